@@ -1,0 +1,77 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { queryLogger } from "./query-stats";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type Executor = Database | Transaction;
+
+export type DatabaseHandle = { db: Database; driver: "postgres" | "pglite"; close: () => Promise<void> };
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), ".data", "pglite");
+
+export async function connectPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
+  const [{ default: postgres }, { drizzle }] = await Promise.all([import("postgres"), import("drizzle-orm/postgres-js")]);
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const db = drizzle({ client, schema, logger: queryLogger }) as unknown as Database;
+  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+/** Opens PGlite in `dataDir` (a folder, or "memory://") and applies pending migrations. */
+export async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
+  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
+  if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(dataDir), { recursive: true });
+  const client = new PGlite(dataDir);
+  const pg = drizzle({ client, schema, logger: queryLogger });
+  await migrate(pg, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db: pg as unknown as Database, driver: "pglite", close: () => client.close() };
+}
+
+type Holder = { handle?: Promise<DatabaseHandle> };
+// One client per process, kept on globalThis so that dev hot reloads reuse it instead of leaking connections.
+const holder: Holder = ((globalThis as { __platterDb?: Holder }).__platterDb ??= {});
+
+/**
+ * The app's database, opened on first use (never at import: `next build` imports route modules).
+ * DATABASE_URL set: that PostgreSQL server. Unset: the embedded PGlite, migrated and seeded on first start.
+ */
+export function getDb(): Promise<Database> {
+  holder.handle ??= openFromEnv().catch((error: unknown) => {
+    holder.handle = undefined;
+    throw error;
+  });
+  return holder.handle.then((h) => h.db);
+}
+
+async function openFromEnv(): Promise<DatabaseHandle> {
+  const url = process.env.DATABASE_URL;
+  if (url) return connectPostgres(url);
+  const handle = await connectPglite(process.env.PGLITE_DATA_DIR || DEFAULT_PGLITE_DIR);
+  const { seedDemoIfEmpty } = await import("./seed/demo");
+  const seeded = await seedDemoIfEmpty(handle.db);
+  if (seeded) {
+    const { printDemoAccounts } = await import("./seed/accounts");
+    printDemoAccounts();
+  }
+  return handle;
+}
+
+/** Tests and scripts choose their database explicitly instead of reading the environment. */
+export function setDatabase(handle: DatabaseHandle) {
+  holder.handle = Promise.resolve(handle);
+}
+
+export async function closeDb() {
+  const handle = await holder.handle;
+  holder.handle = undefined;
+  await handle?.close();
+}

@@ -1,0 +1,6 @@
+export * from "./users";
+export * from "./profiles";
+export * from "./restaurants";
+export * from "./menus";
+export * from "./orders";
+export * from "./relations";

@@ -1,0 +1,82 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgEnum, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { menuItems } from "./menus";
+import { profiles } from "./profiles";
+import { restaurants } from "./restaurants";
+
+export const orderStatus = pgEnum("order_status", ["placed", "preparing", "ready", "completed", "cancelled"]);
+export type OrderStatus = (typeof orderStatus.enumValues)[number];
+
+export const MAX_LINE_QUANTITY = 99;
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    // Exactly one customer per order, so an order can never count in two users' totals.
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => profiles.id, { onDelete: "restrict" }),
+    restaurantId: integer("restaurant_id")
+      .notNull()
+      .references(() => restaurants.id, { onDelete: "restrict" }),
+    status: orderStatus("status").notNull().default("placed"),
+    totalCents: integer("total_cents").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    // Millisecond precision so that a (placed_at, id) keyset cursor survives a round trip through a JS Date.
+    placedAt: timestamp("placed_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("orders_customer_idempotency_key").on(t.customerId, t.idempotencyKey),
+    index("orders_customer_placed_idx").on(t.customerId, t.placedAt.desc(), t.id.desc()),
+    index("orders_restaurant_placed_idx").on(t.restaurantId, t.placedAt.desc()),
+    check("orders_total_nonnegative", sql`${t.totalCents} >= 0`),
+    check("orders_idempotency_key_length", sql`char_length(${t.idempotencyKey}) between 8 and 100`),
+  ],
+);
+
+export const orderLines = pgTable(
+  "order_lines",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    // Nullable and SET NULL: the snapshot below is the record; the link is only a convenience for reorders.
+    menuItemId: integer("menu_item_id").references(() => menuItems.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    unitPriceCents: integer("unit_price_cents").notNull(),
+    quantity: integer("quantity").notNull(),
+  },
+  (t) => [
+    index("order_lines_order_id_idx").on(t.orderId),
+    index("order_lines_menu_item_id_idx").on(t.menuItemId),
+    check("order_lines_quantity_range", sql`${t.quantity} between 1 and ${sql.raw(String(MAX_LINE_QUANTITY))}`),
+    check("order_lines_unit_price_nonnegative", sql`${t.unitPriceCents} >= 0`),
+    check("order_lines_name_length", sql`char_length(${t.name}) between 1 and 120`),
+  ],
+);
+
+export const orderStatusEvents = pgTable(
+  "order_status_events",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    fromStatus: orderStatus("from_status"),
+    toStatus: orderStatus("to_status").notNull(),
+    actorProfileId: integer("actor_profile_id").references(() => profiles.id, { onDelete: "set null" }),
+    reason: text("reason"),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("order_status_events_order_id_idx").on(t.orderId, t.createdAt),
+    index("order_status_events_actor_idx").on(t.actorProfileId),
+    check("order_status_events_reason_length", sql`${t.reason} is null or char_length(${t.reason}) <= 500`),
+  ],
+);
+
+export type Order = typeof orders.$inferSelect;
+export type OrderLine = typeof orderLines.$inferSelect;

@@ -1,0 +1,68 @@
+import { relations } from "drizzle-orm";
+import { menuCategories, menuItems } from "./menus";
+import { orderLines, orders, orderStatusEvents } from "./orders";
+import { favorites, profiles, restaurantOwners } from "./profiles";
+import { restaurants } from "./restaurants";
+import { accounts, users } from "./users";
+
+export const usersRelations = relations(users, ({ one, many }) => ({
+  profile: one(profiles, { fields: [users.id], references: [profiles.userId] }),
+  accounts: many(accounts),
+}));
+
+export const accountsRelations = relations(accounts, ({ one }) => ({
+  user: one(users, { fields: [accounts.userId], references: [users.id] }),
+}));
+
+export const profilesRelations = relations(profiles, ({ one, many }) => ({
+  user: one(users, { fields: [profiles.userId], references: [users.id] }),
+  orderHistory: many(orders),
+  ownedRestaurants: many(restaurantOwners),
+  favorites: many(favorites),
+}));
+
+export const restaurantsRelations = relations(restaurants, ({ many }) => ({
+  owners: many(restaurantOwners),
+  favoritedBy: many(favorites),
+  categories: many(menuCategories),
+  items: many(menuItems),
+  orders: many(orders),
+}));
+
+export const restaurantOwnersRelations = relations(restaurantOwners, ({ one }) => ({
+  profile: one(profiles, { fields: [restaurantOwners.profileId], references: [profiles.id] }),
+  restaurant: one(restaurants, { fields: [restaurantOwners.restaurantId], references: [restaurants.id] }),
+}));
+
+export const favoritesRelations = relations(favorites, ({ one }) => ({
+  profile: one(profiles, { fields: [favorites.profileId], references: [profiles.id] }),
+  restaurant: one(restaurants, { fields: [favorites.restaurantId], references: [restaurants.id] }),
+}));
+
+export const menuCategoriesRelations = relations(menuCategories, ({ one, many }) => ({
+  restaurant: one(restaurants, { fields: [menuCategories.restaurantId], references: [restaurants.id] }),
+  items: many(menuItems),
+}));
+
+export const menuItemsRelations = relations(menuItems, ({ one, many }) => ({
+  restaurant: one(restaurants, { fields: [menuItems.restaurantId], references: [restaurants.id] }),
+  category: one(menuCategories, { fields: [menuItems.categoryId], references: [menuCategories.id] }),
+  orderLines: many(orderLines),
+}));
+
+export const ordersRelations = relations(orders, ({ one, many }) => ({
+  customer: one(profiles, { fields: [orders.customerId], references: [profiles.id] }),
+  restaurant: one(restaurants, { fields: [orders.restaurantId], references: [restaurants.id] }),
+  lines: many(orderLines),
+  statusEvents: many(orderStatusEvents),
+}));
+
+export const orderLinesRelations = relations(orderLines, ({ one }) => ({
+  order: one(orders, { fields: [orderLines.orderId], references: [orders.id] }),
+  menuItem: one(menuItems, { fields: [orderLines.menuItemId], references: [menuItems.id] }),
+}));
+
+export const orderStatusEventsRelations = relations(orderStatusEvents, ({ one }) => ({
+  order: one(orders, { fields: [orderStatusEvents.orderId], references: [orders.id] }),
+  actor: one(profiles, { fields: [orderStatusEvents.actorProfileId], references: [profiles.id] }),
+}));

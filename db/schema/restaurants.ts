@@ -1,0 +1,27 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./users";
+
+export const restaurants = pgTable(
+  "restaurants",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    cuisine: text("cuisine").notNull(),
+    address: text("address").notNull(),
+    isOpen: boolean("is_open").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("restaurants_slug_shape", sql`char_length(${t.slug}) <= 64 and ${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check("restaurants_name_length", sql`char_length(${t.name}) between 1 and 120`),
+    check("restaurants_description_length", sql`char_length(${t.description}) <= 2000`),
+    check("restaurants_cuisine_length", sql`char_length(${t.cuisine}) between 1 and 60`),
+    check("restaurants_address_length", sql`char_length(${t.address}) between 1 and 300`),
+  ],
+);
+
+export type Restaurant = typeof restaurants.$inferSelect;

@@ -1,0 +1,121 @@
+import type { Database, Executor } from "../client";
+import { favorites, menuCategories, menuItems, profiles, restaurantOwners, restaurants, users } from "../schema";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD_HASH, type DemoAccount } from "./accounts";
+import { insertOrders, type SeedOrder } from "./orders";
+import { createRandom, type Random } from "./random";
+import { DEMO_RESTAURANTS } from "./restaurants";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const DEMO_ORDER_COUNT = 360;
+
+export type SeededMenu = { restaurantId: number; items: { id: number; name: string; priceCents: number }[] };
+
+/** Seeds the demo data set unless users already exist. Returns whether it seeded. */
+export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
+  const existing = await db.select({ id: users.id }).from(users).limit(1);
+  if (existing.length > 0) return false;
+  await seedDemo(db);
+  return true;
+}
+
+export async function insertAccount(db: Executor, account: DemoAccount): Promise<number> {
+  const [user] = await db
+    .insert(users)
+    .values({ email: account.email, name: account.name, role: account.role, passwordHash: DEMO_PASSWORD_HASH })
+    .returning({ id: users.id });
+  const [profile] = await db
+    .insert(profiles)
+    .values({ userId: user!.id, slug: account.slug, displayName: account.name })
+    .returning({ id: profiles.id });
+  return profile!.id;
+}
+
+export async function insertRestaurants(db: Executor): Promise<Map<string, SeededMenu>> {
+  const created = await db
+    .insert(restaurants)
+    .values(DEMO_RESTAURANTS.map(({ menu: _menu, ...r }) => r))
+    .returning({ id: restaurants.id, slug: restaurants.slug });
+  const idBySlug = new Map(created.map((r) => [r.slug, r.id]));
+  const categoryRows = DEMO_RESTAURANTS.flatMap((r) =>
+    r.menu.map((c, position) => ({ restaurantId: idBySlug.get(r.slug)!, name: c.name, position })),
+  );
+  const categories = await db
+    .insert(menuCategories)
+    .values(categoryRows)
+    .returning({ id: menuCategories.id, restaurantId: menuCategories.restaurantId });
+  const itemRows = DEMO_RESTAURANTS.flatMap((r) => r.menu).flatMap((c, i) =>
+    c.items.map(([name, description, priceCents], position) => ({
+      categoryId: categories[i]!.id,
+      restaurantId: categories[i]!.restaurantId,
+      name,
+      description,
+      priceCents,
+      position,
+    })),
+  );
+  const items = await db
+    .insert(menuItems)
+    .values(itemRows)
+    .returning({ id: menuItems.id, restaurantId: menuItems.restaurantId, name: menuItems.name, priceCents: menuItems.priceCents });
+  const menus = new Map<string, SeededMenu>();
+  for (const [slug, restaurantId] of idBySlug) {
+    menus.set(slug, { restaurantId, items: items.filter((item) => item.restaurantId === restaurantId) });
+  }
+  return menus;
+}
+
+export function randomOrder(random: Random, customerId: number, menu: SeededMenu, placedAt: Date, key: string, status: SeedOrder["status"]): SeedOrder {
+  const lineCount = random.int(1, 4);
+  const chosen = new Map<number, SeededMenu["items"][number]>();
+  while (chosen.size < Math.min(lineCount, menu.items.length)) {
+    const item = random.pick(menu.items);
+    chosen.set(item.id, item);
+  }
+  return {
+    customerId,
+    restaurantId: menu.restaurantId,
+    status,
+    placedAt,
+    idempotencyKey: key,
+    lines: [...chosen.values()].map((item) => ({
+      menuItemId: item.id,
+      name: item.name,
+      unitPriceCents: item.priceCents,
+      quantity: random.int(1, 3),
+    })),
+  };
+}
+
+/** Deterministic demo data: the same accounts, menus and orders on every run (dates relative to today). */
+export async function seedDemo(db: Database, now = new Date()) {
+  const random = createRandom(20261125);
+  await db.transaction(async (tx) => {
+    const menus = await insertRestaurants(tx);
+    const profileIds = new Map<string, number>();
+    for (const account of DEMO_ACCOUNTS) profileIds.set(account.email, await insertAccount(tx, account));
+
+    await tx.insert(restaurantOwners).values(
+      DEMO_ACCOUNTS.flatMap((a) => (a.owns ?? []).map((slug) => ({ profileId: profileIds.get(a.email)!, restaurantId: menus.get(slug)!.restaurantId }))),
+    );
+
+    const customers = DEMO_ACCOUNTS.filter((a) => a.role !== "admin").map((a) => profileIds.get(a.email)!);
+    const allMenus = [...menus.values()];
+    await tx.insert(favorites).values(
+      customers.flatMap((profileId, i) =>
+        [0, 3, 5].slice(0, 2 + (i % 2)).map((offset) => ({ profileId, restaurantId: allMenus[(i + offset) % allMenus.length]!.restaurantId })),
+      ),
+    );
+
+    const today = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+    const orderRows: SeedOrder[] = [];
+    for (let i = 0; i < DEMO_ORDER_COUNT; i++) {
+      // The last dozen orders land today, so that order queues and "today" figures have something to show.
+      const recent = i >= DEMO_ORDER_COUNT - 12;
+      const ageMs = recent ? random.int(1, 8 * 60) * 60_000 : random.int(1, 365) * DAY_MS + random.int(0, DAY_MS);
+      const status = recent ? random.pick(["placed", "preparing", "ready"] as const) : random.next() < 0.08 ? "cancelled" : "completed";
+      orderRows.push(randomOrder(random, random.pick(customers), random.pick(allMenus), new Date(today.getTime() - ageMs), `seed-${String(i).padStart(4, "0")}`, status));
+    }
+    orderRows.sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime());
+    await insertOrders(tx, orderRows);
+  });
+}
