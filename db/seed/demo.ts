@@ -33,7 +33,7 @@ export async function insertAccount(db: Executor, account: DemoAccount): Promise
 export async function insertRestaurants(db: Executor): Promise<Map<string, SeededMenu>> {
   const created = await db
     .insert(restaurants)
-    .values(DEMO_RESTAURANTS.map(({ menu: _menu, ...r }) => r))
+    .values(DEMO_RESTAURANTS.map((r) => ({ slug: r.slug, name: r.name, cuisine: r.cuisine, description: r.description, address: r.address, isOpen: r.isOpen })))
     .returning({ id: restaurants.id, slug: restaurants.slug });
   const idBySlug = new Map(created.map((r) => [r.slug, r.id]));
   const categoryRows = DEMO_RESTAURANTS.flatMap((r) =>

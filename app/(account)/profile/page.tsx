@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { QueryStats } from "@/components/layout/query-stats";
+import { ProfileView } from "@/components/profile/profile-view";
+import { requireUser } from "@/lib/auth/session";
+import { decodeCursor } from "@/lib/profile/cursor";
+import { getProfileForViewer } from "@/lib/profile/queries";
+
+export const metadata: Metadata = { title: "Your profile" };
+
+export default async function ProfilePage({ searchParams }: PageProps<"/profile">) {
+  const cursor = decodeCursor((await searchParams).before);
+  if (cursor === null) notFound();
+  const viewer = await requireUser("/profile");
+  const profile = await getProfileForViewer({ viewer, cursor });
+  if (!profile) notFound();
+  return (
+    <>
+      <ProfileView profile={profile} basePath="/profile" isFirstPage={!cursor} />
+      <QueryStats />
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { QueryStats } from "@/components/layout/query-stats";
+import { ProfileView } from "@/components/profile/profile-view";
+import { requireUser } from "@/lib/auth/session";
+import { decodeCursor } from "@/lib/profile/cursor";
+import { getProfileForViewer } from "@/lib/profile/queries";
+
+export const metadata: Metadata = { title: "Profile" };
+
+// Someone else's profile is a 404 unless the viewer is an admin: no one learns that it exists.
+export default async function UserProfilePage({ params, searchParams }: PageProps<"/u/[slug]">) {
+  const { slug } = await params;
+  const cursor = decodeCursor((await searchParams).before);
+  if (cursor === null || slug.length > 64) notFound();
+  const viewer = await requireUser(`/u/${encodeURIComponent(slug)}`);
+  const profile = await getProfileForViewer({ viewer, slug, cursor });
+  if (!profile) notFound();
+  return (
+    <>
+      <ProfileView profile={profile} basePath={`/u/${profile.slug}`} isFirstPage={!cursor} />
+      <QueryStats />
+    </>
+  );
+}

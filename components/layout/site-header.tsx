@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { getViewer } from "@/lib/auth/session";
+import { signOutAction } from "@/lib/auth/actions";
+
+export async function SiteHeader() {
+  const viewer = await getViewer();
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+        <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
+          Platter
+        </Link>
+        <div className="flex items-center gap-2 text-sm">
+          {viewer ? (
+            <>
+              <Link href="/profile" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                {viewer.displayName}
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                  Sign out
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                Sign in
+              </Link>
+              <Link href="/sign-up" className="rounded-lg bg-brand-600 px-3 py-2 font-semibold text-white hover:bg-brand-700">
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,38 @@
+import { Money } from "@/components/ui/money";
+import { formatDate } from "@/lib/dates";
+import type { ProfileView as Profile } from "@/lib/profile/queries";
+import { OrderHistory } from "./order-history";
+import { RestaurantList } from "./restaurant-list";
+import { Stat } from "./stat";
+
+export function ProfileView({ profile, basePath, isFirstPage }: { profile: Profile; basePath: string; isFirstPage: boolean }) {
+  const owned = profile.ownedRestaurants.map((o) => o.restaurant);
+  return (
+    <div className="space-y-8">
+      <header className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-3xl font-bold tracking-tight">{profile.displayName}</h1>
+          <p className="text-sm text-stone-500">
+            <span className="capitalize">{profile.user.role}</span> · member since {formatDate(profile.createdAt)}
+          </p>
+        </div>
+      </header>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <Stat label="Total purchase" testId="total-purchase">
+          <Money cents={profile.totalPurchaseCents} />
+        </Stat>
+        <Stat label="Orders" testId="order-count">
+          {profile.orderCount.toLocaleString("en-US")}
+        </Stat>
+        <Stat label="Restaurants owned">{owned.length}</Stat>
+        <Stat label="Favorites">{profile.favorites.length}</Stat>
+      </dl>
+      <p className="-mt-5 text-xs text-stone-500">Totals count every order except cancelled ones, at the prices paid.</p>
+      <div className="grid gap-4 md:grid-cols-2">
+        <RestaurantList title="Restaurants owned" restaurants={owned} empty="Not an owner of any restaurant." />
+        <RestaurantList title="Favorites" restaurants={profile.favorites.map((f) => f.restaurant)} empty="No favorites yet." />
+      </div>
+      <OrderHistory orders={profile.orders} nextCursor={profile.nextCursor} basePath={basePath} isFirstPage={isFirstPage} />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { profiles, users, type UserRole } from "@/db/schema";
+import { hashPassword, verifyPassword } from "./password";
+import type { SignUpInput } from "./schema";
+import { slugify } from "./slug";
+
+export type Viewer = {
+  userId: string;
+  email: string;
+  role: UserRole;
+  profileId: number;
+  slug: string;
+  displayName: string;
+};
+
+/** The signed-in user as the database says now: role and disabled flag are re-read on every request. */
+export async function findActiveViewer(userId: string): Promise<Viewer | null> {
+  const db = await getDb();
+  const user = await db.query.users.findFirst({
+    where: eq(users.id, userId),
+    columns: { id: true, email: true, role: true, disabled: true },
+    with: { profile: { columns: { id: true, slug: true, displayName: true } } },
+  });
+  if (!user || user.disabled || !user.profile) return null;
+  return {
+    userId: user.id,
+    email: user.email,
+    role: user.role,
+    profileId: user.profile.id,
+    slug: user.profile.slug,
+    displayName: user.profile.displayName,
+  };
+}
+
+/** Checks an email and password. Unknown email, wrong password and disabled account all look the same. */
+export async function authenticate(email: string, password: string) {
+  const db = await getDb();
+  const user = await db.query.users.findFirst({
+    where: eq(sql`lower(${users.email})`, email.toLowerCase()),
+    columns: { id: true, email: true, name: true, passwordHash: true, disabled: true },
+  });
+  const ok = await verifyPassword(user?.passwordHash, password);
+  if (!ok || !user || user.disabled) return null;
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+const UNIQUE_VIOLATION = "23505";
+
+function uniqueConstraint(error: unknown): string | null {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint_name, constraint } = e as { code?: string; constraint_name?: string; constraint?: string };
+    if (code === UNIQUE_VIOLATION) return constraint_name ?? constraint ?? "";
+  }
+  return null;
+}
+
+/** Creates the user and their profile in one transaction. */
+export async function createAccount(input: SignUpInput): Promise<{ ok: true } | { ok: false; reason: "email-taken" }> {
+  const db = await getDb();
+  const passwordHash = await hashPassword(input.password);
+  const base = slugify(input.name) || "diner";
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const slug = attempt === 0 ? base : `${base.slice(0, 56)}-${crypto.randomUUID().slice(0, 6)}`;
+    try {
+      await db.transaction(async (tx) => {
+        const [user] = await tx
+          .insert(users)
+          .values({ email: input.email, name: input.name, passwordHash })
+          .returning({ id: users.id });
+        await tx.insert(profiles).values({ userId: user!.id, slug, displayName: input.name });
+      });
+      return { ok: true };
+    } catch (error) {
+      const constraint = uniqueConstraint(error);
+      if (constraint === "users_email_lower_key") return { ok: false, reason: "email-taken" };
+      if (constraint !== "profiles_slug_unique") throw error;
+    }
+  }
+  throw new Error("could not find a free profile slug");
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+// Control and format characters (including zero-width and bidi overrides) have no place in a name.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+export const emailSchema = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@example.com."))
+  .transform((email) => email.toLowerCase());
+
+export const passwordSchema = z
+  .string({ error: "Enter a password." })
+  .min(8, "Use at least 8 characters.")
+  .max(200, "Use at most 200 characters.");
+
+export const displayNameSchema = z
+  .string({ error: "Enter your name." })
+  .transform((name) => name.normalize("NFC").trim().replace(/\s+/g, " "))
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter your name.")
+      .max(80, "Use at most 80 characters.")
+      .refine((name) => !INVISIBLE.test(name), "Remove invisible or control characters."),
+  );
+
+export const signUpSchema = z.object({ name: displayNameSchema, email: emailSchema, password: passwordSchema });
+
+// Sign-in does not explain what is wrong with a password beyond "missing": any other failure is the same message.
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "Invalid email or password."),
+});
+
+export type SignUpInput = z.infer<typeof signUpSchema>;

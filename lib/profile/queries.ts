@@ -1,0 +1,95 @@
+import "server-only";
+import { asc, desc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { favorites, orderLines, orders, profiles } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/queries";
+import { centsFromDb } from "@/lib/money";
+import { encodeCursor, type OrderCursor } from "./cursor";
+
+export const RECENT_ORDERS = 20;
+const FAVORITES_SHOWN = 50;
+
+/**
+ * One statement for the whole profile page: the profile, its user's role, the total purchase and order count
+ * (correlated SQL sums over integer cents, bigint), the restaurants owned, the favorites, and one page of the
+ * order history with its lines. Drizzle compiles the nested `with` into lateral joins, so the cost does not grow
+ * with the length of the history beyond the two index-backed sums.
+ */
+async function readProfile(where: ReturnType<typeof eq>, cursor: OrderCursor | undefined) {
+  const db = await getDb();
+  return db.query.profiles.findFirst({
+    where,
+    columns: { id: true, slug: true, displayName: true, createdAt: true },
+    // Inside `extras` Drizzle re-aliases every column to the root table, so the inner tables are written out
+    // by hand; only the correlation (${profiles.id}) goes through Drizzle.
+    extras: {
+      totalPurchaseCents: sql<string>`(
+        select coalesce(sum(ol.quantity::bigint * ol.unit_price_cents), 0)::text
+        from order_lines ol join orders o on o.id = ol.order_id
+        where o.customer_id = ${profiles.id} and o.status <> 'cancelled')`.as("total_purchase_cents"),
+      orderCount: sql<number>`(
+        select count(*)::int from orders o
+        where o.customer_id = ${profiles.id} and o.status <> 'cancelled')`.as("order_count"),
+    },
+    with: {
+      user: { columns: { role: true } },
+      ownedRestaurants: {
+        columns: {},
+        with: { restaurant: { columns: { id: true, slug: true, name: true, cuisine: true, isOpen: true } } },
+        orderBy: (owner, { asc }) => [asc(owner.restaurantId)],
+      },
+      favorites: {
+        columns: { createdAt: true },
+        with: { restaurant: { columns: { id: true, slug: true, name: true, cuisine: true, isOpen: true } } },
+        orderBy: [desc(favorites.createdAt), asc(favorites.restaurantId)],
+        limit: FAVORITES_SHOWN,
+      },
+      orderHistory: {
+        columns: { id: true, status: true, totalCents: true, placedAt: true },
+        where: cursor ? sql`(${orders.placedAt}, ${orders.id}) < (${cursor.placedAt.toISOString()}::timestamptz, ${cursor.id})` : undefined,
+        orderBy: [desc(orders.placedAt), desc(orders.id)],
+        // One more than shown: its presence says whether there is an older page.
+        limit: RECENT_ORDERS + 1,
+        with: {
+          restaurant: { columns: { slug: true, name: true } },
+          lines: {
+            columns: { id: true, name: true, unitPriceCents: true, quantity: true },
+            orderBy: [asc(orderLines.id)],
+          },
+        },
+      },
+    },
+  });
+}
+
+export type ProfileView = NonNullable<Awaited<ReturnType<typeof loadProfile>>>;
+
+async function loadProfile(where: ReturnType<typeof eq>, cursor: OrderCursor | undefined) {
+  const row = await readProfile(where, cursor);
+  if (!row) return null;
+  const { orderHistory, totalPurchaseCents, ...rest } = row;
+  return {
+    ...rest,
+    totalPurchaseCents: centsFromDb(totalPurchaseCents),
+    orders: orderHistory.slice(0, RECENT_ORDERS),
+    nextCursor: orderHistory.length > RECENT_ORDERS ? encodeCursor(orderHistory[RECENT_ORDERS - 1]!) : undefined,
+  };
+}
+
+/**
+ * The profile a viewer asked for, or null when it does not exist or is not theirs to see (a 404 either way).
+ * A viewer sees their own profile; an admin sees anyone's.
+ */
+export async function getProfileForViewer({
+  viewer,
+  slug,
+  cursor,
+}: {
+  viewer: Viewer;
+  slug?: string;
+  cursor?: OrderCursor;
+}): Promise<ProfileView | null> {
+  if (slug === undefined || slug === viewer.slug) return loadProfile(eq(profiles.id, viewer.profileId), cursor);
+  if (viewer.role !== "admin") return null;
+  return loadProfile(eq(profiles.slug, slug), cursor);
+}

@@ -1,0 +1,50 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { profiles, users } from "@/db/schema";
+import { DEMO_PASSWORD, DEMO_PASSWORD_HASH } from "@/db/seed/accounts";
+import { verifyPassword } from "@/lib/auth/password";
+import { authenticate, createAccount } from "@/lib/auth/queries";
+import { signUpSchema } from "@/lib/auth/schema";
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+
+describe.each(DRIVERS)("accounts on %s", (driver) => {
+  const db = freshDatabase(driver);
+  const signUp = (name: string, email: string, password = "correct horse") => createAccount(signUpSchema.parse({ name, email, password }));
+
+  it("signs up with a hashed password and a profile, then signs in", async () => {
+    expect(await signUp("Zoë O'Brien", "Zoe@Example.test")).toEqual({ ok: true });
+    const [user] = await db().select().from(users).where(eq(users.email, "zoe@example.test"));
+    expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(user?.role).toBe("customer");
+    const [profile] = await db().select().from(profiles).where(eq(profiles.userId, user!.id));
+    expect(profile).toMatchObject({ slug: "zoe-o-brien", displayName: "Zoë O'Brien" });
+    expect(await authenticate("ZOE@example.test", "correct horse")).toMatchObject({ id: user!.id });
+  });
+
+  it("refuses a duplicate email whatever its case, and writes nothing", async () => {
+    await signUp("First", "dup@example.test");
+    expect(await signUp("Second", "DUP@example.test")).toEqual({ ok: false, reason: "email-taken" });
+    expect(await db().select().from(profiles).where(eq(profiles.displayName, "Second"))).toHaveLength(0);
+  });
+
+  it("gives two people with the same name different profile slugs", async () => {
+    await signUp("Sam Same", "sam1@example.test");
+    await signUp("Sam Same", "sam2@example.test");
+    const rows = await db().select({ slug: profiles.slug }).from(profiles).where(eq(profiles.displayName, "Sam Same"));
+    expect(new Set(rows.map((r) => r.slug)).size).toBe(2);
+  });
+
+  it("does not tell an unknown email from a wrong password, and refuses disabled accounts", async () => {
+    await signUp("Wendy", "wendy@example.test");
+    expect(await authenticate("wendy@example.test", "wrong password")).toBeNull();
+    expect(await authenticate("nobody@example.test", "correct horse")).toBeNull();
+    await db().update(users).set({ disabled: true }).where(eq(users.email, "wendy@example.test"));
+    expect(await authenticate("wendy@example.test", "correct horse")).toBeNull();
+  });
+
+  it("ships a demo password hash that verifies", async () => {
+    expect(await verifyPassword(DEMO_PASSWORD_HASH, DEMO_PASSWORD)).toBe(true);
+    expect(await verifyPassword(DEMO_PASSWORD_HASH, "not-the-password")).toBe(false);
+    expect(await verifyPassword(null, DEMO_PASSWORD)).toBe(false);
+  });
+});
