@@ -24,11 +24,21 @@ function record(stats: QueryStats, query: string) {
   stats.firstAt ??= performance.now();
 }
 
+// Next.js loads this module more than once (instrumentation, server components, route handlers each get their
+// own copy and their own React). The client is created by one copy, but the request being rendered belongs to
+// another: so every copy registers a listener on one shared registry, keyed by its React so reloads replace it.
+type Listener = (query: string) => void;
+const listeners: Map<unknown, Listener> = ((globalThis as { __platterQueryListeners?: Map<unknown, Listener> }).__platterQueryListeners ??=
+  new Map());
+listeners.set(cache, (query) => {
+  const scoped = scope.getStore();
+  if (scoped) record(scoped, query);
+  record(requestQueryStats(), query);
+});
+
 export const queryLogger: Logger = {
   logQuery(query) {
-    const scoped = scope.getStore();
-    if (scoped) record(scoped, query);
-    record(requestQueryStats(), query);
+    for (const listener of listeners.values()) listener(query);
   },
 };
 

@@ -1,0 +1,137 @@
+/**
+ * npm run bench:profile [-- --sizes 1000,10000 --runs 15]
+ *
+ * One customer with N orders of 3 lines. The same total purchase computed four ways, in one run:
+ *   naive N+1        the original Django loop: the orders, then one query per order for its lines, summed in JS
+ *   prefetch         Django's prefetch_related: one query per relation (orders, then lines IN (...)), summed in JS
+ *   profile page     what /profile runs: the signed-in user re-read + one relational query (totals, owned,
+ *                    favorites, 20 recent orders with lines)
+ *   SQL SUM (floor)  one hand-written aggregate: the least any approach can do
+ * On PGlite always, and on PostgreSQL when DATABASE_URL is set (database platter_bench, recreated).
+ * Prints a Markdown table: statements, median milliseconds, ratio to the floor. Record it in docs/benchmarks.md.
+ */
+import { parseArgs } from "node:util";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import { MIGRATIONS_FOLDER, connectPglite, connectPostgres, setDatabase, type Database, type DatabaseHandle } from "@/db/client";
+import { countQueries } from "@/db/query-stats";
+import { orderLines, orders, profiles } from "@/db/schema";
+import { seedDemo } from "@/db/seed/demo";
+import { seedHeavyOrders } from "@/db/seed/heavy";
+import { progressBar } from "@/db/seed/progress";
+import { findActiveViewer } from "@/lib/auth/queries";
+import { getProfileForViewer } from "@/lib/profile/queries";
+import { databaseUrl, recreateDatabase } from "@/tests/fixtures/postgres-admin";
+
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000" }, runs: { type: "string", default: "15" } } });
+const sizes = values.sizes.split(",").map(Number);
+const runs = Number(values.runs);
+
+type Approach = { name: string; runs: number; total: (db: Database, profileId: number, userId: string) => Promise<number> };
+
+const sumLines = (lines: { quantity: number; unitPriceCents: number }[]) => lines.reduce((s, l) => s + l.quantity * l.unitPriceCents, 0);
+const liveOrders = (profileId: number) => and(eq(orders.customerId, profileId), ne(orders.status, "cancelled"));
+
+const approaches: Approach[] = [
+  {
+    name: "naive N+1",
+    runs: 3,
+    async total(db, profileId) {
+      const own = await db.select({ id: orders.id }).from(orders).where(liveOrders(profileId));
+      let total = 0;
+      for (const order of own) {
+        total += sumLines(await db.select().from(orderLines).where(eq(orderLines.orderId, order.id)));
+      }
+      return total;
+    },
+  },
+  {
+    name: "prefetch (query per relation)",
+    runs,
+    async total(db, profileId) {
+      const own = await db.select({ id: orders.id }).from(orders).where(liveOrders(profileId));
+      const lines = own.length
+        ? await db.select().from(orderLines).where(inArray(orderLines.orderId, own.map((o) => o.id)))
+        : [];
+      return sumLines(lines);
+    },
+  },
+  {
+    name: "profile page (app)",
+    runs,
+    async total(_db, _profileId, userId) {
+      const viewer = await findActiveViewer(userId);
+      const profile = await getProfileForViewer({ viewer: viewer! });
+      return profile!.totalPurchaseCents;
+    },
+  },
+  {
+    name: "SQL SUM (floor)",
+    runs,
+    async total(db, profileId) {
+      const [row] = await db
+        .select({ total: sql<string>`coalesce(sum(${orderLines.quantity}::bigint * ${orderLines.unitPriceCents}), 0)::text` })
+        .from(orderLines)
+        .innerJoin(orders, eq(orders.id, orderLines.orderId))
+        .where(liveOrders(profileId));
+      return Number(row!.total);
+    },
+  },
+];
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+async function open(driver: "postgres" | "pglite"): Promise<DatabaseHandle> {
+  if (driver === "pglite") return connectPglite("memory://");
+  const base = process.env.DATABASE_URL!;
+  await recreateDatabase(base, "platter_bench");
+  const handle = await connectPostgres(databaseUrl(base, "platter_bench"), { max: 4 });
+  await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  return handle;
+}
+
+const rows: string[] = [];
+const drivers = process.env.DATABASE_URL ? (["postgres", "pglite"] as const) : (["pglite"] as const);
+for (const driver of drivers) {
+  const handle = await open(driver);
+  setDatabase(handle);
+  const db = handle.db;
+  await seedDemo(db);
+  let seeded = 0;
+  for (const size of sizes) {
+    const { profileId } = await seedHeavyOrders(db, { count: size - seeded, onProgress: progressBar(`${driver} seeding`) });
+    seeded = size;
+    await db.execute(sql`analyze`);
+    const [profile] = await db.select({ userId: profiles.userId }).from(profiles).where(eq(profiles.id, profileId));
+    const results: { name: string; statements: number; ms: number; total: number }[] = [];
+    for (const approach of approaches) {
+      await approach.total(db, profileId, profile!.userId); // warm-up: plans, caches, JIT
+      const times: number[] = [];
+      let statements = 0;
+      let total = 0;
+      for (let i = 0; i < approach.runs; i++) {
+        const started = performance.now();
+        const counted = await countQueries(() => approach.total(db, profileId, profile!.userId));
+        times.push(performance.now() - started);
+        statements = counted.count;
+        total = counted.result;
+      }
+      results.push({ name: approach.name, statements, ms: median(times), total });
+    }
+    const floor = results.at(-1)!;
+    for (const r of results) {
+      if (r.total !== floor.total) throw new Error(`${r.name} disagrees: ${r.total} vs ${floor.total}`);
+      rows.push(`| ${driver} | ${size.toLocaleString("en-US")} | ${r.name} | ${r.statements.toLocaleString("en-US")} | ${r.ms.toFixed(2)} | ${(r.ms / floor.ms).toFixed(1)}x |`);
+    }
+    console.error(`${driver}, ${size} orders: every approach agrees on ${floor.total} cents.`);
+  }
+  await handle.close();
+}
+
+console.log("| database | orders | approach | statements | median ms | vs floor |");
+console.log("|---|---:|---|---:|---:|---:|");
+for (const row of rows) console.log(row);

@@ -1,0 +1,38 @@
+import { defineConfig, devices } from "@playwright/test";
+import { systemChromium } from "./scripts/browser.mjs";
+
+const withPostgres = Boolean(process.env.DATABASE_URL);
+const servers = [
+  { name: "pglite", port: 3100 },
+  ...(withPostgres ? [{ name: "postgres", port: 3101 }] : []),
+];
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  workers: 1,
+  reporter: [["list"]],
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: systemChromium(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: servers.map(({ name, port }) => ({
+    name,
+    use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${port}` },
+  })),
+  // The build comes first (npm test runs `next build`); these only start it, each on a fresh database.
+  webServer: servers.map(({ name, port }) => ({
+    command: `npx tsx scripts/e2e-server.ts ${name} ${port}`,
+    url: `http://127.0.0.1:${port}/sign-in`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+  })),
+});

@@ -1,0 +1,2 @@
+/** See browser.mjs. */
+export declare function systemChromium(): string | undefined;
