@@ -3,4 +3,6 @@ export * from "./profiles";
 export * from "./restaurants";
 export * from "./menus";
 export * from "./orders";
+export * from "./carts";
+export * from "./audit";
 export * from "./relations";

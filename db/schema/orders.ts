@@ -31,6 +31,10 @@ export const orders = pgTable(
     unique("orders_customer_idempotency_key").on(t.customerId, t.idempotencyKey),
     index("orders_customer_placed_idx").on(t.customerId, t.placedAt.desc(), t.id.desc()),
     index("orders_restaurant_placed_idx").on(t.restaurantId, t.placedAt.desc()),
+    // The owners' queue: a restaurant's open orders, oldest first.
+    index("orders_open_queue_idx")
+      .on(t.restaurantId, t.placedAt, t.id)
+      .where(sql`${t.status} in ('placed', 'preparing', 'ready')`),
     check("orders_total_nonnegative", sql`${t.totalCents} >= 0`),
     check("orders_idempotency_key_length", sql`char_length(${t.idempotencyKey}) between 8 and 100`),
   ],

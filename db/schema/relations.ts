@@ -1,4 +1,6 @@
 import { relations } from "drizzle-orm";
+import { auditLog } from "./audit";
+import { cartItems, carts } from "./carts";
 import { menuCategories, menuItems } from "./menus";
 import { orderLines, orders, orderStatusEvents } from "./orders";
 import { favorites, profiles, restaurantOwners } from "./profiles";
@@ -19,6 +21,7 @@ export const profilesRelations = relations(profiles, ({ one, many }) => ({
   orderHistory: many(orders),
   ownedRestaurants: many(restaurantOwners),
   favorites: many(favorites),
+  cart: one(carts, { fields: [profiles.id], references: [carts.profileId] }),
 }));
 
 export const restaurantsRelations = relations(restaurants, ({ many }) => ({
@@ -65,4 +68,20 @@ export const orderLinesRelations = relations(orderLines, ({ one }) => ({
 export const orderStatusEventsRelations = relations(orderStatusEvents, ({ one }) => ({
   order: one(orders, { fields: [orderStatusEvents.orderId], references: [orders.id] }),
   actor: one(profiles, { fields: [orderStatusEvents.actorProfileId], references: [profiles.id] }),
+}));
+
+export const cartsRelations = relations(carts, ({ one, many }) => ({
+  profile: one(profiles, { fields: [carts.profileId], references: [profiles.id] }),
+  restaurant: one(restaurants, { fields: [carts.restaurantId], references: [restaurants.id] }),
+  items: many(cartItems),
+}));
+
+export const cartItemsRelations = relations(cartItems, ({ one }) => ({
+  cart: one(carts, { fields: [cartItems.cartId], references: [carts.id] }),
+  menuItem: one(menuItems, { fields: [cartItems.menuItemId], references: [menuItems.id] }),
+}));
+
+export const auditLogRelations = relations(auditLog, ({ one }) => ({
+  actor: one(profiles, { fields: [auditLog.actorProfileId], references: [profiles.id], relationName: "auditActor" }),
+  target: one(profiles, { fields: [auditLog.targetProfileId], references: [profiles.id], relationName: "auditTarget" }),
 }));

@@ -14,6 +14,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // can go stale: role and the disabled flag are read from the database on every request (lib/auth/session.ts).
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in" },
+  logger: {
+    // A wrong password is an expected outcome with its own message in the form, not a server error.
+    error(error) {
+      if (error.name === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { uniqueViolation } from "@/lib/db-errors";
 import { profiles, users, type UserRole } from "@/db/schema";
 import { hashPassword, verifyPassword } from "./password";
 import type { SignUpInput } from "./schema";
@@ -46,16 +47,6 @@ export async function authenticate(email: string, password: string) {
   return { id: user.id, email: user.email, name: user.name };
 }
 
-const UNIQUE_VIOLATION = "23505";
-
-function uniqueConstraint(error: unknown): string | null {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint_name, constraint } = e as { code?: string; constraint_name?: string; constraint?: string };
-    if (code === UNIQUE_VIOLATION) return constraint_name ?? constraint ?? "";
-  }
-  return null;
-}
-
 /** Creates the user and their profile in one transaction. */
 export async function createAccount(input: SignUpInput): Promise<{ ok: true } | { ok: false; reason: "email-taken" }> {
   const db = await getDb();
@@ -73,7 +64,7 @@ export async function createAccount(input: SignUpInput): Promise<{ ok: true } | 
       });
       return { ok: true };
     } catch (error) {
-      const constraint = uniqueConstraint(error);
+      const constraint = uniqueViolation(error);
       if (constraint === "users_email_lower_key") return { ok: false, reason: "email-taken" };
       if (constraint !== "profiles_slug_unique") throw error;
     }

@@ -1,0 +1,48 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
+import { menuItems } from "./menus";
+import { profiles } from "./profiles";
+import { restaurants } from "./restaurants";
+import { createdAt, updatedAt } from "./users";
+
+/**
+ * One cart per signed-in profile (profile_id unique), or an anonymous one found through an httpOnly cookie
+ * holding its id (profile_id null) until its visitor signs in and adopts it. One restaurant per cart.
+ * Carts hold ids and quantities only: prices are read from the menu whenever the cart is shown or checked out.
+ */
+export const carts = pgTable(
+  "carts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    profileId: integer("profile_id")
+      .unique()
+      .references(() => profiles.id, { onDelete: "cascade" }),
+    restaurantId: integer("restaurant_id")
+      .notNull()
+      .references(() => restaurants.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("carts_restaurant_id_idx").on(t.restaurantId), index("carts_updated_at_idx").on(t.updatedAt)],
+);
+
+export const MAX_CART_LINES = 50;
+
+export const cartItems = pgTable(
+  "cart_items",
+  {
+    cartId: uuid("cart_id")
+      .notNull()
+      .references(() => carts.id, { onDelete: "cascade" }),
+    menuItemId: integer("menu_item_id")
+      .notNull()
+      .references(() => menuItems.id, { onDelete: "cascade" }),
+    quantity: integer("quantity").notNull(),
+    addedAt: timestamp("added_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cartId, t.menuItemId] }),
+    index("cart_items_menu_item_id_idx").on(t.menuItemId),
+    check("cart_items_quantity_range", sql`${t.quantity} between 1 and 99`),
+  ],
+);

@@ -1,0 +1,46 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import type { UserRole } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/queries";
+import { getViewer } from "@/lib/auth/session";
+
+/** What every form action returns: a message for the form, errors next to fields, or ok. */
+export type ActionState = { ok?: boolean; message?: string; fieldErrors?: Record<string, string[] | undefined> };
+
+/** FormData as a plain object for zod: repeated names become arrays; Next.js' own $ACTION fields are dropped. */
+export function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const existing = out[key];
+    out[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}
+
+export const invalid = (error: z.ZodError): ActionState => ({
+  message: "Please correct the highlighted fields.",
+  fieldErrors: z.flattenError(error).fieldErrors as ActionState["fieldErrors"],
+});
+
+/**
+ * A server action is a public endpoint. This wrapper gives each one the same first lines:
+ * signed in (else a message; the form is never trusted to have checked), the role if any (else a 404, so that
+ * no one learns the action exists), then the input parsed with zod. The handler does the work with
+ * ownership in its WHERE clauses.
+ */
+export function formAction<S extends z.ZodType>(
+  schema: S,
+  handler: (input: z.infer<S>, viewer: Viewer) => Promise<ActionState>,
+  options: { roles?: readonly UserRole[] } = {},
+) {
+  return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
+    const viewer = await getViewer();
+    if (!viewer) return { message: "Your session has ended. Please sign in again." };
+    if (options.roles && !options.roles.includes(viewer.role)) notFound();
+    const parsed = schema.safeParse(formToObject(form));
+    if (!parsed.success) return invalid(parsed.error);
+    return handler(parsed.data, viewer);
+  };
+}
