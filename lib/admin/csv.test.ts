@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { centsToDecimal, csvCell, csvRow } from "./csv";
+
+describe("csv", () => {
+  it("quotes commas, quotes and line breaks", () => {
+    expect(csvCell('Say "hi", then\nleave')).toBe('"Say ""hi"", then\nleave"');
+    expect(csvCell("plain")).toBe("plain");
+    expect(csvCell(null)).toBe("");
+  });
+
+  it("defuses formulas", () => {
+    expect(csvCell("=HYPERLINK(\"x\")")).toBe("\"'=HYPERLINK(\"\"x\"\")\"");
+    expect(csvCell("+1")).toBe("'+1");
+    expect(csvCell("-2")).toBe("'-2");
+    expect(csvCell("@cmd")).toBe("'@cmd");
+    expect(csvCell(-2)).toBe("-2");
+  });
+
+  it("writes rows with CRLF", () => {
+    expect(csvRow(["a", 1, "b,c"])).toBe('a,1,"b,c"\r\n');
+  });
+
+  it("formats cents as decimal money", () => {
+    expect(centsToDecimal(1250)).toBe("12.50");
+    expect(centsToDecimal(5)).toBe("0.05");
+    expect(centsToDecimal(0)).toBe("0.00");
+    expect(centsToDecimal(2_475_000_000)).toBe("24750000.00");
+  });
+});

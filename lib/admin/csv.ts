@@ -1,0 +1,25 @@
+/** CSV for spreadsheets: RFC 4180 quoting, plus a guard against formula injection. */
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * A cell a spreadsheet will not execute: text starting with = + - @ (or a tab/CR) is prefixed with a single quote
+ * (OWASP's advice), then quoted when it holds a quote, comma or line break. Numbers are written as they are,
+ * so a negative amount stays a number.
+ */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return String(value);
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export const csvRow = (cells: readonly (string | number | null | undefined)[]) => `${cells.map(csvCell).join(",")}\r\n`;
+
+/** 1250 -> "12.50": the same figure as the pages, without a currency sign, so spreadsheets read it as a number. */
+export function centsToDecimal(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/** Users' totals are read in one of two orders; a cursor remembers the last row shown in that order. */
+export const USER_SORTS = ["total", "name"] as const;
+export type UserSort = (typeof USER_SORTS)[number];
+
+/** Keyset position after the last row: its sort value (cents as text, or lower-cased name) and profile id. */
+export type UsersCursor = { value: string; id: number };
+
+const cursorSchema = z.object({ v: z.string().max(200), i: z.number().int().positive().max(2_147_483_647) });
+
+export const encodeUsersCursor = (c: UsersCursor) => Buffer.from(JSON.stringify({ v: c.value, i: c.id })).toString("base64url");
+
+/** undefined: first page. null: not one of ours (the page answers 404 rather than guessing). */
+export function decodeUsersCursor(raw: string | undefined, sort: UserSort): UsersCursor | null | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  if (raw.length > 400) return null;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
+    if (!parsed.success) return null;
+    if (sort === "total" && !/^\d{1,18}$/.test(parsed.data.v)) return null;
+    return { value: parsed.data.v, id: parsed.data.i };
+  } catch {
+    return null;
+  }
+}
+
+/** Audit log keyset: newest first, (created_at, id). Encoded "<epoch ms>.<id>". */
+export type AuditCursor = { createdAt: Date; id: number };
+
+export const encodeAuditCursor = (c: AuditCursor) => `${c.createdAt.getTime()}.${c.id}`;
+
+export function decodeAuditCursor(raw: string | undefined): AuditCursor | null | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  const match = /^(\d{1,15})\.(\d{1,10})$/.exec(raw);
+  if (!match) return null;
+  const id = Number(match[2]);
+  const createdAt = new Date(Number(match[1]));
+  return id <= 2_147_483_647 && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+}

@@ -1,0 +1,125 @@
+import "server-only";
+import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { profiles, restaurantOwners, restaurants, users, type UserRole } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/queries";
+import { recordAudit } from "./audit";
+import { assertAdmin } from "./guard";
+
+export type RoleChangeResult =
+  | { ok: true; changed: boolean }
+  | { ok: false; reason: "self" | "not-found" | "unknown-restaurant" | "owner-needs-restaurant" };
+
+/** The user an admin is about to manage, with the restaurants they own; then every restaurant to choose from. */
+export async function getUserForRoles({ viewer, slug }: { viewer: Viewer; slug: string }) {
+  assertAdmin(viewer);
+  const db = await getDb();
+  const [target, allRestaurants] = await Promise.all([
+    db.query.profiles.findFirst({
+      where: eq(profiles.slug, slug),
+      columns: { id: true, slug: true, displayName: true },
+      with: {
+        user: { columns: { email: true, role: true, disabled: true } },
+        ownedRestaurants: { columns: { restaurantId: true }, orderBy: (o, { asc }) => [asc(o.restaurantId)] },
+      },
+    }),
+    db.select({ id: restaurants.id, name: restaurants.name }).from(restaurants).orderBy(asc(restaurants.name), asc(restaurants.id)),
+  ]);
+  if (!target) return null;
+  return { target, restaurants: allRestaurants };
+}
+
+export type ManagedUser = NonNullable<Awaited<ReturnType<typeof getUserForRoles>>>;
+
+/**
+ * Sets a user's role. An owner's restaurants become exactly `restaurantIds`; any other role owns none.
+ * Admins cannot change their own role: the acting admin stays an admin, so the platform can never lose its last
+ * admin through this page. The change, the ownership rows and the audit entry commit in one transaction; the user's
+ * next request re-reads the role (findActiveViewer), so their session needs no revocation.
+ */
+export async function changeUserRole({
+  viewer,
+  profileId,
+  role,
+  restaurantIds = [],
+}: {
+  viewer: Viewer;
+  profileId: number;
+  role: UserRole;
+  restaurantIds?: number[];
+}): Promise<RoleChangeResult> {
+  assertAdmin(viewer);
+  if (profileId === viewer.profileId) return { ok: false, reason: "self" };
+  const wanted = role === "owner" ? [...new Set(restaurantIds)].sort((a, b) => a - b) : [];
+  if (role === "owner" && wanted.length === 0) return { ok: false, reason: "owner-needs-restaurant" };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [target] = await tx
+      .select({ userId: users.id, role: users.role })
+      .from(profiles)
+      .innerJoin(users, eq(users.id, profiles.userId))
+      .where(eq(profiles.id, profileId))
+      .for("update", { of: users });
+    if (!target) return { ok: false, reason: "not-found" } as const;
+    if (wanted.length > 0) {
+      const found = await tx.select({ id: restaurants.id }).from(restaurants).where(inArray(restaurants.id, wanted));
+      if (found.length !== wanted.length) return { ok: false, reason: "unknown-restaurant" } as const;
+    }
+    const owned = await tx
+      .select({ id: restaurantOwners.restaurantId })
+      .from(restaurantOwners)
+      .where(eq(restaurantOwners.profileId, profileId));
+    const before = owned.map((o) => o.id).sort((a, b) => a - b);
+    const added = wanted.filter((id) => !before.includes(id));
+    const removed = before.filter((id) => !wanted.includes(id));
+    if (target.role === role && added.length === 0 && removed.length === 0) return { ok: true, changed: false } as const;
+
+    if (target.role !== role) await tx.update(users).set({ role }).where(eq(users.id, target.userId));
+    if (removed.length > 0) {
+      await tx
+        .delete(restaurantOwners)
+        .where(and(eq(restaurantOwners.profileId, profileId), wanted.length ? notInArray(restaurantOwners.restaurantId, wanted) : undefined));
+    }
+    if (added.length > 0) {
+      await tx.insert(restaurantOwners).values(added.map((restaurantId) => ({ profileId, restaurantId })));
+    }
+    await recordAudit(tx, {
+      actor: viewer,
+      action: "user.role_change",
+      targetProfileId: profileId,
+      details: { from: target.role, to: role, restaurantsAdded: added, restaurantsRemoved: removed },
+    });
+    return { ok: true, changed: true } as const;
+  });
+}
+
+/**
+ * Disables or re-enables an account. A disabled user's next request finds no viewer (findActiveViewer) and
+ * sign-in refuses them. Admins cannot disable themselves, which also keeps at least one admin able to sign in.
+ */
+export async function setUserDisabled({
+  viewer,
+  profileId,
+  disabled,
+}: {
+  viewer: Viewer;
+  profileId: number;
+  disabled: boolean;
+}): Promise<RoleChangeResult> {
+  assertAdmin(viewer);
+  if (profileId === viewer.profileId) return { ok: false, reason: "self" };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [target] = await tx
+      .select({ userId: users.id, disabled: users.disabled })
+      .from(profiles)
+      .innerJoin(users, eq(users.id, profiles.userId))
+      .where(eq(profiles.id, profileId))
+      .for("update", { of: users });
+    if (!target) return { ok: false, reason: "not-found" } as const;
+    if (target.disabled === disabled) return { ok: true, changed: false } as const;
+    await tx.update(users).set({ disabled }).where(eq(users.id, target.userId));
+    await recordAudit(tx, { actor: viewer, action: disabled ? "user.disable" : "user.enable", targetProfileId: profileId });
+    return { ok: true, changed: true } as const;
+  });
+}

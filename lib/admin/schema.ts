@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { userRole } from "@/db/schema";
+import { USER_SORTS } from "./cursor";
+
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+/** /admin/users?q=&sort=&after= : anything unexpected falls back to the defaults rather than failing. */
+export const usersQuerySchema = z.object({
+  q: z.preprocess(first, z.string().trim().max(100).optional().catch(undefined)),
+  sort: z.preprocess(first, z.enum(USER_SORTS).catch("total")),
+  after: z.preprocess(first, z.string().max(400).optional().catch(undefined)),
+});
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "Not a calendar date.");
+
+/** Orders export range: both ends inclusive, whole UTC days; either end may be left open. */
+export const orderRangeSchema = z
+  .object({
+    from: z.preprocess((v) => (v === "" || v === null ? undefined : v), isoDate.optional()),
+    to: z.preprocess((v) => (v === "" || v === null ? undefined : v), isoDate.optional()),
+  })
+  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: "The start date must not be after the end date.", path: ["to"] });
+
+export type OrderRange = z.infer<typeof orderRangeSchema>;
+
+const profileId = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const roleChangeSchema = z.object({
+  profileId,
+  role: z.enum(userRole.enumValues, { error: "Choose a role." }),
+  // Checkboxes: absent, one value, or many.
+  restaurantIds: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.coerce.number().int().positive().max(2_147_483_647)).max(500),
+  ),
+});
+
+export const disableSchema = z.object({
+  profileId,
+  disabled: z.enum(["true", "false"]).transform((v) => v === "true"),
+});

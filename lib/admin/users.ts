@@ -1,0 +1,108 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { orderLines, orders, profiles, users } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/queries";
+import { centsFromDb } from "@/lib/money";
+import { encodeUsersCursor, type UserSort, type UsersCursor } from "./cursor";
+import { assertAdmin } from "./guard";
+
+export const USERS_PAGE_SIZE = 50;
+
+export type UserTotalsRow = {
+  profileId: number;
+  slug: string;
+  displayName: string;
+  email: string;
+  role: "customer" | "owner" | "admin";
+  disabled: boolean;
+  orderCount: number;
+  totalPurchaseCents: number;
+};
+
+/** "50%_off" must match literally: LIKE's wildcards and its escape character are escaped. */
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Every user's order count and total purchase, in one grouped statement. The definition is the profile page's
+ * (non-cancelled orders, quantity x snapshotted unit price, bigint): lines are summed per customer in one pass,
+ * orders counted in another, and both joined to the users. Sorting by the total needs every total, so the keyset
+ * filter applies after the grouping; the grouping itself is two scans, whatever the page.
+ */
+export async function listUserTotals({
+  viewer,
+  sort = "total",
+  search,
+  after,
+  limit = USERS_PAGE_SIZE,
+}: {
+  viewer: Viewer;
+  sort?: UserSort;
+  search?: string;
+  after?: UsersCursor;
+  limit?: number;
+}): Promise<{ rows: UserTotalsRow[]; nextCursor?: string }> {
+  assertAdmin(viewer);
+  const db = await getDb();
+
+  const linesByCustomer = db
+    .select({
+      customerId: orders.customerId,
+      cents: sql<string>`sum(${orderLines.quantity}::bigint * ${orderLines.unitPriceCents})`.as("lines_cents"),
+    })
+    .from(orderLines)
+    .innerJoin(orders, eq(orders.id, orderLines.orderId))
+    .where(ne(orders.status, "cancelled"))
+    .groupBy(orders.customerId)
+    .as("lines_by_customer");
+  const ordersByCustomer = db
+    .select({ customerId: orders.customerId, count: sql<number>`count(*)::int`.as("order_count") })
+    .from(orders)
+    .where(ne(orders.status, "cancelled"))
+    .groupBy(orders.customerId)
+    .as("orders_by_customer");
+
+  const total = sql<string>`coalesce(${linesByCustomer.cents}, 0)`;
+  const name = sql<string>`lower(${profiles.displayName})`;
+
+  const filters: (SQL | undefined)[] = [];
+  const q = search?.trim();
+  if (q) filters.push(or(ilike(profiles.displayName, likePattern(q)), ilike(users.email, likePattern(q))));
+  if (after) {
+    filters.push(
+      sort === "total"
+        ? sql`(${total}, ${profiles.id}) < (${after.value}::numeric, ${after.id})`
+        : sql`(${name}, ${profiles.id}) > (${after.value}, ${after.id})`,
+    );
+  }
+
+  const rows = await db
+    .select({
+      profileId: profiles.id,
+      slug: profiles.slug,
+      displayName: profiles.displayName,
+      email: users.email,
+      role: users.role,
+      disabled: users.disabled,
+      orderCount: sql<number>`coalesce(${ordersByCustomer.count}, 0)`.mapWith(Number),
+      totalCents: sql<string>`${total}::bigint::text`,
+      sortName: sql<string>`${name}`,
+    })
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
+    .leftJoin(linesByCustomer, eq(linesByCustomer.customerId, profiles.id))
+    .leftJoin(ordersByCustomer, eq(ordersByCustomer.customerId, profiles.id))
+    .where(and(...filters))
+    .orderBy(...(sort === "total" ? [desc(total), desc(profiles.id)] : [asc(name), asc(profiles.id)]))
+    .limit(limit + 1);
+
+  const shown = rows.slice(0, limit).map(({ totalCents, sortName: _sortName, ...row }) => ({
+    ...row,
+    totalPurchaseCents: centsFromDb(totalCents),
+  }));
+  const last = rows.length > limit ? rows[limit - 1] : undefined;
+  const nextCursor = last
+    ? encodeUsersCursor({ value: sort === "total" ? last.totalCents : last.sortName, id: last.profileId })
+    : undefined;
+  return { rows: shown, nextCursor };
+}

@@ -1,0 +1,159 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { countQueries } from "@/db/query-stats";
+import { orders, profiles, users } from "@/db/schema";
+import { DEMO_ACCOUNTS } from "@/db/seed/accounts";
+import { seedDemo } from "@/db/seed/demo";
+import { decodeUsersCursor } from "@/lib/admin/cursor";
+import { reconcileTotals } from "@/lib/admin/reconciliation";
+import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
+import { listUserTotals, type UserTotalsRow } from "@/lib/admin/users";
+import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import { getProfileForViewer } from "@/lib/profile/queries";
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+
+describe.each(DRIVERS)("admin totals on %s", (driver) => {
+  const db = freshDatabase(driver);
+
+  async function viewerFor(email: string): Promise<Viewer> {
+    const [row] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
+    const viewer = await findActiveViewer(row!.id);
+    if (!viewer) throw new Error(`${email} should be active`);
+    return viewer;
+  }
+
+  async function allUserTotals(viewer: Viewer, sort: "total" | "name" = "total", search?: string) {
+    const rows: UserTotalsRow[] = [];
+    let after: string | undefined;
+    do {
+      const page = await listUserTotals({ viewer, sort, search, after: after ? decodeUsersCursor(after, sort)! : undefined, limit: 3 });
+      rows.push(...page.rows);
+      after = page.nextCursor;
+    } while (after);
+    return rows;
+  }
+
+  it("seeds the demo data", async () => {
+    await seedDemo(db());
+  });
+
+  it("shows every user the same total and order count as their profile page", async () => {
+    const admin = await viewerFor("admin@platter.test");
+    const { rows } = await listUserTotals({ viewer: admin });
+    expect(rows).toHaveLength(DEMO_ACCOUNTS.length);
+    for (const row of rows) {
+      const profile = await getProfileForViewer({ viewer: admin, slug: row.slug });
+      expect(row.totalPurchaseCents, row.slug).toBe(profile!.totalPurchaseCents);
+      expect(row.orderCount, row.slug).toBe(profile!.orderCount);
+    }
+    expect(rows.some((r) => r.totalPurchaseCents > 0)).toBe(true);
+    // Highest total first; the platform's revenue is the sum of every user's total.
+    const totals = rows.map((r) => r.totalPurchaseCents);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    const platform = await getPlatformTotals({ viewer: admin });
+    expect(platform.revenueCents).toBe(totals.reduce((a, b) => a + b, 0));
+    expect(platform.orders).toBe(rows.reduce((a, r) => a + r.orderCount, 0));
+  });
+
+  it("pages by keyset in both orders without skipping or repeating anyone", async () => {
+    const admin = await viewerFor("admin@platter.test");
+    const byTotal = await allUserTotals(admin, "total");
+    const byName = await allUserTotals(admin, "name");
+    expect(byTotal).toHaveLength(DEMO_ACCOUNTS.length);
+    expect(new Set(byTotal.map((r) => r.profileId)).size).toBe(DEMO_ACCOUNTS.length);
+    expect(byName.map((r) => r.displayName)).toEqual(DEMO_ACCOUNTS.map((a) => a.name).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    const first = await listUserTotals({ viewer: admin });
+    expect(byTotal.map((r) => r.profileId)).toEqual(first.rows.map((r) => r.profileId));
+  });
+
+  it("searches by name or email, case-insensitively, with wildcards taken literally", async () => {
+    const admin = await viewerFor("admin@platter.test");
+    expect((await listUserTotals({ viewer: admin, search: "CARLA" })).rows.map((r) => r.slug)).toEqual(["carla"]);
+    expect((await listUserTotals({ viewer: admin, search: "dan@platter" })).rows.map((r) => r.slug)).toEqual(["dan"]);
+    expect((await listUserTotals({ viewer: admin, search: "Owner" })).rows).toHaveLength(2);
+    expect((await listUserTotals({ viewer: admin, search: "%" })).rows).toHaveLength(0);
+    expect((await allUserTotals(admin, "total", "platter.test")).length).toBe(DEMO_ACCOUNTS.length);
+  });
+
+  it("keeps each admin page within its budget of 3 statements, session check included", async () => {
+    const admin = await viewerFor("admin@platter.test");
+    const users = await countQueries(async () => listUserTotals({ viewer: await viewerFor("admin@platter.test") }));
+    expect(users.count).toBe(2 + 1); // viewerFor itself reads the users table once before the session check
+    const usersPage = await countQueries(async () => {
+      const viewer = await findActiveViewer(admin.userId);
+      return listUserTotals({ viewer: viewer!, search: "a" });
+    });
+    expect(usersPage.count).toBe(2);
+    const reconciliation = await countQueries(async () => reconcileTotals({ viewer: (await findActiveViewer(admin.userId))! }));
+    expect(reconciliation.count).toBe(2);
+    const revenue = await countQueries(async () => {
+      const viewer = (await findActiveViewer(admin.userId))!;
+      return Promise.all([getPlatformTotals({ viewer }), getRevenueByMonth({ viewer })]);
+    });
+    expect(revenue.count).toBe(3);
+  });
+
+  it("reports a clean database as clean", async () => {
+    const admin = await viewerFor("admin@platter.test");
+    const report = await reconcileTotals({ viewer: admin });
+    const [count] = await db().select({ n: sql<number>`count(*)::int` }).from(orders);
+    expect(report.ordersChecked).toBe(count!.n);
+    expect(report.orderMismatchCount).toBe(0);
+    expect(report.userMismatchCount).toBe(0);
+    expect(report.orderMismatches).toEqual([]);
+    expect(report.usersChecked).toBeGreaterThan(0);
+  });
+
+  it("finds an order whose stored total was altered directly in the database, and its customer", async () => {
+    const admin = await viewerFor("admin@platter.test");
+    const [carla] = await db().select({ id: profiles.id }).from(profiles).where(eq(profiles.slug, "carla"));
+    const [order] = await db()
+      .select({ id: orders.id, totalCents: orders.totalCents })
+      .from(orders)
+      .where(sql`${orders.customerId} = ${carla!.id} and ${orders.status} <> 'cancelled'`)
+      .limit(1);
+    await db().update(orders).set({ totalCents: order!.totalCents + 1 }).where(eq(orders.id, order!.id));
+    try {
+      const report = await reconcileTotals({ viewer: admin });
+      expect(report.orderMismatchCount).toBe(1);
+      expect(report.orderMismatches).toEqual([
+        expect.objectContaining({ orderId: order!.id, customerSlug: "carla", storedCents: order!.totalCents + 1, linesCents: order!.totalCents }),
+      ]);
+      expect(report.userMismatchCount).toBe(1);
+      expect(report.userMismatches[0]).toMatchObject({ slug: "carla", orderIds: [order!.id] });
+      expect(report.userMismatches[0]!.storedCents - report.userMismatches[0]!.linesCents).toBe(1);
+    } finally {
+      await db().update(orders).set({ totalCents: order!.totalCents }).where(eq(orders.id, order!.id));
+    }
+    expect((await reconcileTotals({ viewer: admin })).orderMismatchCount).toBe(0);
+  });
+
+  it("adds up revenue by restaurant and month to the platform's revenue over the same months", async () => {
+    const admin = await viewerFor("admin@platter.test");
+    const revenue = await getRevenueByMonth({ viewer: admin, months: 14 });
+    expect(revenue.months).toHaveLength(14);
+    const sum = revenue.restaurants.reduce((a, r) => a + r.totalCents, 0);
+    // The demo orders span the last 365 days, inside 14 calendar months: every sale is in the chart.
+    expect(sum).toBe((await getPlatformTotals({ viewer: admin })).revenueCents);
+    for (const r of revenue.restaurants) {
+      expect(Object.values(r.byMonth).reduce((a, m) => a + m.revenueCents, 0)).toBe(r.totalCents);
+    }
+  });
+
+  it("refuses every read to a customer and an owner before sending a statement", async () => {
+    for (const email of ["dan@platter.test", "olivia@platter.test"]) {
+      const viewer = await viewerFor(email);
+      const refused = await countQueries(async () => {
+        const outcomes = await Promise.allSettled([
+          listUserTotals({ viewer }),
+          reconcileTotals({ viewer }),
+          getPlatformTotals({ viewer }),
+          getRevenueByMonth({ viewer }),
+        ]);
+        return outcomes.map((o) => (o.status === "rejected" ? (o.reason as Error).name : "fulfilled"));
+      });
+      expect(refused.result).toEqual(["AdminOnlyError", "AdminOnlyError", "AdminOnlyError", "AdminOnlyError"]);
+      expect(refused.count).toBe(0);
+    }
+  });
+});
