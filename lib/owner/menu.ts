@@ -1,0 +1,204 @@
+import "server-only";
+import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { getDb, type Transaction } from "@/db/client";
+import { menuCategories, menuItems, restaurants } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/queries";
+import { moveOneStep } from "./positions";
+import type { Direction } from "./schema";
+import { outer, ownedBy } from "./scope";
+
+/** The menu editor in one statement: the restaurant, its categories and their live items, in menu order. */
+export async function getMenuForOwner({ viewer, slug }: { viewer: Viewer; slug: string }) {
+  const db = await getDb();
+  return db.query.restaurants.findFirst({
+    where: and(eq(restaurants.slug, slug), ownedBy(viewer, restaurants.id)),
+    columns: { id: true, slug: true, name: true, isOpen: true },
+    with: {
+      categories: {
+        columns: { id: true, name: true, position: true },
+        orderBy: (c, { asc }) => [asc(c.position), asc(c.id)],
+        with: {
+          items: {
+            columns: { id: true, name: true, description: true, priceCents: true, available: true, position: true },
+            where: (i, { isNull }) => isNull(i.deletedAt),
+            orderBy: (i, { asc }) => [asc(i.position), asc(i.id)],
+          },
+        },
+      },
+    },
+  });
+}
+
+export type OwnerMenu = NonNullable<Awaited<ReturnType<typeof getMenuForOwner>>>;
+
+export type ItemFields = { name: string; description: string; priceCents: number; available: boolean };
+
+// The next position at the end of a list, computed inside the insert so that it sees committed rows.
+const nextPosition = (table: typeof menuCategories | typeof menuItems, where: SQL) =>
+  sql`(select coalesce(max(${table.position}) + 1, 0) from ${table} where ${where})`;
+
+/** Adds a category at the end of the menu. Null when the restaurant is not the viewer's. */
+export async function createCategory({ viewer, restaurantId, name }: { viewer: Viewer; restaurantId: number; name: string }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    // Locking the restaurant row serializes concurrent appends, so two new categories never share a position.
+    const [restaurant] = await tx
+      .select({ id: restaurants.id })
+      .from(restaurants)
+      .where(and(eq(restaurants.id, restaurantId), ownedBy(viewer, restaurants.id)))
+      .for("update");
+    if (!restaurant) return null;
+    const [created] = await tx
+      .insert(menuCategories)
+      .values({ restaurantId: restaurant.id, name, position: nextPosition(menuCategories, eq(menuCategories.restaurantId, restaurant.id)) })
+      .returning({ id: menuCategories.id });
+    return created!.id;
+  });
+}
+
+export async function renameCategory({ viewer, categoryId, name }: { viewer: Viewer; categoryId: number; name: string }) {
+  const db = await getDb();
+  const updated = await db
+    .update(menuCategories)
+    .set({ name })
+    .where(and(eq(menuCategories.id, categoryId), ownedBy(viewer, menuCategories.restaurantId)))
+    .returning({ id: menuCategories.id });
+  return updated.length > 0;
+}
+
+export type DeleteCategoryResult = { ok: true } | { ok: false; reason: "not-found" } | { ok: false; reason: "has-items"; items: number };
+
+/**
+ * Deletes a category that holds no live items. Its soft-deleted items go with it: the category foreign key
+ * cannot point at a missing category, and their order lines keep their own name and price snapshots
+ * (order_lines.menu_item_id is set null), so no past order, total or audit changes.
+ */
+export async function deleteCategory({ viewer, categoryId }: { viewer: Viewer; categoryId: number }): Promise<DeleteCategoryResult> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [category] = await tx
+      .select({
+        id: menuCategories.id,
+        liveItems: sql<number>`(select count(*)::int from menu_items mi where mi.category_id = ${outer(menuCategories.id)} and mi.deleted_at is null)`.mapWith(Number),
+      })
+      .from(menuCategories)
+      .where(and(eq(menuCategories.id, categoryId), ownedBy(viewer, menuCategories.restaurantId)))
+      .for("update");
+    if (!category) return { ok: false, reason: "not-found" };
+    if (category.liveItems > 0) return { ok: false, reason: "has-items", items: category.liveItems };
+    await tx.delete(menuItems).where(and(eq(menuItems.categoryId, category.id), isNotNull(menuItems.deletedAt)));
+    await tx.delete(menuCategories).where(and(eq(menuCategories.id, category.id), ownedBy(viewer, menuCategories.restaurantId)));
+    return { ok: true };
+  });
+}
+
+/** Writes positions 0..n-1 in the given order, in one statement. */
+async function writePositions(tx: Transaction, table: typeof menuCategories | typeof menuItems, ids: number[], scope: SQL) {
+  const cases = sql.join(
+    ids.map((id, position) => sql`when ${id} then ${position}::int`),
+    sql` `,
+  );
+  await tx
+    .update(table)
+    .set({ position: sql`case ${table.id} ${cases} end` })
+    .where(and(inArray(table.id, ids), scope));
+}
+
+async function siblingIds(tx: Transaction, table: typeof menuCategories | typeof menuItems, where: SQL) {
+  const rows = await tx
+    .select({ id: table.id })
+    .from(table)
+    .where(where)
+    .orderBy(table.position as PgColumn, table.id as PgColumn)
+    .for("update");
+  return rows.map((r) => r.id);
+}
+
+export type MoveResult = "moved" | "not-found" | "at-edge";
+
+export async function moveCategory({ viewer, categoryId, direction }: { viewer: Viewer; categoryId: number; direction: Direction }): Promise<MoveResult> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [category] = await tx
+      .select({ restaurantId: menuCategories.restaurantId })
+      .from(menuCategories)
+      .where(and(eq(menuCategories.id, categoryId), ownedBy(viewer, menuCategories.restaurantId)));
+    if (!category) return "not-found";
+    const scope = eq(menuCategories.restaurantId, category.restaurantId);
+    const order = moveOneStep(await siblingIds(tx, menuCategories, scope), categoryId, direction);
+    if (!order) return "at-edge";
+    await writePositions(tx, menuCategories, order, scope);
+    return "moved";
+  });
+}
+
+/** Adds an item at the end of a category. Null when the category is not in one of the viewer's restaurants. */
+export async function createItem({ viewer, categoryId, fields }: { viewer: Viewer; categoryId: number; fields: ItemFields }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [category] = await tx
+      .select({ id: menuCategories.id, restaurantId: menuCategories.restaurantId })
+      .from(menuCategories)
+      .where(and(eq(menuCategories.id, categoryId), ownedBy(viewer, menuCategories.restaurantId)))
+      .for("update");
+    if (!category) return null;
+    const [created] = await tx
+      .insert(menuItems)
+      .values({
+        ...fields,
+        categoryId: category.id,
+        restaurantId: category.restaurantId,
+        position: nextPosition(menuItems, and(eq(menuItems.categoryId, category.id), isNull(menuItems.deletedAt))!),
+      })
+      .returning({ id: menuItems.id });
+    return created!.id;
+  });
+}
+
+// Soft-deleted items are history: nothing edits them.
+const liveOwnedItem = (viewer: Viewer, itemId: number) =>
+  and(eq(menuItems.id, itemId), isNull(menuItems.deletedAt), ownedBy(viewer, menuItems.restaurantId));
+
+/**
+ * Edits an item. A new price applies to new orders only: order lines carry their own price snapshot, so past
+ * totals never move.
+ */
+export async function updateItem({ viewer, itemId, fields }: { viewer: Viewer; itemId: number; fields: ItemFields }) {
+  const db = await getDb();
+  const updated = await db.update(menuItems).set({ ...fields, updatedAt: new Date() }).where(liveOwnedItem(viewer, itemId)).returning({ id: menuItems.id });
+  return updated.length > 0;
+}
+
+export async function setItemAvailability({ viewer, itemId, available }: { viewer: Viewer; itemId: number; available: boolean }) {
+  const db = await getDb();
+  const updated = await db.update(menuItems).set({ available, updatedAt: new Date() }).where(liveOwnedItem(viewer, itemId)).returning({ id: menuItems.id });
+  return updated.length > 0;
+}
+
+/**
+ * Always a soft delete: the item leaves the menu (and can no longer be ordered) but its row stays, so past orders
+ * keep their link to it and nothing about them changes.
+ */
+export async function deleteItem({ viewer, itemId }: { viewer: Viewer; itemId: number }) {
+  const db = await getDb();
+  const updated = await db
+    .update(menuItems)
+    .set({ deletedAt: new Date(), available: false, updatedAt: new Date() })
+    .where(liveOwnedItem(viewer, itemId))
+    .returning({ id: menuItems.id });
+  return updated.length > 0;
+}
+
+export async function moveItem({ viewer, itemId, direction }: { viewer: Viewer; itemId: number; direction: Direction }): Promise<MoveResult> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [item] = await tx.select({ categoryId: menuItems.categoryId }).from(menuItems).where(liveOwnedItem(viewer, itemId));
+    if (!item) return "not-found";
+    const scope = and(eq(menuItems.categoryId, item.categoryId), isNull(menuItems.deletedAt))!;
+    const order = moveOneStep(await siblingIds(tx, menuItems, scope), itemId, direction);
+    if (!order) return "at-edge";
+    await writePositions(tx, menuItems, order, scope);
+    return "moved";
+  });
+}

@@ -1,0 +1,267 @@
+import { and, asc, eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { countQueries } from "@/db/query-stats";
+import { MAX_PRICE_CENTS, menuCategories, menuItems, orderLines, orders } from "@/db/schema";
+import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import { getMenuForOwner } from "@/lib/owner/menu";
+import {
+  createCategoryAction,
+  createItemAction,
+  deleteCategoryAction,
+  deleteItemAction,
+  moveCategoryAction,
+  moveItemAction,
+  renameCategoryAction,
+  setItemAvailabilityAction,
+  updateItemAction,
+} from "@/lib/owner/menu-actions";
+import { getProfileForViewer } from "@/lib/profile/queries";
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { createOrders, createOwner, createRestaurant, createUser } from "../fixtures/factory";
+import { signInAs, submit } from "../fixtures/session";
+
+vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+
+const NOT_FOUND = /NEXT_HTTP_ERROR_FALLBACK;404/;
+
+describe.each(DRIVERS)("owner menu management on %s", (driver) => {
+  const db = freshDatabase(driver);
+
+  async function viewerOf(userId: string): Promise<Viewer> {
+    const viewer = await findActiveViewer(userId);
+    if (!viewer) throw new Error("viewer should be active");
+    return viewer;
+  }
+
+  /** Owner A with one restaurant, owner B with another, both with a category and two items. */
+  async function twoOwners() {
+    const a = await createRestaurant(db(), [
+      { name: "Soup", priceCents: 500 },
+      { name: "Bread", priceCents: 300 },
+    ]);
+    const b = await createRestaurant(db(), [
+      { name: "Taco", priceCents: 400 },
+      { name: "Burrito", priceCents: 900 },
+    ]);
+    const ownerA = await createOwner(db(), [a.restaurant.id]);
+    const ownerB = await createOwner(db(), [b.restaurant.id]);
+    return { a, b, ownerA: await viewerOf(ownerA.user.id), ownerB: await viewerOf(ownerB.user.id) };
+  }
+
+  const menuRows = async (restaurantId: number) => ({
+    categories: await db().select().from(menuCategories).where(eq(menuCategories.restaurantId, restaurantId)).orderBy(asc(menuCategories.id)),
+    items: await db().select().from(menuItems).where(eq(menuItems.restaurantId, restaurantId)).orderBy(asc(menuItems.id)),
+  });
+  const item = async (id: number) => (await db().select().from(menuItems).where(eq(menuItems.id, id)))[0]!;
+  const categoryOrder = async (restaurantId: number) =>
+    (await menuRows(restaurantId)).categories.sort((x, y) => x.position - y.position || x.id - y.id).map((c) => c.name);
+
+  beforeEach(() => signInAs(null));
+
+  it("lets an owner build their menu: categories, items, prices, availability, order and deletes", async () => {
+    const { a, ownerA } = await twoOwners();
+    signInAs(ownerA);
+
+    expect(await submit(createCategoryAction, { restaurantId: a.restaurant.id, name: "  Desserts " })).toMatchObject({ ok: true });
+    expect(await categoryOrder(a.restaurant.id)).toEqual(["Mains", "Desserts"]);
+    const desserts = (await menuRows(a.restaurant.id)).categories.find((c) => c.name === "Desserts")!;
+
+    expect(await submit(renameCategoryAction, { categoryId: desserts.id, name: "Sweets" })).toMatchObject({ ok: true });
+    expect(await submit(moveCategoryAction, { categoryId: desserts.id, direction: "up" })).toMatchObject({ ok: true });
+    expect(await categoryOrder(a.restaurant.id)).toEqual(["Sweets", "Mains"]);
+    expect(await submit(moveCategoryAction, { categoryId: desserts.id, direction: "up" })).toEqual({ message: "It is already at that end of the list." });
+
+    const created = await submit(createItemAction, { categoryId: desserts.id, name: "Tiramisù", description: "Espresso", price: "12.50", available: "on" });
+    expect(created).toMatchObject({ ok: true });
+    const tiramisu = (await menuRows(a.restaurant.id)).items.find((i) => i.name === "Tiramisù")!;
+    expect(tiramisu).toMatchObject({ priceCents: 1250, available: true, categoryId: desserts.id, deletedAt: null, position: 0 });
+
+    // An unchecked checkbox sends nothing: the item becomes unavailable.
+    expect(await submit(updateItemAction, { itemId: tiramisu.id, name: "Tiramisù", description: "", price: "13.25" })).toMatchObject({ ok: true });
+    expect(await item(tiramisu.id)).toMatchObject({ priceCents: 1325, available: false, description: "" });
+    expect(await submit(setItemAvailabilityAction, { itemId: tiramisu.id, available: "on" })).toMatchObject({ ok: true });
+    expect((await item(tiramisu.id)).available).toBe(true);
+
+    const [soup, bread] = a.items;
+    expect(await submit(moveItemAction, { itemId: bread!.id, direction: "up" })).toMatchObject({ ok: true });
+    const menu = await getMenuForOwner({ viewer: ownerA, slug: a.restaurant.slug });
+    expect(menu?.categories.map((c) => [c.name, c.items.map((i) => i.name)])).toEqual([
+      ["Sweets", ["Tiramisù"]],
+      ["Mains", ["Bread", "Soup"]],
+    ]);
+    expect(await submit(moveItemAction, { itemId: soup!.id, direction: "down" })).toEqual({ message: "It is already at that end of the list." });
+
+    expect(await submit(deleteCategoryAction, { categoryId: desserts.id })).toEqual({
+      message: "This category still has 1 item. Delete them first; only empty categories can be deleted.",
+    });
+    expect(await submit(deleteItemAction, { itemId: tiramisu.id })).toMatchObject({ ok: true });
+    expect((await item(tiramisu.id)).deletedAt).toBeInstanceOf(Date);
+    // A deleted item is history: it leaves the editor and can no longer be edited.
+    expect((await getMenuForOwner({ viewer: ownerA, slug: a.restaurant.slug }))?.categories[0]?.items).toEqual([]);
+    expect(await submit(updateItemAction, { itemId: tiramisu.id, name: "Back", price: "1" })).toEqual({ message: "Item not found." });
+    expect(await submit(deleteCategoryAction, { categoryId: desserts.id })).toMatchObject({ ok: true });
+    expect(await categoryOrder(a.restaurant.id)).toEqual(["Mains"]);
+  });
+
+  it("refuses every action on another owner's restaurant, category and items, and changes nothing", async () => {
+    const { a, b, ownerA } = await twoOwners();
+    const before = await menuRows(b.restaurant.id);
+    signInAs(ownerA);
+    const category = b.category.id;
+    const itemId = b.items[0]!.id;
+    const attempts: [string, Promise<unknown>][] = [
+      ["createCategory", submit(createCategoryAction, { restaurantId: b.restaurant.id, name: "Mine now" })],
+      ["renameCategory", submit(renameCategoryAction, { categoryId: category, name: "Mine now" })],
+      ["moveCategory", submit(moveCategoryAction, { categoryId: category, direction: "down" })],
+      ["deleteCategory", submit(deleteCategoryAction, { categoryId: category })],
+      ["createItem", submit(createItemAction, { categoryId: category, name: "Mine now", price: "1" })],
+      ["updateItem", submit(updateItemAction, { itemId, name: "Mine now", price: "0", available: "on" })],
+      ["availability", submit(setItemAvailabilityAction, { itemId })],
+      ["moveItem", submit(moveItemAction, { itemId, direction: "down" })],
+      ["deleteItem", submit(deleteItemAction, { itemId })],
+    ];
+    for (const [name, attempt] of attempts) {
+      expect((await attempt) as object, name).toEqual({ message: expect.stringMatching(/^(Restaurant|Category|Item) not found\.$/) });
+    }
+    expect(await menuRows(b.restaurant.id)).toEqual(before);
+    expect(await getMenuForOwner({ viewer: ownerA, slug: b.restaurant.slug })).toBeUndefined();
+    // Their own restaurant still works with the same session.
+    expect(await submit(renameCategoryAction, { categoryId: a.category.id, name: "Still mine" })).toMatchObject({ ok: true });
+  });
+
+  it("lets an admin manage any restaurant", async () => {
+    const { b } = await twoOwners();
+    const admin = await createUser(db(), { role: "admin" });
+    signInAs(await viewerOf(admin.user.id));
+    expect(await submit(updateItemAction, { itemId: b.items[0]!.id, name: "Taco", price: "4.50", available: "on" })).toMatchObject({ ok: true });
+    expect((await item(b.items[0]!.id)).priceCents).toBe(450);
+  });
+
+  it("keeps customers and signed-out visitors out of every menu action", async () => {
+    const { a } = await twoOwners();
+    const before = await menuRows(a.restaurant.id);
+    const customer = await createUser(db());
+    const calls = () => [
+      submit(createCategoryAction, { restaurantId: a.restaurant.id, name: "X" }),
+      submit(renameCategoryAction, { categoryId: a.category.id, name: "X" }),
+      submit(moveCategoryAction, { categoryId: a.category.id, direction: "up" }),
+      submit(deleteCategoryAction, { categoryId: a.category.id }),
+      submit(createItemAction, { categoryId: a.category.id, name: "X", price: "1" }),
+      submit(updateItemAction, { itemId: a.items[0]!.id, name: "X", price: "1" }),
+      submit(setItemAvailabilityAction, { itemId: a.items[0]!.id }),
+      submit(moveItemAction, { itemId: a.items[1]!.id, direction: "up" }),
+      submit(deleteItemAction, { itemId: a.items[0]!.id }),
+    ];
+    signInAs(await viewerOf(customer.user.id));
+    for (const call of calls()) await expect(call).rejects.toThrow(NOT_FOUND);
+    signInAs(null);
+    for (const call of calls()) expect(await call).toEqual({ message: "Your session has ended. Please sign in again." });
+    expect(await menuRows(a.restaurant.id)).toEqual(before);
+  });
+
+  it.each([
+    ["12.50", 1250],
+    ["12", 1200],
+    ["12.5", 1250],
+    ["0", 0],
+    [" 7.05 ", 705],
+    ["100000.00", MAX_PRICE_CENTS],
+  ])("accepts the price %j as %i cents", async (price, cents) => {
+    const { a, ownerA } = await twoOwners();
+    signInAs(ownerA);
+    expect(await submit(createItemAction, { categoryId: a.category.id, name: "Priced", price })).toMatchObject({ ok: true });
+    const [row] = await db().select().from(menuItems).where(and(eq(menuItems.name, "Priced"), eq(menuItems.categoryId, a.category.id)));
+    expect(row?.priceCents).toBe(cents);
+  });
+
+  it.each([
+    ["-1", "A price cannot be negative."],
+    ["12.345", "Use at most two decimals, like 12.50."],
+    ["abc", "Enter a price in dollars and cents, like 12.50."],
+    ["1e3", "Enter a price in dollars and cents, like 12.50."],
+    ["12,50", "Enter a price in dollars and cents, like 12.50."],
+    ["", "Enter a price."],
+    ["   ", "Enter a price."],
+    ["100000.01", "The highest price is $100,000.00."],
+    ["99999999999", "The highest price is $100,000.00."],
+  ])("refuses the price %j with a message next to the field", async (price, message) => {
+    const { a, ownerA } = await twoOwners();
+    signInAs(ownerA);
+    const before = await menuRows(a.restaurant.id);
+    for (const result of [
+      await submit(createItemAction, { categoryId: a.category.id, name: "Bad price", price }),
+      await submit(updateItemAction, { itemId: a.items[0]!.id, name: "Bad price", price }),
+    ]) {
+      expect(result.ok).toBeUndefined();
+      expect(result.message).toBe("Please correct the highlighted fields.");
+      expect(result.fieldErrors).toEqual({ price: [message] });
+    }
+    expect(await menuRows(a.restaurant.id)).toEqual(before);
+  });
+
+  it("explains missing names and over-long text next to the fields", async () => {
+    const { a, ownerA } = await twoOwners();
+    signInAs(ownerA);
+    const result = await submit(createItemAction, { categoryId: a.category.id, name: "  ", description: "x".repeat(1001), price: "1" });
+    expect(result.fieldErrors).toEqual({ name: ["Enter a name."], description: ["Use at most 1000 characters."] });
+    expect((await submit(createCategoryAction, { restaurantId: a.restaurant.id, name: "" })).fieldErrors).toEqual({ name: ["Enter a category name."] });
+  });
+
+  it("changes prices for new orders only: past order totals and the customer's total stay put", async () => {
+    const { a, ownerA } = await twoOwners();
+    const customer = await createUser(db());
+    const soup = a.items[0]!;
+    const [orderId] = await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: a.restaurant.id,
+      count: 1,
+      lines: [{ menuItemId: soup.id, name: soup.name, unitPriceCents: soup.priceCents, quantity: 3 }],
+    });
+    const customerViewer = await viewerOf(customer.user.id);
+    expect((await getProfileForViewer({ viewer: customerViewer }))?.totalPurchaseCents).toBe(1500);
+
+    signInAs(ownerA);
+    expect(await submit(updateItemAction, { itemId: soup.id, name: "Soup", price: "99.99", available: "on" })).toMatchObject({ ok: true });
+    expect(await submit(deleteItemAction, { itemId: soup.id })).toMatchObject({ ok: true });
+
+    const [order] = await db().select().from(orders).where(eq(orders.id, orderId!));
+    expect(order?.totalCents).toBe(1500);
+    const lines = await db().select().from(orderLines).where(eq(orderLines.orderId, orderId!));
+    // Soft delete: the line still points at the item, with its original snapshot.
+    expect(lines).toMatchObject([{ menuItemId: soup.id, name: "Soup", unitPriceCents: 500, quantity: 3 }]);
+    expect((await item(soup.id)).deletedAt).not.toBeNull();
+    expect((await getProfileForViewer({ viewer: customerViewer }))?.totalPurchaseCents).toBe(1500);
+  });
+
+  it.each([2, 40])("reads the menu editor in 2 statements, session check included, with %i items", async (count) => {
+    const items = Array.from({ length: count }, (_, i) => ({ name: `Dish ${i}`, priceCents: 100 + i }));
+    const { restaurant, category } = await createRestaurant(db(), items);
+    for (let i = 0; i < 3; i++) await db().insert(menuCategories).values({ restaurantId: restaurant.id, name: `Extra ${i}`, position: i + 1 });
+    const owner = await createOwner(db(), [restaurant.id]);
+    const { result, count: statements } = await countQueries(async () => {
+      const viewer = await findActiveViewer(owner.user.id);
+      return getMenuForOwner({ viewer: viewer!, slug: restaurant.slug });
+    });
+    expect(statements).toBe(2);
+    expect(result?.categories).toHaveLength(4);
+    expect(result?.categories[0]).toMatchObject({ id: category.id, name: "Mains" });
+    expect(result?.categories[0]?.items.map((i) => i.priceCents)).toEqual(items.map((i) => i.priceCents));
+  });
+
+  it("repairs tied positions when reordering", async () => {
+    const { a, ownerA } = await twoOwners();
+    await db().update(menuItems).set({ position: 0 }).where(eq(menuItems.categoryId, a.category.id));
+    signInAs(ownerA);
+    expect(await submit(moveItemAction, { itemId: a.items[0]!.id, direction: "down" })).toMatchObject({ ok: true });
+    const rows = await db()
+      .select({ name: menuItems.name, position: menuItems.position })
+      .from(menuItems)
+      .where(eq(menuItems.categoryId, a.category.id))
+      .orderBy(asc(menuItems.position));
+    expect(rows).toEqual([
+      { name: "Bread", position: 0 },
+      { name: "Soup", position: 1 },
+    ]);
+  });
+});
