@@ -1,0 +1,139 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { orders, restaurants, type OrderStatus } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/queries";
+import { APP_TIME_ZONE } from "@/lib/dates";
+import { centsFromDb } from "@/lib/money";
+import { canTransition, transitionOrder } from "@/lib/orders/status";
+import { outer, ownedBy } from "./scope";
+
+export const OPEN_STATUSES = ["placed", "preparing", "ready"] as const satisfies readonly OrderStatus[];
+export const QUEUE_LIMIT = 100;
+
+/** Midnight of `now`'s day in the app's time zone, as a timestamptz expression. */
+export const startOfDay = (now: Date) =>
+  sql`(date_trunc('day', ${now.toISOString()}::timestamptz at time zone ${APP_TIME_ZONE}) at time zone ${APP_TIME_ZONE})`;
+
+/**
+ * The owner dashboard in one statement: each restaurant the viewer owns with today's order count and revenue
+ * (non-cancelled orders, summed from their line snapshots as bigint) and its open order count.
+ */
+export async function listOwnedRestaurants({ viewer, now = new Date() }: { viewer: Viewer; now?: Date }) {
+  const db = await getDb();
+  const today = sql`o.placed_at >= ${startOfDay(now)} and o.placed_at < ${startOfDay(now)} + interval '1 day'`;
+  const rows = await db
+    .select({
+      id: restaurants.id,
+      slug: restaurants.slug,
+      name: restaurants.name,
+      description: restaurants.description,
+      cuisine: restaurants.cuisine,
+      address: restaurants.address,
+      isOpen: restaurants.isOpen,
+      ordersToday: sql<number>`(select count(*)::int from orders o
+        where o.restaurant_id = ${outer(restaurants.id)} and o.status <> 'cancelled' and ${today})`.mapWith(Number),
+      revenueToday: sql<string>`(select coalesce(sum(ol.quantity::bigint * ol.unit_price_cents), 0)::text
+        from orders o join order_lines ol on ol.order_id = o.id
+        where o.restaurant_id = ${outer(restaurants.id)} and o.status <> 'cancelled' and ${today})`,
+      openOrders: sql<number>`(select count(*)::int from orders o
+        where o.restaurant_id = ${outer(restaurants.id)} and o.status in ('placed', 'preparing', 'ready'))`.mapWith(Number),
+    })
+    .from(restaurants)
+    .where(ownedBy(viewer, restaurants.id))
+    .orderBy(asc(restaurants.name), asc(restaurants.id));
+  return rows.map((row) => ({ ...row, revenueToday: centsFromDb(row.revenueToday) }));
+}
+
+export type OwnedRestaurant = Awaited<ReturnType<typeof listOwnedRestaurants>>[number];
+
+export type RestaurantDetails = { name: string; description: string; cuisine: string; address: string; isOpen: boolean };
+
+/** Returns false when the restaurant is not the viewer's (or does not exist): nothing is written. */
+export async function updateRestaurantDetails({
+  viewer,
+  restaurantId,
+  details,
+}: {
+  viewer: Viewer;
+  restaurantId: number;
+  details: RestaurantDetails;
+}): Promise<boolean> {
+  const db = await getDb();
+  const updated = await db
+    .update(restaurants)
+    .set({ ...details, updatedAt: new Date() })
+    .where(and(eq(restaurants.id, restaurantId), ownedBy(viewer, restaurants.id)))
+    .returning({ id: restaurants.id });
+  return updated.length > 0;
+}
+
+/**
+ * The order queue of one restaurant in one statement: its open orders, oldest first, with their lines and
+ * customer's name, and how many are open in all (the page shows the oldest QUEUE_LIMIT; the rest wait their turn).
+ */
+export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: string }) {
+  const db = await getDb();
+  const row = await db.query.restaurants.findFirst({
+    where: and(eq(restaurants.slug, slug), ownedBy(viewer, restaurants.id)),
+    columns: { id: true, slug: true, name: true, isOpen: true },
+    extras: {
+      openCount: sql<number>`(select count(*)::int from orders o
+        where o.restaurant_id = ${restaurants.id} and o.status in ('placed', 'preparing', 'ready'))`.as("open_count"),
+    },
+    with: {
+      orders: {
+        columns: { id: true, status: true, totalCents: true, placedAt: true },
+        where: (o, { inArray }) => inArray(o.status, [...OPEN_STATUSES]),
+        orderBy: (o, { asc }) => [asc(o.placedAt), asc(o.id)],
+        limit: QUEUE_LIMIT,
+        with: {
+          customer: { columns: { displayName: true } },
+          lines: { columns: { id: true, name: true, quantity: true, unitPriceCents: true }, orderBy: (l, { asc }) => [asc(l.id)] },
+        },
+      },
+    },
+  });
+  return row ? { ...row, openCount: Number(row.openCount) } : null;
+}
+
+export type OrderQueue = NonNullable<Awaited<ReturnType<typeof getOrderQueue>>>;
+
+export type MoveOrderResult =
+  | { ok: true }
+  | { ok: false; reason: "not-found" }
+  | { ok: false; reason: "not-allowed" }
+  | { ok: false; reason: "stale"; status: OrderStatus };
+
+/**
+ * Moves an order of one of the viewer's restaurants from the status they saw to the next one, recording who did
+ * it. Ownership is the `scope` of the transition's WHERE clause; a foreign order id finds nothing.
+ */
+export async function moveOrder({
+  viewer,
+  orderId,
+  from,
+  to,
+  reason,
+}: {
+  viewer: Viewer;
+  orderId: number;
+  from: OrderStatus;
+  to: OrderStatus;
+  reason?: string;
+}): Promise<MoveOrderResult> {
+  const db = await getDb();
+  const scope = ownedBy(viewer, orders.restaurantId);
+  const allowed = canTransition(from, to);
+  const moved =
+    allowed &&
+    (await db.transaction((tx) =>
+      transitionOrder(tx, { orderId, from, to, actorProfileId: viewer.profileId, reason: to === "cancelled" ? reason : undefined, scope }),
+    ));
+  if (moved) return { ok: true };
+  // Nothing moved: say why, without telling anyone about orders that are not theirs.
+  const [current] = await db.select({ status: orders.status }).from(orders).where(and(eq(orders.id, orderId), scope));
+  if (!current) return { ok: false, reason: "not-found" };
+  if (!allowed) return { ok: false, reason: "not-allowed" };
+  return { ok: false, reason: "stale", status: current.status };
+}
