@@ -1,42 +1,85 @@
 import Link from "next/link";
 import { QueryStats } from "@/components/layout/query-stats";
+import { RestaurantCard } from "@/components/shop/restaurant-card";
 import { getViewer } from "@/lib/auth/session";
-import { listRestaurants } from "@/lib/restaurants/queries";
+import { browseRestaurants } from "@/lib/restaurants/queries";
+import { browseSchema, decodeRestaurantCursor } from "@/lib/restaurants/schema";
 
-export default async function HomePage() {
-  const [viewer, restaurants] = await Promise.all([getViewer(), listRestaurants()]);
+export default async function HomePage({ searchParams }: PageProps<"/">) {
+  const params = browseSchema.safeParse(await searchParams);
+  const q = params.success ? params.data.q : undefined;
+  const after = params.success ? decodeRestaurantCursor(params.data.after) : null;
+  const viewer = await getViewer();
+  const page = await browseRestaurants({ q: q || undefined, after: after ?? undefined, profileId: viewer?.profileId });
+  const query = q ? `q=${encodeURIComponent(q)}&` : "";
+
   return (
     <div className="space-y-8">
       <section className="rounded-2xl bg-brand-50 p-8 ring-1 ring-brand-100">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Good food, honest totals.</h1>
-        <p className="mt-2 max-w-xl text-stone-700">
-          Order from the restaurants around you and see exactly what you have spent, to the cent.
-        </p>
-        <Link
-          href={viewer ? "/profile" : "/sign-in"}
-          className="mt-5 inline-block rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
-        >
-          {viewer ? "Your profile" : "Sign in to order"}
-        </Link>
+        <p className="mt-2 max-w-xl text-stone-700">Order from the restaurants around you and see exactly what you have spent, to the cent.</p>
+        <form role="search" action="/" className="mt-5 flex max-w-lg gap-2">
+          <label htmlFor="q" className="sr-only">
+            Search restaurants by name or cuisine
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={60}
+            placeholder="Search by name or cuisine"
+            className="min-w-0 flex-1 rounded-lg border border-stone-300 bg-white px-3 py-2"
+          />
+          <button type="submit" className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+            Search
+          </button>
+        </form>
+        {after === null || !params.success ? <p className="mt-2 text-sm text-red-700">That page link is not valid; showing the first page.</p> : null}
       </section>
+
+      {page.favorites.length > 0 ? (
+        <section aria-labelledby="favorites-heading">
+          <h2 id="favorites-heading" className="mb-3 text-lg font-semibold">
+            Your favorites
+          </h2>
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {page.favorites.map((r) => (
+              <RestaurantCard key={r.id} restaurant={r} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section aria-labelledby="restaurants-heading">
         <h2 id="restaurants-heading" className="mb-3 text-lg font-semibold">
-          Restaurants
+          {q ? `Restaurants matching “${q}”` : "Restaurants"}
         </h2>
-        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          {restaurants.map((r) => (
-            <li key={r.id} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
-              <div className="flex items-baseline justify-between gap-2">
-                <span className="font-semibold">{r.name}</span>
-                <span className={`text-xs font-medium ${r.isOpen ? "text-emerald-700" : "text-stone-400"}`}>
-                  {r.isOpen ? "Open" : "Closed"}
-                </span>
-              </div>
-              <p className="text-sm text-stone-500">{r.cuisine}</p>
-              <p className="mt-1 text-sm text-stone-700">{r.description}</p>
-            </li>
-          ))}
-        </ul>
+        {page.restaurants.length === 0 ? (
+          <p className="text-stone-600">
+            No restaurant matches your search. <Link href="/" className="text-brand-700 underline">Show all restaurants</Link>
+          </p>
+        ) : (
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {page.restaurants.map((r) => (
+              <RestaurantCard key={r.id} restaurant={r} />
+            ))}
+          </ul>
+        )}
+        <nav aria-label="Restaurant pages" className="mt-4 flex justify-between text-sm">
+          {after ? (
+            <Link href={q ? `/?q=${encodeURIComponent(q)}` : "/"} className="font-medium text-brand-700 underline">
+              ← First page
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page.nextCursor ? (
+            <Link href={`/?${query}after=${page.nextCursor}`} className="font-medium text-brand-700 underline">
+              More restaurants →
+            </Link>
+          ) : null}
+        </nav>
       </section>
       <QueryStats />
     </div>

@@ -11,8 +11,14 @@ export async function SiteHeader() {
           Platter
         </Link>
         <div className="flex items-center gap-2 text-sm">
+          <Link href="/cart" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+            Cart
+          </Link>
           {viewer ? (
             <>
+              <Link href="/orders" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                Orders
+              </Link>
               <Link href="/profile" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                 {viewer.displayName}
               </Link>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Money } from "@/components/ui/money";
 import { formatDateTime } from "@/lib/dates";
 import type { ProfileView } from "@/lib/profile/queries";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/orders/status-badge";
 
 export function OrderHistory({
   orders,

@@ -1,6 +1,8 @@
 import "server-only";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { anonymousCartId, forgetAnonymousCart } from "@/lib/cart/owner";
+import { adoptAnonymousCart } from "@/lib/cart/queries";
 import { authSecret } from "@/lib/env";
 import { authenticate } from "./queries";
 import { signInSchema } from "./schema";
@@ -31,6 +33,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  events: {
+    // What a visitor put in their cart before signing in becomes their cart: nothing picked is lost.
+    async signIn({ user }) {
+      const anonymousId = await anonymousCartId();
+      if (!anonymousId || !user.id) return;
+      await adoptAnonymousCart({ userId: user.id, anonymousId });
+      await forgetAnonymousCart();
+    },
+  },
   callbacks: {
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { QueryStats } from "@/components/layout/query-stats";
+import { OrderActionButton } from "@/components/orders/order-action-button";
+import { OrderLines } from "@/components/orders/order-lines";
+import { StatusBadge } from "@/components/orders/status-badge";
+import { StatusTimeline } from "@/components/orders/status-timeline";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
+import { requireUser } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/dates";
+import { cancelOrderAction, reorderAction } from "@/lib/orders/actions";
+import { getOrderForViewer } from "@/lib/orders/queries";
+
+export const metadata: Metadata = { title: "Order" };
+
+export default async function OrderPage({ params }: PageProps<"/orders/[id]">) {
+  const { id } = await params;
+  if (!/^\d{1,10}$/.test(id) || Number(id) > 2_147_483_647) notFound();
+  const viewer = await requireUser(`/orders/${id}`);
+  const order = await getOrderForViewer({ viewer, orderId: Number(id) });
+  if (!order) notFound();
+  const open = order.status === "placed" || order.status === "preparing" || order.status === "ready";
+  const own = order.customerId === viewer.profileId;
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      {open ? <AutoRefresh seconds={10} /> : null}
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <div>
+          <h1 className="text-3xl font-bold tracking-tight">Order #{order.id}</h1>
+          <p className="text-stone-600">
+            <Link href={`/r/${order.restaurant.slug}`} className="underline">{order.restaurant.name}</Link> ·{" "}
+            <time dateTime={order.placedAt.toISOString()}>{formatDateTime(order.placedAt)}</time>
+          </p>
+        </div>
+        <p className="flex items-center gap-2" data-testid="order-status">
+          Status: <StatusBadge status={order.status} />
+        </p>
+      </header>
+      <section aria-labelledby="lines-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
+        <h2 id="lines-heading" className="sr-only">Items</h2>
+        <OrderLines lines={order.lines} totalCents={order.totalCents} />
+      </section>
+      <section aria-labelledby="status-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
+        <h2 id="status-heading" className="mb-3 text-base font-semibold">Progress</h2>
+        <StatusTimeline events={order.statusEvents} />
+      </section>
+      {own ? (
+        <div className="flex flex-wrap gap-3">
+          {order.status === "placed" ? <OrderActionButton action={cancelOrderAction} orderId={order.id} label="Cancel order" variant="danger" /> : null}
+          <OrderActionButton action={reorderAction} orderId={order.id} label="Order again" />
+        </div>
+      ) : null}
+      <p>
+        <Link href="/orders" className="text-sm font-medium text-brand-700 underline">← All your orders</Link>
+      </p>
+      <QueryStats />
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { QueryStats } from "@/components/layout/query-stats";
+import { HistoryFilters } from "@/components/orders/history-filters";
+import { OrderLines } from "@/components/orders/order-lines";
+import { StatusBadge } from "@/components/orders/status-badge";
+import { Money } from "@/components/ui/money";
+import { requireUser } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/dates";
+import { getOrderHistory } from "@/lib/orders/queries";
+import { historyFilterSchema } from "@/lib/orders/schema";
+import { decodeCursor } from "@/lib/profile/cursor";
+
+export const metadata: Metadata = { title: "Your orders" };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function OrdersPage({ searchParams }: PageProps<"/orders">) {
+  const raw = await searchParams;
+  const values = { restaurant: one(raw.restaurant), from: one(raw.from), to: one(raw.to), before: one(raw.before) };
+  const viewer = await requireUser("/orders");
+  const parsed = historyFilterSchema.safeParse(values);
+  const filter = parsed.success ? parsed.data : {};
+  const cursor = decodeCursor(filter.before);
+  if (cursor === null) notFound();
+  const history = await getOrderHistory({ viewer, restaurantId: filter.restaurant, from: filter.from, to: filter.to, cursor });
+  if (!history) notFound();
+
+  const keep = new URLSearchParams(Object.entries({ restaurant: values.restaurant, from: values.from, to: values.to }).filter((e): e is [string, string] => Boolean(e[1])));
+  const older = history.nextCursor ? `/orders?${new URLSearchParams([...keep, ["before", history.nextCursor]])}` : undefined;
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold tracking-tight">Your orders</h1>
+      <HistoryFilters options={history.restaurantOptions} values={values} errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors} />
+      <p className="text-sm text-stone-700" data-testid="history-summary">
+        {history.matchingCount.toLocaleString("en-US")} {history.matchingCount === 1 ? "order" : "orders"} match, totalling{" "}
+        <Money cents={history.matchingTotalCents} className="font-semibold" />. Shown here: <Money cents={history.shownTotalCents} className="font-semibold" />.
+        <span className="text-stone-500"> Cancelled orders are listed but not counted.</span>
+      </p>
+      {history.orders.length === 0 ? (
+        <p className="rounded-xl bg-white p-5 text-stone-600 shadow-sm ring-1 ring-stone-200">No orders here.</p>
+      ) : (
+        <ol className="space-y-3">
+          {history.orders.map((order) => (
+            <li key={order.id} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200" data-testid="history-order">
+              <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+                <Link href={`/orders/${order.id}`} className="font-semibold underline">
+                  Order #{order.id} · {order.restaurant.name}
+                </Link>
+                <span className="flex items-center gap-2 text-sm text-stone-500">
+                  <time dateTime={order.placedAt.toISOString()}>{formatDateTime(order.placedAt)}</time>
+                  <StatusBadge status={order.status} />
+                </span>
+              </div>
+              <OrderLines lines={order.lines} totalCents={order.totalCents} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <nav aria-label="Order history pages" className="flex justify-between text-sm">
+        {cursor ? <Link href={`/orders${keep.size ? `?${keep}` : ""}`} className="font-medium text-brand-700 underline">← Newest orders</Link> : <span />}
+        {older ? <Link href={older} className="font-medium text-brand-700 underline">Older orders →</Link> : null}
+      </nav>
+      <QueryStats />
+    </div>
+  );
+}

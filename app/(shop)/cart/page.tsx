@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { QueryStats } from "@/components/layout/query-stats";
+import { CartLine } from "@/components/shop/cart-line";
+import { PlaceOrderForm } from "@/components/shop/place-order-form";
+import { Money } from "@/components/ui/money";
+import { getViewer } from "@/lib/auth/session";
+import { currentCartOwner } from "@/lib/cart/owner";
+import { getCart } from "@/lib/cart/queries";
+
+export const metadata: Metadata = { title: "Your cart" };
+
+export default async function CartPage({ searchParams }: PageProps<"/cart">) {
+  const reorderParam = (await searchParams).reorder;
+  const reorderOf = typeof reorderParam === "string" && /^\d{1,10}$/.test(reorderParam) ? Number(reorderParam) : undefined;
+  const viewer = await getViewer();
+  const owner = await currentCartOwner();
+  const cart = owner ? await getCart({ owner, reorderOf }) : null;
+
+  if (!cart || cart.lines.length === 0) {
+    return (
+      <div className="mx-auto max-w-xl py-12 text-center">
+        <h1 className="text-2xl font-bold">Your cart is empty</h1>
+        <p className="mt-2 text-stone-600">Pick a restaurant and add something good.</p>
+        <Link href="/" className="mt-6 inline-block font-medium text-brand-700 underline">
+          Browse restaurants
+        </Link>
+        <QueryStats />
+      </div>
+    );
+  }
+  const blocked = cart.lines.some((l) => l.problem) || !cart.restaurant.isOpen;
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <h1 className="text-3xl font-bold tracking-tight">Your cart</h1>
+      {reorderOf !== undefined ? (
+        <div role="status" className="rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-900 ring-1 ring-sky-200">
+          Your cart was rebuilt from order #{reorderOf} with today&apos;s prices.
+          {cart.leftOut.length > 0 ? ` Left out, no longer available: ${cart.leftOut.join(", ")}.` : " Everything is still available."}
+        </div>
+      ) : null}
+      <section aria-labelledby="cart-restaurant" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
+        <h2 id="cart-restaurant" className="text-lg font-semibold">
+          From <Link href={`/r/${cart.restaurant.slug}`} className="underline">{cart.restaurant.name}</Link>
+        </h2>
+        <ul className="divide-y divide-stone-100">
+          {cart.lines.map((line) => (
+            <CartLine key={line.menuItemId} line={line} />
+          ))}
+        </ul>
+        <div className="mt-3 flex justify-between border-t border-stone-200 pt-3 text-lg font-semibold">
+          <span>Total</span>
+          <Money cents={cart.totalCents} />
+        </div>
+      </section>
+      {!cart.restaurant.isOpen ? <p className="text-sm text-red-700">{cart.restaurant.name} is closed right now; your cart is saved.</p> : null}
+      {blocked && cart.restaurant.isOpen ? <p className="text-sm text-red-700">Remove the items marked above to place your order.</p> : null}
+      {viewer ? (
+        <PlaceOrderForm idempotencyKey={crypto.randomUUID()} totalCents={cart.totalCents} disabled={blocked} />
+      ) : (
+        <Link
+          href="/sign-in?callbackUrl=%2Fcart"
+          className="block w-full rounded-lg bg-brand-600 px-4 py-3 text-center font-semibold text-white hover:bg-brand-700"
+        >
+          Sign in to place your order
+        </Link>
+      )}
+      <QueryStats />
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { QueryStats } from "@/components/layout/query-stats";
+import { AddToCartButton } from "@/components/shop/add-to-cart-button";
+import { FavoriteButton } from "@/components/shop/favorite-button";
+import { Money } from "@/components/ui/money";
+import { getViewer } from "@/lib/auth/session";
+import { anonymousCartId } from "@/lib/cart/owner";
+import { getRestaurantPage } from "@/lib/restaurants/queries";
+
+export const metadata: Metadata = { title: "Menu" };
+
+export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">) {
+  const { slug } = await params;
+  if (slug.length > 64) notFound();
+  const viewer = await getViewer();
+  const restaurant = await getRestaurantPage({ slug, profileId: viewer?.profileId, anonymousCartId: viewer ? undefined : await anonymousCartId() });
+  if (!restaurant) notFound();
+  const cartElsewhere = restaurant.cartRestaurantName && restaurant.cartRestaurantName !== restaurant.name;
+
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold tracking-tight">{restaurant.name}</h1>
+          <p className="text-stone-600">
+            {restaurant.cuisine} · {restaurant.address} ·{" "}
+            <span className={restaurant.isOpen ? "font-medium text-emerald-700" : "font-medium text-stone-500"}>
+              {restaurant.isOpen ? "Open now" : "Closed"}
+            </span>
+          </p>
+          <p className="mt-2 max-w-2xl text-stone-700">{restaurant.description}</p>
+        </div>
+        {viewer ? (
+          <FavoriteButton restaurantId={restaurant.id} restaurantName={restaurant.name} isFavorite={restaurant.isFavorite} />
+        ) : (
+          <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/r/${restaurant.slug}`)}`} className="text-sm text-brand-700 underline">
+            Sign in to save favorites
+          </Link>
+        )}
+      </header>
+      {cartElsewhere ? (
+        <p className="rounded-lg bg-amber-50 px-4 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          Your cart has items from {restaurant.cartRestaurantName}. Adding an item here will ask before starting a new cart.
+        </p>
+      ) : null}
+      {!restaurant.isOpen ? (
+        <p className="rounded-lg bg-stone-100 px-4 py-2 text-sm text-stone-700">{restaurant.name} is closed: you can browse the menu, but not order.</p>
+      ) : null}
+      {restaurant.categories.map((category) => (
+        <section key={category.id} aria-labelledby={`category-${category.id}`} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
+          <h2 id={`category-${category.id}`} className="text-lg font-semibold">
+            {category.name}
+          </h2>
+          <ul className="mt-2 divide-y divide-stone-100">
+            {category.items.map((item) => (
+              <li key={item.id} className="flex items-start justify-between gap-4 py-3">
+                <div>
+                  <p className={`font-medium ${item.available ? "" : "text-stone-400"}`}>{item.name}</p>
+                  {item.description ? <p className="text-sm text-stone-500">{item.description}</p> : null}
+                  <Money cents={item.priceCents} className="text-sm text-stone-700" />
+                </div>
+                {item.available && restaurant.isOpen ? (
+                  <AddToCartButton menuItemId={item.id} name={item.name} />
+                ) : (
+                  <span className="text-sm text-stone-400">{item.available ? "Closed" : "Unavailable"}</span>
+                )}
+              </li>
+            ))}
+            {category.items.length === 0 ? <li className="py-3 text-sm text-stone-500">Nothing here yet.</li> : null}
+          </ul>
+        </section>
+      ))}
+      <p className="text-right">
+        <Link href="/cart" className="font-semibold text-brand-700 underline">
+          Go to your cart →
+        </Link>
+      </p>
+      <QueryStats />
+    </div>
+  );
+}

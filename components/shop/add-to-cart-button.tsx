@@ -1,0 +1,33 @@
+"use client";
+import { useActionState } from "react";
+import { addToCartAction, type CartActionState } from "@/lib/cart/actions";
+
+export function AddToCartButton({ menuItemId, name }: { menuItemId: number; name: string }) {
+  const [state, action, pending] = useActionState<CartActionState, FormData>(addToCartAction, {});
+  return (
+    <form action={action} className="flex flex-col items-end gap-1">
+      <input type="hidden" name="menuItemId" value={menuItemId} />
+      {state.needsReplace ? (
+        <>
+          <p role="alert" className="max-w-56 text-right text-xs text-amber-800">{state.message}</p>
+          <input type="hidden" name="replace" value="1" />
+          <button type="submit" disabled={pending} className="rounded-lg bg-amber-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-amber-700">
+            Start a new cart
+          </button>
+        </>
+      ) : (
+        <>
+          <button
+            type="submit"
+            disabled={pending}
+            aria-label={`Add ${name} to cart`}
+            className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:bg-stone-400"
+          >
+            {pending ? "Adding…" : "Add"}
+          </button>
+          <p role="status" className={`text-xs ${state.ok ? "text-emerald-700" : "text-red-600"}`}>{state.message ?? ""}</p>
+        </>
+      )}
+    </form>
+  );
+}

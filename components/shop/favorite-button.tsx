@@ -1,0 +1,31 @@
+"use client";
+import { startTransition, useActionState, useOptimistic } from "react";
+import { setFavoriteAction } from "@/lib/favorites/actions";
+
+/** Flips at once (optimistic), then settles on what the server saved; a failure shows why and flips back. */
+export function FavoriteButton({ restaurantId, restaurantName, isFavorite }: { restaurantId: number; restaurantName: string; isFavorite: boolean }) {
+  const [state, action] = useActionState(setFavoriteAction, {});
+  const [optimistic, setOptimistic] = useOptimistic(isFavorite);
+  return (
+    <form
+      action={(form) =>
+        startTransition(() => {
+          setOptimistic(form.get("favorite") === "true");
+          action(form);
+        })
+      }
+    >
+      <input type="hidden" name="restaurantId" value={restaurantId} />
+      <input type="hidden" name="favorite" value={String(!optimistic)} />
+      <button
+        type="submit"
+        aria-pressed={optimistic}
+        aria-label={optimistic ? `Remove ${restaurantName} from favorites` : `Add ${restaurantName} to favorites`}
+        className={`rounded-full px-3 py-1.5 text-sm font-medium ring-1 transition ${optimistic ? "bg-rose-50 text-rose-700 ring-rose-200" : "bg-white text-stone-700 ring-stone-300 hover:bg-stone-50"}`}
+      >
+        {optimistic ? "♥ Favorite" : "♡ Favorite"}
+      </button>
+      {state.message ? <p role="status" className="mt-1 text-xs text-red-600">{state.message}</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+import Link from "next/link";
+
+type Card = { id: number; slug: string; name: string; cuisine: string; description: string; isOpen: boolean; isFavorite?: boolean };
+
+export function RestaurantCard({ restaurant: r }: { restaurant: Card }) {
+  return (
+    <li className="relative rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 transition hover:ring-brand-600">
+      <div className="flex items-baseline justify-between gap-2">
+        <Link href={`/r/${r.slug}`} className="font-semibold after:absolute after:inset-0">
+          {r.name}
+        </Link>
+        <span className={`text-xs font-medium ${r.isOpen ? "text-emerald-700" : "text-stone-400"}`}>{r.isOpen ? "Open" : "Closed"}</span>
+      </div>
+      <p className="text-sm text-stone-500">
+        {r.cuisine}
+        {r.isFavorite ? <span className="ml-2 text-rose-600" aria-label="favorite">♥</span> : null}
+      </p>
+      <p className="mt-1 line-clamp-2 text-sm text-stone-700">{r.description}</p>
+    </li>
+  );
+}

@@ -1,0 +1,177 @@
+import "server-only";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { getDb, type Executor } from "@/db/client";
+import { cartItems, carts, MAX_CART_LINES, MAX_LINE_QUANTITY, menuItems, profiles, restaurants } from "@/db/schema";
+import type { CartOwner } from "./owner";
+
+export const ownerWhere = (owner: CartOwner) =>
+  "profileId" in owner ? eq(carts.profileId, owner.profileId) : and(eq(carts.id, owner.anonymousId), isNull(carts.profileId));
+
+export type CartProblem = "unavailable" | "removed" | "other-restaurant";
+export type CartResult = { ok: true; message: string } | { ok: false; message: string; needsReplace?: boolean };
+
+/**
+ * The cart as it would be charged now: current names and prices from the menu, each line marked with what would
+ * stop it from being ordered. One statement; with `reorderOf`, it also names the lines of that past order (the
+ * customer's own) that did not make it into the cart.
+ */
+export async function getCart({ owner, reorderOf }: { owner: CartOwner; reorderOf?: number }) {
+  const db = await getDb();
+  const leftOut =
+    reorderOf !== undefined && "profileId" in owner
+      ? sql<string[] | null>`(
+          select json_agg(ol.name order by ol.id) from order_lines ol join orders o on o.id = ol.order_id
+          where o.id = ${reorderOf} and o.customer_id = ${owner.profileId}
+            and not exists (select 1 from cart_items ci where ci.cart_id = ${carts.id} and ci.menu_item_id = ol.menu_item_id))`
+      : sql<string[] | null>`null`;
+  const cart = await db.query.carts.findFirst({
+    where: ownerWhere(owner),
+    columns: { id: true },
+    extras: { leftOut: leftOut.as("left_out") },
+    with: {
+      restaurant: { columns: { id: true, slug: true, name: true, isOpen: true } },
+      items: {
+        columns: { quantity: true },
+        orderBy: [asc(cartItems.addedAt), asc(cartItems.menuItemId)],
+        with: { menuItem: { columns: { id: true, name: true, priceCents: true, available: true, deletedAt: true, restaurantId: true } } },
+      },
+    },
+  });
+  if (!cart) return null;
+  const lines = cart.items.map(({ quantity, menuItem }) => {
+    const problem: CartProblem | undefined = menuItem.deletedAt
+      ? "removed"
+      : menuItem.restaurantId !== cart.restaurant.id
+        ? "other-restaurant"
+        : !menuItem.available
+          ? "unavailable"
+          : undefined;
+    return { menuItemId: menuItem.id, name: menuItem.name, unitPriceCents: menuItem.priceCents, quantity, problem };
+  });
+  const totalCents = lines.reduce((sum, l) => sum + (l.problem ? 0 : l.quantity * l.unitPriceCents), 0);
+  return { id: cart.id, restaurant: cart.restaurant, lines, totalCents, leftOut: cart.leftOut ?? [] };
+}
+
+export type Cart = NonNullable<Awaited<ReturnType<typeof getCart>>>;
+
+async function lockCart(tx: Executor, owner: CartOwner) {
+  const [cart] = await tx
+    .select({ id: carts.id, restaurantId: carts.restaurantId, restaurantName: restaurants.name })
+    .from(carts)
+    .innerJoin(restaurants, eq(restaurants.id, carts.restaurantId))
+    .where(ownerWhere(owner))
+    .for("update", { of: carts });
+  return cart;
+}
+
+export async function addToCart({
+  owner,
+  menuItemId,
+  quantity,
+  replace = false,
+}: {
+  owner: CartOwner;
+  menuItemId: number;
+  quantity: number;
+  replace?: boolean;
+}): Promise<CartResult> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [item] = await tx
+      .select({
+        name: menuItems.name,
+        available: menuItems.available,
+        deletedAt: menuItems.deletedAt,
+        restaurantId: menuItems.restaurantId,
+        restaurantName: restaurants.name,
+        isOpen: restaurants.isOpen,
+      })
+      .from(menuItems)
+      .innerJoin(restaurants, eq(restaurants.id, menuItems.restaurantId))
+      .where(eq(menuItems.id, menuItemId));
+    if (!item || item.deletedAt) return { ok: false, message: "This item is no longer on the menu." };
+    if (!item.available) return { ok: false, message: `${item.name} is not available right now.` };
+    if (!item.isOpen) return { ok: false, message: `${item.restaurantName} is closed right now.` };
+
+    let cart = await lockCart(tx, owner);
+    if (cart && cart.restaurantId !== item.restaurantId) {
+      if (!replace) {
+        return {
+          ok: false,
+          needsReplace: true,
+          message: `Your cart has items from ${cart.restaurantName}. Start a new cart from ${item.restaurantName}?`,
+        };
+      }
+      await tx.delete(carts).where(eq(carts.id, cart.id));
+      cart = undefined;
+    }
+    const cartId =
+      cart?.id ??
+      (
+        await tx
+          .insert(carts)
+          .values({
+            restaurantId: item.restaurantId,
+            ...("profileId" in owner ? { profileId: owner.profileId } : { id: owner.anonymousId }),
+          })
+          .returning({ id: carts.id })
+      )[0]!.id;
+
+    const [held] = await tx
+      .select({ lines: count(), has: sql<boolean>`bool_or(${cartItems.menuItemId} = ${menuItemId})` })
+      .from(cartItems)
+      .where(eq(cartItems.cartId, cartId));
+    if (held && held.lines >= MAX_CART_LINES && !held.has) {
+      return { ok: false, message: `A cart holds at most ${MAX_CART_LINES} different items.` };
+    }
+    await tx
+      .insert(cartItems)
+      .values({ cartId, menuItemId, quantity })
+      .onConflictDoUpdate({
+        target: [cartItems.cartId, cartItems.menuItemId],
+        set: { quantity: sql`least(${cartItems.quantity} + excluded.quantity, ${MAX_LINE_QUANTITY})` },
+      });
+    await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId));
+    return { ok: true, message: `Added ${item.name} to your cart.` };
+  });
+}
+
+export async function setCartQuantity({ owner, menuItemId, quantity }: { owner: CartOwner; menuItemId: number; quantity: number }): Promise<CartResult> {
+  const db = await getDb();
+  const updated = await db
+    .update(cartItems)
+    .set({ quantity })
+    .where(and(eq(cartItems.menuItemId, menuItemId), sql`${cartItems.cartId} = (select ${carts.id} from ${carts} where ${ownerWhere(owner)})`))
+    .returning({ quantity: cartItems.quantity });
+  return updated.length ? { ok: true, message: "Quantity updated." } : { ok: false, message: "That item is not in your cart." };
+}
+
+export async function removeFromCart({ owner, menuItemId }: { owner: CartOwner; menuItemId: number }): Promise<CartResult> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const cart = await lockCart(tx, owner);
+    if (!cart) return { ok: false, message: "That item is not in your cart." };
+    const removed = await tx
+      .delete(cartItems)
+      .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.menuItemId, menuItemId)))
+      .returning({ id: cartItems.menuItemId });
+    // An empty cart belongs to no restaurant: the next item may come from anywhere without asking.
+    await tx.delete(carts).where(and(eq(carts.id, cart.id), sql`not exists (select 1 from cart_items where cart_id = ${cart.id}::uuid)`));
+    return removed.length ? { ok: true, message: "Removed from your cart." } : { ok: false, message: "That item is not in your cart." };
+  });
+}
+
+/**
+ * On sign-in, what the visitor picked while anonymous becomes their cart (it is their latest intent, so it
+ * replaces an older saved cart). Nothing happens when the anonymous cart is empty or already adopted.
+ */
+export async function adoptAnonymousCart({ userId, anonymousId }: { userId: string; anonymousId: string }) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [profile] = await tx.select({ id: profiles.id }).from(profiles).where(eq(profiles.userId, userId));
+    const anonymous = await lockCart(tx, { anonymousId });
+    if (!profile || !anonymous) return;
+    await tx.delete(carts).where(eq(carts.profileId, profile.id));
+    await tx.update(carts).set({ profileId: profile.id, updatedAt: new Date() }).where(eq(carts.id, anonymous.id));
+  });
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb, type Transaction } from "@/db/client";
+import { cartItems, carts, menuItems, orderLines, orders, orderStatusEvents, restaurants } from "@/db/schema";
+import { uniqueViolation } from "@/lib/db-errors";
+import { formatCents } from "@/lib/money";
+
+export type CheckoutResult = { ok: true; orderId: number; replayed: boolean } | { ok: false; message: string };
+
+async function existingOrder(tx: Transaction, profileId: number, idempotencyKey: string) {
+  const [order] = await tx
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.customerId, profileId), eq(orders.idempotencyKey, idempotencyKey)));
+  return order?.id;
+}
+
+/**
+ * Turns the customer's cart into an order, in one transaction:
+ * - the cart row is locked first, so concurrent submissions of one customer run one after the other;
+ * - then the idempotency key is looked up: a double click, a retry or a second tab finds the order the first
+ *   submission made and gets it back, whatever the cart holds by then;
+ * - prices, names and availability are re-read from the menu now; nothing about money comes from the browser
+ *   (`expectedTotalCents` is what the customer saw, and only decides whether to ask them to look again);
+ * - lines snapshot name and unit price; the stored total is the sum of those lines; the cart is emptied.
+ */
+export async function placeOrder({
+  profileId,
+  idempotencyKey,
+  expectedTotalCents,
+}: {
+  profileId: number;
+  idempotencyKey: string;
+  expectedTotalCents: number;
+}): Promise<CheckoutResult> {
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx): Promise<CheckoutResult> => {
+      const [cart] = await tx
+        .select({ id: carts.id, restaurantId: carts.restaurantId, restaurantName: restaurants.name, isOpen: restaurants.isOpen })
+        .from(carts)
+        .innerJoin(restaurants, eq(restaurants.id, carts.restaurantId))
+        .where(eq(carts.profileId, profileId))
+        .for("update", { of: carts });
+
+      const replayed = await existingOrder(tx, profileId, idempotencyKey);
+      if (replayed !== undefined) return { ok: true, orderId: replayed, replayed: true };
+      if (!cart) return { ok: false, message: "Your cart is empty." };
+
+      const items = await tx
+        .select({
+          menuItemId: menuItems.id,
+          name: menuItems.name,
+          unitPriceCents: menuItems.priceCents,
+          quantity: cartItems.quantity,
+          available: menuItems.available,
+          deletedAt: menuItems.deletedAt,
+          restaurantId: menuItems.restaurantId,
+        })
+        .from(cartItems)
+        .innerJoin(menuItems, eq(menuItems.id, cartItems.menuItemId))
+        .where(eq(cartItems.cartId, cart.id))
+        .orderBy(cartItems.addedAt, cartItems.menuItemId);
+
+      if (items.length === 0) return { ok: false, message: "Your cart is empty." };
+      if (!cart.isOpen) return { ok: false, message: `${cart.restaurantName} is closed right now. Your cart is saved.` };
+      const foreign = items.find((i) => i.restaurantId !== cart.restaurantId);
+      if (foreign) return { ok: false, message: `${foreign.name} is not on ${cart.restaurantName}'s menu. Remove it to continue.` };
+      const gone = items.filter((i) => i.deletedAt || !i.available);
+      if (gone.length) {
+        const names = gone.map((i) => i.name).join(", ");
+        return { ok: false, message: `No longer available: ${names}. Remove ${gone.length === 1 ? "it" : "them"} to continue.` };
+      }
+      const totalCents = items.reduce((sum, i) => sum + i.quantity * i.unitPriceCents, 0);
+      if (totalCents !== expectedTotalCents) {
+        return { ok: false, message: `Prices changed since you opened your cart: the total is now ${formatCents(totalCents)}. Please review it and place the order again.` };
+      }
+
+      const [order] = await tx
+        .insert(orders)
+        .values({ customerId: profileId, restaurantId: cart.restaurantId, totalCents, idempotencyKey })
+        .returning({ id: orders.id });
+      const orderId = order!.id;
+      await tx.insert(orderLines).values(items.map((i) => ({ orderId, menuItemId: i.menuItemId, name: i.name, unitPriceCents: i.unitPriceCents, quantity: i.quantity })));
+      await tx.insert(orderStatusEvents).values({ orderId, fromStatus: null, toStatus: "placed", actorProfileId: profileId });
+      await tx.delete(carts).where(eq(carts.id, cart.id));
+      return { ok: true, orderId, replayed: false };
+    });
+  } catch (error) {
+    // Without a cart row there is nothing to lock: two submissions can then race to the insert. The loser's
+    // unique violation means the winner's order exists; return it.
+    if (uniqueViolation(error) !== "orders_customer_idempotency_key") throw error;
+    const [order] = await db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.customerId, profileId), eq(orders.idempotencyKey, idempotencyKey)));
+    if (!order) throw error;
+    return { ok: true, orderId: order.id, replayed: true };
+  }
+}

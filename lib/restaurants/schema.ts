@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/** Home page search: free text over name and cuisine, and a keyset cursor after (name, id). */
+export const browseSchema = z.object({
+  q: z
+    .string()
+    .transform((q) => q.normalize("NFC").trim())
+    .pipe(z.string().max(60, "Search for at most 60 characters."))
+    .optional()
+    .catch(undefined),
+  after: z.string().max(200).optional(),
+});
+
+const cursorShape = z.tuple([z.string().min(1).max(120), z.number().int().positive().max(2_147_483_647)]);
+export type RestaurantCursor = { name: string; id: number };
+
+export const encodeRestaurantCursor = (c: RestaurantCursor) => Buffer.from(JSON.stringify([c.name, c.id])).toString("base64url");
+
+/** undefined: first page. null: not a cursor of ours. */
+export function decodeRestaurantCursor(value: string | undefined): RestaurantCursor | null | undefined {
+  if (value === undefined || value === "") return undefined;
+  try {
+    const [name, id] = cursorShape.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    return { name, id };
+  } catch {
+    return null;
+  }
+}
+
+/** LIKE treats % and _ as wildcards: a search for "100%" means the characters. */
+export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
