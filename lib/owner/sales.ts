@@ -1,0 +1,77 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { restaurants } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/queries";
+import { APP_TIME_ZONE } from "@/lib/dates";
+import { centsFromDb } from "@/lib/money";
+import { outer, ownedBy } from "./scope";
+
+export const SALES_DAYS = 30;
+export const TOP_ITEMS = 10;
+
+export type SalesDay = { day: string; orders: number; revenueCents: number };
+export type TopItem = { name: string; quantity: number; revenueCents: number };
+
+/**
+ * The sales page in one statement: the restaurant (ownership in the WHERE clause) with two correlated, grouped
+ * subqueries over the last SALES_DAYS days including today, in the app's time zone. generate_series supplies
+ * every day, so a day without orders is a zero rather than a gap. Revenue is summed from line snapshots of
+ * non-cancelled orders, as bigint, and travels as text inside the JSON so that no digit is lost.
+ */
+export async function getSalesReport({ viewer, slug, now = new Date() }: { viewer: Viewer; slug: string; now?: Date }) {
+  const db = await getDb();
+  const today = sql`(${now.toISOString()}::timestamptz at time zone ${APP_TIME_ZONE})::date`;
+  const firstDay = sql`(${today} - ${sql.raw(String(SALES_DAYS - 1))})`;
+  const window = sql`o.restaurant_id = ${outer(restaurants.id)} and o.status <> 'cancelled'
+    and o.placed_at >= (${firstDay}::timestamp at time zone ${APP_TIME_ZONE})
+    and o.placed_at < ((${today} + 1)::timestamp at time zone ${APP_TIME_ZONE})`;
+  const [row] = await db
+    .select({
+      id: restaurants.id,
+      slug: restaurants.slug,
+      name: restaurants.name,
+      days: sql<string>`(
+        select coalesce(json_agg(json_build_array(d.day::date::text, coalesce(s.orders, 0), coalesce(s.revenue, 0)::text) order by d.day), '[]')::text
+        from generate_series(${firstDay}::timestamp, ${today}::timestamp, interval '1 day') as d(day)
+        left join (
+          select (o.placed_at at time zone ${APP_TIME_ZONE})::date as day, count(distinct o.id)::int as orders,
+                 sum(ol.quantity::bigint * ol.unit_price_cents) as revenue
+          from orders o join order_lines ol on ol.order_id = o.id
+          where ${window}
+          group by 1
+        ) s on s.day = d.day::date)`,
+      topItems: sql<string>`(
+        select coalesce(json_agg(json_build_array(t.name, t.quantity::text, t.revenue::text) order by t.revenue desc, t.name), '[]')::text
+        from (
+          select ol.name, sum(ol.quantity::bigint) as quantity, sum(ol.quantity::bigint * ol.unit_price_cents) as revenue
+          from orders o join order_lines ol on ol.order_id = o.id
+          where ${window}
+          group by ol.name
+          order by revenue desc, ol.name
+          limit ${TOP_ITEMS}
+        ) t)`,
+    })
+    .from(restaurants)
+    .where(and(eq(restaurants.slug, slug), ownedBy(viewer, restaurants.id)));
+  if (!row) return null;
+  const days = (JSON.parse(row.days) as [string, number, string][]).map(([day, orders, revenue]): SalesDay => ({
+    day,
+    orders,
+    revenueCents: centsFromDb(revenue),
+  }));
+  const topItems = (JSON.parse(row.topItems) as [string, string, string][]).map(([name, quantity, revenue]): TopItem => ({
+    name,
+    quantity: Number(quantity),
+    revenueCents: centsFromDb(revenue),
+  }));
+  return {
+    restaurant: { id: row.id, slug: row.slug, name: row.name },
+    days,
+    topItems,
+    totalRevenueCents: days.reduce((sum, d) => sum + d.revenueCents, 0),
+    totalOrders: days.reduce((sum, d) => sum + d.orders, 0),
+  };
+}
+
+export type SalesReport = NonNullable<Awaited<ReturnType<typeof getSalesReport>>>;

@@ -1,0 +1,130 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { countQueries } from "@/db/query-stats";
+import type { OrderStatus } from "@/db/schema";
+import { insertOrders, type SeedOrder } from "@/db/seed/orders";
+import { findActiveViewer } from "@/lib/auth/queries";
+import { getSalesReport, SALES_DAYS } from "@/lib/owner/sales";
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { createOwner, createRestaurant, createUser } from "../fixtures/factory";
+
+const NOW = new Date("2026-11-25T18:30:00Z");
+const DAY_MS = 86_400_000;
+
+describe.each(DRIVERS)("owner sales on %s", (driver) => {
+  const db = freshDatabase(driver);
+  let keys = 0;
+
+  async function restaurantWithSales() {
+    const { restaurant } = await createRestaurant(db());
+    const other = await createRestaurant(db());
+    const owner = await createOwner(db(), [restaurant.id]);
+    const customer = await createUser(db());
+    const order = (restaurantId: number, placedAt: Date, status: OrderStatus, lines: [string, number, number][]): SeedOrder => ({
+      customerId: customer.profile.id,
+      restaurantId,
+      status,
+      placedAt,
+      idempotencyKey: `sales-${++keys}-${process.pid}`,
+      lines: lines.map(([name, unitPriceCents, quantity]) => ({ menuItemId: null, name, unitPriceCents, quantity })),
+    });
+    // A spread of days, statuses and prices, including the window's edges and big bigint-worthy lines.
+    const rows: SeedOrder[] = [];
+    for (let d = 0; d < 40; d += 3) {
+      const placedAt = new Date(Date.UTC(2026, 10, 25) - d * DAY_MS + ((d * 7919) % DAY_MS));
+      rows.push(order(restaurant.id, placedAt, d % 9 === 0 ? "cancelled" : "completed", [["Pizza", 1250 + d, 1 + (d % 3)], ["Wine", 999, 2]]));
+      rows.push(order(other.restaurant.id, placedAt, "completed", [["Pizza", 100_000, 99]]));
+    }
+    rows.push(order(restaurant.id, new Date("2026-10-27T00:00:00Z"), "completed", [["Truffle", 10_000_000, 99]])); // first day of the window
+    rows.push(order(restaurant.id, new Date("2026-11-02T12:00:00Z"), "completed", [["Truffle", 10_000_000, 99]]));
+    rows.push(order(restaurant.id, new Date("2026-11-03T12:00:00Z"), "ready", [["Truffle", 10_000_000, 99]]));
+    rows.push(order(restaurant.id, new Date("2026-10-26T23:59:59.999Z"), "completed", [["Too old", 5000, 1]]));
+    rows.push(order(restaurant.id, new Date("2026-11-25T23:59:59.999Z"), "placed", [["Tiramisù", 695, 3]])); // last moment of today
+    rows.push(order(restaurant.id, new Date("2026-11-26T00:00:00Z"), "placed", [["Tomorrow", 5000, 1]]));
+    await insertOrders(db(), rows);
+    return { restaurant, owner, customer };
+  }
+
+  /** The same figures, written independently: plain SQL over the raw tables, grouped by UTC day. */
+  async function handWrittenDaily(restaurantId: number) {
+    const rows = await db()
+      .select({
+        day: sql<string>`to_char(o.placed_at at time zone 'UTC', 'YYYY-MM-DD')`,
+        orders: sql<number>`count(distinct o.id)::int`,
+        revenue: sql<string>`sum(ol.quantity::bigint * ol.unit_price_cents)::text`,
+      })
+      .from(sql`orders o join order_lines ol on ol.order_id = o.id`)
+      .where(sql`o.restaurant_id = ${restaurantId} and o.status <> 'cancelled'
+        and o.placed_at >= '2026-10-27T00:00:00Z' and o.placed_at < '2026-11-26T00:00:00Z'`)
+      .groupBy(sql`1`);
+    return new Map(rows.map((r) => [r.day, { orders: r.orders, revenueCents: Number(r.revenue) }]));
+  }
+
+  it("reports revenue and orders per day for the last 30 days, equal to a hand-written SQL sum, zeros included", async () => {
+    const { restaurant, owner } = await restaurantWithSales();
+    const viewer = await findActiveViewer(owner.user.id);
+    const report = await getSalesReport({ viewer: viewer!, slug: restaurant.slug, now: NOW });
+    expect(report?.days).toHaveLength(SALES_DAYS);
+    expect(report?.days[0]?.day).toBe("2026-10-27");
+    expect(report?.days.at(-1)?.day).toBe("2026-11-25");
+
+    const expected = await handWrittenDaily(restaurant.id);
+    for (const day of report!.days) {
+      expect(day, day.day).toEqual({ day: day.day, ...(expected.get(day.day) ?? { orders: 0, revenueCents: 0 }) });
+    }
+    expect(report!.days.some((d) => d.orders === 0 && d.revenueCents === 0)).toBe(true);
+    const total = [...expected.values()].reduce((sum, d) => sum + d.revenueCents, 0);
+    expect(report?.totalRevenueCents).toBe(total);
+    expect(total).toBeGreaterThan(2 ** 31);
+    expect(report?.days[0]).toEqual({ day: "2026-10-27", orders: 1, revenueCents: 990_000_000 });
+    // Today: the cancelled order at midnight does not count; the one placed at the last millisecond does.
+    expect(report?.days.at(-1)).toEqual({ day: "2026-11-25", orders: 1, revenueCents: 3 * 695 });
+  });
+
+  it("ranks the top items by revenue from the same orders", async () => {
+    const { restaurant, owner } = await restaurantWithSales();
+    const viewer = await findActiveViewer(owner.user.id);
+    const report = await getSalesReport({ viewer: viewer!, slug: restaurant.slug, now: NOW });
+    const rows = await db()
+      .select({ name: sql<string>`ol.name`, quantity: sql<string>`sum(ol.quantity)::text`, revenue: sql<string>`sum(ol.quantity::bigint * ol.unit_price_cents)::text` })
+      .from(sql`orders o join order_lines ol on ol.order_id = o.id`)
+      .where(sql`o.restaurant_id = ${restaurant.id} and o.status <> 'cancelled'
+        and o.placed_at >= '2026-10-27T00:00:00Z' and o.placed_at < '2026-11-26T00:00:00Z'`)
+      .groupBy(sql`ol.name`);
+    const expected = rows
+      .map((r) => ({ name: r.name, quantity: Number(r.quantity), revenueCents: Number(r.revenue) }))
+      .sort((x, y) => y.revenueCents - x.revenueCents || x.name.localeCompare(y.name));
+    expect(report?.topItems).toEqual(expected);
+    expect(report?.topItems[0]?.name).toBe("Truffle");
+    expect(report?.topItems.map((t) => t.name)).not.toContain("Too old");
+    expect(report?.topItems.map((t) => t.name)).not.toContain("Tomorrow");
+  });
+
+  it("shows nothing of another owner's restaurant", async () => {
+    const { restaurant } = await restaurantWithSales();
+    const stranger = await createOwner(db(), []);
+    const customer = await createUser(db());
+    for (const user of [stranger.user, customer.user]) {
+      const viewer = await findActiveViewer(user.id);
+      expect(await getSalesReport({ viewer: viewer!, slug: restaurant.slug, now: NOW })).toBeNull();
+    }
+    const admin = await createUser(db(), { role: "admin" });
+    expect((await getSalesReport({ viewer: (await findActiveViewer(admin.user.id))!, slug: restaurant.slug, now: NOW }))?.days).toHaveLength(SALES_DAYS);
+  });
+
+  it.each([false, true])("reads the sales page in 2 statements, session check included (with orders: %s)", async (withOrders) => {
+    const { restaurant, owner } = withOrders
+      ? await restaurantWithSales()
+      : await (async () => {
+          const { restaurant } = await createRestaurant(db());
+          return { restaurant, owner: await createOwner(db(), [restaurant.id]) };
+        })();
+    const { result, count } = await countQueries(async () => {
+      const viewer = await findActiveViewer(owner.user.id);
+      return getSalesReport({ viewer: viewer!, slug: restaurant.slug, now: NOW });
+    });
+    expect(count).toBe(2);
+    expect(result?.days).toHaveLength(SALES_DAYS);
+    if (!withOrders) expect(result?.totalRevenueCents).toBe(0);
+  });
+});
