@@ -53,8 +53,10 @@ type Raw = {
  * Proves every total in one statement. Per order: the stored total_cents against the sum of its line snapshots
  * (every order, cancelled ones included: a cancelled order must still add up). Per user: the sum of their
  * non-cancelled orders' stored totals against the sum of those orders' lines, which is the total purchase that
- * the profile and the users' table show. Lines are summed once per order (one scan of order_lines); the
- * `checked` CTE is read several times and so is materialized once.
+ * the profile and the users' table show.
+ * One pass: lines are summed per order, and those per-order rows are folded straight into one row per customer
+ * (counts, both sums, and the ids of the orders that disagree), so nothing of order size is materialized; the
+ * listings then read only the mismatched orders.
  */
 export async function reconcileTotals({ viewer }: { viewer: Viewer }): Promise<ReconciliationReport> {
   assertAdmin(viewer);
@@ -63,41 +65,40 @@ export async function reconcileTotals({ viewer }: { viewer: Viewer }): Promise<R
   const [raw] = await executeRows<Raw>(
     db,
     sql`
-    with line_sums as (
-      select order_id, sum(quantity::bigint * unit_price_cents) as cents
-      from order_lines group by order_id
-    ), checked as (
-      select o.id, o.customer_id, o.restaurant_id, o.status, o.placed_at, o.total_cents::bigint as stored,
-             coalesce(l.cents, 0)::bigint as lines
-      from orders o left join line_sums l on l.order_id = o.id
-    ), order_mismatches as (
-      select * from checked where stored <> lines
-    ), user_sums as (
-      select customer_id, sum(stored)::bigint as stored, sum(lines)::bigint as lines
-      from checked where status <> 'cancelled' group by customer_id
-    ), user_mismatches as (
-      select * from user_sums where stored <> lines
+    with per_customer as (
+      select o.customer_id,
+             count(*) as orders,
+             count(*) filter (where o.status <> 'cancelled') as live,
+             coalesce(sum(o.total_cents) filter (where o.status <> 'cancelled'), 0) as stored,
+             coalesce(sum(coalesce(l.cents, 0)) filter (where o.status <> 'cancelled'), 0) as lines,
+             array_agg(o.id) filter (where o.total_cents <> coalesce(l.cents, 0)) as mismatched
+      from orders o
+      left join (select order_id, sum(quantity::bigint * unit_price_cents) as cents from order_lines group by order_id) l
+        on l.order_id = o.id
+      group by o.customer_id
     )
     select
-      (select count(*)::int from checked) as orders_checked,
-      (select count(*)::int from user_sums) as users_checked,
-      (select count(*)::int from order_mismatches) as order_mismatch_count,
-      (select count(*)::int from user_mismatches) as user_mismatch_count,
+      (select coalesce(sum(orders), 0)::int from per_customer) as orders_checked,
+      (select count(*)::int from per_customer where live > 0) as users_checked,
+      (select coalesce(sum(cardinality(mismatched)), 0)::int from per_customer) as order_mismatch_count,
+      (select count(*)::int from per_customer where stored <> lines) as user_mismatch_count,
       (select coalesce(json_agg(m order by m."orderId"), '[]'::json) from (
-         select om.id as "orderId", om.status, om.placed_at as "placedAt", p.slug as "customerSlug",
-                p.display_name as "customerName", r.name as "restaurantName",
-                om.stored::text as "storedCents", om.lines::text as "linesCents"
-         from order_mismatches om
-         join profiles p on p.id = om.customer_id
-         join restaurants r on r.id = om.restaurant_id
-         order by om.id limit ${MISMATCHES_LISTED}) m) as order_mismatches,
+         select o.id as "orderId", o.status, o.placed_at as "placedAt", p.slug as "customerSlug",
+                p.display_name as "customerName", r.name as "restaurantName", o.total_cents::text as "storedCents",
+                (select coalesce(sum(ol.quantity::bigint * ol.unit_price_cents), 0) from order_lines ol
+                 where ol.order_id = o.id)::text as "linesCents"
+         from orders o
+         join profiles p on p.id = o.customer_id
+         join restaurants r on r.id = o.restaurant_id
+         where o.id in (select unnest(mismatched) from per_customer)
+         order by o.id limit ${MISMATCHES_LISTED}) m) as order_mismatches,
       (select coalesce(json_agg(m order by m."profileId"), '[]'::json) from (
-         select um.customer_id as "profileId", p.slug, p.display_name as "displayName",
-                um.stored::text as "storedCents", um.lines::text as "linesCents",
-                coalesce((select json_agg(om.id order by om.id) from order_mismatches om
-                          where om.customer_id = um.customer_id), '[]'::json) as "orderIds"
-         from user_mismatches um join profiles p on p.id = um.customer_id
-         order by um.customer_id limit ${MISMATCHES_LISTED}) m) as user_mismatches
+         select pc.customer_id as "profileId", p.slug, p.display_name as "displayName",
+                pc.stored::text as "storedCents", pc.lines::text as "linesCents",
+                coalesce((select json_agg(id order by id) from unnest(pc.mismatched) as id), '[]'::json) as "orderIds"
+         from per_customer pc join profiles p on p.id = pc.customer_id
+         where pc.stored <> pc.lines
+         order by pc.customer_id limit ${MISMATCHES_LISTED}) m) as user_mismatches
   `,
   );
   const ms = performance.now() - started;
