@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { QueryStats } from "@/components/layout/query-stats";
+import { MenuEditor } from "@/components/owner/menu-editor";
+import { OwnerNav } from "@/components/owner/owner-nav";
+import { requireRole } from "@/lib/auth/session";
+import { getMenuForOwner } from "@/lib/owner/menu";
+
+export const metadata: Metadata = { title: "Menu editor" };
+
+export default async function OwnerMenuPage({ params }: PageProps<"/owner/[slug]/menu">) {
+  const { slug } = await params;
+  const viewer = await requireRole(["owner", "admin"], `/owner/${slug}/menu`);
+  const menu = await getMenuForOwner({ viewer, slug });
+  if (!menu) notFound();
+  return (
+    <>
+      <OwnerNav slug={menu.slug} name={menu.name} current="menu" title="Menu" />
+      <MenuEditor menu={menu} />
+      <QueryStats />
+    </>
+  );
+}

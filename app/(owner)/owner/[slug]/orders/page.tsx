@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { QueryStats } from "@/components/layout/query-stats";
+import { OrderQueue } from "@/components/owner/order-queue";
+import { OwnerNav } from "@/components/owner/owner-nav";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
+import { requireRole } from "@/lib/auth/session";
+import { getOrderQueue } from "@/lib/owner/queries";
+
+export const metadata: Metadata = { title: "Order queue" };
+
+export default async function OwnerOrdersPage({ params }: PageProps<"/owner/[slug]/orders">) {
+  const { slug } = await params;
+  const viewer = await requireRole(["owner", "admin"], `/owner/${slug}/orders`);
+  const queue = await getOrderQueue({ viewer, slug });
+  if (!queue) notFound();
+  return (
+    <>
+      <OwnerNav slug={queue.slug} name={queue.name} current="orders" title="Order queue" />
+      {/* Polling rather than a push channel: one cheap statement every 10 s per open queue. */}
+      <AutoRefresh seconds={10} />
+      <p className="mb-4 text-xs text-stone-500">New orders appear automatically every 10 seconds.</p>
+      <OrderQueue queue={queue} />
+      <QueryStats />
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { QueryStats } from "@/components/layout/query-stats";
+import { OwnerNav } from "@/components/owner/owner-nav";
+import { SalesChart } from "@/components/owner/sales-chart";
+import { DailySalesTable, TopItemsTable } from "@/components/owner/sales-tables";
+import { Money } from "@/components/ui/money";
+import { requireRole } from "@/lib/auth/session";
+import { getSalesReport, SALES_DAYS } from "@/lib/owner/sales";
+
+export const metadata: Metadata = { title: "Sales" };
+
+export default async function OwnerSalesPage({ params }: PageProps<"/owner/[slug]/sales">) {
+  const { slug } = await params;
+  const viewer = await requireRole(["owner", "admin"], `/owner/${slug}/sales`);
+  const report = await getSalesReport({ viewer, slug });
+  if (!report) notFound();
+  const box = "rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200";
+  return (
+    <>
+      <OwnerNav slug={report.restaurant.slug} name={report.restaurant.name} current="sales" title="Sales" />
+      <p className="mb-4 text-sm text-stone-600">
+        Last {SALES_DAYS} days (UTC), cancelled orders excluded: <Money cents={report.totalRevenueCents} className="font-semibold" /> from{" "}
+        {report.totalOrders} {report.totalOrders === 1 ? "order" : "orders"}.
+      </p>
+      <div className="space-y-6">
+        <section className={box}>
+          <SalesChart days={report.days} />
+        </section>
+        <div className="grid gap-6 md:grid-cols-2">
+          <section className={box}>
+            <DailySalesTable days={report.days} totalOrders={report.totalOrders} totalRevenueCents={report.totalRevenueCents} />
+          </section>
+          <section className={box}>
+            <TopItemsTable items={report.topItems} />
+          </section>
+        </div>
+      </div>
+      <QueryStats />
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { QueryStats } from "@/components/layout/query-stats";
+import { RestaurantCard } from "@/components/owner/restaurant-card";
+import { requireRole } from "@/lib/auth/session";
+import { listOwnedRestaurants } from "@/lib/owner/queries";
+
+export const metadata: Metadata = { title: "Your restaurants" };
+
+export default async function OwnerDashboardPage() {
+  const viewer = await requireRole(["owner", "admin"], "/owner");
+  const restaurants = await listOwnedRestaurants({ viewer });
+  return (
+    <>
+      <h1 className="mb-1 text-2xl font-bold tracking-tight">Your restaurants</h1>
+      <p className="mb-6 text-sm text-stone-600">Today&apos;s figures count orders placed since midnight UTC, cancelled orders excluded.</p>
+      {restaurants.length === 0 ? (
+        <p className="text-stone-600">You do not own a restaurant yet.</p>
+      ) : (
+        <div className="grid gap-4 md:grid-cols-2">
+          {restaurants.map((restaurant) => (
+            <RestaurantCard key={restaurant.id} restaurant={restaurant} />
+          ))}
+        </div>
+      )}
+      <QueryStats />
+    </>
+  );
+}

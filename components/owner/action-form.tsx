@@ -1,0 +1,45 @@
+"use client";
+import { startTransition, useActionState, useEffect, useRef, type FormHTMLAttributes, type ReactNode } from "react";
+import type { ActionState } from "@/lib/action";
+
+type Props = Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "children" | "onSubmit"> & {
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  resetOnSuccess?: boolean;
+  children: (state: ActionState, pending: boolean) => ReactNode;
+};
+
+/**
+ * A form bound to a server action through useActionState. It submits through a transition instead of React's
+ * form `action`, because that one resets every field afterwards, and a person correcting a price should not
+ * have to retype the rest. Create forms opt back into clearing on success.
+ */
+export function ActionForm({ action, resetOnSuccess = false, children, ...props }: Props) {
+  const [state, dispatch, pending] = useActionState(action, {});
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (resetOnSuccess && state.ok) form.current?.reset();
+  }, [state, resetOnSuccess]);
+  return (
+    <form
+      ref={form}
+      noValidate
+      {...props}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => dispatch(data));
+      }}
+    >
+      {children(state, pending)}
+    </form>
+  );
+}
+
+/** The outcome of the last submit: green when it worked, red otherwise. */
+export function ActionMessage({ state, className = "" }: { state: ActionState; className?: string }) {
+  return (
+    <p aria-live="polite" role="status" className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"} ${className}`}>
+      {state.message ?? ""}
+    </p>
+  );
+}

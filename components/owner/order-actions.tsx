@@ -1,0 +1,50 @@
+"use client";
+import type { OrderStatus } from "@/db/schema";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { transitionOrderAction } from "@/lib/owner/actions";
+import { ActionForm, ActionMessage } from "./action-form";
+
+/** The next step for an order (computed on the server from the transition table) and a cancel form. */
+export function OrderActions({ orderId, status, next, canCancel }: { orderId: number; status: OrderStatus; next?: OrderStatus; canCancel: boolean }) {
+  return (
+    <div className="flex flex-wrap items-start gap-4">
+      {next ? (
+        <ActionForm action={transitionOrderAction} className="space-y-1">
+          {(state, pending) => (
+            <>
+              <input type="hidden" name="orderId" value={orderId} />
+              <input type="hidden" name="from" value={status} />
+              <input type="hidden" name="to" value={next} />
+              <Button type="submit" disabled={pending}>
+                {pending ? "Saving…" : `Mark ${next}`}
+              </Button>
+              {state.ok ? null : <ActionMessage state={state} />}
+            </>
+          )}
+        </ActionForm>
+      ) : null}
+      {canCancel ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer py-2 text-red-700">Cancel…</summary>
+          <ActionForm action={transitionOrderAction} className="mt-2 flex flex-wrap items-end gap-2">
+            {(state, pending) => (
+              <>
+                <input type="hidden" name="orderId" value={orderId} />
+                <input type="hidden" name="from" value={status} />
+                <input type="hidden" name="to" value="cancelled" />
+                <div className="min-w-56">
+                  <TextField id={`order-${orderId}-reason`} name="reason" label="Reason for the customer" maxLength={500} required errors={state.fieldErrors?.reason} />
+                </div>
+                <Button type="submit" variant="secondary" disabled={pending} className="text-red-700">
+                  {pending ? "Cancelling…" : "Cancel order"}
+                </Button>
+                {state.ok ? null : <ActionMessage state={state} className="w-full" />}
+              </>
+            )}
+          </ActionForm>
+        </details>
+      ) : null}
+    </div>
+  );
+}

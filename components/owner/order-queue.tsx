@@ -1,0 +1,60 @@
+import { StatusBadge } from "@/components/orders/status-badge";
+import { Money } from "@/components/ui/money";
+import { formatDateTime } from "@/lib/dates";
+import { TRANSITIONS } from "@/lib/orders/status";
+import type { OrderQueue as Queue } from "@/lib/owner/queries";
+import { OrderActions } from "./order-actions";
+
+type QueuedOrder = Queue["orders"][number];
+
+export function OrderQueue({ queue }: { queue: Queue }) {
+  if (queue.orders.length === 0) return <p className="rounded-xl bg-white p-6 text-stone-600 ring-1 ring-stone-200">No open orders right now.</p>;
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-stone-600">
+        {queue.openCount === 1 ? "1 open order" : `${queue.openCount} open orders`}, oldest first
+        {queue.openCount > queue.orders.length ? ` (showing the oldest ${queue.orders.length})` : ""}.
+      </p>
+      <ol className="space-y-3">
+        {queue.orders.map((order) => (
+          <li key={order.id}>
+            <OrderCard order={order} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function OrderCard({ order }: { order: QueuedOrder }) {
+  const headingId = `order-${order.id}-heading`;
+  const next = TRANSITIONS[order.status].find((s) => s !== "cancelled");
+  return (
+    <article aria-labelledby={headingId} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200" data-testid="queued-order">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={headingId} className="text-base font-semibold">
+          Order #{order.id}
+        </h2>
+        <StatusBadge status={order.status} />
+      </div>
+      <p className="text-sm text-stone-600">
+        {order.customer.displayName} · placed {formatDateTime(order.placedAt)}
+      </p>
+      <ul className="my-3 text-sm">
+        {order.lines.map((line) => (
+          <li key={line.id} className="flex justify-between gap-4">
+            <span>
+              {line.quantity} × {line.name}
+            </span>
+            <Money cents={line.quantity * line.unitPriceCents} />
+          </li>
+        ))}
+        <li className="mt-1 flex justify-between gap-4 border-t border-stone-100 pt-1 font-semibold">
+          <span>Total</span>
+          <Money cents={order.totalCents} />
+        </li>
+      </ul>
+      <OrderActions orderId={order.id} status={order.status} next={next} canCancel={TRANSITIONS[order.status].includes("cancelled")} />
+    </article>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Money } from "@/components/ui/money";
+import type { OwnedRestaurant } from "@/lib/owner/queries";
+import { RestaurantDetailsForm } from "./restaurant-details-form";
+
+export function RestaurantCard({ restaurant }: { restaurant: OwnedRestaurant }) {
+  const headingId = `restaurant-${restaurant.id}-heading`;
+  const link = "rounded-lg px-3 py-1.5 text-sm font-medium text-stone-700 ring-1 ring-stone-200 hover:bg-stone-100";
+  return (
+    <section aria-labelledby={headingId} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={headingId} className="text-lg font-semibold">
+          {restaurant.name}
+        </h2>
+        <span className={`text-sm font-medium ${restaurant.isOpen ? "text-emerald-700" : "text-stone-400"}`}>{restaurant.isOpen ? "Open" : "Closed"}</span>
+      </div>
+      <p className="text-sm text-stone-500">
+        {restaurant.cuisine} · {restaurant.address}
+      </p>
+      <dl className="my-4 grid grid-cols-3 gap-3 text-center">
+        <Figure label="Orders today" testId="orders-today">{restaurant.ordersToday}</Figure>
+        <Figure label="Revenue today" testId="revenue-today"><Money cents={restaurant.revenueToday} /></Figure>
+        <Figure label="Open orders" testId="open-orders">{restaurant.openOrders}</Figure>
+      </dl>
+      <nav aria-label={`Manage ${restaurant.name}`} className="flex flex-wrap gap-2">
+        <Link href={`/owner/${restaurant.slug}/orders`} className={link}>Orders</Link>
+        <Link href={`/owner/${restaurant.slug}/menu`} className={link}>Menu</Link>
+        <Link href={`/owner/${restaurant.slug}/sales`} className={link}>Sales</Link>
+      </nav>
+      <details className="mt-4">
+        <summary className="cursor-pointer text-sm font-medium text-stone-700">Edit details</summary>
+        <div className="mt-3">
+          <RestaurantDetailsForm restaurant={restaurant} />
+        </div>
+      </details>
+    </section>
+  );
+}
+
+function Figure({ label, testId, children }: { label: string; testId: string; children: ReactNode }) {
+  return (
+    <div className="rounded-lg bg-stone-50 p-3">
+      <dt className="text-xs text-stone-500">{label}</dt>
+      <dd className="text-lg font-semibold" data-testid={testId}>{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+async function signInAt(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/profile$/);
+}
+
+test("an owner adds an item and reprices it, a customer orders it, the owner moves it to ready and the customer sees it", async ({
+  page,
+  browser,
+  baseURL,
+}, testInfo) => {
+  const itemName = `Focaccia ${testInfo.project.name} ${Date.now()}`;
+
+  // Olivia owns Trattoria Luce: she adds an item at 12.50, then changes its price to 13.25.
+  await signInAt(page, "olivia@platter.test");
+  await page.goto("/owner");
+  await expect(page.getByRole("heading", { level: 1, name: "Your restaurants" })).toBeVisible();
+  await page.getByRole("region", { name: "Trattoria Luce" }).getByRole("link", { name: "Menu" }).click();
+  await expect(page).toHaveURL(/\/owner\/trattoria-luce\/menu$/);
+  await expect(page.getByRole("heading", { level: 1, name: /Menu/ })).toContainText("Trattoria Luce");
+  await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
+
+  const addForm = page.getByRole("form", { name: "Add an item to Starters" });
+  await addForm.getByLabel("Name").fill(itemName);
+  await addForm.getByLabel("Description").fill("Rosemary, sea salt");
+  await addForm.getByLabel("Price").fill("12.50");
+  await addForm.getByRole("button", { name: "Add item" }).click();
+  await expect(addForm.getByText(`Added ${itemName}.`)).toBeVisible();
+  const row = page.getByTestId("menu-item").filter({ hasText: itemName });
+  await expect(row).toContainText("$12.50");
+
+  // A bad price is explained next to the field and changes nothing.
+  await row.getByText(`Edit ${itemName}`).click();
+  const editForm = page.getByRole("form", { name: `Edit ${itemName}` });
+  await editForm.getByLabel("Price").fill("12.345");
+  await editForm.getByRole("button", { name: "Save item" }).click();
+  await expect(editForm.getByText("Use at most two decimals, like 12.50.")).toBeVisible();
+  await expect(editForm.getByLabel("Price")).toHaveAttribute("aria-invalid", "true");
+  await editForm.getByLabel("Price").fill("13.25");
+  await editForm.getByRole("button", { name: "Save item" }).click();
+  await expect(editForm.getByText("Saved.")).toBeVisible();
+  await expect(row).toContainText("$13.25");
+
+  // Carla, in her own browser context, orders the new item at its new price.
+  const carlaContext = await browser.newContext({ baseURL });
+  const carla = await carlaContext.newPage();
+  await signInAt(carla, "carla@platter.test");
+  await carla.goto("/r/trattoria-luce");
+  await carla.getByRole("button", { name: `Add ${itemName} to cart` }).click();
+  const startOver = carla.getByRole("button", { name: "Start a new cart" });
+  await expect(carla.getByText(`Added ${itemName} to your cart.`).or(startOver)).toBeVisible();
+  if (await startOver.isVisible()) await startOver.click();
+  await expect(carla.getByText(`Added ${itemName} to your cart.`)).toBeVisible();
+  await carla.goto("/cart");
+  await carla.getByRole("button", { name: "Place order" }).click();
+  await expect(carla).toHaveURL(/\/orders\/\d+$/);
+  const orderId = carla.url().split("/").pop()!;
+  await expect(carla.getByRole("heading", { level: 1, name: `Order #${orderId}` })).toBeVisible();
+  await expect(carla.getByTestId("order-status")).toContainText("placed");
+  await expect(carla.getByText(itemName)).toBeVisible();
+
+  // Olivia finds the order in her queue and moves it along.
+  await page.goto("/owner/trattoria-luce/orders");
+  const card = page.getByRole("article", { name: `Order #${orderId}` });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText(itemName);
+  await expect(card).toContainText("$13.25");
+  await card.getByRole("button", { name: "Mark preparing" }).click();
+  await expect(card.getByRole("button", { name: "Mark ready" })).toBeVisible();
+  await card.getByRole("button", { name: "Mark ready" }).click();
+  await expect(card.getByRole("button", { name: "Mark completed" })).toBeVisible();
+  await expect(page.getByTestId("query-stats")).toHaveText(/^\d+ quer/);
+
+  // Carla's order page shows the new status.
+  await carla.reload();
+  await expect(carla.getByTestId("order-status")).toContainText("ready");
+  await carlaContext.close();
+});
+
+test("owners reach only their own restaurants; customers do not reach owner pages", async ({ page }) => {
+  await signInAt(page, "olivia@platter.test");
+  expect((await page.goto("/owner/taqueria-sol/menu"))?.status()).toBe(404);
+  expect((await page.goto("/owner/taqueria-sol/orders"))?.status()).toBe(404);
+  expect((await page.goto("/owner/taqueria-sol/sales"))?.status()).toBe(404);
+  expect((await page.goto("/owner/trattoria-luce/sales"))?.status()).toBe(200);
+  await expect(page.getByTestId("sales-chart")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Revenue and orders per day (UTC)" }).getByRole("row")).toHaveCount(32);
+  await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signInAt(page, "carla@platter.test");
+  expect((await page.goto("/owner"))?.status()).toBe(404);
+  expect((await page.goto("/owner/trattoria-luce/orders"))?.status()).toBe(404);
+});
