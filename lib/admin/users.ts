@@ -96,9 +96,15 @@ export async function listUserTotals({
     .orderBy(...(sort === "total" ? [desc(total), desc(profiles.id)] : [asc(name), asc(profiles.id)]))
     .limit(limit + 1);
 
-  const shown = rows.slice(0, limit).map(({ totalCents, sortName: _sortName, ...row }) => ({
-    ...row,
-    totalPurchaseCents: centsFromDb(totalCents),
+  const shown = rows.slice(0, limit).map((row) => ({
+    profileId: row.profileId,
+    slug: row.slug,
+    displayName: row.displayName,
+    email: row.email,
+    role: row.role,
+    disabled: row.disabled,
+    orderCount: row.orderCount,
+    totalPurchaseCents: centsFromDb(row.totalCents),
   }));
   const last = rows.length > limit ? rows[limit - 1] : undefined;
   const nextCursor = last

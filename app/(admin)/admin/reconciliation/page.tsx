@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { PageHeading } from "@/components/admin/page-heading";
+import { ReconciliationReport } from "@/components/admin/reconciliation-report";
+import { QueryStats } from "@/components/layout/query-stats";
+import { reconcileTotals } from "@/lib/admin/reconciliation";
+import { requireAdmin } from "@/lib/admin/session";
+
+export const metadata: Metadata = { title: "Reconciliation" };
+
+export default async function ReconciliationPage() {
+  const viewer = await requireAdmin();
+  const report = await reconcileTotals({ viewer });
+  return (
+    <>
+      <PageHeading title="Reconciliation" />
+      <ReconciliationReport report={report} />
+      <QueryStats />
+    </>
+  );
+}

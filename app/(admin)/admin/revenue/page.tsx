@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { OrdersExportForm } from "@/components/admin/export-links";
+import { PageHeading } from "@/components/admin/page-heading";
+import { PlatformTotals } from "@/components/admin/platform-totals";
+import { RevenueChart } from "@/components/admin/revenue-chart";
+import { RevenueTable } from "@/components/admin/revenue-table";
+import { QueryStats } from "@/components/layout/query-stats";
+import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
+import { requireAdmin } from "@/lib/admin/session";
+
+export const metadata: Metadata = { title: "Revenue" };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export default async function RevenuePage() {
+  const viewer = await requireAdmin();
+  const [totals, revenue] = await Promise.all([getPlatformTotals({ viewer }), getRevenueByMonth({ viewer })]);
+  const today = new Date();
+  return (
+    <>
+      <PageHeading title="Revenue" />
+      <PlatformTotals totals={totals} />
+      <section aria-labelledby="monthly-heading" className="mt-8 space-y-3">
+        <h2 id="monthly-heading" className="text-lg font-semibold">
+          By restaurant and month ({revenue.months[0]} to {revenue.months.at(-1)}, UTC)
+        </h2>
+        <RevenueChart data={revenue} />
+        <RevenueTable data={revenue} />
+      </section>
+      <section aria-labelledby="orders-export-heading" className="mt-8 space-y-3">
+        <h2 id="orders-export-heading" className="text-lg font-semibold">Export orders</h2>
+        <p className="text-sm text-stone-600">Every order placed between the two dates (inclusive, UTC), cancelled ones marked as such.</p>
+        <OrdersExportForm
+          from={new Date(today.getTime() - 30 * DAY_MS).toISOString().slice(0, 10)}
+          to={today.toISOString().slice(0, 10)}
+        />
+      </section>
+      <QueryStats />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { UsersExportLink } from "@/components/admin/export-links";
+import { PageHeading } from "@/components/admin/page-heading";
+import { UsersSearch } from "@/components/admin/users-search";
+import { UsersTable } from "@/components/admin/users-table";
+import { QueryStats } from "@/components/layout/query-stats";
+import { decodeUsersCursor } from "@/lib/admin/cursor";
+import { usersQuerySchema } from "@/lib/admin/schema";
+import { requireAdmin } from "@/lib/admin/session";
+import { listUserTotals } from "@/lib/admin/users";
+
+export const metadata: Metadata = { title: "Users' totals" };
+
+export default async function AdminUsersPage({ searchParams }: PageProps<"/admin/users">) {
+  const viewer = await requireAdmin();
+  const { q, sort, after } = usersQuerySchema.parse(await searchParams);
+  const cursor = decodeUsersCursor(after, sort);
+  if (cursor === null) notFound();
+  const { rows, nextCursor } = await listUserTotals({ viewer, sort, search: q, after: cursor });
+  const base = new URLSearchParams({ sort, ...(q ? { q } : {}) });
+  return (
+    <>
+      <PageHeading title="Users' totals">
+        <UsersExportLink q={q} sort={sort} />
+      </PageHeading>
+      <div className="mb-4">
+        <UsersSearch q={q} sort={sort} />
+      </div>
+      <p className="mb-3 text-xs text-stone-500">
+        Totals count every order except cancelled ones, at the prices paid: the same figure as each profile page.
+      </p>
+      <UsersTable rows={rows} />
+      <nav aria-label="Users pages" className="mt-3 flex justify-between text-sm">
+        {cursor ? (
+          <Link href={`/admin/users?${base}`} className="font-medium text-brand-700 underline">
+            ← First page
+          </Link>
+        ) : (
+          <span />
+        )}
+        {nextCursor ? (
+          <Link href={`/admin/users?${base}&after=${nextCursor}`} className="font-medium text-brand-700 underline">
+            Next page →
+          </Link>
+        ) : null}
+      </nav>
+      <QueryStats />
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { Money } from "@/components/ui/money";
+import { MISMATCHES_LISTED, type ReconciliationReport as Report } from "@/lib/admin/reconciliation";
+import { formatDateTime } from "@/lib/dates";
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+export function ReconciliationReport({ report }: { report: Report }) {
+  const clean = report.orderMismatchCount === 0 && report.userMismatchCount === 0;
+  return (
+    <div className="space-y-6">
+      <p
+        data-testid="reconciliation-summary"
+        className={`rounded-xl p-4 text-lg font-semibold ring-1 ${clean ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-red-50 text-red-800 ring-red-200"}`}
+      >
+        {count(report.ordersChecked)} orders checked, {count(report.orderMismatchCount)} mismatches, in {report.ms.toFixed(0)} ms
+      </p>
+      <p className="text-sm text-stone-600">
+        Every order&apos;s stored total against the sum of its lines (quantity × unit price paid), and for each of{" "}
+        {count(report.usersChecked)} customers, the sum of their orders&apos; totals against the sum of their lines, cancelled
+        orders excluded as in every total purchase. {count(report.userMismatchCount)} customers disagree.
+      </p>
+      {report.orderMismatches.length > 0 ? (
+        <section aria-labelledby="order-mismatches" className="space-y-2">
+          <h2 id="order-mismatches" className="text-lg font-semibold">
+            Orders whose total differs from their lines
+            {report.orderMismatchCount > MISMATCHES_LISTED ? ` (first ${MISMATCHES_LISTED})` : ""}
+          </h2>
+          <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-stone-200">
+            <table className="w-full text-left text-sm">
+              <thead className="border-b border-stone-200 text-stone-500">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">Order</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Customer</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Restaurant</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Status</th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">Stored total</th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">Sum of lines</th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">Difference</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {report.orderMismatches.map((m) => (
+                  <tr key={m.orderId} data-testid="order-mismatch">
+                    <td className="px-4 py-2">
+                      #{m.orderId}
+                      <span className="ml-2 text-stone-500">{formatDateTime(new Date(m.placedAt))}</span>
+                    </td>
+                    <td className="px-4 py-2">
+                      <Link href={`/u/${m.customerSlug}`} className="text-brand-700 underline">
+                        {m.customerName}
+                      </Link>
+                    </td>
+                    <td className="px-4 py-2">{m.restaurantName}</td>
+                    <td className="px-4 py-2 capitalize">{m.status}</td>
+                    <td className="px-4 py-2 text-right"><Money cents={m.storedCents} /></td>
+                    <td className="px-4 py-2 text-right"><Money cents={m.linesCents} /></td>
+                    <td className="px-4 py-2 text-right font-semibold"><Money cents={m.storedCents - m.linesCents} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+      {report.userMismatches.length > 0 ? (
+        <section aria-labelledby="user-mismatches" className="space-y-2">
+          <h2 id="user-mismatches" className="text-lg font-semibold">Customers whose orders do not add up</h2>
+          <ul className="space-y-2">
+            {report.userMismatches.map((m) => (
+              <li key={m.profileId} data-testid="user-mismatch" className="rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-stone-200">
+                <Link href={`/u/${m.slug}`} className="font-medium text-brand-700 underline">
+                  {m.displayName}
+                </Link>
+                : orders total <Money cents={m.storedCents} />, lines total <Money cents={m.linesCents} />. Orders involved:{" "}
+                {m.orderIds.length > 0 ? m.orderIds.map((id) => `#${id}`).join(", ") : "none individually"}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
