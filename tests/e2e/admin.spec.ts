@@ -1,0 +1,130 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { sql } from "drizzle-orm";
+import { connectPglite } from "@/db/client";
+import { seedDemo } from "@/db/seed/demo";
+import { formatCents } from "@/lib/money";
+import { signInFromHome } from "./helpers";
+
+/**
+ * What the users' table must show, worked out independently: the demo seed is deterministic, so a private in-memory
+ * copy summed by hand-written SQL gives every demo user's total purchase.
+ */
+async function expectedDemoTotals() {
+  const handle = await connectPglite("memory://");
+  try {
+    await seedDemo(handle.db);
+    const rows = await handle.db
+      .select({ email: sql<string>`u.email`, total: sql<string>`coalesce(sum(ol.quantity::bigint * ol.unit_price_cents), 0)::text` })
+      .from(
+        sql`users u join profiles p on p.user_id = u.id
+            left join orders o on o.customer_id = p.id and o.status <> 'cancelled'
+            left join order_lines ol on ol.order_id = o.id`,
+      )
+      .groupBy(sql`u.email`);
+    return new Map(rows.map((r) => [r.email, Number(r.total)]));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** RFC 4180 as a spreadsheet reads it (quoted cells may hold commas, quotes and line breaks). */
+function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += c;
+  }
+  const [header, ...body] = rows;
+  return body.map((cells) => Object.fromEntries(header!.map((name, i) => [name, cells[i] ?? ""])));
+}
+
+async function expectWithinBudget(page: Page) {
+  const stats = await page.getByTestId("query-stats").textContent();
+  expect(Number(/^(\d+) quer/.exec(stats ?? "")?.[1])).toBeLessThanOrEqual(3);
+}
+
+test("an admin finds a customer's total, matches it to their profile, and downloads the same figure as CSV", async ({ page }) => {
+  const expected = await expectedDemoTotals();
+  const [topEmail, topCents] = [...expected.entries()].sort((a, b) => b[1] - a[1])[0]!;
+  const carlaCents = expected.get("carla@platter.test")!;
+  expect(carlaCents).toBeGreaterThan(0);
+
+  await signInFromHome(page, "admin@platter.test");
+  await page.goto("/admin/users");
+  await expect(page.getByRole("heading", { level: 1, name: "Users' totals" })).toBeVisible();
+  await expectWithinBudget(page);
+
+  // Sorted by total purchase, highest first.
+  const top = page.getByTestId("user-row").first();
+  await expect(top).toHaveAttribute("data-email", topEmail);
+  await expect(top.getByTestId("user-total")).toHaveText(formatCents(topCents));
+
+  await page.getByLabel("Search by name or email").fill("carla");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]q=carla/);
+  const rows = page.getByTestId("user-row");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().getByTestId("user-total")).toHaveText(formatCents(carlaCents));
+  const shownOnTable = (await rows.first().getByTestId("user-total").textContent())!;
+
+  // The CSV of the same search carries the same figure, in decimal and in cents.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download CSV", exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^platter-users-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = parseCsv(await readFile((await download.path())!, "utf8"));
+  const carlaRow = csv.find((r) => r.email === "carla@platter.test");
+  expect(carlaRow).toBeDefined();
+  expect(Number(carlaRow!.total_purchase_cents)).toBe(carlaCents);
+  expect(carlaRow!.total_purchase).toBe((carlaCents / 100).toFixed(2));
+  expect(formatCents(Number(carlaRow!.total_purchase_cents))).toBe(shownOnTable);
+
+  // Each row links to the profile, which shows the same total.
+  await page.getByRole("link", { name: "Carla Customer", exact: true }).click();
+  await expect(page).toHaveURL(/\/u\/carla$/);
+  await expect(page.getByTestId("total-purchase")).toHaveText(shownOnTable);
+
+  // The export is in the audit log, newest first.
+  await page.goto("/admin/audit");
+  await expect(page.getByTestId("audit-entry").first()).toContainText("export.users");
+  await expect(page.getByTestId("audit-entry").first()).toContainText("carla");
+
+  await page.goto("/admin/reconciliation");
+  await expect(page.getByTestId("reconciliation-summary")).toHaveText(/^\d[\d,]* orders checked, 0 mismatches, in \d+ ms$/);
+  await expectWithinBudget(page);
+});
+
+test("customers and anonymous visitors get a 404 on every admin page and export", async ({ page }) => {
+  for (const path of ["/admin", "/admin/users", "/admin/export/users"]) {
+    expect((await page.request.get(path, { maxRedirects: 0 })).status(), `anonymous ${path}`).toBe(404);
+  }
+  await signInFromHome(page, "dan@platter.test");
+  for (const path of ["/admin", "/admin/users"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Admin" })).toHaveCount(0);
+  }
+  expect((await page.request.get("/admin/export/users")).status()).toBe(404);
+  expect((await page.request.get("/admin/export/orders?from=2026-01-01&to=2026-12-31")).status()).toBe(404);
+});
