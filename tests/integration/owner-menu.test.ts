@@ -130,6 +130,20 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
     expect(await submit(renameCategoryAction, { categoryId: a.category.id, name: "Still mine" })).toMatchObject({ ok: true });
   });
 
+  it("gives categories and items added at the same time distinct positions", async () => {
+    const { a, ownerA } = await twoOwners();
+    const { createCategory, createItem } = await import("@/lib/owner/menu");
+    await Promise.all(Array.from({ length: 5 }, (_, i) => createCategory({ viewer: ownerA, restaurantId: a.restaurant.id, name: `Cat ${i}` })));
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        createItem({ viewer: ownerA, categoryId: a.category.id, fields: { name: `Dish ${i}`, description: "", priceCents: 100, available: true } }),
+      ),
+    );
+    const { categories, items } = await menuRows(a.restaurant.id);
+    expect(new Set(categories.map((c) => c.position)).size).toBe(6);
+    expect(new Set(items.map((i) => i.position)).size).toBe(7);
+  });
+
   it("lets an admin manage any restaurant", async () => {
     const { b } = await twoOwners();
     const admin = await createUser(db(), { role: "admin" });

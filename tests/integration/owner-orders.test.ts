@@ -103,6 +103,21 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
     expect(await events(orderId)).toHaveLength(2);
   });
 
+  it("lets exactly one of two simultaneous clicks move an order", async () => {
+    const { a, customer, ownerA } = await setup();
+    const coOwner = await createOwner(db(), [a.restaurant.id]);
+    const orderId = await orderIn(a.restaurant.id, customer.profile.id, "placed");
+    const { moveOrder } = await import("@/lib/owner/queries");
+    const results = await Promise.all([
+      moveOrder({ viewer: ownerA, orderId, from: "placed", to: "preparing" }),
+      moveOrder({ viewer: await viewerOf(coOwner.user.id), orderId, from: "placed", to: "cancelled", reason: "Closed early" }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const after = await events(orderId);
+    expect(after).toHaveLength(2);
+    expect((await orderRow(orderId)).status).toBe(after[1]!.toStatus);
+  });
+
   it("refuses another owner's order and restaurant, and changes nothing", async () => {
     const { b, customer, ownerA } = await setup();
     const orderId = await orderIn(b.restaurant.id, customer.profile.id, "placed");
