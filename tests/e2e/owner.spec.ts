@@ -18,7 +18,7 @@ test("an owner adds an item and reprices it, a customer orders it, the owner mov
   await signInAt(page, "olivia@platter.test");
   await page.goto("/owner");
   await expect(page.getByRole("heading", { level: 1, name: "Your restaurants" })).toBeVisible();
-  await page.getByRole("region", { name: "Trattoria Luce" }).getByRole("link", { name: "Menu" }).click();
+  await page.getByRole("region", { name: "Trattoria Luce", exact: true }).getByRole("link", { name: "Menu" }).click();
   await expect(page).toHaveURL(/\/owner\/trattoria-luce\/menu$/);
   await expect(page.getByRole("heading", { level: 1, name: /Menu/ })).toContainText("Trattoria Luce");
   await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
@@ -58,13 +58,13 @@ test("an owner adds an item and reprices it, a customer orders it, the owner mov
   await carla.getByRole("button", { name: "Place order" }).click();
   await expect(carla).toHaveURL(/\/orders\/\d+$/);
   const orderId = carla.url().split("/").pop()!;
-  await expect(carla.getByRole("heading", { level: 1, name: `Order #${orderId}` })).toBeVisible();
+  await expect(carla.getByRole("heading", { level: 1, name: `Order #${orderId}`, exact: true })).toBeVisible();
   await expect(carla.getByTestId("order-status")).toContainText("placed");
   await expect(carla.getByText(itemName)).toBeVisible();
 
   // Olivia finds the order in her queue and moves it along.
   await page.goto("/owner/trattoria-luce/orders");
-  const card = page.getByRole("article", { name: `Order #${orderId}` });
+  const card = page.getByRole("article", { name: `Order #${orderId}`, exact: true });
   await expect(card).toBeVisible();
   await expect(card).toContainText(itemName);
   await expect(card).toContainText("$13.25");
