@@ -11,6 +11,7 @@ export function CartLine({ line }: { line: Cart["lines"][number] }) {
   const [removeState, remove, removing] = useActionState<CartActionState, FormData>(removeFromCartAction, {});
   const inputId = `quantity-${line.menuItemId}`;
   const error = quantityState.fieldErrors?.quantity?.[0] ?? (quantityState.ok ? undefined : quantityState.message) ?? removeState.message;
+  const note = error ?? (quantityState.ok ? quantityState.message : undefined);
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="cart-line">
       <div className="min-w-40 flex-1">
@@ -46,8 +47,8 @@ export function CartLine({ line }: { line: Cart["lines"][number] }) {
           Remove
         </button>
       </form>
-      <p id={`${inputId}-error`} aria-live="polite" className="basis-full text-sm text-red-600">
-        {error ?? ""}
+      <p id={`${inputId}-error`} aria-live="polite" className={`basis-full text-sm ${error ? "text-red-600" : "text-emerald-700"}`}>
+        {note ?? ""}
       </p>
     </li>
   );

@@ -25,7 +25,9 @@ export function FavoriteButton({ restaurantId, restaurantName, isFavorite }: { r
       >
         {optimistic ? "♥ Favorite" : "♡ Favorite"}
       </button>
-      {state.message ? <p role="status" className="mt-1 text-xs text-red-600">{state.message}</p> : null}
+      <p role="status" className={`mt-1 text-xs ${state.ok ? "text-stone-500" : "text-red-600"}`}>
+        {state.ok ? (isFavorite ? "Saved to your favorites." : "Removed from your favorites.") : (state.message ?? "")}
+      </p>
     </form>
   );
 }
