@@ -5,6 +5,8 @@ import type { ActionState } from "@/lib/action";
 type Props = Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "children" | "onSubmit"> & {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
   resetOnSuccess?: boolean;
+  /** Asked before submitting (deletes); declining sends nothing. */
+  confirmMessage?: string;
   children: (state: ActionState, pending: boolean) => ReactNode;
 };
 
@@ -13,7 +15,7 @@ type Props = Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "children" | "
  * form `action`, because that one resets every field afterwards, and a person correcting a price should not
  * have to retype the rest. Create forms opt back into clearing on success.
  */
-export function ActionForm({ action, resetOnSuccess = false, children, ...props }: Props) {
+export function ActionForm({ action, resetOnSuccess = false, confirmMessage, children, ...props }: Props) {
   const [state, dispatch, pending] = useActionState(action, {});
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -26,6 +28,7 @@ export function ActionForm({ action, resetOnSuccess = false, children, ...props 
       {...props}
       onSubmit={(event) => {
         event.preventDefault();
+        if (confirmMessage && !window.confirm(confirmMessage)) return;
         const data = new FormData(event.currentTarget);
         startTransition(() => dispatch(data));
       }}

@@ -10,16 +10,17 @@ type Props = {
   /** The accessible name when the visible label is a symbol (↑, ↓). */
   ariaLabel?: string;
   tone?: "neutral" | "danger";
+  confirmMessage?: string;
 };
 
 /** One button that posts a few hidden fields (an id, a direction) and shows the answer beside it. */
-export function InlineAction({ action, fields, label, pendingLabel, ariaLabel, tone = "neutral" }: Props) {
+export function InlineAction({ action, fields, label, pendingLabel, ariaLabel, tone = "neutral", confirmMessage }: Props) {
   const tones = {
     neutral: "text-stone-700 ring-stone-300 hover:bg-stone-100",
     danger: "text-red-700 ring-red-200 hover:bg-red-50",
   };
   return (
-    <ActionForm action={action} className="inline-flex items-center gap-2">
+    <ActionForm action={action} confirmMessage={confirmMessage} className="inline-flex items-center gap-2">
       {(state, pending) => (
         <>
           {Object.entries(fields).map(([name, value]) => (

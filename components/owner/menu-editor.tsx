@@ -52,6 +52,7 @@ function CategorySection({ category, restaurantId, first, last }: { category: Ca
             label="Delete category"
             ariaLabel={`Delete category ${category.name}`}
             tone="danger"
+            confirmMessage={`Delete the category ${category.name}?`}
           />
         </div>
       </div>
@@ -97,7 +98,14 @@ function ItemRow({ item, category, first, last }: { item: Item; category: Catego
           />
           {first ? null : <InlineAction action={moveItemAction} fields={{ itemId: item.id, direction: "up" }} label="↑" ariaLabel={`Move ${item.name} up`} />}
           {last ? null : <InlineAction action={moveItemAction} fields={{ itemId: item.id, direction: "down" }} label="↓" ariaLabel={`Move ${item.name} down`} />}
-          <InlineAction action={deleteItemAction} fields={{ itemId: item.id }} label="Delete" ariaLabel={`Delete ${item.name}`} tone="danger" />
+          <InlineAction
+            action={deleteItemAction}
+            fields={{ itemId: item.id }}
+            label="Delete"
+            ariaLabel={`Delete ${item.name}`}
+            tone="danger"
+            confirmMessage={`Remove ${item.name} from the menu? Past orders keep it.`}
+          />
         </div>
       </div>
       <details>
