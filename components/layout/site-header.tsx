@@ -6,11 +6,11 @@ export async function SiteHeader() {
   const viewer = await getViewer();
   return (
     <header className="border-b border-stone-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3">
         <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
           Platter
         </Link>
-        <div className="flex items-center gap-2 text-sm">
+        <div className="flex flex-wrap items-center gap-1 text-sm">
           <Link href="/cart" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
             Cart
           </Link>

@@ -111,7 +111,7 @@ export async function seedDemo(db: Database, now = new Date()) {
     for (let i = 0; i < DEMO_ORDER_COUNT; i++) {
       // The last dozen orders land today, so that order queues and "today" figures have something to show.
       const recent = i >= DEMO_ORDER_COUNT - 12;
-      const ageMs = recent ? random.int(1, 8 * 60) * 60_000 : random.int(1, 365) * DAY_MS + random.int(0, DAY_MS);
+      const ageMs = recent ? random.int(15, 8 * 60) * 60_000 : random.int(1, 365) * DAY_MS + random.int(0, DAY_MS);
       const status = recent ? random.pick(["placed", "preparing", "ready"] as const) : random.next() < 0.08 ? "cancelled" : "completed";
       orderRows.push(randomOrder(random, random.pick(customers), random.pick(allMenus), new Date(today.getTime() - ageMs), `seed-${String(i).padStart(4, "0")}`, status));
     }

@@ -11,6 +11,13 @@ export type SeedOrder = {
   lines: SeedLine[];
 };
 
+const LIFECYCLE: OrderStatus[] = ["placed", "preparing", "ready", "completed"];
+const STEP_MS = 4 * 60_000;
+
+/** Every status an order went through to reach `status`, each a few minutes after the last. */
+const statusPath = (status: OrderStatus): OrderStatus[] =>
+  status === "cancelled" ? ["placed", "cancelled"] : LIFECYCLE.slice(0, LIFECYCLE.indexOf(status) + 1);
+
 // 1,000 orders x 3 lines x 5 columns stays well under Postgres' 65,535 bind parameters per statement.
 const BATCH = 1000;
 
@@ -46,11 +53,14 @@ export async function insertOrders(
         .returning({ id: orders.id });
       const lineRows = batch.flatMap((o, i) => o.lines.map((line) => ({ ...line, orderId: created[i]!.id })));
       if (lineRows.length > 0) await tx.insert(orderLines).values(lineRows);
-      const events = batch.flatMap((o, i) => {
-        const orderId = created[i]!.id;
-        const placed = { orderId, fromStatus: null, toStatus: "placed" as const, createdAt: o.placedAt };
-        return o.status === "placed" ? [placed] : [placed, { orderId, fromStatus: "placed" as const, toStatus: o.status, createdAt: o.placedAt }];
-      });
+      const events = batch.flatMap((o, i) =>
+        statusPath(o.status).map((toStatus, step, path) => ({
+          orderId: created[i]!.id,
+          fromStatus: step === 0 ? null : path[step - 1]!,
+          toStatus,
+          createdAt: new Date(o.placedAt.getTime() + step * STEP_MS),
+        })),
+      );
       await tx.insert(orderStatusEvents).values(events);
       return created.map((c) => c.id);
     });
