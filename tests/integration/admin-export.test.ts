@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, orders, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
+import { orderRangeSchema } from "@/lib/admin/schema";
 import { EXPORT_BATCH, exportOrdersCsv, exportUsersCsv, ORDERS_CSV_HEADER, USERS_CSV_HEADER } from "@/lib/admin/export";
 import { listUserTotals } from "@/lib/admin/users";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
@@ -133,6 +134,14 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
     expect(new Set(rows.slice(1).map((r) => r[0])).size).toBe(n);
     // The header, then one chunk per batch: never the whole file at once.
     expect(chunks).toBe(1 + Math.ceil(n / EXPORT_BATCH));
+  });
+
+  it("explains a bad date range instead of exporting", () => {
+    expect(orderRangeSchema.safeParse({ from: "2026-02-30", to: null }).success).toBe(false);
+    expect(orderRangeSchema.safeParse({ from: "yesterday", to: null }).success).toBe(false);
+    const reversed = orderRangeSchema.safeParse({ from: "2026-11-25", to: "2026-11-01" });
+    expect(reversed.success ? null : reversed.error.issues[0]?.message).toBe("The start date must not be after the end date.");
+    expect(orderRangeSchema.parse({ from: "", to: null })).toEqual({});
   });
 
   it("refuses customers and owners before writing the audit log or reading a row", async () => {

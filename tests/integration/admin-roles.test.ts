@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { countQueries } from "@/db/query-stats";
 import { auditLog, restaurantOwners, users } from "@/db/schema";
 import { changeRoleAction, setDisabledAction } from "@/lib/admin/actions";
 import { listAuditLog } from "@/lib/admin/audit";
@@ -145,6 +146,20 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
     expect(row).toEqual({ role: "customer", disabled: false });
     expect(await db().select().from(restaurantOwners).where(eq(restaurantOwners.profileId, victim.profile.id))).toEqual([]);
     expect(await auditCount()).toBe(before);
+  });
+
+  it("keeps the manage-user and audit pages within 3 statements, session check included", async () => {
+    const admin = await signedIn("admin");
+    const target = await signedIn("customer");
+    const manage = await countQueries(async () => {
+      const viewer = (await findActiveViewer(admin.user.id))!;
+      return getUserForRoles({ viewer, slug: target.profile.slug });
+    });
+    expect(manage.count).toBe(3);
+    expect(manage.result?.target.id).toBe(target.profile.id);
+    expect(manage.result?.restaurants.length).toBeGreaterThan(0);
+    const audit = await countQueries(async () => listAuditLog({ viewer: (await findActiveViewer(admin.user.id))! }));
+    expect(audit.count).toBe(2);
   });
 
   it("reads the audit log newest first by keyset", async () => {
