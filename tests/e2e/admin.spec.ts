@@ -63,6 +63,8 @@ async function expectWithinBudget(page: Page) {
   expect(Number(/^(\d+) quer/.exec(stats ?? "")?.[1])).toBeLessThanOrEqual(3);
 }
 
+// Runs first in file order on each project's fresh database (customer.spec.ts places orders for carla later), so
+// the demo figures are exact; the table, the profile and the CSV must agree with each other whatever the order.
 test("an admin finds a customer's total, matches it to their profile, and downloads the same figure as CSV", async ({ page }) => {
   const expected = await expectedDemoTotals();
   const [topEmail, topCents] = [...expected.entries()].sort((a, b) => b[1] - a[1])[0]!;
