@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 type Restaurant = { id: number; slug: string; name: string; cuisine: string; isOpen: boolean };
 
 export function RestaurantList({ title, restaurants, empty }: { title: string; restaurants: Restaurant[]; empty: string }) {
@@ -14,7 +16,10 @@ export function RestaurantList({ title, restaurants, empty }: { title: string; r
           {restaurants.map((r) => (
             <li key={r.id} className="flex items-center justify-between py-2 text-sm">
               <span>
-                <span className="font-medium">{r.name}</span> <span className="text-stone-500">· {r.cuisine}</span>
+                <Link href={`/r/${r.slug}`} className="font-medium hover:underline">
+                  {r.name}
+                </Link>{" "}
+                <span className="text-stone-500">· {r.cuisine}</span>
               </span>
               <span className={r.isOpen ? "text-emerald-700" : "text-stone-400"}>{r.isOpen ? "Open" : "Closed"}</span>
             </li>
