@@ -9,9 +9,12 @@
  *   reconciliation      every order's stored total against its lines, every user's too
  *   platform totals     /admin's figures
  *   revenue by month    /admin/revenue's chart and table
- * Prints a Markdown table (statements, median ms, min ms). Record it in docs/benchmarks.md.
+ *   orders CSV export   once: every order streamed through /admin/export/orders' body, with the heap's peak growth
+ * Prints Markdown tables (statements, median ms, min ms). Record them in docs/benchmarks.md.
  */
 import { parseArgs } from "node:util";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { sql } from "drizzle-orm";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import { MIGRATIONS_FOLDER, connectPglite, connectPostgres, setDatabase, type DatabaseHandle } from "@/db/client";
@@ -22,6 +25,7 @@ import { insertRestaurants, randomOrder, type SeededMenu } from "@/db/seed/demo"
 import { insertOrders, type SeedOrder } from "@/db/seed/orders";
 import { progressBar } from "@/db/seed/progress";
 import { createRandom } from "@/db/seed/random";
+import { exportOrdersCsv } from "@/lib/admin/export";
 import { reconcileTotals } from "@/lib/admin/reconciliation";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { listUserTotals } from "@/lib/admin/users";
@@ -108,7 +112,39 @@ async function open(driver: "postgres" | "pglite"): Promise<DatabaseHandle> {
   return { ...handle, close: async () => (await handle.close(), values.keep ? undefined : await dropDatabase(base, BENCH_DB)) };
 }
 
+// A collection before each sample, so that the heap figure is what the export holds, not garbage awaiting collection.
+v8.setFlagsFromString("--expose-gc");
+const collect = vm.runInNewContext("gc") as () => void;
+const liveHeap = () => {
+  collect();
+  return process.memoryUsage().heapUsed;
+};
+
+/** Reads the whole streamed export as a browser would, sampling the live heap after every chunk. */
+async function measureExport(admin: Viewer) {
+  const baseline = liveHeap();
+  let peak = baseline;
+  let bytes = 0;
+  let rows = 0;
+  const started = performance.now();
+  const { count } = await countQueries(async () => {
+    const response = await exportOrdersCsv({ viewer: admin, range: {} });
+    const reader = response.body!.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      for (const byte of value) if (byte === 10) rows++;
+      peak = Math.max(peak, liveHeap());
+    }
+  });
+  const elapsed = performance.now() - started;
+  if (rows !== orderCount + 1) throw new Error(`export wrote ${rows - 1} orders, expected ${orderCount}`);
+  return { ms: elapsed, statements: count, mb: bytes / 2 ** 20, heapMb: (peak - baseline) / 2 ** 20 };
+}
+
 const lines: string[] = [];
+const exports: string[] = [];
 const drivers = values.drivers
   ? (values.drivers.split(",") as ("postgres" | "pglite")[])
   : process.env.DATABASE_URL
@@ -139,6 +175,10 @@ for (const driver of drivers) {
         `| ${driver} | ${userCount.toLocaleString("en-US")} | ${orderCount.toLocaleString("en-US")} | ${m.name} | ${statements} | ${median(times).toFixed(1)} | ${Math.min(...times).toFixed(1)} |`,
       );
     }
+    const e = await measureExport(admin);
+    exports.push(
+      `| ${driver} | ${orderCount.toLocaleString("en-US")} | ${e.statements} | ${(e.ms / 1000).toFixed(1)} | ${e.mb.toFixed(1)} | ${e.heapMb.toFixed(1)} |`,
+    );
   } finally {
     await handle.close();
   }
@@ -147,3 +187,7 @@ for (const driver of drivers) {
 console.log("| database | users | orders | query | statements | median ms | min ms |");
 console.log("|---|---:|---:|---|---:|---:|---:|");
 for (const line of lines) console.log(line);
+console.log("");
+console.log("| database | orders exported | statements (audit row + batches) | seconds (incl. a GC per batch) | CSV MB | peak live heap growth MB |");
+console.log("|---|---:|---:|---:|---:|---:|");
+for (const line of exports) console.log(line);
