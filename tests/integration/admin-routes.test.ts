@@ -1,0 +1,58 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { GET as exportOrders } from "@/app/(admin)/admin/export/orders/route";
+import { GET as exportUsers } from "@/app/(admin)/admin/export/users/route";
+import { auditLog, users } from "@/db/schema";
+import { seedDemo } from "@/db/seed/demo";
+import { requireAdmin } from "@/lib/admin/session";
+import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+
+// Route handlers and pages read the signed-in user from the Auth.js cookie; here the test chooses who is signed in.
+const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+vi.mock("@/lib/auth/session", () => ({ getViewer: async () => session.viewer }));
+
+describe.each(DRIVERS)("admin routes on %s", (driver) => {
+  const db = freshDatabase(driver);
+  beforeEach(() => {
+    session.viewer = null;
+  });
+
+  async function viewerFor(email: string) {
+    const [row] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
+    return (await findActiveViewer(row!.id))!;
+  }
+  const auditCount = async () => (await db().select({ n: sql<number>`count(*)::int` }).from(auditLog))[0]!.n;
+
+  it("seeds the demo data", async () => {
+    await seedDemo(db());
+  });
+
+  it("answers 404 to anonymous visitors, customers and owners, and records nothing", async () => {
+    const before = await auditCount();
+    for (const who of [null, "dan@platter.test", "olivia@platter.test"]) {
+      session.viewer = who ? await viewerFor(who) : null;
+      expect((await exportUsers(new Request("http://test/admin/export/users"))).status).toBe(404);
+      expect((await exportOrders(new Request("http://test/admin/export/orders?from=2026-01-01&to=2026-12-31"))).status).toBe(404);
+      await expect(requireAdmin()).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+    }
+    expect(await auditCount()).toBe(before);
+  });
+
+  it("streams CSV to an admin, and explains a bad date range with a 400", async () => {
+    session.viewer = await viewerFor("admin@platter.test");
+    expect((await requireAdmin()).email).toBe("admin@platter.test");
+    const users = await exportUsers(new Request("http://test/admin/export/users?q=carla&sort=name"));
+    expect(users.status).toBe(200);
+    const text = await users.text();
+    expect(text.split("\r\n").filter(Boolean)).toHaveLength(2);
+    expect(text).toContain("carla@platter.test");
+
+    const bad = await exportOrders(new Request("http://test/admin/export/orders?from=2026-12-01&to=2026-11-01"));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/start date must not be after the end date/);
+    const orders = await exportOrders(new Request("http://test/admin/export/orders?from=2000-01-01&to=2100-12-31"));
+    expect(orders.status).toBe(200);
+    expect((await orders.text()).split("\r\n").filter(Boolean).length).toBeGreaterThan(300);
+  });
+});
