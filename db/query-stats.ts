@@ -14,9 +14,6 @@ import { cache } from "react";
 export type QueryStats = { count: number; statements: string[]; firstAt: number | null };
 
 const newStats = (): QueryStats => ({ count: 0, statements: [], firstAt: null });
-const scope = new AsyncLocalStorage<QueryStats>();
-// Outside a React request `cache` does not memoize, so this returns a throwaway object: harmless.
-export const requestQueryStats = cache(newStats);
 
 function record(stats: QueryStats, query: string) {
   stats.count += 1;
@@ -25,20 +22,33 @@ function record(stats: QueryStats, query: string) {
 }
 
 // Next.js loads this module more than once (instrumentation, server components, route handlers each get their
-// own copy and their own React). The client is created by one copy, but the request being rendered belongs to
-// another: so every copy registers a listener on one shared registry, keyed by its React so reloads replace it.
+// own copy, and not always their own React). The client is created by one copy, while the request being rendered
+// is read by another. So the state lives on globalThis: one AsyncLocalStorage, and per React instance (keyed by
+// its `cache`) one per-request stats function and one listener, which every copy sharing that React reuses.
 type Listener = (query: string) => void;
-const listeners: Map<unknown, Listener> = ((globalThis as { __platterQueryListeners?: Map<unknown, Listener> }).__platterQueryListeners ??=
-  new Map());
-listeners.set(cache, (query) => {
-  const scoped = scope.getStore();
-  if (scoped) record(scoped, query);
-  record(requestQueryStats(), query);
+type Shared = {
+  scope: AsyncLocalStorage<QueryStats>;
+  perRequest: Map<unknown, () => QueryStats>;
+  listeners: Map<unknown, Listener>;
+};
+const shared: Shared = ((globalThis as { __platterQueryStats?: Shared }).__platterQueryStats ??= {
+  scope: new AsyncLocalStorage<QueryStats>(),
+  perRequest: new Map(),
+  listeners: new Map(),
 });
+const scope = shared.scope;
+
+if (!shared.perRequest.has(cache)) shared.perRequest.set(cache, cache(newStats));
+/** This request's stats (React `cache`: one object per server request; outside a request, a throwaway one). */
+export const requestQueryStats = shared.perRequest.get(cache)!;
+
+shared.listeners.set(cache, (query) => record(requestQueryStats(), query));
 
 export const queryLogger: Logger = {
   logQuery(query) {
-    for (const listener of listeners.values()) listener(query);
+    const scoped = scope.getStore();
+    if (scoped) record(scoped, query);
+    for (const listener of shared.listeners.values()) listener(query);
   },
 };
 

@@ -44,23 +44,23 @@ test("an owner adds an item and reprices it, a customer orders it, the owner mov
   await expect(editForm.getByText("Saved.")).toBeVisible();
   await expect(row).toContainText("$13.25");
 
-  // Carla, in her own browser context, orders the new item at its new price.
-  const carlaContext = await browser.newContext({ baseURL });
-  const carla = await carlaContext.newPage();
-  await signInAt(carla, "carla@platter.test");
-  await carla.goto("/r/trattoria-luce");
-  await carla.getByRole("button", { name: `Add ${itemName} to cart` }).click();
-  const startOver = carla.getByRole("button", { name: "Start a new cart" });
-  await expect(carla.getByText(`Added ${itemName} to your cart.`).or(startOver)).toBeVisible();
+  // Grace, in her own browser context, orders the new item at its new price.
+  const graceContext = await browser.newContext({ baseURL });
+  const grace = await graceContext.newPage();
+  await signInAt(grace, "grace@platter.test");
+  await grace.goto("/r/trattoria-luce");
+  await grace.getByRole("button", { name: `Add ${itemName} to cart` }).click();
+  const startOver = grace.getByRole("button", { name: "Start a new cart" });
+  await expect(grace.getByText(`Added ${itemName} to your cart.`).or(startOver)).toBeVisible();
   if (await startOver.isVisible()) await startOver.click();
-  await expect(carla.getByText(`Added ${itemName} to your cart.`)).toBeVisible();
-  await carla.goto("/cart");
-  await carla.getByRole("button", { name: "Place order" }).click();
-  await expect(carla).toHaveURL(/\/orders\/\d+$/);
-  const orderId = carla.url().split("/").pop()!;
-  await expect(carla.getByRole("heading", { level: 1, name: `Order #${orderId}`, exact: true })).toBeVisible();
-  await expect(carla.getByTestId("order-status")).toContainText("placed");
-  await expect(carla.getByText(itemName)).toBeVisible();
+  await expect(grace.getByText(`Added ${itemName} to your cart.`)).toBeVisible();
+  await grace.goto("/cart");
+  await grace.getByRole("button", { name: "Place order" }).click();
+  await expect(grace).toHaveURL(/\/orders\/\d+$/);
+  const orderId = grace.url().split("/").pop()!;
+  await expect(grace.getByRole("heading", { level: 1, name: `Order #${orderId}`, exact: true })).toBeVisible();
+  await expect(grace.getByTestId("order-status")).toContainText("placed");
+  await expect(grace.getByText(itemName)).toBeVisible();
 
   // Olivia finds the order in her queue and moves it along.
   await page.goto("/owner/trattoria-luce/orders");
@@ -74,10 +74,10 @@ test("an owner adds an item and reprices it, a customer orders it, the owner mov
   await expect(card.getByRole("button", { name: "Mark completed" })).toBeVisible();
   await expect(page.getByTestId("query-stats")).toHaveText(/^\d+ quer/);
 
-  // Carla's order page shows the new status.
-  await carla.reload();
-  await expect(carla.getByTestId("order-status")).toContainText("ready");
-  await carlaContext.close();
+  // Grace's order page shows the new status.
+  await grace.reload();
+  await expect(grace.getByTestId("order-status")).toContainText("ready");
+  await graceContext.close();
 });
 
 test("owners reach only their own restaurants; customers do not reach owner pages", async ({ page }) => {
@@ -91,7 +91,7 @@ test("owners reach only their own restaurants; customers do not reach owner page
   await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
 
   await page.getByRole("button", { name: "Sign out" }).click();
-  await signInAt(page, "carla@platter.test");
+  await signInAt(page, "grace@platter.test");
   expect((await page.goto("/owner"))?.status()).toBe(404);
   expect((await page.goto("/owner/trattoria-luce/orders"))?.status()).toBe(404);
 });
