@@ -16,6 +16,11 @@ export async function SiteHeader() {
           </Link>
           {viewer ? (
             <>
+              {viewer.role === "admin" ? (
+                <Link href="/admin" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                  Admin
+                </Link>
+              ) : null}
               {viewer.role === "owner" || viewer.role === "admin" ? (
                 <Link href="/owner" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                   Your restaurants

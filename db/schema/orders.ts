@@ -31,6 +31,8 @@ export const orders = pgTable(
     unique("orders_customer_idempotency_key").on(t.customerId, t.idempotencyKey),
     index("orders_customer_placed_idx").on(t.customerId, t.placedAt.desc(), t.id.desc()),
     index("orders_restaurant_placed_idx").on(t.restaurantId, t.placedAt.desc()),
+    // Date-range reads across all customers (the admin's orders export pages through it by (placed_at, id)).
+    index("orders_placed_idx").on(t.placedAt, t.id),
     // The owners' queue: a restaurant's open orders, oldest first.
     index("orders_open_queue_idx")
       .on(t.restaurantId, t.placedAt, t.id)
