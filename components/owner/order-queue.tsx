@@ -1,5 +1,5 @@
+import { LineList } from "@/components/orders/line-list";
 import { StatusBadge } from "@/components/orders/status-badge";
-import { Money } from "@/components/ui/money";
 import { formatDateTime } from "@/lib/dates";
 import { TRANSITIONS } from "@/lib/orders/status";
 import type { OrderQueue as Queue } from "@/lib/owner/queries";
@@ -40,20 +40,7 @@ function OrderCard({ order }: { order: QueuedOrder }) {
       <p className="text-sm text-stone-600">
         {order.customer.displayName} · placed {formatDateTime(order.placedAt)}
       </p>
-      <ul className="my-3 text-sm">
-        {order.lines.map((line) => (
-          <li key={line.id} className="flex justify-between gap-4">
-            <span>
-              {line.quantity} × {line.name}
-            </span>
-            <Money cents={line.quantity * line.unitPriceCents} />
-          </li>
-        ))}
-        <li className="mt-1 flex justify-between gap-4 border-t border-stone-100 pt-1 font-semibold">
-          <span>Total</span>
-          <Money cents={order.totalCents} />
-        </li>
-      </ul>
+      <LineList lines={order.lines} totalCents={order.totalCents} className="my-3" />
       <OrderActions orderId={order.id} status={order.status} next={next} canCancel={TRANSITIONS[order.status].includes("cancelled")} />
     </article>
   );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Money } from "@/components/ui/money";
 import { formatDateTime } from "@/lib/dates";
 import type { ProfileView } from "@/lib/profile/queries";
+import { LineList } from "@/components/orders/line-list";
 import { StatusBadge } from "@/components/orders/status-badge";
 
 export function OrderHistory({
@@ -40,16 +41,7 @@ export function OrderHistory({
                   <Money cents={order.totalCents} className="font-semibold" />
                 </div>
               </div>
-              <ul className="mt-2 space-y-0.5 text-sm text-stone-600">
-                {order.lines.map((line) => (
-                  <li key={line.id} className="flex justify-between gap-4">
-                    <span>
-                      {line.quantity} × {line.name}
-                    </span>
-                    <Money cents={line.quantity * line.unitPriceCents} />
-                  </li>
-                ))}
-              </ul>
+              <LineList lines={order.lines} className="mt-2 space-y-0.5 text-stone-600" />
             </li>
           ))}
         </ol>

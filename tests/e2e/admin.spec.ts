@@ -1,62 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { sql } from "drizzle-orm";
-import { connectPglite } from "@/db/client";
-import { seedDemo } from "@/db/seed/demo";
 import { formatCents } from "@/lib/money";
+import { demoTotals } from "./demo-data";
 import { signInFromHome } from "./helpers";
-
-/**
- * What the users' table must show, worked out independently: the demo seed is deterministic, so a private in-memory
- * copy summed by hand-written SQL gives every demo user's total purchase.
- */
-async function expectedDemoTotals() {
-  const handle = await connectPglite("memory://");
-  try {
-    await seedDemo(handle.db);
-    const rows = await handle.db
-      .select({ email: sql<string>`u.email`, total: sql<string>`coalesce(sum(ol.quantity::bigint * ol.unit_price_cents), 0)::text` })
-      .from(
-        sql`users u join profiles p on p.user_id = u.id
-            left join orders o on o.customer_id = p.id and o.status <> 'cancelled'
-            left join order_lines ol on ol.order_id = o.id`,
-      )
-      .groupBy(sql`u.email`);
-    return new Map(rows.map((r) => [r.email, Number(r.total)]));
-  } finally {
-    await handle.close();
-  }
-}
-
-/** RFC 4180 as a spreadsheet reads it (quoted cells may hold commas, quotes and line breaks). */
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  const [header, ...body] = rows;
-  return body.map((cells) => Object.fromEntries(header!.map((name, i) => [name, cells[i] ?? ""])));
-}
+import { parseCsvRecords } from "../fixtures/csv";
 
 async function expectWithinBudget(page: Page) {
   const stats = await page.getByTestId("query-stats").textContent();
@@ -66,7 +13,7 @@ async function expectWithinBudget(page: Page) {
 // Runs first in file order on each project's fresh database (customer.spec.ts places orders for carla later), so
 // the demo figures are exact; the table, the profile and the CSV must agree with each other whatever the order.
 test("an admin finds a customer's total, matches it to their profile, and downloads the same figure as CSV", async ({ page }) => {
-  const expected = await expectedDemoTotals();
+  const expected = new Map([...(await demoTotals())].map(([email, t]) => [email, t.totalCents]));
   const [topEmail, topCents] = [...expected.entries()].sort((a, b) => b[1] - a[1])[0]!;
   const carlaCents = expected.get("carla@platter.test")!;
   expect(carlaCents).toBeGreaterThan(0);
@@ -94,7 +41,7 @@ test("an admin finds a customer's total, matches it to their profile, and downlo
   await page.getByRole("link", { name: "Download CSV", exact: true }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^platter-users-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = parseCsv(await readFile((await download.path())!, "utf8"));
+  const csv = parseCsvRecords(await readFile((await download.path())!, "utf8"));
   const carlaRow = csv.find((r) => r.email === "carla@platter.test");
   expect(carlaRow).toBeDefined();
   expect(Number(carlaRow!.total_purchase_cents)).toBe(carlaCents);

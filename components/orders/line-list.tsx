@@ -1,0 +1,25 @@
+import { Money } from "@/components/ui/money";
+
+type Line = { id: number; name: string; unitPriceCents: number; quantity: number };
+
+/** A compact "2 × Soup ... $9.00" list of an order's lines; with `totalCents`, a closing total row. */
+export function LineList({ lines, totalCents, className = "" }: { lines: Line[]; totalCents?: number; className?: string }) {
+  return (
+    <ul className={`text-sm ${className}`}>
+      {lines.map((line) => (
+        <li key={line.id} className="flex justify-between gap-4">
+          <span>
+            {line.quantity} × {line.name}
+          </span>
+          <Money cents={line.quantity * line.unitPriceCents} />
+        </li>
+      ))}
+      {totalCents !== undefined ? (
+        <li className="mt-1 flex justify-between gap-4 border-t border-stone-100 pt-1 font-semibold">
+          <span>Total</span>
+          <Money cents={totalCents} />
+        </li>
+      ) : null}
+    </ul>
+  );
+}
