@@ -6,6 +6,13 @@ export function formatCents(cents: number): string {
   return formatter.format(cents / 100);
 }
 
+/** 1250 -> "12.50": a plain decimal (a price field's value, a CSV cell a spreadsheet reads as a number). */
+export function centsToDecimal(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
 /** Bigint sums arrive as text (postgres.js and PGlite agree on text); refuse anything a number cannot hold exactly. */
 export function centsFromDb(value: string | number | bigint): number {
   const cents = Number(value);

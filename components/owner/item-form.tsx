@@ -4,7 +4,7 @@ import { TextField } from "@/components/ui/text-field";
 import { createItemAction, updateItemAction } from "@/lib/owner/menu-actions";
 import { ActionForm, ActionMessage } from "./action-form";
 import { CheckboxField } from "./checkbox-field";
-import { priceInput } from "./price";
+import { centsToDecimal } from "@/lib/money";
 
 type Item = { id: number; name: string; description: string; priceCents: number; available: boolean };
 
@@ -29,7 +29,7 @@ export function ItemForm({ categoryId, categoryName, item }: { categoryId: numbe
             inputMode="decimal"
             placeholder="12.50"
             hint="In dollars, like 12.50"
-            defaultValue={item ? priceInput(item.priceCents) : undefined}
+            defaultValue={item ? centsToDecimal(item.priceCents) : undefined}
             required
             errors={state.fieldErrors?.price}
           />

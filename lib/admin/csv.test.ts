@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { centsToDecimal, csvCell, csvRow } from "./csv";
+import { centsToDecimal } from "@/lib/money";
+import { csvCell, csvRow } from "./csv";
 
 describe("csv", () => {
   it("quotes commas, quotes and line breaks", () => {

@@ -16,10 +16,3 @@ export function csvCell(value: string | number | null | undefined): string {
 }
 
 export const csvRow = (cells: readonly (string | number | null | undefined)[]) => `${cells.map(csvCell).join(",")}\r\n`;
-
-/** 1250 -> "12.50": the same figure as the pages, without a currency sign, so spreadsheets read it as a number. */
-export function centsToDecimal(cents: number): string {
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}

@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
 import { assertAdmin } from "./guard";
 import { executeRows } from "./rows";
+import { COUNTS_TOWARD_TOTALS, LINE_CENTS } from "@/lib/orders/totals";
 
 /** A report lists this many mismatches of each kind at most; the counts are always complete. */
 export const MISMATCHES_LISTED = 200;
@@ -68,12 +69,12 @@ export async function reconcileTotals({ viewer }: { viewer: Viewer }): Promise<R
     with per_customer as (
       select o.customer_id,
              count(*) as orders,
-             count(*) filter (where o.status <> 'cancelled') as live,
-             coalesce(sum(o.total_cents) filter (where o.status <> 'cancelled'), 0) as stored,
-             coalesce(sum(coalesce(l.cents, 0)) filter (where o.status <> 'cancelled'), 0) as lines,
+             count(*) filter (where ${COUNTS_TOWARD_TOTALS}) as live,
+             coalesce(sum(o.total_cents) filter (where ${COUNTS_TOWARD_TOTALS}), 0) as stored,
+             coalesce(sum(coalesce(l.cents, 0)) filter (where ${COUNTS_TOWARD_TOTALS}), 0) as lines,
              array_agg(o.id) filter (where o.total_cents <> coalesce(l.cents, 0)) as mismatched
       from orders o
-      left join (select order_id, sum(quantity::bigint * unit_price_cents) as cents from order_lines group by order_id) l
+      left join (select ol.order_id, sum(${LINE_CENTS}) as cents from order_lines ol group by ol.order_id) l
         on l.order_id = o.id
       group by o.customer_id
     )
@@ -85,7 +86,7 @@ export async function reconcileTotals({ viewer }: { viewer: Viewer }): Promise<R
       (select coalesce(json_agg(m order by m."orderId"), '[]'::json) from (
          select o.id as "orderId", o.status, o.placed_at as "placedAt", p.slug as "customerSlug",
                 p.display_name as "customerName", r.name as "restaurantName", o.total_cents::text as "storedCents",
-                (select coalesce(sum(ol.quantity::bigint * ol.unit_price_cents), 0) from order_lines ol
+                (select coalesce(sum(${LINE_CENTS}), 0) from order_lines ol
                  where ol.order_id = o.id)::text as "linesCents"
          from orders o
          join profiles p on p.id = o.customer_id

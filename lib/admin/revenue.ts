@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
 import { assertAdmin } from "./guard";
 import { executeRows } from "./rows";
+import { COUNTS_TOWARD_TOTALS, LINE_CENTS, SUM_LINE_CENTS } from "@/lib/orders/totals";
 
 export type PlatformTotals = {
   users: number;
@@ -35,10 +36,10 @@ export async function getPlatformTotals({ viewer }: { viewer: Viewer }): Promise
       (select count(*)::int from users) as users,
       (select count(*)::int from users where disabled) as disabled_users,
       (select count(*)::int from restaurants) as restaurants,
-      (select count(*)::int from orders where status <> 'cancelled') as orders,
+      (select count(*)::int from orders o where ${COUNTS_TOWARD_TOTALS}) as orders,
       (select count(*)::int from orders where status = 'cancelled') as cancelled_orders,
-      (select coalesce(sum(ol.quantity::bigint * ol.unit_price_cents), 0)::text
-         from order_lines ol join orders o on o.id = ol.order_id where o.status <> 'cancelled') as revenue`,
+      (select ${SUM_LINE_CENTS}
+         from order_lines ol join orders o on o.id = ol.order_id where ${COUNTS_TOWARD_TOTALS}) as revenue`,
   );
   return {
     users: row!.users,
@@ -81,9 +82,9 @@ export async function getRevenueByMonth({ viewer, months = 12, now = new Date() 
     sql`
     with monthly as (
       select o.restaurant_id, to_char(o.placed_at at time zone 'UTC', 'YYYY-MM') as month,
-             count(distinct o.id)::int as orders, sum(ol.quantity::bigint * ol.unit_price_cents) as revenue
+             count(distinct o.id)::int as orders, sum(${LINE_CENTS}) as revenue
       from orders o join order_lines ol on ol.order_id = o.id
-      where o.status <> 'cancelled' and o.placed_at >= ${from}::timestamptz
+      where ${COUNTS_TOWARD_TOTALS} and o.placed_at >= ${from}::timestamptz
       group by 1, 2
     )
     select r.id as restaurant_id, r.name, m.month, coalesce(m.orders, 0) as orders, coalesce(m.revenue, 0)::text as revenue

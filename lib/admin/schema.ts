@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { userRole } from "@/db/schema";
 import { USER_SORTS } from "./cursor";
+import { recordId } from "@/lib/validation";
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
@@ -26,7 +27,7 @@ export const orderRangeSchema = z
 
 export type OrderRange = z.infer<typeof orderRangeSchema>;
 
-const profileId = z.coerce.number().int().positive().max(2_147_483_647);
+const profileId = recordId();
 
 export const roleChangeSchema = z.object({
   profileId,
@@ -34,7 +35,7 @@ export const roleChangeSchema = z.object({
   // Checkboxes: absent, one value, or many.
   restaurantIds: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.coerce.number().int().positive().max(2_147_483_647)).max(500),
+    z.array(recordId("Choose restaurants from the list.")).max(500),
   ),
 });
 

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { orderLines, orders, profiles, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
 import { encodeUsersCursor, type UserSort, type UsersCursor } from "./cursor";
 import { assertAdmin } from "./guard";
+import { countsTowardTotals, lineCents } from "@/lib/orders/totals";
 
 export const USERS_PAGE_SIZE = 50;
 
@@ -48,17 +49,17 @@ export async function listUserTotals({
   const linesByCustomer = db
     .select({
       customerId: orders.customerId,
-      cents: sql<string>`sum(${orderLines.quantity}::bigint * ${orderLines.unitPriceCents})`.as("lines_cents"),
+      cents: sql<string>`sum(${lineCents})`.as("lines_cents"),
     })
     .from(orderLines)
     .innerJoin(orders, eq(orders.id, orderLines.orderId))
-    .where(ne(orders.status, "cancelled"))
+    .where(countsTowardTotals)
     .groupBy(orders.customerId)
     .as("lines_by_customer");
   const ordersByCustomer = db
     .select({ customerId: orders.customerId, count: sql<number>`count(*)::int`.as("order_count") })
     .from(orders)
-    .where(ne(orders.status, "cancelled"))
+    .where(countsTowardTotals)
     .groupBy(orders.customerId)
     .as("orders_by_customer");
 

@@ -1,12 +1,8 @@
 import { z } from "zod";
 import { MAX_LINE_QUANTITY } from "@/db/schema";
+import { recordId } from "@/lib/validation";
 
-const id = (what: string) =>
-  z.coerce
-    .number({ error: `Choose a valid ${what}.` })
-    .int(`Choose a valid ${what}.`)
-    .positive(`Choose a valid ${what}.`)
-    .max(2_147_483_647, `Choose a valid ${what}.`);
+const id = (what: string) => recordId(`Choose a valid ${what}.`);
 
 export const quantitySchema = z.coerce
   .number({ error: "Enter a quantity from 1 to 99." })

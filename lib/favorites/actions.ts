@@ -3,9 +3,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/action";
 import { setFavorite } from "./queries";
+import { recordId } from "@/lib/validation";
 
 const favoriteSchema = z.object({
-  restaurantId: z.coerce.number().int().positive().max(2_147_483_647),
+  restaurantId: recordId(),
   favorite: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
 

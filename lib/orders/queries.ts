@@ -5,6 +5,7 @@ import { orderLines, orders, orderStatusEvents, profiles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
 import { encodeCursor, type OrderCursor } from "@/lib/profile/cursor";
+import { COUNTS_TOWARD_TOTALS, SUM_LINE_CENTS } from "./totals";
 
 export const HISTORY_PAGE_SIZE = 20;
 
@@ -54,7 +55,7 @@ export async function getOrderHistory({
   const db = await getDb();
   // The same filter twice: through Drizzle for the nested relation, by hand inside `extras` (see decision 0002).
   const filters: SQL[] = [];
-  const rawFilters: SQL[] = [sql`o.customer_id = ${profiles.id}`, sql`o.status <> 'cancelled'`];
+  const rawFilters: SQL[] = [sql`o.customer_id = ${profiles.id}`, COUNTS_TOWARD_TOTALS];
   if (restaurantId !== undefined) {
     filters.push(eq(orders.restaurantId, restaurantId));
     rawFilters.push(sql`o.restaurant_id = ${restaurantId}`);
@@ -74,7 +75,7 @@ export async function getOrderHistory({
     columns: { id: true },
     extras: {
       matchingTotalCents: sql<string>`(
-        select coalesce(sum(ol.quantity::bigint * ol.unit_price_cents), 0)::text
+        select ${SUM_LINE_CENTS}
         from orders o join order_lines ol on ol.order_id = o.id where ${matching})`.as("matching_total_cents"),
       matchingCount: sql<number>`(select count(*)::int from orders o where ${matching})`.as("matching_count"),
       restaurantOptions: sql<[number, string][] | null>`(

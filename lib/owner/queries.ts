@@ -7,6 +7,7 @@ import { APP_TIME_ZONE } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 import { canTransition, transitionOrder } from "@/lib/orders/status";
 import { outer, ownedBy } from "./scope";
+import { COUNTS_TOWARD_TOTALS, SUM_LINE_CENTS } from "@/lib/orders/totals";
 
 export const OPEN_STATUSES = ["placed", "preparing", "ready"] as const satisfies readonly OrderStatus[];
 export const QUEUE_LIMIT = 100;
@@ -32,10 +33,10 @@ export async function listOwnedRestaurants({ viewer, now = new Date() }: { viewe
       address: restaurants.address,
       isOpen: restaurants.isOpen,
       ordersToday: sql<number>`(select count(*)::int from orders o
-        where o.restaurant_id = ${outer(restaurants.id)} and o.status <> 'cancelled' and ${today})`.mapWith(Number),
-      revenueToday: sql<string>`(select coalesce(sum(ol.quantity::bigint * ol.unit_price_cents), 0)::text
+        where o.restaurant_id = ${outer(restaurants.id)} and ${COUNTS_TOWARD_TOTALS} and ${today})`.mapWith(Number),
+      revenueToday: sql<string>`(select ${SUM_LINE_CENTS}
         from orders o join order_lines ol on ol.order_id = o.id
-        where o.restaurant_id = ${outer(restaurants.id)} and o.status <> 'cancelled' and ${today})`,
+        where o.restaurant_id = ${outer(restaurants.id)} and ${COUNTS_TOWARD_TOTALS} and ${today})`,
       openOrders: sql<number>`(select count(*)::int from orders o
         where o.restaurant_id = ${outer(restaurants.id)} and o.status in ('placed', 'preparing', 'ready'))`.mapWith(Number),
     })

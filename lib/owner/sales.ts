@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/queries";
 import { APP_TIME_ZONE } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 import { outer, ownedBy } from "./scope";
+import { COUNTS_TOWARD_TOTALS, LINE_CENTS } from "@/lib/orders/totals";
 
 export const SALES_DAYS = 30;
 export const TOP_ITEMS = 10;
@@ -23,7 +24,7 @@ export async function getSalesReport({ viewer, slug, now = new Date() }: { viewe
   const db = await getDb();
   const today = sql`(${now.toISOString()}::timestamptz at time zone ${APP_TIME_ZONE})::date`;
   const firstDay = sql`(${today} - ${sql.raw(String(SALES_DAYS - 1))})`;
-  const window = sql`o.restaurant_id = ${outer(restaurants.id)} and o.status <> 'cancelled'
+  const window = sql`o.restaurant_id = ${outer(restaurants.id)} and ${COUNTS_TOWARD_TOTALS}
     and o.placed_at >= (${firstDay}::timestamp at time zone ${APP_TIME_ZONE})
     and o.placed_at < ((${today} + 1)::timestamp at time zone ${APP_TIME_ZONE})`;
   const [row] = await db
@@ -36,7 +37,7 @@ export async function getSalesReport({ viewer, slug, now = new Date() }: { viewe
         from generate_series(${firstDay}::timestamp, ${today}::timestamp, interval '1 day') as d(day)
         left join (
           select (o.placed_at at time zone ${APP_TIME_ZONE})::date as day, count(distinct o.id)::int as orders,
-                 sum(ol.quantity::bigint * ol.unit_price_cents) as revenue
+                 sum(${LINE_CENTS}) as revenue
           from orders o join order_lines ol on ol.order_id = o.id
           where ${window}
           group by 1
@@ -44,7 +45,7 @@ export async function getSalesReport({ viewer, slug, now = new Date() }: { viewe
       topItems: sql<string>`(
         select coalesce(json_agg(json_build_array(t.name, t.quantity::text, t.revenue::text) order by t.revenue desc, t.name), '[]')::text
         from (
-          select ol.name, sum(ol.quantity::bigint) as quantity, sum(ol.quantity::bigint * ol.unit_price_cents) as revenue
+          select ol.name, sum(ol.quantity::bigint) as quantity, sum(${LINE_CENTS}) as revenue
           from orders o join order_lines ol on ol.order_id = o.id
           where ${window}
           group by ol.name

@@ -1,13 +1,9 @@
 import { z } from "zod";
 import { MAX_PRICE_CENTS, orderStatus } from "@/db/schema";
 import { formatCents, parseMoney } from "@/lib/money";
+import { recordId } from "@/lib/validation";
 
-// Ids come from hidden fields: digits only (no "1e3", no "-1"), within Postgres' integer range.
-export const idSchema = z
-  .string({ error: "Missing id." })
-  .regex(/^\d{1,10}$/, "Missing id.")
-  .transform(Number)
-  .refine((id) => id > 0 && id <= 2_147_483_647, "Missing id.");
+export const idSchema = recordId();
 
 const text = (label: string, max: number, { required = true } = {}) =>
   z

@@ -5,6 +5,7 @@ import { favorites, orderLines, orders, profiles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
 import { encodeCursor, type OrderCursor } from "./cursor";
+import { COUNTS_TOWARD_TOTALS, SUM_LINE_CENTS } from "@/lib/orders/totals";
 
 export const RECENT_ORDERS = 20;
 const FAVORITES_SHOWN = 50;
@@ -24,12 +25,12 @@ async function readProfile(where: ReturnType<typeof eq>, cursor: OrderCursor | u
     // by hand; only the correlation (${profiles.id}) goes through Drizzle.
     extras: {
       totalPurchaseCents: sql<string>`(
-        select coalesce(sum(ol.quantity::bigint * ol.unit_price_cents), 0)::text
+        select ${SUM_LINE_CENTS}
         from order_lines ol join orders o on o.id = ol.order_id
-        where o.customer_id = ${profiles.id} and o.status <> 'cancelled')`.as("total_purchase_cents"),
+        where o.customer_id = ${profiles.id} and ${COUNTS_TOWARD_TOTALS})`.as("total_purchase_cents"),
       orderCount: sql<number>`(
         select count(*)::int from orders o
-        where o.customer_id = ${profiles.id} and o.status <> 'cancelled')`.as("order_count"),
+        where o.customer_id = ${profiles.id} and ${COUNTS_TOWARD_TOTALS})`.as("order_count"),
     },
     with: {
       user: { columns: { role: true } },
