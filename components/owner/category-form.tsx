@@ -2,7 +2,7 @@
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { createCategoryAction, renameCategoryAction } from "@/lib/owner/menu-actions";
-import { ActionForm, ActionMessage } from "./action-form";
+import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 
 /** Adds a category to a restaurant (category absent) or renames one. */
 export function CategoryForm({ restaurantId, category }: { restaurantId: number; category?: { id: number; name: string } }) {

@@ -1,6 +1,6 @@
 "use client";
 import type { ActionState } from "@/lib/action";
-import { ActionForm, ActionMessage } from "./action-form";
+import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 
 type Props = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;

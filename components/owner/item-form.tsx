@@ -2,7 +2,7 @@
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { createItemAction, updateItemAction } from "@/lib/owner/menu-actions";
-import { ActionForm, ActionMessage } from "./action-form";
+import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { CheckboxField } from "./checkbox-field";
 import { centsToDecimal } from "@/lib/money";
 

@@ -3,7 +3,7 @@ import type { OrderStatus } from "@/db/schema";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { transitionOrderAction } from "@/lib/owner/actions";
-import { ActionForm, ActionMessage } from "./action-form";
+import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 
 /** The next step for an order (computed on the server from the transition table) and a cancel form. */
 export function OrderActions({ orderId, status, next, canCancel }: { orderId: number; status: OrderStatus; next?: OrderStatus; canCancel: boolean }) {

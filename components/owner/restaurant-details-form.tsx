@@ -2,7 +2,7 @@
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { updateRestaurantAction } from "@/lib/owner/actions";
-import { ActionForm, ActionMessage } from "./action-form";
+import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { CheckboxField } from "./checkbox-field";
 
 type Restaurant = { id: number; name: string; description: string; cuisine: string; address: string; isOpen: boolean };
