@@ -1,5 +1,5 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/session";
 
@@ -27,8 +27,11 @@ export async function cartOwnerForWrite(): Promise<CartOwner> {
   const owner = await currentCartOwner();
   if (owner) return owner;
   const anonymousId = crypto.randomUUID();
+  // Secure whenever the page was served over https (always in production behind TLS; not on http://localhost).
+  const secure = ((await headers()).get("origin") ?? "").startsWith("https://");
   (await cookies()).set(CART_COOKIE, anonymousId, {
     httpOnly: true,
+    secure,
     sameSite: "lax",
     path: "/",
     maxAge: 30 * 24 * 60 * 60,
