@@ -6,7 +6,9 @@ import { disableSchema, roleChangeSchema } from "./schema";
 
 const refusals: Record<Exclude<RoleChangeResult, { ok: true }>["reason"], ActionState> = {
   self: { message: "You cannot change your own role or disable your own account: ask another admin. This keeps at least one admin able to sign in." },
-  "not-found": { message: "That user no longer exists." },
+  // Also the answer when another admin demoted or disabled the caller meanwhile: nothing was changed either way.
+  "not-found": { message: "Nothing was changed: that user no longer exists, or you are no longer an active admin." },
+  "last-admin": { message: "Nothing was changed: the platform must keep at least one active admin." },
   "unknown-restaurant": { fieldErrors: { restaurantIds: ["One of the chosen restaurants no longer exists."] } },
   "owner-needs-restaurant": { fieldErrors: { restaurantIds: ["Choose at least one restaurant for an owner."] } },
 };

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { getDb, type Executor } from "@/db/client";
 import { profiles, restaurantOwners, restaurants, users, type UserRole } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { recordAudit } from "./audit";
@@ -8,7 +8,42 @@ import { assertAdmin } from "./guard";
 
 export type RoleChangeResult =
   | { ok: true; changed: boolean }
-  | { ok: false; reason: "self" | "not-found" | "unknown-restaurant" | "owner-needs-restaurant" };
+  | { ok: false; reason: "self" | "not-found" | "last-admin" | "unknown-restaurant" | "owner-needs-restaurant" };
+
+type Locked = { userId: string; role: UserRole; disabled: boolean };
+
+/**
+ * Locks the acting admin's and the target's user rows, always in users.id order so that two admins acting on each
+ * other queue instead of deadlocking, and re-reads both after the wait: the viewer was read before the transaction,
+ * and another admin may have demoted or disabled them meanwhile. null when either is gone or the caller is no longer
+ * an active admin (then the change is refused as not found, like anything an admin may not touch).
+ */
+async function lockCallerAndTarget(tx: Executor, viewer: Viewer, profileId: number): Promise<Locked | null> {
+  const rows = await tx
+    .select({ profileId: profiles.id, userId: users.id, role: users.role, disabled: users.disabled })
+    .from(users)
+    .innerJoin(profiles, eq(profiles.userId, users.id))
+    .where(inArray(profiles.id, [viewer.profileId, profileId]))
+    .orderBy(asc(users.id))
+    .for("update", { of: users });
+  const caller = rows.find((r) => r.profileId === viewer.profileId);
+  const target = rows.find((r) => r.profileId === profileId);
+  if (!caller || caller.role !== "admin" || caller.disabled || !target) return null;
+  return target;
+}
+
+/**
+ * The platform must keep an active admin. With both rows locked and the caller an active admin who cannot be the
+ * target, this cannot fail through these functions; it guards any path that changes roles some other way.
+ */
+async function isLastActiveAdmin(tx: Executor, target: Locked) {
+  if (target.role !== "admin" || target.disabled) return false;
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.disabled, false)));
+  return (row?.n ?? 0) <= 1;
+}
 
 /** The user an admin is about to manage, with the restaurants they own; then every restaurant to choose from. */
 export async function getUserForRoles({ viewer, slug }: { viewer: Viewer; slug: string }) {
@@ -33,8 +68,8 @@ export type ManagedUser = NonNullable<Awaited<ReturnType<typeof getUserForRoles>
 
 /**
  * Sets a user's role. An owner's restaurants become exactly `restaurantIds`; any other role owns none.
- * Admins cannot change their own role: the acting admin stays an admin, so the platform can never lose its last
- * admin through this page. The change, the ownership rows and the audit entry commit in one transaction; the user's
+ * Admins cannot change their own role, and the caller is re-checked under lock: when two admins demote each other at
+ * once, the second finds it is no longer an admin and changes nothing, so the platform never loses its last admin. The change, the ownership rows and the audit entry commit in one transaction; the user's
  * next request re-reads the role (findActiveViewer), so their session needs no revocation.
  */
 export async function changeUserRole({
@@ -54,12 +89,7 @@ export async function changeUserRole({
   if (role === "owner" && wanted.length === 0) return { ok: false, reason: "owner-needs-restaurant" };
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [target] = await tx
-      .select({ userId: users.id, role: users.role })
-      .from(profiles)
-      .innerJoin(users, eq(users.id, profiles.userId))
-      .where(eq(profiles.id, profileId))
-      .for("update", { of: users });
+    const target = await lockCallerAndTarget(tx, viewer, profileId);
     if (!target) return { ok: false, reason: "not-found" } as const;
     if (wanted.length > 0) {
       const found = await tx.select({ id: restaurants.id }).from(restaurants).where(inArray(restaurants.id, wanted));
@@ -73,6 +103,7 @@ export async function changeUserRole({
     const added = wanted.filter((id) => !before.includes(id));
     const removed = before.filter((id) => !wanted.includes(id));
     if (target.role === role && added.length === 0 && removed.length === 0) return { ok: true, changed: false } as const;
+    if (role !== "admin" && (await isLastActiveAdmin(tx, target))) return { ok: false, reason: "last-admin" } as const;
 
     if (target.role !== role) await tx.update(users).set({ role }).where(eq(users.id, target.userId));
     if (removed.length > 0) {
@@ -95,7 +126,8 @@ export async function changeUserRole({
 
 /**
  * Disables or re-enables an account. A disabled user's next request finds no viewer (findActiveViewer) and
- * sign-in refuses them. Admins cannot disable themselves, which also keeps at least one admin able to sign in.
+ * sign-in refuses them. Admins cannot disable themselves, and the caller is re-checked under lock (see changeUserRole),
+ * which keeps at least one admin able to sign in.
  */
 export async function setUserDisabled({
   viewer,
@@ -110,14 +142,10 @@ export async function setUserDisabled({
   if (profileId === viewer.profileId) return { ok: false, reason: "self" };
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [target] = await tx
-      .select({ userId: users.id, disabled: users.disabled })
-      .from(profiles)
-      .innerJoin(users, eq(users.id, profiles.userId))
-      .where(eq(profiles.id, profileId))
-      .for("update", { of: users });
+    const target = await lockCallerAndTarget(tx, viewer, profileId);
     if (!target) return { ok: false, reason: "not-found" } as const;
     if (target.disabled === disabled) return { ok: true, changed: false } as const;
+    if (disabled && (await isLastActiveAdmin(tx, target))) return { ok: false, reason: "last-admin" } as const;
     await tx.update(users).set({ disabled }).where(eq(users.id, target.userId));
     await recordAudit(tx, { actor: viewer, action: disabled ? "user.disable" : "user.enable", targetProfileId: profileId });
     return { ok: true, changed: true } as const;

@@ -90,6 +90,48 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
     expect(state.message).toMatch(/cannot change your own role or disable your own account/);
   });
 
+  it("lets only one of two admins demoting each other at once succeed, so an active admin always remains", async () => {
+    const ann = await signedIn("admin");
+    const bob = await signedIn("admin");
+    const before = await auditCount();
+    // On Postgres both transactions really run at once; each re-reads its caller under lock.
+    const results = await Promise.all([
+      changeUserRole({ viewer: ann.viewer, profileId: bob.profile.id, role: "customer" }),
+      changeUserRole({ viewer: bob.viewer, profileId: ann.profile.id, role: "customer" }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "not-found" }]);
+    const roles = await Promise.all([ann, bob].map(async (a) => (await findActiveViewer(a.user.id))?.role));
+    expect(roles.sort()).toEqual(["admin", "customer"]);
+    expect(await auditCount()).toBe(before + 1);
+  });
+
+  it("lets only one of two admins disabling each other at once succeed", async () => {
+    const ann = await signedIn("admin");
+    const bob = await signedIn("admin");
+    const results = await Promise.all([
+      setUserDisabled({ viewer: ann.viewer, profileId: bob.profile.id, disabled: true }),
+      setUserDisabled({ viewer: bob.viewer, profileId: ann.profile.id, disabled: true }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const active = await Promise.all([ann, bob].map((a) => findActiveViewer(a.user.id)));
+    expect(active.filter((v) => v?.role === "admin")).toHaveLength(1);
+  });
+
+  it("refuses a change from an admin who was demoted after signing in, writing nothing", async () => {
+    const ann = await signedIn("admin");
+    const bob = await signedIn("admin");
+    const carl = await signedIn("customer");
+    expect(await changeUserRole({ viewer: bob.viewer, profileId: ann.profile.id, role: "customer" })).toEqual({ ok: true, changed: true });
+    const before = await auditCount();
+    // ann.viewer is the stale viewer read when the request began.
+    expect(await changeUserRole({ viewer: ann.viewer, profileId: carl.profile.id, role: "admin" })).toEqual({ ok: false, reason: "not-found" });
+    expect(await setUserDisabled({ viewer: ann.viewer, profileId: bob.profile.id, disabled: true })).toEqual({ ok: false, reason: "not-found" });
+    expect((await findActiveViewer(carl.user.id))?.role).toBe("customer");
+    expect((await findActiveViewer(bob.user.id))?.role).toBe("admin");
+    expect(await auditCount()).toBe(before);
+  });
+
   it("rejects an owner without restaurants and restaurants that do not exist, writing nothing", async () => {
     const admin = await signedIn("admin");
     const eve = await signedIn("customer");
