@@ -1,4 +1,5 @@
 import { Money } from "@/components/ui/money";
+import { APP_TIME_ZONE } from "@/lib/dates";
 import type { SalesDay, TopItem } from "@/lib/owner/sales";
 
 const cell = "px-3 py-1.5";
@@ -6,7 +7,7 @@ const cell = "px-3 py-1.5";
 export function DailySalesTable({ days, totalOrders, totalRevenueCents }: { days: SalesDay[]; totalOrders: number; totalRevenueCents: number }) {
   return (
     <table className="w-full text-sm" data-testid="daily-sales">
-      <caption className="mb-2 text-left font-semibold">Revenue and orders per day (UTC)</caption>
+      <caption className="mb-2 text-left font-semibold">Revenue and orders per day ({APP_TIME_ZONE})</caption>
       <thead className="text-left text-stone-500">
         <tr>
           <th scope="col" className={cell}>Day</th>

@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { orders, restaurants, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { APP_TIME_ZONE } from "@/lib/dates";
+import { appDays } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 import { canTransition, transitionOrder } from "@/lib/orders/status";
 import { outer, ownedBy } from "./scope";
@@ -12,9 +12,11 @@ import { COUNTS_TOWARD_TOTALS, SUM_LINE_CENTS } from "@/lib/orders/totals";
 export const OPEN_STATUSES = ["placed", "preparing", "ready"] as const satisfies readonly OrderStatus[];
 export const QUEUE_LIMIT = 100;
 
-/** Midnight of `now`'s day in the app's time zone, as a timestamptz expression. */
-export const startOfDay = (now: Date) =>
-  sql`(date_trunc('day', ${now.toISOString()}::timestamptz at time zone ${APP_TIME_ZONE}) at time zone ${APP_TIME_ZONE})`;
+/** OPEN_STATUSES for raw SQL over alias `o`, so that the queue and the dashboard count the same orders. */
+const IS_OPEN = sql`o.status in (${sql.join(
+  OPEN_STATUSES.map((status) => sql`${status}`),
+  sql`, `,
+)})`;
 
 /**
  * The owner dashboard in one statement: each restaurant the viewer owns with today's order count and revenue
@@ -22,7 +24,8 @@ export const startOfDay = (now: Date) =>
  */
 export async function listOwnedRestaurants({ viewer, now = new Date() }: { viewer: Viewer; now?: Date }) {
   const db = await getDb();
-  const today = sql`o.placed_at >= ${startOfDay(now)} and o.placed_at < ${startOfDay(now)} + interval '1 day'`;
+  const { start, end } = appDays(now);
+  const today = sql`o.placed_at >= ${start} and o.placed_at < ${end}`;
   const rows = await db
     .select({
       id: restaurants.id,
@@ -38,7 +41,7 @@ export async function listOwnedRestaurants({ viewer, now = new Date() }: { viewe
         from orders o join order_lines ol on ol.order_id = o.id
         where o.restaurant_id = ${outer(restaurants.id)} and ${COUNTS_TOWARD_TOTALS} and ${today})`,
       openOrders: sql<number>`(select count(*)::int from orders o
-        where o.restaurant_id = ${outer(restaurants.id)} and o.status in ('placed', 'preparing', 'ready'))`.mapWith(Number),
+        where o.restaurant_id = ${outer(restaurants.id)} and ${IS_OPEN})`.mapWith(Number),
     })
     .from(restaurants)
     .where(ownedBy(viewer, restaurants.id))
@@ -80,7 +83,7 @@ export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: st
     columns: { id: true, slug: true, name: true, isOpen: true },
     extras: {
       openCount: sql<number>`(select count(*)::int from orders o
-        where o.restaurant_id = ${restaurants.id} and o.status in ('placed', 'preparing', 'ready'))`.as("open_count"),
+        where o.restaurant_id = ${restaurants.id} and ${IS_OPEN})`.as("open_count"),
     },
     with: {
       orders: {

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { APP_TIME_ZONE } from "@/lib/dates";
+import { APP_TIME_ZONE, appDays } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 import { outer, ownedBy } from "./scope";
 import { COUNTS_TOWARD_TOTALS, LINE_CENTS } from "@/lib/orders/totals";
@@ -22,11 +22,9 @@ export type TopItem = { name: string; quantity: number; revenueCents: number };
  */
 export async function getSalesReport({ viewer, slug, now = new Date() }: { viewer: Viewer; slug: string; now?: Date }) {
   const db = await getDb();
-  const today = sql`(${now.toISOString()}::timestamptz at time zone ${APP_TIME_ZONE})::date`;
-  const firstDay = sql`(${today} - ${sql.raw(String(SALES_DAYS - 1))})`;
+  const { firstDay, lastDay, start, end } = appDays(now, SALES_DAYS);
   const window = sql`o.restaurant_id = ${outer(restaurants.id)} and ${COUNTS_TOWARD_TOTALS}
-    and o.placed_at >= (${firstDay}::timestamp at time zone ${APP_TIME_ZONE})
-    and o.placed_at < ((${today} + 1)::timestamp at time zone ${APP_TIME_ZONE})`;
+    and o.placed_at >= ${start} and o.placed_at < ${end}`;
   const [row] = await db
     .select({
       id: restaurants.id,
@@ -34,7 +32,7 @@ export async function getSalesReport({ viewer, slug, now = new Date() }: { viewe
       name: restaurants.name,
       days: sql<string>`(
         select coalesce(json_agg(json_build_array(d.day::date::text, coalesce(s.orders, 0), coalesce(s.revenue, 0)::text) order by d.day), '[]')::text
-        from generate_series(${firstDay}::timestamp, ${today}::timestamp, interval '1 day') as d(day)
+        from generate_series(${firstDay}::timestamp, ${lastDay}::timestamp, interval '1 day') as d(day)
         left join (
           select (o.placed_at at time zone ${APP_TIME_ZONE})::date as day, count(distinct o.id)::int as orders,
                  sum(${LINE_CENTS}) as revenue

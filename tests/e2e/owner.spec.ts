@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { APP_TIME_ZONE } from "@/lib/dates";
 import { signIn } from "./helpers";
 
 async function signInAt(page: Page, email: string) {
@@ -87,7 +88,7 @@ test("owners reach only their own restaurants; customers do not reach owner page
   expect((await page.goto("/owner/taqueria-sol/sales"))?.status()).toBe(404);
   expect((await page.goto("/owner/trattoria-luce/sales"))?.status()).toBe(200);
   await expect(page.getByTestId("sales-chart")).toBeVisible();
-  await expect(page.getByRole("table", { name: "Revenue and orders per day (UTC)" }).getByRole("row")).toHaveCount(32);
+  await expect(page.getByRole("table", { name: `Revenue and orders per day (${APP_TIME_ZONE})` }).getByRole("row")).toHaveCount(32);
   await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
 
   await page.getByRole("button", { name: "Sign out" }).click();

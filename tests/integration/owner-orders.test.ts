@@ -1,13 +1,16 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { connectPostgres, setDatabase } from "@/db/client";
 import { countQueries } from "@/db/query-stats";
 import { orders, orderStatus, orderStatusEvents, restaurants, type OrderStatus } from "@/db/schema";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { TRANSITIONS } from "@/lib/orders/status";
 import { transitionOrderAction, updateRestaurantAction } from "@/lib/owner/actions";
 import { getOrderQueue, listOwnedRestaurants } from "@/lib/owner/queries";
+import { getSalesReport } from "@/lib/owner/sales";
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createOwner, createRestaurant, createUser } from "../fixtures/factory";
+import { databaseUrl } from "../fixtures/postgres-admin";
 import { signInAs, submit } from "../fixtures/session";
 
 vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
@@ -40,6 +43,32 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
   const events = (id: number) => db().select().from(orderStatusEvents).where(eq(orderStatusEvents.orderId, id)).orderBy(asc(orderStatusEvents.id));
 
   beforeEach(() => signInAs(null));
+
+  /**
+   * Runs `fn` with the app's database in a session whose time zone differs from APP_TIME_ZONE. PGlite has one
+   * session; on PostgreSQL a separate client sends TimeZone as a startup parameter, like a server set up elsewhere.
+   */
+  async function inSessionTimeZone<T>(timeZone: string, fn: () => Promise<T>): Promise<T> {
+    if (driver === "pglite") {
+      await db().execute(sql`select set_config('TimeZone', ${timeZone}, false)`);
+      try {
+        return await fn();
+      } finally {
+        await db().execute(sql`reset time zone`);
+      }
+    }
+    const [current] = await db().select({ name: sql<string>`current_database()` }).from(restaurants).limit(1);
+    const url = new URL(databaseUrl(process.env.DATABASE_URL!, current!.name));
+    url.searchParams.set("TimeZone", timeZone);
+    const handle = await connectPostgres(url.toString(), { max: 2 });
+    setDatabase(handle);
+    try {
+      return await fn();
+    } finally {
+      setDatabase({ db: db(), driver, close: async () => {} });
+      await handle.close();
+    }
+  }
 
   describe("transition table through the owner's action", () => {
     const cases = STATUSES.flatMap((from) => STATUSES.filter((to) => to !== from).map((to) => [from, to, TRANSITIONS[from].includes(to)] as const));
@@ -232,6 +261,34 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
     expect(byId.get(a1.restaurant.id)).toMatchObject({ ordersToday: 2, revenueToday: 2 * 1250 + 999, openOrders: 1 });
     expect(byId.get(a2.restaurant.id)).toMatchObject({ ordersToday: 0, revenueToday: 0, openOrders: 1 });
     expect((await listOwnedRestaurants({ viewer, now })).length).toBe(2);
+  });
+
+  it("counts today by the app's time zone, whatever the database session's time zone (a DST day there)", async () => {
+    const { restaurant } = await createRestaurant(db());
+    const owner = await createOwner(db(), [restaurant.id]);
+    const customer = await createUser(db());
+    const { insertOrders } = await import("@/db/seed/orders");
+    const placed = ["2026-10-31T23:59:59Z", "2026-11-01T00:00:00Z", "2026-11-01T23:59:59Z", "2026-11-02T00:30:00Z"];
+    await insertOrders(
+      db(),
+      placed.map((iso, i) => ({
+        customerId: customer.profile.id,
+        restaurantId: restaurant.id,
+        status: "completed" as const,
+        placedAt: new Date(iso),
+        idempotencyKey: `time-zone-${restaurant.id}-${i}-${process.pid}`,
+        lines: [{ menuItemId: null, name: "Dish", unitPriceCents: 100 * (i + 1), quantity: 1 }],
+      })),
+    );
+    const viewer = await viewerOf(owner.user.id);
+    // 2026-11-01 is 25 hours long in New York: "midnight + interval '1 day'" in that session ends at 01:00 UTC.
+    const now = new Date("2026-11-01T12:00:00Z");
+    const { dashboard, sales } = await inSessionTimeZone("America/New_York", async () => ({
+      dashboard: await listOwnedRestaurants({ viewer, now }),
+      sales: await getSalesReport({ viewer, slug: restaurant.slug, now }),
+    }));
+    expect(dashboard).toEqual([expect.objectContaining({ id: restaurant.id, ordersToday: 2, revenueToday: 200 + 300 })]);
+    expect(sales?.days.at(-1)).toEqual({ day: "2026-11-01", orders: 2, revenueCents: 500 });
   });
 
   it.each([1, 12])("reads the dashboard in 2 statements, session check included, for %i restaurants", async (n) => {

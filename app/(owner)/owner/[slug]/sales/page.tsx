@@ -6,6 +6,7 @@ import { SalesChart } from "@/components/owner/sales-chart";
 import { DailySalesTable, TopItemsTable } from "@/components/owner/sales-tables";
 import { Money } from "@/components/ui/money";
 import { requireRole } from "@/lib/auth/session";
+import { APP_TIME_ZONE } from "@/lib/dates";
 import { getSalesReport, SALES_DAYS } from "@/lib/owner/sales";
 
 export const metadata: Metadata = { title: "Sales" };
@@ -20,7 +21,7 @@ export default async function OwnerSalesPage({ params }: PageProps<"/owner/[slug
     <>
       <OwnerNav slug={report.restaurant.slug} name={report.restaurant.name} current="sales" title="Sales" />
       <p className="mb-4 text-sm text-stone-600">
-        Last {SALES_DAYS} days (UTC), cancelled orders excluded: <Money cents={report.totalRevenueCents} className="font-semibold" /> from{" "}
+        Last {SALES_DAYS} days ({APP_TIME_ZONE}), cancelled orders excluded: <Money cents={report.totalRevenueCents} className="font-semibold" /> from{" "}
         {report.totalOrders} {report.totalOrders === 1 ? "order" : "orders"}.
       </p>
       <div className="space-y-6">
