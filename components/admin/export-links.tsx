@@ -2,12 +2,14 @@
  * Downloads are plain links and GET forms to the export route handlers: the browser streams the file to disk,
  * and each handler checks the role itself and records the export in the audit log.
  */
-export function UsersExportLink({ q, sort }: { q?: string; sort: string }) {
-  const params = new URLSearchParams({ sort, ...(q ? { q } : {}) });
+/** The file lists every matching user in account order, whatever the table's sort (lib/admin/export.ts says why). */
+export function UsersExportLink({ q }: { q?: string }) {
+  const params = new URLSearchParams(q ? { q } : {});
   return (
     <a
       href={`/admin/export/users?${params}`}
       download
+      title="Every matching user, in account order"
       className="rounded-lg bg-white px-4 py-2 text-sm font-semibold text-stone-800 ring-1 ring-stone-300 hover:bg-stone-100"
     >
       Download CSV

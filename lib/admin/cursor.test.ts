@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeAuditCursor, decodeUsersCursor, encodeUsersCursor } from "./cursor";
+import { decodeAuditCursor, decodeUsersCursor, encodeUsersCursor, MAX_USERS_CURSOR_LENGTH } from "./cursor";
 import { usersQuerySchema } from "./schema";
 
 describe("admin URL parameters", () => {
@@ -18,5 +18,16 @@ describe("admin URL parameters", () => {
     expect(decodeAuditCursor("1.2")).toEqual({ createdAt: new Date(1), id: 2 });
     expect(decodeAuditCursor("1.99999999999")).toBeNull();
     expect(decodeAuditCursor("x")).toBeNull();
+  });
+
+  it("takes back the longest name cursor it can issue, so that Next page never 404s or starts over", () => {
+    // 80 characters is the database's limit on display names; these are the longest each can get in a cursor.
+    for (const name of ["🍕".repeat(80), "\u0001".repeat(80), "\"".repeat(80), "İ".repeat(80).toLowerCase()]) {
+      const raw = encodeUsersCursor({ value: name, id: 2_147_483_647 });
+      expect(raw.length).toBeLessThanOrEqual(MAX_USERS_CURSOR_LENGTH);
+      expect(decodeUsersCursor(raw, "name")).toEqual({ value: name, id: 2_147_483_647 });
+    }
+    expect(decodeUsersCursor("A".repeat(MAX_USERS_CURSOR_LENGTH + 1), "name")).toBeNull();
+    expect(usersQuerySchema.parse({ after: "x".repeat(1000) }).after).toBe("x".repeat(1000));
   });
 });

@@ -7,14 +7,26 @@ export type UserSort = (typeof USER_SORTS)[number];
 /** Keyset position after the last row: its sort value (cents as text, or lower-cased name) and profile id. */
 export type UsersCursor = { value: string; id: number };
 
-const cursorSchema = z.object({ v: z.string().max(200), i: z.number().int().positive().max(2_147_483_647) });
+/*
+ * Sized from the longest cursor we can issue, so that no real "Next page" link is refused. Display names are at most
+ * 80 characters (profiles_display_name_length counts code points). In the cursor's JSON one character takes at most
+ * 6 bytes (a control character escaped as \u001f; an emoji takes 4), and lower() can turn one character into two
+ * (İ becomes i + combining dot, 3 bytes). Base64 adds a third.
+ */
+const MAX_NAME_CHARS = 80;
+const MAX_JSON_BYTES_PER_CHAR = 6;
+const JSON_FRAME = '{"v":"","i":2147483647}'.length;
+export const MAX_USERS_CURSOR_LENGTH = Math.ceil(((MAX_NAME_CHARS * MAX_JSON_BYTES_PER_CHAR + JSON_FRAME) * 4) / 3);
+
+// UTF-16 units: two per astral character, and lower() may double the characters.
+const cursorSchema = z.object({ v: z.string().max(MAX_NAME_CHARS * 2 * 2), i: z.number().int().positive().max(2_147_483_647) });
 
 export const encodeUsersCursor = (c: UsersCursor) => Buffer.from(JSON.stringify({ v: c.value, i: c.id })).toString("base64url");
 
-/** undefined: first page. null: not one of ours (the page answers 404 rather than guessing). */
+/** undefined: first page. null: not one of ours (the page answers 404 rather than guessing or starting over). */
 export function decodeUsersCursor(raw: string | undefined, sort: UserSort): UsersCursor | null | undefined {
   if (raw === undefined || raw === "") return undefined;
-  if (raw.length > 400) return null;
+  if (raw.length > MAX_USERS_CURSOR_LENGTH) return null;
   try {
     const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
     if (!parsed.success) return null;

@@ -4,12 +4,11 @@ import { getDb } from "@/db/client";
 import { orders, profiles, restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { recordAudit } from "./audit";
-import { decodeUsersCursor, type UserSort } from "./cursor";
 import { centsToDecimal } from "@/lib/money";
 import { csvRow } from "./csv";
 import { assertAdmin } from "./guard";
 import type { OrderRange } from "./schema";
-import { listUserTotals } from "./users";
+import { listUserTotalsByAccount } from "./users";
 
 /** Rows per statement while streaming: memory holds one batch, whatever the size of the export. */
 export const EXPORT_BATCH = 1000;
@@ -55,20 +54,24 @@ function csvResponse(body: ReadableStream<Uint8Array>, filename: string) {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export const USERS_CSV_HEADER = ["profile_slug", "display_name", "email", "role", "disabled", "order_count", "total_purchase", "total_purchase_cents"];
+export const USERS_CSV_HEADER = ["profile_id", "profile_slug", "display_name", "email", "role", "disabled", "order_count", "total_purchase", "total_purchase_cents"];
 
 /**
- * The users' totals as CSV, in the table's order, with the table's numbers (the same query, a thousand rows at a
- * time). The export is recorded before the first byte is sent.
+ * The users' totals as CSV, with the table's figures, a batch at a time. Rows are in account order (the first
+ * column, ascending; the file name says so), not by total: totals change while a large export streams, and paging
+ * by a changing value would skip or repeat users. Sort the file to taste. The export is recorded before the first
+ * byte is sent.
  */
-export async function exportUsersCsv({ viewer, sort = "total", search }: { viewer: Viewer; sort?: UserSort; search?: string }) {
+export async function exportUsersCsv({ viewer, search, batchSize = EXPORT_BATCH }: { viewer: Viewer; search?: string; batchSize?: number }) {
   assertAdmin(viewer);
   const db = await getDb();
-  await recordAudit(db, { actor: viewer, action: "export.users", details: { filter: { sort, search: search ?? null } } });
-  const body = batchedCsv<string>(USERS_CSV_HEADER, async (after) => {
-    const page = await listUserTotals({ viewer, sort, search, after: after ? (decodeUsersCursor(after, sort) ?? undefined) : undefined, limit: EXPORT_BATCH });
+  await recordAudit(db, { actor: viewer, action: "export.users", details: { filter: { search: search ?? null }, order: "account" } });
+  const body = batchedCsv<number>(USERS_CSV_HEADER, async (afterId) => {
+    const batch = await listUserTotalsByAccount({ viewer, search, afterId, limit: batchSize });
+    const last = batch.at(-1);
     return {
-      rows: page.rows.map((u) => [
+      rows: batch.map((u) => [
+        String(u.profileId),
         u.slug,
         u.displayName,
         u.email,
@@ -78,10 +81,10 @@ export async function exportUsersCsv({ viewer, sort = "total", search }: { viewe
         centsToDecimal(u.totalPurchaseCents),
         String(u.totalPurchaseCents),
       ]),
-      next: page.nextCursor,
+      next: batch.length === batchSize && last ? last.profileId : undefined,
     };
   });
-  return csvResponse(body, `platter-users-${today()}.csv`);
+  return csvResponse(body, `platter-users-by-account-${today()}.csv`);
 }
 
 export const ORDERS_CSV_HEADER = ["order_id", "placed_at", "status", "customer_slug", "customer_name", "restaurant", "total", "total_cents"];

@@ -5,11 +5,15 @@ import { recordId } from "@/lib/validation";
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
-/** /admin/users?q=&sort=&after= : anything unexpected falls back to the defaults rather than failing. */
+/**
+ * /admin/users?q=&sort=&after= : an odd search or sort falls back to the defaults rather than failing. `after` is
+ * passed through as given: decodeUsersCursor judges it, and a cursor that is not ours is a 404, never the first page
+ * again (which would make "Next page" loop).
+ */
 export const usersQuerySchema = z.object({
   q: z.preprocess(first, z.string().trim().max(100).optional().catch(undefined)),
   sort: z.preprocess(first, z.enum(USER_SORTS).catch("total")),
-  after: z.preprocess(first, z.string().max(400).optional().catch(undefined)),
+  after: z.preprocess(first, z.string().optional()),
 });
 
 const isoDate = z
@@ -17,7 +21,7 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.")
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "Not a calendar date.");
 
-/** Orders export range: both ends inclusive, whole UTC days; either end may be left open. */
+/** Orders export range: both ends inclusive, whole days in APP_TIME_ZONE (lib/dates.ts); either end may be left open. */
 export const orderRangeSchema = z
   .object({
     from: z.preprocess((v) => (v === "" || v === null ? undefined : v), isoDate.optional()),

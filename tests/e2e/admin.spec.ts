@@ -40,7 +40,7 @@ test("an admin finds a customer's total, matches it to their profile, and downlo
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV", exact: true }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^platter-users-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^platter-users-by-account-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = parseCsvRecords(await readFile((await download.path())!, "utf8"));
   const carlaRow = csv.find((r) => r.email === "carla@platter.test");
   expect(carlaRow).toBeDefined();

@@ -1,18 +1,18 @@
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import { auditLog, orders, users } from "@/db/schema";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditLog, orders, profiles, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { orderRangeSchema } from "@/lib/admin/schema";
 import { EXPORT_BATCH, exportOrdersCsv, exportUsersCsv, ORDERS_CSV_HEADER, USERS_CSV_HEADER } from "@/lib/admin/export";
-import { listUserTotals } from "@/lib/admin/users";
+import { listUserTotals, type UserTotalsRow } from "@/lib/admin/users";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { parseCsv } from "../fixtures/csv";
 import { createOrders, createRestaurant, createUser } from "../fixtures/factory";
 
 
-/** Reads a streamed body chunk by chunk, as the browser's download does. */
-async function readBody(response: Response) {
+/** Reads a streamed body chunk by chunk, as the browser's download does; fails rather than reading forever. */
+async function readBody(response: Response, { maxChunks = 10_000 } = {}) {
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let text = "";
@@ -20,11 +20,26 @@ async function readBody(response: Response) {
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks++;
+    if (++chunks > maxChunks) {
+      await reader.cancel();
+      throw new Error("the export does not end");
+    }
     text += decoder.decode(value, { stream: true });
   }
   return { rows: parseCsv(text + decoder.decode()), chunks };
 }
+
+const csvUser = (u: UserTotalsRow) => [
+  String(u.profileId),
+  u.slug,
+  u.displayName.startsWith("=") ? `'${u.displayName}` : u.displayName,
+  u.email,
+  u.role,
+  String(u.disabled),
+  String(u.orderCount),
+  (u.totalPurchaseCents / 100).toFixed(2),
+  String(u.totalPurchaseCents),
+];
 
 describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
   const db = freshDatabase(driver);
@@ -35,40 +50,88 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
   }
   const auditRows = () => db().select().from(auditLog).orderBy(sql`${auditLog.id} desc`);
 
-  it("seeds the demo data and a user whose name would be a formula", async () => {
+  beforeAll(async () => {
     await seedDemo(db());
     const sneaky = await createUser(db(), { name: '=HYPERLINK("http://x","Click, me")', email: "sneaky@example.test" });
     const { restaurant } = await createRestaurant(db());
     await createOrders(db(), { customerId: sneaky.profile.id, restaurantId: restaurant.id, count: 2, lines: [{ menuItemId: null, name: "Tea", unitPriceCents: 1250, quantity: 1 }] });
+    // The longest name the database allows in emoji: its sort-by-name cursor is the longest there is.
+    const pizza = await createUser(db(), { name: "🍕".repeat(75), email: "pizza@example.test" });
+    await createOrders(db(), { customerId: pizza.profile.id, restaurantId: restaurant.id, count: 1, lines: [{ menuItemId: null, name: "Pie", unitPriceCents: 900, quantity: 3 }] });
   });
 
-  it("exports every user with the same order count and total as the users' table, and records who asked", async () => {
+  /** Every page of the users' table, following its cursors to the end. */
+  async function wholeTable(viewer: Viewer, sort: "total" | "name") {
+    const rows: UserTotalsRow[] = [];
+    let after: Awaited<ReturnType<typeof listUserTotals>>["nextCursor"];
+    do {
+      const page = await listUserTotals({ viewer, sort, after, limit: 4 });
+      rows.push(...page.rows);
+      after = page.nextCursor;
+    } while (after && rows.length < 10_000);
+    return rows;
+  }
+
+  it("exports every user once, in account order, with the same order count and total as the users' table, and records who asked", async () => {
     const admin = await viewerFor("admin@platter.test");
-    const response = await exportUsersCsv({ viewer: admin });
+    const response = await exportUsersCsv({ viewer: admin, batchSize: 3 });
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="platter-users-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="platter-users-by-account-\d{4}-\d{2}-\d{2}\.csv"$/);
     const { rows } = await readBody(response);
     expect(rows[0]).toEqual(USERS_CSV_HEADER);
-    const table = (await listUserTotals({ viewer: admin })).rows;
-    expect(rows.slice(1)).toEqual(
-      table.map((u) => [
-        u.slug,
-        u.displayName.startsWith("=") ? `'${u.displayName}` : u.displayName,
-        u.email,
-        u.role,
-        String(u.disabled),
-        String(u.orderCount),
-        (u.totalPurchaseCents / 100).toFixed(2),
-        String(u.totalPurchaseCents),
-      ]),
-    );
-    const sneaky = rows.find((r) => r[2] === "sneaky@example.test")!;
-    expect(sneaky[1]).toBe(`'=HYPERLINK("http://x","Click, me")`);
-    expect(sneaky.slice(5)).toEqual(["2", "25.00", "2500"]);
+    for (const sort of ["total", "name"] as const) {
+      const table = await wholeTable(admin, sort);
+      expect(rows.slice(1)).toEqual(table.map(csvUser).sort((a, b) => Number(a[0]) - Number(b[0])));
+    }
+    const [{ n }] = (await db().select({ n: sql<number>`count(*)::int` }).from(profiles)) as [{ n: number }];
+    expect(rows).toHaveLength(n + 1);
+    const sneaky = rows.find((r) => r[3] === "sneaky@example.test")!;
+    expect(sneaky[2]).toBe(`'=HYPERLINK("http://x","Click, me")`);
+    expect(sneaky.slice(6)).toEqual(["2", "25.00", "2500"]);
+    const pizza = rows.find((r) => r[3] === "pizza@example.test")!;
+    expect([pizza[2], ...pizza.slice(6)]).toEqual(["🍕".repeat(75), "1", "27.00", "2700"]);
 
     const [entry] = await auditRows();
-    expect(entry).toMatchObject({ action: "export.users", actorProfileId: admin.profileId, details: { filter: { sort: "total", search: null } } });
+    expect(entry).toMatchObject({ action: "export.users", actorProfileId: admin.profileId, details: { filter: { search: null }, order: "account" } });
     expect(Date.now() - entry!.createdAt.getTime()).toBeLessThan(60_000);
+  });
+
+  it("ends an export whose search matches the long emoji name", async () => {
+    const admin = await viewerFor("admin@platter.test");
+    const { rows } = await readBody(await exportUsersCsv({ viewer: admin, search: "🍕", batchSize: 1 }), { maxChunks: 10 });
+    expect(rows.slice(1).map((r) => r[3])).toEqual(["pizza@example.test"]);
+  });
+
+  it("exports a user exactly once even when totals change between batches", async () => {
+    const admin = await viewerFor("admin@platter.test");
+    const { restaurant } = await createRestaurant(db());
+    const tag = `batchy-${Date.now()}`;
+    const created = [];
+    for (let i = 0; i < 10; i++) {
+      const u = await createUser(db(), { name: `${tag} ${i}` });
+      await createOrders(db(), { customerId: u.profile.id, restaurantId: restaurant.id, count: 1, lines: [{ menuItemId: null, name: "Dish", unitPriceCents: 100 * (i + 1), quantity: 1 }] });
+      created.push(u);
+    }
+    const reader = (await exportUsersCsv({ viewer: admin, search: tag, batchSize: 2 })).body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    const next = async () => {
+      const { done, value } = await reader.read();
+      if (!done) text += decoder.decode(value, { stream: true });
+      return done;
+    };
+    await next(); // header
+    await next(); // first batch
+    const seen = new Set(parseCsv(text).slice(1).map((r) => r[3]));
+    expect(seen.size).toBe(2);
+    // One user already written drops to nothing; one not yet written (nor in the batch being read ahead) jumps to the top.
+    const written = created.find((u) => seen.has(u.user.email))!;
+    const pending = created.filter((u) => !seen.has(u.user.email)).at(0)!;
+    await db().update(orders).set({ status: "cancelled" }).where(eq(orders.customerId, written.profile.id));
+    await createOrders(db(), { customerId: pending.profile.id, restaurantId: restaurant.id, count: 1, lines: [{ menuItemId: null, name: "Feast", unitPriceCents: 1_000_000, quantity: 1 }] });
+    for (let reads = 0; !(await next()); reads++) if (reads > 50) throw new Error("the export does not end");
+    const emails = parseCsv(text + decoder.decode()).slice(1).map((r) => r[3]);
+    expect(emails.sort()).toEqual(created.map((u) => u.user.email).sort());
   });
 
   it("exports the orders of a date range, whole UTC days inclusive, with their stored totals", async () => {

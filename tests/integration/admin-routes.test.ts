@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as exportOrders } from "@/app/(admin)/admin/export/orders/route";
 import { GET as exportUsers } from "@/app/(admin)/admin/export/users/route";
 import { auditLog, users } from "@/db/schema";
@@ -24,7 +24,7 @@ describe.each(DRIVERS)("admin routes on %s", (driver) => {
   }
   const auditCount = async () => (await db().select({ n: sql<number>`count(*)::int` }).from(auditLog))[0]!.n;
 
-  it("seeds the demo data", async () => {
+  beforeAll(async () => {
     await seedDemo(db());
   });
 

@@ -1,16 +1,17 @@
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { countQueries } from "@/db/query-stats";
 import { orders, profiles, users } from "@/db/schema";
 import { DEMO_ACCOUNTS } from "@/db/seed/accounts";
 import { seedDemo } from "@/db/seed/demo";
-import { decodeUsersCursor } from "@/lib/admin/cursor";
+import { decodeUsersCursor, encodeUsersCursor } from "@/lib/admin/cursor";
 import { reconcileTotals } from "@/lib/admin/reconciliation";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { listUserTotals, type UserTotalsRow } from "@/lib/admin/users";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { getProfileForViewer } from "@/lib/profile/queries";
 import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { createUser } from "../fixtures/factory";
 
 describe.each(DRIVERS)("admin totals on %s", (driver) => {
   const db = freshDatabase(driver);
@@ -22,18 +23,23 @@ describe.each(DRIVERS)("admin totals on %s", (driver) => {
     return viewer;
   }
 
-  async function allUserTotals(viewer: Viewer, sort: "total" | "name" = "total", search?: string) {
+  /** Follows "Next page" as the browser does: the cursor goes through the URL, encoded, and comes back decoded. */
+  async function allUserTotals(viewer: Viewer, sort: "total" | "name" = "total", search?: string, limit = 3) {
     const rows: UserTotalsRow[] = [];
-    let after: string | undefined;
+    let link: string | undefined;
     do {
-      const page = await listUserTotals({ viewer, sort, search, after: after ? decodeUsersCursor(after, sort)! : undefined, limit: 3 });
+      const after = decodeUsersCursor(link, sort);
+      if (after === null) throw new Error(`the page would answer 404 to its own link: ${link}`);
+      const page = await listUserTotals({ viewer, sort, search, after, limit });
       rows.push(...page.rows);
-      after = page.nextCursor;
-    } while (after);
+      link = page.nextCursor ? encodeUsersCursor(page.nextCursor) : undefined;
+      // A cursor that started over would loop forever: fail instead.
+      if (rows.length > 10_000) throw new Error("paging does not end");
+    } while (link);
     return rows;
   }
 
-  it("seeds the demo data", async () => {
+  beforeAll(async () => {
     await seedDemo(db());
   });
 
@@ -138,6 +144,21 @@ describe.each(DRIVERS)("admin totals on %s", (driver) => {
     for (const r of revenue.restaurants) {
       expect(Object.values(r.byMonth).reduce((a, m) => a + m.revenueCents, 0)).toBe(r.totalCents);
     }
+  });
+
+  // Adds users the tests above do not expect, so it comes after them.
+  it("pages by name past a 75-emoji display name, whose cursor is the longest kind, without starting over", async () => {
+    const admin = await viewerFor("admin@platter.test");
+    const emoji = await createUser(db(), { name: "🍕".repeat(75) });
+    await createUser(db(), { name: "🍕".repeat(75) + "🍔" });
+    const expected = await allUserTotals(admin, "name", undefined, 1_000);
+    // One row per page: every row, the emoji ones included, is the last of a page and so becomes a cursor.
+    const byName = await allUserTotals(admin, "name", undefined, 1);
+    expect(byName.map((r) => r.profileId)).toEqual(expected.map((r) => r.profileId));
+    expect(new Set(byName.map((r) => r.profileId)).size).toBe(DEMO_ACCOUNTS.length + 2);
+    const page = await listUserTotals({ viewer: admin, sort: "name", search: "🍕", limit: 1 });
+    expect(page.rows.map((r) => r.profileId)).toEqual([emoji.profile.id]);
+    expect(encodeUsersCursor(page.nextCursor!).length).toBeGreaterThan(400);
   });
 
   it("refuses every read to a customer and an owner before sending a statement", async () => {

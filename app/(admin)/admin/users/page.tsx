@@ -6,7 +6,7 @@ import { PageHeading } from "@/components/admin/page-heading";
 import { UsersSearch } from "@/components/admin/users-search";
 import { UsersTable } from "@/components/admin/users-table";
 import { QueryStats } from "@/components/layout/query-stats";
-import { decodeUsersCursor } from "@/lib/admin/cursor";
+import { decodeUsersCursor, encodeUsersCursor } from "@/lib/admin/cursor";
 import { usersQuerySchema } from "@/lib/admin/schema";
 import { requireAdmin } from "@/lib/admin/session";
 import { listUserTotals } from "@/lib/admin/users";
@@ -23,13 +23,14 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
   return (
     <>
       <PageHeading title="Users' totals">
-        <UsersExportLink q={q} sort={sort} />
+        <UsersExportLink q={q} />
       </PageHeading>
       <div className="mb-4">
         <UsersSearch q={q} sort={sort} />
       </div>
       <p className="mb-3 text-xs text-stone-500">
-        Totals count every order except cancelled ones, at the prices paid: the same figure as each profile page.
+        Totals count every order except cancelled ones, at the prices paid: the same figure as each profile page. The CSV
+        lists every matching user with the same figures, in account order.
       </p>
       <UsersTable rows={rows} />
       <nav aria-label="Users pages" className="mt-3 flex justify-between text-sm">
@@ -41,7 +42,7 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
           <span />
         )}
         {nextCursor ? (
-          <Link href={`/admin/users?${base}&after=${nextCursor}`} className="font-medium text-brand-700 underline">
+          <Link href={`/admin/users?${base}&after=${encodeUsersCursor(nextCursor)}`} className="font-medium text-brand-700 underline">
             Next page →
           </Link>
         ) : null}

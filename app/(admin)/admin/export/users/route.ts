@@ -7,6 +7,7 @@ export async function GET(request: Request) {
   const viewer = await getViewer();
   if (viewer?.role !== "admin") return new Response("Not found", { status: 404 });
   const { searchParams } = new URL(request.url);
-  const { q, sort } = usersQuerySchema.parse(Object.fromEntries(searchParams));
-  return exportUsersCsv({ viewer, sort, search: q });
+  // The file is in account order whatever the table's sort (see exportUsersCsv); only the search applies.
+  const { q } = usersQuerySchema.parse(Object.fromEntries(searchParams));
+  return exportUsersCsv({ viewer, search: q });
 }
