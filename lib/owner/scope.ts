@@ -3,12 +3,13 @@ import type { Viewer } from "@/lib/auth/queries";
 
 /**
  * The WHERE-clause half of every owner query: `restaurantId` (a column or expression) is one of the viewer's
- * restaurants. Admins act on any restaurant; anyone else matches nothing, so a foreign or guessed id simply
- * finds no row and the caller answers "not found".
+ * restaurants through restaurant_owners. Admins included: the owner tools write no audit entries, so an admin
+ * runs a restaurant only after becoming one of its owners through /admin, which is audited
+ * (docs/decisions/0004-owner-tools.md). Customers match nothing. A foreign or guessed id simply finds no row and
+ * the caller answers "not found".
  */
 export function ownedBy(viewer: Viewer, restaurantId: SQLWrapper): SQL {
-  if (viewer.role === "admin") return sql`true`;
-  if (viewer.role !== "owner") return sql`false`;
+  if (viewer.role !== "owner" && viewer.role !== "admin") return sql`false`;
   return sql`${restaurantId} in (select ro.restaurant_id from restaurant_owners ro where ro.profile_id = ${viewer.profileId})`;
 }
 

@@ -81,7 +81,7 @@ test("an owner adds an item and reprices it, a customer orders it, the owner mov
   await graceContext.close();
 });
 
-test("owners reach only their own restaurants; customers do not reach owner pages", async ({ page }) => {
+test("owners and admins reach only restaurants they own; customers do not reach owner pages", async ({ page }) => {
   await signInAt(page, "olivia@platter.test");
   expect((await page.goto("/owner/taqueria-sol/menu"))?.status()).toBe(404);
   expect((await page.goto("/owner/taqueria-sol/orders"))?.status()).toBe(404);
@@ -90,6 +90,15 @@ test("owners reach only their own restaurants; customers do not reach owner page
   await expect(page.getByTestId("sales-chart")).toBeVisible();
   await expect(page.getByRole("table", { name: `Revenue and orders per day (${APP_TIME_ZONE})` }).getByRole("row")).toHaveCount(32);
   await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
+
+  // Admins get the owner tools only for restaurants they own; Ada owns none in the demo data.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signInAt(page, "admin@platter.test");
+  expect((await page.goto("/owner"))?.status()).toBe(200);
+  await expect(page.getByText("You do not own a restaurant yet.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Trattoria Luce", exact: true })).toHaveCount(0);
+  expect((await page.goto("/owner/trattoria-luce/menu"))?.status()).toBe(404);
+  expect((await page.goto("/owner/trattoria-luce/orders"))?.status()).toBe(404);
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await signInAt(page, "grace@platter.test");

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { countQueries } from "@/db/query-stats";
-import { MAX_PRICE_CENTS, menuCategories, menuItems, orderLines, orders } from "@/db/schema";
+import { MAX_PRICE_CENTS, menuCategories, menuItems, orderLines, orders, restaurantOwners } from "@/db/schema";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { getMenuForOwner } from "@/lib/owner/menu";
 import {
@@ -144,12 +144,27 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
     expect(new Set(items.map((i) => i.position)).size).toBe(7);
   });
 
-  it("lets an admin manage any restaurant", async () => {
-    const { b } = await twoOwners();
+  it("treats an admin like any owner: only restaurants they own through restaurant_owners, nothing else", async () => {
+    const { a, b } = await twoOwners();
     const admin = await createUser(db(), { role: "admin" });
+    await db().insert(restaurantOwners).values({ profileId: admin.profile.id, restaurantId: a.restaurant.id });
+    const before = await menuRows(b.restaurant.id);
     signInAs(await viewerOf(admin.user.id));
-    expect(await submit(updateItemAction, { itemId: b.items[0]!.id, name: "Taco", price: "4.50", available: "on" })).toMatchObject({ ok: true });
-    expect((await item(b.items[0]!.id)).priceCents).toBe(450);
+    // No audit entry would record an admin's edit of a restaurant they do not run: refused, unchanged.
+    for (const attempt of [
+      submit(updateItemAction, { itemId: b.items[0]!.id, name: "Taco", price: "4.50", available: "on" }),
+      submit(deleteItemAction, { itemId: b.items[1]!.id }),
+      submit(deleteCategoryAction, { categoryId: b.category.id }),
+      submit(createCategoryAction, { restaurantId: b.restaurant.id, name: "Admin's" }),
+      submit(moveItemAction, { itemId: b.items[1]!.id, direction: "up" }),
+    ]) {
+      expect(await attempt).toEqual({ message: expect.stringMatching(/^(Restaurant|Category|Item) not found\.$/) });
+    }
+    expect(await menuRows(b.restaurant.id)).toEqual(before);
+    expect(await getMenuForOwner({ viewer: await viewerOf(admin.user.id), slug: b.restaurant.slug })).toBeUndefined();
+    // The restaurant they were made an owner of works like any owner's.
+    expect(await submit(updateItemAction, { itemId: a.items[0]!.id, name: "Soup", price: "4.50", available: "on" })).toMatchObject({ ok: true });
+    expect((await item(a.items[0]!.id)).priceCents).toBe(450);
   });
 
   it("keeps customers and signed-out visitors out of every menu action", async () => {

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { connectPostgres, setDatabase } from "@/db/client";
 import { countQueries } from "@/db/query-stats";
-import { orders, orderStatus, orderStatusEvents, restaurants, type OrderStatus } from "@/db/schema";
+import { orders, orderStatus, orderStatusEvents, restaurantOwners, restaurants, type OrderStatus } from "@/db/schema";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { TRANSITIONS } from "@/lib/orders/status";
 import { transitionOrderAction, updateRestaurantAction } from "@/lib/owner/actions";
@@ -163,6 +163,33 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
     expect(await events(orderId)).toHaveLength(1);
     expect((await db().select().from(restaurants).where(eq(restaurants.id, b.restaurant.id)))[0]).toEqual(restaurantBefore);
     expect(await getOrderQueue({ viewer: ownerA, slug: b.restaurant.slug })).toBeNull();
+  });
+
+  it("gives an admin the owner tools only for restaurants they own: dashboard, queue, transitions, details", async () => {
+    const { a, b, customer } = await setup();
+    const admin = await createUser(db(), { role: "admin" });
+    await db().insert(restaurantOwners).values({ profileId: admin.profile.id, restaurantId: a.restaurant.id });
+    const viewer = await viewerOf(admin.user.id);
+    const foreign = await orderIn(b.restaurant.id, customer.profile.id, "placed");
+    const own = await orderIn(a.restaurant.id, customer.profile.id, "placed");
+    const [restaurantBefore] = await db().select().from(restaurants).where(eq(restaurants.id, b.restaurant.id));
+
+    // The dashboard is bounded by ownership, not the size of the platform.
+    expect((await listOwnedRestaurants({ viewer })).map((r) => r.id)).toEqual([a.restaurant.id]);
+    expect(await getOrderQueue({ viewer, slug: b.restaurant.slug })).toBeNull();
+    signInAs(viewer);
+    expect(await submit(transitionOrderAction, { orderId: foreign, from: "placed", to: "cancelled", reason: "Admin" })).toEqual({
+      message: "Order not found.",
+    });
+    expect(
+      await submit(updateRestaurantAction, { restaurantId: b.restaurant.id, name: "Closed", cuisine: "X", address: "Y" }),
+    ).toEqual({ message: "Restaurant not found." });
+    expect((await orderRow(foreign)).status).toBe("placed");
+    expect(await events(foreign)).toHaveLength(1);
+    expect((await db().select().from(restaurants).where(eq(restaurants.id, b.restaurant.id)))[0]).toEqual(restaurantBefore);
+
+    expect(await submit(transitionOrderAction, { orderId: own, from: "placed", to: "preparing" })).toMatchObject({ ok: true });
+    expect((await events(own)).at(-1)).toMatchObject({ toStatus: "preparing", actorProfileId: admin.profile.id });
   });
 
   it("keeps customers out of owner actions and signed-out visitors get a sign-in message", async () => {

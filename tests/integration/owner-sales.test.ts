@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { countQueries } from "@/db/query-stats";
-import type { OrderStatus } from "@/db/schema";
+import { restaurantOwners, type OrderStatus } from "@/db/schema";
 import { insertOrders, type SeedOrder } from "@/db/seed/orders";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { getSalesReport, SALES_DAYS } from "@/lib/owner/sales";
@@ -108,8 +108,12 @@ describe.each(DRIVERS)("owner sales on %s", (driver) => {
       const viewer = await findActiveViewer(user.id);
       expect(await getSalesReport({ viewer: viewer!, slug: restaurant.slug, now: NOW })).toBeNull();
     }
+    // Admins too see only restaurants they own (restaurant_owners), like any owner.
     const admin = await createUser(db(), { role: "admin" });
-    expect((await getSalesReport({ viewer: (await findActiveViewer(admin.user.id))!, slug: restaurant.slug, now: NOW }))?.days).toHaveLength(SALES_DAYS);
+    const adminViewer = (await findActiveViewer(admin.user.id))!;
+    expect(await getSalesReport({ viewer: adminViewer, slug: restaurant.slug, now: NOW })).toBeNull();
+    await db().insert(restaurantOwners).values({ profileId: admin.profile.id, restaurantId: restaurant.id });
+    expect((await getSalesReport({ viewer: adminViewer, slug: restaurant.slug, now: NOW }))?.days).toHaveLength(SALES_DAYS);
   });
 
   it.each([false, true])("reads the sales page in 2 statements, session check included (with orders: %s)", async (withOrders) => {

@@ -15,7 +15,10 @@ export default async function OwnerDashboardPage() {
       <h1 className="mb-1 text-2xl font-bold tracking-tight">Your restaurants</h1>
       <p className="mb-6 text-sm text-stone-600">Today&apos;s figures count orders placed since midnight ({APP_TIME_ZONE}), cancelled orders excluded.</p>
       {restaurants.length === 0 ? (
-        <p className="text-stone-600">You do not own a restaurant yet.</p>
+        <p className="text-stone-600">
+          You do not own a restaurant yet.
+          {viewer.role === "admin" && " The owner tools act only on restaurants you are an owner of, admins included."}
+        </p>
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
           {restaurants.map((restaurant) => (
