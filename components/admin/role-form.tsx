@@ -1,7 +1,6 @@
 "use client";
-import { useActionState } from "react";
+import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import type { ActionState } from "@/lib/action";
 import { changeRoleAction } from "@/lib/admin/actions";
 
 const ROLES = [
@@ -10,6 +9,8 @@ const ROLES = [
   { value: "admin", label: "Admin", hint: "everything, including this page" },
 ] as const;
 
+// ActionForm, not <form action>: React resets a form after its action, which would undo the admin's choices
+// exactly when an error asks them to fix one of them.
 export function RoleForm({
   profileId,
   role,
@@ -23,44 +24,47 @@ export function RoleForm({
   restaurants: { id: number; name: string }[];
   disabled: boolean;
 }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(changeRoleAction, {});
-  const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4">
-      <input type="hidden" name="profileId" value={profileId} />
-      <fieldset disabled={disabled} className="space-y-2">
-        <legend className="text-sm font-medium text-stone-700">Role</legend>
-        {ROLES.map((r) => (
-          <label key={r.value} className="flex items-center gap-2 text-sm">
-            <input type="radio" name="role" value={r.value} defaultChecked={role === r.value} />
-            <span className="font-medium">{r.label}</span>
-            <span className="text-stone-500">{r.hint}</span>
-          </label>
-        ))}
-        {errors.role?.map((e) => <p key={e} className="text-sm text-red-600">{e}</p>)}
-      </fieldset>
-      <fieldset disabled={disabled} className="space-y-2" aria-describedby="restaurants-error">
-        <legend className="text-sm font-medium text-stone-700">Restaurants owned (for an owner)</legend>
-        <div className="grid gap-1 sm:grid-cols-2">
-          {restaurants.map((r) => (
-            <label key={r.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="restaurantIds" value={r.id} defaultChecked={ownedIds.includes(r.id)} />
-              {r.name}
-            </label>
-          ))}
-        </div>
-        <div id="restaurants-error" aria-live="polite">
-          {errors.restaurantIds?.map((e) => <p key={e} className="text-sm text-red-600">{e}</p>)}
-        </div>
-      </fieldset>
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={disabled || pending}>
-          {pending ? "Saving…" : "Save role"}
-        </Button>
-        <p aria-live="polite" role="status" className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"}`}>
-          {state.message}
-        </p>
-      </div>
-    </form>
+    <ActionForm action={changeRoleAction} className="space-y-4">
+      {(state, pending) => {
+        const errors = state.fieldErrors ?? {};
+        return (
+          <>
+            <input type="hidden" name="profileId" value={profileId} />
+            <fieldset disabled={disabled} className="space-y-2">
+              <legend className="text-sm font-medium text-stone-700">Role</legend>
+              {ROLES.map((r) => (
+                <label key={r.value} className="flex items-center gap-2 text-sm">
+                  <input type="radio" name="role" value={r.value} defaultChecked={role === r.value} />
+                  <span className="font-medium">{r.label}</span>
+                  <span className="text-stone-500">{r.hint}</span>
+                </label>
+              ))}
+              {errors.role?.map((e) => <p key={e} className="text-sm text-red-600">{e}</p>)}
+            </fieldset>
+            <fieldset disabled={disabled} className="space-y-2" aria-describedby="restaurants-error">
+              <legend className="text-sm font-medium text-stone-700">Restaurants owned (for an owner)</legend>
+              <div className="grid gap-1 sm:grid-cols-2">
+                {restaurants.map((r) => (
+                  <label key={r.id} className="flex items-center gap-2 text-sm">
+                    <input type="checkbox" name="restaurantIds" value={r.id} defaultChecked={ownedIds.includes(r.id)} />
+                    {r.name}
+                  </label>
+                ))}
+              </div>
+              <div id="restaurants-error" aria-live="polite">
+                {errors.restaurantIds?.map((e) => <p key={e} className="text-sm text-red-600">{e}</p>)}
+              </div>
+            </fieldset>
+            <div className="flex items-center gap-3">
+              <Button type="submit" disabled={disabled || pending}>
+                {pending ? "Saving…" : "Save role"}
+              </Button>
+              <ActionMessage state={state} />
+            </div>
+          </>
+        );
+      }}
+    </ActionForm>
   );
 }

@@ -77,3 +77,15 @@ test("customers and anonymous visitors get a 404 on every admin page and export"
   expect((await page.request.get("/admin/export/users")).status()).toBe(404);
   expect((await page.request.get("/admin/export/orders?from=2026-01-01&to=2026-12-31")).status()).toBe(404);
 });
+
+test("the role form keeps the admin's choice when it asks them to fix something", async ({ page }) => {
+  await signInFromHome(page, "admin@platter.test");
+  await page.goto("/admin/users/dan");
+  await expect(page.getByRole("heading", { level: 1, name: "Dan Diner" })).toBeVisible();
+  // An owner needs a restaurant: choosing Owner with none is refused, and writes nothing.
+  await page.getByRole("radio", { name: /^Owner/ }).check();
+  await page.getByRole("button", { name: "Save role" }).click();
+  await expect(page.getByText("Choose at least one restaurant for an owner.")).toBeVisible();
+  await expect(page.getByRole("radio", { name: /^Owner/ })).toBeChecked();
+  await expect(page.getByRole("radio", { name: /^Customer/ })).not.toBeChecked();
+});
