@@ -4,8 +4,10 @@ import { getDb } from "@/db/client";
 import { orders, profiles, restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { recordAudit } from "./audit";
+import { APP_TIME_ZONE } from "@/lib/dates";
 import { centsToDecimal } from "@/lib/money";
 import { csvRow } from "./csv";
+import { appDay } from "./days";
 import { assertAdmin } from "./guard";
 import type { OrderRange } from "./schema";
 import { listUserTotalsByAccount } from "./users";
@@ -52,7 +54,7 @@ function csvResponse(body: ReadableStream<Uint8Array>, filename: string) {
   });
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => appDay(new Date());
 
 export const USERS_CSV_HEADER = ["profile_id", "profile_slug", "display_name", "email", "role", "disabled", "order_count", "total_purchase", "total_purchase_cents"];
 
@@ -89,15 +91,18 @@ export async function exportUsersCsv({ viewer, search, batchSize = EXPORT_BATCH 
 
 export const ORDERS_CSV_HEADER = ["order_id", "placed_at", "status", "customer_slug", "customer_name", "restaurant", "total", "total_cents"];
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** Midnight starting a calendar day in APP_TIME_ZONE, as timestamptz. */
+const dayStart = (day: string) => sql`(${day}::date::timestamp at time zone ${APP_TIME_ZONE})`;
+const dayAfter = (day: string) => sql`((${day}::date + 1)::timestamp at time zone ${APP_TIME_ZONE})`;
 
-/** One batch of orders in [from, to] (whole UTC days), after the keyset position, oldest first. */
+/** One batch of orders in [from, to] (whole days in APP_TIME_ZONE), after the keyset position, oldest first. */
 async function readOrders(viewer: Viewer, range: OrderRange, after: { placedAt: string; id: number } | undefined) {
   assertAdmin(viewer);
   const db = await getDb();
   return db
     .select({
       id: orders.id,
+      // An instant, written in ISO 8601 with "Z": the literal 'UTC' goes with that "Z", whatever APP_TIME_ZONE is.
       placedAt: sql<string>`to_char(${orders.placedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
       status: orders.status,
       customerSlug: profiles.slug,
@@ -110,8 +115,8 @@ async function readOrders(viewer: Viewer, range: OrderRange, after: { placedAt: 
     .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
     .where(
       and(
-        range.from ? gte(orders.placedAt, new Date(`${range.from}T00:00:00Z`)) : undefined,
-        range.to ? lt(orders.placedAt, new Date(Date.parse(`${range.to}T00:00:00Z`) + DAY_MS)) : undefined,
+        range.from ? gte(orders.placedAt, dayStart(range.from)) : undefined,
+        range.to ? lt(orders.placedAt, dayAfter(range.to)) : undefined,
         after ? sql`(${orders.placedAt}, ${orders.id}) > (${after.placedAt}::timestamptz, ${after.id})` : undefined,
       ),
     )

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import type { Viewer } from "@/lib/auth/queries";
+import { APP_TIME_ZONE } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 import { assertAdmin } from "./guard";
 import { executeRows } from "./rows";
@@ -51,12 +52,16 @@ export async function getPlatformTotals({ viewer }: { viewer: Viewer }): Promise
   };
 }
 
-/** "2026-11": months are calendar months in UTC, the app's one time zone (lib/dates.ts). */
+const yearMonth = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "numeric", timeZone: APP_TIME_ZONE });
+
+/** "2026-11": calendar months in APP_TIME_ZONE (lib/dates.ts), the last one containing `now`. */
 export function lastMonths(count: number, now = new Date()): string[] {
+  const parts = Object.fromEntries(yearMonth.formatToParts(now).map((p) => [p.type, p.value]));
+  const current = Number(parts.year) * 12 + Number(parts.month) - 1;
   const months: string[] = [];
   for (let i = count - 1; i >= 0; i--) {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
-    months.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`);
+    const m = current - i;
+    months.push(`${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`);
   }
   return months;
 }
@@ -76,15 +81,16 @@ export async function getRevenueByMonth({ viewer, months = 12, now = new Date() 
   assertAdmin(viewer);
   const db = await getDb();
   const labels = lastMonths(months, now);
-  const from = `${labels[0]}-01T00:00:00Z`;
+  // Midnight of the first month's first day in the app's time zone; months are bucketed in the same zone.
+  const from = sql`(${`${labels[0]}-01`}::date::timestamp at time zone ${APP_TIME_ZONE})`;
   const rows = await executeRows<{ restaurant_id: number; name: string; month: string | null; orders: number; revenue: string }>(
     db,
     sql`
     with monthly as (
-      select o.restaurant_id, to_char(o.placed_at at time zone 'UTC', 'YYYY-MM') as month,
+      select o.restaurant_id, to_char(o.placed_at at time zone ${APP_TIME_ZONE}, 'YYYY-MM') as month,
              count(distinct o.id)::int as orders, sum(${LINE_CENTS}) as revenue
       from orders o join order_lines ol on ol.order_id = o.id
-      where ${COUNTS_TOWARD_TOTALS} and o.placed_at >= ${from}::timestamptz
+      where ${COUNTS_TOWARD_TOTALS} and o.placed_at >= ${from}
       group by 1, 2
     )
     select r.id as restaurant_id, r.name, m.month, coalesce(m.orders, 0) as orders, coalesce(m.revenue, 0)::text as revenue

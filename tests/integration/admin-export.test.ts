@@ -6,6 +6,8 @@ import { orderRangeSchema } from "@/lib/admin/schema";
 import { EXPORT_BATCH, exportOrdersCsv, exportUsersCsv, ORDERS_CSV_HEADER, USERS_CSV_HEADER } from "@/lib/admin/export";
 import { listUserTotals, type UserTotalsRow } from "@/lib/admin/users";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import { appDay } from "@/lib/admin/days";
+import { APP_TIME_ZONE } from "@/lib/dates";
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { parseCsv } from "../fixtures/csv";
 import { createOrders, createRestaurant, createUser } from "../fixtures/factory";
@@ -134,22 +136,23 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
     expect(emails.sort()).toEqual(created.map((u) => u.user.email).sort());
   });
 
-  it("exports the orders of a date range, whole UTC days inclusive, with their stored totals", async () => {
+  it("exports the orders of a date range, whole days of the app's time zone inclusive, with their stored totals", async () => {
     const admin = await viewerFor("admin@platter.test");
-    const day = new Date(Date.now() - 10 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-    const to = new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const day = appDay(new Date(Date.now() - 10 * 24 * 3600 * 1000));
+    const to = appDay(new Date(Date.now() - 2 * 24 * 3600 * 1000));
     const { rows } = await readBody(await exportOrdersCsv({ viewer: admin, range: { from: day, to } }));
     expect(rows[0]).toEqual(ORDERS_CSV_HEADER);
     const expected = await db()
       .select({ id: orders.id, totalCents: orders.totalCents, status: orders.status })
       .from(orders)
-      .where(sql`${orders.placedAt} >= ${`${day}T00:00:00Z`}::timestamptz and ${orders.placedAt} < (${`${to}T00:00:00Z`}::timestamptz + interval '1 day')`)
+      .where(sql`(${orders.placedAt} at time zone ${APP_TIME_ZONE})::date between ${day}::date and ${to}::date`)
       .orderBy(orders.placedAt, orders.id);
     expect(expected.length).toBeGreaterThan(0);
     expect(rows.slice(1).map((r) => [Number(r[0]), r[2], r[6], Number(r[7])])).toEqual(
       expected.map((o) => [o.id, o.status, (o.totalCents / 100).toFixed(2), o.totalCents]),
     );
-    for (const r of rows.slice(1)) expect(r[1]! >= `${day}T00:00:00.000Z` && r[1]! < `${to}T23:59:59.999Z~`).toBe(true);
+    // placed_at is written as an instant in UTC ("Z"), whatever the app's time zone.
+    for (const r of rows.slice(1)) expect(r[1]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     const [entry] = await auditRows();
     expect(entry).toMatchObject({ action: "export.orders", actorProfileId: admin.profileId, details: { filter: { from: day, to } } });
   });

@@ -5,8 +5,10 @@ import { PlatformTotals } from "@/components/admin/platform-totals";
 import { RevenueChart } from "@/components/admin/revenue-chart";
 import { RevenueTable } from "@/components/admin/revenue-table";
 import { QueryStats } from "@/components/layout/query-stats";
+import { appDay } from "@/lib/admin/days";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { requireAdmin } from "@/lib/admin/session";
+import { APP_TIME_ZONE } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Revenue" };
 
@@ -22,17 +24,17 @@ export default async function RevenuePage() {
       <PlatformTotals totals={totals} />
       <section aria-labelledby="monthly-heading" className="mt-8 space-y-3">
         <h2 id="monthly-heading" className="text-lg font-semibold">
-          By restaurant and month ({revenue.months[0]} to {revenue.months.at(-1)}, UTC)
+          By restaurant and month ({revenue.months[0]} to {revenue.months.at(-1)}, {APP_TIME_ZONE})
         </h2>
         <RevenueChart data={revenue} />
         <RevenueTable data={revenue} />
       </section>
       <section aria-labelledby="orders-export-heading" className="mt-8 space-y-3">
         <h2 id="orders-export-heading" className="text-lg font-semibold">Export orders</h2>
-        <p className="text-sm text-stone-600">Every order placed between the two dates (inclusive, UTC), cancelled ones marked as such.</p>
+        <p className="text-sm text-stone-600">Every order placed between the two dates (inclusive, {APP_TIME_ZONE}), cancelled ones marked as such.</p>
         <OrdersExportForm
-          from={new Date(today.getTime() - 30 * DAY_MS).toISOString().slice(0, 10)}
-          to={today.toISOString().slice(0, 10)}
+          from={appDay(new Date(today.getTime() - 30 * DAY_MS))}
+          to={appDay(today)}
         />
       </section>
       <QueryStats />
