@@ -42,12 +42,14 @@ const nextPosition = (table: typeof menuCategories | typeof menuItems, where: SQ
 export async function createCategory({ viewer, restaurantId, name }: { viewer: Viewer; restaurantId: number; name: string }) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    // Locking the restaurant row serializes concurrent appends, so two new categories never share a position.
+    // Locking the restaurant row serializes concurrent appends (and moves), so two new categories never share a
+    // position. "no key update", not "update": inserts of orders, carts, favorites and items take FOR KEY SHARE on
+    // this row for their foreign keys, and must not wait for a menu edit.
     const [restaurant] = await tx
       .select({ id: restaurants.id })
       .from(restaurants)
       .where(and(eq(restaurants.id, restaurantId), ownedBy(viewer, restaurants.id)))
-      .for("update");
+      .for("no key update");
     if (!restaurant) return null;
     const [created] = await tx
       .insert(menuCategories)
@@ -105,31 +107,54 @@ async function writePositions(tx: Transaction, table: typeof menuCategories | ty
     .where(and(inArray(table.id, ids), scope));
 }
 
+/**
+ * The siblings in their current order. Callers hold the parent's lock, taken in an earlier statement: under READ
+ * COMMITTED each statement reads a fresh snapshot, so a move that waited for another sees its positions. (Locking
+ * the siblings themselves with ORDER BY ... FOR UPDATE would sort by the positions seen before the wait.)
+ */
 async function siblingIds(tx: Transaction, table: typeof menuCategories | typeof menuItems, where: SQL) {
   const rows = await tx
     .select({ id: table.id })
     .from(table)
     .where(where)
-    .orderBy(table.position as PgColumn, table.id as PgColumn)
-    .for("update");
+    .orderBy(table.position as PgColumn, table.id as PgColumn);
   return rows.map((r) => r.id);
 }
 
 export type MoveResult = "moved" | "not-found" | "at-edge";
 
+async function moveAmongSiblings(
+  tx: Transaction,
+  table: typeof menuCategories | typeof menuItems,
+  scope: SQL,
+  id: number,
+  direction: Direction,
+): Promise<MoveResult> {
+  const ids = await siblingIds(tx, table, scope);
+  // Deleted while this move waited for the lock.
+  if (!ids.includes(id)) return "not-found";
+  const order = moveOneStep(ids, id, direction);
+  if (!order) return "at-edge";
+  await writePositions(tx, table, order, scope);
+  return "moved";
+}
+
 export async function moveCategory({ viewer, categoryId, direction }: { viewer: Viewer; categoryId: number; direction: Direction }): Promise<MoveResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [category] = await tx
-      .select({ restaurantId: menuCategories.restaurantId })
-      .from(menuCategories)
-      .where(and(eq(menuCategories.id, categoryId), ownedBy(viewer, menuCategories.restaurantId)));
-    if (!category) return "not-found";
-    const scope = eq(menuCategories.restaurantId, category.restaurantId);
-    const order = moveOneStep(await siblingIds(tx, menuCategories, scope), categoryId, direction);
-    if (!order) return "at-edge";
-    await writePositions(tx, menuCategories, order, scope);
-    return "moved";
+    // The restaurant's lock serializes reorders (and appends) of its categories.
+    const [restaurant] = await tx
+      .select({ id: restaurants.id })
+      .from(restaurants)
+      .where(
+        and(
+          eq(restaurants.id, sql`(select mc.restaurant_id from menu_categories mc where mc.id = ${categoryId})`),
+          ownedBy(viewer, restaurants.id),
+        ),
+      )
+      .for("no key update");
+    if (!restaurant) return "not-found";
+    return moveAmongSiblings(tx, menuCategories, eq(menuCategories.restaurantId, restaurant.id), categoryId, direction);
   });
 }
 
@@ -137,11 +162,12 @@ export async function moveCategory({ viewer, categoryId, direction }: { viewer: 
 export async function createItem({ viewer, categoryId, fields }: { viewer: Viewer; categoryId: number; fields: ItemFields }) {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    // The category's lock serializes appends (and moves) within it; "no key update" lets foreign-key checks through.
     const [category] = await tx
       .select({ id: menuCategories.id, restaurantId: menuCategories.restaurantId })
       .from(menuCategories)
       .where(and(eq(menuCategories.id, categoryId), ownedBy(viewer, menuCategories.restaurantId)))
-      .for("update");
+      .for("no key update");
     if (!category) return null;
     const [created] = await tx
       .insert(menuItems)
@@ -193,12 +219,19 @@ export async function deleteItem({ viewer, itemId }: { viewer: Viewer; itemId: n
 export async function moveItem({ viewer, itemId, direction }: { viewer: Viewer; itemId: number; direction: Direction }): Promise<MoveResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [item] = await tx.select({ categoryId: menuItems.categoryId }).from(menuItems).where(liveOwnedItem(viewer, itemId));
-    if (!item) return "not-found";
-    const scope = and(eq(menuItems.categoryId, item.categoryId), isNull(menuItems.deletedAt))!;
-    const order = moveOneStep(await siblingIds(tx, menuItems, scope), itemId, direction);
-    if (!order) return "at-edge";
-    await writePositions(tx, menuItems, order, scope);
-    return "moved";
+    // The category's lock serializes reorders (and appends) of its items.
+    const [category] = await tx
+      .select({ id: menuCategories.id })
+      .from(menuCategories)
+      .where(
+        and(
+          eq(menuCategories.id, sql`(select mi.category_id from menu_items mi where mi.id = ${itemId} and mi.deleted_at is null)`),
+          ownedBy(viewer, menuCategories.restaurantId),
+        ),
+      )
+      .for("no key update");
+    if (!category) return "not-found";
+    const scope = and(eq(menuItems.categoryId, category.id), isNull(menuItems.deletedAt))!;
+    return moveAmongSiblings(tx, menuItems, scope, itemId, direction);
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { countQueries } from "@/db/query-stats";
 import { MAX_PRICE_CENTS, menuCategories, menuItems, orderLines, orders, restaurantOwners } from "@/db/schema";
@@ -276,6 +276,123 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
     expect(result?.categories).toHaveLength(4);
     expect(result?.categories[0]).toMatchObject({ id: category.id, name: "Mains" });
     expect(result?.categories[0]?.items.map((i) => i.priceCents)).toEqual(items.map((i) => i.priceCents));
+  });
+
+  /**
+   * Runs `moves` at once. On PostgreSQL a third transaction first locks the siblings, so that both moves have read
+   * and are waiting before either can write: the interleaving that lost a move when siblings were read with
+   * ORDER BY ... FOR UPDATE. PGlite has one session, so there the moves simply run one after the other.
+   */
+  async function concurrently<T>(lockSiblings: SQL, moves: () => Promise<T>[]): Promise<T[]> {
+    if (driver === "pglite") return Promise.all(moves());
+    let locked!: () => void;
+    let release!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const blocker = db().transaction(async (tx) => {
+      await tx.execute(lockSiblings);
+      locked();
+      await released;
+    });
+    await isLocked;
+    const started = moves();
+    const running = Promise.all(started);
+    const waiting = async () => {
+      const [row] = await db()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(sql`pg_stat_activity`)
+        .where(sql`datname = current_database() and wait_event_type = 'Lock'`);
+      return row!.n;
+    };
+    for (let i = 0; i < 200 && (await waiting()) < started.length; i++) await new Promise((r) => setTimeout(r, 25));
+    release();
+    await blocker;
+    return running;
+  }
+
+  it("applies two reorders of the same categories made at once, one after the other (none undone)", async () => {
+    const { a, ownerA } = await twoOwners();
+    const { moveCategory } = await import("@/lib/owner/menu");
+    await db().insert(menuCategories).values([
+      { restaurantId: a.restaurant.id, name: "Sides", position: 1 },
+      { restaurantId: a.restaurant.id, name: "Drinks", position: 2 },
+    ]);
+    const [mains, , drinks] = (await menuRows(a.restaurant.id)).categories;
+    const results = await concurrently(sql`select id from menu_categories where restaurant_id = ${a.restaurant.id} for update`, () => [
+      moveCategory({ viewer: ownerA, categoryId: drinks!.id, direction: "up" }),
+      moveCategory({ viewer: ownerA, categoryId: mains!.id, direction: "down" }),
+    ]);
+    expect(results).toEqual(["moved", "moved"]);
+    // Drinks up then Mains down, or the other way round; a lost move would leave Drinks last or Mains first.
+    expect([
+      ["Drinks", "Mains", "Sides"],
+      ["Sides", "Drinks", "Mains"],
+    ]).toContainEqual(await categoryOrder(a.restaurant.id));
+  });
+
+  it("applies two reorders of the same items made at once, one after the other (none undone)", async () => {
+    const { restaurant, category, items } = await createRestaurant(db(), [
+      { name: "Soup", priceCents: 500 },
+      { name: "Bread", priceCents: 300 },
+      { name: "Salad", priceCents: 700 },
+    ]);
+    const owner = await viewerOf((await createOwner(db(), [restaurant.id])).user.id);
+    const { moveItem } = await import("@/lib/owner/menu");
+    const [soup, , salad] = items;
+    const results = await concurrently(sql`select id from menu_items where category_id = ${category.id} for update`, () => [
+      moveItem({ viewer: owner, itemId: salad!.id, direction: "up" }),
+      moveItem({ viewer: owner, itemId: soup!.id, direction: "down" }),
+    ]);
+    expect(results).toEqual(["moved", "moved"]);
+    const menu = await getMenuForOwner({ viewer: owner, slug: restaurant.slug });
+    expect([
+      ["Salad", "Soup", "Bread"],
+      ["Bread", "Salad", "Soup"],
+    ]).toContainEqual(menu?.categories[0]?.items.map((i) => i.name));
+  });
+
+  it("adds and reorders categories and items while a customer's order for the restaurant is still being placed", async () => {
+    const { a, ownerA } = await twoOwners();
+    const customer = await createUser(db());
+    const { createCategory, createItem, moveCategory } = await import("@/lib/owner/menu");
+    const { insertOrders } = await import("@/db/seed/orders");
+    await db().insert(menuCategories).values({ restaurantId: a.restaurant.id, name: "Sides", position: 1 });
+    const edits = () =>
+      Promise.all([
+        createCategory({ viewer: ownerA, restaurantId: a.restaurant.id, name: "While ordering" }),
+        createItem({ viewer: ownerA, categoryId: a.category.id, fields: { name: "Special", description: "", priceCents: 100, available: true } }),
+        moveCategory({ viewer: ownerA, categoryId: a.category.id, direction: "down" }),
+      ]);
+    if (driver === "pglite") {
+      // One session: nothing can wait here; the edits still work.
+      expect((await edits()).every(Boolean)).toBe(true);
+      return;
+    }
+    let release!: () => void;
+    let inserted!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const isInserted = new Promise<void>((resolve) => (inserted = resolve));
+    // The order's foreign-key checks hold FOR KEY SHARE on the restaurant row until checkout commits.
+    const checkout = db().transaction(async (tx) => {
+      await insertOrders(tx, [
+        {
+          customerId: customer.profile.id,
+          restaurantId: a.restaurant.id,
+          status: "placed",
+          placedAt: new Date(),
+          idempotencyKey: `fk-share-${a.restaurant.id}-${process.pid}`,
+          lines: [{ menuItemId: a.items[0]!.id, name: "Soup", unitPriceCents: 500, quantity: 1 }],
+        },
+      ]);
+      inserted();
+      await released;
+    });
+    await isInserted;
+    const outcome = await Promise.race([edits(), new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 3000))]);
+    release();
+    await checkout;
+    expect(outcome).not.toBe("waited");
+    expect(outcome).toEqual([expect.any(Number), expect.any(Number), "moved"]);
   });
 
   it("repairs tied positions when reordering", async () => {
