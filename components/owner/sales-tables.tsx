@@ -49,7 +49,7 @@ export function TopItemsTable({ items }: { items: TopItem[] }) {
       </thead>
       <tbody className="divide-y divide-stone-100">
         {items.map((item) => (
-          <tr key={item.name}>
+          <tr key={item.key}>
             <th scope="row" className={`${cell} text-left font-normal`}>{item.name}</th>
             <td className={`${cell} text-right tabular-nums`}>{item.quantity}</td>
             <td className={`${cell} text-right`}><Money cents={item.revenueCents} /></td>

@@ -11,8 +11,15 @@ import { COUNTS_TOWARD_TOTALS, LINE_CENTS } from "@/lib/orders/totals";
 export const SALES_DAYS = 30;
 export const TOP_ITEMS = 10;
 
+/**
+ * What makes a top item: the menu item, so that a renamed dish stays one row and two dishes sharing a name stay
+ * two. Lines whose item was deleted for good (menu_item_id set null) fall back to their name snapshot.
+ */
+const ITEM_KEY = sql.raw("coalesce(ol.menu_item_id::text, 'name:' || ol.name)");
+
 export type SalesDay = { day: string; orders: number; revenueCents: number };
-export type TopItem = { name: string; quantity: number; revenueCents: number };
+/** `key` is the menu item (or, for lines whose item is gone, the line name); `name` is the item's latest name. */
+export type TopItem = { key: string; name: string; quantity: number; revenueCents: number };
 
 /**
  * The sales page in one statement: the restaurant (ownership in the WHERE clause) with two correlated, grouped
@@ -41,13 +48,14 @@ export async function getSalesReport({ viewer, slug, now = new Date() }: { viewe
           group by 1
         ) s on s.day = d.day::date)`,
       topItems: sql<string>`(
-        select coalesce(json_agg(json_build_array(t.name, t.quantity::text, t.revenue::text) order by t.revenue desc, t.name), '[]')::text
+        select coalesce(json_agg(json_build_array(t.key, t.name, t.quantity::text, t.revenue::text) order by t.revenue desc, t.name, t.key), '[]')::text
         from (
-          select ol.name, sum(ol.quantity::bigint) as quantity, sum(${LINE_CENTS}) as revenue
+          select ${ITEM_KEY} as key, (array_agg(ol.name order by o.placed_at desc, ol.id desc))[1] as name,
+                 sum(ol.quantity::bigint) as quantity, sum(${LINE_CENTS}) as revenue
           from orders o join order_lines ol on ol.order_id = o.id
           where ${window}
-          group by ol.name
-          order by revenue desc, ol.name
+          group by 1
+          order by revenue desc, name, key
           limit ${TOP_ITEMS}
         ) t)`,
     })
@@ -59,7 +67,8 @@ export async function getSalesReport({ viewer, slug, now = new Date() }: { viewe
     orders,
     revenueCents: centsFromDb(revenue),
   }));
-  const topItems = (JSON.parse(row.topItems) as [string, string, string][]).map(([name, quantity, revenue]): TopItem => ({
+  const topItems = (JSON.parse(row.topItems) as [string, string, string, string][]).map(([key, name, quantity, revenue]): TopItem => ({
+    key,
     name,
     quantity: Number(quantity),
     revenueCents: centsFromDb(revenue),

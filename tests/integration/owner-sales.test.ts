@@ -92,12 +92,44 @@ describe.each(DRIVERS)("owner sales on %s", (driver) => {
         and o.placed_at >= '2026-10-27T00:00:00Z' and o.placed_at < '2026-11-26T00:00:00Z'`)
       .groupBy(sql`ol.name`);
     const expected = rows
-      .map((r) => ({ name: r.name, quantity: Number(r.quantity), revenueCents: Number(r.revenue) }))
+      // These lines have no menu item (menu_item_id null): they are told apart by name.
+      .map((r) => ({ key: `name:${r.name}`, name: r.name, quantity: Number(r.quantity), revenueCents: Number(r.revenue) }))
       .sort((x, y) => y.revenueCents - x.revenueCents || x.name.localeCompare(y.name));
     expect(report?.topItems).toEqual(expected);
     expect(report?.topItems[0]?.name).toBe("Truffle");
     expect(report?.topItems.map((t) => t.name)).not.toContain("Too old");
     expect(report?.topItems.map((t) => t.name)).not.toContain("Tomorrow");
+  });
+
+  it("counts a renamed item as one, under its latest name, and two items sharing a name as two", async () => {
+    const { restaurant, items } = await createRestaurant(db(), [
+      { name: "Margherita", priceCents: 1000 },
+      { name: "Special", priceCents: 1500 },
+      { name: "Special", priceCents: 2000 },
+    ]);
+    const owner = await createOwner(db(), [restaurant.id]);
+    const customer = await createUser(db());
+    const [pizza, specialA, specialB] = items;
+    const line = (item: typeof pizza, name: string, quantity: number) => ({ menuItemId: item!.id, name, unitPriceCents: item!.priceCents, quantity });
+    const order = (placedAt: string, lines: ReturnType<typeof line>[]): SeedOrder => ({
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      status: "completed",
+      placedAt: new Date(placedAt),
+      idempotencyKey: `sales-${++keys}-${process.pid}`,
+      lines,
+    });
+    await insertOrders(db(), [
+      order("2026-11-20T12:00:00Z", [line(pizza, "Pizza", 2), line(specialA, "Special", 1)]),
+      order("2026-11-24T12:00:00Z", [line(pizza, "Margherita", 1), line(specialB, "Special", 1)]),
+      order("2026-11-22T12:00:00Z", [line(pizza, "Pizza Margherita", 1)]),
+    ]);
+    const report = await getSalesReport({ viewer: (await findActiveViewer(owner.user.id))!, slug: restaurant.slug, now: NOW });
+    expect(report?.topItems).toEqual([
+      { key: String(pizza!.id), name: "Margherita", quantity: 4, revenueCents: 4000 },
+      { key: String(specialB!.id), name: "Special", quantity: 1, revenueCents: 2000 },
+      { key: String(specialA!.id), name: "Special", quantity: 1, revenueCents: 1500 },
+    ]);
   });
 
   it("shows nothing of another owner's restaurant", async () => {
