@@ -21,7 +21,7 @@ export async function SiteHeader() {
                   Admin
                 </Link>
               ) : null}
-              {viewer.role === "owner" || viewer.role === "admin" ? (
+              {viewer.role === "owner" ? (
                 <Link href="/owner" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                   Your restaurants
                 </Link>
