@@ -9,6 +9,20 @@ const dateOnly = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone:
 export const formatDateTime = (date: Date) => dateTime.format(date);
 export const formatDate = (date: Date) => dateOnly.format(date);
 
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+// en-CA writes a date as YYYY-MM-DD, the form of <input type="date"> and of date filters in URLs.
+const isoDay = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: APP_TIME_ZONE });
+
+/** The calendar day containing `date` in APP_TIME_ZONE, as YYYY-MM-DD: what every date filter means by a day. */
+export const appDay = (date: Date) => isoDay.format(date);
+
+/** Midnight starting a YYYY-MM-DD calendar day in APP_TIME_ZONE, as a timestamptz SQL fragment. */
+export const dayStart = (day: string) => sql`(${day}::date::timestamp at time zone ${APP_TIME_ZONE})`;
+
+/** Midnight ending a YYYY-MM-DD calendar day (the next day's start): ranges are [dayStart(from), dayAfter(to)). */
+export const dayAfter = (day: string) => sql`((${day}::date + 1)::timestamp at time zone ${APP_TIME_ZONE})`;
+
 export type AppDays = {
   /** The first and last calendar day (SQL `date`) in APP_TIME_ZONE; `lastDay` is the day containing `now`. */
   firstDay: SQL;

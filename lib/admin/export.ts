@@ -4,10 +4,9 @@ import { getDb } from "@/db/client";
 import { orders, profiles, restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { recordAudit } from "./audit";
-import { APP_TIME_ZONE } from "@/lib/dates";
+import { appDay, dayAfter, dayStart } from "@/lib/dates";
 import { centsToDecimal } from "@/lib/money";
 import { csvRow } from "./csv";
-import { appDay } from "./days";
 import { assertAdmin } from "./guard";
 import type { OrderRange } from "./schema";
 import { listUserTotalsByAccount } from "./users";
@@ -91,9 +90,6 @@ export async function exportUsersCsv({ viewer, search, batchSize = EXPORT_BATCH 
 
 export const ORDERS_CSV_HEADER = ["order_id", "placed_at", "status", "customer_slug", "customer_name", "restaurant", "total", "total_cents"];
 
-/** Midnight starting a calendar day in APP_TIME_ZONE, as timestamptz. */
-const dayStart = (day: string) => sql`(${day}::date::timestamp at time zone ${APP_TIME_ZONE})`;
-const dayAfter = (day: string) => sql`((${day}::date + 1)::timestamp at time zone ${APP_TIME_ZONE})`;
 
 /** One batch of orders in [from, to] (whole days in APP_TIME_ZONE), after the keyset position, oldest first. */
 async function readOrders(viewer: Viewer, range: OrderRange, after: { placedAt: string; id: number } | undefined) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { userRole } from "@/db/schema";
 import { USER_SORTS } from "./cursor";
-import { recordId } from "@/lib/validation";
+import { dayRangeFields, dayRangeInOrder, recordId } from "@/lib/validation";
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
@@ -16,18 +16,8 @@ export const usersQuerySchema = z.object({
   after: z.preprocess(first, z.string().optional()),
 });
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "Not a calendar date.");
-
 /** Orders export range: both ends inclusive, whole days in APP_TIME_ZONE (lib/dates.ts); either end may be left open. */
-export const orderRangeSchema = z
-  .object({
-    from: z.preprocess((v) => (v === "" || v === null ? undefined : v), isoDate.optional()),
-    to: z.preprocess((v) => (v === "" || v === null ? undefined : v), isoDate.optional()),
-  })
-  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: "The start date must not be after the end date.", path: ["to"] });
+export const orderRangeSchema = z.object(dayRangeFields).refine(...dayRangeInOrder);
 
 export type OrderRange = z.infer<typeof orderRangeSchema>;
 

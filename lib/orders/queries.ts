@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { orderLines, orders, orderStatusEvents, profiles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
+import { dayAfter, dayStart } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 import { encodeCursor, type OrderCursor } from "@/lib/profile/cursor";
 import { COUNTS_TOWARD_TOTALS, SUM_LINE_CENTS } from "./totals";
@@ -31,9 +32,6 @@ export async function getOrderForViewer({ viewer, orderId }: { viewer: Viewer; o
 
 export type OrderPage = NonNullable<Awaited<ReturnType<typeof getOrderForViewer>>>;
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const nextDay = (iso: string) => new Date(day(iso).getTime() + 24 * 60 * 60 * 1000);
-
 /**
  * The purchase history page in one statement, rooted at the customer's profile: a keyset page of their orders
  * (newest first, filtered by restaurant and dates, with lines), the count and total of everything the filter
@@ -61,12 +59,12 @@ export async function getOrderHistory({
     rawFilters.push(sql`o.restaurant_id = ${restaurantId}`);
   }
   if (from) {
-    filters.push(gte(orders.placedAt, day(from)));
-    rawFilters.push(sql`o.placed_at >= ${day(from).toISOString()}::timestamptz`);
+    filters.push(sql`${orders.placedAt} >= ${dayStart(from)}`);
+    rawFilters.push(sql`o.placed_at >= ${dayStart(from)}`);
   }
   if (to) {
-    filters.push(lt(orders.placedAt, nextDay(to)));
-    rawFilters.push(sql`o.placed_at < ${nextDay(to).toISOString()}::timestamptz`);
+    filters.push(sql`${orders.placedAt} < ${dayAfter(to)}`);
+    rawFilters.push(sql`o.placed_at < ${dayAfter(to)}`);
   }
   const matching = sql.join(rawFilters, sql` and `);
 

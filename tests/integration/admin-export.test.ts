@@ -6,7 +6,7 @@ import { orderRangeSchema } from "@/lib/admin/schema";
 import { EXPORT_BATCH, exportOrdersCsv, exportUsersCsv, ORDERS_CSV_HEADER, USERS_CSV_HEADER } from "@/lib/admin/export";
 import { listUserTotals, type UserTotalsRow } from "@/lib/admin/users";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
-import { appDay } from "@/lib/admin/days";
+import { appDay } from "@/lib/dates";
 import { APP_TIME_ZONE } from "@/lib/dates";
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { parseCsv } from "../fixtures/csv";

@@ -5,14 +5,13 @@ import { PlatformTotals } from "@/components/admin/platform-totals";
 import { RevenueChart } from "@/components/admin/revenue-chart";
 import { RevenueTable } from "@/components/admin/revenue-table";
 import { QueryStats } from "@/components/layout/query-stats";
-import { appDay } from "@/lib/admin/days";
+import { appDay, DAY_MS } from "@/lib/dates";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { requireAdmin } from "@/lib/admin/session";
 import { APP_TIME_ZONE } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Revenue" };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export default async function RevenuePage() {
   const viewer = await requireAdmin();

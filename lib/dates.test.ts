@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { APP_TIME_ZONE } from "@/lib/dates";
-import { appDay } from "./days";
-import { lastMonths } from "./revenue";
+import { lastMonths } from "@/lib/admin/revenue";
+import { APP_TIME_ZONE, appDay } from "./dates";
 
 describe("admin calendar days and months", () => {
   const noon = new Date("2026-01-15T12:00:00Z");
