@@ -1,4 +1,4 @@
-import { Stat } from "@/components/profile/stat";
+import { Stat } from "@/components/ui/stat";
 import { Money } from "@/components/ui/money";
 import type { PlatformTotals as Totals } from "@/lib/admin/revenue";
 

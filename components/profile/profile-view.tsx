@@ -3,7 +3,7 @@ import { formatDate } from "@/lib/dates";
 import type { ProfileView as Profile } from "@/lib/profile/queries";
 import { OrderHistory } from "./order-history";
 import { RestaurantList } from "./restaurant-list";
-import { Stat } from "./stat";
+import { Stat } from "@/components/ui/stat";
 
 export function ProfileView({ profile, basePath, isFirstPage }: { profile: Profile; basePath: string; isFirstPage: boolean }) {
   const owned = profile.ownedRestaurants.map((o) => o.restaurant);
