@@ -15,7 +15,7 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import { MIGRATIONS_FOLDER, connectPglite, connectPostgres, setDatabase, type Database, type DatabaseHandle } from "@/db/client";
 import { countQueries } from "@/db/query-stats";
-import { orderLines, orders, profiles } from "@/db/schema";
+import { linesTotalCents, orderLines, orders, profiles } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { seedHeavyOrders } from "@/db/seed/heavy";
 import { progressBar } from "@/db/seed/progress";
@@ -29,7 +29,6 @@ const runs = Number(values.runs);
 
 type Approach = { name: string; runs: number; total: (db: Database, profileId: number, userId: string) => Promise<number> };
 
-const sumLines = (lines: { quantity: number; unitPriceCents: number }[]) => lines.reduce((s, l) => s + l.quantity * l.unitPriceCents, 0);
 const liveOrders = (profileId: number) => and(eq(orders.customerId, profileId), ne(orders.status, "cancelled"));
 
 const approaches: Approach[] = [
@@ -40,7 +39,7 @@ const approaches: Approach[] = [
       const own = await db.select({ id: orders.id }).from(orders).where(liveOrders(profileId));
       let total = 0;
       for (const order of own) {
-        total += sumLines(await db.select().from(orderLines).where(eq(orderLines.orderId, order.id)));
+        total += linesTotalCents(await db.select().from(orderLines).where(eq(orderLines.orderId, order.id)));
       }
       return total;
     },
@@ -53,7 +52,7 @@ const approaches: Approach[] = [
       const lines = own.length
         ? await db.select().from(orderLines).where(inArray(orderLines.orderId, own.map((o) => o.id)))
         : [];
-      return sumLines(lines);
+      return linesTotalCents(lines);
     },
   },
   {

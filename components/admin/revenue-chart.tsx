@@ -10,7 +10,7 @@ const PAD = { top: 16, right: 8, bottom: 28, left: 72 };
 
 /** Stacked monthly bars, one colour per restaurant, drawn on the server: no chart library, no client JavaScript. */
 export function RevenueChart({ data }: { data: RevenueByMonth }) {
-  const monthTotals = data.months.map((m) => data.restaurants.reduce((sum, r) => sum + (r.byMonth[m]?.revenueCents ?? 0), 0));
+  const monthTotals = data.monthTotalsCents;
   const max = Math.max(1, ...monthTotals);
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;

@@ -3,8 +3,6 @@ import type { RevenueByMonth } from "@/lib/admin/revenue";
 
 /** The chart's exact figures: one row per restaurant, one column per month, totals both ways. */
 export function RevenueTable({ data }: { data: RevenueByMonth }) {
-  const monthTotal = (m: string) => data.restaurants.reduce((sum, r) => sum + (r.byMonth[m]?.revenueCents ?? 0), 0);
-  const grand = data.restaurants.reduce((sum, r) => sum + r.totalCents, 0);
   return (
     <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-stone-200">
       <table className="w-full text-right text-xs tabular-nums">
@@ -33,10 +31,10 @@ export function RevenueTable({ data }: { data: RevenueByMonth }) {
         <tfoot className="border-t border-stone-200 font-semibold">
           <tr>
             <th scope="row" className="px-3 py-2 text-left">All restaurants</th>
-            {data.months.map((m) => (
-              <td key={m} className="px-3 py-2"><Money cents={monthTotal(m)} /></td>
+            {data.months.map((m, i) => (
+              <td key={m} className="px-3 py-2"><Money cents={data.monthTotalsCents[i] ?? 0} /></td>
             ))}
-            <td className="px-3 py-2" data-testid="revenue-grand-total"><Money cents={grand} /></td>
+            <td className="px-3 py-2" data-testid="revenue-grand-total"><Money cents={data.totalCents} /></td>
           </tr>
         </tfoot>
       </table>

@@ -9,6 +9,14 @@ export type OrderStatus = (typeof orderStatus.enumValues)[number];
 
 export const MAX_LINE_QUANTITY = 99;
 
+/**
+ * An order's stored total: the sum of its lines, quantity x snapshotted unit price. Whatever writes an order
+ * (checkout, seeds, fixtures) derives `total_cents` through this, so the reconciliation has nothing to find.
+ * Exact in JavaScript: a cart's lines are bounded (50 x 99 x MAX_PRICE_CENTS < 2^53).
+ */
+export const linesTotalCents = (lines: readonly { quantity: number; unitPriceCents: number }[]) =>
+  lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0);
+
 export const orders = pgTable(
   "orders",
   {

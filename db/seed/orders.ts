@@ -1,5 +1,5 @@
 import type { Executor } from "../client";
-import { orderLines, orders, orderStatusEvents, type OrderStatus } from "../schema";
+import { linesTotalCents, orderLines, orders, orderStatusEvents, type OrderStatus } from "../schema";
 
 export type SeedLine = { menuItemId: number | null; name: string; unitPriceCents: number; quantity: number };
 export type SeedOrder = {
@@ -21,8 +21,6 @@ const statusPath = (status: OrderStatus): OrderStatus[] =>
 // 1,000 orders x 3 lines x 5 columns stays well under Postgres' 65,535 bind parameters per statement.
 const BATCH = 1000;
 
-export const lineTotal = (lines: readonly SeedLine[]) =>
-  lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0);
 
 /**
  * Bulk-inserts orders with their lines and status events, a batch per transaction (three statements per batch).
@@ -47,7 +45,7 @@ export async function insertOrders(
             placedAt: o.placedAt,
             updatedAt: o.placedAt,
             idempotencyKey: o.idempotencyKey,
-            totalCents: lineTotal(o.lines),
+            totalCents: linesTotalCents(o.lines),
           })),
         )
         .returning({ id: orders.id });

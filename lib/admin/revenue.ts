@@ -107,7 +107,11 @@ export async function getRevenueByMonth({ viewer, months = 12, now = new Date() 
     }
     byRestaurant.set(row.restaurant_id, entry);
   }
-  return { months: labels, restaurants: [...byRestaurant.values()] };
+  const restaurants = [...byRestaurant.values()];
+  // Column totals for the chart and the table alike, so the two can never disagree.
+  const monthTotalsCents = labels.map((m) => restaurants.reduce((sum, r) => sum + (r.byMonth[m]?.revenueCents ?? 0), 0));
+  const totalCents = restaurants.reduce((sum, r) => sum + r.totalCents, 0);
+  return { months: labels, restaurants, monthTotalsCents, totalCents };
 }
 
 export type RevenueByMonth = Awaited<ReturnType<typeof getRevenueByMonth>>;

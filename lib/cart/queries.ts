@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
-import { cartItems, carts, MAX_CART_LINES, MAX_LINE_QUANTITY, menuItems, profiles, restaurants } from "@/db/schema";
+import { cartItems, carts, linesTotalCents, MAX_CART_LINES, MAX_LINE_QUANTITY, menuItems, profiles, restaurants } from "@/db/schema";
 import type { CartOwner } from "./owner";
 
 export const ownerWhere = (owner: CartOwner) =>
@@ -48,7 +48,7 @@ export async function getCart({ owner, reorderOf }: { owner: CartOwner; reorderO
           : undefined;
     return { menuItemId: menuItem.id, name: menuItem.name, unitPriceCents: menuItem.priceCents, quantity, problem };
   });
-  const totalCents = lines.reduce((sum, l) => sum + (l.problem ? 0 : l.quantity * l.unitPriceCents), 0);
+  const totalCents = linesTotalCents(lines.filter((l) => !l.problem));
   return { id: cart.id, restaurant: cart.restaurant, lines, totalCents, leftOut: cart.leftOut ?? [] };
 }
 

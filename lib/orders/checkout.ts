@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
-import { cartItems, carts, menuItems, orderLines, orders, orderStatusEvents, restaurants } from "@/db/schema";
+import { cartItems, carts, linesTotalCents, menuItems, orderLines, orders, orderStatusEvents, restaurants } from "@/db/schema";
 import { uniqueViolation } from "@/lib/db-errors";
 import { formatCents } from "@/lib/money";
 
@@ -71,7 +71,7 @@ export async function placeOrder({
         const names = gone.map((i) => i.name).join(", ");
         return { ok: false, message: `No longer available: ${names}. Remove ${gone.length === 1 ? "it" : "them"} to continue.` };
       }
-      const totalCents = items.reduce((sum, i) => sum + i.quantity * i.unitPriceCents, 0);
+      const totalCents = linesTotalCents(items);
       if (totalCents !== expectedTotalCents) {
         return { ok: false, message: `Prices changed since you opened your cart: the total is now ${formatCents(totalCents)}. Please review it and place the order again.` };
       }
