@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { favorites, menuCategories, menuItems, restaurants } from "@/db/schema";
+import type { CartOwner } from "@/lib/cart/owner";
 import { encodeRestaurantCursor, likePattern, type RestaurantCursor } from "./schema";
 
 export const RESTAURANTS_PER_PAGE = 12;
@@ -62,10 +63,14 @@ export async function browseRestaurants({ q, after, profileId }: { q?: string; a
  * kept and marked), whether the visitor favorited it, and which restaurant their cart is from (to ask before
  * replacing it).
  */
-export async function getRestaurantPage({ slug, profileId, anonymousCartId }: { slug: string; profileId?: number; anonymousCartId?: string }) {
+export async function getRestaurantPage({ slug, profileId, cartOwner }: { slug: string; profileId?: number; cartOwner?: CartOwner | null }) {
   const db = await getDb();
-  const cartWhere =
-    profileId !== undefined ? sql`c.profile_id = ${profileId}` : anonymousCartId ? sql`c.id = ${anonymousCartId} and c.profile_id is null` : sql`false`;
+  // The same owner rule as lib/cart/queries.ts ownerWhere, written over alias `c` for use inside `extras`.
+  const cartWhere = !cartOwner
+    ? sql`false`
+    : "profileId" in cartOwner
+      ? sql`c.profile_id = ${cartOwner.profileId}`
+      : sql`c.id = ${cartOwner.anonymousId} and c.profile_id is null`;
   return db.query.restaurants.findFirst({
     where: eq(restaurants.slug, slug),
     columns: { id: true, slug: true, name: true, cuisine: true, description: true, address: true, isOpen: true },

@@ -6,7 +6,7 @@ import { AddToCartButton } from "@/components/shop/add-to-cart-button";
 import { FavoriteButton } from "@/components/shop/favorite-button";
 import { Money } from "@/components/ui/money";
 import { getViewer } from "@/lib/auth/session";
-import { anonymousCartId } from "@/lib/cart/owner";
+import { currentCartOwner } from "@/lib/cart/owner";
 import { getRestaurantPage } from "@/lib/restaurants/queries";
 
 export const metadata: Metadata = { title: "Menu" };
@@ -15,7 +15,7 @@ export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">)
   const { slug } = await params;
   if (slug.length > 64) notFound();
   const viewer = await getViewer();
-  const restaurant = await getRestaurantPage({ slug, profileId: viewer?.profileId, anonymousCartId: viewer ? undefined : await anonymousCartId() });
+  const restaurant = await getRestaurantPage({ slug, profileId: viewer?.profileId, cartOwner: await currentCartOwner() });
   if (!restaurant) notFound();
   const cartElsewhere = restaurant.cartRestaurantName && restaurant.cartRestaurantName !== restaurant.name;
 
