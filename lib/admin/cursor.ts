@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decodeTimeKey, encodeTimeKey } from "@/lib/keyset";
 
 /** Users' totals are read in one of two orders; a cursor remembers the last row shown in that order. */
 export const USER_SORTS = ["total", "name"] as const;
@@ -37,16 +38,13 @@ export function decodeUsersCursor(raw: string | undefined, sort: UserSort): User
   }
 }
 
-/** Audit log keyset: newest first, (created_at, id). Encoded "<epoch ms>.<id>". */
+/** Audit log keyset: newest first, (created_at, id). */
 export type AuditCursor = { createdAt: Date; id: number };
 
-export const encodeAuditCursor = (c: AuditCursor) => `${c.createdAt.getTime()}.${c.id}`;
+export const encodeAuditCursor = (c: AuditCursor) => encodeTimeKey({ time: c.createdAt, id: c.id });
 
 export function decodeAuditCursor(raw: string | undefined): AuditCursor | null | undefined {
   if (raw === undefined || raw === "") return undefined;
-  const match = /^(\d{1,15})\.(\d{1,10})$/.exec(raw);
-  if (!match) return null;
-  const id = Number(match[2]);
-  const createdAt = new Date(Number(match[1]));
-  return id <= 2_147_483_647 && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+  const key = decodeTimeKey(raw);
+  return key && { createdAt: key.time, id: key.id };
 }
