@@ -17,7 +17,14 @@ export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), ".data", "pglite");
 
 export async function connectPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
   const [{ default: postgres }, { drizzle }] = await Promise.all([import("postgres"), import("drizzle-orm/postgres-js")]);
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // postgres.js prepares every statement; after five runs PostgreSQL may switch a prepared statement to a
+    // generic plan, chosen without the parameter values. On skewed data (one customer with 100,000 orders next to
+    // ordinary ones) that plan fits nobody: plan each execution with its values (tests/integration/plans.test.ts).
+    connection: { plan_cache_mode: "force_custom_plan" },
+  });
   const db = drizzle({ client, schema, logger: queryLogger }) as unknown as Database;
   return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
 }

@@ -14,7 +14,8 @@ export const auditLog = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    index("audit_log_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    // Ascending, read backwards by the newest-first log: see orders_customer_placed_idx.
+    index("audit_log_created_idx").on(t.createdAt, t.id),
     index("audit_log_actor_idx").on(t.actorProfileId),
     index("audit_log_target_idx").on(t.targetProfileId),
     check("audit_log_action_shape", sql`${t.action} ~ '^[a-z]+(\\.[a-z_]+)+$'`),

@@ -5,4 +5,5 @@ export * from "./menus";
 export * from "./orders";
 export * from "./carts";
 export * from "./audit";
+export * from "./totals";
 export * from "./relations";

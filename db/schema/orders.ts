@@ -37,8 +37,12 @@ export const orders = pgTable(
   },
   (t) => [
     unique("orders_customer_idempotency_key").on(t.customerId, t.idempotencyKey),
-    index("orders_customer_placed_idx").on(t.customerId, t.placedAt.desc(), t.id.desc()),
-    index("orders_restaurant_placed_idx").on(t.restaurantId, t.placedAt.desc()),
+    // Ascending on purpose: Drizzle's .desc() means DESC NULLS LAST, which cannot serve the pages'
+    // `order by placed_at desc, id desc` (NULLS FIRST); an ascending index read backwards can.
+    index("orders_customer_placed_idx").on(t.customerId, t.placedAt, t.id),
+    // The history filtered by restaurant, and the restaurants a customer has ordered from.
+    index("orders_customer_restaurant_placed_idx").on(t.customerId, t.restaurantId, t.placedAt, t.id),
+    index("orders_restaurant_placed_idx").on(t.restaurantId, t.placedAt),
     // Date-range reads across all customers (the admin's orders export pages through it by (placed_at, id)).
     index("orders_placed_idx").on(t.placedAt, t.id),
     // The owners' queue: a restaurant's open orders, oldest first.

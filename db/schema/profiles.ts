@@ -21,6 +21,8 @@ export const profiles = pgTable(
   (t) => [
     check("profiles_slug_shape", sql`char_length(${t.slug}) <= 64 and ${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("profiles_display_name_length", sql`char_length(${t.displayName}) between 1 and 80`),
+    // The admin's users table sorted by name.
+    index("profiles_lower_name_idx").on(sql`lower(${t.displayName})`, t.id),
   ],
 );
 
@@ -55,7 +57,8 @@ export const favorites = pgTable(
   (t) => [
     primaryKey({ columns: [t.profileId, t.restaurantId] }),
     index("favorites_restaurant_id_idx").on(t.restaurantId),
-    index("favorites_profile_created_idx").on(t.profileId, t.createdAt.desc()),
+    // Ascending, read backwards: see orders_customer_placed_idx.
+    index("favorites_profile_created_idx").on(t.profileId, t.createdAt, t.restaurantId),
   ],
 );
 

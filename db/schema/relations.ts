@@ -5,6 +5,7 @@ import { menuCategories, menuItems } from "./menus";
 import { orderLines, orders, orderStatusEvents } from "./orders";
 import { favorites, profiles, restaurantOwners } from "./profiles";
 import { restaurants } from "./restaurants";
+import { customerTotals } from "./totals";
 import { accounts, users } from "./users";
 
 export const usersRelations = relations(users, ({ one, many }) => ({
@@ -22,6 +23,7 @@ export const profilesRelations = relations(profiles, ({ one, many }) => ({
   ownedRestaurants: many(restaurantOwners),
   favorites: many(favorites),
   cart: one(carts, { fields: [profiles.id], references: [carts.profileId] }),
+  totals: one(customerTotals, { fields: [profiles.id], references: [customerTotals.customerId] }),
 }));
 
 export const restaurantsRelations = relations(restaurants, ({ many }) => ({

@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "./client";
+import { executeRows } from "./rows";
+
+export type RollupRepair = {
+  /** Orders whose stored total disagreed with their lines (set to the lines' sum unless dry run). */
+  orderTotals: number;
+  /** Rows of each rollup that disagreed with the lines (rebuilt unless dry run). */
+  rollups: { rollup: string; rows: number }[];
+};
+
+/** Orders whose stored total disagrees with the sum of their lines, lines being the source of truth. */
+const ORDER_TOTAL_DRIFT = sql`
+  select o.id, coalesce(l.cents, 0) as cents
+  from orders o
+  left join (select order_id, sum(quantity::bigint * unit_price_cents) as cents from order_lines group by order_id) l
+    on l.order_id = o.id
+  where o.total_cents <> coalesce(l.cents, 0)`;
+
+/**
+ * Compares every order's total and every rollup row with the lines and, unless `dryRun`, repairs them: order
+ * totals first (their triggers move the rollups), then a rebuild of every rollup (platter_rebuild_rollups, in
+ * migration 0004). One transaction. O(every line): a repair command, never a page.
+ */
+export async function repairRollups(db: Executor, { dryRun }: { dryRun: boolean }): Promise<RollupRepair> {
+  return db.transaction(async (tx) => {
+    const orderTotals = dryRun
+      ? ((await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from (${ORDER_TOTAL_DRIFT}) d`))[0]?.n ?? 0)
+      : (await executeRows<{ id: number }>(tx, sql`update orders o set total_cents = d.cents from (${ORDER_TOTAL_DRIFT}) d where o.id = d.id returning o.id`))
+          .length;
+    const rows = dryRun
+      ? await executeRows<{ rollup: string; rows: number }>(tx, sql`select rollup, count(*)::int as rows from platter_rollup_drift() group by rollup`)
+      : await executeRows<{ rollup: string; rows: number }>(tx, sql`select rollup_name as rollup, rows_fixed::int as rows from platter_rebuild_rollups(true)`);
+    return { orderTotals, rollups: rows.sort((a, b) => a.rollup.localeCompare(b.rollup)) };
+  });
+}
