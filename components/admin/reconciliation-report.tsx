@@ -6,7 +6,8 @@ import { formatDateTime } from "@/lib/dates";
 const count = (n: number) => n.toLocaleString("en-US");
 
 export function ReconciliationReport({ report }: { report: Report }) {
-  const clean = report.orderMismatchCount === 0 && report.userMismatchCount === 0;
+  const drifted = report.rollupDriftCounts.reduce((sum, d) => sum + d.rows, 0);
+  const clean = report.orderMismatchCount === 0 && report.userMismatchCount === 0 && drifted === 0;
   return (
     <div className="space-y-6">
       <p
@@ -20,6 +21,34 @@ export function ReconciliationReport({ report }: { report: Report }) {
         {count(report.usersChecked)} customers, the sum of their orders&apos; totals against the sum of their lines, cancelled
         orders excluded as in every total purchase. {count(report.userMismatchCount)} customers disagree.
       </p>
+      <section aria-labelledby="rollups" className="space-y-2">
+        <h2 id="rollups" className="text-lg font-semibold">
+          Rollups against the lines
+        </h2>
+        <p className="text-sm text-stone-600">
+          The running totals the pages read, each row recomputed from the order lines.{" "}
+          {drifted === 0 ? "None has drifted." : "Run npm run db:reconcile to rebuild them from the lines."}
+        </p>
+        <ul className="grid gap-1 text-sm sm:grid-cols-2">
+          {report.rollupDriftCounts.map((d) => (
+            <li key={d.rollup} data-testid="rollup-drift" className="flex justify-between rounded-lg bg-white px-3 py-2 ring-1 ring-stone-200">
+              <code>{d.rollup}</code>
+              <span className={d.rows === 0 ? "text-emerald-800" : "font-semibold text-red-800"}>
+                {d.rows === 0 ? "in agreement" : `${count(d.rows)} rows drifted`}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {report.rollupDrift.length > 0 ? (
+          <ul className="space-y-1 font-mono text-xs text-stone-700">
+            {report.rollupDrift.map((d) => (
+              <li key={`${d.rollup}:${JSON.stringify(d.key)}`}>
+                {d.rollup} {JSON.stringify(d.key)}: stored {JSON.stringify(d.stored)}, lines say {JSON.stringify(d.expected)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
       {report.orderMismatches.length > 0 ? (
         <section aria-labelledby="order-mismatches" className="space-y-2">
           <h2 id="order-mismatches" className="text-lg font-semibold">

@@ -5,7 +5,7 @@ import type { OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
 import { assertAdmin } from "./guard";
-import { executeRows } from "./rows";
+import { executeRows } from "@/db/rows";
 import { COUNTS_TOWARD_TOTALS, LINE_CENTS } from "@/lib/orders/totals";
 
 /** A report lists this many mismatches of each kind at most; the counts are always complete. */
@@ -31,6 +31,9 @@ export type UserMismatch = {
   orderIds: number[];
 };
 
+/** A rollup row that disagrees with the lines; `stored` or `expected` is null where the row is missing. */
+export type RollupDrift = { rollup: string; key: unknown[]; stored: unknown[] | null; expected: unknown[] | null };
+
 export type ReconciliationReport = {
   ordersChecked: number;
   usersChecked: number;
@@ -38,6 +41,9 @@ export type ReconciliationReport = {
   userMismatchCount: number;
   orderMismatches: OrderMismatch[];
   userMismatches: UserMismatch[];
+  /** Rows of each rollup that disagree with the lines (every rollup is listed, 0 when clean). */
+  rollupDriftCounts: { rollup: string; rows: number }[];
+  rollupDrift: RollupDrift[];
   ms: number;
 };
 
@@ -48,7 +54,18 @@ type Raw = {
   user_mismatch_count: number;
   order_mismatches: (Omit<OrderMismatch, "storedCents" | "linesCents"> & { storedCents: string; linesCents: string })[];
   user_mismatches: (Omit<UserMismatch, "storedCents" | "linesCents"> & { storedCents: string; linesCents: string })[];
+  rollup_drift_counts: { rollup: string; rows: number }[];
+  rollup_drift: RollupDrift[];
 };
+
+/** The rollups reconciled, in the order the report lists them (db/schema/totals.ts). */
+export const ROLLUPS = [
+  "customer_totals",
+  "customer_day_totals",
+  "customer_restaurant_day_totals",
+  "restaurant_day_totals",
+  "restaurant_item_day_totals",
+] as const;
 
 /**
  * Proves every total in one statement. Per order: the stored total_cents against the sum of its line snapshots
@@ -58,6 +75,9 @@ type Raw = {
  * One pass: lines are summed per order, and those per-order rows are folded straight into one row per customer
  * (counts, both sums, and the ids of the orders that disagree), so nothing of order size is materialized; the
  * listings then read only the mismatched orders.
+ * Then every rollup row (db/schema/totals.ts) against a fresh sum of the lines (platter_rollup_drift()): the
+ * pages read those rollups, so this is the proof that what they show is what the lines say.
+ * All of it is O(every line): an audit, run on demand, never on a customer's page.
  */
 export async function reconcileTotals({ viewer }: { viewer: Viewer }): Promise<ReconciliationReport> {
   assertAdmin(viewer);
@@ -66,7 +86,8 @@ export async function reconcileTotals({ viewer }: { viewer: Viewer }): Promise<R
   const [raw] = await executeRows<Raw>(
     db,
     sql`
-    with per_customer as (
+    with drift as materialized (select * from platter_rollup_drift()),
+    per_customer as (
       select o.customer_id,
              count(*) as orders,
              count(*) filter (where ${COUNTS_TOWARD_TOTALS}) as live,
@@ -99,7 +120,11 @@ export async function reconcileTotals({ viewer }: { viewer: Viewer }): Promise<R
                 coalesce((select json_agg(id order by id) from unnest(pc.mismatched) as id), '[]'::json) as "orderIds"
          from per_customer pc join profiles p on p.id = pc.customer_id
          where pc.stored <> pc.lines
-         order by pc.customer_id limit ${MISMATCHES_LISTED}) m) as user_mismatches
+         order by pc.customer_id limit ${MISMATCHES_LISTED}) m) as user_mismatches,
+      (select coalesce(json_agg(json_build_object('rollup', d.rollup, 'rows', d.rows)), '[]'::json)
+         from (select rollup, count(*)::int as rows from drift group by rollup) d) as rollup_drift_counts,
+      (select coalesce(json_agg(d), '[]'::json)
+         from (select rollup, key, stored, expected from drift order by rollup, key limit ${MISMATCHES_LISTED}) d) as rollup_drift
   `,
   );
   const ms = performance.now() - started;
@@ -118,6 +143,8 @@ export async function reconcileTotals({ viewer }: { viewer: Viewer }): Promise<R
       storedCents: centsFromDb(m.storedCents),
       linesCents: centsFromDb(m.linesCents),
     })),
+    rollupDriftCounts: ROLLUPS.map((rollup) => ({ rollup, rows: raw!.rollup_drift_counts.find((d) => d.rollup === rollup)?.rows ?? 0 })),
+    rollupDrift: raw!.rollup_drift,
     ms,
   };
 }

@@ -5,8 +5,7 @@ import type { Viewer } from "@/lib/auth/queries";
 import { APP_TIME_ZONE } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 import { assertAdmin } from "./guard";
-import { executeRows } from "./rows";
-import { COUNTS_TOWARD_TOTALS, LINE_CENTS, SUM_LINE_CENTS } from "@/lib/orders/totals";
+import { executeRows } from "@/db/rows";
 
 export type PlatformTotals = {
   users: number;
@@ -18,8 +17,8 @@ export type PlatformTotals = {
 };
 
 /**
- * Platform totals in one statement. Revenue is defined as every total purchase is: non-cancelled orders,
- * quantity x snapshotted unit price, so it equals the sum of the users' totals to the cent.
+ * Platform totals in one statement, from the customers' running totals (customer_totals: one row per profile,
+ * kept by triggers). Revenue is therefore the sum of the users' totals to the cent, by construction.
  */
 export async function getPlatformTotals({ viewer }: { viewer: Viewer }): Promise<PlatformTotals> {
   assertAdmin(viewer);
@@ -37,10 +36,9 @@ export async function getPlatformTotals({ viewer }: { viewer: Viewer }): Promise
       (select count(*)::int from users) as users,
       (select count(*)::int from users where disabled) as disabled_users,
       (select count(*)::int from restaurants) as restaurants,
-      (select count(*)::int from orders o where ${COUNTS_TOWARD_TOTALS}) as orders,
-      (select count(*)::int from orders where status = 'cancelled') as cancelled_orders,
-      (select ${SUM_LINE_CENTS}
-         from order_lines ol join orders o on o.id = ol.order_id where ${COUNTS_TOWARD_TOTALS}) as revenue`,
+      (select coalesce(sum(order_count), 0)::int from customer_totals) as orders,
+      (select coalesce(sum(cancelled_count), 0)::int from customer_totals) as cancelled_orders,
+      (select coalesce(sum(total_cents), 0)::text from customer_totals) as revenue`,
   );
   return {
     users: row!.users,
@@ -74,23 +72,21 @@ export type RestaurantRevenue = {
 };
 
 /**
- * Per-restaurant revenue by month for the last `months` calendar months, grouped in SQL (one statement).
+ * Per-restaurant revenue by month for the last `months` calendar months, grouped in SQL (one statement) from the
+ * restaurants' daily rollups: at most one row per restaurant and day, however many orders they hold.
  * Every restaurant is listed, with zeros where it sold nothing.
  */
 export async function getRevenueByMonth({ viewer, months = 12, now = new Date() }: { viewer: Viewer; months?: number; now?: Date }) {
   assertAdmin(viewer);
   const db = await getDb();
   const labels = lastMonths(months, now);
-  // Midnight of the first month's first day in the app's time zone; months are bucketed in the same zone.
-  const from = sql`(${`${labels[0]}-01`}::date::timestamp at time zone ${APP_TIME_ZONE})`;
   const rows = await executeRows<{ restaurant_id: number; name: string; month: string | null; orders: number; revenue: string }>(
     db,
     sql`
     with monthly as (
-      select o.restaurant_id, to_char(o.placed_at at time zone ${APP_TIME_ZONE}, 'YYYY-MM') as month,
-             count(distinct o.id)::int as orders, sum(${LINE_CENTS}) as revenue
-      from orders o join order_lines ol on ol.order_id = o.id
-      where ${COUNTS_TOWARD_TOTALS} and o.placed_at >= ${from}
+      select d.restaurant_id, to_char(d.day, 'YYYY-MM') as month, sum(d.order_count)::int as orders, sum(d.total_cents) as revenue
+      from restaurant_day_totals d
+      where d.day >= ${`${labels[0]}-01`}::date
       group by 1, 2
     )
     select r.id as restaurant_id, r.name, m.month, coalesce(m.orders, 0) as orders, coalesce(m.revenue, 0)::text as revenue

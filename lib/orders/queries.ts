@@ -6,7 +6,6 @@ import type { Viewer } from "@/lib/auth/queries";
 import { dayAfter, dayStart } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 import { encodeCursor, type OrderCursor } from "@/lib/profile/cursor";
-import { COUNTS_TOWARD_TOTALS, SUM_LINE_CENTS } from "./totals";
 
 export const HISTORY_PAGE_SIZE = 20;
 
@@ -33,9 +32,26 @@ export async function getOrderForViewer({ viewer, orderId }: { viewer: Viewer; o
 export type OrderPage = NonNullable<Awaited<ReturnType<typeof getOrderForViewer>>>;
 
 /**
+ * The count and total of a customer's orders that a history filter matches, read from the rollups rather than
+ * summed from the history: the customer's running totals without a filter, their per-day rows for a date range,
+ * their per-restaurant-per-day rows for a restaurant. At most one row per day in range, whatever the history.
+ * Raw SQL correlated to the root profile (`${profiles.id}`): see decision 0002.
+ */
+function matchingTotals({ restaurantId, from, to }: { restaurantId?: number; from?: string; to?: string }) {
+  const days = [from ? sql`r.day >= ${from}::date` : undefined, to ? sql`r.day <= ${to}::date` : undefined].filter((f) => f !== undefined);
+  if (restaurantId === undefined && days.length === 0) {
+    return sql`(select json_build_array(r.order_count, r.total_cents::text) from customer_totals r where r.customer_id = ${profiles.id})`;
+  }
+  const table = restaurantId === undefined ? sql.raw("customer_day_totals") : sql.raw("customer_restaurant_day_totals");
+  const where = [sql`r.customer_id = ${profiles.id}`, ...(restaurantId === undefined ? [] : [sql`r.restaurant_id = ${restaurantId}`]), ...days];
+  return sql`(select json_build_array(coalesce(sum(r.order_count), 0)::int, coalesce(sum(r.total_cents), 0)::text)
+    from ${table} r where ${sql.join(where, sql` and `)})`;
+}
+
+/**
  * The purchase history page in one statement, rooted at the customer's profile: a keyset page of their orders
  * (newest first, filtered by restaurant and dates, with lines), the count and total of everything the filter
- * matches, and the restaurants they have ordered from (for the filter's menu).
+ * matches (from the rollups), and the restaurants they have ordered from (for the filter's menu).
  */
 export async function getOrderHistory({
   viewer,
@@ -51,34 +67,22 @@ export async function getOrderHistory({
   cursor?: OrderCursor;
 }) {
   const db = await getDb();
-  // The same filter twice: through Drizzle for the nested relation, by hand inside `extras` (see decision 0002).
   const filters: SQL[] = [];
-  const rawFilters: SQL[] = [sql`o.customer_id = ${profiles.id}`, COUNTS_TOWARD_TOTALS];
-  if (restaurantId !== undefined) {
-    filters.push(eq(orders.restaurantId, restaurantId));
-    rawFilters.push(sql`o.restaurant_id = ${restaurantId}`);
-  }
-  if (from) {
-    filters.push(sql`${orders.placedAt} >= ${dayStart(from)}`);
-    rawFilters.push(sql`o.placed_at >= ${dayStart(from)}`);
-  }
-  if (to) {
-    filters.push(sql`${orders.placedAt} < ${dayAfter(to)}`);
-    rawFilters.push(sql`o.placed_at < ${dayAfter(to)}`);
-  }
-  const matching = sql.join(rawFilters, sql` and `);
+  if (restaurantId !== undefined) filters.push(eq(orders.restaurantId, restaurantId));
+  if (from) filters.push(sql`${orders.placedAt} >= ${dayStart(from)}`);
+  if (to) filters.push(sql`${orders.placedAt} < ${dayAfter(to)}`);
 
   const row = await db.query.profiles.findFirst({
     where: eq(profiles.id, viewer.profileId),
     columns: { id: true },
     extras: {
-      matchingTotalCents: sql<string>`(
-        select ${SUM_LINE_CENTS}
-        from orders o join order_lines ol on ol.order_id = o.id where ${matching})`.as("matching_total_cents"),
-      matchingCount: sql<number>`(select count(*)::int from orders o where ${matching})`.as("matching_count"),
+      matching: sql<[number, string]>`${matchingTotals({ restaurantId, from, to })}`.as("matching"),
+      // One index probe per restaurant (orders_customer_restaurant_placed_idx, stopping at the first order), written
+      // as a scalar subquery with LIMIT 1 on purpose: as EXISTS, the planner turns it into a semi-join that reads a
+      // whale's whole history to find the few restaurants in it.
       restaurantOptions: sql<[number, string][] | null>`(
         select json_agg(json_build_array(r.id, r.name) order by r.name, r.id) from restaurants r
-        where exists (select 1 from orders o where o.restaurant_id = r.id and o.customer_id = ${profiles.id}))`.as("restaurant_options"),
+        where (select true from orders o where o.customer_id = ${profiles.id} and o.restaurant_id = r.id limit 1))`.as("restaurant_options"),
     },
     with: {
       orderHistory: {
@@ -99,8 +103,8 @@ export async function getOrderHistory({
   return {
     orders: shown,
     shownTotalCents: shown.filter((o) => o.status !== "cancelled").reduce((sum, o) => sum + o.totalCents, 0),
-    matchingTotalCents: centsFromDb(row.matchingTotalCents),
-    matchingCount: row.matchingCount,
+    matchingTotalCents: centsFromDb(row.matching[1]),
+    matchingCount: row.matching[0],
     restaurantOptions: (row.restaurantOptions ?? []).map(([id, name]) => ({ id, name })),
     nextCursor: row.orderHistory.length > HISTORY_PAGE_SIZE && last ? encodeCursor(last) : undefined,
   };

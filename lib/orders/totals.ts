@@ -1,5 +1,6 @@
 import { ne, sql } from "drizzle-orm";
 import { orderLines, orders } from "@/db/schema";
+import { centsFromDb } from "@/lib/money";
 
 /**
  * The one definition of money in a total (profile, history, owner's sales, admin's tables and exports):
@@ -23,3 +24,12 @@ export const countsTowardTotals = ne(orders.status, "cancelled");
 
 /** One line's amount for the query builder (columns rendered by Drizzle rather than through the aliases). */
 export const lineCents = sql`${orderLines.quantity}::bigint * ${orderLines.unitPriceCents}`;
+
+/**
+ * A profile's running totals (customer_totals, kept by triggers) as the pages show them. Every profile has its
+ * row from the moment it is created, so a missing one is drift, reported rather than shown as zero.
+ */
+export function purchaseTotals(profileId: number, totals: { orderCount: number; totalCents: bigint } | null | undefined) {
+  if (!totals) throw new Error(`profile ${profileId} has no customer_totals row: run npm run db:reconcile`);
+  return { orderCount: totals.orderCount, totalPurchaseCents: centsFromDb(totals.totalCents) };
+}

@@ -7,7 +7,6 @@ import { appDays } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 import { canTransition, transitionOrder } from "@/lib/orders/status";
 import { outer, ownedBy } from "./scope";
-import { COUNTS_TOWARD_TOTALS, SUM_LINE_CENTS } from "@/lib/orders/totals";
 
 export const OPEN_STATUSES = ["placed", "preparing", "ready"] as const satisfies readonly OrderStatus[];
 export const QUEUE_LIMIT = 100;
@@ -20,12 +19,12 @@ const IS_OPEN = sql`o.status in (${sql.join(
 
 /**
  * The owner dashboard in one statement: each restaurant the viewer owns with today's order count and revenue
- * (non-cancelled orders, summed from their line snapshots as bigint) and its open order count.
+ * (its restaurant_day_totals row for today, kept by triggers) and its open order count (orders_open_queue_idx).
  */
 export async function listOwnedRestaurants({ viewer, now = new Date() }: { viewer: Viewer; now?: Date }) {
   const db = await getDb();
-  const { start, end } = appDays(now);
-  const today = sql`o.placed_at >= ${start} and o.placed_at < ${end}`;
+  const { lastDay: today } = appDays(now);
+  const todayRow = sql`from restaurant_day_totals d where d.restaurant_id = ${outer(restaurants.id)} and d.day = ${today}`;
   const rows = await db
     .select({
       id: restaurants.id,
@@ -35,11 +34,8 @@ export async function listOwnedRestaurants({ viewer, now = new Date() }: { viewe
       cuisine: restaurants.cuisine,
       address: restaurants.address,
       isOpen: restaurants.isOpen,
-      ordersToday: sql<number>`(select count(*)::int from orders o
-        where o.restaurant_id = ${outer(restaurants.id)} and ${COUNTS_TOWARD_TOTALS} and ${today})`.mapWith(Number),
-      revenueToday: sql<string>`(select ${SUM_LINE_CENTS}
-        from orders o join order_lines ol on ol.order_id = o.id
-        where o.restaurant_id = ${outer(restaurants.id)} and ${COUNTS_TOWARD_TOTALS} and ${today})`,
+      ordersToday: sql<number>`coalesce((select d.order_count ${todayRow}), 0)`.mapWith(Number),
+      revenueToday: sql<string>`coalesce((select d.total_cents ${todayRow}), 0)::text`,
       openOrders: sql<number>`(select count(*)::int from orders o
         where o.restaurant_id = ${outer(restaurants.id)} and ${IS_OPEN})`.mapWith(Number),
     })

@@ -3,37 +3,26 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { favorites, orderLines, orders, profiles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { centsFromDb } from "@/lib/money";
 import { encodeCursor, type OrderCursor } from "./cursor";
-import { COUNTS_TOWARD_TOTALS, SUM_LINE_CENTS } from "@/lib/orders/totals";
+import { purchaseTotals } from "@/lib/orders/totals";
 
 export const RECENT_ORDERS = 20;
 const FAVORITES_SHOWN = 50;
 
 /**
- * One statement for the whole profile page: the profile, its user's role, the total purchase and order count
- * (correlated SQL sums over integer cents, bigint), the restaurants owned, the favorites, and one page of the
- * order history with its lines. Drizzle compiles the nested `with` into lateral joins, so the cost does not grow
- * with the length of the history beyond the two index-backed sums.
+ * One statement for the whole profile page: the profile, its user's role, its running totals (total purchase
+ * and order count, kept by database triggers: docs/decisions/0006-rollups.md), the restaurants owned, the
+ * favorites, and one page of the order history with its lines. Drizzle compiles the nested `with` into lateral
+ * joins, each an index range of at most a page: nothing here grows with the length of the history.
  */
 async function readProfile(where: ReturnType<typeof eq>, cursor: OrderCursor | undefined) {
   const db = await getDb();
   return db.query.profiles.findFirst({
     where,
     columns: { id: true, slug: true, displayName: true, createdAt: true },
-    // Inside `extras` Drizzle re-aliases every column to the root table, so the inner tables are written out
-    // by hand; only the correlation (${profiles.id}) goes through Drizzle.
-    extras: {
-      totalPurchaseCents: sql<string>`(
-        select ${SUM_LINE_CENTS}
-        from order_lines ol join orders o on o.id = ol.order_id
-        where o.customer_id = ${profiles.id} and ${COUNTS_TOWARD_TOTALS})`.as("total_purchase_cents"),
-      orderCount: sql<number>`(
-        select count(*)::int from orders o
-        where o.customer_id = ${profiles.id} and ${COUNTS_TOWARD_TOTALS})`.as("order_count"),
-    },
     with: {
       user: { columns: { role: true } },
+      totals: { columns: { orderCount: true, totalCents: true } },
       ownedRestaurants: {
         columns: {},
         with: { restaurant: { columns: { id: true, slug: true, name: true, cuisine: true, isOpen: true } } },
@@ -68,10 +57,10 @@ export type ProfileView = NonNullable<Awaited<ReturnType<typeof loadProfile>>>;
 async function loadProfile(where: ReturnType<typeof eq>, cursor: OrderCursor | undefined) {
   const row = await readProfile(where, cursor);
   if (!row) return null;
-  const { orderHistory, totalPurchaseCents, ...rest } = row;
+  const { orderHistory, totals, ...rest } = row;
   return {
     ...rest,
-    totalPurchaseCents: centsFromDb(totalPurchaseCents),
+    ...purchaseTotals(row.id, totals),
     orders: orderHistory.slice(0, RECENT_ORDERS),
     nextCursor: orderHistory.length > RECENT_ORDERS ? encodeCursor(orderHistory[RECENT_ORDERS - 1]!) : undefined,
   };
