@@ -12,6 +12,9 @@ import { cache } from "react";
  *   show "2 queries" for everything its request has sent so far.
  */
 export type QueryStats = { count: number; statements: string[]; firstAt: number | null };
+/** A statement with the parameters it was sent with (countQueries only: tests EXPLAIN exactly what was sent). */
+export type LoggedQuery = { sql: string; params: unknown[] };
+type ScopedStats = QueryStats & { queries: LoggedQuery[] };
 
 const newStats = (): QueryStats => ({ count: 0, statements: [], firstAt: null });
 
@@ -27,12 +30,12 @@ function record(stats: QueryStats, query: string) {
 // its `cache`) one per-request stats function and one listener, which every copy sharing that React reuses.
 type Listener = (query: string) => void;
 type Shared = {
-  scope: AsyncLocalStorage<QueryStats>;
+  scope: AsyncLocalStorage<ScopedStats>;
   perRequest: Map<unknown, () => QueryStats>;
   listeners: Map<unknown, Listener>;
 };
 const shared: Shared = ((globalThis as { __platterQueryStats?: Shared }).__platterQueryStats ??= {
-  scope: new AsyncLocalStorage<QueryStats>(),
+  scope: new AsyncLocalStorage<ScopedStats>(),
   perRequest: new Map(),
   listeners: new Map(),
 });
@@ -45,15 +48,20 @@ export const requestQueryStats = shared.perRequest.get(cache)!;
 shared.listeners.set(cache, (query) => record(requestQueryStats(), query));
 
 export const queryLogger: Logger = {
-  logQuery(query) {
+  logQuery(query, params) {
     const scoped = scope.getStore();
-    if (scoped) record(scoped, query);
+    if (scoped) {
+      record(scoped, query);
+      scoped.queries.push({ sql: query, params });
+    }
     for (const listener of shared.listeners.values()) listener(query);
   },
 };
 
-export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; count: number; statements: string[] }> {
-  const stats = newStats();
+export async function countQueries<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; count: number; statements: string[]; queries: LoggedQuery[] }> {
+  const stats: ScopedStats = { ...newStats(), queries: [] };
   const result = await scope.run(stats, fn);
-  return { result, count: stats.count, statements: stats.statements };
+  return { result, count: stats.count, statements: stats.statements, queries: stats.queries };
 }

@@ -1,0 +1,499 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { listAuditLog } from "@/lib/admin/audit";
+import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
+import { getUserForRoles } from "@/lib/admin/roles";
+import { listUserTotals } from "@/lib/admin/users";
+import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import { getCart } from "@/lib/cart/queries";
+import { appDay, DAY_MS } from "@/lib/dates";
+import { getOrderForViewer, getOrderHistory, HISTORY_PAGE_SIZE } from "@/lib/orders/queries";
+import { getMenuForOwner } from "@/lib/owner/menu";
+import { getOrderQueue, listOwnedRestaurants, QUEUE_LIMIT } from "@/lib/owner/queries";
+import { getSalesReport } from "@/lib/owner/sales";
+import { decodeCursor } from "@/lib/profile/cursor";
+import { getProfileForViewer, RECENT_ORDERS } from "@/lib/profile/queries";
+import { browseRestaurants, getRestaurantPage } from "@/lib/restaurants/queries";
+import { freshDatabase } from "../fixtures/db";
+import { captureStatements, explainStatements, pageProblems, postgresClientOf } from "../fixtures/plans";
+
+/*
+ * Every page's statements, for an ordinary customer next to a whale and for the whale itself, on a skewed database:
+ * no sequential scan of orders or order_lines, and rows of those tables touched bounded by what the page shows,
+ * not by anyone's history. Each page's data calls run as the page makes them (the session check included); every
+ * statement they send is EXPLAIN (ANALYZE)-ed with its own parameters (a custom plan for the real values) and its
+ * plan walked (tests/fixtures/plans.ts). The test checks plans of whatever statements the pages send, not their text.
+ *
+ * PostgreSQL only, a documented exception to "every integration test runs on PGlite too": PGlite has the same
+ * planner, but this test is about the plans a server chooses from its statistics on a realistically skewed table
+ * (after ANALYZE), and about the real row counts EXPLAIN ANALYZE reports there.
+ *
+ * Left out on purpose: /admin/reconciliation (it re-sums every order's lines against the stored totals: O(data) by
+ * design) and the CSV exports (/admin/export/*: every row of a range, read in keyset batches). Sign-in and sign-up
+ * read one user. Pages that show no orders (home, restaurant, menu editor, audit log, roles) are checked all the same.
+ */
+
+/** Tables whose size grows with the order history. */
+const HISTORY_TABLES = ["orders", "order_lines"] as const;
+
+/** The seed's orders have 1 to 5 lines (mostly 3). */
+const MAX_LINES = 5;
+/** One page of orders with their lines: HISTORY_PAGE_SIZE (= RECENT_ORDERS) plus the look-ahead row, each with its lines. */
+const ORDER_PAGE_ROWS = (Math.max(HISTORY_PAGE_SIZE, RECENT_ORDERS) + 1) * (1 + MAX_LINES);
+
+/**
+ * The most rows of orders + order_lines a page's statements may touch together (returned, or read and filtered
+ * away, over all loops). Sized from what the page shows, with slack; for scale, the whale alone has 25,000 orders and
+ * 75,000 lines, the busiest restaurant ~15,000 orders, the platform ~35,000 orders and ~105,000 lines.
+ */
+const BOUNDS = {
+  /** /profile, /u/[slug], /orders: one page of orders with their lines is 126 rows; twice that leaves room for the
+   *  keyset look-ahead and the filter menu's probes. The page's counts and totals must come from somewhere that does
+   *  not grow with the history: even the ordinary customer's 60 orders (~240 rows with lines) do not fit. */
+  orderPage: 2 * ORDER_PAGE_ROWS,
+  /** /orders/[id], /cart?reorder=: one order and its lines. */
+  oneOrder: 50,
+  /** Home, restaurant, menu editor, admin audit and roles pages: they show no orders. */
+  noOrders: 100,
+  /** /owner: today's orders of the owner's two restaurants (~16 here) and the open ones (counted through the open
+   *  queue's partial index): bounded by a day's business, never by the restaurants' history. */
+  ownerDashboard: 500,
+  /** /owner/[slug]/orders: the oldest QUEUE_LIMIT open orders with their lines (600 rows), and the open count. */
+  ownerQueue: QUEUE_LIMIT * (1 + MAX_LINES) + 400,
+  /** /owner/[slug]/sales: 30 daily figures and 10 top items. The busiest restaurant's last 30 days alone are ~420
+   *  orders and ~1,100 lines here (its history ~15,000 orders): a page this size reads per-day figures, not orders. */
+  ownerSales: 500,
+  /** /admin/users: 50 users with their order count and total purchase, sorted by total or name: not everyone's orders. */
+  adminUsers: 500,
+  /** /admin and /admin/revenue: platform totals and restaurants x 12 months: not the platform's orders. */
+  adminRevenue: 500,
+} as const;
+
+const WHALE_ORDERS = 25_000;
+const ORDINARY_CUSTOMERS = 300;
+const RESTAURANTS = 36;
+/** Ordinary customer g has 5 to 60 orders. */
+const ordinaryOrders = (g: number) => 5 + ((g * 37) % 56);
+/** The ordinary customer shown next to the whale: one with 60 orders, so that their history has a second page. */
+const ORDINARY = Array.from({ length: ORDINARY_CUSTOMERS }, (_, i) => i + 1).find((g) => ordinaryOrders(g) === 60)!;
+
+const userId = (key: string) => `plan-${key}`;
+const BUSIEST = "plan-resto-1";
+
+/**
+ * A skewed platform in set-based SQL: the whale's orders (60% of them at restaurant 1, the busiest), ~9,800 orders of
+ * 300 ordinary customers, 36 restaurants with 8 dishes each, 1–5 lines per order (mostly 3), one order in 20 cancelled,
+ * the last day's orders still open, placed_at spread over three years. Orders and their lines go in one transaction,
+ * each order's total_cents equal to its lines (the rollup triggers and the deferred total check see them at commit).
+ */
+async function seedSkewedPlatform(db: Database) {
+  await db.transaction(async (tx) => {
+    const run = (text: string) => tx.execute(sql.raw(text));
+    await run(`
+      insert into users (id, email, name, role)
+      select 'plan-' || k, 'plan-' || k || '@example.test', name, role::user_role
+      from (
+        select 'whale' as k, 'Wanda Whale' as name, 'customer' as role
+        union all select 'admin', 'Ada Admin', 'admin'
+        union all select 'customer-' || g, 'Customer ' || lpad(g::text, 3, '0'), 'customer' from generate_series(1, ${ORDINARY_CUSTOMERS}) g
+        union all select 'owner-' || g, 'Owner ' || lpad(g::text, 2, '0'), 'owner' from generate_series(1, ${RESTAURANTS}) g
+      ) u`);
+    await run(`insert into profiles (user_id, slug, display_name) select id, id, name from users where id like 'plan-%' order by id`);
+    await run(`
+      insert into restaurants (slug, name, cuisine, address)
+      select 'plan-resto-' || g, 'Resto ' || lpad(g::text, 2, '0'), (array['Thai', 'Pizza', 'Sushi', 'Tacos', 'Curry', 'Burgers'])[1 + g % 6],
+             g || ' Plan Street'
+      from generate_series(1, ${RESTAURANTS}) g order by g`);
+    await run(`
+      insert into menu_categories (restaurant_id, name, position)
+      select r.id, c.name, c.position from restaurants r cross join (values ('Mains', 0), ('Sides', 1)) c(name, position)`);
+    await run(`
+      insert into menu_items (restaurant_id, category_id, name, price_cents, position)
+      select c.restaurant_id, c.id, c.name || ' ' || i, 350 + (c.restaurant_id * 97 + c.position * 31 + i * 211) % 2400, i
+      from menu_categories c cross join generate_series(0, 3) i`);
+    // Owner g runs restaurant g; owner 1 also runs restaurant 2 (a dashboard of two).
+    await run(`
+      insert into restaurant_owners (profile_id, restaurant_id)
+      select p.id, r.id from profiles p join restaurants r on r.slug = 'plan-resto-' || substring(p.slug from '^plan-owner-([0-9]+)$')
+      union all
+      select p.id, r.id from profiles p, restaurants r where p.slug = 'plan-owner-1' and r.slug = 'plan-resto-2'`);
+
+    await run(`
+      create temp table plan_items on commit drop as
+      select restaurant_id, (row_number() over (partition by restaurant_id order by id) - 1)::int as idx, id, name, price_cents
+      from menu_items`);
+    // Customer k's order n (0 = newest) is placed n/count of the way back over three years, jittered; the whale is k = 0.
+    await run(`
+      create temp table plan_orders on commit drop as
+      with customers as (
+        select p.id as customer_id, 0 as k, ${WHALE_ORDERS} as n_orders from profiles p where p.slug = 'plan-whale'
+        union all
+        select p.id, g, 5 + (g * 37) % 56 from generate_series(1, ${ORDINARY_CUSTOMERS}) g join profiles p on p.slug = 'plan-customer-' || g
+      ), restos as (
+        select id, (row_number() over (order by id) - 1)::int as idx from restaurants
+      ), planned as (
+        select c.customer_id, c.k, n,
+               (n + ((c.k * 37 + n * 61) % 100) / 100.0) * (3 * 365 * 86400.0) / c.n_orders + 60 as age_seconds,
+               case when c.k = 0 then (case when n % 5 < 3 then 0 else 1 + (n * 7) % ${RESTAURANTS - 1} end)
+                    else (case when n % 2 = 0 then c.k % ${RESTAURANTS} else (c.k * 13 + n * 7) % ${RESTAURANTS} end) end as resto_idx,
+               (c.k * 131 + n * 17) % 20 as h,
+               (c.k * 7 + n * 3) % 10 as l
+        from customers c cross join generate_series(0, c.n_orders - 1) n
+      )
+      select p.customer_id, p.k, p.n, r.id as restaurant_id, now() - make_interval(secs => p.age_seconds) as placed_at,
+             case when p.h = 0 then 'cancelled'
+                  when p.age_seconds < 86400 then (array['placed', 'preparing', 'ready'])[1 + p.n % 3]
+                  else 'completed' end as status,
+             case when p.l = 0 then 1 when p.l = 1 then 2 when p.l < 8 then 3 when p.l = 8 then 4 else 5 end as n_lines,
+             'plan-' || p.k || '-' || p.n as idempotency_key
+      from planned p join restos r on r.idx = p.resto_idx`);
+    await run(`
+      create temp table plan_lines on commit drop as
+      select o.customer_id, o.idempotency_key, j, i.id as menu_item_id, i.name, i.price_cents as unit_price_cents,
+             1 + (o.n + j + o.k) % 3 as quantity
+      from plan_orders o cross join generate_series(1, o.n_lines) j
+      join plan_items i on i.restaurant_id = o.restaurant_id and i.idx = (o.n + j * 3 + o.k) % 8`);
+    // Ids follow placed_at, as they would in production.
+    await run(`
+      insert into orders (customer_id, restaurant_id, status, total_cents, idempotency_key, placed_at, updated_at)
+      select o.customer_id, o.restaurant_id, o.status::order_status, t.cents, o.idempotency_key, o.placed_at, o.placed_at
+      from plan_orders o
+      join (select customer_id, idempotency_key, sum(quantity * unit_price_cents)::int as cents from plan_lines group by 1, 2) t
+        using (customer_id, idempotency_key)
+      order by o.placed_at`);
+    await run(`
+      insert into order_lines (order_id, menu_item_id, name, unit_price_cents, quantity)
+      select o.id, l.menu_item_id, l.name, l.unit_price_cents, l.quantity
+      from plan_lines l join orders o on o.customer_id = l.customer_id and o.idempotency_key = l.idempotency_key
+      order by o.id, l.j`);
+
+    // Carts (the whale's at the busiest restaurant) and favorites.
+    await run(`
+      insert into carts (profile_id, restaurant_id)
+      select p.id, r.id from profiles p, restaurants r
+      where (p.slug, r.slug) in (('plan-whale', '${BUSIEST}'), ('plan-customer-${ORDINARY}', 'plan-resto-3'))`);
+    await run(`
+      insert into cart_items (cart_id, menu_item_id, quantity)
+      select c.id, i.id, 1 + i.position from carts c join menu_items i on i.restaurant_id = c.restaurant_id where i.position < 2`);
+    await run(`
+      insert into favorites (profile_id, restaurant_id)
+      select p.id, r.id from profiles p join restaurants r on r.slug in ('${BUSIEST}', 'plan-resto-2', 'plan-resto-3')
+      where p.slug in ('plan-whale', 'plan-customer-${ORDINARY}')`);
+  });
+  // The statistics the planner reads (and a visibility map, as autovacuum would leave).
+  await postgresClientOf(db).unsafe("vacuum analyze");
+}
+
+type Subjects = {
+  whale: { id: number; slug: string };
+  busiest: { id: number; slug: string };
+  /** A keyset position deep in the whale's history (order 12,345 from the newest). */
+  whaleDeepCursor: { placedAt: Date; id: number };
+  whaleOrderId: number;
+  ordinaryOrderId: number;
+};
+
+type PageCase = {
+  page: string;
+  who: string;
+  bound: number;
+  /** What the request carries in (a cursor from the previous page): worked out before the capture, not checked. */
+  prepare?: () => Promise<unknown>;
+  /** The page's data calls, made as the page makes them; returns what the page would render. */
+  run: (prepared: unknown) => Promise<unknown>;
+  /** A sanity check of that result, so that a page cannot pass by finding nothing. */
+  expectResult: (result: unknown) => void;
+};
+
+/** A page reached through a link from another one: `prepare` follows the link, `run` is the page. */
+function linked<C>(page: Omit<PageCase, "prepare" | "run"> & { prepare: () => Promise<C>; run: (prepared: C) => Promise<unknown> }): PageCase {
+  return { ...page, run: (prepared) => page.run(prepared as C) };
+}
+
+describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed PostgreSQL database", () => {
+  const db = freshDatabase("postgres");
+  let subjects: Subjects;
+
+  beforeAll(async () => {
+    await seedSkewedPlatform(db());
+    const pg = postgresClientOf(db());
+    const [whale] = await pg<{ id: number; slug: string }[]>`select id, slug from profiles where slug = 'plan-whale'`;
+    const [busiest] = await pg<{ id: number; slug: string }[]>`select id, slug from restaurants where slug = ${BUSIEST}`;
+    const [deep] = await pg<{ iso: string; id: number }[]>`
+      select to_json(placed_at) #>> '{}' as iso, id from orders where customer_id = ${whale!.id} order by placed_at desc, id desc offset 12344 limit 1`;
+    const [orderIds] = await pg<{ whale: number; ordinary: number }[]>`
+      select (select id from orders where customer_id = ${whale!.id} order by placed_at desc, id desc offset 5000 limit 1) as whale,
+             (select max(o.id) from orders o join profiles p on p.id = o.customer_id where p.slug = ${`plan-customer-${ORDINARY}`}) as ordinary`;
+    subjects = {
+      whale: whale!,
+      busiest: busiest!,
+      whaleDeepCursor: { placedAt: new Date(deep!.iso), id: deep!.id },
+      whaleOrderId: orderIds!.whale,
+      ordinaryOrderId: orderIds!.ordinary,
+    };
+  });
+
+  /** A signed-in request: the session check (findActiveViewer), then the page's data calls. */
+  async function as<T>(key: string, fn: (viewer: Viewer) => Promise<T>): Promise<T> {
+    const viewer = await findActiveViewer(userId(key));
+    if (!viewer) throw new Error(`${key} should be an active user`);
+    return fn(viewer);
+  }
+
+  const ordinary = `customer-${ORDINARY}`;
+  const hasOrders = (n: number) => (result: unknown) => expect((result as { orders: unknown[] } | null)?.orders).toHaveLength(n);
+  const truthy = (result: unknown) => expect(result).toBeTruthy();
+  const today = new Date();
+  const daysAgo = (n: number) => appDay(new Date(today.getTime() - n * DAY_MS));
+  const customerPages = (who: string, key: string): PageCase[] => [
+    {
+      page: "/profile",
+      who,
+      bound: BOUNDS.orderPage,
+      run: () => as(key, (viewer) => getProfileForViewer({ viewer })),
+      expectResult: hasOrders(RECENT_ORDERS),
+    },
+    linked({
+      page: "/profile?before= (second page)",
+      who,
+      bound: BOUNDS.orderPage,
+      prepare: () => as(key, async (viewer) => decodeCursor((await getProfileForViewer({ viewer }))?.nextCursor) ?? undefined),
+      run: (cursor) => as(key, (viewer) => getProfileForViewer({ viewer, cursor })),
+      expectResult: hasOrders(RECENT_ORDERS),
+    }),
+    { page: "/orders", who, bound: BOUNDS.orderPage, run: () => as(key, (viewer) => getOrderHistory({ viewer })), expectResult: hasOrders(HISTORY_PAGE_SIZE) },
+    {
+      page: "/orders?restaurant= (the busiest restaurant)",
+      who,
+      bound: BOUNDS.orderPage,
+      run: () => as(key, (viewer) => getOrderHistory({ viewer, restaurantId: subjects.busiest.id })),
+      expectResult: truthy,
+    },
+    {
+      page: "/orders?from= (last 90 days)",
+      who,
+      bound: BOUNDS.orderPage,
+      run: () => as(key, (viewer) => getOrderHistory({ viewer, from: daysAgo(90) })),
+      expectResult: truthy,
+    },
+    {
+      page: "/orders?to= (until two years ago)",
+      who,
+      bound: BOUNDS.orderPage,
+      run: () => as(key, (viewer) => getOrderHistory({ viewer, to: daysAgo(730) })),
+      expectResult: truthy,
+    },
+    {
+      page: "/orders?restaurant=&from=&to= (a year ago, 100 days)",
+      who,
+      bound: BOUNDS.orderPage,
+      run: () => as(key, (viewer) => getOrderHistory({ viewer, restaurantId: subjects.busiest.id, from: daysAgo(400), to: daysAgo(300) })),
+      expectResult: truthy,
+    },
+    linked({
+      page: "/orders?before= (second page)",
+      who,
+      bound: BOUNDS.orderPage,
+      prepare: () => as(key, async (viewer) => decodeCursor((await getOrderHistory({ viewer }))?.nextCursor) ?? undefined),
+      run: (cursor) => as(key, (viewer) => getOrderHistory({ viewer, cursor })),
+      expectResult: hasOrders(HISTORY_PAGE_SIZE),
+    }),
+  ];
+
+  const pages: PageCase[] = [
+    ...customerPages("an ordinary customer", ordinary),
+    ...customerPages("the whale", "whale"),
+    {
+      page: "/profile?before= (deep in the history)",
+      who: "the whale",
+      bound: BOUNDS.orderPage,
+      run: () => as("whale", (viewer) => getProfileForViewer({ viewer, cursor: subjects.whaleDeepCursor })),
+      expectResult: hasOrders(RECENT_ORDERS),
+    },
+    {
+      page: "/orders?before= (deep in the history)",
+      who: "the whale",
+      bound: BOUNDS.orderPage,
+      run: () => as("whale", (viewer) => getOrderHistory({ viewer, cursor: subjects.whaleDeepCursor })),
+      expectResult: hasOrders(HISTORY_PAGE_SIZE),
+    },
+    {
+      page: "/u/[slug] (the whale's profile)",
+      who: "an admin",
+      bound: BOUNDS.orderPage,
+      run: () => as("admin", (viewer) => getProfileForViewer({ viewer, slug: subjects.whale.slug })),
+      expectResult: hasOrders(RECENT_ORDERS),
+    },
+    {
+      page: "/orders/[id]",
+      who: "an ordinary customer",
+      bound: BOUNDS.oneOrder,
+      run: () => as(ordinary, (viewer) => getOrderForViewer({ viewer, orderId: subjects.ordinaryOrderId })),
+      expectResult: truthy,
+    },
+    {
+      page: "/orders/[id]",
+      who: "the whale",
+      bound: BOUNDS.oneOrder,
+      run: () => as("whale", (viewer) => getOrderForViewer({ viewer, orderId: subjects.whaleOrderId })),
+      expectResult: truthy,
+    },
+    {
+      page: "/ (home, with favorites)",
+      who: "the whale",
+      bound: BOUNDS.noOrders,
+      run: () => as("whale", (viewer) => browseRestaurants({ profileId: viewer.profileId })),
+      expectResult: (result) => expect((result as { favorites: unknown[] }).favorites).toHaveLength(3),
+    },
+    {
+      page: "/?q= (search)",
+      who: "an ordinary customer",
+      bound: BOUNDS.noOrders,
+      run: () => as(ordinary, (viewer) => browseRestaurants({ q: "sushi", profileId: viewer.profileId })),
+      expectResult: truthy,
+    },
+    {
+      page: "/r/[slug] (the busiest restaurant)",
+      who: "the whale",
+      bound: BOUNDS.noOrders,
+      run: () =>
+        as("whale", (viewer) =>
+          getRestaurantPage({ slug: subjects.busiest.slug, profileId: viewer.profileId, cartOwner: { profileId: viewer.profileId } }),
+        ),
+      expectResult: truthy,
+    },
+    {
+      page: "/cart",
+      who: "the whale",
+      bound: BOUNDS.oneOrder,
+      run: () => as("whale", (viewer) => getCart({ owner: { profileId: viewer.profileId } })),
+      expectResult: truthy,
+    },
+    {
+      page: "/cart?reorder=",
+      who: "the whale",
+      bound: BOUNDS.oneOrder,
+      run: () => as("whale", (viewer) => getCart({ owner: { profileId: viewer.profileId }, reorderOf: subjects.whaleOrderId })),
+      expectResult: truthy,
+    },
+    {
+      page: "/cart",
+      who: "an ordinary customer",
+      bound: BOUNDS.oneOrder,
+      run: () => as(ordinary, (viewer) => getCart({ owner: { profileId: viewer.profileId } })),
+      expectResult: truthy,
+    },
+    {
+      page: "/owner (dashboard)",
+      who: "the busiest restaurant's owner",
+      bound: BOUNDS.ownerDashboard,
+      run: () => as("owner-1", (viewer) => listOwnedRestaurants({ viewer })),
+      expectResult: (result) => expect(result).toHaveLength(2),
+    },
+    {
+      page: "/owner/[slug]/orders (queue)",
+      who: "the busiest restaurant's owner",
+      bound: BOUNDS.ownerQueue,
+      run: () => as("owner-1", (viewer) => getOrderQueue({ viewer, slug: subjects.busiest.slug })),
+      expectResult: (result) => expect((result as { orders: unknown[] } | null)?.orders.length).toBeGreaterThan(0),
+    },
+    {
+      page: "/owner/[slug]/sales",
+      who: "the busiest restaurant's owner",
+      bound: BOUNDS.ownerSales,
+      run: () => as("owner-1", (viewer) => getSalesReport({ viewer, slug: subjects.busiest.slug })),
+      expectResult: (result) => expect((result as { totalOrders: number } | null)?.totalOrders).toBeGreaterThan(0),
+    },
+    {
+      page: "/owner/[slug]/menu",
+      who: "the busiest restaurant's owner",
+      bound: BOUNDS.noOrders,
+      run: () => as("owner-1", (viewer) => getMenuForOwner({ viewer, slug: subjects.busiest.slug })),
+      expectResult: truthy,
+    },
+    {
+      page: "/admin/users (by total)",
+      who: "an admin",
+      bound: BOUNDS.adminUsers,
+      run: () => as("admin", (viewer) => listUserTotals({ viewer, sort: "total" })),
+      expectResult: (result) => expect((result as { rows: { slug: string }[] }).rows[0]?.slug).toBe(subjects.whale.slug),
+    },
+    linked({
+      page: "/admin/users?after= (by total, second page)",
+      who: "an admin",
+      bound: BOUNDS.adminUsers,
+      prepare: () => as("admin", async (viewer) => (await listUserTotals({ viewer, sort: "total" })).nextCursor),
+      run: (after) => as("admin", (viewer) => listUserTotals({ viewer, sort: "total", after })),
+      expectResult: (result) => expect((result as { rows: unknown[] }).rows.length).toBeGreaterThan(0),
+    }),
+    {
+      page: "/admin/users?sort=name",
+      who: "an admin",
+      bound: BOUNDS.adminUsers,
+      run: () => as("admin", (viewer) => listUserTotals({ viewer, sort: "name" })),
+      expectResult: (result) => expect((result as { rows: unknown[] }).rows.length).toBeGreaterThan(0),
+    },
+    {
+      page: "/admin/users?q= (search)",
+      who: "an admin",
+      bound: BOUNDS.adminUsers,
+      run: () => as("admin", (viewer) => listUserTotals({ viewer, sort: "total", search: "customer 1" })),
+      expectResult: (result) => expect((result as { rows: unknown[] }).rows.length).toBeGreaterThan(0),
+    },
+    {
+      page: "/admin (overview)",
+      who: "an admin",
+      bound: BOUNDS.adminRevenue,
+      run: () => as("admin", (viewer) => getPlatformTotals({ viewer })),
+      expectResult: truthy,
+    },
+    {
+      page: "/admin/revenue",
+      who: "an admin",
+      bound: BOUNDS.adminRevenue,
+      run: () => as("admin", (viewer) => Promise.all([getPlatformTotals({ viewer }), getRevenueByMonth({ viewer })])),
+      expectResult: truthy,
+    },
+    {
+      page: "/admin/users/[slug] (roles)",
+      who: "an admin",
+      bound: BOUNDS.noOrders,
+      run: () => as("admin", (viewer) => getUserForRoles({ viewer, slug: subjects.whale.slug })),
+      expectResult: truthy,
+    },
+    {
+      page: "/admin/audit",
+      who: "an admin",
+      bound: BOUNDS.noOrders,
+      run: () => as("admin", (viewer) => listAuditLog({ viewer })),
+      expectResult: truthy,
+    },
+  ];
+
+  it("seeds the skew the plans are checked against", async () => {
+    type Facts = { whale: number; ordinary: number; customers: number; orders: number; lines: number; cancelled: number; mismatched: number };
+    const [facts] = await postgresClientOf(db())<Facts[]>`select
+        (select count(*)::int from orders where customer_id = ${subjects.whale.id}) as whale,
+        (select count(*)::int from orders o join profiles p on p.id = o.customer_id where p.slug = ${`plan-customer-${ORDINARY}`}) as ordinary,
+        (select count(distinct customer_id)::int from orders) as customers,
+        (select count(*)::int from orders) as orders,
+        (select count(*)::int from order_lines) as lines,
+        (select count(*)::int from orders where status = 'cancelled') as cancelled,
+        (select count(*)::int from orders o where o.total_cents <> (select sum(l.quantity * l.unit_price_cents) from order_lines l where l.order_id = o.id)) as mismatched`;
+    expect(facts).toMatchObject({ whale: WHALE_ORDERS, ordinary: 60, customers: ORDINARY_CUSTOMERS + 1, mismatched: 0 });
+    expect(facts!.orders).toBeGreaterThan(WHALE_ORDERS + 9_000);
+    expect(facts!.lines / facts!.orders).toBeCloseTo(3, 0);
+    expect(facts!.cancelled / facts!.orders).toBeCloseTo(0.05, 2);
+  });
+
+  it.each(pages)("$page as $who: no sequential scan of orders or order_lines, at most $bound of their rows touched", async (page) => {
+    const prepared = await page.prepare?.();
+    const { result, queries } = await captureStatements(() => page.run(prepared));
+    page.expectResult(result);
+    const explained = await explainStatements(postgresClientOf(db()), queries);
+    expect(explained.length).toBeGreaterThan(0);
+    const problems = pageProblems(explained, { tables: HISTORY_TABLES, maxRowsTouched: page.bound });
+    expect(problems.length, `${page.page} as ${page.who}:\n\n${problems.join("\n\n")}\n`).toBe(0);
+  });
+});

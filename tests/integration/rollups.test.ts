@@ -1,0 +1,265 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { customerTotals, menuItems, orders } from "@/db/schema";
+import { executeRows } from "@/db/rows";
+import { repairRollups } from "@/db/rollups";
+import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import { addToCart } from "@/lib/cart/queries";
+import { reconcileTotals } from "@/lib/admin/reconciliation";
+import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
+import { listUserTotals } from "@/lib/admin/users";
+import { cancelOwnOrder } from "@/lib/orders/cancel";
+import { placeOrder } from "@/lib/orders/checkout";
+import { getOrderHistory } from "@/lib/orders/queries";
+import { transitionOrder } from "@/lib/orders/status";
+import { getSalesReport } from "@/lib/owner/sales";
+import { listOwnedRestaurants } from "@/lib/owner/queries";
+import { getProfileForViewer } from "@/lib/profile/queries";
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { createOrders, createOwner, createRestaurant, createUser } from "../fixtures/factory";
+
+/**
+ * The rollups (db/schema/totals.ts) are what the pages show. These tests hold every page's figure against a fresh
+ * sum of the order lines, after each kind of write, and prove that nothing can change an order or its lines
+ * without the rollups following, or write the rollups by hand.
+ */
+describe.each(DRIVERS)("rollups on %s", (driver) => {
+  const db = freshDatabase(driver);
+
+  const viewerOf = async (userId: string) => (await findActiveViewer(userId))! satisfies Viewer;
+  const drift = async () => executeRows<{ rollup: string }>(db(), sql`select rollup from platter_rollup_drift()`);
+
+  /** The lines' own sum for one customer's non-cancelled orders, with optional history filters. */
+  async function linesSum(customerId: number, filter: { restaurantId?: number; from?: string; to?: string } = {}) {
+    const [row] = await executeRows<{ n: number; cents: string }>(
+      db(),
+      sql`select count(distinct o.id)::int as n, coalesce(sum(ol.quantity::bigint * ol.unit_price_cents), 0)::text as cents
+          from orders o left join order_lines ol on ol.order_id = o.id
+          where o.customer_id = ${customerId} and o.status <> 'cancelled'
+            ${filter.restaurantId === undefined ? sql`` : sql`and o.restaurant_id = ${filter.restaurantId}`}
+            ${filter.from ? sql`and o.placed_at >= (${filter.from}::date::timestamp at time zone 'UTC')` : sql``}
+            ${filter.to ? sql`and o.placed_at < ((${filter.to}::date + 1)::timestamp at time zone 'UTC')` : sql``}`,
+    );
+    return { count: row!.n, cents: Number(row!.cents) };
+  }
+
+  async function shop() {
+    const customer = await createUser(db());
+    const { restaurant, items } = await createRestaurant(db(), [
+      { name: "Ramen", priceCents: 1999 },
+      { name: "Gyoza", priceCents: 650 },
+    ]);
+    const other = await createRestaurant(db(), [{ name: "Pho", priceCents: 1275 }]);
+    const owner = await createOwner(db(), [restaurant.id]);
+    return { customer, restaurant, items: items as [(typeof items)[0], (typeof items)[0]], other, owner };
+  }
+
+  const line = (item: { id: number; name: string; priceCents: number }, quantity: number) => ({
+    menuItemId: item.id,
+    name: item.name,
+    unitPriceCents: item.priceCents,
+    quantity,
+  });
+
+  it("gives every new profile a zero totals row, and the profile, history and admin read the same figures as the lines", async () => {
+    const { customer, restaurant, items, other } = await shop();
+    const viewer = await viewerOf(customer.user.id);
+    expect((await getProfileForViewer({ viewer }))!.totalPurchaseCents).toBe(0);
+
+    await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 7, lines: [line(items[0], 2), line(items[1], 3)] });
+    await createOrders(db(), { customerId: customer.profile.id, restaurantId: other.restaurant.id, count: 2, lines: [line(other.items[0]!, 1)] });
+    await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 2, lines: [line(items[0], 9)], status: "cancelled" });
+
+    const expected = await linesSum(customer.profile.id);
+    expect(expected).toEqual({ count: 9, cents: 7 * (2 * 1999 + 3 * 650) + 2 * 1275 });
+    const profile = (await getProfileForViewer({ viewer }))!;
+    expect({ count: profile.orderCount, cents: profile.totalPurchaseCents }).toEqual(expected);
+
+    const history = (await getOrderHistory({ viewer }))!;
+    expect({ count: history.matchingCount, cents: history.matchingTotalCents }).toEqual(expected);
+    const atOther = (await getOrderHistory({ viewer, restaurantId: other.restaurant.id }))!;
+    expect({ count: atOther.matchingCount, cents: atOther.matchingTotalCents }).toEqual(await linesSum(customer.profile.id, { restaurantId: other.restaurant.id }));
+    expect(atOther.matchingTotalCents).toBe(2 * 1275);
+
+    const admin = await viewerOf((await createUser(db(), { role: "admin" })).user.id);
+    const page = await listUserTotals({ viewer: admin, search: customer.profile.slug });
+    expect(page.rows.find((r) => r.profileId === customer.profile.id)).toMatchObject({ orderCount: 9, totalPurchaseCents: expected.cents });
+    expect(await drift()).toEqual([]);
+  });
+
+  it("puts an order on the calendar day of the app's time zone: the date filters and the day rollups agree at midnight", async () => {
+    const { customer, restaurant, items } = await shop();
+    const viewer = await viewerOf(customer.user.id);
+    const [id] = await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 1, lines: [line(items[0], 1)] });
+    const [late] = await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 1, lines: [line(items[1], 1)] });
+    await db().update(orders).set({ placedAt: new Date("2026-03-01T23:59:59.999Z") }).where(eq(orders.id, id!));
+    await db().update(orders).set({ placedAt: new Date("2026-03-02T00:00:00.000Z") }).where(eq(orders.id, late!));
+    for (const [from, to, cents] of [
+      ["2026-03-01", "2026-03-01", 1999],
+      ["2026-03-02", "2026-03-02", 650],
+      ["2026-03-01", "2026-03-02", 1999 + 650],
+      ["2026-02-01", "2026-02-28", 0],
+    ] as const) {
+      const page = (await getOrderHistory({ viewer, from, to }))!;
+      expect(page.matchingTotalCents).toBe(cents);
+      expect(page.matchingTotalCents).toBe((await linesSum(customer.profile.id, { from, to })).cents);
+      const atRestaurant = (await getOrderHistory({ viewer, from, to, restaurantId: restaurant.id }))!;
+      expect(atRestaurant.matchingTotalCents).toBe(cents);
+    }
+    expect(await drift()).toEqual([]);
+  });
+
+  it("follows checkout, customer cancel, owner moves and cancel, and a deleted menu item, to the cent", async () => {
+    const { customer, restaurant, items, owner } = await shop();
+    const viewer = await viewerOf(customer.user.id);
+    const ownerViewer = await viewerOf(owner.user.id);
+    const cart = { profileId: customer.profile.id };
+    const placed: number[] = [];
+    for (const quantity of [1, 2, 3]) {
+      await addToCart({ owner: cart, menuItemId: items[0].id, quantity });
+      await addToCart({ owner: cart, menuItemId: items[1].id, quantity: 1 });
+      const result = await placeOrder({ profileId: customer.profile.id, idempotencyKey: `key-${crypto.randomUUID()}`, expectedTotalCents: quantity * 1999 + 650 });
+      if (!result.ok) throw new Error(result.message);
+      placed.push(result.orderId);
+    }
+    const salesBefore = (await getSalesReport({ viewer: ownerViewer, slug: restaurant.slug }))!;
+    expect(salesBefore.totalRevenueCents).toBe(6 * 1999 + 3 * 650);
+    expect(salesBefore.topItems.map((i) => [i.name, i.quantity, i.revenueCents])).toEqual([
+      ["Ramen", 6, 6 * 1999],
+      ["Gyoza", 3, 3 * 650],
+    ]);
+    expect((await listOwnedRestaurants({ viewer: ownerViewer }))[0]).toMatchObject({ ordersToday: 3, revenueToday: 6 * 1999 + 3 * 650 });
+
+    expect(await cancelOwnOrder({ profileId: customer.profile.id, orderId: placed[0]! })).toBe(true);
+    await db().transaction((tx) => transitionOrder(tx, { orderId: placed[1]!, from: "placed", to: "preparing", actorProfileId: owner.profile.id }));
+    await db().transaction((tx) => transitionOrder(tx, { orderId: placed[1]!, from: "preparing", to: "cancelled", actorProfileId: owner.profile.id }));
+    const left = 3 * 1999 + 650;
+    expect((await getProfileForViewer({ viewer }))!).toMatchObject({ orderCount: 1, totalPurchaseCents: left });
+    const sales = (await getSalesReport({ viewer: ownerViewer, slug: restaurant.slug }))!;
+    expect(sales.totalRevenueCents).toBe(left);
+    expect(sales.totalOrders).toBe(1);
+    expect(sales.topItems.map((i) => [i.name, i.quantity, i.revenueCents])).toEqual([
+      ["Ramen", 3, 3 * 1999],
+      ["Gyoza", 1, 650],
+    ]);
+
+    // A menu item deleted for good: its lines keep their snapshot and move to the name key; nothing is lost.
+    await db().delete(menuItems).where(eq(menuItems.id, items[1].id));
+    const afterDelete = (await getSalesReport({ viewer: ownerViewer, slug: restaurant.slug }))!;
+    expect(afterDelete.topItems.map((i) => [i.key, i.name, i.revenueCents])).toEqual([
+      [String(items[0].id), "Ramen", 3 * 1999],
+      ["name:Gyoza", "Gyoza", 650],
+    ]);
+    expect(await drift()).toEqual([]);
+    expect((await reconcileTotals({ viewer: await viewerOf((await createUser(db(), { role: "admin" })).user.id) })).rollupDriftCounts.every((d) => d.rows === 0)).toBe(true);
+  });
+
+  it("keeps the admin's platform revenue, revenue by month and the users' totals equal to the lines", async () => {
+    const { customer, restaurant, items } = await shop();
+    await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 4, lines: [line(items[0], 1)] });
+    const admin = await viewerOf((await createUser(db(), { role: "admin" })).user.id);
+    const [all] = await executeRows<{ cents: string; n: number; cancelled: number }>(
+      db(),
+      sql`select coalesce(sum(ol.quantity::bigint * ol.unit_price_cents) filter (where o.status <> 'cancelled'), 0)::text as cents,
+                 (select count(*)::int from orders where status <> 'cancelled') as n,
+                 (select count(*)::int from orders where status = 'cancelled') as cancelled
+          from orders o join order_lines ol on ol.order_id = o.id`,
+    );
+    const platform = await getPlatformTotals({ viewer: admin });
+    expect(platform).toMatchObject({ revenueCents: Number(all!.cents), orders: all!.n, cancelledOrders: all!.cancelled });
+    const revenue = await getRevenueByMonth({ viewer: admin, months: 1 });
+    expect(revenue.restaurants.find((r) => r.restaurantId === restaurant.id)!.totalCents).toBe(4 * 1999);
+  });
+
+  it("refuses hand-written rollups, a stored total that disagrees with its lines, and deleting an order", async () => {
+    const { customer, restaurant, items } = await shop();
+    const [orderId] = await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 1, lines: [line(items[0], 2)] });
+    await expect(db().update(customerTotals).set({ totalCents: 1n }).where(eq(customerTotals.customerId, customer.profile.id))).rejects.toThrow();
+    await expect(db().transaction(async (tx) => tx.update(orders).set({ totalCents: 1 }).where(eq(orders.id, orderId!)))).rejects.toThrow();
+    await expect(db().delete(orders).where(eq(orders.id, orderId!))).rejects.toThrow();
+    expect((await linesSum(customer.profile.id)).cents).toBe(2 * 1999);
+    expect(await drift()).toEqual([]);
+  });
+
+  it("reports drift made behind the triggers' back, and db:reconcile's repair rebuilds it from the lines", async () => {
+    const { customer, restaurant, items } = await shop();
+    const [orderId] = await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 1, lines: [line(items[0], 1)] });
+    // What a careless bulk fix could do: with the triggers off, a total changes and a rollup row is lost.
+    await db().transaction(async (tx) => {
+      await tx.execute(sql`alter table orders disable trigger user`);
+      await tx.update(orders).set({ totalCents: 5 }).where(eq(orders.id, orderId!));
+      await tx.execute(sql`alter table orders enable trigger user`);
+      await tx.execute(sql`select set_config('platter.rebuilding_rollups', 'on', true)`);
+      await tx.execute(sql`delete from restaurant_day_totals where restaurant_id = ${restaurant.id}`);
+    });
+    const admin = await viewerOf((await createUser(db(), { role: "admin" })).user.id);
+    const report = await reconcileTotals({ viewer: admin });
+    expect(report.orderMismatches).toEqual([expect.objectContaining({ orderId, storedCents: 5, linesCents: 1999 })]);
+    expect(report.rollupDriftCounts.find((d) => d.rollup === "restaurant_day_totals")!.rows).toBe(1);
+    // The customer's rollup still agrees with the lines: it is the order's stored total that is wrong.
+    expect(report.rollupDriftCounts.find((d) => d.rollup === "customer_totals")!.rows).toBe(0);
+
+    expect(await repairRollups(db(), { dryRun: true })).toMatchObject({ orderTotals: 1 });
+    const repair = await repairRollups(db(), { dryRun: false });
+    expect(repair.orderTotals).toBe(1);
+    expect(repair.rollups).toContainEqual({ rollup: "restaurant_day_totals", rows: 1 });
+    expect(await repairRollups(db(), { dryRun: true })).toEqual({ orderTotals: 0, rollups: [] });
+    expect((await getProfileForViewer({ viewer: await viewerOf(customer.user.id) }))!.totalPurchaseCents).toBe(1999);
+  });
+});
+
+// PGlite runs one connection at a time and would hide every race: concurrency is proven on the server only.
+describe.runIf(process.env.DATABASE_URL)("rollups under concurrency on postgres", () => {
+  const db = freshDatabase("postgres");
+
+  it("stays equal to the lines, to the cent, after 200 concurrent checkouts and cancels for one customer", async () => {
+    const customer = await createUser(db());
+    const { restaurant, items } = await createRestaurant(db(), [
+      { name: "Ramen", priceCents: 1999 },
+      { name: "Gyoza", priceCents: 650 },
+    ]);
+    const second = await createRestaurant(db(), [{ name: "Pho", priceCents: 1275 }]);
+    const ids = await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      count: 100,
+      lines: [{ menuItemId: items[0]!.id, name: "Ramen", unitPriceCents: 1999, quantity: 2 }],
+      status: "placed",
+    });
+    const work = Array.from({ length: 200 }, (_, i) =>
+      i % 2 === 0
+        ? // A checkout's writes: the order and its lines in one transaction, alternating restaurants and days.
+          createOrders(db(), {
+            customerId: customer.profile.id,
+            restaurantId: i % 4 === 0 ? restaurant.id : second.restaurant.id,
+            count: 1,
+            lines:
+              i % 4 === 0
+                ? [
+                    { menuItemId: items[0]!.id, name: "Ramen", unitPriceCents: 1999, quantity: 1 + (i % 3) },
+                    { menuItemId: items[1]!.id, name: "Gyoza", unitPriceCents: 650, quantity: 1 },
+                  ]
+                : [{ menuItemId: second.items[0]!.id, name: "Pho", unitPriceCents: 1275, quantity: 1 }],
+          })
+        : cancelOwnOrder({ profileId: customer.profile.id, orderId: ids[i >> 1]! }),
+    );
+    const outcomes = await Promise.allSettled(work);
+    expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
+
+    const [lines] = await executeRows<{ n: number; cents: string }>(
+      db(),
+      sql`select count(distinct o.id)::int as n, coalesce(sum(ol.quantity::bigint * ol.unit_price_cents), 0)::text as cents
+          from orders o join order_lines ol on ol.order_id = o.id
+          where o.customer_id = ${customer.profile.id} and o.status <> 'cancelled'`,
+    );
+    // 100 new orders, 100 old ones cancelled: what remains is exactly the new ones.
+    const newCents = Array.from({ length: 100 }, (_, k) => 2 * k).reduce(
+      (sum, i) => sum + (i % 4 === 0 ? (1 + (i % 3)) * 1999 + 650 : 1275),
+      0,
+    );
+    expect(lines).toEqual({ n: 100, cents: String(newCents) });
+    const [totals] = await db().select().from(customerTotals).where(eq(customerTotals.customerId, customer.profile.id));
+    expect(totals).toMatchObject({ orderCount: 100, cancelledCount: 100, totalCents: BigInt(newCents) });
+    expect(await executeRows(db(), sql`select * from platter_rollup_drift()`)).toEqual([]);
+  });
+});
