@@ -1,12 +1,13 @@
 /**
  * npm run bench:profile [-- --sizes 1000,10000 --runs 15]
  *
- * One customer with N orders of 3 lines. The same total purchase computed four ways, in one run:
+ * One customer with N orders of 3 lines. The same total purchase computed five ways, in one run:
  *   naive N+1        the original Django loop: the orders, then one query per order for its lines, summed in JS
  *   prefetch         Django's prefetch_related: one query per relation (orders, then lines IN (...)), summed in JS
- *   profile page     what /profile runs: the signed-in user re-read + one relational query (totals, owned,
- *                    favorites, 20 recent orders with lines)
- *   SQL SUM (floor)  one hand-written aggregate: the least any approach can do
+ *   profile page     what /profile runs: the signed-in user re-read + one relational query (running totals,
+ *                    owned, favorites, 20 recent orders with lines)
+ *   rollup read      the total alone, read from customer_totals (kept by triggers): one primary-key row
+ *   SQL SUM (floor)  one hand-written aggregate over the lines: the least any approach that sums can do
  * On PGlite always, and on PostgreSQL when DATABASE_URL is set (database platter_bench, recreated).
  * Prints a Markdown table: statements, median milliseconds, ratio to the floor. Record it in docs/benchmarks.md.
  */
@@ -15,11 +16,12 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import { MIGRATIONS_FOLDER, connectPglite, connectPostgres, setDatabase, type Database, type DatabaseHandle } from "@/db/client";
 import { countQueries } from "@/db/query-stats";
-import { linesTotalCents, orderLines, orders, profiles } from "@/db/schema";
+import { customerTotals, linesTotalCents, orderLines, orders, profiles } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { seedHeavyOrders } from "@/db/seed/heavy";
 import { progressBar } from "@/db/seed/progress";
 import { findActiveViewer } from "@/lib/auth/queries";
+import { centsFromDb } from "@/lib/money";
 import { getProfileForViewer } from "@/lib/profile/queries";
 import { databaseUrl, recreateDatabase } from "@/tests/fixtures/postgres-admin";
 
@@ -62,6 +64,14 @@ const approaches: Approach[] = [
       const viewer = await findActiveViewer(userId);
       const profile = await getProfileForViewer({ viewer: viewer! });
       return profile!.totalPurchaseCents;
+    },
+  },
+  {
+    name: "rollup read (customer_totals)",
+    runs,
+    async total(db, profileId) {
+      const [row] = await db.select({ total: customerTotals.totalCents }).from(customerTotals).where(eq(customerTotals.customerId, profileId));
+      return centsFromDb(row!.total);
     },
   },
   {
