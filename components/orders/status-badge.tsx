@@ -10,6 +10,6 @@ const styles: Record<OrderStatus, string> = {
 
 export function StatusBadge({ status }: { status: OrderStatus }) {
   return (
-    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium capitalize ring-1 ${styles[status]}`}>{status}</span>
+    <span className={`badge ${styles[status]}`}>{status}</span>
   );
 }

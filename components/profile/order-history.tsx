@@ -1,9 +1,6 @@
 import Link from "next/link";
-import { Money } from "@/components/ui/money";
-import { formatDateTime } from "@/lib/dates";
 import type { ProfileView } from "@/lib/profile/queries";
-import { LineList } from "@/components/orders/line-list";
-import { StatusBadge } from "@/components/orders/status-badge";
+import { OrderRow } from "@/components/orders/order-row";
 
 export function OrderHistory({
   orders,
@@ -22,27 +19,13 @@ export function OrderHistory({
         {isFirstPage ? "Recent orders" : "Older orders"}
       </h2>
       {orders.length === 0 ? (
-        <p className="rounded-xl bg-white p-5 text-sm text-stone-500 shadow-sm ring-1 ring-stone-200">
+        <p className="card text-sm text-stone-500">
           {isFirstPage ? "No orders yet." : "No older orders."}
         </p>
       ) : (
         <ol className="space-y-3">
           {orders.map((order) => (
-            <li key={order.id} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200" data-testid="order">
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <div>
-                  <span className="font-medium">{order.restaurant.name}</span>
-                  <span className="ml-2 text-sm text-stone-500">
-                    Order #{order.id} · <time dateTime={order.placedAt.toISOString()}>{formatDateTime(order.placedAt)}</time>
-                  </span>
-                </div>
-                <div className="flex items-center gap-3">
-                  <StatusBadge status={order.status} />
-                  <Money cents={order.totalCents} className="font-semibold" />
-                </div>
-              </div>
-              <LineList lines={order.lines} className="mt-2 space-y-0.5 text-stone-600" />
-            </li>
+            <OrderRow key={order.id} order={order} testId="order" />
           ))}
         </ol>
       )}

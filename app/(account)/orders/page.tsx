@@ -4,11 +4,9 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { QueryStats } from "@/components/layout/query-stats";
 import { HistoryFilters } from "@/components/orders/history-filters";
-import { OrderLines } from "@/components/orders/order-lines";
-import { StatusBadge } from "@/components/orders/status-badge";
+import { OrderRow } from "@/components/orders/order-row";
 import { Money } from "@/components/ui/money";
 import { requireUser } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/dates";
 import { getOrderHistory } from "@/lib/orders/queries";
 import { historyFilterSchema } from "@/lib/orders/schema";
 import { decodeCursor } from "@/lib/profile/cursor";
@@ -41,22 +39,11 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
         <span className="text-stone-500"> Cancelled orders are listed but not counted.</span>
       </p>
       {history.orders.length === 0 ? (
-        <p className="rounded-xl bg-white p-5 text-stone-600 shadow-sm ring-1 ring-stone-200">No orders here.</p>
+        <p className="card text-stone-600">No orders here.</p>
       ) : (
         <ol className="space-y-3">
           {history.orders.map((order) => (
-            <li key={order.id} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200" data-testid="history-order">
-              <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-                <Link href={`/orders/${order.id}`} className="font-semibold underline">
-                  Order #{order.id} · {order.restaurant.name}
-                </Link>
-                <span className="flex items-center gap-2 text-sm text-stone-500">
-                  <time dateTime={order.placedAt.toISOString()}>{formatDateTime(order.placedAt)}</time>
-                  <StatusBadge status={order.status} />
-                </span>
-              </div>
-              <OrderLines lines={order.lines} totalCents={order.totalCents} />
-            </li>
+            <OrderRow key={order.id} order={order} testId="history-order" />
           ))}
         </ol>
       )}

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { OrderStatus } from "@/db/schema";
+import { Money } from "@/components/ui/money";
+import { formatDateTime } from "@/lib/dates";
+import { StatusBadge } from "./status-badge";
+
+export type OrderRowData = {
+  id: number;
+  status: OrderStatus;
+  totalCents: number;
+  placedAt: Date;
+  restaurant: { name: string };
+  lines: { id: number; name: string; quantity: number }[];
+};
+
+/**
+ * One order in a list (the profile's recent orders, the purchase history): a link to the order, when, its status
+ * and total, and what was in it in one line ("2 × Ramen · 1 × Gyoza"). Prices per line are on the order's own
+ * page; a list of 20 orders does not repeat a table for each.
+ */
+export function OrderRow({ order, testId }: { order: OrderRowData; testId: string }) {
+  return (
+    <li className="card" data-testid={testId}>
+      <div className="row-head">
+        <Link href={`/orders/${order.id}`} className="font-semibold underline">
+          Order #{order.id} · {order.restaurant.name}
+        </Link>
+        <span className="row-meta">
+          <time dateTime={order.placedAt.toISOString()}>{formatDateTime(order.placedAt)}</time>
+          <StatusBadge status={order.status} />
+          <Money cents={order.totalCents} className="font-semibold text-stone-900" />
+        </span>
+      </div>
+      <p className="row-note">{order.lines.map((line) => `${line.quantity} × ${line.name}`).join(" · ")}</p>
+    </li>
+  );
+}
