@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { OrderStatus } from "@/db/schema";
-import { Money } from "@/components/ui/money";
 import { formatDateTime } from "@/lib/dates";
+import { formatCents } from "@/lib/money";
 import { StatusBadge } from "./status-badge";
 
 export type OrderRowData = {
@@ -16,19 +16,20 @@ export type OrderRowData = {
 /**
  * One order in a list (the profile's recent orders, the purchase history): a link to the order, when, its status
  * and total, and what was in it in one line ("2 × Ramen · 1 × Gyoza"). Prices per line are on the order's own
- * page; a list of 20 orders does not repeat a table for each.
+ * page; a list of 20 orders does not repeat a table for each. Styles are the named utilities row-head and
+ * row-meta (app/globals.css), so each row carries short class names.
  */
 export function OrderRow({ order, testId }: { order: OrderRowData; testId: string }) {
   return (
     <li className="card" data-testid={testId}>
       <div className="row-head">
-        <Link href={`/orders/${order.id}`} className="font-semibold underline">
+        <Link href={`/orders/${order.id}`}>
           Order #{order.id} · {order.restaurant.name}
         </Link>
         <span className="row-meta">
           <time dateTime={order.placedAt.toISOString()}>{formatDateTime(order.placedAt)}</time>
           <StatusBadge status={order.status} />
-          <Money cents={order.totalCents} className="font-semibold text-stone-900" />
+          <strong>{formatCents(order.totalCents)}</strong>
         </span>
       </div>
       <p className="row-note">{order.lines.map((line) => `${line.quantity} × ${line.name}`).join(" · ")}</p>

@@ -1,15 +1,15 @@
 import type { OrderStatus } from "@/db/schema";
 
+// Written out in full so that Tailwind finds each name; the colours live in app/globals.css (short names,
+// because lists repeat a badge per row).
 const styles: Record<OrderStatus, string> = {
-  placed: "bg-sky-50 text-sky-700 ring-sky-200",
-  preparing: "bg-amber-50 text-amber-800 ring-amber-200",
-  ready: "bg-violet-50 text-violet-700 ring-violet-200",
-  completed: "bg-emerald-50 text-emerald-700 ring-emerald-200",
-  cancelled: "bg-stone-100 text-stone-500 ring-stone-200 line-through",
+  placed: "badge badge-placed",
+  preparing: "badge badge-preparing",
+  ready: "badge badge-ready",
+  completed: "badge badge-completed",
+  cancelled: "badge badge-cancelled",
 };
 
 export function StatusBadge({ status }: { status: OrderStatus }) {
-  return (
-    <span className={`badge ${styles[status]}`}>{status}</span>
-  );
+  return <span className={styles[status]}>{status}</span>;
 }
