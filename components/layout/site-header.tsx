@@ -32,6 +32,9 @@ export async function SiteHeader() {
               <Link href="/profile" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                 {viewer.displayName}
               </Link>
+              <Link href="/account" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                Account
+              </Link>
               <form action={signOutAction}>
                 <button type="submit" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
                   Sign out

@@ -6,4 +6,5 @@ export * from "./orders";
 export * from "./carts";
 export * from "./audit";
 export * from "./totals";
+export * from "./sessions";
 export * from "./relations";

@@ -5,12 +5,18 @@ import { menuCategories, menuItems } from "./menus";
 import { orderLines, orders, orderStatusEvents } from "./orders";
 import { favorites, profiles, restaurantOwners } from "./profiles";
 import { restaurants } from "./restaurants";
+import { userSessions } from "./sessions";
 import { customerTotals } from "./totals";
 import { accounts, users } from "./users";
 
 export const usersRelations = relations(users, ({ one, many }) => ({
   profile: one(profiles, { fields: [users.id], references: [profiles.userId] }),
   accounts: many(accounts),
+  sessions: many(userSessions),
+}));
+
+export const userSessionsRelations = relations(userSessions, ({ one }) => ({
+  user: one(users, { fields: [userSessions.userId], references: [users.id] }),
 }));
 
 export const accountsRelations = relations(accounts, ({ one }) => ({

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { profiles, restaurantOwners, restaurants, users, type UserRole } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
+import { revokeUserSessions } from "@/lib/auth/sessions";
 import { recordAudit } from "./audit";
 import { assertAdmin } from "./guard";
 
@@ -69,8 +70,9 @@ export type ManagedUser = NonNullable<Awaited<ReturnType<typeof getUserForRoles>
 /**
  * Sets a user's role. An owner's restaurants become exactly `restaurantIds`; any other role owns none.
  * Admins cannot change their own role, and the caller is re-checked under lock: when two admins demote each other at
- * once, the second finds it is no longer an admin and changes nothing, so the platform never loses its last admin. The change, the ownership rows and the audit entry commit in one transaction; the user's
- * next request re-reads the role (findActiveViewer), so their session needs no revocation.
+ * once, the second finds it is no longer an admin and changes nothing, so the platform never loses its last admin. The change, the ownership rows, the audit entry and, when the role
+ * changes, the end of the user's sessions commit in one transaction. Every request re-reads the role anyway; ending
+ * the sessions (decision 0007) also means a cookie copied while they held the old role describes no one.
  */
 export async function changeUserRole({
   viewer,
@@ -105,7 +107,10 @@ export async function changeUserRole({
     if (target.role === role && added.length === 0 && removed.length === 0) return { ok: true, changed: false } as const;
     if (role !== "admin" && (await isLastActiveAdmin(tx, target))) return { ok: false, reason: "last-admin" } as const;
 
-    if (target.role !== role) await tx.update(users).set({ role }).where(eq(users.id, target.userId));
+    if (target.role !== role) {
+      await tx.update(users).set({ role }).where(eq(users.id, target.userId));
+      await revokeUserSessions(tx, { userId: target.userId, reason: "role_change" });
+    }
     if (removed.length > 0) {
       await tx
         .delete(restaurantOwners)
@@ -125,8 +130,8 @@ export async function changeUserRole({
 }
 
 /**
- * Disables or re-enables an account. A disabled user's next request finds no viewer (findActiveViewer) and
- * sign-in refuses them. Admins cannot disable themselves, and the caller is re-checked under lock (see changeUserRole),
+ * Disables or re-enables an account. Disabling ends every session of theirs (decision 0007), so re-enabling later
+ * revives none of the old cookies: they sign in again. Sign-in refuses a disabled account. Admins cannot disable themselves, and the caller is re-checked under lock (see changeUserRole),
  * which keeps at least one admin able to sign in.
  */
 export async function setUserDisabled({
@@ -147,6 +152,7 @@ export async function setUserDisabled({
     if (target.disabled === disabled) return { ok: true, changed: false } as const;
     if (disabled && (await isLastActiveAdmin(tx, target))) return { ok: false, reason: "last-admin" } as const;
     await tx.update(users).set({ disabled }).where(eq(users.id, target.userId));
+    if (disabled) await revokeUserSessions(tx, { userId: target.userId, reason: "disabled" });
     await recordAudit(tx, { actor: viewer, action: disabled ? "user.disable" : "user.enable", targetProfileId: profileId });
     return { ok: true, changed: true } as const;
   });

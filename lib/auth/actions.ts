@@ -1,10 +1,15 @@
 "use server";
 import { AuthError } from "next-auth";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { formAction, type ActionState } from "@/lib/action";
+import { changePassword, signOutSessions } from "./account";
 import { signIn, signOut } from "./config";
+import { tooManyAttemptsMessage } from "./messages";
 import { createAccount } from "./queries";
 import { safeRedirectTarget } from "./redirect-target";
-import { signInSchema, signUpSchema } from "./schema";
+import { changePasswordSchema, signInSchema, signUpSchema } from "./schema";
+import { getViewer } from "./session";
 
 export type FormState = {
   message?: string;
@@ -17,12 +22,22 @@ const field = (form: FormData, name: string) => {
   return typeof value === "string" ? value : undefined;
 };
 
+/** The lock's remaining seconds when Auth.js rethrew authorize's refusal (config.ts ThrottledSignIn), else null. */
+function retryAfter(error: AuthError): number | null {
+  const { code, retryAfterSeconds } = error as AuthError & { code?: string; retryAfterSeconds?: unknown };
+  return code === "throttled" && typeof retryAfterSeconds === "number" ? retryAfterSeconds : null;
+}
+
 async function signInAndRedirect(email: string, password: string, redirectTo: string): Promise<FormState | never> {
   try {
     await signIn("credentials", { email, password, redirectTo });
   } catch (error) {
     // signIn redirects by throwing; only Auth.js' own errors mean "not signed in".
-    if (error instanceof AuthError) return { message: "Invalid email or password.", values: { email } };
+    if (error instanceof AuthError) {
+      const seconds = retryAfter(error);
+      if (seconds !== null) return { message: tooManyAttemptsMessage(seconds), values: { email } };
+      return { message: "Invalid email or password.", values: { email } };
+    }
     throw error;
   }
   return {};
@@ -46,6 +61,36 @@ export async function signUpAction(_state: FormState, form: FormData): Promise<F
   return signInAndRedirect(parsed.data.email, parsed.data.password, safeRedirectTarget(field(form, "callbackUrl")));
 }
 
+/** Ends this session: Auth.js clears the cookie and its signOut event revokes the session row (config.ts). */
 export async function signOutAction() {
   await signOut({ redirectTo: "/" });
+}
+
+export const changePasswordAction = formAction(changePasswordSchema, async (input, viewer): Promise<ActionState> => {
+  const result = await changePassword({ viewer, input });
+  if (!result.ok) {
+    if (result.reason === "throttled") return { message: tooManyAttemptsMessage(result.retryAfterSeconds) };
+    if (result.reason === "wrong-password") {
+      return { message: "Please correct the highlighted fields.", fieldErrors: { currentPassword: ["Your current password is wrong."] } };
+    }
+    return { message: "Your session has ended. Please sign in again." };
+  }
+  revalidatePath("/account");
+  const others = result.signedOut === 1 ? "1 other session was" : `${result.signedOut} other sessions were`;
+  return { ok: true, message: `Password changed. ${others} signed out.` };
+});
+
+export async function signOutOtherSessionsAction(): Promise<ActionState> {
+  const viewer = await getViewer();
+  if (!viewer) return { message: "Your session has ended. Please sign in again." };
+  const ended = await signOutSessions({ viewer, keepCurrent: true });
+  revalidatePath("/account");
+  return { ok: true, message: ended === 1 ? "1 other session was signed out." : `${ended} other sessions were signed out.` };
+}
+
+/** Every session, this one included; then this browser's cookie goes too. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const viewer = await getViewer();
+  if (viewer) await signOutSessions({ viewer, keepCurrent: false });
+  await signOut({ redirectTo: "/sign-in" });
 }

@@ -1,35 +1,66 @@
 import "server-only";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { anonymousCartId, forgetAnonymousCart } from "@/lib/cart/owner";
 import { adoptAnonymousCart } from "@/lib/cart/queries";
 import { authSecret } from "@/lib/env";
-import { authenticate } from "./queries";
+import { clientAddress } from "./client-address";
+import { safeRedirectTarget } from "./redirect-target";
+import { attemptSignIn } from "./sign-in";
+import { endSession, sessionToken } from "./callbacks";
+import { SESSION_ABSOLUTE_SECONDS } from "./sessions";
 import { signInSchema } from "./schema";
+
+/** Thrown by authorize while the account or address is locked; the form and the route read retryAfterSeconds. */
+export class ThrottledSignIn extends CredentialsSignin {
+  override code = "throttled";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
+}
+
+/**
+ * Outcomes a visitor causes, not faults of the server: a wrong password, a refused or malformed callback URL, a
+ * missing CSRF token, an undecodable cookie. Compared by `type` (a static string) because a production build
+ * renames classes, so `name` is not reliable.
+ */
+const EXPECTED = new Set(["CredentialsSignin", "InvalidCallbackUrl", "MissingCSRF", "JWTSessionError", "InvalidCheck"]);
 
 // A function, so that nothing (the secret, the database) is read when `next build` imports this module.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   // The app serves itself (no proxy rewriting Host); Auth.js otherwise refuses non-Vercel production hosts.
   trustHost: true,
-  // The credentials provider only works with JWT sessions. The token carries the user id and nothing that
-  // can go stale: role and the disabled flag are read from the database on every request (lib/auth/session.ts).
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // The credentials provider only works with JWT sessions. The token carries the user id and a session id (sid);
+  // the session row, the role and the disabled flag are read from the database on every request
+  // (lib/auth/session.ts), so a session ends when its row says so (decision 0007).
+  session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_SECONDS },
   pages: { signIn: "/sign-in" },
   logger: {
-    // A wrong password is an expected outcome with its own message in the form, not a server error.
+    // Expected failures are answered (a message in the form, a 4xx) and recorded in the audit log where they
+    // matter; they are not server errors, and a stack trace per wrong password floods the log.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === "CredentialsSignin") return;
+      if (EXPECTED.has(type)) {
+        // One line, with the cause's message (a database error behind a JWTSessionError still shows).
+        const cause = (error.cause as { err?: unknown } | undefined)?.err;
+        console.warn(`[auth] ${type}${cause instanceof Error ? `: ${cause.message}` : ""}`);
+        return;
+      }
       console.error("[auth]", error);
     },
   },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        return authenticate(parsed.data.email, parsed.data.password);
+        const outcome = await attemptSignIn({ ...parsed.data, address: clientAddress(request.headers) });
+        if (outcome.ok) return outcome.user;
+        if (outcome.reason === "throttled") throw new ThrottledSignIn(outcome.retryAfterSeconds);
+        return null;
       },
     }),
   ],
@@ -41,8 +72,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       await adoptAnonymousCart({ userId: user.id, anonymousId });
       await forgetAnonymousCart();
     },
+    // Sign-out ends the session row, so a copy of the cookie taken before is worth nothing afterwards.
+    signOut: endSession,
   },
   callbacks: {
+    // Only same-site paths, whatever Auth.js was handed (a malformed value must not become a 500).
+    redirect({ url, baseUrl }) {
+      let path: string | undefined;
+      if (url.startsWith("/")) path = url;
+      else if (URL.canParse(url) && new URL(url).origin === baseUrl) {
+        const parsed = new URL(url);
+        path = `${parsed.pathname}${parsed.search}${parsed.hash}`;
+      }
+      return `${baseUrl}${safeRedirectTarget(path, "/")}`;
+    },
+    // Opens the session row at sign-in; checks it on every other read (lib/auth/callbacks.ts).
+    jwt: sessionToken,
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;

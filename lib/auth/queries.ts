@@ -14,9 +14,15 @@ export type Viewer = {
   profileId: number;
   slug: string;
   displayName: string;
+  /** The session this request came with (lib/auth/sessions.ts); absent for viewers built outside a request. */
+  sessionId?: string;
 };
 
-/** The signed-in user as the database says now: role and disabled flag are re-read on every request. */
+/**
+ * A user's viewer as the database says now (role, disabled flag, profile), WITHOUT a session check: for tests,
+ * scripts and benchmarks. Requests go through getViewer (lib/auth/session.ts), which checks the session as well
+ * (findSessionViewer) in the same single statement.
+ */
 export async function findActiveViewer(userId: string): Promise<Viewer | null> {
   const db = await getDb();
   const user = await db.query.users.findFirst({

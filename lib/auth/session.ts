@@ -1,18 +1,59 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import type { UserRole } from "@/db/schema";
-import { auth } from "./config";
-import { findActiveViewer, type Viewer } from "./queries";
+import { authSecret } from "@/lib/env";
+import type { Viewer } from "./queries";
+import { findSessionViewer } from "./sessions";
 
-/** The signed-in, enabled user of this request, or null. One statement, shared by everything in the request. */
+/** Auth.js' session cookie: the __Secure- name over https (only a secure page can set it), the plain one otherwise. */
+export const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
+/** The cookie's value, joined from Auth.js' chunks (name.0, name.1, ...) when it was split. */
+function cookieValue(jar: Awaited<ReturnType<typeof cookies>>, name: string): string | undefined {
+  const whole = jar.get(name)?.value;
+  if (whole) return whole;
+  const chunks = jar
+    .getAll()
+    .filter((c) => c.name.startsWith(`${name}.`))
+    .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+  return chunks.length ? chunks.map((c) => c.value).join("") : undefined;
+}
+
+/**
+ * The JWT's user and session ids, decoded here rather than through Auth.js' `auth()`: that one runs the jwt
+ * callback, which asks the database (for /api/auth/session), and the request's only statement is getViewer's.
+ */
+async function readSessionToken(): Promise<{ userId: string; sessionId: string } | null> {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIE_NAMES) {
+    const token = cookieValue(jar, name);
+    if (!token) continue;
+    try {
+      const payload = await decode({ token, secret: authSecret(), salt: name });
+      if (typeof payload?.sub === "string" && typeof payload.sid === "string") {
+        return { userId: payload.sub, sessionId: payload.sid };
+      }
+    } catch {
+      // A cookie that does not decode (forged, or signed with an old secret) is no session.
+    }
+    return null;
+  }
+  return null;
+}
+
+/**
+ * The signed-in, enabled user of this request with a live session, or null. One statement (the session row, the
+ * user and the profile), shared by everything in the request.
+ */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth();
-  const userId = session?.user?.id;
-  return userId ? findActiveViewer(userId) : null;
+  const token = await readSessionToken();
+  return token ? findSessionViewer(token) : null;
 });
 
-/** Sends anonymous (or disabled) visitors to sign in, and back to `returnTo` afterwards. */
+/** Sends anonymous (or disabled, or signed-out) visitors to sign in, and back to `returnTo` afterwards. */
 export async function requireUser(returnTo = "/"): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);

@@ -1,3 +1,21 @@
+import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/config";
+import { authRequestProblem, credentialsKeys, refusedAsThrottled, tooManyAttempts } from "@/lib/auth/route-guard";
 
-export const { GET, POST } = handlers;
+// Auth.js' own handlers behind two checks (lib/auth/route-guard.ts): a malformed callbackUrl is a 400 instead of
+// Auth.js' 500, and credentials posted while the account or the client address is locked get a 429 + Retry-After.
+export async function GET(request: NextRequest) {
+  return authRequestProblem(request) ?? handlers.GET(request);
+}
+
+export async function POST(request: NextRequest) {
+  const problem = authRequestProblem(request);
+  if (problem) return problem;
+  const keys = await credentialsKeys(request);
+  const locked = keys ? await tooManyAttempts(keys) : null;
+  if (locked) return locked;
+  const response = await handlers.POST(request);
+  // authorize refused (and audited) an attempt that raced with a new lock: answer it the same way.
+  if (keys && refusedAsThrottled(response)) return (await tooManyAttempts(keys, { audit: false })) ?? response;
+  return response;
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { hashPassword, verifyPassword } from "./password";
+import type { Viewer } from "./queries";
+import type { ChangePasswordInput } from "./schema";
+import { revokeUserSessions } from "./sessions";
+import { claimSignInAttempt, recordSignInEvent, settleSuccessfulAttempt } from "./throttle";
+
+export type ChangePasswordResult =
+  | { ok: true; signedOut: number }
+  | { ok: false; reason: "wrong-password" | "not-found" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/**
+ * Changes the viewer's password after checking the current one, and ends every other session of theirs (someone
+ * who knew the old password may hold one). Wrong current passwords count against the account's sign-in throttle,
+ * so a borrowed session cannot be used to guess the password faster than the sign-in form allows.
+ */
+export async function changePassword({
+  viewer,
+  input,
+}: {
+  viewer: Viewer;
+  input: Pick<ChangePasswordInput, "currentPassword" | "newPassword">;
+}): Promise<ChangePasswordResult> {
+  const keys = { email: viewer.email, address: null };
+  const claim = await claimSignInAttempt(keys);
+  if (!claim.ok) return { ok: false, reason: "throttled", retryAfterSeconds: claim.retryAfterSeconds };
+  const db = await getDb();
+  const user = await db.query.users.findFirst({ where: eq(users.id, viewer.userId), columns: { passwordHash: true, disabled: true } });
+  if (!user || user.disabled) return { ok: false, reason: "not-found" };
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await recordSignInEvent("auth.sign_in_failed", { ...keys, details: { via: "password_change" } });
+    return { ok: false, reason: "wrong-password" };
+  }
+  await settleSuccessfulAttempt(claim);
+  const passwordHash = await hashPassword(input.newPassword);
+  const signedOut = await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, viewer.userId));
+    return revokeUserSessions(tx, { userId: viewer.userId, exceptSessionId: viewer.sessionId, reason: "password_change" });
+  });
+  return { ok: true, signedOut };
+}
+
+/** "Sign out everywhere else" (keeps the viewer's own session) or everywhere. Returns how many were ended. */
+export async function signOutSessions({ viewer, keepCurrent }: { viewer: Viewer; keepCurrent: boolean }): Promise<number> {
+  const db = await getDb();
+  return revokeUserSessions(db, {
+    userId: viewer.userId,
+    exceptSessionId: keepCurrent ? viewer.sessionId : undefined,
+    reason: "sign_out_everywhere",
+  });
+}

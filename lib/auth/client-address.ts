@@ -1,0 +1,14 @@
+/**
+ * The client's address for throttling and the sessions list: the first hop of `x-forwarded-for`, else `x-real-ip`.
+ * Only trustworthy behind a proxy that sets these headers itself (overwriting what the client sent). Next.js fills
+ * `x-forwarded-for` with the socket address only when the request has none, so a client talking to the app
+ * directly can choose its own value: then the per-address limit is advisory, and the per-account limit is the one
+ * that holds (decision 0007).
+ */
+export function clientAddress(headers: Pick<Headers, "get">): string | null {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const candidate = forwarded || headers.get("x-real-ip")?.trim();
+  if (!candidate) return null;
+  // Addresses only (IPv4, IPv6, an optional port or zone): anything else is not an address we key on.
+  return /^[0-9A-Za-z.:%[\]-]{1,100}$/.test(candidate) ? candidate.toLowerCase() : null;
+}

@@ -1,0 +1,128 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
+import { getDb, type Executor } from "@/db/client";
+import { profiles, userSessions, users } from "@/db/schema";
+import type { Viewer } from "./queries";
+
+/** A session ends after a week without a request, and 30 days after sign-in whatever happens (decision 0007). */
+export const SESSION_IDLE_SECONDS = 7 * 24 * 60 * 60;
+export const SESSION_ABSOLUTE_SECONDS = 30 * 24 * 60 * 60;
+/** last_seen_at is written at most this often, so most requests only read the row. */
+export const SESSION_TOUCH_SECONDS = 60;
+
+export type RevokeReason = "sign_out" | "sign_out_everywhere" | "password_change" | "role_change" | "disabled";
+
+const secondsAgo = (seconds: number) => sql`now() - ${sql.raw(`interval '${Math.trunc(seconds)} seconds'`)}`;
+
+/** Seen within the idle timeout, signed in within the absolute lifetime. */
+const withinTimeouts = () =>
+  and(gt(userSessions.lastSeenAt, secondsAgo(SESSION_IDLE_SECONDS)), gt(userSessions.createdAt, secondsAgo(SESSION_ABSOLUTE_SECONDS)));
+
+/** Not revoked, and within both timeouts. */
+const isLive = () => and(isNull(userSessions.revokedAt), withinTimeouts());
+
+const clip = (value: string | null | undefined, max: number) => (value ? value.slice(0, max) : null);
+
+/** Opens a session row at sign-in; its id goes into the JWT as `sid`. */
+export async function createSession({
+  userId,
+  userAgent,
+  address,
+}: {
+  userId: string;
+  userAgent?: string | null;
+  address?: string | null;
+}): Promise<string> {
+  const db = await getDb();
+  const id = randomBytes(32).toString("base64url");
+  await db.insert(userSessions).values({ id, userId, userAgent: clip(userAgent, 300), address: clip(address, 100) });
+  return id;
+}
+
+export type SessionViewer = Viewer & { sessionId: string };
+
+/**
+ * The per-request check, in ONE statement: the session row is live, its user enabled, and the viewer (role,
+ * profile) as the database says now. A data-modifying CTE touches last_seen_at when it is more than a minute
+ * old; PostgreSQL runs it whether or not the main query reads it, and both see the same snapshot.
+ */
+export async function findSessionViewer({ userId, sessionId }: { userId: string; sessionId: string }): Promise<SessionViewer | null> {
+  const db = await getDb();
+  const thisSession = and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), isLive());
+  const touch = db
+    .update(userSessions)
+    .set({ lastSeenAt: sql`now()` })
+    .where(and(thisSession, lt(userSessions.lastSeenAt, secondsAgo(SESSION_TOUCH_SECONDS))))
+    .returning({ id: userSessions.id });
+  const touched = db.$with("touched_session", { id: userSessions.id }).as(touch.getSQL());
+  const [row] = await db
+    .with(touched)
+    .select({
+      userId: users.id,
+      email: users.email,
+      role: users.role,
+      profileId: profiles.id,
+      slug: profiles.slug,
+      displayName: profiles.displayName,
+    })
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
+    .innerJoin(profiles, eq(profiles.userId, users.id))
+    .where(and(thisSession, eq(users.disabled, false)))
+    .limit(1);
+  return row ? { ...row, sessionId } : null;
+}
+
+/** Ends one session (sign-out). Only that user's row: a sid alone never revokes someone else's session. */
+export async function revokeSession({ userId, sessionId, reason }: { userId: string; sessionId: string; reason: RevokeReason }) {
+  const db = await getDb();
+  await db
+    .update(userSessions)
+    .set({ revokedAt: sql`now()`, revokedReason: reason })
+    .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
+}
+
+/**
+ * Ends every open session of a user, except `exceptSessionId` when given. Takes the caller's transaction, so that
+ * a disable, role change or password change and the revocation commit together. Returns how many were live.
+ */
+export async function revokeUserSessions(
+  executor: Executor,
+  { userId, exceptSessionId, reason }: { userId: string; exceptSessionId?: string; reason: RevokeReason },
+): Promise<number> {
+  const rows = await executor
+    .update(userSessions)
+    .set({ revokedAt: sql`now()`, revokedReason: reason })
+    .where(
+      and(
+        eq(userSessions.userId, userId),
+        isNull(userSessions.revokedAt),
+        exceptSessionId ? ne(userSessions.id, exceptSessionId) : undefined,
+      ),
+    )
+    .returning({ wasLive: sql<boolean>`${withinTimeouts()}` });
+  // Expired rows are closed too (so no change of timeouts can revive them), but only live ones are reported.
+  return rows.filter((row) => row.wasLive).length;
+}
+
+export const MAX_LISTED_SESSIONS = 50;
+
+/** The viewer's open sessions, most recently used first (the account page). */
+export async function listOpenSessions({ viewer }: { viewer: Viewer }) {
+  const db = await getDb();
+  return db
+    .select({
+      id: userSessions.id,
+      createdAt: userSessions.createdAt,
+      lastSeenAt: userSessions.lastSeenAt,
+      userAgent: userSessions.userAgent,
+      address: userSessions.address,
+    })
+    .from(userSessions)
+    .where(and(eq(userSessions.userId, viewer.userId), isLive()))
+    .orderBy(desc(userSessions.lastSeenAt), desc(userSessions.id))
+    .limit(MAX_LISTED_SESSIONS);
+}
+
+export type OpenSession = Awaited<ReturnType<typeof listOpenSessions>>[number];

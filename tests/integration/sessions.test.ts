@@ -1,0 +1,165 @@
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { countQueries } from "@/db/query-stats";
+import { userSessions } from "@/db/schema";
+import { changeUserRole, setUserDisabled } from "@/lib/admin/roles";
+import { changePassword, signOutSessions } from "@/lib/auth/account";
+import { endSession, sessionToken } from "@/lib/auth/callbacks";
+import { authenticate, findActiveViewer } from "@/lib/auth/queries";
+import { createSession, findSessionViewer, listOpenSessions } from "@/lib/auth/sessions";
+import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { createOwner, createRestaurant, createUser } from "../fixtures/factory";
+
+/**
+ * Revocable sessions: the JWT carries a session id, and the one per-request statement (findSessionViewer) refuses
+ * a session that was signed out, revoked by a disable / role change / password change, idle for a week or older
+ * than 30 days. Timestamps are moved in the database, never slept through.
+ */
+describe.each(DRIVERS)("sessions on %s", (driver) => {
+  const db = freshDatabase(driver);
+
+  async function signedIn(role: "customer" | "owner" | "admin" = "customer") {
+    const { user, profile } = await createUser(db(), { role });
+    const sessionId = await createSession({ userId: user.id, userAgent: "vitest", address: "203.0.113.9" });
+    return { user, profile, sessionId, viewer: (await findSessionViewer({ userId: user.id, sessionId }))! };
+  }
+  const live = (userId: string, sessionId: string) => findSessionViewer({ userId, sessionId });
+  type Moved = { [K in "createdAt" | "lastSeenAt"]?: SQL };
+  const setSession = (sessionId: string, values: Moved) =>
+    db().update(userSessions).set(values).where(eq(userSessions.id, sessionId));
+
+  it("checks the session, the user and the role in ONE statement, touching last_seen_at at most once a minute", async () => {
+    const { user, sessionId, profile } = await signedIn();
+    await setSession(sessionId, { lastSeenAt: sql`now() - interval '5 minutes'` });
+    const first = await countQueries(() => live(user.id, sessionId));
+    expect(first.count).toBe(1);
+    expect(first.result).toMatchObject({ userId: user.id, profileId: profile.id, role: "customer", sessionId });
+    const [touched] = await db().select({ age: sql<number>`extract(epoch from now() - ${userSessions.lastSeenAt})::int` }).from(userSessions).where(eq(userSessions.id, sessionId));
+    expect(touched!.age).toBeLessThan(5);
+
+    await setSession(sessionId, { lastSeenAt: sql`now() - interval '30 seconds'` });
+    expect((await countQueries(() => live(user.id, sessionId))).count).toBe(1);
+    const [kept] = await db().select({ age: sql<number>`extract(epoch from now() - ${userSessions.lastSeenAt})::int` }).from(userSessions).where(eq(userSessions.id, sessionId));
+    expect(kept!.age).toBeGreaterThanOrEqual(29);
+  });
+
+  it("refuses a session id that is unknown or belongs to someone else", async () => {
+    const ana = await signedIn();
+    const bob = await signedIn();
+    expect(await live(ana.user.id, bob.sessionId)).toBeNull();
+    expect(await live(ana.user.id, "x".repeat(43))).toBeNull();
+  });
+
+  it("sign-out ends that session only; the old token then describes no one (/api/auth/session answers null)", async () => {
+    const { user } = await createUser(db());
+    const token = (await sessionToken({ token: { sub: user.id, name: "n", email: "e" }, user: { id: user.id }, trigger: "signIn" }))!;
+    expect(token.sid).toEqual(expect.any(String));
+    const other = await createSession({ userId: user.id });
+    expect(await sessionToken({ token })).toMatchObject({ sub: user.id, sid: token.sid });
+
+    // Someone else's user id with this sid revokes nothing.
+    const stranger = await createUser(db());
+    await endSession({ token: { sub: stranger.user.id, sid: token.sid } });
+    expect(await live(user.id, token.sid as string)).not.toBeNull();
+
+    await endSession({ token });
+    expect(await live(user.id, token.sid as string)).toBeNull();
+    expect(await sessionToken({ token })).toBeNull();
+    expect(await live(user.id, other)).not.toBeNull();
+    // A token from before sessions existed (no sid) is no session either.
+    expect(await sessionToken({ token: { sub: user.id } })).toBeNull();
+  });
+
+  it("disabling ends every session and re-enabling revives none; a new sign-in works", async () => {
+    const admin = await signedIn("admin");
+    const carol = await signedIn();
+    const second = await createSession({ userId: carol.user.id });
+    expect(await setUserDisabled({ viewer: admin.viewer, profileId: carol.profile.id, disabled: true })).toEqual({ ok: true, changed: true });
+    expect(await live(carol.user.id, carol.sessionId)).toBeNull();
+    expect(await live(carol.user.id, second)).toBeNull();
+    expect(await sessionToken({ token: { sub: carol.user.id, sid: carol.sessionId } })).toBeNull();
+
+    expect(await setUserDisabled({ viewer: admin.viewer, profileId: carol.profile.id, disabled: false })).toEqual({ ok: true, changed: true });
+    expect(await live(carol.user.id, carol.sessionId)).toBeNull();
+    expect(await live(carol.user.id, second)).toBeNull();
+    const fresh = await createSession({ userId: carol.user.id });
+    expect(await live(carol.user.id, fresh)).toMatchObject({ userId: carol.user.id });
+  });
+
+  it("a disabled user's live-looking session row still gives no viewer", async () => {
+    const dan = await signedIn();
+    await db().execute(sql`update users set disabled = true where id = ${dan.user.id}`);
+    expect(await live(dan.user.id, dan.sessionId)).toBeNull();
+  });
+
+  it("a role change (demotion) ends the user's sessions; the admin's own session is untouched", async () => {
+    const admin = await signedIn("admin");
+    const { restaurant } = await createRestaurant(db());
+    const owner = await createOwner(db(), [restaurant.id]);
+    const ownerSession = await createSession({ userId: owner.user.id });
+    expect((await live(owner.user.id, ownerSession))?.role).toBe("owner");
+    expect(await changeUserRole({ viewer: admin.viewer, profileId: owner.profile.id, role: "customer" })).toEqual({ ok: true, changed: true });
+    expect(await live(owner.user.id, ownerSession)).toBeNull();
+    expect(await live(admin.user.id, admin.sessionId)).not.toBeNull();
+    const [row] = await db().select().from(userSessions).where(eq(userSessions.id, ownerSession));
+    expect(row).toMatchObject({ revokedReason: "role_change" });
+  });
+
+  it("a password change keeps this session, ends the others, and needs the current password", async () => {
+    const erin = await signedIn();
+    const phone = await createSession({ userId: erin.user.id });
+    const laptop = await createSession({ userId: erin.user.id });
+
+    const wrong = await changePassword({ viewer: erin.viewer, input: { currentPassword: "not it", newPassword: "a brand new secret" } });
+    expect(wrong).toEqual({ ok: false, reason: "wrong-password" });
+    expect(await live(erin.user.id, phone)).not.toBeNull();
+
+    const changed = await changePassword({ viewer: erin.viewer, input: { currentPassword: DEMO_PASSWORD, newPassword: "a brand new secret" } });
+    expect(changed).toEqual({ ok: true, signedOut: 2 });
+    expect(await live(erin.user.id, erin.sessionId)).not.toBeNull();
+    expect(await live(erin.user.id, phone)).toBeNull();
+    expect(await live(erin.user.id, laptop)).toBeNull();
+    expect(await authenticate(erin.user.email, DEMO_PASSWORD)).toBeNull();
+    expect(await authenticate(erin.user.email, "a brand new secret")).toMatchObject({ id: erin.user.id });
+  });
+
+  it("signs out everywhere else, then everywhere; lists only open sessions with this one among them", async () => {
+    const fay = await signedIn();
+    const other = await createSession({ userId: fay.user.id });
+    const stale = await createSession({ userId: fay.user.id });
+    await setSession(stale, { lastSeenAt: sql`now() - interval '8 days'` });
+    expect((await listOpenSessions({ viewer: fay.viewer })).map((s) => s.id).sort()).toEqual([fay.sessionId, other].sort());
+
+    expect(await signOutSessions({ viewer: fay.viewer, keepCurrent: true })).toBe(1);
+    expect(await live(fay.user.id, other)).toBeNull();
+    expect(await live(fay.user.id, fay.sessionId)).not.toBeNull();
+    expect(await signOutSessions({ viewer: fay.viewer, keepCurrent: false })).toBe(1);
+    expect(await live(fay.user.id, fay.sessionId)).toBeNull();
+    const open = await db().select().from(userSessions).where(and(eq(userSessions.userId, fay.user.id), isNull(userSessions.revokedAt)));
+    // The idle one is closed too (not counted above: it had already ended).
+    expect(open).toEqual([]);
+  });
+
+  it("expires after 7 idle days and 30 days after sign-in however active", async () => {
+    const gus = await signedIn();
+    await setSession(gus.sessionId, { lastSeenAt: sql`now() - interval '6 days 23 hours'` });
+    expect(await live(gus.user.id, gus.sessionId)).not.toBeNull();
+    await setSession(gus.sessionId, { lastSeenAt: sql`now() - interval '7 days 1 minute'` });
+    expect(await live(gus.user.id, gus.sessionId)).toBeNull();
+
+    const hal = await signedIn();
+    await setSession(hal.sessionId, { createdAt: sql`now() - interval '29 days 23 hours'`, lastSeenAt: sql`now()` });
+    expect(await live(hal.user.id, hal.sessionId)).not.toBeNull();
+    await setSession(hal.sessionId, { createdAt: sql`now() - interval '30 days 1 minute'`, lastSeenAt: sql`now()` });
+    expect(await live(hal.user.id, hal.sessionId)).toBeNull();
+    // An expired session is not brought back by the touch.
+    const [row] = await db().select().from(userSessions).where(eq(userSessions.id, gus.sessionId));
+    expect(Date.now() - row!.lastSeenAt.getTime()).toBeGreaterThan(7 * 24 * 3600 * 1000);
+  });
+
+  it("keeps findActiveViewer(userId) for tests and scripts (no session involved)", async () => {
+    const { user } = await createUser(db());
+    expect(await findActiveViewer(user.id)).toMatchObject({ userId: user.id });
+  });
+});

@@ -1,0 +1,172 @@
+import { and, eq, sql } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { auditLog, signInThrottles } from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { authRequestProblem, credentialsKeys, tooManyAttempts } from "@/lib/auth/route-guard";
+import { attemptSignIn, type SignInOutcome } from "@/lib/auth/sign-in";
+import { THROTTLE_RULES } from "@/lib/auth/throttle";
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { createUser } from "../fixtures/factory";
+
+/**
+ * Sign-in throttling in PostgreSQL: 5 failures per account, 20 per client address, then locks of 30 s doubling to
+ * 15 min; the same answers for unknown accounts; a success clears the account. Time moves in the database.
+ */
+describe.each(DRIVERS)("sign-in throttle on %s", (driver) => {
+  const db = freshDatabase(driver);
+  let n = 0;
+  const address = () => `198.51.100.${++n}`;
+  const attempt = (email: string, password: string, from: string | null) => attemptSignIn({ email, password, address: from });
+  const fail = async (email: string, from: string, times: number) => {
+    const outcomes: SignInOutcome["ok"][] = [];
+    for (let i = 0; i < times; i++) outcomes.push((await attempt(email, "wrong password", from)).ok);
+    return outcomes;
+  };
+  const shape = (outcome: SignInOutcome) => (outcome.ok ? "ok" : outcome.reason);
+  const row = async (kind: "account" | "address", key: string) =>
+    (await db().select().from(signInThrottles).where(and(eq(signInThrottles.kind, kind), eq(signInThrottles.key, key))))[0];
+  const expireLock = (kind: "account" | "address", key: string) =>
+    db().update(signInThrottles).set({ lockedUntil: sql`now() - interval '1 second'` }).where(and(eq(signInThrottles.kind, kind), eq(signInThrottles.key, key)));
+
+  it("locks an account after 5 failures, refuses even the right password with a retry-after, and audits without secrets", async () => {
+    const { user, profile } = await createUser(db());
+    const from = address();
+    expect(await fail(user.email, from, THROTTLE_RULES.account.limit)).toEqual([false, false, false, false, false]);
+    const locked = await attempt(user.email.toUpperCase(), DEMO_PASSWORD, from);
+    expect(locked).toMatchObject({ ok: false, reason: "throttled", kind: "account" });
+    const seconds = (locked as { retryAfterSeconds: number }).retryAfterSeconds;
+    expect(seconds).toBeGreaterThan(25);
+    expect(seconds).toBeLessThanOrEqual(30);
+
+    const entries = await db().select().from(auditLog).where(eq(auditLog.targetProfileId, profile.id));
+    expect(entries.filter((e) => e.action === "auth.sign_in_failed")).toHaveLength(5);
+    expect(entries.filter((e) => e.action === "auth.sign_in_throttled")).toHaveLength(1);
+    expect(entries[0]!.details).toMatchObject({ email: user.email, address: from });
+    const written = JSON.stringify(entries);
+    expect(written).not.toContain("wrong password");
+    expect(written).not.toContain(DEMO_PASSWORD);
+    expect(written).not.toMatch(/at .*\.ts:\d+/);
+
+    // Once the lock is over, the right password works and clears the account's counter.
+    await expireLock("account", user.email);
+    expect(await attempt(user.email, DEMO_PASSWORD, from)).toMatchObject({ ok: true });
+    expect(await row("account", user.email)).toBeUndefined();
+  });
+
+  it("counts an account's failures from any address, while each address may still sign in to other accounts", async () => {
+    const { user } = await createUser(db());
+    const other = await createUser(db());
+    const [a, b] = [address(), address()];
+    await fail(user.email, a, 3);
+    await fail(user.email, b, 2);
+    expect(shape(await attempt(user.email, DEMO_PASSWORD, a))).toBe("throttled");
+    expect(shape(await attempt(user.email, DEMO_PASSWORD, b))).toBe("throttled");
+    expect(shape(await attempt(user.email, DEMO_PASSWORD, address()))).toBe("throttled");
+    expect(shape(await attempt(other.user.email, DEMO_PASSWORD, a))).toBe("ok");
+  });
+
+  it("locks a client address after 20 failures across accounts; other addresses are unaffected", async () => {
+    const { user } = await createUser(db());
+    const from = address();
+    for (let i = 0; i < THROTTLE_RULES.address.limit; i++) {
+      expect(shape(await attempt(`spray-${i}@example.test`, "guess", from))).toBe("invalid");
+    }
+    expect(await attempt(user.email, DEMO_PASSWORD, from)).toMatchObject({ ok: false, reason: "throttled", kind: "address" });
+    expect(shape(await attempt(user.email, DEMO_PASSWORD, address()))).toBe("ok");
+  });
+
+  it("answers an unknown email exactly as an existing account with a wrong password", async () => {
+    const { user } = await createUser(db());
+    const from = address();
+    const known: string[] = [];
+    const unknown: string[] = [];
+    for (let i = 0; i < 7; i++) known.push(shape(await attempt(user.email, "wrong password", from)));
+    for (let i = 0; i < 7; i++) unknown.push(shape(await attempt("nobody-here@example.test", "wrong password", from)));
+    expect(unknown).toEqual(known);
+    expect(known).toEqual(["invalid", "invalid", "invalid", "invalid", "invalid", "throttled", "throttled"]);
+    const [k, u] = [await row("account", user.email), await row("account", "nobody-here@example.test")];
+    expect(u).toMatchObject({ failures: k!.failures, lockouts: k!.lockouts });
+  });
+
+  it("resets the account on success, and gives the address back the successful try", async () => {
+    const { user } = await createUser(db());
+    const from = address();
+    await fail(user.email, from, 4);
+    expect(shape(await attempt(user.email, DEMO_PASSWORD, from))).toBe("ok");
+    expect(await row("account", user.email)).toBeUndefined();
+    expect((await row("address", from))!.failures).toBe(4);
+    expect(await fail(user.email, from, 4)).toEqual([false, false, false, false]);
+    expect(shape(await attempt(user.email, "wrong password", from))).toBe("invalid");
+    expect(shape(await attempt(user.email, DEMO_PASSWORD, from))).toBe("throttled");
+  });
+
+  it("doubles the lock after each further failure up to 15 minutes, and forgets a key quiet for 15 minutes", async () => {
+    const { user } = await createUser(db());
+    const from = address();
+    await fail(user.email, from, 5);
+    const locks: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const [{ seconds }] = (await db()
+        .select({ seconds: sql<number>`round(extract(epoch from ${signInThrottles.lockedUntil} - now()))::int` })
+        .from(signInThrottles)
+        .where(and(eq(signInThrottles.kind, "account"), eq(signInThrottles.key, user.email)))) as [{ seconds: number }];
+      locks.push(seconds);
+      await expireLock("account", user.email);
+      expect(shape(await attempt(user.email, "wrong password", from))).toBe("invalid");
+    }
+    expect(locks.map((s) => Math.round(s / 10) * 10)).toEqual([30, 60, 120, 240, 480, 900, 900]);
+
+    await db()
+      .update(signInThrottles)
+      .set({ lockedUntil: sql`now() - interval '1 second'`, lastFailureAt: sql`now() - interval '16 minutes'` })
+      .where(and(eq(signInThrottles.kind, "account"), eq(signInThrottles.key, user.email)));
+    expect(shape(await attempt(user.email, "wrong password", from))).toBe("invalid");
+    expect(await row("account", user.email)).toMatchObject({ failures: 1, lockouts: 0, lockedUntil: null });
+  });
+
+  it("lets at most 5 of 15 simultaneous guesses reach the password check", async () => {
+    const { user } = await createUser(db());
+    const outcomes = await Promise.all(Array.from({ length: 15 }, (_, i) => attempt(user.email, `guess ${i}`, address())));
+    expect(outcomes.filter((o) => shape(o) === "invalid")).toHaveLength(5);
+    expect(outcomes.filter((o) => shape(o) === "throttled")).toHaveLength(10);
+  });
+
+  it("the credentials endpoint's guard answers 429 with Retry-After while locked", async () => {
+    const { user } = await createUser(db());
+    const from = address();
+    const post = () =>
+      new NextRequest("http://127.0.0.1/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": `${from}, 10.0.0.1` },
+        body: new URLSearchParams({ email: user.email.toUpperCase(), password: "x", csrfToken: "t" }),
+      });
+    const keys = await credentialsKeys(post());
+    expect(keys).toEqual({ email: user.email, address: from });
+    expect(await tooManyAttempts(keys!)).toBeNull();
+    await fail(user.email, from, 5);
+    const answer = await tooManyAttempts(keys!);
+    expect(answer?.status).toBe(429);
+    expect(Number(answer?.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await answer?.json()).toMatchObject({ error: "TooManyAttempts", message: expect.stringMatching(/^Too many attempts, try again in \d+ s\.$/) });
+  });
+});
+
+describe("malformed callback URLs", () => {
+  const get = (url: string, cookie?: string) => authRequestProblem(new NextRequest(url, { headers: cookie ? { cookie } : {} }));
+
+  it.each(["abc", "//evil.example", "https://evil.example/x", "javascript:alert(1)", "/\t/evil.example", "/\\evil"])(
+    "answers %j with a 400, not Auth.js' 500",
+    (value) => {
+      expect(get(`http://127.0.0.1/api/auth/signin?callbackUrl=${encodeURIComponent(value)}`)?.status).toBe(400);
+    },
+  );
+
+  it("lets same-site paths through, and clears a broken callback-url cookie", () => {
+    expect(get("http://127.0.0.1/api/auth/signin?callbackUrl=%2Forders")).toBeNull();
+    expect(get("http://127.0.0.1/api/auth/session", "authjs.callback-url=http%3A%2F%2F127.0.0.1%2Forders")).toBeNull();
+    const broken = get("http://127.0.0.1/api/auth/session", "authjs.callback-url=abc");
+    expect(broken?.status).toBe(400);
+    expect(broken?.headers.get("set-cookie")).toMatch(/^authjs\.callback-url=;.*Max-Age=0/);
+  });
+});
