@@ -16,9 +16,3 @@ export function uniqueViolation(error: unknown): string | null {
   const pg = findPgError(error);
   return pg?.code === "23505" ? (pg.constraint_name ?? pg.constraint ?? "") : null;
 }
-
-/** True for check (23514), foreign key (23503) and not-null (23502) violations: bad input that slipped through. */
-export function isIntegrityViolation(error: unknown): boolean {
-  const code = findPgError(error)?.code;
-  return code === "23514" || code === "23503" || code === "23502" || code === "22003";
-}

@@ -3,8 +3,6 @@ import { check, index, integer, pgTable, primaryKey, text, timestamp } from "dri
 import { restaurants } from "./restaurants";
 import { createdAt, updatedAt, users } from "./users";
 
-export const SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
-
 export const profiles = pgTable(
   "profiles",
   {
