@@ -1,7 +1,10 @@
 "use client";
 
+import { Unavailable, isUnavailableError } from "@/components/layout/unavailable";
+
 // Unexpected failures are logged on the server with their cause; the visitor sees a plain message only.
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  if (isUnavailableError(error)) return <Unavailable onRetry={reset} />;
   return (
     <div className="mx-auto max-w-md py-16 text-center">
       <h1 className="text-2xl font-bold">Something went wrong</h1>

@@ -15,15 +15,36 @@ export type DatabaseHandle = { db: Database; driver: "postgres" | "pglite"; clos
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), ".data", "pglite");
 
-export async function connectPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
+export type PostgresOptions = {
+  max?: number;
+  /** Seconds to wait for a connection before the query fails (postgres.js' default: 30). */
+  connectTimeoutSeconds?: number;
+  /** Server-side limit per statement in ms; 0 or unset: none (seeds, migrations and benchmarks run long). */
+  statementTimeoutMs?: number;
+  /** Seconds an idle connection is kept; unset: forever. */
+  idleTimeoutSeconds?: number;
+};
+
+/** What the app itself uses (openFromEnv); scripts pass their own options or none. Decision 0008. */
+export const APP_POSTGRES_OPTIONS = { connectTimeoutSeconds: 2, statementTimeoutMs: 10_000, idleTimeoutSeconds: 60 } as const;
+
+export async function connectPostgres(url: string, options: PostgresOptions = {}): Promise<DatabaseHandle> {
   const [{ default: postgres }, { drizzle }] = await Promise.all([import("postgres"), import("drizzle-orm/postgres-js")]);
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
+    ...(options.connectTimeoutSeconds ? { connect_timeout: options.connectTimeoutSeconds } : {}),
+    ...(options.idleTimeoutSeconds ? { idle_timeout: options.idleTimeoutSeconds } : {}),
+    // postgres.js waits up to 20 s (growing with each failure) before reconnecting; queries queue meanwhile, which
+    // turned a database outage into hanging pages. Retry within half a second: a refused connection fails fast.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
     // postgres.js prepares every statement; after five runs PostgreSQL may switch a prepared statement to a
     // generic plan, chosen without the parameter values. On skewed data (one customer with 100,000 orders next to
     // ordinary ones) that plan fits nobody: plan each execution with its values (tests/integration/plans.test.ts).
-    connection: { plan_cache_mode: "force_custom_plan" },
+    connection: {
+      plan_cache_mode: "force_custom_plan",
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    },
   });
   const db = drizzle({ client, schema, logger: queryLogger }) as unknown as Database;
   return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
@@ -61,7 +82,12 @@ export function getDb(): Promise<Database> {
 
 async function openFromEnv(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
-  if (url) return connectPostgres(url);
+  if (url) {
+    // Validated at start-up by lib/env.ts (db/ does not import lib/): a whole number of ms, 0 for none.
+    const override = process.env.PLATTER_STATEMENT_TIMEOUT_MS?.trim();
+    const statementTimeoutMs = override ? Number(override) : APP_POSTGRES_OPTIONS.statementTimeoutMs;
+    return connectPostgres(url, { ...APP_POSTGRES_OPTIONS, statementTimeoutMs });
+  }
   const handle = await connectPglite(process.env.PGLITE_DATA_DIR || DEFAULT_PGLITE_DIR);
   const { seedDemoIfEmpty } = await import("./seed/demo");
   const seeded = await seedDemoIfEmpty(handle.db);

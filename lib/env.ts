@@ -13,6 +13,13 @@ const schema = z.object({
   PGLITE_DATA_DIR: z.string().trim().min(1).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)").optional(),
   PLATTER_QUERY_STATS: z.enum(["0", "1"]).optional(),
+  // Per-statement limit of the app's PostgreSQL connections (db/client.ts reads it); 0: none. Default 10000.
+  PLATTER_STATEMENT_TIMEOUT_MS: z
+    .string()
+    .trim()
+    .regex(/^(\d{1,9})?$/, "must be a whole number of milliseconds (0: no limit)")
+    .transform((value) => (value === "" ? undefined : Number(value)))
+    .optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

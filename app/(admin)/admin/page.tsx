@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/admin/page-heading";
 import { PlatformTotals } from "@/components/admin/platform-totals";
 import { QueryStats } from "@/components/layout/query-stats";
 import { getPlatformTotals } from "@/lib/admin/revenue";
 import { requireAdmin } from "@/lib/admin/session";
+import { adminMetadata } from "@/lib/admin/metadata";
 
-export const metadata: Metadata = { title: "Admin" };
+export const generateMetadata = adminMetadata("Admin");
 
 const SECTIONS = [
   { href: "/admin/users", title: "Users' totals", text: "Every user's orders and total purchase; search, sort, export, manage roles." },

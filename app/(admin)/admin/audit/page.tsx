@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditTable } from "@/components/admin/audit-table";
@@ -7,8 +6,9 @@ import { QueryStats } from "@/components/layout/query-stats";
 import { listAuditLog } from "@/lib/admin/audit";
 import { decodeAuditCursor } from "@/lib/admin/cursor";
 import { requireAdmin } from "@/lib/admin/session";
+import { adminMetadata } from "@/lib/admin/metadata";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const generateMetadata = adminMetadata("Audit log");
 
 export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
   const viewer = await requireAdmin();

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { PageHeading } from "@/components/admin/page-heading";
 import { ReconciliationReport } from "@/components/admin/reconciliation-report";
 import { QueryStats } from "@/components/layout/query-stats";
 import { reconcileTotals } from "@/lib/admin/reconciliation";
 import { requireAdmin } from "@/lib/admin/session";
+import { adminMetadata } from "@/lib/admin/metadata";
 
-export const metadata: Metadata = { title: "Reconciliation" };
+export const generateMetadata = adminMetadata("Reconciliation");
 
 export default async function ReconciliationPage() {
   const viewer = await requireAdmin();

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { OrdersExportForm } from "@/components/admin/export-links";
 import { PageHeading } from "@/components/admin/page-heading";
 import { PlatformTotals } from "@/components/admin/platform-totals";
@@ -9,8 +8,9 @@ import { appDay, DAY_MS } from "@/lib/dates";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { requireAdmin } from "@/lib/admin/session";
 import { APP_TIME_ZONE } from "@/lib/dates";
+import { adminMetadata } from "@/lib/admin/metadata";
 
-export const metadata: Metadata = { title: "Revenue" };
+export const generateMetadata = adminMetadata("Revenue");
 
 
 export default async function RevenuePage() {

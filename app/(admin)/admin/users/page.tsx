@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { UsersExportLink } from "@/components/admin/export-links";
@@ -10,8 +9,9 @@ import { decodeUsersCursor, encodeUsersCursor } from "@/lib/admin/cursor";
 import { usersQuerySchema } from "@/lib/admin/schema";
 import { requireAdmin } from "@/lib/admin/session";
 import { listUserTotals } from "@/lib/admin/users";
+import { adminMetadata } from "@/lib/admin/metadata";
 
-export const metadata: Metadata = { title: "Users' totals" };
+export const generateMetadata = adminMetadata("Users' totals");
 
 export default async function AdminUsersPage({ searchParams }: PageProps<"/admin/users">) {
   const viewer = await requireAdmin();

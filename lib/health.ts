@@ -1,0 +1,83 @@
+import { databaseState, recordDatabaseState } from "@/lib/http/database-state";
+
+/**
+ * A background probe of the database: `select 1` every second on its own one-connection client with a short
+ * timeout, so that proxy.ts can answer 503 at once while PostgreSQL is away instead of letting requests wait.
+ * Started from instrumentation.ts. It has its own client so that it never queues behind (or counts as) app queries.
+ */
+const INTERVAL_MS = 1_000;
+const TIMEOUT_MS = 1_000;
+
+type Sql = import("postgres").Sql;
+type Probe = { sql: Sql; timer: ReturnType<typeof setInterval>; inFlight?: Promise<boolean> };
+const KEY = Symbol.for("platter.healthProbe");
+type Holder = { [KEY]?: Probe };
+
+export async function startHealthProbe(url: string): Promise<void> {
+  const holder = globalThis as Holder;
+  if (holder[KEY]) return;
+  const { default: postgres } = await import("postgres");
+  const sql = postgres(url, {
+    max: 1,
+    onnotice: () => {},
+    prepare: false,
+    connect_timeout: TIMEOUT_MS / 1000,
+    idle_timeout: 0,
+    // Reconnect at once on the next probe: postgres.js' default backoff grows to 20 s after repeated failures.
+    backoff: () => 0,
+    connection: { application_name: "platter-health", statement_timeout: TIMEOUT_MS },
+  });
+  const timer = setInterval(() => void checkDatabase(), INTERVAL_MS);
+  timer.unref();
+  holder[KEY] = { sql, timer };
+  await checkDatabase();
+}
+
+/** Runs one probe (or joins the one in flight) and records the outcome. True when the database answered. */
+export function checkDatabase(): Promise<boolean> {
+  const probe = (globalThis as Holder)[KEY];
+  if (!probe) return Promise.resolve(databaseState().status !== "down");
+  probe.inFlight ??= runProbe(probe.sql).finally(() => {
+    probe.inFlight = undefined;
+  });
+  return probe.inFlight;
+}
+
+async function runProbe(sql: Sql): Promise<boolean> {
+  const query = sql`select 1`;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([query.execute(), timeout]);
+    report(true);
+    return true;
+  } catch (error) {
+    // postgres.js returns a promise here (its types say void); a dead connection cannot cancel anything.
+    void Promise.resolve(query.cancel() as unknown).catch(() => {});
+    report(false, error instanceof Error ? error.message : String(error));
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function report(up: boolean, reason?: string) {
+  const { changed } = recordDatabaseState(up, reason);
+  if (!changed) return;
+  if (up) console.info("[health] database reachable again");
+  else console.error(`[health] database unreachable: ${reason}`);
+}
+
+/** Driver errors that mean "the server is not there" rather than "this statement is wrong". */
+export function isConnectionError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== "string") continue;
+    // Node socket errors, postgres.js connection errors, and PostgreSQL's "cannot connect now" / shutdown classes.
+    if (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|CONNECT_TIMEOUT|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED)$/.test(code)) return true;
+    if (/^(57P01|57P02|57P03|08\d{3})$/.test(code)) return true;
+  }
+  return false;
+}

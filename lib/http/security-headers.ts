@@ -1,0 +1,54 @@
+/**
+ * Every response's security headers, built in one place (proxy.ts sets them). The CSP is nonce-based, as Next.js
+ * documents: Next reads the nonce from the request's Content-Security-Policy header and puts it on its own inline
+ * scripts; 'strict-dynamic' lets those load the chunks they need. Decision 0008 explains each choice.
+ */
+export type SecurityContext = { nonce: string; https: boolean; dev: boolean };
+
+export function contentSecurityPolicy({ nonce, https, dev }: SecurityContext): string {
+  const directives = [
+    "default-src 'self'",
+    // React uses eval in development only (server error stacks in the browser).
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' ${dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
+    // Style attributes (a chart legend's colour) cannot run code; allowing them keeps style-src elements strict.
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ];
+  return directives.join("; ");
+}
+
+export function securityHeaders(context: SecurityContext): Record<string, string> {
+  return {
+    "Content-Security-Policy": contentSecurityPolicy(context),
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    // Only over https: a browser that gets HSTS over plain http ignores it, and localhost must stay reachable.
+    ...(context.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+  };
+}
+
+/**
+ * The visitor's scheme: the URL's own, or the first hop's x-forwarded-proto when a TLS-terminating proxy sits in
+ * front (the same header Auth.js reads, with trustHost, to choose `__Secure-` cookies).
+ */
+export function isHttps(request: { headers: Headers; nextUrl: { protocol: string } }): boolean {
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+  return forwarded ? forwarded === "https" : request.nextUrl.protocol === "https:";
+}
+
+/** 128 random bits, base64: unguessable and fresh for every response. */
+export function createNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}

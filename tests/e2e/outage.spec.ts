@@ -1,0 +1,120 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import { MIGRATIONS_FOLDER, connectPostgres } from "@/db/client";
+import { seedDemo } from "@/db/seed/demo";
+import { AppServer } from "../fixtures/app-server";
+import { recreateDatabase } from "../fixtures/postgres-admin";
+import { ThrowawayPostgres } from "../fixtures/throwaway-postgres";
+import { signInFromHome } from "./helpers";
+
+/**
+ * PostgreSQL goes away while the app runs, then comes back. This needs a server it may stop, so it makes its own
+ * cluster (port 5499) and its own `next start` (port 3102); it runs once, in the postgres project.
+ */
+const PG_PORT = 5499;
+const APP_PORT = 3102;
+const UNAVAILABLE = /temporarily unavailable/i;
+
+let cluster: ThrowawayPostgres | undefined;
+let app: AppServer | undefined;
+
+test.describe.configure({ mode: "serial", timeout: 240_000 });
+test.use({ baseURL: `http://127.0.0.1:${APP_PORT}` });
+
+test.beforeAll(async ({}, testInfo) => {
+  testInfo.skip(testInfo.project.name !== "postgres", "needs PostgreSQL binaries; runs once, in the postgres project");
+  testInfo.setTimeout(240_000);
+  cluster = await ThrowawayPostgres.create(PG_PORT);
+  await recreateDatabase(cluster.url(), "platter_outage");
+  const handle = await connectPostgres(cluster.url("platter_outage"), { max: 1 });
+  try {
+    await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    await seedDemo(handle.db);
+  } finally {
+    await handle.close();
+  }
+  app = await AppServer.start({
+    port: APP_PORT,
+    workDir: cluster.dir,
+    env: { DATABASE_URL: cluster.url("platter_outage"), AUTH_SECRET: "outage-secret-outage-secret-outage-secret" },
+  });
+});
+
+test.afterAll(async () => {
+  // Each step on its own, so that a failing stop still deletes the cluster.
+  await app?.stop().catch((error: unknown) => console.error("stopping the app server:", error));
+  try {
+    cluster?.destroy();
+  } catch (error) {
+    console.error("removing the throwaway cluster:", error);
+  }
+});
+
+async function timed(request: APIRequestContext, url: string) {
+  const started = Date.now();
+  const response = await request.get(url, { maxRedirects: 0, timeout: 10_000 });
+  return { status: response.status(), text: await response.text(), ms: Date.now() - started };
+}
+
+test("while PostgreSQL is down pages and actions say 'temporarily unavailable' within 3 s, and the app recovers without a restart", async ({
+  page,
+}) => {
+  const request = page.request;
+  expect((await timed(request, "/api/ready")).status).toBe(200);
+
+  // Carla is signed in and looking at a menu when the database goes away.
+  await signInFromHome(page, "carla@platter.test");
+  await page.goto("/r/taqueria-sol");
+  await page.getByRole("button", { name: "Add Horchata to cart" }).click();
+  await expect(page.getByText("Added Horchata to your cart.")).toBeVisible();
+
+  cluster!.stop();
+  const stoppedAt = Date.now();
+
+  // Every answer comes within 3 s, and within 3 s of the stop the answer is the 503 page (the probe runs every second).
+  await expect
+    .poll(
+      async () => {
+        const r = await timed(request, "/");
+        expect(r.ms, "a request during the outage").toBeLessThan(3_000);
+        return r.status;
+      },
+      { timeout: 3_000, intervals: [100] },
+    )
+    .toBe(503);
+  expect(Date.now() - stoppedAt).toBeLessThan(3_500);
+
+  for (const path of ["/", "/r/taqueria-sol", "/profile", "/orders", "/cart", "/sign-in", "/admin"]) {
+    const r = await timed(request, path);
+    expect(r.ms, path).toBeLessThan(3_000);
+    expect(r.status, path).toBe(503);
+    expect(r.text, path).toMatch(UNAVAILABLE);
+  }
+  const health = await timed(request, "/api/health");
+  expect(health.status).toBe(200);
+  expect(JSON.parse(health.text)).toMatchObject({ status: "ok", database: "down" });
+  const ready = await timed(request, "/api/ready");
+  expect(ready.status).toBe(503);
+  expect(ready.ms).toBeLessThan(3_000);
+
+  // A server action from the page that is already open says the same, quickly.
+  const clicked = Date.now();
+  await page.getByRole("button", { name: "Add Horchata to cart" }).click();
+  await expect(page.getByRole("heading", { name: "Platter is temporarily unavailable" })).toBeVisible({ timeout: 3_000 });
+  expect(Date.now() - clicked).toBeLessThan(3_000);
+  // So does a navigation in the browser, with the 503 status.
+  const navigation = await page.goto("/orders");
+  expect(navigation?.status()).toBe(503);
+  await expect(page.getByRole("heading", { name: "Platter is temporarily unavailable" })).toBeVisible();
+
+  // PostgreSQL comes back: the same server process answers again, session included, with no restart.
+  cluster!.start();
+  await expect.poll(async () => (await timed(request, "/api/ready")).status, { timeout: 15_000 }).toBe(200);
+  await expect.poll(async () => (await timed(request, "/")).status, { timeout: 5_000 }).toBe(200);
+  await page.goto("/r/taqueria-sol");
+  await page.getByRole("button", { name: "Add Horchata to cart" }).click();
+  await expect(page.getByText("Added Horchata to your cart.")).toBeVisible();
+  await page.goto("/profile");
+  await expect(page.getByRole("heading", { level: 1, name: "Carla Customer" })).toBeVisible();
+  expect(app!.running, "the app was not restarted").toBe(true);
+});

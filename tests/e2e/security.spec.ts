@@ -1,0 +1,237 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { signInFromHome } from "./helpers";
+
+/**
+ * Security headers and the nonce-based CSP on every page, for every role, with the app still working under it;
+ * malformed server action bodies; an admin page's 404 that names nothing.
+ */
+
+/** Every page of the app, with a concrete URL for each dynamic route and the demo account that may see it. */
+type Role = "anonymous" | "customer" | "owner" | "admin";
+const PAGES: Record<string, { role: Role; url: string }> = {
+  "/": { role: "anonymous", url: "/" },
+  "/r/[slug]": { role: "anonymous", url: "/r/taqueria-sol" },
+  "/cart": { role: "anonymous", url: "/cart" },
+  "/sign-in": { role: "anonymous", url: "/sign-in" },
+  "/sign-up": { role: "anonymous", url: "/sign-up" },
+  "/profile": { role: "customer", url: "/profile" },
+  "/account": { role: "customer", url: "/account" },
+  "/orders": { role: "customer", url: "/orders" },
+  "/orders/[id]": { role: "customer", url: "" }, // the first order on carla's /orders page
+  "/u/[slug]": { role: "customer", url: "/u/carla" },
+  "/owner": { role: "owner", url: "/owner" },
+  "/owner/[slug]/menu": { role: "owner", url: "/owner/trattoria-luce/menu" },
+  "/owner/[slug]/orders": { role: "owner", url: "/owner/trattoria-luce/orders" },
+  "/owner/[slug]/sales": { role: "owner", url: "/owner/trattoria-luce/sales" },
+  "/admin": { role: "admin", url: "/admin" },
+  "/admin/users": { role: "admin", url: "/admin/users" },
+  "/admin/users/[slug]": { role: "admin", url: "/admin/users/dan" },
+  "/admin/reconciliation": { role: "admin", url: "/admin/reconciliation" },
+  "/admin/revenue": { role: "admin", url: "/admin/revenue" },
+  "/admin/audit": { role: "admin", url: "/admin/audit" },
+};
+const ACCOUNTS: Record<Exclude<Role, "anonymous">, string> = {
+  customer: "carla@platter.test",
+  owner: "olivia@platter.test",
+  admin: "admin@platter.test",
+};
+
+/** Collects CSP violations (from the page itself, installed before any of its scripts) and console errors. */
+async function watchForProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  await page.exposeFunction("__reportCspViolation", (text: string) => problems.push(`CSP violation: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation;
+      void report(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} on ${event.documentURI} (${event.sample})`);
+    });
+  });
+  page.on("console", (message) => {
+    // The browser asks for /favicon.ico by itself; the app has none (a 404 that is no page's doing).
+    if (message.type() !== "error" || message.location().url.endsWith("/favicon.ico")) return;
+    problems.push(`console error on ${page.url()}: ${message.text()} (${message.location().url})`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+  return problems;
+}
+
+/** The headers every page answer carries; returns the CSP nonce. */
+function expectSecurityHeaders(headers: Record<string, string>, where: string): string {
+  const csp = headers["content-security-policy"] ?? "";
+  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+  expect(nonce, `${where}: CSP with a nonce`).toBeTruthy();
+  expect(csp, where).toMatch(/(^|; )script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/);
+  expect(csp, where).not.toContain("unsafe-eval");
+  expect(csp, where).toMatch(/(^|; )style-src 'self' 'nonce-[^']+'(;|$)/);
+  for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"]) {
+    expect(csp, where).toContain(directive);
+  }
+  expect(headers["x-frame-options"], where).toBe("DENY");
+  expect(headers["x-content-type-options"], where).toBe("nosniff");
+  expect(headers["referrer-policy"], where).toBe("strict-origin-when-cross-origin");
+  expect(headers["permissions-policy"], where).toContain("camera=()");
+  expect(headers["strict-transport-security"], `${where}: no HSTS over plain http`).toBeUndefined();
+  return nonce!;
+}
+
+test("every page, for every role, carries the security headers and runs under the CSP without a single violation", async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  for (const role of ["anonymous", "customer", "owner", "admin"] as const) {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    const problems = await watchForProblems(page);
+    if (role !== "anonymous") await signInFromHome(page, ACCOUNTS[role]);
+    if (role === "customer") {
+      await page.goto("/orders");
+      PAGES["/orders/[id]"]!.url = (await page.locator('main a[href^="/orders/"]').first().getAttribute("href"))!;
+    }
+    for (const [route, { url }] of Object.entries(PAGES).filter(([, p]) => p.role === role)) {
+      const response = await page.goto(url, { waitUntil: "networkidle" });
+      expect(response?.status(), `${role} ${url}`).toBe(200);
+      const nonce = expectSecurityHeaders(await response!.allHeaders(), `${role} ${route}`);
+      // Next.js put this response's nonce on every script it wrote (an inline script without it would not run).
+      const scripts = [...(await response!.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts.length, url).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag, url).toContain(`nonce="${nonce}"`);
+    }
+    expect(problems, `${role}: CSP violations and console errors`).toEqual([]);
+    await context.close();
+  }
+
+  // The list above covers every page of the build: a new page must be added to it.
+  const manifest = JSON.parse(readFileSync(path.join(".next", "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  const routes = Object.keys(manifest)
+    .filter((key) => key.endsWith("/page") && !key.startsWith("/_"))
+    .map((key) => key.replace(/\/\([^)]+\)/g, "").replace(/\/page$/, "") || "/");
+  expect(routes.sort()).toEqual(Object.keys(PAGES).sort());
+});
+
+test("under the CSP the app still hydrates: client navigation, a server action form, and a fresh nonce per response", async ({ page }) => {
+  const problems = await watchForProblems(page);
+  const first = await page.goto("/");
+  const second = await page.request.get("/");
+  expect(expectSecurityHeaders(await first!.allHeaders(), "first")).not.toBe(expectSecurityHeaders(second.headers(), "second"));
+
+  // A client-side navigation (no full page load: the marker set on window survives).
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+  await page.getByRole("link", { name: "Sakura House" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sakura House" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+
+  // A server action through a React form: the message comes from the action's state, rendered on the client.
+  await page.getByRole("button", { name: "Add Edamame to cart" }).click();
+  await expect(page.getByText("Added Edamame to your cart.")).toBeVisible();
+  await page.getByRole("link", { name: "Cart", exact: true }).click();
+  await expect(page.getByTestId("cart-line")).toContainText("Edamame");
+  expect(problems).toEqual([]);
+
+  // The watcher itself works: an image from another origin is refused and reported.
+  await page.evaluate(() => {
+    const img = document.createElement("img");
+    img.src = "https://cdn.example.test/pixel.png";
+    document.body.append(img);
+  });
+  await expect.poll(() => problems.join("\n")).toContain("CSP violation: img-src blocked https://cdn.example.test/pixel.png");
+});
+
+test("behind an https proxy the answers add HSTS and Auth.js sets __Secure- cookies", async ({ request }) => {
+  const https = await request.get("/api/auth/csrf", { headers: { "x-forwarded-proto": "https" } });
+  expect(https.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+  expect(https.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
+  const secureCookies = https.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie");
+  expect(secureCookies.length).toBeGreaterThan(0);
+  for (const { value } of secureCookies) {
+    expect(value).toMatch(/^__(Secure|Host)-authjs\./);
+    expect(value).toMatch(/;\s*Secure/i);
+  }
+  const page = await request.get("/sign-in", { headers: { "x-forwarded-proto": "https" } });
+  expect(page.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+
+  const plain = await request.get("/sign-in");
+  expect(plain.headers()["strict-transport-security"]).toBeUndefined();
+  expect(plain.headers()["content-security-policy"]).not.toContain("upgrade-insecure-requests");
+});
+
+test("server action requests with bodies Next.js cannot decode get a 400; real ones still work", async ({ page, baseURL }) => {
+  // A real action id and page, as the browser sends them. The sign-out form's action takes no arguments, so Next.js
+  // sends it as text/plain holding a JSON array: the shape that must keep passing.
+  await signInFromHome(page, "carla@platter.test");
+  const sent = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+  await page.getByRole("button", { name: "Sign out" }).click();
+  const real = await sent;
+  await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+  const actionId = real.headers()["next-action"]!;
+  const url = new URL(real.url()).pathname;
+  expect(real.headers()["content-type"]).toBe("text/plain;charset=UTF-8");
+  expect(Array.isArray(JSON.parse(real.postData() ?? ""))).toBe(true);
+
+  const post = (contentType: string | undefined, data: string) =>
+    page.request.post(url, {
+      headers: { "next-action": actionId, origin: baseURL!, ...(contentType ? { "content-type": contentType } : {}) },
+      data,
+      maxRedirects: 0,
+    });
+  const malformed: Array<[string | undefined, string]> = [
+    ["text/plain;charset=UTF-8", "garbage"],
+    ["text/plain;charset=UTF-8", ""],
+    ["text/plain;charset=UTF-8", '{"not":"an argument list"}'],
+    ["application/json", '{"items":[1,2,3]}'],
+    ["multipart/form-data; boundary=----platter", "this is not multipart"],
+    ["multipart/form-data", "------platter\r\n"],
+    [undefined, "garbage"],
+  ];
+  for (const [contentType, body] of malformed) {
+    const response = await post(contentType, body);
+    expect(response.status(), `${contentType} ${JSON.stringify(body)}`).toBe(400);
+  }
+
+  // What Next.js itself sent passes the proxy (signing out an anonymous visitor just sends them home).
+  const replayed = await post("text/plain;charset=UTF-8", real.postData()!);
+  expect(replayed.status()).toBeLessThan(400);
+
+  // And real forms (multipart): sign in again (a form action) and add to cart (a useActionState form).
+  await signInFromHome(page, "carla@platter.test");
+  await page.goto("/r/taqueria-sol");
+  await page.getByRole("button", { name: "Add Horchata to cart" }).click();
+  await expect(page.getByText("Added Horchata to your cart.")).toBeVisible();
+});
+
+test("a path that does not percent-decode is a 400 with the security headers, not a 500", async ({ request }) => {
+  for (const path of ["/r/%zz", "/r/%ED%A0%80", "/u/%FF", "/orders/%E0%A4%A"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(400);
+    expect(response.headers()["content-security-policy"], path).toContain("frame-ancestors 'none'");
+  }
+});
+
+test("an admin page's 404 does not carry the page's title, in the HTML or in the RSC payload", async ({ page }) => {
+  await signInFromHome(page, "carla@platter.test");
+  const titles: Array<[string, string]> = [
+    ["/admin/reconciliation", "Reconciliation"],
+    ["/admin/audit", "Audit log"],
+    ["/admin/revenue", "Revenue"],
+    ["/admin/users/dan", "Manage user"],
+    ["/admin/users", "Users&#x27; totals"],
+  ];
+  for (const [url, title] of titles) {
+    const html = await page.request.get(url);
+    expect(html.status(), url).toBe(404);
+    const body = await html.text();
+    expect(body, `${url} HTML`).toContain("Page not found");
+    expect(body, `${url} HTML`).not.toContain(title);
+    expect(body, `${url} HTML`).not.toContain(title.replace("&#x27;", "'"));
+    // The payload of a client-side navigation to the page (Next answers it with status 200 and the not-found tree).
+    const rsc = await page.request.get(url, { headers: { RSC: "1" } });
+    const payload = await rsc.text();
+    expect(rsc.headers()["content-type"], `${url} RSC`).toContain("text/x-component");
+    expect(payload, `${url} RSC`).toContain("Page not found");
+    expect(payload, `${url} RSC`).not.toContain(title.replace("&#x27;", "'"));
+  }
+  // An admin still gets the title.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signInFromHome(page, "admin@platter.test");
+  await page.goto("/admin/reconciliation");
+  await expect(page).toHaveTitle(/^Reconciliation/);
+});
