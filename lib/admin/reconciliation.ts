@@ -11,6 +11,8 @@ import { COUNTS_TOWARD_TOTALS, LINE_CENTS } from "@/lib/orders/totals";
 /** A report lists this many mismatches of each kind at most; the counts are always complete. */
 export const MISMATCHES_LISTED = 200;
 
+const RECONCILE_TIMEOUT = "5min";
+
 export type OrderMismatch = {
   orderId: number;
   status: OrderStatus;
@@ -83,50 +85,55 @@ export async function reconcileTotals({ viewer }: { viewer: Viewer }): Promise<R
   assertAdmin(viewer);
   const db = await getDb();
   const started = performance.now();
-  const [raw] = await executeRows<Raw>(
-    db,
-    sql`
-    with drift as materialized (select * from platter_rollup_drift()),
-    per_customer as (
-      select o.customer_id,
-             count(*) as orders,
-             count(*) filter (where ${COUNTS_TOWARD_TOTALS}) as live,
-             coalesce(sum(o.total_cents) filter (where ${COUNTS_TOWARD_TOTALS}), 0) as stored,
-             coalesce(sum(coalesce(l.cents, 0)) filter (where ${COUNTS_TOWARD_TOTALS}), 0) as lines,
-             array_agg(o.id) filter (where o.total_cents <> coalesce(l.cents, 0)) as mismatched
-      from orders o
-      left join (select ol.order_id, sum(${LINE_CENTS}) as cents from order_lines ol group by ol.order_id) l
-        on l.order_id = o.id
-      group by o.customer_id
-    )
-    select
-      (select coalesce(sum(orders), 0)::int from per_customer) as orders_checked,
-      (select count(*)::int from per_customer where live > 0) as users_checked,
-      (select coalesce(sum(cardinality(mismatched)), 0)::int from per_customer) as order_mismatch_count,
-      (select count(*)::int from per_customer where stored <> lines) as user_mismatch_count,
-      (select coalesce(json_agg(m order by m."orderId"), '[]'::json) from (
-         select o.id as "orderId", o.status, o.placed_at as "placedAt", p.slug as "customerSlug",
-                p.display_name as "customerName", r.name as "restaurantName", o.total_cents::text as "storedCents",
-                (select coalesce(sum(${LINE_CENTS}), 0) from order_lines ol
-                 where ol.order_id = o.id)::text as "linesCents"
-         from orders o
-         join profiles p on p.id = o.customer_id
-         join restaurants r on r.id = o.restaurant_id
-         where o.id in (select unnest(mismatched) from per_customer)
-         order by o.id limit ${MISMATCHES_LISTED}) m) as order_mismatches,
-      (select coalesce(json_agg(m order by m."profileId"), '[]'::json) from (
-         select pc.customer_id as "profileId", p.slug, p.display_name as "displayName",
-                pc.stored::text as "storedCents", pc.lines::text as "linesCents",
-                coalesce((select json_agg(id order by id) from unnest(pc.mismatched) as id), '[]'::json) as "orderIds"
-         from per_customer pc join profiles p on p.id = pc.customer_id
-         where pc.stored <> pc.lines
-         order by pc.customer_id limit ${MISMATCHES_LISTED}) m) as user_mismatches,
-      (select coalesce(json_agg(json_build_object('rollup', d.rollup, 'rows', d.rows)), '[]'::json)
-         from (select rollup, count(*)::int as rows from drift group by rollup) d) as rollup_drift_counts,
-      (select coalesce(json_agg(d), '[]'::json)
-         from (select rollup, key, stored, expected from drift order by rollup, key limit ${MISMATCHES_LISTED}) d) as rollup_drift
-  `,
-  );
+  // An audit of every line outlasts the app's statement timeout on a large database (a million orders: seconds);
+  // this one statement alone may run up to RECONCILE_TIMEOUT, inside its own transaction.
+  const [raw] = await db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local statement_timeout = '${RECONCILE_TIMEOUT}'`));
+    return executeRows<Raw>(
+      tx,
+      sql`
+      with drift as materialized (select * from platter_rollup_drift()),
+      per_customer as (
+        select o.customer_id,
+               count(*) as orders,
+               count(*) filter (where ${COUNTS_TOWARD_TOTALS}) as live,
+               coalesce(sum(o.total_cents) filter (where ${COUNTS_TOWARD_TOTALS}), 0) as stored,
+               coalesce(sum(coalesce(l.cents, 0)) filter (where ${COUNTS_TOWARD_TOTALS}), 0) as lines,
+               array_agg(o.id) filter (where o.total_cents <> coalesce(l.cents, 0)) as mismatched
+        from orders o
+        left join (select ol.order_id, sum(${LINE_CENTS}) as cents from order_lines ol group by ol.order_id) l
+          on l.order_id = o.id
+        group by o.customer_id
+      )
+      select
+        (select coalesce(sum(orders), 0)::int from per_customer) as orders_checked,
+        (select count(*)::int from per_customer where live > 0) as users_checked,
+        (select coalesce(sum(cardinality(mismatched)), 0)::int from per_customer) as order_mismatch_count,
+        (select count(*)::int from per_customer where stored <> lines) as user_mismatch_count,
+        (select coalesce(json_agg(m order by m."orderId"), '[]'::json) from (
+           select o.id as "orderId", o.status, o.placed_at as "placedAt", p.slug as "customerSlug",
+                  p.display_name as "customerName", r.name as "restaurantName", o.total_cents::text as "storedCents",
+                  (select coalesce(sum(${LINE_CENTS}), 0) from order_lines ol
+                   where ol.order_id = o.id)::text as "linesCents"
+           from orders o
+           join profiles p on p.id = o.customer_id
+           join restaurants r on r.id = o.restaurant_id
+           where o.id in (select unnest(mismatched) from per_customer)
+           order by o.id limit ${MISMATCHES_LISTED}) m) as order_mismatches,
+        (select coalesce(json_agg(m order by m."profileId"), '[]'::json) from (
+           select pc.customer_id as "profileId", p.slug, p.display_name as "displayName",
+                  pc.stored::text as "storedCents", pc.lines::text as "linesCents",
+                  coalesce((select json_agg(id order by id) from unnest(pc.mismatched) as id), '[]'::json) as "orderIds"
+           from per_customer pc join profiles p on p.id = pc.customer_id
+           where pc.stored <> pc.lines
+           order by pc.customer_id limit ${MISMATCHES_LISTED}) m) as user_mismatches,
+        (select coalesce(json_agg(json_build_object('rollup', d.rollup, 'rows', d.rows)), '[]'::json)
+           from (select rollup, count(*)::int as rows from drift group by rollup) d) as rollup_drift_counts,
+        (select coalesce(json_agg(d), '[]'::json)
+           from (select rollup, key, stored, expected from drift order by rollup, key limit ${MISMATCHES_LISTED}) d) as rollup_drift
+    `,
+    );
+  });
   const ms = performance.now() - started;
   return {
     ordersChecked: raw!.orders_checked,
