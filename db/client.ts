@@ -98,6 +98,16 @@ async function openFromEnv(): Promise<DatabaseHandle> {
   return handle;
 }
 
+/**
+ * Scripts (seeds, db:reconcile, benchmarks): the app's database, but a server connection without the app's
+ * statement timeout, since a rebuild or an audit over a million orders runs longer than any page may.
+ */
+export async function getScriptDb(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (url && !holder.handle) setDatabase(await connectPostgres(url));
+  return getDb();
+}
+
 /** Tests and scripts choose their database explicitly instead of reading the environment. */
 export function setDatabase(handle: DatabaseHandle) {
   holder.handle = Promise.resolve(handle);

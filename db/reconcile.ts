@@ -8,12 +8,12 @@
  * Uses DATABASE_URL, or the embedded PGlite folder when it is unset.
  */
 import { parseArgs } from "node:util";
-import { closeDb, getDb } from "./client";
+import { closeDb, getScriptDb } from "./client";
 import { repairRollups, type RollupRepair } from "./rollups";
 
 const { values } = parseArgs({ options: { check: { type: "boolean", default: false } } });
 
-const db = await getDb();
+const db = await getScriptDb();
 const started = performance.now();
 let report: RollupRepair;
 try {

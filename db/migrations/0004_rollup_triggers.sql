@@ -349,18 +349,25 @@ BEGIN
   DELETE FROM customer_restaurant_day_totals;
   DELETE FROM restaurant_day_totals;
   DELETE FROM restaurant_item_day_totals;
+  -- Every order with its lines' sum, once (the view would compute it again for each rollup).
+  CREATE TEMP TABLE platter_counted ON COMMIT DROP AS
+  SELECT o.customer_id, o.restaurant_id, platter_app_day(o.placed_at) AS day, o.status, coalesce(l.cents, 0) AS cents
+  FROM orders o
+  LEFT JOIN (SELECT order_id, sum(quantity::bigint * unit_price_cents) AS cents FROM order_lines GROUP BY order_id) l
+    ON l.order_id = o.id;
   INSERT INTO customer_totals (customer_id, order_count, cancelled_count, total_cents)
-  SELECT (key->>0)::int, (value->>0)::int, (value->>1)::int, (value->>2)::bigint
-  FROM platter_expected_order_rollups WHERE rollup = 'customer_totals';
+  SELECT p.id, count(c.customer_id) FILTER (WHERE c.status <> 'cancelled'), count(c.customer_id) FILTER (WHERE c.status = 'cancelled'),
+         coalesce(sum(c.cents) FILTER (WHERE c.status <> 'cancelled'), 0)
+  FROM profiles p LEFT JOIN platter_counted c ON c.customer_id = p.id
+  GROUP BY p.id;
   INSERT INTO customer_day_totals (customer_id, day, order_count, total_cents)
-  SELECT (key->>0)::int, (key->>1)::date, (value->>0)::int, (value->>1)::bigint
-  FROM platter_expected_order_rollups WHERE rollup = 'customer_day_totals';
+  SELECT customer_id, day, count(*), sum(cents) FROM platter_counted WHERE status <> 'cancelled' GROUP BY customer_id, day;
   INSERT INTO customer_restaurant_day_totals (customer_id, restaurant_id, day, order_count, total_cents)
-  SELECT (key->>0)::int, (key->>1)::int, (key->>2)::date, (value->>0)::int, (value->>1)::bigint
-  FROM platter_expected_order_rollups WHERE rollup = 'customer_restaurant_day_totals';
+  SELECT customer_id, restaurant_id, day, count(*), sum(cents) FROM platter_counted WHERE status <> 'cancelled'
+  GROUP BY customer_id, restaurant_id, day;
   INSERT INTO restaurant_day_totals (restaurant_id, day, order_count, total_cents)
-  SELECT (key->>0)::int, (key->>1)::date, (value->>0)::int, (value->>1)::bigint
-  FROM platter_expected_order_rollups WHERE rollup = 'restaurant_day_totals';
+  SELECT restaurant_id, day, count(*), sum(cents) FROM platter_counted WHERE status <> 'cancelled' GROUP BY restaurant_id, day;
+  DROP TABLE platter_counted;
   INSERT INTO restaurant_item_day_totals (restaurant_id, day, item_key, name, quantity, total_cents)
   SELECT o.restaurant_id, platter_app_day(o.placed_at), coalesce(l.menu_item_id::text, 'name:' || l.name),
          (array_agg(l.name ORDER BY o.placed_at DESC, l.id DESC))[1],
