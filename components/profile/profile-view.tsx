@@ -25,7 +25,7 @@ export function ProfileView({ profile, basePath, isFirstPage }: { profile: Profi
           {profile.orderCount.toLocaleString("en-US")}
         </Stat>
         <Stat label="Restaurants owned">{owned.length}</Stat>
-        <Stat label="Favorites">{profile.favorites.length}</Stat>
+        <Stat label="Favorites">{profile.favoriteCount.toLocaleString("en-US")}</Stat>
       </dl>
       <p className="-mt-5 text-xs text-stone-500">Totals count every order except cancelled ones, at the prices paid.</p>
       <div className="grid gap-4 md:grid-cols-2">

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, ilike, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { customerTotals, profiles, users } from "@/db/schema";
+import { customerTotals, profiles, users, type UserRole } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
 import type { UserSort, UsersCursor } from "./cursor";
@@ -14,7 +14,7 @@ export type UserTotalsRow = {
   slug: string;
   displayName: string;
   email: string;
-  role: "customer" | "owner" | "admin";
+  role: UserRole;
   disabled: boolean;
   orderCount: number;
   totalPurchaseCents: number;

@@ -20,6 +20,10 @@ async function readProfile(where: ReturnType<typeof eq>, cursor: OrderCursor | u
   return db.query.profiles.findFirst({
     where,
     columns: { id: true, slug: true, displayName: true, createdAt: true },
+    // The page lists FAVORITES_SHOWN favorites; the figure counts them all (primary key range, O(favorites)).
+    extras: {
+      favoriteCount: sql<number>`(select count(*)::int from favorites f where f.profile_id = ${profiles.id})`.as("favorite_count"),
+    },
     with: {
       user: { columns: { role: true } },
       totals: { columns: { orderCount: true, totalCents: true } },

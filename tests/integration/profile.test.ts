@@ -109,6 +109,17 @@ describe.each(DRIVERS)("profile page data on %s", (driver) => {
     expect(view?.user.role).toBe("owner");
   });
 
+  it("counts every favorite in the figure while listing the newest 50", async () => {
+    const fan = await createUser(db());
+    await db().execute(sql`insert into restaurants (slug, name, cuisine, address)
+      select 'fav-' || ${fan.profile.id} || '-' || g, 'Fav ' || g, 'Test', '1 Street' from generate_series(1, 55) g`);
+    await db().execute(sql`insert into favorites (profile_id, restaurant_id)
+      select ${fan.profile.id}, id from restaurants where slug like ${`fav-${fan.profile.id}-%`}`);
+    const view = await profileRequest(fan.user.id);
+    expect(view?.favorites).toHaveLength(50);
+    expect(view?.favoriteCount).toBe(55);
+  });
+
   it("lets a customer see only their own profile, and an admin anyone's", async () => {
     const alice = await customerWithOrders(2);
     const bob = await customerWithOrders(1);
