@@ -8,8 +8,13 @@ import { getViewer } from "@/lib/auth/session";
 /** What every form action returns: a message for the form, errors next to fields, or ok. */
 export type ActionState = { ok?: boolean; message?: string; fieldErrors?: Record<string, string[] | undefined> };
 
-/** FormData as a plain object for zod: repeated names become arrays; Next.js' own $ACTION fields are dropped. */
-export function formToObject(form: FormData): Record<string, unknown> {
+/**
+ * FormData as a plain object for zod: repeated names become arrays; Next.js' own $ACTION fields are dropped.
+ * null when the argument is not FormData at all: an action is a public endpoint, and a hand-made request (a JSON
+ * or text body, an empty one, a stale client) reaches it with whatever arguments the body decodes to.
+ */
+export function formToObject(form: unknown): Record<string, unknown> | null {
+  if (!(form instanceof FormData)) return null;
   const out: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith("$ACTION")) continue;
@@ -18,6 +23,9 @@ export function formToObject(form: FormData): Record<string, unknown> {
   }
   return out;
 }
+
+/** The answer to a request whose body is not a form: nothing was done. */
+export const UNREADABLE_FORM: ActionState = { message: "This form could not be read. Reload the page and try again." };
 
 export const invalid = (error: z.ZodError): ActionState => ({
   message: "Please correct the highlighted fields.",
@@ -39,7 +47,9 @@ export function formAction<S extends z.ZodType>(
     const viewer = await getViewer();
     if (!viewer) return { message: "Your session has ended. Please sign in again." };
     if (options.roles && !options.roles.includes(viewer.role)) notFound();
-    const parsed = schema.safeParse(formToObject(form));
+    const input = formToObject(form);
+    if (!input) return UNREADABLE_FORM;
+    const parsed = schema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
     return handler(parsed.data, viewer);
   };

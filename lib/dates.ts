@@ -11,6 +11,18 @@ export const formatDate = (date: Date) => dateOnly.format(date);
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The last millisecond of the year 9999. Beyond it `Date#toISOString()` writes "+010000-01-01…", which the database
+ * drivers send as is and PostgreSQL refuses: a timestamp from a URL (a cursor) must not be later than this.
+ */
+export const LATEST_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** A valid Date from 1970 to the end of the year 9999: the range a keyset cursor from a URL may name. */
+export const isCursorInstant = (date: Date) => {
+  const ms = date.getTime();
+  return Number.isFinite(ms) && ms >= 0 && ms <= LATEST_INSTANT_MS;
+};
+
 // en-CA writes a date as YYYY-MM-DD, the form of <input type="date"> and of date filters in URLs.
 const isoDay = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: APP_TIME_ZONE });
 

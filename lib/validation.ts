@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+export const MAX_INT4 = 2_147_483_647;
+
 /**
  * An id from a form field or URL: digits only (no "1e3", " 12", "-1" or "1.0"), within Postgres' integer range.
  * Whether the record exists, and is the caller's, is for the query to decide.
@@ -9,12 +11,58 @@ export const recordId = (message = "Missing id.") =>
     .string({ error: message })
     .regex(/^\d{1,10}$/, message)
     .transform(Number)
-    .refine((id) => id > 0 && id <= 2_147_483_647, message);
+    .refine((id) => id > 0 && id <= MAX_INT4, message);
 
-/** A YYYY-MM-DD calendar day that exists (no 2026-02-30), as <input type="date"> sends it. */
+/**
+ * What PostgreSQL cannot store in text at all: NUL, and UTF-16 halves without their partner (lone surrogates,
+ * which JavaScript strings allow and UTF-8 does not). A value holding one is never one of ours.
+ */
+const NOT_STORABLE = /[\u0000\p{Cs}]/u;
+export const isStorableText = (value: string) => !NOT_STORABLE.test(value);
+
+/*
+ * Plain text typed by a person has no control characters (C0, DEL, C1) and no bidi embedding/override/isolate
+ * controls (the "Trojan Source" characters that make text display differently from what it is). Zero-width
+ * joiners and other format characters stay: emoji sequences and some scripts need them. Multi-line fields keep
+ * tab, line feed and carriage return.
+ */
+const UNSAFE_LINE = /[\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]/u;
+const UNSAFE_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cs}\u202A-\u202E\u2066-\u2069]/u;
+export const UNSAFE_TEXT_MESSAGE = "Remove control or invisible formatting characters.";
+
+export const hasUnsafeCharacters = (value: string, { multiline = false } = {}) => (multiline ? UNSAFE_MULTILINE : UNSAFE_LINE).test(value);
+
+/**
+ * The one schema for free text from a form field or a URL: a string (absent counts as empty), NFC-normalized and
+ * trimmed, at most `max` characters, with no control characters or lone surrogates (which would otherwise reach
+ * PostgreSQL and fail there). `min: 1` with `label` makes it required ("Enter a name.").
+ */
+export function plainText({ max, min = 0, label, multiline = false }: { max: number; min?: number; label?: string; multiline?: boolean }) {
+  const required = `Enter ${label ?? "a value"}.`;
+  return z
+    .string({ error: min > 0 ? required : "Enter text." })
+    .optional()
+    .transform((value) => (value ?? "").normalize("NFC").trim())
+    .pipe(
+      z
+        .string()
+        .refine((value) => !hasUnsafeCharacters(value, { multiline }), UNSAFE_TEXT_MESSAGE)
+        .refine((value) => value.length >= min, required)
+        .refine((value) => value.length <= max, `Use at most ${max} characters.`),
+    );
+}
+
+/** A slug in a URL path: the shape the database allows for profiles and restaurants (lower-case ASCII words and dashes). */
+export const pathSlug = z
+  .string()
+  .max(64)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+/** A YYYY-MM-DD calendar day that exists (no 2026-02-30), as <input type="date"> sends it, in years 1 to 9999 (PostgreSQL has no year 0). */
 export const calendarDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31.")
+  .refine((d) => d >= "0001-01-01", "Use a date from the year 1 on.")
   .refine((d) => {
     const date = new Date(`${d}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(d);

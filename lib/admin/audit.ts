@@ -14,19 +14,25 @@ export type AuditAction =
   | "user.disable"
   | "user.enable"
   | "export.users"
-  | "export.orders";
+  | "export.orders"
+  // An export that stopped part-way: its "export.*" entry becomes this one (lib/admin/export.ts).
+  | "export.failed";
 
-/** Written inside the caller's transaction, so the change and its record commit or fail together. */
+/** Written inside the caller's transaction, so the change and its record commit or fail together. Returns the entry's id. */
 export async function recordAudit(
   db: Executor,
   entry: { actor: Viewer; action: AuditAction; targetProfileId?: number; details?: Record<string, unknown> },
-) {
-  await db.insert(auditLog).values({
-    actorProfileId: entry.actor.profileId,
-    action: entry.action,
-    targetProfileId: entry.targetProfileId ?? null,
-    details: entry.details ?? {},
-  });
+): Promise<number> {
+  const [row] = await db
+    .insert(auditLog)
+    .values({
+      actorProfileId: entry.actor.profileId,
+      action: entry.action,
+      targetProfileId: entry.targetProfileId ?? null,
+      details: entry.details ?? {},
+    })
+    .returning({ id: auditLog.id });
+  return row!.id;
 }
 
 /** The audit log, newest first, one keyset page (and its actor and target names) per statement. */

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { isCursorInstant } from "@/lib/dates";
 import { decodeTimeKey, encodeTimeKey } from "@/lib/keyset";
+import { isStorableText, MAX_INT4 } from "@/lib/validation";
 
 /** Users' totals are read in one of two orders; a cursor remembers the last row shown in that order. */
 export const USER_SORTS = ["total", "name"] as const;
@@ -20,7 +22,11 @@ const JSON_FRAME = '{"v":"","i":2147483647}'.length;
 export const MAX_USERS_CURSOR_LENGTH = Math.ceil(((MAX_NAME_CHARS * MAX_JSON_BYTES_PER_CHAR + JSON_FRAME) * 4) / 3);
 
 // UTF-16 units: two per astral character, and lower() may double the characters.
-const cursorSchema = z.object({ v: z.string().max(MAX_NAME_CHARS * 2 * 2), i: z.number().int().positive().max(2_147_483_647) });
+// A name compared in SQL: it must be text PostgreSQL can hold (no NUL, no lone surrogate), or the query fails.
+const cursorSchema = z.object({
+  v: z.string().max(MAX_NAME_CHARS * 2 * 2).refine(isStorableText),
+  i: z.number().int().positive().max(MAX_INT4),
+});
 
 export const encodeUsersCursor = (c: UsersCursor) => Buffer.from(JSON.stringify({ v: c.value, i: c.id })).toString("base64url");
 
@@ -46,5 +52,5 @@ export const encodeAuditCursor = (c: AuditCursor) => encodeTimeKey({ time: c.cre
 export function decodeAuditCursor(raw: string | undefined): AuditCursor | null | undefined {
   if (raw === undefined || raw === "") return undefined;
   const key = decodeTimeKey(raw);
-  return key && { createdAt: key.time, id: key.id };
+  return key && key.id > 0 && isCursorInstant(key.time) ? { createdAt: key.time, id: key.id } : null;
 }

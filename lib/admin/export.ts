@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { orders, profiles, restaurants } from "@/db/schema";
+import { auditLog, orders, profiles, restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { recordAudit } from "./audit";
 import { appDay, dayAfter, dayStart } from "@/lib/dates";
@@ -14,32 +14,90 @@ import { listUserTotalsByAccount } from "./users";
 /** Rows per statement while streaming: memory holds one batch, whatever the size of the export. */
 export const EXPORT_BATCH = 1000;
 
+type Batch<C> = { rows: string[][]; next?: C };
+
 /**
- * A CSV body read one keyset batch at a time. `pull` runs only when the reader wants more, so a slow download
+ * What a failed export looks like to the person downloading it: the rows already sent stay, then this line, then
+ * the stream is errored so that the browser reports the download as failed (a chunked body that never ends
+ * cleanly). The line is for whoever opens the partial file anyway: it must not pass for a complete export.
+ */
+export const exportFailedLine = (rowsSent: number) =>
+  `# export failed: this file is incomplete (${rowsSent} rows written before an error). Download it again.\r\n`;
+
+/** The audit entry of an export that stopped part-way no longer says "exported": it says what happened. */
+async function markExportFailed(auditId: number, rowsSent: number) {
+  const db = await getDb();
+  await db
+    .update(auditLog)
+    .set({ action: "export.failed", details: sql`${auditLog.details} || ${JSON.stringify({ failed: true, rowsSent })}::jsonb` })
+    .where(eq(auditLog.id, auditId));
+}
+
+/**
+ * A CSV export: the first batch is read before anything is promised (a failure there is a plain 500 and an
+ * "export.failed" entry, never an "exported" one), then the export is recorded before the first byte is sent, and
+ * the body is read one keyset batch at a time: `pull` runs only when the reader wants more, so a slow download
  * holds at most one batch in memory instead of the whole table.
  */
-function batchedCsv<C>(header: string[], readBatch: (cursor: C | undefined) => Promise<{ rows: string[][]; next?: C }>) {
+async function streamCsvExport<C>({
+  viewer,
+  action,
+  details,
+  header,
+  filename,
+  readBatch,
+}: {
+  viewer: Viewer;
+  action: "export.users" | "export.orders";
+  details: Record<string, unknown>;
+  header: string[];
+  filename: string;
+  readBatch: (cursor: C | undefined) => Promise<Batch<C>>;
+}): Promise<Response> {
+  const db = await getDb();
+  let first: Batch<C>;
+  try {
+    first = await readBatch(undefined);
+  } catch (error) {
+    console.error(`CSV export ${action} failed before its first row`, error);
+    await recordAudit(db, { actor: viewer, action: "export.failed", details: { ...details, export: action, failed: true, rowsSent: 0 } });
+    return new Response("The export failed. Nothing was downloaded; please try again.", {
+      status: 500,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+  const auditId = await recordAudit(db, { actor: viewer, action, details });
+
   const encoder = new TextEncoder();
+  let pending: Batch<C> | undefined = first;
   let cursor: C | undefined;
   let headerSent = false;
-  return new ReadableStream<Uint8Array>({
+  let rowsSent = 0;
+  let failure: unknown;
+  const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
+      if (failure !== undefined) return controller.error(failure);
       if (!headerSent) {
         headerSent = true;
         controller.enqueue(encoder.encode(csvRow(header)));
         return;
       }
       try {
-        const batch = await readBatch(cursor);
+        const batch: Batch<C> = pending ?? (await readBatch(cursor));
+        pending = undefined;
         if (batch.rows.length > 0) controller.enqueue(encoder.encode(batch.rows.map(csvRow).join("")));
+        rowsSent += batch.rows.length;
         if (batch.next === undefined) controller.close();
         else cursor = batch.next;
       } catch (error) {
-        console.error("CSV export failed mid-stream", error);
-        controller.error(error);
+        console.error(`CSV export ${action} failed mid-stream after ${rowsSent} rows`, error);
+        failure = error;
+        controller.enqueue(encoder.encode(exportFailedLine(rowsSent)));
+        await markExportFailed(auditId, rowsSent).catch((auditError: unknown) => console.error("could not record the failed export", auditError));
       }
     },
   });
+  return csvResponse(body, filename);
 }
 
 function csvResponse(body: ReadableStream<Uint8Array>, filename: string) {
@@ -61,31 +119,35 @@ export const USERS_CSV_HEADER = ["profile_id", "profile_slug", "display_name", "
  * The users' totals as CSV, with the table's figures, a batch at a time. Rows are in account order (the first
  * column, ascending; the file name says so), not by total: totals change while a large export streams, and paging
  * by a changing value would skip or repeat users. Sort the file to taste. The export is recorded before the first
- * byte is sent.
+ * byte is sent (streamCsvExport).
  */
 export async function exportUsersCsv({ viewer, search, batchSize = EXPORT_BATCH }: { viewer: Viewer; search?: string; batchSize?: number }) {
   assertAdmin(viewer);
-  const db = await getDb();
-  await recordAudit(db, { actor: viewer, action: "export.users", details: { filter: { search: search ?? null }, order: "account" } });
-  const body = batchedCsv<number>(USERS_CSV_HEADER, async (afterId) => {
-    const batch = await listUserTotalsByAccount({ viewer, search, afterId, limit: batchSize });
-    const last = batch.at(-1);
-    return {
-      rows: batch.map((u) => [
-        String(u.profileId),
-        u.slug,
-        u.displayName,
-        u.email,
-        u.role,
-        u.disabled ? "true" : "false",
-        String(u.orderCount),
-        centsToDecimal(u.totalPurchaseCents),
-        String(u.totalPurchaseCents),
-      ]),
-      next: batch.length === batchSize && last ? last.profileId : undefined,
-    };
+  return streamCsvExport<number>({
+    viewer,
+    action: "export.users",
+    details: { filter: { search: search ?? null }, order: "account" },
+    header: USERS_CSV_HEADER,
+    filename: `platter-users-by-account-${today()}.csv`,
+    readBatch: async (afterId) => {
+      const batch = await listUserTotalsByAccount({ viewer, search, afterId, limit: batchSize });
+      const last = batch.at(-1);
+      return {
+        rows: batch.map((u) => [
+          String(u.profileId),
+          u.slug,
+          u.displayName,
+          u.email,
+          u.role,
+          u.disabled ? "true" : "false",
+          String(u.orderCount),
+          centsToDecimal(u.totalPurchaseCents),
+          String(u.totalPurchaseCents),
+        ]),
+        next: batch.length === batchSize && last ? last.profileId : undefined,
+      };
+    },
   });
-  return csvResponse(body, `platter-users-by-account-${today()}.csv`);
 }
 
 export const ORDERS_CSV_HEADER = ["order_id", "placed_at", "status", "customer_slug", "customer_name", "restaurant", "total", "total_cents"];
@@ -123,16 +185,19 @@ async function readOrders(viewer: Viewer, range: OrderRange, after: { placedAt: 
 /** Every order placed in the range, cancelled ones included (the status column says so), oldest first. */
 export async function exportOrdersCsv({ viewer, range }: { viewer: Viewer; range: OrderRange }) {
   assertAdmin(viewer);
-  const db = await getDb();
-  await recordAudit(db, { actor: viewer, action: "export.orders", details: { filter: { from: range.from ?? null, to: range.to ?? null } } });
-  const body = batchedCsv<{ placedAt: string; id: number }>(ORDERS_CSV_HEADER, async (after) => {
-    const batch = await readOrders(viewer, range, after);
-    const last = batch.at(-1);
-    return {
-      rows: batch.map((o) => [String(o.id), o.placedAt, o.status, o.customerSlug, o.customerName, o.restaurant, centsToDecimal(o.totalCents), String(o.totalCents)]),
-      next: batch.length === EXPORT_BATCH && last ? { placedAt: last.placedAt, id: last.id } : undefined,
-    };
+  return streamCsvExport<{ placedAt: string; id: number }>({
+    viewer,
+    action: "export.orders",
+    details: { filter: { from: range.from ?? null, to: range.to ?? null } },
+    header: ORDERS_CSV_HEADER,
+    filename: `platter-orders-${range.from ?? "start"}-to-${range.to ?? today()}.csv`,
+    readBatch: async (after) => {
+      const batch = await readOrders(viewer, range, after);
+      const last = batch.at(-1);
+      return {
+        rows: batch.map((o) => [String(o.id), o.placedAt, o.status, o.customerSlug, o.customerName, o.restaurant, centsToDecimal(o.totalCents), String(o.totalCents)]),
+        next: batch.length === EXPORT_BATCH && last ? { placedAt: last.placedAt, id: last.id } : undefined,
+      };
+    },
   });
-  const suffix = `${range.from ?? "start"}-to-${range.to ?? today()}`;
-  return csvResponse(body, `platter-orders-${suffix}.csv`);
 }

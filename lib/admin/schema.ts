@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { userRole } from "@/db/schema";
 import { USER_SORTS } from "./cursor";
-import { dayRangeFields, dayRangeInOrder, recordId } from "@/lib/validation";
+import { dayRangeFields, dayRangeInOrder, plainText, recordId } from "@/lib/validation";
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
@@ -10,11 +10,19 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
  * passed through as given: decodeUsersCursor judges it, and a cursor that is not ours is a 404, never the first page
  * again (which would make "Next page" loop).
  */
+const usersSearch = plainText({ max: 100 }).transform((q) => q || undefined);
+
 export const usersQuerySchema = z.object({
-  q: z.preprocess(first, z.string().trim().max(100).optional().catch(undefined)),
+  q: z.preprocess(first, usersSearch.catch(undefined)),
   sort: z.preprocess(first, z.enum(USER_SORTS).catch("total")),
   after: z.preprocess(first, z.string().optional()),
 });
+
+/**
+ * /admin/export/users?q= : unlike the page, an unusable search is refused (400) rather than dropped, because
+ * dropping it would export every user when the admin asked for some.
+ */
+export const usersExportSchema = z.object({ q: z.preprocess((v) => (v === null ? undefined : v), usersSearch) });
 
 /** Orders export range: both ends inclusive, whole days in APP_TIME_ZONE (lib/dates.ts); either end may be left open. */
 export const orderRangeSchema = z.object(dayRangeFields).refine(...dayRangeInOrder);

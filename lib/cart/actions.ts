@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { formToObject, invalid, type ActionState } from "@/lib/action";
-import { cartOwnerForWrite, currentCartOwner, type CartOwner } from "./owner";
+import { formToObject, invalid, UNREADABLE_FORM, type ActionState } from "@/lib/action";
+import { cartOwnerForWrite, currentCartOwner, newAnonymousCartOwner, type CartOwner } from "./owner";
 import { addToCart, removeFromCart, setCartQuantity, type CartResult } from "./queries";
 import { addToCartSchema, removeFromCartSchema, setQuantitySchema } from "./schema";
 
@@ -18,11 +18,15 @@ function cartAction<S extends z.ZodType>(
   act: (input: z.infer<S>, owner: CartOwner) => Promise<CartResult>,
 ) {
   return async (_previous: CartActionState, form: FormData): Promise<CartActionState> => {
-    const parsed = schema.safeParse(formToObject(form));
+    const input = formToObject(form);
+    if (!input) return UNREADABLE_FORM;
+    const parsed = schema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
     const cartOwner = await owner();
     if (!cartOwner) return { ok: false, message: "Your cart is empty." };
-    const result = await act(parsed.data, cartOwner);
+    let result = await act(parsed.data, cartOwner);
+    // A stale cookie (its cart was adopted at sign-in) means "no cart": start a new one under a new id, once.
+    if (!result.ok && result.staleAnonymousId) result = await act(parsed.data, await newAnonymousCartOwner());
     if (result.ok) revalidatePath("/", "layout");
     return result;
   };

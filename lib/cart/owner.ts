@@ -24,8 +24,14 @@ export async function currentCartOwner(): Promise<CartOwner | null> {
 
 /** For writes: an anonymous visitor without a cart gets a fresh id in a cookie (only actions may set cookies). */
 export async function cartOwnerForWrite(): Promise<CartOwner> {
-  const owner = await currentCartOwner();
-  if (owner) return owner;
+  return (await currentCartOwner()) ?? newAnonymousCartOwner();
+}
+
+/**
+ * A fresh anonymous cart id, set in the cookie. Also what replaces a stale cookie: one naming a cart that has
+ * since been adopted by an account (its visitor signed in, then out) is no cart of this visitor's.
+ */
+export async function newAnonymousCartOwner(): Promise<CartOwner> {
   const anonymousId = crypto.randomUUID();
   // Secure whenever the page was served over https (always in production behind TLS; not on http://localhost).
   const secure = ((await headers()).get("origin") ?? "").startsWith("https://");

@@ -8,7 +8,9 @@ export const ownerWhere = (owner: CartOwner) =>
   "profileId" in owner ? eq(carts.profileId, owner.profileId) : and(eq(carts.id, owner.anonymousId), isNull(carts.profileId));
 
 export type CartProblem = "unavailable" | "removed" | "other-restaurant";
-export type CartResult = { ok: true; message: string } | { ok: false; message: string; needsReplace?: boolean };
+export type CartResult =
+  | { ok: true; message: string }
+  | { ok: false; message: string; needsReplace?: boolean; staleAnonymousId?: true };
 
 /**
  * The cart as it would be charged now: current names and prices from the menu, each line marked with what would
@@ -64,6 +66,29 @@ async function lockCart(tx: Executor, owner: CartOwner) {
   return cart;
 }
 
+/**
+ * The owner's cart, locked for this transaction, created (empty, for `restaurantId`) when there is none. The insert
+ * is `ON CONFLICT DO NOTHING`: of concurrent first adds, one creates the cart and the others wait for it and then
+ * lock that same row, instead of failing on carts_profile_id_unique. In READ COMMITTED each statement sees what
+ * committed before it, so the lock finds the row the insert conflicted with; if that row was deleted meanwhile
+ * (the last item removed, a checkout), the loop inserts again. undefined only for an anonymous id that names a
+ * cart someone signed in has adopted: that id is taken, and the caller must pick a new one.
+ */
+async function getOrCreateCart(tx: Executor, owner: CartOwner, restaurantId: number) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const existing = await lockCart(tx, owner);
+    if (existing) return existing;
+    const insert = tx.insert(carts).values({ restaurantId, ...("profileId" in owner ? { profileId: owner.profileId } : { id: owner.anonymousId }) });
+    const created = await ("profileId" in owner ? insert.onConflictDoNothing({ target: carts.profileId }) : insert.onConflictDoNothing({ target: carts.id })).returning({
+      id: carts.id,
+    });
+    if (created.length > 0 || "profileId" in owner) continue;
+    const [taken] = await tx.select({ profileId: carts.profileId }).from(carts).where(eq(carts.id, owner.anonymousId));
+    if (taken && taken.profileId !== null) return undefined;
+  }
+  throw new Error("could not create or lock the cart after 5 attempts");
+}
+
 export async function addToCart({
   owner,
   menuItemId,
@@ -93,29 +118,25 @@ export async function addToCart({
     if (!item.available) return { ok: false, message: `${item.name} is not available right now.` };
     if (!item.isOpen) return { ok: false, message: `${item.restaurantName} is closed right now.` };
 
-    let cart = await lockCart(tx, owner);
-    if (cart && cart.restaurantId !== item.restaurantId) {
+    const found = await getOrCreateCart(tx, owner, item.restaurantId);
+    if (!found) {
+      // The cookie names a cart that is no longer anonymous (adopted at sign-in): not this visitor's.
+      return { ok: false, staleAnonymousId: true, message: "Your cart has changed. Reload the page and try again." };
+    }
+    const cartId = found.id;
+    if (found.restaurantId !== item.restaurantId) {
       if (!replace) {
         return {
           ok: false,
           needsReplace: true,
-          message: `Your cart has items from ${cart.restaurantName}. Start a new cart from ${item.restaurantName}?`,
+          message: `Your cart has items from ${found.restaurantName}. Start a new cart from ${item.restaurantName}?`,
         };
       }
-      await tx.delete(carts).where(eq(carts.id, cart.id));
-      cart = undefined;
+      // The same cart row starts over for the new restaurant: deleting it and inserting another would race with
+      // concurrent adds (two inserts for one owner), while this row is already locked.
+      await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
+      await tx.update(carts).set({ restaurantId: item.restaurantId }).where(eq(carts.id, cartId));
     }
-    const cartId =
-      cart?.id ??
-      (
-        await tx
-          .insert(carts)
-          .values({
-            restaurantId: item.restaurantId,
-            ...("profileId" in owner ? { profileId: owner.profileId } : { id: owner.anonymousId }),
-          })
-          .returning({ id: carts.id })
-      )[0]!.id;
 
     const [held] = await tx
       .select({ lines: count(), has: sql<boolean>`bool_or(${cartItems.menuItemId} = ${menuItemId})` })

@@ -8,6 +8,7 @@ export const historyFilterSchema = z
   .object({
     restaurant: z.preprocess(emptyToUndefined, recordId("Choose a restaurant from the list.").optional()),
     ...dayRangeFields,
+    // Judged by decodeCursor (a cursor that is not ours is a 404); only its size is bounded here.
     before: z.preprocess(emptyToUndefined, z.string().max(40).optional()),
   })
   .refine(...dayRangeInOrder);

@@ -1,20 +1,12 @@
 import { z } from "zod";
 import { MAX_PRICE_CENTS, orderStatus } from "@/db/schema";
 import { formatCents, parseMoney } from "@/lib/money";
-import { recordId } from "@/lib/validation";
+import { plainText, recordId } from "@/lib/validation";
 
 export const idSchema = recordId();
 
-const text = (label: string, max: number, { required = true } = {}) =>
-  z
-    .string()
-    .optional()
-    .transform((value) => (value ?? "").normalize("NFC").trim())
-    .pipe(
-      required
-        ? z.string().min(1, `Enter ${label}.`).max(max, `Use at most ${max} characters.`)
-        : z.string().max(max, `Use at most ${max} characters.`),
-    );
+const text = (label: string, max: number, { required = true, multiline = false } = {}) =>
+  plainText({ max, min: required ? 1 : 0, label, multiline });
 
 // An unchecked checkbox sends nothing; a checked one sends "on".
 const checkbox = z
@@ -47,7 +39,7 @@ export const priceSchema = z
 export const restaurantDetailsSchema = z.object({
   restaurantId: idSchema,
   name: text("a name", 120),
-  description: text("a description", 2000, { required: false }),
+  description: text("a description", 2000, { required: false, multiline: true }),
   cuisine: text("a cuisine", 60),
   address: text("an address", 300),
   isOpen: checkbox,
@@ -59,7 +51,7 @@ export const categoryIdSchema = z.object({ categoryId: idSchema });
 
 const itemFields = {
   name: text("a name", 120),
-  description: text("a description", 1000, { required: false }),
+  description: text("a description", 1000, { required: false, multiline: true }),
   price: priceSchema,
   available: checkbox,
 };
@@ -83,11 +75,7 @@ export const transitionSchema = z
     orderId: idSchema,
     from: status,
     to: status,
-    reason: z
-      .string()
-      .optional()
-      .transform((value) => (value ?? "").normalize("NFC").trim())
-      .pipe(z.string().max(500, "Use at most 500 characters.")),
+    reason: plainText({ max: 500, multiline: true }),
   })
   .superRefine((input, ctx) => {
     if (input.to === "cancelled" && input.reason === "") {

@@ -1,17 +1,14 @@
 import { z } from "zod";
+import { isStorableText, MAX_INT4, plainText } from "@/lib/validation";
 
 /** Home page search: free text over name and cuisine, and a keyset cursor after (name, id). */
 export const browseSchema = z.object({
-  q: z
-    .string()
-    .transform((q) => q.normalize("NFC").trim())
-    .pipe(z.string().max(60, "Search for at most 60 characters."))
-    .optional()
-    .catch(undefined),
+  // An unusable search (too long, control characters, repeated) shows every restaurant rather than failing.
+  q: plainText({ max: 60 }).optional().catch(undefined),
   after: z.string().max(200).optional(),
 });
 
-const cursorShape = z.tuple([z.string().min(1).max(120), z.number().int().positive().max(2_147_483_647)]);
+const cursorShape = z.tuple([z.string().min(1).max(120).refine(isStorableText), z.number().int().positive().max(MAX_INT4)]);
 export type RestaurantCursor = { name: string; id: number };
 
 export const encodeRestaurantCursor = (c: RestaurantCursor) => Buffer.from(JSON.stringify([c.name, c.id])).toString("base64url");

@@ -7,12 +7,14 @@ import { Money } from "@/components/ui/money";
 import { getViewer } from "@/lib/auth/session";
 import { currentCartOwner } from "@/lib/cart/owner";
 import { getCart } from "@/lib/cart/queries";
+import { recordId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Your cart" };
 
 export default async function CartPage({ searchParams }: PageProps<"/cart">) {
-  const reorderParam = (await searchParams).reorder;
-  const reorderOf = typeof reorderParam === "string" && /^\d{1,10}$/.test(reorderParam) ? Number(reorderParam) : undefined;
+  // Only a note about a reorder: an id that is not one (or not the viewer's order) just leaves the note out.
+  const reorder = recordId().safeParse((await searchParams).reorder);
+  const reorderOf = reorder.success ? reorder.data : undefined;
   const viewer = await getViewer();
   const owner = await currentCartOwner();
   const cart = owner ? await getCart({ owner, reorderOf }) : null;

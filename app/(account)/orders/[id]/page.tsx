@@ -11,14 +11,15 @@ import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates";
 import { cancelOrderAction, reorderAction } from "@/lib/orders/actions";
 import { getOrderForViewer } from "@/lib/orders/queries";
+import { recordId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Order" };
 
 export default async function OrderPage({ params }: PageProps<"/orders/[id]">) {
-  const { id } = await params;
-  if (!/^\d{1,10}$/.test(id) || Number(id) > 2_147_483_647) notFound();
-  const viewer = await requireUser(`/orders/${id}`);
-  const order = await getOrderForViewer({ viewer, orderId: Number(id) });
+  const id = recordId().safeParse((await params).id);
+  if (!id.success) notFound();
+  const viewer = await requireUser(`/orders/${id.data}`);
+  const order = await getOrderForViewer({ viewer, orderId: id.data });
   if (!order) notFound();
   const open = order.status === "placed" || order.status === "preparing" || order.status === "ready";
   const own = order.customerId === viewer.profileId;

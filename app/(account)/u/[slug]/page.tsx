@@ -5,6 +5,7 @@ import { ProfileView } from "@/components/profile/profile-view";
 import { requireUser } from "@/lib/auth/session";
 import { decodeCursor } from "@/lib/profile/cursor";
 import { getProfileForViewer } from "@/lib/profile/queries";
+import { pathSlug } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Profile" };
 export default async function UserProfilePage({ params, searchParams }: PageProps<"/u/[slug]">) {
   const { slug } = await params;
   const cursor = decodeCursor((await searchParams).before);
-  if (cursor === null || slug.length > 64) notFound();
+  if (cursor === null || !pathSlug.safeParse(slug).success) notFound();
   const viewer = await requireUser(`/u/${encodeURIComponent(slug)}`);
   const profile = await getProfileForViewer({ viewer, slug, cursor });
   if (!profile) notFound();

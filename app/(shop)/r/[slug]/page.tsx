@@ -8,12 +8,13 @@ import { Money } from "@/components/ui/money";
 import { getViewer } from "@/lib/auth/session";
 import { currentCartOwner } from "@/lib/cart/owner";
 import { getRestaurantPage } from "@/lib/restaurants/queries";
+import { pathSlug } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Menu" };
 
 export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">) {
   const { slug } = await params;
-  if (slug.length > 64) notFound();
+  if (!pathSlug.safeParse(slug).success) notFound();
   const viewer = await getViewer();
   const restaurant = await getRestaurantPage({ slug, profileId: viewer?.profileId, cartOwner: await currentCartOwner() });
   if (!restaurant) notFound();

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DisableForm } from "@/components/admin/disable-form";
@@ -7,13 +6,15 @@ import { RoleForm } from "@/components/admin/role-form";
 import { QueryStats } from "@/components/layout/query-stats";
 import { getUserForRoles } from "@/lib/admin/roles";
 import { requireAdmin } from "@/lib/admin/session";
+import { pathSlug } from "@/lib/validation";
+import { adminMetadata } from "@/lib/admin/metadata";
 
-export const metadata: Metadata = { title: "Manage user" };
+export const generateMetadata = adminMetadata("Manage user");
 
 export default async function ManageUserPage({ params }: PageProps<"/admin/users/[slug]">) {
   const viewer = await requireAdmin();
   const { slug } = await params;
-  if (slug.length > 64) notFound();
+  if (!pathSlug.safeParse(slug).success) notFound();
   const managed = await getUserForRoles({ viewer, slug });
   if (!managed) notFound();
   const { target, restaurants } = managed;

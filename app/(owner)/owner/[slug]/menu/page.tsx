@@ -4,12 +4,14 @@ import { QueryStats } from "@/components/layout/query-stats";
 import { MenuEditor } from "@/components/owner/menu-editor";
 import { OwnerNav } from "@/components/owner/owner-nav";
 import { requireRole } from "@/lib/auth/session";
+import { pathSlug } from "@/lib/validation";
 import { getMenuForOwner } from "@/lib/owner/menu";
 
 export const metadata: Metadata = { title: "Menu editor" };
 
 export default async function OwnerMenuPage({ params }: PageProps<"/owner/[slug]/menu">) {
   const { slug } = await params;
+  if (!pathSlug.safeParse(slug).success) notFound();
   const viewer = await requireRole(["owner", "admin"], `/owner/${slug}/menu`);
   const menu = await getMenuForOwner({ viewer, slug });
   if (!menu) notFound();

@@ -5,12 +5,14 @@ import { OrderQueue } from "@/components/owner/order-queue";
 import { OwnerNav } from "@/components/owner/owner-nav";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { requireRole } from "@/lib/auth/session";
+import { pathSlug } from "@/lib/validation";
 import { getOrderQueue } from "@/lib/owner/queries";
 
 export const metadata: Metadata = { title: "Order queue" };
 
 export default async function OwnerOrdersPage({ params }: PageProps<"/owner/[slug]/orders">) {
   const { slug } = await params;
+  if (!pathSlug.safeParse(slug).success) notFound();
   const viewer = await requireRole(["owner", "admin"], `/owner/${slug}/orders`);
   const queue = await getOrderQueue({ viewer, slug });
   if (!queue) notFound();

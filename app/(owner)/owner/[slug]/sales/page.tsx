@@ -6,6 +6,7 @@ import { SalesChart } from "@/components/owner/sales-chart";
 import { DailySalesTable, TopItemsTable } from "@/components/owner/sales-tables";
 import { Money } from "@/components/ui/money";
 import { requireRole } from "@/lib/auth/session";
+import { pathSlug } from "@/lib/validation";
 import { APP_TIME_ZONE } from "@/lib/dates";
 import { getSalesReport, SALES_DAYS } from "@/lib/owner/sales";
 
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "Sales" };
 
 export default async function OwnerSalesPage({ params }: PageProps<"/owner/[slug]/sales">) {
   const { slug } = await params;
+  if (!pathSlug.safeParse(slug).success) notFound();
   const viewer = await requireRole(["owner", "admin"], `/owner/${slug}/sales`);
   const report = await getSalesReport({ viewer, slug });
   if (!report) notFound();

@@ -1,0 +1,294 @@
+import fc from "fast-check";
+import { sql } from "drizzle-orm";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import * as adminActions from "@/lib/admin/actions";
+import * as cartActions from "@/lib/cart/actions";
+import * as favoriteActions from "@/lib/favorites/actions";
+import * as orderActions from "@/lib/orders/actions";
+import * as ownerActions from "@/lib/owner/actions";
+import * as menuActions from "@/lib/owner/menu-actions";
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { createOrders, createOwner, createRestaurant, createUser } from "../fixtures/factory";
+import { signInAs } from "../fixtures/session";
+
+/*
+ * Every server action is a public endpoint: anyone can POST anything to it. This calls each exported action of
+ * lib/<domain>/actions.ts directly, signed in with the role it is meant for, with generated FormData (control
+ * characters, lone surrogates, 10,000-character strings, bidi overrides, extreme numbers and dates, repeated and
+ * missing fields, files where text belongs) and with second arguments that are not FormData at all (what a JSON,
+ * text/plain or empty body decodes to). Each call must return a state or end in Next's redirect/notFound, never
+ * throw; a refused call (no `ok: true`, no redirect) must leave every table's row count unchanged, audit log included.
+ *
+ * lib/auth/actions.ts (sign-in and sign-up) is not called here: they go through Auth.js' signIn, which needs a real
+ * request, and are fuzzed over HTTP by the auth area's own tests.
+ */
+
+vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+const jar = new Map<string, string>();
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
+    set: (name: string, value: string) => void jar.set(name, value),
+    delete: (name: string) => void jar.delete(name),
+  }),
+  headers: async () => new Headers(),
+}));
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
+
+type Role = "admin" | "owner" | "customer" | "anyone";
+type AnyAction = (state: unknown, form: unknown) => Promise<unknown>;
+
+/** The form fields each action reads, and who may call it. A new exported action must be added here (a test checks). */
+const TARGETS: Record<string, { role: Role; fields: string[] }> = {
+  changeRoleAction: { role: "admin", fields: ["profileId", "role", "restaurantIds"] },
+  setDisabledAction: { role: "admin", fields: ["profileId", "disabled"] },
+  addToCartAction: { role: "anyone", fields: ["menuItemId", "quantity", "replace"] },
+  setQuantityAction: { role: "anyone", fields: ["menuItemId", "quantity"] },
+  removeFromCartAction: { role: "anyone", fields: ["menuItemId"] },
+  setFavoriteAction: { role: "customer", fields: ["restaurantId", "favorite"] },
+  checkoutAction: { role: "customer", fields: ["idempotencyKey", "expectedTotalCents"] },
+  cancelOrderAction: { role: "customer", fields: ["orderId"] },
+  reorderAction: { role: "customer", fields: ["orderId"] },
+  updateRestaurantAction: { role: "owner", fields: ["restaurantId", "name", "description", "cuisine", "address", "isOpen"] },
+  transitionOrderAction: { role: "owner", fields: ["orderId", "from", "to", "reason"] },
+  createCategoryAction: { role: "owner", fields: ["restaurantId", "name"] },
+  renameCategoryAction: { role: "owner", fields: ["categoryId", "name"] },
+  moveCategoryAction: { role: "owner", fields: ["categoryId", "direction"] },
+  deleteCategoryAction: { role: "owner", fields: ["categoryId"] },
+  createItemAction: { role: "owner", fields: ["categoryId", "name", "description", "price", "available"] },
+  updateItemAction: { role: "owner", fields: ["itemId", "name", "description", "price", "available"] },
+  setItemAvailabilityAction: { role: "owner", fields: ["itemId", "available"] },
+  moveItemAction: { role: "owner", fields: ["itemId", "direction"] },
+  deleteItemAction: { role: "owner", fields: ["itemId"] },
+};
+
+const ACTIONS: Record<string, AnyAction> = Object.fromEntries(
+  [adminActions, cartActions, favoriteActions, orderActions, ownerActions, menuActions].flatMap((module) =>
+    Object.entries(module).filter((entry): entry is [string, AnyAction] => typeof entry[1] === "function"),
+  ),
+);
+
+// ---- generated input --------------------------------------------------------------------------------------------
+
+const NASTY = [
+  "", " ", "\u0000", "a\u0000b", "\u0000".repeat(10), "\u0001", "\u0008", "\t", "\n", "\r\n", "\u001b[31m", "\u001f", "\u007f", "\u0085", "\u009f",
+  "\u200b", "\u200d", "\u202e", "abc\u202Egnp.exe", "\u2066x\u2069", "\ufeff", "\ufffe", "\uffff", "\ud800", "\udfff", "a\ud800b", "\udc00\ud800", "🍕", "e\u0301",
+  "-1", "0", "00", "1e3", " 12", "12 ", "1.0", "1,5", "0x10", "+1", "-0", "NaN", "Infinity", "-Infinity", "2147483647", "2147483648", "4294967296",
+  "9999999999", "99999999999999999999", "1e308", "5e-324", "9007199254740993", "12.505", "12.50", "-12.50", "99999999.99", "1000000000", ".5", "5.",
+  "0000-01-01", "0001-01-01", "9999-12-31", "10000-01-01", "2026-02-30", "-000001-01-01", "253402300800000.1", "8640000000000001.1",
+  "true", "false", "on", "1", "up", "down", "left", "placed", "preparing", "ready", "completed", "cancelled", "admin", "owner", "customer", "superuser",
+  "null", "undefined", "[]", "{}", '{"a":1}', "=1+1", "@SUM(A1)", "'; drop table users; --", "%00", "%", "_", "\\", "../../etc/passwd", "<script>alert(1)</script>",
+];
+
+const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
+const control = fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f).map((c) => String.fromCharCode(c));
+const bidi = fc.constantFrom("\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200f", "\u061c");
+const sprinkled = fc
+  .tuple(fc.string({ maxLength: 30 }), fc.oneof(control, loneSurrogate, bidi), fc.string({ maxLength: 30 }))
+  .map(([a, b, c]) => a + b + c);
+
+// PostgreSQL refuses NUL in text outright: the commonest way bad input turned into a 500.
+const withNul = fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 })).map(([a, b]) => `${a}\u0000${b}`);
+
+const nastyString: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...NASTY) },
+  { weight: 3, arbitrary: withNul },
+  { weight: 3, arbitrary: sprinkled },
+  { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 80 }) },
+  { weight: 1, arbitrary: fc.constantFrom("x".repeat(10_000), "\u0000".repeat(10_000), "é".repeat(10_000), "🍕".repeat(5_000), "a".repeat(121), "a".repeat(2001)) },
+  { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.bigInt()).map(String) },
+  { weight: 1, arbitrary: fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? "Invalid Date" : d.toISOString().slice(0, 10))) },
+);
+
+type Fixture = {
+  admin: Viewer;
+  owner: Viewer;
+  customer: Viewer;
+  ids: Record<"profileId" | "restaurantId" | "categoryId" | "itemId" | "menuItemId" | "orderId" | "restaurantIds", string[]>;
+};
+
+/** Values that pass a field's own check, so that a nasty value in another field gets past validation of the rest. */
+function plausible(field: string, fixture: Fixture): fc.Arbitrary<string> {
+  const ids = fixture.ids[field as keyof Fixture["ids"]];
+  if (ids) return fc.constantFrom(...ids);
+  const byField: Record<string, string[]> = {
+    role: ["customer", "owner", "admin"],
+    disabled: ["true", "false"],
+    favorite: ["true", "false"],
+    quantity: ["1", "2", "99"],
+    replace: ["1"],
+    isOpen: ["on"],
+    available: ["on"],
+    direction: ["up", "down"],
+    from: ["placed", "preparing", "ready"],
+    to: ["preparing", "ready", "completed", "cancelled"],
+    price: ["12.50", "0", "3"],
+    expectedTotalCents: ["0", "500", "1000"],
+    idempotencyKey: ["fuzz-key-0001", "fuzz-key-0002"],
+  };
+  return fc.constantFrom(...(byField[field] ?? ["Soup", "A fine name", "Mains"]));
+}
+
+type Entry = [string, string | Blob];
+
+function formArbitrary(fields: string[], fixture: Fixture): fc.Arbitrary<Entry[]> {
+  // Ids mostly real (so that the work is reached), everything else mostly nasty.
+  const isId = (field: string) => field in fixture.ids;
+  const fieldValue = (field: string) =>
+    fc.oneof(
+      { weight: isId(field) ? 2 : 5, arbitrary: nastyString },
+      { weight: isId(field) ? 5 : 2, arbitrary: plausible(field, fixture) },
+      { weight: 1, arbitrary: fc.constant(new Blob(["\u0000file"], { type: "application/octet-stream" })) },
+    );
+  // Each field: absent, once, or repeated (an array after formToObject).
+  const perField = fields.map((field) =>
+    fc.oneof(
+      { weight: 1, arbitrary: fc.constant<Entry[]>([]) },
+      { weight: 6, arbitrary: fieldValue(field).map((v): Entry[] => [[field, v]]) },
+      { weight: 1, arbitrary: fc.array(fieldValue(field), { minLength: 2, maxLength: 3 }).map((vs) => vs.map((v): Entry => [field, v])) },
+    ),
+  );
+  const extra = fc.array(fc.tuple(fc.oneof(nastyString, fc.constantFrom("$ACTION_ID_x", "$ACTION_REF_1", "__proto__", "constructor")), nastyString), { maxLength: 2 });
+  const anything = fc.tuple(fc.tuple(...perField), extra).map(([entries, more]) => [...entries.flat(), ...more]);
+  // Every field valid but one: the shape that gets a bad value furthest in (past the other fields' checks, to the SQL).
+  const onePoisoned = fc
+    .integer({ min: 0, max: fields.length - 1 })
+    .chain((bad) => fc.tuple(...fields.map((field, i) => (i === bad ? fc.oneof(nastyString, withNul) : plausible(field, fixture)))))
+    .map((values) => values.map((value, i): Entry => [fields[i]!, value]));
+  const allPlausible = fc.tuple(...fields.map((field) => plausible(field, fixture))).map((values) => values.map((value, i): Entry => [fields[i]!, value]));
+  return fc.oneof({ weight: 2, arbitrary: anything }, { weight: 2, arbitrary: onePoisoned }, { weight: 1, arbitrary: allPlausible });
+}
+
+/** What a hand-made request's body may decode to instead of FormData. */
+const notAForm = fc.oneof(
+  fc.constantFrom(undefined, null, "", "name=x", 0, -1, Number.NaN, true, [], {}, Symbol("x")),
+  fc.string(),
+  fc.jsonValue(),
+  fc.dictionary(fc.string({ maxLength: 12 }), nastyString, { maxKeys: 4 }),
+  fc.constant(new URLSearchParams("restaurantId=1&name=%00")),
+  fc.constant(new Map([["name", "x"]])),
+  fc.constant(new Blob(["x"])),
+  fc.constant({ get: () => "x", entries: () => [["name", "x"]] }),
+);
+
+const input = (fields: string[], fixture: Fixture) =>
+  fc.oneof(
+    { weight: 5, arbitrary: formArbitrary(fields, fixture).map((entries) => ({ kind: "form" as const, entries })) },
+    { weight: 1, arbitrary: notAForm.map((value) => ({ kind: "other" as const, value })) },
+  );
+
+const toForm = (entries: Entry[]) => {
+  const form = new FormData();
+  for (const [key, value] of entries) form.append(key, value);
+  return form;
+};
+
+// ---- outcome checks ---------------------------------------------------------------------------------------------
+
+/** postgres.js answers `execute` with an array of rows, PGlite with `{ rows }`. */
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
+const digestOf = (error: unknown) => (error && typeof error === "object" && "digest" in error ? String((error as { digest: unknown }).digest) : "");
+const isRedirect = (error: unknown) => digestOf(error).startsWith("NEXT_REDIRECT");
+const isNotFound = (error: unknown) => digestOf(error) === "NEXT_HTTP_ERROR_FALLBACK;404";
+
+describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
+  const db = freshDatabase(driver);
+  let fixture: Fixture;
+  let countStatement: ReturnType<typeof sql.raw>;
+  let freshOrders: () => Promise<void>;
+
+  const viewerOf = async (userId: string) => (await findActiveViewer(userId))!;
+
+  beforeAll(async () => {
+    const { restaurant, category, items } = await createRestaurant(db(), [
+      { name: "Soup", priceCents: 500 },
+      { name: "Bread", priceCents: 300 },
+      { name: "Tea", priceCents: 250 },
+    ]);
+    const other = await createRestaurant(db(), [{ name: "Taco", priceCents: 400 }]);
+    const owner = await createOwner(db(), [restaurant.id]);
+    const admin = await createUser(db(), { role: "admin" });
+    const customer = await createUser(db());
+    const victim = await createUser(db());
+    const line = { menuItemId: items[0]!.id, name: "Soup", unitPriceCents: 500, quantity: 2 };
+    const done = await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 2, lines: [line] });
+    freshOrders = async () => {
+      const placed = await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 3, lines: [line], status: "placed" });
+      fixture.ids.orderId = [...placed, ...done].map(String);
+    };
+    const menuItemIds = [...items, ...other.items].map((i) => String(i.id));
+    fixture = {
+      admin: await viewerOf(admin.user.id),
+      owner: await viewerOf(owner.user.id),
+      customer: await viewerOf(customer.user.id),
+      ids: {
+        profileId: [String(victim.profile.id)],
+        restaurantId: [String(restaurant.id), String(other.restaurant.id)],
+        restaurantIds: [String(restaurant.id), String(other.restaurant.id)],
+        categoryId: [String(category.id), String(other.category.id)],
+        itemId: items.map((i) => String(i.id)),
+        menuItemId: menuItemIds,
+        orderId: done.map(String),
+      },
+    };
+    // One statement counting the rows of every table, whatever tables the schema has today.
+    const tables = await db().execute<{ name: string }>(
+      sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    );
+    const names = rowsOf<{ name: string }>(tables);
+    expect(names.map((t) => t.name)).toContain("audit_log");
+    countStatement = sql.raw(`select ${names.map((t) => `(select count(*) from "${t.name}")::text as "${t.name}"`).join(", ")}`);
+  });
+
+  // Every target starts with orders still "placed": the previous targets may have cancelled or moved them all.
+  beforeEach(async () => freshOrders());
+
+  const rowCounts = async () => {
+    const result = await db().execute(countStatement);
+    return rowsOf<Record<string, string>>(result)[0];
+  };
+
+  it("fuzzes every exported action (none is left out)", () => {
+    expect(Object.keys(ACTIONS).sort()).toEqual(Object.keys(TARGETS).sort());
+  });
+
+  it.each(Object.entries(TARGETS))("%s: a state or a redirect for any input, and nothing written when refused", async (name, { role, fields }) => {
+    const action = ACTIONS[name]!;
+    const viewers = (): fc.Arbitrary<Viewer | null> =>
+      role === "anyone" ? fc.constantFrom(fixture.customer, null) : fc.constant(fixture[role]);
+    // The counts after the previous run: re-read only after a run that may have written (one statement per run).
+    let counts = await rowCounts();
+    // Runs that got past validation to the work itself: the fuzz must not only ever meet zod.
+    let reached = 0;
+    await fc.assert(
+      fc.asyncProperty(viewers(), input(fields, fixture), fc.constantFrom<unknown>({}, undefined, null, "x", { ok: true }), async (viewer, arg, previous) => {
+        signInAs(viewer);
+        jar.clear();
+        const before = counts;
+        let state: unknown;
+        try {
+          state = await action(previous, arg.kind === "form" ? toForm(arg.entries) : arg.value);
+        } catch (error) {
+          counts = await rowCounts();
+          if (isRedirect(error) || isNotFound(error)) return void reached++;
+          throw error;
+        }
+        expect(state).toBeTypeOf("object");
+        const { ok, message, fieldErrors } = state as { ok?: unknown; message?: unknown; fieldErrors?: unknown };
+        expect(ok === undefined || typeof ok === "boolean").toBe(true);
+        expect(message === undefined || typeof message === "string").toBe(true);
+        expect(fieldErrors === undefined || typeof fieldErrors === "object").toBe(true);
+        if (arg.kind === "other") expect(state).toEqual({ message: "This form could not be read. Reload the page and try again." });
+        counts = await rowCounts();
+        if (ok !== true) expect(counts).toEqual(before);
+        if (!fieldErrors && arg.kind === "form") reached++;
+      }),
+      { numRuns: RUNS },
+    );
+    expect(reached).toBeGreaterThan(RUNS / 50);
+  });
+});
