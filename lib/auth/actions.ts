@@ -2,7 +2,7 @@
 import { AuthError } from "next-auth";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { formAction, type ActionState } from "@/lib/action";
+import { formAction, UNREADABLE_FORM, type ActionState } from "@/lib/action";
 import { changePassword, signOutSessions } from "./account";
 import { signIn, signOut } from "./config";
 import { tooManyAttemptsMessage } from "./messages";
@@ -44,6 +44,8 @@ async function signInAndRedirect(email: string, password: string, redirectTo: st
 }
 
 export async function signInAction(_state: FormState, form: FormData): Promise<FormState> {
+  // A public endpoint: anything can arrive as its second argument.
+  if (!(form instanceof FormData)) return { message: UNREADABLE_FORM.message };
   const email = field(form, "email");
   const parsed = signInSchema.safeParse({ email, password: field(form, "password") });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values: { email } };
@@ -51,6 +53,7 @@ export async function signInAction(_state: FormState, form: FormData): Promise<F
 }
 
 export async function signUpAction(_state: FormState, form: FormData): Promise<FormState> {
+  if (!(form instanceof FormData)) return { message: UNREADABLE_FORM.message };
   const values = { name: field(form, "name"), email: field(form, "email") };
   const parsed = signUpSchema.safeParse({ ...values, password: field(form, "password") });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
