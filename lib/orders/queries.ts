@@ -67,7 +67,10 @@ export async function getOrderHistory({
   cursor?: OrderCursor;
 }) {
   const db = await getDb();
-  const filters: SQL[] = [];
+  // The relation already correlates orders to the profile; the customer id is repeated as a value on purpose.
+  // Inside the lateral join the planner sees only "some customer" and, planning for an average one, read all of a
+  // whale's 13,000 orders at one restaurant to sort them; with the value it reads the index backwards, 21 rows.
+  const filters: SQL[] = [eq(orders.customerId, viewer.profileId)];
   if (restaurantId !== undefined) filters.push(eq(orders.restaurantId, restaurantId));
   if (from) filters.push(sql`${orders.placedAt} >= ${dayStart(from)}`);
   if (to) filters.push(sql`${orders.placedAt} < ${dayAfter(to)}`);
