@@ -11,39 +11,39 @@ export async function SiteHeader() {
           Platter
         </Link>
         <div className="flex flex-wrap items-center gap-1 text-sm">
-          <Link href="/cart" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+          <Link href="/cart" className="nav-link">
             Cart
           </Link>
           {viewer ? (
             <>
               {viewer.role === "admin" ? (
-                <Link href="/admin" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                <Link href="/admin" className="nav-link">
                   Admin
                 </Link>
               ) : null}
               {viewer.role === "owner" ? (
-                <Link href="/owner" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                <Link href="/owner" className="nav-link">
                   Your restaurants
                 </Link>
               ) : null}
-              <Link href="/orders" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+              <Link href="/orders" className="nav-link">
                 Orders
               </Link>
-              <Link href="/profile" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+              <Link href="/profile" className="nav-link">
                 {viewer.displayName}
               </Link>
-              <Link href="/account" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+              <Link href="/account" className="nav-link">
                 Account
               </Link>
               <form action={signOutAction}>
-                <button type="submit" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+                <button type="submit" className="nav-link">
                   Sign out
                 </button>
               </form>
             </>
           ) : (
             <>
-              <Link href="/sign-in" className="rounded-lg px-3 py-2 font-medium text-stone-700 hover:bg-stone-100">
+              <Link href="/sign-in" className="nav-link">
                 Sign in
               </Link>
               <Link href="/sign-up" className="rounded-lg bg-brand-600 px-3 py-2 font-semibold text-white hover:bg-brand-700">

@@ -32,7 +32,7 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">Your orders</h1>
-      <HistoryFilters options={history.restaurantOptions} values={values} errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors} />
+      <HistoryFilters options={history.restaurantOptions.map((o) => [o.id, o.name] as const)} values={values} errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors} />
       <p className="text-sm text-stone-700" data-testid="history-summary">
         {history.matchingCount.toLocaleString("en-US")} {history.matchingCount === 1 ? "order" : "orders"} match, totalling{" "}
         <Money cents={history.matchingTotalCents} className="font-semibold" />. Shown here: <Money cents={history.shownTotalCents} className="font-semibold" />.
