@@ -16,8 +16,7 @@ import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { sql } from "drizzle-orm";
-import { migrate } from "drizzle-orm/postgres-js/migrator";
-import { MIGRATIONS_FOLDER, connectPglite, connectPostgres, setDatabase, type DatabaseHandle } from "@/db/client";
+import { connectPglite, connectPostgres, type DatabaseHandle, migratePostgres, setDatabase } from "@/db/client";
 import { countQueries } from "@/db/query-stats";
 import { profiles, users } from "@/db/schema";
 import { DEMO_PASSWORD_HASH } from "@/db/seed/accounts";
@@ -107,7 +106,7 @@ async function open(driver: "postgres" | "pglite"): Promise<DatabaseHandle> {
   const base = process.env.DATABASE_URL!;
   await recreateDatabase(base, BENCH_DB);
   const handle = await connectPostgres(databaseUrl(base, BENCH_DB), { max: 4 });
-  await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  await migratePostgres(handle.db);
   // --keep leaves the database behind for EXPLAIN ANALYZE; it is dropped on the next run either way.
   return { ...handle, close: async () => (await handle.close(), values.keep ? undefined : await dropDatabase(base, BENCH_DB)) };
 }

@@ -13,8 +13,7 @@
  */
 import { parseArgs } from "node:util";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { migrate } from "drizzle-orm/postgres-js/migrator";
-import { MIGRATIONS_FOLDER, connectPglite, connectPostgres, setDatabase, type Database, type DatabaseHandle } from "@/db/client";
+import { connectPglite, connectPostgres, type Database, type DatabaseHandle, migratePostgres, setDatabase } from "@/db/client";
 import { countQueries } from "@/db/query-stats";
 import { customerTotals, linesTotalCents, orderLines, orders, profiles } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
@@ -99,7 +98,7 @@ async function open(driver: "postgres" | "pglite"): Promise<DatabaseHandle> {
   const base = process.env.DATABASE_URL!;
   await recreateDatabase(base, "platter_bench");
   const handle = await connectPostgres(databaseUrl(base, "platter_bench"), { max: 4 });
-  await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  await migratePostgres(handle.db);
   return handle;
 }
 

@@ -50,6 +50,22 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
   return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
 }
 
+/** Applies the committed migrations to an open PostgreSQL database (the embedded one migrates itself on open). */
+export async function migratePostgres(db: Database): Promise<void> {
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+}
+
+/** Connects to `url` over one connection, applies the migrations, and closes: db:migrate and the test template. */
+export async function migrateDatabase(url: string): Promise<void> {
+  const handle = await connectPostgres(url, { max: 1 });
+  try {
+    await migratePostgres(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Opens PGlite in `dataDir` (a folder, or "memory://") and applies pending migrations. */
 export async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
   const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([

@@ -6,8 +6,7 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { migrate } from "drizzle-orm/postgres-js/migrator";
-import { MIGRATIONS_FOLDER, connectPostgres } from "@/db/client";
+import { connectPostgres, migratePostgres } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
 import { databaseUrl, recreateDatabase } from "@/tests/fixtures/postgres-admin";
 
@@ -29,7 +28,7 @@ if (driver === "pglite") {
   const url = databaseUrl(process.env.DATABASE_URL, "platter_e2e");
   await recreateDatabase(process.env.DATABASE_URL, "platter_e2e");
   const handle = await connectPostgres(url, { max: 1 });
-  await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  await migratePostgres(handle.db);
   await seedDemo(handle.db);
   await handle.close();
   env.DATABASE_URL = url;

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { customerTotals, profiles, users, type UserRole } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
+import { likePattern } from "@/lib/search";
 import type { UserSort, UsersCursor } from "./cursor";
 import { assertAdmin } from "./guard";
 
@@ -20,8 +21,6 @@ export type UserTotalsRow = {
   totalPurchaseCents: number;
 };
 
-/** "50%_off" must match literally: LIKE's wildcards and its escape character are escaped. */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function searchFilter(search: string | undefined) {
   const q = search?.trim();

@@ -3,8 +3,8 @@ import { revalidatePath } from "next/cache";
 import { formAction, type ActionState } from "@/lib/action";
 import { moveOrder, updateRestaurantDetails } from "./queries";
 import { restaurantDetailsSchema, transitionSchema } from "./schema";
+import { OWNER_ROLES } from "./scope";
 
-const OWNER_ROLES = ["owner", "admin"] as const;
 
 // Every owner page reads what these write; the dashboard, menu, queue and sales sit under one layout path.
 const refreshOwnerPages = () => revalidatePath("/owner", "layout");

@@ -24,8 +24,8 @@ import {
   renameCategorySchema,
   updateItemSchema,
 } from "./schema";
+import { OWNER_ROLES } from "./scope";
 
-const OWNER_ROLES = ["owner", "admin"] as const;
 const options = { roles: OWNER_ROLES };
 
 // The menu editor and the public menu both read what these write.

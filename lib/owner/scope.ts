@@ -1,5 +1,9 @@
 import { getTableName, sql, type Column, type SQL, type SQLWrapper } from "drizzle-orm";
+import type { UserRole } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
+
+/** Who may open the owner tools: owners, and admins for the restaurants they own (decision 0004). */
+export const OWNER_ROLES = ["owner", "admin"] as const satisfies readonly UserRole[];
 
 /**
  * The WHERE-clause half of every owner query: `restaurantId` (a column or expression) is one of the viewer's
@@ -9,7 +13,7 @@ import type { Viewer } from "@/lib/auth/queries";
  * the caller answers "not found".
  */
 export function ownedBy(viewer: Viewer, restaurantId: SQLWrapper): SQL {
-  if (viewer.role !== "owner" && viewer.role !== "admin") return sql`false`;
+  if (!(OWNER_ROLES as readonly string[]).includes(viewer.role)) return sql`false`;
   return sql`${restaurantId} in (select ro.restaurant_id from restaurant_owners ro where ro.profile_id = ${viewer.profileId})`;
 }
 

@@ -3,7 +3,8 @@ import { and, asc, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { favorites, menuCategories, menuItems, restaurants } from "@/db/schema";
 import type { CartOwner } from "@/lib/cart/owner";
-import { encodeRestaurantCursor, likePattern, type RestaurantCursor } from "./schema";
+import { likePattern } from "@/lib/search";
+import { encodeRestaurantCursor, type RestaurantCursor } from "./schema";
 
 export const RESTAURANTS_PER_PAGE = 12;
 const FAVORITES_ON_HOME = 12;

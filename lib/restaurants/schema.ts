@@ -24,5 +24,3 @@ export function decodeRestaurantCursor(value: string | undefined): RestaurantCur
   }
 }
 
-/** LIKE treats % and _ as wildcards: a search for "100%" means the characters. */
-export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

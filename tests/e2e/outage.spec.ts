@@ -1,6 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { migrate } from "drizzle-orm/postgres-js/migrator";
-import { MIGRATIONS_FOLDER, connectPostgres } from "@/db/client";
+import { connectPostgres, migratePostgres } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
 import { AppServer } from "../fixtures/app-server";
 import { recreateDatabase } from "../fixtures/postgres-admin";
@@ -28,7 +27,7 @@ test.beforeAll(async ({}, testInfo) => {
   await recreateDatabase(cluster.url(), "platter_outage");
   const handle = await connectPostgres(cluster.url("platter_outage"), { max: 1 });
   try {
-    await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    await migratePostgres(handle.db);
     await seedDemo(handle.db);
   } finally {
     await handle.close();

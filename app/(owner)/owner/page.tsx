@@ -4,11 +4,12 @@ import { RestaurantCard } from "@/components/owner/restaurant-card";
 import { requireRole } from "@/lib/auth/session";
 import { APP_TIME_ZONE } from "@/lib/dates";
 import { listOwnedRestaurants } from "@/lib/owner/queries";
+import { OWNER_ROLES } from "@/lib/owner/scope";
 
 export const metadata: Metadata = { title: "Your restaurants" };
 
 export default async function OwnerDashboardPage() {
-  const viewer = await requireRole(["owner", "admin"], "/owner");
+  const viewer = await requireRole(OWNER_ROLES, "/owner");
   const restaurants = await listOwnedRestaurants({ viewer });
   return (
     <>

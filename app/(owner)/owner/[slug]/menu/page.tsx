@@ -6,13 +6,14 @@ import { OwnerNav } from "@/components/owner/owner-nav";
 import { requireRole } from "@/lib/auth/session";
 import { pathSlug } from "@/lib/validation";
 import { getMenuForOwner } from "@/lib/owner/menu";
+import { OWNER_ROLES } from "@/lib/owner/scope";
 
 export const metadata: Metadata = { title: "Menu editor" };
 
 export default async function OwnerMenuPage({ params }: PageProps<"/owner/[slug]/menu">) {
   const { slug } = await params;
   if (!pathSlug.safeParse(slug).success) notFound();
-  const viewer = await requireRole(["owner", "admin"], `/owner/${slug}/menu`);
+  const viewer = await requireRole(OWNER_ROLES, `/owner/${slug}/menu`);
   const menu = await getMenuForOwner({ viewer, slug });
   if (!menu) notFound();
   return (

@@ -7,13 +7,14 @@ import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { requireRole } from "@/lib/auth/session";
 import { pathSlug } from "@/lib/validation";
 import { getOrderQueue } from "@/lib/owner/queries";
+import { OWNER_ROLES } from "@/lib/owner/scope";
 
 export const metadata: Metadata = { title: "Order queue" };
 
 export default async function OwnerOrdersPage({ params }: PageProps<"/owner/[slug]/orders">) {
   const { slug } = await params;
   if (!pathSlug.safeParse(slug).success) notFound();
-  const viewer = await requireRole(["owner", "admin"], `/owner/${slug}/orders`);
+  const viewer = await requireRole(OWNER_ROLES, `/owner/${slug}/orders`);
   const queue = await getOrderQueue({ viewer, slug });
   if (!queue) notFound();
   return (

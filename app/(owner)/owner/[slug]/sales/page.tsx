@@ -9,13 +9,14 @@ import { requireRole } from "@/lib/auth/session";
 import { pathSlug } from "@/lib/validation";
 import { APP_TIME_ZONE } from "@/lib/dates";
 import { getSalesReport, SALES_DAYS } from "@/lib/owner/sales";
+import { OWNER_ROLES } from "@/lib/owner/scope";
 
 export const metadata: Metadata = { title: "Sales" };
 
 export default async function OwnerSalesPage({ params }: PageProps<"/owner/[slug]/sales">) {
   const { slug } = await params;
   if (!pathSlug.safeParse(slug).success) notFound();
-  const viewer = await requireRole(["owner", "admin"], `/owner/${slug}/sales`);
+  const viewer = await requireRole(OWNER_ROLES, `/owner/${slug}/sales`);
   const report = await getSalesReport({ viewer, slug });
   if (!report) notFound();
   const box = "rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200";
