@@ -29,7 +29,7 @@ import { reconcileTotals } from "@/lib/admin/reconciliation";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { listUserTotals } from "@/lib/admin/users";
 import type { Viewer } from "@/lib/auth/queries";
-import { databaseUrl, dropDatabase, recreateDatabase } from "@/tests/fixtures/postgres-admin";
+import { databaseUrl, dropDatabase, recreateDatabase } from "@/db/postgres-admin";
 
 const { values } = parseArgs({
   options: {

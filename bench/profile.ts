@@ -22,7 +22,7 @@ import { progressBar } from "@/db/seed/progress";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
 import { getProfileForViewer } from "@/lib/profile/queries";
-import { databaseUrl, recreateDatabase } from "@/tests/fixtures/postgres-admin";
+import { databaseUrl, recreateDatabase } from "@/db/postgres-admin";
 
 const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000" }, runs: { type: "string", default: "15" } } });
 const sizes = values.sizes.split(",").map(Number);

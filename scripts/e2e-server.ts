@@ -8,7 +8,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { connectPostgres, migratePostgres } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
-import { databaseUrl, recreateDatabase } from "@/tests/fixtures/postgres-admin";
+import { databaseUrl, recreateDatabase } from "@/db/postgres-admin";
 
 const [driver, port] = process.argv.slice(2);
 const env: NodeJS.ProcessEnv = {

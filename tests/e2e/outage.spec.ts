@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { connectPostgres, migratePostgres } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
 import { AppServer } from "../fixtures/app-server";
-import { recreateDatabase } from "../fixtures/postgres-admin";
+import { recreateDatabase } from "@/db/postgres-admin";
 import { ThrowawayPostgres } from "../fixtures/throwaway-postgres";
 import { signInFromHome } from "./helpers";
 
