@@ -12,7 +12,7 @@ import { appDay, DAY_MS } from "@/lib/dates";
 import { getOrderHistory } from "@/lib/orders/queries";
 import { getOrderQueue, listOwnedRestaurants } from "@/lib/owner/queries";
 import { getSalesReport } from "@/lib/owner/sales";
-import { decodeCursor } from "@/lib/profile/cursor";
+import { decodeCursor } from "@/lib/orders/cursor";
 import { getProfileForViewer } from "@/lib/profile/queries";
 import type { Subjects } from "./subjects";
 

@@ -19,11 +19,3 @@ export const addToCartSchema = z.object({
 
 export const setQuantitySchema = z.object({ menuItemId: id("menu item"), quantity: quantitySchema });
 export const removeFromCartSchema = z.object({ menuItemId: id("menu item") });
-
-export const checkoutSchema = z.object({
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,100}$/, "This checkout form has expired. Reload the page and try again."),
-  // What the customer saw. Never charged: only compared, so that a price change is shown before anyone pays it.
-  expectedTotalCents: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-});
-
-export const orderIdSchema = z.object({ orderId: id("order") });

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/action";
-import { checkoutSchema, orderIdSchema } from "@/lib/cart/schema";
+import { checkoutSchema, orderIdSchema } from "./schema";
 import { cancelOwnOrder } from "./cancel";
 import { placeOrder } from "./checkout";
 import { reorder } from "./reorder";

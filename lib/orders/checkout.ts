@@ -1,14 +1,15 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { getDb, type Transaction } from "@/db/client";
+import { getDb, type Executor } from "@/db/client";
 import { cartItems, carts, linesTotalCents, menuItems, orderLines, orders, orderStatusEvents, restaurants } from "@/db/schema";
 import { uniqueViolation } from "@/lib/db-errors";
 import { formatCents } from "@/lib/money";
 
 export type CheckoutResult = { ok: true; orderId: number; replayed: boolean } | { ok: false; message: string };
 
-async function existingOrder(tx: Transaction, profileId: number, idempotencyKey: string) {
-  const [order] = await tx
+/** The order an earlier submission with this key made, if any: a retry gets it back instead of a second order. */
+async function existingOrder(db: Executor, profileId: number, idempotencyKey: string) {
+  const [order] = await db
     .select({ id: orders.id })
     .from(orders)
     .where(and(eq(orders.customerId, profileId), eq(orders.idempotencyKey, idempotencyKey)));
@@ -90,11 +91,8 @@ export async function placeOrder({
     // Without a cart row there is nothing to lock: two submissions can then race to the insert. The loser's
     // unique violation means the winner's order exists; return it.
     if (uniqueViolation(error) !== "orders_customer_idempotency_key") throw error;
-    const [order] = await db
-      .select({ id: orders.id })
-      .from(orders)
-      .where(and(eq(orders.customerId, profileId), eq(orders.idempotencyKey, idempotencyKey)));
-    if (!order) throw error;
-    return { ok: true, orderId: order.id, replayed: true };
+    const orderId = await existingOrder(db, profileId, idempotencyKey);
+    if (orderId === undefined) throw error;
+    return { ok: true, orderId, replayed: true };
   }
 }

@@ -5,7 +5,7 @@ import { orderLines, orders, orderStatusEvents, profiles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { dayAfter, dayStart } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
-import { encodeCursor, type OrderCursor } from "@/lib/profile/cursor";
+import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
 
 export const HISTORY_PAGE_SIZE = 20;
 

@@ -14,3 +14,11 @@ export const historyFilterSchema = z
   .refine(...dayRangeInOrder);
 
 export type HistoryFilter = z.infer<typeof historyFilterSchema>;
+
+export const checkoutSchema = z.object({
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,100}$/, "This checkout form has expired. Reload the page and try again."),
+  // What the customer saw. Never charged: only compared, so that a price change is shown before anyone pays it.
+  expectedTotalCents: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
+
+export const orderIdSchema = z.object({ orderId: recordId("Choose a valid order.") });

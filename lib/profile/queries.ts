@@ -3,7 +3,7 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { favorites, orderLines, orders, profiles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { encodeCursor, type OrderCursor } from "./cursor";
+import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
 import { purchaseTotals } from "@/lib/orders/totals";
 
 export const RECENT_ORDERS = 20;

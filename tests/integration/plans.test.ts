@@ -12,7 +12,7 @@ import { getOrderForViewer, getOrderHistory, HISTORY_PAGE_SIZE } from "@/lib/ord
 import { getMenuForOwner } from "@/lib/owner/menu";
 import { getOrderQueue, listOwnedRestaurants, QUEUE_LIMIT } from "@/lib/owner/queries";
 import { getSalesReport } from "@/lib/owner/sales";
-import { decodeCursor } from "@/lib/profile/cursor";
+import { decodeCursor } from "@/lib/orders/cursor";
 import { getProfileForViewer, RECENT_ORDERS } from "@/lib/profile/queries";
 import { browseRestaurants, getRestaurantPage } from "@/lib/restaurants/queries";
 import { freshDatabase } from "../fixtures/db";

@@ -4,7 +4,7 @@ import { countQueries } from "@/db/query-stats";
 import { menuItems, users } from "@/db/schema";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { formatCents } from "@/lib/money";
-import { decodeCursor } from "@/lib/profile/cursor";
+import { decodeCursor } from "@/lib/orders/cursor";
 import { getProfileForViewer, RECENT_ORDERS } from "@/lib/profile/queries";
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createRestaurant, createUser } from "../fixtures/factory";

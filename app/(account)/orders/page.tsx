@@ -9,7 +9,7 @@ import { Money } from "@/components/ui/money";
 import { requireUser } from "@/lib/auth/session";
 import { getOrderHistory } from "@/lib/orders/queries";
 import { historyFilterSchema } from "@/lib/orders/schema";
-import { decodeCursor } from "@/lib/profile/cursor";
+import { decodeCursor } from "@/lib/orders/cursor";
 
 export const metadata: Metadata = { title: "Your orders" };
 

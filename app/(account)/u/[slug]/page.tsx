@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { ProfileView } from "@/components/profile/profile-view";
 import { requireUser } from "@/lib/auth/session";
-import { decodeCursor } from "@/lib/profile/cursor";
+import { decodeCursor } from "@/lib/orders/cursor";
 import { getProfileForViewer } from "@/lib/profile/queries";
 import { pathSlug } from "@/lib/validation";
 
