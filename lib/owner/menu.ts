@@ -38,18 +38,36 @@ export type ItemFields = { name: string; description: string; priceCents: number
 const nextPosition = (table: typeof menuCategories | typeof menuItems, where: SQL) =>
   sql`(select coalesce(max(${table.position}) + 1, 0) from ${table} where ${where})`;
 
+/**
+ * Locks one of the viewer's restaurants (`id`: a value or a subquery) for the rest of the transaction, or finds
+ * nothing. The lock serializes appends and moves among its categories, so two never share a position.
+ * "no key update", not "update": inserts of orders, carts, favorites and items take FOR KEY SHARE on this row for
+ * their foreign keys, and must not wait for a menu edit.
+ */
+async function lockOwnedRestaurant(tx: Transaction, viewer: Viewer, id: number | SQL) {
+  const [restaurant] = await tx
+    .select({ id: restaurants.id })
+    .from(restaurants)
+    .where(and(eq(restaurants.id, id), ownedBy(viewer, restaurants.id)))
+    .for("no key update");
+  return restaurant;
+}
+
+/** The same for a category of one of the viewer's restaurants: it serializes appends and moves among its items. */
+async function lockOwnedCategory(tx: Transaction, viewer: Viewer, id: number | SQL) {
+  const [category] = await tx
+    .select({ id: menuCategories.id, restaurantId: menuCategories.restaurantId })
+    .from(menuCategories)
+    .where(and(eq(menuCategories.id, id), ownedBy(viewer, menuCategories.restaurantId)))
+    .for("no key update");
+  return category;
+}
+
 /** Adds a category at the end of the menu. Null when the restaurant is not the viewer's. */
 export async function createCategory({ viewer, restaurantId, name }: { viewer: Viewer; restaurantId: number; name: string }) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    // Locking the restaurant row serializes concurrent appends (and moves), so two new categories never share a
-    // position. "no key update", not "update": inserts of orders, carts, favorites and items take FOR KEY SHARE on
-    // this row for their foreign keys, and must not wait for a menu edit.
-    const [restaurant] = await tx
-      .select({ id: restaurants.id })
-      .from(restaurants)
-      .where(and(eq(restaurants.id, restaurantId), ownedBy(viewer, restaurants.id)))
-      .for("no key update");
+    const restaurant = await lockOwnedRestaurant(tx, viewer, restaurantId);
     if (!restaurant) return null;
     const [created] = await tx
       .insert(menuCategories)
@@ -142,17 +160,7 @@ async function moveAmongSiblings(
 export async function moveCategory({ viewer, categoryId, direction }: { viewer: Viewer; categoryId: number; direction: Direction }): Promise<MoveResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    // The restaurant's lock serializes reorders (and appends) of its categories.
-    const [restaurant] = await tx
-      .select({ id: restaurants.id })
-      .from(restaurants)
-      .where(
-        and(
-          eq(restaurants.id, sql`(select mc.restaurant_id from menu_categories mc where mc.id = ${categoryId})`),
-          ownedBy(viewer, restaurants.id),
-        ),
-      )
-      .for("no key update");
+    const restaurant = await lockOwnedRestaurant(tx, viewer, sql`(select mc.restaurant_id from menu_categories mc where mc.id = ${categoryId})`);
     if (!restaurant) return "not-found";
     return moveAmongSiblings(tx, menuCategories, eq(menuCategories.restaurantId, restaurant.id), categoryId, direction);
   });
@@ -162,12 +170,7 @@ export async function moveCategory({ viewer, categoryId, direction }: { viewer: 
 export async function createItem({ viewer, categoryId, fields }: { viewer: Viewer; categoryId: number; fields: ItemFields }) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    // The category's lock serializes appends (and moves) within it; "no key update" lets foreign-key checks through.
-    const [category] = await tx
-      .select({ id: menuCategories.id, restaurantId: menuCategories.restaurantId })
-      .from(menuCategories)
-      .where(and(eq(menuCategories.id, categoryId), ownedBy(viewer, menuCategories.restaurantId)))
-      .for("no key update");
+    const category = await lockOwnedCategory(tx, viewer, categoryId);
     if (!category) return null;
     const [created] = await tx
       .insert(menuItems)
@@ -219,17 +222,7 @@ export async function deleteItem({ viewer, itemId }: { viewer: Viewer; itemId: n
 export async function moveItem({ viewer, itemId, direction }: { viewer: Viewer; itemId: number; direction: Direction }): Promise<MoveResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    // The category's lock serializes reorders (and appends) of its items.
-    const [category] = await tx
-      .select({ id: menuCategories.id })
-      .from(menuCategories)
-      .where(
-        and(
-          eq(menuCategories.id, sql`(select mi.category_id from menu_items mi where mi.id = ${itemId} and mi.deleted_at is null)`),
-          ownedBy(viewer, menuCategories.restaurantId),
-        ),
-      )
-      .for("no key update");
+    const category = await lockOwnedCategory(tx, viewer, sql`(select mi.category_id from menu_items mi where mi.id = ${itemId} and mi.deleted_at is null)`);
     if (!category) return "not-found";
     const scope = and(eq(menuItems.categoryId, category.id), isNull(menuItems.deletedAt))!;
     return moveAmongSiblings(tx, menuItems, scope, itemId, direction);
