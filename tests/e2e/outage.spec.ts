@@ -21,7 +21,6 @@ test.describe.configure({ mode: "serial", timeout: 240_000 });
 test.use({ baseURL: `http://127.0.0.1:${APP_PORT}` });
 
 test.beforeAll(async ({}, testInfo) => {
-  testInfo.skip(testInfo.project.name !== "postgres", "needs PostgreSQL binaries; runs once, in the postgres project");
   testInfo.setTimeout(240_000);
   cluster = await ThrowawayPostgres.create(PG_PORT);
   await recreateDatabase(cluster.url(), "platter_outage");
