@@ -7,26 +7,19 @@ import { CART_COOKIE } from "@/lib/cart/owner";
 import { addToCart, adoptAnonymousCart, getCart } from "@/lib/cart/queries";
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createRestaurant, createUser } from "../fixtures/factory";
+import { cookieJar } from "../fixtures/next-headers";
 import { signInAs, submit } from "../fixtures/session";
 
 vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-const jar = new Map<string, string>();
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-    delete: (name: string) => void jar.delete(name),
-  }),
-  headers: async () => new Headers(),
-}));
+vi.mock("next/headers", async () => (await import("../fixtures/next-headers")).nextHeadersMock);
 
 const ADDS = 100;
 
 describe.each(DRIVERS)("carts under concurrent and stale requests on %s", (driver) => {
   const db = freshDatabase(driver);
   beforeEach(() => {
-    jar.clear();
+    cookieJar.clear();
     signInAs(null);
   });
 
@@ -42,11 +35,11 @@ describe.each(DRIVERS)("carts under concurrent and stale requests on %s", (drive
     await addToCart({ owner: { anonymousId: staleId }, menuItemId: items[0]!.id, quantity: 2 });
     await adoptAnonymousCart({ userId: customer.user.id, anonymousId: staleId });
     // Signed out again, the browser still holds the old cookie.
-    jar.set(CART_COOKIE, staleId);
+    cookieJar.set(CART_COOKIE, staleId);
 
     const first = await submit(addToCartAction, { menuItemId: items[1]!.id, quantity: 1 });
     expect(first).toMatchObject({ ok: true, message: "Added Bread to your cart." });
-    const freshId = jar.get(CART_COOKIE)!;
+    const freshId = cookieJar.get(CART_COOKIE)!;
     expect(freshId).not.toBe(staleId);
     expect(await getCart({ owner: { anonymousId: freshId } })).toMatchObject({ lines: [{ name: "Bread", quantity: 1 }] });
     // The adopted cart is untouched, still the customer's.

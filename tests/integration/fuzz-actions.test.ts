@@ -10,6 +10,7 @@ import * as ownerActions from "@/lib/owner/actions";
 import * as menuActions from "@/lib/owner/menu-actions";
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createOwner, createRestaurant, createUser } from "../fixtures/factory";
+import { cookieJar } from "../fixtures/next-headers";
 import { signInAs } from "../fixtures/session";
 
 /*
@@ -26,15 +27,7 @@ import { signInAs } from "../fixtures/session";
 
 vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-const jar = new Map<string, string>();
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-    delete: (name: string) => void jar.delete(name),
-  }),
-  headers: async () => new Headers(),
-}));
+vi.mock("next/headers", async () => (await import("../fixtures/next-headers")).nextHeadersMock);
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 
@@ -267,7 +260,7 @@ describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
     await fc.assert(
       fc.asyncProperty(viewers(), input(fields, fixture), fc.constantFrom<unknown>({}, undefined, null, "x", { ok: true }), async (viewer, arg, previous) => {
         signInAs(viewer);
-        jar.clear();
+        cookieJar.clear();
         const before = counts;
         let state: unknown;
         try {
