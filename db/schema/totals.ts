@@ -95,6 +95,3 @@ export const restaurantItemDayTotals = pgTable(
   },
   (t) => [primaryKey({ columns: [t.restaurantId, t.day, t.itemKey] })],
 );
-
-/** The item key of a line, for raw SQL over alias `ol`: the same expression the triggers use. */
-export const LINE_ITEM_KEY = sql.raw("coalesce(ol.menu_item_id::text, 'name:' || ol.name)");
