@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "./client";
-import { orderLines, orders } from "./schema";
+import { orderTotalDrift } from "./rollups";
+import { executeRows } from "./rows";
+import { orders } from "./schema";
 
 /**
  * Runs a bulk load (the scale seed) in one transaction with the rollup triggers of orders and order_lines off,
@@ -16,14 +18,7 @@ export async function bulkLoad<T>(db: Database, fn: (tx: Transaction) => Promise
     const [first] = await tx.select({ lastId: sql<number>`coalesce(max(${orders.id}), 0)`.mapWith(Number) }).from(orders);
     const lastId = first?.lastId ?? 0;
     const result = await fn(tx);
-    const [check] = await tx
-      .select({ wrong: sql<number>`count(*)::int`.mapWith(Number) })
-      .from(orders)
-      .where(
-        sql`${orders.id} > ${lastId} and ${orders.totalCents} <> coalesce((
-          select sum(${orderLines.quantity}::bigint * ${orderLines.unitPriceCents}) from ${orderLines}
-          where ${orderLines.orderId} = ${orders.id}), 0)`,
-      );
+    const [check] = await executeRows<{ wrong: number }>(tx, sql`select count(*)::int as wrong from (${orderTotalDrift(lastId)}) d`);
     if (check && check.wrong > 0) throw new Error(`bulk load: ${check.wrong} orders' stored totals do not equal their lines`);
     await tx.execute(sql`select platter_rebuild_rollups(false)`);
     await tx.execute(sql`alter table orders enable trigger user`);

@@ -9,13 +9,17 @@ export type RollupRepair = {
   rollups: { rollup: string; rows: number }[];
 };
 
-/** Orders whose stored total disagrees with the sum of their lines, lines being the source of truth. */
-const ORDER_TOTAL_DRIFT = sql`
+/**
+ * Orders (with an id above `afterId`) whose stored total disagrees with the sum of their lines, lines being the
+ * source of truth: (id, cents) rows, cents being what the lines say.
+ */
+export const orderTotalDrift = (afterId = 0) => sql`
   select o.id, coalesce(l.cents, 0) as cents
   from orders o
-  left join (select order_id, sum(quantity::bigint * unit_price_cents) as cents from order_lines group by order_id) l
+  left join (select order_id, sum(quantity::bigint * unit_price_cents) as cents from order_lines
+             where order_id > ${afterId} group by order_id) l
     on l.order_id = o.id
-  where o.total_cents <> coalesce(l.cents, 0)`;
+  where o.id > ${afterId} and o.total_cents <> coalesce(l.cents, 0)`;
 
 /**
  * Compares every order's total and every rollup row with the lines and, unless `dryRun`, repairs them: order
@@ -25,8 +29,8 @@ const ORDER_TOTAL_DRIFT = sql`
 export async function repairRollups(db: Executor, { dryRun }: { dryRun: boolean }): Promise<RollupRepair> {
   return db.transaction(async (tx) => {
     const orderTotals = dryRun
-      ? ((await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from (${ORDER_TOTAL_DRIFT}) d`))[0]?.n ?? 0)
-      : (await executeRows<{ id: number }>(tx, sql`update orders o set total_cents = d.cents from (${ORDER_TOTAL_DRIFT}) d where o.id = d.id returning o.id`))
+      ? ((await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from (${orderTotalDrift()}) d`))[0]?.n ?? 0)
+      : (await executeRows<{ id: number }>(tx, sql`update orders o set total_cents = d.cents from (${orderTotalDrift()}) d where o.id = d.id returning o.id`))
           .length;
     const rows = dryRun
       ? await executeRows<{ rollup: string; rows: number }>(tx, sql`select rollup, count(*)::int as rows from platter_rollup_drift() group by rollup`)
