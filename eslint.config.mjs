@@ -1,7 +1,22 @@
-import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
+import { defineConfig, globalIgnores } from "eslint/config";
+
+// The layers, from the top: app → components → lib → db. A layer imports only from the layers below it.
+const layers = [
+  {
+    target: "./db",
+    from: ["./lib", "./components", "./app"],
+    message: "db/ is the bottom layer: it never imports lib/, components/ or app/.",
+  },
+  {
+    target: "./lib",
+    from: ["./components", "./app"],
+    message: "lib/ holds the domain: it never imports components/ or app/.",
+  },
+  { target: "./components", from: ["./app"], message: "components/ never import app/: pass data down as props." },
+];
 
 export default defineConfig([
   ...nextVitals,
@@ -12,7 +27,21 @@ export default defineConfig([
       // An update or delete without WHERE touches every row: the most expensive mistake there is.
       "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+      "import/no-restricted-paths": ["error", { zones: layers }],
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+    },
+    settings: {
+      // Cycles and layers are the project's own concern: never parse packages (pglite's bundle overflows the parser).
+      "import/ignore": ["node_modules"],
+      "import/resolver": { typescript: { project: "./tsconfig.json" }, node: true },
     },
   },
-  globalIgnores([".next/**", "node_modules/**", ".data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    ".data/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
 ]);
