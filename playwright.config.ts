@@ -1,10 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
+
 import { systemChromium } from "./scripts/browser.mjs";
 
 const withPostgres = Boolean(process.env.DATABASE_URL);
+// E2E_PORT_BASE lets two checkouts run their browser tests side by side (default 3100, 3101 and 3102 for the outage).
+const portBase = Number(process.env.E2E_PORT_BASE ?? 3100);
 const servers = [
-  { name: "pglite", port: 3100 },
-  ...(withPostgres ? [{ name: "postgres", port: 3101 }] : []),
+  { name: "pglite", port: portBase },
+  ...(withPostgres ? [{ name: "postgres", port: portBase + 1 }] : []),
 ];
 
 /**
@@ -30,7 +33,14 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: systemChromium(),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: servers.map(({ name, port }) => ({

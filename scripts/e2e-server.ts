@@ -1,14 +1,15 @@
 /**
  * Starts the production build for the browser tests on a fresh database:
  *   tsx scripts/e2e-server.ts pglite 3100    embedded PGlite in .data/e2e (migrated and seeded by the app on start)
- *   tsx scripts/e2e-server.ts postgres 3101  database platter_e2e on DATABASE_URL's server, migrated and seeded here
+ *   tsx scripts/e2e-server.ts postgres 3101  database platter_e2e_<port> on DATABASE_URL's server, migrated and seeded here
  */
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
+
 import { connectPostgres, migratePostgres } from "@/db/client";
-import { seedDemo } from "@/db/seed/demo";
 import { databaseUrl, recreateDatabase } from "@/db/postgres-admin";
+import { seedDemo } from "@/db/seed/demo";
 
 const [driver, port] = process.argv.slice(2);
 const env: NodeJS.ProcessEnv = {
@@ -25,8 +26,9 @@ if (driver === "pglite") {
   env.PGLITE_DATA_DIR = dir;
   delete env.DATABASE_URL;
 } else if (driver === "postgres" && process.env.DATABASE_URL) {
-  const url = databaseUrl(process.env.DATABASE_URL, "platter_e2e");
-  await recreateDatabase(process.env.DATABASE_URL, "platter_e2e");
+  const database = `platter_e2e_${port}`;
+  const url = databaseUrl(process.env.DATABASE_URL, database);
+  await recreateDatabase(process.env.DATABASE_URL, database);
   const handle = await connectPostgres(url, { max: 1 });
   await migratePostgres(handle.db);
   await seedDemo(handle.db);
@@ -37,9 +39,13 @@ if (driver === "pglite") {
   process.exit(2);
 }
 
-const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port ?? "3100"], {
-  env,
-  stdio: "inherit",
-});
+const server = spawn(
+  process.execPath,
+  [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port ?? "3100"],
+  {
+    env,
+    stdio: "inherit",
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,8 +1,10 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+
 import { connectPostgres, migratePostgres } from "@/db/client";
-import { seedDemo } from "@/db/seed/demo";
-import { AppServer } from "../fixtures/app-server";
 import { recreateDatabase } from "@/db/postgres-admin";
+import { seedDemo } from "@/db/seed/demo";
+
+import { AppServer } from "../fixtures/app-server";
 import { ThrowawayPostgres } from "../fixtures/throwaway-postgres";
 import { signInFromHome } from "./helpers";
 
@@ -11,7 +13,7 @@ import { signInFromHome } from "./helpers";
  * cluster (port 5499) and its own `next start` (port 3102); it runs once, in the postgres project.
  */
 const PG_PORT = 5499;
-const APP_PORT = 3102;
+const APP_PORT = Number(process.env.E2E_PORT_BASE ?? 3100) + 2;
 const UNAVAILABLE = /temporarily unavailable/i;
 
 let cluster: ThrowawayPostgres | undefined;
@@ -98,7 +100,9 @@ test("while PostgreSQL is down pages and actions say 'temporarily unavailable' w
   // A server action from the page that is already open says the same, quickly.
   const clicked = Date.now();
   await page.getByRole("button", { name: "Add Horchata to cart" }).click();
-  await expect(page.getByRole("heading", { name: "Platter is temporarily unavailable" })).toBeVisible({ timeout: 3_000 });
+  await expect(page.getByRole("heading", { name: "Platter is temporarily unavailable" })).toBeVisible({
+    timeout: 3_000,
+  });
   expect(Date.now() - clicked).toBeLessThan(3_000);
   // So does a navigation in the browser, with the 503 status.
   const navigation = await page.goto("/orders");
