@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+
 import { isActionRequest, isDecodableActionBody } from "@/lib/http/action-body";
 import { isDatabaseDown } from "@/lib/http/database-state";
 import { isDecodablePath } from "@/lib/http/path";
@@ -20,12 +21,18 @@ export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
 
   if (!isDecodablePath(path)) {
-    return withHeaders(new NextResponse("Bad request: this address is not validly encoded.", { status: 400, headers: TEXT }), headers);
+    return withHeaders(
+      new NextResponse("Bad request: this address is not validly encoded.", { status: 400, headers: TEXT }),
+      headers,
+    );
   }
   if (isDatabaseDown() && !ALWAYS_SERVED.has(path)) return withHeaders(unavailable(request, nonce), headers);
 
   if (isActionRequest(request) && !(await isDecodableActionBody(request))) {
-    return withHeaders(new NextResponse("Bad request: this is not a server action body.", { status: 400, headers: TEXT }), headers);
+    return withHeaders(
+      new NextResponse("Bad request: this is not a server action body.", { status: 400, headers: TEXT }),
+      headers,
+    );
   }
 
   // Next.js reads the nonce from the request's CSP header while rendering (x-nonce is for our own components).
@@ -43,11 +50,17 @@ function unavailable(request: NextRequest, nonce: string): NextResponse {
   const common = { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" };
   // Next's client turns a text/plain error answer to an action into an Error carrying this text (error.tsx shows it).
   // A client navigation (RSC header) that gets no RSC answer reloads the URL as a page, which gets the page below.
-  const wantsPage = (request.method === "GET" || request.method === "HEAD") && !request.headers.has("rsc") && !request.nextUrl.pathname.startsWith("/api/");
+  const wantsPage =
+    (request.method === "GET" || request.method === "HEAD") &&
+    !request.headers.has("rsc") &&
+    !request.nextUrl.pathname.startsWith("/api/");
   if (!wantsPage) {
     return new NextResponse(UNAVAILABLE_MESSAGE, { status: 503, headers: { ...common, "Content-Type": "text/plain" } });
   }
-  return new NextResponse(unavailablePage(nonce), { status: 503, headers: { ...common, "Content-Type": "text/html; charset=utf-8" } });
+  return new NextResponse(unavailablePage(nonce), {
+    status: 503,
+    headers: { ...common, "Content-Type": "text/html; charset=utf-8" },
+  });
 }
 
 function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {

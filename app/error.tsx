@@ -1,6 +1,6 @@
 "use client";
 
-import { Unavailable, isUnavailableError } from "@/components/layout/unavailable";
+import { isUnavailableError, Unavailable } from "@/components/layout/unavailable";
 
 // Unexpected failures are logged on the server with their cause; the visitor sees a plain message only.
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -1,6 +1,7 @@
 "use client";
 
 import ErrorPage from "./error";
+
 import "./globals.css";
 
 // The root layout itself failed (its header reads the session, so a database outage lands here): no header, the

@@ -1,9 +1,10 @@
 import Link from "next/link";
-import { QueryStats } from "@/components/layout/query-stats";
-import { RestaurantCard } from "@/components/shop/restaurant-card";
+
 import { getViewer } from "@/lib/auth/session";
 import { browseRestaurants } from "@/lib/restaurants/queries";
 import { browseSchema, decodeRestaurantCursor } from "@/lib/restaurants/schema";
+import { QueryStats } from "@/components/layout/query-stats";
+import { RestaurantCard } from "@/components/shop/restaurant-card";
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {
   const params = browseSchema.safeParse(await searchParams);
@@ -17,7 +18,9 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
     <div className="space-y-8">
       <section className="rounded-2xl bg-brand-50 p-8 ring-1 ring-brand-100">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Good food, honest totals.</h1>
-        <p className="mt-2 max-w-xl text-stone-700">Order from the restaurants around you and see exactly what you have spent, to the cent.</p>
+        <p className="mt-2 max-w-xl text-stone-700">
+          Order from the restaurants around you and see exactly what you have spent, to the cent.
+        </p>
         <form role="search" action="/" className="mt-5 flex max-w-lg gap-2">
           <label htmlFor="q" className="sr-only">
             Search restaurants by name or cuisine
@@ -31,11 +34,16 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
             placeholder="Search by name or cuisine"
             className="min-w-0 flex-1 rounded-lg border border-stone-300 bg-white px-3 py-2"
           />
-          <button type="submit" className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+          <button
+            type="submit"
+            className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
+          >
             Search
           </button>
         </form>
-        {after === null || !params.success ? <p className="mt-2 text-sm text-red-700">That page link is not valid; showing the first page.</p> : null}
+        {after === null || !params.success ? (
+          <p className="mt-2 text-sm text-red-700">That page link is not valid; showing the first page.</p>
+        ) : null}
       </section>
 
       {page.favorites.length > 0 ? (
@@ -57,7 +65,10 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
         </h2>
         {page.restaurants.length === 0 ? (
           <p className="text-stone-600">
-            No restaurant matches your search. <Link href="/" className="text-brand-700 underline">Show all restaurants</Link>
+            No restaurant matches your search.{" "}
+            <Link href="/" className="text-brand-700 underline">
+              Show all restaurants
+            </Link>
           </p>
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">

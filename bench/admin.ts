@@ -16,7 +16,9 @@ import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { sql } from "drizzle-orm";
-import { connectPglite, connectPostgres, type DatabaseHandle, migratePostgres, setDatabase } from "@/db/client";
+
+import { connectPglite, connectPostgres, migratePostgres, setDatabase, type DatabaseHandle } from "@/db/client";
+import { databaseUrl, dropDatabase, recreateDatabase } from "@/db/postgres-admin";
 import { countQueries } from "@/db/query-stats";
 import { profiles, users } from "@/db/schema";
 import { DEMO_PASSWORD_HASH } from "@/db/seed/accounts";
@@ -29,7 +31,6 @@ import { reconcileTotals } from "@/lib/admin/reconciliation";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { listUserTotals } from "@/lib/admin/users";
 import type { Viewer } from "@/lib/auth/queries";
-import { databaseUrl, dropDatabase, recreateDatabase } from "@/db/postgres-admin";
 
 const { values } = parseArgs({
   options: {
@@ -52,12 +53,14 @@ async function seed(handle: DatabaseHandle): Promise<Viewer> {
   const menus = [...(await insertRestaurants(db)).values()].filter((m: SeededMenu) => m.items.length > 0);
   const created = await db
     .insert(users)
-    .values(Array.from({ length: userCount }, (_, i) => ({
-      email: `user-${i}@bench.test`,
-      name: `User ${i}`,
-      role: i === 0 ? ("admin" as const) : ("customer" as const),
-      passwordHash: DEMO_PASSWORD_HASH,
-    })))
+    .values(
+      Array.from({ length: userCount }, (_, i) => ({
+        email: `user-${i}@bench.test`,
+        name: `User ${i}`,
+        role: i === 0 ? ("admin" as const) : ("customer" as const),
+        passwordHash: DEMO_PASSWORD_HASH,
+      })),
+    )
     .returning({ id: users.id, email: users.email, role: users.role });
   const profileRows = await db
     .insert(profiles)
@@ -69,12 +72,28 @@ async function seed(handle: DatabaseHandle): Promise<Viewer> {
   for (let i = 0; i < orderCount; i++) {
     const customer = random.pick(profileRows);
     const status = random.next() < 0.05 ? "cancelled" : "completed";
-    rows.push(randomOrder(random, customer.id, random.pick(menus), new Date(now - random.int(0, 2 * 365 * DAY_MS)), `bench-order-${i}`, status));
+    rows.push(
+      randomOrder(
+        random,
+        customer.id,
+        random.pick(menus),
+        new Date(now - random.int(0, 2 * 365 * DAY_MS)),
+        `bench-order-${i}`,
+        status,
+      ),
+    );
   }
   await insertOrders(db, rows, progressBar(`${handle.driver} seeding`));
   await db.execute(sql`analyze`);
   const admin = profileRows[0]!;
-  return { userId: created[0]!.id, email: created[0]!.email, role: "admin", profileId: admin.id, slug: admin.slug, displayName: admin.displayName };
+  return {
+    userId: created[0]!.id,
+    email: created[0]!.email,
+    role: "admin",
+    profileId: admin.id,
+    slug: admin.slug,
+    displayName: admin.displayName,
+  };
 }
 
 const median = (xs: number[]) => {
@@ -86,13 +105,18 @@ const median = (xs: number[]) => {
 type Measured = { name: string; run: (viewer: Viewer) => Promise<unknown> };
 const measured: Measured[] = [
   { name: "users' totals (first page, by total)", run: (viewer) => listUserTotals({ viewer }) },
-  { name: "users' totals (search, by name)", run: (viewer) => listUserTotals({ viewer, sort: "name", search: "user-1" }) },
+  {
+    name: "users' totals (search, by name)",
+    run: (viewer) => listUserTotals({ viewer, sort: "name", search: "user-1" }),
+  },
   {
     name: "reconciliation",
     async run(viewer) {
       const report = await reconcileTotals({ viewer });
       if (report.ordersChecked !== orderCount || report.orderMismatchCount !== 0 || report.userMismatchCount !== 0) {
-        throw new Error(`reconciliation disagrees: ${JSON.stringify({ ...report, orderMismatches: undefined, userMismatches: undefined })}`);
+        throw new Error(
+          `reconciliation disagrees: ${JSON.stringify({ ...report, orderMismatches: undefined, userMismatches: undefined })}`,
+        );
       }
       return report;
     },
@@ -108,7 +132,10 @@ async function open(driver: "postgres" | "pglite"): Promise<DatabaseHandle> {
   const handle = await connectPostgres(databaseUrl(base, BENCH_DB), { max: 4 });
   await migratePostgres(handle.db);
   // --keep leaves the database behind for EXPLAIN ANALYZE; it is dropped on the next run either way.
-  return { ...handle, close: async () => (await handle.close(), values.keep ? undefined : await dropDatabase(base, BENCH_DB)) };
+  return {
+    ...handle,
+    close: async () => (await handle.close(), values.keep ? undefined : await dropDatabase(base, BENCH_DB)),
+  };
 }
 
 // A collection before each sample, so that the heap figure is what the export holds, not garbage awaiting collection.
@@ -155,12 +182,15 @@ for (const driver of drivers) {
     setDatabase(handle);
     const started = performance.now();
     const admin = await seed(handle);
-    console.error(`${driver}: seeded ${userCount} users and ${orderCount} orders in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.error(
+      `${driver}: seeded ${userCount} users and ${orderCount} orders in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     // Both ways of reading the totals must agree before either is timed.
     const table = await listUserTotals({ viewer: admin, limit: userCount });
     const platform = await getPlatformTotals({ viewer: admin });
     const sum = table.rows.reduce((a, r) => a + r.totalPurchaseCents, 0);
-    if (sum !== platform.revenueCents) throw new Error(`users' totals (${sum}) disagree with platform revenue (${platform.revenueCents})`);
+    if (sum !== platform.revenueCents)
+      throw new Error(`users' totals (${sum}) disagree with platform revenue (${platform.revenueCents})`);
     for (const m of measured) {
       await m.run(admin); // warm-up: plans and caches
       const times: number[] = [];
@@ -187,6 +217,8 @@ console.log("| database | users | orders | query | statements | median ms | min 
 console.log("|---|---:|---:|---|---:|---:|---:|");
 for (const line of lines) console.log(line);
 console.log("");
-console.log("| database | orders exported | statements (audit row + batches) | seconds (incl. a GC per batch) | CSV MB | peak live heap growth MB |");
+console.log(
+  "| database | orders exported | statements (audit row + batches) | seconds (incl. a GC per batch) | CSV MB | peak live heap growth MB |",
+);
 console.log("|---|---:|---:|---:|---:|---:|");
 for (const line of exports) console.log(line);

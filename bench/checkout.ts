@@ -9,6 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
+
 import { closeDb, getScriptDb } from "@/db/client";
 import { executeRows } from "@/db/rows";
 import { addToCart } from "@/lib/cart/queries";
@@ -44,11 +45,16 @@ for (let i = 0; i < runs + 5; i++) {
   const startedPlace = performance.now();
   await addToCart({ owner, menuItemId: subject.item_a, quantity: 1 });
   await addToCart({ owner, menuItemId: subject.item_b, quantity: 2 });
-  const result = await placeOrder({ profileId: owner.profileId, idempotencyKey: `bench-checkout-${Date.now()}-${i}`, expectedTotalCents: subject.cents });
+  const result = await placeOrder({
+    profileId: owner.profileId,
+    idempotencyKey: `bench-checkout-${Date.now()}-${i}`,
+    expectedTotalCents: subject.cents,
+  });
   const placed = performance.now() - startedPlace;
   if (!result.ok) throw new Error(`checkout refused: ${result.message}`);
   const startedCancel = performance.now();
-  if (!(await cancelOwnOrder({ profileId: owner.profileId, orderId: result.orderId }))) throw new Error("cancel refused");
+  if (!(await cancelOwnOrder({ profileId: owner.profileId, orderId: result.orderId })))
+    throw new Error("cancel refused");
   const cancelled = performance.now() - startedCancel;
   if (i >= 5) {
     // The first five warm plans and connections.

@@ -23,7 +23,7 @@
  * The server gets a fresh random AUTH_SECRET, NODE_ENV=production and no PLATTER_QUERY_STATS, binds to 127.0.0.1
  * on a free port, and is killed (its whole process group) at the end, on error and on Ctrl-C.
  */
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -32,6 +32,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import postgres from "postgres";
+
 import { median, pickSubjects, redactUrl, type Subjects } from "./subjects";
 
 const { values } = parseArgs({
@@ -53,7 +54,9 @@ const timeoutS = Number(values.timeout);
 
 const url = process.env.DATABASE_URL;
 if (!url) {
-  console.error("DATABASE_URL is required: bench:http measures the app on PostgreSQL (seeded with npm run db:seed -- --scale N).");
+  console.error(
+    "DATABASE_URL is required: bench:http measures the app on PostgreSQL (seeded with npm run db:seed -- --scale N).",
+  );
   process.exit(2);
 }
 const buildIdFile = path.join(process.cwd(), ".next", "BUILD_ID");
@@ -160,7 +163,8 @@ async function startServer(port: number): Promise<string> {
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}; its log:\n${tail(serverLogPath)}`);
+    if (server.exitCode !== null)
+      throw new Error(`next start exited with ${server.exitCode}; its log:\n${tail(serverLogPath)}`);
     try {
       const res = await fetch(`${base}/api/auth/csrf`, { signal: AbortSignal.timeout(5000) });
       if (res.ok) return base;
@@ -209,13 +213,16 @@ async function signIn(base: string, email: string, password: string): Promise<st
   });
   cookiesFrom(res, jar);
   if (![...jar.keys()].some((k) => k.includes("session-token"))) {
-    throw new Error(`signing in ${email} gave no session cookie (status ${res.status}, location ${res.headers.get("location")})`);
+    throw new Error(
+      `signing in ${email} gave no session cookie (status ${res.status}, location ${res.headers.get("location")})`,
+    );
   }
   // Only the session: what a returning browser sends (the csrf and callback cookies change nothing on a GET).
   const session = new Map([...jar].filter(([k]) => k.includes("session-token")));
   const check = await fetch(`${base}/api/auth/session`, { headers: { cookie: cookieHeader(session) } });
   const body = (await check.json()) as { user?: { email?: string } } | null;
-  if (body?.user?.email?.toLowerCase() !== email.toLowerCase()) throw new Error(`session check for ${email} returned ${JSON.stringify(body)}`);
+  if (body?.user?.email?.toLowerCase() !== email.toLowerCase())
+    throw new Error(`session check for ${email} returned ${JSON.stringify(body)}`);
   return cookieHeader(session);
 }
 
@@ -248,7 +255,8 @@ async function oneResponse(base: string, page: Page, cookie: string | undefined)
     headers: { "accept-encoding": "identity", ...(cookie ? { cookie } : {}) },
   });
   const body = new Uint8Array(await res.arrayBuffer());
-  if (res.headers.get("content-encoding")) throw new Error(`${page.path}: got content-encoding ${res.headers.get("content-encoding")}`);
+  if (res.headers.get("content-encoding"))
+    throw new Error(`${page.path}: got content-encoding ${res.headers.get("content-encoding")}`);
   return { status: res.status, bytes: body.byteLength, ms: performance.now() - t0 };
 }
 
@@ -296,7 +304,9 @@ async function drain(pg: postgres.Sql, base: string): Promise<number> {
   while (performance.now() < deadline && quick < 2) {
     const [{ active }] = (await pg`
       select count(*)::int as active from pg_stat_activity
-      where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'`) as unknown as [{ active: number }];
+      where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'`) as unknown as [
+      { active: number },
+    ];
     const probe = active === 0 ? (await oneResponse(base, FLOOR, undefined)).ms : Infinity;
     quick = probe < 100 ? quick + 1 : 0;
     if (quick < 2) await new Promise((r) => setTimeout(r, 100));
@@ -319,13 +329,17 @@ async function main() {
   const subjects = await pickSubjects(url!);
   pg = postgres(url!, { max: 1, onnotice: () => {} });
   const [{ version }] = (await pg`select version()`) as unknown as [{ version: string }];
-  const [{ size }] = (await pg`select pg_size_pretty(pg_database_size(current_database())) as size`) as unknown as [{ size: string }];
+  const [{ size }] = (await pg`select pg_size_pretty(pg_database_size(current_database())) as size`) as unknown as [
+    { size: string },
+  ];
 
   const only = values.only ? new RegExp(values.only) : undefined;
   const pages = pagesFor(subjects).filter((p) => !only || only.test(`${p.who} ${p.path}`));
 
   const port = await freePort();
-  console.error(`Starting next start on 127.0.0.1:${port} (log: ${path.join(os.tmpdir(), `platter-bench-http-${port}.log`)}) ...`);
+  console.error(
+    `Starting next start on 127.0.0.1:${port} (log: ${path.join(os.tmpdir(), `platter-bench-http-${port}.log`)}) ...`,
+  );
   const base = await startServer(port);
 
   const who: Record<Who, { email?: string; cookie?: string }> = {
@@ -355,7 +369,9 @@ async function main() {
       times.push(r.ms);
     }
     alone.set(page, median(times.slice(-3)));
-    console.error(`Warmed ${page.who} ${page.path}: status ${[...seen].join(",")}, ${alone.get(page)!.toFixed(0)} ms alone`);
+    console.error(
+      `Warmed ${page.who} ${page.path}: status ${[...seen].join(",")}, ${alone.get(page)!.toFixed(0)} ms alone`,
+    );
   }
 
   // The floor is so cheap that V8 is still optimizing the server's request path after a few requests: a short,
@@ -370,7 +386,9 @@ async function main() {
     const row = await measure(base, page, who[page.who].cookie, alone.get(page)!);
     rows.push(row);
     const drained = await drain(pg, base);
-    console.error(`${row.reqPerSec.toFixed(1)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms (drained in ${drained.toFixed(0)} ms)`);
+    console.error(
+      `${row.reqPerSec.toFixed(1)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms (drained in ${drained.toFixed(0)} ms)`,
+    );
   }
   await stopServer();
 
@@ -379,7 +397,13 @@ async function main() {
   for (const r of rows) r.pctOfFloor = (100 * r.reqPerSec) / floorMean;
 
   const bad = rows.filter(
-    (r) => r.non2xx > 0 || r.errors > 0 || r.timeouts > 0 || r.firstStatus < 200 || r.firstStatus >= 300 || r.requests < connections,
+    (r) =>
+      r.non2xx > 0 ||
+      r.errors > 0 ||
+      r.timeouts > 0 ||
+      r.firstStatus < 200 ||
+      r.firstStatus >= 300 ||
+      r.requests < connections,
   );
   const statusText = (r: Row) => {
     const codes = Object.entries(r.statuses)
@@ -399,14 +423,29 @@ async function main() {
   const out: string[] = [];
   out.push(`## bench:http (${started.toISOString()})`);
   out.push("");
-  out.push(`- database: ${redactUrl(url!)} (${size}): ${subjects.totals.users.toLocaleString("en-US")} users, ${subjects.totals.orders.toLocaleString("en-US")} orders, ${subjects.totals.orderLines.toLocaleString("en-US")} order lines`);
-  out.push(`- ordinary: ${subjects.ordinary.email} (${subjects.ordinary.orders.toLocaleString("en-US")} orders, the median among ${subjects.totals.customersWithOrders.toLocaleString("en-US")} customers with orders)`);
+  out.push(
+    `- database: ${redactUrl(url!)} (${size}): ${subjects.totals.users.toLocaleString("en-US")} users, ${subjects.totals.orders.toLocaleString("en-US")} orders, ${subjects.totals.orderLines.toLocaleString("en-US")} order lines`,
+  );
+  out.push(
+    `- ordinary: ${subjects.ordinary.email} (${subjects.ordinary.orders.toLocaleString("en-US")} orders, the median among ${subjects.totals.customersWithOrders.toLocaleString("en-US")} customers with orders)`,
+  );
   out.push(`- whale: ${subjects.whale.email} (${subjects.whale.orders.toLocaleString("en-US")} orders)`);
-  out.push(`- owner: ${subjects.owner.email}, of ${subjects.busiest.slug} (the busiest restaurant, ${subjects.busiest.orders.toLocaleString("en-US")} orders); admin: ${subjects.admin.email}`);
-  out.push(`- next start (build ${readFileSync(buildIdFile, "utf8").trim()}, built ${statSync(buildIdFile).mtime.toISOString()}, git ${cmd("git", ["rev-parse", "--short", "HEAD"])}), autocannon ${connections} connections × ${duration} s per row, ${warmups} warm-up requests per page, timeout ${timeoutS} s`);
-  out.push(`- machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${version.split(" on ")[0]}; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (server, database and autocannon share these cores; other work on the machine shows up as noise)`);
+  out.push(
+    `- owner: ${subjects.owner.email}, of ${subjects.busiest.slug} (the busiest restaurant, ${subjects.busiest.orders.toLocaleString("en-US")} orders); admin: ${subjects.admin.email}`,
+  );
+  out.push(
+    `- next start (build ${readFileSync(buildIdFile, "utf8").trim()}, built ${statSync(buildIdFile).mtime.toISOString()}, git ${cmd("git", ["rev-parse", "--short", "HEAD"])}), autocannon ${connections} connections × ${duration} s per row, ${warmups} warm-up requests per page, timeout ${timeoutS} s`,
+  );
+  out.push(
+    `- machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${version.split(" on ")[0]}; load average at start ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} (server, database and autocannon share these cores; other work on the machine shows up as noise)`,
+  );
   out.push("");
-  out.push("| page | user | req/s | % of floor | p50 ms | p99 ms | alone ms | bytes/response | responses | status codes | load1 |");
+  out.push(
+    "| page | user | req/s | % of floor | p50 ms | p99 ms | alone ms | bytes/response | responses | status codes | load1 |",
+  );
   out.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|");
   for (const r of rows) {
     out.push(
@@ -414,17 +453,23 @@ async function main() {
     );
   }
   out.push("");
-  out.push(`Floor: ${floors.map((f) => f.reqPerSec.toFixed(1)).join(" and ")} req/s (first and last), mean ${floorMean.toFixed(1)}; "% of floor" is against the mean.`);
+  out.push(
+    `Floor: ${floors.map((f) => f.reqPerSec.toFixed(1)).join(" and ")} req/s (first and last), mean ${floorMean.toFixed(1)}; "% of floor" is against the mean.`,
+  );
   if (bad.length) {
     out.push("");
-    out.push(`**⚠ ${bad.length} row(s) saw a non-2xx status, an error, a timeout or fewer responses than connections:** ${bad.map((r) => `${r.who} ${r.page}`).join(", ")}. Server log: ${serverLogPath}`);
+    out.push(
+      `**⚠ ${bad.length} row(s) saw a non-2xx status, an error, a timeout or fewer responses than connections:** ${bad.map((r) => `${r.who} ${r.page}`).join(", ")}. Server log: ${serverLogPath}`,
+    );
   }
   const serverErrors = tail(serverLogPath, 100000)
     .split("\n")
     .filter((l) => /error|exception|unhandled/i.test(l));
   if (serverErrors.length) {
     out.push("");
-    out.push(`**⚠ The server logged ${serverErrors.length} error line(s)** (${serverLogPath}), first: \`${serverErrors[0]!.slice(0, 200)}\``);
+    out.push(
+      `**⚠ The server logged ${serverErrors.length} error line(s)** (${serverLogPath}), first: \`${serverErrors[0]!.slice(0, 200)}\``,
+    );
   }
   console.log(out.join("\n"));
 
@@ -432,7 +477,19 @@ async function main() {
     writeFileSync(
       values.json,
       JSON.stringify(
-        { startedAt: started.toISOString(), database: redactUrl(url!), size, postgres: version, node: process.version, cores: os.cpus().length, duration, connections, subjects, floorMean, rows },
+        {
+          startedAt: started.toISOString(),
+          database: redactUrl(url!),
+          size,
+          postgres: version,
+          node: process.version,
+          cores: os.cpus().length,
+          duration,
+          connections,
+          subjects,
+          floorMean,
+          rows,
+        },
         null,
         2,
       ),
@@ -440,7 +497,9 @@ async function main() {
     console.error(`Wrote ${values.json}`);
   }
   if (bad.length || serverErrors.length) {
-    console.error(`\n⚠⚠⚠ NON-2XX / ERRORS: ${bad.map((r) => `${r.who} ${r.page} ${JSON.stringify(r.statuses)} errors=${r.errors} timeouts=${r.timeouts}`).join("; ")}${serverErrors.length ? `; ${serverErrors.length} server error line(s)` : ""}`);
+    console.error(
+      `\n⚠⚠⚠ NON-2XX / ERRORS: ${bad.map((r) => `${r.who} ${r.page} ${JSON.stringify(r.statuses)} errors=${r.errors} timeouts=${r.timeouts}`).join("; ")}${serverErrors.length ? `; ${serverErrors.length} server error line(s)` : ""}`,
+    );
     process.exitCode = 1;
   }
 }

@@ -13,7 +13,16 @@
  */
 import { parseArgs } from "node:util";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { connectPglite, connectPostgres, type Database, type DatabaseHandle, migratePostgres, setDatabase } from "@/db/client";
+
+import {
+  connectPglite,
+  connectPostgres,
+  migratePostgres,
+  setDatabase,
+  type Database,
+  type DatabaseHandle,
+} from "@/db/client";
+import { databaseUrl, recreateDatabase } from "@/db/postgres-admin";
 import { countQueries } from "@/db/query-stats";
 import { customerTotals, linesTotalCents, orderLines, orders, profiles } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
@@ -22,13 +31,18 @@ import { progressBar } from "@/db/seed/progress";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
 import { getProfileForViewer } from "@/lib/profile/queries";
-import { databaseUrl, recreateDatabase } from "@/db/postgres-admin";
 
-const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000" }, runs: { type: "string", default: "15" } } });
+const { values } = parseArgs({
+  options: { sizes: { type: "string", default: "1000,10000" }, runs: { type: "string", default: "15" } },
+});
 const sizes = values.sizes.split(",").map(Number);
 const runs = Number(values.runs);
 
-type Approach = { name: string; runs: number; total: (db: Database, profileId: number, userId: string) => Promise<number> };
+type Approach = {
+  name: string;
+  runs: number;
+  total: (db: Database, profileId: number, userId: string) => Promise<number>;
+};
 
 const liveOrders = (profileId: number) => and(eq(orders.customerId, profileId), ne(orders.status, "cancelled"));
 
@@ -51,7 +65,15 @@ const approaches: Approach[] = [
     async total(db, profileId) {
       const own = await db.select({ id: orders.id }).from(orders).where(liveOrders(profileId));
       const lines = own.length
-        ? await db.select().from(orderLines).where(inArray(orderLines.orderId, own.map((o) => o.id)))
+        ? await db
+            .select()
+            .from(orderLines)
+            .where(
+              inArray(
+                orderLines.orderId,
+                own.map((o) => o.id),
+              ),
+            )
         : [];
       return linesTotalCents(lines);
     },
@@ -69,7 +91,10 @@ const approaches: Approach[] = [
     name: "rollup read (customer_totals)",
     runs,
     async total(db, profileId) {
-      const [row] = await db.select({ total: customerTotals.totalCents }).from(customerTotals).where(eq(customerTotals.customerId, profileId));
+      const [row] = await db
+        .select({ total: customerTotals.totalCents })
+        .from(customerTotals)
+        .where(eq(customerTotals.customerId, profileId));
       return centsFromDb(row!.total);
     },
   },
@@ -78,7 +103,9 @@ const approaches: Approach[] = [
     runs,
     async total(db, profileId) {
       const [row] = await db
-        .select({ total: sql<string>`coalesce(sum(${orderLines.quantity}::bigint * ${orderLines.unitPriceCents}), 0)::text` })
+        .select({
+          total: sql<string>`coalesce(sum(${orderLines.quantity}::bigint * ${orderLines.unitPriceCents}), 0)::text`,
+        })
         .from(orderLines)
         .innerJoin(orders, eq(orders.id, orderLines.orderId))
         .where(liveOrders(profileId));
@@ -111,7 +138,10 @@ for (const driver of drivers) {
   await seedDemo(db);
   let seeded = 0;
   for (const size of sizes) {
-    const { profileId } = await seedHeavyOrders(db, { count: size - seeded, onProgress: progressBar(`${driver} seeding`) });
+    const { profileId } = await seedHeavyOrders(db, {
+      count: size - seeded,
+      onProgress: progressBar(`${driver} seeding`),
+    });
     seeded = size;
     await db.execute(sql`analyze`);
     const [profile] = await db.select({ userId: profiles.userId }).from(profiles).where(eq(profiles.id, profileId));
@@ -133,7 +163,9 @@ for (const driver of drivers) {
     const floor = results.at(-1)!;
     for (const r of results) {
       if (r.total !== floor.total) throw new Error(`${r.name} disagrees: ${r.total} vs ${floor.total}`);
-      rows.push(`| ${driver} | ${size.toLocaleString("en-US")} | ${r.name} | ${r.statements.toLocaleString("en-US")} | ${r.ms.toFixed(2)} | ${(r.ms / floor.ms).toFixed(1)}x |`);
+      rows.push(
+        `| ${driver} | ${size.toLocaleString("en-US")} | ${r.name} | ${r.statements.toLocaleString("en-US")} | ${r.ms.toFixed(2)} | ${(r.ms / floor.ms).toFixed(1)}x |`,
+      );
     }
     console.error(`${driver}, ${size} orders: every approach agrees on ${floor.total} cents.`);
   }

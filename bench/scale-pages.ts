@@ -4,16 +4,16 @@
  * as the cursor of a second page, is sent outside it and not measured). When the lib functions change name or
  * signature, this is the one file to adapt; bench/scale.ts captures whatever statements they send.
  */
-import type { Viewer } from "@/lib/auth/queries";
-import { findActiveViewer } from "@/lib/auth/queries";
-import { listUserTotals } from "@/lib/admin/users";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
+import { listUserTotals } from "@/lib/admin/users";
+import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { appDay, DAY_MS } from "@/lib/dates";
+import { decodeCursor } from "@/lib/orders/cursor";
 import { getOrderHistory } from "@/lib/orders/queries";
 import { getOrderQueue, listOwnedRestaurants } from "@/lib/owner/queries";
 import { getSalesReport } from "@/lib/owner/sales";
-import { decodeCursor } from "@/lib/orders/cursor";
 import { getProfileForViewer } from "@/lib/profile/queries";
+
 import type { Subjects } from "./subjects";
 
 export type Who = "ordinary" | "whale" | "owner" | "admin";
@@ -31,7 +31,13 @@ export type CaseContext = {
 /** The issue's budget for a page: the sum of its statements' median execution times must stay under `ms`. */
 export type Target = { ms: number; text: string };
 
-export type PageCase = { page: string; variant: string; who: Who[]; target?: Target; run: (ctx: CaseContext) => Promise<unknown> };
+export type PageCase = {
+  page: string;
+  variant: string;
+  who: Who[];
+  target?: Target;
+  run: (ctx: CaseContext) => Promise<unknown>;
+};
 
 const PROFILE: Target = { ms: 5, text: "< 5 ms" };
 const ORDERS: Target = { ms: 10, text: "< 10 ms" };
@@ -40,7 +46,10 @@ const SALES: Target = { ms: 10, text: "< 10 ms" };
 
 const CUSTOMERS: Who[] = ["ordinary", "whale"];
 /** The date filter: the last 90 days, today included, as the filter form sends them. */
-const lastDays = (days: number) => ({ from: appDay(new Date(Date.now() - (days - 1) * DAY_MS)), to: appDay(new Date()) });
+const lastDays = (days: number) => ({
+  from: appDay(new Date(Date.now() - (days - 1) * DAY_MS)),
+  to: appDay(new Date()),
+});
 const favorite = (ctx: CaseContext) => ctx.subjects.favoriteRestaurant[ctx.who as "ordinary" | "whale"];
 /** What the admin types into the users' search: a customer's email, less its domain. */
 const searchTerm = (ctx: CaseContext) => ctx.subjects.ordinary.email.split("@")[0]!;
@@ -52,7 +61,13 @@ export const CASES: PageCase[] = [
     who: ["ordinary", "whale"],
     run: (ctx) => ctx.measure(() => findActiveViewer(ctx.viewer.userId)),
   },
-  { page: "/profile", variant: "first page", who: CUSTOMERS, target: PROFILE, run: (ctx) => ctx.measure(() => getProfileForViewer({ viewer: ctx.viewer })) },
+  {
+    page: "/profile",
+    variant: "first page",
+    who: CUSTOMERS,
+    target: PROFILE,
+    run: (ctx) => ctx.measure(() => getProfileForViewer({ viewer: ctx.viewer })),
+  },
   {
     page: "/profile",
     variant: "second page (cursor)",
@@ -65,7 +80,13 @@ export const CASES: PageCase[] = [
       return ctx.measure(() => getProfileForViewer({ viewer: ctx.viewer, cursor: cursor ?? undefined }));
     },
   },
-  { page: "/orders", variant: "no filter", who: CUSTOMERS, target: ORDERS, run: (ctx) => ctx.measure(() => getOrderHistory({ viewer: ctx.viewer })) },
+  {
+    page: "/orders",
+    variant: "no filter",
+    who: CUSTOMERS,
+    target: ORDERS,
+    run: (ctx) => ctx.measure(() => getOrderHistory({ viewer: ctx.viewer })),
+  },
   {
     page: "/orders",
     variant: "restaurant filter",
@@ -85,7 +106,8 @@ export const CASES: PageCase[] = [
     variant: "restaurant + last 90 days",
     who: CUSTOMERS,
     target: ORDERS,
-    run: (ctx) => ctx.measure(() => getOrderHistory({ viewer: ctx.viewer, restaurantId: favorite(ctx), ...lastDays(90) })),
+    run: (ctx) =>
+      ctx.measure(() => getOrderHistory({ viewer: ctx.viewer, restaurantId: favorite(ctx), ...lastDays(90) })),
   },
   {
     page: "/orders",
@@ -99,7 +121,12 @@ export const CASES: PageCase[] = [
       return ctx.measure(() => getOrderHistory({ viewer: ctx.viewer, cursor: cursor ?? undefined }));
     },
   },
-  { page: "/owner", variant: "dashboard", who: ["owner"], run: (ctx) => ctx.measure(() => listOwnedRestaurants({ viewer: ctx.viewer })) },
+  {
+    page: "/owner",
+    variant: "dashboard",
+    who: ["owner"],
+    run: (ctx) => ctx.measure(() => listOwnedRestaurants({ viewer: ctx.viewer })),
+  },
   {
     page: "/owner/[slug]/orders",
     variant: "queue (busiest)",
@@ -113,7 +140,13 @@ export const CASES: PageCase[] = [
     target: SALES,
     run: (ctx) => ctx.measure(() => getSalesReport({ viewer: ctx.viewer, slug: ctx.subjects.busiest.slug })),
   },
-  { page: "/admin/users", variant: "by total", who: ["admin"], target: ADMIN_USERS, run: (ctx) => ctx.measure(() => listUserTotals({ viewer: ctx.viewer })) },
+  {
+    page: "/admin/users",
+    variant: "by total",
+    who: ["admin"],
+    target: ADMIN_USERS,
+    run: (ctx) => ctx.measure(() => listUserTotals({ viewer: ctx.viewer })),
+  },
   {
     page: "/admin/users",
     variant: "by name",
@@ -139,6 +172,9 @@ export const CASES: PageCase[] = [
     page: "/admin/revenue",
     variant: "totals + by month",
     who: ["admin"],
-    run: (ctx) => ctx.measure(() => Promise.all([getPlatformTotals({ viewer: ctx.viewer }), getRevenueByMonth({ viewer: ctx.viewer })])),
+    run: (ctx) =>
+      ctx.measure(() =>
+        Promise.all([getPlatformTotals({ viewer: ctx.viewer }), getRevenueByMonth({ viewer: ctx.viewer })]),
+      ),
   },
 ];

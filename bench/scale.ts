@@ -14,15 +14,17 @@
  * Targets from the issue are printed beside the numbers and judged on the sum of a case's median execution times.
  * Read-only: it never seeds, migrates or changes the database. Markdown on stdout, progress on stderr.
  */
-import { parseArgs } from "node:util";
-import os from "node:os";
 import { writeFileSync } from "node:fs";
-import { drizzle } from "drizzle-orm/postgres-js";
+import os from "node:os";
+import { parseArgs } from "node:util";
 import type { Logger } from "drizzle-orm/logger";
+import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+
 import { setDatabase, type Database } from "@/db/client";
 import * as schema from "@/db/schema";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+
 import { CASES, type Who } from "./scale-pages";
 import { median, pickSubjects, redactUrl } from "./subjects";
 
@@ -38,7 +40,9 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const url = process.env.DATABASE_URL;
 if (!url) {
-  console.error("DATABASE_URL is required: bench:scale explains the pages' statements on a seeded PostgreSQL database.");
+  console.error(
+    "DATABASE_URL is required: bench:scale explains the pages' statements on a seeded PostgreSQL database.",
+  );
   process.exit(2);
 }
 
@@ -54,8 +58,19 @@ const client = postgres(url, { max: 2, onnotice: () => {} });
 const db = drizzle({ client, schema, logger }) as unknown as Database;
 setDatabase({ db, driver: "postgres", close: () => client.end({ timeout: 5 }) });
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Shared Hit Blocks"?: number; "Shared Read Blocks"?: number; Plans?: PlanNode[] };
-type Explained = { Plan: PlanNode; "Planning Time": number; "Execution Time": number; JIT?: { Timing?: { Total?: number } } };
+type PlanNode = {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Shared Hit Blocks"?: number;
+  "Shared Read Blocks"?: number;
+  Plans?: PlanNode[];
+};
+type Explained = {
+  Plan: PlanNode;
+  "Planning Time": number;
+  "Execution Time": number;
+  JIT?: { Timing?: { Total?: number } };
+};
 
 function seqScans(node: PlanNode, found: string[] = []): string[] {
   if (node["Node Type"] === "Seq Scan") found.push(node["Relation Name"] ?? "?");
@@ -65,7 +80,10 @@ function seqScans(node: PlanNode, found: string[] = []): string[] {
 
 async function explain(statement: Captured): Promise<Explained> {
   return client.begin("read only", async (tx) => {
-    const [row] = await tx.unsafe(`explain (analyze, buffers, format json) ${statement.query}`, statement.params as never[]);
+    const [row] = await tx.unsafe(
+      `explain (analyze, buffers, format json) ${statement.query}`,
+      statement.params as never[],
+    );
     const plan = row!["QUERY PLAN"];
     return (typeof plan === "string" ? JSON.parse(plan) : plan)[0] as Explained;
   });
@@ -108,7 +126,12 @@ type CaseResult = {
   error?: string;
 };
 
-async function runCase(c: (typeof CASES)[number], who: Who, viewer: Viewer, subjects: Awaited<ReturnType<typeof pickSubjects>>): Promise<CaseResult> {
+async function runCase(
+  c: (typeof CASES)[number],
+  who: Who,
+  viewer: Viewer,
+  subjects: Awaited<ReturnType<typeof pickSubjects>>,
+): Promise<CaseResult> {
   const notes: string[] = [];
   let captured: Captured[] = [];
   let callTimes: number[] = [];
@@ -175,7 +198,9 @@ async function main() {
     viewers[who] = viewer;
   }
   const [{ version }] = (await client`select version()`) as unknown as [{ version: string }];
-  const [{ size }] = (await client`select pg_size_pretty(pg_database_size(current_database())) as size`) as unknown as [{ size: string }];
+  const [{ size }] = (await client`select pg_size_pretty(pg_database_size(current_database())) as size`) as unknown as [
+    { size: string },
+  ];
   const [{ jit }] = (await client`select current_setting('jit') as jit`) as unknown as [{ jit: string }];
 
   const only = values.only ? new RegExp(values.only) : undefined;
@@ -189,11 +214,22 @@ async function main() {
       try {
         const result = await runCase(c, who, viewers[who], subjects);
         results.push(result);
-        console.error(`${result.statements.length} statement(s), exec ${result.statements.map((s) => fmt(s.execMs)).join(" + ")} ms (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+        console.error(
+          `${result.statements.length} statement(s), exec ${result.statements.map((s) => fmt(s.execMs)).join(" + ")} ms (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+        );
       } catch (error) {
         capturing = undefined;
         console.error(`FAILED: ${String(error)}`);
-        results.push({ page: c.page, variant: c.variant, who, target: c.target, notes: [], callMs: NaN, statements: [], error: String(error) });
+        results.push({
+          page: c.page,
+          variant: c.variant,
+          who,
+          target: c.target,
+          notes: [],
+          callMs: NaN,
+          statements: [],
+          error: String(error),
+        });
       }
     }
   }
@@ -201,25 +237,43 @@ async function main() {
   const out: string[] = [];
   out.push(`## bench:scale (${started.toISOString()})`);
   out.push("");
-  out.push(`- database: ${redactUrl(url!)} (${size}): ${subjects.totals.users.toLocaleString("en-US")} users, ${subjects.totals.orders.toLocaleString("en-US")} orders, ${subjects.totals.orderLines.toLocaleString("en-US")} order lines; ${version.split(" on ")[0]}, jit=${jit}`);
-  out.push(`- ordinary: ${subjects.ordinary.email} (${subjects.ordinary.orders.toLocaleString("en-US")} orders, the median among ${subjects.totals.customersWithOrders.toLocaleString("en-US")} customers with orders); whale: ${subjects.whale.email} (${subjects.whale.orders.toLocaleString("en-US")} orders)`);
-  out.push(`- owner: ${subjects.owner.email}, of ${subjects.busiest.slug} (the busiest restaurant, ${subjects.busiest.orders.toLocaleString("en-US")} orders); admin: ${subjects.admin.email}; restaurant filters: ${subjects.favoriteRestaurant.ordinary} (ordinary), ${subjects.favoriteRestaurant.whale} (whale), each one's most ordered-from`);
-  out.push(`- ${runs} runs per statement after one warm-up; machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-  out.push("- exec/plan ms: medians of EXPLAIN ANALYZE's Execution and Planning Time (custom plans; per-node timing adds some overhead). driver ms: median wall time of the plain statement through postgres.js (prepared, round trip included). call ms: the whole lib call as the page makes it. buffers: shared hit+read of the median run. target: the issue's budget for the case, judged on the sum of its statements' exec ms.");
+  out.push(
+    `- database: ${redactUrl(url!)} (${size}): ${subjects.totals.users.toLocaleString("en-US")} users, ${subjects.totals.orders.toLocaleString("en-US")} orders, ${subjects.totals.orderLines.toLocaleString("en-US")} order lines; ${version.split(" on ")[0]}, jit=${jit}`,
+  );
+  out.push(
+    `- ordinary: ${subjects.ordinary.email} (${subjects.ordinary.orders.toLocaleString("en-US")} orders, the median among ${subjects.totals.customersWithOrders.toLocaleString("en-US")} customers with orders); whale: ${subjects.whale.email} (${subjects.whale.orders.toLocaleString("en-US")} orders)`,
+  );
+  out.push(
+    `- owner: ${subjects.owner.email}, of ${subjects.busiest.slug} (the busiest restaurant, ${subjects.busiest.orders.toLocaleString("en-US")} orders); admin: ${subjects.admin.email}; restaurant filters: ${subjects.favoriteRestaurant.ordinary} (ordinary), ${subjects.favoriteRestaurant.whale} (whale), each one's most ordered-from`,
+  );
+  out.push(
+    `- ${runs} runs per statement after one warm-up; machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average at start ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
+  out.push(
+    "- exec/plan ms: medians of EXPLAIN ANALYZE's Execution and Planning Time (custom plans; per-node timing adds some overhead). driver ms: median wall time of the plain statement through postgres.js (prepared, round trip included). call ms: the whole lib call as the page makes it. buffers: shared hit+read of the median run. target: the issue's budget for the case, judged on the sum of its statements' exec ms.",
+  );
   out.push("");
-  out.push("| page | case | user | stmt | exec ms | plan ms | driver ms | call ms | buffers hit+read | seq scans | target | ok |");
+  out.push(
+    "| page | case | user | stmt | exec ms | plan ms | driver ms | call ms | buffers hit+read | seq scans | target | ok |",
+  );
   out.push("|---|---|---|---:|---:|---:|---:|---:|---:|---|---|---|");
   const over: string[] = [];
   const seqOnBig: string[] = [];
   for (const r of results) {
     if (r.error) {
-      out.push(`| ${r.page} | ${r.variant} | ${r.who} | - | - | - | - | - | - | - | ${r.target?.text ?? ""} | **⚠ error: ${r.error.replace(/\|/g, "\\|").slice(0, 200)}** |`);
+      out.push(
+        `| ${r.page} | ${r.variant} | ${r.who} | - | - | - | - | - | - | - | ${r.target?.text ?? ""} | **⚠ error: ${r.error.replace(/\|/g, "\\|").slice(0, 200)}** |`,
+      );
       over.push(`${r.page} ${r.variant} (${r.who}): error`);
       continue;
     }
     const sum = r.statements.reduce((s, st) => s + st.execMs, 0);
     const ok = r.target ? (sum < r.target.ms ? "✅" : `**❌ ${fmt(sum)} ms**`) : "";
-    if (r.target && sum >= r.target.ms) over.push(`${r.page} ${r.variant} (${r.who}): ${fmt(sum)} ms, target ${r.target.text}`);
+    if (r.target && sum >= r.target.ms)
+      over.push(`${r.page} ${r.variant} (${r.who}): ${fmt(sum)} ms, target ${r.target.text}`);
     const notes = r.notes.length ? ` (${r.notes.join("; ")})` : "";
     r.statements.forEach((st, i) => {
       const big = st.seqScans.some((t) => BIG_TABLES.has(t));
@@ -231,11 +285,20 @@ async function main() {
         `| ${first ? r.page : ""} | ${first ? r.variant + notes : ""} | ${first ? r.who : ""} | ${i + 1}/${r.statements.length} | ${fmt(st.execMs)}${jit} | ${fmt(st.planMs)} | ${fmt(st.driverMs)} | ${first ? fmt(r.callMs) : ""} | ${st.hit.toLocaleString("en-US")}+${st.read.toLocaleString("en-US")} | ${scans} | ${i === r.statements.length - 1 ? (r.target?.text ?? "") : ""} | ${i === r.statements.length - 1 ? ok : ""} |`,
       );
     });
-    if (r.statements.length === 0) out.push(`| ${r.page} | ${r.variant}${notes} | ${r.who} | 0 | - | - | - | ${fmt(r.callMs)} | - | - | ${r.target?.text ?? ""} | |`);
+    if (r.statements.length === 0)
+      out.push(
+        `| ${r.page} | ${r.variant}${notes} | ${r.who} | 0 | - | - | - | ${fmt(r.callMs)} | - | - | ${r.target?.text ?? ""} | |`,
+      );
   }
   out.push("");
-  out.push(over.length ? `**Over budget (${over.length}):** ${over.join("; ")}.` : "Every case with a target is within it.");
-  out.push(seqOnBig.length ? `**Sequential scans of orders/order_lines (${seqOnBig.length}):** ${seqOnBig.join("; ")}.` : "No sequential scan of orders or order_lines.");
+  out.push(
+    over.length ? `**Over budget (${over.length}):** ${over.join("; ")}.` : "Every case with a target is within it.",
+  );
+  out.push(
+    seqOnBig.length
+      ? `**Sequential scans of orders/order_lines (${seqOnBig.length}):** ${seqOnBig.join("; ")}.`
+      : "No sequential scan of orders or order_lines.",
+  );
   if (values.sql) {
     out.push("");
     out.push("### Statements");
@@ -251,7 +314,22 @@ async function main() {
   }
   console.log(out.join("\n"));
   if (values.json) {
-    writeFileSync(values.json, JSON.stringify({ startedAt: started.toISOString(), database: redactUrl(url!), size, postgres: version, runs, subjects, results }, null, 2));
+    writeFileSync(
+      values.json,
+      JSON.stringify(
+        {
+          startedAt: started.toISOString(),
+          database: redactUrl(url!),
+          size,
+          postgres: version,
+          runs,
+          subjects,
+          results,
+        },
+        null,
+        2,
+      ),
+    );
     console.error(`Wrote ${values.json}`);
   }
   if (results.some((r) => r.error)) process.exitCode = 1;

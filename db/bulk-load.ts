@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+
 import type { Database, Transaction } from "./client";
 import { orderTotalDrift } from "./rollups";
 import { executeRows } from "./rows";
@@ -15,11 +16,17 @@ export async function bulkLoad<T>(db: Database, fn: (tx: Transaction) => Promise
   return db.transaction(async (tx) => {
     await tx.execute(sql`alter table orders disable trigger user`);
     await tx.execute(sql`alter table order_lines disable trigger user`);
-    const [first] = await tx.select({ lastId: sql<number>`coalesce(max(${orders.id}), 0)`.mapWith(Number) }).from(orders);
+    const [first] = await tx
+      .select({ lastId: sql<number>`coalesce(max(${orders.id}), 0)`.mapWith(Number) })
+      .from(orders);
     const lastId = first?.lastId ?? 0;
     const result = await fn(tx);
-    const [check] = await executeRows<{ wrong: number }>(tx, sql`select count(*)::int as wrong from (${orderTotalDrift(lastId)}) d`);
-    if (check && check.wrong > 0) throw new Error(`bulk load: ${check.wrong} orders' stored totals do not equal their lines`);
+    const [check] = await executeRows<{ wrong: number }>(
+      tx,
+      sql`select count(*)::int as wrong from (${orderTotalDrift(lastId)}) d`,
+    );
+    if (check && check.wrong > 0)
+      throw new Error(`bulk load: ${check.wrong} orders' stored totals do not equal their lines`);
     await tx.execute(sql`select platter_rebuild_rollups(false)`);
     await tx.execute(sql`alter table orders enable trigger user`);
     await tx.execute(sql`alter table order_lines enable trigger user`);

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+
 import { queryLogger } from "./query-stats";
 import * as schema from "./schema";
 
@@ -26,10 +27,17 @@ export type PostgresOptions = {
 };
 
 /** What the app itself uses (openFromEnv); scripts pass their own options or none. Decision 0008. */
-export const APP_POSTGRES_OPTIONS = { connectTimeoutSeconds: 2, statementTimeoutMs: 10_000, idleTimeoutSeconds: 60 } as const;
+export const APP_POSTGRES_OPTIONS = {
+  connectTimeoutSeconds: 2,
+  statementTimeoutMs: 10_000,
+  idleTimeoutSeconds: 60,
+} as const;
 
 export async function connectPostgres(url: string, options: PostgresOptions = {}): Promise<DatabaseHandle> {
-  const [{ default: postgres }, { drizzle }] = await Promise.all([import("postgres"), import("drizzle-orm/postgres-js")]);
+  const [{ default: postgres }, { drizzle }] = await Promise.all([
+    import("postgres"),
+    import("drizzle-orm/postgres-js"),
+  ]);
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},

@@ -8,6 +8,7 @@
  * Uses DATABASE_URL, or the embedded PGlite folder when it is unset.
  */
 import { parseArgs } from "node:util";
+
 import { closeDb, getScriptDb } from "./client";
 import { repairRollups, type RollupRepair } from "./rollups";
 

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+
 import type { Executor } from "./client";
 import { executeRows } from "./rows";
 
@@ -29,12 +30,23 @@ export const orderTotalDrift = (afterId = 0) => sql`
 export async function repairRollups(db: Executor, { dryRun }: { dryRun: boolean }): Promise<RollupRepair> {
   return db.transaction(async (tx) => {
     const orderTotals = dryRun
-      ? ((await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from (${orderTotalDrift()}) d`))[0]?.n ?? 0)
-      : (await executeRows<{ id: number }>(tx, sql`update orders o set total_cents = d.cents from (${orderTotalDrift()}) d where o.id = d.id returning o.id`))
-          .length;
+      ? ((await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from (${orderTotalDrift()}) d`))[0]?.n ??
+        0)
+      : (
+          await executeRows<{ id: number }>(
+            tx,
+            sql`update orders o set total_cents = d.cents from (${orderTotalDrift()}) d where o.id = d.id returning o.id`,
+          )
+        ).length;
     const rows = dryRun
-      ? await executeRows<{ rollup: string; rows: number }>(tx, sql`select rollup, count(*)::int as rows from platter_rollup_drift() group by rollup`)
-      : await executeRows<{ rollup: string; rows: number }>(tx, sql`select rollup_name as rollup, rows_fixed::int as rows from platter_rebuild_rollups(true)`);
+      ? await executeRows<{ rollup: string; rows: number }>(
+          tx,
+          sql`select rollup, count(*)::int as rows from platter_rollup_drift() group by rollup`,
+        )
+      : await executeRows<{ rollup: string; rows: number }>(
+          tx,
+          sql`select rollup_name as rollup, rows_fixed::int as rows from platter_rebuild_rollups(true)`,
+        );
     return { orderTotals, rollups: rows.sort((a, b) => a.rollup.localeCompare(b.rollup)) };
   });
 }

@@ -1,4 +1,5 @@
 import type { SQL } from "drizzle-orm";
+
 import type { Executor } from "./client";
 
 /** Rows of a raw statement: postgres.js returns an array, PGlite an object holding `rows`. */

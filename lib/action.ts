@@ -1,6 +1,8 @@
 import "server-only";
+
 import { notFound } from "next/navigation";
 import { z } from "zod";
+
 import type { UserRole } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { getViewer } from "@/lib/auth/session";

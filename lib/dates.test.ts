@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+
 import { lastMonths } from "@/lib/admin/revenue";
+
 import { APP_TIME_ZONE, appDay } from "./dates";
 
 describe("admin calendar days and months", () => {
   const noon = new Date("2026-01-15T12:00:00Z");
-  const inZone = (date: Date, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("en-US", { ...options, timeZone: APP_TIME_ZONE }).format(date);
+  const inZone = (date: Date, options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat("en-US", { ...options, timeZone: APP_TIME_ZONE }).format(date);
 
   it("names the day and the months as APP_TIME_ZONE's calendar does", () => {
     expect(appDay(noon)).toMatch(/^\d{4}-\d{2}-\d{2}$/);

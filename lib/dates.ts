@@ -24,7 +24,12 @@ export const isCursorInstant = (date: Date) => {
 };
 
 // en-CA writes a date as YYYY-MM-DD, the form of <input type="date"> and of date filters in URLs.
-const isoDay = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: APP_TIME_ZONE });
+const isoDay = new Intl.DateTimeFormat("en-CA", {
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  timeZone: APP_TIME_ZONE,
+});
 
 /** The calendar day containing `date` in APP_TIME_ZONE, as YYYY-MM-DD: what every date filter means by a day. */
 export const appDay = (date: Date) => isoDay.format(date);

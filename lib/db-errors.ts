@@ -5,8 +5,13 @@
 type PgErrorFields = { code?: string; constraint_name?: string; constraint?: string };
 
 function findPgError(error: unknown): PgErrorFields | null {
-  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    if (typeof (e as PgErrorFields).code === "string" && /^[0-9A-Z]{5}$/.test((e as PgErrorFields).code!)) return e as PgErrorFields;
+  for (
+    let e: unknown = error, depth = 0;
+    e && typeof e === "object" && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    if (typeof (e as PgErrorFields).code === "string" && /^[0-9A-Z]{5}$/.test((e as PgErrorFields).code!))
+      return e as PgErrorFields;
   }
   return null;
 }

@@ -39,7 +39,8 @@ export function env(): Env {
   return cached;
 }
 
-export const showQueryStats = () => env().PLATTER_QUERY_STATS === "1" || (env().NODE_ENV === "development" && env().PLATTER_QUERY_STATS !== "0");
+export const showQueryStats = () =>
+  env().PLATTER_QUERY_STATS === "1" || (env().NODE_ENV === "development" && env().PLATTER_QUERY_STATS !== "0");
 
 /**
  * AUTH_SECRET signs the session cookies. With a real server (DATABASE_URL) it must be set. On the embedded

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { centsFromDb, formatCents, parseMoney } from "./money";
 
 describe("money", () => {
@@ -10,7 +11,9 @@ describe("money", () => {
     ["0", 0],
   ])("parses %j as %i cents", (input, cents) => expect(parseMoney(input)).toBe(cents));
 
-  it.each(["-1", "12.345", "abc", "1e3", "", "12,50", "1234567890"])("refuses %j", (input) => expect(parseMoney(input)).toBeNull());
+  it.each(["-1", "12.345", "abc", "1e3", "", "12,50", "1234567890"])("refuses %j", (input) =>
+    expect(parseMoney(input)).toBeNull(),
+  );
 
   it("formats cents at the edge only", () => {
     expect(formatCents(17994)).toBe("$179.94");

@@ -30,14 +30,25 @@ const UNSAFE_LINE = /[\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]/u;
 const UNSAFE_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cs}\u202A-\u202E\u2066-\u2069]/u;
 export const UNSAFE_TEXT_MESSAGE = "Remove control or invisible formatting characters.";
 
-export const hasUnsafeCharacters = (value: string, { multiline = false } = {}) => (multiline ? UNSAFE_MULTILINE : UNSAFE_LINE).test(value);
+export const hasUnsafeCharacters = (value: string, { multiline = false } = {}) =>
+  (multiline ? UNSAFE_MULTILINE : UNSAFE_LINE).test(value);
 
 /**
  * The one schema for free text from a form field or a URL: a string (absent counts as empty), NFC-normalized and
  * trimmed, at most `max` characters, with no control characters or lone surrogates (which would otherwise reach
  * PostgreSQL and fail there). `min: 1` with `label` makes it required ("Enter a name.").
  */
-export function plainText({ max, min = 0, label, multiline = false }: { max: number; min?: number; label?: string; multiline?: boolean }) {
+export function plainText({
+  max,
+  min = 0,
+  label,
+  multiline = false,
+}: {
+  max: number;
+  min?: number;
+  label?: string;
+  multiline?: boolean;
+}) {
   const required = `Enter ${label ?? "a value"}.`;
   return z
     .string({ error: min > 0 ? required : "Enter text." })

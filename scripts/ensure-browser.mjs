@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
+
 import { systemChromium } from "./browser.mjs";
 
 const system = systemChromium();

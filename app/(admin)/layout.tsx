@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import { AdminNav } from "@/components/admin/admin-nav";
+
 import { requireAdmin } from "@/lib/admin/session";
+import { AdminNav } from "@/components/admin/admin-nav";
 
 // The layout checks too, so that a non-admin's 404 never shows the admin navigation; each page still checks for
 // itself (layouts are not re-run on every navigation). Both share the request's one session statement.

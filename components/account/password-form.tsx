@@ -1,8 +1,9 @@
 "use client";
+
+import { changePasswordAction } from "@/lib/auth/actions";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { changePasswordAction } from "@/lib/auth/actions";
 
 /** Current, new and repeated password; on success the other sessions are signed out and the fields cleared. */
 export function PasswordForm() {

@@ -1,7 +1,8 @@
-import { Button } from "@/components/ui/button";
-import { formatDateTime } from "@/lib/dates";
 import { signOutEverywhereAction } from "@/lib/auth/actions";
 import type { OpenSession } from "@/lib/auth/sessions";
+import { formatDateTime } from "@/lib/dates";
+import { Button } from "@/components/ui/button";
+
 import { SignOutOthersForm } from "./sign-out-others-form";
 
 /** A short, recognisable name for a browser from its user agent; the full string is in the title. */

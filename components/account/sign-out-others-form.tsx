@@ -1,7 +1,8 @@
 "use client";
+
+import { signOutOtherSessionsAction } from "@/lib/auth/actions";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { signOutOtherSessionsAction } from "@/lib/auth/actions";
 
 export function SignOutOthersForm() {
   return (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import type { AuditEntryView } from "@/lib/admin/audit";
 import { formatDateTime } from "@/lib/dates";
 
@@ -12,23 +13,38 @@ const person = (p: { slug: string; displayName: string } | null) =>
   );
 
 export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
-  if (entries.length === 0) return <p className="rounded-xl bg-white p-5 text-sm text-stone-500 shadow-sm ring-1 ring-stone-200">Nothing recorded yet.</p>;
+  if (entries.length === 0)
+    return (
+      <p className="rounded-xl bg-white p-5 text-sm text-stone-500 shadow-sm ring-1 ring-stone-200">
+        Nothing recorded yet.
+      </p>
+    );
   return (
     <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-stone-200">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-stone-200 text-stone-500">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">When</th>
-            <th scope="col" className="px-4 py-2 font-medium">Who</th>
-            <th scope="col" className="px-4 py-2 font-medium">What</th>
-            <th scope="col" className="px-4 py-2 font-medium">User</th>
-            <th scope="col" className="px-4 py-2 font-medium">Details</th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              When
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Who
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              What
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              User
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Details
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-100">
           {entries.map((e) => (
             <tr key={e.id} data-testid="audit-entry">
-              <td className="whitespace-nowrap px-4 py-2">
+              <td className="px-4 py-2 whitespace-nowrap">
                 <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
               </td>
               <td className="px-4 py-2">{person(e.actor)}</td>

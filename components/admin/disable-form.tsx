@@ -1,10 +1,19 @@
 "use client";
+
+import { setDisabledAction } from "@/lib/admin/actions";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { setDisabledAction } from "@/lib/admin/actions";
 
 // ActionForm keeps the form as it was when the action refuses (React's <form action> resets it).
-export function DisableForm({ profileId, isDisabled, locked }: { profileId: number; isDisabled: boolean; locked: boolean }) {
+export function DisableForm({
+  profileId,
+  isDisabled,
+  locked,
+}: {
+  profileId: number;
+  isDisabled: boolean;
+  locked: boolean;
+}) {
   return (
     <ActionForm action={setDisabledAction} className="flex flex-wrap items-center gap-3">
       {(state, pending) => (

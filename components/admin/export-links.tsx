@@ -23,14 +23,21 @@ export function OrdersExportForm({ from, to }: { from: string; to: string }) {
   return (
     <form method="get" action="/admin/export/orders" className="flex flex-wrap items-end gap-3">
       <div className="space-y-1">
-        <label htmlFor="from" className="block text-sm font-medium text-stone-700">From</label>
+        <label htmlFor="from" className="block text-sm font-medium text-stone-700">
+          From
+        </label>
         <input id="from" name="from" type="date" defaultValue={from} className={input} />
       </div>
       <div className="space-y-1">
-        <label htmlFor="to" className="block text-sm font-medium text-stone-700">To</label>
+        <label htmlFor="to" className="block text-sm font-medium text-stone-700">
+          To
+        </label>
         <input id="to" name="to" type="date" defaultValue={to} className={input} />
       </div>
-      <button type="submit" className="rounded-lg bg-white px-4 py-2 text-sm font-semibold text-stone-800 ring-1 ring-stone-300 hover:bg-stone-100">
+      <button
+        type="submit"
+        className="rounded-lg bg-white px-4 py-2 text-sm font-semibold text-stone-800 ring-1 ring-stone-300 hover:bg-stone-100"
+      >
         Download orders CSV
       </button>
     </form>

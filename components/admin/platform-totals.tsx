@@ -1,6 +1,6 @@
-import { Stat } from "@/components/ui/stat";
-import { Money } from "@/components/ui/money";
 import type { PlatformTotals as Totals } from "@/lib/admin/revenue";
+import { Money } from "@/components/ui/money";
+import { Stat } from "@/components/ui/stat";
 
 const count = (n: number) => n.toLocaleString("en-US");
 
@@ -18,8 +18,8 @@ export function PlatformTotals({ totals }: { totals: Totals }) {
         <Stat label="Restaurants">{count(totals.restaurants)}</Stat>
       </dl>
       <p className="mt-2 text-xs text-stone-500">
-        Revenue and orders exclude the {count(totals.cancelledOrders)} cancelled orders, as every user&apos;s total does; it is the sum
-        of the users&apos; totals. {count(totals.disabledUsers)} accounts are disabled.
+        Revenue and orders exclude the {count(totals.cancelledOrders)} cancelled orders, as every user&apos;s total
+        does; it is the sum of the users&apos; totals. {count(totals.disabledUsers)} accounts are disabled.
       </p>
     </>
   );

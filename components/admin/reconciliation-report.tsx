@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { Money } from "@/components/ui/money";
+
 import { MISMATCHES_LISTED, type ReconciliationReport as Report } from "@/lib/admin/reconciliation";
 import { formatDateTime } from "@/lib/dates";
+import { Money } from "@/components/ui/money";
 
 const count = (n: number) => n.toLocaleString("en-US");
 
@@ -14,12 +15,13 @@ export function ReconciliationReport({ report }: { report: Report }) {
         data-testid="reconciliation-summary"
         className={`rounded-xl p-4 text-lg font-semibold ring-1 ${clean ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-red-50 text-red-800 ring-red-200"}`}
       >
-        {count(report.ordersChecked)} orders checked, {count(report.orderMismatchCount)} mismatches, in {report.ms.toFixed(0)} ms
+        {count(report.ordersChecked)} orders checked, {count(report.orderMismatchCount)} mismatches, in{" "}
+        {report.ms.toFixed(0)} ms
       </p>
       <p className="text-sm text-stone-600">
         Every order&apos;s stored total against the sum of its lines (quantity × unit price paid), and for each of{" "}
-        {count(report.usersChecked)} customers, the sum of their orders&apos; totals against the sum of their lines, cancelled
-        orders excluded as in every total purchase. {count(report.userMismatchCount)} customers disagree.
+        {count(report.usersChecked)} customers, the sum of their orders&apos; totals against the sum of their lines,
+        cancelled orders excluded as in every total purchase. {count(report.userMismatchCount)} customers disagree.
       </p>
       <section aria-labelledby="rollups" className="space-y-2">
         <h2 id="rollups" className="text-lg font-semibold">
@@ -31,7 +33,11 @@ export function ReconciliationReport({ report }: { report: Report }) {
         </p>
         <ul className="grid gap-1 text-sm sm:grid-cols-2">
           {report.rollupDriftCounts.map((d) => (
-            <li key={d.rollup} data-testid="rollup-drift" className="flex justify-between rounded-lg bg-white px-3 py-2 ring-1 ring-stone-200">
+            <li
+              key={d.rollup}
+              data-testid="rollup-drift"
+              className="flex justify-between rounded-lg bg-white px-3 py-2 ring-1 ring-stone-200"
+            >
               <code>{d.rollup}</code>
               <span className={d.rows === 0 ? "text-emerald-800" : "font-semibold text-red-800"}>
                 {d.rows === 0 ? "in agreement" : `${count(d.rows)} rows drifted`}
@@ -43,7 +49,8 @@ export function ReconciliationReport({ report }: { report: Report }) {
           <ul className="space-y-1 font-mono text-xs text-stone-700">
             {report.rollupDrift.map((d) => (
               <li key={`${d.rollup}:${JSON.stringify(d.key)}`}>
-                {d.rollup} {JSON.stringify(d.key)}: stored {JSON.stringify(d.stored)}, lines say {JSON.stringify(d.expected)}
+                {d.rollup} {JSON.stringify(d.key)}: stored {JSON.stringify(d.stored)}, lines say{" "}
+                {JSON.stringify(d.expected)}
               </li>
             ))}
           </ul>
@@ -59,13 +66,27 @@ export function ReconciliationReport({ report }: { report: Report }) {
             <table className="w-full text-left text-sm">
               <thead className="border-b border-stone-200 text-stone-500">
                 <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Order</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Customer</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Restaurant</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">Stored total</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">Sum of lines</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">Difference</th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Order
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Customer
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Restaurant
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">
+                    Stored total
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">
+                    Sum of lines
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">
+                    Difference
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-100">
@@ -82,9 +103,15 @@ export function ReconciliationReport({ report }: { report: Report }) {
                     </td>
                     <td className="px-4 py-2">{m.restaurantName}</td>
                     <td className="px-4 py-2 capitalize">{m.status}</td>
-                    <td className="px-4 py-2 text-right"><Money cents={m.storedCents} /></td>
-                    <td className="px-4 py-2 text-right"><Money cents={m.linesCents} /></td>
-                    <td className="px-4 py-2 text-right font-semibold"><Money cents={m.storedCents - m.linesCents} /></td>
+                    <td className="px-4 py-2 text-right">
+                      <Money cents={m.storedCents} />
+                    </td>
+                    <td className="px-4 py-2 text-right">
+                      <Money cents={m.linesCents} />
+                    </td>
+                    <td className="px-4 py-2 text-right font-semibold">
+                      <Money cents={m.storedCents - m.linesCents} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -94,15 +121,21 @@ export function ReconciliationReport({ report }: { report: Report }) {
       ) : null}
       {report.userMismatches.length > 0 ? (
         <section aria-labelledby="user-mismatches" className="space-y-2">
-          <h2 id="user-mismatches" className="text-lg font-semibold">Customers whose orders do not add up</h2>
+          <h2 id="user-mismatches" className="text-lg font-semibold">
+            Customers whose orders do not add up
+          </h2>
           <ul className="space-y-2">
             {report.userMismatches.map((m) => (
-              <li key={m.profileId} data-testid="user-mismatch" className="rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-stone-200">
+              <li
+                key={m.profileId}
+                data-testid="user-mismatch"
+                className="rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-stone-200"
+              >
                 <Link href={`/u/${m.slug}`} className="font-medium text-brand-700 underline">
                   {m.displayName}
                 </Link>
-                : orders total <Money cents={m.storedCents} />, lines total <Money cents={m.linesCents} />. Orders involved:{" "}
-                {m.orderIds.length > 0 ? m.orderIds.map((id) => `#${id}`).join(", ") : "none individually"}
+                : orders total <Money cents={m.storedCents} />, lines total <Money cents={m.linesCents} />. Orders
+                involved: {m.orderIds.length > 0 ? m.orderIds.map((id) => `#${id}`).join(", ") : "none individually"}
               </li>
             ))}
           </ul>

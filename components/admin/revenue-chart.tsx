@@ -2,7 +2,18 @@ import type { RevenueByMonth } from "@/lib/admin/revenue";
 import { formatCents } from "@/lib/money";
 
 // Enough distinct hues for the demo's restaurants; beyond that they repeat, and the table stays exact.
-const COLORS = ["#c2410c", "#0369a1", "#15803d", "#7e22ce", "#b45309", "#be123c", "#0f766e", "#4338ca", "#a16207", "#475569"];
+const COLORS = [
+  "#c2410c",
+  "#0369a1",
+  "#15803d",
+  "#7e22ce",
+  "#b45309",
+  "#be123c",
+  "#0f766e",
+  "#4338ca",
+  "#a16207",
+  "#475569",
+];
 
 const WIDTH = 720;
 const HEIGHT = 260;
@@ -20,11 +31,22 @@ export function RevenueChart({ data }: { data: RevenueByMonth }) {
   const ticks = [0, 0.5, 1].map((f) => Math.round(max * f));
   return (
     <figure className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="revenue-chart-title" className="h-auto w-full">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby="revenue-chart-title"
+        className="h-auto w-full"
+      >
         <title id="revenue-chart-title">Revenue by month, stacked by restaurant</title>
         {ticks.map((t) => (
           <g key={t}>
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={PAD.top + plotH - y(t)} y2={PAD.top + plotH - y(t)} stroke="#e7e5e4" />
+            <line
+              x1={PAD.left}
+              x2={WIDTH - PAD.right}
+              y1={PAD.top + plotH - y(t)}
+              y2={PAD.top + plotH - y(t)}
+              stroke="#e7e5e4"
+            />
             <text x={PAD.left - 6} y={PAD.top + plotH - y(t) + 4} textAnchor="end" fontSize="11" fill="#78716c">
               {formatCents(t).replace(/\.\d\d$/, "")}
             </text>
@@ -56,7 +78,11 @@ export function RevenueChart({ data }: { data: RevenueByMonth }) {
       <figcaption className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-600">
         {data.restaurants.map((r, j) => (
           <span key={r.restaurantId} className="inline-flex items-center gap-1">
-            <span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ backgroundColor: COLORS[j % COLORS.length] }} />
+            <span
+              aria-hidden
+              className="inline-block h-3 w-3 rounded-sm"
+              style={{ backgroundColor: COLORS[j % COLORS.length] }}
+            />
             {r.name}
           </span>
         ))}

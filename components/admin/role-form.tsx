@@ -1,7 +1,8 @@
 "use client";
+
+import { changeRoleAction } from "@/lib/admin/actions";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { changeRoleAction } from "@/lib/admin/actions";
 
 const ROLES = [
   { value: "customer", label: "Customer", hint: "orders for themselves" },
@@ -40,7 +41,11 @@ export function RoleForm({
                   <span className="text-stone-500">{r.hint}</span>
                 </label>
               ))}
-              {errors.role?.map((e) => <p key={e} className="text-sm text-red-600">{e}</p>)}
+              {errors.role?.map((e) => (
+                <p key={e} className="text-sm text-red-600">
+                  {e}
+                </p>
+              ))}
             </fieldset>
             <fieldset disabled={disabled} className="space-y-2" aria-describedby="restaurants-error">
               <legend className="text-sm font-medium text-stone-700">Restaurants owned (for an owner)</legend>
@@ -53,7 +58,11 @@ export function RoleForm({
                 ))}
               </div>
               <div id="restaurants-error" aria-live="polite">
-                {errors.restaurantIds?.map((e) => <p key={e} className="text-sm text-red-600">{e}</p>)}
+                {errors.restaurantIds?.map((e) => (
+                  <p key={e} className="text-sm text-red-600">
+                    {e}
+                  </p>
+                ))}
               </div>
             </fieldset>
             <div className="flex items-center gap-3">

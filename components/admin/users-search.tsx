@@ -31,7 +31,10 @@ export function UsersSearch({ q, sort }: { q?: string; sort: UserSort }) {
           <option value="name">Name (A to Z)</option>
         </select>
       </div>
-      <button type="submit" className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+      <button
+        type="submit"
+        className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+      >
         Search
       </button>
     </form>

@@ -1,22 +1,37 @@
 import Link from "next/link";
-import { Money } from "@/components/ui/money";
+
 import type { UserTotalsRow } from "@/lib/admin/users";
+import { Money } from "@/components/ui/money";
 
 export function UsersTable({ rows }: { rows: UserTotalsRow[] }) {
   if (rows.length === 0) {
-    return <p className="rounded-xl bg-white p-5 text-sm text-stone-500 shadow-sm ring-1 ring-stone-200">No users match.</p>;
+    return (
+      <p className="rounded-xl bg-white p-5 text-sm text-stone-500 shadow-sm ring-1 ring-stone-200">No users match.</p>
+    );
   }
   return (
     <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-stone-200">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-stone-200 text-stone-500">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Name</th>
-            <th scope="col" className="px-4 py-2 font-medium">Email</th>
-            <th scope="col" className="px-4 py-2 font-medium">Role</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Orders</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Total purchase</th>
-            <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Name
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Email
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Role
+            </th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">
+              Orders
+            </th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">
+              Total purchase
+            </th>
+            <th scope="col" className="px-4 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-100">
@@ -30,7 +45,11 @@ export function UsersTable({ rows }: { rows: UserTotalsRow[] }) {
               <td className="px-4 py-2 text-stone-600">{row.email}</td>
               <td className="px-4 py-2">
                 <span className="capitalize">{row.role}</span>
-                {row.disabled ? <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs text-red-700 ring-1 ring-red-200">disabled</span> : null}
+                {row.disabled ? (
+                  <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs text-red-700 ring-1 ring-red-200">
+                    disabled
+                  </span>
+                ) : null}
               </td>
               <td className="px-4 py-2 text-right tabular-nums" data-testid="user-order-count">
                 {row.orderCount.toLocaleString("en-US")}
@@ -39,7 +58,11 @@ export function UsersTable({ rows }: { rows: UserTotalsRow[] }) {
                 <Money cents={row.totalPurchaseCents} />
               </td>
               <td className="px-4 py-2 text-right">
-                <Link href={`/admin/users/${row.slug}`} className="text-stone-600 underline" aria-label={`Manage ${row.displayName}`}>
+                <Link
+                  href={`/admin/users/${row.slug}`}
+                  className="text-stone-600 underline"
+                  aria-label={`Manage ${row.displayName}`}
+                >
                   Manage
                 </Link>
               </td>

@@ -1,6 +1,8 @@
 "use client";
+
 import Link from "next/link";
 import { useActionState } from "react";
+
 import { signInAction, type FormState } from "@/lib/auth/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -34,7 +36,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </Button>
       <p className="text-center text-sm text-stone-600">
         New to Platter?{" "}
-        <Link className="font-medium text-brand-700 underline" href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+        <Link
+          className="font-medium text-brand-700 underline"
+          href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+        >
           Create an account
         </Link>
       </p>

@@ -1,6 +1,8 @@
 "use client";
+
 import Link from "next/link";
 import { useActionState } from "react";
+
 import { signUpAction, type FormState } from "@/lib/auth/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -12,7 +14,14 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormMessage message={state.message} />
-      <TextField name="name" label="Your name" autoComplete="name" required defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
+      <TextField
+        name="name"
+        label="Your name"
+        autoComplete="name"
+        required
+        defaultValue={state.values?.name}
+        errors={state.fieldErrors?.name}
+      />
       <TextField
         name="email"
         type="email"
@@ -36,7 +45,10 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       </Button>
       <p className="text-center text-sm text-stone-600">
         Already have an account?{" "}
-        <Link className="font-medium text-brand-700 underline" href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+        <Link
+          className="font-medium text-brand-700 underline"
+          href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+        >
           Sign in
         </Link>
       </p>

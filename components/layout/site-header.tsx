@@ -1,12 +1,16 @@
 import Link from "next/link";
-import { getViewer } from "@/lib/auth/session";
+
 import { signOutAction } from "@/lib/auth/actions";
+import { getViewer } from "@/lib/auth/session";
 
 export async function SiteHeader() {
   const viewer = await getViewer();
   return (
     <header className="border-b border-stone-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3">
+      <nav
+        aria-label="Main"
+        className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3"
+      >
         <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
           Platter
         </Link>
@@ -46,7 +50,10 @@ export async function SiteHeader() {
               <Link href="/sign-in" className="nav-link">
                 Sign in
               </Link>
-              <Link href="/sign-up" className="rounded-lg bg-brand-600 px-3 py-2 font-semibold text-white hover:bg-brand-700">
+              <Link
+                href="/sign-up"
+                className="rounded-lg bg-brand-600 px-3 py-2 font-semibold text-white hover:bg-brand-700"
+              >
                 Sign up
               </Link>
             </>

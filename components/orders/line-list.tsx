@@ -3,7 +3,15 @@ import { Money } from "@/components/ui/money";
 type Line = { id: number; name: string; unitPriceCents: number; quantity: number };
 
 /** A compact "2 × Soup ... $9.00" list of an order's lines; with `totalCents`, a closing total row. */
-export function LineList({ lines, totalCents, className = "" }: { lines: Line[]; totalCents?: number; className?: string }) {
+export function LineList({
+  lines,
+  totalCents,
+  className = "",
+}: {
+  lines: Line[];
+  totalCents?: number;
+  className?: string;
+}) {
   return (
     <ul className={`text-sm ${className}`}>
       {lines.map((line) => (

@@ -1,7 +1,9 @@
 import Link from "next/link";
+
 import type { OrderStatus } from "@/db/schema";
 import { formatDateTime } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
+
 import { StatusBadge } from "./status-badge";
 
 export type OrderRowData = {

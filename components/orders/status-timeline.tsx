@@ -16,7 +16,11 @@ export function StatusTimeline({ events }: { events: Event[] }) {
           <li key={step} className="flex items-center gap-3 text-sm">
             <span aria-hidden className={`h-3 w-3 rounded-full ${event ? "bg-emerald-600" : "bg-stone-300"}`} />
             <span className={`capitalize ${event ? "font-medium" : "text-stone-400"}`}>{step}</span>
-            {event ? <time dateTime={event.createdAt.toISOString()} className="text-stone-500">{formatDateTime(event.createdAt)}</time> : null}
+            {event ? (
+              <time dateTime={event.createdAt.toISOString()} className="text-stone-500">
+                {formatDateTime(event.createdAt)}
+              </time>
+            ) : null}
           </li>
         );
       })}
@@ -24,7 +28,9 @@ export function StatusTimeline({ events }: { events: Event[] }) {
         <li className="flex items-center gap-3 text-sm">
           <span aria-hidden className="h-3 w-3 rounded-full bg-red-600" />
           <span className="font-medium text-red-700">Cancelled</span>
-          <time dateTime={cancelled.createdAt.toISOString()} className="text-stone-500">{formatDateTime(cancelled.createdAt)}</time>
+          <time dateTime={cancelled.createdAt.toISOString()} className="text-stone-500">
+            {formatDateTime(cancelled.createdAt)}
+          </time>
           {cancelled.reason ? <span className="text-stone-600">— {cancelled.reason}</span> : null}
         </li>
       ) : null}

@@ -1,11 +1,18 @@
 "use client";
-import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+
 import { createCategoryAction, renameCategoryAction } from "@/lib/owner/menu-actions";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
 
 /** Adds a category to a restaurant (category absent) or renames one. */
-export function CategoryForm({ restaurantId, category }: { restaurantId: number; category?: { id: number; name: string } }) {
+export function CategoryForm({
+  restaurantId,
+  category,
+}: {
+  restaurantId: number;
+  category?: { id: number; name: string };
+}) {
   const id = category ? `category-${category.id}-name` : "new-category-name";
   return (
     <ActionForm
@@ -16,7 +23,11 @@ export function CategoryForm({ restaurantId, category }: { restaurantId: number;
     >
       {(state, pending) => (
         <>
-          {category ? <input type="hidden" name="categoryId" value={category.id} /> : <input type="hidden" name="restaurantId" value={restaurantId} />}
+          {category ? (
+            <input type="hidden" name="categoryId" value={category.id} />
+          ) : (
+            <input type="hidden" name="restaurantId" value={restaurantId} />
+          )}
           <div className="min-w-48 flex-1">
             <TextField
               id={id}

@@ -1,4 +1,5 @@
 "use client";
+
 import type { ActionState } from "@/lib/action";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 
@@ -14,7 +15,15 @@ type Props = {
 };
 
 /** One button that posts a few hidden fields (an id, a direction) and shows the answer beside it. */
-export function InlineAction({ action, fields, label, pendingLabel, ariaLabel, tone = "neutral", confirmMessage }: Props) {
+export function InlineAction({
+  action,
+  fields,
+  label,
+  pendingLabel,
+  ariaLabel,
+  tone = "neutral",
+  confirmMessage,
+}: Props) {
   const tones = {
     neutral: "text-stone-700 ring-stone-300 hover:bg-stone-100",
     danger: "text-red-700 ring-red-200 hover:bg-red-50",

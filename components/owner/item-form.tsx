@@ -1,15 +1,25 @@
 "use client";
-import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+
+import { centsToDecimal } from "@/lib/money";
 import { createItemAction, updateItemAction } from "@/lib/owner/menu-actions";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+
 import { CheckboxField } from "./checkbox-field";
-import { centsToDecimal } from "@/lib/money";
 
 type Item = { id: number; name: string; description: string; priceCents: number; available: boolean };
 
 /** Adds an item to a category (item absent) or edits one. Errors sit next to their fields. */
-export function ItemForm({ categoryId, categoryName, item }: { categoryId: number; categoryName: string; item?: Item }) {
+export function ItemForm({
+  categoryId,
+  categoryName,
+  item,
+}: {
+  categoryId: number;
+  categoryName: string;
+  item?: Item;
+}) {
   const prefix = item ? `item-${item.id}` : `new-item-${categoryId}`;
   return (
     <ActionForm
@@ -20,8 +30,20 @@ export function ItemForm({ categoryId, categoryName, item }: { categoryId: numbe
     >
       {(state, pending) => (
         <>
-          {item ? <input type="hidden" name="itemId" value={item.id} /> : <input type="hidden" name="categoryId" value={categoryId} />}
-          <TextField id={`${prefix}-name`} name="name" label="Name" defaultValue={item?.name} maxLength={120} required errors={state.fieldErrors?.name} />
+          {item ? (
+            <input type="hidden" name="itemId" value={item.id} />
+          ) : (
+            <input type="hidden" name="categoryId" value={categoryId} />
+          )}
+          <TextField
+            id={`${prefix}-name`}
+            name="name"
+            label="Name"
+            defaultValue={item?.name}
+            maxLength={120}
+            required
+            errors={state.fieldErrors?.name}
+          />
           <TextField
             id={`${prefix}-price`}
             name="price"
@@ -42,7 +64,12 @@ export function ItemForm({ categoryId, categoryName, item }: { categoryId: numbe
             errors={state.fieldErrors?.description}
           />
           <div className="flex flex-wrap items-center gap-3 sm:pt-7">
-            <CheckboxField id={`${prefix}-available`} name="available" label="Available" defaultChecked={item?.available ?? true} />
+            <CheckboxField
+              id={`${prefix}-available`}
+              name="available"
+              label="Available"
+              defaultChecked={item?.available ?? true}
+            />
             <Button type="submit" disabled={pending} variant={item ? "secondary" : "primary"}>
               {pending ? "Saving…" : item ? "Save item" : "Add item"}
             </Button>

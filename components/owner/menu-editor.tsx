@@ -1,4 +1,4 @@
-import { Money } from "@/components/ui/money";
+import type { OwnerMenu } from "@/lib/owner/menu";
 import {
   deleteCategoryAction,
   deleteItemAction,
@@ -6,7 +6,8 @@ import {
   moveItemAction,
   setItemAvailabilityAction,
 } from "@/lib/owner/menu-actions";
-import type { OwnerMenu } from "@/lib/owner/menu";
+import { Money } from "@/components/ui/money";
+
 import { CategoryForm } from "./category-form";
 import { InlineAction } from "./inline-action";
 import { ItemForm } from "./item-form";
@@ -17,11 +18,22 @@ type Item = Category["items"][number];
 export function MenuEditor({ menu }: { menu: OwnerMenu }) {
   return (
     <div className="space-y-6">
-      {menu.categories.length === 0 ? <p className="text-stone-600">No categories yet: add the first one below.</p> : null}
+      {menu.categories.length === 0 ? (
+        <p className="text-stone-600">No categories yet: add the first one below.</p>
+      ) : null}
       {menu.categories.map((category, index) => (
-        <CategorySection key={category.id} category={category} restaurantId={menu.id} first={index === 0} last={index === menu.categories.length - 1} />
+        <CategorySection
+          key={category.id}
+          category={category}
+          restaurantId={menu.id}
+          first={index === 0}
+          last={index === menu.categories.length - 1}
+        />
       ))}
-      <section aria-labelledby="new-category-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
+      <section
+        aria-labelledby="new-category-heading"
+        className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200"
+      >
         <h2 id="new-category-heading" className="mb-3 text-base font-semibold">
           Add a category
         </h2>
@@ -31,7 +43,17 @@ export function MenuEditor({ menu }: { menu: OwnerMenu }) {
   );
 }
 
-function CategorySection({ category, restaurantId, first, last }: { category: Category; restaurantId: number; first: boolean; last: boolean }) {
+function CategorySection({
+  category,
+  restaurantId,
+  first,
+  last,
+}: {
+  category: Category;
+  restaurantId: number;
+  first: boolean;
+  last: boolean;
+}) {
   const headingId = `category-${category.id}-heading`;
   return (
     <section aria-labelledby={headingId} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
@@ -41,10 +63,20 @@ function CategorySection({ category, restaurantId, first, last }: { category: Ca
         </h2>
         <div className="flex flex-wrap items-center gap-2">
           {first ? null : (
-            <InlineAction action={moveCategoryAction} fields={{ categoryId: category.id, direction: "up" }} label="↑" ariaLabel={`Move ${category.name} up`} />
+            <InlineAction
+              action={moveCategoryAction}
+              fields={{ categoryId: category.id, direction: "up" }}
+              label="↑"
+              ariaLabel={`Move ${category.name} up`}
+            />
           )}
           {last ? null : (
-            <InlineAction action={moveCategoryAction} fields={{ categoryId: category.id, direction: "down" }} label="↓" ariaLabel={`Move ${category.name} down`} />
+            <InlineAction
+              action={moveCategoryAction}
+              fields={{ categoryId: category.id, direction: "down" }}
+              label="↓"
+              ariaLabel={`Move ${category.name} down`}
+            />
           )}
           <InlineAction
             action={deleteCategoryAction}
@@ -68,7 +100,13 @@ function CategorySection({ category, restaurantId, first, last }: { category: Ca
       ) : (
         <ul className="mt-4 divide-y divide-stone-100">
           {category.items.map((item, index) => (
-            <ItemRow key={item.id} item={item} category={category} first={index === 0} last={index === category.items.length - 1} />
+            <ItemRow
+              key={item.id}
+              item={item}
+              category={category}
+              first={index === 0}
+              last={index === category.items.length - 1}
+            />
           ))}
         </ul>
       )}
@@ -87,7 +125,9 @@ function ItemRow({ item, category, first, last }: { item: Item; category: Catego
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="font-medium">
           {item.name} · <Money cents={item.priceCents} />{" "}
-          {item.available ? null : <span className="ml-1 rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-600">Unavailable</span>}
+          {item.available ? null : (
+            <span className="ml-1 rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-600">Unavailable</span>
+          )}
         </p>
         <div className="flex flex-wrap items-center gap-2">
           <InlineAction
@@ -96,8 +136,22 @@ function ItemRow({ item, category, first, last }: { item: Item; category: Catego
             label={item.available ? "Mark unavailable" : "Mark available"}
             ariaLabel={`${item.available ? "Mark unavailable" : "Mark available"}: ${item.name}`}
           />
-          {first ? null : <InlineAction action={moveItemAction} fields={{ itemId: item.id, direction: "up" }} label="↑" ariaLabel={`Move ${item.name} up`} />}
-          {last ? null : <InlineAction action={moveItemAction} fields={{ itemId: item.id, direction: "down" }} label="↓" ariaLabel={`Move ${item.name} down`} />}
+          {first ? null : (
+            <InlineAction
+              action={moveItemAction}
+              fields={{ itemId: item.id, direction: "up" }}
+              label="↑"
+              ariaLabel={`Move ${item.name} up`}
+            />
+          )}
+          {last ? null : (
+            <InlineAction
+              action={moveItemAction}
+              fields={{ itemId: item.id, direction: "down" }}
+              label="↓"
+              ariaLabel={`Move ${item.name} down`}
+            />
+          )}
           <InlineAction
             action={deleteItemAction}
             fields={{ itemId: item.id }}

@@ -1,12 +1,23 @@
 "use client";
+
 import type { OrderStatus } from "@/db/schema";
-import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
 import { transitionOrderAction } from "@/lib/owner/actions";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
 
 /** The next step for an order (computed on the server from the transition table) and a cancel form. */
-export function OrderActions({ orderId, status, next, canCancel }: { orderId: number; status: OrderStatus; next?: OrderStatus; canCancel: boolean }) {
+export function OrderActions({
+  orderId,
+  status,
+  next,
+  canCancel,
+}: {
+  orderId: number;
+  status: OrderStatus;
+  next?: OrderStatus;
+  canCancel: boolean;
+}) {
   return (
     <div className="flex flex-wrap items-start gap-4">
       {next ? (
@@ -34,7 +45,14 @@ export function OrderActions({ orderId, status, next, canCancel }: { orderId: nu
                 <input type="hidden" name="from" value={status} />
                 <input type="hidden" name="to" value="cancelled" />
                 <div className="min-w-56">
-                  <TextField id={`order-${orderId}-reason`} name="reason" label="Reason for the customer" maxLength={500} required errors={state.fieldErrors?.reason} />
+                  <TextField
+                    id={`order-${orderId}-reason`}
+                    name="reason"
+                    label="Reason for the customer"
+                    maxLength={500}
+                    required
+                    errors={state.fieldErrors?.reason}
+                  />
                 </div>
                 <Button type="submit" variant="secondary" disabled={pending} className="text-red-700">
                   {pending ? "Cancelling…" : "Cancel order"}

@@ -1,14 +1,16 @@
-import { LineList } from "@/components/orders/line-list";
-import { StatusBadge } from "@/components/orders/status-badge";
 import { formatDateTime } from "@/lib/dates";
 import { TRANSITIONS } from "@/lib/orders/status";
 import type { OrderQueue as Queue } from "@/lib/owner/queries";
+import { LineList } from "@/components/orders/line-list";
+import { StatusBadge } from "@/components/orders/status-badge";
+
 import { OrderActions } from "./order-actions";
 
 type QueuedOrder = Queue["orders"][number];
 
 export function OrderQueue({ queue }: { queue: Queue }) {
-  if (queue.orders.length === 0) return <p className="rounded-xl bg-white p-6 text-stone-600 ring-1 ring-stone-200">No open orders right now.</p>;
+  if (queue.orders.length === 0)
+    return <p className="rounded-xl bg-white p-6 text-stone-600 ring-1 ring-stone-200">No open orders right now.</p>;
   return (
     <div className="space-y-3">
       <p className="text-sm text-stone-600">
@@ -30,7 +32,11 @@ function OrderCard({ order }: { order: QueuedOrder }) {
   const headingId = `order-${order.id}-heading`;
   const next = TRANSITIONS[order.status].find((s) => s !== "cancelled");
   return (
-    <article aria-labelledby={headingId} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200" data-testid="queued-order">
+    <article
+      aria-labelledby={headingId}
+      className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200"
+      data-testid="queued-order"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={headingId} className="text-base font-semibold">
           Order #{order.id}
@@ -41,7 +47,12 @@ function OrderCard({ order }: { order: QueuedOrder }) {
         {order.customer.displayName} · placed {formatDateTime(order.placedAt)}
       </p>
       <LineList lines={order.lines} totalCents={order.totalCents} className="my-3" />
-      <OrderActions orderId={order.id} status={order.status} next={next} canCancel={TRANSITIONS[order.status].includes("cancelled")} />
+      <OrderActions
+        orderId={order.id}
+        status={order.status}
+        next={next}
+        canCancel={TRANSITIONS[order.status].includes("cancelled")}
+      />
     </article>
   );
 }

@@ -9,7 +9,17 @@ const TABS = [
 export type OwnerTab = (typeof TABS)[number]["key"];
 
 /** The heading of every per-restaurant owner page, with its sibling pages. */
-export function OwnerNav({ slug, name, current, title }: { slug: string; name: string; current: OwnerTab; title: string }) {
+export function OwnerNav({
+  slug,
+  name,
+  current,
+  title,
+}: {
+  slug: string;
+  name: string;
+  current: OwnerTab;
+  title: string;
+}) {
   return (
     <header className="mb-6 space-y-3">
       <Link href="/owner" className="text-sm font-medium text-brand-700 hover:underline">

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Money } from "@/components/ui/money";
+
 import type { OwnedRestaurant } from "@/lib/owner/queries";
+import { Money } from "@/components/ui/money";
+
 import { RestaurantDetailsForm } from "./restaurant-details-form";
 
 export function RestaurantCard({ restaurant }: { restaurant: OwnedRestaurant }) {
@@ -13,20 +15,34 @@ export function RestaurantCard({ restaurant }: { restaurant: OwnedRestaurant }) 
         <h2 id={headingId} className="text-lg font-semibold">
           {restaurant.name}
         </h2>
-        <span className={`text-sm font-medium ${restaurant.isOpen ? "text-emerald-700" : "text-stone-400"}`}>{restaurant.isOpen ? "Open" : "Closed"}</span>
+        <span className={`text-sm font-medium ${restaurant.isOpen ? "text-emerald-700" : "text-stone-400"}`}>
+          {restaurant.isOpen ? "Open" : "Closed"}
+        </span>
       </div>
       <p className="text-sm text-stone-500">
         {restaurant.cuisine} · {restaurant.address}
       </p>
       <dl className="my-4 grid grid-cols-3 gap-3 text-center">
-        <Figure label="Orders today" testId="orders-today">{restaurant.ordersToday}</Figure>
-        <Figure label="Revenue today" testId="revenue-today"><Money cents={restaurant.revenueToday} /></Figure>
-        <Figure label="Open orders" testId="open-orders">{restaurant.openOrders}</Figure>
+        <Figure label="Orders today" testId="orders-today">
+          {restaurant.ordersToday}
+        </Figure>
+        <Figure label="Revenue today" testId="revenue-today">
+          <Money cents={restaurant.revenueToday} />
+        </Figure>
+        <Figure label="Open orders" testId="open-orders">
+          {restaurant.openOrders}
+        </Figure>
       </dl>
       <nav aria-label={`Manage ${restaurant.name}`} className="flex flex-wrap gap-2">
-        <Link href={`/owner/${restaurant.slug}/orders`} className={link}>Orders</Link>
-        <Link href={`/owner/${restaurant.slug}/menu`} className={link}>Menu</Link>
-        <Link href={`/owner/${restaurant.slug}/sales`} className={link}>Sales</Link>
+        <Link href={`/owner/${restaurant.slug}/orders`} className={link}>
+          Orders
+        </Link>
+        <Link href={`/owner/${restaurant.slug}/menu`} className={link}>
+          Menu
+        </Link>
+        <Link href={`/owner/${restaurant.slug}/sales`} className={link}>
+          Sales
+        </Link>
       </nav>
       <details className="mt-4">
         <summary className="cursor-pointer text-sm font-medium text-stone-700">Edit details</summary>
@@ -42,7 +58,9 @@ function Figure({ label, testId, children }: { label: string; testId: string; ch
   return (
     <div className="rounded-lg bg-stone-50 p-3">
       <dt className="text-xs text-stone-500">{label}</dt>
-      <dd className="text-lg font-semibold" data-testid={testId}>{children}</dd>
+      <dd className="text-lg font-semibold" data-testid={testId}>
+        {children}
+      </dd>
     </div>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
-import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+
 import { updateRestaurantAction } from "@/lib/owner/actions";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+
 import { CheckboxField } from "./checkbox-field";
 
 type Restaurant = { id: number; name: string; description: string; cuisine: string; address: string; isOpen: boolean };
@@ -14,7 +16,14 @@ export function RestaurantDetailsForm({ restaurant }: { restaurant: Restaurant }
       {(state, pending) => (
         <>
           <input type="hidden" name="restaurantId" value={restaurant.id} />
-          <TextField id={id("name")} name="name" label="Name" defaultValue={restaurant.name} maxLength={120} errors={state.fieldErrors?.name} />
+          <TextField
+            id={id("name")}
+            name="name"
+            label="Name"
+            defaultValue={restaurant.name}
+            maxLength={120}
+            errors={state.fieldErrors?.name}
+          />
           <TextField
             id={id("description")}
             name="description"
@@ -24,8 +33,22 @@ export function RestaurantDetailsForm({ restaurant }: { restaurant: Restaurant }
             errors={state.fieldErrors?.description}
           />
           <div className="grid gap-3 sm:grid-cols-2">
-            <TextField id={id("cuisine")} name="cuisine" label="Cuisine" defaultValue={restaurant.cuisine} maxLength={60} errors={state.fieldErrors?.cuisine} />
-            <TextField id={id("address")} name="address" label="Address" defaultValue={restaurant.address} maxLength={300} errors={state.fieldErrors?.address} />
+            <TextField
+              id={id("cuisine")}
+              name="cuisine"
+              label="Cuisine"
+              defaultValue={restaurant.cuisine}
+              maxLength={60}
+              errors={state.fieldErrors?.cuisine}
+            />
+            <TextField
+              id={id("address")}
+              name="address"
+              label="Address"
+              defaultValue={restaurant.address}
+              maxLength={300}
+              errors={state.fieldErrors?.address}
+            />
           </div>
           <div className="flex items-center justify-between gap-3">
             <CheckboxField id={id("open")} name="isOpen" label="Open for orders" defaultChecked={restaurant.isOpen} />

@@ -17,17 +17,42 @@ export function SalesChart({ days }: { days: SalesDay[] }) {
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const step = plotWidth / Math.max(days.length, 1);
   const barWidth = Math.max(2, step * 0.7);
-  const best = days.reduce<SalesDay | undefined>((top, d) => (!top || d.revenueCents > top.revenueCents ? d : top), undefined);
-  const label = best && best.revenueCents > 0 ? `Revenue per day; best day ${best.day} with ${formatCents(best.revenueCents)}` : "Revenue per day: no sales in this period";
+  const best = days.reduce<SalesDay | undefined>(
+    (top, d) => (!top || d.revenueCents > top.revenueCents ? d : top),
+    undefined,
+  );
+  const label =
+    best && best.revenueCents > 0
+      ? `Revenue per day; best day ${best.day} with ${formatCents(best.revenueCents)}`
+      : "Revenue per day: no sales in this period";
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="h-auto w-full" data-testid="sales-chart">
-      <line x1={PAD.left} x2={WIDTH - PAD.right} y1={PAD.top + plotHeight} y2={PAD.top + plotHeight} className="stroke-stone-300" />
+    <svg
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label={label}
+      className="h-auto w-full"
+      data-testid="sales-chart"
+    >
+      <line
+        x1={PAD.left}
+        x2={WIDTH - PAD.right}
+        y1={PAD.top + plotHeight}
+        y2={PAD.top + plotHeight}
+        className="stroke-stone-300"
+      />
       {days.map((d, i) => {
         const height = (d.revenueCents / max) * plotHeight;
         const x = PAD.left + i * step + (step - barWidth) / 2;
         return (
           <g key={d.day}>
-            <rect x={x} y={PAD.top + plotHeight - height} width={barWidth} height={height} rx={2} className="fill-brand-600">
+            <rect
+              x={x}
+              y={PAD.top + plotHeight - height}
+              width={barWidth}
+              height={height}
+              rx={2}
+              className="fill-brand-600"
+            >
               <title>{`${d.day}: ${formatCents(d.revenueCents)}, ${d.orders} ${d.orders === 1 ? "order" : "orders"}`}</title>
             </rect>
             {i % 5 === 0 || i === days.length - 1 ? (

@@ -1,34 +1,58 @@
-import { Money } from "@/components/ui/money";
 import { APP_TIME_ZONE } from "@/lib/dates";
 import type { SalesDay, TopItem } from "@/lib/owner/sales";
+import { Money } from "@/components/ui/money";
 
 const cell = "px-3 py-1.5";
 
-export function DailySalesTable({ days, totalOrders, totalRevenueCents }: { days: SalesDay[]; totalOrders: number; totalRevenueCents: number }) {
+export function DailySalesTable({
+  days,
+  totalOrders,
+  totalRevenueCents,
+}: {
+  days: SalesDay[];
+  totalOrders: number;
+  totalRevenueCents: number;
+}) {
   return (
     <table className="w-full text-sm" data-testid="daily-sales">
       <caption className="mb-2 text-left font-semibold">Revenue and orders per day ({APP_TIME_ZONE})</caption>
       <thead className="text-left text-stone-500">
         <tr>
-          <th scope="col" className={cell}>Day</th>
-          <th scope="col" className={`${cell} text-right`}>Orders</th>
-          <th scope="col" className={`${cell} text-right`}>Revenue</th>
+          <th scope="col" className={cell}>
+            Day
+          </th>
+          <th scope="col" className={`${cell} text-right`}>
+            Orders
+          </th>
+          <th scope="col" className={`${cell} text-right`}>
+            Revenue
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-stone-100">
         {[...days].reverse().map((d) => (
           <tr key={d.day}>
-            <th scope="row" className={`${cell} text-left font-normal`}>{d.day}</th>
+            <th scope="row" className={`${cell} text-left font-normal`}>
+              {d.day}
+            </th>
             <td className={`${cell} text-right tabular-nums`}>{d.orders}</td>
-            <td className={`${cell} text-right`}><Money cents={d.revenueCents} /></td>
+            <td className={`${cell} text-right`}>
+              <Money cents={d.revenueCents} />
+            </td>
           </tr>
         ))}
       </tbody>
       <tfoot className="border-t border-stone-300 font-semibold">
         <tr>
-          <th scope="row" className={`${cell} text-left`}>Total</th>
-          <td className={`${cell} text-right tabular-nums`} data-testid="sales-total-orders">{totalOrders}</td>
-          <td className={`${cell} text-right`} data-testid="sales-total-revenue"><Money cents={totalRevenueCents} /></td>
+          <th scope="row" className={`${cell} text-left`}>
+            Total
+          </th>
+          <td className={`${cell} text-right tabular-nums`} data-testid="sales-total-orders">
+            {totalOrders}
+          </td>
+          <td className={`${cell} text-right`} data-testid="sales-total-revenue">
+            <Money cents={totalRevenueCents} />
+          </td>
         </tr>
       </tfoot>
     </table>
@@ -42,17 +66,27 @@ export function TopItemsTable({ items }: { items: TopItem[] }) {
       <caption className="mb-2 text-left font-semibold">Top items by revenue</caption>
       <thead className="text-left text-stone-500">
         <tr>
-          <th scope="col" className={cell}>Item</th>
-          <th scope="col" className={`${cell} text-right`}>Sold</th>
-          <th scope="col" className={`${cell} text-right`}>Revenue</th>
+          <th scope="col" className={cell}>
+            Item
+          </th>
+          <th scope="col" className={`${cell} text-right`}>
+            Sold
+          </th>
+          <th scope="col" className={`${cell} text-right`}>
+            Revenue
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-stone-100">
         {items.map((item) => (
           <tr key={item.key}>
-            <th scope="row" className={`${cell} text-left font-normal`}>{item.name}</th>
+            <th scope="row" className={`${cell} text-left font-normal`}>
+              {item.name}
+            </th>
             <td className={`${cell} text-right tabular-nums`}>{item.quantity}</td>
-            <td className={`${cell} text-right`}><Money cents={item.revenueCents} /></td>
+            <td className={`${cell} text-right`}>
+              <Money cents={item.revenueCents} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import type { ProfileView } from "@/lib/profile/queries";
 import { OrderRow } from "@/components/orders/order-row";
 
@@ -19,9 +20,7 @@ export function OrderHistory({
         {isFirstPage ? "Recent orders" : "Older orders"}
       </h2>
       {orders.length === 0 ? (
-        <p className="card text-sm text-stone-500">
-          {isFirstPage ? "No orders yet." : "No older orders."}
-        </p>
+        <p className="card text-sm text-stone-500">{isFirstPage ? "No orders yet." : "No older orders."}</p>
       ) : (
         <ol className="space-y-3">
           {orders.map((order) => (
@@ -30,7 +29,9 @@ export function OrderHistory({
         </ol>
       )}
       <nav aria-label="Order history pages" className="flex justify-between text-sm">
-        {isFirstPage ? <span /> : (
+        {isFirstPage ? (
+          <span />
+        ) : (
           <Link href={basePath} className="font-medium text-brand-700 underline">
             ← Newest orders
           </Link>

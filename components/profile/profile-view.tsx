@@ -1,11 +1,20 @@
-import { Money } from "@/components/ui/money";
 import { formatDate } from "@/lib/dates";
 import type { ProfileView as Profile } from "@/lib/profile/queries";
-import { OrderHistory } from "./order-history";
-import { RestaurantList } from "./restaurant-list";
+import { Money } from "@/components/ui/money";
 import { Stat } from "@/components/ui/stat";
 
-export function ProfileView({ profile, basePath, isFirstPage }: { profile: Profile; basePath: string; isFirstPage: boolean }) {
+import { OrderHistory } from "./order-history";
+import { RestaurantList } from "./restaurant-list";
+
+export function ProfileView({
+  profile,
+  basePath,
+  isFirstPage,
+}: {
+  profile: Profile;
+  basePath: string;
+  isFirstPage: boolean;
+}) {
   const owned = profile.ownedRestaurants.map((o) => o.restaurant);
   return (
     <div className="space-y-8">
@@ -27,12 +36,23 @@ export function ProfileView({ profile, basePath, isFirstPage }: { profile: Profi
         <Stat label="Restaurants owned">{owned.length}</Stat>
         <Stat label="Favorites">{profile.favoriteCount.toLocaleString("en-US")}</Stat>
       </dl>
-      <p className="-mt-5 text-xs text-stone-500">Totals count every order except cancelled ones, at the prices paid.</p>
+      <p className="-mt-5 text-xs text-stone-500">
+        Totals count every order except cancelled ones, at the prices paid.
+      </p>
       <div className="grid gap-4 md:grid-cols-2">
         <RestaurantList title="Restaurants owned" restaurants={owned} empty="Not an owner of any restaurant." />
-        <RestaurantList title="Favorites" restaurants={profile.favorites.map((f) => f.restaurant)} empty="No favorites yet." />
+        <RestaurantList
+          title="Favorites"
+          restaurants={profile.favorites.map((f) => f.restaurant)}
+          empty="No favorites yet."
+        />
       </div>
-      <OrderHistory orders={profile.orders} nextCursor={profile.nextCursor} basePath={basePath} isFirstPage={isFirstPage} />
+      <OrderHistory
+        orders={profile.orders}
+        nextCursor={profile.nextCursor}
+        basePath={basePath}
+        isFirstPage={isFirstPage}
+      />
     </div>
   );
 }

@@ -2,7 +2,15 @@ import Link from "next/link";
 
 type Restaurant = { id: number; slug: string; name: string; cuisine: string; isOpen: boolean };
 
-export function RestaurantList({ title, restaurants, empty }: { title: string; restaurants: Restaurant[]; empty: string }) {
+export function RestaurantList({
+  title,
+  restaurants,
+  empty,
+}: {
+  title: string;
+  restaurants: Restaurant[];
+  empty: string;
+}) {
   const headingId = `${title.toLowerCase().replace(/\W+/g, "-")}-heading`;
   return (
     <section aria-labelledby={headingId} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">

@@ -1,5 +1,7 @@
 "use client";
+
 import { useActionState } from "react";
+
 import { addToCartAction, type CartActionState } from "@/lib/cart/actions";
 
 export function AddToCartButton({ menuItemId, name }: { menuItemId: number; name: string }) {
@@ -9,9 +11,15 @@ export function AddToCartButton({ menuItemId, name }: { menuItemId: number; name
       <input type="hidden" name="menuItemId" value={menuItemId} />
       {state.needsReplace ? (
         <>
-          <p role="alert" className="max-w-56 text-right text-xs text-amber-800">{state.message}</p>
+          <p role="alert" className="max-w-56 text-right text-xs text-amber-800">
+            {state.message}
+          </p>
           <input type="hidden" name="replace" value="1" />
-          <button type="submit" disabled={pending} className="rounded-lg bg-amber-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-amber-700">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-lg bg-amber-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-amber-700"
+          >
             Start a new cart
           </button>
         </>
@@ -25,7 +33,9 @@ export function AddToCartButton({ menuItemId, name }: { menuItemId: number; name
           >
             {pending ? "Adding…" : "Add"}
           </button>
-          <p role="status" className={`text-xs ${state.ok ? "text-emerald-700" : "text-red-600"}`}>{state.message ?? ""}</p>
+          <p role="status" className={`text-xs ${state.ok ? "text-emerald-700" : "text-red-600"}`}>
+            {state.message ?? ""}
+          </p>
         </>
       )}
     </form>

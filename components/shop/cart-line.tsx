@@ -1,16 +1,25 @@
 "use client";
+
 import { useActionState } from "react";
-import { Money } from "@/components/ui/money";
+
 import { removeFromCartAction, setQuantityAction, type CartActionState } from "@/lib/cart/actions";
 import type { Cart } from "@/lib/cart/queries";
+import { Money } from "@/components/ui/money";
 
-const problemText = { unavailable: "Not available right now", removed: "No longer on the menu", "other-restaurant": "Not on this restaurant's menu" };
+const problemText = {
+  unavailable: "Not available right now",
+  removed: "No longer on the menu",
+  "other-restaurant": "Not on this restaurant's menu",
+};
 
 export function CartLine({ line }: { line: Cart["lines"][number] }) {
   const [quantityState, updateQuantity, updating] = useActionState<CartActionState, FormData>(setQuantityAction, {});
   const [removeState, remove, removing] = useActionState<CartActionState, FormData>(removeFromCartAction, {});
   const inputId = `quantity-${line.menuItemId}`;
-  const error = quantityState.fieldErrors?.quantity?.[0] ?? (quantityState.ok ? undefined : quantityState.message) ?? removeState.message;
+  const error =
+    quantityState.fieldErrors?.quantity?.[0] ??
+    (quantityState.ok ? undefined : quantityState.message) ??
+    removeState.message;
   const note = error ?? (quantityState.ok ? quantityState.message : undefined);
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="cart-line">
@@ -36,18 +45,31 @@ export function CartLine({ line }: { line: Cart["lines"][number] }) {
           aria-describedby={`${inputId}-error`}
           className="w-20 rounded-lg border border-stone-300 px-2 py-1"
         />
-        <button type="submit" disabled={updating} className="rounded-lg px-2 py-1 text-sm font-medium text-brand-700 ring-1 ring-stone-300 hover:bg-stone-50">
+        <button
+          type="submit"
+          disabled={updating}
+          className="rounded-lg px-2 py-1 text-sm font-medium text-brand-700 ring-1 ring-stone-300 hover:bg-stone-50"
+        >
           Update
         </button>
       </form>
       <Money cents={line.quantity * line.unitPriceCents} className="w-24 text-right font-medium" />
       <form action={remove}>
         <input type="hidden" name="menuItemId" value={line.menuItemId} />
-        <button type="submit" disabled={removing} aria-label={`Remove ${line.name}`} className="rounded-lg px-2 py-1 text-sm text-stone-600 hover:bg-stone-100">
+        <button
+          type="submit"
+          disabled={removing}
+          aria-label={`Remove ${line.name}`}
+          className="rounded-lg px-2 py-1 text-sm text-stone-600 hover:bg-stone-100"
+        >
           Remove
         </button>
       </form>
-      <p id={`${inputId}-error`} aria-live="polite" className={`basis-full text-sm ${error ? "text-red-600" : "text-emerald-700"}`}>
+      <p
+        id={`${inputId}-error`}
+        aria-live="polite"
+        className={`basis-full text-sm ${error ? "text-red-600" : "text-emerald-700"}`}
+      >
         {note ?? ""}
       </p>
     </li>

@@ -1,9 +1,19 @@
 "use client";
+
 import { startTransition, useActionState, useOptimistic } from "react";
+
 import { setFavoriteAction } from "@/lib/favorites/actions";
 
 /** Flips at once (optimistic), then settles on what the server saved; a failure shows why and flips back. */
-export function FavoriteButton({ restaurantId, restaurantName, isFavorite }: { restaurantId: number; restaurantName: string; isFavorite: boolean }) {
+export function FavoriteButton({
+  restaurantId,
+  restaurantName,
+  isFavorite,
+}: {
+  restaurantId: number;
+  restaurantName: string;
+  isFavorite: boolean;
+}) {
   const [state, action] = useActionState(setFavoriteAction, {});
   const [optimistic, setOptimistic] = useOptimistic(isFavorite);
   return (

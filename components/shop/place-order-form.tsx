@@ -1,14 +1,24 @@
 "use client";
+
 import { useActionState } from "react";
-import { FormMessage } from "@/components/ui/form-message";
+
 import type { ActionState } from "@/lib/action";
 import { checkoutAction } from "@/lib/orders/actions";
+import { FormMessage } from "@/components/ui/form-message";
 
 /**
  * The idempotency key is issued with the form (one per rendering of the cart): a double click, a retry or a
  * second tab submitting the same form all name the same order. The button also locks while a submission runs.
  */
-export function PlaceOrderForm({ idempotencyKey, totalCents, disabled }: { idempotencyKey: string; totalCents: number; disabled: boolean }) {
+export function PlaceOrderForm({
+  idempotencyKey,
+  totalCents,
+  disabled,
+}: {
+  idempotencyKey: string;
+  totalCents: number;
+  disabled: boolean;
+}) {
   const [state, action, pending] = useActionState<ActionState, FormData>(checkoutAction, {});
   return (
     <form action={action} className="space-y-3">

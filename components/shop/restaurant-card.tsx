@@ -1,6 +1,14 @@
 import Link from "next/link";
 
-type Card = { id: number; slug: string; name: string; cuisine: string; description: string; isOpen: boolean; isFavorite?: boolean };
+type Card = {
+  id: number;
+  slug: string;
+  name: string;
+  cuisine: string;
+  description: string;
+  isOpen: boolean;
+  isFavorite?: boolean;
+};
 
 export function RestaurantCard({ restaurant: r }: { restaurant: Card }) {
   return (
@@ -9,11 +17,17 @@ export function RestaurantCard({ restaurant: r }: { restaurant: Card }) {
         <Link href={`/r/${r.slug}`} className="font-semibold after:absolute after:inset-0">
           {r.name}
         </Link>
-        <span className={`text-xs font-medium ${r.isOpen ? "text-emerald-700" : "text-stone-400"}`}>{r.isOpen ? "Open" : "Closed"}</span>
+        <span className={`text-xs font-medium ${r.isOpen ? "text-emerald-700" : "text-stone-400"}`}>
+          {r.isOpen ? "Open" : "Closed"}
+        </span>
       </div>
       <p className="text-sm text-stone-500">
         {r.cuisine}
-        {r.isFavorite ? <span className="ml-2 text-rose-600" aria-label="favorite">♥</span> : null}
+        {r.isFavorite ? (
+          <span className="ml-2 text-rose-600" aria-label="favorite">
+            ♥
+          </span>
+        ) : null}
       </p>
       <p className="mt-1 line-clamp-2 text-sm text-stone-700">{r.description}</p>
     </li>

@@ -1,5 +1,7 @@
 "use client";
+
 import { startTransition, useActionState, useEffect, useRef, type FormHTMLAttributes, type ReactNode } from "react";
+
 import type { ActionState } from "@/lib/action";
 
 type Props = Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "children" | "onSubmit"> & {
@@ -41,7 +43,11 @@ export function ActionForm({ action, resetOnSuccess = false, confirmMessage, chi
 /** The outcome of the last submit: green when it worked, red otherwise. */
 export function ActionMessage({ state, className = "" }: { state: ActionState; className?: string }) {
   return (
-    <p aria-live="polite" role="status" className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"} ${className}`}>
+    <p
+      aria-live="polite"
+      role="status"
+      className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"} ${className}`}
+    >
       {state.message ?? ""}
     </p>
   );

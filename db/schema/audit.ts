@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
 import { profiles } from "./profiles";
 
 /** Admin actions and exports: who, when, what. Rows are only ever inserted. */

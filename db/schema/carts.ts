@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
+
 import { menuItems } from "./menus";
 import { profiles } from "./profiles";
 import { restaurants } from "./restaurants";

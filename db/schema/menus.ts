@@ -1,15 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-} from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, integer, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+
 import { restaurants } from "./restaurants";
 import { createdAt, updatedAt } from "./users";
 
@@ -59,9 +50,11 @@ export const menuItems = pgTable(
       columns: [t.categoryId, t.restaurantId],
       foreignColumns: [menuCategories.id, menuCategories.restaurantId],
     }).onDelete("no action"),
-    foreignKey({ name: "menu_items_restaurant_fk", columns: [t.restaurantId], foreignColumns: [restaurants.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      name: "menu_items_restaurant_fk",
+      columns: [t.restaurantId],
+      foreignColumns: [restaurants.id],
+    }).onDelete("cascade"),
     index("menu_items_restaurant_id_idx").on(t.restaurantId),
     index("menu_items_category_position_idx").on(t.categoryId, t.restaurantId, t.position),
     check("menu_items_price_range", sql`${t.priceCents} between 0 and ${sql.raw(String(MAX_PRICE_CENTS))}`),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+
 import { menuItems } from "./menus";
 import { profiles } from "./profiles";
 import { restaurants } from "./restaurants";

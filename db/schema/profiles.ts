@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
 import { restaurants } from "./restaurants";
 import { createdAt, updatedAt, users } from "./users";
 

@@ -1,4 +1,5 @@
 import { relations } from "drizzle-orm";
+
 import { auditLog } from "./audit";
 import { cartItems, carts } from "./carts";
 import { menuCategories, menuItems } from "./menus";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, integer, pgTable, text } from "drizzle-orm/pg-core";
+
 import { createdAt, updatedAt } from "./users";
 
 export const restaurants = pgTable(

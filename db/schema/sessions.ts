@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
 import { users } from "./users";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+
 import { profiles } from "./profiles";
 import { restaurants } from "./restaurants";
 
@@ -14,7 +15,10 @@ import { restaurants } from "./restaurants";
  */
 
 // mode "bigint": exact through both drivers; pages convert with centsFromDb, which refuses what a number cannot hold.
-const cents = (name: string) => bigint(name, { mode: "bigint" }).notNull().default(sql`0`);
+const cents = (name: string) =>
+  bigint(name, { mode: "bigint" })
+    .notNull()
+    .default(sql`0`);
 const count = (name: string) => integer(name).notNull().default(0);
 
 /** One row per profile (created with it): total purchase, order count, cancelled count. */
@@ -90,7 +94,9 @@ export const restaurantItemDayTotals = pgTable(
     day: date("day").notNull(),
     itemKey: text("item_key").notNull(),
     name: text("name").notNull(),
-    quantity: bigint("quantity", { mode: "bigint" }).notNull().default(sql`0`),
+    quantity: bigint("quantity", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
     totalCents: cents("total_cents"),
   },
   (t) => [primaryKey({ columns: [t.restaurantId, t.day, t.itemKey] })],

@@ -9,6 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
+
 import { closeDb, getScriptDb } from "../client";
 import { DEMO_PASSWORD, printDemoAccounts } from "./accounts";
 import { seedDemoIfEmpty } from "./demo";
@@ -16,12 +17,16 @@ import { seedHeavyOrders } from "./heavy";
 import { progressBar } from "./progress";
 import { seedScale } from "./scale";
 
-const { values } = parseArgs({ options: { heavy: { type: "string" }, scale: { type: "string" }, seed: { type: "string" } } });
+const { values } = parseArgs({
+  options: { heavy: { type: "string" }, scale: { type: "string" }, seed: { type: "string" } },
+});
 
 function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number {
   const n = value === undefined ? 0 : Number(value);
   if (value !== undefined && (!Number.isInteger(n) || n < min || n > max)) {
-    console.error(`--${flag} takes a whole number from ${min.toLocaleString("en-US")} to ${max.toLocaleString("en-US")}`);
+    console.error(
+      `--${flag} takes a whole number from ${min.toLocaleString("en-US")} to ${max.toLocaleString("en-US")}`,
+    );
     process.exit(2);
   }
   return n;

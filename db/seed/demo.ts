@@ -33,7 +33,16 @@ export async function insertAccount(db: Executor, account: DemoAccount): Promise
 export async function insertRestaurants(db: Executor): Promise<Map<string, SeededMenu>> {
   const created = await db
     .insert(restaurants)
-    .values(DEMO_RESTAURANTS.map((r) => ({ slug: r.slug, name: r.name, cuisine: r.cuisine, description: r.description, address: r.address, isOpen: r.isOpen })))
+    .values(
+      DEMO_RESTAURANTS.map((r) => ({
+        slug: r.slug,
+        name: r.name,
+        cuisine: r.cuisine,
+        description: r.description,
+        address: r.address,
+        isOpen: r.isOpen,
+      })),
+    )
     .returning({ id: restaurants.id, slug: restaurants.slug });
   const idBySlug = new Map(created.map((r) => [r.slug, r.id]));
   const categoryRows = DEMO_RESTAURANTS.flatMap((r) =>
@@ -53,10 +62,12 @@ export async function insertRestaurants(db: Executor): Promise<Map<string, Seede
       position,
     })),
   );
-  const items = await db
-    .insert(menuItems)
-    .values(itemRows)
-    .returning({ id: menuItems.id, restaurantId: menuItems.restaurantId, name: menuItems.name, priceCents: menuItems.priceCents });
+  const items = await db.insert(menuItems).values(itemRows).returning({
+    id: menuItems.id,
+    restaurantId: menuItems.restaurantId,
+    name: menuItems.name,
+    priceCents: menuItems.priceCents,
+  });
   const menus = new Map<string, SeededMenu>();
   for (const [slug, restaurantId] of idBySlug) {
     menus.set(slug, { restaurantId, items: items.filter((item) => item.restaurantId === restaurantId) });
@@ -64,7 +75,14 @@ export async function insertRestaurants(db: Executor): Promise<Map<string, Seede
   return menus;
 }
 
-export function randomOrder(random: Random, customerId: number, menu: SeededMenu, placedAt: Date, key: string, status: SeedOrder["status"]): SeedOrder {
+export function randomOrder(
+  random: Random,
+  customerId: number,
+  menu: SeededMenu,
+  placedAt: Date,
+  key: string,
+  status: SeedOrder["status"],
+): SeedOrder {
   const lineCount = random.int(1, 4);
   const chosen = new Map<number, SeededMenu["items"][number]>();
   while (chosen.size < Math.min(lineCount, menu.items.length)) {
@@ -95,16 +113,25 @@ export async function seedDemo(db: Database, now = new Date()) {
     for (const account of DEMO_ACCOUNTS) profileIds.set(account.email, await insertAccount(tx, account));
 
     await tx.insert(restaurantOwners).values(
-      DEMO_ACCOUNTS.flatMap((a) => (a.owns ?? []).map((slug) => ({ profileId: profileIds.get(a.email)!, restaurantId: menus.get(slug)!.restaurantId }))),
+      DEMO_ACCOUNTS.flatMap((a) =>
+        (a.owns ?? []).map((slug) => ({
+          profileId: profileIds.get(a.email)!,
+          restaurantId: menus.get(slug)!.restaurantId,
+        })),
+      ),
     );
 
     const customers = DEMO_ACCOUNTS.filter((a) => a.role !== "admin").map((a) => profileIds.get(a.email)!);
     const allMenus = [...menus.values()];
-    await tx.insert(favorites).values(
-      customers.flatMap((profileId, i) =>
-        [0, 3, 5].slice(0, 2 + (i % 2)).map((offset) => ({ profileId, restaurantId: allMenus[(i + offset) % allMenus.length]!.restaurantId })),
-      ),
-    );
+    await tx
+      .insert(favorites)
+      .values(
+        customers.flatMap((profileId, i) =>
+          [0, 3, 5]
+            .slice(0, 2 + (i % 2))
+            .map((offset) => ({ profileId, restaurantId: allMenus[(i + offset) % allMenus.length]!.restaurantId })),
+        ),
+      );
 
     const today = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
     const orderRows: SeedOrder[] = [];
@@ -112,8 +139,21 @@ export async function seedDemo(db: Database, now = new Date()) {
       // The last dozen orders land today, so that order queues and "today" figures have something to show.
       const recent = i >= DEMO_ORDER_COUNT - 12;
       const ageMs = recent ? random.int(15, 8 * 60) * 60_000 : random.int(1, 365) * DAY_MS + random.int(0, DAY_MS);
-      const status = recent ? random.pick(["placed", "preparing", "ready"] as const) : random.next() < 0.08 ? "cancelled" : "completed";
-      orderRows.push(randomOrder(random, random.pick(customers), random.pick(allMenus), new Date(today.getTime() - ageMs), `seed-${String(i).padStart(4, "0")}`, status));
+      const status = recent
+        ? random.pick(["placed", "preparing", "ready"] as const)
+        : random.next() < 0.08
+          ? "cancelled"
+          : "completed";
+      orderRows.push(
+        randomOrder(
+          random,
+          random.pick(customers),
+          random.pick(allMenus),
+          new Date(today.getTime() - ageMs),
+          `seed-${String(i).padStart(4, "0")}`,
+          status,
+        ),
+      );
     }
     orderRows.sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime());
     await insertOrders(tx, orderRows);

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+
 import type { Database } from "../client";
 import { menuItems, profiles, users } from "../schema";
 import { HEAVY_ACCOUNT } from "./accounts";
@@ -28,7 +29,12 @@ export async function seedHeavyOrders(
 ) {
   const profileId = options.profileId ?? (await heavyProfileId(db));
   const items = await db
-    .select({ id: menuItems.id, restaurantId: menuItems.restaurantId, name: menuItems.name, priceCents: menuItems.priceCents })
+    .select({
+      id: menuItems.id,
+      restaurantId: menuItems.restaurantId,
+      name: menuItems.name,
+      priceCents: menuItems.priceCents,
+    })
     .from(menuItems);
   const menus = new Map<number, SeededMenu>();
   for (const item of items) {
@@ -45,13 +51,25 @@ export async function seedHeavyOrders(
   const rows: SeedOrder[] = [];
   for (let i = 0; i < options.count; i++) {
     const placedAt = new Date(now - random.int(0, 3 * 365 * DAY_MS));
-    const order = randomOrder(random, profileId, random.pick(eligible), placedAt, `heavy-${stamp}-${i}`, random.next() < 0.05 ? "cancelled" : "completed");
+    const order = randomOrder(
+      random,
+      profileId,
+      random.pick(eligible),
+      placedAt,
+      `heavy-${stamp}-${i}`,
+      random.next() < 0.05 ? "cancelled" : "completed",
+    );
     // Top up to exactly three distinct lines: the benchmark's shape is "N orders x 3 lines".
     const menu = menus.get(order.restaurantId)!;
     for (const item of menu.items) {
       if (order.lines.length >= 3) break;
       if (!order.lines.some((l) => l.menuItemId === item.id)) {
-        order.lines.push({ menuItemId: item.id, name: item.name, unitPriceCents: item.priceCents, quantity: random.int(1, 3) });
+        order.lines.push({
+          menuItemId: item.id,
+          name: item.name,
+          unitPriceCents: item.priceCents,
+          quantity: random.int(1, 3),
+        });
       }
     }
     order.lines.length = 3;

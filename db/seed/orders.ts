@@ -21,7 +21,6 @@ const statusPath = (status: OrderStatus): OrderStatus[] =>
 // 1,000 orders x 3 lines x 5 columns stays well under Postgres' 65,535 bind parameters per statement.
 const BATCH = 1000;
 
-
 /**
  * Bulk-inserts orders with their lines and status events, a batch per transaction (three statements per batch).
  * Stored totals are always derived from the lines, as checkout does.

@@ -16,11 +16,12 @@
  * bulk (unnest inserts, id reservation), people, restaurants and orders.
  */
 import { sql } from "drizzle-orm";
+
 import { bulkLoad } from "../bulk-load";
 import type { Database } from "../client";
 import { createRandom } from "./random";
 import { executeRows, insertColumns, int4, timestamps } from "./scale/bulk";
-import { DAY_MS, SPAN_DAYS, anchorOf } from "./scale/calendar";
+import { anchorOf, DAY_MS, SPAN_DAYS } from "./scale/calendar";
 import { planRestaurants } from "./scale/catalog";
 import { insertScaleOrders } from "./scale/orders";
 import { customerEmail, customerEmailWidth, insertCustomers, insertOwners, ownerEmail } from "./scale/people";
@@ -80,7 +81,9 @@ export async function seedScale(db: Database, options: ScaleOptions): Promise<Sc
     const customerIds = await insertCustomers(tx, customers, firstDay, stream(4));
 
     const tastes = createTastes(counts, restaurants, stream(5));
-    const favoriteRows = customerIds.flatMap((profileId, c) => tastes.favorites(c).map((r) => [profileId, restaurantIds[r]!] as const));
+    const favoriteRows = customerIds.flatMap((profileId, c) =>
+      tastes.favorites(c).map((r) => [profileId, restaurantIds[r]!] as const),
+    );
     const favoriteRandom = stream(6);
     await insertColumns(tx, "favorites", {
       profile_id: int4(favoriteRows.map((row) => row[0])),
@@ -110,7 +113,11 @@ export async function seedScale(db: Database, options: ScaleOptions): Promise<Sc
       cancelled: written.cancelled,
       whale: { email: customerEmail(1, width), orders: counts[0]! },
       median: { email: customerEmail(middle + 1, width), orders: counts[middle]! },
-      busiestRestaurant: { slug: planned[busiest]!.slug, orders: written.perRestaurant[busiest]!, ownerEmail: ownerEmail(ownerOf[busiest]! + 1) },
+      busiestRestaurant: {
+        slug: planned[busiest]!.slug,
+        orders: written.perRestaurant[busiest]!,
+        ownerEmail: ownerEmail(ownerOf[busiest]! + 1),
+      },
       firstDay: new Date(firstDay),
       anchor: new Date(anchor),
     };

@@ -1,11 +1,17 @@
 "use server";
+
 import { revalidatePath } from "next/cache";
+
 import { formAction, type ActionState } from "@/lib/action";
+
 import { changeUserRole, setUserDisabled, type RoleChangeResult } from "./roles";
 import { disableSchema, roleChangeSchema } from "./schema";
 
 const refusals: Record<Exclude<RoleChangeResult, { ok: true }>["reason"], ActionState> = {
-  self: { message: "You cannot change your own role or disable your own account: ask another admin. This keeps at least one admin able to sign in." },
+  self: {
+    message:
+      "You cannot change your own role or disable your own account: ask another admin. This keeps at least one admin able to sign in.",
+  },
   // Also the answer when another admin demoted or disabled the caller meanwhile: nothing was changed either way.
   "not-found": { message: "Nothing was changed: that user no longer exists, or you are no longer an active admin." },
   "last-admin": { message: "Nothing was changed: the platform must keep at least one active admin." },
@@ -21,7 +27,8 @@ function done(result: RoleChangeResult, message: string): ActionState {
 
 export const changeRoleAction = formAction(
   roleChangeSchema,
-  async (input, viewer) => done(await changeUserRole({ viewer, ...input }), "Role saved. It applies from the user's next request."),
+  async (input, viewer) =>
+    done(await changeUserRole({ viewer, ...input }), "Role saved. It applies from the user's next request."),
   { roles: ["admin"] },
 );
 

@@ -1,8 +1,11 @@
 import "server-only";
+
 import { desc, sql } from "drizzle-orm";
+
 import { getDb, type Executor } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
+
 import { encodeAuditCursor, type AuditCursor } from "./cursor";
 import { assertAdmin } from "./guard";
 

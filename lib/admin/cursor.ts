@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { isCursorInstant } from "@/lib/dates";
 import { decodeTimeKey, encodeTimeKey } from "@/lib/keyset";
 import { isStorableText, MAX_INT4 } from "@/lib/validation";
@@ -24,11 +25,15 @@ export const MAX_USERS_CURSOR_LENGTH = Math.ceil(((MAX_NAME_CHARS * MAX_JSON_BYT
 // UTF-16 units: two per astral character, and lower() may double the characters.
 // A name compared in SQL: it must be text PostgreSQL can hold (no NUL, no lone surrogate), or the query fails.
 const cursorSchema = z.object({
-  v: z.string().max(MAX_NAME_CHARS * 2 * 2).refine(isStorableText),
+  v: z
+    .string()
+    .max(MAX_NAME_CHARS * 2 * 2)
+    .refine(isStorableText),
   i: z.number().int().positive().max(MAX_INT4),
 });
 
-export const encodeUsersCursor = (c: UsersCursor) => Buffer.from(JSON.stringify({ v: c.value, i: c.id })).toString("base64url");
+export const encodeUsersCursor = (c: UsersCursor) =>
+  Buffer.from(JSON.stringify({ v: c.value, i: c.id })).toString("base64url");
 
 /** undefined: first page. null: not one of ours (the page answers 404 rather than guessing or starting over). */
 export function decodeUsersCursor(raw: string | undefined, sort: UserSort): UsersCursor | null | undefined {

@@ -1,11 +1,14 @@
 import "server-only";
+
 import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
 import { auditLog, orders, profiles, restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { recordAudit } from "./audit";
 import { appDay, dayAfter, dayStart } from "@/lib/dates";
 import { centsToDecimal } from "@/lib/money";
+
+import { recordAudit } from "./audit";
 import { csvRow } from "./csv";
 import { assertAdmin } from "./guard";
 import type { OrderRange } from "./schema";
@@ -29,7 +32,10 @@ async function markExportFailed(auditId: number, rowsSent: number) {
   const db = await getDb();
   await db
     .update(auditLog)
-    .set({ action: "export.failed", details: sql`${auditLog.details} || ${JSON.stringify({ failed: true, rowsSent })}::jsonb` })
+    .set({
+      action: "export.failed",
+      details: sql`${auditLog.details} || ${JSON.stringify({ failed: true, rowsSent })}::jsonb`,
+    })
     .where(eq(auditLog.id, auditId));
 }
 
@@ -60,7 +66,11 @@ async function streamCsvExport<C>({
     first = await readBatch(undefined);
   } catch (error) {
     console.error(`CSV export ${action} failed before its first row`, error);
-    await recordAudit(db, { actor: viewer, action: "export.failed", details: { ...details, export: action, failed: true, rowsSent: 0 } });
+    await recordAudit(db, {
+      actor: viewer,
+      action: "export.failed",
+      details: { ...details, export: action, failed: true, rowsSent: 0 },
+    });
     return new Response("The export failed. Nothing was downloaded; please try again.", {
       status: 500,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
@@ -93,7 +103,9 @@ async function streamCsvExport<C>({
         console.error(`CSV export ${action} failed mid-stream after ${rowsSent} rows`, error);
         failure = error;
         controller.enqueue(encoder.encode(exportFailedLine(rowsSent)));
-        await markExportFailed(auditId, rowsSent).catch((auditError: unknown) => console.error("could not record the failed export", auditError));
+        await markExportFailed(auditId, rowsSent).catch((auditError: unknown) =>
+          console.error("could not record the failed export", auditError),
+        );
       }
     },
   });
@@ -113,7 +125,17 @@ function csvResponse(body: ReadableStream<Uint8Array>, filename: string) {
 
 const today = () => appDay(new Date());
 
-export const USERS_CSV_HEADER = ["profile_id", "profile_slug", "display_name", "email", "role", "disabled", "order_count", "total_purchase", "total_purchase_cents"];
+export const USERS_CSV_HEADER = [
+  "profile_id",
+  "profile_slug",
+  "display_name",
+  "email",
+  "role",
+  "disabled",
+  "order_count",
+  "total_purchase",
+  "total_purchase_cents",
+];
 
 /**
  * The users' totals as CSV, with the table's figures, a batch at a time. Rows are in account order (the first
@@ -121,7 +143,15 @@ export const USERS_CSV_HEADER = ["profile_id", "profile_slug", "display_name", "
  * by a changing value would skip or repeat users. Sort the file to taste. The export is recorded before the first
  * byte is sent (streamCsvExport).
  */
-export async function exportUsersCsv({ viewer, search, batchSize = EXPORT_BATCH }: { viewer: Viewer; search?: string; batchSize?: number }) {
+export async function exportUsersCsv({
+  viewer,
+  search,
+  batchSize = EXPORT_BATCH,
+}: {
+  viewer: Viewer;
+  search?: string;
+  batchSize?: number;
+}) {
   assertAdmin(viewer);
   return streamCsvExport<number>({
     viewer,
@@ -150,8 +180,16 @@ export async function exportUsersCsv({ viewer, search, batchSize = EXPORT_BATCH 
   });
 }
 
-export const ORDERS_CSV_HEADER = ["order_id", "placed_at", "status", "customer_slug", "customer_name", "restaurant", "total", "total_cents"];
-
+export const ORDERS_CSV_HEADER = [
+  "order_id",
+  "placed_at",
+  "status",
+  "customer_slug",
+  "customer_name",
+  "restaurant",
+  "total",
+  "total_cents",
+];
 
 /** One batch of orders in [from, to] (whole days in APP_TIME_ZONE), after the keyset position, oldest first. */
 async function readOrders(viewer: Viewer, range: OrderRange, after: { placedAt: string; id: number } | undefined) {
@@ -195,7 +233,16 @@ export async function exportOrdersCsv({ viewer, range }: { viewer: Viewer; range
       const batch = await readOrders(viewer, range, after);
       const last = batch.at(-1);
       return {
-        rows: batch.map((o) => [String(o.id), o.placedAt, o.status, o.customerSlug, o.customerName, o.restaurant, centsToDecimal(o.totalCents), String(o.totalCents)]),
+        rows: batch.map((o) => [
+          String(o.id),
+          o.placedAt,
+          o.status,
+          o.customerSlug,
+          o.customerName,
+          o.restaurant,
+          centsToDecimal(o.totalCents),
+          String(o.totalCents),
+        ]),
         next: batch.length === EXPORT_BATCH && last ? { placedAt: last.placedAt, id: last.id } : undefined,
       };
     },

@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { Metadata } from "next";
+
 import { getViewer } from "@/lib/auth/session";
 
 /**

@@ -1,12 +1,15 @@
 import "server-only";
+
 import { sql } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
+import { executeRows } from "@/db/rows";
 import type { OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
-import { assertAdmin } from "./guard";
-import { executeRows } from "@/db/rows";
 import { COUNTS_TOWARD_TOTALS, LINE_CENTS } from "@/lib/orders/totals";
+
+import { assertAdmin } from "./guard";
 
 /** A report lists this many mismatches of each kind at most; the counts are always complete. */
 export const MISMATCHES_LISTED = 200;
@@ -150,7 +153,10 @@ export async function reconcileTotals({ viewer }: { viewer: Viewer }): Promise<R
       storedCents: centsFromDb(m.storedCents),
       linesCents: centsFromDb(m.linesCents),
     })),
-    rollupDriftCounts: ROLLUPS.map((rollup) => ({ rollup, rows: raw!.rollup_drift_counts.find((d) => d.rollup === rollup)?.rows ?? 0 })),
+    rollupDriftCounts: ROLLUPS.map((rollup) => ({
+      rollup,
+      rows: raw!.rollup_drift_counts.find((d) => d.rollup === rollup)?.rows ?? 0,
+    })),
     rollupDrift: raw!.rollup_drift,
     ms,
   };

@@ -1,11 +1,14 @@
 import "server-only";
+
 import { sql } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
+import { executeRows } from "@/db/rows";
 import type { Viewer } from "@/lib/auth/queries";
 import { APP_TIME_ZONE } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
+
 import { assertAdmin } from "./guard";
-import { executeRows } from "@/db/rows";
 
 export type PlatformTotals = {
   users: number;
@@ -76,11 +79,25 @@ export type RestaurantRevenue = {
  * restaurants' daily rollups: at most one row per restaurant and day, however many orders they hold.
  * Every restaurant is listed, with zeros where it sold nothing.
  */
-export async function getRevenueByMonth({ viewer, months = 12, now = new Date() }: { viewer: Viewer; months?: number; now?: Date }) {
+export async function getRevenueByMonth({
+  viewer,
+  months = 12,
+  now = new Date(),
+}: {
+  viewer: Viewer;
+  months?: number;
+  now?: Date;
+}) {
   assertAdmin(viewer);
   const db = await getDb();
   const labels = lastMonths(months, now);
-  const rows = await executeRows<{ restaurant_id: number; name: string; month: string | null; orders: number; revenue: string }>(
+  const rows = await executeRows<{
+    restaurant_id: number;
+    name: string;
+    month: string | null;
+    orders: number;
+    revenue: string;
+  }>(
     db,
     sql`
     with monthly as (
@@ -95,7 +112,12 @@ export async function getRevenueByMonth({ viewer, months = 12, now = new Date() 
   );
   const byRestaurant = new Map<number, RestaurantRevenue>();
   for (const row of rows) {
-    const entry = byRestaurant.get(row.restaurant_id) ?? { restaurantId: row.restaurant_id, name: row.name, byMonth: {}, totalCents: 0 };
+    const entry = byRestaurant.get(row.restaurant_id) ?? {
+      restaurantId: row.restaurant_id,
+      name: row.name,
+      byMonth: {},
+      totalCents: 0,
+    };
     if (row.month && labels.includes(row.month)) {
       const cents = centsFromDb(row.revenue);
       entry.byMonth[row.month] = { orders: row.orders, revenueCents: cents };
@@ -105,7 +127,9 @@ export async function getRevenueByMonth({ viewer, months = 12, now = new Date() 
   }
   const restaurants = [...byRestaurant.values()];
   // Column totals for the chart and the table alike, so the two can never disagree.
-  const monthTotalsCents = labels.map((m) => restaurants.reduce((sum, r) => sum + (r.byMonth[m]?.revenueCents ?? 0), 0));
+  const monthTotalsCents = labels.map((m) =>
+    restaurants.reduce((sum, r) => sum + (r.byMonth[m]?.revenueCents ?? 0), 0),
+  );
   const totalCents = restaurants.reduce((sum, r) => sum + r.totalCents, 0);
   return { months: labels, restaurants, monthTotalsCents, totalCents };
 }

@@ -1,9 +1,12 @@
 import "server-only";
+
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
+
 import { getDb, type Executor } from "@/db/client";
 import { profiles, restaurantOwners, restaurants, users, type UserRole } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { revokeUserSessions } from "@/lib/auth/sessions";
+
 import { recordAudit } from "./audit";
 import { assertAdmin } from "./guard";
 
@@ -59,7 +62,10 @@ export async function getUserForRoles({ viewer, slug }: { viewer: Viewer; slug: 
         ownedRestaurants: { columns: { restaurantId: true }, orderBy: (o, { asc }) => [asc(o.restaurantId)] },
       },
     }),
-    db.select({ id: restaurants.id, name: restaurants.name }).from(restaurants).orderBy(asc(restaurants.name), asc(restaurants.id)),
+    db
+      .select({ id: restaurants.id, name: restaurants.name })
+      .from(restaurants)
+      .orderBy(asc(restaurants.name), asc(restaurants.id)),
   ]);
   if (!target) return null;
   return { target, restaurants: allRestaurants };
@@ -104,7 +110,8 @@ export async function changeUserRole({
     const before = owned.map((o) => o.id).sort((a, b) => a - b);
     const added = wanted.filter((id) => !before.includes(id));
     const removed = before.filter((id) => !wanted.includes(id));
-    if (target.role === role && added.length === 0 && removed.length === 0) return { ok: true, changed: false } as const;
+    if (target.role === role && added.length === 0 && removed.length === 0)
+      return { ok: true, changed: false } as const;
     if (role !== "admin" && (await isLastActiveAdmin(tx, target))) return { ok: false, reason: "last-admin" } as const;
 
     if (target.role !== role) {
@@ -114,7 +121,12 @@ export async function changeUserRole({
     if (removed.length > 0) {
       await tx
         .delete(restaurantOwners)
-        .where(and(eq(restaurantOwners.profileId, profileId), wanted.length ? notInArray(restaurantOwners.restaurantId, wanted) : undefined));
+        .where(
+          and(
+            eq(restaurantOwners.profileId, profileId),
+            wanted.length ? notInArray(restaurantOwners.restaurantId, wanted) : undefined,
+          ),
+        );
     }
     if (added.length > 0) {
       await tx.insert(restaurantOwners).values(added.map((restaurantId) => ({ profileId, restaurantId })));
@@ -153,7 +165,11 @@ export async function setUserDisabled({
     if (disabled && (await isLastActiveAdmin(tx, target))) return { ok: false, reason: "last-admin" } as const;
     await tx.update(users).set({ disabled }).where(eq(users.id, target.userId));
     if (disabled) await revokeUserSessions(tx, { userId: target.userId, reason: "disabled" });
-    await recordAudit(tx, { actor: viewer, action: disabled ? "user.disable" : "user.enable", targetProfileId: profileId });
+    await recordAudit(tx, {
+      actor: viewer,
+      action: disabled ? "user.disable" : "user.enable",
+      targetProfileId: profileId,
+    });
     return { ok: true, changed: true } as const;
   });
 }

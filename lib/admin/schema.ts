@@ -1,7 +1,9 @@
 import { z } from "zod";
+
 import { userRole } from "@/db/schema";
-import { USER_SORTS } from "./cursor";
 import { dayRangeFields, dayRangeInOrder, plainText, recordId } from "@/lib/validation";
+
+import { USER_SORTS } from "./cursor";
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { notFound } from "next/navigation";
+
 import type { Viewer } from "@/lib/auth/queries";
 import { getViewer } from "@/lib/auth/session";
 

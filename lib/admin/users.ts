@@ -1,11 +1,14 @@
 import "server-only";
+
 import { and, asc, desc, eq, gt, ilike, or, sql, type SQL } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
 import { customerTotals, profiles, users, type UserRole } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
 import { likePattern } from "@/lib/search";
-import type { UserSort, UsersCursor } from "./cursor";
+
+import type { UsersCursor, UserSort } from "./cursor";
 import { assertAdmin } from "./guard";
 
 export const USERS_PAGE_SIZE = 50;
@@ -20,7 +23,6 @@ export type UserTotalsRow = {
   orderCount: number;
   totalPurchaseCents: number;
 };
-
 
 function searchFilter(search: string | undefined) {
   const q = search?.trim();
@@ -41,7 +43,16 @@ const userColumns = {
 
 type UserRow = { [K in keyof typeof userColumns]: (typeof userColumns)[K]["_"]["data"] };
 
-const toTotalsRow = ({ totalCents, profileId, slug, displayName, email, role, disabled, orderCount }: UserRow): UserTotalsRow => ({
+const toTotalsRow = ({
+  totalCents,
+  profileId,
+  slug,
+  displayName,
+  email,
+  role,
+  disabled,
+  orderCount,
+}: UserRow): UserTotalsRow => ({
   profileId,
   slug,
   displayName,
@@ -89,11 +100,15 @@ export async function listUserTotals({
     .innerJoin(users, eq(users.id, profiles.userId))
     .where(and(...filters))
     .orderBy(
-      ...(sort === "total" ? [desc(customerTotals.totalCents), desc(customerTotals.customerId)] : [asc(name), asc(profiles.id)]),
+      ...(sort === "total"
+        ? [desc(customerTotals.totalCents), desc(customerTotals.customerId)]
+        : [asc(name), asc(profiles.id)]),
     )
     .limit(limit + 1);
   const last = rows.length > limit ? rows[limit - 1] : undefined;
-  const nextCursor = last ? { value: sort === "total" ? String(last.totalCents) : last.sortName, id: last.profileId } : undefined;
+  const nextCursor = last
+    ? { value: sort === "total" ? String(last.totalCents) : last.sortName, id: last.profileId }
+    : undefined;
   return { rows: rows.slice(0, limit).map(toTotalsRow), nextCursor };
 }
 

@@ -1,7 +1,10 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
+
 import { hashPassword, verifyPassword } from "./password";
 import type { Viewer } from "./queries";
 import type { ChangePasswordInput } from "./schema";
@@ -29,7 +32,10 @@ export async function changePassword({
   const claim = await claimSignInAttempt(keys);
   if (!claim.ok) return { ok: false, reason: "throttled", retryAfterSeconds: claim.retryAfterSeconds };
   const db = await getDb();
-  const user = await db.query.users.findFirst({ where: eq(users.id, viewer.userId), columns: { passwordHash: true, disabled: true } });
+  const user = await db.query.users.findFirst({
+    where: eq(users.id, viewer.userId),
+    columns: { passwordHash: true, disabled: true },
+  });
   if (!user || user.disabled) return { ok: false, reason: "not-found" };
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await recordSignInEvent("auth.sign_in_failed", { ...keys, details: { via: "password_change" } });
@@ -39,13 +45,23 @@ export async function changePassword({
   const passwordHash = await hashPassword(input.newPassword);
   const signedOut = await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, viewer.userId));
-    return revokeUserSessions(tx, { userId: viewer.userId, exceptSessionId: viewer.sessionId, reason: "password_change" });
+    return revokeUserSessions(tx, {
+      userId: viewer.userId,
+      exceptSessionId: viewer.sessionId,
+      reason: "password_change",
+    });
   });
   return { ok: true, signedOut };
 }
 
 /** "Sign out everywhere else" (keeps the viewer's own session) or everywhere. Returns how many were ended. */
-export async function signOutSessions({ viewer, keepCurrent }: { viewer: Viewer; keepCurrent: boolean }): Promise<number> {
+export async function signOutSessions({
+  viewer,
+  keepCurrent,
+}: {
+  viewer: Viewer;
+  keepCurrent: boolean;
+}): Promise<number> {
   const db = await getDb();
   return revokeUserSessions(db, {
     userId: viewer.userId,

@@ -1,8 +1,11 @@
 "use server";
+
 import { AuthError } from "next-auth";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+
 import { formAction, UNREADABLE_FORM, type ActionState } from "@/lib/action";
+
 import { changePassword, signOutSessions } from "./account";
 import { signIn, signOut } from "./config";
 import { tooManyAttemptsMessage } from "./messages";
@@ -74,7 +77,10 @@ export const changePasswordAction = formAction(changePasswordSchema, async (inpu
   if (!result.ok) {
     if (result.reason === "throttled") return { message: tooManyAttemptsMessage(result.retryAfterSeconds) };
     if (result.reason === "wrong-password") {
-      return { message: "Please correct the highlighted fields.", fieldErrors: { currentPassword: ["Your current password is wrong."] } };
+      return {
+        message: "Please correct the highlighted fields.",
+        fieldErrors: { currentPassword: ["Your current password is wrong."] },
+      };
     }
     return { message: "Your session has ended. Please sign in again." };
   }
@@ -88,7 +94,10 @@ export async function signOutOtherSessionsAction(): Promise<ActionState> {
   if (!viewer) return { message: "Your session has ended. Please sign in again." };
   const ended = await signOutSessions({ viewer, keepCurrent: true });
   revalidatePath("/account");
-  return { ok: true, message: ended === 1 ? "1 other session was signed out." : `${ended} other sessions were signed out.` };
+  return {
+    ok: true,
+    message: ended === 1 ? "1 other session was signed out." : `${ended} other sessions were signed out.`,
+  };
 }
 
 /** Every session, this one included; then this browser's cookie goes too. */

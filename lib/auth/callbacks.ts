@@ -1,6 +1,8 @@
 import "server-only";
+
 import type { JWT } from "next-auth/jwt";
 import { headers } from "next/headers";
+
 import { clientAddress } from "./client-address";
 import { createSession, findSessionViewer, revokeSession } from "./sessions";
 

@@ -1,15 +1,18 @@
 import "server-only";
+
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+
 import { anonymousCartId, forgetAnonymousCart } from "@/lib/cart/owner";
 import { adoptAnonymousCart } from "@/lib/cart/queries";
 import { authSecret } from "@/lib/env";
+
+import { endSession, sessionToken } from "./callbacks";
 import { clientAddress } from "./client-address";
 import { safeRedirectTarget } from "./redirect-target";
-import { attemptSignIn } from "./sign-in";
-import { endSession, sessionToken } from "./callbacks";
-import { SESSION_ABSOLUTE_SECONDS } from "./sessions";
 import { signInSchema } from "./schema";
+import { SESSION_ABSOLUTE_SECONDS } from "./sessions";
+import { attemptSignIn } from "./sign-in";
 
 /** Thrown by authorize while the account or address is locked; the form and the route read retryAfterSeconds. */
 export class ThrottledSignIn extends CredentialsSignin {

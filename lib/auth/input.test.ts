@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { safeRedirectTarget } from "./redirect-target";
 import { signInSchema, signUpSchema } from "./schema";
 import { slugify } from "./slug";

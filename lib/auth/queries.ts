@@ -1,8 +1,11 @@
 import "server-only";
+
 import { eq, sql } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
-import { uniqueViolation } from "@/lib/db-errors";
 import { profiles, users, type UserRole } from "@/db/schema";
+import { uniqueViolation } from "@/lib/db-errors";
+
 import { hashPassword, verifyPassword } from "./password";
 import type { SignUpInput } from "./schema";
 import { slugify } from "./slug";

@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { NextRequest } from "next/server";
+
 import { clientAddress } from "./client-address";
 import { tooManyAttemptsMessage } from "./messages";
 import { safeRedirectTarget } from "./redirect-target";
@@ -19,7 +21,10 @@ const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new
 export function authRequestProblem(request: NextRequest): Response | null {
   const callbackUrl = request.nextUrl.searchParams.get("callbackUrl");
   if (callbackUrl !== null && !isSafePath(callbackUrl)) {
-    return Response.json({ error: "InvalidCallbackUrl", message: "callbackUrl must be a path on this site, like /orders." }, { status: 400 });
+    return Response.json(
+      { error: "InvalidCallbackUrl", message: "callbackUrl must be a path on this site, like /orders." },
+      { status: 400 },
+    );
   }
   for (const name of CALLBACK_COOKIES) {
     const value = request.cookies.get(name)?.value;
@@ -39,7 +44,9 @@ export async function credentialsKeys(request: NextRequest): Promise<ThrottleKey
   try {
     const type = request.headers.get("content-type") ?? "";
     const body = request.clone();
-    email = type.includes("application/json") ? ((await body.json()) as { email?: unknown })?.email : (await body.formData()).get("email");
+    email = type.includes("application/json")
+      ? ((await body.json()) as { email?: unknown })?.email
+      : (await body.formData()).get("email");
   } catch {
     email = undefined;
   }
@@ -58,7 +65,11 @@ export async function tooManyAttempts(keys: ThrottleKeys, { audit = true } = {})
     });
   }
   return Response.json(
-    { error: "TooManyAttempts", message: tooManyAttemptsMessage(throttled.retryAfterSeconds), retryAfter: throttled.retryAfterSeconds },
+    {
+      error: "TooManyAttempts",
+      message: tooManyAttemptsMessage(throttled.retryAfterSeconds),
+      retryAfter: throttled.retryAfterSeconds,
+    },
     { status: 429, headers: { "Retry-After": String(throttled.retryAfterSeconds), "Cache-Control": "no-store" } },
   );
 }
@@ -66,5 +77,7 @@ export async function tooManyAttempts(keys: ThrottleKeys, { audit = true } = {})
 /** Auth.js answered a refusal from authorize (a lock that began while this request was on its way) with a redirect. */
 export function refusedAsThrottled(response: Response): boolean {
   const location = response.headers.get("location");
-  return response.status >= 300 && response.status < 400 && Boolean(location && /[?&]code=throttled(&|$)/.test(location));
+  return (
+    response.status >= 300 && response.status < 400 && Boolean(location && /[?&]code=throttled(&|$)/.test(location))
+  );
 }

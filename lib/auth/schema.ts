@@ -32,14 +32,20 @@ export const signUpSchema = z.object({ name: displayNameSchema, email: emailSche
 // Sign-in does not explain what is wrong with a password beyond "missing": any other failure is the same message.
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "Invalid email or password."),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(200, "Invalid email or password."),
 });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(200, "Your current password is wrong."),
+    currentPassword: z
+      .string({ error: "Enter your current password." })
+      .min(1, "Enter your current password.")
+      .max(200, "Your current password is wrong."),
     newPassword: passwordSchema,
     confirmPassword: z.string({ error: "Repeat the new password." }),
   })

@@ -1,10 +1,13 @@
 import "server-only";
+
+import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { decode } from "next-auth/jwt";
 import { cache } from "react";
+
 import type { UserRole } from "@/db/schema";
 import { authSecret } from "@/lib/env";
+
 import type { Viewer } from "./queries";
 import { findSessionViewer } from "./sessions";
 

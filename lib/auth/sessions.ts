@@ -1,8 +1,11 @@
 import "server-only";
+
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
+
 import { getDb, type Executor } from "@/db/client";
-import { profiles, userSessions, users } from "@/db/schema";
+import { profiles, users, userSessions } from "@/db/schema";
+
 import type { Viewer } from "./queries";
 
 /** A session ends after a week without a request, and 30 days after sign-in whatever happens (decision 0007). */
@@ -17,7 +20,10 @@ const secondsAgo = (seconds: number) => sql`now() - ${sql.raw(`interval '${Math.
 
 /** Seen within the idle timeout, signed in within the absolute lifetime. */
 const withinTimeouts = () =>
-  and(gt(userSessions.lastSeenAt, secondsAgo(SESSION_IDLE_SECONDS)), gt(userSessions.createdAt, secondsAgo(SESSION_ABSOLUTE_SECONDS)));
+  and(
+    gt(userSessions.lastSeenAt, secondsAgo(SESSION_IDLE_SECONDS)),
+    gt(userSessions.createdAt, secondsAgo(SESSION_ABSOLUTE_SECONDS)),
+  );
 
 /** Not revoked, and within both timeouts. */
 const isLive = () => and(isNull(userSessions.revokedAt), withinTimeouts());
@@ -47,7 +53,13 @@ export type SessionViewer = Viewer & { sessionId: string };
  * profile) as the database says now. A data-modifying CTE touches last_seen_at when it is more than a minute
  * old; PostgreSQL runs it whether or not the main query reads it, and both see the same snapshot.
  */
-export async function findSessionViewer({ userId, sessionId }: { userId: string; sessionId: string }): Promise<SessionViewer | null> {
+export async function findSessionViewer({
+  userId,
+  sessionId,
+}: {
+  userId: string;
+  sessionId: string;
+}): Promise<SessionViewer | null> {
   const db = await getDb();
   const thisSession = and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), isLive());
   const touch = db
@@ -75,7 +87,15 @@ export async function findSessionViewer({ userId, sessionId }: { userId: string;
 }
 
 /** Ends one session (sign-out). Only that user's row: a sid alone never revokes someone else's session. */
-export async function revokeSession({ userId, sessionId, reason }: { userId: string; sessionId: string; reason: RevokeReason }) {
+export async function revokeSession({
+  userId,
+  sessionId,
+  reason,
+}: {
+  userId: string;
+  sessionId: string;
+  reason: RevokeReason;
+}) {
   const db = await getDb();
   await db
     .update(userSessions)

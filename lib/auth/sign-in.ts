@@ -1,4 +1,5 @@
 import "server-only";
+
 import { authenticate } from "./queries";
 import {
   claimSignInAttempt,

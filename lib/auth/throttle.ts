@@ -1,5 +1,7 @@
 import "server-only";
+
 import { and, eq, gt, lt, or, sql, type SQL } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
 import { auditLog, profiles, signInThrottles, users } from "@/db/schema";
 
@@ -23,13 +25,18 @@ export const LOCKOUT_MAX_SECONDS = 15 * 60;
 export type ThrottleKind = keyof typeof THROTTLE_RULES;
 export type ThrottleKeys = { email: string; address: string | null };
 export type Throttled = { kind: ThrottleKind; retryAfterSeconds: number };
-export type ClaimedAttempt = { ok: true; keys: ThrottleKeys; addressLockedUntil: Date | null } | ({ ok: false } & Throttled);
+export type ClaimedAttempt =
+  { ok: true; keys: ThrottleKeys; addressLockedUntil: Date | null } | ({ ok: false } & Throttled);
 
 const rule = (pick: (r: (typeof THROTTLE_RULES)[ThrottleKind]) => number) =>
-  sql.raw(`(case "sign_in_throttles"."kind" when 'account' then ${pick(THROTTLE_RULES.account)} else ${pick(THROTTLE_RULES.address)} end)`);
+  sql.raw(
+    `(case "sign_in_throttles"."kind" when 'account' then ${pick(THROTTLE_RULES.account)} else ${pick(THROTTLE_RULES.address)} end)`,
+  );
 
 function keyRows({ email, address }: ThrottleKeys) {
-  const rows: { kind: ThrottleKind; key: string }[] = [{ kind: "account", key: email.trim().toLowerCase().slice(0, 300) }];
+  const rows: { kind: ThrottleKind; key: string }[] = [
+    { kind: "account", key: email.trim().toLowerCase().slice(0, 300) },
+  ];
   if (address) rows.push({ kind: "address", key: address.slice(0, 300) });
   return rows;
 }
@@ -99,7 +106,9 @@ export async function settleSuccessfulAttempt(claim: Extract<ClaimedAttempt, { o
   await db.transaction(async (tx) => {
     await tx.delete(t).where(and(eq(t.kind, "account"), eq(t.key, account!.key)));
     if (!address) return;
-    const undoLock = claim.addressLockedUntil ? sql`${t.lockedUntil} = ${claim.addressLockedUntil.toISOString()}::timestamptz` : sql`false`;
+    const undoLock = claim.addressLockedUntil
+      ? sql`${t.lockedUntil} = ${claim.addressLockedUntil.toISOString()}::timestamptz`
+      : sql`false`;
     await tx
       .update(t)
       .set({

@@ -1,7 +1,10 @@
 "use server";
+
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
+
 import { formToObject, invalid, UNREADABLE_FORM, type ActionState } from "@/lib/action";
+
 import { cartOwnerForWrite, currentCartOwner, newAnonymousCartOwner, type CartOwner } from "./owner";
 import { addToCart, removeFromCart, setCartQuantity, type CartResult } from "./queries";
 import { addToCartSchema, removeFromCartSchema, setQuantitySchema } from "./schema";

@@ -1,6 +1,8 @@
 import "server-only";
+
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
+
 import { getViewer } from "@/lib/auth/session";
 
 /** Whose cart: a signed-in profile's, or an anonymous visitor's found through an httpOnly cookie. */

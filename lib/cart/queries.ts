@@ -1,16 +1,29 @@
 import "server-only";
+
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+
 import { getDb, type Executor } from "@/db/client";
-import { cartItems, carts, linesTotalCents, MAX_CART_LINES, MAX_LINE_QUANTITY, menuItems, profiles, restaurants } from "@/db/schema";
+import {
+  cartItems,
+  carts,
+  linesTotalCents,
+  MAX_CART_LINES,
+  MAX_LINE_QUANTITY,
+  menuItems,
+  profiles,
+  restaurants,
+} from "@/db/schema";
+
 import type { CartOwner } from "./owner";
 
 export const ownerWhere = (owner: CartOwner) =>
-  "profileId" in owner ? eq(carts.profileId, owner.profileId) : and(eq(carts.id, owner.anonymousId), isNull(carts.profileId));
+  "profileId" in owner
+    ? eq(carts.profileId, owner.profileId)
+    : and(eq(carts.id, owner.anonymousId), isNull(carts.profileId));
 
 export type CartProblem = "unavailable" | "removed" | "other-restaurant";
 export type CartResult =
-  | { ok: true; message: string }
-  | { ok: false; message: string; needsReplace?: boolean; staleAnonymousId?: true };
+  { ok: true; message: string } | { ok: false; message: string; needsReplace?: boolean; staleAnonymousId?: true };
 
 /**
  * The cart as it would be charged now: current names and prices from the menu, each line marked with what would
@@ -35,7 +48,11 @@ export async function getCart({ owner, reorderOf }: { owner: CartOwner; reorderO
       items: {
         columns: { quantity: true },
         orderBy: [asc(cartItems.addedAt), asc(cartItems.menuItemId)],
-        with: { menuItem: { columns: { id: true, name: true, priceCents: true, available: true, deletedAt: true, restaurantId: true } } },
+        with: {
+          menuItem: {
+            columns: { id: true, name: true, priceCents: true, available: true, deletedAt: true, restaurantId: true },
+          },
+        },
       },
     },
   });
@@ -78,8 +95,14 @@ async function getOrCreateCart(tx: Executor, owner: CartOwner, restaurantId: num
   for (let attempt = 0; attempt < 5; attempt++) {
     const existing = await lockCart(tx, owner);
     if (existing) return existing;
-    const insert = tx.insert(carts).values({ restaurantId, ...("profileId" in owner ? { profileId: owner.profileId } : { id: owner.anonymousId }) });
-    const created = await ("profileId" in owner ? insert.onConflictDoNothing({ target: carts.profileId }) : insert.onConflictDoNothing({ target: carts.id })).returning({
+    const insert = tx
+      .insert(carts)
+      .values({ restaurantId, ...("profileId" in owner ? { profileId: owner.profileId } : { id: owner.anonymousId }) });
+    const created = await (
+      "profileId" in owner
+        ? insert.onConflictDoNothing({ target: carts.profileId })
+        : insert.onConflictDoNothing({ target: carts.id })
+    ).returning({
       id: carts.id,
     });
     if (created.length > 0 || "profileId" in owner) continue;
@@ -157,17 +180,38 @@ export async function addToCart({
   });
 }
 
-export async function setCartQuantity({ owner, menuItemId, quantity }: { owner: CartOwner; menuItemId: number; quantity: number }): Promise<CartResult> {
+export async function setCartQuantity({
+  owner,
+  menuItemId,
+  quantity,
+}: {
+  owner: CartOwner;
+  menuItemId: number;
+  quantity: number;
+}): Promise<CartResult> {
   const db = await getDb();
   const updated = await db
     .update(cartItems)
     .set({ quantity })
-    .where(and(eq(cartItems.menuItemId, menuItemId), sql`${cartItems.cartId} = (select ${carts.id} from ${carts} where ${ownerWhere(owner)})`))
+    .where(
+      and(
+        eq(cartItems.menuItemId, menuItemId),
+        sql`${cartItems.cartId} = (select ${carts.id} from ${carts} where ${ownerWhere(owner)})`,
+      ),
+    )
     .returning({ quantity: cartItems.quantity });
-  return updated.length ? { ok: true, message: "Quantity updated." } : { ok: false, message: "That item is not in your cart." };
+  return updated.length
+    ? { ok: true, message: "Quantity updated." }
+    : { ok: false, message: "That item is not in your cart." };
 }
 
-export async function removeFromCart({ owner, menuItemId }: { owner: CartOwner; menuItemId: number }): Promise<CartResult> {
+export async function removeFromCart({
+  owner,
+  menuItemId,
+}: {
+  owner: CartOwner;
+  menuItemId: number;
+}): Promise<CartResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const cart = await lockCart(tx, owner);
@@ -177,8 +221,12 @@ export async function removeFromCart({ owner, menuItemId }: { owner: CartOwner; 
       .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.menuItemId, menuItemId)))
       .returning({ id: cartItems.menuItemId });
     // An empty cart belongs to no restaurant: the next item may come from anywhere without asking.
-    await tx.delete(carts).where(and(eq(carts.id, cart.id), sql`not exists (select 1 from cart_items where cart_id = ${cart.id}::uuid)`));
-    return removed.length ? { ok: true, message: "Removed from your cart." } : { ok: false, message: "That item is not in your cart." };
+    await tx
+      .delete(carts)
+      .where(and(eq(carts.id, cart.id), sql`not exists (select 1 from cart_items where cart_id = ${cart.id}::uuid)`));
+    return removed.length
+      ? { ok: true, message: "Removed from your cart." }
+      : { ok: false, message: "That item is not in your cart." };
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { MAX_LINE_QUANTITY } from "@/db/schema";
 import { recordId } from "@/lib/validation";
 

@@ -1,9 +1,12 @@
 "use server";
+
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+
 import { formAction } from "@/lib/action";
-import { setFavorite } from "./queries";
 import { recordId } from "@/lib/validation";
+
+import { setFavorite } from "./queries";
 
 const favoriteSchema = z.object({
   restaurantId: recordId(),

@@ -25,7 +25,12 @@ export function recordDatabaseState(up: boolean, reason?: string): { changed: bo
   const status = up ? "up" : "down";
   const changed = state.status !== status;
   const now = Date.now();
-  (globalThis as Holder)[KEY] = { status, since: changed ? now : state.since, checkedAt: now, reason: up ? undefined : reason };
+  (globalThis as Holder)[KEY] = {
+    status,
+    since: changed ? now : state.since,
+    checkedAt: now,
+    reason: up ? undefined : reason,
+  };
   return { changed };
 }
 

@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
+
 import { isDecodableActionBody } from "./action-body";
 import { isDecodablePath } from "./path";
 import { contentSecurityPolicy, isHttps, securityHeaders } from "./security-headers";
 
 const action = (contentType: string | null, body: BodyInit) =>
-  new Request("http://localhost/r/x", { method: "POST", headers: contentType ? { "content-type": contentType, "next-action": "00ab" } : { "next-action": "00ab" }, body });
+  new Request("http://localhost/r/x", {
+    method: "POST",
+    headers: contentType ? { "content-type": contentType, "next-action": "00ab" } : { "next-action": "00ab" },
+    body,
+  });
 
 describe("server action bodies", () => {
   it("accepts what Next's client sends: a form, or text/plain holding a JSON array", async () => {
@@ -43,7 +48,10 @@ describe("security headers", () => {
   });
 
   it("reads the scheme from the first x-forwarded-proto, else the URL", () => {
-    const req = (url: string, proto?: string) => ({ headers: new Headers(proto ? { "x-forwarded-proto": proto } : {}), nextUrl: new URL(url) });
+    const req = (url: string, proto?: string) => ({
+      headers: new Headers(proto ? { "x-forwarded-proto": proto } : {}),
+      nextUrl: new URL(url),
+    });
     expect(isHttps(req("http://a/", "https"))).toBe(true);
     expect(isHttps(req("http://a/", "https, http"))).toBe(true);
     expect(isHttps(req("https://a/", "http"))).toBe(false);

@@ -3,7 +3,8 @@
  * 503 answer to server actions) and the error boundaries, which recognise the action's message.
  */
 export const UNAVAILABLE_TITLE = "Platter is temporarily unavailable";
-export const UNAVAILABLE_MESSAGE = "Platter is temporarily unavailable. Nothing was changed; please try again in a minute.";
+export const UNAVAILABLE_MESSAGE =
+  "Platter is temporarily unavailable. Nothing was changed; please try again in a minute.";
 /** Seconds a client should wait before retrying (Retry-After). */
 export const RETRY_AFTER_SECONDS = 5;
 

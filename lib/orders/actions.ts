@@ -1,11 +1,14 @@
 "use server";
+
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+
 import { formAction } from "@/lib/action";
-import { checkoutSchema, orderIdSchema } from "./schema";
+
 import { cancelOwnOrder } from "./cancel";
 import { placeOrder } from "./checkout";
 import { reorder } from "./reorder";
+import { checkoutSchema, orderIdSchema } from "./schema";
 
 export const checkoutAction = formAction(checkoutSchema, async (input, viewer) => {
   const result = await placeOrder({ profileId: viewer.profileId, ...input });

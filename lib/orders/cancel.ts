@@ -1,7 +1,10 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
 import { orders } from "@/db/schema";
+
 import { transitionOrder } from "./status";
 
 /** A customer may cancel their own order while it is still `placed`; someone else's order id finds nothing. */

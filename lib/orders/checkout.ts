@@ -1,7 +1,18 @@
 import "server-only";
+
 import { and, eq } from "drizzle-orm";
+
 import { getDb, type Executor } from "@/db/client";
-import { cartItems, carts, linesTotalCents, menuItems, orderLines, orders, orderStatusEvents, restaurants } from "@/db/schema";
+import {
+  cartItems,
+  carts,
+  linesTotalCents,
+  menuItems,
+  orderLines,
+  orders,
+  orderStatusEvents,
+  restaurants,
+} from "@/db/schema";
 import { uniqueViolation } from "@/lib/db-errors";
 import { formatCents } from "@/lib/money";
 
@@ -38,7 +49,12 @@ export async function placeOrder({
   try {
     return await db.transaction(async (tx): Promise<CheckoutResult> => {
       const [cart] = await tx
-        .select({ id: carts.id, restaurantId: carts.restaurantId, restaurantName: restaurants.name, isOpen: restaurants.isOpen })
+        .select({
+          id: carts.id,
+          restaurantId: carts.restaurantId,
+          restaurantName: restaurants.name,
+          isOpen: restaurants.isOpen,
+        })
         .from(carts)
         .innerJoin(restaurants, eq(restaurants.id, carts.restaurantId))
         .where(eq(carts.profileId, profileId))
@@ -64,17 +80,28 @@ export async function placeOrder({
         .orderBy(cartItems.addedAt, cartItems.menuItemId);
 
       if (items.length === 0) return { ok: false, message: "Your cart is empty." };
-      if (!cart.isOpen) return { ok: false, message: `${cart.restaurantName} is closed right now. Your cart is saved.` };
+      if (!cart.isOpen)
+        return { ok: false, message: `${cart.restaurantName} is closed right now. Your cart is saved.` };
       const foreign = items.find((i) => i.restaurantId !== cart.restaurantId);
-      if (foreign) return { ok: false, message: `${foreign.name} is not on ${cart.restaurantName}'s menu. Remove it to continue.` };
+      if (foreign)
+        return {
+          ok: false,
+          message: `${foreign.name} is not on ${cart.restaurantName}'s menu. Remove it to continue.`,
+        };
       const gone = items.filter((i) => i.deletedAt || !i.available);
       if (gone.length) {
         const names = gone.map((i) => i.name).join(", ");
-        return { ok: false, message: `No longer available: ${names}. Remove ${gone.length === 1 ? "it" : "them"} to continue.` };
+        return {
+          ok: false,
+          message: `No longer available: ${names}. Remove ${gone.length === 1 ? "it" : "them"} to continue.`,
+        };
       }
       const totalCents = linesTotalCents(items);
       if (totalCents !== expectedTotalCents) {
-        return { ok: false, message: `Prices changed since you opened your cart: the total is now ${formatCents(totalCents)}. Please review it and place the order again.` };
+        return {
+          ok: false,
+          message: `Prices changed since you opened your cart: the total is now ${formatCents(totalCents)}. Please review it and place the order again.`,
+        };
       }
 
       const [order] = await tx
@@ -82,8 +109,18 @@ export async function placeOrder({
         .values({ customerId: profileId, restaurantId: cart.restaurantId, totalCents, idempotencyKey })
         .returning({ id: orders.id });
       const orderId = order!.id;
-      await tx.insert(orderLines).values(items.map((i) => ({ orderId, menuItemId: i.menuItemId, name: i.name, unitPriceCents: i.unitPriceCents, quantity: i.quantity })));
-      await tx.insert(orderStatusEvents).values({ orderId, fromStatus: null, toStatus: "placed", actorProfileId: profileId });
+      await tx.insert(orderLines).values(
+        items.map((i) => ({
+          orderId,
+          menuItemId: i.menuItemId,
+          name: i.name,
+          unitPriceCents: i.unitPriceCents,
+          quantity: i.quantity,
+        })),
+      );
+      await tx
+        .insert(orderStatusEvents)
+        .values({ orderId, fromStatus: null, toStatus: "placed", actorProfileId: profileId });
       await tx.delete(carts).where(eq(carts.id, cart.id));
       return { ok: true, orderId, replayed: false };
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { decodeCursor, encodeCursor } from "./cursor";
 
 describe("order history cursor", () => {

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
 import { orderLines, orders, orderStatusEvents, profiles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
@@ -38,12 +40,18 @@ export type OrderPage = NonNullable<Awaited<ReturnType<typeof getOrderForViewer>
  * Raw SQL correlated to the root profile (`${profiles.id}`): see decision 0002.
  */
 function matchingTotals({ restaurantId, from, to }: { restaurantId?: number; from?: string; to?: string }) {
-  const days = [from ? sql`r.day >= ${from}::date` : undefined, to ? sql`r.day <= ${to}::date` : undefined].filter((f) => f !== undefined);
+  const days = [from ? sql`r.day >= ${from}::date` : undefined, to ? sql`r.day <= ${to}::date` : undefined].filter(
+    (f) => f !== undefined,
+  );
   if (restaurantId === undefined && days.length === 0) {
     return sql`(select json_build_array(r.order_count, r.total_cents::text) from customer_totals r where r.customer_id = ${profiles.id})`;
   }
   const table = restaurantId === undefined ? sql.raw("customer_day_totals") : sql.raw("customer_restaurant_day_totals");
-  const where = [sql`r.customer_id = ${profiles.id}`, ...(restaurantId === undefined ? [] : [sql`r.restaurant_id = ${restaurantId}`]), ...days];
+  const where = [
+    sql`r.customer_id = ${profiles.id}`,
+    ...(restaurantId === undefined ? [] : [sql`r.restaurant_id = ${restaurantId}`]),
+    ...days,
+  ];
   return sql`(select json_build_array(coalesce(sum(r.order_count), 0)::int, coalesce(sum(r.total_cents), 0)::text)
     from ${table} r where ${sql.join(where, sql` and `)})`;
 }
@@ -85,17 +93,27 @@ export async function getOrderHistory({
       // whale's whole history to find the few restaurants in it.
       restaurantOptions: sql<[number, string][] | null>`(
         select json_agg(json_build_array(r.id, r.name) order by r.name, r.id) from restaurants r
-        where (select true from orders o where o.customer_id = ${profiles.id} and o.restaurant_id = r.id limit 1))`.as("restaurant_options"),
+        where (select true from orders o where o.customer_id = ${profiles.id} and o.restaurant_id = r.id limit 1))`.as(
+        "restaurant_options",
+      ),
     },
     with: {
       orderHistory: {
         columns: { id: true, status: true, totalCents: true, placedAt: true },
-        where: and(...filters, cursor ? sql`(${orders.placedAt}, ${orders.id}) < (${cursor.placedAt.toISOString()}::timestamptz, ${cursor.id})` : undefined),
+        where: and(
+          ...filters,
+          cursor
+            ? sql`(${orders.placedAt}, ${orders.id}) < (${cursor.placedAt.toISOString()}::timestamptz, ${cursor.id})`
+            : undefined,
+        ),
         orderBy: [desc(orders.placedAt), desc(orders.id)],
         limit: HISTORY_PAGE_SIZE + 1,
         with: {
           restaurant: { columns: { slug: true, name: true } },
-          lines: { columns: { id: true, name: true, unitPriceCents: true, quantity: true }, orderBy: [asc(orderLines.id)] },
+          lines: {
+            columns: { id: true, name: true, unitPriceCents: true, quantity: true },
+            orderBy: [asc(orderLines.id)],
+          },
         },
       },
     },
@@ -114,4 +132,3 @@ export async function getOrderHistory({
 }
 
 export type OrderHistory = NonNullable<Awaited<ReturnType<typeof getOrderHistory>>>;
-

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { and, eq, sql } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
 import { cartItems, carts, MAX_LINE_QUANTITY, menuItems, orderLines, orders, restaurants } from "@/db/schema";
 
@@ -22,7 +24,10 @@ export async function reorder({ profileId, orderId }: { profileId: number; order
     if (!order.isOpen) return { ok: false, message: `${order.restaurantName} is closed right now.` };
 
     const orderable = await tx
-      .select({ menuItemId: menuItems.id, quantity: sql<number>`least(sum(${orderLines.quantity}), ${MAX_LINE_QUANTITY})::int` })
+      .select({
+        menuItemId: menuItems.id,
+        quantity: sql<number>`least(sum(${orderLines.quantity}), ${MAX_LINE_QUANTITY})::int`,
+      })
       .from(orderLines)
       .innerJoin(menuItems, eq(menuItems.id, orderLines.menuItemId))
       .where(
@@ -34,10 +39,14 @@ export async function reorder({ profileId, orderId }: { profileId: number; order
         ),
       )
       .groupBy(menuItems.id);
-    if (orderable.length === 0) return { ok: false, message: `None of the items of order #${orderId} can be ordered now.` };
+    if (orderable.length === 0)
+      return { ok: false, message: `None of the items of order #${orderId} can be ordered now.` };
 
     await tx.delete(carts).where(eq(carts.profileId, profileId));
-    const [cart] = await tx.insert(carts).values({ profileId, restaurantId: order.restaurantId }).returning({ id: carts.id });
+    const [cart] = await tx
+      .insert(carts)
+      .values({ profileId, restaurantId: order.restaurantId })
+      .returning({ id: carts.id });
     await tx.insert(cartItems).values(orderable.map((line) => ({ cartId: cart!.id, ...line })));
     return { ok: true, added: orderable.length };
   });

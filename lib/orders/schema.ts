@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { dayRangeFields, dayRangeInOrder, recordId } from "@/lib/validation";
 
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
@@ -16,7 +17,9 @@ export const historyFilterSchema = z
 export type HistoryFilter = z.infer<typeof historyFilterSchema>;
 
 export const checkoutSchema = z.object({
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,100}$/, "This checkout form has expired. Reload the page and try again."),
+  idempotencyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,100}$/, "This checkout form has expired. Reload the page and try again."),
   // What the customer saw. Never charged: only compared, so that a price change is shown before anyone pays it.
   expectedTotalCents: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
 });

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+
 import type { Executor } from "@/db/client";
 import { orders, orderStatusEvents, type OrderStatus } from "@/db/schema";
 
@@ -21,7 +22,14 @@ export const canTransition = (from: OrderStatus, to: OrderStatus) => TRANSITIONS
  */
 export async function transitionOrder(
   tx: Executor,
-  args: { orderId: number; from: OrderStatus; to: OrderStatus; actorProfileId: number; reason?: string; scope?: ReturnType<typeof eq> },
+  args: {
+    orderId: number;
+    from: OrderStatus;
+    to: OrderStatus;
+    actorProfileId: number;
+    reason?: string;
+    scope?: ReturnType<typeof eq>;
+  },
 ): Promise<boolean> {
   if (!canTransition(args.from, args.to)) return false;
   const updated = await tx

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+
 import { centsFromDb } from "@/lib/money";
 
 /**
@@ -18,7 +19,10 @@ export const COUNTS_TOWARD_TOTALS = sql.raw("o.status <> 'cancelled'");
  * A profile's running totals (customer_totals, kept by triggers) as the pages show them. Every profile has its
  * row from the moment it is created, so a missing one is drift, reported rather than shown as zero.
  */
-export function purchaseTotals(profileId: number, totals: { orderCount: number; totalCents: bigint } | null | undefined) {
+export function purchaseTotals(
+  profileId: number,
+  totals: { orderCount: number; totalCents: bigint } | null | undefined,
+) {
   if (!totals) throw new Error(`profile ${profileId} has no customer_totals row: run npm run db:reconcile`);
   return { orderCount: totals.orderCount, totalPurchaseCents: centsFromDb(totals.totalCents) };
 }

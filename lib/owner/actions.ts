@@ -1,10 +1,12 @@
 "use server";
+
 import { revalidatePath } from "next/cache";
+
 import { formAction, type ActionState } from "@/lib/action";
+
 import { moveOrder, updateRestaurantDetails } from "./queries";
 import { restaurantDetailsSchema, transitionSchema } from "./schema";
 import { OWNER_ROLES } from "./scope";
-
 
 // Every owner page reads what these write; the dashboard, menu, queue and sales sit under one layout path.
 const refreshOwnerPages = () => revalidatePath("/owner", "layout");

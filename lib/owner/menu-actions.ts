@@ -1,6 +1,9 @@
 "use server";
+
 import { revalidatePath } from "next/cache";
+
 import { formAction, type ActionState } from "@/lib/action";
+
 import {
   createCategory,
   createItem,
@@ -51,19 +54,23 @@ function moved(result: MoveResult, notFound: ActionState): ActionState {
 export const createCategoryAction = formAction(
   createCategorySchema,
   async ({ restaurantId, name }, viewer) =>
-    (await createCategory({ viewer, restaurantId, name })) === null ? { message: "Restaurant not found." } : done(`Added ${name}.`),
+    (await createCategory({ viewer, restaurantId, name })) === null
+      ? { message: "Restaurant not found." }
+      : done(`Added ${name}.`),
   options,
 );
 
 export const renameCategoryAction = formAction(
   renameCategorySchema,
-  async ({ categoryId, name }, viewer) => ((await renameCategory({ viewer, categoryId, name })) ? done("Saved.") : CATEGORY_NOT_FOUND),
+  async ({ categoryId, name }, viewer) =>
+    (await renameCategory({ viewer, categoryId, name })) ? done("Saved.") : CATEGORY_NOT_FOUND,
   options,
 );
 
 export const moveCategoryAction = formAction(
   moveCategorySchema,
-  async ({ categoryId, direction }, viewer) => moved(await moveCategory({ viewer, categoryId, direction }), CATEGORY_NOT_FOUND),
+  async ({ categoryId, direction }, viewer) =>
+    moved(await moveCategory({ viewer, categoryId, direction }), CATEGORY_NOT_FOUND),
   options,
 );
 
@@ -82,7 +89,9 @@ export const deleteCategoryAction = formAction(
 export const createItemAction = formAction(
   createItemSchema,
   async ({ categoryId, price, ...rest }, viewer) =>
-    (await createItem({ viewer, categoryId, fields: { ...rest, priceCents: price } })) === null ? CATEGORY_NOT_FOUND : done(`Added ${rest.name}.`),
+    (await createItem({ viewer, categoryId, fields: { ...rest, priceCents: price } })) === null
+      ? CATEGORY_NOT_FOUND
+      : done(`Added ${rest.name}.`),
   options,
 );
 
@@ -96,7 +105,9 @@ export const updateItemAction = formAction(
 export const setItemAvailabilityAction = formAction(
   itemAvailabilitySchema,
   async ({ itemId, available }, viewer) =>
-    (await setItemAvailability({ viewer, itemId, available })) ? done(available ? "Available again." : "Marked unavailable.") : ITEM_NOT_FOUND,
+    (await setItemAvailability({ viewer, itemId, available }))
+      ? done(available ? "Available again." : "Marked unavailable.")
+      : ITEM_NOT_FOUND,
   options,
 );
 

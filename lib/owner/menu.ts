@@ -1,9 +1,12 @@
 import "server-only";
+
 import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+
 import { getDb, type Transaction } from "@/db/client";
 import { menuCategories, menuItems, restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
+
 import { moveOneStep } from "./positions";
 import type { Direction } from "./schema";
 import { outer, ownedBy } from "./scope";
@@ -64,20 +67,40 @@ async function lockOwnedCategory(tx: Transaction, viewer: Viewer, id: number | S
 }
 
 /** Adds a category at the end of the menu. Null when the restaurant is not the viewer's. */
-export async function createCategory({ viewer, restaurantId, name }: { viewer: Viewer; restaurantId: number; name: string }) {
+export async function createCategory({
+  viewer,
+  restaurantId,
+  name,
+}: {
+  viewer: Viewer;
+  restaurantId: number;
+  name: string;
+}) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const restaurant = await lockOwnedRestaurant(tx, viewer, restaurantId);
     if (!restaurant) return null;
     const [created] = await tx
       .insert(menuCategories)
-      .values({ restaurantId: restaurant.id, name, position: nextPosition(menuCategories, eq(menuCategories.restaurantId, restaurant.id)) })
+      .values({
+        restaurantId: restaurant.id,
+        name,
+        position: nextPosition(menuCategories, eq(menuCategories.restaurantId, restaurant.id)),
+      })
       .returning({ id: menuCategories.id });
     return created!.id;
   });
 }
 
-export async function renameCategory({ viewer, categoryId, name }: { viewer: Viewer; categoryId: number; name: string }) {
+export async function renameCategory({
+  viewer,
+  categoryId,
+  name,
+}: {
+  viewer: Viewer;
+  categoryId: number;
+  name: string;
+}) {
   const db = await getDb();
   const updated = await db
     .update(menuCategories)
@@ -87,20 +110,30 @@ export async function renameCategory({ viewer, categoryId, name }: { viewer: Vie
   return updated.length > 0;
 }
 
-export type DeleteCategoryResult = { ok: true } | { ok: false; reason: "not-found" } | { ok: false; reason: "has-items"; items: number };
+export type DeleteCategoryResult =
+  { ok: true } | { ok: false; reason: "not-found" } | { ok: false; reason: "has-items"; items: number };
 
 /**
  * Deletes a category that holds no live items. Its soft-deleted items go with it: the category foreign key
  * cannot point at a missing category, and their order lines keep their own name and price snapshots
  * (order_lines.menu_item_id is set null), so no past order, total or audit changes.
  */
-export async function deleteCategory({ viewer, categoryId }: { viewer: Viewer; categoryId: number }): Promise<DeleteCategoryResult> {
+export async function deleteCategory({
+  viewer,
+  categoryId,
+}: {
+  viewer: Viewer;
+  categoryId: number;
+}): Promise<DeleteCategoryResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [category] = await tx
       .select({
         id: menuCategories.id,
-        liveItems: sql<number>`(select count(*)::int from menu_items mi where mi.category_id = ${outer(menuCategories.id)} and mi.deleted_at is null)`.mapWith(Number),
+        liveItems:
+          sql<number>`(select count(*)::int from menu_items mi where mi.category_id = ${outer(menuCategories.id)} and mi.deleted_at is null)`.mapWith(
+            Number,
+          ),
       })
       .from(menuCategories)
       .where(and(eq(menuCategories.id, categoryId), ownedBy(viewer, menuCategories.restaurantId)))
@@ -108,13 +141,20 @@ export async function deleteCategory({ viewer, categoryId }: { viewer: Viewer; c
     if (!category) return { ok: false, reason: "not-found" };
     if (category.liveItems > 0) return { ok: false, reason: "has-items", items: category.liveItems };
     await tx.delete(menuItems).where(and(eq(menuItems.categoryId, category.id), isNotNull(menuItems.deletedAt)));
-    await tx.delete(menuCategories).where(and(eq(menuCategories.id, category.id), ownedBy(viewer, menuCategories.restaurantId)));
+    await tx
+      .delete(menuCategories)
+      .where(and(eq(menuCategories.id, category.id), ownedBy(viewer, menuCategories.restaurantId)));
     return { ok: true };
   });
 }
 
 /** Writes positions 0..n-1 in the given order, in one statement. */
-async function writePositions(tx: Transaction, table: typeof menuCategories | typeof menuItems, ids: number[], scope: SQL) {
+async function writePositions(
+  tx: Transaction,
+  table: typeof menuCategories | typeof menuItems,
+  ids: number[],
+  scope: SQL,
+) {
   const cases = sql.join(
     ids.map((id, position) => sql`when ${id} then ${position}::int`),
     sql` `,
@@ -157,17 +197,37 @@ async function moveAmongSiblings(
   return "moved";
 }
 
-export async function moveCategory({ viewer, categoryId, direction }: { viewer: Viewer; categoryId: number; direction: Direction }): Promise<MoveResult> {
+export async function moveCategory({
+  viewer,
+  categoryId,
+  direction,
+}: {
+  viewer: Viewer;
+  categoryId: number;
+  direction: Direction;
+}): Promise<MoveResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const restaurant = await lockOwnedRestaurant(tx, viewer, sql`(select mc.restaurant_id from menu_categories mc where mc.id = ${categoryId})`);
+    const restaurant = await lockOwnedRestaurant(
+      tx,
+      viewer,
+      sql`(select mc.restaurant_id from menu_categories mc where mc.id = ${categoryId})`,
+    );
     if (!restaurant) return "not-found";
     return moveAmongSiblings(tx, menuCategories, eq(menuCategories.restaurantId, restaurant.id), categoryId, direction);
   });
 }
 
 /** Adds an item at the end of a category. Null when the category is not in one of the viewer's restaurants. */
-export async function createItem({ viewer, categoryId, fields }: { viewer: Viewer; categoryId: number; fields: ItemFields }) {
+export async function createItem({
+  viewer,
+  categoryId,
+  fields,
+}: {
+  viewer: Viewer;
+  categoryId: number;
+  fields: ItemFields;
+}) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const category = await lockOwnedCategory(tx, viewer, categoryId);
@@ -195,13 +255,29 @@ const liveOwnedItem = (viewer: Viewer, itemId: number) =>
  */
 export async function updateItem({ viewer, itemId, fields }: { viewer: Viewer; itemId: number; fields: ItemFields }) {
   const db = await getDb();
-  const updated = await db.update(menuItems).set({ ...fields, updatedAt: new Date() }).where(liveOwnedItem(viewer, itemId)).returning({ id: menuItems.id });
+  const updated = await db
+    .update(menuItems)
+    .set({ ...fields, updatedAt: new Date() })
+    .where(liveOwnedItem(viewer, itemId))
+    .returning({ id: menuItems.id });
   return updated.length > 0;
 }
 
-export async function setItemAvailability({ viewer, itemId, available }: { viewer: Viewer; itemId: number; available: boolean }) {
+export async function setItemAvailability({
+  viewer,
+  itemId,
+  available,
+}: {
+  viewer: Viewer;
+  itemId: number;
+  available: boolean;
+}) {
   const db = await getDb();
-  const updated = await db.update(menuItems).set({ available, updatedAt: new Date() }).where(liveOwnedItem(viewer, itemId)).returning({ id: menuItems.id });
+  const updated = await db
+    .update(menuItems)
+    .set({ available, updatedAt: new Date() })
+    .where(liveOwnedItem(viewer, itemId))
+    .returning({ id: menuItems.id });
   return updated.length > 0;
 }
 
@@ -219,10 +295,22 @@ export async function deleteItem({ viewer, itemId }: { viewer: Viewer; itemId: n
   return updated.length > 0;
 }
 
-export async function moveItem({ viewer, itemId, direction }: { viewer: Viewer; itemId: number; direction: Direction }): Promise<MoveResult> {
+export async function moveItem({
+  viewer,
+  itemId,
+  direction,
+}: {
+  viewer: Viewer;
+  itemId: number;
+  direction: Direction;
+}): Promise<MoveResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const category = await lockOwnedCategory(tx, viewer, sql`(select mi.category_id from menu_items mi where mi.id = ${itemId} and mi.deleted_at is null)`);
+    const category = await lockOwnedCategory(
+      tx,
+      viewer,
+      sql`(select mi.category_id from menu_items mi where mi.id = ${itemId} and mi.deleted_at is null)`,
+    );
     if (!category) return "not-found";
     const scope = and(eq(menuItems.categoryId, category.id), isNull(menuItems.deletedAt))!;
     return moveAmongSiblings(tx, menuItems, scope, itemId, direction);

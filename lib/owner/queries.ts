@@ -1,11 +1,14 @@
 import "server-only";
+
 import { and, asc, eq, sql } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
 import { orders, restaurants, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { appDays } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 import { canTransition, transitionOrder } from "@/lib/orders/status";
+
 import { outer, ownedBy } from "./scope";
 
 export const OPEN_STATUSES = ["placed", "preparing", "ready"] as const satisfies readonly OrderStatus[];
@@ -47,7 +50,13 @@ export async function listOwnedRestaurants({ viewer, now = new Date() }: { viewe
 
 export type OwnedRestaurant = Awaited<ReturnType<typeof listOwnedRestaurants>>[number];
 
-export type RestaurantDetails = { name: string; description: string; cuisine: string; address: string; isOpen: boolean };
+export type RestaurantDetails = {
+  name: string;
+  description: string;
+  cuisine: string;
+  address: string;
+  isOpen: boolean;
+};
 
 /** Returns false when the restaurant is not the viewer's (or does not exist): nothing is written. */
 export async function updateRestaurantDetails({
@@ -89,7 +98,10 @@ export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: st
         limit: QUEUE_LIMIT,
         with: {
           customer: { columns: { displayName: true } },
-          lines: { columns: { id: true, name: true, quantity: true, unitPriceCents: true }, orderBy: (l, { asc }) => [asc(l.id)] },
+          lines: {
+            columns: { id: true, name: true, quantity: true, unitPriceCents: true },
+            orderBy: (l, { asc }) => [asc(l.id)],
+          },
         },
       },
     },
@@ -128,11 +140,21 @@ export async function moveOrder({
   const moved =
     allowed &&
     (await db.transaction((tx) =>
-      transitionOrder(tx, { orderId, from, to, actorProfileId: viewer.profileId, reason: to === "cancelled" ? reason : undefined, scope }),
+      transitionOrder(tx, {
+        orderId,
+        from,
+        to,
+        actorProfileId: viewer.profileId,
+        reason: to === "cancelled" ? reason : undefined,
+        scope,
+      }),
     ));
   if (moved) return { ok: true };
   // Nothing moved: say why, without telling anyone about orders that are not theirs.
-  const [current] = await db.select({ status: orders.status }).from(orders).where(and(eq(orders.id, orderId), scope));
+  const [current] = await db
+    .select({ status: orders.status })
+    .from(orders)
+    .where(and(eq(orders.id, orderId), scope));
   if (!current) return { ok: false, reason: "not-found" };
   if (!allowed) return { ok: false, reason: "not-allowed" };
   return { ok: false, reason: "stale", status: current.status };

@@ -1,10 +1,13 @@
 import "server-only";
+
 import { and, eq, sql } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
 import { restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { appDays } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
+
 import { outer, ownedBy } from "./scope";
 
 export const SALES_DAYS = 30;
@@ -56,12 +59,14 @@ export async function getSalesReport({ viewer, slug, now = new Date() }: { viewe
     orders,
     revenueCents: centsFromDb(revenue),
   }));
-  const topItems = (JSON.parse(row.topItems) as [string, string, string, string][]).map(([key, name, quantity, revenue]): TopItem => ({
-    key,
-    name,
-    quantity: Number(quantity),
-    revenueCents: centsFromDb(revenue),
-  }));
+  const topItems = (JSON.parse(row.topItems) as [string, string, string, string][]).map(
+    ([key, name, quantity, revenue]): TopItem => ({
+      key,
+      name,
+      quantity: Number(quantity),
+      revenueCents: centsFromDb(revenue),
+    }),
+  );
   return {
     restaurant: { id: row.id, slug: row.slug, name: row.name },
     days,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { MAX_PRICE_CENTS, orderStatus } from "@/db/schema";
 import { formatCents, parseMoney } from "@/lib/money";
 import { plainText, recordId } from "@/lib/validation";
@@ -18,23 +19,21 @@ const checkbox = z
  * Money typed by a person: "12.50", "12", "12.5". Each kind of mistake gets its own message, because "invalid
  * price" does not tell anyone what to fix.
  */
-export const priceSchema = z
-  .string({ error: "Enter a price." })
-  .transform((value, ctx) => {
-    const input = value.trim();
-    const fail = (message: string) => {
-      ctx.addIssue({ code: "custom", message });
-      return z.NEVER;
-    };
-    if (input === "") return fail("Enter a price.");
-    if (input.startsWith("-")) return fail("A price cannot be negative.");
-    if (/^\d+\.\d{3,}$/.test(input)) return fail("Use at most two decimals, like 12.50.");
-    if (/^\d{10,}(\.\d{1,2})?$/.test(input)) return fail(`The highest price is ${formatCents(MAX_PRICE_CENTS)}.`);
-    const cents = parseMoney(input);
-    if (cents === null) return fail("Enter a price in dollars and cents, like 12.50.");
-    if (cents > MAX_PRICE_CENTS) return fail(`The highest price is ${formatCents(MAX_PRICE_CENTS)}.`);
-    return cents;
-  });
+export const priceSchema = z.string({ error: "Enter a price." }).transform((value, ctx) => {
+  const input = value.trim();
+  const fail = (message: string) => {
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  };
+  if (input === "") return fail("Enter a price.");
+  if (input.startsWith("-")) return fail("A price cannot be negative.");
+  if (/^\d+\.\d{3,}$/.test(input)) return fail("Use at most two decimals, like 12.50.");
+  if (/^\d{10,}(\.\d{1,2})?$/.test(input)) return fail(`The highest price is ${formatCents(MAX_PRICE_CENTS)}.`);
+  const cents = parseMoney(input);
+  if (cents === null) return fail("Enter a price in dollars and cents, like 12.50.");
+  if (cents > MAX_PRICE_CENTS) return fail(`The highest price is ${formatCents(MAX_PRICE_CENTS)}.`);
+  return cents;
+});
 
 export const restaurantDetailsSchema = z.object({
   restaurantId: idSchema,

@@ -1,4 +1,5 @@
 import { getTableName, sql, type Column, type SQL, type SQLWrapper } from "drizzle-orm";
+
 import type { UserRole } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 

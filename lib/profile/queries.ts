@@ -1,5 +1,7 @@
 import "server-only";
+
 import { asc, desc, eq, sql } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
 import { favorites, orderLines, orders, profiles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
@@ -22,7 +24,9 @@ async function readProfile(where: ReturnType<typeof eq>, cursor: OrderCursor | u
     columns: { id: true, slug: true, displayName: true, createdAt: true },
     // The page lists FAVORITES_SHOWN favorites; the figure counts them all (primary key range, O(favorites)).
     extras: {
-      favoriteCount: sql<number>`(select count(*)::int from favorites f where f.profile_id = ${profiles.id})`.as("favorite_count"),
+      favoriteCount: sql<number>`(select count(*)::int from favorites f where f.profile_id = ${profiles.id})`.as(
+        "favorite_count",
+      ),
     },
     with: {
       user: { columns: { role: true } },
@@ -40,7 +44,9 @@ async function readProfile(where: ReturnType<typeof eq>, cursor: OrderCursor | u
       },
       orderHistory: {
         columns: { id: true, status: true, totalCents: true, placedAt: true },
-        where: cursor ? sql`(${orders.placedAt}, ${orders.id}) < (${cursor.placedAt.toISOString()}::timestamptz, ${cursor.id})` : undefined,
+        where: cursor
+          ? sql`(${orders.placedAt}, ${orders.id}) < (${cursor.placedAt.toISOString()}::timestamptz, ${cursor.id})`
+          : undefined,
         orderBy: [desc(orders.placedAt), desc(orders.id)],
         // One more than shown: its presence says whether there is an older page.
         limit: RECENT_ORDERS + 1,

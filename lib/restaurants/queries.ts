@@ -1,9 +1,12 @@
 import "server-only";
+
 import { and, asc, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
 import { favorites, menuCategories, menuItems, restaurants } from "@/db/schema";
 import type { CartOwner } from "@/lib/cart/owner";
 import { likePattern } from "@/lib/search";
+
 import { encodeRestaurantCursor, type RestaurantCursor } from "./schema";
 
 export const RESTAURANTS_PER_PAGE = 12;
@@ -27,12 +30,26 @@ const isFavoriteOf = (profileId: number | undefined) =>
  * The home page in one statement: a keyset page of restaurants matching the search (name, then id) and, for a
  * signed-in visitor, their favorites: two branches of one UNION ALL, told apart by `section`.
  */
-export async function browseRestaurants({ q, after, profileId }: { q?: string; after?: RestaurantCursor; profileId?: number }) {
+export async function browseRestaurants({
+  q,
+  after,
+  profileId,
+}: {
+  q?: string;
+  after?: RestaurantCursor;
+  profileId?: number;
+}) {
   const db = await getDb();
-  const search = q ? or(ilike(restaurants.name, likePattern(q)), ilike(restaurants.cuisine, likePattern(q))) : undefined;
+  const search = q
+    ? or(ilike(restaurants.name, likePattern(q)), ilike(restaurants.cuisine, likePattern(q)))
+    : undefined;
   const keyset = after ? sql`(${restaurants.name}, ${restaurants.id}) > (${after.name}, ${after.id})` : undefined;
   const page = db
-    .select({ section: sql<"page" | "favorite">`'page'`.as("section"), ...card, isFavorite: isFavoriteOf(profileId).as("is_favorite") })
+    .select({
+      section: sql<"page" | "favorite">`'page'`.as("section"),
+      ...card,
+      isFavorite: isFavoriteOf(profileId).as("is_favorite"),
+    })
     .from(restaurants)
     .where(and(search, keyset))
     .orderBy(asc(restaurants.name), asc(restaurants.id))
@@ -42,7 +59,11 @@ export async function browseRestaurants({ q, after, profileId }: { q?: string; a
       ? await page
       : await page.unionAll(
           db
-            .select({ section: sql<"page" | "favorite">`'favorite'`.as("section"), ...card, isFavorite: sql<boolean>`true`.as("is_favorite") })
+            .select({
+              section: sql<"page" | "favorite">`'favorite'`.as("section"),
+              ...card,
+              isFavorite: sql<boolean>`true`.as("is_favorite"),
+            })
             .from(favorites)
             .innerJoin(restaurants, eq(restaurants.id, favorites.restaurantId))
             .where(eq(favorites.profileId, profileId))
@@ -64,7 +85,15 @@ export async function browseRestaurants({ q, after, profileId }: { q?: string; a
  * kept and marked), whether the visitor favorited it, and which restaurant their cart is from (to ask before
  * replacing it).
  */
-export async function getRestaurantPage({ slug, profileId, cartOwner }: { slug: string; profileId?: number; cartOwner?: CartOwner | null }) {
+export async function getRestaurantPage({
+  slug,
+  profileId,
+  cartOwner,
+}: {
+  slug: string;
+  profileId?: number;
+  cartOwner?: CartOwner | null;
+}) {
   const db = await getDb();
   // The same owner rule as lib/cart/queries.ts ownerWhere, written over alias `c` for use inside `extras`.
   const cartWhere = !cartOwner
@@ -81,7 +110,9 @@ export async function getRestaurantPage({ slug, profileId, cartOwner }: { slug: 
         : sql<boolean>`exists (select 1 from favorites f where f.profile_id = ${profileId} and f.restaurant_id = ${restaurants.id})`
       ).as("is_favorite"),
       // Written by hand: see docs/decisions/0002-profile-read.md on aliases inside extras.
-      cartRestaurantName: sql<string | null>`(select r.name from carts c join restaurants r on r.id = c.restaurant_id where ${cartWhere})`.as(
+      cartRestaurantName: sql<
+        string | null
+      >`(select r.name from carts c join restaurants r on r.id = c.restaurant_id where ${cartWhere})`.as(
         "cart_restaurant_name",
       ),
     },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { isStorableText, MAX_INT4, plainText } from "@/lib/validation";
 
 /** Home page search: free text over name and cuisine, and a keyset cursor after (name, id). */
@@ -8,10 +9,14 @@ export const browseSchema = z.object({
   after: z.string().max(200).optional(),
 });
 
-const cursorShape = z.tuple([z.string().min(1).max(120).refine(isStorableText), z.number().int().positive().max(MAX_INT4)]);
+const cursorShape = z.tuple([
+  z.string().min(1).max(120).refine(isStorableText),
+  z.number().int().positive().max(MAX_INT4),
+]);
 export type RestaurantCursor = { name: string; id: number };
 
-export const encodeRestaurantCursor = (c: RestaurantCursor) => Buffer.from(JSON.stringify([c.name, c.id])).toString("base64url");
+export const encodeRestaurantCursor = (c: RestaurantCursor) =>
+  Buffer.from(JSON.stringify([c.name, c.id])).toString("base64url");
 
 /** undefined: first page. null: not a cursor of ours. */
 export function decodeRestaurantCursor(value: string | undefined): RestaurantCursor | null | undefined {
@@ -23,4 +28,3 @@ export function decodeRestaurantCursor(value: string | undefined): RestaurantCur
     return null;
   }
 }
-

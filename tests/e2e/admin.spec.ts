@@ -1,9 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+
 import { formatCents } from "@/lib/money";
+
+import { parseCsvRecords } from "../fixtures/csv";
 import { demoTotals } from "./demo-data";
 import { signInFromHome } from "./helpers";
-import { parseCsvRecords } from "../fixtures/csv";
 
 async function expectWithinBudget(page: Page) {
   const stats = await page.getByTestId("query-stats").textContent();
@@ -12,7 +14,9 @@ async function expectWithinBudget(page: Page) {
 
 // Runs first in file order on each project's fresh database (customer.spec.ts places orders for carla later), so
 // the demo figures are exact; the table, the profile and the CSV must agree with each other whatever the order.
-test("an admin finds a customer's total, matches it to their profile, and downloads the same figure as CSV", async ({ page }) => {
+test("an admin finds a customer's total, matches it to their profile, and downloads the same figure as CSV", async ({
+  page,
+}) => {
   const expected = new Map([...(await demoTotals())].map(([email, t]) => [email, t.totalCents]));
   const [topEmail, topCents] = [...expected.entries()].sort((a, b) => b[1] - a[1])[0]!;
   const carlaCents = expected.get("carla@platter.test")!;
@@ -59,7 +63,9 @@ test("an admin finds a customer's total, matches it to their profile, and downlo
   await expect(page.getByTestId("audit-entry").first()).toContainText("carla");
 
   await page.goto("/admin/reconciliation");
-  await expect(page.getByTestId("reconciliation-summary")).toHaveText(/^\d[\d,]* orders checked, 0 mismatches, in \d+ ms$/);
+  await expect(page.getByTestId("reconciliation-summary")).toHaveText(
+    /^\d[\d,]* orders checked, 0 mismatches, in \d+ ms$/,
+  );
   await expectWithinBudget(page);
 });
 

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
+
 import { signIn } from "./helpers";
 
-test("a new customer browses, favorites, orders once despite a double click, and reorders", async ({ page }, testInfo) => {
+test("a new customer browses, favorites, orders once despite a double click, and reorders", async ({
+  page,
+}, testInfo) => {
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill("Olga Order");
   await page.getByLabel("Email").fill(`olga-${testInfo.project.name}-${Date.now()}@example.test`);
@@ -16,7 +19,10 @@ test("a new customer browses, favorites, orders once despite a double click, and
   await expect(page.getByRole("heading", { level: 1, name: "Sakura House" })).toBeVisible();
 
   await page.getByRole("button", { name: "Add Sakura House to favorites" }).click();
-  await expect(page.getByRole("button", { name: "Remove Sakura House from favorites" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "Remove Sakura House from favorites" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   await expect(page.getByText("Saved to your favorites.")).toBeVisible();
   await page.reload();
   await expect(page.getByRole("button", { name: "Remove Sakura House from favorites" })).toBeVisible();
@@ -49,7 +55,9 @@ test("a new customer browses, favorites, orders once despite a double click, and
   await expect(page.getByTestId("total-purchase")).toHaveText("$22.90");
   await expect(page.getByTestId("order-count")).toHaveText("1");
   await page.goto("/");
-  await expect(page.getByRole("region", { name: "Your favorites" }).getByRole("link", { name: "Sakura House" })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Your favorites" }).getByRole("link", { name: "Sakura House" }),
+  ).toBeVisible();
 
   await page.goto(`/orders/${orderId}`);
   await page.getByRole("button", { name: "Order again" }).click();

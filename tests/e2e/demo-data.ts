@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+
 import { connectPglite } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
 

@@ -1,5 +1,6 @@
-import fc from "fast-check";
 import { expect, request, test, type APIRequestContext, type Browser } from "@playwright/test";
+import fc from "fast-check";
+
 import { signIn } from "./helpers";
 
 /*
@@ -31,7 +32,12 @@ const TARGETS: Target[] = [
   { role: "anonymous", path: "/", params: ["q", "after"] },
   { role: "anonymous", path: "/r/{}", params: [], real: { "{}": ["trattoria-luce"] } },
   { role: "customer", path: "/cart", params: ["reorder"], real: { reorder: ["1", "2"] } },
-  { role: "customer", path: "/orders", params: ["restaurant", "from", "to", "before"], real: { restaurant: ["1", "2"], from: ["2025-01-01"], to: ["2026-12-31"] } },
+  {
+    role: "customer",
+    path: "/orders",
+    params: ["restaurant", "from", "to", "before"],
+    real: { restaurant: ["1", "2"], from: ["2025-01-01"], to: ["2026-12-31"] },
+  },
   // Which order ids are Carla's depends on the seed: a 404 for every id is a fine answer here.
   { role: "customer", path: "/orders/{}", params: [], real: { "{}": ["1"] }, anyAnswer: true },
   { role: "customer", path: "/profile", params: ["before"] },
@@ -39,58 +45,181 @@ const TARGETS: Target[] = [
   { role: "owner", path: "/owner/{}/menu", params: [], real: { "{}": ["trattoria-luce"] } },
   { role: "owner", path: "/owner/{}/orders", params: [], real: { "{}": ["trattoria-luce"] } },
   { role: "owner", path: "/owner/{}/sales", params: [], real: { "{}": ["trattoria-luce"] } },
-  { role: "admin", path: "/admin/users", params: ["q", "sort", "after"], real: { sort: ["total", "name"], q: ["carla"] } },
+  {
+    role: "admin",
+    path: "/admin/users",
+    params: ["q", "sort", "after"],
+    real: { sort: ["total", "name"], q: ["carla"] },
+  },
   { role: "admin", path: "/admin/users/{}", params: [], real: { "{}": ["carla"] } },
   { role: "admin", path: "/admin/audit", params: ["before"] },
   { role: "admin", path: "/admin/export/users", params: ["q"], real: { q: ["carla", "a"] } },
-  { role: "admin", path: "/admin/export/orders", params: ["from", "to"], real: { from: ["2026-01-01"], to: ["2026-12-31"] } },
+  {
+    role: "admin",
+    path: "/admin/export/orders",
+    params: ["from", "to"],
+    real: { from: ["2026-01-01"], to: ["2026-12-31"] },
+  },
 ];
 
 // ---- generated values, already percent-encoded ------------------------------------------------------------------
 
 const wellFormed = (s: string) => !/\p{Cs}/u.test(s);
 const NASTY = [
-  "", " ", "\u0000", "a\u0000b", "\u0001", "\u001b", "\u001f", "\u007f", "\u0085", "\u202e", "abc\u202Egnp", "\u2066x\u2069", "\u200b", "\ufeff", "🍕", "e\u0301",
-  "-1", "0", "1e3", " 12", "1.0", "0x10", "NaN", "Infinity", "2147483647", "2147483648", "4294967296", "99999999999", "9".repeat(40), "1e308",
-  "0000-01-01", "0000-06-15", "0000-12-31", "0001-01-01", "9999-12-31", "10000-01-01", "2026-02-30", "2026-13-01", "-2026-01-01", "2026-1-1",
-  "253402300799999.1", "253402300800000.1", "999999999999999.1", "8640000000000001.1", "1.0", "0.0", "1.2147483648", "1.-1",
-  "total", "name", "TOTAL", "' or 1=1 --", "%", "_", "\\", "../..", "<script>", "=1+1", "null", "[]",
+  "",
+  " ",
+  "\u0000",
+  "a\u0000b",
+  "\u0001",
+  "\u001b",
+  "\u001f",
+  "\u007f",
+  "\u0085",
+  "\u202e",
+  "abc\u202Egnp",
+  "\u2066x\u2069",
+  "\u200b",
+  "\ufeff",
+  "🍕",
+  "e\u0301",
+  "-1",
+  "0",
+  "1e3",
+  " 12",
+  "1.0",
+  "0x10",
+  "NaN",
+  "Infinity",
+  "2147483647",
+  "2147483648",
+  "4294967296",
+  "99999999999",
+  "9".repeat(40),
+  "1e308",
+  "0000-01-01",
+  "0000-06-15",
+  "0000-12-31",
+  "0001-01-01",
+  "9999-12-31",
+  "10000-01-01",
+  "2026-02-30",
+  "2026-13-01",
+  "-2026-01-01",
+  "2026-1-1",
+  "253402300799999.1",
+  "253402300800000.1",
+  "999999999999999.1",
+  "8640000000000001.1",
+  "1.0",
+  "0.0",
+  "1.2147483648",
+  "1.-1",
+  "total",
+  "name",
+  "TOTAL",
+  "' or 1=1 --",
+  "%",
+  "_",
+  "\\",
+  "../..",
+  "<script>",
+  "=1+1",
+  "null",
+  "[]",
   "eyJ2IjoiXHUwMDAwIiwiaSI6MX0", // {"v":"\u0000","i":1}: a users cursor holding NUL
   "WyJcdTAwMDAiLDFd", // ["\u0000",1]: a restaurant cursor holding NUL
   "eyJ2IjoiMSIsImkiOjIxNDc0ODM2NDh9", // {"v":"1","i":2147483648}
 ];
-const RAW = ["%00", "a%00b", "%00%00", "%ED%A0%80", "%ED%BF%BF", "a%ED%A0%80b", "%C0%80", "%FF", "%FE%FF", "%", "%2", "%zz", "%E2%80%AE", "%E2%81%A6", "%0A", "%0D%0A", "%2F", "%2E%2E", "+", "%2B", "%26", "%3D"];
+const RAW = [
+  "%00",
+  "a%00b",
+  "%00%00",
+  "%ED%A0%80",
+  "%ED%BF%BF",
+  "a%ED%A0%80b",
+  "%C0%80",
+  "%FF",
+  "%FE%FF",
+  "%",
+  "%2",
+  "%zz",
+  "%E2%80%AE",
+  "%E2%81%A6",
+  "%0A",
+  "%0D%0A",
+  "%2F",
+  "%2E%2E",
+  "+",
+  "%2B",
+  "%26",
+  "%3D",
+];
 
-const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => `%${(0xe0 | (c >> 12)).toString(16)}%${(0x80 | ((c >> 6) & 0x3f)).toString(16)}%${(0x80 | (c & 0x3f)).toString(16)}`.toUpperCase());
-const control = fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f).map((c) => String.fromCharCode(c));
+const loneSurrogate = fc
+  .integer({ min: 0xd800, max: 0xdfff })
+  .map((c) =>
+    `%${(0xe0 | (c >> 12)).toString(16)}%${(0x80 | ((c >> 6) & 0x3f)).toString(16)}%${(0x80 | (c & 0x3f)).toString(16)}`.toUpperCase(),
+  );
+const control = fc
+  .integer({ min: 0, max: 0x9f })
+  .filter((c) => c < 0x20 || c >= 0x7f)
+  .map((c) => String.fromCharCode(c));
 const text = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...NASTY) },
-  { weight: 3, arbitrary: fc.tuple(fc.string({ maxLength: 20 }), control, fc.string({ maxLength: 20 })).map(([a, b, c]) => a + b + c) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.string({ maxLength: 20 }), control, fc.string({ maxLength: 20 }))
+      .map(([a, b, c]) => a + b + c),
+  },
   { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 40 }).filter(wellFormed) },
   { weight: 1, arbitrary: fc.constantFrom("x".repeat(10_000), "\u0000".repeat(2_000), "🍕".repeat(2_000)) },
   { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.bigInt()).map(String) },
-  { weight: 1, arbitrary: fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 16n }), fc.bigInt({ min: 0n, max: 10n ** 11n })).map(([t, id]) => `${t}.${id}`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.bigInt({ min: 0n, max: 10n ** 16n }), fc.bigInt({ min: 0n, max: 10n ** 11n }))
+      .map(([t, id]) => `${t}.${id}`),
+  },
   { weight: 1, arbitrary: fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
 );
 const encoded = fc.oneof(
   { weight: 5, arbitrary: text.map(encodeURIComponent) },
   { weight: 2, arbitrary: fc.constantFrom(...RAW) },
-  { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 8 }).filter(wellFormed), loneSurrogate).map(([a, s]) => encodeURIComponent(a) + s) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.string({ maxLength: 8 }).filter(wellFormed), loneSurrogate)
+      .map(([a, s]) => encodeURIComponent(a) + s),
+  },
 );
 
 /** One URL for a target: the path segment and each parameter absent, real, fuzzed, or repeated; sometimes a stray one. */
 function urlArbitrary(target: Target): fc.Arbitrary<string> {
   const value = (name: string) =>
-    target.real?.[name] ? fc.oneof({ weight: 3, arbitrary: encoded }, { weight: 1, arbitrary: fc.constantFrom(...target.real[name]!.map(encodeURIComponent)) }) : encoded;
+    target.real?.[name]
+      ? fc.oneof(
+          { weight: 3, arbitrary: encoded },
+          { weight: 1, arbitrary: fc.constantFrom(...target.real[name]!.map(encodeURIComponent)) },
+        )
+      : encoded;
   const param = (name: string) =>
     fc.oneof(
       { weight: 1, arbitrary: fc.constant<string[]>([]) },
       { weight: 5, arbitrary: value(name).map((v) => [`${name}=${v}`]) },
-      { weight: 1, arbitrary: fc.array(value(name), { minLength: 2, maxLength: 3 }).map((vs) => vs.map((v) => `${name}=${v}`)) },
+      {
+        weight: 1,
+        arbitrary: fc.array(value(name), { minLength: 2, maxLength: 3 }).map((vs) => vs.map((v) => `${name}=${v}`)),
+      },
     );
   // Undecodable percent-encodings included (/r/%FF, /u/%ED%A0%80): Next.js 16.4.6's router answered those with a bare 500.
-  const segment = target.path.includes("{}") ? value("{}").filter((v) => v !== "" && v !== "%2E%2E" && v !== "..") : fc.constant("");
-  const stray = fc.oneof(fc.constant<string[]>([]), fc.tuple(encoded, encoded).map(([k, v]) => [`${k || "x"}=${v}`]));
+  const segment = target.path.includes("{}")
+    ? value("{}").filter((v) => v !== "" && v !== "%2E%2E" && v !== "..")
+    : fc.constant("");
+  const stray = fc.oneof(
+    fc.constant<string[]>([]),
+    fc.tuple(encoded, encoded).map(([k, v]) => [`${k || "x"}=${v}`]),
+  );
   return fc.tuple(segment, fc.tuple(...target.params.map(param)), stray).map(([seg, params, more]) => {
     const query = [...params.flat(), ...more].join("&");
     return `${target.path.replace("{}", seg)}${query ? `?${query}` : ""}`;
@@ -118,7 +247,8 @@ test.describe.configure({ mode: "serial", timeout: 15 * 60_000 });
 test("no URL parameter, path id or export parameter gets a 5xx", async ({ browser, baseURL }) => {
   console.log(`fuzz-urls: FUZZ_RUNS=${RUNS} FUZZ_SEED=${SEED}`);
   const contexts = new Map<Role, APIRequestContext>();
-  for (const role of ["anonymous", "customer", "owner", "admin"] as const) contexts.set(role, await signedInContext(browser, baseURL!, role));
+  for (const role of ["anonymous", "customer", "owner", "admin"] as const)
+    contexts.set(role, await signedInContext(browser, baseURL!, role));
 
   const failures: string[] = [];
   for (const [index, target] of TARGETS.entries()) {
@@ -136,17 +266,22 @@ test("no URL parameter, path id or export parameter gets a 5xx", async ({ browse
           statuses.set(response.status(), (statuses.get(response.status()) ?? 0) + 1);
           if (response.status() >= 500) failures.push(`${response.status()} ${target.role} ${url.slice(0, 300)}`);
           // A 200 export is a whole file, never one cut short by an error.
-          if (target.path.startsWith("/admin/export/") && response.ok() && body.toString("utf8").includes("# export failed")) {
+          if (
+            target.path.startsWith("/admin/export/") &&
+            response.ok() &&
+            body.toString("utf8").includes("# export failed")
+          ) {
             failures.push(`incomplete export ${url.slice(0, 300)}`);
           }
         }
       }),
     );
-    console.log(`${target.role} ${target.path} (${((Date.now() - started) / 1000).toFixed(1)} s): ${[...statuses].map(([s, n]) => `${s}×${n}`).join(" ")}`);
+    console.log(
+      `${target.role} ${target.path} (${((Date.now() - started) / 1000).toFixed(1)} s): ${[...statuses].map(([s, n]) => `${s}×${n}`).join(" ")}`,
+    );
     // The signed-in role must really reach the page: not every answer a sign-in redirect or a 404.
     if (!target.anyAnswer) expect(statuses.get(200) ?? 0, `${target.path} never answered 200`).toBeGreaterThan(0);
   }
   for (const api of contexts.values()) await api.dispose();
   expect(failures, `replay with FUZZ_SEED=${SEED}`).toEqual([]);
 });
-

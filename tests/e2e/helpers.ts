@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+
 import { APP_TIME_ZONE } from "@/lib/dates";
+
 import { signIn } from "./helpers";
 
 async function signInAt(page: Page, email: string) {
@@ -88,7 +90,9 @@ test("owners and admins reach only restaurants they own; customers do not reach 
   expect((await page.goto("/owner/taqueria-sol/sales"))?.status()).toBe(404);
   expect((await page.goto("/owner/trattoria-luce/sales"))?.status()).toBe(200);
   await expect(page.getByTestId("sales-chart")).toBeVisible();
-  await expect(page.getByRole("table", { name: `Revenue and orders per day (${APP_TIME_ZONE})` }).getByRole("row")).toHaveCount(32);
+  await expect(
+    page.getByRole("table", { name: `Revenue and orders per day (${APP_TIME_ZONE})` }).getByRole("row"),
+  ).toHaveCount(32);
   await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
 
   // Admins get the owner tools only for restaurants they own; Ada owns none in the demo data.

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
+
 import { formatCents } from "@/lib/money";
+
 import { expectedDemoTotals } from "./demo-data";
 import { signIn, signInFromHome } from "./helpers";
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+
 import { signInFromHome } from "./helpers";
 
 /**
@@ -45,7 +46,9 @@ async function watchForProblems(page: Page): Promise<string[]> {
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
       const report = (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation;
-      void report(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} on ${event.documentURI} (${event.sample})`);
+      void report(
+        `${event.violatedDirective} blocked ${event.blockedURI || "inline"} on ${event.documentURI} (${event.sample})`,
+      );
     });
   });
   page.on("console", (message) => {
@@ -65,7 +68,13 @@ function expectSecurityHeaders(headers: Record<string, string>, where: string): 
   expect(csp, where).toMatch(/(^|; )script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/);
   expect(csp, where).not.toContain("unsafe-eval");
   expect(csp, where).toMatch(/(^|; )style-src 'self' 'nonce-[^']+'(;|$)/);
-  for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"]) {
+  for (const directive of [
+    "default-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ]) {
     expect(csp, where).toContain(directive);
   }
   expect(headers["x-frame-options"], where).toBe("DENY");
@@ -76,7 +85,10 @@ function expectSecurityHeaders(headers: Record<string, string>, where: string): 
   return nonce!;
 }
 
-test("every page, for every role, carries the security headers and runs under the CSP without a single violation", async ({ browser, baseURL }) => {
+test("every page, for every role, carries the security headers and runs under the CSP without a single violation", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   for (const role of ["anonymous", "customer", "owner", "admin"] as const) {
     const context = await browser.newContext({ baseURL });
@@ -101,18 +113,25 @@ test("every page, for every role, carries the security headers and runs under th
   }
 
   // The list above covers every page of the build: a new page must be added to it.
-  const manifest = JSON.parse(readFileSync(path.join(".next", "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  const manifest = JSON.parse(readFileSync(path.join(".next", "server", "app-paths-manifest.json"), "utf8")) as Record<
+    string,
+    string
+  >;
   const routes = Object.keys(manifest)
     .filter((key) => key.endsWith("/page") && !key.startsWith("/_"))
     .map((key) => key.replace(/\/\([^)]+\)/g, "").replace(/\/page$/, "") || "/");
   expect(routes.sort()).toEqual(Object.keys(PAGES).sort());
 });
 
-test("under the CSP the app still hydrates: client navigation, a server action form, and a fresh nonce per response", async ({ page }) => {
+test("under the CSP the app still hydrates: client navigation, a server action form, and a fresh nonce per response", async ({
+  page,
+}) => {
   const problems = await watchForProblems(page);
   const first = await page.goto("/");
   const second = await page.request.get("/");
-  expect(expectSecurityHeaders(await first!.allHeaders(), "first")).not.toBe(expectSecurityHeaders(second.headers(), "second"));
+  expect(expectSecurityHeaders(await first!.allHeaders(), "first")).not.toBe(
+    expectSecurityHeaders(second.headers(), "second"),
+  );
 
   // A client-side navigation (no full page load: the marker set on window survives).
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
@@ -133,7 +152,9 @@ test("under the CSP the app still hydrates: client navigation, a server action f
     img.src = "https://cdn.example.test/pixel.png";
     document.body.append(img);
   });
-  await expect.poll(() => problems.join("\n")).toContain("CSP violation: img-src blocked https://cdn.example.test/pixel.png");
+  await expect
+    .poll(() => problems.join("\n"))
+    .toContain("CSP violation: img-src blocked https://cdn.example.test/pixel.png");
 });
 
 test("behind an https proxy the answers add HSTS and Auth.js sets __Secure- cookies", async ({ request }) => {
@@ -154,7 +175,10 @@ test("behind an https proxy the answers add HSTS and Auth.js sets __Secure- cook
   expect(plain.headers()["content-security-policy"]).not.toContain("upgrade-insecure-requests");
 });
 
-test("server action requests with bodies Next.js cannot decode get a 400; real ones still work", async ({ page, baseURL }) => {
+test("server action requests with bodies Next.js cannot decode get a 400; real ones still work", async ({
+  page,
+  baseURL,
+}) => {
   // A real action id and page, as the browser sends them. The sign-out form's action takes no arguments, so Next.js
   // sends it as text/plain holding a JSON array: the shape that must keep passing.
   await signInFromHome(page, "carla@platter.test");

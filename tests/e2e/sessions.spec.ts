@@ -34,7 +34,9 @@ async function copyOfCookies(browser: Browser, from: BrowserContext, address: st
   return copy;
 }
 
-test("a cookie copied before sign-out opens nothing afterwards: not /orders, not a server action, not /api/auth/session", async ({ browser }, testInfo) => {
+test("a cookie copied before sign-out opens nothing afterwards: not /orders, not a server action, not /api/auth/session", async ({
+  browser,
+}, testInfo) => {
   const address = fakeAddress();
   const owner = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
   const email = throwaway(testInfo.project.name, "replay");
@@ -131,7 +133,9 @@ test("a malformed callbackUrl is a 400, not a server error", async ({ request })
   expect(fine.status()).toBe(302);
 });
 
-test("changing the password on /account signs out the other sessions; 'sign out everywhere' ends this one too", async ({ browser }, testInfo) => {
+test("changing the password on /account signs out the other sessions; 'sign out everywhere' ends this one too", async ({
+  browser,
+}, testInfo) => {
   const email = throwaway(testInfo.project.name, "account");
   const laptop = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeAddress() } });
   const page = await signUp(laptop, email, "first passphrase");

@@ -1,17 +1,17 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { auditLog, orders, profiles, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
-import { orderRangeSchema } from "@/lib/admin/schema";
 import { EXPORT_BATCH, exportOrdersCsv, exportUsersCsv, ORDERS_CSV_HEADER, USERS_CSV_HEADER } from "@/lib/admin/export";
+import { orderRangeSchema } from "@/lib/admin/schema";
 import { listUserTotals, type UserTotalsRow } from "@/lib/admin/users";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
-import { appDay } from "@/lib/dates";
-import { APP_TIME_ZONE } from "@/lib/dates";
-import { DRIVERS, freshDatabase } from "../fixtures/db";
-import { parseCsv } from "../fixtures/csv";
-import { createOrders, createRestaurant, createUser } from "../fixtures/factory";
+import { APP_TIME_ZONE, appDay } from "@/lib/dates";
 
+import { parseCsv } from "../fixtures/csv";
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { createOrders, createRestaurant, createUser } from "../fixtures/factory";
 
 /** Reads a streamed body chunk by chunk, as the browser's download does; fails rather than reading forever. */
 async function readBody(response: Response, { maxChunks = 10_000 } = {}) {
@@ -50,16 +50,30 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
     const [row] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
     return (await findActiveViewer(row!.id))!;
   }
-  const auditRows = () => db().select().from(auditLog).orderBy(sql`${auditLog.id} desc`);
+  const auditRows = () =>
+    db()
+      .select()
+      .from(auditLog)
+      .orderBy(sql`${auditLog.id} desc`);
 
   beforeAll(async () => {
     await seedDemo(db());
     const sneaky = await createUser(db(), { name: '=HYPERLINK("http://x","Click, me")', email: "sneaky@example.test" });
     const { restaurant } = await createRestaurant(db());
-    await createOrders(db(), { customerId: sneaky.profile.id, restaurantId: restaurant.id, count: 2, lines: [{ menuItemId: null, name: "Tea", unitPriceCents: 1250, quantity: 1 }] });
+    await createOrders(db(), {
+      customerId: sneaky.profile.id,
+      restaurantId: restaurant.id,
+      count: 2,
+      lines: [{ menuItemId: null, name: "Tea", unitPriceCents: 1250, quantity: 1 }],
+    });
     // The longest name the database allows in emoji: its sort-by-name cursor is the longest there is.
     const pizza = await createUser(db(), { name: "🍕".repeat(75), email: "pizza@example.test" });
-    await createOrders(db(), { customerId: pizza.profile.id, restaurantId: restaurant.id, count: 1, lines: [{ menuItemId: null, name: "Pie", unitPriceCents: 900, quantity: 3 }] });
+    await createOrders(db(), {
+      customerId: pizza.profile.id,
+      restaurantId: restaurant.id,
+      count: 1,
+      lines: [{ menuItemId: null, name: "Pie", unitPriceCents: 900, quantity: 3 }],
+    });
   });
 
   /** Every page of the users' table, following its cursors to the end. */
@@ -78,14 +92,18 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
     const admin = await viewerFor("admin@platter.test");
     const response = await exportUsersCsv({ viewer: admin, batchSize: 3 });
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="platter-users-by-account-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="platter-users-by-account-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const { rows } = await readBody(response);
     expect(rows[0]).toEqual(USERS_CSV_HEADER);
     for (const sort of ["total", "name"] as const) {
       const table = await wholeTable(admin, sort);
       expect(rows.slice(1)).toEqual(table.map(csvUser).sort((a, b) => Number(a[0]) - Number(b[0])));
     }
-    const [{ n }] = (await db().select({ n: sql<number>`count(*)::int` }).from(profiles)) as [{ n: number }];
+    const [{ n }] = (await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(profiles)) as [{ n: number }];
     expect(rows).toHaveLength(n + 1);
     const sneaky = rows.find((r) => r[3] === "sneaky@example.test")!;
     expect(sneaky[2]).toBe(`'=HYPERLINK("http://x","Click, me")`);
@@ -94,13 +112,19 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
     expect([pizza[2], ...pizza.slice(6)]).toEqual(["🍕".repeat(75), "1", "27.00", "2700"]);
 
     const [entry] = await auditRows();
-    expect(entry).toMatchObject({ action: "export.users", actorProfileId: admin.profileId, details: { filter: { search: null }, order: "account" } });
+    expect(entry).toMatchObject({
+      action: "export.users",
+      actorProfileId: admin.profileId,
+      details: { filter: { search: null }, order: "account" },
+    });
     expect(Date.now() - entry!.createdAt.getTime()).toBeLessThan(60_000);
   });
 
   it("ends an export whose search matches the long emoji name", async () => {
     const admin = await viewerFor("admin@platter.test");
-    const { rows } = await readBody(await exportUsersCsv({ viewer: admin, search: "🍕", batchSize: 1 }), { maxChunks: 10 });
+    const { rows } = await readBody(await exportUsersCsv({ viewer: admin, search: "🍕", batchSize: 1 }), {
+      maxChunks: 10,
+    });
     expect(rows.slice(1).map((r) => r[3])).toEqual(["pizza@example.test"]);
   });
 
@@ -111,7 +135,12 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
     const created = [];
     for (let i = 0; i < 10; i++) {
       const u = await createUser(db(), { name: `${tag} ${i}` });
-      await createOrders(db(), { customerId: u.profile.id, restaurantId: restaurant.id, count: 1, lines: [{ menuItemId: null, name: "Dish", unitPriceCents: 100 * (i + 1), quantity: 1 }] });
+      await createOrders(db(), {
+        customerId: u.profile.id,
+        restaurantId: restaurant.id,
+        count: 1,
+        lines: [{ menuItemId: null, name: "Dish", unitPriceCents: 100 * (i + 1), quantity: 1 }],
+      });
       created.push(u);
     }
     const reader = (await exportUsersCsv({ viewer: admin, search: tag, batchSize: 2 })).body!.getReader();
@@ -124,15 +153,26 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
     };
     await next(); // header
     await next(); // first batch
-    const seen = new Set(parseCsv(text).slice(1).map((r) => r[3]));
+    const seen = new Set(
+      parseCsv(text)
+        .slice(1)
+        .map((r) => r[3]),
+    );
     expect(seen.size).toBe(2);
     // One user already written drops to nothing; one not yet written (nor in the batch being read ahead) jumps to the top.
     const written = created.find((u) => seen.has(u.user.email))!;
     const pending = created.filter((u) => !seen.has(u.user.email)).at(0)!;
     await db().update(orders).set({ status: "cancelled" }).where(eq(orders.customerId, written.profile.id));
-    await createOrders(db(), { customerId: pending.profile.id, restaurantId: restaurant.id, count: 1, lines: [{ menuItemId: null, name: "Feast", unitPriceCents: 1_000_000, quantity: 1 }] });
+    await createOrders(db(), {
+      customerId: pending.profile.id,
+      restaurantId: restaurant.id,
+      count: 1,
+      lines: [{ menuItemId: null, name: "Feast", unitPriceCents: 1_000_000, quantity: 1 }],
+    });
     for (let reads = 0; !(await next()); reads++) if (reads > 50) throw new Error("the export does not end");
-    const emails = parseCsv(text + decoder.decode()).slice(1).map((r) => r[3]);
+    const emails = parseCsv(text + decoder.decode())
+      .slice(1)
+      .map((r) => r[3]);
     expect(emails.sort()).toEqual(created.map((u) => u.user.email).sort());
   });
 
@@ -154,15 +194,26 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
     // placed_at is written as an instant in UTC ("Z"), whatever the app's time zone.
     for (const r of rows.slice(1)) expect(r[1]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     const [entry] = await auditRows();
-    expect(entry).toMatchObject({ action: "export.orders", actorProfileId: admin.profileId, details: { filter: { from: day, to } } });
+    expect(entry).toMatchObject({
+      action: "export.orders",
+      actorProfileId: admin.profileId,
+      details: { filter: { from: day, to } },
+    });
   });
 
   it("streams a large export in batches of a thousand rows, every order exactly once", async () => {
     const admin = await viewerFor("admin@platter.test");
     const customer = await createUser(db());
     const { restaurant } = await createRestaurant(db());
-    await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 2 * EXPORT_BATCH + 10, lines: [{ menuItemId: null, name: "Bun", unitPriceCents: 199, quantity: 2 }] });
-    const [{ n }] = (await db().select({ n: sql<number>`count(*)::int` }).from(orders)) as [{ n: number }];
+    await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      count: 2 * EXPORT_BATCH + 10,
+      lines: [{ menuItemId: null, name: "Bun", unitPriceCents: 199, quantity: 2 }],
+    });
+    const [{ n }] = (await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(orders)) as [{ n: number }];
     const { rows, chunks } = await readBody(await exportOrdersCsv({ viewer: admin, range: {} }));
     expect(rows).toHaveLength(n + 1);
     expect(new Set(rows.slice(1).map((r) => r[0])).size).toBe(n);
@@ -174,7 +225,9 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
     expect(orderRangeSchema.safeParse({ from: "2026-02-30", to: null }).success).toBe(false);
     expect(orderRangeSchema.safeParse({ from: "yesterday", to: null }).success).toBe(false);
     const reversed = orderRangeSchema.safeParse({ from: "2026-11-25", to: "2026-11-01" });
-    expect(reversed.success ? null : reversed.error.issues[0]?.message).toBe("The start date must not be after the end date.");
+    expect(reversed.success ? null : reversed.error.issues[0]?.message).toBe(
+      "The start date must not be after the end date.",
+    );
     expect(orderRangeSchema.parse({ from: "", to: null })).toEqual({});
   });
 

@@ -1,13 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+
 import { countQueries } from "@/db/query-stats";
 import { auditLog, restaurantOwners, users } from "@/db/schema";
+import type { ActionState } from "@/lib/action";
 import { changeRoleAction, setDisabledAction } from "@/lib/admin/actions";
 import { listAuditLog } from "@/lib/admin/audit";
 import { decodeAuditCursor } from "@/lib/admin/cursor";
 import { changeUserRole, getUserForRoles, setUserDisabled } from "@/lib/admin/roles";
-import type { ActionState } from "@/lib/action";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createRestaurant, createUser } from "../fixtures/factory";
 
@@ -16,7 +18,10 @@ const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
 vi.mock("@/lib/auth/session", () => ({ getViewer: async () => session.viewer }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-function post(action: (state: ActionState, form: FormData) => Promise<ActionState>, fields: Record<string, string | string[]>) {
+function post(
+  action: (state: ActionState, form: FormData) => Promise<ActionState>,
+  fields: Record<string, string | string[]>,
+) {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(key, v);
   return action({}, form);
@@ -33,25 +38,41 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
     return { viewer: (await findActiveViewer(user.id))!, user, profile };
   }
 
-  const auditCount = async () => (await db().select({ n: sql<number>`count(*)::int` }).from(auditLog))[0]!.n;
+  const auditCount = async () =>
+    (
+      await db()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditLog)
+    )[0]!.n;
 
   it("promotes a customer to owner of chosen restaurants, effective on their next request, and records it", async () => {
     const admin = await signedIn("admin");
     const carla = await signedIn("customer");
     const a = await createRestaurant(db());
     const b = await createRestaurant(db());
-    const result = await changeUserRole({ viewer: admin.viewer, profileId: carla.profile.id, role: "owner", restaurantIds: [b.restaurant.id, a.restaurant.id] });
+    const result = await changeUserRole({
+      viewer: admin.viewer,
+      profileId: carla.profile.id,
+      role: "owner",
+      restaurantIds: [b.restaurant.id, a.restaurant.id],
+    });
     expect(result).toEqual({ ok: true, changed: true });
     expect((await findActiveViewer(carla.user.id))?.role).toBe("owner");
     const owned = await db().select().from(restaurantOwners).where(eq(restaurantOwners.profileId, carla.profile.id));
-    expect(owned.map((o) => o.restaurantId).sort((x, y) => x - y)).toEqual([a.restaurant.id, b.restaurant.id].sort((x, y) => x - y));
+    expect(owned.map((o) => o.restaurantId).sort((x, y) => x - y)).toEqual(
+      [a.restaurant.id, b.restaurant.id].sort((x, y) => x - y),
+    );
 
     const managed = await getUserForRoles({ viewer: admin.viewer, slug: carla.profile.slug });
     expect(managed?.target.user.role).toBe("owner");
     expect(managed?.target.ownedRestaurants).toHaveLength(2);
 
     const [entry] = (await listAuditLog({ viewer: admin.viewer })).entries;
-    expect(entry).toMatchObject({ action: "user.role_change", actorProfileId: admin.profile.id, targetProfileId: carla.profile.id });
+    expect(entry).toMatchObject({
+      action: "user.role_change",
+      actorProfileId: admin.profile.id,
+      targetProfileId: carla.profile.id,
+    });
     expect(entry!.details).toMatchObject({ from: "customer", to: "owner" });
   });
 
@@ -59,29 +80,53 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
     const admin = await signedIn("admin");
     const olivia = await signedIn("customer");
     const { restaurant } = await createRestaurant(db());
-    await changeUserRole({ viewer: admin.viewer, profileId: olivia.profile.id, role: "owner", restaurantIds: [restaurant.id] });
+    await changeUserRole({
+      viewer: admin.viewer,
+      profileId: olivia.profile.id,
+      role: "owner",
+      restaurantIds: [restaurant.id],
+    });
     expect((await findActiveViewer(olivia.user.id))?.role).toBe("owner");
-    expect(await changeUserRole({ viewer: admin.viewer, profileId: olivia.profile.id, role: "customer" })).toEqual({ ok: true, changed: true });
+    expect(await changeUserRole({ viewer: admin.viewer, profileId: olivia.profile.id, role: "customer" })).toEqual({
+      ok: true,
+      changed: true,
+    });
     expect((await findActiveViewer(olivia.user.id))?.role).toBe("customer");
-    expect(await db().select().from(restaurantOwners).where(eq(restaurantOwners.profileId, olivia.profile.id))).toEqual([]);
+    expect(await db().select().from(restaurantOwners).where(eq(restaurantOwners.profileId, olivia.profile.id))).toEqual(
+      [],
+    );
   });
 
   it("disables an account (the next request finds no viewer) and re-enables it, recording both", async () => {
     const admin = await signedIn("admin");
     const dan = await signedIn("customer");
-    expect(await setUserDisabled({ viewer: admin.viewer, profileId: dan.profile.id, disabled: true })).toEqual({ ok: true, changed: true });
+    expect(await setUserDisabled({ viewer: admin.viewer, profileId: dan.profile.id, disabled: true })).toEqual({
+      ok: true,
+      changed: true,
+    });
     expect(await findActiveViewer(dan.user.id)).toBeNull();
-    expect(await setUserDisabled({ viewer: admin.viewer, profileId: dan.profile.id, disabled: false })).toEqual({ ok: true, changed: true });
+    expect(await setUserDisabled({ viewer: admin.viewer, profileId: dan.profile.id, disabled: false })).toEqual({
+      ok: true,
+      changed: true,
+    });
     expect((await findActiveViewer(dan.user.id))?.role).toBe("customer");
-    const actions = (await listAuditLog({ viewer: admin.viewer })).entries.filter((e) => e.targetProfileId === dan.profile.id).map((e) => e.action);
+    const actions = (await listAuditLog({ viewer: admin.viewer })).entries
+      .filter((e) => e.targetProfileId === dan.profile.id)
+      .map((e) => e.action);
     expect(actions).toEqual(["user.enable", "user.disable"]);
   });
 
   it("never lets an admin demote or disable themselves", async () => {
     const admin = await signedIn("admin");
     const before = await auditCount();
-    expect(await changeUserRole({ viewer: admin.viewer, profileId: admin.profile.id, role: "customer" })).toEqual({ ok: false, reason: "self" });
-    expect(await setUserDisabled({ viewer: admin.viewer, profileId: admin.profile.id, disabled: true })).toEqual({ ok: false, reason: "self" });
+    expect(await changeUserRole({ viewer: admin.viewer, profileId: admin.profile.id, role: "customer" })).toEqual({
+      ok: false,
+      reason: "self",
+    });
+    expect(await setUserDisabled({ viewer: admin.viewer, profileId: admin.profile.id, disabled: true })).toEqual({
+      ok: false,
+      reason: "self",
+    });
     expect((await findActiveViewer(admin.user.id))?.role).toBe("admin");
     expect(await auditCount()).toBe(before);
 
@@ -122,11 +167,20 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
     const ann = await signedIn("admin");
     const bob = await signedIn("admin");
     const carl = await signedIn("customer");
-    expect(await changeUserRole({ viewer: bob.viewer, profileId: ann.profile.id, role: "customer" })).toEqual({ ok: true, changed: true });
+    expect(await changeUserRole({ viewer: bob.viewer, profileId: ann.profile.id, role: "customer" })).toEqual({
+      ok: true,
+      changed: true,
+    });
     const before = await auditCount();
     // ann.viewer is the stale viewer read when the request began.
-    expect(await changeUserRole({ viewer: ann.viewer, profileId: carl.profile.id, role: "admin" })).toEqual({ ok: false, reason: "not-found" });
-    expect(await setUserDisabled({ viewer: ann.viewer, profileId: bob.profile.id, disabled: true })).toEqual({ ok: false, reason: "not-found" });
+    expect(await changeUserRole({ viewer: ann.viewer, profileId: carl.profile.id, role: "admin" })).toEqual({
+      ok: false,
+      reason: "not-found",
+    });
+    expect(await setUserDisabled({ viewer: ann.viewer, profileId: bob.profile.id, disabled: true })).toEqual({
+      ok: false,
+      reason: "not-found",
+    });
     expect((await findActiveViewer(carl.user.id))?.role).toBe("customer");
     expect((await findActiveViewer(bob.user.id))?.role).toBe("admin");
     expect(await auditCount()).toBe(before);
@@ -136,9 +190,21 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
     const admin = await signedIn("admin");
     const eve = await signedIn("customer");
     const before = await auditCount();
-    expect(await changeUserRole({ viewer: admin.viewer, profileId: eve.profile.id, role: "owner", restaurantIds: [] })).toEqual({ ok: false, reason: "owner-needs-restaurant" });
-    expect(await changeUserRole({ viewer: admin.viewer, profileId: eve.profile.id, role: "owner", restaurantIds: [2_000_000_000] })).toEqual({ ok: false, reason: "unknown-restaurant" });
-    expect(await changeUserRole({ viewer: admin.viewer, profileId: 2_000_000_000, role: "admin" })).toEqual({ ok: false, reason: "not-found" });
+    expect(
+      await changeUserRole({ viewer: admin.viewer, profileId: eve.profile.id, role: "owner", restaurantIds: [] }),
+    ).toEqual({ ok: false, reason: "owner-needs-restaurant" });
+    expect(
+      await changeUserRole({
+        viewer: admin.viewer,
+        profileId: eve.profile.id,
+        role: "owner",
+        restaurantIds: [2_000_000_000],
+      }),
+    ).toEqual({ ok: false, reason: "unknown-restaurant" });
+    expect(await changeUserRole({ viewer: admin.viewer, profileId: 2_000_000_000, role: "admin" })).toEqual({
+      ok: false,
+      reason: "not-found",
+    });
     expect((await findActiveViewer(eve.user.id))?.role).toBe("customer");
     expect(await auditCount()).toBe(before);
 
@@ -154,7 +220,11 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
     const frank = await signedIn("customer");
     const { restaurant } = await createRestaurant(db());
     session.viewer = admin.viewer;
-    const state = await post(changeRoleAction, { profileId: String(frank.profile.id), role: "owner", restaurantIds: [String(restaurant.id)] });
+    const state = await post(changeRoleAction, {
+      profileId: String(frank.profile.id),
+      role: "owner",
+      restaurantIds: [String(restaurant.id)],
+    });
     expect(state).toMatchObject({ ok: true });
     expect((await findActiveViewer(frank.user.id))?.role).toBe("owner");
     const promoted = await post(changeRoleAction, { profileId: String(frank.profile.id), role: "admin" });
@@ -168,25 +238,40 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
     const before = await auditCount();
     for (const role of ["customer", "owner"] as const) {
       const { viewer } = await signedIn(role);
-      await expect(changeUserRole({ viewer, profileId: victim.profile.id, role: "admin" })).rejects.toThrow("admin only");
-      await expect(setUserDisabled({ viewer, profileId: victim.profile.id, disabled: true })).rejects.toThrow("admin only");
+      await expect(changeUserRole({ viewer, profileId: victim.profile.id, role: "admin" })).rejects.toThrow(
+        "admin only",
+      );
+      await expect(setUserDisabled({ viewer, profileId: victim.profile.id, disabled: true })).rejects.toThrow(
+        "admin only",
+      );
       await expect(getUserForRoles({ viewer, slug: victim.profile.slug })).rejects.toThrow("admin only");
       await expect(listAuditLog({ viewer })).rejects.toThrow("admin only");
 
       // A direct POST of the action: the wrapper answers 404 before reading the form.
       session.viewer = viewer;
-      await expect(post(changeRoleAction, { profileId: String(victim.profile.id), role: "owner", restaurantIds: [String(restaurant.id)] })).rejects.toThrow(
+      await expect(
+        post(changeRoleAction, {
+          profileId: String(victim.profile.id),
+          role: "owner",
+          restaurantIds: [String(restaurant.id)],
+        }),
+      ).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+      await expect(post(setDisabledAction, { profileId: String(victim.profile.id), disabled: "true" })).rejects.toThrow(
         /NEXT_HTTP_ERROR_FALLBACK;404/,
       );
-      await expect(post(setDisabledAction, { profileId: String(victim.profile.id), disabled: "true" })).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
     }
     session.viewer = null;
     expect(await post(setDisabledAction, { profileId: String(victim.profile.id), disabled: "true" })).toEqual({
       message: "Your session has ended. Please sign in again.",
     });
-    const [row] = await db().select({ role: users.role, disabled: users.disabled }).from(users).where(eq(users.id, victim.user.id));
+    const [row] = await db()
+      .select({ role: users.role, disabled: users.disabled })
+      .from(users)
+      .where(eq(users.id, victim.user.id));
     expect(row).toEqual({ role: "customer", disabled: false });
-    expect(await db().select().from(restaurantOwners).where(eq(restaurantOwners.profileId, victim.profile.id))).toEqual([]);
+    expect(await db().select().from(restaurantOwners).where(eq(restaurantOwners.profileId, victim.profile.id))).toEqual(
+      [],
+    );
     expect(await auditCount()).toBe(before);
   });
 
@@ -207,12 +292,16 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
   it("reads the audit log newest first by keyset", async () => {
     const admin = await signedIn("admin");
     const target = await signedIn("customer");
-    for (let i = 0; i < 30; i++) await setUserDisabled({ viewer: admin.viewer, profileId: target.profile.id, disabled: i % 2 === 0 });
+    for (let i = 0; i < 30; i++)
+      await setUserDisabled({ viewer: admin.viewer, profileId: target.profile.id, disabled: i % 2 === 0 });
     const total = await auditCount();
     const seen: number[] = [];
     let before: string | undefined;
     do {
-      const page = await listAuditLog({ viewer: admin.viewer, before: before ? decodeAuditCursor(before)! : undefined });
+      const page = await listAuditLog({
+        viewer: admin.viewer,
+        before: before ? decodeAuditCursor(before)! : undefined,
+      });
       seen.push(...page.entries.map((e) => e.id));
       before = page.nextCursor;
     } while (before);

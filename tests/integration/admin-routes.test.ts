@@ -1,11 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { GET as exportOrders } from "@/app/(admin)/admin/export/orders/route";
-import { GET as exportUsers } from "@/app/(admin)/admin/export/users/route";
+
 import { auditLog, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { requireAdmin } from "@/lib/admin/session";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import { GET as exportOrders } from "@/app/(admin)/admin/export/orders/route";
+import { GET as exportUsers } from "@/app/(admin)/admin/export/users/route";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 
 // Route handlers and pages read the signed-in user from the Auth.js cookie; here the test chooses who is signed in.
@@ -22,7 +24,12 @@ describe.each(DRIVERS)("admin routes on %s", (driver) => {
     const [row] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
     return (await findActiveViewer(row!.id))!;
   }
-  const auditCount = async () => (await db().select({ n: sql<number>`count(*)::int` }).from(auditLog))[0]!.n;
+  const auditCount = async () =>
+    (
+      await db()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditLog)
+    )[0]!.n;
 
   beforeAll(async () => {
     await seedDemo(db());
@@ -33,7 +40,9 @@ describe.each(DRIVERS)("admin routes on %s", (driver) => {
     for (const who of [null, "dan@platter.test", "olivia@platter.test"]) {
       session.viewer = who ? await viewerFor(who) : null;
       expect((await exportUsers(new Request("http://test/admin/export/users"))).status).toBe(404);
-      expect((await exportOrders(new Request("http://test/admin/export/orders?from=2026-01-01&to=2026-12-31"))).status).toBe(404);
+      expect(
+        (await exportOrders(new Request("http://test/admin/export/orders?from=2026-01-01&to=2026-12-31"))).status,
+      ).toBe(404);
       await expect(requireAdmin()).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
     }
     expect(await auditCount()).toBe(before);

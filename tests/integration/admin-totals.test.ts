@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { countQueries } from "@/db/query-stats";
 import { orders, profiles, users } from "@/db/schema";
 import { DEMO_ACCOUNTS } from "@/db/seed/accounts";
@@ -10,6 +11,7 @@ import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { listUserTotals, type UserTotalsRow } from "@/lib/admin/users";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { getProfileForViewer } from "@/lib/profile/queries";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createUser } from "../fixtures/factory";
 
@@ -67,7 +69,9 @@ describe.each(DRIVERS)("admin totals on %s", (driver) => {
     const byName = await allUserTotals(admin, "name");
     expect(byTotal).toHaveLength(DEMO_ACCOUNTS.length);
     expect(new Set(byTotal.map((r) => r.profileId)).size).toBe(DEMO_ACCOUNTS.length);
-    expect(byName.map((r) => r.displayName)).toEqual(DEMO_ACCOUNTS.map((a) => a.name).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    expect(byName.map((r) => r.displayName)).toEqual(
+      DEMO_ACCOUNTS.map((a) => a.name).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
+    );
     const first = await listUserTotals({ viewer: admin });
     expect(byTotal.map((r) => r.profileId)).toEqual(first.rows.map((r) => r.profileId));
   });
@@ -90,7 +94,9 @@ describe.each(DRIVERS)("admin totals on %s", (driver) => {
       return listUserTotals({ viewer: viewer!, search: "a" });
     });
     expect(usersPage.count).toBe(2);
-    const reconciliation = await countQueries(async () => reconcileTotals({ viewer: (await findActiveViewer(admin.userId))! }));
+    const reconciliation = await countQueries(async () =>
+      reconcileTotals({ viewer: (await findActiveViewer(admin.userId))! }),
+    );
     // The session check, the reconciliation's own statement timeout, and the reconciliation itself.
     expect(reconciliation.count).toBe(3);
     const revenue = await countQueries(async () => {
@@ -103,7 +109,9 @@ describe.each(DRIVERS)("admin totals on %s", (driver) => {
   it("reports a clean database as clean", async () => {
     const admin = await viewerFor("admin@platter.test");
     const report = await reconcileTotals({ viewer: admin });
-    const [count] = await db().select({ n: sql<number>`count(*)::int` }).from(orders);
+    const [count] = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(orders);
     expect(report.ordersChecked).toBe(count!.n);
     expect(report.orderMismatchCount).toBe(0);
     expect(report.userMismatchCount).toBe(0);
@@ -132,7 +140,12 @@ describe.each(DRIVERS)("admin totals on %s", (driver) => {
       const report = await reconcileTotals({ viewer: admin });
       expect(report.orderMismatchCount).toBe(1);
       expect(report.orderMismatches).toEqual([
-        expect.objectContaining({ orderId: order!.id, customerSlug: "carla", storedCents: order!.totalCents + 1, linesCents: order!.totalCents }),
+        expect.objectContaining({
+          orderId: order!.id,
+          customerSlug: "carla",
+          storedCents: order!.totalCents + 1,
+          linesCents: order!.totalCents,
+        }),
       ]);
       expect(report.userMismatchCount).toBe(1);
       expect(report.userMismatches[0]).toMatchObject({ slug: "carla", orderIds: [order!.id] });

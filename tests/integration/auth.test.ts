@@ -1,15 +1,18 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { profiles, users } from "@/db/schema";
 import { DEMO_PASSWORD, DEMO_PASSWORD_HASH } from "@/db/seed/accounts";
 import { verifyPassword } from "@/lib/auth/password";
 import { authenticate, createAccount } from "@/lib/auth/queries";
 import { signUpSchema } from "@/lib/auth/schema";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 
 describe.each(DRIVERS)("accounts on %s", (driver) => {
   const db = freshDatabase(driver);
-  const signUp = (name: string, email: string, password = "correct horse") => createAccount(signUpSchema.parse({ name, email, password }));
+  const signUp = (name: string, email: string, password = "correct horse") =>
+    createAccount(signUpSchema.parse({ name, email, password }));
 
   it("signs up with a hashed password and a profile, then signs in", async () => {
     expect(await signUp("Zoë O'Brien", "Zoe@Example.test")).toEqual({ ok: true });

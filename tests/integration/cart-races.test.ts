@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+
 import { cartItems, carts } from "@/db/schema";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { addToCartAction } from "@/lib/cart/actions";
 import { CART_COOKIE } from "@/lib/cart/owner";
 import { addToCart, adoptAnonymousCart, getCart } from "@/lib/cart/queries";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createRestaurant, createUser } from "../fixtures/factory";
 import { cookieJar } from "../fixtures/next-headers";
@@ -41,78 +43,94 @@ describe.each(DRIVERS)("carts under concurrent and stale requests on %s", (drive
     expect(first).toMatchObject({ ok: true, message: "Added Bread to your cart." });
     const freshId = cookieJar.get(CART_COOKIE)!;
     expect(freshId).not.toBe(staleId);
-    expect(await getCart({ owner: { anonymousId: freshId } })).toMatchObject({ lines: [{ name: "Bread", quantity: 1 }] });
+    expect(await getCart({ owner: { anonymousId: freshId } })).toMatchObject({
+      lines: [{ name: "Bread", quantity: 1 }],
+    });
     // The adopted cart is untouched, still the customer's.
     const [adopted] = await db().select().from(carts).where(eq(carts.id, staleId));
     expect(adopted?.profileId).toBe(customer.profile.id);
-    expect(await getCart({ owner: { profileId: customer.profile.id } })).toMatchObject({ lines: [{ name: "Soup", quantity: 2 }] });
+    expect(await getCart({ owner: { profileId: customer.profile.id } })).toMatchObject({
+      lines: [{ name: "Soup", quantity: 2 }],
+    });
 
     // Later adds use the new cookie.
     expect(await submit(addToCartAction, { menuItemId: items[1]!.id, quantity: 2 })).toMatchObject({ ok: true });
-    expect(await getCart({ owner: { anonymousId: freshId } })).toMatchObject({ lines: [{ name: "Bread", quantity: 3 }] });
+    expect(await getCart({ owner: { anonymousId: freshId } })).toMatchObject({
+      lines: [{ name: "Bread", quantity: 3 }],
+    });
   });
 
   // PGlite runs one statement at a time and cannot show a race: these are defined for the real server only.
-  if (driver === "postgres") describe("100 concurrent adds", () => {
-    async function customerAndMenu() {
-      const customer = await createUser(db());
-      const viewer = (await findActiveViewer(customer.user.id))!;
-      const a = await createRestaurant(db(), [
-        { name: "Soup", priceCents: 500 },
-        { name: "Bread", priceCents: 300 },
-        { name: "Tea", priceCents: 250 },
-        { name: "Cake", priceCents: 450 },
-      ]);
-      const b = await createRestaurant(db(), [
-        { name: "Taco", priceCents: 400 },
-        { name: "Burrito", priceCents: 900 },
-      ]);
-      return { customer, viewer, a, b };
-    }
+  if (driver === "postgres")
+    describe("100 concurrent adds", () => {
+      async function customerAndMenu() {
+        const customer = await createUser(db());
+        const viewer = (await findActiveViewer(customer.user.id))!;
+        const a = await createRestaurant(db(), [
+          { name: "Soup", priceCents: 500 },
+          { name: "Bread", priceCents: 300 },
+          { name: "Tea", priceCents: 250 },
+          { name: "Cake", priceCents: 450 },
+        ]);
+        const b = await createRestaurant(db(), [
+          { name: "Taco", priceCents: 400 },
+          { name: "Burrito", priceCents: 900 },
+        ]);
+        return { customer, viewer, a, b };
+      }
 
-    it("for a customer without a cart: every add succeeds, into one cart, each quantity the number of adds", async () => {
-      const { customer, viewer, a } = await customerAndMenu();
-      signInAs(viewer);
-      const itemFor = (i: number) => a.items[i % a.items.length]!;
-      const results = await Promise.all(Array.from({ length: ADDS }, (_, i) => submit(addToCartAction, { menuItemId: itemFor(i).id, quantity: 1 })));
-      expect(results.filter((r) => !r.ok)).toEqual([]);
-      const [cart, ...more] = await cartsOf(customer.profile.id);
-      expect(more).toHaveLength(0);
-      const lines = await db().select().from(cartItems).where(eq(cartItems.cartId, cart!.id));
-      const expected = new Map(a.items.map((item, i) => [item.id, Array.from({ length: ADDS }, (_, n) => n).filter((n) => n % a.items.length === i).length]));
-      expect(new Map(lines.map((l) => [l.menuItemId, l.quantity]))).toEqual(expected);
-    });
+      it("for a customer without a cart: every add succeeds, into one cart, each quantity the number of adds", async () => {
+        const { customer, viewer, a } = await customerAndMenu();
+        signInAs(viewer);
+        const itemFor = (i: number) => a.items[i % a.items.length]!;
+        const results = await Promise.all(
+          Array.from({ length: ADDS }, (_, i) => submit(addToCartAction, { menuItemId: itemFor(i).id, quantity: 1 })),
+        );
+        expect(results.filter((r) => !r.ok)).toEqual([]);
+        const [cart, ...more] = await cartsOf(customer.profile.id);
+        expect(more).toHaveLength(0);
+        const lines = await db().select().from(cartItems).where(eq(cartItems.cartId, cart!.id));
+        const expected = new Map(
+          a.items.map((item, i) => [
+            item.id,
+            Array.from({ length: ADDS }, (_, n) => n).filter((n) => n % a.items.length === i).length,
+          ]),
+        );
+        expect(new Map(lines.map((l) => [l.menuItemId, l.quantity]))).toEqual(expected);
+      });
 
-    it("with replace, from two restaurants at once: every add succeeds and the one cart holds one restaurant's items only", async () => {
-      const { customer, viewer, a, b } = await customerAndMenu();
-      signInAs(viewer);
-      const results = await Promise.all(
-        Array.from({ length: ADDS }, (_, i) => {
-          const item = i % 2 === 0 ? a.items[i % a.items.length]! : b.items[i % b.items.length]!;
-          return submit(addToCartAction, { menuItemId: item.id, quantity: 1, replace: "1" });
-        }),
-      );
-      expect(results.filter((r) => !r.ok)).toEqual([]);
-      const found = await cartsOf(customer.profile.id);
-      expect(found).toHaveLength(1);
-      const cart = await getCart({ owner: { profileId: customer.profile.id } });
-      expect(cart!.lines.length).toBeGreaterThan(0);
-      expect(cart!.lines.every((l) => l.problem === undefined)).toBe(true);
-      const menu = cart!.restaurant.id === a.restaurant.id ? a.items : b.items;
-      expect(cart!.lines.every((l) => menu.some((item) => item.id === l.menuItemId))).toBe(true);
-      expect(cart!.lines.every((l) => l.quantity >= 1 && l.quantity <= ADDS)).toBe(true);
-    });
+      it("with replace, from two restaurants at once: every add succeeds and the one cart holds one restaurant's items only", async () => {
+        const { customer, viewer, a, b } = await customerAndMenu();
+        signInAs(viewer);
+        const results = await Promise.all(
+          Array.from({ length: ADDS }, (_, i) => {
+            const item = i % 2 === 0 ? a.items[i % a.items.length]! : b.items[i % b.items.length]!;
+            return submit(addToCartAction, { menuItemId: item.id, quantity: 1, replace: "1" });
+          }),
+        );
+        expect(results.filter((r) => !r.ok)).toEqual([]);
+        const found = await cartsOf(customer.profile.id);
+        expect(found).toHaveLength(1);
+        const cart = await getCart({ owner: { profileId: customer.profile.id } });
+        expect(cart!.lines.length).toBeGreaterThan(0);
+        expect(cart!.lines.every((l) => l.problem === undefined)).toBe(true);
+        const menu = cart!.restaurant.id === a.restaurant.id ? a.items : b.items;
+        expect(cart!.lines.every((l) => menu.some((item) => item.id === l.menuItemId))).toBe(true);
+        expect(cart!.lines.every((l) => l.quantity >= 1 && l.quantity <= ADDS)).toBe(true);
+      });
 
-    it("with replace, from one restaurant: every add succeeds and every add is counted", async () => {
-      const { customer, viewer, a } = await customerAndMenu();
-      signInAs(viewer);
-      const results = await Promise.all(
-        Array.from({ length: ADDS }, (_, i) => submit(addToCartAction, { menuItemId: a.items[i % 4]!.id, quantity: 1, replace: "1" })),
-      );
-      expect(results.filter((r) => !r.ok)).toEqual([]);
-      expect(await cartsOf(customer.profile.id)).toHaveLength(1);
-      const cart = await getCart({ owner: { profileId: customer.profile.id } });
-      expect(cart!.lines.map((l) => l.quantity)).toEqual([ADDS / 4, ADDS / 4, ADDS / 4, ADDS / 4]);
+      it("with replace, from one restaurant: every add succeeds and every add is counted", async () => {
+        const { customer, viewer, a } = await customerAndMenu();
+        signInAs(viewer);
+        const results = await Promise.all(
+          Array.from({ length: ADDS }, (_, i) =>
+            submit(addToCartAction, { menuItemId: a.items[i % 4]!.id, quantity: 1, replace: "1" }),
+          ),
+        );
+        expect(results.filter((r) => !r.ok)).toEqual([]);
+        expect(await cartsOf(customer.profile.id)).toHaveLength(1);
+        const cart = await getCart({ owner: { profileId: customer.profile.id } });
+        expect(cart!.lines.map((l) => l.quantity)).toEqual([ADDS / 4, ADDS / 4, ADDS / 4, ADDS / 4]);
+      });
     });
-  });
 });

@@ -1,14 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { cartItems, carts, menuItems, orderLines, orders, orderStatusEvents, restaurants } from "@/db/schema";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { addToCart, adoptAnonymousCart, getCart } from "@/lib/cart/queries";
 import { addToCartSchema, setQuantitySchema } from "@/lib/cart/schema";
-import { checkoutSchema } from "@/lib/orders/schema";
 import { cancelOwnOrder } from "@/lib/orders/cancel";
 import { placeOrder } from "@/lib/orders/checkout";
 import { reorder } from "@/lib/orders/reorder";
+import { checkoutSchema } from "@/lib/orders/schema";
 import { getProfileForViewer } from "@/lib/profile/queries";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createRestaurant, createUser } from "../fixtures/factory";
 
@@ -28,7 +30,8 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
   type Shop = Awaited<ReturnType<typeof shop>>;
   const key = () => `key-${crypto.randomUUID()}`;
   const orderCount = async (profileId: number) => db().$count(orders, eq(orders.customerId, profileId));
-  const totalOf = async (userId: string) => (await getProfileForViewer({ viewer: (await findActiveViewer(userId))! }))!.totalPurchaseCents;
+  const totalOf = async (userId: string) =>
+    (await getProfileForViewer({ viewer: (await findActiveViewer(userId))! }))!.totalPurchaseCents;
 
   it("places an order exact to the cent, snapshotting names and prices, and empties the cart", async () => {
     const { customer, items, owner } = await shop();
@@ -37,13 +40,20 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     const cart = await getCart({ owner });
     expect(cart?.totalCents).toBe(3 * 1999 + 1);
 
-    const result = await placeOrder({ profileId: customer.profile.id, idempotencyKey: key(), expectedTotalCents: 5998 });
+    const result = await placeOrder({
+      profileId: customer.profile.id,
+      idempotencyKey: key(),
+      expectedTotalCents: 5998,
+    });
     expect(result).toMatchObject({ ok: true, replayed: false });
     const orderId = (result as { orderId: number }).orderId;
     const [order] = await db().select().from(orders).where(eq(orders.id, orderId));
     expect(order).toMatchObject({ totalCents: 5998, status: "placed", customerId: customer.profile.id });
     const lines = await db().select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(orderLines.id);
-    expect(lines.map((l) => [l.name, l.unitPriceCents, l.quantity])).toEqual([["Ramen", 1999, 3], ["Mint", 1, 1]]);
+    expect(lines.map((l) => [l.name, l.unitPriceCents, l.quantity])).toEqual([
+      ["Ramen", 1999, 3],
+      ["Mint", 1, 1],
+    ]);
     expect(await db().$count(orderStatusEvents, eq(orderStatusEvents.orderId, orderId))).toBe(1);
     expect(await getCart({ owner })).toBeNull();
     expect(await totalOf(customer.user.id)).toBe(5998);
@@ -74,7 +84,9 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     await addToCart({ owner, menuItemId: items[0].id, quantity: 2 });
     const idempotencyKey = key();
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => placeOrder({ profileId: customer.profile.id, idempotencyKey, expectedTotalCents: 3998 })),
+      Array.from({ length: 20 }, () =>
+        placeOrder({ profileId: customer.profile.id, idempotencyKey, expectedTotalCents: 3998 }),
+      ),
     );
     const ids = new Set(results.map((r) => (r.ok ? r.orderId : r.message)));
     expect(ids.size).toBe(1);
@@ -85,28 +97,52 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
 
   it.each([
     ["an empty cart", async () => {}, "Your cart is empty."],
-    ["an unavailable item", async (s: Shop) => {
-      await db().update(menuItems).set({ available: false }).where(eq(menuItems.id, s.items[0].id));
-    }, "No longer available: Ramen"],
-    ["a deleted item", async (s: Shop) => {
-      await db().update(menuItems).set({ deletedAt: new Date() }).where(eq(menuItems.id, s.items[0].id));
-    }, "No longer available: Ramen"],
-    ["another restaurant's item slipped into the cart", async (s: Shop) => {
-      const other = await createRestaurant(db(), [{ name: "Foreign", priceCents: 100 }]);
-      const [cart] = await db().select().from(carts).where(eq(carts.profileId, s.owner.profileId));
-      await db().insert(cartItems).values({ cartId: cart!.id, menuItemId: other.items[0]!.id, quantity: 1 });
-    }, "Foreign is not on"],
-    ["a closed restaurant", async (s: Shop) => {
-      await db().update(restaurants).set({ isOpen: false }).where(eq(restaurants.id, s.restaurant.id));
-    }, "is closed right now"],
-    ["a price that changed since the cart was shown", async (s: Shop) => {
-      await db().update(menuItems).set({ priceCents: 2500 }).where(eq(menuItems.id, s.items[0].id));
-    }, "the total is now $25.00"],
+    [
+      "an unavailable item",
+      async (s: Shop) => {
+        await db().update(menuItems).set({ available: false }).where(eq(menuItems.id, s.items[0].id));
+      },
+      "No longer available: Ramen",
+    ],
+    [
+      "a deleted item",
+      async (s: Shop) => {
+        await db().update(menuItems).set({ deletedAt: new Date() }).where(eq(menuItems.id, s.items[0].id));
+      },
+      "No longer available: Ramen",
+    ],
+    [
+      "another restaurant's item slipped into the cart",
+      async (s: Shop) => {
+        const other = await createRestaurant(db(), [{ name: "Foreign", priceCents: 100 }]);
+        const [cart] = await db().select().from(carts).where(eq(carts.profileId, s.owner.profileId));
+        await db().insert(cartItems).values({ cartId: cart!.id, menuItemId: other.items[0]!.id, quantity: 1 });
+      },
+      "Foreign is not on",
+    ],
+    [
+      "a closed restaurant",
+      async (s: Shop) => {
+        await db().update(restaurants).set({ isOpen: false }).where(eq(restaurants.id, s.restaurant.id));
+      },
+      "is closed right now",
+    ],
+    [
+      "a price that changed since the cart was shown",
+      async (s: Shop) => {
+        await db().update(menuItems).set({ priceCents: 2500 }).where(eq(menuItems.id, s.items[0].id));
+      },
+      "the total is now $25.00",
+    ],
   ])("refuses %s with a clear message and writes nothing", async (_name, arrange, message) => {
     const s = await shop();
     if (_name !== "an empty cart") await addToCart({ owner: s.owner, menuItemId: s.items[0].id, quantity: 1 });
     await arrange(s);
-    const result = await placeOrder({ profileId: s.customer.profile.id, idempotencyKey: key(), expectedTotalCents: 1999 });
+    const result = await placeOrder({
+      profileId: s.customer.profile.id,
+      idempotencyKey: key(),
+      expectedTotalCents: 1999,
+    });
     expect(result.ok).toBe(false);
     expect((result as { message: string }).message).toContain(message);
     expect(await orderCount(s.customer.profile.id)).toBe(0);
@@ -140,13 +176,20 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
   it("rejects a malformed checkout form", () => {
     expect(checkoutSchema.safeParse({}).success).toBe(false);
     expect(checkoutSchema.safeParse({ idempotencyKey: "short", expectedTotalCents: "10" }).success).toBe(false);
-    expect(checkoutSchema.safeParse({ idempotencyKey: "x'; drop table orders;--", expectedTotalCents: "10" }).success).toBe(false);
-    expect(checkoutSchema.safeParse({ idempotencyKey: crypto.randomUUID(), expectedTotalCents: "-1" }).success).toBe(false);
+    expect(
+      checkoutSchema.safeParse({ idempotencyKey: "x'; drop table orders;--", expectedTotalCents: "10" }).success,
+    ).toBe(false);
+    expect(checkoutSchema.safeParse({ idempotencyKey: crypto.randomUUID(), expectedTotalCents: "-1" }).success).toBe(
+      false,
+    );
   });
 
   it("asks before replacing a cart from another restaurant, and refuses unavailable items", async () => {
     const { items, owner } = await shop();
-    const other = await createRestaurant(db(), [{ name: "Taco", priceCents: 300 }, { name: "Gone", priceCents: 100 }]);
+    const other = await createRestaurant(db(), [
+      { name: "Taco", priceCents: 300 },
+      { name: "Gone", priceCents: 100 },
+    ]);
     await addToCart({ owner, menuItemId: items[0].id, quantity: 1 });
     const asked = await addToCart({ owner, menuItemId: other.items[0]!.id, quantity: 1 });
     expect(asked).toMatchObject({ ok: false, needsReplace: true });
@@ -154,7 +197,10 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     await addToCart({ owner, menuItemId: other.items[0]!.id, quantity: 1, replace: true });
     expect((await getCart({ owner }))?.lines.map((l) => l.name)).toEqual(["Taco"]);
     await db().update(menuItems).set({ available: false }).where(eq(menuItems.id, other.items[1]!.id));
-    expect(await addToCart({ owner, menuItemId: other.items[1]!.id, quantity: 1 })).toMatchObject({ ok: false, message: "Gone is not available right now." });
+    expect(await addToCart({ owner, menuItemId: other.items[1]!.id, quantity: 1 })).toMatchObject({
+      ok: false,
+      message: "Gone is not available right now.",
+    });
     expect(await addToCart({ owner, menuItemId: 2_000_000_000, quantity: 1 })).toMatchObject({ ok: false });
   });
 
@@ -169,7 +215,11 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     const { customer, items, owner } = await shop();
     const stranger = await createUser(db());
     await addToCart({ owner, menuItemId: items[0].id, quantity: 1 });
-    const placed = await placeOrder({ profileId: customer.profile.id, idempotencyKey: key(), expectedTotalCents: 1999 });
+    const placed = await placeOrder({
+      profileId: customer.profile.id,
+      idempotencyKey: key(),
+      expectedTotalCents: 1999,
+    });
     const orderId = (placed as { orderId: number }).orderId;
     expect(await cancelOwnOrder({ profileId: stranger.profile.id, orderId })).toBe(false);
     expect((await db().select().from(orders).where(eq(orders.id, orderId)))[0]?.status).toBe("placed");
@@ -183,7 +233,11 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     const stranger = await createUser(db());
     await addToCart({ owner, menuItemId: items[0].id, quantity: 2 });
     await addToCart({ owner, menuItemId: items[2].id, quantity: 1 });
-    const placed = await placeOrder({ profileId: customer.profile.id, idempotencyKey: key(), expectedTotalCents: 2 * 1999 + 650 });
+    const placed = await placeOrder({
+      profileId: customer.profile.id,
+      idempotencyKey: key(),
+      expectedTotalCents: 2 * 1999 + 650,
+    });
     const orderId = (placed as { orderId: number }).orderId;
     await db().update(menuItems).set({ available: false }).where(eq(menuItems.id, items[2].id));
     await db().update(menuItems).set({ priceCents: 2100 }).where(eq(menuItems.id, items[0].id));

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { menuItems, orderLines, orders, profiles, restaurants, users } from "@/db/schema";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createRestaurant, createUser } from "../fixtures/factory";
 
@@ -23,7 +25,9 @@ describe.each(DRIVERS)("constraints on %s", (driver) => {
   it("rejects a negative price", async () => {
     const { restaurant, category } = await fixture();
     await expect(
-      db().insert(menuItems).values({ restaurantId: restaurant.id, categoryId: category.id, name: "Bad", priceCents: -1 }),
+      db()
+        .insert(menuItems)
+        .values({ restaurantId: restaurant.id, categoryId: category.id, name: "Bad", priceCents: -1 }),
     ).rejects.toThrow();
     expect(await db().select().from(menuItems).where(eq(menuItems.name, "Bad"))).toHaveLength(0);
   });
@@ -32,22 +36,28 @@ describe.each(DRIVERS)("constraints on %s", (driver) => {
     const { category } = await fixture();
     const other = await createRestaurant(db());
     await expect(
-      db().insert(menuItems).values({ restaurantId: other.restaurant.id, categoryId: category.id, name: "Stray", priceCents: 100 }),
+      db()
+        .insert(menuItems)
+        .values({ restaurantId: other.restaurant.id, categoryId: category.id, name: "Stray", priceCents: 100 }),
     ).rejects.toThrow();
   });
 
   it.each([0, 100, -3])("rejects an order line with quantity %i", async (quantity) => {
     const { orderId } = await fixture();
-    await expect(db().insert(orderLines).values({ orderId, name: "Soup", unitPriceCents: 500, quantity })).rejects.toThrow();
+    await expect(
+      db().insert(orderLines).values({ orderId, name: "Soup", unitPriceCents: 500, quantity }),
+    ).rejects.toThrow();
     expect(await db().select().from(orderLines).where(eq(orderLines.orderId, orderId))).toHaveLength(1);
   });
 
   it("accepts quantities 1 and 99", async () => {
     const { orderId } = await fixture();
-    await db().insert(orderLines).values([
-      { orderId, name: "Soup", unitPriceCents: 500, quantity: 1 },
-      { orderId, name: "Soup", unitPriceCents: 500, quantity: 99 },
-    ]);
+    await db()
+      .insert(orderLines)
+      .values([
+        { orderId, name: "Soup", unitPriceCents: 500, quantity: 1 },
+        { orderId, name: "Soup", unitPriceCents: 500, quantity: 99 },
+      ]);
     expect(await db().select().from(orderLines).where(eq(orderLines.orderId, orderId))).toHaveLength(3);
   });
 
@@ -55,9 +65,17 @@ describe.each(DRIVERS)("constraints on %s", (driver) => {
     const { profile, restaurant } = await fixture();
     const other = await createUser(db());
     const order = { restaurantId: restaurant.id, totalCents: 0, idempotencyKey: "same-key-123" };
-    await db().insert(orders).values({ ...order, customerId: profile.id });
-    await expect(db().insert(orders).values({ ...order, customerId: profile.id })).rejects.toThrow();
-    await db().insert(orders).values({ ...order, customerId: other.profile.id });
+    await db()
+      .insert(orders)
+      .values({ ...order, customerId: profile.id });
+    await expect(
+      db()
+        .insert(orders)
+        .values({ ...order, customerId: profile.id }),
+    ).rejects.toThrow();
+    await db()
+      .insert(orders)
+      .values({ ...order, customerId: other.profile.id });
     expect(await db().select().from(orders).where(eq(orders.idempotencyKey, "same-key-123"))).toHaveLength(2);
   });
 
@@ -67,7 +85,9 @@ describe.each(DRIVERS)("constraints on %s", (driver) => {
       db().insert(restaurants).values({ slug: restaurant.slug, name: "Copy", cuisine: "Test", address: "Somewhere" }),
     ).rejects.toThrow();
     const { user } = await createUser(db());
-    await expect(db().insert(profiles).values({ userId: user.id, slug: profile.slug, displayName: "Copy" })).rejects.toThrow();
+    await expect(
+      db().insert(profiles).values({ userId: user.id, slug: profile.slug, displayName: "Copy" }),
+    ).rejects.toThrow();
   });
 
   it("rejects an email that differs only in case", async () => {
@@ -77,10 +97,17 @@ describe.each(DRIVERS)("constraints on %s", (driver) => {
 
   it("rejects a malformed slug and a negative stored total", async () => {
     const { user } = await createUser(db());
-    await expect(db().insert(profiles).values({ userId: user.id, slug: "Not A Slug", displayName: "X" })).rejects.toThrow();
+    await expect(
+      db().insert(profiles).values({ userId: user.id, slug: "Not A Slug", displayName: "X" }),
+    ).rejects.toThrow();
     const { profile, restaurant } = await fixture();
     await expect(
-      db().insert(orders).values({ customerId: profile.id, restaurantId: restaurant.id, totalCents: -5, idempotencyKey: "negative-total" }),
+      db().insert(orders).values({
+        customerId: profile.id,
+        restaurantId: restaurant.id,
+        totalCents: -5,
+        idempotencyKey: "negative-total",
+      }),
     ).rejects.toThrow();
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { countQueries } from "@/db/query-stats";
 import { favorites } from "@/db/schema";
 import { findActiveViewer } from "@/lib/auth/queries";
@@ -6,6 +7,7 @@ import { addToCart, getCart } from "@/lib/cart/queries";
 import { placeOrder } from "@/lib/orders/checkout";
 import { getOrderForViewer, getOrderHistory } from "@/lib/orders/queries";
 import { browseRestaurants, getRestaurantPage } from "@/lib/restaurants/queries";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createRestaurant, createUser } from "../fixtures/factory";
 
@@ -86,7 +88,11 @@ describe.each(DRIVERS)("customer page budgets on %s", (driver) => {
           total = (await getCart({ owner }))!.totalCents;
         }),
       );
-      checkoutCounts.push(await statements(() => placeOrder({ profileId: profile.id, idempotencyKey: crypto.randomUUID(), expectedTotalCents: total })));
+      checkoutCounts.push(
+        await statements(() =>
+          placeOrder({ profileId: profile.id, idempotencyKey: crypto.randomUUID(), expectedTotalCents: total }),
+        ),
+      );
     }
     expect(cartCounts).toEqual([2, 2]);
     expect(checkoutCounts[0]).toBe(checkoutCounts[1]);
@@ -132,7 +138,13 @@ describe.each(DRIVERS)("customer page budgets on %s", (driver) => {
     const line = (cents: number) => [{ menuItemId: null, name: "Dish", unitPriceCents: cents, quantity: 1 }];
     await createOrders(db(), { customerId: profile.id, restaurantId: a.restaurant.id, count: 3, lines: line(1000) });
     await createOrders(db(), { customerId: profile.id, restaurantId: b.restaurant.id, count: 2, lines: line(700) });
-    await createOrders(db(), { customerId: profile.id, restaurantId: b.restaurant.id, count: 1, lines: line(9900), status: "cancelled" });
+    await createOrders(db(), {
+      customerId: profile.id,
+      restaurantId: b.restaurant.id,
+      count: 1,
+      lines: line(9900),
+      status: "cancelled",
+    });
     await createOrders(db(), { customerId: other.profile.id, restaurantId: a.restaurant.id, count: 4, lines: line(5) });
     const viewer = (await findActiveViewer(user.id))!;
 

@@ -1,10 +1,12 @@
 import { desc, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { GET as exportOrders } from "@/app/(admin)/admin/export/orders/route";
-import { GET as exportUsers } from "@/app/(admin)/admin/export/users/route";
+
 import { auditLog } from "@/db/schema";
 import { exportFailedLine, exportOrdersCsv, exportUsersCsv } from "@/lib/admin/export";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import { GET as exportOrders } from "@/app/(admin)/admin/export/orders/route";
+import { GET as exportUsers } from "@/app/(admin)/admin/export/users/route";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createUser } from "../fixtures/factory";
 import { signInAs } from "../fixtures/session";
@@ -51,7 +53,10 @@ describe.each(DRIVERS)("exports that cannot finish on %s", (driver) => {
     expect(response.status).toBe(500);
     expect(await response.text()).toMatch(/export failed/i);
     const [entry] = await audit();
-    expect(entry).toMatchObject({ action: "export.failed", details: { export: "export.orders", failed: true, rowsSent: 0 } });
+    expect(entry).toMatchObject({
+      action: "export.failed",
+      details: { export: "export.orders", failed: true, rowsSent: 0 },
+    });
   });
 
   it("ends a file that fails part-way with a line saying so, fails the download, and audits it as failed", async () => {
@@ -82,7 +87,11 @@ describe.each(DRIVERS)("exports that cannot finish on %s", (driver) => {
     expect(text.endsWith(exportFailedLine(2))).toBe(true);
     expect(text.split("\r\n").filter(Boolean)).toHaveLength(1 + 2 + 1);
     const entries = await audit();
-    expect(entries[0]).toMatchObject({ id: started!.id, action: "export.failed", details: { filter: { search: null }, failed: true, rowsSent: 2 } });
+    expect(entries[0]).toMatchObject({
+      id: started!.id,
+      action: "export.failed",
+      details: { filter: { search: null }, failed: true, rowsSent: 2 },
+    });
     expect(entries.filter((e) => e.action === "export.users")).toHaveLength(0);
   });
 });

@@ -1,13 +1,15 @@
-import fc from "fast-check";
 import { sql } from "drizzle-orm";
+import fc from "fast-check";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+
 import * as adminActions from "@/lib/admin/actions";
+import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import * as cartActions from "@/lib/cart/actions";
 import * as favoriteActions from "@/lib/favorites/actions";
 import * as orderActions from "@/lib/orders/actions";
 import * as ownerActions from "@/lib/owner/actions";
 import * as menuActions from "@/lib/owner/menu-actions";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createOwner, createRestaurant, createUser } from "../fixtures/factory";
 import { cookieJar } from "../fixtures/next-headers";
@@ -45,7 +47,10 @@ const TARGETS: Record<string, { role: Role; fields: string[] }> = {
   checkoutAction: { role: "customer", fields: ["idempotencyKey", "expectedTotalCents"] },
   cancelOrderAction: { role: "customer", fields: ["orderId"] },
   reorderAction: { role: "customer", fields: ["orderId"] },
-  updateRestaurantAction: { role: "owner", fields: ["restaurantId", "name", "description", "cuisine", "address", "isOpen"] },
+  updateRestaurantAction: {
+    role: "owner",
+    fields: ["restaurantId", "name", "description", "cuisine", "address", "isOpen"],
+  },
   transitionOrderAction: { role: "owner", fields: ["orderId", "from", "to", "reason"] },
   createCategoryAction: { role: "owner", fields: ["restaurantId", "name"] },
   renameCategoryAction: { role: "owner", fields: ["categoryId", "name"] },
@@ -67,18 +72,122 @@ const ACTIONS: Record<string, AnyAction> = Object.fromEntries(
 // ---- generated input --------------------------------------------------------------------------------------------
 
 const NASTY = [
-  "", " ", "\u0000", "a\u0000b", "\u0000".repeat(10), "\u0001", "\u0008", "\t", "\n", "\r\n", "\u001b[31m", "\u001f", "\u007f", "\u0085", "\u009f",
-  "\u200b", "\u200d", "\u202e", "abc\u202Egnp.exe", "\u2066x\u2069", "\ufeff", "\ufffe", "\uffff", "\ud800", "\udfff", "a\ud800b", "\udc00\ud800", "🍕", "e\u0301",
-  "-1", "0", "00", "1e3", " 12", "12 ", "1.0", "1,5", "0x10", "+1", "-0", "NaN", "Infinity", "-Infinity", "2147483647", "2147483648", "4294967296",
-  "9999999999", "99999999999999999999", "1e308", "5e-324", "9007199254740993", "12.505", "12.50", "-12.50", "99999999.99", "1000000000", ".5", "5.",
-  "0000-01-01", "0001-01-01", "9999-12-31", "10000-01-01", "2026-02-30", "-000001-01-01", "253402300800000.1", "8640000000000001.1",
-  "true", "false", "on", "1", "up", "down", "left", "placed", "preparing", "ready", "completed", "cancelled", "admin", "owner", "customer", "superuser",
-  "null", "undefined", "[]", "{}", '{"a":1}', "=1+1", "@SUM(A1)", "'; drop table users; --", "%00", "%", "_", "\\", "../../etc/passwd", "<script>alert(1)</script>",
+  "",
+  " ",
+  "\u0000",
+  "a\u0000b",
+  "\u0000".repeat(10),
+  "\u0001",
+  "\u0008",
+  "\t",
+  "\n",
+  "\r\n",
+  "\u001b[31m",
+  "\u001f",
+  "\u007f",
+  "\u0085",
+  "\u009f",
+  "\u200b",
+  "\u200d",
+  "\u202e",
+  "abc\u202Egnp.exe",
+  "\u2066x\u2069",
+  "\ufeff",
+  "\ufffe",
+  "\uffff",
+  "\ud800",
+  "\udfff",
+  "a\ud800b",
+  "\udc00\ud800",
+  "🍕",
+  "e\u0301",
+  "-1",
+  "0",
+  "00",
+  "1e3",
+  " 12",
+  "12 ",
+  "1.0",
+  "1,5",
+  "0x10",
+  "+1",
+  "-0",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "2147483647",
+  "2147483648",
+  "4294967296",
+  "9999999999",
+  "99999999999999999999",
+  "1e308",
+  "5e-324",
+  "9007199254740993",
+  "12.505",
+  "12.50",
+  "-12.50",
+  "99999999.99",
+  "1000000000",
+  ".5",
+  "5.",
+  "0000-01-01",
+  "0001-01-01",
+  "9999-12-31",
+  "10000-01-01",
+  "2026-02-30",
+  "-000001-01-01",
+  "253402300800000.1",
+  "8640000000000001.1",
+  "true",
+  "false",
+  "on",
+  "1",
+  "up",
+  "down",
+  "left",
+  "placed",
+  "preparing",
+  "ready",
+  "completed",
+  "cancelled",
+  "admin",
+  "owner",
+  "customer",
+  "superuser",
+  "null",
+  "undefined",
+  "[]",
+  "{}",
+  '{"a":1}',
+  "=1+1",
+  "@SUM(A1)",
+  "'; drop table users; --",
+  "%00",
+  "%",
+  "_",
+  "\\",
+  "../../etc/passwd",
+  "<script>alert(1)</script>",
 ];
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
-const control = fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f).map((c) => String.fromCharCode(c));
-const bidi = fc.constantFrom("\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200f", "\u061c");
+const control = fc
+  .integer({ min: 0, max: 0x9f })
+  .filter((c) => c < 0x20 || c >= 0x7f)
+  .map((c) => String.fromCharCode(c));
+const bidi = fc.constantFrom(
+  "\u202a",
+  "\u202b",
+  "\u202c",
+  "\u202d",
+  "\u202e",
+  "\u2066",
+  "\u2067",
+  "\u2068",
+  "\u2069",
+  "\u200f",
+  "\u061c",
+);
 const sprinkled = fc
   .tuple(fc.string({ maxLength: 30 }), fc.oneof(control, loneSurrogate, bidi), fc.string({ maxLength: 30 }))
   .map(([a, b, c]) => a + b + c);
@@ -91,16 +200,34 @@ const nastyString: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: withNul },
   { weight: 3, arbitrary: sprinkled },
   { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 80 }) },
-  { weight: 1, arbitrary: fc.constantFrom("x".repeat(10_000), "\u0000".repeat(10_000), "é".repeat(10_000), "🍕".repeat(5_000), "a".repeat(121), "a".repeat(2001)) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "x".repeat(10_000),
+      "\u0000".repeat(10_000),
+      "é".repeat(10_000),
+      "🍕".repeat(5_000),
+      "a".repeat(121),
+      "a".repeat(2001),
+    ),
+  },
   { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.bigInt()).map(String) },
-  { weight: 1, arbitrary: fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? "Invalid Date" : d.toISOString().slice(0, 10))) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .date({ noInvalidDate: false })
+      .map((d) => (Number.isNaN(d.getTime()) ? "Invalid Date" : d.toISOString().slice(0, 10))),
+  },
 );
 
 type Fixture = {
   admin: Viewer;
   owner: Viewer;
   customer: Viewer;
-  ids: Record<"profileId" | "restaurantId" | "categoryId" | "itemId" | "menuItemId" | "orderId" | "restaurantIds", string[]>;
+  ids: Record<
+    "profileId" | "restaurantId" | "categoryId" | "itemId" | "menuItemId" | "orderId" | "restaurantIds",
+    string[]
+  >;
 };
 
 /** Values that pass a field's own check, so that a nasty value in another field gets past validation of the rest. */
@@ -141,18 +268,37 @@ function formArbitrary(fields: string[], fixture: Fixture): fc.Arbitrary<Entry[]
     fc.oneof(
       { weight: 1, arbitrary: fc.constant<Entry[]>([]) },
       { weight: 6, arbitrary: fieldValue(field).map((v): Entry[] => [[field, v]]) },
-      { weight: 1, arbitrary: fc.array(fieldValue(field), { minLength: 2, maxLength: 3 }).map((vs) => vs.map((v): Entry => [field, v])) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .array(fieldValue(field), { minLength: 2, maxLength: 3 })
+          .map((vs) => vs.map((v): Entry => [field, v])),
+      },
     ),
   );
-  const extra = fc.array(fc.tuple(fc.oneof(nastyString, fc.constantFrom("$ACTION_ID_x", "$ACTION_REF_1", "__proto__", "constructor")), nastyString), { maxLength: 2 });
+  const extra = fc.array(
+    fc.tuple(
+      fc.oneof(nastyString, fc.constantFrom("$ACTION_ID_x", "$ACTION_REF_1", "__proto__", "constructor")),
+      nastyString,
+    ),
+    { maxLength: 2 },
+  );
   const anything = fc.tuple(fc.tuple(...perField), extra).map(([entries, more]) => [...entries.flat(), ...more]);
   // Every field valid but one: the shape that gets a bad value furthest in (past the other fields' checks, to the SQL).
   const onePoisoned = fc
     .integer({ min: 0, max: fields.length - 1 })
-    .chain((bad) => fc.tuple(...fields.map((field, i) => (i === bad ? fc.oneof(nastyString, withNul) : plausible(field, fixture)))))
+    .chain((bad) =>
+      fc.tuple(...fields.map((field, i) => (i === bad ? fc.oneof(nastyString, withNul) : plausible(field, fixture)))),
+    )
     .map((values) => values.map((value, i): Entry => [fields[i]!, value]));
-  const allPlausible = fc.tuple(...fields.map((field) => plausible(field, fixture))).map((values) => values.map((value, i): Entry => [fields[i]!, value]));
-  return fc.oneof({ weight: 2, arbitrary: anything }, { weight: 2, arbitrary: onePoisoned }, { weight: 1, arbitrary: allPlausible });
+  const allPlausible = fc
+    .tuple(...fields.map((field) => plausible(field, fixture)))
+    .map((values) => values.map((value, i): Entry => [fields[i]!, value]));
+  return fc.oneof(
+    { weight: 2, arbitrary: anything },
+    { weight: 2, arbitrary: onePoisoned },
+    { weight: 1, arbitrary: allPlausible },
+  );
 }
 
 /** What a hand-made request's body may decode to instead of FormData. */
@@ -184,7 +330,8 @@ const toForm = (entries: Entry[]) => {
 /** postgres.js answers `execute` with an array of rows, PGlite with `{ rows }`. */
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
-const digestOf = (error: unknown) => (error && typeof error === "object" && "digest" in error ? String((error as { digest: unknown }).digest) : "");
+const digestOf = (error: unknown) =>
+  error && typeof error === "object" && "digest" in error ? String((error as { digest: unknown }).digest) : "";
 const isRedirect = (error: unknown) => digestOf(error).startsWith("NEXT_REDIRECT");
 const isNotFound = (error: unknown) => digestOf(error) === "NEXT_HTTP_ERROR_FALLBACK;404";
 
@@ -208,9 +355,20 @@ describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
     const customer = await createUser(db());
     const victim = await createUser(db());
     const line = { menuItemId: items[0]!.id, name: "Soup", unitPriceCents: 500, quantity: 2 };
-    const done = await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 2, lines: [line] });
+    const done = await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      count: 2,
+      lines: [line],
+    });
     freshOrders = async () => {
-      const placed = await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 3, lines: [line], status: "placed" });
+      const placed = await createOrders(db(), {
+        customerId: customer.profile.id,
+        restaurantId: restaurant.id,
+        count: 3,
+        lines: [line],
+        status: "placed",
+      });
       fixture.ids.orderId = [...placed, ...done].map(String);
     };
     const menuItemIds = [...items, ...other.items].map((i) => String(i.id));
@@ -234,7 +392,9 @@ describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
     );
     const names = rowsOf<{ name: string }>(tables);
     expect(names.map((t) => t.name)).toContain("audit_log");
-    countStatement = sql.raw(`select ${names.map((t) => `(select count(*) from "${t.name}")::text as "${t.name}"`).join(", ")}`);
+    countStatement = sql.raw(
+      `select ${names.map((t) => `(select count(*) from "${t.name}")::text as "${t.name}"`).join(", ")}`,
+    );
   });
 
   // Every target starts with orders still "placed": the previous targets may have cancelled or moved them all.
@@ -249,39 +409,48 @@ describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
     expect(Object.keys(ACTIONS).sort()).toEqual(Object.keys(TARGETS).sort());
   });
 
-  it.each(Object.entries(TARGETS))("%s: a state or a redirect for any input, and nothing written when refused", async (name, { role, fields }) => {
-    const action = ACTIONS[name]!;
-    const viewers = (): fc.Arbitrary<Viewer | null> =>
-      role === "anyone" ? fc.constantFrom(fixture.customer, null) : fc.constant(fixture[role]);
-    // The counts after the previous run: re-read only after a run that may have written (one statement per run).
-    let counts = await rowCounts();
-    // Runs that got past validation to the work itself: the fuzz must not only ever meet zod.
-    let reached = 0;
-    await fc.assert(
-      fc.asyncProperty(viewers(), input(fields, fixture), fc.constantFrom<unknown>({}, undefined, null, "x", { ok: true }), async (viewer, arg, previous) => {
-        signInAs(viewer);
-        cookieJar.clear();
-        const before = counts;
-        let state: unknown;
-        try {
-          state = await action(previous, arg.kind === "form" ? toForm(arg.entries) : arg.value);
-        } catch (error) {
-          counts = await rowCounts();
-          if (isRedirect(error) || isNotFound(error)) return void reached++;
-          throw error;
-        }
-        expect(state).toBeTypeOf("object");
-        const { ok, message, fieldErrors } = state as { ok?: unknown; message?: unknown; fieldErrors?: unknown };
-        expect(ok === undefined || typeof ok === "boolean").toBe(true);
-        expect(message === undefined || typeof message === "string").toBe(true);
-        expect(fieldErrors === undefined || typeof fieldErrors === "object").toBe(true);
-        if (arg.kind === "other") expect(state).toEqual({ message: "This form could not be read. Reload the page and try again." });
-        counts = await rowCounts();
-        if (ok !== true) expect(counts).toEqual(before);
-        if (!fieldErrors && arg.kind === "form") reached++;
-      }),
-      { numRuns: RUNS },
-    );
-    expect(reached).toBeGreaterThan(RUNS / 50);
-  });
+  it.each(Object.entries(TARGETS))(
+    "%s: a state or a redirect for any input, and nothing written when refused",
+    async (name, { role, fields }) => {
+      const action = ACTIONS[name]!;
+      const viewers = (): fc.Arbitrary<Viewer | null> =>
+        role === "anyone" ? fc.constantFrom(fixture.customer, null) : fc.constant(fixture[role]);
+      // The counts after the previous run: re-read only after a run that may have written (one statement per run).
+      let counts = await rowCounts();
+      // Runs that got past validation to the work itself: the fuzz must not only ever meet zod.
+      let reached = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          viewers(),
+          input(fields, fixture),
+          fc.constantFrom<unknown>({}, undefined, null, "x", { ok: true }),
+          async (viewer, arg, previous) => {
+            signInAs(viewer);
+            cookieJar.clear();
+            const before = counts;
+            let state: unknown;
+            try {
+              state = await action(previous, arg.kind === "form" ? toForm(arg.entries) : arg.value);
+            } catch (error) {
+              counts = await rowCounts();
+              if (isRedirect(error) || isNotFound(error)) return void reached++;
+              throw error;
+            }
+            expect(state).toBeTypeOf("object");
+            const { ok, message, fieldErrors } = state as { ok?: unknown; message?: unknown; fieldErrors?: unknown };
+            expect(ok === undefined || typeof ok === "boolean").toBe(true);
+            expect(message === undefined || typeof message === "string").toBe(true);
+            expect(fieldErrors === undefined || typeof fieldErrors === "object").toBe(true);
+            if (arg.kind === "other")
+              expect(state).toEqual({ message: "This form could not be read. Reload the page and try again." });
+            counts = await rowCounts();
+            if (ok !== true) expect(counts).toEqual(before);
+            if (!fieldErrors && arg.kind === "form") reached++;
+          },
+        ),
+        { numRuns: RUNS },
+      );
+      expect(reached).toBeGreaterThan(RUNS / 50);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+
 import { countQueries } from "@/db/query-stats";
 import { MAX_PRICE_CENTS, menuCategories, menuItems, orderLines, orders, restaurantOwners } from "@/db/schema";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
@@ -16,6 +17,7 @@ import {
   updateItemAction,
 } from "@/lib/owner/menu-actions";
 import { getProfileForViewer } from "@/lib/profile/queries";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createOwner, createRestaurant, createUser } from "../fixtures/factory";
 import { signInAs, submit } from "../fixtures/session";
@@ -50,8 +52,16 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
   }
 
   const menuRows = async (restaurantId: number) => ({
-    categories: await db().select().from(menuCategories).where(eq(menuCategories.restaurantId, restaurantId)).orderBy(asc(menuCategories.id)),
-    items: await db().select().from(menuItems).where(eq(menuItems.restaurantId, restaurantId)).orderBy(asc(menuItems.id)),
+    categories: await db()
+      .select()
+      .from(menuCategories)
+      .where(eq(menuCategories.restaurantId, restaurantId))
+      .orderBy(asc(menuCategories.id)),
+    items: await db()
+      .select()
+      .from(menuItems)
+      .where(eq(menuItems.restaurantId, restaurantId))
+      .orderBy(asc(menuItems.id)),
   });
   const item = async (id: number) => (await db().select().from(menuItems).where(eq(menuItems.id, id)))[0]!;
   const categoryOrder = async (restaurantId: number) =>
@@ -63,24 +73,44 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
     const { a, ownerA } = await twoOwners();
     signInAs(ownerA);
 
-    expect(await submit(createCategoryAction, { restaurantId: a.restaurant.id, name: "  Desserts " })).toMatchObject({ ok: true });
+    expect(await submit(createCategoryAction, { restaurantId: a.restaurant.id, name: "  Desserts " })).toMatchObject({
+      ok: true,
+    });
     expect(await categoryOrder(a.restaurant.id)).toEqual(["Mains", "Desserts"]);
     const desserts = (await menuRows(a.restaurant.id)).categories.find((c) => c.name === "Desserts")!;
 
     expect(await submit(renameCategoryAction, { categoryId: desserts.id, name: "Sweets" })).toMatchObject({ ok: true });
     expect(await submit(moveCategoryAction, { categoryId: desserts.id, direction: "up" })).toMatchObject({ ok: true });
     expect(await categoryOrder(a.restaurant.id)).toEqual(["Sweets", "Mains"]);
-    expect(await submit(moveCategoryAction, { categoryId: desserts.id, direction: "up" })).toEqual({ message: "It is already at that end of the list." });
+    expect(await submit(moveCategoryAction, { categoryId: desserts.id, direction: "up" })).toEqual({
+      message: "It is already at that end of the list.",
+    });
 
-    const created = await submit(createItemAction, { categoryId: desserts.id, name: "Tiramisù", description: "Espresso", price: "12.50", available: "on" });
+    const created = await submit(createItemAction, {
+      categoryId: desserts.id,
+      name: "Tiramisù",
+      description: "Espresso",
+      price: "12.50",
+      available: "on",
+    });
     expect(created).toMatchObject({ ok: true });
     const tiramisu = (await menuRows(a.restaurant.id)).items.find((i) => i.name === "Tiramisù")!;
-    expect(tiramisu).toMatchObject({ priceCents: 1250, available: true, categoryId: desserts.id, deletedAt: null, position: 0 });
+    expect(tiramisu).toMatchObject({
+      priceCents: 1250,
+      available: true,
+      categoryId: desserts.id,
+      deletedAt: null,
+      position: 0,
+    });
 
     // An unchecked checkbox sends nothing: the item becomes unavailable.
-    expect(await submit(updateItemAction, { itemId: tiramisu.id, name: "Tiramisù", description: "", price: "13.25" })).toMatchObject({ ok: true });
+    expect(
+      await submit(updateItemAction, { itemId: tiramisu.id, name: "Tiramisù", description: "", price: "13.25" }),
+    ).toMatchObject({ ok: true });
     expect(await item(tiramisu.id)).toMatchObject({ priceCents: 1325, available: false, description: "" });
-    expect(await submit(setItemAvailabilityAction, { itemId: tiramisu.id, available: "on" })).toMatchObject({ ok: true });
+    expect(await submit(setItemAvailabilityAction, { itemId: tiramisu.id, available: "on" })).toMatchObject({
+      ok: true,
+    });
     expect((await item(tiramisu.id)).available).toBe(true);
 
     const [soup, bread] = a.items;
@@ -90,7 +120,9 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
       ["Sweets", ["Tiramisù"]],
       ["Mains", ["Bread", "Soup"]],
     ]);
-    expect(await submit(moveItemAction, { itemId: soup!.id, direction: "down" })).toEqual({ message: "It is already at that end of the list." });
+    expect(await submit(moveItemAction, { itemId: soup!.id, direction: "down" })).toEqual({
+      message: "It is already at that end of the list.",
+    });
 
     expect(await submit(deleteCategoryAction, { categoryId: desserts.id })).toEqual({
       message: "This category still has 1 item. Delete them first; only empty categories can be deleted.",
@@ -99,7 +131,9 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
     expect((await item(tiramisu.id)).deletedAt).toBeInstanceOf(Date);
     // A deleted item is history: it leaves the editor and can no longer be edited.
     expect((await getMenuForOwner({ viewer: ownerA, slug: a.restaurant.slug }))?.categories[0]?.items).toEqual([]);
-    expect(await submit(updateItemAction, { itemId: tiramisu.id, name: "Back", price: "1" })).toEqual({ message: "Item not found." });
+    expect(await submit(updateItemAction, { itemId: tiramisu.id, name: "Back", price: "1" })).toEqual({
+      message: "Item not found.",
+    });
     expect(await submit(deleteCategoryAction, { categoryId: desserts.id })).toMatchObject({ ok: true });
     expect(await categoryOrder(a.restaurant.id)).toEqual(["Mains"]);
   });
@@ -122,21 +156,33 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
       ["deleteItem", submit(deleteItemAction, { itemId })],
     ];
     for (const [name, attempt] of attempts) {
-      expect((await attempt) as object, name).toEqual({ message: expect.stringMatching(/^(Restaurant|Category|Item) not found\.$/) });
+      expect((await attempt) as object, name).toEqual({
+        message: expect.stringMatching(/^(Restaurant|Category|Item) not found\.$/),
+      });
     }
     expect(await menuRows(b.restaurant.id)).toEqual(before);
     expect(await getMenuForOwner({ viewer: ownerA, slug: b.restaurant.slug })).toBeUndefined();
     // Their own restaurant still works with the same session.
-    expect(await submit(renameCategoryAction, { categoryId: a.category.id, name: "Still mine" })).toMatchObject({ ok: true });
+    expect(await submit(renameCategoryAction, { categoryId: a.category.id, name: "Still mine" })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("gives categories and items added at the same time distinct positions", async () => {
     const { a, ownerA } = await twoOwners();
     const { createCategory, createItem } = await import("@/lib/owner/menu");
-    await Promise.all(Array.from({ length: 5 }, (_, i) => createCategory({ viewer: ownerA, restaurantId: a.restaurant.id, name: `Cat ${i}` })));
     await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        createItem({ viewer: ownerA, categoryId: a.category.id, fields: { name: `Dish ${i}`, description: "", priceCents: 100, available: true } }),
+        createCategory({ viewer: ownerA, restaurantId: a.restaurant.id, name: `Cat ${i}` }),
+      ),
+    );
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        createItem({
+          viewer: ownerA,
+          categoryId: a.category.id,
+          fields: { name: `Dish ${i}`, description: "", priceCents: 100, available: true },
+        }),
       ),
     );
     const { categories, items } = await menuRows(a.restaurant.id);
@@ -163,7 +209,9 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
     expect(await menuRows(b.restaurant.id)).toEqual(before);
     expect(await getMenuForOwner({ viewer: await viewerOf(admin.user.id), slug: b.restaurant.slug })).toBeUndefined();
     // The restaurant they were made an owner of works like any owner's.
-    expect(await submit(updateItemAction, { itemId: a.items[0]!.id, name: "Soup", price: "4.50", available: "on" })).toMatchObject({ ok: true });
+    expect(
+      await submit(updateItemAction, { itemId: a.items[0]!.id, name: "Soup", price: "4.50", available: "on" }),
+    ).toMatchObject({ ok: true });
     expect((await item(a.items[0]!.id)).priceCents).toBe(450);
   });
 
@@ -185,7 +233,8 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
     signInAs(await viewerOf(customer.user.id));
     for (const call of calls()) await expect(call).rejects.toThrow(NOT_FOUND);
     signInAs(null);
-    for (const call of calls()) expect(await call).toEqual({ message: "Your session has ended. Please sign in again." });
+    for (const call of calls())
+      expect(await call).toEqual({ message: "Your session has ended. Please sign in again." });
     expect(await menuRows(a.restaurant.id)).toEqual(before);
   });
 
@@ -199,8 +248,13 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
   ])("accepts the price %j as %i cents", async (price, cents) => {
     const { a, ownerA } = await twoOwners();
     signInAs(ownerA);
-    expect(await submit(createItemAction, { categoryId: a.category.id, name: "Priced", price })).toMatchObject({ ok: true });
-    const [row] = await db().select().from(menuItems).where(and(eq(menuItems.name, "Priced"), eq(menuItems.categoryId, a.category.id)));
+    expect(await submit(createItemAction, { categoryId: a.category.id, name: "Priced", price })).toMatchObject({
+      ok: true,
+    });
+    const [row] = await db()
+      .select()
+      .from(menuItems)
+      .where(and(eq(menuItems.name, "Priced"), eq(menuItems.categoryId, a.category.id)));
     expect(row?.priceCents).toBe(cents);
   });
 
@@ -232,9 +286,16 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
   it("explains missing names and over-long text next to the fields", async () => {
     const { a, ownerA } = await twoOwners();
     signInAs(ownerA);
-    const result = await submit(createItemAction, { categoryId: a.category.id, name: "  ", description: "x".repeat(1001), price: "1" });
+    const result = await submit(createItemAction, {
+      categoryId: a.category.id,
+      name: "  ",
+      description: "x".repeat(1001),
+      price: "1",
+    });
     expect(result.fieldErrors).toEqual({ name: ["Enter a name."], description: ["Use at most 1000 characters."] });
-    expect((await submit(createCategoryAction, { restaurantId: a.restaurant.id, name: "" })).fieldErrors).toEqual({ name: ["Enter a category name."] });
+    expect((await submit(createCategoryAction, { restaurantId: a.restaurant.id, name: "" })).fieldErrors).toEqual({
+      name: ["Enter a category name."],
+    });
   });
 
   it("changes prices for new orders only: past order totals and the customer's total stay put", async () => {
@@ -251,7 +312,9 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
     expect((await getProfileForViewer({ viewer: customerViewer }))?.totalPurchaseCents).toBe(1500);
 
     signInAs(ownerA);
-    expect(await submit(updateItemAction, { itemId: soup.id, name: "Soup", price: "99.99", available: "on" })).toMatchObject({ ok: true });
+    expect(
+      await submit(updateItemAction, { itemId: soup.id, name: "Soup", price: "99.99", available: "on" }),
+    ).toMatchObject({ ok: true });
     expect(await submit(deleteItemAction, { itemId: soup.id })).toMatchObject({ ok: true });
 
     const [order] = await db().select().from(orders).where(eq(orders.id, orderId!));
@@ -266,7 +329,10 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
   it.each([2, 40])("reads the menu editor in 2 statements, session check included, with %i items", async (count) => {
     const items = Array.from({ length: count }, (_, i) => ({ name: `Dish ${i}`, priceCents: 100 + i }));
     const { restaurant, category } = await createRestaurant(db(), items);
-    for (let i = 0; i < 3; i++) await db().insert(menuCategories).values({ restaurantId: restaurant.id, name: `Extra ${i}`, position: i + 1 });
+    for (let i = 0; i < 3; i++)
+      await db()
+        .insert(menuCategories)
+        .values({ restaurantId: restaurant.id, name: `Extra ${i}`, position: i + 1 });
     const owner = await createOwner(db(), [restaurant.id]);
     const { result, count: statements } = await countQueries(async () => {
       const viewer = await findActiveViewer(owner.user.id);
@@ -313,15 +379,20 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
   it("applies two reorders of the same categories made at once, one after the other (none undone)", async () => {
     const { a, ownerA } = await twoOwners();
     const { moveCategory } = await import("@/lib/owner/menu");
-    await db().insert(menuCategories).values([
-      { restaurantId: a.restaurant.id, name: "Sides", position: 1 },
-      { restaurantId: a.restaurant.id, name: "Drinks", position: 2 },
-    ]);
+    await db()
+      .insert(menuCategories)
+      .values([
+        { restaurantId: a.restaurant.id, name: "Sides", position: 1 },
+        { restaurantId: a.restaurant.id, name: "Drinks", position: 2 },
+      ]);
     const [mains, , drinks] = (await menuRows(a.restaurant.id)).categories;
-    const results = await concurrently(sql`select id from menu_categories where restaurant_id = ${a.restaurant.id} for update`, () => [
-      moveCategory({ viewer: ownerA, categoryId: drinks!.id, direction: "up" }),
-      moveCategory({ viewer: ownerA, categoryId: mains!.id, direction: "down" }),
-    ]);
+    const results = await concurrently(
+      sql`select id from menu_categories where restaurant_id = ${a.restaurant.id} for update`,
+      () => [
+        moveCategory({ viewer: ownerA, categoryId: drinks!.id, direction: "up" }),
+        moveCategory({ viewer: ownerA, categoryId: mains!.id, direction: "down" }),
+      ],
+    );
     expect(results).toEqual(["moved", "moved"]);
     // Drinks up then Mains down, or the other way round; a lost move would leave Drinks last or Mains first.
     expect([
@@ -339,10 +410,13 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
     const owner = await viewerOf((await createOwner(db(), [restaurant.id])).user.id);
     const { moveItem } = await import("@/lib/owner/menu");
     const [soup, , salad] = items;
-    const results = await concurrently(sql`select id from menu_items where category_id = ${category.id} for update`, () => [
-      moveItem({ viewer: owner, itemId: salad!.id, direction: "up" }),
-      moveItem({ viewer: owner, itemId: soup!.id, direction: "down" }),
-    ]);
+    const results = await concurrently(
+      sql`select id from menu_items where category_id = ${category.id} for update`,
+      () => [
+        moveItem({ viewer: owner, itemId: salad!.id, direction: "up" }),
+        moveItem({ viewer: owner, itemId: soup!.id, direction: "down" }),
+      ],
+    );
     expect(results).toEqual(["moved", "moved"]);
     const menu = await getMenuForOwner({ viewer: owner, slug: restaurant.slug });
     expect([
@@ -360,7 +434,11 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
     const edits = () =>
       Promise.all([
         createCategory({ viewer: ownerA, restaurantId: a.restaurant.id, name: "While ordering" }),
-        createItem({ viewer: ownerA, categoryId: a.category.id, fields: { name: "Special", description: "", priceCents: 100, available: true } }),
+        createItem({
+          viewer: ownerA,
+          categoryId: a.category.id,
+          fields: { name: "Special", description: "", priceCents: 100, available: true },
+        }),
         moveCategory({ viewer: ownerA, categoryId: a.category.id, direction: "down" }),
       ]);
     if (driver === "pglite") {
@@ -388,7 +466,10 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
       await released;
     });
     await isInserted;
-    const outcome = await Promise.race([edits(), new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 3000))]);
+    const outcome = await Promise.race([
+      edits(),
+      new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 3000)),
+    ]);
     release();
     await checkout;
     expect(outcome).not.toBe("waited");

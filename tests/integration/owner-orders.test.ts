@@ -1,6 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+
 import { connectPostgres, setDatabase } from "@/db/client";
+import { databaseUrl } from "@/db/postgres-admin";
 import { countQueries } from "@/db/query-stats";
 import { orders, orderStatus, orderStatusEvents, restaurantOwners, restaurants, type OrderStatus } from "@/db/schema";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
@@ -8,9 +10,9 @@ import { TRANSITIONS } from "@/lib/orders/status";
 import { transitionOrderAction, updateRestaurantAction } from "@/lib/owner/actions";
 import { getOrderQueue, listOwnedRestaurants } from "@/lib/owner/queries";
 import { getSalesReport } from "@/lib/owner/sales";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createOwner, createRestaurant, createUser } from "../fixtures/factory";
-import { databaseUrl } from "@/db/postgres-admin";
 import { signInAs, submit } from "../fixtures/session";
 
 vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
@@ -40,7 +42,8 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
   const orderIn = async (restaurantId: number, customerId: number, status: OrderStatus) =>
     (await createOrders(db(), { customerId, restaurantId, count: 1, lines: LINES, status }))[0]!;
   const orderRow = async (id: number) => (await db().select().from(orders).where(eq(orders.id, id)))[0]!;
-  const events = (id: number) => db().select().from(orderStatusEvents).where(eq(orderStatusEvents.orderId, id)).orderBy(asc(orderStatusEvents.id));
+  const events = (id: number) =>
+    db().select().from(orderStatusEvents).where(eq(orderStatusEvents.orderId, id)).orderBy(asc(orderStatusEvents.id));
 
   beforeEach(() => signInAs(null));
 
@@ -57,7 +60,10 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
         await db().execute(sql`reset time zone`);
       }
     }
-    const [current] = await db().select({ name: sql<string>`current_database()` }).from(restaurants).limit(1);
+    const [current] = await db()
+      .select({ name: sql<string>`current_database()` })
+      .from(restaurants)
+      .limit(1);
     const url = new URL(databaseUrl(process.env.DATABASE_URL!, current!.name));
     url.searchParams.set("TimeZone", timeZone);
     const handle = await connectPostgres(url.toString(), { max: 2 });
@@ -71,14 +77,21 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
   }
 
   describe("transition table through the owner's action", () => {
-    const cases = STATUSES.flatMap((from) => STATUSES.filter((to) => to !== from).map((to) => [from, to, TRANSITIONS[from].includes(to)] as const));
+    const cases = STATUSES.flatMap((from) =>
+      STATUSES.filter((to) => to !== from).map((to) => [from, to, TRANSITIONS[from].includes(to)] as const),
+    );
 
     it.each(cases)("%s -> %s allowed: %s", async (from, to, allowed) => {
       const { a, customer, ownerA } = await setup();
       const orderId = await orderIn(a.restaurant.id, customer.profile.id, from);
       const before = await events(orderId);
       signInAs(ownerA);
-      const result = await submit(transitionOrderAction, { orderId, from, to, reason: to === "cancelled" ? "Out of basil" : undefined });
+      const result = await submit(transitionOrderAction, {
+        orderId,
+        from,
+        to,
+        reason: to === "cancelled" ? "Out of basil" : undefined,
+      });
       const after = await events(orderId);
       if (allowed) {
         expect(result).toEqual({ ok: true, message: to === "cancelled" ? "Order cancelled." : `Order marked ${to}.` });
@@ -102,7 +115,11 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
     const { a, customer, ownerA } = await setup();
     const orderId = await orderIn(a.restaurant.id, customer.profile.id, "placed");
     signInAs(ownerA);
-    for (const [from, to] of [["placed", "preparing"], ["preparing", "ready"], ["ready", "completed"]] as const) {
+    for (const [from, to] of [
+      ["placed", "preparing"],
+      ["preparing", "ready"],
+      ["ready", "completed"],
+    ] as const) {
       expect(await submit(transitionOrderAction, { orderId, from, to })).toMatchObject({ ok: true });
     }
     const history = await events(orderId);
@@ -112,7 +129,9 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
       ["preparing", "ready"],
       ["ready", "completed"],
     ]);
-    expect(history.slice(1).every((e) => e.actorProfileId === ownerA.profileId && e.createdAt instanceof Date)).toBe(true);
+    expect(history.slice(1).every((e) => e.actorProfileId === ownerA.profileId && e.createdAt instanceof Date)).toBe(
+      true,
+    );
     expect((await orderRow(orderId)).totalCents).toBe(1000);
   });
 
@@ -127,7 +146,9 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
     expect(await submit(transitionOrderAction, { orderId, from: "placed", to: "preparing" })).toEqual({
       message: "This order is already preparing. The queue has been refreshed.",
     });
-    expect(await submit(transitionOrderAction, { orderId, from: "preparing", to: "shipped" })).toMatchObject({ fieldErrors: { to: ["Unknown status."] } });
+    expect(await submit(transitionOrderAction, { orderId, from: "preparing", to: "shipped" })).toMatchObject({
+      fieldErrors: { to: ["Unknown status."] },
+    });
     expect((await orderRow(orderId)).status).toBe("preparing");
     expect(await events(orderId)).toHaveLength(2);
   });
@@ -139,7 +160,13 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
     const { moveOrder } = await import("@/lib/owner/queries");
     const results = await Promise.all([
       moveOrder({ viewer: ownerA, orderId, from: "placed", to: "preparing" }),
-      moveOrder({ viewer: await viewerOf(coOwner.user.id), orderId, from: "placed", to: "cancelled", reason: "Closed early" }),
+      moveOrder({
+        viewer: await viewerOf(coOwner.user.id),
+        orderId,
+        from: "placed",
+        to: "cancelled",
+        reason: "Closed early",
+      }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const after = await events(orderId);
@@ -153,15 +180,27 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
     const [restaurantBefore] = await db().select().from(restaurants).where(eq(restaurants.id, b.restaurant.id));
     signInAs(ownerA);
     for (const to of ["preparing", "cancelled"] as const) {
-      expect(await submit(transitionOrderAction, { orderId, from: "placed", to, reason: "mine" })).toEqual({ message: "Order not found." });
+      expect(await submit(transitionOrderAction, { orderId, from: "placed", to, reason: "mine" })).toEqual({
+        message: "Order not found.",
+      });
     }
-    expect(await submit(transitionOrderAction, { orderId: 999_999, from: "placed", to: "preparing" })).toEqual({ message: "Order not found." });
+    expect(await submit(transitionOrderAction, { orderId: 999_999, from: "placed", to: "preparing" })).toEqual({
+      message: "Order not found.",
+    });
     expect(
-      await submit(updateRestaurantAction, { restaurantId: b.restaurant.id, name: "Taken", cuisine: "X", address: "Y", isOpen: "on" }),
+      await submit(updateRestaurantAction, {
+        restaurantId: b.restaurant.id,
+        name: "Taken",
+        cuisine: "X",
+        address: "Y",
+        isOpen: "on",
+      }),
     ).toEqual({ message: "Restaurant not found." });
     expect((await orderRow(orderId)).status).toBe("placed");
     expect(await events(orderId)).toHaveLength(1);
-    expect((await db().select().from(restaurants).where(eq(restaurants.id, b.restaurant.id)))[0]).toEqual(restaurantBefore);
+    expect((await db().select().from(restaurants).where(eq(restaurants.id, b.restaurant.id)))[0]).toEqual(
+      restaurantBefore,
+    );
     expect(await getOrderQueue({ viewer: ownerA, slug: b.restaurant.slug })).toBeNull();
   });
 
@@ -178,17 +217,28 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
     expect((await listOwnedRestaurants({ viewer })).map((r) => r.id)).toEqual([a.restaurant.id]);
     expect(await getOrderQueue({ viewer, slug: b.restaurant.slug })).toBeNull();
     signInAs(viewer);
-    expect(await submit(transitionOrderAction, { orderId: foreign, from: "placed", to: "cancelled", reason: "Admin" })).toEqual({
+    expect(
+      await submit(transitionOrderAction, { orderId: foreign, from: "placed", to: "cancelled", reason: "Admin" }),
+    ).toEqual({
       message: "Order not found.",
     });
     expect(
-      await submit(updateRestaurantAction, { restaurantId: b.restaurant.id, name: "Closed", cuisine: "X", address: "Y" }),
+      await submit(updateRestaurantAction, {
+        restaurantId: b.restaurant.id,
+        name: "Closed",
+        cuisine: "X",
+        address: "Y",
+      }),
     ).toEqual({ message: "Restaurant not found." });
     expect((await orderRow(foreign)).status).toBe("placed");
     expect(await events(foreign)).toHaveLength(1);
-    expect((await db().select().from(restaurants).where(eq(restaurants.id, b.restaurant.id)))[0]).toEqual(restaurantBefore);
+    expect((await db().select().from(restaurants).where(eq(restaurants.id, b.restaurant.id)))[0]).toEqual(
+      restaurantBefore,
+    );
 
-    expect(await submit(transitionOrderAction, { orderId: own, from: "placed", to: "preparing" })).toMatchObject({ ok: true });
+    expect(await submit(transitionOrderAction, { orderId: own, from: "placed", to: "preparing" })).toMatchObject({
+      ok: true,
+    });
     expect((await events(own)).at(-1)).toMatchObject({ toStatus: "preparing", actorProfileId: admin.profile.id });
   });
 
@@ -196,7 +246,9 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
     const { a, customer } = await setup();
     const orderId = await orderIn(a.restaurant.id, customer.profile.id, "placed");
     signInAs(await viewerOf(customer.user.id));
-    await expect(submit(transitionOrderAction, { orderId, from: "placed", to: "preparing" })).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+    await expect(submit(transitionOrderAction, { orderId, from: "placed", to: "preparing" })).rejects.toThrow(
+      /NEXT_HTTP_ERROR_FALLBACK;404/,
+    );
     await expect(
       submit(updateRestaurantAction, { restaurantId: a.restaurant.id, name: "X", cuisine: "X", address: "X" }),
     ).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
@@ -211,7 +263,13 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
     const { a, ownerA } = await setup();
     signInAs(ownerA);
     expect(
-      await submit(updateRestaurantAction, { restaurantId: a.restaurant.id, name: " Luce ", description: "Pasta", cuisine: "Italian", address: "1 Road" }),
+      await submit(updateRestaurantAction, {
+        restaurantId: a.restaurant.id,
+        name: " Luce ",
+        description: "Pasta",
+        cuisine: "Italian",
+        address: "1 Road",
+      }),
     ).toEqual({ ok: true, message: "Saved." });
     expect((await db().select().from(restaurants).where(eq(restaurants.id, a.restaurant.id)))[0]).toMatchObject({
       name: "Luce",
@@ -220,7 +278,15 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
       address: "1 Road",
       isOpen: false,
     });
-    expect(await submit(updateRestaurantAction, { restaurantId: a.restaurant.id, name: "", cuisine: "x".repeat(61), address: "1 Road", isOpen: "on" })).toEqual({
+    expect(
+      await submit(updateRestaurantAction, {
+        restaurantId: a.restaurant.id,
+        name: "",
+        cuisine: "x".repeat(61),
+        address: "1 Road",
+        isOpen: "on",
+      }),
+    ).toEqual({
       message: "Please correct the highlighted fields.",
       fieldErrors: { name: ["Enter a name."], cuisine: ["Use at most 60 characters."] },
     });
@@ -229,28 +295,61 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
 
   it("queues open orders oldest first, only for the owner's restaurant", async () => {
     const { a, b, customer, ownerA } = await setup();
-    const ids = await createOrders(db(), { customerId: customer.profile.id, restaurantId: a.restaurant.id, count: 3, lines: LINES, status: "placed" });
-    await createOrders(db(), { customerId: customer.profile.id, restaurantId: a.restaurant.id, count: 2, lines: LINES, status: "completed" });
-    await createOrders(db(), { customerId: customer.profile.id, restaurantId: b.restaurant.id, count: 2, lines: LINES, status: "placed" });
+    const ids = await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: a.restaurant.id,
+      count: 3,
+      lines: LINES,
+      status: "placed",
+    });
+    await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: a.restaurant.id,
+      count: 2,
+      lines: LINES,
+      status: "completed",
+    });
+    await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: b.restaurant.id,
+      count: 2,
+      lines: LINES,
+      status: "placed",
+    });
     const queue = await getOrderQueue({ viewer: ownerA, slug: a.restaurant.slug });
     // createOrders places each later order a minute earlier: the last id is the oldest.
     expect(queue?.orders.map((o) => o.id)).toEqual([...ids].reverse());
     expect(queue?.openCount).toBe(3);
-    expect(queue?.orders[0]).toMatchObject({ status: "placed", totalCents: 1000, customer: { displayName: customer.profile.displayName } });
-    expect(queue?.orders[0]?.lines).toEqual([expect.objectContaining({ name: "Soup", quantity: 2, unitPriceCents: 500 })]);
+    expect(queue?.orders[0]).toMatchObject({
+      status: "placed",
+      totalCents: 1000,
+      customer: { displayName: customer.profile.displayName },
+    });
+    expect(queue?.orders[0]?.lines).toEqual([
+      expect.objectContaining({ name: "Soup", quantity: 2, unitPriceCents: 500 }),
+    ]);
   });
 
-  it.each([1, 60])("reads the order queue in 2 statements, session check included, with %i open orders", async (count) => {
-    const { a, customer, ownerA } = await setup();
-    await createOrders(db(), { customerId: customer.profile.id, restaurantId: a.restaurant.id, count, lines: [...LINES, ...LINES.map((l) => ({ ...l, name: "Bread" }))], status: "preparing" });
-    const { result, count: statements } = await countQueries(async () => {
-      const viewer = await findActiveViewer(ownerA.userId);
-      return getOrderQueue({ viewer: viewer!, slug: a.restaurant.slug });
-    });
-    expect(statements).toBe(2);
-    expect(result?.orders).toHaveLength(count);
-    expect(result?.orders.every((o) => o.lines.length === 2)).toBe(true);
-  });
+  it.each([1, 60])(
+    "reads the order queue in 2 statements, session check included, with %i open orders",
+    async (count) => {
+      const { a, customer, ownerA } = await setup();
+      await createOrders(db(), {
+        customerId: customer.profile.id,
+        restaurantId: a.restaurant.id,
+        count,
+        lines: [...LINES, ...LINES.map((l) => ({ ...l, name: "Bread" }))],
+        status: "preparing",
+      });
+      const { result, count: statements } = await countQueries(async () => {
+        const viewer = await findActiveViewer(ownerA.userId);
+        return getOrderQueue({ viewer: viewer!, slug: a.restaurant.slug });
+      });
+      expect(statements).toBe(2);
+      expect(result?.orders).toHaveLength(count);
+      expect(result?.orders.every((o) => o.lines.length === 2)).toBe(true);
+    },
+  );
 
   it("shows today's orders and revenue per owned restaurant (non-cancelled, from line snapshots)", async () => {
     const a1 = await createRestaurant(db());
@@ -261,7 +360,13 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
     const now = new Date("2026-11-25T15:00:00Z");
     const at = (iso: string) => new Date(iso);
     const { insertOrders } = await import("@/db/seed/orders");
-    const order = (restaurantId: number, placedAt: Date, status: OrderStatus, unitPriceCents: number, quantity: number) => ({
+    const order = (
+      restaurantId: number,
+      placedAt: Date,
+      status: OrderStatus,
+      unitPriceCents: number,
+      quantity: number,
+    ) => ({
       customerId: customer.profile.id,
       restaurantId,
       status,
@@ -314,7 +419,9 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
       dashboard: await listOwnedRestaurants({ viewer, now }),
       sales: await getSalesReport({ viewer, slug: restaurant.slug, now }),
     }));
-    expect(dashboard).toEqual([expect.objectContaining({ id: restaurant.id, ordersToday: 2, revenueToday: 200 + 300 })]);
+    expect(dashboard).toEqual([
+      expect.objectContaining({ id: restaurant.id, ordersToday: 2, revenueToday: 200 + 300 }),
+    ]);
     expect(sales?.days.at(-1)).toEqual({ day: "2026-11-01", orders: 2, revenueCents: 500 });
   });
 
@@ -323,7 +430,14 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
     for (let i = 0; i < n; i++) ids.push((await createRestaurant(db())).restaurant.id);
     const owner = await createOwner(db(), ids);
     const customer = await createUser(db());
-    for (const id of ids) await createOrders(db(), { customerId: customer.profile.id, restaurantId: id, count: 3, lines: LINES, status: "placed" });
+    for (const id of ids)
+      await createOrders(db(), {
+        customerId: customer.profile.id,
+        restaurantId: id,
+        count: 3,
+        lines: LINES,
+        status: "placed",
+      });
     const { result, count } = await countQueries(async () => {
       const viewer = await findActiveViewer(owner.user.id);
       return listOwnedRestaurants({ viewer: viewer! });
@@ -333,6 +447,11 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
     expect(result.every((r) => r.openOrders === 3)).toBe(true);
     const customerViewer = await viewerOf(customer.user.id);
     expect(await listOwnedRestaurants({ viewer: customerViewer })).toEqual([]);
-    expect(await db().select().from(orders).where(and(eq(orders.customerId, customer.profile.id), eq(orders.status, "placed")))).toHaveLength(3 * n);
+    expect(
+      await db()
+        .select()
+        .from(orders)
+        .where(and(eq(orders.customerId, customer.profile.id), eq(orders.status, "placed"))),
+    ).toHaveLength(3 * n);
   });
 });

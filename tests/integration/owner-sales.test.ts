@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { countQueries } from "@/db/query-stats";
 import { restaurantOwners, type OrderStatus } from "@/db/schema";
 import { insertOrders, type SeedOrder } from "@/db/seed/orders";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { getSalesReport, SALES_DAYS } from "@/lib/owner/sales";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOwner, createRestaurant, createUser } from "../fixtures/factory";
 
@@ -20,7 +22,12 @@ describe.each(DRIVERS)("owner sales on %s", (driver) => {
     const other = await createRestaurant(db());
     const owner = await createOwner(db(), [restaurant.id]);
     const customer = await createUser(db());
-    const order = (restaurantId: number, placedAt: Date, status: OrderStatus, lines: [string, number, number][]): SeedOrder => ({
+    const order = (
+      restaurantId: number,
+      placedAt: Date,
+      status: OrderStatus,
+      lines: [string, number, number][],
+    ): SeedOrder => ({
       customerId: customer.profile.id,
       restaurantId,
       status,
@@ -32,7 +39,12 @@ describe.each(DRIVERS)("owner sales on %s", (driver) => {
     const rows: SeedOrder[] = [];
     for (let d = 0; d < 40; d += 3) {
       const placedAt = new Date(Date.UTC(2026, 10, 25) - d * DAY_MS + ((d * 7919) % DAY_MS));
-      rows.push(order(restaurant.id, placedAt, d % 9 === 0 ? "cancelled" : "completed", [["Pizza", 1250 + d, 1 + (d % 3)], ["Wine", 999, 2]]));
+      rows.push(
+        order(restaurant.id, placedAt, d % 9 === 0 ? "cancelled" : "completed", [
+          ["Pizza", 1250 + d, 1 + (d % 3)],
+          ["Wine", 999, 2],
+        ]),
+      );
       rows.push(order(other.restaurant.id, placedAt, "completed", [["Pizza", 100_000, 99]]));
     }
     rows.push(order(restaurant.id, new Date("2026-10-27T00:00:00Z"), "completed", [["Truffle", 10_000_000, 99]])); // first day of the window
@@ -54,8 +66,10 @@ describe.each(DRIVERS)("owner sales on %s", (driver) => {
         revenue: sql<string>`sum(ol.quantity::bigint * ol.unit_price_cents)::text`,
       })
       .from(sql`orders o join order_lines ol on ol.order_id = o.id`)
-      .where(sql`o.restaurant_id = ${restaurantId} and o.status <> 'cancelled'
-        and o.placed_at >= '2026-10-27T00:00:00Z' and o.placed_at < '2026-11-26T00:00:00Z'`)
+      .where(
+        sql`o.restaurant_id = ${restaurantId} and o.status <> 'cancelled'
+        and o.placed_at >= '2026-10-27T00:00:00Z' and o.placed_at < '2026-11-26T00:00:00Z'`,
+      )
       .groupBy(sql`1`);
     return new Map(rows.map((r) => [r.day, { orders: r.orders, revenueCents: Number(r.revenue) }]));
   }
@@ -86,14 +100,25 @@ describe.each(DRIVERS)("owner sales on %s", (driver) => {
     const viewer = await findActiveViewer(owner.user.id);
     const report = await getSalesReport({ viewer: viewer!, slug: restaurant.slug, now: NOW });
     const rows = await db()
-      .select({ name: sql<string>`ol.name`, quantity: sql<string>`sum(ol.quantity)::text`, revenue: sql<string>`sum(ol.quantity::bigint * ol.unit_price_cents)::text` })
+      .select({
+        name: sql<string>`ol.name`,
+        quantity: sql<string>`sum(ol.quantity)::text`,
+        revenue: sql<string>`sum(ol.quantity::bigint * ol.unit_price_cents)::text`,
+      })
       .from(sql`orders o join order_lines ol on ol.order_id = o.id`)
-      .where(sql`o.restaurant_id = ${restaurant.id} and o.status <> 'cancelled'
-        and o.placed_at >= '2026-10-27T00:00:00Z' and o.placed_at < '2026-11-26T00:00:00Z'`)
+      .where(
+        sql`o.restaurant_id = ${restaurant.id} and o.status <> 'cancelled'
+        and o.placed_at >= '2026-10-27T00:00:00Z' and o.placed_at < '2026-11-26T00:00:00Z'`,
+      )
       .groupBy(sql`ol.name`);
     const expected = rows
       // These lines have no menu item (menu_item_id null): they are told apart by name.
-      .map((r) => ({ key: `name:${r.name}`, name: r.name, quantity: Number(r.quantity), revenueCents: Number(r.revenue) }))
+      .map((r) => ({
+        key: `name:${r.name}`,
+        name: r.name,
+        quantity: Number(r.quantity),
+        revenueCents: Number(r.revenue),
+      }))
       .sort((x, y) => y.revenueCents - x.revenueCents || x.name.localeCompare(y.name));
     expect(report?.topItems).toEqual(expected);
     expect(report?.topItems[0]?.name).toBe("Truffle");
@@ -110,7 +135,12 @@ describe.each(DRIVERS)("owner sales on %s", (driver) => {
     const owner = await createOwner(db(), [restaurant.id]);
     const customer = await createUser(db());
     const [pizza, specialA, specialB] = items;
-    const line = (item: typeof pizza, name: string, quantity: number) => ({ menuItemId: item!.id, name, unitPriceCents: item!.priceCents, quantity });
+    const line = (item: typeof pizza, name: string, quantity: number) => ({
+      menuItemId: item!.id,
+      name,
+      unitPriceCents: item!.priceCents,
+      quantity,
+    });
     const order = (placedAt: string, lines: ReturnType<typeof line>[]): SeedOrder => ({
       customerId: customer.profile.id,
       restaurantId: restaurant.id,
@@ -124,7 +154,11 @@ describe.each(DRIVERS)("owner sales on %s", (driver) => {
       order("2026-11-24T12:00:00Z", [line(pizza, "Margherita", 1), line(specialB, "Special", 1)]),
       order("2026-11-22T12:00:00Z", [line(pizza, "Pizza Margherita", 1)]),
     ]);
-    const report = await getSalesReport({ viewer: (await findActiveViewer(owner.user.id))!, slug: restaurant.slug, now: NOW });
+    const report = await getSalesReport({
+      viewer: (await findActiveViewer(owner.user.id))!,
+      slug: restaurant.slug,
+      now: NOW,
+    });
     expect(report?.topItems).toEqual([
       { key: String(pizza!.id), name: "Margherita", quantity: 4, revenueCents: 4000 },
       { key: String(specialB!.id), name: "Special", quantity: 1, revenueCents: 2000 },
@@ -145,22 +179,27 @@ describe.each(DRIVERS)("owner sales on %s", (driver) => {
     const adminViewer = (await findActiveViewer(admin.user.id))!;
     expect(await getSalesReport({ viewer: adminViewer, slug: restaurant.slug, now: NOW })).toBeNull();
     await db().insert(restaurantOwners).values({ profileId: admin.profile.id, restaurantId: restaurant.id });
-    expect((await getSalesReport({ viewer: adminViewer, slug: restaurant.slug, now: NOW }))?.days).toHaveLength(SALES_DAYS);
+    expect((await getSalesReport({ viewer: adminViewer, slug: restaurant.slug, now: NOW }))?.days).toHaveLength(
+      SALES_DAYS,
+    );
   });
 
-  it.each([false, true])("reads the sales page in 2 statements, session check included (with orders: %s)", async (withOrders) => {
-    const { restaurant, owner } = withOrders
-      ? await restaurantWithSales()
-      : await (async () => {
-          const { restaurant } = await createRestaurant(db());
-          return { restaurant, owner: await createOwner(db(), [restaurant.id]) };
-        })();
-    const { result, count } = await countQueries(async () => {
-      const viewer = await findActiveViewer(owner.user.id);
-      return getSalesReport({ viewer: viewer!, slug: restaurant.slug, now: NOW });
-    });
-    expect(count).toBe(2);
-    expect(result?.days).toHaveLength(SALES_DAYS);
-    if (!withOrders) expect(result?.totalRevenueCents).toBe(0);
-  });
+  it.each([false, true])(
+    "reads the sales page in 2 statements, session check included (with orders: %s)",
+    async (withOrders) => {
+      const { restaurant, owner } = withOrders
+        ? await restaurantWithSales()
+        : await (async () => {
+            const { restaurant } = await createRestaurant(db());
+            return { restaurant, owner: await createOwner(db(), [restaurant.id]) };
+          })();
+      const { result, count } = await countQueries(async () => {
+        const viewer = await findActiveViewer(owner.user.id);
+        return getSalesReport({ viewer: viewer!, slug: restaurant.slug, now: NOW });
+      });
+      expect(count).toBe(2);
+      expect(result?.days).toHaveLength(SALES_DAYS);
+      if (!withOrders) expect(result?.totalRevenueCents).toBe(0);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { Database } from "@/db/client";
 import { listAuditLog } from "@/lib/admin/audit";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
@@ -8,13 +9,14 @@ import { listUserTotals } from "@/lib/admin/users";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { getCart } from "@/lib/cart/queries";
 import { appDay, DAY_MS } from "@/lib/dates";
+import { decodeCursor } from "@/lib/orders/cursor";
 import { getOrderForViewer, getOrderHistory, HISTORY_PAGE_SIZE } from "@/lib/orders/queries";
 import { getMenuForOwner } from "@/lib/owner/menu";
 import { getOrderQueue, listOwnedRestaurants, QUEUE_LIMIT } from "@/lib/owner/queries";
 import { getSalesReport } from "@/lib/owner/sales";
-import { decodeCursor } from "@/lib/orders/cursor";
 import { getProfileForViewer, RECENT_ORDERS } from "@/lib/profile/queries";
 import { browseRestaurants, getRestaurantPage } from "@/lib/restaurants/queries";
+
 import { freshDatabase } from "../fixtures/db";
 import { captureStatements, explainStatements, pageProblems, postgresClientOf } from "../fixtures/plans";
 
@@ -99,7 +101,9 @@ async function seedSkewedPlatform(db: Database) {
         union all select 'customer-' || g, 'Customer ' || lpad(g::text, 3, '0'), 'customer' from generate_series(1, ${ORDINARY_CUSTOMERS}) g
         union all select 'owner-' || g, 'Owner ' || lpad(g::text, 2, '0'), 'owner' from generate_series(1, ${RESTAURANTS}) g
       ) u`);
-    await run(`insert into profiles (user_id, slug, display_name) select id, id, name from users where id like 'plan-%' order by id`);
+    await run(
+      `insert into profiles (user_id, slug, display_name) select id, id, name from users where id like 'plan-%' order by id`,
+    );
     await run(`
       insert into restaurants (slug, name, cuisine, address)
       select 'plan-resto-' || g, 'Resto ' || lpad(g::text, 2, '0'), (array['Thai', 'Pizza', 'Sushi', 'Tacos', 'Curry', 'Burgers'])[1 + g % 6],
@@ -207,7 +211,9 @@ type PageCase = {
 };
 
 /** A page reached through a link from another one: `prepare` follows the link, `run` is the page. */
-function linked<C>(page: Omit<PageCase, "prepare" | "run"> & { prepare: () => Promise<C>; run: (prepared: C) => Promise<unknown> }): PageCase {
+function linked<C>(
+  page: Omit<PageCase, "prepare" | "run"> & { prepare: () => Promise<C>; run: (prepared: C) => Promise<unknown> },
+): PageCase {
   return { ...page, run: (prepared) => page.run(prepared as C) };
 }
 
@@ -219,7 +225,9 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
     await seedSkewedPlatform(db());
     const pg = postgresClientOf(db());
     const [whale] = await pg<{ id: number; slug: string }[]>`select id, slug from profiles where slug = 'plan-whale'`;
-    const [busiest] = await pg<{ id: number; slug: string }[]>`select id, slug from restaurants where slug = ${BUSIEST}`;
+    const [busiest] = await pg<
+      { id: number; slug: string }[]
+    >`select id, slug from restaurants where slug = ${BUSIEST}`;
     const [deep] = await pg<{ iso: string; id: number }[]>`
       select to_json(placed_at) #>> '{}' as iso, id from orders where customer_id = ${whale!.id} order by placed_at desc, id desc offset 12344 limit 1`;
     const [orderIds] = await pg<{ whale: number; ordinary: number }[]>`
@@ -242,7 +250,8 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
   }
 
   const ordinary = `customer-${ORDINARY}`;
-  const hasOrders = (n: number) => (result: unknown) => expect((result as { orders: unknown[] } | null)?.orders).toHaveLength(n);
+  const hasOrders = (n: number) => (result: unknown) =>
+    expect((result as { orders: unknown[] } | null)?.orders).toHaveLength(n);
   const truthy = (result: unknown) => expect(result).toBeTruthy();
   const today = new Date();
   const daysAgo = (n: number) => appDay(new Date(today.getTime() - n * DAY_MS));
@@ -258,11 +267,18 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
       page: "/profile?before= (second page)",
       who,
       bound: BOUNDS.orderPage,
-      prepare: () => as(key, async (viewer) => decodeCursor((await getProfileForViewer({ viewer }))?.nextCursor) ?? undefined),
+      prepare: () =>
+        as(key, async (viewer) => decodeCursor((await getProfileForViewer({ viewer }))?.nextCursor) ?? undefined),
       run: (cursor) => as(key, (viewer) => getProfileForViewer({ viewer, cursor })),
       expectResult: hasOrders(RECENT_ORDERS),
     }),
-    { page: "/orders", who, bound: BOUNDS.orderPage, run: () => as(key, (viewer) => getOrderHistory({ viewer })), expectResult: hasOrders(HISTORY_PAGE_SIZE) },
+    {
+      page: "/orders",
+      who,
+      bound: BOUNDS.orderPage,
+      run: () => as(key, (viewer) => getOrderHistory({ viewer })),
+      expectResult: hasOrders(HISTORY_PAGE_SIZE),
+    },
     {
       page: "/orders?restaurant= (the busiest restaurant)",
       who,
@@ -288,14 +304,18 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
       page: "/orders?restaurant=&from=&to= (a year ago, 100 days)",
       who,
       bound: BOUNDS.orderPage,
-      run: () => as(key, (viewer) => getOrderHistory({ viewer, restaurantId: subjects.busiest.id, from: daysAgo(400), to: daysAgo(300) })),
+      run: () =>
+        as(key, (viewer) =>
+          getOrderHistory({ viewer, restaurantId: subjects.busiest.id, from: daysAgo(400), to: daysAgo(300) }),
+        ),
       expectResult: truthy,
     },
     linked({
       page: "/orders?before= (second page)",
       who,
       bound: BOUNDS.orderPage,
-      prepare: () => as(key, async (viewer) => decodeCursor((await getOrderHistory({ viewer }))?.nextCursor) ?? undefined),
+      prepare: () =>
+        as(key, async (viewer) => decodeCursor((await getOrderHistory({ viewer }))?.nextCursor) ?? undefined),
       run: (cursor) => as(key, (viewer) => getOrderHistory({ viewer, cursor })),
       expectResult: hasOrders(HISTORY_PAGE_SIZE),
     }),
@@ -359,7 +379,11 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
       bound: BOUNDS.noOrders,
       run: () =>
         as("whale", (viewer) =>
-          getRestaurantPage({ slug: subjects.busiest.slug, profileId: viewer.profileId, cartOwner: { profileId: viewer.profileId } }),
+          getRestaurantPage({
+            slug: subjects.busiest.slug,
+            profileId: viewer.profileId,
+            cartOwner: { profileId: viewer.profileId },
+          }),
         ),
       expectResult: truthy,
     },
@@ -374,7 +398,8 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
       page: "/cart?reorder=",
       who: "the whale",
       bound: BOUNDS.oneOrder,
-      run: () => as("whale", (viewer) => getCart({ owner: { profileId: viewer.profileId }, reorderOf: subjects.whaleOrderId })),
+      run: () =>
+        as("whale", (viewer) => getCart({ owner: { profileId: viewer.profileId }, reorderOf: subjects.whaleOrderId })),
       expectResult: truthy,
     },
     {
@@ -417,7 +442,8 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
       who: "an admin",
       bound: BOUNDS.adminUsers,
       run: () => as("admin", (viewer) => listUserTotals({ viewer, sort: "total" })),
-      expectResult: (result) => expect((result as { rows: { slug: string }[] }).rows[0]?.slug).toBe(subjects.whale.slug),
+      expectResult: (result) =>
+        expect((result as { rows: { slug: string }[] }).rows[0]?.slug).toBe(subjects.whale.slug),
     },
     linked({
       page: "/admin/users?after= (by total, second page)",
@@ -472,7 +498,15 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
   ];
 
   it("seeds the skew the plans are checked against", async () => {
-    type Facts = { whale: number; ordinary: number; customers: number; orders: number; lines: number; cancelled: number; mismatched: number };
+    type Facts = {
+      whale: number;
+      ordinary: number;
+      customers: number;
+      orders: number;
+      lines: number;
+      cancelled: number;
+      mismatched: number;
+    };
     const [facts] = await postgresClientOf(db())<Facts[]>`select
         (select count(*)::int from orders where customer_id = ${subjects.whale.id}) as whale,
         (select count(*)::int from orders o join profiles p on p.id = o.customer_id where p.slug = ${`plan-customer-${ORDINARY}`}) as ordinary,
@@ -481,19 +515,27 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
         (select count(*)::int from order_lines) as lines,
         (select count(*)::int from orders where status = 'cancelled') as cancelled,
         (select count(*)::int from orders o where o.total_cents <> (select sum(l.quantity * l.unit_price_cents) from order_lines l where l.order_id = o.id)) as mismatched`;
-    expect(facts).toMatchObject({ whale: WHALE_ORDERS, ordinary: 60, customers: ORDINARY_CUSTOMERS + 1, mismatched: 0 });
+    expect(facts).toMatchObject({
+      whale: WHALE_ORDERS,
+      ordinary: 60,
+      customers: ORDINARY_CUSTOMERS + 1,
+      mismatched: 0,
+    });
     expect(facts!.orders).toBeGreaterThan(WHALE_ORDERS + 9_000);
     expect(facts!.lines / facts!.orders).toBeCloseTo(3, 0);
     expect(facts!.cancelled / facts!.orders).toBeCloseTo(0.05, 2);
   });
 
-  it.each(pages)("$page as $who: no sequential scan of orders or order_lines, at most $bound of their rows touched", async (page) => {
-    const prepared = await page.prepare?.();
-    const { result, queries } = await captureStatements(() => page.run(prepared));
-    page.expectResult(result);
-    const explained = await explainStatements(postgresClientOf(db()), queries);
-    expect(explained.length).toBeGreaterThan(0);
-    const problems = pageProblems(explained, { tables: HISTORY_TABLES, maxRowsTouched: page.bound });
-    expect(problems.length, `${page.page} as ${page.who}:\n\n${problems.join("\n\n")}\n`).toBe(0);
-  });
+  it.each(pages)(
+    "$page as $who: no sequential scan of orders or order_lines, at most $bound of their rows touched",
+    async (page) => {
+      const prepared = await page.prepare?.();
+      const { result, queries } = await captureStatements(() => page.run(prepared));
+      page.expectResult(result);
+      const explained = await explainStatements(postgresClientOf(db()), queries);
+      expect(explained.length).toBeGreaterThan(0);
+      const problems = pageProblems(explained, { tables: HISTORY_TABLES, maxRowsTouched: page.bound });
+      expect(problems.length, `${page.page} as ${page.who}:\n\n${problems.join("\n\n")}\n`).toBe(0);
+    },
+  );
 });

@@ -1,11 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { countQueries } from "@/db/query-stats";
 import { menuItems, users } from "@/db/schema";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { formatCents } from "@/lib/money";
 import { decodeCursor } from "@/lib/orders/cursor";
 import { getProfileForViewer, RECENT_ORDERS } from "@/lib/profile/queries";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createRestaurant, createUser } from "../fixtures/factory";
 
@@ -19,7 +21,10 @@ describe.each(DRIVERS)("profile page data on %s", (driver) => {
     return getProfileForViewer({ viewer, slug, cursor: decodeCursor(before) ?? undefined });
   }
 
-  async function customerWithOrders(count: number, lines = [{ menuItemId: null, name: "Soup", unitPriceCents: 1999, quantity: 3 }]) {
+  async function customerWithOrders(
+    count: number,
+    lines = [{ menuItemId: null, name: "Soup", unitPriceCents: 1999, quantity: 3 }],
+  ) {
     const customer = await createUser(db());
     const { restaurant } = await createRestaurant(db());
     await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count, lines });
@@ -32,7 +37,13 @@ describe.each(DRIVERS)("profile page data on %s", (driver) => {
       { menuItemId: null, name: "Mint", unitPriceCents: 1, quantity: 1 },
     ]);
     const lines = [{ menuItemId: null, name: "Feast", unitPriceCents: 100_000, quantity: 1 }];
-    await createOrders(db(), { customerId: profile.id, restaurantId: restaurant.id, count: 2, lines, status: "cancelled" });
+    await createOrders(db(), {
+      customerId: profile.id,
+      restaurantId: restaurant.id,
+      count: 2,
+      lines,
+      status: "cancelled",
+    });
 
     const view = await profileRequest(user.id);
     expect(view?.totalPurchaseCents).toBe(3 * (3 * 1999 + 1));
@@ -43,7 +54,9 @@ describe.each(DRIVERS)("profile page data on %s", (driver) => {
   });
 
   it("sums beyond 2^31 cents without overflow", async () => {
-    const { user, profile } = await customerWithOrders(25, [{ menuItemId: null, name: "Gold leaf", unitPriceCents: 1_000_000, quantity: 99 }]);
+    const { user, profile } = await customerWithOrders(25, [
+      { menuItemId: null, name: "Gold leaf", unitPriceCents: 1_000_000, quantity: 99 },
+    ]);
     const expected = 25 * 99 * 1_000_000;
     expect(expected).toBeGreaterThan(2 ** 31);
     const view = await profileRequest(user.id);
@@ -71,15 +84,18 @@ describe.each(DRIVERS)("profile page data on %s", (driver) => {
     expect(view?.orders[0]?.lines[0]).toMatchObject({ name: "Pho", unitPriceCents: 1350, quantity: 2 });
   });
 
-  it.each([0, 10, 5000])("stays within 3 statements (session check included) for a user with %i orders", async (count) => {
-    const { user } = await customerWithOrders(count);
-    const { result, count: statements } = await countQueries(() => profileRequest(user.id));
-    expect(statements).toBeLessThanOrEqual(3);
-    expect(statements).toBe(2);
-    expect(result?.orderCount).toBe(count);
-    expect(result?.totalPurchaseCents).toBe(count * 3 * 1999);
-    expect(result?.orders).toHaveLength(Math.min(count, RECENT_ORDERS));
-  });
+  it.each([0, 10, 5000])(
+    "stays within 3 statements (session check included) for a user with %i orders",
+    async (count) => {
+      const { user } = await customerWithOrders(count);
+      const { result, count: statements } = await countQueries(() => profileRequest(user.id));
+      expect(statements).toBeLessThanOrEqual(3);
+      expect(statements).toBe(2);
+      expect(result?.orderCount).toBe(count);
+      expect(result?.totalPurchaseCents).toBe(count * 3 * 1999);
+      expect(result?.orders).toHaveLength(Math.min(count, RECENT_ORDERS));
+    },
+  );
 
   it("pages through the whole history by keyset, newest first, with a constant statement count", async () => {
     const { user } = await customerWithOrders(45);
@@ -101,8 +117,12 @@ describe.each(DRIVERS)("profile page data on %s", (driver) => {
     const owner = await createUser(db(), { role: "owner" });
     const { restaurant } = await createRestaurant(db());
     const favorite = await createRestaurant(db());
-    await db().execute(sql`insert into restaurant_owners (profile_id, restaurant_id) values (${owner.profile.id}, ${restaurant.id})`);
-    await db().execute(sql`insert into favorites (profile_id, restaurant_id) values (${owner.profile.id}, ${favorite.restaurant.id})`);
+    await db().execute(
+      sql`insert into restaurant_owners (profile_id, restaurant_id) values (${owner.profile.id}, ${restaurant.id})`,
+    );
+    await db().execute(
+      sql`insert into favorites (profile_id, restaurant_id) values (${owner.profile.id}, ${favorite.restaurant.id})`,
+    );
     const view = await profileRequest(owner.user.id);
     expect(view?.ownedRestaurants.map((o) => o.restaurant.slug)).toEqual([restaurant.slug]);
     expect(view?.favorites.map((f) => f.restaurant.slug)).toEqual([favorite.restaurant.slug]);

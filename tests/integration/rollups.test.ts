@@ -1,20 +1,22 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { customerTotals, menuItems, orders } from "@/db/schema";
-import { executeRows } from "@/db/rows";
+
 import { repairRollups } from "@/db/rollups";
-import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
-import { addToCart } from "@/lib/cart/queries";
+import { executeRows } from "@/db/rows";
+import { customerTotals, menuItems, orders } from "@/db/schema";
 import { reconcileTotals } from "@/lib/admin/reconciliation";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { listUserTotals } from "@/lib/admin/users";
+import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import { addToCart } from "@/lib/cart/queries";
 import { cancelOwnOrder } from "@/lib/orders/cancel";
 import { placeOrder } from "@/lib/orders/checkout";
 import { getOrderHistory } from "@/lib/orders/queries";
 import { transitionOrder } from "@/lib/orders/status";
-import { getSalesReport } from "@/lib/owner/sales";
 import { listOwnedRestaurants } from "@/lib/owner/queries";
+import { getSalesReport } from "@/lib/owner/sales";
 import { getProfileForViewer } from "@/lib/profile/queries";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createOwner, createRestaurant, createUser } from "../fixtures/factory";
 
@@ -66,9 +68,25 @@ describe.each(DRIVERS)("rollups on %s", (driver) => {
     const viewer = await viewerOf(customer.user.id);
     expect((await getProfileForViewer({ viewer }))!.totalPurchaseCents).toBe(0);
 
-    await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 7, lines: [line(items[0], 2), line(items[1], 3)] });
-    await createOrders(db(), { customerId: customer.profile.id, restaurantId: other.restaurant.id, count: 2, lines: [line(other.items[0]!, 1)] });
-    await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 2, lines: [line(items[0], 9)], status: "cancelled" });
+    await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      count: 7,
+      lines: [line(items[0], 2), line(items[1], 3)],
+    });
+    await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: other.restaurant.id,
+      count: 2,
+      lines: [line(other.items[0]!, 1)],
+    });
+    await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      count: 2,
+      lines: [line(items[0], 9)],
+      status: "cancelled",
+    });
 
     const expected = await linesSum(customer.profile.id);
     expect(expected).toEqual({ count: 9, cents: 7 * (2 * 1999 + 3 * 650) + 2 * 1275 });
@@ -78,22 +96,43 @@ describe.each(DRIVERS)("rollups on %s", (driver) => {
     const history = (await getOrderHistory({ viewer }))!;
     expect({ count: history.matchingCount, cents: history.matchingTotalCents }).toEqual(expected);
     const atOther = (await getOrderHistory({ viewer, restaurantId: other.restaurant.id }))!;
-    expect({ count: atOther.matchingCount, cents: atOther.matchingTotalCents }).toEqual(await linesSum(customer.profile.id, { restaurantId: other.restaurant.id }));
+    expect({ count: atOther.matchingCount, cents: atOther.matchingTotalCents }).toEqual(
+      await linesSum(customer.profile.id, { restaurantId: other.restaurant.id }),
+    );
     expect(atOther.matchingTotalCents).toBe(2 * 1275);
 
     const admin = await viewerOf((await createUser(db(), { role: "admin" })).user.id);
     const page = await listUserTotals({ viewer: admin, search: customer.profile.slug });
-    expect(page.rows.find((r) => r.profileId === customer.profile.id)).toMatchObject({ orderCount: 9, totalPurchaseCents: expected.cents });
+    expect(page.rows.find((r) => r.profileId === customer.profile.id)).toMatchObject({
+      orderCount: 9,
+      totalPurchaseCents: expected.cents,
+    });
     expect(await drift()).toEqual([]);
   });
 
   it("puts an order on the calendar day of the app's time zone: the date filters and the day rollups agree at midnight", async () => {
     const { customer, restaurant, items } = await shop();
     const viewer = await viewerOf(customer.user.id);
-    const [id] = await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 1, lines: [line(items[0], 1)] });
-    const [late] = await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 1, lines: [line(items[1], 1)] });
-    await db().update(orders).set({ placedAt: new Date("2026-03-01T23:59:59.999Z") }).where(eq(orders.id, id!));
-    await db().update(orders).set({ placedAt: new Date("2026-03-02T00:00:00.000Z") }).where(eq(orders.id, late!));
+    const [id] = await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      count: 1,
+      lines: [line(items[0], 1)],
+    });
+    const [late] = await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      count: 1,
+      lines: [line(items[1], 1)],
+    });
+    await db()
+      .update(orders)
+      .set({ placedAt: new Date("2026-03-01T23:59:59.999Z") })
+      .where(eq(orders.id, id!));
+    await db()
+      .update(orders)
+      .set({ placedAt: new Date("2026-03-02T00:00:00.000Z") })
+      .where(eq(orders.id, late!));
     for (const [from, to, cents] of [
       ["2026-03-01", "2026-03-01", 1999],
       ["2026-03-02", "2026-03-02", 650],
@@ -118,7 +157,11 @@ describe.each(DRIVERS)("rollups on %s", (driver) => {
     for (const quantity of [1, 2, 3]) {
       await addToCart({ owner: cart, menuItemId: items[0].id, quantity });
       await addToCart({ owner: cart, menuItemId: items[1].id, quantity: 1 });
-      const result = await placeOrder({ profileId: customer.profile.id, idempotencyKey: `key-${crypto.randomUUID()}`, expectedTotalCents: quantity * 1999 + 650 });
+      const result = await placeOrder({
+        profileId: customer.profile.id,
+        idempotencyKey: `key-${crypto.randomUUID()}`,
+        expectedTotalCents: quantity * 1999 + 650,
+      });
       if (!result.ok) throw new Error(result.message);
       placed.push(result.orderId);
     }
@@ -128,11 +171,23 @@ describe.each(DRIVERS)("rollups on %s", (driver) => {
       ["Ramen", 6, 6 * 1999],
       ["Gyoza", 3, 3 * 650],
     ]);
-    expect((await listOwnedRestaurants({ viewer: ownerViewer }))[0]).toMatchObject({ ordersToday: 3, revenueToday: 6 * 1999 + 3 * 650 });
+    expect((await listOwnedRestaurants({ viewer: ownerViewer }))[0]).toMatchObject({
+      ordersToday: 3,
+      revenueToday: 6 * 1999 + 3 * 650,
+    });
 
     expect(await cancelOwnOrder({ profileId: customer.profile.id, orderId: placed[0]! })).toBe(true);
-    await db().transaction((tx) => transitionOrder(tx, { orderId: placed[1]!, from: "placed", to: "preparing", actorProfileId: owner.profile.id }));
-    await db().transaction((tx) => transitionOrder(tx, { orderId: placed[1]!, from: "preparing", to: "cancelled", actorProfileId: owner.profile.id }));
+    await db().transaction((tx) =>
+      transitionOrder(tx, { orderId: placed[1]!, from: "placed", to: "preparing", actorProfileId: owner.profile.id }),
+    );
+    await db().transaction((tx) =>
+      transitionOrder(tx, {
+        orderId: placed[1]!,
+        from: "preparing",
+        to: "cancelled",
+        actorProfileId: owner.profile.id,
+      }),
+    );
     const left = 3 * 1999 + 650;
     expect((await getProfileForViewer({ viewer }))!).toMatchObject({ orderCount: 1, totalPurchaseCents: left });
     const sales = (await getSalesReport({ viewer: ownerViewer, slug: restaurant.slug }))!;
@@ -151,12 +206,21 @@ describe.each(DRIVERS)("rollups on %s", (driver) => {
       ["name:Gyoza", "Gyoza", 650],
     ]);
     expect(await drift()).toEqual([]);
-    expect((await reconcileTotals({ viewer: await viewerOf((await createUser(db(), { role: "admin" })).user.id) })).rollupDriftCounts.every((d) => d.rows === 0)).toBe(true);
+    expect(
+      (
+        await reconcileTotals({ viewer: await viewerOf((await createUser(db(), { role: "admin" })).user.id) })
+      ).rollupDriftCounts.every((d) => d.rows === 0),
+    ).toBe(true);
   });
 
   it("keeps the admin's platform revenue, revenue by month and the users' totals equal to the lines", async () => {
     const { customer, restaurant, items } = await shop();
-    await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 4, lines: [line(items[0], 1)] });
+    await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      count: 4,
+      lines: [line(items[0], 1)],
+    });
     const admin = await viewerOf((await createUser(db(), { role: "admin" })).user.id);
     const [all] = await executeRows<{ cents: string; n: number; cancelled: number }>(
       db(),
@@ -166,16 +230,29 @@ describe.each(DRIVERS)("rollups on %s", (driver) => {
           from orders o join order_lines ol on ol.order_id = o.id`,
     );
     const platform = await getPlatformTotals({ viewer: admin });
-    expect(platform).toMatchObject({ revenueCents: Number(all!.cents), orders: all!.n, cancelledOrders: all!.cancelled });
+    expect(platform).toMatchObject({
+      revenueCents: Number(all!.cents),
+      orders: all!.n,
+      cancelledOrders: all!.cancelled,
+    });
     const revenue = await getRevenueByMonth({ viewer: admin, months: 1 });
     expect(revenue.restaurants.find((r) => r.restaurantId === restaurant.id)!.totalCents).toBe(4 * 1999);
   });
 
   it("refuses hand-written rollups, a stored total that disagrees with its lines, and deleting an order", async () => {
     const { customer, restaurant, items } = await shop();
-    const [orderId] = await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 1, lines: [line(items[0], 2)] });
-    await expect(db().update(customerTotals).set({ totalCents: 1n }).where(eq(customerTotals.customerId, customer.profile.id))).rejects.toThrow();
-    await expect(db().transaction(async (tx) => tx.update(orders).set({ totalCents: 1 }).where(eq(orders.id, orderId!)))).rejects.toThrow();
+    const [orderId] = await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      count: 1,
+      lines: [line(items[0], 2)],
+    });
+    await expect(
+      db().update(customerTotals).set({ totalCents: 1n }).where(eq(customerTotals.customerId, customer.profile.id)),
+    ).rejects.toThrow();
+    await expect(
+      db().transaction(async (tx) => tx.update(orders).set({ totalCents: 1 }).where(eq(orders.id, orderId!))),
+    ).rejects.toThrow();
     await expect(db().delete(orders).where(eq(orders.id, orderId!))).rejects.toThrow();
     expect((await linesSum(customer.profile.id)).cents).toBe(2 * 1999);
     expect(await drift()).toEqual([]);
@@ -183,7 +260,12 @@ describe.each(DRIVERS)("rollups on %s", (driver) => {
 
   it("reports drift made behind the triggers' back, and db:reconcile's repair rebuilds it from the lines", async () => {
     const { customer, restaurant, items } = await shop();
-    const [orderId] = await createOrders(db(), { customerId: customer.profile.id, restaurantId: restaurant.id, count: 1, lines: [line(items[0], 1)] });
+    const [orderId] = await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      count: 1,
+      lines: [line(items[0], 1)],
+    });
     // What a careless bulk fix could do: with the triggers off, a total changes and a rollup row is lost.
     await db().transaction(async (tx) => {
       await tx.execute(sql`alter table orders disable trigger user`);

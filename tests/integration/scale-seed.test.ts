@@ -1,10 +1,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import type { Database } from "@/db/client";
 import { DEMO_PASSWORD_HASH } from "@/db/seed/accounts";
 import { seedDemo } from "@/db/seed/demo";
 import { seedScale, type ScaleSummary } from "@/db/seed/scale";
 import { executeRows } from "@/db/seed/scale/bulk";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 
 const ORDERS = 20_000;
@@ -54,7 +56,14 @@ describe.each(DRIVERS)("scale seed on %s", (driver) => {
 
   it("cancels about 5% of orders, keeps a few recent ones open, and records each order's status path", async () => {
     const fullHistoryFrom = new Date(summary.anchor.getTime() - 30 * 24 * 60 * 60 * 1000).toISOString();
-    const statuses = await one<{ cancelled: number; open: number; unplaced: number; unfinished: number; olderCompleted: number; olderExtra: number }>(
+    const statuses = await one<{
+      cancelled: number;
+      open: number;
+      unplaced: number;
+      unfinished: number;
+      olderCompleted: number;
+      olderExtra: number;
+    }>(
       db(),
       sql`select (count(*) filter (where status = 'cancelled'))::float8 / count(*) as cancelled,
                  count(*) filter (where status in ('placed', 'preparing', 'ready'))::int as open,
@@ -148,7 +157,9 @@ describe.each(DRIVERS)("scale seed on %s", (driver) => {
 
   it("refuses to load a second scale data set into the same database", async () => {
     await expect(seedScale(db(), { orders: 100 })).rejects.toThrow(/already loaded/);
-    expect(await one<{ n: number }>(db(), sql`select count(*)::int as n from ${SCALE_ORDERS} s`)).toEqual({ n: ORDERS });
+    expect(await one<{ n: number }>(db(), sql`select count(*)::int as n from ${SCALE_ORDERS} s`)).toEqual({
+      n: ORDERS,
+    });
   });
 });
 
@@ -168,7 +179,10 @@ async function digest(db: Database) {
   };
   const digests: Record<string, string> = {};
   for (const [name, rows] of Object.entries(tables)) {
-    const row = await one<{ md5: string }>(db, sql`select md5(string_agg(t.r, '|' order by t.k)) as md5 from (${rows}) t`);
+    const row = await one<{ md5: string }>(
+      db,
+      sql`select md5(string_agg(t.r, '|' order by t.k)) as md5 from (${rows}) t`,
+    );
     digests[name] = row.md5;
   }
   return digests;

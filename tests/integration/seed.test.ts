@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { countQueries } from "@/db/query-stats";
 import { menuItems, orders, restaurantOwners, restaurants, users } from "@/db/schema";
 import { DEMO_ORDER_COUNT, seedDemo, seedDemoIfEmpty } from "@/db/seed/demo";
 import { seedHeavyOrders } from "@/db/seed/heavy";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 
 describe.each(DRIVERS)("demo seed on %s", (driver) => {
@@ -31,7 +33,10 @@ describe.each(DRIVERS)("demo seed on %s", (driver) => {
     const { result, count } = await countQueries(() => seedHeavyOrders(db(), { count: 3000 }));
     expect(result.count).toBe(3000);
     expect(count).toBeLessThan(30);
-    const lines = await db().$count(sql`order_lines ol join orders o on o.id = ol.order_id`, sql`o.customer_id = ${result.profileId}`);
+    const lines = await db().$count(
+      sql`order_lines ol join orders o on o.id = ol.order_id`,
+      sql`o.customer_id = ${result.profileId}`,
+    );
     expect(lines).toBe(9000);
   });
 });

@@ -1,13 +1,15 @@
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { countQueries } from "@/db/query-stats";
 import { userSessions } from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import { changeUserRole, setUserDisabled } from "@/lib/admin/roles";
 import { changePassword, signOutSessions } from "@/lib/auth/account";
 import { endSession, sessionToken } from "@/lib/auth/callbacks";
 import { authenticate, findActiveViewer } from "@/lib/auth/queries";
 import { createSession, findSessionViewer, listOpenSessions } from "@/lib/auth/sessions";
-import { DEMO_PASSWORD } from "@/db/seed/accounts";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOwner, createRestaurant, createUser } from "../fixtures/factory";
 
@@ -35,12 +37,18 @@ describe.each(DRIVERS)("sessions on %s", (driver) => {
     const first = await countQueries(() => live(user.id, sessionId));
     expect(first.count).toBe(1);
     expect(first.result).toMatchObject({ userId: user.id, profileId: profile.id, role: "customer", sessionId });
-    const [touched] = await db().select({ age: sql<number>`extract(epoch from now() - ${userSessions.lastSeenAt})::int` }).from(userSessions).where(eq(userSessions.id, sessionId));
+    const [touched] = await db()
+      .select({ age: sql<number>`extract(epoch from now() - ${userSessions.lastSeenAt})::int` })
+      .from(userSessions)
+      .where(eq(userSessions.id, sessionId));
     expect(touched!.age).toBeLessThan(5);
 
     await setSession(sessionId, { lastSeenAt: sql`now() - interval '30 seconds'` });
     expect((await countQueries(() => live(user.id, sessionId))).count).toBe(1);
-    const [kept] = await db().select({ age: sql<number>`extract(epoch from now() - ${userSessions.lastSeenAt})::int` }).from(userSessions).where(eq(userSessions.id, sessionId));
+    const [kept] = await db()
+      .select({ age: sql<number>`extract(epoch from now() - ${userSessions.lastSeenAt})::int` })
+      .from(userSessions)
+      .where(eq(userSessions.id, sessionId));
     expect(kept!.age).toBeGreaterThanOrEqual(29);
   });
 
@@ -53,7 +61,11 @@ describe.each(DRIVERS)("sessions on %s", (driver) => {
 
   it("sign-out ends that session only; the old token then describes no one (/api/auth/session answers null)", async () => {
     const { user } = await createUser(db());
-    const token = (await sessionToken({ token: { sub: user.id, name: "n", email: "e" }, user: { id: user.id }, trigger: "signIn" }))!;
+    const token = (await sessionToken({
+      token: { sub: user.id, name: "n", email: "e" },
+      user: { id: user.id },
+      trigger: "signIn",
+    }))!;
     expect(token.sid).toEqual(expect.any(String));
     const other = await createSession({ userId: user.id });
     expect(await sessionToken({ token })).toMatchObject({ sub: user.id, sid: token.sid });
@@ -75,12 +87,18 @@ describe.each(DRIVERS)("sessions on %s", (driver) => {
     const admin = await signedIn("admin");
     const carol = await signedIn();
     const second = await createSession({ userId: carol.user.id });
-    expect(await setUserDisabled({ viewer: admin.viewer, profileId: carol.profile.id, disabled: true })).toEqual({ ok: true, changed: true });
+    expect(await setUserDisabled({ viewer: admin.viewer, profileId: carol.profile.id, disabled: true })).toEqual({
+      ok: true,
+      changed: true,
+    });
     expect(await live(carol.user.id, carol.sessionId)).toBeNull();
     expect(await live(carol.user.id, second)).toBeNull();
     expect(await sessionToken({ token: { sub: carol.user.id, sid: carol.sessionId } })).toBeNull();
 
-    expect(await setUserDisabled({ viewer: admin.viewer, profileId: carol.profile.id, disabled: false })).toEqual({ ok: true, changed: true });
+    expect(await setUserDisabled({ viewer: admin.viewer, profileId: carol.profile.id, disabled: false })).toEqual({
+      ok: true,
+      changed: true,
+    });
     expect(await live(carol.user.id, carol.sessionId)).toBeNull();
     expect(await live(carol.user.id, second)).toBeNull();
     const fresh = await createSession({ userId: carol.user.id });
@@ -99,7 +117,10 @@ describe.each(DRIVERS)("sessions on %s", (driver) => {
     const owner = await createOwner(db(), [restaurant.id]);
     const ownerSession = await createSession({ userId: owner.user.id });
     expect((await live(owner.user.id, ownerSession))?.role).toBe("owner");
-    expect(await changeUserRole({ viewer: admin.viewer, profileId: owner.profile.id, role: "customer" })).toEqual({ ok: true, changed: true });
+    expect(await changeUserRole({ viewer: admin.viewer, profileId: owner.profile.id, role: "customer" })).toEqual({
+      ok: true,
+      changed: true,
+    });
     expect(await live(owner.user.id, ownerSession)).toBeNull();
     expect(await live(admin.user.id, admin.sessionId)).not.toBeNull();
     const [row] = await db().select().from(userSessions).where(eq(userSessions.id, ownerSession));
@@ -111,11 +132,17 @@ describe.each(DRIVERS)("sessions on %s", (driver) => {
     const phone = await createSession({ userId: erin.user.id });
     const laptop = await createSession({ userId: erin.user.id });
 
-    const wrong = await changePassword({ viewer: erin.viewer, input: { currentPassword: "not it", newPassword: "a brand new secret" } });
+    const wrong = await changePassword({
+      viewer: erin.viewer,
+      input: { currentPassword: "not it", newPassword: "a brand new secret" },
+    });
     expect(wrong).toEqual({ ok: false, reason: "wrong-password" });
     expect(await live(erin.user.id, phone)).not.toBeNull();
 
-    const changed = await changePassword({ viewer: erin.viewer, input: { currentPassword: DEMO_PASSWORD, newPassword: "a brand new secret" } });
+    const changed = await changePassword({
+      viewer: erin.viewer,
+      input: { currentPassword: DEMO_PASSWORD, newPassword: "a brand new secret" },
+    });
     expect(changed).toEqual({ ok: true, signedOut: 2 });
     expect(await live(erin.user.id, erin.sessionId)).not.toBeNull();
     expect(await live(erin.user.id, phone)).toBeNull();
@@ -129,14 +156,19 @@ describe.each(DRIVERS)("sessions on %s", (driver) => {
     const other = await createSession({ userId: fay.user.id });
     const stale = await createSession({ userId: fay.user.id });
     await setSession(stale, { lastSeenAt: sql`now() - interval '8 days'` });
-    expect((await listOpenSessions({ viewer: fay.viewer })).map((s) => s.id).sort()).toEqual([fay.sessionId, other].sort());
+    expect((await listOpenSessions({ viewer: fay.viewer })).map((s) => s.id).sort()).toEqual(
+      [fay.sessionId, other].sort(),
+    );
 
     expect(await signOutSessions({ viewer: fay.viewer, keepCurrent: true })).toBe(1);
     expect(await live(fay.user.id, other)).toBeNull();
     expect(await live(fay.user.id, fay.sessionId)).not.toBeNull();
     expect(await signOutSessions({ viewer: fay.viewer, keepCurrent: false })).toBe(1);
     expect(await live(fay.user.id, fay.sessionId)).toBeNull();
-    const open = await db().select().from(userSessions).where(and(eq(userSessions.userId, fay.user.id), isNull(userSessions.revokedAt)));
+    const open = await db()
+      .select()
+      .from(userSessions)
+      .where(and(eq(userSessions.userId, fay.user.id), isNull(userSessions.revokedAt)));
     // The idle one is closed too (not counted above: it had already ended).
     expect(open).toEqual([]);
   });

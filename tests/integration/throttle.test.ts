@@ -1,11 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+
 import { auditLog, signInThrottles } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import { authRequestProblem, credentialsKeys, tooManyAttempts } from "@/lib/auth/route-guard";
 import { attemptSignIn, type SignInOutcome } from "@/lib/auth/sign-in";
 import { THROTTLE_RULES } from "@/lib/auth/throttle";
+
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createUser } from "../fixtures/factory";
 
@@ -17,7 +19,8 @@ describe.each(DRIVERS)("sign-in throttle on %s", (driver) => {
   const db = freshDatabase(driver);
   let n = 0;
   const address = () => `198.51.100.${++n}`;
-  const attempt = (email: string, password: string, from: string | null) => attemptSignIn({ email, password, address: from });
+  const attempt = (email: string, password: string, from: string | null) =>
+    attemptSignIn({ email, password, address: from });
   const fail = async (email: string, from: string, times: number) => {
     const outcomes: SignInOutcome["ok"][] = [];
     for (let i = 0; i < times; i++) outcomes.push((await attempt(email, "wrong password", from)).ok);
@@ -25,9 +28,17 @@ describe.each(DRIVERS)("sign-in throttle on %s", (driver) => {
   };
   const shape = (outcome: SignInOutcome) => (outcome.ok ? "ok" : outcome.reason);
   const row = async (kind: "account" | "address", key: string) =>
-    (await db().select().from(signInThrottles).where(and(eq(signInThrottles.kind, kind), eq(signInThrottles.key, key))))[0];
+    (
+      await db()
+        .select()
+        .from(signInThrottles)
+        .where(and(eq(signInThrottles.kind, kind), eq(signInThrottles.key, key)))
+    )[0];
   const expireLock = (kind: "account" | "address", key: string) =>
-    db().update(signInThrottles).set({ lockedUntil: sql`now() - interval '1 second'` }).where(and(eq(signInThrottles.kind, kind), eq(signInThrottles.key, key)));
+    db()
+      .update(signInThrottles)
+      .set({ lockedUntil: sql`now() - interval '1 second'` })
+      .where(and(eq(signInThrottles.kind, kind), eq(signInThrottles.key, key)));
 
   it("locks an account after 5 failures, refuses even the right password with a retry-after, and audits without secrets", async () => {
     const { user, profile } = await createUser(db());
@@ -72,7 +83,11 @@ describe.each(DRIVERS)("sign-in throttle on %s", (driver) => {
     for (let i = 0; i < THROTTLE_RULES.address.limit; i++) {
       expect(shape(await attempt(`spray-${i}@example.test`, "guess", from))).toBe("invalid");
     }
-    expect(await attempt(user.email, DEMO_PASSWORD, from)).toMatchObject({ ok: false, reason: "throttled", kind: "address" });
+    expect(await attempt(user.email, DEMO_PASSWORD, from)).toMatchObject({
+      ok: false,
+      reason: "throttled",
+      kind: "address",
+    });
     expect(shape(await attempt(user.email, DEMO_PASSWORD, address()))).toBe("ok");
   });
 
@@ -127,7 +142,9 @@ describe.each(DRIVERS)("sign-in throttle on %s", (driver) => {
 
   it("lets at most 5 of 15 simultaneous guesses reach the password check", async () => {
     const { user } = await createUser(db());
-    const outcomes = await Promise.all(Array.from({ length: 15 }, (_, i) => attempt(user.email, `guess ${i}`, address())));
+    const outcomes = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => attempt(user.email, `guess ${i}`, address())),
+    );
     expect(outcomes.filter((o) => shape(o) === "invalid")).toHaveLength(5);
     expect(outcomes.filter((o) => shape(o) === "throttled")).toHaveLength(10);
   });
@@ -148,12 +165,16 @@ describe.each(DRIVERS)("sign-in throttle on %s", (driver) => {
     const answer = await tooManyAttempts(keys!);
     expect(answer?.status).toBe(429);
     expect(Number(answer?.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await answer?.json()).toMatchObject({ error: "TooManyAttempts", message: expect.stringMatching(/^Too many attempts, try again in \d+ s\.$/) });
+    expect(await answer?.json()).toMatchObject({
+      error: "TooManyAttempts",
+      message: expect.stringMatching(/^Too many attempts, try again in \d+ s\.$/),
+    });
   });
 });
 
 describe("malformed callback URLs", () => {
-  const get = (url: string, cookie?: string) => authRequestProblem(new NextRequest(url, { headers: cookie ? { cookie } : {} }));
+  const get = (url: string, cookie?: string) =>
+    authRequestProblem(new NextRequest(url, { headers: cookie ? { cookie } : {} }));
 
   it.each(["abc", "//evil.example", "https://evil.example/x", "javascript:alert(1)", "/\t/evil.example", "/\\evil"])(
     "answers %j with a 400, not Auth.js' 500",

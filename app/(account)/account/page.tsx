@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+
+import { requireUser } from "@/lib/auth/session";
+import { listOpenSessions } from "@/lib/auth/sessions";
 import { PasswordForm } from "@/components/account/password-form";
 import { SessionList } from "@/components/account/session-list";
 import { QueryStats } from "@/components/layout/query-stats";
-import { requireUser } from "@/lib/auth/session";
-import { listOpenSessions } from "@/lib/auth/sessions";
 
 export const metadata: Metadata = { title: "Your account" };
 

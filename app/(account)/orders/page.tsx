@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+
+import { requireUser } from "@/lib/auth/session";
+import { decodeCursor } from "@/lib/orders/cursor";
+import { getOrderHistory } from "@/lib/orders/queries";
+import { historyFilterSchema } from "@/lib/orders/schema";
 import { QueryStats } from "@/components/layout/query-stats";
 import { HistoryFilters } from "@/components/orders/history-filters";
 import { OrderRow } from "@/components/orders/order-row";
 import { Money } from "@/components/ui/money";
-import { requireUser } from "@/lib/auth/session";
-import { getOrderHistory } from "@/lib/orders/queries";
-import { historyFilterSchema } from "@/lib/orders/schema";
-import { decodeCursor } from "@/lib/orders/cursor";
 
 export const metadata: Metadata = { title: "Your orders" };
 
@@ -23,19 +24,36 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
   const filter = parsed.success ? parsed.data : {};
   const cursor = decodeCursor(filter.before);
   if (cursor === null) notFound();
-  const history = await getOrderHistory({ viewer, restaurantId: filter.restaurant, from: filter.from, to: filter.to, cursor });
+  const history = await getOrderHistory({
+    viewer,
+    restaurantId: filter.restaurant,
+    from: filter.from,
+    to: filter.to,
+    cursor,
+  });
   if (!history) notFound();
 
-  const keep = new URLSearchParams(Object.entries({ restaurant: values.restaurant, from: values.from, to: values.to }).filter((e): e is [string, string] => Boolean(e[1])));
-  const older = history.nextCursor ? `/orders?${new URLSearchParams([...keep, ["before", history.nextCursor]])}` : undefined;
+  const keep = new URLSearchParams(
+    Object.entries({ restaurant: values.restaurant, from: values.from, to: values.to }).filter(
+      (e): e is [string, string] => Boolean(e[1]),
+    ),
+  );
+  const older = history.nextCursor
+    ? `/orders?${new URLSearchParams([...keep, ["before", history.nextCursor]])}`
+    : undefined;
 
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">Your orders</h1>
-      <HistoryFilters options={history.restaurantOptions.map((o) => [o.id, o.name] as const)} values={values} errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors} />
+      <HistoryFilters
+        options={history.restaurantOptions.map((o) => [o.id, o.name] as const)}
+        values={values}
+        errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors}
+      />
       <p className="text-sm text-stone-700" data-testid="history-summary">
-        {history.matchingCount.toLocaleString("en-US")} {history.matchingCount === 1 ? "order" : "orders"} match, totalling{" "}
-        <Money cents={history.matchingTotalCents} className="font-semibold" />. Shown here: <Money cents={history.shownTotalCents} className="font-semibold" />.
+        {history.matchingCount.toLocaleString("en-US")} {history.matchingCount === 1 ? "order" : "orders"} match,
+        totalling <Money cents={history.matchingTotalCents} className="font-semibold" />. Shown here:{" "}
+        <Money cents={history.shownTotalCents} className="font-semibold" />.
         <span className="text-stone-500"> Cancelled orders are listed but not counted.</span>
       </p>
       {history.orders.length === 0 ? (
@@ -48,8 +66,18 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
         </ol>
       )}
       <nav aria-label="Order history pages" className="flex justify-between text-sm">
-        {cursor ? <Link href={`/orders${keep.size ? `?${keep}` : ""}`} className="font-medium text-brand-700 underline">← Newest orders</Link> : <span />}
-        {older ? <Link href={older} className="font-medium text-brand-700 underline">Older orders →</Link> : null}
+        {cursor ? (
+          <Link href={`/orders${keep.size ? `?${keep}` : ""}`} className="font-medium text-brand-700 underline">
+            ← Newest orders
+          </Link>
+        ) : (
+          <span />
+        )}
+        {older ? (
+          <Link href={older} className="font-medium text-brand-700 underline">
+            Older orders →
+          </Link>
+        ) : null}
       </nav>
       <QueryStats />
     </div>

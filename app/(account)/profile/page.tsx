@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { QueryStats } from "@/components/layout/query-stats";
-import { ProfileView } from "@/components/profile/profile-view";
+
 import { requireUser } from "@/lib/auth/session";
 import { decodeCursor } from "@/lib/orders/cursor";
 import { getProfileForViewer } from "@/lib/profile/queries";
+import { QueryStats } from "@/components/layout/query-stats";
+import { ProfileView } from "@/components/profile/profile-view";
 
 export const metadata: Metadata = { title: "Your profile" };
 

@@ -1,17 +1,30 @@
 import Link from "next/link";
+
+import { adminMetadata } from "@/lib/admin/metadata";
+import { getPlatformTotals } from "@/lib/admin/revenue";
+import { requireAdmin } from "@/lib/admin/session";
 import { PageHeading } from "@/components/admin/page-heading";
 import { PlatformTotals } from "@/components/admin/platform-totals";
 import { QueryStats } from "@/components/layout/query-stats";
-import { getPlatformTotals } from "@/lib/admin/revenue";
-import { requireAdmin } from "@/lib/admin/session";
-import { adminMetadata } from "@/lib/admin/metadata";
 
 export const generateMetadata = adminMetadata("Admin");
 
 const SECTIONS = [
-  { href: "/admin/users", title: "Users' totals", text: "Every user's orders and total purchase; search, sort, export, manage roles." },
-  { href: "/admin/reconciliation", title: "Reconciliation", text: "Proves that every order's total equals its lines, and every user's too." },
-  { href: "/admin/revenue", title: "Revenue", text: "Per restaurant and month, as a chart and a table; orders export by date." },
+  {
+    href: "/admin/users",
+    title: "Users' totals",
+    text: "Every user's orders and total purchase; search, sort, export, manage roles.",
+  },
+  {
+    href: "/admin/reconciliation",
+    title: "Reconciliation",
+    text: "Proves that every order's total equals its lines, and every user's too.",
+  },
+  {
+    href: "/admin/revenue",
+    title: "Revenue",
+    text: "Per restaurant and month, as a chart and a table; orders export by date.",
+  },
   { href: "/admin/audit", title: "Audit log", text: "Every role change, account change and export: who, when, what." },
 ];
 
@@ -25,7 +38,10 @@ export default async function AdminPage() {
       <ul className="mt-8 grid gap-3 sm:grid-cols-2">
         {SECTIONS.map((s) => (
           <li key={s.href}>
-            <Link href={s.href} className="block rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 hover:ring-brand-600">
+            <Link
+              href={s.href}
+              className="block rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 hover:ring-brand-600"
+            >
               <span className="font-semibold text-brand-700">{s.title}</span>
               <span className="mt-1 block text-sm text-stone-600">{s.text}</span>
             </Link>

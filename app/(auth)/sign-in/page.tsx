@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { SignInForm } from "@/components/auth/sign-in-form";
+
 import { safeRedirectTarget } from "@/lib/auth/redirect-target";
 import { getViewer } from "@/lib/auth/session";
+import { SignInForm } from "@/components/auth/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 

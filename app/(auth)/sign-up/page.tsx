@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { SignUpForm } from "@/components/auth/sign-up-form";
+
 import { safeRedirectTarget } from "@/lib/auth/redirect-target";
 import { getViewer } from "@/lib/auth/session";
+import { SignUpForm } from "@/components/auth/sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
 

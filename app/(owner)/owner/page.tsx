@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import { QueryStats } from "@/components/layout/query-stats";
-import { RestaurantCard } from "@/components/owner/restaurant-card";
+
 import { requireRole } from "@/lib/auth/session";
 import { APP_TIME_ZONE } from "@/lib/dates";
 import { listOwnedRestaurants } from "@/lib/owner/queries";
 import { OWNER_ROLES } from "@/lib/owner/scope";
+import { QueryStats } from "@/components/layout/query-stats";
+import { RestaurantCard } from "@/components/owner/restaurant-card";
 
 export const metadata: Metadata = { title: "Your restaurants" };
 
@@ -14,7 +15,9 @@ export default async function OwnerDashboardPage() {
   return (
     <>
       <h1 className="mb-1 text-2xl font-bold tracking-tight">Your restaurants</h1>
-      <p className="mb-6 text-sm text-stone-600">Today&apos;s figures count orders placed since midnight ({APP_TIME_ZONE}), cancelled orders excluded.</p>
+      <p className="mb-6 text-sm text-stone-600">
+        Today&apos;s figures count orders placed since midnight ({APP_TIME_ZONE}), cancelled orders excluded.
+      </p>
       {restaurants.length === 0 ? (
         <p className="text-stone-600">
           You do not own a restaurant yet.

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { QueryStats } from "@/components/layout/query-stats";
-import { CartLine } from "@/components/shop/cart-line";
-import { PlaceOrderForm } from "@/components/shop/place-order-form";
-import { Money } from "@/components/ui/money";
+
 import { getViewer } from "@/lib/auth/session";
 import { currentCartOwner } from "@/lib/cart/owner";
 import { getCart } from "@/lib/cart/queries";
 import { recordId } from "@/lib/validation";
+import { QueryStats } from "@/components/layout/query-stats";
+import { CartLine } from "@/components/shop/cart-line";
+import { PlaceOrderForm } from "@/components/shop/place-order-form";
+import { Money } from "@/components/ui/money";
 
 export const metadata: Metadata = { title: "Your cart" };
 
@@ -39,12 +40,17 @@ export default async function CartPage({ searchParams }: PageProps<"/cart">) {
       {reorderOf !== undefined ? (
         <div role="status" className="rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-900 ring-1 ring-sky-200">
           Your cart was rebuilt from order #{reorderOf} with today&apos;s prices.
-          {cart.leftOut.length > 0 ? ` Left out, no longer available: ${cart.leftOut.join(", ")}.` : " Everything is still available."}
+          {cart.leftOut.length > 0
+            ? ` Left out, no longer available: ${cart.leftOut.join(", ")}.`
+            : " Everything is still available."}
         </div>
       ) : null}
       <section aria-labelledby="cart-restaurant" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
         <h2 id="cart-restaurant" className="text-lg font-semibold">
-          From <Link href={`/r/${cart.restaurant.slug}`} className="underline">{cart.restaurant.name}</Link>
+          From{" "}
+          <Link href={`/r/${cart.restaurant.slug}`} className="underline">
+            {cart.restaurant.name}
+          </Link>
         </h2>
         <ul className="divide-y divide-stone-100">
           {cart.lines.map((line) => (
@@ -56,8 +62,12 @@ export default async function CartPage({ searchParams }: PageProps<"/cart">) {
           <Money cents={cart.totalCents} />
         </div>
       </section>
-      {!cart.restaurant.isOpen ? <p className="text-sm text-red-700">{cart.restaurant.name} is closed right now; your cart is saved.</p> : null}
-      {blocked && cart.restaurant.isOpen ? <p className="text-sm text-red-700">Remove the items marked above to place your order.</p> : null}
+      {!cart.restaurant.isOpen ? (
+        <p className="text-sm text-red-700">{cart.restaurant.name} is closed right now; your cart is saved.</p>
+      ) : null}
+      {blocked && cart.restaurant.isOpen ? (
+        <p className="text-sm text-red-700">Remove the items marked above to place your order.</p>
+      ) : null}
       {viewer ? (
         <PlaceOrderForm idempotencyKey={crypto.randomUUID()} totalCents={cart.totalCents} disabled={blocked} />
       ) : (

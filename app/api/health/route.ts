@@ -5,5 +5,8 @@ import { databaseState } from "@/lib/http/database-state";
 export const dynamic = "force-dynamic";
 
 export function GET() {
-  return Response.json({ status: "ok", database: databaseState().status }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { status: "ok", database: databaseState().status },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }

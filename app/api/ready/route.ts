@@ -6,5 +6,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   const ready = await checkDatabase();
-  return Response.json({ status: ready ? "ready" : "unavailable" }, { status: ready ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { status: ready ? "ready" : "unavailable" },
+    { status: ready ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
 }

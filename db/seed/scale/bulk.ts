@@ -4,6 +4,7 @@
  * parameter limit at a few thousand rows and cost a parse per row). Works on postgres.js and PGlite alike.
  */
 import { sql, type SQL } from "drizzle-orm";
+
 import type { Executor } from "../../client";
 
 /** Rows per statement: big enough that round trips vanish, small enough to keep each statement's memory low. */
@@ -42,7 +43,12 @@ export function unnestColumns(alias: string, columns: Record<string, Column>): S
  * Inserts the rows given as columns, ROWS_PER_STATEMENT at a time. `overriding` lets explicit ids into a
  * `generated always` identity column (ids from reserveIds).
  */
-export async function insertColumns(db: Executor, table: string, columns: Record<string, Column>, options: { overriding?: boolean } = {}) {
+export async function insertColumns(
+  db: Executor,
+  table: string,
+  columns: Record<string, Column>,
+  options: { overriding?: boolean } = {},
+) {
   const names = Object.keys(columns);
   const length = columns[names[0]!]!.values.length;
   const target = sql.join(
@@ -51,7 +57,10 @@ export async function insertColumns(db: Executor, table: string, columns: Record
   );
   for (let start = 0; start < length; start += ROWS_PER_STATEMENT) {
     const slice = Object.fromEntries(
-      names.map((name) => [name, { ...columns[name]!, values: columns[name]!.values.slice(start, start + ROWS_PER_STATEMENT) }]),
+      names.map((name) => [
+        name,
+        { ...columns[name]!, values: columns[name]!.values.slice(start, start + ROWS_PER_STATEMENT) },
+      ]),
     );
     await db.execute(
       sql`insert into ${sql.identifier(table)} (${target}) ${options.overriding ? sql`overriding system value` : sql``}

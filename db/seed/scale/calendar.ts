@@ -17,7 +17,9 @@ export const SPAN_DAYS = 3 * 365;
 export const anchorOf = (now: Date) => Math.floor(now.getTime() / DAY_MS) * DAY_MS;
 
 // Relative order volume per UTC hour of the day: quiet nights, a lunch peak and a bigger dinner peak.
-const HOUR_WEIGHTS = [0.3, 0.2, 0.1, 0.1, 0.1, 0.2, 0.4, 0.8, 1, 1, 1.4, 2.6, 3.2, 2.4, 1.4, 1.1, 1.5, 2.6, 3.4, 3.2, 2.4, 1.5, 0.9, 0.5];
+const HOUR_WEIGHTS = [
+  0.3, 0.2, 0.1, 0.1, 0.1, 0.2, 0.4, 0.8, 1, 1, 1.4, 2.6, 3.2, 2.4, 1.4, 1.1, 1.5, 2.6, 3.4, 3.2, 2.4, 1.5, 0.9, 0.5,
+];
 // Sunday first, as Date#getUTCDay counts: busier Friday to Sunday.
 const WEEKDAY_WEIGHTS = [1.1, 0.9, 0.9, 0.95, 1, 1.2, 1.3];
 // Three years ago the platform took a third of today's volume.
@@ -41,7 +43,7 @@ export function orderClock(anchor: number, total: number, random: Random) {
   let hour = 0;
   let j = 0;
   return () => {
-    const target = (Math.min(j++, total - 1) + random.next()) / total * volume;
+    const target = ((Math.min(j++, total - 1) + random.next()) / total) * volume;
     while (hour < hours - 1 && cumulative[hour + 1]! <= target) hour++;
     const within = (target - cumulative[hour]!) / (cumulative[hour + 1]! - cumulative[hour]!);
     return start + hour * HOUR_MS + Math.min(HOUR_MS - 1, Math.floor(within * HOUR_MS));

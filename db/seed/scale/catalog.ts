@@ -18,7 +18,16 @@ export type PlannedRestaurant = {
 };
 
 // Kinds that read before the name ("Trattoria Luce"); the rest follow it ("Saigon Kitchen").
-const LEADING_KINDS = new Set(["Trattoria", "Osteria", "Pizzeria", "Cucina", "Taquería", "Cantina", "Cocina", "Taverna"]);
+const LEADING_KINDS = new Set([
+  "Trattoria",
+  "Osteria",
+  "Pizzeria",
+  "Cucina",
+  "Taquería",
+  "Cantina",
+  "Cocina",
+  "Taverna",
+]);
 // One restaurant in twelve is closed (the 12th, the 24th, ...): even a small run has one to show.
 const CLOSED_EVERY = 12;
 
@@ -55,7 +64,13 @@ export function planRestaurants(count: number, random: Random): PlannedRestauran
 
     // Each restaurant is cheaper or dearer than the cuisine's list; prices end in 45 or 95 cents.
     const level = 0.85 + random.next() * 0.45;
-    const wanted = random.int(8, Math.min(20, cuisine.menu.reduce((n, c) => n + c.dishes.length, 0)));
+    const wanted = random.int(
+      8,
+      Math.min(
+        20,
+        cuisine.menu.reduce((n, c) => n + c.dishes.length, 0),
+      ),
+    );
     const chosen = new Set(
       shuffled(
         cuisine.menu.flatMap((c) => c.dishes.map((dish) => dish[0])),
@@ -69,7 +84,12 @@ export function planRestaurants(count: number, random: Random): PlannedRestauran
       if (kept.length === 0) continue;
       categories.push(category);
       kept.forEach(([dish, cents], position) => {
-        items.push({ category: categories.length - 1, position, name: dish, priceCents: Math.max(95, Math.round((cents * level) / 50) * 50 - 5) });
+        items.push({
+          category: categories.length - 1,
+          position,
+          name: dish,
+          priceCents: Math.max(95, Math.round((cents * level) / 50) * 50 - 5),
+        });
       });
     }
     return {

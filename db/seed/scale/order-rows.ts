@@ -32,7 +32,16 @@ export type OrderPlan = {
 };
 
 export type OrderChunk = {
-  orders: { id: number[]; customer: number[]; restaurant: number[]; status: OrderStatus[]; total: number[]; key: string[]; placed: number[]; updated: number[] };
+  orders: {
+    id: number[];
+    customer: number[];
+    restaurant: number[];
+    status: OrderStatus[];
+    total: number[];
+    key: string[];
+    placed: number[];
+    updated: number[];
+  };
   lines: { order: number[]; item: number[]; name: string[]; price: number[]; quantity: number[] };
 };
 
@@ -62,7 +71,16 @@ export function createOrderRows(plan: OrderPlan, random: Random) {
 
   /** Orders start .. start + ids.length - 1, with these ids. Must be called for consecutive ranges. */
   function chunk(start: number, ids: number[]): OrderChunk {
-    const o: OrderChunk["orders"] = { id: ids, customer: [], restaurant: [], status: [], total: [], key: [], placed: [], updated: [] };
+    const o: OrderChunk["orders"] = {
+      id: ids,
+      customer: [],
+      restaurant: [],
+      status: [],
+      total: [],
+      key: [],
+      placed: [],
+      updated: [],
+    };
     const l: OrderChunk["lines"] = { order: [], item: [], name: [], price: [], quantity: [] };
     for (let i = 0; i < ids.length; i++) {
       const j = start + i;
@@ -78,10 +96,18 @@ export function createOrderRows(plan: OrderPlan, random: Random) {
         // Skewed towards the best sellers; a repeat is drawn again (menus have at least 8 items).
         const item = rank[Math.floor(menu.ids.length * random.next() ** 1.6)]!;
         if (lines.some((line) => line.item === item)) continue;
-        lines.push({ item, quantity: 1 + draw(QUANTITIES, random.next()), unitPriceCents: Math.round((menu.prices[item]! * priceFactor) / 5) * 5 });
+        lines.push({
+          item,
+          quantity: 1 + draw(QUANTITIES, random.next()),
+          unitPriceCents: Math.round((menu.prices[item]! * priceFactor) / 5) * 5,
+        });
       }
       const status: OrderStatus =
-        random.next() < CANCELLED_SHARE ? "cancelled" : j >= activeFrom && plan.isOpen[r] ? random.pick(ACTIVE) : "completed";
+        random.next() < CANCELLED_SHARE
+          ? "cancelled"
+          : j >= activeFrom && plan.isOpen[r]
+            ? random.pick(ACTIVE)
+            : "completed";
       for (const line of lines) {
         l.order.push(ids[i]!);
         l.item.push(menu.ids[line.item]!);

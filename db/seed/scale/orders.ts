@@ -3,6 +3,7 @@
  * status events. Memory holds a chunk or two of rows plus 4 bytes per order, whatever the size of the run.
  */
 import { sql } from "drizzle-orm";
+
 import type { Executor } from "../../client";
 import type { Random } from "../random";
 import { cast, int4, reserveIds, text, timestamps, unnestColumns } from "./bulk";
@@ -73,7 +74,12 @@ async function writeChunk(db: Executor, { orders: o, lines: l }: OrderChunk, ful
     order by n.id, p.step`);
 }
 
-export async function insertScaleOrders(db: Executor, plan: OrderPlan, random: Random, onProgress?: (done: number, total: number) => void) {
+export async function insertScaleOrders(
+  db: Executor,
+  plan: OrderPlan,
+  random: Random,
+  onProgress?: (done: number, total: number) => void,
+) {
   const rows = createOrderRows(plan, random);
   const { total } = rows.stats;
   const fullHistoryFrom = new Date(plan.anchor - FULL_HISTORY_DAYS * DAY_MS);
@@ -95,5 +101,10 @@ export async function insertScaleOrders(db: Executor, plan: OrderPlan, random: R
   }
   await writing;
   onProgress?.(total, total);
-  return { orders: total, lines: rows.stats.lines, cancelled: rows.stats.cancelled, perRestaurant: rows.stats.perRestaurant };
+  return {
+    orders: total,
+    lines: rows.stats.lines,
+    cancelled: rows.stats.cancelled,
+    perRestaurant: rows.stats.perRestaurant,
+  };
 }

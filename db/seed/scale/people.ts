@@ -10,17 +10,94 @@ import { cast, insertColumns, int4, reserveIds, text, timestamps } from "./bulk"
 import { DAY_MS } from "./calendar";
 import { slugify } from "./catalog";
 
-const FIRST = ["Ava", "Ben", "Chloé", "Dmitri", "Elena", "Farah", "Gabriel", "Hana", "Ibrahim", "Julia", "Kenji", "Lena", "Mateo", "Nadia", "Oscar", "Priya", "Quentin", "Rosa", "Samir", "Tova", "Uma", "Viktor", "Wen", "Ximena", "Yusuf", "Zoe", "Amara", "Bruno", "Carmen", "Diego", "Esther", "Felix", "Grace", "Hugo", "Ines", "Jonas", "Kai", "Leila", "Marco", "Noor"];
-const LAST = ["Nguyen", "Smith", "García", "Müller", "Rossi", "Kim", "Okafor", "Silva", "Cohen", "Ivanova", "Tanaka", "Dubois", "Novak", "Haddad", "Jensen", "Kowalski", "Lopez", "Patel", "Quinn", "Reyes", "Sato", "Torres", "Underwood", "Virtanen", "Wong", "Yilmaz", "Zhang", "Andersen", "Bianchi", "Costa"];
+const FIRST = [
+  "Ava",
+  "Ben",
+  "Chloé",
+  "Dmitri",
+  "Elena",
+  "Farah",
+  "Gabriel",
+  "Hana",
+  "Ibrahim",
+  "Julia",
+  "Kenji",
+  "Lena",
+  "Mateo",
+  "Nadia",
+  "Oscar",
+  "Priya",
+  "Quentin",
+  "Rosa",
+  "Samir",
+  "Tova",
+  "Uma",
+  "Viktor",
+  "Wen",
+  "Ximena",
+  "Yusuf",
+  "Zoe",
+  "Amara",
+  "Bruno",
+  "Carmen",
+  "Diego",
+  "Esther",
+  "Felix",
+  "Grace",
+  "Hugo",
+  "Ines",
+  "Jonas",
+  "Kai",
+  "Leila",
+  "Marco",
+  "Noor",
+];
+const LAST = [
+  "Nguyen",
+  "Smith",
+  "García",
+  "Müller",
+  "Rossi",
+  "Kim",
+  "Okafor",
+  "Silva",
+  "Cohen",
+  "Ivanova",
+  "Tanaka",
+  "Dubois",
+  "Novak",
+  "Haddad",
+  "Jensen",
+  "Kowalski",
+  "Lopez",
+  "Patel",
+  "Quinn",
+  "Reyes",
+  "Sato",
+  "Torres",
+  "Underwood",
+  "Virtanen",
+  "Wong",
+  "Yilmaz",
+  "Zhang",
+  "Andersen",
+  "Bianchi",
+  "Costa",
+];
 
-export const customerEmail = (rank: number, width: number) => `scale-customer-${String(rank).padStart(width, "0")}@platter.test`;
+export const customerEmail = (rank: number, width: number) =>
+  `scale-customer-${String(rank).padStart(width, "0")}@platter.test`;
 export const ownerEmail = (rank: number) => `scale-owner-${String(rank).padStart(3, "0")}@platter.test`;
 /** Zero-padded to at least five digits; wider only past 99,999 customers. */
 export const customerEmailWidth = (customers: number) => Math.max(5, String(customers).length);
 
 /** A version-4-shaped UUID from the seeded generator: users.id is normally random, here it must repeat. */
 function seededUuid(random: Random): string {
-  const hex = Array.from({ length: 4 }, () => Math.floor(random.next() * 2 ** 32).toString(16).padStart(8, "0")).join("");
+  const hex = Array.from({ length: 4 }, () =>
+    Math.floor(random.next() * 2 ** 32)
+      .toString(16)
+      .padStart(8, "0"),
+  ).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${"89ab"[parseInt(hex[16]!, 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -38,7 +115,10 @@ async function insertAccounts(db: Executor, accounts: Account[], random: Random)
     id: text(userIds),
     name: text(names),
     email: text(accounts.map((a) => a.email)),
-    role: cast("user_role", accounts.map((a) => a.role)),
+    role: cast(
+      "user_role",
+      accounts.map((a) => a.role),
+    ),
     password_hash: text(accounts.map(() => DEMO_PASSWORD_HASH)),
     created_at: created,
     updated_at: created,

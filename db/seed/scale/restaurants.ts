@@ -28,7 +28,11 @@ export async function insertRestaurants(db: Executor, planned: PlannedRestaurant
     { overriding: true },
   );
 
-  const categoryIds = await reserveIds(db, "menu_categories", planned.reduce((n, r) => n + r.categories.length, 0));
+  const categoryIds = await reserveIds(
+    db,
+    "menu_categories",
+    planned.reduce((n, r) => n + r.categories.length, 0),
+  );
   const firstCategory: number[] = [];
   const categories = { id: [] as number[], restaurant: [] as number[], name: [] as string[], position: [] as number[] };
   planned.forEach((r, index) => {
@@ -53,8 +57,19 @@ export async function insertRestaurants(db: Executor, planned: PlannedRestaurant
     { overriding: true },
   );
 
-  const itemIds = await reserveIds(db, "menu_items", planned.reduce((n, r) => n + r.items.length, 0));
-  const items = { id: [] as number[], restaurant: [] as number[], category: [] as number[], name: [] as string[], price: [] as number[], position: [] as number[] };
+  const itemIds = await reserveIds(
+    db,
+    "menu_items",
+    planned.reduce((n, r) => n + r.items.length, 0),
+  );
+  const items = {
+    id: [] as number[],
+    restaurant: [] as number[],
+    category: [] as number[],
+    name: [] as string[],
+    price: [] as number[],
+    position: [] as number[],
+  };
   const menus: Menu[] = planned.map((r, index) => {
     const menu: Menu = { ids: [], names: [], prices: [] };
     for (const item of r.items) {

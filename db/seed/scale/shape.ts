@@ -13,7 +13,8 @@ const MIN_RESTAURANTS = 20;
 export type ScaleSizes = { customers: number; restaurants: number };
 
 export function scaleSizes(orders: number): ScaleSizes {
-  if (!Number.isInteger(orders) || orders < 1) throw new RangeError(`a scale seed needs at least one order, got ${orders}`);
+  if (!Number.isInteger(orders) || orders < 1)
+    throw new RangeError(`a scale seed needs at least one order, got ${orders}`);
   return {
     // Never more customers than orders: every customer has at least one.
     customers: Math.min(orders, Math.max(MIN_CUSTOMERS, Math.round(orders / ORDERS_PER_CUSTOMER))),
@@ -52,12 +53,16 @@ function whaleShares(orders: number, customers: number): number[] {
  * Index 0 is customer 1 (the biggest whale).
  */
 export function orderCounts(orders: number, customers: number): Int32Array {
-  if (customers < 1 || customers > orders) throw new RangeError(`cannot share ${orders} orders among ${customers} customers`);
+  if (customers < 1 || customers > orders)
+    throw new RangeError(`cannot share ${orders} orders among ${customers} customers`);
   const extra = orders - customers;
   const whales = whaleShares(orders, customers);
   const crowd = customers - whales.length;
   const crowdExtra = extra * (1 - whales.reduce((a, b) => a + b, 0));
-  const weights = Array.from({ length: crowd }, (_, i) => ((i + 0.5) / crowd) ** (-1 / PARETO_ALPHA) - 1 + PARETO_FLOOR);
+  const weights = Array.from(
+    { length: crowd },
+    (_, i) => ((i + 0.5) / crowd) ** (-1 / PARETO_ALPHA) - 1 + PARETO_FLOOR,
+  );
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const targets = [...whales.map((share) => share * extra), ...weights.map((w) => (crowdExtra * w) / weightSum)];
 

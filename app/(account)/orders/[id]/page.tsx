@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
+import { requireUser } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/dates";
+import { cancelOrderAction, reorderAction } from "@/lib/orders/actions";
+import { getOrderForViewer } from "@/lib/orders/queries";
+import { recordId } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { OrderActionButton } from "@/components/orders/order-action-button";
 import { OrderLines } from "@/components/orders/order-lines";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { StatusTimeline } from "@/components/orders/status-timeline";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
-import { requireUser } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/dates";
-import { cancelOrderAction, reorderAction } from "@/lib/orders/actions";
-import { getOrderForViewer } from "@/lib/orders/queries";
-import { recordId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Order" };
 
@@ -31,8 +32,10 @@ export default async function OrderPage({ params }: PageProps<"/orders/[id]">) {
         <div>
           <h1 className="text-3xl font-bold tracking-tight">Order #{order.id}</h1>
           <p className="text-stone-600">
-            <Link href={`/r/${order.restaurant.slug}`} className="underline">{order.restaurant.name}</Link> ·{" "}
-            <time dateTime={order.placedAt.toISOString()}>{formatDateTime(order.placedAt)}</time>
+            <Link href={`/r/${order.restaurant.slug}`} className="underline">
+              {order.restaurant.name}
+            </Link>{" "}
+            · <time dateTime={order.placedAt.toISOString()}>{formatDateTime(order.placedAt)}</time>
           </p>
         </div>
         <p className="flex items-center gap-2" data-testid="order-status">
@@ -40,21 +43,29 @@ export default async function OrderPage({ params }: PageProps<"/orders/[id]">) {
         </p>
       </header>
       <section aria-labelledby="lines-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
-        <h2 id="lines-heading" className="sr-only">Items</h2>
+        <h2 id="lines-heading" className="sr-only">
+          Items
+        </h2>
         <OrderLines lines={order.lines} totalCents={order.totalCents} />
       </section>
       <section aria-labelledby="status-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
-        <h2 id="status-heading" className="mb-3 text-base font-semibold">Progress</h2>
+        <h2 id="status-heading" className="mb-3 text-base font-semibold">
+          Progress
+        </h2>
         <StatusTimeline events={order.statusEvents} />
       </section>
       {own ? (
         <div className="flex flex-wrap gap-3">
-          {order.status === "placed" ? <OrderActionButton action={cancelOrderAction} orderId={order.id} label="Cancel order" variant="danger" /> : null}
+          {order.status === "placed" ? (
+            <OrderActionButton action={cancelOrderAction} orderId={order.id} label="Cancel order" variant="danger" />
+          ) : null}
           <OrderActionButton action={reorderAction} orderId={order.id} label="Order again" />
         </div>
       ) : null}
       <p>
-        <Link href="/orders" className="text-sm font-medium text-brand-700 underline">← All your orders</Link>
+        <Link href="/orders" className="text-sm font-medium text-brand-700 underline">
+          ← All your orders
+        </Link>
       </p>
       <QueryStats />
     </div>

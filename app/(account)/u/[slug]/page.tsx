@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { QueryStats } from "@/components/layout/query-stats";
-import { ProfileView } from "@/components/profile/profile-view";
+
 import { requireUser } from "@/lib/auth/session";
 import { decodeCursor } from "@/lib/orders/cursor";
 import { getProfileForViewer } from "@/lib/profile/queries";
 import { pathSlug } from "@/lib/validation";
+import { QueryStats } from "@/components/layout/query-stats";
+import { ProfileView } from "@/components/profile/profile-view";
 
 export const metadata: Metadata = { title: "Profile" };
 

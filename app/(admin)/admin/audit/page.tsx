@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
+import { listAuditLog } from "@/lib/admin/audit";
+import { decodeAuditCursor } from "@/lib/admin/cursor";
+import { adminMetadata } from "@/lib/admin/metadata";
+import { requireAdmin } from "@/lib/admin/session";
 import { AuditTable } from "@/components/admin/audit-table";
 import { PageHeading } from "@/components/admin/page-heading";
 import { QueryStats } from "@/components/layout/query-stats";
-import { listAuditLog } from "@/lib/admin/audit";
-import { decodeAuditCursor } from "@/lib/admin/cursor";
-import { requireAdmin } from "@/lib/admin/session";
-import { adminMetadata } from "@/lib/admin/metadata";
 
 export const generateMetadata = adminMetadata("Audit log");
 
@@ -21,7 +22,13 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
       <PageHeading title="Audit log" />
       <AuditTable entries={entries} />
       <nav aria-label="Audit log pages" className="mt-3 flex justify-between text-sm">
-        {before ? <Link href="/admin/audit" className="font-medium text-brand-700 underline">← Newest</Link> : <span />}
+        {before ? (
+          <Link href="/admin/audit" className="font-medium text-brand-700 underline">
+            ← Newest
+          </Link>
+        ) : (
+          <span />
+        )}
         {nextCursor ? (
           <Link href={`/admin/audit?before=${nextCursor}`} className="font-medium text-brand-700 underline">
             Older →

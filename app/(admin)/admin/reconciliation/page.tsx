@@ -1,9 +1,9 @@
+import { adminMetadata } from "@/lib/admin/metadata";
+import { reconcileTotals } from "@/lib/admin/reconciliation";
+import { requireAdmin } from "@/lib/admin/session";
 import { PageHeading } from "@/components/admin/page-heading";
 import { ReconciliationReport } from "@/components/admin/reconciliation-report";
 import { QueryStats } from "@/components/layout/query-stats";
-import { reconcileTotals } from "@/lib/admin/reconciliation";
-import { requireAdmin } from "@/lib/admin/session";
-import { adminMetadata } from "@/lib/admin/metadata";
 
 export const generateMetadata = adminMetadata("Reconciliation");
 

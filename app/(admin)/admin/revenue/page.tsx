@@ -1,17 +1,15 @@
+import { adminMetadata } from "@/lib/admin/metadata";
+import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
+import { requireAdmin } from "@/lib/admin/session";
+import { APP_TIME_ZONE, appDay, DAY_MS } from "@/lib/dates";
 import { OrdersExportForm } from "@/components/admin/export-links";
 import { PageHeading } from "@/components/admin/page-heading";
 import { PlatformTotals } from "@/components/admin/platform-totals";
 import { RevenueChart } from "@/components/admin/revenue-chart";
 import { RevenueTable } from "@/components/admin/revenue-table";
 import { QueryStats } from "@/components/layout/query-stats";
-import { appDay, DAY_MS } from "@/lib/dates";
-import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
-import { requireAdmin } from "@/lib/admin/session";
-import { APP_TIME_ZONE } from "@/lib/dates";
-import { adminMetadata } from "@/lib/admin/metadata";
 
 export const generateMetadata = adminMetadata("Revenue");
-
 
 export default async function RevenuePage() {
   const viewer = await requireAdmin();
@@ -29,12 +27,13 @@ export default async function RevenuePage() {
         <RevenueTable data={revenue} />
       </section>
       <section aria-labelledby="orders-export-heading" className="mt-8 space-y-3">
-        <h2 id="orders-export-heading" className="text-lg font-semibold">Export orders</h2>
-        <p className="text-sm text-stone-600">Every order placed between the two dates (inclusive, {APP_TIME_ZONE}), cancelled ones marked as such.</p>
-        <OrdersExportForm
-          from={appDay(new Date(today.getTime() - 30 * DAY_MS))}
-          to={appDay(today)}
-        />
+        <h2 id="orders-export-heading" className="text-lg font-semibold">
+          Export orders
+        </h2>
+        <p className="text-sm text-stone-600">
+          Every order placed between the two dates (inclusive, {APP_TIME_ZONE}), cancelled ones marked as such.
+        </p>
+        <OrdersExportForm from={appDay(new Date(today.getTime() - 30 * DAY_MS))} to={appDay(today)} />
       </section>
       <QueryStats />
     </>

@@ -1,15 +1,16 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
+import { decodeUsersCursor, encodeUsersCursor } from "@/lib/admin/cursor";
+import { adminMetadata } from "@/lib/admin/metadata";
+import { usersQuerySchema } from "@/lib/admin/schema";
+import { requireAdmin } from "@/lib/admin/session";
+import { listUserTotals } from "@/lib/admin/users";
 import { UsersExportLink } from "@/components/admin/export-links";
 import { PageHeading } from "@/components/admin/page-heading";
 import { UsersSearch } from "@/components/admin/users-search";
 import { UsersTable } from "@/components/admin/users-table";
 import { QueryStats } from "@/components/layout/query-stats";
-import { decodeUsersCursor, encodeUsersCursor } from "@/lib/admin/cursor";
-import { usersQuerySchema } from "@/lib/admin/schema";
-import { requireAdmin } from "@/lib/admin/session";
-import { listUserTotals } from "@/lib/admin/users";
-import { adminMetadata } from "@/lib/admin/metadata";
 
 export const generateMetadata = adminMetadata("Users' totals");
 
@@ -29,8 +30,8 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
         <UsersSearch q={q} sort={sort} />
       </div>
       <p className="mb-3 text-xs text-stone-500">
-        Totals count every order except cancelled ones, at the prices paid: the same figure as each profile page. The CSV
-        lists every matching user with the same figures, in account order.
+        Totals count every order except cancelled ones, at the prices paid: the same figure as each profile page. The
+        CSV lists every matching user with the same figures, in account order.
       </p>
       <UsersTable rows={rows} />
       <nav aria-label="Users pages" className="mt-3 flex justify-between text-sm">
@@ -42,7 +43,10 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
           <span />
         )}
         {nextCursor ? (
-          <Link href={`/admin/users?${base}&after=${encodeUsersCursor(nextCursor)}`} className="font-medium text-brand-700 underline">
+          <Link
+            href={`/admin/users?${base}&after=${encodeUsersCursor(nextCursor)}`}
+            className="font-medium text-brand-700 underline"
+          >
             Next page →
           </Link>
         ) : null}

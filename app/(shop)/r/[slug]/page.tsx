@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { QueryStats } from "@/components/layout/query-stats";
-import { AddToCartButton } from "@/components/shop/add-to-cart-button";
-import { FavoriteButton } from "@/components/shop/favorite-button";
-import { Money } from "@/components/ui/money";
+
 import { getViewer } from "@/lib/auth/session";
 import { currentCartOwner } from "@/lib/cart/owner";
 import { getRestaurantPage } from "@/lib/restaurants/queries";
 import { pathSlug } from "@/lib/validation";
+import { QueryStats } from "@/components/layout/query-stats";
+import { AddToCartButton } from "@/components/shop/add-to-cart-button";
+import { FavoriteButton } from "@/components/shop/favorite-button";
+import { Money } from "@/components/ui/money";
 
 export const metadata: Metadata = { title: "Menu" };
 
@@ -16,7 +17,11 @@ export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">)
   const { slug } = await params;
   if (!pathSlug.safeParse(slug).success) notFound();
   const viewer = await getViewer();
-  const restaurant = await getRestaurantPage({ slug, profileId: viewer?.profileId, cartOwner: await currentCartOwner() });
+  const restaurant = await getRestaurantPage({
+    slug,
+    profileId: viewer?.profileId,
+    cartOwner: await currentCartOwner(),
+  });
   if (!restaurant) notFound();
   const cartElsewhere = restaurant.cartRestaurantName && restaurant.cartRestaurantName !== restaurant.name;
 
@@ -34,23 +39,37 @@ export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">)
           <p className="mt-2 max-w-2xl text-stone-700">{restaurant.description}</p>
         </div>
         {viewer ? (
-          <FavoriteButton restaurantId={restaurant.id} restaurantName={restaurant.name} isFavorite={restaurant.isFavorite} />
+          <FavoriteButton
+            restaurantId={restaurant.id}
+            restaurantName={restaurant.name}
+            isFavorite={restaurant.isFavorite}
+          />
         ) : (
-          <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/r/${restaurant.slug}`)}`} className="text-sm text-brand-700 underline">
+          <Link
+            href={`/sign-in?callbackUrl=${encodeURIComponent(`/r/${restaurant.slug}`)}`}
+            className="text-sm text-brand-700 underline"
+          >
             Sign in to save favorites
           </Link>
         )}
       </header>
       {cartElsewhere ? (
         <p className="rounded-lg bg-amber-50 px-4 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-          Your cart has items from {restaurant.cartRestaurantName}. Adding an item here will ask before starting a new cart.
+          Your cart has items from {restaurant.cartRestaurantName}. Adding an item here will ask before starting a new
+          cart.
         </p>
       ) : null}
       {!restaurant.isOpen ? (
-        <p className="rounded-lg bg-stone-100 px-4 py-2 text-sm text-stone-700">{restaurant.name} is closed: you can browse the menu, but not order.</p>
+        <p className="rounded-lg bg-stone-100 px-4 py-2 text-sm text-stone-700">
+          {restaurant.name} is closed: you can browse the menu, but not order.
+        </p>
       ) : null}
       {restaurant.categories.map((category) => (
-        <section key={category.id} aria-labelledby={`category-${category.id}`} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
+        <section
+          key={category.id}
+          aria-labelledby={`category-${category.id}`}
+          className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200"
+        >
           <h2 id={`category-${category.id}`} className="text-lg font-semibold">
             {category.name}
           </h2>

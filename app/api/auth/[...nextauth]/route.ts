@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+
 import { handlers } from "@/lib/auth/config";
 import { authRequestProblem, credentialsKeys, refusedAsThrottled, tooManyAttempts } from "@/lib/auth/route-guard";
 

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
+import { requireRole } from "@/lib/auth/session";
+import { getMenuForOwner } from "@/lib/owner/menu";
+import { OWNER_ROLES } from "@/lib/owner/scope";
+import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { MenuEditor } from "@/components/owner/menu-editor";
 import { OwnerNav } from "@/components/owner/owner-nav";
-import { requireRole } from "@/lib/auth/session";
-import { pathSlug } from "@/lib/validation";
-import { getMenuForOwner } from "@/lib/owner/menu";
-import { OWNER_ROLES } from "@/lib/owner/scope";
 
 export const metadata: Metadata = { title: "Menu editor" };
 

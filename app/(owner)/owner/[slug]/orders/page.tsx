@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
+import { requireRole } from "@/lib/auth/session";
+import { getOrderQueue } from "@/lib/owner/queries";
+import { OWNER_ROLES } from "@/lib/owner/scope";
+import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { OrderQueue } from "@/components/owner/order-queue";
 import { OwnerNav } from "@/components/owner/owner-nav";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
-import { requireRole } from "@/lib/auth/session";
-import { pathSlug } from "@/lib/validation";
-import { getOrderQueue } from "@/lib/owner/queries";
-import { OWNER_ROLES } from "@/lib/owner/scope";
 
 export const metadata: Metadata = { title: "Order queue" };
 

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
+import { requireRole } from "@/lib/auth/session";
+import { APP_TIME_ZONE } from "@/lib/dates";
+import { getSalesReport, SALES_DAYS } from "@/lib/owner/sales";
+import { OWNER_ROLES } from "@/lib/owner/scope";
+import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { OwnerNav } from "@/components/owner/owner-nav";
 import { SalesChart } from "@/components/owner/sales-chart";
 import { DailySalesTable, TopItemsTable } from "@/components/owner/sales-tables";
 import { Money } from "@/components/ui/money";
-import { requireRole } from "@/lib/auth/session";
-import { pathSlug } from "@/lib/validation";
-import { APP_TIME_ZONE } from "@/lib/dates";
-import { getSalesReport, SALES_DAYS } from "@/lib/owner/sales";
-import { OWNER_ROLES } from "@/lib/owner/scope";
 
 export const metadata: Metadata = { title: "Sales" };
 
@@ -24,8 +25,9 @@ export default async function OwnerSalesPage({ params }: PageProps<"/owner/[slug
     <>
       <OwnerNav slug={report.restaurant.slug} name={report.restaurant.name} current="sales" title="Sales" />
       <p className="mb-4 text-sm text-stone-600">
-        Last {SALES_DAYS} days ({APP_TIME_ZONE}), cancelled orders excluded: <Money cents={report.totalRevenueCents} className="font-semibold" /> from{" "}
-        {report.totalOrders} {report.totalOrders === 1 ? "order" : "orders"}.
+        Last {SALES_DAYS} days ({APP_TIME_ZONE}), cancelled orders excluded:{" "}
+        <Money cents={report.totalRevenueCents} className="font-semibold" /> from {report.totalOrders}{" "}
+        {report.totalOrders === 1 ? "order" : "orders"}.
       </p>
       <div className="space-y-6">
         <section className={box}>
@@ -33,7 +35,11 @@ export default async function OwnerSalesPage({ params }: PageProps<"/owner/[slug
         </section>
         <div className="grid gap-6 md:grid-cols-2">
           <section className={box}>
-            <DailySalesTable days={report.days} totalOrders={report.totalOrders} totalRevenueCents={report.totalRevenueCents} />
+            <DailySalesTable
+              days={report.days}
+              totalOrders={report.totalOrders}
+              totalRevenueCents={report.totalRevenueCents}
+            />
           </section>
           <section className={box}>
             <TopItemsTable items={report.topItems} />
