@@ -9,7 +9,7 @@ import { RestaurantCard } from "@/components/shop/restaurant-card";
 export default async function HomePage({ searchParams }: PageProps<"/">) {
   const params = browseSchema.safeParse(await searchParams);
   const q = params.success ? params.data.q : undefined;
-  const after = params.success ? decodeRestaurantCursor(params.data.after) : null;
+  const after = params.success ? decodeRestaurantCursor(params.data.after, { search: Boolean(q) }) : null;
   const viewer = await getViewer();
   const page = await browseRestaurants({ q: q || undefined, after: after ?? undefined, profileId: viewer?.profileId });
   const query = q ? `q=${encodeURIComponent(q)}&` : "";
@@ -23,7 +23,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
         </p>
         <form role="search" action="/" className="mt-5 flex max-w-lg gap-2">
           <label htmlFor="q" className="sr-only">
-            Search restaurants by name or cuisine
+            Search restaurants and dishes
           </label>
           <input
             id="q"
@@ -31,7 +31,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
             type="search"
             defaultValue={q}
             maxLength={60}
-            placeholder="Search by name or cuisine"
+            placeholder="Sushi, pasta, phở, a restaurant…"
             className="min-w-0 flex-1 rounded-lg border border-stone-300 bg-white px-3 py-2"
           />
           <button

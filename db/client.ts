@@ -76,13 +76,16 @@ export async function migrateDatabase(url: string): Promise<void> {
 
 /** Opens PGlite in `dataDir` (a folder, or "memory://") and applies pending migrations. */
 export async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
-  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+  const [{ PGlite }, { drizzle }, { migrate }, { pg_trgm }, { unaccent }] = await Promise.all([
     import("@electric-sql/pglite"),
     import("drizzle-orm/pglite"),
     import("drizzle-orm/pglite/migrator"),
+    // Search (migration 0006): PGlite ships these contrib extensions but loads only those named here.
+    import("@electric-sql/pglite/contrib/pg_trgm"),
+    import("@electric-sql/pglite/contrib/unaccent"),
   ]);
   if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(dataDir), { recursive: true });
-  const client = new PGlite(dataDir);
+  const client = new PGlite(dataDir, { extensions: { pg_trgm, unaccent } });
   const pg = drizzle({ client, schema, logger: queryLogger });
   await migrate(pg, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db: pg as unknown as Database, driver: "pglite", close: () => client.close() };

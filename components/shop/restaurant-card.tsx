@@ -8,6 +8,8 @@ type Card = {
   description: string;
   isOpen: boolean;
   isFavorite?: boolean;
+  /** The dish that made this restaurant a search result, if one did. */
+  matchedDish?: string | null;
 };
 
 export function RestaurantCard({ restaurant: r }: { restaurant: Card }) {
@@ -30,6 +32,11 @@ export function RestaurantCard({ restaurant: r }: { restaurant: Card }) {
         ) : null}
       </p>
       <p className="mt-1 line-clamp-2 text-sm text-stone-700">{r.description}</p>
+      {r.matchedDish ? (
+        <p className="mt-1 text-sm text-stone-700" data-testid="matched-dish">
+          <span className="font-medium">matches:</span> {r.matchedDish}
+        </p>
+      ) : null}
     </li>
   );
 }

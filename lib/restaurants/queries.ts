@@ -1,13 +1,13 @@
 import "server-only";
 
-import { and, asc, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { favorites, menuCategories, menuItems, restaurants } from "@/db/schema";
 import type { CartOwner } from "@/lib/cart/owner";
-import { likePattern } from "@/lib/search";
 
 import { encodeRestaurantCursor, type RestaurantCursor } from "./schema";
+import { searchHits } from "./search";
 
 export const RESTAURANTS_PER_PAGE = 12;
 const FAVORITES_ON_HOME = 12;
@@ -27,8 +27,9 @@ const isFavoriteOf = (profileId: number | undefined) =>
     : sql<boolean>`exists (select 1 from ${favorites} where ${favorites.profileId} = ${profileId} and ${favorites.restaurantId} = ${restaurants.id})`;
 
 /**
- * The home page in one statement: a keyset page of restaurants matching the search (name, then id) and, for a
- * signed-in visitor, their favorites: two branches of one UNION ALL, told apart by `section`.
+ * The home page in one statement: a keyset page of restaurants (by name, then id; with a search, the matches by
+ * rank, then name and id, each with the dish that matched) and, for a signed-in visitor, their favorites: two
+ * branches of one UNION ALL, told apart by `section`.
  */
 export async function browseRestaurants({
   q,
@@ -40,20 +41,44 @@ export async function browseRestaurants({
   profileId?: number;
 }) {
   const db = await getDb();
-  const search = q
-    ? or(ilike(restaurants.name, likePattern(q)), ilike(restaurants.cuisine, likePattern(q)))
-    : undefined;
-  const keyset = after ? sql`(${restaurants.name}, ${restaurants.id}) > (${after.name}, ${after.id})` : undefined;
-  const page = db
-    .select({
-      section: sql<"page" | "favorite">`'page'`.as("section"),
-      ...card,
-      isFavorite: isFavoriteOf(profileId).as("is_favorite"),
-    })
-    .from(restaurants)
-    .where(and(search, keyset))
-    .orderBy(asc(restaurants.name), asc(restaurants.id))
-    .limit(RESTAURANTS_PER_PAGE + 1);
+  const noMatch = {
+    rank: sql<number | null>`null::int`.as("rank"),
+    matchedDish: sql<string | null>`null::text`.as("matched_dish"),
+  };
+  let page;
+  if (q) {
+    const ranked = searchHits(db, q);
+    const keyset =
+      after?.rank === undefined
+        ? undefined
+        : sql`(-${ranked.rank}, ${restaurants.name}, ${restaurants.id}) > (${-after.rank}::int, ${after.name}, ${after.id}::int)`;
+    page = db
+      .select({
+        section: sql<"page" | "favorite">`'page'`.as("section"),
+        ...card,
+        isFavorite: isFavoriteOf(profileId).as("is_favorite"),
+        rank: sql<number | null>`${ranked.rank}`.as("rank"),
+        matchedDish: sql<string | null>`${ranked.matchedDish}`.as("matched_dish"),
+      })
+      .from(restaurants)
+      .innerJoin(ranked, eq(ranked.restaurantId, restaurants.id))
+      .where(keyset)
+      .orderBy(desc(ranked.rank), asc(restaurants.name), asc(restaurants.id))
+      .limit(RESTAURANTS_PER_PAGE + 1);
+  } else {
+    const keyset = after ? sql`(${restaurants.name}, ${restaurants.id}) > (${after.name}, ${after.id})` : undefined;
+    page = db
+      .select({
+        section: sql<"page" | "favorite">`'page'`.as("section"),
+        ...card,
+        isFavorite: isFavoriteOf(profileId).as("is_favorite"),
+        ...noMatch,
+      })
+      .from(restaurants)
+      .where(keyset)
+      .orderBy(asc(restaurants.name), asc(restaurants.id))
+      .limit(RESTAURANTS_PER_PAGE + 1);
+  }
   const rows =
     profileId === undefined
       ? await page
@@ -63,6 +88,7 @@ export async function browseRestaurants({
               section: sql<"page" | "favorite">`'favorite'`.as("section"),
               ...card,
               isFavorite: sql<boolean>`true`.as("is_favorite"),
+              ...noMatch,
             })
             .from(favorites)
             .innerJoin(restaurants, eq(restaurants.id, favorites.restaurantId))
@@ -76,7 +102,10 @@ export async function browseRestaurants({
   return {
     restaurants: shown,
     favorites: rows.filter((r) => r.section === "favorite"),
-    nextCursor: matches.length > RESTAURANTS_PER_PAGE && last ? encodeRestaurantCursor(last) : undefined,
+    nextCursor:
+      matches.length > RESTAURANTS_PER_PAGE && last
+        ? encodeRestaurantCursor({ name: last.name, id: last.id, ...(q ? { rank: last.rank ?? 0 } : {}) })
+        : undefined,
   };
 }
 

@@ -2,28 +2,43 @@ import { z } from "zod";
 
 import { isStorableText, MAX_INT4, plainText } from "@/lib/validation";
 
-/** Home page search: free text over name and cuisine, and a keyset cursor after (name, id). */
+/**
+ * Home page search: free text over restaurants and their dishes (lib/restaurants/search.ts), and a keyset cursor:
+ * after (name, id) when browsing, after (rank, name, id) in a search's ranked results.
+ */
 export const browseSchema = z.object({
   // An unusable search (too long, control characters, repeated) shows every restaurant rather than failing.
   q: plainText({ max: 60 }).optional().catch(undefined),
   after: z.string().max(200).optional(),
 });
 
-const cursorShape = z.tuple([
-  z.string().min(1).max(120).refine(isStorableText),
-  z.number().int().positive().max(MAX_INT4),
+const cursorShape = z.union([
+  z.tuple([z.string().min(1).max(120).refine(isStorableText), z.number().int().positive().max(MAX_INT4)]),
+  z.tuple([
+    z.string().min(1).max(120).refine(isStorableText),
+    z.number().int().positive().max(MAX_INT4),
+    // A search rank (lib/restaurants/search.ts): a whole number, so that the keyset compares exactly.
+    z.number().int().min(0).max(9_999),
+  ]),
 ]);
-export type RestaurantCursor = { name: string; id: number };
+export type RestaurantCursor = { name: string; id: number; rank?: number };
 
 export const encodeRestaurantCursor = (c: RestaurantCursor) =>
-  Buffer.from(JSON.stringify([c.name, c.id])).toString("base64url");
+  Buffer.from(JSON.stringify(c.rank === undefined ? [c.name, c.id] : [c.name, c.id, c.rank])).toString("base64url");
 
-/** undefined: first page. null: not a cursor of ours. */
-export function decodeRestaurantCursor(value: string | undefined): RestaurantCursor | null | undefined {
+/**
+ * undefined: first page. null: not a cursor of ours, or one of the other kind (a browsing cursor in a search, or a
+ * search's cursor without one): the caller shows the first page with a note.
+ */
+export function decodeRestaurantCursor(
+  value: string | undefined,
+  { search }: { search: boolean } = { search: false },
+): RestaurantCursor | null | undefined {
   if (value === undefined || value === "") return undefined;
   try {
-    const [name, id] = cursorShape.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
-    return { name, id };
+    const [name, id, rank] = cursorShape.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    if ((rank !== undefined) !== search) return null;
+    return rank === undefined ? { name, id } : { name, id, rank };
   } catch {
     return null;
   }

@@ -1,0 +1,156 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { countQueries } from "@/db/query-stats";
+import { menuCategories, menuItems, restaurants } from "@/db/schema";
+import { browseRestaurants, RESTAURANTS_PER_PAGE } from "@/lib/restaurants/queries";
+import { decodeRestaurantCursor } from "@/lib/restaurants/schema";
+
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+
+type Dish = string | [name: string, description: string];
+type Place = { name: string; cuisine: string; description?: string; dishes: Dish[]; deleted?: string[] };
+
+/** Names and menus a customer would type about; the slugs are derived. */
+const PLACES: Place[] = [
+  { name: "Tokyo Corner", cuisine: "Japanese", description: "Izakaya plates.", dishes: ["Sushi platter", "Edamame"] },
+  { name: "Sushi Bar Kenji", cuisine: "Japanese", dishes: ["Omakase"] },
+  { name: "Harbour Fish", cuisine: "Seafood", dishes: ["Fish and chips"], deleted: ["Sushi deluxe"] },
+  { name: "Nonna Rosa", cuisine: "Italian", dishes: [["Penne arrabbiata", "Pasta, chili, tomato"], "Tiramisù"] },
+  { name: "Forno Vecchio", cuisine: "Italian", dishes: ["Margherita pizza"] },
+  { name: "Le Petit Four", cuisine: "French", description: "Bistro classics and pastries.", dishes: ["Croissant"] },
+  { name: "Bistro Belle", cuisine: "French", dishes: ["Crème brûlée", "Steak frites"] },
+  { name: "Phở Sài Gòn", cuisine: "Vietnamese", dishes: [["Phở bò", "Beef noodle soup"], "Bánh mì"] },
+  { name: "50% Off Diner", cuisine: "American", dishes: ["Burger"] },
+];
+
+async function addPlace(db: ReturnType<ReturnType<typeof freshDatabase>>, place: Place, slug: string) {
+  const [restaurant] = await db
+    .insert(restaurants)
+    .values({
+      slug,
+      name: place.name,
+      cuisine: place.cuisine,
+      description: place.description ?? "",
+      address: "1 Search Street",
+    })
+    .returning();
+  const [category] = await db
+    .insert(menuCategories)
+    .values({ restaurantId: restaurant!.id, name: "Mains" })
+    .returning();
+  const dishes = [
+    ...place.dishes.map((d) => ({
+      name: typeof d === "string" ? d : d[0],
+      description: typeof d === "string" ? "" : d[1],
+    })),
+    ...(place.deleted ?? []).map((name) => ({ name, description: "", deletedAt: new Date() })),
+  ];
+  await db.insert(menuItems).values(
+    dishes.map((d, position) => ({
+      ...d,
+      position,
+      priceCents: 900,
+      restaurantId: restaurant!.id,
+      categoryId: category!.id,
+    })),
+  );
+  return restaurant!;
+}
+
+describe.each(DRIVERS)("restaurant search on %s", (driver) => {
+  const db = freshDatabase(driver);
+
+  beforeAll(async () => {
+    for (const [i, place] of PLACES.entries()) await addPlace(db(), place, `search-${i}`);
+  });
+
+  const search = async (q: string) => (await browseRestaurants({ q })).restaurants;
+  const names = async (q: string) => (await search(q)).map((r) => r.name);
+
+  it("finds restaurants by the dishes on their menus: sushi, pasta, pho", async () => {
+    const sushi = await search("sushi");
+    // The restaurant named for it first, then the one whose menu has it; a deleted dish finds nothing.
+    expect(sushi.map((r) => r.name)).toEqual(["Sushi Bar Kenji", "Tokyo Corner"]);
+    expect(sushi[1]!.matchedDish).toBe("Sushi platter");
+
+    const pasta = await search("pasta");
+    expect(pasta.map((r) => [r.name, r.matchedDish])).toEqual([["Nonna Rosa", "Penne arrabbiata"]]);
+
+    expect(await names("pho")).toEqual(["Phở Sài Gòn"]);
+    expect(await names("PHO BO")).toEqual(["Phở Sài Gòn"]);
+  });
+
+  it("forgives typos", async () => {
+    expect(await names("pizzza")).toEqual(["Forno Vecchio"]);
+    expect(await names("sushii")).toEqual(["Sushi Bar Kenji", "Tokyo Corner"]);
+    expect(await names("tiramisu")).toEqual(["Nonna Rosa"]);
+  });
+
+  it("ignores accents and case, both ways", async () => {
+    const [belle] = await search("creme brulee");
+    expect([belle?.name, belle?.matchedDish]).toEqual(["Bistro Belle", "Crème brûlée"]);
+    expect(await names("CRÈME BRÛLÉE")).toEqual(["Bistro Belle"]);
+    expect(await names("sai gon")).toEqual(["Phở Sài Gòn"]);
+  });
+
+  it("searches cuisine and description, ranking name matches first", async () => {
+    expect(await names("vietnamese")).toEqual(["Phở Sài Gòn"]);
+    expect(await names("izakaya")).toEqual(["Tokyo Corner"]);
+    expect((await names("japanese")).sort()).toEqual(["Sushi Bar Kenji", "Tokyo Corner"]);
+  });
+
+  it("treats % _ and \\ as text, and finds nothing for what no menu holds", async () => {
+    expect(await names("%")).toEqual(["50% Off Diner"]);
+    expect(await names("50%")).toEqual(["50% Off Diner"]);
+    expect(await names("_")).toEqual([]);
+    expect(await names("\\")).toEqual([]);
+    expect(await names("zzqx")).toEqual([]);
+  });
+
+  it("answers in one statement, with the favorites in the same one", async () => {
+    expect((await countQueries(() => browseRestaurants({ q: "sushi" }))).count).toBe(1);
+    expect((await countQueries(() => browseRestaurants({ q: "sushi", profileId: 1 }))).count).toBe(1);
+  });
+
+  it("pages through ranked results by keyset, without repeats or gaps", async () => {
+    for (let i = 0; i < RESTAURANTS_PER_PAGE + 5; i++) {
+      await addPlace(
+        db(),
+        { name: `Noodle Stop ${i}`, cuisine: "Asian", dishes: [i % 2 ? "Ramen" : "Shoyu ramen bowl"] },
+        `ramen-${i}`,
+      );
+    }
+    await addPlace(db(), { name: "Ramen Republic", cuisine: "Japanese", dishes: ["Gyoza"] }, "ramen-republic");
+    const seen: { name: string; rank: number | null }[] = [];
+    let after: string | undefined;
+    for (let pages = 0; pages < 5; pages++) {
+      const page = await browseRestaurants({
+        q: "ramen",
+        after: decodeRestaurantCursor(after, { search: true }) ?? undefined,
+      });
+      seen.push(...page.restaurants.map((r) => ({ name: r.name, rank: r.rank })));
+      after = page.nextCursor;
+      if (!after) break;
+    }
+    expect(seen).toHaveLength(RESTAURANTS_PER_PAGE + 6);
+    expect(new Set(seen.map((r) => r.name)).size).toBe(seen.length);
+    expect(seen[0]!.name).toBe("Ramen Republic");
+    const ranks = seen.map((r) => r.rank!);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    // A browsing cursor is not a search cursor, and the other way round.
+    expect(decodeRestaurantCursor(after ?? "", { search: true })).toBeUndefined();
+    const browsing = (await browseRestaurants({})).nextCursor;
+    expect(decodeRestaurantCursor(browsing, { search: true })).toBeNull();
+  });
+
+  it("follows menu changes at once: a dish added, renamed or deleted", async () => {
+    const place = await addPlace(db(), { name: "Casa Verde", cuisine: "Mexican", dishes: ["Tacos"] }, "casa-verde");
+    expect(await names("enchiladas")).toEqual([]);
+    const [item] = await db().select().from(menuItems).where(eq(menuItems.restaurantId, place.id));
+    await db().update(menuItems).set({ name: "Enchiladas" }).where(eq(menuItems.id, item!.id));
+    expect(await names("enchiladas")).toEqual(["Casa Verde"]);
+    await db().update(menuItems).set({ deletedAt: new Date() }).where(eq(menuItems.id, item!.id));
+    expect(await names("enchiladas")).toEqual([]);
+  });
+});
