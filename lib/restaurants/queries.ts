@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { asc, desc, eq, isNull, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { favorites, menuCategories, menuItems, restaurants } from "@/db/schema";
