@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 
 import { getViewer } from "@/lib/auth/session";
 import { currentCartOwner } from "@/lib/cart/owner";
@@ -11,17 +12,23 @@ import { AddToCartButton } from "@/components/shop/add-to-cart-button";
 import { FavoriteButton } from "@/components/shop/favorite-button";
 import { Money } from "@/components/ui/money";
 
-export const metadata: Metadata = { title: "Menu" };
+/** The page's one read, shared with generateMetadata for the tab's title (React cache: once per request). */
+const loadRestaurant = cache(async (slug: string) => {
+  const viewer = await getViewer();
+  return getRestaurantPage({ slug, profileId: viewer?.profileId, cartOwner: await currentCartOwner() });
+});
+
+export async function generateMetadata({ params }: PageProps<"/r/[slug]">): Promise<Metadata> {
+  const { slug } = await params;
+  const restaurant = pathSlug.safeParse(slug).success ? await loadRestaurant(slug) : undefined;
+  return restaurant ? { title: restaurant.name } : {};
+}
 
 export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">) {
   const { slug } = await params;
   if (!pathSlug.safeParse(slug).success) notFound();
   const viewer = await getViewer();
-  const restaurant = await getRestaurantPage({
-    slug,
-    profileId: viewer?.profileId,
-    cartOwner: await currentCartOwner(),
-  });
+  const restaurant = await loadRestaurant(slug);
   if (!restaurant) notFound();
   const cartElsewhere = restaurant.cartRestaurantName && restaurant.cartRestaurantName !== restaurant.name;
 

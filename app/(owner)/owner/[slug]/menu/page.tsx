@@ -3,19 +3,26 @@ import { notFound } from "next/navigation";
 
 import { requireRole } from "@/lib/auth/session";
 import { getMenuForOwner } from "@/lib/owner/menu";
+import { ownerPageData } from "@/lib/owner/page-data";
 import { OWNER_ROLES } from "@/lib/owner/scope";
 import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { MenuEditor } from "@/components/owner/menu-editor";
 import { OwnerNav } from "@/components/owner/owner-nav";
 
-export const metadata: Metadata = { title: "Menu editor" };
+const loadMenu = ownerPageData(getMenuForOwner);
+
+export async function generateMetadata({ params }: PageProps<"/owner/[slug]/menu">): Promise<Metadata> {
+  const { slug } = await params;
+  const menu = pathSlug.safeParse(slug).success ? await loadMenu(slug) : null;
+  return menu ? { title: `Menu editor · ${menu.name}` } : {};
+}
 
 export default async function OwnerMenuPage({ params }: PageProps<"/owner/[slug]/menu">) {
   const { slug } = await params;
   if (!pathSlug.safeParse(slug).success) notFound();
-  const viewer = await requireRole(OWNER_ROLES, `/owner/${slug}/menu`);
-  const menu = await getMenuForOwner({ viewer, slug });
+  await requireRole(OWNER_ROLES, `/owner/${slug}/menu`);
+  const menu = await loadMenu(slug);
   if (!menu) notFound();
   return (
     <>

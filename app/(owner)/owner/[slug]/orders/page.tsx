@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { requireRole } from "@/lib/auth/session";
+import { ownerPageData } from "@/lib/owner/page-data";
 import { getOrderQueue } from "@/lib/owner/queries";
 import { OWNER_ROLES } from "@/lib/owner/scope";
 import { pathSlug } from "@/lib/validation";
@@ -10,13 +11,19 @@ import { OrderQueue } from "@/components/owner/order-queue";
 import { OwnerNav } from "@/components/owner/owner-nav";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 
-export const metadata: Metadata = { title: "Order queue" };
+const loadQueue = ownerPageData(getOrderQueue);
+
+export async function generateMetadata({ params }: PageProps<"/owner/[slug]/orders">): Promise<Metadata> {
+  const { slug } = await params;
+  const queue = pathSlug.safeParse(slug).success ? await loadQueue(slug) : null;
+  return queue ? { title: `Order queue · ${queue.name}` } : {};
+}
 
 export default async function OwnerOrdersPage({ params }: PageProps<"/owner/[slug]/orders">) {
   const { slug } = await params;
   if (!pathSlug.safeParse(slug).success) notFound();
-  const viewer = await requireRole(OWNER_ROLES, `/owner/${slug}/orders`);
-  const queue = await getOrderQueue({ viewer, slug });
+  await requireRole(OWNER_ROLES, `/owner/${slug}/orders`);
+  const queue = await loadQueue(slug);
   if (!queue) notFound();
   return (
     <>

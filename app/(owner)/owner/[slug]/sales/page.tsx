@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 
 import { requireRole } from "@/lib/auth/session";
 import { APP_TIME_ZONE } from "@/lib/dates";
+import { ownerPageData } from "@/lib/owner/page-data";
 import { getSalesReport, SALES_DAYS } from "@/lib/owner/sales";
 import { OWNER_ROLES } from "@/lib/owner/scope";
 import { pathSlug } from "@/lib/validation";
@@ -12,13 +13,19 @@ import { SalesChart } from "@/components/owner/sales-chart";
 import { DailySalesTable, TopItemsTable } from "@/components/owner/sales-tables";
 import { Money } from "@/components/ui/money";
 
-export const metadata: Metadata = { title: "Sales" };
+const loadReport = ownerPageData(getSalesReport);
+
+export async function generateMetadata({ params }: PageProps<"/owner/[slug]/sales">): Promise<Metadata> {
+  const { slug } = await params;
+  const report = pathSlug.safeParse(slug).success ? await loadReport(slug) : null;
+  return report ? { title: `Sales · ${report.restaurant.name}` } : {};
+}
 
 export default async function OwnerSalesPage({ params }: PageProps<"/owner/[slug]/sales">) {
   const { slug } = await params;
   if (!pathSlug.safeParse(slug).success) notFound();
-  const viewer = await requireRole(OWNER_ROLES, `/owner/${slug}/sales`);
-  const report = await getSalesReport({ viewer, slug });
+  await requireRole(OWNER_ROLES, `/owner/${slug}/sales`);
+  const report = await loadReport(slug);
   if (!report) notFound();
   const box = "rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200";
   return (
