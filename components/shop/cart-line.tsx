@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 
 import { removeFromCartAction, setQuantityAction, type CartActionState } from "@/lib/cart/actions";
 import type { Cart } from "@/lib/cart/queries";
@@ -30,7 +30,18 @@ export function CartLine({ line }: { line: Cart["lines"][number] }) {
           {line.problem ? <span className="ml-2 font-medium text-red-700">{problemText[line.problem]}</span> : null}
         </p>
       </div>
-      <form action={updateQuantity} className="flex items-center gap-2">
+      {/* The server checks the quantity and answers in words: the browser's own check (min, step) refused 0 or
+          1.5 with a bubble that is easy to miss, and left the last "Quantity updated." on screen. Submitted through
+          a transition so that a refused value stays in the field to be corrected. */}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          startTransition(() => updateQuantity(data));
+        }}
+        className="flex items-center gap-2"
+      >
         <input type="hidden" name="menuItemId" value={line.menuItemId} />
         <label htmlFor={inputId} className="sr-only">
           Quantity of {line.name}
@@ -43,6 +54,7 @@ export function CartLine({ line }: { line: Cart["lines"][number] }) {
           max={99}
           defaultValue={line.quantity}
           aria-describedby={`${inputId}-error`}
+          aria-invalid={quantityState.fieldErrors?.quantity ? true : undefined}
           className="w-20 rounded-lg border border-stone-300 px-2 py-1"
         />
         <button

@@ -44,7 +44,7 @@ function matchingTotals({ restaurantId, from, to }: { restaurantId?: number; fro
     (f) => f !== undefined,
   );
   if (restaurantId === undefined && days.length === 0) {
-    return sql`(select json_build_array(r.order_count, r.total_cents::text) from customer_totals r where r.customer_id = ${profiles.id})`;
+    return sql`(select json_build_array(r.order_count, r.total_cents::text, r.cancelled_count) from customer_totals r where r.customer_id = ${profiles.id})`;
   }
   const table = restaurantId === undefined ? sql.raw("customer_day_totals") : sql.raw("customer_restaurant_day_totals");
   const where = [
@@ -52,7 +52,8 @@ function matchingTotals({ restaurantId, from, to }: { restaurantId?: number; fro
     ...(restaurantId === undefined ? [] : [sql`r.restaurant_id = ${restaurantId}`]),
     ...days,
   ];
-  return sql`(select json_build_array(coalesce(sum(r.order_count), 0)::int, coalesce(sum(r.total_cents), 0)::text)
+  // The day rollups count only orders that count: how many cancelled orders a filter matches is not known here.
+  return sql`(select json_build_array(coalesce(sum(r.order_count), 0)::int, coalesce(sum(r.total_cents), 0)::text, null)
     from ${table} r where ${sql.join(where, sql` and `)})`;
 }
 
@@ -87,7 +88,7 @@ export async function getOrderHistory({
     where: eq(profiles.id, viewer.profileId),
     columns: { id: true },
     extras: {
-      matching: sql<[number, string]>`${matchingTotals({ restaurantId, from, to })}`.as("matching"),
+      matching: sql<[number, string, number | null]>`${matchingTotals({ restaurantId, from, to })}`.as("matching"),
       // One index probe per restaurant (orders_customer_restaurant_placed_idx, stopping at the first order), written
       // as a scalar subquery with LIMIT 1 on purpose: as EXISTS, the planner turns it into a semi-join that reads a
       // whale's whole history to find the few restaurants in it.
@@ -126,6 +127,8 @@ export async function getOrderHistory({
     shownTotalCents: shown.filter((o) => o.status !== "cancelled").reduce((sum, o) => sum + o.totalCents, 0),
     matchingTotalCents: centsFromDb(row.matching[1]),
     matchingCount: row.matching[0],
+    /** Cancelled orders among those listed: known without a filter (the customer's running totals), else null. */
+    cancelledCount: row.matching[2],
     restaurantOptions: (row.restaurantOptions ?? []).map(([id, name]) => ({ id, name })),
     nextCursor: row.orderHistory.length > HISTORY_PAGE_SIZE && last ? encodeCursor(last) : undefined,
   };

@@ -49,7 +49,7 @@ test("a new customer browses, favorites, orders once despite a double click, and
 
   await page.getByRole("link", { name: "Orders", exact: true }).click();
   await expect(page.getByTestId("history-order")).toHaveCount(1);
-  await expect(page.getByTestId("history-summary")).toContainText("1 order match, totalling $22.90");
+  await expect(page.getByTestId("history-summary")).toContainText("1 order, totalling $22.90");
 
   await page.goto("/profile");
   await expect(page.getByTestId("total-purchase")).toHaveText("$22.90");

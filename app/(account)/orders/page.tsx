@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { requireUser } from "@/lib/auth/session";
 import { decodeCursor } from "@/lib/orders/cursor";
-import { getOrderHistory } from "@/lib/orders/queries";
+import { getOrderHistory, type OrderHistory } from "@/lib/orders/queries";
 import { historyFilterSchema } from "@/lib/orders/schema";
 import { QueryStats } from "@/components/layout/query-stats";
 import { HistoryFilters } from "@/components/orders/history-filters";
@@ -15,6 +15,44 @@ import { Money } from "@/components/ui/money";
 export const metadata: Metadata = { title: "Your orders" };
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+const orders = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "order" : "orders"}`;
+
+/**
+ * Counts that agree with the list below, which shows cancelled orders too: without a filter the running totals
+ * know how many were cancelled; with one, the day rollups count only orders that count, and the sentence says so.
+ */
+function HistorySummary({ history }: { history: OrderHistory }) {
+  const total = <Money cents={history.matchingTotalCents} className="font-semibold" />;
+  const shown = (
+    <>
+      {" "}
+      Shown here: <Money cents={history.shownTotalCents} className="font-semibold" />.
+    </>
+  );
+  if (history.cancelledCount === 0) {
+    return (
+      <>
+        {orders(history.matchingCount)}, totalling {total}.{shown}
+      </>
+    );
+  }
+  if (history.cancelledCount !== null) {
+    return (
+      <>
+        {orders(history.matchingCount + history.cancelledCount)} · {history.matchingCount.toLocaleString("en-US")}{" "}
+        counted in your total of {total}, {history.cancelledCount.toLocaleString("en-US")} cancelled.{shown}
+      </>
+    );
+  }
+  return (
+    <>
+      {history.matchingCount.toLocaleString("en-US")} counted{" "}
+      {history.matchingCount === 1 ? "order matches" : "orders match"} these filters, totalling {total}.{shown}
+      <span className="text-stone-500"> Cancelled orders are listed too, but never counted.</span>
+    </>
+  );
+}
 
 export default async function OrdersPage({ searchParams }: PageProps<"/orders">) {
   const raw = await searchParams;
@@ -51,10 +89,7 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
         errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors}
       />
       <p className="text-sm text-stone-700" data-testid="history-summary">
-        {history.matchingCount.toLocaleString("en-US")} {history.matchingCount === 1 ? "order" : "orders"} match,
-        totalling <Money cents={history.matchingTotalCents} className="font-semibold" />. Shown here:{" "}
-        <Money cents={history.shownTotalCents} className="font-semibold" />.
-        <span className="text-stone-500"> Cancelled orders are listed but not counted.</span>
+        <HistorySummary history={history} />
       </p>
       {history.orders.length === 0 ? (
         <p className="card text-stone-600">No orders here.</p>
