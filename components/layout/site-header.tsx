@@ -1,10 +1,24 @@
 import Link from "next/link";
 
 import { signOutAction } from "@/lib/auth/actions";
+import type { Viewer } from "@/lib/auth/queries";
 import { getViewer } from "@/lib/auth/session";
+import { anonymousCartItemCount } from "@/lib/cart/count";
+import { anonymousCartId } from "@/lib/cart/owner";
+
+/**
+ * The number of items in the visitor's cart: read with the session for a signed-in viewer (no statement of its own);
+ * one small statement for an anonymous visitor with a cart cookie; none without one.
+ */
+async function cartItemCount(viewer: Viewer | null) {
+  if (viewer) return viewer.cartItemCount ?? 0;
+  const anonymousId = await anonymousCartId();
+  return anonymousId ? anonymousCartItemCount(anonymousId) : 0;
+}
 
 export async function SiteHeader() {
   const viewer = await getViewer();
+  const cartCount = await cartItemCount(viewer);
   return (
     <header className="border-b border-stone-200 bg-white">
       <nav
@@ -17,6 +31,15 @@ export async function SiteHeader() {
         <div className="flex flex-wrap items-center gap-1 text-sm">
           <Link href="/cart" className="nav-link">
             Cart
+            {cartCount > 0 ? (
+              <span
+                data-testid="cart-count"
+                className="ml-1 rounded-full bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white"
+              >
+                {cartCount}
+                <span className="sr-only"> {cartCount === 1 ? "item" : "items"}</span>
+              </span>
+            ) : null}
           </Link>
           {viewer ? (
             <>

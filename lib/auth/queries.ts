@@ -19,6 +19,8 @@ export type Viewer = {
   displayName: string;
   /** The session this request came with (lib/auth/sessions.ts); absent for viewers built outside a request. */
   sessionId?: string;
+  /** Items in their cart, read with the session (the header's count); absent outside a request. */
+  cartItemCount?: number;
 };
 
 /**

@@ -5,6 +5,7 @@ import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 
 import { getDb, type Executor } from "@/db/client";
 import { profiles, users, userSessions } from "@/db/schema";
+import { profileCartItemCount } from "@/lib/cart/count";
 
 import type { Viewer } from "./queries";
 
@@ -77,6 +78,8 @@ export async function findSessionViewer({
       profileId: profiles.id,
       slug: profiles.slug,
       displayName: profiles.displayName,
+      // The header's cart count rides on the request's one session statement instead of adding one to every page.
+      cartItemCount: profileCartItemCount(sql`${profiles.id}`),
     })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
