@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 
+import { viewerTimeZone } from "@/lib/time-zone";
 import { SiteHeader } from "@/components/layout/site-header";
+import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 
 import "./globals.css";
 
@@ -10,7 +12,8 @@ export const metadata: Metadata = {
   description: "Order from the restaurants you love, and know exactly what you spent.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const timeZone = await viewerTimeZone();
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -20,6 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
+        <TimeZoneCookie renderedZone={timeZone} />
         <SiteHeader />
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}

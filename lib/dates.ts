@@ -3,11 +3,44 @@ import { sql, type SQL } from "drizzle-orm";
 // One time zone for the whole app until users can pick theirs: server and tests agree on what "today" is.
 export const APP_TIME_ZONE = "UTC";
 
-const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: APP_TIME_ZONE });
-const dateOnly = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: APP_TIME_ZONE });
+/**
+ * Times are shown in the viewer's time zone (components/ui/local-time.tsx, decision 0013), with its short name so
+ * that a time is never ambiguous; days (filters, rollups, sales) stay days of APP_TIME_ZONE.
+ */
+const formats = new Map<string, { dateTime: Intl.DateTimeFormat; date: Intl.DateTimeFormat }>();
+function formatsIn(timeZone: string) {
+  let found = formats.get(timeZone);
+  if (!found) {
+    found = {
+      dateTime: new Intl.DateTimeFormat("en-US", {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "numeric",
+        minute: "2-digit",
+        timeZoneName: "short",
+        timeZone,
+      }),
+      date: new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone }),
+    };
+    formats.set(timeZone, found);
+  }
+  return found;
+}
 
-export const formatDateTime = (date: Date) => dateTime.format(date);
-export const formatDate = (date: Date) => dateOnly.format(date);
+export const formatDateTime = (date: Date, timeZone = APP_TIME_ZONE) => formatsIn(timeZone).dateTime.format(date);
+export const formatDate = (date: Date, timeZone = APP_TIME_ZONE) => formatsIn(timeZone).date.format(date);
+
+/** An IANA zone name this runtime knows ("Europe/Paris"), as a browser reports it; anything else is not one. */
+export function isTimeZone(value: string | undefined): value is string {
+  if (!value || value.length > 64 || !/^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 

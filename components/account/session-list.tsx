@@ -1,7 +1,7 @@
 import { signOutEverywhereAction } from "@/lib/auth/actions";
 import type { OpenSession } from "@/lib/auth/sessions";
-import { formatDateTime } from "@/lib/dates";
 import { Button } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
 
 import { SignOutOthersForm } from "./sign-out-others-form";
 
@@ -48,7 +48,7 @@ export function SessionList({ sessions, currentSessionId }: { sessions: OpenSess
               ) : null}
             </span>
             <span className="text-stone-600">
-              Signed in {formatDateTime(session.createdAt)} · last seen {formatDateTime(session.lastSeenAt)}
+              Signed in <LocalTime date={session.createdAt} /> · last seen <LocalTime date={session.lastSeenAt} />
             </span>
           </li>
         ))}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import type { AuditEntryView } from "@/lib/admin/audit";
-import { formatDateTime } from "@/lib/dates";
+import { LocalTime } from "@/components/ui/local-time";
 
 const person = (p: { slug: string; displayName: string } | null) =>
   p ? (
@@ -45,7 +45,7 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
           {entries.map((e) => (
             <tr key={e.id} data-testid="audit-entry">
               <td className="px-4 py-2 whitespace-nowrap">
-                <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time>
+                <LocalTime date={e.createdAt} />
               </td>
               <td className="px-4 py-2">{person(e.actor)}</td>
               <td className="px-4 py-2 font-mono text-xs">{e.action}</td>

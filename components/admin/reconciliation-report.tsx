@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { MISMATCHES_LISTED, type ReconciliationReport as Report } from "@/lib/admin/reconciliation";
-import { formatDateTime } from "@/lib/dates";
+import { LocalTime } from "@/components/ui/local-time";
 import { Money } from "@/components/ui/money";
 
 const count = (n: number) => n.toLocaleString("en-US");
@@ -94,7 +94,9 @@ export function ReconciliationReport({ report }: { report: Report }) {
                   <tr key={m.orderId} data-testid="order-mismatch">
                     <td className="px-4 py-2">
                       #{m.orderId}
-                      <span className="ml-2 text-stone-500">{formatDateTime(new Date(m.placedAt))}</span>
+                      <span className="ml-2 text-stone-500">
+                        <LocalTime date={new Date(m.placedAt)} />
+                      </span>
                     </td>
                     <td className="px-4 py-2">
                       <Link href={`/u/${m.customerSlug}`} className="text-brand-700 underline">

@@ -1,8 +1,8 @@
 import Link from "next/link";
 
 import type { OrderStatus } from "@/db/schema";
-import { formatDateTime } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
+import { LocalTime } from "@/components/ui/local-time";
 
 import { StatusBadge } from "./status-badge";
 
@@ -29,7 +29,7 @@ export function OrderRow({ order, testId }: { order: OrderRowData; testId: strin
           Order #{order.id} · {order.restaurant.name}
         </Link>
         <span className="row-meta">
-          <time dateTime={order.placedAt.toISOString()}>{formatDateTime(order.placedAt)}</time>
+          <LocalTime date={order.placedAt} />
           <StatusBadge status={order.status} />
           <strong>{formatCents(order.totalCents)}</strong>
         </span>

@@ -1,5 +1,5 @@
 import type { OrderStatus } from "@/db/schema";
-import { formatDateTime } from "@/lib/dates";
+import { LocalTime } from "@/components/ui/local-time";
 
 type Event = { id: number; toStatus: OrderStatus; reason: string | null; createdAt: Date };
 const STEPS: OrderStatus[] = ["placed", "preparing", "ready", "completed"];
@@ -18,7 +18,7 @@ export function StatusTimeline({ events }: { events: Event[] }) {
             <span className={`capitalize ${event ? "font-medium" : "text-stone-400"}`}>{step}</span>
             {event ? (
               <time dateTime={event.createdAt.toISOString()} className="text-stone-500">
-                {formatDateTime(event.createdAt)}
+                <LocalTime date={event.createdAt} />
               </time>
             ) : null}
           </li>
@@ -29,7 +29,7 @@ export function StatusTimeline({ events }: { events: Event[] }) {
           <span aria-hidden className="h-3 w-3 rounded-full bg-red-600" />
           <span className="font-medium text-red-700">Cancelled</span>
           <time dateTime={cancelled.createdAt.toISOString()} className="text-stone-500">
-            {formatDateTime(cancelled.createdAt)}
+            <LocalTime date={cancelled.createdAt} />
           </time>
           {cancelled.reason ? <span className="text-stone-600">— {cancelled.reason}</span> : null}
         </li>

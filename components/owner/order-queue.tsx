@@ -1,8 +1,8 @@
-import { formatDateTime } from "@/lib/dates";
 import { TRANSITIONS } from "@/lib/orders/status";
 import type { OrderQueue as Queue } from "@/lib/owner/queries";
 import { LineList } from "@/components/orders/line-list";
 import { StatusBadge } from "@/components/orders/status-badge";
+import { LocalTime } from "@/components/ui/local-time";
 
 import { OrderActions } from "./order-actions";
 
@@ -44,7 +44,7 @@ function OrderCard({ order }: { order: QueuedOrder }) {
         <StatusBadge status={order.status} />
       </div>
       <p className="text-sm text-stone-600">
-        {order.customer.displayName} · placed {formatDateTime(order.placedAt)}
+        {order.customer.displayName} · placed <LocalTime date={order.placedAt} />
       </p>
       <LineList lines={order.lines} totalCents={order.totalCents} className="my-3" />
       <OrderActions

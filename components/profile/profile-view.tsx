@@ -1,5 +1,5 @@
-import { formatDate } from "@/lib/dates";
 import type { ProfileView as Profile } from "@/lib/profile/queries";
+import { LocalTime } from "@/components/ui/local-time";
 import { Money } from "@/components/ui/money";
 import { Stat } from "@/components/ui/stat";
 
@@ -22,7 +22,8 @@ export function ProfileView({
         <div>
           <h1 className="text-3xl font-bold tracking-tight">{profile.displayName}</h1>
           <p className="text-sm text-stone-500">
-            <span className="capitalize">{profile.user.role}</span> · member since {formatDate(profile.createdAt)}
+            <span className="capitalize">{profile.user.role}</span> · member since{" "}
+            <LocalTime date={profile.createdAt} dateOnly />
           </p>
         </div>
       </header>

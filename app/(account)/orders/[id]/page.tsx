@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { requireUser } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/dates";
 import { cancelOrderAction, reorderAction } from "@/lib/orders/actions";
 import { getOrderForViewer } from "@/lib/orders/queries";
 import { recordId } from "@/lib/validation";
@@ -13,6 +12,7 @@ import { OrderLines } from "@/components/orders/order-lines";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { StatusTimeline } from "@/components/orders/status-timeline";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
+import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Order" };
 
@@ -35,7 +35,7 @@ export default async function OrderPage({ params }: PageProps<"/orders/[id]">) {
             <Link href={`/r/${order.restaurant.slug}`} className="underline">
               {order.restaurant.name}
             </Link>{" "}
-            · <time dateTime={order.placedAt.toISOString()}>{formatDateTime(order.placedAt)}</time>
+            · <LocalTime date={order.placedAt} />
           </p>
         </div>
         <p className="flex items-center gap-2" data-testid="order-status">
