@@ -1,0 +1,82 @@
+import { describe, expect, it, vi } from "vitest";
+
+import { countQueries } from "@/db/query-stats";
+import { findActiveViewer } from "@/lib/auth/queries";
+import { createSession, findSessionViewer } from "@/lib/auth/sessions";
+import { setQuantityAction } from "@/lib/cart/actions";
+import { anonymousCartItemCount } from "@/lib/cart/count";
+import { addToCart, getCart } from "@/lib/cart/queries";
+import { getOrderHistory } from "@/lib/orders/queries";
+
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { createOrders, createRestaurant, createUser } from "../fixtures/factory";
+import { signInAs, submit } from "../fixtures/session";
+
+vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
+vi.mock("next/headers", async () => (await import("../fixtures/next-headers")).nextHeadersMock);
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+
+/** The rough edges a new customer hit (issue 11): cart quantities, history counts, the header's cart count. */
+describe.each(DRIVERS)("customer details on %s", (driver) => {
+  const db = freshDatabase(driver);
+
+  it("refuses a quantity of 0 or 1.5 with a sentence, replacing the last success, and keeps the cart", async () => {
+    const { user, profile } = await createUser(db());
+    const { items } = await createRestaurant(db());
+    const owner = { profileId: profile.id };
+    await addToCart({ owner, menuItemId: items[0]!.id, quantity: 1 });
+    signInAs(await findActiveViewer(user.id));
+
+    const updated = await submit(setQuantityAction, { menuItemId: items[0]!.id, quantity: 2 });
+    expect(updated).toMatchObject({ ok: true, message: "Quantity updated." });
+    const zero = await submit(setQuantityAction, { menuItemId: items[0]!.id, quantity: 0 }, updated);
+    expect(zero.ok).toBeFalsy();
+    expect(zero.fieldErrors?.quantity).toEqual(["Enter a quantity from 1 to 99."]);
+    const half = await submit(setQuantityAction, { menuItemId: items[0]!.id, quantity: "1.5" }, zero);
+    expect(half.fieldErrors?.quantity).toEqual(["Enter a whole quantity from 1 to 99."]);
+    expect((await getCart({ owner }))?.lines.map((l) => l.quantity)).toEqual([2]);
+    signInAs(null);
+  });
+
+  it("the history says how many orders it lists, how many count and how many were cancelled", async () => {
+    const { user, profile } = await createUser(db());
+    const { restaurant } = await createRestaurant(db());
+    const line = [{ menuItemId: null, name: "Dish", unitPriceCents: 1000, quantity: 1 }];
+    await createOrders(db(), { customerId: profile.id, restaurantId: restaurant.id, count: 48, lines: line });
+    await createOrders(db(), {
+      customerId: profile.id,
+      restaurantId: restaurant.id,
+      count: 7,
+      lines: line,
+      status: "cancelled",
+    });
+    const viewer = (await findActiveViewer(user.id))!;
+    const all = await getOrderHistory({ viewer });
+    expect([all?.matchingCount, all?.cancelledCount, all?.matchingTotalCents]).toEqual([48, 7, 48_000]);
+    // Under a filter the day rollups know only the orders that count; the page words it that way.
+    const filtered = await getOrderHistory({ viewer, restaurantId: restaurant.id });
+    expect([filtered?.matchingCount, filtered?.cancelledCount]).toEqual([48, null]);
+  });
+
+  it("the header's cart count comes with the session's one statement; anonymous carts cost one", async () => {
+    const { user, profile } = await createUser(db());
+    const { items } = await createRestaurant(db(), [
+      { name: "Soup", priceCents: 500 },
+      { name: "Bread", priceCents: 200 },
+    ]);
+    const sessionId = await createSession({ userId: user.id });
+    const empty = await countQueries(() => findSessionViewer({ userId: user.id, sessionId }));
+    expect([empty.count, empty.result?.cartItemCount]).toEqual([1, 0]);
+
+    await addToCart({ owner: { profileId: profile.id }, menuItemId: items[0]!.id, quantity: 2 });
+    await addToCart({ owner: { profileId: profile.id }, menuItemId: items[1]!.id, quantity: 3 });
+    const full = await countQueries(() => findSessionViewer({ userId: user.id, sessionId }));
+    expect([full.count, full.result?.cartItemCount]).toEqual([1, 5]);
+
+    const anonymousId = crypto.randomUUID();
+    await addToCart({ owner: { anonymousId }, menuItemId: items[0]!.id, quantity: 4 });
+    const anonymous = await countQueries(() => anonymousCartItemCount(anonymousId));
+    expect([anonymous.count, anonymous.result]).toEqual([1, 4]);
+    expect(await anonymousCartItemCount(crypto.randomUUID())).toBe(0);
+  });
+});
