@@ -1,0 +1,98 @@
+import { expect, test } from "@playwright/test";
+
+import { signInFromHome } from "./helpers";
+
+/** Issue 11: search that finds food, and the rough edges a new customer hit. Demo data (db/seed/restaurants.ts). */
+
+test("the home page's search finds restaurants by their dishes, with typos and without accents", async ({ page }) => {
+  const search = async (q: string) => {
+    await page.goto("/");
+    await page.getByRole("searchbox", { name: "Search restaurants and dishes" }).fill(q);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByRole("heading", { name: `Restaurants matching “${q}”` })).toBeVisible();
+    return page.getByRole("region", { name: `Restaurants matching “${q}”` });
+  };
+  await expect((await search("sushi")).getByRole("link", { name: "Sakura House" })).toBeVisible();
+  await expect((await search("pasta")).getByRole("link", { name: "Trattoria Luce" })).toBeVisible();
+  await expect((await search("pho")).getByRole("link", { name: "Phở Sài Gòn" })).toBeVisible();
+  await expect((await search("sushii")).getByRole("link", { name: "Sakura House" })).toBeVisible();
+
+  const results = await search("tonkotsu");
+  await expect(results.getByRole("listitem")).toHaveCount(1);
+  await expect(results.getByTestId("matched-dish")).toHaveText("matches: Tonkotsu ramen");
+  await expect(page.getByTestId("query-stats")).toHaveText(/^1 query · /);
+
+  await expect((await search("zzqxv")).getByText("No restaurant matches your search.")).toBeVisible();
+});
+
+test("a restaurant's tab is titled with its name, from the page's own statement", async ({ page }) => {
+  await page.goto("/r/sakura-house");
+  await expect(page).toHaveTitle("Sakura House · Platter");
+  await expect(page.getByTestId("query-stats")).toHaveText(/^1 query · /);
+  await signInFromHome(page, "carla@platter.test");
+  await page.goto("/r/trattoria-luce");
+  await expect(page).toHaveTitle("Trattoria Luce · Platter");
+  // The session (with the header's cart count), then the restaurant: the metadata shares the page's read.
+  await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
+});
+
+test("the header counts the cart's items; a refused quantity says why and clears the last success", async ({
+  page,
+}) => {
+  await page.goto("/r/taqueria-sol");
+  await expect(page.getByTestId("cart-count")).toHaveCount(0);
+  await page.getByRole("button", { name: "Add Horchata to cart" }).click();
+  await expect(page.getByTestId("cart-count")).toHaveText("1 item");
+
+  await page.goto("/cart");
+  const quantity = page.getByLabel("Quantity of Horchata");
+  await quantity.fill("3");
+  await page.getByRole("button", { name: "Update" }).click();
+  await expect(page.getByText("Quantity updated.")).toBeVisible();
+  await expect(page.getByTestId("cart-count")).toHaveText("3 items");
+
+  await quantity.fill("0");
+  await page.getByRole("button", { name: "Update" }).click();
+  await expect(page.getByText("Enter a quantity from 1 to 99.")).toBeVisible();
+  await expect(page.getByText("Quantity updated.")).toHaveCount(0);
+  await expect(quantity).toHaveAttribute("aria-invalid", "true");
+  await expect(quantity).toHaveValue("0");
+
+  await quantity.fill("1.5");
+  await page.getByRole("button", { name: "Update" }).click();
+  await expect(page.getByText("Enter a whole quantity from 1 to 99.")).toBeVisible();
+  await expect(page.getByTestId("cart-count")).toHaveText("3 items");
+});
+
+test.describe("in Tokyo", () => {
+  test.use({ timezoneId: "Asia/Tokyo" });
+
+  test("times are shown in the browser's time zone, rendered by the server, without hydration errors", async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    await signInFromHome(page, "carla@platter.test");
+    await page.goto("/orders");
+    const first = page.getByTestId("history-order").first().locator("time");
+    await expect(first).toHaveAttribute("data-time-zone", "Asia/Tokyo");
+    await expect(first).toContainText("GMT+9");
+    const iso = await first.getAttribute("datetime");
+    const tokyo = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Tokyo", hour: "numeric", minute: "2-digit" });
+    await expect(first).toContainText(tokyo.format(new Date(iso!)));
+    // A fresh load is already in Tokyo time, straight from the server.
+    const html = await (await page.request.get("/orders")).text();
+    expect(html).toContain('data-time-zone="Asia/Tokyo"');
+    expect(errors.filter((e) => /hydrat/i.test(e))).toEqual([]);
+  });
+});
+
+test("the order history's counts agree with its list", async ({ page }) => {
+  await signInFromHome(page, "carla@platter.test");
+  await page.goto("/orders");
+  await expect(page.getByTestId("history-summary")).toContainText(
+    /^[\d,]+ orders?(, totalling| · [\d,]+ counted in your total of)/,
+  );
+});
