@@ -13,7 +13,7 @@ test("a new customer browses, favorites, orders once despite a double click, and
   await expect(page).toHaveURL(/\/profile$/);
 
   await page.goto("/");
-  await page.getByRole("searchbox", { name: "Search restaurants by name or cuisine" }).fill("japanese");
+  await page.getByRole("searchbox", { name: "Search restaurants and dishes" }).fill("japanese");
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("link", { name: "Sakura House" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sakura House" })).toBeVisible();

@@ -36,6 +36,17 @@ test("a restaurant's tab is titled with its name, from the page's own statement"
   await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
 });
 
+test("an owner page's tab names the restaurant for its owner, and nothing in a stranger's 404", async ({ page }) => {
+  await signInFromHome(page, "olivia@platter.test");
+  await page.goto("/owner/trattoria-luce/menu");
+  await expect(page).toHaveTitle("Menu editor · Trattoria Luce · Platter");
+  await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signInFromHome(page, "carla@platter.test");
+  expect((await page.goto("/owner/trattoria-luce/menu"))?.status()).toBe(404);
+  await expect(page).not.toHaveTitle(/Trattoria/);
+});
+
 test("the header counts the cart's items; a refused quantity says why and clears the last success", async ({
   page,
 }) => {

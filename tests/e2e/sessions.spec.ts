@@ -22,7 +22,7 @@ async function signUp(context: BrowserContext, email: string, password: string) 
 
 async function openSakuraHouse(page: Page) {
   await page.goto("/");
-  await page.getByRole("searchbox", { name: "Search restaurants by name or cuisine" }).fill("japanese");
+  await page.getByRole("searchbox", { name: "Search restaurants and dishes" }).fill("japanese");
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("link", { name: "Sakura House" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sakura House" })).toBeVisible();
