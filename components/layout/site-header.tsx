@@ -31,10 +31,12 @@ export async function SiteHeader() {
         <div className="flex flex-wrap items-center gap-1 text-sm">
           <Link href="/cart" className="nav-link">
             Cart
+            {/* A space, so that the link reads "Cart 2 items", not "Cart2 items". */}
+            {cartCount > 0 ? " " : null}
             {cartCount > 0 ? (
               <span
                 data-testid="cart-count"
-                className="ml-1 rounded-full bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white"
+                className="rounded-full bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white"
               >
                 {cartCount}
                 <span className="sr-only"> {cartCount === 1 ? "item" : "items"}</span>
