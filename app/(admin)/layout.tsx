@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-import { requireAdmin } from "@/lib/admin/session";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { AdminNav } from "@/components/admin/admin-nav";
 
 // The layout checks too, so that a non-admin's 404 never shows the admin navigation; each page still checks for

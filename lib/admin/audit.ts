@@ -7,7 +7,7 @@ import { auditLog } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 
 import { encodeAuditCursor, type AuditCursor } from "./cursor";
-import { assertAdmin } from "./guard";
+import { assertAdmin } from "./query-guard";
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -10,7 +10,7 @@ import { centsToDecimal } from "@/lib/money";
 
 import { recordAudit } from "./audit";
 import { csvRow } from "./csv";
-import { assertAdmin } from "./guard";
+import { assertAdmin } from "./query-guard";
 import type { OrderRange } from "./schema";
 import { listUserTotalsByAccount } from "./users";
 

@@ -9,7 +9,7 @@ import type { Viewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
 import { COUNTS_TOWARD_TOTALS, LINE_CENTS } from "@/lib/orders/totals";
 
-import { assertAdmin } from "./guard";
+import { assertAdmin } from "./query-guard";
 
 /** A report lists this many mismatches of each kind at most; the counts are always complete. */
 export const MISMATCHES_LISTED = 200;

@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/auth/queries";
 import { APP_TIME_ZONE } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 
-import { assertAdmin } from "./guard";
+import { assertAdmin } from "./query-guard";
 
 export type PlatformTotals = {
   users: number;

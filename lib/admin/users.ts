@@ -9,7 +9,7 @@ import { centsFromDb } from "@/lib/money";
 import { likePattern } from "@/lib/search";
 
 import type { UsersCursor, UserSort } from "./cursor";
-import { assertAdmin } from "./guard";
+import { assertAdmin } from "./query-guard";
 
 export const USERS_PAGE_SIZE = 50;
 

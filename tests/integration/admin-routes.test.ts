@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { auditLog, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
-import { requireAdmin } from "@/lib/admin/session";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { GET as exportOrders } from "@/app/(admin)/admin/export/orders/route";
 import { GET as exportUsers } from "@/app/(admin)/admin/export/users/route";

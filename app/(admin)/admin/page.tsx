@@ -1,8 +1,8 @@
 import Link from "next/link";
 
 import { adminMetadata } from "@/lib/admin/metadata";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { getPlatformTotals } from "@/lib/admin/revenue";
-import { requireAdmin } from "@/lib/admin/session";
 import { PageHeading } from "@/components/admin/page-heading";
 import { PlatformTotals } from "@/components/admin/platform-totals";
 import { QueryStats } from "@/components/layout/query-stats";

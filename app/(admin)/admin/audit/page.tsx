@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { listAuditLog } from "@/lib/admin/audit";
 import { decodeAuditCursor } from "@/lib/admin/cursor";
 import { adminMetadata } from "@/lib/admin/metadata";
-import { requireAdmin } from "@/lib/admin/session";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { AuditTable } from "@/components/admin/audit-table";
 import { PageHeading } from "@/components/admin/page-heading";
 import { QueryStats } from "@/components/layout/query-stats";

@@ -1,6 +1,6 @@
 import { adminMetadata } from "@/lib/admin/metadata";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { reconcileTotals } from "@/lib/admin/reconciliation";
-import { requireAdmin } from "@/lib/admin/session";
 import { PageHeading } from "@/components/admin/page-heading";
 import { ReconciliationReport } from "@/components/admin/reconciliation-report";
 import { QueryStats } from "@/components/layout/query-stats";

@@ -1,6 +1,6 @@
 import { adminMetadata } from "@/lib/admin/metadata";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
-import { requireAdmin } from "@/lib/admin/session";
 import { APP_TIME_ZONE, appDay, DAY_MS } from "@/lib/dates";
 import { OrdersExportForm } from "@/components/admin/export-links";
 import { PageHeading } from "@/components/admin/page-heading";

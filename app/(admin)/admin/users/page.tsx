@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 
 import { decodeUsersCursor, encodeUsersCursor } from "@/lib/admin/cursor";
 import { adminMetadata } from "@/lib/admin/metadata";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { usersQuerySchema } from "@/lib/admin/schema";
-import { requireAdmin } from "@/lib/admin/session";
 import { listUserTotals } from "@/lib/admin/users";
 import { UsersExportLink } from "@/components/admin/export-links";
 import { PageHeading } from "@/components/admin/page-heading";

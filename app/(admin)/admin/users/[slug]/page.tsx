@@ -2,8 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { adminMetadata } from "@/lib/admin/metadata";
+import { requireAdmin } from "@/lib/admin/page-guard";
 import { getUserForRoles } from "@/lib/admin/roles";
-import { requireAdmin } from "@/lib/admin/session";
 import { pathSlug } from "@/lib/validation";
 import { DisableForm } from "@/components/admin/disable-form";
 import { PageHeading } from "@/components/admin/page-heading";
