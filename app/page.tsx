@@ -11,7 +11,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
   const q = params.success ? params.data.q : undefined;
   const after = params.success ? decodeRestaurantCursor(params.data.after, { search: Boolean(q) }) : null;
   const viewer = await getViewer();
-  const page = await browseRestaurants({ q: q || undefined, after: after ?? undefined, profileId: viewer?.profileId });
+  const page = await browseRestaurants({ q: q || undefined, after: after ?? undefined, viewer });
   const query = q ? `q=${encodeURIComponent(q)}&` : "";
 
   return (

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { signOutAction } from "@/lib/auth/actions";
 import type { Viewer } from "@/lib/auth/queries";
 import { getViewer } from "@/lib/auth/session";
+import { anonymousCartId } from "@/lib/cart/cookie";
 import { anonymousCartItemCount } from "@/lib/cart/count";
-import { anonymousCartId } from "@/lib/cart/owner";
 
 /**
  * The number of items in the visitor's cart: read with the session for a signed-in viewer (no statement of its own);

@@ -6,13 +6,21 @@ import { getDb, type Executor } from "@/db/client";
 import { profiles, restaurantOwners, restaurants, users, type UserRole } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { revokeUserSessions } from "@/lib/auth/sessions";
+import type { Result } from "@/lib/errors";
 
 import { recordAudit } from "./audit";
-import { assertAdmin } from "./guard";
+import { assertAdmin } from "./query-guard";
 
-export type RoleChangeResult =
-  | { ok: true; changed: boolean }
-  | { ok: false; reason: "self" | "not-found" | "last-admin" | "unknown-restaurant" | "owner-needs-restaurant" };
+export type RoleChangeFailure = {
+  reason:
+    | "forbidden:self"
+    /** The user is gone, or the caller is no longer an active admin (see lockCallerAndTarget). */
+    | "not-found"
+    | "conflict:last-admin"
+    | "invalid:unknown-restaurant"
+    | "invalid:owner-needs-restaurant";
+};
+export type RoleChangeResult = Result<{ changed: boolean }, RoleChangeFailure>;
 
 type Locked = { userId: string; role: UserRole; disabled: boolean };
 
@@ -92,16 +100,16 @@ export async function changeUserRole({
   restaurantIds?: number[];
 }): Promise<RoleChangeResult> {
   assertAdmin(viewer);
-  if (profileId === viewer.profileId) return { ok: false, reason: "self" };
+  if (profileId === viewer.profileId) return { ok: false, reason: "forbidden:self" };
   const wanted = role === "owner" ? [...new Set(restaurantIds)].sort((a, b) => a - b) : [];
-  if (role === "owner" && wanted.length === 0) return { ok: false, reason: "owner-needs-restaurant" };
+  if (role === "owner" && wanted.length === 0) return { ok: false, reason: "invalid:owner-needs-restaurant" };
   const db = await getDb();
   return db.transaction(async (tx) => {
     const target = await lockCallerAndTarget(tx, viewer, profileId);
     if (!target) return { ok: false, reason: "not-found" } as const;
     if (wanted.length > 0) {
       const found = await tx.select({ id: restaurants.id }).from(restaurants).where(inArray(restaurants.id, wanted));
-      if (found.length !== wanted.length) return { ok: false, reason: "unknown-restaurant" } as const;
+      if (found.length !== wanted.length) return { ok: false, reason: "invalid:unknown-restaurant" } as const;
     }
     const owned = await tx
       .select({ id: restaurantOwners.restaurantId })
@@ -112,7 +120,8 @@ export async function changeUserRole({
     const removed = before.filter((id) => !wanted.includes(id));
     if (target.role === role && added.length === 0 && removed.length === 0)
       return { ok: true, changed: false } as const;
-    if (role !== "admin" && (await isLastActiveAdmin(tx, target))) return { ok: false, reason: "last-admin" } as const;
+    if (role !== "admin" && (await isLastActiveAdmin(tx, target)))
+      return { ok: false, reason: "conflict:last-admin" } as const;
 
     if (target.role !== role) {
       await tx.update(users).set({ role }).where(eq(users.id, target.userId));
@@ -156,13 +165,13 @@ export async function setUserDisabled({
   disabled: boolean;
 }): Promise<RoleChangeResult> {
   assertAdmin(viewer);
-  if (profileId === viewer.profileId) return { ok: false, reason: "self" };
+  if (profileId === viewer.profileId) return { ok: false, reason: "forbidden:self" };
   const db = await getDb();
   return db.transaction(async (tx) => {
     const target = await lockCallerAndTarget(tx, viewer, profileId);
     if (!target) return { ok: false, reason: "not-found" } as const;
     if (target.disabled === disabled) return { ok: true, changed: false } as const;
-    if (disabled && (await isLastActiveAdmin(tx, target))) return { ok: false, reason: "last-admin" } as const;
+    if (disabled && (await isLastActiveAdmin(tx, target))) return { ok: false, reason: "conflict:last-admin" } as const;
     await tx.update(users).set({ disabled }).where(eq(users.id, target.userId));
     if (disabled) await revokeUserSessions(tx, { userId: target.userId, reason: "disabled" });
     await recordAudit(tx, {

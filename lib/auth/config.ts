@@ -3,7 +3,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 
-import { anonymousCartId, forgetAnonymousCart } from "@/lib/cart/owner";
+import { anonymousCartId, forgetAnonymousCart } from "@/lib/cart/cookie";
 import { adoptAnonymousCart } from "@/lib/cart/queries";
 import { authSecret } from "@/lib/env";
 

@@ -5,8 +5,10 @@ import type { z } from "zod";
 
 import { formToObject, invalid, UNREADABLE_FORM, type ActionState } from "@/lib/action";
 
-import { cartOwnerForWrite, currentCartOwner, newAnonymousCartOwner, type CartOwner } from "./owner";
-import { addToCart, removeFromCart, setCartQuantity, type CartResult } from "./queries";
+import type { CartHolder } from "./cookie";
+import { cartHolderForWrite, currentCartHolder, newAnonymousCartHolder } from "./holder";
+import { addToCartRefusal, cartMessages } from "./messages";
+import { addToCart, removeFromCart, setCartQuantity } from "./queries";
 import { addToCartSchema, removeFromCartSchema, setQuantitySchema } from "./schema";
 
 export type CartActionState = ActionState & { needsReplace?: boolean };
@@ -17,32 +19,46 @@ export type CartActionState = ActionState & { needsReplace?: boolean };
  */
 function cartAction<S extends z.ZodType>(
   schema: S,
-  owner: () => Promise<CartOwner | null>,
-  act: (input: z.infer<S>, owner: CartOwner) => Promise<CartResult>,
+  findHolder: () => Promise<CartHolder | null>,
+  act: (input: z.infer<S>, holder: CartHolder) => Promise<CartActionState>,
 ) {
   return async (_previous: CartActionState, form: FormData): Promise<CartActionState> => {
     const input = formToObject(form);
     if (!input) return UNREADABLE_FORM;
     const parsed = schema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
-    const cartOwner = await owner();
-    if (!cartOwner) return { ok: false, message: "Your cart is empty." };
-    let result = await act(parsed.data, cartOwner);
-    // A stale cookie (its cart was adopted at sign-in) means "no cart": start a new one under a new id, once.
-    if (!result.ok && result.staleAnonymousId) result = await act(parsed.data, await newAnonymousCartOwner());
-    if (result.ok) revalidatePath("/", "layout");
-    return result;
+    const holder = await findHolder();
+    if (!holder) return { ok: false, message: cartMessages.empty };
+    const state = await act(parsed.data, holder);
+    if (state.ok) revalidatePath("/", "layout");
+    return state;
   };
 }
 
-export const addToCartAction = cartAction(addToCartSchema, cartOwnerForWrite, (input, owner) =>
-  addToCart({ owner, menuItemId: input.menuItemId, quantity: input.quantity, replace: input.replace === "1" }),
+async function add(holder: CartHolder, input: z.infer<typeof addToCartSchema>) {
+  return addToCart({ holder, menuItemId: input.menuItemId, quantity: input.quantity, replace: input.replace === "1" });
+}
+
+export const addToCartAction = cartAction(addToCartSchema, cartHolderForWrite, async (input, holder) => {
+  let result = await add(holder, input);
+  // A stale cookie (its cart was adopted at sign-in) means "no cart": start a new one under a new id, once.
+  if (!result.ok && result.reason === "conflict:stale-cart") result = await add(await newAnonymousCartHolder(), input);
+  if (result.ok) return { ok: true, message: cartMessages.added(result.itemName) };
+  return {
+    ok: false,
+    message: addToCartRefusal(result),
+    ...(result.reason === "conflict:other-restaurant" ? { needsReplace: true } : {}),
+  };
+});
+
+export const setQuantityAction = cartAction(setQuantitySchema, currentCartHolder, async (input, holder) =>
+  (await setCartQuantity({ holder, menuItemId: input.menuItemId, quantity: input.quantity })).ok
+    ? { ok: true, message: cartMessages.quantityUpdated }
+    : { ok: false, message: cartMessages.notInCart },
 );
 
-export const setQuantityAction = cartAction(setQuantitySchema, currentCartOwner, (input, owner) =>
-  setCartQuantity({ owner, menuItemId: input.menuItemId, quantity: input.quantity }),
-);
-
-export const removeFromCartAction = cartAction(removeFromCartSchema, currentCartOwner, (input, owner) =>
-  removeFromCart({ owner, menuItemId: input.menuItemId }),
+export const removeFromCartAction = cartAction(removeFromCartSchema, currentCartHolder, async (input, holder) =>
+  (await removeFromCart({ holder, menuItemId: input.menuItemId })).ok
+    ? { ok: true, message: cartMessages.removed }
+    : { ok: false, message: cartMessages.notInCart },
 );

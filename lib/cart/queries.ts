@@ -13,34 +13,47 @@ import {
   profiles,
   restaurants,
 } from "@/db/schema";
+import { NOT_FOUND, type Result } from "@/lib/errors";
 
-import type { CartOwner } from "./owner";
+import type { CartHolder } from "./cookie";
 
-export const ownerWhere = (owner: CartOwner) =>
-  "profileId" in owner
-    ? eq(carts.profileId, owner.profileId)
-    : and(eq(carts.id, owner.anonymousId), isNull(carts.profileId));
+export const holderWhere = (holder: CartHolder) =>
+  "profileId" in holder
+    ? eq(carts.profileId, holder.profileId)
+    : and(eq(carts.id, holder.anonymousId), isNull(carts.profileId));
 
 export type CartProblem = "unavailable" | "removed" | "other-restaurant";
-export type CartResult =
-  { ok: true; message: string } | { ok: false; message: string; needsReplace?: boolean; staleAnonymousId?: true };
+
+export type AddToCartFailure =
+  /** No such item, or deleted from the menu. */
+  | { reason: "not-found" }
+  | { reason: "unavailable:item"; itemName: string }
+  | { reason: "unavailable:closed"; restaurantName: string }
+  /** The anonymous id names a cart an account has adopted: not this visitor's; the action issues a new id. */
+  | { reason: "conflict:stale-cart" }
+  /** The cart holds another restaurant's items: the visitor must confirm replacing them. */
+  | { reason: "conflict:other-restaurant"; cartRestaurantName: string; restaurantName: string }
+  | { reason: "invalid:cart-full" };
+export type AddToCartResult = Result<{ itemName: string }, AddToCartFailure>;
+/** Changing or removing a line: "not-found" when the item is not in the holder's cart. */
+export type CartLineResult = Result<object, { reason: "not-found" }>;
 
 /**
  * The cart as it would be charged now: current names and prices from the menu, each line marked with what would
  * stop it from being ordered. One statement; with `reorderOf`, it also names the lines of that past order (the
  * customer's own) that did not make it into the cart.
  */
-export async function getCart({ owner, reorderOf }: { owner: CartOwner; reorderOf?: number }) {
+export async function getCart({ holder, reorderOf }: { holder: CartHolder; reorderOf?: number }) {
   const db = await getDb();
   const leftOut =
-    reorderOf !== undefined && "profileId" in owner
+    reorderOf !== undefined && "profileId" in holder
       ? sql<string[] | null>`(
           select json_agg(ol.name order by ol.id) from order_lines ol join orders o on o.id = ol.order_id
-          where o.id = ${reorderOf} and o.customer_id = ${owner.profileId}
+          where o.id = ${reorderOf} and o.customer_id = ${holder.profileId}
             and not exists (select 1 from cart_items ci where ci.cart_id = ${carts.id} and ci.menu_item_id = ol.menu_item_id))`
       : sql<string[] | null>`null`;
   const cart = await db.query.carts.findFirst({
-    where: ownerWhere(owner),
+    where: holderWhere(holder),
     columns: { id: true },
     extras: { leftOut: leftOut.as("left_out") },
     with: {
@@ -73,58 +86,61 @@ export async function getCart({ owner, reorderOf }: { owner: CartOwner; reorderO
 
 export type Cart = NonNullable<Awaited<ReturnType<typeof getCart>>>;
 
-async function lockCart(tx: Executor, owner: CartOwner) {
+async function lockCart(tx: Executor, holder: CartHolder) {
   const [cart] = await tx
     .select({ id: carts.id, restaurantId: carts.restaurantId, restaurantName: restaurants.name })
     .from(carts)
     .innerJoin(restaurants, eq(restaurants.id, carts.restaurantId))
-    .where(ownerWhere(owner))
+    .where(holderWhere(holder))
     .for("update", { of: carts });
   return cart;
 }
 
 /**
- * The owner's cart, locked for this transaction, created (empty, for `restaurantId`) when there is none. The insert
+ * The holder's cart, locked for this transaction, created (empty, for `restaurantId`) when there is none. The insert
  * is `ON CONFLICT DO NOTHING`: of concurrent first adds, one creates the cart and the others wait for it and then
  * lock that same row, instead of failing on carts_profile_id_unique. In READ COMMITTED each statement sees what
  * committed before it, so the lock finds the row the insert conflicted with; if that row was deleted meanwhile
  * (the last item removed, a checkout), the loop inserts again. undefined only for an anonymous id that names a
  * cart someone signed in has adopted: that id is taken, and the caller must pick a new one.
  */
-async function getOrCreateCart(tx: Executor, owner: CartOwner, restaurantId: number) {
+async function getOrCreateCart(tx: Executor, holder: CartHolder, restaurantId: number) {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const existing = await lockCart(tx, owner);
+    const existing = await lockCart(tx, holder);
     if (existing) return existing;
     const insert = tx
       .insert(carts)
-      .values({ restaurantId, ...("profileId" in owner ? { profileId: owner.profileId } : { id: owner.anonymousId }) });
+      .values({
+        restaurantId,
+        ...("profileId" in holder ? { profileId: holder.profileId } : { id: holder.anonymousId }),
+      });
     const created = await (
-      "profileId" in owner
+      "profileId" in holder
         ? insert.onConflictDoNothing({ target: carts.profileId })
         : insert.onConflictDoNothing({ target: carts.id })
     ).returning({
       id: carts.id,
     });
-    if (created.length > 0 || "profileId" in owner) continue;
-    const [taken] = await tx.select({ profileId: carts.profileId }).from(carts).where(eq(carts.id, owner.anonymousId));
+    if (created.length > 0 || "profileId" in holder) continue;
+    const [taken] = await tx.select({ profileId: carts.profileId }).from(carts).where(eq(carts.id, holder.anonymousId));
     if (taken && taken.profileId !== null) return undefined;
   }
   throw new Error("could not create or lock the cart after 5 attempts");
 }
 
 export async function addToCart({
-  owner,
+  holder,
   menuItemId,
   quantity,
   replace = false,
 }: {
-  owner: CartOwner;
+  holder: CartHolder;
   menuItemId: number;
   quantity: number;
   replace?: boolean;
-}): Promise<CartResult> {
+}): Promise<AddToCartResult> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<AddToCartResult> => {
     const [item] = await tx
       .select({
         name: menuItems.name,
@@ -137,26 +153,27 @@ export async function addToCart({
       .from(menuItems)
       .innerJoin(restaurants, eq(restaurants.id, menuItems.restaurantId))
       .where(eq(menuItems.id, menuItemId));
-    if (!item || item.deletedAt) return { ok: false, message: "This item is no longer on the menu." };
-    if (!item.available) return { ok: false, message: `${item.name} is not available right now.` };
-    if (!item.isOpen) return { ok: false, message: `${item.restaurantName} is closed right now.` };
+    if (!item || item.deletedAt) return NOT_FOUND;
+    if (!item.available) return { ok: false, reason: "unavailable:item", itemName: item.name };
+    if (!item.isOpen) return { ok: false, reason: "unavailable:closed", restaurantName: item.restaurantName };
 
-    const found = await getOrCreateCart(tx, owner, item.restaurantId);
+    const found = await getOrCreateCart(tx, holder, item.restaurantId);
     if (!found) {
       // The cookie names a cart that is no longer anonymous (adopted at sign-in): not this visitor's.
-      return { ok: false, staleAnonymousId: true, message: "Your cart has changed. Reload the page and try again." };
+      return { ok: false, reason: "conflict:stale-cart" };
     }
     const cartId = found.id;
     if (found.restaurantId !== item.restaurantId) {
       if (!replace) {
         return {
           ok: false,
-          needsReplace: true,
-          message: `Your cart has items from ${found.restaurantName}. Start a new cart from ${item.restaurantName}?`,
+          reason: "conflict:other-restaurant",
+          cartRestaurantName: found.restaurantName,
+          restaurantName: item.restaurantName,
         };
       }
       // The same cart row starts over for the new restaurant: deleting it and inserting another would race with
-      // concurrent adds (two inserts for one owner), while this row is already locked.
+      // concurrent adds (two inserts for one holder), while this row is already locked.
       await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
       await tx.update(carts).set({ restaurantId: item.restaurantId }).where(eq(carts.id, cartId));
     }
@@ -166,7 +183,7 @@ export async function addToCart({
       .from(cartItems)
       .where(eq(cartItems.cartId, cartId));
     if (held && held.lines >= MAX_CART_LINES && !held.has) {
-      return { ok: false, message: `A cart holds at most ${MAX_CART_LINES} different items.` };
+      return { ok: false, reason: "invalid:cart-full" };
     }
     await tx
       .insert(cartItems)
@@ -176,19 +193,19 @@ export async function addToCart({
         set: { quantity: sql`least(${cartItems.quantity} + excluded.quantity, ${MAX_LINE_QUANTITY})` },
       });
     await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId));
-    return { ok: true, message: `Added ${item.name} to your cart.` };
+    return { ok: true, itemName: item.name };
   });
 }
 
 export async function setCartQuantity({
-  owner,
+  holder,
   menuItemId,
   quantity,
 }: {
-  owner: CartOwner;
+  holder: CartHolder;
   menuItemId: number;
   quantity: number;
-}): Promise<CartResult> {
+}): Promise<CartLineResult> {
   const db = await getDb();
   const updated = await db
     .update(cartItems)
@@ -196,26 +213,24 @@ export async function setCartQuantity({
     .where(
       and(
         eq(cartItems.menuItemId, menuItemId),
-        sql`${cartItems.cartId} = (select ${carts.id} from ${carts} where ${ownerWhere(owner)})`,
+        sql`${cartItems.cartId} = (select ${carts.id} from ${carts} where ${holderWhere(holder)})`,
       ),
     )
     .returning({ quantity: cartItems.quantity });
-  return updated.length
-    ? { ok: true, message: "Quantity updated." }
-    : { ok: false, message: "That item is not in your cart." };
+  return updated.length ? { ok: true } : NOT_FOUND;
 }
 
 export async function removeFromCart({
-  owner,
+  holder,
   menuItemId,
 }: {
-  owner: CartOwner;
+  holder: CartHolder;
   menuItemId: number;
-}): Promise<CartResult> {
+}): Promise<CartLineResult> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const cart = await lockCart(tx, owner);
-    if (!cart) return { ok: false, message: "That item is not in your cart." };
+  return db.transaction(async (tx): Promise<CartLineResult> => {
+    const cart = await lockCart(tx, holder);
+    if (!cart) return NOT_FOUND;
     const removed = await tx
       .delete(cartItems)
       .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.menuItemId, menuItemId)))
@@ -224,15 +239,14 @@ export async function removeFromCart({
     await tx
       .delete(carts)
       .where(and(eq(carts.id, cart.id), sql`not exists (select 1 from cart_items where cart_id = ${cart.id}::uuid)`));
-    return removed.length
-      ? { ok: true, message: "Removed from your cart." }
-      : { ok: false, message: "That item is not in your cart." };
+    return removed.length ? { ok: true } : NOT_FOUND;
   });
 }
 
 /**
  * On sign-in, what the visitor picked while anonymous becomes their cart (it is their latest intent, so it
- * replaces an older saved cart). Nothing happens when the anonymous cart is empty or already adopted.
+ * replaces an older saved cart). Nothing happens when the anonymous cart is empty or already adopted. It takes
+ * Auth.js' user id, not a viewer: it runs inside the sign-in event, before any session exists to read one from.
  */
 export async function adoptAnonymousCart({ userId, anonymousId }: { userId: string; anonymousId: string }) {
   const db = await getDb();

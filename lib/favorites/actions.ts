@@ -6,6 +6,7 @@ import { z } from "zod";
 import { formAction } from "@/lib/action";
 import { recordId } from "@/lib/validation";
 
+import { favoriteMessages } from "./messages";
 import { setFavorite } from "./queries";
 
 const favoriteSchema = z.object({
@@ -14,8 +15,7 @@ const favoriteSchema = z.object({
 });
 
 export const setFavoriteAction = formAction(favoriteSchema, async (input, viewer) => {
-  const found = await setFavorite({ profileId: viewer.profileId, ...input });
-  if (!found) return { message: "Restaurant not found." };
+  if (!(await setFavorite({ viewer, ...input })).ok) return { message: favoriteMessages.notFound };
   revalidatePath("/", "layout");
   return { ok: true };
 });

@@ -7,27 +7,26 @@ import { formAction } from "@/lib/action";
 
 import { cancelOwnOrder } from "./cancel";
 import { placeOrder } from "./checkout";
+import { checkoutRefusal, orderMessages, reorderRefusal } from "./messages";
 import { reorder } from "./reorder";
 import { checkoutSchema, orderIdSchema } from "./schema";
 
 export const checkoutAction = formAction(checkoutSchema, async (input, viewer) => {
-  const result = await placeOrder({ profileId: viewer.profileId, ...input });
-  if (!result.ok) return { message: result.message };
+  const result = await placeOrder({ viewer, ...input });
+  if (!result.ok) return { message: checkoutRefusal(result) };
   revalidatePath("/", "layout");
   redirect(`/orders/${result.orderId}`);
 });
 
 export const cancelOrderAction = formAction(orderIdSchema, async ({ orderId }, viewer) => {
-  if (!(await cancelOwnOrder({ profileId: viewer.profileId, orderId }))) {
-    return { message: "This order can no longer be cancelled: the restaurant has started on it." };
-  }
+  if (!(await cancelOwnOrder({ viewer, orderId })).ok) return { message: orderMessages.notCancellable };
   revalidatePath("/", "layout");
-  return { ok: true, message: "Your order is cancelled." };
+  return { ok: true, message: orderMessages.cancelled };
 });
 
 export const reorderAction = formAction(orderIdSchema, async ({ orderId }, viewer) => {
-  const result = await reorder({ profileId: viewer.profileId, orderId });
-  if (!result.ok) return { message: result.message };
+  const result = await reorder({ viewer, orderId });
+  if (!result.ok) return { message: reorderRefusal(result, orderId) };
   revalidatePath("/", "layout");
   redirect(`/cart?reorder=${orderId}`);
 });

@@ -13,10 +13,20 @@ import {
   orderStatusEvents,
   restaurants,
 } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/queries";
 import { uniqueViolation } from "@/lib/db-errors";
-import { formatCents } from "@/lib/money";
+import type { Result } from "@/lib/errors";
 
-export type CheckoutResult = { ok: true; orderId: number; replayed: boolean } | { ok: false; message: string };
+export type CheckoutFailure =
+  | { reason: "invalid:empty-cart" }
+  | { reason: "unavailable:closed"; restaurantName: string }
+  /** An item of another restaurant in the cart (a menu item moved after it was added). */
+  | { reason: "conflict:foreign-item"; itemName: string; restaurantName: string }
+  /** Items deleted from the menu or marked unavailable since they were added. */
+  | { reason: "unavailable:items"; itemNames: string[] }
+  /** The total now differs from the one the customer saw: they are shown the new one before anyone pays it. */
+  | { reason: "conflict:price-changed"; totalCents: number };
+export type CheckoutResult = Result<{ orderId: number; replayed: boolean }, CheckoutFailure>;
 
 /** The order an earlier submission with this key made, if any: a retry gets it back instead of a second order. */
 async function existingOrder(db: Executor, profileId: number, idempotencyKey: string) {
@@ -37,14 +47,15 @@ async function existingOrder(db: Executor, profileId: number, idempotencyKey: st
  * - lines snapshot name and unit price; the stored total is the sum of those lines; the cart is emptied.
  */
 export async function placeOrder({
-  profileId,
+  viewer,
   idempotencyKey,
   expectedTotalCents,
 }: {
-  profileId: number;
+  viewer: Viewer;
   idempotencyKey: string;
   expectedTotalCents: number;
 }): Promise<CheckoutResult> {
+  const { profileId } = viewer;
   const db = await getDb();
   try {
     return await db.transaction(async (tx): Promise<CheckoutResult> => {
@@ -62,7 +73,7 @@ export async function placeOrder({
 
       const replayed = await existingOrder(tx, profileId, idempotencyKey);
       if (replayed !== undefined) return { ok: true, orderId: replayed, replayed: true };
-      if (!cart) return { ok: false, message: "Your cart is empty." };
+      if (!cart) return { ok: false, reason: "invalid:empty-cart" };
 
       const items = await tx
         .select({
@@ -79,30 +90,21 @@ export async function placeOrder({
         .where(eq(cartItems.cartId, cart.id))
         .orderBy(cartItems.addedAt, cartItems.menuItemId);
 
-      if (items.length === 0) return { ok: false, message: "Your cart is empty." };
-      if (!cart.isOpen)
-        return { ok: false, message: `${cart.restaurantName} is closed right now. Your cart is saved.` };
+      if (items.length === 0) return { ok: false, reason: "invalid:empty-cart" };
+      if (!cart.isOpen) return { ok: false, reason: "unavailable:closed", restaurantName: cart.restaurantName };
       const foreign = items.find((i) => i.restaurantId !== cart.restaurantId);
-      if (foreign)
+      if (foreign) {
         return {
           ok: false,
-          message: `${foreign.name} is not on ${cart.restaurantName}'s menu. Remove it to continue.`,
+          reason: "conflict:foreign-item",
+          itemName: foreign.name,
+          restaurantName: cart.restaurantName,
         };
+      }
       const gone = items.filter((i) => i.deletedAt || !i.available);
-      if (gone.length) {
-        const names = gone.map((i) => i.name).join(", ");
-        return {
-          ok: false,
-          message: `No longer available: ${names}. Remove ${gone.length === 1 ? "it" : "them"} to continue.`,
-        };
-      }
+      if (gone.length) return { ok: false, reason: "unavailable:items", itemNames: gone.map((i) => i.name) };
       const totalCents = linesTotalCents(items);
-      if (totalCents !== expectedTotalCents) {
-        return {
-          ok: false,
-          message: `Prices changed since you opened your cart: the total is now ${formatCents(totalCents)}. Please review it and place the order again.`,
-        };
-      }
+      if (totalCents !== expectedTotalCents) return { ok: false, reason: "conflict:price-changed", totalCents };
 
       const [order] = await tx
         .insert(orders)

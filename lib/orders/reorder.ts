@@ -4,24 +4,33 @@ import { and, eq, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { cartItems, carts, MAX_LINE_QUANTITY, menuItems, orderLines, orders, restaurants } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/queries";
+import { NOT_FOUND, type Result } from "@/lib/errors";
 
-export type ReorderResult = { ok: true; added: number } | { ok: false; message: string; notFound?: boolean };
+export type ReorderFailure =
+  /** No such order of the viewer's. */
+  | { reason: "not-found" }
+  | { reason: "unavailable:closed"; restaurantName: string }
+  /** Every line's item was deleted, is unavailable or moved to another restaurant. */
+  | { reason: "unavailable:items" };
+export type ReorderResult = Result<{ added: number }, ReorderFailure>;
 
 /**
  * Rebuilds the customer's cart from one of their past orders, with today's menu: lines whose item was deleted,
  * is unavailable or moved to another restaurant are left out (the cart page names them). Prices are not copied:
  * a cart holds ids and quantities, and is always priced from the menu.
  */
-export async function reorder({ profileId, orderId }: { profileId: number; orderId: number }): Promise<ReorderResult> {
+export async function reorder({ viewer, orderId }: { viewer: Viewer; orderId: number }): Promise<ReorderResult> {
+  const { profileId } = viewer;
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<ReorderResult> => {
     const [order] = await tx
       .select({ restaurantId: orders.restaurantId, isOpen: restaurants.isOpen, restaurantName: restaurants.name })
       .from(orders)
       .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
       .where(and(eq(orders.id, orderId), eq(orders.customerId, profileId)));
-    if (!order) return { ok: false, message: "Order not found.", notFound: true };
-    if (!order.isOpen) return { ok: false, message: `${order.restaurantName} is closed right now.` };
+    if (!order) return NOT_FOUND;
+    if (!order.isOpen) return { ok: false, reason: "unavailable:closed", restaurantName: order.restaurantName };
 
     const orderable = await tx
       .select({
@@ -39,8 +48,7 @@ export async function reorder({ profileId, orderId }: { profileId: number; order
         ),
       )
       .groupBy(menuItems.id);
-    if (orderable.length === 0)
-      return { ok: false, message: `None of the items of order #${orderId} can be ordered now.` };
+    if (orderable.length === 0) return { ok: false, reason: "unavailable:items" };
 
     await tx.delete(carts).where(eq(carts.profileId, profileId));
     const [cart] = await tx

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 
 import { formAction, type ActionState } from "@/lib/action";
 
+import { moveOrderRefusal, ownerMessages } from "./messages";
 import { moveOrder, updateRestaurantDetails } from "./queries";
 import { restaurantDetailsSchema, transitionSchema } from "./schema";
 import { OWNER_ROLES } from "./scope";
@@ -14,10 +15,11 @@ const refreshOwnerPages = () => revalidatePath("/owner", "layout");
 export const updateRestaurantAction = formAction(
   restaurantDetailsSchema,
   async ({ restaurantId, ...details }, viewer): Promise<ActionState> => {
-    const updated = await updateRestaurantDetails({ viewer, restaurantId, details });
-    if (!updated) return { message: "Restaurant not found." };
+    if (!(await updateRestaurantDetails({ viewer, restaurantId, details })).ok) {
+      return { message: ownerMessages.restaurantNotFound };
+    }
     refreshOwnerPages();
-    return { ok: true, message: "Saved." };
+    return { ok: true, message: ownerMessages.saved };
   },
   { roles: OWNER_ROLES },
 );
@@ -30,12 +32,11 @@ export const transitionOrderAction = formAction(
       refreshOwnerPages();
       // The customer's order page and history show the new status too.
       revalidatePath("/orders", "layout");
-      return { ok: true, message: to === "cancelled" ? "Order cancelled." : `Order marked ${to}.` };
+      return { ok: true, message: ownerMessages.orderMoved(to) };
     }
-    if (result.reason === "not-found") return { message: "Order not found." };
-    if (result.reason === "not-allowed") return { message: `An order cannot go from ${from} to ${to}.` };
-    refreshOwnerPages();
-    return { message: `This order is already ${result.status}. The queue has been refreshed.` };
+    // Someone moved it first: the queue this owner sees is out of date.
+    if (result.reason === "conflict") refreshOwnerPages();
+    return { message: moveOrderRefusal(result, { from, to }) };
   },
   { roles: OWNER_ROLES },
 );

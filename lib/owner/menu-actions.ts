@@ -14,8 +14,10 @@ import {
   renameCategory,
   setItemAvailability,
   updateItem,
+  type MenuWriteResult,
   type MoveResult,
 } from "./menu";
+import { deleteCategoryRefusal, moveRefusal, ownerMessages } from "./messages";
 import {
   categoryIdSchema,
   createCategorySchema,
@@ -37,40 +39,41 @@ function refreshMenus() {
   revalidatePath("/r", "layout");
 }
 
-const done = (message: string): ActionState => {
+/** Every menu write's answer: `message` when it was done, `notFound` when its record is not the viewer's. */
+function answer(result: MenuWriteResult, message: string, notFound: string): ActionState {
+  if (!result.ok) return { message: notFound };
   refreshMenus();
   return { ok: true, message };
-};
+}
 
-const CATEGORY_NOT_FOUND: ActionState = { message: "Category not found." };
-const ITEM_NOT_FOUND: ActionState = { message: "Item not found." };
-
-function moved(result: MoveResult, notFound: ActionState): ActionState {
-  if (result === "not-found") return notFound;
-  if (result === "at-edge") return { message: "It is already at that end of the list." };
-  return done("Moved.");
+function moved(result: MoveResult, notFound: string): ActionState {
+  if (!result.ok) return { message: moveRefusal(result, notFound) };
+  refreshMenus();
+  return { ok: true, message: ownerMessages.moved };
 }
 
 export const createCategoryAction = formAction(
   createCategorySchema,
   async ({ restaurantId, name }, viewer) =>
-    (await createCategory({ viewer, restaurantId, name })) === null
-      ? { message: "Restaurant not found." }
-      : done(`Added ${name}.`),
+    answer(
+      await createCategory({ viewer, restaurantId, name }),
+      ownerMessages.added(name),
+      ownerMessages.restaurantNotFound,
+    ),
   options,
 );
 
 export const renameCategoryAction = formAction(
   renameCategorySchema,
   async ({ categoryId, name }, viewer) =>
-    (await renameCategory({ viewer, categoryId, name })) ? done("Saved.") : CATEGORY_NOT_FOUND,
+    answer(await renameCategory({ viewer, categoryId, name }), ownerMessages.saved, ownerMessages.categoryNotFound),
   options,
 );
 
 export const moveCategoryAction = formAction(
   moveCategorySchema,
   async ({ categoryId, direction }, viewer) =>
-    moved(await moveCategory({ viewer, categoryId, direction }), CATEGORY_NOT_FOUND),
+    moved(await moveCategory({ viewer, categoryId, direction }), ownerMessages.categoryNotFound),
   options,
 );
 
@@ -78,10 +81,9 @@ export const deleteCategoryAction = formAction(
   categoryIdSchema,
   async ({ categoryId }, viewer) => {
     const result = await deleteCategory({ viewer, categoryId });
-    if (result.ok) return done("Category deleted.");
-    if (result.reason === "not-found") return CATEGORY_NOT_FOUND;
-    const items = result.items === 1 ? "1 item" : `${result.items} items`;
-    return { message: `This category still has ${items}. Delete them first; only empty categories can be deleted.` };
+    if (!result.ok) return { message: deleteCategoryRefusal(result) };
+    refreshMenus();
+    return { ok: true, message: ownerMessages.categoryDeleted };
   },
   options,
 );
@@ -89,36 +91,46 @@ export const deleteCategoryAction = formAction(
 export const createItemAction = formAction(
   createItemSchema,
   async ({ categoryId, price, ...rest }, viewer) =>
-    (await createItem({ viewer, categoryId, fields: { ...rest, priceCents: price } })) === null
-      ? CATEGORY_NOT_FOUND
-      : done(`Added ${rest.name}.`),
+    answer(
+      await createItem({ viewer, categoryId, fields: { ...rest, priceCents: price } }),
+      ownerMessages.added(rest.name),
+      ownerMessages.categoryNotFound,
+    ),
   options,
 );
 
 export const updateItemAction = formAction(
   updateItemSchema,
   async ({ itemId, price, ...rest }, viewer) =>
-    (await updateItem({ viewer, itemId, fields: { ...rest, priceCents: price } })) ? done("Saved.") : ITEM_NOT_FOUND,
+    answer(
+      await updateItem({ viewer, itemId, fields: { ...rest, priceCents: price } }),
+      ownerMessages.saved,
+      ownerMessages.itemNotFound,
+    ),
   options,
 );
 
 export const setItemAvailabilityAction = formAction(
   itemAvailabilitySchema,
   async ({ itemId, available }, viewer) =>
-    (await setItemAvailability({ viewer, itemId, available }))
-      ? done(available ? "Available again." : "Marked unavailable.")
-      : ITEM_NOT_FOUND,
+    answer(
+      await setItemAvailability({ viewer, itemId, available }),
+      ownerMessages.availability(available),
+      ownerMessages.itemNotFound,
+    ),
   options,
 );
 
 export const moveItemAction = formAction(
   moveItemSchema,
-  async ({ itemId, direction }, viewer) => moved(await moveItem({ viewer, itemId, direction }), ITEM_NOT_FOUND),
+  async ({ itemId, direction }, viewer) =>
+    moved(await moveItem({ viewer, itemId, direction }), ownerMessages.itemNotFound),
   options,
 );
 
 export const deleteItemAction = formAction(
   itemIdSchema,
-  async ({ itemId }, viewer) => ((await deleteItem({ viewer, itemId })) ? done("Item deleted.") : ITEM_NOT_FOUND),
+  async ({ itemId }, viewer) =>
+    answer(await deleteItem({ viewer, itemId }), ownerMessages.itemDeleted, ownerMessages.itemNotFound),
   options,
 );

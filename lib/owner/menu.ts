@@ -6,6 +6,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "@/db/client";
 import { menuCategories, menuItems, restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
+import { NOT_FOUND, type Result } from "@/lib/errors";
 
 import { moveOneStep } from "./positions";
 import type { Direction } from "./schema";
@@ -34,6 +35,11 @@ export async function getMenuForOwner({ viewer, slug }: { viewer: Viewer; slug: 
 }
 
 export type OwnerMenu = NonNullable<Awaited<ReturnType<typeof getMenuForOwner>>>;
+
+/** Every menu write: "not-found" when the restaurant, category or item is not one of the viewer's (or is gone). */
+type NotFound = { reason: "not-found" };
+export type MenuWriteResult = Result<object, NotFound>;
+export type MenuCreateResult = Result<{ id: number }, NotFound>;
 
 export type ItemFields = { name: string; description: string; priceCents: number; available: boolean };
 
@@ -66,7 +72,7 @@ async function lockOwnedCategory(tx: Transaction, viewer: Viewer, id: number | S
   return category;
 }
 
-/** Adds a category at the end of the menu. Null when the restaurant is not the viewer's. */
+/** Adds a category at the end of the menu. */
 export async function createCategory({
   viewer,
   restaurantId,
@@ -75,11 +81,11 @@ export async function createCategory({
   viewer: Viewer;
   restaurantId: number;
   name: string;
-}) {
+}): Promise<MenuCreateResult> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<MenuCreateResult> => {
     const restaurant = await lockOwnedRestaurant(tx, viewer, restaurantId);
-    if (!restaurant) return null;
+    if (!restaurant) return NOT_FOUND;
     const [created] = await tx
       .insert(menuCategories)
       .values({
@@ -88,7 +94,7 @@ export async function createCategory({
         position: nextPosition(menuCategories, eq(menuCategories.restaurantId, restaurant.id)),
       })
       .returning({ id: menuCategories.id });
-    return created!.id;
+    return { ok: true, id: created!.id };
   });
 }
 
@@ -100,18 +106,17 @@ export async function renameCategory({
   viewer: Viewer;
   categoryId: number;
   name: string;
-}) {
+}): Promise<MenuWriteResult> {
   const db = await getDb();
   const updated = await db
     .update(menuCategories)
     .set({ name })
     .where(and(eq(menuCategories.id, categoryId), ownedBy(viewer, menuCategories.restaurantId)))
     .returning({ id: menuCategories.id });
-  return updated.length > 0;
+  return updated.length > 0 ? { ok: true } : NOT_FOUND;
 }
 
-export type DeleteCategoryResult =
-  { ok: true } | { ok: false; reason: "not-found" } | { ok: false; reason: "has-items"; items: number };
+export type DeleteCategoryResult = Result<object, NotFound | { reason: "conflict:has-items"; items: number }>;
 
 /**
  * Deletes a category that holds no live items. Its soft-deleted items go with it: the category foreign key
@@ -138,8 +143,8 @@ export async function deleteCategory({
       .from(menuCategories)
       .where(and(eq(menuCategories.id, categoryId), ownedBy(viewer, menuCategories.restaurantId)))
       .for("update");
-    if (!category) return { ok: false, reason: "not-found" };
-    if (category.liveItems > 0) return { ok: false, reason: "has-items", items: category.liveItems };
+    if (!category) return NOT_FOUND;
+    if (category.liveItems > 0) return { ok: false, reason: "conflict:has-items", items: category.liveItems };
     await tx.delete(menuItems).where(and(eq(menuItems.categoryId, category.id), isNotNull(menuItems.deletedAt)));
     await tx
       .delete(menuCategories)
@@ -179,7 +184,8 @@ async function siblingIds(tx: Transaction, table: typeof menuCategories | typeof
   return rows.map((r) => r.id);
 }
 
-export type MoveResult = "moved" | "not-found" | "at-edge";
+/** "invalid:at-edge": already first (moving up) or last (moving down). */
+export type MoveResult = Result<object, NotFound | { reason: "invalid:at-edge" }>;
 
 async function moveAmongSiblings(
   tx: Transaction,
@@ -190,11 +196,11 @@ async function moveAmongSiblings(
 ): Promise<MoveResult> {
   const ids = await siblingIds(tx, table, scope);
   // Deleted while this move waited for the lock.
-  if (!ids.includes(id)) return "not-found";
+  if (!ids.includes(id)) return NOT_FOUND;
   const order = moveOneStep(ids, id, direction);
-  if (!order) return "at-edge";
+  if (!order) return { ok: false, reason: "invalid:at-edge" };
   await writePositions(tx, table, order, scope);
-  return "moved";
+  return { ok: true };
 }
 
 export async function moveCategory({
@@ -207,18 +213,18 @@ export async function moveCategory({
   direction: Direction;
 }): Promise<MoveResult> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<MoveResult> => {
     const restaurant = await lockOwnedRestaurant(
       tx,
       viewer,
       sql`(select mc.restaurant_id from menu_categories mc where mc.id = ${categoryId})`,
     );
-    if (!restaurant) return "not-found";
+    if (!restaurant) return NOT_FOUND;
     return moveAmongSiblings(tx, menuCategories, eq(menuCategories.restaurantId, restaurant.id), categoryId, direction);
   });
 }
 
-/** Adds an item at the end of a category. Null when the category is not in one of the viewer's restaurants. */
+/** Adds an item at the end of a category. */
 export async function createItem({
   viewer,
   categoryId,
@@ -227,11 +233,11 @@ export async function createItem({
   viewer: Viewer;
   categoryId: number;
   fields: ItemFields;
-}) {
+}): Promise<MenuCreateResult> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<MenuCreateResult> => {
     const category = await lockOwnedCategory(tx, viewer, categoryId);
-    if (!category) return null;
+    if (!category) return NOT_FOUND;
     const [created] = await tx
       .insert(menuItems)
       .values({
@@ -241,7 +247,7 @@ export async function createItem({
         position: nextPosition(menuItems, and(eq(menuItems.categoryId, category.id), isNull(menuItems.deletedAt))!),
       })
       .returning({ id: menuItems.id });
-    return created!.id;
+    return { ok: true, id: created!.id };
   });
 }
 
@@ -253,14 +259,22 @@ const liveOwnedItem = (viewer: Viewer, itemId: number) =>
  * Edits an item. A new price applies to new orders only: order lines carry their own price snapshot, so past
  * totals never move.
  */
-export async function updateItem({ viewer, itemId, fields }: { viewer: Viewer; itemId: number; fields: ItemFields }) {
+export async function updateItem({
+  viewer,
+  itemId,
+  fields,
+}: {
+  viewer: Viewer;
+  itemId: number;
+  fields: ItemFields;
+}): Promise<MenuWriteResult> {
   const db = await getDb();
   const updated = await db
     .update(menuItems)
     .set({ ...fields, updatedAt: new Date() })
     .where(liveOwnedItem(viewer, itemId))
     .returning({ id: menuItems.id });
-  return updated.length > 0;
+  return updated.length > 0 ? { ok: true } : NOT_FOUND;
 }
 
 export async function setItemAvailability({
@@ -271,28 +285,28 @@ export async function setItemAvailability({
   viewer: Viewer;
   itemId: number;
   available: boolean;
-}) {
+}): Promise<MenuWriteResult> {
   const db = await getDb();
   const updated = await db
     .update(menuItems)
     .set({ available, updatedAt: new Date() })
     .where(liveOwnedItem(viewer, itemId))
     .returning({ id: menuItems.id });
-  return updated.length > 0;
+  return updated.length > 0 ? { ok: true } : NOT_FOUND;
 }
 
 /**
  * Always a soft delete: the item leaves the menu (and can no longer be ordered) but its row stays, so past orders
  * keep their link to it and nothing about them changes.
  */
-export async function deleteItem({ viewer, itemId }: { viewer: Viewer; itemId: number }) {
+export async function deleteItem({ viewer, itemId }: { viewer: Viewer; itemId: number }): Promise<MenuWriteResult> {
   const db = await getDb();
   const updated = await db
     .update(menuItems)
     .set({ deletedAt: new Date(), available: false, updatedAt: new Date() })
     .where(liveOwnedItem(viewer, itemId))
     .returning({ id: menuItems.id });
-  return updated.length > 0;
+  return updated.length > 0 ? { ok: true } : NOT_FOUND;
 }
 
 export async function moveItem({
@@ -305,13 +319,13 @@ export async function moveItem({
   direction: Direction;
 }): Promise<MoveResult> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<MoveResult> => {
     const category = await lockOwnedCategory(
       tx,
       viewer,
       sql`(select mi.category_id from menu_items mi where mi.id = ${itemId} and mi.deleted_at is null)`,
     );
-    if (!category) return "not-found";
+    if (!category) return NOT_FOUND;
     const scope = and(eq(menuItems.categoryId, category.id), isNull(menuItems.deletedAt))!;
     return moveAmongSiblings(tx, menuItems, scope, itemId, direction);
   });

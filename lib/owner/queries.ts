@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { orders, restaurants, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { appDays } from "@/lib/dates";
+import { NOT_FOUND, type Result } from "@/lib/errors";
 import { centsFromDb } from "@/lib/money";
 import { canTransition, transitionOrder } from "@/lib/orders/status";
 
@@ -67,14 +68,14 @@ export async function updateRestaurantDetails({
   viewer: Viewer;
   restaurantId: number;
   details: RestaurantDetails;
-}): Promise<boolean> {
+}): Promise<Result<object, { reason: "not-found" }>> {
   const db = await getDb();
   const updated = await db
     .update(restaurants)
     .set({ ...details, updatedAt: new Date() })
     .where(and(eq(restaurants.id, restaurantId), ownedBy(viewer, restaurants.id)))
     .returning({ id: restaurants.id });
-  return updated.length > 0;
+  return updated.length > 0 ? { ok: true } : NOT_FOUND;
 }
 
 /**
@@ -111,11 +112,11 @@ export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: st
 
 export type OrderQueue = NonNullable<Awaited<ReturnType<typeof getOrderQueue>>>;
 
-export type MoveOrderResult =
-  | { ok: true }
-  | { ok: false; reason: "not-found" }
-  | { ok: false; reason: "not-allowed" }
-  | { ok: false; reason: "stale"; status: OrderStatus };
+export type MoveOrderResult = Result<
+  object,
+  /** "invalid:transition": the lifecycle has no such step; "conflict": someone moved the order first. */
+  { reason: "not-found" } | { reason: "invalid:transition" } | { reason: "conflict"; status: OrderStatus }
+>;
 
 /**
  * Moves an order of one of the viewer's restaurants from the status they saw to the next one, recording who did
@@ -155,7 +156,7 @@ export async function moveOrder({
     .select({ status: orders.status })
     .from(orders)
     .where(and(eq(orders.id, orderId), scope));
-  if (!current) return { ok: false, reason: "not-found" };
-  if (!allowed) return { ok: false, reason: "not-allowed" };
-  return { ok: false, reason: "stale", status: current.status };
+  if (!current) return NOT_FOUND;
+  if (!allowed) return { ok: false, reason: "invalid:transition" };
+  return { ok: false, reason: "conflict", status: current.status };
 }

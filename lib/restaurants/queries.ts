@@ -4,7 +4,8 @@ import { asc, desc, eq, isNull, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { favorites, menuCategories, menuItems, restaurants } from "@/db/schema";
-import type { CartOwner } from "@/lib/cart/owner";
+import type { Viewer } from "@/lib/auth/queries";
+import type { CartHolder } from "@/lib/cart/cookie";
 
 import { encodeRestaurantCursor, type RestaurantCursor } from "./schema";
 import { searchHits } from "./search";
@@ -21,24 +22,24 @@ const card = {
   isOpen: restaurants.isOpen,
 };
 
-const isFavoriteOf = (profileId: number | undefined) =>
-  profileId === undefined
+const isFavoriteOf = (viewer: Viewer | null | undefined) =>
+  !viewer
     ? sql<boolean>`false`
-    : sql<boolean>`exists (select 1 from ${favorites} where ${favorites.profileId} = ${profileId} and ${favorites.restaurantId} = ${restaurants.id})`;
+    : sql<boolean>`exists (select 1 from ${favorites} where ${favorites.profileId} = ${viewer.profileId} and ${favorites.restaurantId} = ${restaurants.id})`;
 
 /**
  * The home page in one statement: a keyset page of restaurants (by name, then id; with a search, the matches by
- * rank, then name and id, each with the dish that matched) and, for a signed-in visitor, their favorites: two
+ * rank, then name and id, each with the dish that matched) and, for a signed-in visitor (`viewer`; null or absent for anonymous ones), their favorites: two
  * branches of one UNION ALL, told apart by `section`.
  */
 export async function browseRestaurants({
   q,
   after,
-  profileId,
+  viewer,
 }: {
   q?: string;
   after?: RestaurantCursor;
-  profileId?: number;
+  viewer?: Viewer | null;
 }) {
   const db = await getDb();
   const noMatch = {
@@ -56,7 +57,7 @@ export async function browseRestaurants({
       .select({
         section: sql<"page" | "favorite">`'page'`.as("section"),
         ...card,
-        isFavorite: isFavoriteOf(profileId).as("is_favorite"),
+        isFavorite: isFavoriteOf(viewer).as("is_favorite"),
         rank: sql<number | null>`${ranked.rank}`.as("rank"),
         matchedDish: sql<string | null>`${ranked.matchedDish}`.as("matched_dish"),
       })
@@ -71,7 +72,7 @@ export async function browseRestaurants({
       .select({
         section: sql<"page" | "favorite">`'page'`.as("section"),
         ...card,
-        isFavorite: isFavoriteOf(profileId).as("is_favorite"),
+        isFavorite: isFavoriteOf(viewer).as("is_favorite"),
         ...noMatch,
       })
       .from(restaurants)
@@ -79,23 +80,22 @@ export async function browseRestaurants({
       .orderBy(asc(restaurants.name), asc(restaurants.id))
       .limit(RESTAURANTS_PER_PAGE + 1);
   }
-  const rows =
-    profileId === undefined
-      ? await page
-      : await page.unionAll(
-          db
-            .select({
-              section: sql<"page" | "favorite">`'favorite'`.as("section"),
-              ...card,
-              isFavorite: sql<boolean>`true`.as("is_favorite"),
-              ...noMatch,
-            })
-            .from(favorites)
-            .innerJoin(restaurants, eq(restaurants.id, favorites.restaurantId))
-            .where(eq(favorites.profileId, profileId))
-            .orderBy(desc(favorites.createdAt), asc(restaurants.id))
-            .limit(FAVORITES_ON_HOME),
-        );
+  const rows = !viewer
+    ? await page
+    : await page.unionAll(
+        db
+          .select({
+            section: sql<"page" | "favorite">`'favorite'`.as("section"),
+            ...card,
+            isFavorite: sql<boolean>`true`.as("is_favorite"),
+            ...noMatch,
+          })
+          .from(favorites)
+          .innerJoin(restaurants, eq(restaurants.id, favorites.restaurantId))
+          .where(eq(favorites.profileId, viewer.profileId))
+          .orderBy(desc(favorites.createdAt), asc(restaurants.id))
+          .limit(FAVORITES_ON_HOME),
+      );
   const matches = rows.filter((r) => r.section === "page");
   const shown = matches.slice(0, RESTAURANTS_PER_PAGE);
   const last = shown.at(-1);
@@ -116,27 +116,27 @@ export async function browseRestaurants({
  */
 export async function getRestaurantPage({
   slug,
-  profileId,
-  cartOwner,
+  viewer,
+  cartHolder,
 }: {
   slug: string;
-  profileId?: number;
-  cartOwner?: CartOwner | null;
+  viewer?: Viewer | null;
+  cartHolder?: CartHolder | null;
 }) {
   const db = await getDb();
-  // The same owner rule as lib/cart/queries.ts ownerWhere, written over alias `c` for use inside `extras`.
-  const cartWhere = !cartOwner
+  // The same holder rule as lib/cart/queries.ts holderWhere, written over alias `c` for use inside `extras`.
+  const cartWhere = !cartHolder
     ? sql`false`
-    : "profileId" in cartOwner
-      ? sql`c.profile_id = ${cartOwner.profileId}`
-      : sql`c.id = ${cartOwner.anonymousId} and c.profile_id is null`;
+    : "profileId" in cartHolder
+      ? sql`c.profile_id = ${cartHolder.profileId}`
+      : sql`c.id = ${cartHolder.anonymousId} and c.profile_id is null`;
   return db.query.restaurants.findFirst({
     where: eq(restaurants.slug, slug),
     columns: { id: true, slug: true, name: true, cuisine: true, description: true, address: true, isOpen: true },
     extras: {
-      isFavorite: (profileId === undefined
+      isFavorite: (!viewer
         ? sql<boolean>`false`
-        : sql<boolean>`exists (select 1 from favorites f where f.profile_id = ${profileId} and f.restaurant_id = ${restaurants.id})`
+        : sql<boolean>`exists (select 1 from favorites f where f.profile_id = ${viewer.profileId} and f.restaurant_id = ${restaurants.id})`
       ).as("is_favorite"),
       // Written by hand: see docs/decisions/0002-profile-read.md on aliases inside extras.
       cartRestaurantName: sql<

@@ -121,11 +121,11 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
     const before = await auditCount();
     expect(await changeUserRole({ viewer: admin.viewer, profileId: admin.profile.id, role: "customer" })).toEqual({
       ok: false,
-      reason: "self",
+      reason: "forbidden:self",
     });
     expect(await setUserDisabled({ viewer: admin.viewer, profileId: admin.profile.id, disabled: true })).toEqual({
       ok: false,
-      reason: "self",
+      reason: "forbidden:self",
     });
     expect((await findActiveViewer(admin.user.id))?.role).toBe("admin");
     expect(await auditCount()).toBe(before);
@@ -192,7 +192,7 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
     const before = await auditCount();
     expect(
       await changeUserRole({ viewer: admin.viewer, profileId: eve.profile.id, role: "owner", restaurantIds: [] }),
-    ).toEqual({ ok: false, reason: "owner-needs-restaurant" });
+    ).toEqual({ ok: false, reason: "invalid:owner-needs-restaurant" });
     expect(
       await changeUserRole({
         viewer: admin.viewer,
@@ -200,7 +200,7 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
         role: "owner",
         restaurantIds: [2_000_000_000],
       }),
-    ).toEqual({ ok: false, reason: "unknown-restaurant" });
+    ).toEqual({ ok: false, reason: "invalid:unknown-restaurant" });
     expect(await changeUserRole({ viewer: admin.viewer, profileId: 2_000_000_000, role: "admin" })).toEqual({
       ok: false,
       reason: "not-found",

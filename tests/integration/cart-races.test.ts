@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { cartItems, carts } from "@/db/schema";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { addToCartAction } from "@/lib/cart/actions";
-import { CART_COOKIE } from "@/lib/cart/owner";
+import { CART_COOKIE } from "@/lib/cart/cookie";
 import { addToCart, adoptAnonymousCart, getCart } from "@/lib/cart/queries";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
@@ -34,7 +34,7 @@ describe.each(DRIVERS)("carts under concurrent and stale requests on %s", (drive
       { name: "Bread", priceCents: 300 },
     ]);
     const staleId = crypto.randomUUID();
-    await addToCart({ owner: { anonymousId: staleId }, menuItemId: items[0]!.id, quantity: 2 });
+    await addToCart({ holder: { anonymousId: staleId }, menuItemId: items[0]!.id, quantity: 2 });
     await adoptAnonymousCart({ userId: customer.user.id, anonymousId: staleId });
     // Signed out again, the browser still holds the old cookie.
     cookieJar.set(CART_COOKIE, staleId);
@@ -43,19 +43,19 @@ describe.each(DRIVERS)("carts under concurrent and stale requests on %s", (drive
     expect(first).toMatchObject({ ok: true, message: "Added Bread to your cart." });
     const freshId = cookieJar.get(CART_COOKIE)!;
     expect(freshId).not.toBe(staleId);
-    expect(await getCart({ owner: { anonymousId: freshId } })).toMatchObject({
+    expect(await getCart({ holder: { anonymousId: freshId } })).toMatchObject({
       lines: [{ name: "Bread", quantity: 1 }],
     });
     // The adopted cart is untouched, still the customer's.
     const [adopted] = await db().select().from(carts).where(eq(carts.id, staleId));
     expect(adopted?.profileId).toBe(customer.profile.id);
-    expect(await getCart({ owner: { profileId: customer.profile.id } })).toMatchObject({
+    expect(await getCart({ holder: { profileId: customer.profile.id } })).toMatchObject({
       lines: [{ name: "Soup", quantity: 2 }],
     });
 
     // Later adds use the new cookie.
     expect(await submit(addToCartAction, { menuItemId: items[1]!.id, quantity: 2 })).toMatchObject({ ok: true });
-    expect(await getCart({ owner: { anonymousId: freshId } })).toMatchObject({
+    expect(await getCart({ holder: { anonymousId: freshId } })).toMatchObject({
       lines: [{ name: "Bread", quantity: 3 }],
     });
   });
@@ -111,7 +111,7 @@ describe.each(DRIVERS)("carts under concurrent and stale requests on %s", (drive
         expect(results.filter((r) => !r.ok)).toEqual([]);
         const found = await cartsOf(customer.profile.id);
         expect(found).toHaveLength(1);
-        const cart = await getCart({ owner: { profileId: customer.profile.id } });
+        const cart = await getCart({ holder: { profileId: customer.profile.id } });
         expect(cart!.lines.length).toBeGreaterThan(0);
         expect(cart!.lines.every((l) => l.problem === undefined)).toBe(true);
         const menu = cart!.restaurant.id === a.restaurant.id ? a.items : b.items;
@@ -129,7 +129,7 @@ describe.each(DRIVERS)("carts under concurrent and stale requests on %s", (drive
         );
         expect(results.filter((r) => !r.ok)).toEqual([]);
         expect(await cartsOf(customer.profile.id)).toHaveLength(1);
-        const cart = await getCart({ owner: { profileId: customer.profile.id } });
+        const cart = await getCart({ holder: { profileId: customer.profile.id } });
         expect(cart!.lines.map((l) => l.quantity)).toEqual([ADDS / 4, ADDS / 4, ADDS / 4, ADDS / 4]);
       });
     });

@@ -24,8 +24,15 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
       { name: "Mint", priceCents: 1 },
       { name: "Gyoza", priceCents: 650 },
     ]);
-    const owner = { profileId: customer.profile.id };
-    return { customer, restaurant, items: items as [(typeof items)[0], (typeof items)[0], (typeof items)[0]], owner };
+    const viewer = (await findActiveViewer(customer.user.id))!;
+    const holder = { profileId: customer.profile.id };
+    return {
+      customer,
+      viewer,
+      restaurant,
+      items: items as [(typeof items)[0], (typeof items)[0], (typeof items)[0]],
+      holder,
+    };
   }
   type Shop = Awaited<ReturnType<typeof shop>>;
   const key = () => `key-${crypto.randomUUID()}`;
@@ -34,14 +41,14 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     (await getProfileForViewer({ viewer: (await findActiveViewer(userId))! }))!.totalPurchaseCents;
 
   it("places an order exact to the cent, snapshotting names and prices, and empties the cart", async () => {
-    const { customer, items, owner } = await shop();
-    await addToCart({ owner, menuItemId: items[0].id, quantity: 3 });
-    await addToCart({ owner, menuItemId: items[1].id, quantity: 1 });
-    const cart = await getCart({ owner });
+    const { customer, viewer, items, holder } = await shop();
+    await addToCart({ holder, menuItemId: items[0].id, quantity: 3 });
+    await addToCart({ holder, menuItemId: items[1].id, quantity: 1 });
+    const cart = await getCart({ holder });
     expect(cart?.totalCents).toBe(3 * 1999 + 1);
 
     const result = await placeOrder({
-      profileId: customer.profile.id,
+      viewer,
       idempotencyKey: key(),
       expectedTotalCents: 5998,
     });
@@ -55,14 +62,14 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
       ["Mint", 1, 1],
     ]);
     expect(await db().$count(orderStatusEvents, eq(orderStatusEvents.orderId, orderId))).toBe(1);
-    expect(await getCart({ owner })).toBeNull();
+    expect(await getCart({ holder })).toBeNull();
     expect(await totalOf(customer.user.id)).toBe(5998);
   });
 
   it("keeps the order and the profile total when the menu price changes afterwards", async () => {
-    const { customer, items, owner } = await shop();
-    await addToCart({ owner, menuItemId: items[2].id, quantity: 2 });
-    await placeOrder({ profileId: customer.profile.id, idempotencyKey: key(), expectedTotalCents: 1300 });
+    const { customer, viewer, items, holder } = await shop();
+    await addToCart({ holder, menuItemId: items[2].id, quantity: 2 });
+    await placeOrder({ viewer, idempotencyKey: key(), expectedTotalCents: 1300 });
     await db().update(menuItems).set({ priceCents: 9999 }).where(eq(menuItems.id, items[2].id));
     expect(await totalOf(customer.user.id)).toBe(1300);
     const [order] = await db().select().from(orders).where(eq(orders.customerId, customer.profile.id));
@@ -70,88 +77,87 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
   });
 
   it("returns the same order for a repeated submission", async () => {
-    const { customer, items, owner } = await shop();
-    await addToCart({ owner, menuItemId: items[0].id, quantity: 1 });
+    const { customer, viewer, items, holder } = await shop();
+    await addToCart({ holder, menuItemId: items[0].id, quantity: 1 });
     const idempotencyKey = key();
-    const first = await placeOrder({ profileId: customer.profile.id, idempotencyKey, expectedTotalCents: 1999 });
-    const again = await placeOrder({ profileId: customer.profile.id, idempotencyKey, expectedTotalCents: 1999 });
+    const first = await placeOrder({ viewer, idempotencyKey, expectedTotalCents: 1999 });
+    const again = await placeOrder({ viewer, idempotencyKey, expectedTotalCents: 1999 });
     expect(again).toEqual({ ...first, replayed: true });
     expect(await orderCount(customer.profile.id)).toBe(1);
   });
 
   it("makes exactly one order from 20 concurrent checkouts with one idempotency key", async () => {
-    const { customer, items, owner } = await shop();
-    await addToCart({ owner, menuItemId: items[0].id, quantity: 2 });
+    const { customer, viewer, items, holder } = await shop();
+    await addToCart({ holder, menuItemId: items[0].id, quantity: 2 });
     const idempotencyKey = key();
     const results = await Promise.all(
-      Array.from({ length: 20 }, () =>
-        placeOrder({ profileId: customer.profile.id, idempotencyKey, expectedTotalCents: 3998 }),
-      ),
+      Array.from({ length: 20 }, () => placeOrder({ viewer, idempotencyKey, expectedTotalCents: 3998 })),
     );
-    const ids = new Set(results.map((r) => (r.ok ? r.orderId : r.message)));
+    const ids = new Set(results.map((r) => (r.ok ? r.orderId : r.reason)));
     expect(ids.size).toBe(1);
     expect(results.filter((r) => r.ok && !r.replayed)).toHaveLength(1);
     expect(await orderCount(customer.profile.id)).toBe(1);
     expect(await db().$count(orderLines, eq(orderLines.orderId, [...ids][0] as number))).toBe(1);
   });
 
+  // Each case arranges its whole cart: one Ramen at $19.99, then what makes the checkout refuse.
+  const oneRamen = (s: Shop) => addToCart({ holder: s.holder, menuItemId: s.items[0].id, quantity: 1 });
   it.each([
-    ["an empty cart", async () => {}, "Your cart is empty."],
+    ["an empty cart", async () => {}, { reason: "invalid:empty-cart" }],
     [
       "an unavailable item",
       async (s: Shop) => {
+        await oneRamen(s);
         await db().update(menuItems).set({ available: false }).where(eq(menuItems.id, s.items[0].id));
       },
-      "No longer available: Ramen",
+      { reason: "unavailable:items", itemNames: ["Ramen"] },
     ],
     [
       "a deleted item",
       async (s: Shop) => {
+        await oneRamen(s);
         await db().update(menuItems).set({ deletedAt: new Date() }).where(eq(menuItems.id, s.items[0].id));
       },
-      "No longer available: Ramen",
+      { reason: "unavailable:items", itemNames: ["Ramen"] },
     ],
     [
       "another restaurant's item slipped into the cart",
       async (s: Shop) => {
+        await oneRamen(s);
         const other = await createRestaurant(db(), [{ name: "Foreign", priceCents: 100 }]);
-        const [cart] = await db().select().from(carts).where(eq(carts.profileId, s.owner.profileId));
+        const [cart] = await db().select().from(carts).where(eq(carts.profileId, s.holder.profileId));
         await db().insert(cartItems).values({ cartId: cart!.id, menuItemId: other.items[0]!.id, quantity: 1 });
       },
-      "Foreign is not on",
+      { reason: "conflict:foreign-item", itemName: "Foreign" },
     ],
     [
       "a closed restaurant",
       async (s: Shop) => {
+        await oneRamen(s);
         await db().update(restaurants).set({ isOpen: false }).where(eq(restaurants.id, s.restaurant.id));
       },
-      "is closed right now",
+      { reason: "unavailable:closed" },
     ],
     [
       "a price that changed since the cart was shown",
       async (s: Shop) => {
+        await oneRamen(s);
         await db().update(menuItems).set({ priceCents: 2500 }).where(eq(menuItems.id, s.items[0].id));
       },
-      "the total is now $25.00",
+      { reason: "conflict:price-changed", totalCents: 2500 },
     ],
-  ])("refuses %s with a clear message and writes nothing", async (_name, arrange, message) => {
+  ])("refuses %s with its reason and writes nothing", async (_name, arrange, refusal) => {
     const s = await shop();
-    if (_name !== "an empty cart") await addToCart({ owner: s.owner, menuItemId: s.items[0].id, quantity: 1 });
     await arrange(s);
-    const result = await placeOrder({
-      profileId: s.customer.profile.id,
-      idempotencyKey: key(),
-      expectedTotalCents: 1999,
-    });
-    expect(result.ok).toBe(false);
-    expect((result as { message: string }).message).toContain(message);
+    const result = await placeOrder({ viewer: s.viewer, idempotencyKey: key(), expectedTotalCents: 1999 });
+    expect(result).toMatchObject({ ok: false, ...refusal });
     expect(await orderCount(s.customer.profile.id)).toBe(0);
   });
 
   it("never charges a total sent by the browser", async () => {
-    const { customer, items, owner } = await shop();
-    await addToCart({ owner, menuItemId: items[0].id, quantity: 1 });
-    const tampered = await placeOrder({ profileId: customer.profile.id, idempotencyKey: key(), expectedTotalCents: 1 });
+    const { customer, viewer, items, holder } = await shop();
+    await addToCart({ holder, menuItemId: items[0].id, quantity: 1 });
+    const tampered = await placeOrder({ viewer, idempotencyKey: key(), expectedTotalCents: 1 });
     expect(tampered.ok).toBe(false);
     expect(await orderCount(customer.profile.id)).toBe(0);
   });
@@ -185,56 +191,64 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
   });
 
   it("asks before replacing a cart from another restaurant, and refuses unavailable items", async () => {
-    const { items, owner } = await shop();
+    const { restaurant, items, holder } = await shop();
     const other = await createRestaurant(db(), [
       { name: "Taco", priceCents: 300 },
       { name: "Gone", priceCents: 100 },
     ]);
-    await addToCart({ owner, menuItemId: items[0].id, quantity: 1 });
-    const asked = await addToCart({ owner, menuItemId: other.items[0]!.id, quantity: 1 });
-    expect(asked).toMatchObject({ ok: false, needsReplace: true });
-    expect((await getCart({ owner }))?.lines.map((l) => l.name)).toEqual(["Ramen"]);
-    await addToCart({ owner, menuItemId: other.items[0]!.id, quantity: 1, replace: true });
-    expect((await getCart({ owner }))?.lines.map((l) => l.name)).toEqual(["Taco"]);
-    await db().update(menuItems).set({ available: false }).where(eq(menuItems.id, other.items[1]!.id));
-    expect(await addToCart({ owner, menuItemId: other.items[1]!.id, quantity: 1 })).toMatchObject({
+    await addToCart({ holder, menuItemId: items[0].id, quantity: 1 });
+    const asked = await addToCart({ holder, menuItemId: other.items[0]!.id, quantity: 1 });
+    expect(asked).toMatchObject({
       ok: false,
-      message: "Gone is not available right now.",
+      reason: "conflict:other-restaurant",
+      cartRestaurantName: restaurant.name,
     });
-    expect(await addToCart({ owner, menuItemId: 2_000_000_000, quantity: 1 })).toMatchObject({ ok: false });
+    expect((await getCart({ holder }))?.lines.map((l) => l.name)).toEqual(["Ramen"]);
+    await addToCart({ holder, menuItemId: other.items[0]!.id, quantity: 1, replace: true });
+    expect((await getCart({ holder }))?.lines.map((l) => l.name)).toEqual(["Taco"]);
+    await db().update(menuItems).set({ available: false }).where(eq(menuItems.id, other.items[1]!.id));
+    expect(await addToCart({ holder, menuItemId: other.items[1]!.id, quantity: 1 })).toEqual({
+      ok: false,
+      reason: "unavailable:item",
+      itemName: "Gone",
+    });
+    expect(await addToCart({ holder, menuItemId: 2_000_000_000, quantity: 1 })).toEqual({
+      ok: false,
+      reason: "not-found",
+    });
   });
 
   it("caps a line at 99 when the same item is added again", async () => {
-    const { items, owner } = await shop();
-    await addToCart({ owner, menuItemId: items[1].id, quantity: 60 });
-    await addToCart({ owner, menuItemId: items[1].id, quantity: 60 });
-    expect((await getCart({ owner }))?.lines[0]?.quantity).toBe(99);
+    const { items, holder } = await shop();
+    await addToCart({ holder, menuItemId: items[1].id, quantity: 60 });
+    await addToCart({ holder, menuItemId: items[1].id, quantity: 60 });
+    expect((await getCart({ holder }))?.lines[0]?.quantity).toBe(99);
   });
 
   it("lets a customer cancel their own placed order only", async () => {
-    const { customer, items, owner } = await shop();
-    const stranger = await createUser(db());
-    await addToCart({ owner, menuItemId: items[0].id, quantity: 1 });
+    const { customer, viewer, items, holder } = await shop();
+    const stranger = (await findActiveViewer((await createUser(db())).user.id))!;
+    await addToCart({ holder, menuItemId: items[0].id, quantity: 1 });
     const placed = await placeOrder({
-      profileId: customer.profile.id,
+      viewer,
       idempotencyKey: key(),
       expectedTotalCents: 1999,
     });
     const orderId = (placed as { orderId: number }).orderId;
-    expect(await cancelOwnOrder({ profileId: stranger.profile.id, orderId })).toBe(false);
+    expect(await cancelOwnOrder({ viewer: stranger, orderId })).toEqual({ ok: false, reason: "conflict" });
     expect((await db().select().from(orders).where(eq(orders.id, orderId)))[0]?.status).toBe("placed");
-    expect(await cancelOwnOrder({ profileId: customer.profile.id, orderId })).toBe(true);
-    expect(await cancelOwnOrder({ profileId: customer.profile.id, orderId })).toBe(false);
+    expect(await cancelOwnOrder({ viewer, orderId })).toEqual({ ok: true });
+    expect(await cancelOwnOrder({ viewer, orderId })).toEqual({ ok: false, reason: "conflict" });
     expect(await totalOf(customer.user.id)).toBe(0);
   });
 
   it("reorders with today's menu, naming what was left out; another customer's order is not found", async () => {
-    const { customer, items, owner } = await shop();
-    const stranger = await createUser(db());
-    await addToCart({ owner, menuItemId: items[0].id, quantity: 2 });
-    await addToCart({ owner, menuItemId: items[2].id, quantity: 1 });
+    const { viewer, items, holder } = await shop();
+    const stranger = (await findActiveViewer((await createUser(db())).user.id))!;
+    await addToCart({ holder, menuItemId: items[0].id, quantity: 2 });
+    await addToCart({ holder, menuItemId: items[2].id, quantity: 1 });
     const placed = await placeOrder({
-      profileId: customer.profile.id,
+      viewer,
       idempotencyKey: key(),
       expectedTotalCents: 2 * 1999 + 650,
     });
@@ -242,11 +256,11 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     await db().update(menuItems).set({ available: false }).where(eq(menuItems.id, items[2].id));
     await db().update(menuItems).set({ priceCents: 2100 }).where(eq(menuItems.id, items[0].id));
 
-    expect(await reorder({ profileId: stranger.profile.id, orderId })).toMatchObject({ ok: false, notFound: true });
-    expect(await db().$count(carts, eq(carts.profileId, stranger.profile.id))).toBe(0);
+    expect(await reorder({ viewer: stranger, orderId })).toEqual({ ok: false, reason: "not-found" });
+    expect(await db().$count(carts, eq(carts.profileId, stranger.profileId))).toBe(0);
 
-    expect(await reorder({ profileId: customer.profile.id, orderId })).toEqual({ ok: true, added: 1 });
-    const cart = await getCart({ owner, reorderOf: orderId });
+    expect(await reorder({ viewer, orderId })).toEqual({ ok: true, added: 1 });
+    const cart = await getCart({ holder, reorderOf: orderId });
     expect(cart?.lines.map((l) => [l.name, l.unitPriceCents, l.quantity])).toEqual([["Ramen", 2100, 2]]);
     expect(cart?.leftOut).toEqual(["Gyoza"]);
   });
@@ -254,11 +268,11 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
   it("gives what an anonymous visitor picked to them when they sign in", async () => {
     const { customer, items } = await shop();
     const anonymousId = crypto.randomUUID();
-    await addToCart({ owner: { anonymousId }, menuItemId: items[2].id, quantity: 4 });
+    await addToCart({ holder: { anonymousId }, menuItemId: items[2].id, quantity: 4 });
     await adoptAnonymousCart({ userId: customer.user.id, anonymousId });
-    const cart = await getCart({ owner: { profileId: customer.profile.id } });
+    const cart = await getCart({ holder: { profileId: customer.profile.id } });
     expect(cart?.lines.map((l) => [l.name, l.quantity])).toEqual([["Gyoza", 4]]);
-    expect(await getCart({ owner: { anonymousId } })).toBeNull();
+    expect(await getCart({ holder: { anonymousId } })).toBeNull();
     expect(await db().$count(carts, and(eq(carts.id, anonymousId)))).toBe(1);
   });
 });

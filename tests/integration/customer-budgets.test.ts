@@ -30,7 +30,7 @@ describe.each(DRIVERS)("customer page budgets on %s", (driver) => {
       counts.push(
         await statements(async () => {
           const viewer = await findActiveViewer(user.id);
-          const page = await browseRestaurants({ profileId: viewer!.profileId });
+          const page = await browseRestaurants({ viewer });
           expect(page.restaurants.length).toBeGreaterThan(0);
           expect(page.favorites.map((f) => f.id)).toContain(restaurant.id);
         }),
@@ -65,7 +65,7 @@ describe.each(DRIVERS)("customer page budgets on %s", (driver) => {
       counts.push(
         await statements(async () => {
           const viewer = await findActiveViewer(user.id);
-          const page = await getRestaurantPage({ slug: restaurant.slug, profileId: viewer!.profileId });
+          const page = await getRestaurantPage({ slug: restaurant.slug, viewer });
           expect(page?.categories[0]?.items).toHaveLength(size);
         }),
       );
@@ -79,19 +79,18 @@ describe.each(DRIVERS)("customer page budgets on %s", (driver) => {
     for (const size of [1, 40]) {
       const { user, profile } = await createUser(db());
       const { items } = await createRestaurant(db(), menu(size));
-      const owner = { profileId: profile.id };
-      for (const item of items) await addToCart({ owner, menuItemId: item.id, quantity: 1 });
+      const holder = { profileId: profile.id };
+      const viewer = (await findActiveViewer(user.id))!;
+      for (const item of items) await addToCart({ holder, menuItemId: item.id, quantity: 1 });
       let total = 0;
       cartCounts.push(
         await statements(async () => {
           await findActiveViewer(user.id);
-          total = (await getCart({ owner }))!.totalCents;
+          total = (await getCart({ holder }))!.totalCents;
         }),
       );
       checkoutCounts.push(
-        await statements(() =>
-          placeOrder({ profileId: profile.id, idempotencyKey: crypto.randomUUID(), expectedTotalCents: total }),
-        ),
+        await statements(() => placeOrder({ viewer, idempotencyKey: crypto.randomUUID(), expectedTotalCents: total })),
       );
     }
     expect(cartCounts).toEqual([2, 2]);

@@ -393,7 +393,7 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
         moveCategory({ viewer: ownerA, categoryId: mains!.id, direction: "down" }),
       ],
     );
-    expect(results).toEqual(["moved", "moved"]);
+    expect(results).toEqual([{ ok: true }, { ok: true }]);
     // Drinks up then Mains down, or the other way round; a lost move would leave Drinks last or Mains first.
     expect([
       ["Drinks", "Mains", "Sides"],
@@ -417,7 +417,7 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
         moveItem({ viewer: owner, itemId: soup!.id, direction: "down" }),
       ],
     );
-    expect(results).toEqual(["moved", "moved"]);
+    expect(results).toEqual([{ ok: true }, { ok: true }]);
     const menu = await getMenuForOwner({ viewer: owner, slug: restaurant.slug });
     expect([
       ["Salad", "Soup", "Bread"],
@@ -443,7 +443,7 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
       ]);
     if (driver === "pglite") {
       // One session: nothing can wait here; the edits still work.
-      expect((await edits()).every(Boolean)).toBe(true);
+      expect((await edits()).every((result) => result.ok)).toBe(true);
       return;
     }
     let release!: () => void;
@@ -473,7 +473,7 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
     release();
     await checkout;
     expect(outcome).not.toBe("waited");
-    expect(outcome).toEqual([expect.any(Number), expect.any(Number), "moved"]);
+    expect(outcome).toEqual([{ ok: true, id: expect.any(Number) }, { ok: true, id: expect.any(Number) }, { ok: true }]);
   });
 
   it("repairs tied positions when reordering", async () => {

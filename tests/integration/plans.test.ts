@@ -363,14 +363,14 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
       page: "/ (home, with favorites)",
       who: "the whale",
       bound: BOUNDS.noOrders,
-      run: () => as("whale", (viewer) => browseRestaurants({ profileId: viewer.profileId })),
+      run: () => as("whale", (viewer) => browseRestaurants({ viewer })),
       expectResult: (result) => expect((result as { favorites: unknown[] }).favorites).toHaveLength(3),
     },
     {
       page: "/?q= (search)",
       who: "an ordinary customer",
       bound: BOUNDS.noOrders,
-      run: () => as(ordinary, (viewer) => browseRestaurants({ q: "sushi", profileId: viewer.profileId })),
+      run: () => as(ordinary, (viewer) => browseRestaurants({ q: "sushi", viewer })),
       expectResult: truthy,
     },
     {
@@ -381,8 +381,8 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
         as("whale", (viewer) =>
           getRestaurantPage({
             slug: subjects.busiest.slug,
-            profileId: viewer.profileId,
-            cartOwner: { profileId: viewer.profileId },
+            viewer,
+            cartHolder: { profileId: viewer.profileId },
           }),
         ),
       expectResult: truthy,
@@ -391,7 +391,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
       page: "/cart",
       who: "the whale",
       bound: BOUNDS.oneOrder,
-      run: () => as("whale", (viewer) => getCart({ owner: { profileId: viewer.profileId } })),
+      run: () => as("whale", (viewer) => getCart({ holder: { profileId: viewer.profileId } })),
       expectResult: truthy,
     },
     {
@@ -399,14 +399,14 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
       who: "the whale",
       bound: BOUNDS.oneOrder,
       run: () =>
-        as("whale", (viewer) => getCart({ owner: { profileId: viewer.profileId }, reorderOf: subjects.whaleOrderId })),
+        as("whale", (viewer) => getCart({ holder: { profileId: viewer.profileId }, reorderOf: subjects.whaleOrderId })),
       expectResult: truthy,
     },
     {
       page: "/cart",
       who: "an ordinary customer",
       bound: BOUNDS.oneOrder,
-      run: () => as(ordinary, (viewer) => getCart({ owner: { profileId: viewer.profileId } })),
+      run: () => as(ordinary, (viewer) => getCart({ holder: { profileId: viewer.profileId } })),
       expectResult: truthy,
     },
     {

@@ -155,14 +155,14 @@ describe.each(DRIVERS)("rollups on %s", (driver) => {
     const cart = { profileId: customer.profile.id };
     const placed: number[] = [];
     for (const quantity of [1, 2, 3]) {
-      await addToCart({ owner: cart, menuItemId: items[0].id, quantity });
-      await addToCart({ owner: cart, menuItemId: items[1].id, quantity: 1 });
+      await addToCart({ holder: cart, menuItemId: items[0].id, quantity });
+      await addToCart({ holder: cart, menuItemId: items[1].id, quantity: 1 });
       const result = await placeOrder({
-        profileId: customer.profile.id,
+        viewer,
         idempotencyKey: `key-${crypto.randomUUID()}`,
         expectedTotalCents: quantity * 1999 + 650,
       });
-      if (!result.ok) throw new Error(result.message);
+      if (!result.ok) throw new Error(result.reason);
       placed.push(result.orderId);
     }
     const salesBefore = (await getSalesReport({ viewer: ownerViewer, slug: restaurant.slug }))!;
@@ -176,7 +176,7 @@ describe.each(DRIVERS)("rollups on %s", (driver) => {
       revenueToday: 6 * 1999 + 3 * 650,
     });
 
-    expect(await cancelOwnOrder({ profileId: customer.profile.id, orderId: placed[0]! })).toBe(true);
+    expect(await cancelOwnOrder({ viewer, orderId: placed[0]! })).toEqual({ ok: true });
     await db().transaction((tx) =>
       transitionOrder(tx, { orderId: placed[1]!, from: "placed", to: "preparing", actorProfileId: owner.profile.id }),
     );
@@ -296,6 +296,7 @@ describe.runIf(process.env.DATABASE_URL)("rollups under concurrency on postgres"
 
   it("stays equal to the lines, to the cent, after 200 concurrent checkouts and cancels for one customer", async () => {
     const customer = await createUser(db());
+    const viewer = (await findActiveViewer(customer.user.id))!;
     const { restaurant, items } = await createRestaurant(db(), [
       { name: "Ramen", priceCents: 1999 },
       { name: "Gyoza", priceCents: 650 },
@@ -323,7 +324,7 @@ describe.runIf(process.env.DATABASE_URL)("rollups under concurrency on postgres"
                   ]
                 : [{ menuItemId: second.items[0]!.id, name: "Pho", unitPriceCents: 1275, quantity: 1 }],
           })
-        : cancelOwnOrder({ profileId: customer.profile.id, orderId: ids[i >> 1]! }),
+        : cancelOwnOrder({ viewer, orderId: ids[i >> 1]! }),
     );
     const outcomes = await Promise.allSettled(work);
     expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);

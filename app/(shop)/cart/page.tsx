@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { getViewer } from "@/lib/auth/session";
-import { currentCartOwner } from "@/lib/cart/owner";
+import { currentCartHolder } from "@/lib/cart/holder";
 import { getCart } from "@/lib/cart/queries";
 import { recordId } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
@@ -17,8 +17,8 @@ export default async function CartPage({ searchParams }: PageProps<"/cart">) {
   const reorder = recordId().safeParse((await searchParams).reorder);
   const reorderOf = reorder.success ? reorder.data : undefined;
   const viewer = await getViewer();
-  const owner = await currentCartOwner();
-  const cart = owner ? await getCart({ owner, reorderOf }) : null;
+  const holder = await currentCartHolder();
+  const cart = holder ? await getCart({ holder, reorderOf }) : null;
 
   if (!cart || cart.lines.length === 0) {
     return (

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 
 import { getViewer } from "@/lib/auth/session";
-import { currentCartOwner } from "@/lib/cart/owner";
+import { currentCartHolder } from "@/lib/cart/holder";
 import { getRestaurantPage } from "@/lib/restaurants/queries";
 import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
@@ -15,7 +15,7 @@ import { Money } from "@/components/ui/money";
 /** The page's one read, shared with generateMetadata for the tab's title (React cache: once per request). */
 const loadRestaurant = cache(async (slug: string) => {
   const viewer = await getViewer();
-  return getRestaurantPage({ slug, profileId: viewer?.profileId, cartOwner: await currentCartOwner() });
+  return getRestaurantPage({ slug, viewer, cartHolder: await currentCartHolder() });
 });
 
 export async function generateMetadata({ params }: PageProps<"/r/[slug]">): Promise<Metadata> {

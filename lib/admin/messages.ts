@@ -1,0 +1,26 @@
+import type { ActionState } from "@/lib/action";
+
+import type { RoleChangeFailure } from "./roles";
+
+/** The admin actions' words, in one place. */
+export const adminMessages = {
+  roleSaved: "Role saved. It applies from the user's next request.",
+  disabled: (disabled: boolean) =>
+    disabled ? "Account disabled. The user is signed out on their next request." : "Account enabled.",
+  unchanged: "Nothing to change.",
+};
+
+/** Each refusal of changeUserRole and setUserDisabled: a form message, or an error next to the restaurants field. */
+export const roleChangeRefusals: Record<RoleChangeFailure["reason"], ActionState> = {
+  "forbidden:self": {
+    message:
+      "You cannot change your own role or disable your own account: ask another admin. This keeps at least one admin able to sign in.",
+  },
+  // Also the answer when another admin demoted or disabled the caller meanwhile: nothing was changed either way.
+  "not-found": { message: "Nothing was changed: that user no longer exists, or you are no longer an active admin." },
+  "conflict:last-admin": { message: "Nothing was changed: the platform must keep at least one active admin." },
+  "invalid:unknown-restaurant": { fieldErrors: { restaurantIds: ["One of the chosen restaurants no longer exists."] } },
+  "invalid:owner-needs-restaurant": {
+    fieldErrors: { restaurantIds: ["Choose at least one restaurant for an owner."] },
+  },
+};

@@ -1,0 +1,29 @@
+import { MAX_CART_LINES } from "@/db/schema";
+
+import type { AddToCartFailure } from "./queries";
+
+/** The cart's words, in one place: what its actions say for each result of lib/cart/queries.ts. */
+export const cartMessages = {
+  added: (itemName: string) => `Added ${itemName} to your cart.`,
+  quantityUpdated: "Quantity updated.",
+  removed: "Removed from your cart.",
+  notInCart: "That item is not in your cart.",
+  empty: "Your cart is empty.",
+};
+
+export function addToCartRefusal(failure: AddToCartFailure): string {
+  switch (failure.reason) {
+    case "not-found":
+      return "This item is no longer on the menu.";
+    case "unavailable:item":
+      return `${failure.itemName} is not available right now.`;
+    case "unavailable:closed":
+      return `${failure.restaurantName} is closed right now.`;
+    case "conflict:stale-cart":
+      return "Your cart has changed. Reload the page and try again.";
+    case "conflict:other-restaurant":
+      return `Your cart has items from ${failure.cartRestaurantName}. Start a new cart from ${failure.restaurantName}?`;
+    case "invalid:cart-full":
+      return `A cart holds at most ${MAX_CART_LINES} different items.`;
+  }
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+
+import { addToCartRefusal } from "@/lib/cart/messages";
+
+import { checkoutRefusal, reorderRefusal } from "./messages";
+
+// The words customers read (the browser tests check some of them on the pages): the domain returns reasons, and
+// these are the only places that turn them into sentences.
+describe("checkout and cart messages", () => {
+  it.each([
+    [{ reason: "invalid:empty-cart" } as const, "Your cart is empty."],
+    [
+      { reason: "unavailable:closed", restaurantName: "Ramen Ya" } as const,
+      "Ramen Ya is closed right now. Your cart is saved.",
+    ],
+    [
+      { reason: "conflict:foreign-item", itemName: "Taco", restaurantName: "Ramen Ya" } as const,
+      "Taco is not on Ramen Ya's menu. Remove it to continue.",
+    ],
+    [
+      { reason: "unavailable:items", itemNames: ["Ramen"] } as const,
+      "No longer available: Ramen. Remove it to continue.",
+    ],
+    [
+      { reason: "unavailable:items", itemNames: ["Ramen", "Gyoza"] } as const,
+      "No longer available: Ramen, Gyoza. Remove them to continue.",
+    ],
+    [
+      { reason: "conflict:price-changed", totalCents: 2500 } as const,
+      "Prices changed since you opened your cart: the total is now $25.00. Please review it and place the order again.",
+    ],
+  ])("checkout refusal %j", (failure, message) => expect(checkoutRefusal(failure)).toBe(message));
+
+  it("names the order whose items can no longer be ordered", () => {
+    expect(reorderRefusal({ reason: "unavailable:items" }, 42)).toBe(
+      "None of the items of order #42 can be ordered now.",
+    );
+    expect(reorderRefusal({ reason: "not-found" }, 42)).toBe("Order not found.");
+  });
+
+  it("asks before replacing a cart from another restaurant", () => {
+    expect(
+      addToCartRefusal({
+        reason: "conflict:other-restaurant",
+        cartRestaurantName: "Pho Co",
+        restaurantName: "Ramen Ya",
+      }),
+    ).toBe("Your cart has items from Pho Co. Start a new cart from Ramen Ya?");
+    expect(addToCartRefusal({ reason: "unavailable:item", itemName: "Gone" })).toBe("Gone is not available right now.");
+  });
+});

@@ -1,0 +1,38 @@
+import { formatCents } from "@/lib/money";
+
+import type { CheckoutFailure } from "./checkout";
+import type { ReorderFailure } from "./reorder";
+
+/** The orders domain's words, in one place: what its actions say for each refusal of checkout, cancel and reorder. */
+export function checkoutRefusal(failure: CheckoutFailure): string {
+  switch (failure.reason) {
+    case "invalid:empty-cart":
+      return "Your cart is empty.";
+    case "unavailable:closed":
+      return `${failure.restaurantName} is closed right now. Your cart is saved.`;
+    case "conflict:foreign-item":
+      return `${failure.itemName} is not on ${failure.restaurantName}'s menu. Remove it to continue.`;
+    case "unavailable:items": {
+      const them = failure.itemNames.length === 1 ? "it" : "them";
+      return `No longer available: ${failure.itemNames.join(", ")}. Remove ${them} to continue.`;
+    }
+    case "conflict:price-changed":
+      return `Prices changed since you opened your cart: the total is now ${formatCents(failure.totalCents)}. Please review it and place the order again.`;
+  }
+}
+
+export const orderMessages = {
+  cancelled: "Your order is cancelled.",
+  notCancellable: "This order can no longer be cancelled: the restaurant has started on it.",
+};
+
+export function reorderRefusal(failure: ReorderFailure, orderId: number): string {
+  switch (failure.reason) {
+    case "not-found":
+      return "Order not found.";
+    case "unavailable:closed":
+      return `${failure.restaurantName} is closed right now.`;
+    case "unavailable:items":
+      return `None of the items of order #${orderId} can be ordered now.`;
+  }
+}

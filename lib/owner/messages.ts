@@ -1,0 +1,55 @@
+import type { OrderStatus } from "@/db/schema";
+
+import type { DeleteCategoryResult, MoveResult } from "./menu";
+import type { MoveOrderResult } from "./queries";
+
+type Refusal<R> = Extract<R, { ok: false }>;
+
+/** The owner tools' words, in one place: what the menu, details and queue actions say for each result. */
+export const ownerMessages = {
+  restaurantNotFound: "Restaurant not found.",
+  categoryNotFound: "Category not found.",
+  itemNotFound: "Item not found.",
+  saved: "Saved.",
+  added: (name: string) => `Added ${name}.`,
+  moved: "Moved.",
+  categoryDeleted: "Category deleted.",
+  itemDeleted: "Item deleted.",
+  availability: (available: boolean) => (available ? "Available again." : "Marked unavailable."),
+  orderMoved: (to: OrderStatus) => (to === "cancelled" ? "Order cancelled." : `Order marked ${to}.`),
+};
+
+/** `notFound`: which record the move was about ("Category not found." or "Item not found."). */
+export function moveRefusal(failure: Refusal<MoveResult>, notFound: string): string {
+  switch (failure.reason) {
+    case "not-found":
+      return notFound;
+    case "invalid:at-edge":
+      return "It is already at that end of the list.";
+  }
+}
+
+export function deleteCategoryRefusal(failure: Refusal<DeleteCategoryResult>): string {
+  switch (failure.reason) {
+    case "not-found":
+      return ownerMessages.categoryNotFound;
+    case "conflict:has-items": {
+      const items = failure.items === 1 ? "1 item" : `${failure.items} items`;
+      return `This category still has ${items}. Delete them first; only empty categories can be deleted.`;
+    }
+  }
+}
+
+export function moveOrderRefusal(
+  failure: Refusal<MoveOrderResult>,
+  { from, to }: { from: OrderStatus; to: OrderStatus },
+): string {
+  switch (failure.reason) {
+    case "not-found":
+      return "Order not found.";
+    case "invalid:transition":
+      return `An order cannot go from ${from} to ${to}.`;
+    case "conflict":
+      return `This order is already ${failure.status}. The queue has been refreshed.`;
+  }
+}
