@@ -2,31 +2,26 @@ import { describe, expect, it } from "vitest";
 
 import { addToCartRefusal } from "@/lib/cart/messages";
 
+import type { CheckoutFailure } from "./checkout";
 import { checkoutRefusal, reorderRefusal } from "./messages";
 
 // The words customers read (the browser tests check some of them on the pages): the domain returns reasons, and
 // these are the only places that turn them into sentences.
 describe("checkout and cart messages", () => {
-  it.each([
-    [{ reason: "invalid:empty-cart" } as const, "Your cart is empty."],
+  it.each<[CheckoutFailure, string]>([
+    [{ reason: "invalid:empty-cart" }, "Your cart is empty."],
+    [{ reason: "unavailable:closed", restaurantName: "Ramen Ya" }, "Ramen Ya is closed right now. Your cart is saved."],
     [
-      { reason: "unavailable:closed", restaurantName: "Ramen Ya" } as const,
-      "Ramen Ya is closed right now. Your cart is saved.",
-    ],
-    [
-      { reason: "conflict:foreign-item", itemName: "Taco", restaurantName: "Ramen Ya" } as const,
+      { reason: "conflict:foreign-item", itemName: "Taco", restaurantName: "Ramen Ya" },
       "Taco is not on Ramen Ya's menu. Remove it to continue.",
     ],
+    [{ reason: "unavailable:items", itemNames: ["Ramen"] }, "No longer available: Ramen. Remove it to continue."],
     [
-      { reason: "unavailable:items", itemNames: ["Ramen"] } as const,
-      "No longer available: Ramen. Remove it to continue.",
-    ],
-    [
-      { reason: "unavailable:items", itemNames: ["Ramen", "Gyoza"] } as const,
+      { reason: "unavailable:items", itemNames: ["Ramen", "Gyoza"] },
       "No longer available: Ramen, Gyoza. Remove them to continue.",
     ],
     [
-      { reason: "conflict:price-changed", totalCents: 2500 } as const,
+      { reason: "conflict:price-changed", totalCents: 2500 },
       "Prices changed since you opened your cart: the total is now $25.00. Please review it and place the order again.",
     ],
   ])("checkout refusal %j", (failure, message) => expect(checkoutRefusal(failure)).toBe(message));

@@ -15,6 +15,14 @@ export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
 export const canTransition = (from: OrderStatus, to: OrderStatus) => TRANSITIONS[from].includes(to);
 
 /**
+ * Orders still on their way: the owner's queue and open counts, and the customer's order page (which refreshes
+ * while one is open). orders_open_queue_idx (db/schema/orders.ts) writes the same list out, as DDL must.
+ */
+export const OPEN_STATUSES = ["placed", "preparing", "ready"] as const satisfies readonly OrderStatus[];
+
+export const isOpenStatus = (status: OrderStatus) => (OPEN_STATUSES as readonly OrderStatus[]).includes(status);
+
+/**
  * Moves one order from `from` to `to` and records who did it, in the caller's transaction. The current status is
  * part of the WHERE clause, so two people acting at once cannot both move it: the second finds nothing.
  * `scope` narrows the rows further (the customer's own order, or a restaurant the owner owns): a foreign id

@@ -8,11 +8,10 @@ import type { Viewer } from "@/lib/auth/queries";
 import { appDays } from "@/lib/dates";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 import { centsFromDb } from "@/lib/money";
-import { canTransition, transitionOrder } from "@/lib/orders/status";
+import { canTransition, OPEN_STATUSES, transitionOrder } from "@/lib/orders/status";
 
 import { outer, ownedBy } from "./scope";
 
-export const OPEN_STATUSES = ["placed", "preparing", "ready"] as const satisfies readonly OrderStatus[];
 export const QUEUE_LIMIT = 100;
 
 /** OPEN_STATUSES for raw SQL over alias `o`, so that the queue and the dashboard count the same orders. */

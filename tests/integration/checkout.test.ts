@@ -146,7 +146,7 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
       },
       { reason: "conflict:price-changed", totalCents: 2500 },
     ],
-  ])("refuses %s with its reason and writes nothing", async (_name, arrange, refusal) => {
+  ])("refuses %s with its reason and writes nothing", async (_case, arrange, refusal) => {
     const s = await shop();
     await arrange(s);
     const result = await placeOrder({ viewer: s.viewer, idempotencyKey: key(), expectedTotalCents: 1999 });

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { cancelOrderAction, reorderAction } from "@/lib/orders/actions";
 import { getOrderForViewer } from "@/lib/orders/queries";
+import { isOpenStatus } from "@/lib/orders/status";
 import { recordId } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { OrderActionButton } from "@/components/orders/order-action-button";
@@ -22,7 +23,7 @@ export default async function OrderPage({ params }: PageProps<"/orders/[id]">) {
   const viewer = await requireUser(`/orders/${id.data}`);
   const order = await getOrderForViewer({ viewer, orderId: id.data });
   if (!order) notFound();
-  const open = order.status === "placed" || order.status === "preparing" || order.status === "ready";
+  const open = isOpenStatus(order.status);
   const own = order.customerId === viewer.profileId;
 
   return (
