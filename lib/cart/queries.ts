@@ -108,12 +108,10 @@ async function getOrCreateCart(tx: Executor, holder: CartHolder, restaurantId: n
   for (let attempt = 0; attempt < 5; attempt++) {
     const existing = await lockCart(tx, holder);
     if (existing) return existing;
-    const insert = tx
-      .insert(carts)
-      .values({
-        restaurantId,
-        ...("profileId" in holder ? { profileId: holder.profileId } : { id: holder.anonymousId }),
-      });
+    const insert = tx.insert(carts).values({
+      restaurantId,
+      ...("profileId" in holder ? { profileId: holder.profileId } : { id: holder.anonymousId }),
+    });
     const created = await (
       "profileId" in holder
         ? insert.onConflictDoNothing({ target: carts.profileId })
