@@ -23,8 +23,8 @@ describe.each(DRIVERS)("customer details on %s", (driver) => {
   it("refuses a quantity of 0 or 1.5 with a sentence, replacing the last success, and keeps the cart", async () => {
     const { user, profile } = await createUser(db());
     const { items } = await createRestaurant(db());
-    const owner = { profileId: profile.id };
-    await addToCart({ owner, menuItemId: items[0]!.id, quantity: 1 });
+    const holder = { profileId: profile.id };
+    await addToCart({ holder, menuItemId: items[0]!.id, quantity: 1 });
     signInAs(await findActiveViewer(user.id));
 
     const updated = await submit(setQuantityAction, { menuItemId: items[0]!.id, quantity: 2 });
@@ -34,7 +34,7 @@ describe.each(DRIVERS)("customer details on %s", (driver) => {
     expect(zero.fieldErrors?.quantity).toEqual(["Enter a quantity from 1 to 99."]);
     const half = await submit(setQuantityAction, { menuItemId: items[0]!.id, quantity: "1.5" }, zero);
     expect(half.fieldErrors?.quantity).toEqual(["Enter a whole quantity from 1 to 99."]);
-    expect((await getCart({ owner }))?.lines.map((l) => l.quantity)).toEqual([2]);
+    expect((await getCart({ holder }))?.lines.map((l) => l.quantity)).toEqual([2]);
     signInAs(null);
   });
 
@@ -68,13 +68,13 @@ describe.each(DRIVERS)("customer details on %s", (driver) => {
     const empty = await countQueries(() => findSessionViewer({ userId: user.id, sessionId }));
     expect([empty.count, empty.result?.cartItemCount]).toEqual([1, 0]);
 
-    await addToCart({ owner: { profileId: profile.id }, menuItemId: items[0]!.id, quantity: 2 });
-    await addToCart({ owner: { profileId: profile.id }, menuItemId: items[1]!.id, quantity: 3 });
+    await addToCart({ holder: { profileId: profile.id }, menuItemId: items[0]!.id, quantity: 2 });
+    await addToCart({ holder: { profileId: profile.id }, menuItemId: items[1]!.id, quantity: 3 });
     const full = await countQueries(() => findSessionViewer({ userId: user.id, sessionId }));
     expect([full.count, full.result?.cartItemCount]).toEqual([1, 5]);
 
     const anonymousId = crypto.randomUUID();
-    await addToCart({ owner: { anonymousId }, menuItemId: items[0]!.id, quantity: 4 });
+    await addToCart({ holder: { anonymousId }, menuItemId: items[0]!.id, quantity: 4 });
     const anonymous = await countQueries(() => anonymousCartItemCount(anonymousId));
     expect([anonymous.count, anonymous.result]).toEqual([1, 4]);
     expect(await anonymousCartItemCount(crypto.randomUUID())).toBe(0);
