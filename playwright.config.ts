@@ -28,7 +28,7 @@ export default defineConfig({
   workers: 1,
   reporter: [["list"]],
   // Each visited page is also checked with axe (tests/e2e/fixtures.ts), seconds apiece on a busy 2-core machine.
-  timeout: 120_000,
+  timeout: 180_000,
   expect: { timeout: 15_000 },
   use: {
     trace: "retain-on-failure",
