@@ -129,6 +129,9 @@ export async function signUpCustomer(
   expect(answer.status(), `signing up ${account.email}: ${await answer.text().catch(() => "")}`.slice(0, 300)).toBe(
     303,
   );
+  // The action signed the new account in on this request context: proof that it exists before anyone signs in.
+  const session = (await (await request.get("/api/auth/session")).json()) as { user?: { name?: string } } | null;
+  expect(session?.user?.name, `a session for the new ${account.email}`).toBe(account.name);
   return account;
 }
 
