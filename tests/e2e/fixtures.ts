@@ -97,7 +97,7 @@ async function sessionState(
 /**
  * The sign-up form's server action, posted as a browser without JavaScript posts it: the form's hidden action
  * fields (rendered by React for progressive enhancement) plus the fields a person fills. The action signs the new
- * customer in and redirects; the answer's cookie is discarded here, callers sign in themselves.
+ * customer in and redirects; that session is signed out again here, and callers sign in themselves.
  */
 let created = 0;
 export async function signUpCustomer(
@@ -132,6 +132,10 @@ export async function signUpCustomer(
   // The action signed the new account in on this request context: proof that it exists before anyone signs in.
   const session = (await (await request.get("/api/auth/session")).json()) as { user?: { name?: string } } | null;
   expect(session?.user?.name, `a session for the new ${account.email}`).toBe(account.name);
+  // Signed out again, so the account starts with no open session (the sessions specs count them).
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signOut = await request.post("/api/auth/signout", { form: { csrfToken }, maxRedirects: 0 });
+  expect(signOut.status(), `signing ${account.email} out of the factory`).toBe(302);
   return account;
 }
 
