@@ -36,6 +36,24 @@ export default defineConfig([
       "import/resolver": { typescript: { project: "./tsconfig.json" }, node: true },
     },
   },
+  {
+    // Browser tests take `test` from the house fixtures, which run axe on every page they visit and sign in over HTTP.
+    files: ["tests/e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test", "expect"],
+              message: "Import test and expect from ./fixtures: they check every visited page with axe.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     "node_modules/**",

@@ -27,7 +27,8 @@ export default defineConfig({
   retries: 0,
   workers: 1,
   reporter: [["list"]],
-  timeout: 60_000,
+  // Each visited page is also checked with axe (tests/e2e/fixtures.ts), seconds apiece on a busy 2-core machine.
+  timeout: 180_000,
   expect: { timeout: 15_000 },
   use: {
     trace: "retain-on-failure",

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import type { AuditEntryView } from "@/lib/admin/audit";
 import { LocalTime } from "@/components/ui/local-time";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 const person = (p: { slug: string; displayName: string } | null) =>
   p ? (
@@ -9,7 +10,7 @@ const person = (p: { slug: string; displayName: string } | null) =>
       {p.displayName}
     </Link>
   ) : (
-    <span className="text-stone-400">—</span>
+    <span className="text-stone-600">—</span>
   );
 
 export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
@@ -20,7 +21,7 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
       </p>
     );
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-stone-200">
+    <ScrollBox label="Audit log">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-stone-200 text-stone-500">
           <tr>
@@ -55,6 +56,6 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

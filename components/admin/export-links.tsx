@@ -18,8 +18,7 @@ export function UsersExportLink({ q }: { q?: string }) {
 }
 
 export function OrdersExportForm({ from, to }: { from: string; to: string }) {
-  const input =
-    "block rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm focus:border-brand-600 focus:outline-none";
+  const input = "block rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm";
   return (
     <form method="get" action="/admin/export/orders" className="flex flex-wrap items-end gap-3">
       <div className="space-y-1">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { MISMATCHES_LISTED, type ReconciliationReport as Report } from "@/lib/admin/reconciliation";
 import { LocalTime } from "@/components/ui/local-time";
 import { Money } from "@/components/ui/money";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 const count = (n: number) => n.toLocaleString("en-US");
 
@@ -62,7 +63,7 @@ export function ReconciliationReport({ report }: { report: Report }) {
             Orders whose total differs from their lines
             {report.orderMismatchCount > MISMATCHES_LISTED ? ` (first ${MISMATCHES_LISTED})` : ""}
           </h2>
-          <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-stone-200">
+          <ScrollBox label="Mismatched orders">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-stone-200 text-stone-500">
                 <tr>
@@ -118,7 +119,7 @@ export function ReconciliationReport({ report }: { report: Report }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </section>
       ) : null}
       {report.userMismatches.length > 0 ? (

@@ -1,10 +1,11 @@
 import type { RevenueByMonth } from "@/lib/admin/revenue";
 import { Money } from "@/components/ui/money";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 /** The chart's exact figures: one row per restaurant, one column per month, totals both ways. */
 export function RevenueTable({ data }: { data: RevenueByMonth }) {
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-stone-200">
+    <ScrollBox label="Revenue by restaurant and month">
       <table className="w-full text-right text-xs tabular-nums">
         <thead className="border-b border-stone-200 text-stone-500">
           <tr>
@@ -54,6 +55,6 @@ export function RevenueTable({ data }: { data: RevenueByMonth }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -14,7 +14,7 @@ export function UsersSearch({ q, sort }: { q?: string; sort: UserSort }) {
           type="search"
           defaultValue={q}
           maxLength={100}
-          className="block w-64 rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm focus:border-brand-600 focus:outline-none"
+          className="block w-64 rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm"
         />
       </div>
       <div className="space-y-1">
@@ -25,7 +25,7 @@ export function UsersSearch({ q, sort }: { q?: string; sort: UserSort }) {
           id="sort"
           name="sort"
           defaultValue={sort}
-          className="block rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm focus:border-brand-600 focus:outline-none"
+          className="block rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm"
         >
           <option value="total">Total purchase (highest first)</option>
           <option value="name">Name (A to Z)</option>

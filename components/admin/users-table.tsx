@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import type { UserTotalsRow } from "@/lib/admin/users";
 import { Money } from "@/components/ui/money";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export function UsersTable({ rows }: { rows: UserTotalsRow[] }) {
   if (rows.length === 0) {
@@ -10,7 +11,7 @@ export function UsersTable({ rows }: { rows: UserTotalsRow[] }) {
     );
   }
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-stone-200">
+    <ScrollBox label="Users' totals">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-stone-200 text-stone-500">
           <tr>
@@ -70,6 +71,6 @@ export function UsersTable({ rows }: { rows: UserTotalsRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -15,7 +15,7 @@ export function StatusTimeline({ events }: { events: Event[] }) {
         return (
           <li key={step} className="flex items-center gap-3 text-sm">
             <span aria-hidden className={`h-3 w-3 rounded-full ${event ? "bg-emerald-600" : "bg-stone-300"}`} />
-            <span className={`capitalize ${event ? "font-medium" : "text-stone-400"}`}>{step}</span>
+            <span className={`capitalize ${event ? "font-medium" : "text-stone-600"}`}>{step}</span>
             {event ? (
               <time dateTime={event.createdAt.toISOString()} className="text-stone-500">
                 <LocalTime date={event.createdAt} />

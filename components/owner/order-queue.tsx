@@ -1,6 +1,6 @@
 import { TRANSITIONS } from "@/lib/orders/status";
 import type { OrderQueue as Queue } from "@/lib/owner/queries";
-import { LineList } from "@/components/orders/line-list";
+import { OrderLinesSummary } from "@/components/orders/order-lines-summary";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { LocalTime } from "@/components/ui/local-time";
 
@@ -46,7 +46,7 @@ function OrderCard({ order }: { order: QueuedOrder }) {
       <p className="text-sm text-stone-600">
         {order.customer.displayName} · placed <LocalTime date={order.placedAt} />
       </p>
-      <LineList lines={order.lines} totalCents={order.totalCents} className="my-3" />
+      <OrderLinesSummary lines={order.lines} totalCents={order.totalCents} className="my-3" />
       <OrderActions
         orderId={order.id}
         status={order.status}

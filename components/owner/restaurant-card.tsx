@@ -15,7 +15,7 @@ export function RestaurantCard({ restaurant }: { restaurant: OwnedRestaurant }) 
         <h2 id={headingId} className="text-lg font-semibold">
           {restaurant.name}
         </h2>
-        <span className={`text-sm font-medium ${restaurant.isOpen ? "text-emerald-700" : "text-stone-400"}`}>
+        <span className={`text-sm font-medium ${restaurant.isOpen ? "text-emerald-700" : "text-stone-600"}`}>
           {restaurant.isOpen ? "Open" : "Closed"}
         </span>
       </div>

@@ -29,7 +29,7 @@ export function RestaurantList({
                 </Link>{" "}
                 <span className="text-stone-500">· {r.cuisine}</span>
               </span>
-              <span className={r.isOpen ? "text-emerald-700" : "text-stone-400"}>{r.isOpen ? "Open" : "Closed"}</span>
+              <span className={r.isOpen ? "text-emerald-700" : "text-stone-600"}>{r.isOpen ? "Open" : "Closed"}</span>
             </li>
           ))}
         </ul>

@@ -18,7 +18,7 @@ export function AddToCartButton({ menuItemId, name }: { menuItemId: number; name
           <button
             type="submit"
             disabled={pending}
-            className="rounded-lg bg-amber-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-amber-700"
+            className="rounded-lg bg-amber-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-amber-900"
           >
             Start a new cart
           </button>

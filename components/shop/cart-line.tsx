@@ -24,7 +24,7 @@ export function CartLine({ line }: { line: Cart["lines"][number] }) {
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="cart-line">
       <div className="min-w-40 flex-1">
-        <p className={`font-medium ${line.problem ? "text-stone-400 line-through" : ""}`}>{line.name}</p>
+        <p className={`font-medium ${line.problem ? "text-stone-600 line-through" : ""}`}>{line.name}</p>
         <p className="text-sm text-stone-500">
           <Money cents={line.unitPriceCents} /> each
           {line.problem ? <span className="ml-2 font-medium text-red-700">{problemText[line.problem]}</span> : null}

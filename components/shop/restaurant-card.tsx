@@ -19,7 +19,7 @@ export function RestaurantCard({ restaurant: r }: { restaurant: Card }) {
         <Link href={`/r/${r.slug}`} className="font-semibold after:absolute after:inset-0">
           {r.name}
         </Link>
-        <span className={`text-xs font-medium ${r.isOpen ? "text-emerald-700" : "text-stone-400"}`}>
+        <span className={`text-xs font-medium ${r.isOpen ? "text-emerald-700" : "text-stone-600"}`}>
           {r.isOpen ? "Open" : "Closed"}
         </span>
       </div>

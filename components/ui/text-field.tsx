@@ -17,7 +17,7 @@ export function TextField({ name, label, errors, hint, id = name, ...input }: Pr
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy}
-        className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm placeholder:text-stone-400 focus:border-brand-600 focus:outline-none aria-invalid:border-red-500"
+        className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm placeholder:text-stone-500 aria-invalid:border-red-500"
         {...input}
       />
       {hint ? (

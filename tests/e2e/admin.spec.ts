@@ -1,28 +1,28 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 import { formatCents } from "@/lib/money";
 
 import { parseCsvRecords } from "../fixtures/csv";
 import { demoTotals } from "./demo-data";
-import { signInFromHome } from "./helpers";
+import { expect, test } from "./fixtures";
 
 async function expectWithinBudget(page: Page) {
   const stats = await page.getByTestId("query-stats").textContent();
   expect(Number(/^(\d+) quer/.exec(stats ?? "")?.[1])).toBeLessThanOrEqual(3);
 }
 
-// Runs first in file order on each project's fresh database (customer.spec.ts places orders for carla later), so
-// the demo figures are exact; the table, the profile and the CSV must agree with each other whatever the order.
+// No spec changes a demo customer's orders (they order as new customers, fixtures.ts), so the demo figures are
+// exact whatever ran before; the table, the profile and the CSV must also agree with each other.
 test("an admin finds a customer's total, matches it to their profile, and downloads the same figure as CSV", async ({
-  page,
+  pageAs,
 }) => {
   const expected = new Map([...(await demoTotals())].map(([email, t]) => [email, t.totalCents]));
   const [topEmail, topCents] = [...expected.entries()].sort((a, b) => b[1] - a[1])[0]!;
   const carlaCents = expected.get("carla@platter.test")!;
   expect(carlaCents).toBeGreaterThan(0);
 
-  await signInFromHome(page, "admin@platter.test");
+  const page = await pageAs("admin");
   await page.goto("/admin/users");
   await expect(page.getByRole("heading", { level: 1, name: "Users' totals" })).toBeVisible();
   await expectWithinBudget(page);
@@ -69,11 +69,11 @@ test("an admin finds a customer's total, matches it to their profile, and downlo
   await expectWithinBudget(page);
 });
 
-test("customers and anonymous visitors get a 404 on every admin page and export", async ({ page }) => {
+test("customers and anonymous visitors get a 404 on every admin page and export", async ({ request, pageAs }) => {
   for (const path of ["/admin", "/admin/users", "/admin/export/users"]) {
-    expect((await page.request.get(path, { maxRedirects: 0 })).status(), `anonymous ${path}`).toBe(404);
+    expect((await request.get(path, { maxRedirects: 0 })).status(), `anonymous ${path}`).toBe(404);
   }
-  await signInFromHome(page, "dan@platter.test");
+  const page = await pageAs("customer");
   for (const path of ["/admin", "/admin/users"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -84,8 +84,9 @@ test("customers and anonymous visitors get a 404 on every admin page and export"
   expect((await page.request.get("/admin/export/orders?from=2026-01-01&to=2026-12-31")).status()).toBe(404);
 });
 
-test("the role form keeps the admin's choice when it asks them to fix something", async ({ page }) => {
-  await signInFromHome(page, "admin@platter.test");
+test("the role form keeps the admin's choice when it asks them to fix something", async ({ pageAs }) => {
+  // Dan keeps his role: the form refuses before writing anything.
+  const page = await pageAs("admin");
   await page.goto("/admin/users/dan");
   await expect(page.getByRole("heading", { level: 1, name: "Dan Diner" })).toBeVisible();
   // An owner needs a restaurant: choosing Owner with none is refused, and writes nothing.

@@ -1,16 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { expect, placeOrder, signInOverHttp, test } from "./fixtures";
 
-import { signIn } from "./helpers";
-
-test("a new customer browses, favorites, orders once despite a double click, and reorders", async ({
+test("a new customer browses, favorites, orders once despite a double click, reorders, and cancels after confirming", async ({
   page,
-}, testInfo) => {
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill("Olga Order");
-  await page.getByLabel("Email").fill(`olga-${testInfo.project.name}-${Date.now()}@example.test`);
-  await page.getByLabel("Password").fill("a long passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/profile$/);
+  newCustomer,
+}) => {
+  await signInOverHttp(page.request, await newCustomer("olga"));
 
   await page.goto("/");
   await page.getByRole("searchbox", { name: "Search restaurants and dishes" }).fill("japanese");
@@ -65,38 +59,30 @@ test("a new customer browses, favorites, orders once despite a double click, and
   await expect(page.getByText("Everything is still available.")).toBeVisible();
   await expect(page.getByTestId("cart-line")).toHaveCount(2);
 
-  // The second order is cancelled while still placed: the profile total does not count it.
+  // The second order is cancelled while still placed, after a confirmation: the profile total does not count it.
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page).toHaveURL(/\/orders\/\d+$/);
   await page.getByRole("button", { name: "Cancel order" }).click();
+  await expect(page.getByText("Cancel this order?")).toBeVisible();
+  await page.getByRole("button", { name: "Keep my order" }).click();
+  await expect(page.getByRole("button", { name: "Yes, cancel it" })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("order-status")).toContainText("placed");
+  await page.getByRole("button", { name: "Cancel order" }).click();
+  await page.getByRole("button", { name: "Yes, cancel it" }).click();
   await expect(page.getByTestId("order-status")).toContainText("cancelled");
   await expect(page.getByText("Cancelled by the customer")).toBeVisible();
   await page.goto("/profile");
   await expect(page.getByTestId("total-purchase")).toHaveText("$22.90");
 });
 
-test("an anonymous visitor keeps their cart through sign-in", async ({ page }) => {
-  await page.goto("/r/taqueria-sol");
-  await page.getByRole("button", { name: "Add Horchata to cart" }).click();
-  await expect(page.getByText("Added Horchata to your cart.")).toBeVisible();
-  await page.goto("/cart");
-  await page.getByRole("link", { name: "Sign in to place your order" }).click();
-  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fcart$/);
-  await signIn(page, "eve@platter.test");
-  await expect(page).toHaveURL(/\/cart$/);
-  await expect(page.getByTestId("cart-line")).toHaveCount(1);
-  await expect(page.getByTestId("cart-line")).toContainText("Horchata");
-  await expect(page.getByRole("button", { name: "Place order" })).toBeEnabled();
-});
-
-test("someone else's order is a 404", async ({ page }) => {
-  await page.goto("/sign-in");
-  await signIn(page, "frank@platter.test");
-  await expect(page).toHaveURL(/\/profile$/);
-  // Order ids are sequential: at least one of the first ten belongs to another demo customer.
-  let foreign = 0;
-  for (let id = 1; id <= 10; id++) if ((await page.goto(`/orders/${id}`))?.status() === 404) foreign++;
-  expect(foreign).toBeGreaterThan(0);
+test("someone else's order is a 404", async ({ page, newCustomer }) => {
+  await signInOverHttp(page.request, await newCustomer("nosy"));
+  const own = await placeOrder(page, "taqueria-sol", ["Horchata"]);
+  expect((await page.goto(`/orders/${own}`))?.status()).toBe(200);
+  // The seeded orders come first and all belong to demo customers.
+  for (const id of [1, 2, 3]) expect((await page.goto(`/orders/${id}`))?.status(), `order ${id}`).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   expect((await page.goto("/orders/99999999"))?.status()).toBe(404);
   expect((await page.goto("/orders/abc"))?.status()).toBe(404);
 });

@@ -1,7 +1,7 @@
-import { expect, request, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { request, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 
-import { signIn } from "./helpers";
+import { expect, signInOverHttp, test } from "./fixtures";
 
 /*
  * Every page's URL parameters, every id or slug in a path, and every route handler of ours, over HTTP against the
@@ -20,11 +20,6 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const CONCURRENCY = 8;
 
 type Role = "anonymous" | "customer" | "owner" | "admin";
-const ACCOUNTS: Record<Exclude<Role, "anonymous">, string> = {
-  customer: "carla@platter.test",
-  owner: "olivia@platter.test",
-  admin: "admin@platter.test",
-};
 
 /** A path with `{}` standing for the fuzzed path segment (if any), and the query parameters it reads. */
 type Target = { role: Role; path: string; params: string[]; real?: Record<string, string[]>; anyAnswer?: boolean };
@@ -228,27 +223,19 @@ function urlArbitrary(target: Target): fc.Arbitrary<string> {
 
 // ---- the run ----------------------------------------------------------------------------------------------------
 
-async function signedInContext(browser: Browser, baseURL: string, role: Role): Promise<APIRequestContext> {
-  if (role === "anonymous") return request.newContext({ baseURL });
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  // The whole test has a long timeout for its thousands of requests: a sign-in that hangs must still fail fast.
-  page.setDefaultTimeout(30_000);
-  await page.goto("/sign-in");
-  await signIn(page, ACCOUNTS[role]);
-  await expect(page).not.toHaveURL(/\/sign-in/);
-  const storageState = await context.storageState();
-  await context.close();
-  return request.newContext({ baseURL, storageState });
+async function signedInContext(baseURL: string, role: Role): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL });
+  if (role !== "anonymous") await signInOverHttp(api, role);
+  return api;
 }
 
 test.describe.configure({ mode: "serial", timeout: 15 * 60_000 });
 
-test("no URL parameter, path id or export parameter gets a 5xx", async ({ browser, baseURL }) => {
+test("no URL parameter, path id or export parameter gets a 5xx", async ({ baseURL }) => {
   console.log(`fuzz-urls: FUZZ_RUNS=${RUNS} FUZZ_SEED=${SEED}`);
   const contexts = new Map<Role, APIRequestContext>();
   for (const role of ["anonymous", "customer", "owner", "admin"] as const)
-    contexts.set(role, await signedInContext(browser, baseURL!, role));
+    contexts.set(role, await signedInContext(baseURL!, role));
 
   const failures: string[] = [];
   for (const [index, target] of TARGETS.entries()) {

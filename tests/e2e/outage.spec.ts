@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 
 import { connectPostgres, migratePostgres } from "@/db/client";
 import { recreateDatabase } from "@/db/postgres-admin";
@@ -6,7 +6,7 @@ import { seedDemo } from "@/db/seed/demo";
 
 import { AppServer } from "../fixtures/app-server";
 import { ThrowawayPostgres } from "../fixtures/throwaway-postgres";
-import { signInFromHome } from "./helpers";
+import { expect, signInOverHttp, test } from "./fixtures";
 
 /**
  * PostgreSQL goes away while the app runs, then comes back. This needs a server it may stop, so it makes its own
@@ -63,7 +63,7 @@ test("while PostgreSQL is down pages and actions say 'temporarily unavailable' w
   expect((await timed(request, "/api/ready")).status).toBe(200);
 
   // Carla is signed in and looking at a menu when the database goes away.
-  await signInFromHome(page, "carla@platter.test");
+  await signInOverHttp(page.request, "customer");
   await page.goto("/r/taqueria-sol");
   await page.getByRole("button", { name: "Add Horchata to cart" }).click();
   await expect(page.getByText("Added Horchata to your cart.")).toBeVisible();

@@ -1,24 +1,18 @@
-import { expect, test, type Page } from "@playwright/test";
-
 import { APP_TIME_ZONE } from "@/lib/dates";
 
-import { signIn } from "./helpers";
+import { expect, test } from "./fixtures";
 
-async function signInAt(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await signIn(page, email);
-  await expect(page).toHaveURL(/\/profile$/);
-}
+// Olivia, the demo owner of Trattoria Luce. The items she adds carry unique names; the customers are new.
+test.use({ signedInAs: "owner" });
 
 test("an owner adds an item and reprices it, a customer orders it, the owner moves it to ready and the customer sees it", async ({
   page,
-  browser,
-  baseURL,
+  pageAs,
+  newCustomer,
 }, testInfo) => {
   const itemName = `Focaccia ${testInfo.project.name} ${Date.now()}`;
 
   // Olivia owns Trattoria Luce: she adds an item at 12.50, then changes its price to 13.25.
-  await signInAt(page, "olivia@platter.test");
   await page.goto("/owner");
   await expect(page.getByRole("heading", { level: 1, name: "Your restaurants" })).toBeVisible();
   await page.getByRole("region", { name: "Trattoria Luce", exact: true }).getByRole("link", { name: "Menu" }).click();
@@ -47,15 +41,10 @@ test("an owner adds an item and reprices it, a customer orders it, the owner mov
   await expect(editForm.getByText("Saved.")).toBeVisible();
   await expect(row).toContainText("$13.25");
 
-  // Grace, in her own browser context, orders the new item at its new price.
-  const graceContext = await browser.newContext({ baseURL });
-  const grace = await graceContext.newPage();
-  await signInAt(grace, "grace@platter.test");
+  // A new customer, in her own browser, orders the new item at its new price.
+  const grace = await pageAs(await newCustomer("grace"));
   await grace.goto("/r/trattoria-luce");
   await grace.getByRole("button", { name: `Add ${itemName} to cart` }).click();
-  const startOver = grace.getByRole("button", { name: "Start a new cart" });
-  await expect(grace.getByText(`Added ${itemName} to your cart.`).or(startOver)).toBeVisible();
-  if (await startOver.isVisible()) await startOver.click();
   await expect(grace.getByText(`Added ${itemName} to your cart.`)).toBeVisible();
   await grace.goto("/cart");
   await grace.getByRole("button", { name: "Place order" }).click();
@@ -80,11 +69,12 @@ test("an owner adds an item and reprices it, a customer orders it, the owner mov
   // Grace's order page shows the new status.
   await grace.reload();
   await expect(grace.getByTestId("order-status")).toContainText("ready");
-  await graceContext.close();
 });
 
-test("owners and admins reach only restaurants they own; customers do not reach owner pages", async ({ page }) => {
-  await signInAt(page, "olivia@platter.test");
+test("owners and admins reach only restaurants they own; customers do not reach owner pages", async ({
+  page,
+  pageAs,
+}) => {
   expect((await page.goto("/owner/taqueria-sol/menu"))?.status()).toBe(404);
   expect((await page.goto("/owner/taqueria-sol/orders"))?.status()).toBe(404);
   expect((await page.goto("/owner/taqueria-sol/sales"))?.status()).toBe(404);
@@ -96,16 +86,14 @@ test("owners and admins reach only restaurants they own; customers do not reach 
   await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
 
   // Admins get the owner tools only for restaurants they own; Ada owns none in the demo data.
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await signInAt(page, "admin@platter.test");
-  expect((await page.goto("/owner"))?.status()).toBe(200);
-  await expect(page.getByText("You do not own a restaurant yet.")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Trattoria Luce", exact: true })).toHaveCount(0);
-  expect((await page.goto("/owner/trattoria-luce/menu"))?.status()).toBe(404);
-  expect((await page.goto("/owner/trattoria-luce/orders"))?.status()).toBe(404);
+  const admin = await pageAs("admin");
+  expect((await admin.goto("/owner"))?.status()).toBe(200);
+  await expect(admin.getByText("You do not own a restaurant yet.")).toBeVisible();
+  await expect(admin.getByRole("region", { name: "Trattoria Luce", exact: true })).toHaveCount(0);
+  expect((await admin.goto("/owner/trattoria-luce/menu"))?.status()).toBe(404);
+  expect((await admin.goto("/owner/trattoria-luce/orders"))?.status()).toBe(404);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await signInAt(page, "grace@platter.test");
-  expect((await page.goto("/owner"))?.status()).toBe(404);
-  expect((await page.goto("/owner/trattoria-luce/orders"))?.status()).toBe(404);
+  const customer = await pageAs("customer");
+  expect((await customer.goto("/owner"))?.status()).toBe(404);
+  expect((await customer.goto("/owner/trattoria-luce/orders"))?.status()).toBe(404);
 });

@@ -1,6 +1,4 @@
-import { expect, test } from "@playwright/test";
-
-import { signInFromHome } from "./helpers";
+import { expect, signInOverHttp, test } from "./fixtures";
 
 /** Issue 11: search that finds food, and the rough edges a new customer hit. Demo data (db/seed/restaurants.ts). */
 
@@ -29,7 +27,8 @@ test("a restaurant's tab is titled with its name, from the page's own statement"
   await page.goto("/r/sakura-house");
   await expect(page).toHaveTitle("Sakura House · Platter");
   await expect(page.getByTestId("query-stats")).toHaveText(/^1 query · /);
-  await signInFromHome(page, "carla@platter.test");
+  await signInOverHttp(page.request, "customer");
+  await page.goto("/profile");
   await page.goto("/r/trattoria-luce");
   await expect(page).toHaveTitle("Trattoria Luce · Platter");
   // The session (with the header's cart count), then the restaurant: the metadata shares the page's read.
@@ -37,12 +36,14 @@ test("a restaurant's tab is titled with its name, from the page's own statement"
 });
 
 test("an owner page's tab names the restaurant for its owner, and nothing in a stranger's 404", async ({ page }) => {
-  await signInFromHome(page, "olivia@platter.test");
+  await signInOverHttp(page.request, "owner");
+  await page.goto("/profile");
   await page.goto("/owner/trattoria-luce/menu");
   await expect(page).toHaveTitle("Menu editor · Trattoria Luce · Platter");
   await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
   await page.getByRole("button", { name: "Sign out" }).click();
-  await signInFromHome(page, "carla@platter.test");
+  await signInOverHttp(page.request, "customer");
+  await page.goto("/profile");
   expect((await page.goto("/owner/trattoria-luce/menu"))?.status()).toBe(404);
   await expect(page).not.toHaveTitle(/Trattoria/);
 });
@@ -85,7 +86,8 @@ test.describe("in Tokyo", () => {
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
     });
-    await signInFromHome(page, "carla@platter.test");
+    await signInOverHttp(page.request, "customer");
+    await page.goto("/profile");
     await page.goto("/orders");
     const first = page.getByTestId("history-order").first().locator("time");
     await expect(first).toHaveAttribute("data-time-zone", "Asia/Tokyo");
@@ -101,7 +103,8 @@ test.describe("in Tokyo", () => {
 });
 
 test("the order history's counts agree with its list", async ({ page }) => {
-  await signInFromHome(page, "carla@platter.test");
+  await signInOverHttp(page.request, "customer");
+  await page.goto("/profile");
   await page.goto("/orders");
   await expect(page.getByTestId("history-summary")).toContainText(
     /^[\d,]+ orders?(, totalling| · [\d,]+ counted in your total of)/,

@@ -1,43 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
-import { signInFromHome } from "./helpers";
+import { expect, signInOverHttp, test } from "./fixtures";
+import { PAGES, pagesFor, VIEWERS } from "./pages";
 
 /**
  * Security headers and the nonce-based CSP on every page, for every role, with the app still working under it;
  * malformed server action bodies; an admin page's 404 that names nothing.
  */
-
-/** Every page of the app, with a concrete URL for each dynamic route and the demo account that may see it. */
-type Role = "anonymous" | "customer" | "owner" | "admin";
-const PAGES: Record<string, { role: Role; url: string }> = {
-  "/": { role: "anonymous", url: "/" },
-  "/r/[slug]": { role: "anonymous", url: "/r/taqueria-sol" },
-  "/cart": { role: "anonymous", url: "/cart" },
-  "/sign-in": { role: "anonymous", url: "/sign-in" },
-  "/sign-up": { role: "anonymous", url: "/sign-up" },
-  "/profile": { role: "customer", url: "/profile" },
-  "/account": { role: "customer", url: "/account" },
-  "/orders": { role: "customer", url: "/orders" },
-  "/orders/[id]": { role: "customer", url: "" }, // the first order on carla's /orders page
-  "/u/[slug]": { role: "customer", url: "/u/carla" },
-  "/owner": { role: "owner", url: "/owner" },
-  "/owner/[slug]/menu": { role: "owner", url: "/owner/trattoria-luce/menu" },
-  "/owner/[slug]/orders": { role: "owner", url: "/owner/trattoria-luce/orders" },
-  "/owner/[slug]/sales": { role: "owner", url: "/owner/trattoria-luce/sales" },
-  "/admin": { role: "admin", url: "/admin" },
-  "/admin/users": { role: "admin", url: "/admin/users" },
-  "/admin/users/[slug]": { role: "admin", url: "/admin/users/dan" },
-  "/admin/reconciliation": { role: "admin", url: "/admin/reconciliation" },
-  "/admin/revenue": { role: "admin", url: "/admin/revenue" },
-  "/admin/audit": { role: "admin", url: "/admin/audit" },
-};
-const ACCOUNTS: Record<Exclude<Role, "anonymous">, string> = {
-  customer: "carla@platter.test",
-  owner: "olivia@platter.test",
-  admin: "admin@platter.test",
-};
 
 /** Collects CSP violations (from the page itself, installed before any of its scripts) and console errors. */
 async function watchForProblems(page: Page): Promise<string[]> {
@@ -86,20 +57,20 @@ function expectSecurityHeaders(headers: Record<string, string>, where: string): 
 }
 
 test("every page, for every role, carries the security headers and runs under the CSP without a single violation", async ({
-  browser,
-  baseURL,
+  newContext,
+  pageAs,
 }) => {
-  test.setTimeout(180_000);
-  for (const role of ["anonymous", "customer", "owner", "admin"] as const) {
-    const context = await browser.newContext({ baseURL });
-    const page = await context.newPage();
+  test.setTimeout(240_000);
+  for (const role of VIEWERS) {
+    const page = role === "anonymous" ? await (await newContext()).newPage() : await pageAs(role);
     const problems = await watchForProblems(page);
-    if (role !== "anonymous") await signInFromHome(page, ACCOUNTS[role]);
+    let orderUrl = "";
     if (role === "customer") {
       await page.goto("/orders");
-      PAGES["/orders/[id]"]!.url = (await page.locator('main a[href^="/orders/"]').first().getAttribute("href"))!;
+      orderUrl = (await page.locator('main a[href^="/orders/"]').first().getAttribute("href"))!;
     }
-    for (const [route, { url }] of Object.entries(PAGES).filter(([, p]) => p.role === role)) {
+    for (const { route, url: listed } of pagesFor(role)) {
+      const url = route === "/orders/[id]" ? orderUrl : listed;
       const response = await page.goto(url, { waitUntil: "networkidle" });
       expect(response?.status(), `${role} ${url}`).toBe(200);
       const nonce = expectSecurityHeaders(await response!.allHeaders(), `${role} ${route}`);
@@ -109,7 +80,7 @@ test("every page, for every role, carries the security headers and runs under th
       for (const tag of scripts) expect(tag, url).toContain(`nonce="${nonce}"`);
     }
     expect(problems, `${role}: CSP violations and console errors`).toEqual([]);
-    await context.close();
+    await page.context().close();
   }
 
   // The list above covers every page of the build: a new page must be added to it.
@@ -149,12 +120,16 @@ test("under the CSP the app still hydrates: client navigation, a server action f
   // The watcher itself works: an image from another origin is refused and reported.
   await page.evaluate(() => {
     const img = document.createElement("img");
+    img.id = "csp-probe";
+    img.alt = "";
     img.src = "https://cdn.example.test/pixel.png";
     document.body.append(img);
   });
   await expect
     .poll(() => problems.join("\n"))
     .toContain("CSP violation: img-src blocked https://cdn.example.test/pixel.png");
+  // The probe is the test's, not the app's: gone before the page's final accessibility check.
+  await page.evaluate(() => document.getElementById("csp-probe")?.remove());
 });
 
 test("behind an https proxy the answers add HSTS and Auth.js sets __Secure- cookies", async ({ request }) => {
@@ -178,10 +153,13 @@ test("behind an https proxy the answers add HSTS and Auth.js sets __Secure- cook
 test("server action requests with bodies Next.js cannot decode get a 400; real ones still work", async ({
   page,
   baseURL,
+  newCustomer,
 }) => {
   // A real action id and page, as the browser sends them. The sign-out form's action takes no arguments, so Next.js
   // sends it as text/plain holding a JSON array: the shape that must keep passing.
-  await signInFromHome(page, "carla@platter.test");
+  const account = await newCustomer("actions");
+  await signInOverHttp(page.request, account);
+  await page.goto("/profile");
   const sent = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
   await page.getByRole("button", { name: "Sign out" }).click();
   const real = await sent;
@@ -215,8 +193,8 @@ test("server action requests with bodies Next.js cannot decode get a 400; real o
   const replayed = await post("text/plain;charset=UTF-8", real.postData()!);
   expect(replayed.status()).toBeLessThan(400);
 
-  // And real forms (multipart): sign in again (a form action) and add to cart (a useActionState form).
-  await signInFromHome(page, "carla@platter.test");
+  // And a real form (multipart): signed in again, add to cart (a useActionState form).
+  await signInOverHttp(page.request, account);
   await page.goto("/r/taqueria-sol");
   await page.getByRole("button", { name: "Add Horchata to cart" }).click();
   await expect(page.getByText("Added Horchata to your cart.")).toBeVisible();
@@ -230,8 +208,8 @@ test("a path that does not percent-decode is a 400 with the security headers, no
   }
 });
 
-test("an admin page's 404 does not carry the page's title, in the HTML or in the RSC payload", async ({ page }) => {
-  await signInFromHome(page, "carla@platter.test");
+test("an admin page's 404 does not carry the page's title, in the HTML or in the RSC payload", async ({ pageAs }) => {
+  const page = await pageAs("customer");
   const titles: Array<[string, string]> = [
     ["/admin/reconciliation", "Reconciliation"],
     ["/admin/audit", "Audit log"],
@@ -254,8 +232,7 @@ test("an admin page's 404 does not carry the page's title, in the HTML or in the
     expect(payload, `${url} RSC`).not.toContain(title.replace("&#x27;", "'"));
   }
   // An admin still gets the title.
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await signInFromHome(page, "admin@platter.test");
-  await page.goto("/admin/reconciliation");
-  await expect(page).toHaveTitle(/^Reconciliation/);
+  const admin = await pageAs("admin");
+  await admin.goto("/admin/reconciliation");
+  await expect(admin).toHaveTitle(/^Reconciliation/);
 });

@@ -1,22 +1,18 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
+
+import { expect, SESSION_COOKIE, signInOverHttp, test, type Account } from "./fixtures";
 
 /**
- * Sessions end for real, and guessing is throttled. Each test makes its own throwaway account and sends its own
- * client address (x-forwarded-for), so no other spec's demo account or address is ever locked.
+ * Sessions end for real. Each test makes its own throwaway account and sends its own client address
+ * (x-forwarded-for), so no other spec's demo account or address is ever affected. (Throttling: sign-in.spec.ts.)
  */
-const SESSION_COOKIE = "authjs.session-token";
-let counter = 0;
-const throwaway = (project: string, label: string) => `${label}-${project}-${Date.now()}-${++counter}@example.test`;
 const fakeAddress = () => `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
 
-async function signUp(context: BrowserContext, email: string, password: string) {
+async function signedInPage(context: BrowserContext, account: Account) {
+  await signInOverHttp(context.request, account);
   const page = await context.newPage();
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill("Sam Session");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/profile$/);
+  await page.goto("/profile");
+  await expect(page.getByRole("heading", { level: 1, name: account.name })).toBeVisible();
   return page;
 }
 
@@ -28,27 +24,32 @@ async function openSakuraHouse(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Sakura House" })).toBeVisible();
 }
 
-async function copyOfCookies(browser: Browser, from: BrowserContext, address: string) {
-  const copy = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
+async function copyOfCookies(
+  newContext: (options: { extraHTTPHeaders: Record<string, string> }) => Promise<BrowserContext>,
+  from: BrowserContext,
+  address: string,
+) {
+  const copy = await newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
   await copy.addCookies((await from.cookies()).filter((c) => c.name === SESSION_COOKIE));
   return copy;
 }
 
 test("a cookie copied before sign-out opens nothing afterwards: not /orders, not a server action, not /api/auth/session", async ({
-  browser,
-}, testInfo) => {
+  newContext,
+  newCustomer,
+}) => {
   const address = fakeAddress();
-  const owner = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
-  const email = throwaway(testInfo.project.name, "replay");
-  const page = await signUp(owner, email, "a long passphrase");
+  const owner = await newContext({ extraHTTPHeaders: { "x-forwarded-for": address } });
+  const account = await newCustomer("replay");
+  const page = await signedInPage(owner, account);
   expect((await owner.cookies()).some((c) => c.name === SESSION_COOKIE)).toBe(true);
 
   // The attacker's copy works while the session is open...
-  const thief = await copyOfCookies(browser, owner, address);
+  const thief = await copyOfCookies(newContext, owner, address);
   const stolen = await thief.newPage();
   await stolen.goto("/orders");
   await expect(stolen).toHaveURL(/\/orders$/);
-  expect(await (await thief.request.get("/api/auth/session")).json()).toMatchObject({ user: { name: "Sam Session" } });
+  expect(await (await thief.request.get("/api/auth/session")).json()).toMatchObject({ user: { name: account.name } });
   await openSakuraHouse(stolen);
   const favorite = stolen.getByRole("button", { name: "Add Sakura House to favorites" });
   await expect(favorite).toBeVisible();
@@ -70,58 +71,9 @@ test("a cookie copied before sign-out opens nothing afterwards: not /orders, not
   expect(await session.json()).toBeNull();
 
   // Nothing was written: signed in again, the restaurant is still not a favorite.
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a long passphrase");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/profile$/);
+  await signInOverHttp(page.request, account);
   await openSakuraHouse(page);
   await expect(page.getByRole("button", { name: "Add Sakura House to favorites" })).toBeVisible();
-  await thief.close();
-  await owner.close();
-});
-
-test("repeated wrong passwords get 429 + Retry-After from the credentials endpoint, and the form says when to retry", async ({
-  browser,
-  playwright,
-  baseURL,
-}, testInfo) => {
-  const address = fakeAddress();
-  const email = throwaway(testInfo.project.name, "locked");
-  const password = "the right passphrase";
-  const setup = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeAddress() } });
-  const setupPage = await signUp(setup, email, password);
-  await setupPage.getByRole("button", { name: "Sign out" }).click();
-  await setup.close();
-
-  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": address } });
-  const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const post = (guess: string) =>
-    api.post("/api/auth/callback/credentials", { form: { email, password: guess, csrfToken }, maxRedirects: 0 });
-
-  for (let i = 0; i < 5; i++) {
-    const wrong = await post(`wrong ${i}`);
-    expect(wrong.status()).toBe(302);
-    expect(wrong.headers()["location"]).toContain("error=CredentialsSignin");
-  }
-  const locked = await post(password);
-  expect(locked.status()).toBe(429);
-  const retryAfter = Number(locked.headers()["retry-after"]);
-  expect(retryAfter).toBeGreaterThan(0);
-  expect(retryAfter).toBeLessThanOrEqual(30);
-  expect(await locked.json()).toMatchObject({ error: "TooManyAttempts" });
-  await api.dispose();
-
-  // The same account through the sign-in form, from another address: the account is what is locked.
-  const visitor = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeAddress() } });
-  const page = await visitor.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText(/^Too many attempts, try again in \d+ s\.$/)).toBeVisible();
-  await expect(page).toHaveURL(/\/sign-in/);
-  await visitor.close();
 });
 
 test("a malformed callbackUrl is a 400, not a server error", async ({ request }) => {
@@ -134,18 +86,14 @@ test("a malformed callbackUrl is a 400, not a server error", async ({ request })
 });
 
 test("changing the password on /account signs out the other sessions; 'sign out everywhere' ends this one too", async ({
-  browser,
-}, testInfo) => {
-  const email = throwaway(testInfo.project.name, "account");
-  const laptop = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeAddress() } });
-  const page = await signUp(laptop, email, "first passphrase");
-  const phone = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeAddress() } });
-  const phonePage = await phone.newPage();
-  await phonePage.goto("/sign-in");
-  await phonePage.getByLabel("Email").fill(email);
-  await phonePage.getByLabel("Password").fill("first passphrase");
-  await phonePage.getByRole("button", { name: "Sign in" }).click();
-  await expect(phonePage).toHaveURL(/\/profile$/);
+  newContext,
+  newCustomer,
+}) => {
+  const account = await newCustomer("account");
+  const laptop = await newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeAddress() } });
+  const page = await signedInPage(laptop, account);
+  const phone = await newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeAddress() } });
+  const phonePage = await signedInPage(phone, account);
 
   await page.getByRole("link", { name: "Account", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
@@ -158,7 +106,7 @@ test("changing the password on /account signs out the other sessions; 'sign out 
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Your current password is wrong.")).toBeVisible();
 
-  await page.getByLabel("Current password").fill("first passphrase");
+  await page.getByLabel("Current password").fill(account.password);
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Password changed. 1 other session was signed out.")).toBeVisible();
   await page.reload();
@@ -171,6 +119,4 @@ test("changing the password on /account signs out the other sessions; 'sign out 
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
-  await phone.close();
-  await laptop.close();
 });

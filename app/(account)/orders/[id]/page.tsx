@@ -8,8 +8,9 @@ import { getOrderForViewer } from "@/lib/orders/queries";
 import { isOpenStatus } from "@/lib/orders/status";
 import { recordId } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
+import { CancelOrderButton } from "@/components/orders/cancel-order-button";
 import { OrderActionButton } from "@/components/orders/order-action-button";
-import { OrderLines } from "@/components/orders/order-lines";
+import { OrderReceipt } from "@/components/orders/order-receipt";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { StatusTimeline } from "@/components/orders/status-timeline";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
@@ -47,7 +48,7 @@ export default async function OrderPage({ params }: PageProps<"/orders/[id]">) {
         <h2 id="lines-heading" className="sr-only">
           Items
         </h2>
-        <OrderLines lines={order.lines} totalCents={order.totalCents} />
+        <OrderReceipt lines={order.lines} totalCents={order.totalCents} />
       </section>
       <section aria-labelledby="status-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
         <h2 id="status-heading" className="mb-3 text-base font-semibold">
@@ -57,9 +58,7 @@ export default async function OrderPage({ params }: PageProps<"/orders/[id]">) {
       </section>
       {own ? (
         <div className="flex flex-wrap gap-3">
-          {order.status === "placed" ? (
-            <OrderActionButton action={cancelOrderAction} orderId={order.id} label="Cancel order" variant="danger" />
-          ) : null}
+          {order.status === "placed" ? <CancelOrderButton action={cancelOrderAction} orderId={order.id} /> : null}
           <OrderActionButton action={reorderAction} orderId={order.id} label="Order again" />
         </div>
       ) : null}

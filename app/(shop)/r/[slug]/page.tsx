@@ -84,14 +84,14 @@ export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">)
             {category.items.map((item) => (
               <li key={item.id} className="flex items-start justify-between gap-4 py-3">
                 <div>
-                  <p className={`font-medium ${item.available ? "" : "text-stone-400"}`}>{item.name}</p>
+                  <p className={`font-medium ${item.available ? "" : "text-stone-600"}`}>{item.name}</p>
                   {item.description ? <p className="text-sm text-stone-500">{item.description}</p> : null}
                   <Money cents={item.priceCents} className="text-sm text-stone-700" />
                 </div>
                 {item.available && restaurant.isOpen ? (
                   <AddToCartButton menuItemId={item.id} name={item.name} />
                 ) : (
-                  <span className="text-sm text-stone-400">{item.available ? "Closed" : "Unavailable"}</span>
+                  <span className="text-sm text-stone-600">{item.available ? "Closed" : "Unavailable"}</span>
                 )}
               </li>
             ))}

@@ -2,8 +2,8 @@ import { Money } from "@/components/ui/money";
 
 type Line = { id: number; name: string; unitPriceCents: number; quantity: number };
 
-/** An order's lines at the prices paid (the snapshot), and its stored total. */
-export function OrderLines({ lines, totalCents }: { lines: Line[]; totalCents: number }) {
+/** The order page's itemised receipt: a table of each line at the unit price paid (the snapshot), and the stored total. */
+export function OrderReceipt({ lines, totalCents }: { lines: Line[]; totalCents: number }) {
   return (
     <table className="w-full text-sm">
       <caption className="sr-only">Items</caption>

@@ -2,8 +2,8 @@ import { Money } from "@/components/ui/money";
 
 type Line = { id: number; name: string; unitPriceCents: number; quantity: number };
 
-/** A compact "2 × Soup ... $9.00" list of an order's lines; with `totalCents`, a closing total row. */
-export function LineList({
+/** An order at a glance, for cards in lists and queues: "2 × Soup  $9.00" per line, with `totalCents` a total row. */
+export function OrderLinesSummary({
   lines,
   totalCents,
   className = "",

@@ -1,0 +1,71 @@
+import type { Page } from "@playwright/test";
+
+import { expect, test } from "./fixtures";
+import { pagesFor, VIEWERS } from "./pages";
+
+/** A phone: every page fits its width (wide tables scroll inside their own box) and the header keeps to one row. */
+const WIDTH = 390;
+test.use({ viewport: { width: WIDTH, height: 844 } });
+
+const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+test("at 390 px no page scrolls sideways, for any role", async ({ newContext, pageAs }) => {
+  test.setTimeout(180_000);
+  for (const viewer of VIEWERS) {
+    const page = viewer === "anonymous" ? await (await newContext()).newPage() : await pageAs(viewer);
+    let orderUrl = "";
+    if (viewer === "customer") {
+      await page.goto("/orders");
+      orderUrl = (await page.locator('main a[href^="/orders/"]').first().getAttribute("href"))!;
+    }
+    for (const { route, url } of pagesFor(viewer)) {
+      const response = await page.goto(route === "/orders/[id]" ? orderUrl : url);
+      expect(response?.status(), `${viewer} ${route}`).toBe(200);
+      expect(await pageWidth(page), `${viewer} ${route} is wider than the screen`).toBeLessThanOrEqual(WIDTH);
+    }
+  }
+});
+
+test("the admin users table scrolls inside its own box, with every total reachable", async ({ pageAs }) => {
+  const page = await pageAs("admin");
+  await page.goto("/admin/users");
+  expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+  const box = page.getByRole("region", { name: "Users' totals" });
+  // The table is wider than the phone, so its box scrolls, not the page.
+  expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  const total = page.getByTestId("user-total").first();
+  await total.scrollIntoViewIfNeeded();
+  await expect(total).toBeInViewport();
+  expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
+});
+
+test("the header keeps to one row behind a Menu that opens, signed out and signed in", async ({ page, pageAs }) => {
+  for (const [who, visitor] of [
+    ["anonymous", page],
+    ["customer", await pageAs("customer")],
+  ] as const) {
+    await visitor.goto("/");
+    const nav = visitor.getByRole("navigation", { name: "Main" });
+    const brand = nav.getByRole("link", { name: "Platter", exact: true });
+    const menu = nav.getByText("Menu");
+    await expect(menu).toBeVisible();
+    // One row: the logo and the menu button sit side by side, and the links wait behind the menu.
+    const [brandBox, menuBox] = [await brand.boundingBox(), await menu.boundingBox()];
+    expect(Math.abs(brandBox!.y + brandBox!.height / 2 - (menuBox!.y + menuBox!.height / 2)), who).toBeLessThan(8);
+    expect((await visitor.getByRole("banner").boundingBox())!.height, who).toBeLessThan(80);
+    // The cart stays in sight; the other links wait behind the menu.
+    await expect(nav.getByRole("link", { name: "Cart", exact: true })).toBeVisible();
+    const next = who === "anonymous" ? "Sign in" : "Orders";
+    await expect(nav.getByRole("link", { name: next, exact: true })).toBeHidden();
+
+    await menu.click();
+    await expect(nav.getByRole("link", { name: next, exact: true })).toBeVisible();
+    if (who === "customer") await expect(nav.getByRole("button", { name: "Sign out" })).toBeVisible();
+    expect(await pageWidth(visitor)).toBeLessThanOrEqual(WIDTH);
+
+    // Following a link closes the menu again.
+    await nav.getByRole("link", { name: next, exact: true }).click();
+    await expect(visitor).toHaveURL(who === "anonymous" ? /\/sign-in$/ : /\/orders$/);
+    await expect(nav.getByRole("link", { name: next, exact: true })).toBeHidden();
+  }
+});

@@ -1,0 +1,39 @@
+import type { Role } from "./fixtures";
+
+/**
+ * Every page of the app, with a concrete URL for each dynamic route and who may see it (security.spec.ts checks the
+ * list against the build's manifest, so a new page must be added here). `/orders/[id]` has no fixed URL: the
+ * specs use the first order on the demo customer's /orders page.
+ */
+export type Viewer = "anonymous" | Role;
+export const PAGES: Record<string, { viewer: Viewer; url: string }> = {
+  "/": { viewer: "anonymous", url: "/" },
+  "/r/[slug]": { viewer: "anonymous", url: "/r/taqueria-sol" },
+  "/cart": { viewer: "anonymous", url: "/cart" },
+  "/sign-in": { viewer: "anonymous", url: "/sign-in" },
+  "/sign-up": { viewer: "anonymous", url: "/sign-up" },
+  "/profile": { viewer: "customer", url: "/profile" },
+  "/account": { viewer: "customer", url: "/account" },
+  "/orders": { viewer: "customer", url: "/orders" },
+  "/orders/[id]": { viewer: "customer", url: "" },
+  "/u/[slug]": { viewer: "customer", url: "/u/carla" },
+  "/owner": { viewer: "owner", url: "/owner" },
+  "/owner/[slug]/menu": { viewer: "owner", url: "/owner/trattoria-luce/menu" },
+  "/owner/[slug]/orders": { viewer: "owner", url: "/owner/trattoria-luce/orders" },
+  "/owner/[slug]/sales": { viewer: "owner", url: "/owner/trattoria-luce/sales" },
+  "/admin": { viewer: "admin", url: "/admin" },
+  "/admin/users": { viewer: "admin", url: "/admin/users" },
+  "/admin/users/[slug]": { viewer: "admin", url: "/admin/users/dan" },
+  "/admin/reconciliation": { viewer: "admin", url: "/admin/reconciliation" },
+  "/admin/revenue": { viewer: "admin", url: "/admin/revenue" },
+  "/admin/audit": { viewer: "admin", url: "/admin/audit" },
+};
+
+export const VIEWERS = ["anonymous", "customer", "owner", "admin"] as const satisfies readonly Viewer[];
+
+/** The URLs `viewer` visits, in order; the order page's URL is read from `firstOrderHref` when it is needed. */
+export function pagesFor(viewer: Viewer): Array<{ route: string; url: string }> {
+  return Object.entries(PAGES)
+    .filter(([, p]) => p.viewer === viewer)
+    .map(([route, { url }]) => ({ route, url }));
+}
