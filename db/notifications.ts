@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { lt, sql } from "drizzle-orm";
 
 import { getDbHandle, type DatabaseHandle, type Listen } from "./client";
@@ -23,13 +24,17 @@ export type OrderEventSubscriber = {
 /** Events are kept this long for reconnecting streams; a stream away longer reloads instead (decision 0015). */
 export const ORDER_EVENTS_RETENTION_HOURS = 24;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const PROBE_EVERY_MS = 30_000;
+const PROBE_TIMEOUT_MS = 5_000;
 
 type Hub = {
   handle: DatabaseHandle;
   subscribers: Set<OrderEventSubscriber>;
   ready: Promise<void>;
   unlisten?: () => Promise<void>;
-  pruneTimer?: ReturnType<typeof setInterval>;
+  relisten?: () => Promise<void>;
+  probe?: { nonce: string; heard: () => void };
+  timers: ReturnType<typeof setInterval>[];
 };
 const KEY = Symbol.for("platter.orderEventsHub");
 type Holder = { [KEY]?: Hub };
@@ -68,7 +73,7 @@ async function currentHub(): Promise<Hub> {
 }
 
 function startHub(handle: DatabaseHandle): Hub {
-  const hub: Hub = { handle, subscribers: new Set(), ready: Promise.resolve() };
+  const hub: Hub = { handle, subscribers: new Set(), ready: Promise.resolve(), timers: [] };
   const listen = listenerFor(handle);
   if (!listen) {
     hub.ready = Promise.reject(new Error("this database handle cannot LISTEN"));
@@ -76,25 +81,62 @@ function startHub(handle: DatabaseHandle): Hub {
     return hub;
   }
   let listens = 0;
-  hub.ready = listen(
-    ORDER_EVENTS_CHANNEL,
-    (payload) => {
-      const event = parseOrderEvent(payload);
-      if (!event) return;
-      for (const subscriber of hub.subscribers) subscriber.onEvent(event);
-    },
-    () => {
-      // postgres.js re-LISTENs after its connection drops; NOTIFYs sent while it was away are lost, so every
-      // stream replays from its last id (the log has them).
-      listens += 1;
-      if (listens > 1) for (const subscriber of hub.subscribers) subscriber.onResync();
-    },
-  ).then((unlisten) => {
+  const onPayload = (payload: string) => {
+    const message = parseMessage(payload);
+    if (!message) return;
+    if ("ping" in message) {
+      if (hub.probe?.nonce === message.ping) hub.probe.heard();
+      return;
+    }
+    for (const subscriber of hub.subscribers) subscriber.onEvent(message);
+  };
+  const onListen = () => {
+    // postgres.js re-LISTENs after its connection drops; NOTIFYs sent while it was away are lost, so every
+    // stream replays from its last id (the log has them).
+    listens += 1;
+    if (listens > 1) for (const subscriber of hub.subscribers) subscriber.onResync();
+  };
+  hub.relisten = async () => {
+    await hub.unlisten?.().catch(() => {});
+    hub.unlisten = await listen(ORDER_EVENTS_CHANNEL, onPayload, onListen);
+  };
+  hub.ready = listen(ORDER_EVENTS_CHANNEL, onPayload, onListen).then((unlisten) => {
     hub.unlisten = unlisten;
-    hub.pruneTimer = setInterval(() => void pruneOrderEvents(handle).catch(() => {}), PRUNE_EVERY_MS);
-    hub.pruneTimer.unref();
+    hub.timers.push(
+      setInterval(() => void pruneOrderEvents(handle).catch(() => {}), PRUNE_EVERY_MS),
+      setInterval(() => void probeListen(hub), PROBE_EVERY_MS),
+    );
+    for (const timer of hub.timers) timer.unref();
   });
   return hub;
+}
+
+/**
+ * postgres.js re-LISTENs after a dropped connection only if that one reconnect works; if PostgreSQL was away
+ * longer, the LISTEN is gone and nothing says so. So while streams are open the hub NOTIFYs itself now and then,
+ * and LISTENs again (every stream then replays) when its own ping does not come back.
+ */
+export async function probeListen(hub?: Hub): Promise<boolean> {
+  hub ??= (globalThis as Holder)[KEY];
+  if (!hub?.relisten || hub.probe || hub.subscribers.size === 0) return true;
+  const nonce = randomUUID();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const heard = new Promise<boolean>((resolve) => {
+    hub.probe = { nonce, heard: () => resolve(true) };
+    timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
+  });
+  try {
+    await hub.handle.db.execute(sql`select pg_notify(${ORDER_EVENTS_CHANNEL}, ${JSON.stringify({ ping: nonce })})`);
+    if (await heard) return true;
+    await hub.relisten();
+    for (const subscriber of hub.subscribers) subscriber.onResync();
+    return false;
+  } catch {
+    return false; // The database is away: the streams end on their heartbeats; try again next time.
+  } finally {
+    clearTimeout(timer);
+    hub.probe = undefined;
+  }
 }
 
 /**
@@ -123,7 +165,7 @@ function listenerFor(handle: DatabaseHandle): Listen | undefined {
 }
 
 async function stopHub(hub: Hub) {
-  if (hub.pruneTimer) clearInterval(hub.pruneTimer);
+  for (const timer of hub.timers) clearInterval(timer);
   hub.subscribers.clear();
   await hub.unlisten?.().catch(() => {});
 }
@@ -136,9 +178,10 @@ export async function stopOrderEvents(): Promise<void> {
   if (hub) await stopHub(hub);
 }
 
-function parseOrderEvent(payload: string): OrderEventMessage | null {
+function parseMessage(payload: string): OrderEventMessage | { ping: string } | null {
   try {
-    const value = JSON.parse(payload) as Partial<OrderEventMessage>;
+    const value = JSON.parse(payload) as Partial<OrderEventMessage> & { ping?: unknown };
+    if (typeof value.ping === "string") return { ping: value.ping };
     const ints = [value.id, value.orderId, value.restaurantId, value.customerId];
     if (!ints.every((n) => Number.isSafeInteger(n)) || typeof value.status !== "string") return null;
     return value as OrderEventMessage;

@@ -2,10 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { connectPostgres, setDatabase, type DatabaseHandle } from "@/db/client";
-import { pruneOrderEvents, stopOrderEvents } from "@/db/notifications";
+import { probeListen, pruneOrderEvents, stopOrderEvents } from "@/db/notifications";
 import { databaseUrl } from "@/db/postgres-admin";
 import { countQueries } from "@/db/query-stats";
-import { orderEvents, orders, type OrderStatus } from "@/db/schema";
+import { orderEvents, orders, restaurants, type OrderStatus } from "@/db/schema";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { createSession, revokeSession } from "@/lib/auth/sessions";
 import { REPLAY_LIMIT } from "@/lib/live/replay";
@@ -283,11 +283,30 @@ describe.each(DRIVERS)("live order streams on %s", (driver: Driver) => {
   });
 
   if (driver === "postgres") {
+    it("a dropped LISTEN connection loses nothing: the hub listens again and streams replay", async () => {
+      const { a, ownerA, carla } = await setup();
+      const id = await place(a.id, carla.profileId);
+      const hears = await stream(carla.session, { kind: "order", orderId: id });
+      const killed = await db().execute(sql`select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = current_database() and query ilike 'listen %' and pid <> pg_backend_pid()`);
+      expect([...(killed as unknown as unknown[])]).toHaveLength(1);
+      await advance(ownerA.viewer, id, "placed", "preparing");
+      await hears.waitFor((r) => r.orders().length === 1);
+      expect(hears.orders()[0]).toMatchObject({ orderId: id, status: "preparing" });
+      // And the hub hears itself again.
+      expect(await probeListen()).toBe(true);
+      await advance(ownerA.viewer, id, "preparing", "ready");
+      await hears.waitFor((r) => r.orders().length === 2);
+    });
+
     it("an event committed through one instance reaches a stream served by another", async () => {
       const { a, ownerA, carla } = await setup();
       const id = await place(a.id, carla.profileId);
       // Instance B: its own postgres.js client (its own pool and LISTEN connection) on the same database.
-      const [current] = await db().execute<{ name: string }>(sql`select current_database() as name`);
+      const [current] = await db()
+        .select({ name: sql<string>`current_database()` })
+        .from(restaurants)
+        .limit(1);
       const instanceB = await connectPostgres(databaseUrl(process.env.DATABASE_URL!, current!.name), { max: 2 });
       setDatabase(instanceB);
       try {
