@@ -2,7 +2,7 @@ import "server-only";
 
 import { and, asc, eq, gt, max } from "drizzle-orm";
 
-import { getDb } from "@/db/client";
+import { getDbHandle } from "@/db/client";
 import type { OrderEventMessage } from "@/db/notifications";
 import { orderEvents } from "@/db/schema";
 
@@ -32,7 +32,9 @@ export type Replay = { events: OrderEventMessage[] } | { overflow: true; latestI
  * after telling the page to reload.
  */
 export async function replayOrderEvents(target: LiveTarget, afterId: number): Promise<Replay> {
-  const db = await getDb();
+  // Always the primary, never a read replica: NOTIFY comes from the primary at commit, and a replay from a lagging
+  // replica could miss an event committed just before the stream subscribed, for good.
+  const { db } = await getDbHandle();
   const rows = await db
     .select(columns)
     .from(orderEvents)
