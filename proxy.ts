@@ -2,13 +2,15 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { isActionRequest, isDecodableActionBody } from "@/lib/http/action-body";
 import { isDatabaseDown } from "@/lib/http/database-state";
+import { INSTANCE_HEADER, instanceId } from "@/lib/http/instance";
 import { isDecodablePath } from "@/lib/http/path";
 import { createNonce, isHttps, securityHeaders } from "@/lib/http/security-headers";
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, unavailablePage } from "@/lib/http/unavailable";
 
 /**
  * Runs before every request but static files (Next.js 16 proxy, Node.js runtime, same process as the app):
- *   1. security headers on every answer, with a fresh CSP nonce that Next.js puts on its own scripts;
+ *   1. security headers on every answer, with a fresh CSP nonce that Next.js puts on its own scripts, and the
+ *      instance that answered (x-platter-instance, lib/http/instance.ts);
  *   2. a 400 for a path that does not percent-decode, and for server action requests whose body Next.js could not
  *      decode (Next.js would answer both with a 500);
  *   3. a 503 "temporarily unavailable" while the health probe (lib/health.ts) finds the database down, so that
@@ -17,7 +19,10 @@ import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, unavailablePage } from "@/lib
  */
 export async function proxy(request: NextRequest) {
   const nonce = createNonce();
-  const headers = securityHeaders({ nonce, https: isHttps(request), dev: process.env.NODE_ENV === "development" });
+  const headers: Record<string, string> = {
+    ...securityHeaders({ nonce, https: isHttps(request), dev: process.env.NODE_ENV === "development" }),
+    [INSTANCE_HEADER]: instanceId(),
+  };
   const path = request.nextUrl.pathname;
 
   if (!isDecodablePath(path)) {

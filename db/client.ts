@@ -11,7 +11,20 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRel
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type Executor = Database | Transaction;
 
-export type DatabaseHandle = { db: Database; driver: "postgres" | "pglite"; close: () => Promise<void> };
+/** LISTEN on a channel; `onListen` runs each time the listen is (re)established. Resolves to an unlisten. */
+export type Listen = (
+  channel: string,
+  onPayload: (payload: string) => void,
+  onListen?: () => void,
+) => Promise<() => Promise<void>>;
+
+export type DatabaseHandle = {
+  db: Database;
+  driver: "postgres" | "pglite";
+  close: () => Promise<void>;
+  /** For db/notifications.ts (absent on handles built by hand: no live streams there): postgres.js' own LISTEN connection, or PGlite's in-process one. */
+  listen?: Listen;
+};
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), ".data", "pglite");
@@ -55,7 +68,11 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
     },
   });
   const db = drizzle({ client, schema, logger: queryLogger }) as unknown as Database;
-  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  const listen: Listen = async (channel, onPayload, onListen) => {
+    const { unlisten } = await client.listen(channel, onPayload, onListen);
+    return unlisten;
+  };
+  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }), listen };
 }
 
 /** Applies the committed migrations to an open PostgreSQL database (the embedded one migrates itself on open). */
@@ -88,7 +105,12 @@ export async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
   const client = new PGlite(dataDir, { extensions: { pg_trgm, unaccent } });
   const pg = drizzle({ client, schema, logger: queryLogger });
   await migrate(pg, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db: pg as unknown as Database, driver: "pglite", close: () => client.close() };
+  const listen: Listen = async (channel, onPayload, onListen) => {
+    const unlisten = await client.listen(channel, onPayload);
+    onListen?.();
+    return unlisten;
+  };
+  return { db: pg as unknown as Database, driver: "pglite", close: () => client.close(), listen };
 }
 
 type Holder = { handle?: Promise<DatabaseHandle> };
@@ -123,6 +145,12 @@ async function openFromEnv(): Promise<DatabaseHandle> {
     printDemoAccounts();
   }
   return handle;
+}
+
+/** The open handle behind getDb() (db/notifications.ts listens on it). */
+export async function getDbHandle(): Promise<DatabaseHandle> {
+  await getDb();
+  return holder.handle!;
 }
 
 /**

@@ -20,6 +20,28 @@ const schema = z.object({
     .regex(/^(\d{1,9})?$/, "must be a whole number of milliseconds (0: no limit)")
     .transform((value) => (value === "" ? undefined : Number(value)))
     .optional(),
+  // Only for LISTEN (live order streams) when DATABASE_URL goes through a transaction-mode pooler, which
+  // cannot hold a LISTEN: a direct address of the primary (db/notifications.ts reads it).
+  DATABASE_LISTEN_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "must look like postgres://user@host:5432/database")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // Names this process in the x-platter-instance header (lib/http/instance.ts). Default: host:pid.
+  PLATTER_INSTANCE_ID: z
+    .string()
+    .trim()
+    .regex(/^[\w.:-]{1,100}$/, "must be 1-100 letters, digits, dots, colons, dashes or underscores")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // Read at build time (next.config.ts): one id per build, shared by every instance that runs it.
+  NEXT_DEPLOYMENT_ID: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]{1,64}$/, "must be 1-64 letters, digits, dots, dashes or underscores")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

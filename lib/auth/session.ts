@@ -28,8 +28,9 @@ function cookieValue(jar: Awaited<ReturnType<typeof cookies>>, name: string): st
 /**
  * The JWT's user and session ids, decoded here rather than through Auth.js' `auth()`: that one runs the jwt
  * callback, which asks the database (for /api/auth/session), and the request's only statement is getViewer's.
+ * Also read by the live streams (lib/live/), which re-check the session on every heartbeat.
  */
-async function readSessionToken(): Promise<{ userId: string; sessionId: string } | null> {
+export async function readSessionToken(): Promise<{ userId: string; sessionId: string } | null> {
   const jar = await cookies();
   for (const name of SESSION_COOKIE_NAMES) {
     const token = cookieValue(jar, name);

@@ -20,6 +20,13 @@ export async function getOrderForViewer({ viewer, orderId }: { viewer: Viewer; o
   return db.query.orders.findFirst({
     where: and(eq(orders.id, orderId), viewer.role === "admin" ? undefined : eq(orders.customerId, viewer.profileId)),
     columns: { id: true, status: true, totalCents: true, placedAt: true, customerId: true },
+    extras: {
+      // The live stream's starting cursor (lib/live/): the page shows everything up to this event.
+      lastEventId:
+        sql<string>`(select coalesce(max(e.id), 0)::text from order_events e where e.order_id = ${orders.id})`.as(
+          "last_event_id",
+        ),
+    },
     with: {
       restaurant: { columns: { slug: true, name: true, address: true } },
       lines: { columns: { id: true, name: true, unitPriceCents: true, quantity: true }, orderBy: [asc(orderLines.id)] },

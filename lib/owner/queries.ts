@@ -89,6 +89,9 @@ export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: st
     extras: {
       openCount: sql<number>`(select count(*)::int from orders o
         where o.restaurant_id = ${restaurants.id} and ${IS_OPEN})`.as("open_count"),
+      // The live stream's starting cursor (lib/live/): the queue shows everything up to this event.
+      lastEventId: sql<string>`(select coalesce(max(e.id), 0)::text from order_events e
+        where e.restaurant_id = ${restaurants.id})`.as("last_event_id"),
     },
     with: {
       orders: {

@@ -8,12 +8,12 @@ import { getOrderForViewer } from "@/lib/orders/queries";
 import { isOpenStatus } from "@/lib/orders/status";
 import { recordId } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { CancelOrderButton } from "@/components/orders/cancel-order-button";
 import { OrderActionButton } from "@/components/orders/order-action-button";
 import { OrderReceipt } from "@/components/orders/order-receipt";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { StatusTimeline } from "@/components/orders/status-timeline";
-import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { LocalTime } from "@/components/ui/local-time";
 
 export const metadata: Metadata = { title: "Order" };
@@ -29,7 +29,6 @@ export default async function OrderPage({ params }: PageProps<"/orders/[id]">) {
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      {open ? <AutoRefresh seconds={10} /> : null}
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <div>
           <h1 className="text-3xl font-bold tracking-tight">Order #{order.id}</h1>
@@ -44,6 +43,13 @@ export default async function OrderPage({ params }: PageProps<"/orders/[id]">) {
           Status: <StatusBadge status={order.status} />
         </p>
       </header>
+      {open ? (
+        <LiveRefresh
+          src={`/api/live/orders?order=${order.id}&after=${order.lastEventId}`}
+          seconds={10}
+          label="Status changes"
+        />
+      ) : null}
       <section aria-labelledby="lines-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
         <h2 id="lines-heading" className="sr-only">
           Items

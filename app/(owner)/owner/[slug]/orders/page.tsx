@@ -7,9 +7,9 @@ import { getOrderQueue } from "@/lib/owner/queries";
 import { OWNER_ROLES } from "@/lib/owner/scope";
 import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { OrderQueue } from "@/components/owner/order-queue";
 import { OwnerNav } from "@/components/owner/owner-nav";
-import { AutoRefresh } from "@/components/ui/auto-refresh";
 
 const loadQueue = ownerPageData(getOrderQueue);
 
@@ -28,9 +28,13 @@ export default async function OwnerOrdersPage({ params }: PageProps<"/owner/[slu
   return (
     <>
       <OwnerNav slug={queue.slug} name={queue.name} current="orders" title="Order queue" />
-      {/* Polling rather than a push channel: one cheap statement every 10 s per open queue. */}
-      <AutoRefresh seconds={10} />
-      <p className="mb-4 text-xs text-stone-500">New orders appear automatically every 10 seconds.</p>
+      <div className="mb-4">
+        <LiveRefresh
+          src={`/api/live/orders?restaurant=${encodeURIComponent(queue.slug)}&after=${queue.lastEventId}`}
+          seconds={10}
+          label="New orders and status changes"
+        />
+      </div>
       <OrderQueue queue={queue} />
       <QueryStats />
     </>

@@ -1,0 +1,14 @@
+import { hostname } from "node:os";
+
+/**
+ * Which app process answered: PLATTER_INSTANCE_ID, or host:pid. Sent as `x-platter-instance` on every answer
+ * (proxy.ts), so that operators and the cluster tests can see how a load balancer spreads requests.
+ */
+export const INSTANCE_HEADER = "x-platter-instance";
+
+let id: string | undefined;
+
+export function instanceId(): string {
+  id ??= process.env.PLATTER_INSTANCE_ID?.trim() || `${hostname()}:${process.pid}`;
+  return id;
+}

@@ -1,0 +1,42 @@
+import "server-only";
+
+import { and, eq, sql } from "drizzle-orm";
+
+import { getDb } from "@/db/client";
+import { orders, restaurants } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/queries";
+import { ownedBy } from "@/lib/owner/scope";
+
+/** What a stream asks to hear: an owner's queue (one restaurant, by slug) or a tracking page (one order). */
+export type LiveScope = { kind: "restaurant"; slug: string } | { kind: "order"; orderId: number };
+
+/** A scope the viewer may hear, resolved to the id its events carry. */
+export type LiveTarget = { kind: "restaurant"; restaurantId: number } | { kind: "order"; orderId: number };
+
+/**
+ * One statement, with exactly the pages' rules: a restaurant's queue is heard by its owners (ownedBy, as
+ * getOrderQueue), an order by its customer or an admin (as getOrderForViewer). Anything else: null, and the
+ * stream answers 404 like the page.
+ */
+export async function authorizeLiveScope(viewer: Viewer, scope: LiveScope): Promise<LiveTarget | null> {
+  const db = await getDb();
+  if (scope.kind === "restaurant") {
+    const [row] = await db
+      .select({ id: restaurants.id })
+      .from(restaurants)
+      .where(and(eq(restaurants.slug, scope.slug), ownedBy(viewer, restaurants.id)))
+      .limit(1);
+    return row ? { kind: "restaurant", restaurantId: row.id } : null;
+  }
+  const [row] = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(
+      and(eq(orders.id, scope.orderId), viewer.role === "admin" ? sql`true` : eq(orders.customerId, viewer.profileId)),
+    )
+    .limit(1);
+  return row ? { kind: "order", orderId: row.id } : null;
+}
+
+export const targetMatches = (target: LiveTarget, event: { orderId: number; restaurantId: number }) =>
+  target.kind === "restaurant" ? event.restaurantId === target.restaurantId : event.orderId === target.orderId;
