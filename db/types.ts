@@ -1,0 +1,16 @@
+/**
+ * The database's types, apart from the code that opens it: everything that runs statements takes one of these, and
+ * importing a type must never pull in the connection module (that made db/client.ts part of import cycles).
+ */
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+
+import type * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** A database or an open transaction: whatever a statement can run on. */
+export type Executor = Database | Transaction;
+
+export type DatabaseHandle = { db: Database; driver: "postgres" | "pglite"; close: () => Promise<void> };
