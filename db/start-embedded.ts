@@ -22,7 +22,8 @@ export async function startEmbeddedDatabase(log: Log = console.log): Promise<voi
 async function openAndSeed(log: Log): Promise<DatabaseHandle> {
   const started = performance.now();
   const dir = pgliteDataDir();
-  const shown = path.relative(process.cwd(), dir) || dir;
+  const inside = path.relative(process.cwd(), dir);
+  const shown = inside && !inside.startsWith("..") ? inside : dir;
   // PGlite runs initdb in WebAssembly on an empty folder: the slowest step of a first start, so it gets a warning.
   const creating = !existsSync(path.join(dir, "PG_VERSION"));
   log(
