@@ -32,7 +32,13 @@ async function openAndSeed(log: Log): Promise<DatabaseHandle> {
       : ` ○ Platter: opening the embedded database in ${shown}`,
   );
   const handle = await connectPglite(dir, () => log(" ○ Platter: applying migrations"));
-  const seeded = await seedDemoIfEmpty(handle.db, () => log(" ○ Platter: seeding demo data"));
+  let seeded: boolean;
+  try {
+    seeded = await seedDemoIfEmpty(handle.db, () => log(" ○ Platter: seeding demo data"));
+  } catch (error) {
+    await handle.close(); // the next request opens the folder again: never two PGlite instances on one folder
+    throw error;
+  }
   log(` ✓ Platter: embedded database ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (seeded) printDemoAccounts(log);
   else log(`   Demo data already present (accounts such as ${DEMO_ACCOUNTS[0]!.email}, password ${DEMO_PASSWORD}).`);
