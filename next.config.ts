@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // PGlite ships a WASM build of Postgres and resolves its files at run time; bundling breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "drizzle-orm", "postgres", "zod"],
   poweredByHeader: false,
   // Several instances behind one load balancer run ONE build (decision 0015). The deployment id (set per release
   // at build time) lets a browser holding an older release's pages reload instead of mixing versions; unset, one

@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/integration/**/*.test.ts", "lib/**/*.test.ts"],
+    include: ["tests/integration/**/*.test.ts", "tests/first-run/**/*.test.ts", "lib/**/*.test.ts"],
     environment: "node",
     globalSetup: ["tests/fixtures/global-setup.ts"],
     testTimeout: 120_000,

@@ -17,7 +17,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { sql } from "drizzle-orm";
 
-import { connectPglite, connectPostgres, migratePostgres, setDatabase, type DatabaseHandle } from "@/db/client";
+import { connectPglite, connectPostgres, migratePostgres, setDatabase } from "@/db/client";
 import { databaseUrl, dropDatabase, recreateDatabase } from "@/db/postgres-admin";
 import { countQueries } from "@/db/query-stats";
 import { profiles, users } from "@/db/schema";
@@ -26,6 +26,7 @@ import { insertRestaurants, randomOrder, type SeededMenu } from "@/db/seed/demo"
 import { insertOrders, type SeedOrder } from "@/db/seed/orders";
 import { progressBar } from "@/db/seed/progress";
 import { createRandom } from "@/db/seed/random";
+import type { DatabaseHandle } from "@/db/types";
 import { exportOrdersCsv } from "@/lib/admin/export";
 import { reconcileTotals } from "@/lib/admin/reconciliation";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";

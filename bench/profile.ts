@@ -14,20 +14,14 @@
 import { parseArgs } from "node:util";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 
-import {
-  connectPglite,
-  connectPostgres,
-  migratePostgres,
-  setDatabase,
-  type Database,
-  type DatabaseHandle,
-} from "@/db/client";
+import { connectPglite, connectPostgres, migratePostgres, setDatabase } from "@/db/client";
 import { databaseUrl, recreateDatabase } from "@/db/postgres-admin";
 import { countQueries } from "@/db/query-stats";
 import { customerTotals, linesTotalCents, orderLines, orders, profiles } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { seedHeavyOrders } from "@/db/seed/heavy";
 import { progressBar } from "@/db/seed/progress";
+import type { Database, DatabaseHandle } from "@/db/types";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
 import { getProfileForViewer } from "@/lib/profile/queries";

@@ -21,8 +21,9 @@ import type { Logger } from "drizzle-orm/logger";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 
-import { setDatabase, type Database } from "@/db/client";
+import { setDatabase } from "@/db/client";
 import * as schema from "@/db/schema";
+import type { Database } from "@/db/types";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 
 import { CASES, type Who } from "./scale-pages";

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 
-import type { Database, Transaction } from "./client";
 import { orderTotalDrift } from "./rollups";
 import { executeRows } from "./rows";
 import { orders } from "./schema";
+import type { Database, Transaction } from "./types";
 
 /**
  * Runs a bulk load (the scale seed) in one transaction with the rollup triggers of orders and order_lines off,

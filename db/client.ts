@@ -1,33 +1,12 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 
+import { databaseEnv, pgliteDataDir } from "./env";
 import { queryLogger } from "./query-stats";
 import * as schema from "./schema";
-
-export type Schema = typeof schema;
-export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
-export type Executor = Database | Transaction;
-
-/** LISTEN on a channel; `onListen` runs each time the listen is (re)established. Resolves to an unlisten. */
-export type Listen = (
-  channel: string,
-  onPayload: (payload: string) => void,
-  onListen?: () => void,
-) => Promise<() => Promise<void>>;
-
-export type DatabaseHandle = {
-  db: Database;
-  driver: "postgres" | "pglite";
-  close: () => Promise<void>;
-  /** For db/notifications.ts (absent on handles built by hand: no live streams there): postgres.js' own LISTEN connection, or PGlite's in-process one. */
-  listen?: Listen;
-};
+import type { Database, DatabaseHandle, Listen } from "./types";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
-export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), ".data", "pglite");
 
 export type PostgresOptions = {
   max?: number;
@@ -91,8 +70,11 @@ export async function migrateDatabase(url: string): Promise<void> {
   }
 }
 
-/** Opens PGlite in `dataDir` (a folder, or "memory://") and applies pending migrations. */
-export async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
+/**
+ * Opens PGlite in `dataDir` (a folder, or "memory://") and applies pending migrations; `onMigrating` is told when
+ * the database is open (creating one takes seconds) and the migrations start.
+ */
+export async function connectPglite(dataDir: string, onMigrating?: () => void): Promise<DatabaseHandle> {
   const [{ PGlite }, { drizzle }, { migrate }, { pg_trgm }, { unaccent }] = await Promise.all([
     import("@electric-sql/pglite"),
     import("drizzle-orm/pglite"),
@@ -104,6 +86,7 @@ export async function connectPglite(dataDir: string): Promise<DatabaseHandle> {
   if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = new PGlite(dataDir, { extensions: { pg_trgm, unaccent } });
   const pg = drizzle({ client, schema, logger: queryLogger });
+  if (onMigrating) await client.waitReady.then(onMigrating);
   await migrate(pg, { migrationsFolder: MIGRATIONS_FOLDER });
   const listen: Listen = async (channel, onPayload, onListen) => {
     const unlisten = await client.listen(channel, onPayload);
@@ -119,32 +102,30 @@ const holder: Holder = ((globalThis as { __platterDb?: Holder }).__platterDb ??=
 
 /**
  * The app's database, opened on first use (never at import: `next build` imports route modules).
- * DATABASE_URL set: that PostgreSQL server. Unset: the embedded PGlite, migrated and seeded on first start.
+ * DATABASE_URL set: that PostgreSQL server. Unset: the embedded PGlite, migrated (the server seeds it on start:
+ * db/first-start.ts).
  */
 export function getDb(): Promise<Database> {
-  holder.handle ??= openFromEnv().catch((error: unknown) => {
+  return openDatabase(openFromEnv).then((h) => h.db);
+}
+
+/**
+ * Makes `open` the way the app's database is opened, unless it is open or opening already (requests that come
+ * meanwhile wait for it). A failed open is forgotten, so that the next use tries again.
+ */
+export function openDatabase(open: () => Promise<DatabaseHandle>): Promise<DatabaseHandle> {
+  holder.handle ??= open().catch((error: unknown) => {
     holder.handle = undefined;
     throw error;
   });
-  return holder.handle.then((h) => h.db);
+  return holder.handle;
 }
 
 async function openFromEnv(): Promise<DatabaseHandle> {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    // Validated at start-up by lib/env.ts (db/ does not import lib/): a whole number of ms, 0 for none.
-    const override = process.env.PLATTER_STATEMENT_TIMEOUT_MS?.trim();
-    const statementTimeoutMs = override ? Number(override) : APP_POSTGRES_OPTIONS.statementTimeoutMs;
-    return connectPostgres(url, { ...APP_POSTGRES_OPTIONS, statementTimeoutMs });
-  }
-  const handle = await connectPglite(process.env.PGLITE_DATA_DIR || DEFAULT_PGLITE_DIR);
-  const { seedDemoIfEmpty } = await import("./seed/demo");
-  const seeded = await seedDemoIfEmpty(handle.db);
-  if (seeded) {
-    const { printDemoAccounts } = await import("./seed/accounts");
-    printDemoAccounts();
-  }
-  return handle;
+  const { DATABASE_URL, PLATTER_STATEMENT_TIMEOUT_MS } = databaseEnv();
+  if (!DATABASE_URL) return connectPglite(pgliteDataDir());
+  const statementTimeoutMs = PLATTER_STATEMENT_TIMEOUT_MS ?? APP_POSTGRES_OPTIONS.statementTimeoutMs;
+  return connectPostgres(DATABASE_URL, { ...APP_POSTGRES_OPTIONS, statementTimeoutMs });
 }
 
 /** The open handle behind getDb() (db/notifications.ts listens on it). */
@@ -158,7 +139,7 @@ export async function getDbHandle(): Promise<DatabaseHandle> {
  * statement timeout, since a rebuild or an audit over a million orders runs longer than any page may.
  */
 export async function getScriptDb(): Promise<Database> {
-  const url = process.env.DATABASE_URL;
+  const url = databaseEnv().DATABASE_URL;
   if (url && !holder.handle) setDatabase(await connectPostgres(url));
   return getDb();
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { lt, sql } from "drizzle-orm";
 
-import { getDbHandle, type DatabaseHandle, type Listen } from "./client";
+import { getDbHandle } from "./client";
+import { databaseEnv } from "./env";
 import { orderEvents, type OrderStatus } from "./schema";
+import type { DatabaseHandle, Listen } from "./types";
 
 /** The NOTIFY channel of the orders trigger (migration 0007); its payload is one order_events row as JSON. */
 export const ORDER_EVENTS_CHANNEL = "platter_order_events";
@@ -141,12 +143,12 @@ export async function probeListen(hub?: Hub): Promise<boolean> {
 
 /**
  * The app's own connection can LISTEN unless DATABASE_URL goes through a transaction-mode pooler (PgBouncer), which
- * hands each transaction any server connection and so loses a LISTEN: then DATABASE_LISTEN_URL (validated by
- * lib/env.ts) names the primary directly, for this one connection per instance. NOTIFY is sent by a trigger and
+ * hands each transaction any server connection and so loses a LISTEN: then DATABASE_LISTEN_URL (validated in
+ * db/env.ts) names the primary directly, for this one connection per instance. NOTIFY is sent by a trigger and
  * works through the pooler.
  */
 function listenerFor(handle: DatabaseHandle): Listen | undefined {
-  const direct = process.env.DATABASE_LISTEN_URL?.trim();
+  const direct = databaseEnv().DATABASE_LISTEN_URL;
   if (!direct || handle.driver !== "postgres") return handle.listen;
   return async (channel, onPayload, onListen) => {
     const { default: postgres } = await import("postgres");

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 
-import type { Executor } from "./client";
 import { executeRows } from "./rows";
+import type { Executor } from "./types";
 
 export type RollupRepair = {
   /** Orders whose stored total disagreed with their lines (set to the lines' sum unless dry run). */

@@ -1,6 +1,6 @@
 import type { SQL } from "drizzle-orm";
 
-import type { Executor } from "./client";
+import type { Executor } from "./types";
 
 /** Rows of a raw statement: postgres.js returns an array, PGlite an object holding `rows`. */
 export async function executeRows<T>(db: Executor, query: SQL): Promise<T[]> {

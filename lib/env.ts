@@ -3,46 +3,34 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-const schema = z.object({
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .regex(/^postgres(ql)?:\/\/\S+$/, "must look like postgres://user@host:5432/database")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  PGLITE_DATA_DIR: z.string().trim().min(1).optional(),
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)").optional(),
-  PLATTER_QUERY_STATS: z.enum(["0", "1"]).optional(),
-  // Per-statement limit of the app's PostgreSQL connections (db/client.ts reads it); 0: none. Default 10000.
-  PLATTER_STATEMENT_TIMEOUT_MS: z
-    .string()
-    .trim()
-    .regex(/^(\d{1,9})?$/, "must be a whole number of milliseconds (0: no limit)")
-    .transform((value) => (value === "" ? undefined : Number(value)))
-    .optional(),
-  // Only for LISTEN (live order streams) when DATABASE_URL goes through a transaction-mode pooler, which
-  // cannot hold a LISTEN: a direct address of the primary (db/notifications.ts reads it).
-  DATABASE_LISTEN_URL: z
-    .string()
-    .trim()
-    .regex(/^postgres(ql)?:\/\/\S+$/, "must look like postgres://user@host:5432/database")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+import { databaseEnvSchema, parseEnv, pgliteDataDir, unsetWhenBlank } from "@/db/env";
+
+/** The app's settings on top of the database's (db/env.ts): one validation at start-up names every bad variable. */
+const schema = databaseEnvSchema.extend({
+  AUTH_SECRET: unsetWhenBlank(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)")),
+  PLATTER_QUERY_STATS: unsetWhenBlank(z.enum(["0", "1"])),
   // Names this process in the x-platter-instance header (lib/http/instance.ts). Default: host:pid.
-  PLATTER_INSTANCE_ID: z
-    .string()
-    .trim()
-    .regex(/^[\w.:-]{1,100}$/, "must be 1-100 letters, digits, dots, colons, dashes or underscores")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  PLATTER_INSTANCE_ID: unsetWhenBlank(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w.:-]{1,100}$/, "must be 1-100 letters, digits, dots, colons, dashes or underscores"),
+  ),
   // Read at build time (next.config.ts): one id per build, shared by every instance that runs it.
-  NEXT_DEPLOYMENT_ID: z
-    .string()
-    .trim()
-    .regex(/^[\w.-]{1,64}$/, "must be 1-64 letters, digits, dots, dashes or underscores")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  NEXT_DEPLOYMENT_ID: unsetWhenBlank(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w.-]{1,64}$/, "must be 1-64 letters, digits, dots, dashes or underscores"),
+  ),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Set by `next dev` / `next start` to the port they listen on; only used to print the app's address.
+  PORT: unsetWhenBlank(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, "must be a port number")
+      .transform(Number),
+  ),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -51,13 +39,7 @@ let cached: Env | undefined;
 
 /** The validated environment. A bad value stops the app with a message naming the variable. */
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`Invalid environment (see .env.example):\n${lines.join("\n")}`);
-  }
-  cached = parsed.data;
+  cached ??= parseEnv(schema, process.env);
   return cached;
 }
 
@@ -69,10 +51,10 @@ export const showQueryStats = () =>
  * database a random one is made once and kept beside the data, so that a fresh clone starts with no setup.
  */
 export function authSecret(): string {
-  const { AUTH_SECRET, DATABASE_URL, PGLITE_DATA_DIR } = env();
+  const { AUTH_SECRET, DATABASE_URL } = env();
   if (AUTH_SECRET) return AUTH_SECRET;
   if (DATABASE_URL) throw new Error("AUTH_SECRET is required when DATABASE_URL is set (see .env.example).");
-  const file = path.join(path.dirname(PGLITE_DATA_DIR || path.join(process.cwd(), ".data", "pglite")), "auth-secret");
+  const file = path.join(path.dirname(pgliteDataDir()), "auth-secret");
   try {
     return readFileSync(file, "utf8").trim();
   } catch {

@@ -1,8 +1,8 @@
 import Link from "next/link";
 
-import { signOutAction } from "@/lib/auth/actions";
 import type { Viewer } from "@/lib/auth/queries";
 import { getViewer } from "@/lib/auth/session";
+import { signOutAction } from "@/lib/auth/sign-out";
 import { anonymousCartId } from "@/lib/cart/cookie";
 import { anonymousCartItemCount } from "@/lib/cart/count";
 

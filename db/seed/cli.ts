@@ -5,7 +5,8 @@
  *                                  after the demo data, a production-shaped data set of a million orders
  *                                  (db/seed/scale.ts); needs a database without scale data yet.
  *                                  --seed S picks another data set of the same shape (default: a fixed one)
- * Uses DATABASE_URL, or the embedded PGlite folder when it is unset.
+ * Uses DATABASE_URL, or the embedded PGlite folder (PGLITE_DATA_DIR) when it is unset: the server seeds that
+ * one on start too, so db:seed is for a server or for adding --heavy / --scale data.
  */
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
@@ -38,8 +39,7 @@ const seed = values.seed === undefined ? undefined : wholeNumber("seed", values.
 
 // Without the app's statement timeout: a rollup rebuild over a million orders takes longer than a page may.
 const db = await getScriptDb();
-// getDb() seeds an empty embedded database by itself; a server is seeded here.
-if (process.env.DATABASE_URL && (await seedDemoIfEmpty(db))) printDemoAccounts();
+if (await seedDemoIfEmpty(db, () => console.log("Seeding demo data."))) printDemoAccounts();
 else console.log("Demo data present.");
 if (heavy > 0) {
   const started = performance.now();

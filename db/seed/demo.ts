@@ -1,5 +1,5 @@
-import type { Database, Executor } from "../client";
 import { favorites, menuCategories, menuItems, profiles, restaurantOwners, restaurants, users } from "../schema";
+import type { Database, Executor } from "../types";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD_HASH, type DemoAccount } from "./accounts";
 import { insertOrders, type SeedOrder } from "./orders";
 import { createRandom, type Random } from "./random";
@@ -10,10 +10,11 @@ export const DEMO_ORDER_COUNT = 360;
 
 export type SeededMenu = { restaurantId: number; items: { id: number; name: string; priceCents: number }[] };
 
-/** Seeds the demo data set unless users already exist. Returns whether it seeded. */
-export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
+/** Seeds the demo data set unless users already exist (`onSeeding` is told first). Returns whether it seeded. */
+export async function seedDemoIfEmpty(db: Database, onSeeding?: () => void): Promise<boolean> {
   const existing = await db.select({ id: users.id }).from(users).limit(1);
   if (existing.length > 0) return false;
+  onSeeding?.();
   await seedDemo(db);
   return true;
 }

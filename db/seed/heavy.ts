@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 
-import type { Database } from "../client";
 import { menuItems, profiles, users } from "../schema";
+import type { Database } from "../types";
 import { HEAVY_ACCOUNT } from "./accounts";
 import { insertAccount, randomOrder, type SeededMenu } from "./demo";
 import { insertOrders, type SeedOrder } from "./orders";

@@ -1,5 +1,5 @@
-import type { Executor } from "../client";
 import { linesTotalCents, orderLines, orders, orderStatusEvents, type OrderStatus } from "../schema";
+import type { Executor } from "../types";
 
 export type SeedLine = { menuItemId: number | null; name: string; unitPriceCents: number; quantity: number };
 export type SeedOrder = {

@@ -18,7 +18,7 @@
 import { sql } from "drizzle-orm";
 
 import { bulkLoad } from "../bulk-load";
-import type { Database } from "../client";
+import type { Database } from "../types";
 import { createRandom } from "./random";
 import { executeRows, insertColumns, int4, timestamps } from "./scale/bulk";
 import { anchorOf, DAY_MS, SPAN_DAYS } from "./scale/calendar";

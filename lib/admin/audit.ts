@@ -2,8 +2,9 @@ import "server-only";
 
 import { desc, sql } from "drizzle-orm";
 
-import { getDb, type Executor } from "@/db/client";
+import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import type { Executor } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
 
 import { encodeAuditCursor, type AuditCursor } from "./cursor";

@@ -2,8 +2,9 @@ import "server-only";
 
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 
-import { getDb, type Executor } from "@/db/client";
+import { getDb } from "@/db/client";
 import { profiles, restaurantOwners, restaurants, users, type UserRole } from "@/db/schema";
+import type { Executor } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import type { Result } from "@/lib/errors";

@@ -67,11 +67,6 @@ export async function signUpAction(_state: FormState, form: FormData): Promise<F
   return signInAndRedirect(parsed.data.email, parsed.data.password, safeRedirectTarget(field(form, "callbackUrl")));
 }
 
-/** Ends this session: Auth.js clears the cookie and its signOut event revokes the session row (config.ts). */
-export async function signOutAction() {
-  await signOut({ redirectTo: "/" });
-}
-
 export const changePasswordAction = formAction(changePasswordSchema, async (input, viewer): Promise<ActionState> => {
   const result = await changePassword({ viewer, input });
   if (!result.ok) {

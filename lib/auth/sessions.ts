@@ -3,8 +3,9 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 
-import { getDb, type Executor } from "@/db/client";
+import { getDb } from "@/db/client";
 import { profiles, users, userSessions } from "@/db/schema";
+import type { Executor } from "@/db/types";
 import { profileCartItemCount } from "@/lib/cart/count";
 
 import type { Viewer } from "./queries";

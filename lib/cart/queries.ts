@@ -2,7 +2,7 @@ import "server-only";
 
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 
-import { getDb, type Executor } from "@/db/client";
+import { getDb } from "@/db/client";
 import {
   cartItems,
   carts,
@@ -13,6 +13,7 @@ import {
   profiles,
   restaurants,
 } from "@/db/schema";
+import type { Executor } from "@/db/types";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 
 import type { CartHolder } from "./cookie";

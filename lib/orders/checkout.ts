@@ -2,7 +2,7 @@ import "server-only";
 
 import { and, eq } from "drizzle-orm";
 
-import { getDb, type Executor } from "@/db/client";
+import { getDb } from "@/db/client";
 import {
   cartItems,
   carts,
@@ -13,6 +13,7 @@ import {
   orderStatusEvents,
   restaurants,
 } from "@/db/schema";
+import type { Executor } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
 import { uniqueViolation } from "@/lib/db-errors";
 import type { Result } from "@/lib/errors";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 
-import type { Executor } from "@/db/client";
 import { orders, orderStatusEvents, type OrderStatus } from "@/db/schema";
+import type { Executor } from "@/db/types";
 
 /** The order lifecycle. Anything not listed is refused, whoever asks. */
 export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {

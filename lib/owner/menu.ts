@@ -3,8 +3,9 @@ import "server-only";
 import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 
-import { getDb, type Transaction } from "@/db/client";
+import { getDb } from "@/db/client";
 import { menuCategories, menuItems, restaurants } from "@/db/schema";
+import type { Transaction } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 

@@ -2,8 +2,8 @@ import "server-only";
 
 import { and, isNull, sql, type SQL } from "drizzle-orm";
 
-import type { Database } from "@/db/client";
 import { menuItems, restaurants } from "@/db/schema";
+import type { Database } from "@/db/types";
 
 /*
  * Search that finds food (migration 0006, decision 0013). A restaurant matches when its name, cuisine or

@@ -1,11 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { connectPostgres, setDatabase, type DatabaseHandle } from "@/db/client";
+import { connectPostgres, setDatabase } from "@/db/client";
 import { probeListen, pruneOrderEvents, stopOrderEvents } from "@/db/notifications";
 import { databaseUrl } from "@/db/postgres-admin";
 import { countQueries } from "@/db/query-stats";
 import { orderEvents, orders, restaurants, type OrderStatus } from "@/db/schema";
+import type { DatabaseHandle } from "@/db/types";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { createSession, revokeSession } from "@/lib/auth/sessions";
 import { REPLAY_LIMIT } from "@/lib/live/replay";

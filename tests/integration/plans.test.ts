@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import type { Database } from "@/db/client";
+import type { Database } from "@/db/types";
 import { listAuditLog } from "@/lib/admin/audit";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { getUserForRoles } from "@/lib/admin/roles";

@@ -1,11 +1,11 @@
 import { sql, type SQL } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
-import type { Database } from "@/db/client";
 import { DEMO_PASSWORD_HASH } from "@/db/seed/accounts";
 import { seedDemo } from "@/db/seed/demo";
 import { seedScale, type ScaleSummary } from "@/db/seed/scale";
 import { executeRows } from "@/db/seed/scale/bulk";
+import type { Database } from "@/db/types";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 

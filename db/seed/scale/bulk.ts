@@ -5,7 +5,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 
-import type { Executor } from "../../client";
+import type { Executor } from "../../types";
 
 /** Rows per statement: big enough that round trips vanish, small enough to keep each statement's memory low. */
 export const ROWS_PER_STATEMENT = 25_000;

@@ -4,7 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 
-import type { Executor } from "../../client";
+import type { Executor } from "../../types";
 import type { Random } from "../random";
 import { cast, int4, reserveIds, text, timestamps, unnestColumns } from "./bulk";
 import { DAY_MS } from "./calendar";

@@ -2,8 +2,8 @@
  * The scale seed's accounts: customers ranked by order count (customer 1 orders the most) and restaurant owners.
  * Everything a row holds is derived from the seed (user ids too), so two runs write identical rows.
  */
-import type { Executor } from "../../client";
 import type { UserRole } from "../../schema";
+import type { Executor } from "../../types";
 import { DEMO_PASSWORD_HASH } from "../accounts";
 import type { Random } from "../random";
 import { cast, insertColumns, int4, reserveIds, text, timestamps } from "./bulk";

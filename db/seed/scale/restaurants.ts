@@ -1,5 +1,5 @@
 /** Writes the planned restaurants with their categories and menu items: three statements for the lot. */
-import type { Executor } from "../../client";
+import type { Executor } from "../../types";
 import type { Random } from "../random";
 import { bool, insertColumns, int4, reserveIds, text, timestamps } from "./bulk";
 import { DAY_MS } from "./calendar";

@@ -1,0 +1,70 @@
+/**
+ * The database layer's settings: the one place in db/ that reads the environment. lib/env.ts extends this schema
+ * with the app's own settings, so that the server validates both at start-up and names every bad variable at once.
+ * A new database setting is one more field in `databaseEnvSchema` (and a line in .env.example).
+ */
+import path from "node:path";
+import { z } from "zod";
+
+/** `VAR=` (as in a copy of .env.example) means "not set", like leaving the line out. */
+export function unsetWhenBlank<T extends z.ZodType>(schema: T) {
+  return z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    schema.optional(),
+  );
+}
+
+export const databaseEnvSchema = z.object({
+  /** A PostgreSQL server. Unset: the embedded PGlite database in PGLITE_DATA_DIR. */
+  DATABASE_URL: unsetWhenBlank(
+    z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\/\S+$/, "must look like postgres://user@host:5432/database"),
+  ),
+  /**
+   * Only for LISTEN (live order streams) when DATABASE_URL goes through a transaction-mode pooler, which cannot hold
+   * a LISTEN: a direct address of the primary (db/notifications.ts).
+   */
+  DATABASE_LISTEN_URL: unsetWhenBlank(
+    z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\/\S+$/, "must look like postgres://user@host:5432/database"),
+  ),
+  /** Folder of the embedded database; see `pgliteDataDir()` for the default. */
+  PGLITE_DATA_DIR: unsetWhenBlank(z.string().trim()),
+  /** Per-statement limit of the app's own PostgreSQL connections in ms; 0: none. Unset: APP_POSTGRES_OPTIONS'. */
+  PLATTER_STATEMENT_TIMEOUT_MS: unsetWhenBlank(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,9}$/, "must be a whole number of milliseconds (0: no limit)")
+      .transform(Number),
+  ),
+});
+
+export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;
+
+/** Parses `source` with `schema`, or throws one error naming every bad variable. */
+export function parseEnv<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
+  const parsed = schema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Invalid environment (see .env.example):\n${lines.join("\n")}`);
+}
+
+let cached: DatabaseEnv | undefined;
+
+/** The database settings, validated on first use. Tests and scripts that pick a database pass it explicitly. */
+export function databaseEnv(): DatabaseEnv {
+  cached ??= parseEnv(databaseEnvSchema, process.env);
+  return cached;
+}
+
+export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), ".data", "pglite");
+
+/** Where the embedded database lives (used when DATABASE_URL is unset). */
+export function pgliteDataDir(): string {
+  return databaseEnv().PGLITE_DATA_DIR ?? DEFAULT_PGLITE_DIR;
+}

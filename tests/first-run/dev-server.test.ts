@@ -1,0 +1,155 @@
+/**
+ * The README's first run: `npm run dev` on a fresh clone (no DATABASE_URL, an empty data folder) creates, migrates
+ * and seeds the embedded database when the server starts, saying what it does, and prints the demo accounts and
+ * the address before anyone asks for a page; the first page then shows the demo restaurants.
+ *
+ * It starts a real `next dev` in this checkout (so no other `next dev` may run here meanwhile) on a free port, with
+ * its own process group, which is ended whatever the outcome.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { EventEmitter } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+import { DEMO_ACCOUNTS } from "@/db/seed/accounts";
+import { DEMO_RESTAURANTS } from "@/db/seed/restaurants";
+
+// A cold `next dev` on two shared cores: creating the database and compiling the first page take minutes at worst.
+const START_DEADLINE_MS = 8 * 60_000;
+
+type Line = { text: string; at: number };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `npm run dev` with the environment of a fresh clone, its output collected line by line. */
+function startDevServer(port: number, dataDir: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+  env.NO_COLOR = "1";
+  for (const name of ["DATABASE_URL", "AUTH_SECRET", "NODE_ENV", "PLATTER_QUERY_STATS", "FORCE_COLOR"]) {
+    delete env[name];
+  }
+  const child = spawn("npm", ["run", "dev", "--", "--port", String(port)], {
+    env,
+    detached: true, // its own process group: npm, next and next-server are ended together
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines: Line[] = [];
+  const changed = new EventEmitter();
+  for (const stream of [child.stdout!, child.stderr!]) {
+    let rest = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => {
+      const parts = (rest + chunk).split("\n");
+      rest = parts.pop() ?? "";
+      const at = performance.now();
+      for (const text of parts) lines.push({ text, at });
+      changed.emit("change");
+    });
+  }
+  let exited = false;
+  child.once("exit", () => {
+    exited = true;
+    changed.emit("change");
+  });
+  const output = () => lines.map((line) => line.text).join("\n");
+
+  /** The first line matching `pattern`; fails if the server exits or the deadline passes first. */
+  function waitForLine(pattern: RegExp, deadlineMs: number): Promise<Line> {
+    return new Promise((resolve, reject) => {
+      const check = (timedOut = false) => {
+        const line = lines.find((l) => pattern.test(l.text));
+        if (!line && !exited && !timedOut) return;
+        clearTimeout(timer);
+        changed.off("change", onChange);
+        if (line) resolve(line);
+        else reject(new Error(`no line matching ${pattern}${exited ? " (the server exited)" : ""}:\n${output()}`));
+      };
+      const onChange = () => check();
+      const timer = setTimeout(() => check(true), deadlineMs);
+      changed.on("change", onChange);
+      check();
+    });
+  }
+
+  return { child, lines, waitForLine, exited: () => exited };
+}
+
+/** Ends the whole process group (npm → next → next-server), politely first. */
+async function stop(child: ChildProcess, exited: () => boolean) {
+  if (exited() || child.pid === undefined) return;
+  const gone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  kill("SIGTERM");
+  const timer = setTimeout(() => kill("SIGKILL"), 15_000);
+  await gone;
+  clearTimeout(timer);
+  kill("SIGKILL"); // whatever of the group outlived npm
+}
+
+describe("first run: npm run dev on an empty data folder, without DATABASE_URL", () => {
+  const folder = mkdtempSync(path.join(tmpdir(), "platter-first-run-"));
+  let server: ReturnType<typeof startDevServer> | undefined;
+
+  afterAll(async () => {
+    if (server) await stop(server.child, server.exited);
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it(
+    "creates, migrates and seeds the database at start-up, prints the demo accounts before any request, then serves the first page",
+    async () => {
+      const port = await freePort();
+      server = startDevServer(port, path.join(folder, "pglite"));
+      const { lines, waitForLine } = server;
+
+      const ready = await waitForLine(/Ready in/, START_DEADLINE_MS);
+      const address = await waitForLine(new RegExp(`Platter is at http://localhost:${port}`), START_DEADLINE_MS);
+      // No request has been made by this test so far: everything below was printed at start-up.
+      const firstRequestAt = performance.now();
+
+      const before = lines.filter((line) => line.at <= address.at).map((line) => line.text);
+      const index = (pattern: RegExp) => before.findIndex((text) => pattern.test(text));
+      const steps = [
+        /creating the embedded database in .*pglite/,
+        /applying migrations/,
+        /seeding demo data/,
+        /embedded database ready in/,
+        /demo accounts \(password for all: platter-demo\)/,
+      ].map(index);
+      expect(steps.every((i) => i >= 0)).toBe(true);
+      expect(steps).toEqual([...steps].sort((a, b) => a - b));
+      for (const account of DEMO_ACCOUNTS) expect(before.join("\n")).toContain(account.email);
+      // The server had answered no request before the accounts were out (Next.js logs each one as "GET /path").
+      expect(before.filter((text) => /^\s*(GET|POST) \//.test(text))).toEqual([]);
+      expect(address.at).toBeLessThan(firstRequestAt);
+
+      const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(START_DEADLINE_MS) });
+      const html = await response.text();
+      expect(response.status).toBe(200);
+      expect(html).toContain(DEMO_RESTAURANTS[0]!.name);
+      console.info(
+        `first run: accounts printed ${((address.at - ready.at) / 1000).toFixed(1)} s after "Ready", ` +
+          `first page ${((performance.now() - ready.at) / 1000).toFixed(1)} s after "Ready"`,
+      );
+    },
+    START_DEADLINE_MS * 2,
+  );
+});
