@@ -3,6 +3,15 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+/** A URL with one of `protocols`, or unset (an empty value counts as unset). */
+const optionalUrl = (protocols: string[], message: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => value === "" || (URL.canParse(value) && protocols.includes(new URL(value).protocol)), message)
+    .transform((value) => value || undefined)
+    .optional();
+
 const schema = z.object({
   DATABASE_URL: z
     .string()
@@ -21,6 +30,34 @@ const schema = z.object({
     .transform((value) => (value === "" ? undefined : Number(value)))
     .optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // The site's public origin (Auth.js reads it too): password reset links point here (decision 0017).
+  AUTH_URL: optionalUrl(["http:", "https:"], "must be the site's address, like https://platter.example").transform(
+    (url) => url && new URL(url).origin,
+  ),
+  // Without AUTH_URL, hosts (comma-separated, "name" or "name:port") whose request origin reset links may use.
+  PLATTER_ALLOWED_HOSTS: z
+    .string()
+    .transform((value) =>
+      value
+        .toLowerCase()
+        .split(",")
+        .flatMap((host) => host.trim() || []),
+    )
+    .refine(
+      (hosts) => hosts.every((host) => /^[a-z0-9.-]+(:\d{1,5})?$/.test(host)),
+      "must be host names separated by commas, like platter.example,www.platter.example",
+    )
+    .optional(),
+  // Mail goes out through this SMTP server (nodemailer); unset: to the console and PLATTER_OUTBOX_DIR.
+  SMTP_URL: optionalUrl(["smtp:", "smtps:"], "must look like smtp://user:password@host:587 or smtps://host:465"),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^([^\p{Cc}@]+@[^\p{Cc}@]+)?$/u, 'must be an address, like "Platter <no-reply@platter.example>"')
+    .transform((value) => value || undefined)
+    .optional(),
+  PLATTER_OUTBOX_DIR: z.string().trim().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -60,3 +97,6 @@ export function authSecret(): string {
     return secret;
   }
 }
+
+/** Where mail goes when no SMTP server is configured: a folder of .eml files a developer can open. */
+export const outboxDir = () => env().PLATTER_OUTBOX_DIR || path.join(process.cwd(), ".data", "outbox");

@@ -7,4 +7,5 @@ export * from "./carts";
 export * from "./audit";
 export * from "./totals";
 export * from "./sessions";
+export * from "./password-resets";
 export * from "./relations";
