@@ -17,6 +17,9 @@ const PAGES: Record<string, { role: Role; url: string }> = {
   "/cart": { role: "anonymous", url: "/cart" },
   "/sign-in": { role: "anonymous", url: "/sign-in" },
   "/sign-up": { role: "anonymous", url: "/sign-up" },
+  "/forgot-password": { role: "anonymous", url: "/forgot-password" },
+  // Without a token the page explains what is missing (a valid link is tests/e2e/password-reset.spec.ts's).
+  "/reset-password": { role: "anonymous", url: "/reset-password" },
   "/profile": { role: "customer", url: "/profile" },
   "/account": { role: "customer", url: "/account" },
   "/orders": { role: "customer", url: "/orders" },
