@@ -87,7 +87,7 @@ test("forgotten password: the outbox link sets a new password, ends the session 
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: "Choose a new password" })).toBeVisible();
   await expect(page.getByText(email)).toBeVisible();
-  await page.getByLabel("New password").fill(newPassword);
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
   await page.getByLabel("Repeat new password").fill("not the same");
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page.getByText("The two passwords do not match.")).toBeVisible();
