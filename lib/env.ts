@@ -5,6 +5,15 @@ import { z } from "zod";
 
 import { databaseEnvSchema, parseEnv, pgliteDataDir, unsetWhenBlank } from "@/db/env";
 
+/** A URL with one of `protocols`, or unset (an empty value counts as unset). */
+const optionalUrl = (protocols: string[], message: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => value === "" || (URL.canParse(value) && protocols.includes(new URL(value).protocol)), message)
+    .transform((value) => value || undefined)
+    .optional();
+
 /** The app's settings on top of the database's (db/env.ts): one validation at start-up names every bad variable. */
 const schema = databaseEnvSchema.extend({
   AUTH_SECRET: unsetWhenBlank(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)")),
@@ -23,6 +32,34 @@ const schema = databaseEnvSchema.extend({
       .trim()
       .regex(/^[\w.-]{1,64}$/, "must be 1-64 letters, digits, dots, dashes or underscores"),
   ),
+  // The site's public origin (Auth.js reads it too): password reset links point here (decision 0017).
+  AUTH_URL: optionalUrl(["http:", "https:"], "must be the site's address, like https://platter.example").transform(
+    (url) => url && new URL(url).origin,
+  ),
+  // Without AUTH_URL, hosts (comma-separated, "name" or "name:port") whose request origin reset links may use.
+  PLATTER_ALLOWED_HOSTS: z
+    .string()
+    .transform((value) =>
+      value
+        .toLowerCase()
+        .split(",")
+        .flatMap((host) => host.trim() || []),
+    )
+    .refine(
+      (hosts) => hosts.every((host) => /^[a-z0-9.-]+(:\d{1,5})?$/.test(host)),
+      "must be host names separated by commas, like platter.example,www.platter.example",
+    )
+    .optional(),
+  // Mail goes out through this SMTP server (nodemailer); unset: to the console and PLATTER_OUTBOX_DIR.
+  SMTP_URL: optionalUrl(["smtp:", "smtps:"], "must look like smtp://user:password@host:587 or smtps://host:465"),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^([^\p{Cc}@]+@[^\p{Cc}@]+)?$/u, 'must be an address, like "Platter <no-reply@platter.example>"')
+    .transform((value) => value || undefined)
+    .optional(),
+  PLATTER_OUTBOX_DIR: z.string().trim().min(1).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Set by `next dev` / `next start` to the port they listen on; only used to print the app's address.
   PORT: unsetWhenBlank(
@@ -64,3 +101,6 @@ export function authSecret(): string {
     return secret;
   }
 }
+
+/** Where mail goes when no SMTP server is configured: a folder of .eml files a developer can open. */
+export const outboxDir = () => env().PLATTER_OUTBOX_DIR || path.join(process.cwd(), ".data", "outbox");

@@ -31,6 +31,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         required
         errors={state.fieldErrors?.password}
       />
+      <p className="-mt-2 text-right text-sm">
+        <Link className="font-medium text-brand-700 underline" href="/forgot-password">
+          Forgot your password?
+        </Link>
+      </p>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>

@@ -8,4 +8,5 @@ export * from "./audit";
 export * from "./totals";
 export * from "./sessions";
 export * from "./live";
+export * from "./password-resets";
 export * from "./relations";

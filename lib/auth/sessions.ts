@@ -16,7 +16,8 @@ export const SESSION_ABSOLUTE_SECONDS = 30 * 24 * 60 * 60;
 /** last_seen_at is written at most this often, so most requests only read the row. */
 export const SESSION_TOUCH_SECONDS = 60;
 
-export type RevokeReason = "sign_out" | "sign_out_everywhere" | "password_change" | "role_change" | "disabled";
+export type RevokeReason =
+  "sign_out" | "sign_out_everywhere" | "password_change" | "password_reset" | "role_change" | "disabled";
 
 const secondsAgo = (seconds: number) => sql`now() - ${sql.raw(`interval '${Math.trunc(seconds)} seconds'`)}`;
 

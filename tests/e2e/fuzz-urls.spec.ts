@@ -26,6 +26,8 @@ type Target = { role: Role; path: string; params: string[]; real?: Record<string
 const TARGETS: Target[] = [
   { role: "anonymous", path: "/", params: ["q", "after"] },
   { role: "anonymous", path: "/r/{}", params: [], real: { "{}": ["trattoria-luce"] } },
+  // A well-formed token that was never issued: the page looks it up (and says the link is not valid).
+  { role: "anonymous", path: "/reset-password", params: ["token"], real: { token: ["A".repeat(43)] } },
   { role: "customer", path: "/cart", params: ["reorder"], real: { reorder: ["1", "2"] } },
   {
     role: "customer",

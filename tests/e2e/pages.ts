@@ -12,6 +12,9 @@ export const PAGES: Record<string, { viewer: Viewer; url: string }> = {
   "/cart": { viewer: "anonymous", url: "/cart" },
   "/sign-in": { viewer: "anonymous", url: "/sign-in" },
   "/sign-up": { viewer: "anonymous", url: "/sign-up" },
+  "/forgot-password": { viewer: "anonymous", url: "/forgot-password" },
+  // Without a token the page explains what is missing (a valid link is tests/e2e/password-reset.spec.ts's).
+  "/reset-password": { viewer: "anonymous", url: "/reset-password" },
   "/profile": { viewer: "customer", url: "/profile" },
   "/account": { viewer: "customer", url: "/account" },
   "/orders": { viewer: "customer", url: "/orders" },

@@ -4,6 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import * as adminActions from "@/lib/admin/actions";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import * as resetActions from "@/lib/auth/reset-actions";
 import * as cartActions from "@/lib/cart/actions";
 import * as favoriteActions from "@/lib/favorites/actions";
 import * as orderActions from "@/lib/orders/actions";
@@ -24,12 +25,17 @@ import { signInAs } from "../fixtures/session";
  * throw; a refused call (no `ok: true`, no redirect) must leave every table's row count unchanged, audit log included.
  *
  * lib/auth/actions.ts (sign-in and sign-up) is not called here: they go through Auth.js' signIn, which needs a real
- * request, and are fuzzed over HTTP by the auth area's own tests.
+ * request, and are fuzzed over HTTP by the auth area's own tests. The password reset actions (lib/auth/reset-actions.ts)
+ * are: anyone may call them, and the work they leave for after the response (the mail) is dropped here.
  */
 
 vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 vi.mock("next/headers", async () => (await import("../fixtures/next-headers")).nextHeadersMock);
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  after: () => {},
+}));
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 
@@ -61,11 +67,13 @@ const TARGETS: Record<string, { role: Role; fields: string[] }> = {
   setItemAvailabilityAction: { role: "owner", fields: ["itemId", "available"] },
   moveItemAction: { role: "owner", fields: ["itemId", "direction"] },
   deleteItemAction: { role: "owner", fields: ["itemId"] },
+  forgotPasswordAction: { role: "anyone", fields: ["email"] },
+  resetPasswordAction: { role: "anyone", fields: ["token", "password", "confirmPassword"] },
 };
 
 const ACTIONS: Record<string, AnyAction> = Object.fromEntries(
-  [adminActions, cartActions, favoriteActions, orderActions, ownerActions, menuActions].flatMap((module) =>
-    Object.entries(module).filter((entry): entry is [string, AnyAction] => typeof entry[1] === "function"),
+  [adminActions, cartActions, favoriteActions, orderActions, ownerActions, menuActions, resetActions].flatMap(
+    (module) => Object.entries(module).filter((entry): entry is [string, AnyAction] => typeof entry[1] === "function"),
   ),
 );
 
@@ -248,6 +256,11 @@ function plausible(field: string, fixture: Fixture): fc.Arbitrary<string> {
     price: ["12.50", "0", "3"],
     expectedTotalCents: ["0", "500", "1000"],
     idempotencyKey: ["fuzz-key-0001", "fuzz-key-0002"],
+    email: ["someone@example.test", "Carla@Example.TEST"],
+    // The shape of a reset token, but none that was issued: the link is refused after the format check.
+    token: ["A".repeat(43), "abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJKLMNOP_"],
+    password: ["a long passphrase"],
+    confirmPassword: ["a long passphrase"],
   };
   return fc.constantFrom(...(byField[field] ?? ["Soup", "A fine name", "Mains"]));
 }

@@ -8,11 +8,20 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
-  const callbackUrl = safeRedirectTarget((await searchParams).callbackUrl);
+  const params = await searchParams;
+  const callbackUrl = safeRedirectTarget(params.callbackUrl);
   if (await getViewer()) redirect(callbackUrl);
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">Sign in</h1>
+      {params.reset === "done" ? (
+        <p
+          role="status"
+          className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200"
+        >
+          Your password has been changed and the account signed out everywhere. Sign in with your new password.
+        </p>
+      ) : null}
       <SignInForm callbackUrl={callbackUrl} />
     </>
   );

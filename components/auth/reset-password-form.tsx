@@ -1,0 +1,53 @@
+"use client";
+
+import Link from "next/link";
+
+import { resetPasswordAction } from "@/lib/auth/reset-actions";
+import { ActionForm, ActionMessage } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+
+/**
+ * The new password, twice. The account's email rides along as a hidden username so that a password manager
+ * saves the new password for the right account. On success the action sends the visitor to sign in.
+ */
+export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
+  return (
+    <ActionForm action={resetPasswordAction} className="space-y-4">
+      {(state, pending) => (
+        <>
+          <input type="hidden" name="token" value={token} />
+          <input type="hidden" name="username" autoComplete="username" value={email} />
+          <TextField
+            name="password"
+            type="password"
+            label="New password"
+            autoComplete="new-password"
+            hint="At least 8 characters."
+            required
+            errors={state.fieldErrors?.password}
+          />
+          <TextField
+            name="confirmPassword"
+            type="password"
+            label="Repeat new password"
+            autoComplete="new-password"
+            required
+            errors={state.fieldErrors?.confirmPassword}
+          />
+          <ActionMessage state={state} />
+          <Button type="submit" disabled={pending} className="w-full">
+            {pending ? "Saving…" : "Set new password"}
+          </Button>
+          {state.message && !state.fieldErrors ? (
+            <p className="text-center text-sm">
+              <Link className="font-medium text-brand-700 underline" href="/forgot-password">
+                Ask for a new link
+              </Link>
+            </p>
+          ) : null}
+        </>
+      )}
+    </ActionForm>
+  );
+}
