@@ -3,9 +3,10 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 
-import { getDb, type Executor } from "@/db/client";
+import { getDb } from "@/db/client";
 import { executeRows } from "@/db/rows";
 import { auditLog, passwordResetTokens, profiles, signInThrottles, users } from "@/db/schema";
+import type { Executor } from "@/db/types";
 
 import { hashPassword } from "./password";
 import { RESET_TOKEN_MINUTES } from "./reset-schema";
