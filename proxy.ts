@@ -42,6 +42,12 @@ export async function proxy(request: NextRequest) {
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
 }
 
+/**
+ * Which `next start` answered, for load-balancer checks and the cluster tests (PLATTER_INSTANCE_ID, else the pid).
+ * Not a secret: it names a process, not a machine.
+ */
+const INSTANCE = process.env.PLATTER_INSTANCE_ID || `pid-${process.pid}`;
+
 /** Liveness and readiness answer for themselves: load balancers must see the truth, not the 503 page. */
 const ALWAYS_SERVED = new Set(["/api/health", "/api/ready"]);
 const TEXT = { "Content-Type": "text/plain; charset=utf-8" };
@@ -65,6 +71,7 @@ function unavailable(request: NextRequest, nonce: string): NextResponse {
 
 function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set("x-platter-instance", INSTANCE);
   return response;
 }
 

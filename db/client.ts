@@ -11,7 +11,13 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRel
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type Executor = Database | Transaction;
 
-export type DatabaseHandle = { db: Database; driver: "postgres" | "pglite"; close: () => Promise<void> };
+export type DatabaseHandle = {
+  db: Database;
+  driver: "postgres" | "pglite";
+  close: () => Promise<void>;
+  /** With read replicas: the database for this request's reads (db/replicas.ts). */
+  route?: () => Promise<Database>;
+};
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), ".data", "pglite");
@@ -24,6 +30,11 @@ export type PostgresOptions = {
   statementTimeoutMs?: number;
   /** Seconds an idle connection is kept; unset: forever. */
   idleTimeoutSeconds?: number;
+  /**
+   * Behind PgBouncer in transaction pooling: no prepared statements and no startup parameters (a pooled server
+   * connection serves many clients; decision 0014 says where the settings go instead).
+   */
+  pooled?: boolean;
 };
 
 /** What the app itself uses (openFromEnv); scripts pass their own options or none. Decision 0008. */
@@ -38,7 +49,17 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
     import("postgres"),
     import("drizzle-orm/postgres-js"),
   ]);
-  const client = postgres(url, {
+  const client = postgres(url, postgresOptions(url, options));
+  const db = drizzle({ client, schema, logger: queryLogger }) as unknown as Database;
+  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+/** `?prepare=false` in the URL (postgres.js' own spelling) says the same as DATABASE_POOLER=pgbouncer. */
+export const isPooledUrl = (url: string) => /[?&]prepare=false(&|$)/.test(url);
+
+function postgresOptions(url: string, options: PostgresOptions): import("postgres").Options<Record<string, never>> {
+  const pooled = options.pooled || isPooledUrl(url);
+  return {
     max: options.max ?? 10,
     onnotice: () => {},
     ...(options.connectTimeoutSeconds ? { connect_timeout: options.connectTimeoutSeconds } : {}),
@@ -49,13 +70,45 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
     // postgres.js prepares every statement; after five runs PostgreSQL may switch a prepared statement to a
     // generic plan, chosen without the parameter values. On skewed data (one customer with 100,000 orders next to
     // ordinary ones) that plan fits nobody: plan each execution with its values (tests/integration/plans.test.ts).
-    connection: {
-      plan_cache_mode: "force_custom_plan",
-      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
-    },
+    // Pooled: nothing is prepared (an unnamed statement is always planned with its values), and PgBouncer neither
+    // accepts nor forwards other startup parameters: the statement timeout is set for the app's role or database.
+    ...(pooled
+      ? { prepare: false }
+      : {
+          connection: {
+            plan_cache_mode: "force_custom_plan",
+            ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+          },
+        }),
+  };
+}
+
+/** The app's primary plus its read replicas (DATABASE_REPLICA_URLS): reads routed per request (db/replicas.ts). */
+export async function connectReplicated(
+  url: string,
+  replicaUrls: string[],
+  options: PostgresOptions = {},
+): Promise<DatabaseHandle> {
+  const [{ default: postgres }, { drizzle }, { replicate }] = await Promise.all([
+    import("postgres"),
+    import("drizzle-orm/postgres-js"),
+    import("./replicas"),
+  ]);
+  const primarySql = postgres(url, postgresOptions(url, options));
+  const replicated = replicate({
+    primarySql,
+    replicaUrls,
+    connect: (replicaUrl) => postgres(replicaUrl, postgresOptions(replicaUrl, options)),
+    toDb: (client) => drizzle({ client, schema, logger: queryLogger }) as unknown as Database,
   });
-  const db = drizzle({ client, schema, logger: queryLogger }) as unknown as Database;
-  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  return {
+    db: replicated.primary,
+    driver: "postgres",
+    route: replicated.route,
+    close: async () => {
+      await Promise.all([primarySql.end({ timeout: 5 }), replicated.close()]);
+    },
+  } satisfies DatabaseHandle;
 }
 
 /** Applies the committed migrations to an open PostgreSQL database (the embedded one migrates itself on open). */
@@ -104,7 +157,7 @@ export function getDb(): Promise<Database> {
     holder.handle = undefined;
     throw error;
   });
-  return holder.handle.then((h) => h.db);
+  return holder.handle.then((h) => (h.route ? h.route() : h.db));
 }
 
 async function openFromEnv(): Promise<DatabaseHandle> {
@@ -113,7 +166,16 @@ async function openFromEnv(): Promise<DatabaseHandle> {
     // Validated at start-up by lib/env.ts (db/ does not import lib/): a whole number of ms, 0 for none.
     const override = process.env.PLATTER_STATEMENT_TIMEOUT_MS?.trim();
     const statementTimeoutMs = override ? Number(override) : APP_POSTGRES_OPTIONS.statementTimeoutMs;
-    return connectPostgres(url, { ...APP_POSTGRES_OPTIONS, statementTimeoutMs });
+    const options = {
+      ...APP_POSTGRES_OPTIONS,
+      statementTimeoutMs,
+      pooled: process.env.DATABASE_POOLER === "pgbouncer",
+    };
+    const replicaUrls = (process.env.DATABASE_REPLICA_URLS ?? "")
+      .split(",")
+      .map((u) => u.trim())
+      .filter(Boolean);
+    return replicaUrls.length ? connectReplicated(url, replicaUrls, options) : connectPostgres(url, options);
   }
   const handle = await connectPglite(process.env.PGLITE_DATA_DIR || DEFAULT_PGLITE_DIR);
   const { seedDemoIfEmpty } = await import("./seed/demo");

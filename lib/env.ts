@@ -10,6 +10,18 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\/\S+$/, "must look like postgres://user@host:5432/database")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  // Streaming replicas for reads (db/replicas.ts, decision 0014): comma-separated postgres:// URLs; needs DATABASE_URL.
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .trim()
+    .regex(
+      /^(postgres(ql)?:\/\/[^\s,]+)(\s*,\s*postgres(ql)?:\/\/[^\s,]+)*$/,
+      "must be postgres:// URLs separated by commas",
+    )
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // pgbouncer: DATABASE_URL (and the replicas) go through PgBouncer in transaction pooling: no prepared statements.
+  DATABASE_POOLER: z.enum(["pgbouncer", "none"]).optional(),
   PGLITE_DATA_DIR: z.string().trim().min(1).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)").optional(),
   PLATTER_QUERY_STATS: z.enum(["0", "1"]).optional(),
@@ -25,12 +37,17 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
+const checked = schema.refine((e) => !e.DATABASE_REPLICA_URLS || e.DATABASE_URL, {
+  path: ["DATABASE_REPLICA_URLS"],
+  message: "needs DATABASE_URL (the primary): replicas are for a PostgreSQL server, not the embedded database",
+});
+
 let cached: Env | undefined;
 
 /** The validated environment. A bad value stops the app with a message naming the variable. */
 export function env(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  const parsed = checked.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment (see .env.example):\n${lines.join("\n")}`);

@@ -1,3 +1,4 @@
+import { isPooledUrl } from "@/db/client";
 import { databaseState, recordDatabaseState } from "@/lib/http/database-state";
 
 /**
@@ -6,6 +7,7 @@ import { databaseState, recordDatabaseState } from "@/lib/http/database-state";
  * Started from instrumentation.ts. It has its own client so that it never queues behind (or counts as) app queries.
  */
 const INTERVAL_MS = 1_000;
+const pooled = (url: string) => process.env.DATABASE_POOLER === "pgbouncer" || isPooledUrl(url);
 const TIMEOUT_MS = 1_000;
 
 type Sql = import("postgres").Sql;
@@ -25,7 +27,8 @@ export async function startHealthProbe(url: string): Promise<void> {
     idle_timeout: 0,
     // Reconnect at once on the next probe: postgres.js' default backoff grows to 20 s after repeated failures.
     backoff: () => 0,
-    connection: { application_name: "platter-health", statement_timeout: TIMEOUT_MS },
+    // PgBouncer refuses startup parameters it does not track (statement_timeout): the race below bounds it anyway.
+    connection: { application_name: "platter-health", ...(pooled(url) ? {} : { statement_timeout: TIMEOUT_MS }) },
   });
   const timer = setInterval(() => void checkDatabase(), INTERVAL_MS);
   timer.unref();

@@ -7,6 +7,10 @@ import { getDb, type Executor } from "@/db/client";
 import { profiles, users, userSessions } from "@/db/schema";
 import { profileCartItemCount } from "@/lib/cart/count";
 
+// Every page and action reads the viewer's session through here, and sign-in writes it: the read-your-writes hooks
+// must be registered before the first statement of any request (decision 0014).
+import "@/lib/consistency";
+
 import type { Viewer } from "./queries";
 
 /** A session ends after a week without a request, and 30 days after sign-in whatever happens (decision 0007). */
