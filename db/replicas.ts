@@ -147,6 +147,9 @@ async function replayPosition(replica: Replica): Promise<bigint | null> {
   }
 }
 
+/** True when `db` sends its reads to a replica (a request routed there by `route()`), which refuses writes. */
+export const readsFromReplica = (db: Database) => "$replicas" in db;
+
 /** "16/B374D848" → a number that orders like the WAL position. */
 export function lsnValue(lsn: string): bigint {
   const match = /^([0-9A-Fa-f]{1,8})\/([0-9A-Fa-f]{1,8})$/.exec(lsn);
@@ -183,7 +186,8 @@ type Unsafe = (query: string, params?: unknown[], options?: unknown) => Pending;
 
 /**
  * The replica's client as Drizzle sees it: `unsafe` (every statement Drizzle sends outside a transaction) runs on
- * the replica and, if the replica fails, once more on the primary. Only reads reach a replica, so a retry is safe.
+ * the replica and, if the replica fails, once more on the primary. Only reads reach a replica, so a retry is safe;
+ * a read that writes goes to the primary at once.
  */
 function withFallback(replicaSql: Sql, primarySql: Sql, replica: Replica): Sql {
   const onReplica = replicaSql.unsafe.bind(replicaSql) as unknown as Unsafe;
@@ -194,7 +198,7 @@ function withFallback(replicaSql: Sql, primarySql: Sql, replica: Replica): Sql {
         const pending = unsafe(query, params, options);
         return values ? pending.values() : pending;
       };
-      if (replica.unhealthyUntil <= Date.now()) {
+      if (replica.unhealthyUntil <= Date.now() && !writesData(query)) {
         try {
           const result = await run(onReplica);
           recordReplicaRead();
@@ -208,6 +212,13 @@ function withFallback(replicaSql: Sql, primarySql: Sql, replica: Replica): Sql {
     }),
   );
 }
+
+/**
+ * A statement that writes although Drizzle's `withReplicas` routes it as a read: a `with` query whose CTE updates
+ * (the session lookup touches last_seen_at in the same statement, lib/auth/sessions.ts). A standby would refuse it
+ * (25006), so it goes to the primary. Drizzle quotes every table name, so a write reads `update "…"`.
+ */
+export const writesData = (query: string) => /\b(insert\s+into|update|delete\s+from)\s+"/i.test(query);
 
 /**
  * The primary's client as Drizzle sees it: after a transaction commits, or a write outside one succeeds, `written`

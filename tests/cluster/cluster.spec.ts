@@ -95,6 +95,7 @@ test("read-your-writes: with replay paused, the buyer sees the new order and tot
   await expect(eve).toHaveURL(/\/profile$/);
   await eve.context().clearCookies({ name: "platter-wal" });
 
+  await cluster.waitForReplica(); // Eve's session row is on the replica
   await cluster.pauseReplay(true);
   try {
     const dan = await browser.newPage();
@@ -157,6 +158,7 @@ test("a replica stopped mid-run: no 5xx, and reads are served by the primary", a
   await signIn(page, "frank@platter.test");
   await expect(page).toHaveURL(/\/profile$/);
   await page.context().clearCookies({ name: "platter-wal" });
+  await cluster.waitForReplica();
 
   cluster.replica!.stop();
 
