@@ -11,7 +11,7 @@ const pooled = (url: string) => process.env.DATABASE_POOLER === "pgbouncer" || i
 const TIMEOUT_MS = 1_000;
 
 type Sql = import("postgres").Sql;
-type Probe = { sql: Sql; timer: ReturnType<typeof setInterval>; inFlight?: Promise<boolean> };
+type Probe = { sql: Sql; timer: ReturnType<typeof setInterval>; pooled: boolean; inFlight?: Promise<boolean> };
 const KEY = Symbol.for("platter.healthProbe");
 type Holder = { [KEY]?: Probe };
 
@@ -32,7 +32,7 @@ export async function startHealthProbe(url: string): Promise<void> {
   });
   const timer = setInterval(() => void checkDatabase(), INTERVAL_MS);
   timer.unref();
-  holder[KEY] = { sql, timer };
+  holder[KEY] = { sql, timer, pooled: pooled(url) };
   await checkDatabase();
 }
 
@@ -40,17 +40,18 @@ export async function startHealthProbe(url: string): Promise<void> {
 export function checkDatabase(): Promise<boolean> {
   const probe = (globalThis as Holder)[KEY];
   if (!probe) return Promise.resolve(databaseState().status !== "down");
-  probe.inFlight ??= runProbe(probe.sql).finally(() => {
+  probe.inFlight ??= runProbe(probe).finally(() => {
     probe.inFlight = undefined;
   });
   return probe.inFlight;
 }
 
-async function runProbe(sql: Sql): Promise<boolean> {
+async function runProbe({ sql, pooled }: Probe): Promise<boolean> {
   const query = sql`select 1`;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const slow = new Error(`no answer within ${TIMEOUT_MS} ms`);
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+    timer = setTimeout(() => reject(slow), TIMEOUT_MS);
   });
   try {
     await Promise.race([query.execute(), timeout]);
@@ -59,6 +60,9 @@ async function runProbe(sql: Sql): Promise<boolean> {
   } catch (error) {
     // postgres.js returns a promise here (its types say void); a dead connection cannot cancel anything.
     void Promise.resolve(query.cancel() as unknown).catch(() => {});
+    // Behind PgBouncer a slow answer is the probe queued behind busy server connections, not an outage: PgBouncer
+    // answers at once with an error when it cannot reach the server (decision 0014). Nothing changes then.
+    if (pooled && error === slow) return databaseState().status !== "down";
     report(false, error instanceof Error ? error.message : String(error));
     return false;
   } finally {
