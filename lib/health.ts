@@ -60,8 +60,8 @@ async function runProbe({ sql, pooled }: Probe): Promise<boolean> {
   } catch (error) {
     // postgres.js returns a promise here (its types say void); a dead connection cannot cancel anything.
     void Promise.resolve(query.cancel() as unknown).catch(() => {});
-    // Behind PgBouncer a slow answer is the probe queued behind busy server connections, not an outage: PgBouncer
-    // answers at once with an error when it cannot reach the server (decision 0014). Nothing changes then.
+    // Behind PgBouncer a slow answer is the probe queued behind busy server connections, not an outage. An outage
+    // shows as PgBouncer's error once its query_wait_timeout passes, not sooner (decision 0014). Nothing changes then.
     if (pooled && error === slow) return databaseState().status !== "down";
     report(false, error instanceof Error ? error.message : String(error));
     return false;
