@@ -16,6 +16,11 @@ export type PostgresOptions = {
   statementTimeoutMs?: number;
   /** Seconds an idle connection is kept; unset: forever. */
   idleTimeoutSeconds?: number;
+  /**
+   * Behind PgBouncer in transaction pooling: no prepared statements and no startup parameters (a pooled server
+   * connection serves many clients; decision 0014 says where the settings go instead).
+   */
+  pooled?: boolean;
 };
 
 /** What the app itself uses (openFromEnv); scripts pass their own options or none. Decision 0008. */
@@ -30,7 +35,17 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
     import("postgres"),
     import("drizzle-orm/postgres-js"),
   ]);
-  const client = postgres(url, {
+  const client = postgres(url, postgresOptions(url, options));
+  const db = drizzle({ client, schema, logger: queryLogger }) as unknown as Database;
+  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+/** `?prepare=false` in the URL (postgres.js' own spelling) says the same as DATABASE_POOLER=pgbouncer. */
+export const isPooledUrl = (url: string) => /[?&]prepare=false(&|$)/.test(url);
+
+function postgresOptions(url: string, options: PostgresOptions): import("postgres").Options<Record<string, never>> {
+  const pooled = options.pooled || isPooledUrl(url);
+  return {
     max: options.max ?? 10,
     onnotice: () => {},
     ...(options.connectTimeoutSeconds ? { connect_timeout: options.connectTimeoutSeconds } : {}),
@@ -41,17 +56,50 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
     // postgres.js prepares every statement; after five runs PostgreSQL may switch a prepared statement to a
     // generic plan, chosen without the parameter values. On skewed data (one customer with 100,000 orders next to
     // ordinary ones) that plan fits nobody: plan each execution with its values (tests/integration/plans.test.ts).
-    connection: {
-      plan_cache_mode: "force_custom_plan",
-      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
-    },
-  });
-  const db = drizzle({ client, schema, logger: queryLogger }) as unknown as Database;
-  const listen: Listen = async (channel, onPayload, onListen) => {
-    const { unlisten } = await client.listen(channel, onPayload, onListen);
-    return unlisten;
+    // Pooled: nothing is prepared (an unnamed statement is always planned with its values), and PgBouncer neither
+    // accepts nor forwards other startup parameters: the statement timeout is set for the app's role or database.
+    ...(pooled
+      ? { prepare: false }
+      : {
+          connection: {
+            plan_cache_mode: "force_custom_plan",
+            ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+          },
+        }),
   };
-  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }), listen };
+}
+
+/** The app's primary plus its read replicas (DATABASE_REPLICA_URLS): reads routed per request (db/replicas.ts). */
+export async function connectReplicated(
+  url: string,
+  replicaUrls: string[],
+  options: PostgresOptions = {},
+): Promise<DatabaseHandle> {
+  const [{ default: postgres }, { drizzle }, { replicate }] = await Promise.all([
+    import("postgres"),
+    import("drizzle-orm/postgres-js"),
+    import("./replicas"),
+  ]);
+  const primarySql = postgres(url, postgresOptions(url, options));
+  const replicated = replicate({
+    primarySql,
+    replicaUrls,
+    connect: (replicaUrl) => postgres(replicaUrl, postgresOptions(replicaUrl, options)),
+    toDb: (client) => drizzle({ client, schema, logger: queryLogger }) as unknown as Database,
+  });
+  return {
+    db: replicated.primary,
+    driver: "postgres",
+    route: replicated.route,
+    // LISTEN and NOTIFY belong to the primary: replicas neither send nor relay notifications.
+    listen: async (channel, onPayload, onListen) => {
+      const { unlisten } = await primarySql.listen(channel, onPayload, onListen);
+      return unlisten;
+    },
+    close: async () => {
+      await Promise.all([primarySql.end({ timeout: 5 }), replicated.close()]);
+    },
+  } satisfies DatabaseHandle;
 }
 
 /** Applies the committed migrations to an open PostgreSQL database (the embedded one migrates itself on open). */
@@ -103,10 +151,11 @@ const holder: Holder = ((globalThis as { __platterDb?: Holder }).__platterDb ??=
 /**
  * The app's database, opened on first use (never at import: `next build` imports route modules).
  * DATABASE_URL set: that PostgreSQL server. Unset: the embedded PGlite, migrated (the server seeds it on start:
- * db/first-start.ts).
+ * db/start-embedded.ts).
  */
 export function getDb(): Promise<Database> {
-  return openDatabase(openFromEnv).then((h) => h.db);
+  // With replicas, the handle routes each request's reads (read-your-writes by WAL position, db/replicas.ts).
+  return openDatabase(openFromEnv).then((h) => (h.route ? h.route() : h.db));
 }
 
 /**
@@ -122,10 +171,16 @@ export function openDatabase(open: () => Promise<DatabaseHandle>): Promise<Datab
 }
 
 async function openFromEnv(): Promise<DatabaseHandle> {
-  const { DATABASE_URL, PLATTER_STATEMENT_TIMEOUT_MS } = databaseEnv();
+  const { DATABASE_URL, PLATTER_STATEMENT_TIMEOUT_MS, DATABASE_POOLER, DATABASE_REPLICA_URLS } = databaseEnv();
   if (!DATABASE_URL) return connectPglite(pgliteDataDir());
-  const statementTimeoutMs = PLATTER_STATEMENT_TIMEOUT_MS ?? APP_POSTGRES_OPTIONS.statementTimeoutMs;
-  return connectPostgres(DATABASE_URL, { ...APP_POSTGRES_OPTIONS, statementTimeoutMs });
+  const options = {
+    ...APP_POSTGRES_OPTIONS,
+    statementTimeoutMs: PLATTER_STATEMENT_TIMEOUT_MS ?? APP_POSTGRES_OPTIONS.statementTimeoutMs,
+    pooled: DATABASE_POOLER === "pgbouncer",
+  };
+  return DATABASE_REPLICA_URLS.length
+    ? connectReplicated(DATABASE_URL, DATABASE_REPLICA_URLS, options)
+    : connectPostgres(DATABASE_URL, options);
 }
 
 /** The open handle behind getDb() (db/notifications.ts listens on it). */

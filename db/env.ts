@@ -32,6 +32,23 @@ export const databaseEnvSchema = z.object({
       .trim()
       .regex(/^postgres(ql)?:\/\/\S+$/, "must look like postgres://user@host:5432/database"),
   ),
+  /** Streaming replicas for reads (db/replicas.ts, decision 0014): comma-separated postgres:// URLs; needs DATABASE_URL. */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .trim()
+    .regex(
+      /^(postgres(ql)?:\/\/[^\s,]+)?(\s*,\s*postgres(ql)?:\/\/[^\s,]+)*$/,
+      "must be postgres:// URLs separated by commas",
+    )
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((url) => url.trim())
+        .filter(Boolean),
+    ),
+  /** pgbouncer: DATABASE_URL goes through PgBouncer in transaction pooling: no prepared statements (decision 0014). */
+  DATABASE_POOLER: unsetWhenBlank(z.enum(["pgbouncer", "none"])),
   /** Folder of the embedded database; see `pgliteDataDir()` for the default. */
   PGLITE_DATA_DIR: unsetWhenBlank(z.string().trim()),
   /** Per-statement limit of the app's own PostgreSQL connections in ms; 0: none. Unset: APP_POSTGRES_OPTIONS'. */
@@ -46,6 +63,16 @@ export const databaseEnvSchema = z.object({
 
 export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;
 
+/** The rules across variables, for db's schema and for lib/env.ts's extension of it. */
+export function withDatabaseRules<T extends z.ZodType<{ DATABASE_URL?: string; DATABASE_REPLICA_URLS: string[] }>>(
+  schema: T,
+) {
+  return schema.refine((env) => env.DATABASE_REPLICA_URLS.length === 0 || Boolean(env.DATABASE_URL), {
+    path: ["DATABASE_REPLICA_URLS"],
+    message: "needs DATABASE_URL (the primary): replicas are for a PostgreSQL server, not the embedded database",
+  });
+}
+
 /** Parses `source` with `schema`, or throws one error naming every bad variable. */
 export function parseEnv<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
   const parsed = schema.safeParse(source);
@@ -58,7 +85,7 @@ let cached: DatabaseEnv | undefined;
 
 /** The database settings, validated on first use. Tests and scripts that pick a database pass it explicitly. */
 export function databaseEnv(): DatabaseEnv {
-  cached ??= parseEnv(databaseEnvSchema, process.env);
+  cached ??= parseEnv(withDatabaseRules(databaseEnvSchema), process.env);
   return cached;
 }
 

@@ -26,4 +26,6 @@ export type DatabaseHandle = {
   close: () => Promise<void>;
   /** For db/notifications.ts (absent on handles built by hand: no live streams there): postgres.js' own LISTEN connection, or PGlite's in-process one. */
   listen?: Listen;
+  /** With read replicas: the database for this request's reads (db/replicas.ts). */
+  route?: () => Promise<Database>;
 };

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-import { databaseEnvSchema, parseEnv, pgliteDataDir, unsetWhenBlank } from "@/db/env";
+import { databaseEnvSchema, parseEnv, pgliteDataDir, unsetWhenBlank, withDatabaseRules } from "@/db/env";
 
 /** A URL with one of `protocols`, or unset (an empty value counts as unset). */
 const optionalUrl = (protocols: string[], message: string) =>
@@ -72,11 +72,16 @@ const schema = databaseEnvSchema.extend({
 
 export type Env = z.infer<typeof schema>;
 
+const checked = schema.refine((e) => !e.DATABASE_REPLICA_URLS || e.DATABASE_URL, {
+  path: ["DATABASE_REPLICA_URLS"],
+  message: "needs DATABASE_URL (the primary): replicas are for a PostgreSQL server, not the embedded database",
+});
+
 let cached: Env | undefined;
 
 /** The validated environment. A bad value stops the app with a message naming the variable. */
 export function env(): Env {
-  cached ??= parseEnv(schema, process.env);
+  cached ??= parseEnv(withDatabaseRules(schema), process.env);
   return cached;
 }
 

@@ -1,3 +1,5 @@
+import { isPooledUrl } from "@/db/client";
+import { env } from "@/lib/env";
 import { databaseState, recordDatabaseState } from "@/lib/http/database-state";
 
 /**
@@ -6,10 +8,11 @@ import { databaseState, recordDatabaseState } from "@/lib/http/database-state";
  * Started from instrumentation.ts. It has its own client so that it never queues behind (or counts as) app queries.
  */
 const INTERVAL_MS = 1_000;
+const pooled = (url: string) => env().DATABASE_POOLER === "pgbouncer" || isPooledUrl(url);
 const TIMEOUT_MS = 1_000;
 
 type Sql = import("postgres").Sql;
-type Probe = { sql: Sql; timer: ReturnType<typeof setInterval>; inFlight?: Promise<boolean> };
+type Probe = { sql: Sql; timer: ReturnType<typeof setInterval>; pooled: boolean; inFlight?: Promise<boolean> };
 const KEY = Symbol.for("platter.healthProbe");
 type Holder = { [KEY]?: Probe };
 
@@ -25,11 +28,12 @@ export async function startHealthProbe(url: string): Promise<void> {
     idle_timeout: 0,
     // Reconnect at once on the next probe: postgres.js' default backoff grows to 20 s after repeated failures.
     backoff: () => 0,
-    connection: { application_name: "platter-health", statement_timeout: TIMEOUT_MS },
+    // PgBouncer refuses startup parameters it does not track (statement_timeout): the race below bounds it anyway.
+    connection: { application_name: "platter-health", ...(pooled(url) ? {} : { statement_timeout: TIMEOUT_MS }) },
   });
   const timer = setInterval(() => void checkDatabase(), INTERVAL_MS);
   timer.unref();
-  holder[KEY] = { sql, timer };
+  holder[KEY] = { sql, timer, pooled: pooled(url) };
   await checkDatabase();
 }
 
@@ -37,17 +41,18 @@ export async function startHealthProbe(url: string): Promise<void> {
 export function checkDatabase(): Promise<boolean> {
   const probe = (globalThis as Holder)[KEY];
   if (!probe) return Promise.resolve(databaseState().status !== "down");
-  probe.inFlight ??= runProbe(probe.sql).finally(() => {
+  probe.inFlight ??= runProbe(probe).finally(() => {
     probe.inFlight = undefined;
   });
   return probe.inFlight;
 }
 
-async function runProbe(sql: Sql): Promise<boolean> {
+async function runProbe({ sql, pooled }: Probe): Promise<boolean> {
   const query = sql`select 1`;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const slow = new Error(`no answer within ${TIMEOUT_MS} ms`);
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+    timer = setTimeout(() => reject(slow), TIMEOUT_MS);
   });
   try {
     await Promise.race([query.execute(), timeout]);
@@ -56,6 +61,9 @@ async function runProbe(sql: Sql): Promise<boolean> {
   } catch (error) {
     // postgres.js returns a promise here (its types say void); a dead connection cannot cancel anything.
     void Promise.resolve(query.cancel() as unknown).catch(() => {});
+    // Behind PgBouncer a slow answer is the probe queued behind busy server connections, not an outage. An outage
+    // shows as PgBouncer's error once its query_wait_timeout passes, not sooner (decision 0014). Nothing changes then.
+    if (pooled && error === slow) return databaseState().status !== "down";
     report(false, error instanceof Error ? error.message : String(error));
     return false;
   } finally {

@@ -14,6 +14,7 @@ export function QueryStats() {
   return (
     <p className="mt-10 text-center font-mono text-xs text-stone-500" data-testid="query-stats">
       {stats.count} {stats.count === 1 ? "query" : "queries"} · {ms.toFixed(1)} ms
+      {stats.replicaReads > 0 && ` · ${stats.replicaReads} from a replica`}
     </p>
   );
 }

@@ -1,12 +1,17 @@
 import "server-only";
 
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
+import { readsFromReplica } from "@/db/replicas";
 import { profiles, users, userSessions } from "@/db/schema";
-import type { Executor } from "@/db/types";
+import type { Database, Executor } from "@/db/types";
 import { profileCartItemCount } from "@/lib/cart/count";
+
+// Every page and action reads the viewer's session through here, and sign-in writes it: the read-your-writes hooks
+// must be registered before the first statement of any request (decision 0014).
+import "@/lib/consistency";
 
 import type { Viewer } from "./queries";
 
@@ -65,6 +70,7 @@ export async function findSessionViewer({
 }): Promise<SessionViewer | null> {
   const db = await getDb();
   const thisSession = and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), isLive());
+  if (readsFromReplica(db)) return findSessionViewerOnReplica(db, thisSession, sessionId);
   const touch = db
     .update(userSessions)
     .set({ lastSeenAt: sql`now()` })
@@ -89,6 +95,41 @@ export async function findSessionViewer({
     .where(and(thisSession, eq(users.disabled, false)))
     .limit(1);
   return row ? { ...row, sessionId } : null;
+}
+
+/**
+ * The same check where reads go to a standby, which refuses the CTE's update: the row is read there, and touched on
+ * the primary in a second statement only when last_seen_at is over a minute old (once a minute per session).
+ */
+async function findSessionViewerOnReplica(
+  db: Database,
+  thisSession: SQL | undefined,
+  sessionId: string,
+): Promise<SessionViewer | null> {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      role: users.role,
+      profileId: profiles.id,
+      slug: profiles.slug,
+      displayName: profiles.displayName,
+      stale: sql<boolean>`${userSessions.lastSeenAt} < ${secondsAgo(SESSION_TOUCH_SECONDS)}`,
+    })
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
+    .innerJoin(profiles, eq(profiles.userId, users.id))
+    .where(and(thisSession, eq(users.disabled, false)))
+    .limit(1);
+  if (!row) return null;
+  const { stale, ...viewer } = row;
+  if (stale) {
+    await db
+      .update(userSessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(and(thisSession, lt(userSessions.lastSeenAt, secondsAgo(SESSION_TOUCH_SECONDS))));
+  }
+  return { ...viewer, sessionId };
 }
 
 /** Ends one session (sign-out). Only that user's row: a sid alone never revokes someone else's session. */

@@ -1,0 +1,276 @@
+import { withReplicas } from "drizzle-orm/pg-core";
+
+import { queryLogger, recordReplicaRead } from "./query-stats";
+import type { Database } from "./types";
+
+/**
+ * Read replicas with read-your-writes (decision 0014).
+ *
+ * Reads outside transactions go to a streaming replica (Drizzle's `withReplicas`); writes, raw `execute` and
+ * everything inside a transaction go to the primary. A reader who has just written carries the primary's WAL
+ * position of that write (lib/consistency.ts keeps it in a cookie); their reads go to a replica only once the
+ * replica's `pg_last_wal_replay_lsn()` has passed it, else to the primary.
+ *
+ * A replica that fails with a connection error (down, restarting, in a conflict with recovery) costs nobody an
+ * error page: the read is sent again to the primary, and the replica is left out for a few seconds.
+ *
+ * db/ does not import lib/: the request's side (reading and setting the cookie) is registered here by
+ * lib/consistency.ts through `setConsistencyHooks`.
+ */
+
+type Sql = import("postgres").Sql;
+
+/** A connection pool to one replica, with its health and the furthest WAL position it was seen to have replayed. */
+type Replica = {
+  name: string;
+  sql: Sql;
+  db: Database;
+  /** Primary plus this replica: what a request whose reads this replica may serve gets. */
+  routed: Database;
+  unhealthyUntil: number;
+  replayedUpTo: bigint;
+};
+
+/**
+ * The request's side: `floor()` is the WAL position this reader must see (null: any replica will do), in a
+ * per-request object where the routing decision is kept so that it is made once per request; `written()` runs
+ * after a write committed on the primary (to hand the reader its new floor).
+ */
+export type ReadFloor = { lsn: string; decision?: Promise<Database> };
+export type ConsistencyHooks = {
+  floor: () => Promise<ReadFloor | null>;
+  written: (currentLsn: () => Promise<string>) => Promise<void>;
+};
+
+const HOOKS = Symbol.for("platter.consistencyHooks");
+type HookHolder = { [HOOKS]?: ConsistencyHooks };
+
+/** lib/consistency.ts registers itself here (on globalThis: Next.js loads modules more than once). */
+export function setConsistencyHooks(hooks: ConsistencyHooks) {
+  (globalThis as HookHolder)[HOOKS] = hooks;
+}
+const hooks = () => (globalThis as HookHolder)[HOOKS];
+
+/** How long a replica that failed is left out before it is tried again. */
+export const REPLICA_RETRY_MS = 5_000;
+
+export type ReplicatedDatabase = {
+  /** The database for the current request's reads and writes (see the module comment). */
+  route: () => Promise<Database>;
+  primary: Database;
+  close: () => Promise<void>;
+};
+
+/**
+ * Wraps the primary's client and opens one per replica. `connect` makes a postgres.js client for a URL;
+ * `toDb` makes a Drizzle database for a client and its logger.
+ */
+export function replicate({
+  primarySql,
+  replicaUrls,
+  connect,
+  toDb,
+}: {
+  primarySql: Sql;
+  replicaUrls: string[];
+  connect: (url: string) => Sql;
+  toDb: (sql: Sql) => Database;
+}): ReplicatedDatabase {
+  const currentLsn = async () => {
+    const query = "select pg_current_wal_lsn()::text as lsn";
+    queryLogger.logQuery(query, []);
+    const [row] = await primarySql.unsafe<{ lsn: string }[]>(query);
+    return row!.lsn;
+  };
+  const primary = toDb(afterWrites(primarySql, () => hooks()?.written(currentLsn) ?? Promise.resolve()));
+  const replicas: Replica[] = replicaUrls.map((url, index) => {
+    const sql = connect(url);
+    const replica: Replica = {
+      name: `replica ${index + 1} (${new URL(url).host})`,
+      sql,
+      db: undefined as unknown as Database,
+      routed: undefined as unknown as Database,
+      unhealthyUntil: 0,
+      replayedUpTo: BigInt(0),
+    };
+    replica.db = toDb(withFallback(sql, primarySql, replica));
+    replica.routed = withReplicas(primary, [replica.db]) as unknown as Database;
+    return replica;
+  });
+
+  const healthy = () => replicas.filter((r) => r.unhealthyUntil <= Date.now());
+  const pick = () => {
+    const candidates = healthy();
+    return candidates[Math.floor(Math.random() * candidates.length)];
+  };
+
+  async function decide(floor: ReadFloor): Promise<Database> {
+    const target = lsnValue(floor.lsn);
+    // A replica seen past this position stays past it: no statement needed.
+    const known = healthy().find((r) => r.replayedUpTo >= target);
+    if (known) return known.routed;
+    const replica = pick();
+    if (!replica) return primary;
+    const replayed = await replayPosition(replica);
+    return replayed !== null && replayed >= target ? replica.routed : primary;
+  }
+
+  return {
+    primary,
+    async route() {
+      const floor = await hooks()?.floor();
+      if (!floor) return pick()?.routed ?? primary;
+      floor.decision ??= decide(floor);
+      return floor.decision;
+    },
+    async close() {
+      await Promise.all(replicas.map((r) => r.sql.end({ timeout: 5 })));
+    },
+  };
+}
+
+/** One statement on the replica (counted like any other): how far it has replayed, or null if it did not answer. */
+async function replayPosition(replica: Replica): Promise<bigint | null> {
+  const query = "select pg_last_wal_replay_lsn()::text as lsn";
+  queryLogger.logQuery(query, []);
+  try {
+    const [row] = await replica.sql.unsafe<{ lsn: string | null }[]>(query);
+    // null: not a standby (a misconfigured URL pointing at a primary); never route to it on a floor.
+    if (!row?.lsn) return null;
+    const replayed = lsnValue(row.lsn);
+    if (replayed > replica.replayedUpTo) replica.replayedUpTo = replayed;
+    return replayed;
+  } catch (error) {
+    if (!isFailover(error)) throw error;
+    markUnhealthy(replica, error);
+    return null;
+  }
+}
+
+/** True when `db` sends its reads to a replica (a request routed there by `route()`), which refuses writes. */
+export const readsFromReplica = (db: Database) => "$replicas" in db;
+
+/** "16/B374D848" → a number that orders like the WAL position. */
+export function lsnValue(lsn: string): bigint {
+  const match = /^([0-9A-Fa-f]{1,8})\/([0-9A-Fa-f]{1,8})$/.exec(lsn);
+  if (!match) throw new Error(`not a WAL position: ${lsn}`);
+  return (BigInt(`0x${match[1]}`) << BigInt(32)) + BigInt(`0x${match[2]}`);
+}
+
+function markUnhealthy(replica: Replica, error: unknown) {
+  const wasHealthy = replica.unhealthyUntil <= Date.now();
+  replica.unhealthyUntil = Date.now() + REPLICA_RETRY_MS;
+  if (wasHealthy) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.warn(`${replica.name} failed (${reason}); reading from the primary for ${REPLICA_RETRY_MS / 1000} s`);
+  }
+}
+
+/**
+ * Errors after which a read is sent to the primary instead: the replica is unreachable or shutting down
+ * (socket errors, postgres.js' connection errors, classes 08 and 57P), or cancelled the read because replay
+ * needed the rows it was reading (40001 on a standby, "conflict with recovery").
+ */
+export function isFailover(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string") return false;
+  return (
+    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|CONNECT_TIMEOUT|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED)$/.test(
+      code,
+    ) || /^(57P01|57P02|57P03|08\d{3}|40001)$/.test(code)
+  );
+}
+
+type Pending = PromiseLike<unknown> & { values: () => Pending };
+type Unsafe = (query: string, params?: unknown[], options?: unknown) => Pending;
+
+/**
+ * The replica's client as Drizzle sees it: `unsafe` (every statement Drizzle sends outside a transaction) runs on
+ * the replica and, if the replica fails, once more on the primary. Only reads reach a replica, so a retry is safe;
+ * a read that writes goes to the primary at once.
+ */
+function withFallback(replicaSql: Sql, primarySql: Sql, replica: Replica): Sql {
+  const onReplica = replicaSql.unsafe.bind(replicaSql) as unknown as Unsafe;
+  const onPrimary = primarySql.unsafe.bind(primarySql) as unknown as Unsafe;
+  return overrideUnsafe(replicaSql, (query, params, options) =>
+    deferred(async (values) => {
+      const run = (unsafe: Unsafe) => {
+        const pending = unsafe(query, params, options);
+        return values ? pending.values() : pending;
+      };
+      if (replica.unhealthyUntil <= Date.now() && !writesData(query)) {
+        try {
+          const result = await run(onReplica);
+          recordReplicaRead();
+          return result;
+        } catch (error) {
+          if (!isFailover(error)) throw error;
+          markUnhealthy(replica, error);
+        }
+      }
+      return run(onPrimary);
+    }),
+  );
+}
+
+/**
+ * A statement that writes although Drizzle's `withReplicas` routes it as a read: a `with` query whose CTE updates
+ * (the session lookup touches last_seen_at in the same statement, lib/auth/sessions.ts). A standby would refuse it
+ * (25006), so it goes to the primary. Drizzle quotes every table name, so a write reads `update "…"`.
+ */
+export const writesData = (query: string) => /\b(insert\s+into|update|delete\s+from)\s+"/i.test(query);
+
+/**
+ * The primary's client as Drizzle sees it: after a transaction commits, or a write outside one succeeds, `written`
+ * runs (lib/consistency.ts hands the reader the new WAL position). Statements inside a transaction use the
+ * transaction's own client, which is not wrapped: one call per transaction.
+ */
+function afterWrites(sql: Sql, written: () => Promise<void>): Sql {
+  const unsafe = sql.unsafe.bind(sql) as unknown as Unsafe;
+  const begin = sql.begin.bind(sql) as (...args: unknown[]) => Promise<unknown>;
+  return new Proxy(
+    overrideUnsafe(sql, (query, params, options) =>
+      /^\s*(insert|update|delete)\b/i.test(query)
+        ? deferred(async (values) => {
+            const pending = unsafe(query, params, options);
+            const result = await (values ? pending.values() : pending);
+            await written();
+            return result;
+          })
+        : unsafe(query, params, options),
+    ),
+    {
+      get(target, property, receiver) {
+        if (property !== "begin") return Reflect.get(target, property, receiver);
+        return async (...args: unknown[]) => {
+          const result = await begin(...args);
+          await written();
+          return result;
+        };
+      },
+    },
+  );
+}
+
+function overrideUnsafe(sql: Sql, unsafe: Unsafe): Sql {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      return property === "unsafe" ? unsafe : Reflect.get(target, property, receiver);
+    },
+  });
+}
+
+/** A query that runs when awaited, like postgres.js' own, and that Drizzle may switch to array rows with values(). */
+function deferred(run: (values: boolean) => Promise<unknown>): Pending {
+  let values = false;
+  const pending: Pending = {
+    values() {
+      values = true;
+      return pending;
+    },
+    then(onFulfilled, onRejected) {
+      return run(values).then(onFulfilled, onRejected);
+    },
+  };
+  return pending;
+}

@@ -1,0 +1,192 @@
+import { expect, test, type Page, type Response } from "@playwright/test";
+import postgres from "postgres";
+
+import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { formatCents } from "@/lib/money";
+
+import { Cluster } from "../fixtures/cluster";
+
+/**
+ * The scale-out topology end to end (decision 0014): nginx round-robin over three `next start`, PgBouncer in front
+ * of the primary, a streaming replica for reads. One cluster for the whole file (starting it takes a minute);
+ * the tests run in order, and the last one stops the replica.
+ */
+let cluster: Cluster;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({}, testInfo) => {
+  testInfo.setTimeout(240_000);
+  cluster = await Cluster.start({
+    pgPortBase: Number(process.env.CLUSTER_PG_PORT_BASE ?? 5600),
+    appPortBase: Number(process.env.E2E_PORT_BASE ?? 3600) + 10,
+  });
+});
+
+test.afterAll(async () => {
+  await cluster?.stop();
+});
+
+const cents = (text: string | null) => Math.round(Number(text!.replace(/[$,]/g, "")) * 100);
+
+/** Which instance answered every request the page made to the balancer. */
+function recordInstances(page: Page): Set<string> {
+  const seen = new Set<string>();
+  page.on("response", (response: Response) => {
+    const id = response.headers()["x-platter-instance"];
+    if (id) seen.add(id);
+  });
+  return seen;
+}
+
+async function sql<T extends object>(url: string, query: string, params: unknown[] = []): Promise<T[]> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    return (await client.unsafe(query, params as never[])) as unknown as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+async function checkout(page: Page, restaurant: string, item: string): Promise<{ orderId: string; total: number }> {
+  await page.goto(`${cluster.url}/r/${restaurant}`);
+  await page.getByRole("button", { name: `Add ${item} to cart` }).click();
+  await expect(page.getByText(`Added ${item} to your cart.`)).toBeVisible();
+  await page.goto(`${cluster.url}/cart`);
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page).toHaveURL(/\/orders\/\d+$/);
+  const orderId = page.url().split("/").pop()!;
+  await expect(page.getByRole("heading", { level: 1, name: `Order #${orderId}` })).toBeVisible();
+  return { orderId, total: cents(await page.getByTestId("order-total").textContent()) };
+}
+
+/** Signs in through the form on the page (the journey's own step, as a customer does it). */
+async function signIn(page: Page, email: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+async function profileTotal(page: Page): Promise<number> {
+  await page.goto(`${cluster.url}/profile`);
+  return cents(await page.getByTestId("total-purchase").textContent());
+}
+
+test("the customer journey works with its requests spread over all three instances", async ({ page }) => {
+  const instances = recordInstances(page);
+  await page.goto(`${cluster.url}/sign-in`);
+  await signIn(page, "carla@platter.test");
+  await expect(page).toHaveURL(/\/profile$/);
+  const before = cents(await page.getByTestId("total-purchase").textContent());
+
+  const { orderId, total } = await checkout(page, "taqueria-sol", "Horchata");
+  expect(total).toBeGreaterThan(0);
+
+  await page.goto(`${cluster.url}/orders`);
+  await expect(page.getByTestId("history-order").filter({ hasText: `#${orderId}` })).toHaveCount(1);
+  expect(await profileTotal(page)).toBe(before + total);
+  await expect(page.getByTestId("total-purchase")).toHaveText(formatCents(before + total));
+
+  // Round-robin without sticky sessions: a journey of a dozen requests meets every instance.
+  expect([...instances].sort()).toEqual(["app-1", "app-2", "app-3"]);
+});
+
+test("read-your-writes: with replay paused, the buyer sees the new order and total; others still read the replica", async ({
+  browser,
+}) => {
+  // Eve signed in earlier: her consistency cookie has expired (cleared here) and her reads may go to a replica.
+  const eve = await browser.newPage();
+  await eve.goto(`${cluster.url}/sign-in`);
+  await signIn(eve, "eve@platter.test");
+  await expect(eve).toHaveURL(/\/profile$/);
+  await eve.context().clearCookies({ name: "platter-wal" });
+
+  await cluster.waitForReplica(); // Eve's session row is on the replica
+  await cluster.pauseReplay(true);
+  try {
+    const dan = await browser.newPage();
+    await dan.goto(`${cluster.url}/sign-in`);
+    await signIn(dan, "dan@platter.test");
+    await expect(dan).toHaveURL(/\/profile$/);
+    const before = cents(await dan.getByTestId("total-purchase").textContent());
+
+    const { orderId, total } = await checkout(dan, "taqueria-sol", "Horchata");
+    // The replica has not replayed the order: a read there would not find it.
+    const onReplica = await sql(cluster.replicaUrl, "select 1 from orders where id = $1", [orderId]);
+    expect(onReplica).toHaveLength(0);
+
+    expect(await profileTotal(dan)).toBe(before + total);
+    await expect(dan.getByTestId("query-stats")).not.toContainText("from a replica");
+
+    // Eve's profile is read from the (paused) replica.
+    await eve.goto(`${cluster.url}/profile`);
+    await expect(eve.getByTestId("total-purchase")).toBeVisible();
+    await expect(eve.getByTestId("query-stats")).toContainText(/\d+ from a replica/);
+  } finally {
+    await cluster.pauseReplay(false);
+  }
+});
+
+test("PgBouncer holds 500 concurrent clients over 20 server connections", async () => {
+  const clients = Array.from({ length: 500 }, () =>
+    postgres(cluster.pooledUrl, { max: 1, prepare: false, onnotice: () => {}, connect_timeout: 30 }),
+  );
+  let peak = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const [row] = await sql<{ n: number }>(
+        cluster.primaryUrl,
+        "select count(*)::int as n from pg_stat_activity where datname = $1 and backend_type = 'client backend' and pid <> pg_backend_pid()",
+        ["platter"],
+      );
+      peak = Math.max(peak, row!.n);
+    }
+  })();
+  try {
+    const results = await Promise.allSettled(
+      clients.map((c, i) => c.unsafe("select $1::int as i, pg_sleep(0.05)", [i])),
+    );
+    const failed = results.filter((r) => r.status === "rejected");
+    expect(failed.map((f) => String((f as PromiseRejectedResult).reason)).slice(0, 3)).toEqual([]);
+  } finally {
+    sampling = false;
+    await sampler;
+    await Promise.all(clients.map((c) => c.end()));
+  }
+  // The app instances' own connections count too; PgBouncer never opens more than its pool of 20.
+  expect(peak).toBeGreaterThan(0);
+  expect(peak).toBeLessThanOrEqual(20);
+});
+
+test("a replica stopped mid-run: no 5xx, and reads are served by the primary", async ({ page, request }) => {
+  test.setTimeout(240_000);
+  await page.goto(`${cluster.url}/sign-in`);
+  await signIn(page, "frank@platter.test");
+  await expect(page).toHaveURL(/\/profile$/);
+  await page.context().clearCookies({ name: "platter-wal" });
+  await cluster.waitForReplica();
+
+  cluster.replica!.stop();
+
+  const paths = ["/", "/r/taqueria-sol", "/r/sakura-house", "/sign-in"];
+  const statuses = await Promise.all(
+    Array.from({ length: 60 }, (_, i) =>
+      request.get(`${cluster.url}${paths[i % paths.length]}`).then((r) => r.status()),
+    ),
+  );
+  expect(statuses.filter((s) => s >= 500)).toEqual([]);
+
+  await page.goto(`${cluster.url}/profile`);
+  await expect(page.getByTestId("total-purchase")).toBeVisible();
+  await expect(page.getByTestId("query-stats")).not.toContainText("from a replica");
+
+  // 500 concurrent page requests, every read now through PgBouncer to the primary: all answered.
+  const many = await Promise.all(
+    Array.from({ length: 500 }, () =>
+      request.get(`${cluster.url}/r/taqueria-sol`, { timeout: 200_000 }).then((r) => r.status()),
+    ),
+  );
+  expect(many.filter((s) => s !== 200)).toEqual([]);
+});

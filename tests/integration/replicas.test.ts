@@ -1,0 +1,116 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { connectPostgres, connectReplicated } from "@/db/client";
+import { databaseUrl, dropDatabase, recreateDatabase, templateDatabase } from "@/db/postgres-admin";
+import { countQueries } from "@/db/query-stats";
+import { lsnValue, setConsistencyHooks, type ReadFloor } from "@/db/replicas";
+import { restaurants } from "@/db/schema";
+import { seedDemo } from "@/db/seed/demo";
+import type { DatabaseHandle } from "@/db/types";
+
+/**
+ * Routing between a primary and its replicas (db/replicas.ts) on a real server. A true streaming replica is tested
+ * in tests/cluster/ (npm run test:cluster); here the "replicas" are the primary's own database (a server that is
+ * not in recovery: it answers reads, and never passes a read-your-writes check) and a port nobody listens on.
+ */
+describe("WAL positions", () => {
+  it("order as PostgreSQL orders them", () => {
+    expect(lsnValue("0/0")).toBe(BigInt(0));
+    expect(lsnValue("1/0") > lsnValue("0/FFFFFFFF")).toBe(true);
+    expect(lsnValue("16/B374D848") > lsnValue("16/B374D847")).toBe(true);
+    expect(() => lsnValue("16/B374D848'; drop table x")).toThrow();
+  });
+});
+
+const base = process.env.DATABASE_URL;
+const DEAD_PORT = 5698;
+
+// PostgreSQL only (PGlite has no replicas); the WAL position tests above run everywhere.
+for (const title of base ? ["replicated database on PostgreSQL"] : []) {
+  describe(title, () => {
+    const name = `platter_test_replicas_${process.pid}`;
+    let url: string;
+    const handles: DatabaseHandle[] = [];
+    let floor: ReadFloor | null = null;
+    const written: string[] = [];
+
+    beforeAll(async () => {
+      await recreateDatabase(base!, name, templateDatabase(base!));
+      url = databaseUrl(base!, name);
+      const seeding = await connectPostgres(url, { max: 1 });
+      await seedDemo(seeding.db).finally(() => seeding.close());
+      setConsistencyHooks({
+        floor: async () => floor,
+        written: async (currentLsn) => {
+          written.push(await currentLsn());
+        },
+      });
+    });
+    afterAll(async () => {
+      setConsistencyHooks({ floor: async () => null, written: async () => {} });
+      await Promise.all(handles.map((h) => h.close()));
+      await dropDatabase(base!, name);
+    });
+
+    async function open(replicaUrls: string[]) {
+      const handle = await connectReplicated(url, replicaUrls, { connectTimeoutSeconds: 2 });
+      handles.push(handle);
+      return () => handle.route!();
+    }
+
+    it("sends reads to a replica and writes to the primary, and hands the writer its WAL position", async () => {
+      const route = await open([url]);
+      floor = null;
+      const read = await countQueries(async () => (await route()).query.restaurants.findMany({ limit: 1 }));
+      expect(read.count).toBe(1);
+      expect(read.replicaReads).toBe(1);
+
+      written.length = 0;
+      const write = await countQueries(async () =>
+        (await route()).transaction(async (tx) => {
+          await tx.update(restaurants).set({ isOpen: true }).where(eq(restaurants.id, read.result[0]!.id));
+        }),
+      );
+      expect(write.replicaReads).toBe(0);
+      // The update, then pg_current_wal_lsn() on the primary once the transaction committed.
+      expect(write.count).toBe(2);
+      expect(written).toHaveLength(1);
+      expect(lsnValue(written[0]!) > BigInt(0)).toBe(true);
+    });
+
+    it("reads from the primary when the replica has not replayed the reader's last write (one statement to know)", async () => {
+      const route = await open([url]);
+      const [{ lsn }] = (await (await route()).execute(sql`select pg_current_wal_lsn()::text as lsn`)) as unknown as [
+        { lsn: string },
+      ];
+      floor = { lsn };
+      const read = await countQueries(async () => {
+        const db = await route();
+        const first = await db.query.restaurants.findMany({ limit: 1 });
+        // The same request again: the decision is kept on the request's floor, not asked twice.
+        await (await route()).query.restaurants.findMany({ limit: 1 });
+        return first;
+      });
+      expect(read.result).toHaveLength(1);
+      // pg_last_wal_replay_lsn() is null on a server that is not a standby: never trusted with a floor.
+      expect(read.statements[0]).toMatch(/pg_last_wal_replay_lsn/);
+      expect(read.count).toBe(3);
+      expect(read.replicaReads).toBe(0);
+      floor = null;
+    });
+
+    it("falls back to the primary, without an error, when a replica is unreachable", async () => {
+      const route = await open([databaseUrl(`postgres://postgres@127.0.0.1:${DEAD_PORT}/x`, name)]);
+      floor = null;
+      const first = await countQueries(async () => (await route()).query.restaurants.findMany({ limit: 2 }));
+      expect(first.result).toHaveLength(2);
+      expect(first.replicaReads).toBe(0);
+      // Marked down: the next read goes straight to the primary, without waiting on the dead replica.
+      const started = Date.now();
+      const second = await (await route()).select({ n: sql<number>`count(*)::int` }).from(restaurants);
+      expect(second[0]!.n).toBeGreaterThan(0);
+      expect(Date.now() - started).toBeLessThan(1_000);
+    });
+  });
+}
