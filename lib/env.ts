@@ -72,11 +72,6 @@ const schema = databaseEnvSchema.extend({
 
 export type Env = z.infer<typeof schema>;
 
-const checked = schema.refine((e) => !e.DATABASE_REPLICA_URLS || e.DATABASE_URL, {
-  path: ["DATABASE_REPLICA_URLS"],
-  message: "needs DATABASE_URL (the primary): replicas are for a PostgreSQL server, not the embedded database",
-});
-
 let cached: Env | undefined;
 
 /** The validated environment. A bad value stops the app with a message naming the variable. */

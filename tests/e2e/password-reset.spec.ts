@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type BrowserContext } from "@playwright/test";
+import type { BrowserContext } from "@playwright/test";
 
 import { RESET_REQUESTED_MESSAGE } from "@/lib/auth/reset-schema";
+
+import { expect, test } from "./fixtures";
 
 /**
  * A forgotten password, end to end: the sign-in page's link, the neutral answer, the mail as the e2e server wrote
