@@ -37,7 +37,11 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
   ]);
   const client = postgres(url, postgresOptions(url, options));
   const db = drizzle({ client, schema, logger: queryLogger }) as unknown as Database;
-  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  const listen: Listen = async (channel, onPayload, onListen) => {
+    const { unlisten } = await client.listen(channel, onPayload, onListen);
+    return unlisten;
+  };
+  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }), listen };
 }
 
 /** `?prepare=false` in the URL (postgres.js' own spelling) says the same as DATABASE_POOLER=pgbouncer. */
