@@ -6,13 +6,27 @@ import { browseSchema, decodeRestaurantCursor } from "@/lib/restaurants/schema";
 import { QueryStats } from "@/components/layout/query-stats";
 import { RestaurantCard } from "@/components/shop/restaurant-card";
 
+type Browse = { q?: string; cuisine?: string; open?: "1"; after?: string };
+
+/** The home page's address for a search, its filters and a page of results; empty values are left out. */
+function browseHref(browse: Browse): string {
+  const query = new URLSearchParams(Object.entries(browse).filter((entry): entry is [string, string] => !!entry[1]));
+  return query.size ? `/?${query}` : "/";
+}
+
 export default async function HomePage({ searchParams }: PageProps<"/">) {
   const params = browseSchema.safeParse(await searchParams);
-  const q = params.success ? params.data.q : undefined;
+  const { q, cuisine, open } = params.success ? params.data : {};
   const after = params.success ? decodeRestaurantCursor(params.data.after, { search: Boolean(q) }) : null;
   const viewer = await getViewer();
-  const page = await browseRestaurants({ q: q || undefined, after: after ?? undefined, viewer });
-  const query = q ? `q=${encodeURIComponent(q)}&` : "";
+  const page = await browseRestaurants({
+    q: q || undefined,
+    after: after ?? undefined,
+    viewer,
+    filters: { cuisine: cuisine || undefined, openNow: open === "1" },
+  });
+  const current = { q, cuisine, open };
+  const filteredBy = [cuisine ? `${cuisine} cuisine` : "", open ? "open now" : ""].filter(Boolean).join(", ");
 
   return (
     <div className="space-y-8">
@@ -34,6 +48,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
             placeholder="Sushi, pasta, phở, a restaurant…"
             className="min-w-0 flex-1 rounded-lg border border-stone-300 bg-white px-3 py-2"
           />
+          {cuisine ? <input type="hidden" name="cuisine" value={cuisine} /> : null}
           <button
             type="submit"
             className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
@@ -41,6 +56,31 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
             Search
           </button>
         </form>
+        <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+          <form action="/" className="flex items-center gap-2">
+            {q ? <input type="hidden" name="q" value={q} /> : null}
+            {cuisine ? <input type="hidden" name="cuisine" value={cuisine} /> : null}
+            {open ? null : <input type="hidden" name="open" value="1" />}
+            <button
+              type="submit"
+              aria-pressed={Boolean(open)}
+              className={`rounded-full px-3 py-1 font-medium ring-1 ${open ? "bg-brand-700 text-white ring-brand-700" : "bg-white text-stone-800 ring-stone-300"}`}
+            >
+              Open now
+            </button>
+          </form>
+          {cuisine ? (
+            <Link
+              href={browseHref({ q, open })}
+              className="rounded-full bg-white px-3 py-1 font-medium text-stone-800 ring-1 ring-stone-300"
+            >
+              {cuisine} <span aria-hidden="true">✕</span>
+              <span className="sr-only">(remove this cuisine filter)</span>
+            </Link>
+          ) : (
+            <span className="text-stone-700">Choose a cuisine on any restaurant to see only that cuisine.</span>
+          )}
+        </div>
         {after === null || !params.success ? (
           <p className="mt-2 text-sm text-red-700">That page link is not valid; showing the first page.</p>
         ) : null}
@@ -62,10 +102,11 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
       <section aria-labelledby="restaurants-heading">
         <h2 id="restaurants-heading" className="mb-3 text-lg font-semibold">
           {q ? `Restaurants matching “${q}”` : "Restaurants"}
+          {filteredBy ? ` · ${filteredBy}` : ""}
         </h2>
         {page.restaurants.length === 0 ? (
           <p className="text-stone-600">
-            No restaurant matches your search.{" "}
+            No restaurant matches your search{filteredBy ? " and filters" : ""}.{" "}
             <Link href="/" className="text-brand-700 underline">
               Show all restaurants
             </Link>
@@ -73,20 +114,23 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {page.restaurants.map((r) => (
-              <RestaurantCard key={r.id} restaurant={r} />
+              <RestaurantCard key={r.id} restaurant={r} cuisineHref={browseHref({ q, cuisine: r.cuisine, open })} />
             ))}
           </ul>
         )}
         <nav aria-label="Restaurant pages" className="mt-4 flex justify-between text-sm">
           {after ? (
-            <Link href={q ? `/?q=${encodeURIComponent(q)}` : "/"} className="font-medium text-brand-700 underline">
+            <Link href={browseHref(current)} className="font-medium text-brand-700 underline">
               ← First page
             </Link>
           ) : (
             <span />
           )}
           {page.nextCursor ? (
-            <Link href={`/?${query}after=${page.nextCursor}`} className="font-medium text-brand-700 underline">
+            <Link
+              href={browseHref({ ...current, after: page.nextCursor })}
+              className="font-medium text-brand-700 underline"
+            >
               More restaurants →
             </Link>
           ) : null}

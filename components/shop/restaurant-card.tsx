@@ -12,7 +12,8 @@ type Card = {
   matchedDish?: string | null;
 };
 
-export function RestaurantCard({ restaurant: r }: { restaurant: Card }) {
+/** `cuisineHref`: where the cuisine leads (the same list filtered to it); without it the cuisine is plain text. */
+export function RestaurantCard({ restaurant: r, cuisineHref }: { restaurant: Card; cuisineHref?: string }) {
   return (
     <li className="relative rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 transition hover:ring-brand-600">
       <div className="flex items-baseline justify-between gap-2">
@@ -24,7 +25,15 @@ export function RestaurantCard({ restaurant: r }: { restaurant: Card }) {
         </span>
       </div>
       <p className="text-sm text-stone-500">
-        {r.cuisine}
+        {cuisineHref ? (
+          // Above the card's whole-card link (after:inset-0), so that it can be clicked on its own.
+          <Link href={cuisineHref} className="relative z-10 underline">
+            {r.cuisine}
+            <span className="sr-only"> (show only this cuisine)</span>
+          </Link>
+        ) : (
+          r.cuisine
+        )}
         {r.isFavorite ? (
           <span className="ml-2 text-rose-600" aria-label="favorite">
             ♥

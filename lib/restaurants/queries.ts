@@ -1,6 +1,6 @@
 import "server-only";
 
-import { asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { favorites, menuCategories, menuItems, restaurants } from "@/db/schema";
@@ -27,6 +27,15 @@ const isFavoriteOf = (viewer: Viewer | null | undefined) =>
     ? sql<boolean>`false`
     : sql<boolean>`exists (select 1 from ${favorites} where ${favorites.profileId} = ${viewer.profileId} and ${favorites.restaurantId} = ${restaurants.id})`;
 
+export type RestaurantFilters = { cuisine?: string; openNow?: boolean };
+
+/** The page's filters, applied to the listing and to the search alike (the favorites section shows them all). */
+const filtered = ({ cuisine, openNow }: RestaurantFilters) =>
+  and(
+    cuisine ? sql`lower(${restaurants.cuisine}) = lower(${cuisine})` : undefined,
+    openNow ? eq(restaurants.isOpen, true) : undefined,
+  );
+
 /**
  * The home page in one statement: a keyset page of restaurants (by name, then id; with a search, the matches by
  * rank, then name and id, each with the dish that matched) and, for a signed-in visitor (`viewer`; null or absent for anonymous ones), their favorites: two
@@ -36,12 +45,15 @@ export async function browseRestaurants({
   q,
   after,
   viewer,
+  filters = {},
 }: {
   q?: string;
   after?: RestaurantCursor;
   viewer?: Viewer | null;
+  filters?: RestaurantFilters;
 }) {
   const db = await getDb();
+  const filter = filtered(filters);
   const noMatch = {
     rank: sql<number | null>`null::int`.as("rank"),
     matchedDish: sql<string | null>`null::text`.as("matched_dish"),
@@ -63,7 +75,7 @@ export async function browseRestaurants({
       })
       .from(restaurants)
       .innerJoin(ranked, eq(ranked.restaurantId, restaurants.id))
-      .where(keyset)
+      .where(and(keyset, filter))
       .orderBy(desc(ranked.rank), asc(restaurants.name), asc(restaurants.id))
       .limit(RESTAURANTS_PER_PAGE + 1);
   } else {
@@ -76,7 +88,7 @@ export async function browseRestaurants({
         ...noMatch,
       })
       .from(restaurants)
-      .where(keyset)
+      .where(and(keyset, filter))
       .orderBy(asc(restaurants.name), asc(restaurants.id))
       .limit(RESTAURANTS_PER_PAGE + 1);
   }

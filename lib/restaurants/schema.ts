@@ -9,6 +9,9 @@ import { isStorableText, MAX_INT4, plainText } from "@/lib/validation";
 export const browseSchema = z.object({
   // An unusable search (too long, control characters, repeated) shows every restaurant rather than failing.
   q: plainText({ max: 60 }).optional().catch(undefined),
+  // Filters: one cuisine (as the cards name it, any case) and "open now" (open=1). Unusable values filter nothing.
+  cuisine: plainText({ max: 60 }).optional().catch(undefined),
+  open: z.literal("1").optional().catch(undefined),
   after: z.string().max(200).optional(),
 });
 

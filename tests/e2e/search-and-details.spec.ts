@@ -23,6 +23,30 @@ test("the home page's search finds restaurants by their dishes, with typos and w
   await expect((await search("zzqxv")).getByText("No restaurant matches your search.")).toBeVisible();
 });
 
+test("the list filters by a card's cuisine and by open now, and each filter can be removed", async ({ page }) => {
+  await page.goto("/");
+  const list = (heading: string) => page.getByRole("region", { name: heading });
+  await list("Restaurants").getByRole("link", { name: "French (show only this cuisine)" }).click();
+  await expect(page).toHaveURL(/[?&]cuisine=French/);
+  const french = list("Restaurants · French cuisine");
+  await expect(french.getByRole("listitem")).toHaveCount(1);
+  await expect(french.getByRole("link", { name: "Le Petit Four" })).toBeVisible();
+
+  // Le Petit Four is closed in the demo data: open now leaves nothing, and says why.
+  await page.getByRole("button", { name: "Open now", pressed: false }).click();
+  await expect(page.getByRole("button", { name: "Open now", pressed: true })).toBeVisible();
+  await expect(
+    list("Restaurants · French cuisine, open now").getByText("No restaurant matches your search and filters."),
+  ).toBeVisible();
+
+  // Removing the cuisine keeps open now: every restaurant listed is open.
+  await page.getByRole("link", { name: "French (remove this cuisine filter)" }).click();
+  const open = list("Restaurants · open now");
+  await expect(open.getByRole("listitem").first()).toBeVisible();
+  await expect(open.getByText("Closed", { exact: true })).toHaveCount(0);
+  await expect(page.getByTestId("query-stats")).toHaveText(/^1 query · /);
+});
+
 test("a restaurant's tab is titled with its name, from the page's own statement", async ({ page }) => {
   await page.goto("/r/sakura-house");
   await expect(page).toHaveTitle("Sakura House · Platter");

@@ -108,6 +108,25 @@ describe.each(DRIVERS)("restaurant search on %s", (driver) => {
     expect(await names("zzqx")).toEqual([]);
   });
 
+  it("filters by cuisine (any case) and by open now, with or without a search, still in one statement", async () => {
+    const listed = async (filters: { cuisine?: string; openNow?: boolean }, q?: string) =>
+      (await browseRestaurants({ q, filters })).restaurants.map((r) => r.name);
+    expect(await listed({ cuisine: "french" })).toEqual(["Bistro Belle", "Le Petit Four"]);
+    expect(await listed({ cuisine: "French" }, "creme")).toEqual(["Bistro Belle"]);
+    expect(await listed({ cuisine: "Klingon" })).toEqual([]);
+
+    await db().update(restaurants).set({ isOpen: false }).where(eq(restaurants.name, "Bistro Belle"));
+    try {
+      expect(await listed({ cuisine: "French", openNow: true })).toEqual(["Le Petit Four"]);
+      expect(await listed({ openNow: true }, "brulee")).toEqual([]);
+      expect(await listed({ openNow: false }, "brulee")).toEqual(["Bistro Belle"]);
+    } finally {
+      await db().update(restaurants).set({ isOpen: true }).where(eq(restaurants.name, "Bistro Belle"));
+    }
+    const filters = { cuisine: "Japanese", openNow: true };
+    expect((await countQueries(() => browseRestaurants({ q: "sushi", filters }))).count).toBe(1);
+  });
+
   it("answers in one statement, with the favorites in the same one", async () => {
     const someone = {
       userId: "u",
