@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { CATALOGUE, insertSearchCatalogue } from "@/db/seed/search-catalogue";
 import { browseRestaurants } from "@/lib/restaurants/queries";
 
 import { freshDatabase } from "../fixtures/db";
@@ -13,80 +13,11 @@ import { captureStatements, explainStatements, planNodes, postgresClientOf } fro
  * statistics. The restaurants' own index is used when the planner finds it cheaper; with 200 rows a sequential
  * scan of that one small table may win, and that is the planner's call to make.
  */
-const RESTAURANTS = 200;
-const DISHES_EACH = 50;
-const NOUNS = [
-  "sushi",
-  "pizza",
-  "pasta",
-  "ramen",
-  "pho",
-  "tacos",
-  "curry",
-  "burger",
-  "salad",
-  "soup",
-  "dumplings",
-  "noodles",
-  "risotto",
-  "paella",
-  "kebab",
-  "falafel",
-  "bibimbap",
-  "gyoza",
-  "tempura",
-  "lasagne",
-  "burrito",
-  "quesadilla",
-  "shawarma",
-  "moussaka",
-  "souvlaki",
-  "gnocchi",
-  "ravioli",
-  "tagine",
-  "couscous",
-  "biryani",
-  "samosa",
-  "naan",
-  "pad thai",
-  "laksa",
-  "satay",
-  "croquettes",
-  "tortilla",
-  "empanadas",
-  "ceviche",
-  "poke",
-];
-const ADJECTIVES = ["Spicy", "Grilled", "Crispy", "Smoked", "Sweet", "Classic", "Roasted", "Fresh", "Golden", "Crème"];
-
 describe.runIf(Boolean(process.env.DATABASE_URL))("search plan on 200 restaurants and 10,000 dishes", () => {
   const db = freshDatabase("postgres");
 
   beforeAll(async () => {
-    const nouns = `array[${NOUNS.map((n) => `'${n}'`).join(", ")}]`;
-    const adjectives = `array[${ADJECTIVES.map((a) => `'${a}'`).join(", ")}]`;
-    await db().transaction(async (tx) => {
-      await tx.execute(
-        sql.raw(`
-        insert into restaurants (slug, name, cuisine, description, address)
-        select 'plan-search-' || g, 'Kitchen ' || lpad(g::text, 3, '0'),
-               (array['Thai', 'Italian', 'Japanese', 'Mexican', 'Indian', 'Greek', 'Korean', 'French'])[1 + g % 8],
-               'A neighbourhood place, table ' || g, g || ' Search Street'
-        from generate_series(1, ${RESTAURANTS}) g`),
-      );
-      await tx.execute(
-        sql.raw(`insert into menu_categories (restaurant_id, name) select id, 'Mains' from restaurants`),
-      );
-      await tx.execute(
-        sql.raw(`
-        insert into menu_items (restaurant_id, category_id, name, description, price_cents, position)
-        select c.restaurant_id, c.id,
-               (${adjectives})[1 + (c.restaurant_id * 3 + i) % ${ADJECTIVES.length}] || ' '
-                 || (${nouns})[1 + (c.restaurant_id * 7 + i * 13) % ${NOUNS.length}],
-               'House recipe number ' || i, 500 + i * 10, i
-        from menu_categories c cross join generate_series(0, ${DISHES_EACH - 1}) i`),
-      );
-    });
+    await insertSearchCatalogue(db());
     await postgresClientOf(db()).unsafe("vacuum analyze");
   });
 
@@ -108,7 +39,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("search plan on 200 restaurant
       const dishRows = dishReads
         .filter((n) => n["Node Type"] === "Bitmap Heap Scan")
         .reduce((sum, n) => sum + (n["Actual Rows"] ?? 0) + (n["Rows Removed by Index Recheck"] ?? 0), 0);
-      expect(dishRows).toBeLessThan((RESTAURANTS * DISHES_EACH) / 4);
+      expect(dishRows).toBeLessThan((CATALOGUE.restaurants * CATALOGUE.dishesEach) / 4);
     },
   );
 });
