@@ -128,6 +128,39 @@ test("read-your-writes: with replay paused, the buyer sees the new order and tot
   }
 });
 
+test("live update across instances: an owner advances an order on one, the customer's page on another shows it", async ({
+  browser,
+}) => {
+  const [instanceA, instanceB] = cluster.ports.apps.map((port) => `http://127.0.0.1:${port}`);
+  const customer = await (await browser.newContext()).newPage();
+  const signedIn = await customer.goto(`${instanceB}/sign-in`);
+  expect(signedIn?.headers()["x-platter-instance"]).toBe("app-2");
+  await signIn(customer, "grace@platter.test");
+  await expect(customer).toHaveURL(/\/profile$/);
+  await customer.goto(`${instanceB}/r/trattoria-luce`);
+  await customer.getByRole("button", { name: "Add Bruschetta to cart" }).click();
+  await expect(customer.getByText("Added Bruschetta to your cart.")).toBeVisible();
+  await customer.goto(`${instanceB}/cart`);
+  await customer.getByRole("button", { name: "Place order" }).click();
+  await expect(customer).toHaveURL(/\/orders\/\d+$/);
+  const orderId = customer.url().split("/").pop()!;
+  await expect(customer.getByTestId("live-status")).toHaveAttribute("data-mode", "live");
+
+  const owner = await (await browser.newContext()).newPage();
+  const queue = await owner.goto(`${instanceA}/sign-in`);
+  expect(queue?.headers()["x-platter-instance"]).toBe("app-1");
+  await signIn(owner, "olivia@platter.test");
+  await expect(owner).toHaveURL(/\/profile$/);
+  await owner.goto(`${instanceA}/owner/trattoria-luce/orders`);
+  const card = owner.getByRole("article", { name: `Order #${orderId}`, exact: true });
+  await card.getByRole("button", { name: "Mark preparing" }).click();
+  // Committed through instance A once its queue shows the next step; instance B's stream brings it to the page
+  // without a reload (the 10 s poll would be far too late for this deadline).
+  await expect(card.getByRole("button", { name: "Mark ready" })).toBeVisible();
+  await expect(customer.getByTestId("order-status")).toContainText("preparing", { timeout: 2_000 });
+  await expect(customer.getByTestId("live-status")).toHaveAttribute("data-mode", "live");
+});
+
 test("PgBouncer holds 500 concurrent clients over 20 server connections", async () => {
   const clients = Array.from({ length: 500 }, () =>
     postgres(cluster.pooledUrl, { max: 1, prepare: false, onnotice: () => {}, connect_timeout: 30 }),
