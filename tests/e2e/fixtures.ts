@@ -111,7 +111,9 @@ export async function signUpCustomer(
     password: "a long passphrase",
   };
   const html = await (await request.get("/sign-up")).text();
-  const form = /<form\b[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1] ?? "";
+  // The sign-up form itself (the one asking for a password), not another form on the page such as the header's.
+  const form =
+    [...html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)].find((f) => f[1]!.includes('name="password"'))?.[1] ?? "";
   const fields: Record<string, string> = {};
   for (const [tag] of form.matchAll(/<input\b[^>]*type="hidden"[^>]*>/g)) {
     const name = /\bname="([^"]*)"/.exec(tag)?.[1];
@@ -323,7 +325,8 @@ export const test = base.extend<Fixtures>({
 
   newCustomer: async ({ playwright, baseURL }, provide) => {
     await provide(async (label) => {
-      const api = await playwright.request.newContext({ baseURL });
+      // Anonymous whatever the test's `signedInAs`: the runner applies the test's storageState to new contexts too.
+      const api = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
       try {
         return await signUpCustomer(api, baseURL!, label);
       } finally {
