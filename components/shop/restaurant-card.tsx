@@ -27,7 +27,10 @@ export function RestaurantCard({ restaurant: r, cuisineHref }: { restaurant: Car
       <p className="text-sm text-stone-500">
         {cuisineHref ? (
           // Above the card's whole-card link (after:inset-0), so that it can be clicked on its own.
-          <Link href={cuisineHref} className="relative z-10 underline">
+          <Link
+            href={cuisineHref}
+            className="relative z-10 inline-flex min-h-6 items-center rounded-full px-1 text-stone-700 underline hover:text-brand-700"
+          >
             {r.cuisine}
             <span className="sr-only"> (show only this cuisine)</span>
           </Link>
