@@ -112,6 +112,13 @@ test.describe("in Tokyo", () => {
     });
     await signInOverHttp(page.request, "customer");
     await page.goto("/profile");
+    // The first page a browser sees is in UTC: it stores its zone in a cookie once hydrated (platter_tz,
+    // lib/time-zone.ts), then refreshes.
+    await expect
+      .poll(async () =>
+        decodeURIComponent((await page.context().cookies()).find((c) => c.name === "platter_tz")?.value ?? ""),
+      )
+      .toBe("Asia/Tokyo");
     await page.goto("/orders");
     const first = page.getByTestId("history-order").first().locator("time");
     await expect(first).toHaveAttribute("data-time-zone", "Asia/Tokyo");
