@@ -43,23 +43,8 @@ const userColumns = {
 
 type UserRow = { [K in keyof typeof userColumns]: (typeof userColumns)[K]["_"]["data"] };
 
-const toTotalsRow = ({
-  totalCents,
-  profileId,
-  slug,
-  displayName,
-  email,
-  role,
-  disabled,
-  orderCount,
-}: UserRow): UserTotalsRow => ({
-  profileId,
-  slug,
-  displayName,
-  email,
-  role,
-  disabled,
-  orderCount,
+const toTotalsRow = ({ totalCents, ...row }: UserRow): UserTotalsRow => ({
+  ...row,
   totalPurchaseCents: centsFromDb(totalCents),
 });
 
