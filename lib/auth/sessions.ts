@@ -56,6 +56,27 @@ export async function createSession({
 
 export type SessionViewer = Viewer & { sessionId: string };
 
+/** The viewer as a session check reads it; the header's cart count rides on it instead of adding a statement. */
+const sessionViewerColumns = {
+  userId: users.id,
+  email: users.email,
+  role: users.role,
+  profileId: profiles.id,
+  slug: profiles.slug,
+  displayName: profiles.displayName,
+  cartItemCount: profileCartItemCount(sql`${profiles.id}`),
+};
+
+/** This session, when last_seen_at is old enough to be worth a write (once a minute at most). */
+const touchDue = (thisSession: SQL | undefined) =>
+  and(thisSession, lt(userSessions.lastSeenAt, secondsAgo(SESSION_TOUCH_SECONDS)));
+
+const touchSession = (db: Database, thisSession: SQL | undefined) =>
+  db
+    .update(userSessions)
+    .set({ lastSeenAt: sql`now()` })
+    .where(touchDue(thisSession));
+
 /**
  * The per-request check, in ONE statement: the session row is live, its user enabled, and the viewer (role,
  * profile) as the database says now. A data-modifying CTE touches last_seen_at when it is more than a minute
@@ -71,24 +92,11 @@ export async function findSessionViewer({
   const db = await getDb();
   const thisSession = and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), isLive());
   if (readsFromReplica(db)) return findSessionViewerOnReplica(db, thisSession, sessionId);
-  const touch = db
-    .update(userSessions)
-    .set({ lastSeenAt: sql`now()` })
-    .where(and(thisSession, lt(userSessions.lastSeenAt, secondsAgo(SESSION_TOUCH_SECONDS))))
-    .returning({ id: userSessions.id });
+  const touch = touchSession(db, thisSession).returning({ id: userSessions.id });
   const touched = db.$with("touched_session", { id: userSessions.id }).as(touch.getSQL());
   const [row] = await db
     .with(touched)
-    .select({
-      userId: users.id,
-      email: users.email,
-      role: users.role,
-      profileId: profiles.id,
-      slug: profiles.slug,
-      displayName: profiles.displayName,
-      // The header's cart count rides on the request's one session statement instead of adding one to every page.
-      cartItemCount: profileCartItemCount(sql`${profiles.id}`),
-    })
+    .select(sessionViewerColumns)
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
     .innerJoin(profiles, eq(profiles.userId, users.id))
@@ -107,15 +115,7 @@ async function findSessionViewerOnReplica(
   sessionId: string,
 ): Promise<SessionViewer | null> {
   const [row] = await db
-    .select({
-      userId: users.id,
-      email: users.email,
-      role: users.role,
-      profileId: profiles.id,
-      slug: profiles.slug,
-      displayName: profiles.displayName,
-      stale: sql<boolean>`${userSessions.lastSeenAt} < ${secondsAgo(SESSION_TOUCH_SECONDS)}`,
-    })
+    .select({ ...sessionViewerColumns, stale: sql<boolean>`${touchDue(thisSession)}` })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
     .innerJoin(profiles, eq(profiles.userId, users.id))
@@ -123,12 +123,7 @@ async function findSessionViewerOnReplica(
     .limit(1);
   if (!row) return null;
   const { stale, ...viewer } = row;
-  if (stale) {
-    await db
-      .update(userSessions)
-      .set({ lastSeenAt: sql`now()` })
-      .where(and(thisSession, lt(userSessions.lastSeenAt, secondsAgo(SESSION_TOUCH_SECONDS))));
-  }
+  if (stale) await touchSession(db, thisSession);
   return { ...viewer, sessionId };
 }
 
