@@ -5,14 +5,14 @@ import { z } from "zod";
 
 import { databaseEnvSchema, parseEnv, pgliteDataDir, unsetWhenBlank, withDatabaseRules } from "@/db/env";
 
-/** A URL with one of `protocols`, or unset (an empty value counts as unset). */
+/** A URL with one of `protocols`, or unset. */
 const optionalUrl = (protocols: string[], message: string) =>
-  z
-    .string()
-    .trim()
-    .refine((value) => value === "" || (URL.canParse(value) && protocols.includes(new URL(value).protocol)), message)
-    .transform((value) => value || undefined)
-    .optional();
+  unsetWhenBlank(
+    z
+      .string()
+      .trim()
+      .refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), message),
+  );
 
 /** The app's settings on top of the database's (db/env.ts): one validation at start-up names every bad variable. */
 const schema = databaseEnvSchema.extend({
@@ -37,29 +37,30 @@ const schema = databaseEnvSchema.extend({
     (url) => url && new URL(url).origin,
   ),
   // Without AUTH_URL, hosts (comma-separated, "name" or "name:port") whose request origin reset links may use.
-  PLATTER_ALLOWED_HOSTS: z
-    .string()
-    .transform((value) =>
-      value
-        .toLowerCase()
-        .split(",")
-        .flatMap((host) => host.trim() || []),
-    )
-    .refine(
-      (hosts) => hosts.every((host) => /^[a-z0-9.-]+(:\d{1,5})?$/.test(host)),
-      "must be host names separated by commas, like platter.example,www.platter.example",
-    )
-    .optional(),
+  PLATTER_ALLOWED_HOSTS: unsetWhenBlank(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .toLowerCase()
+          .split(",")
+          .flatMap((host) => host.trim() || []),
+      )
+      .refine(
+        (hosts) => hosts.every((host) => /^[a-z0-9.-]+(:\d{1,5})?$/.test(host)),
+        "must be host names separated by commas, like platter.example,www.platter.example",
+      ),
+  ),
   // Mail goes out through this SMTP server (nodemailer); unset: to the console and PLATTER_OUTBOX_DIR.
   SMTP_URL: optionalUrl(["smtp:", "smtps:"], "must look like smtp://user:password@host:587 or smtps://host:465"),
-  MAIL_FROM: z
-    .string()
-    .trim()
-    .max(200)
-    .regex(/^([^\p{Cc}@]+@[^\p{Cc}@]+)?$/u, 'must be an address, like "Platter <no-reply@platter.example>"')
-    .transform((value) => value || undefined)
-    .optional(),
-  PLATTER_OUTBOX_DIR: z.string().trim().min(1).optional(),
+  MAIL_FROM: unsetWhenBlank(
+    z
+      .string()
+      .trim()
+      .max(200)
+      .regex(/^[^\p{Cc}@]+@[^\p{Cc}@]+$/u, 'must be an address, like "Platter <no-reply@platter.example>"'),
+  ),
+  PLATTER_OUTBOX_DIR: unsetWhenBlank(z.string().trim()),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Set by `next dev` / `next start` to the port they listen on; only used to print the app's address.
   PORT: unsetWhenBlank(
