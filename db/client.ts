@@ -37,12 +37,14 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
   ]);
   const client = postgres(url, postgresOptions(url, options));
   const db = drizzle({ client, schema, logger: queryLogger }) as unknown as Database;
-  const listen: Listen = async (channel, onPayload, onListen) => {
-    const { unlisten } = await client.listen(channel, onPayload, onListen);
-    return unlisten;
-  };
-  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }), listen };
+  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }), listen: listenOn(client) };
 }
+
+/** LISTEN through a postgres.js client, which keeps one connection of its own for it and listens again on reconnect. */
+export const listenOn =
+  (client: import("postgres").Sql): Listen =>
+  async (channel, onPayload, onListen) =>
+    (await client.listen(channel, onPayload, onListen)).unlisten;
 
 /** `?prepare=false` in the URL (postgres.js' own spelling) says the same as DATABASE_POOLER=pgbouncer. */
 export const isPooledUrl = (url: string) => /[?&]prepare=false(&|$)/.test(url);
@@ -96,10 +98,7 @@ export async function connectReplicated(
     driver: "postgres",
     route: replicated.route,
     // LISTEN and NOTIFY belong to the primary: replicas neither send nor relay notifications.
-    listen: async (channel, onPayload, onListen) => {
-      const { unlisten } = await primarySql.listen(channel, onPayload, onListen);
-      return unlisten;
-    },
+    listen: listenOn(primarySql),
     close: async () => {
       await Promise.all([primarySql.end({ timeout: 5 }), replicated.close()]);
     },

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { lt, sql } from "drizzle-orm";
 
-import { getDbHandle } from "./client";
+import { getDbHandle, listenOn } from "./client";
 import { databaseEnv } from "./env";
 import { orderEvents, type OrderStatus } from "./schema";
 import type { DatabaseHandle, Listen } from "./types";
@@ -158,7 +158,7 @@ function listenerFor(handle: DatabaseHandle): Listen | undefined {
       backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
       connection: { application_name: "platter-listen" },
     });
-    const { unlisten } = await client.listen(channel, onPayload, onListen);
+    const unlisten = await listenOn(client)(channel, onPayload, onListen);
     return async () => {
       await unlisten();
       await client.end({ timeout: 5 });
