@@ -1,6 +1,7 @@
 "use client";
 
 import { changePasswordAction } from "@/lib/auth/actions";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -19,23 +20,7 @@ export function PasswordForm() {
             required
             errors={state.fieldErrors?.currentPassword}
           />
-          <TextField
-            name="newPassword"
-            type="password"
-            label="New password"
-            autoComplete="new-password"
-            hint="At least 8 characters."
-            required
-            errors={state.fieldErrors?.newPassword}
-          />
-          <TextField
-            name="confirmPassword"
-            type="password"
-            label="Repeat new password"
-            autoComplete="new-password"
-            required
-            errors={state.fieldErrors?.confirmPassword}
-          />
+          <NewPasswordFields name="newPassword" errors={state.fieldErrors} />
           <ActionMessage state={state} />
           <Button type="submit" disabled={pending}>
             {pending ? "Changing…" : "Change password"}

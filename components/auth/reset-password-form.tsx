@@ -3,9 +3,9 @@
 import Link from "next/link";
 
 import { resetPasswordAction } from "@/lib/auth/reset-actions";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
 
 /**
  * The new password, twice. The account's email rides along as a hidden username so that a password manager
@@ -18,23 +18,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
         <>
           <input type="hidden" name="token" value={token} />
           <input type="hidden" name="username" autoComplete="username" value={email} />
-          <TextField
-            name="password"
-            type="password"
-            label="New password"
-            autoComplete="new-password"
-            hint="At least 8 characters."
-            required
-            errors={state.fieldErrors?.password}
-          />
-          <TextField
-            name="confirmPassword"
-            type="password"
-            label="Repeat new password"
-            autoComplete="new-password"
-            required
-            errors={state.fieldErrors?.confirmPassword}
-          />
+          <NewPasswordFields name="password" errors={state.fieldErrors} />
           <ActionMessage state={state} />
           <Button type="submit" disabled={pending} className="w-full">
             {pending ? "Saving…" : "Set new password"}
