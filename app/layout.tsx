@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 
-import { viewerTimeZone } from "@/lib/time-zone";
+import { receivedTimeZone, viewerTimeZone } from "@/lib/time-zone";
 import { SiteHeader } from "@/components/layout/site-header";
 import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 
@@ -23,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <TimeZoneCookie renderedZone={timeZone} />
+        <TimeZoneCookie renderedZone={timeZone} receivedZone={await receivedTimeZone()} />
         <SiteHeader />
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}
