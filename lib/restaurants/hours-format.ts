@@ -18,3 +18,14 @@ export const formatOpening = (instant: Date, timeZone: string) => weekdayTime(ti
 /** "(Europe/London time)" when the restaurant's zone is not the one the viewer's times are shown in; else "". */
 export const zoneNote = (restaurantZone: string, viewerZone: string | null) =>
   restaurantZone === viewerZone ? "" : ` (${restaurantZone} time)`;
+
+/**
+ * Today's hours as todaysHours (lib/restaurants/hours.ts) gives them, for a label: null (no schedule: the switch
+ * alone decides) stays null; "" is a day without hours.
+ */
+export function describeToday(todaysHours: string | null): string | null {
+  if (todaysHours === null) return null;
+  if (todaysHours === "") return "Closed today";
+  if (todaysHours === "00:00–24:00") return "Open 24 hours today";
+  return `Today ${todaysHours}`;
+}
