@@ -2,7 +2,7 @@
 
 import type { HoursEditor } from "@/lib/owner/hours";
 import { saveHoursAction } from "@/lib/owner/hours-actions";
-import { WEEK } from "@/lib/owner/hours-schema";
+import { WEEK } from "@/lib/owner/hours-week";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";

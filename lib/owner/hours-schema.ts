@@ -2,16 +2,7 @@ import { z } from "zod";
 
 import { calendarDay, hasUnsafeCharacters, recordId, UNSAFE_TEXT_MESSAGE } from "@/lib/validation";
 
-/** The week as the form lists it, Monday first; `dow` is PostgreSQL's extract(dow) (0 = Sunday), as stored. */
-export const WEEK = [
-  { field: "monday", label: "Monday", dow: 1 },
-  { field: "tuesday", label: "Tuesday", dow: 2 },
-  { field: "wednesday", label: "Wednesday", dow: 3 },
-  { field: "thursday", label: "Thursday", dow: 4 },
-  { field: "friday", label: "Friday", dow: 5 },
-  { field: "saturday", label: "Saturday", dow: 6 },
-  { field: "sunday", label: "Sunday", dow: 0 },
-] as const;
+import { WEEK } from "./hours-week";
 
 export const MAX_INTERVALS_PER_DAY = 6;
 export const MAX_CLOSED_DAYS = 100;
