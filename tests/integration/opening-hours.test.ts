@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { countQueries } from "@/db/query-stats";
-import { carts, orders, restaurants } from "@/db/schema";
+import { carts, orders, restaurantHours, restaurants } from "@/db/schema";
+import { seedDemo } from "@/db/seed/demo";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { addToCart } from "@/lib/cart/queries";
 import { placeOrder } from "@/lib/orders/checkout";
@@ -164,5 +165,32 @@ describe.each(DRIVERS)("opening hours on %s", (driver) => {
     const at = new Date("2026-12-04T12:00:00Z");
     expect((await countQueries(() => browseRestaurants({ filters: { openNow: true }, at }))).count).toBe(1);
     expect((await countQueries(() => getRestaurantPage({ slug: restaurant.slug, at }))).count).toBe(1);
+  });
+});
+
+describe.each(DRIVERS)("demo opening hours on %s", (driver) => {
+  const db = freshDatabase(driver);
+
+  it("gives every demo restaurant a zone and hours; the ones the browser tests order from never close", async () => {
+    await seedDemo(db());
+    const rows = await db()
+      .select({ slug: restaurants.slug, timeZone: restaurants.timeZone, hours: count(restaurantHours.id) })
+      .from(restaurants)
+      .leftJoin(restaurantHours, eq(restaurantHours.restaurantId, restaurants.id))
+      .groupBy(restaurants.id);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.timeZone, row.slug).not.toBe("UTC");
+      expect(row.hours, row.slug).toBeGreaterThan(0);
+    }
+    for (const iso of ["2026-03-08T07:00:00Z", "2026-06-21T23:59:00Z", "2026-12-25T12:00:00Z"]) {
+      const open = await browseRestaurants({ filters: { openNow: true }, at: new Date(iso) });
+      const slugs = open.restaurants.map((r) => r.slug);
+      expect(slugs).toEqual(expect.arrayContaining(["sakura-house", "taqueria-sol", "trattoria-luce"]));
+      expect(slugs).not.toContain("le-petit-four");
+    }
+    // Spice Route (London) closes for Christmas.
+    const christmas = await getRestaurantPage({ slug: "spice-route", at: new Date("2026-12-25T12:30:00Z") });
+    expect(christmas).toMatchObject({ openNow: false, todaysHours: "", opensAt: new Date("2026-12-28T12:00:00Z") });
   });
 });
