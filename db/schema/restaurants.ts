@@ -13,6 +13,8 @@ export const restaurants = pgTable(
     cuisine: text("cuisine").notNull(),
     address: text("address").notNull(),
     isOpen: boolean("is_open").notNull().default(true),
+    /** IANA zone its opening hours are kept in (db/schema/hours.ts); validated against Intl and pg_timezone_names. */
+    timeZone: text("time_zone").notNull().default("UTC"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -22,6 +24,7 @@ export const restaurants = pgTable(
     check("restaurants_description_length", sql`char_length(${t.description}) <= 2000`),
     check("restaurants_cuisine_length", sql`char_length(${t.cuisine}) between 1 and 60`),
     check("restaurants_address_length", sql`char_length(${t.address}) between 1 and 300`),
+    check("restaurants_time_zone_length", sql`char_length(${t.timeZone}) between 1 and 64`),
   ],
 );
 
