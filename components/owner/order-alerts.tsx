@@ -23,14 +23,26 @@ export function OrderAlerts({ restaurantName, newestPlaced }: { restaurantName: 
   const announcedUpTo = useRef(newestId);
   const [sound, setSound] = useSoundSetting();
   const [permission, askPermission] = useNotificationPermission();
+  // The title counts what arrived since the owner last looked at the tab: coming back to it is looking. The
+  // in-page alert stays until "Mark as seen", so that nothing disappears before it has been read.
+  const [viewedUpTo, setViewedUpTo] = useState(newestId);
   const unseen = newestPlaced.filter((o) => o.id > seenUpTo);
+  const unviewed = unseen.filter((o) => o.id > viewedUpTo).length;
+
+  useEffect(() => {
+    const onVisibility = () => {
+      if (document.visibilityState === "visible") setViewedUpTo(newestId);
+    };
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => document.removeEventListener("visibilitychange", onVisibility);
+  }, [newestId]);
 
   // The tab's title: "(2) Order queue · …" while orders wait. Next.js rewrites the title on navigation and
   // refresh, so the count is put back whenever the <title> changes.
   useEffect(() => {
     const apply = () => {
       const base = document.title.replace(TITLE_COUNT, "");
-      const wanted = unseen.length > 0 ? `(${unseen.length}) ${base}` : base;
+      const wanted = unviewed > 0 ? `(${unviewed}) ${base}` : base;
       if (document.title !== wanted) document.title = wanted;
     };
     apply();
@@ -40,7 +52,7 @@ export function OrderAlerts({ restaurantName, newestPlaced }: { restaurantName: 
       observer.disconnect();
       document.title = document.title.replace(TITLE_COUNT, "");
     };
-  }, [unseen.length]);
+  }, [unviewed]);
 
   // Sound and system notification once per new order, however many times the page re-renders.
   useEffect(() => {
@@ -75,7 +87,14 @@ export function OrderAlerts({ restaurantName, newestPlaced }: { restaurantName: 
                 .join(", ")}.`}
         </p>
         {unseen.length > 0 ? (
-          <Button type="button" variant="secondary" onClick={() => setSeenUpTo(newestId)}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => {
+              setSeenUpTo(newestId);
+              setViewedUpTo(newestId);
+            }}
+          >
             Mark as seen
           </Button>
         ) : null}

@@ -82,6 +82,23 @@ test("an owner sees a new order announced, counted in the tab title, chimed and 
   await expect.poll(async () => (await recorded()).notes).toBeGreaterThan(0);
   await expect(page.getByRole("article", { name: `Order #${orderId}`, exact: true })).toBeVisible();
 
+  // Coming back to the tab counts as looking: the title loses its count, the alert stays until marked as seen.
+  const setVisibility = (state: DocumentVisibilityState) =>
+    page.evaluate((value) => {
+      Object.defineProperty(document, "visibilityState", { value, configurable: true });
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, state);
+  await setVisibility("hidden");
+  await setVisibility("visible");
+  await expect(page).toHaveTitle("Order queue · Trattoria Luce · Platter");
+  await expect(alert).toContainText(`#${orderId} from ${account.name}`);
+
+  // The next order while she is away counts again.
+  await setVisibility("hidden");
+  const next = await placeOrder(customer, "trattoria-luce", ["Tiramisù"]);
+  await expect(alert).toContainText(`#${next} from ${account.name}`, { timeout: 5_000 });
+  await expect(page).toHaveTitle(/^\(\d+\) Order queue · Trattoria Luce · Platter$/);
+
   // Seen: the count leaves the title, the alert empties.
   await page.getByRole("button", { name: "Mark as seen" }).click();
   await expect(page).toHaveTitle("Order queue · Trattoria Luce · Platter");
