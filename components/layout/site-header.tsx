@@ -96,7 +96,7 @@ export async function SiteHeader() {
   const viewer = await getViewer();
   const cartCount = await cartItemCount(viewer);
   return (
-    <header className="border-b border-stone-200 bg-white">
+    <header className="border-b border-stone-200 bg-white print:hidden">
       <nav aria-label="Main" className="relative mx-auto flex max-w-5xl items-center justify-between gap-x-4 px-4 py-3">
         <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
           Platter

@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import { TRANSITIONS } from "@/lib/orders/status";
 import type { OrderQueue as Queue } from "@/lib/owner/queries";
 import { OrderLinesSummary } from "@/components/orders/order-lines-summary";
@@ -20,7 +22,7 @@ export function OrderQueue({ queue }: { queue: Queue }) {
       <ol className="space-y-3">
         {queue.orders.map((order) => (
           <li key={order.id}>
-            <OrderCard order={order} />
+            <OrderCard order={order} slug={queue.slug} />
           </li>
         ))}
       </ol>
@@ -28,7 +30,7 @@ export function OrderQueue({ queue }: { queue: Queue }) {
   );
 }
 
-function OrderCard({ order }: { order: QueuedOrder }) {
+function OrderCard({ order, slug }: { order: QueuedOrder; slug: string }) {
   const headingId = `order-${order.id}-heading`;
   const next = TRANSITIONS[order.status].find((s) => s !== "cancelled");
   return (
@@ -47,6 +49,11 @@ function OrderCard({ order }: { order: QueuedOrder }) {
         {order.customer.displayName} · placed <LocalTime date={order.placedAt} />
       </p>
       <OrderLinesSummary lines={order.lines} totalCents={order.totalCents} className="my-3" />
+      <p className="mb-3 text-sm">
+        <Link href={`/owner/${slug}/orders/${order.id}/ticket`} className="font-medium text-brand-700 underline">
+          Kitchen ticket<span className="sr-only"> for order #{order.id}</span>
+        </Link>
+      </p>
       <OrderActions
         orderId={order.id}
         status={order.status}

@@ -3,6 +3,7 @@ import Link from "next/link";
 const TABS = [
   { key: "menu", label: "Menu" },
   { key: "orders", label: "Orders" },
+  { key: "past-orders", label: "Past orders" },
   { key: "sales", label: "Sales" },
   { key: "hours", label: "Hours" },
 ] as const;

@@ -43,7 +43,11 @@ export const orders = pgTable(
     index("orders_customer_placed_idx").on(t.customerId, t.placedAt, t.id),
     // The history filtered by restaurant, and the restaurants a customer has ordered from.
     index("orders_customer_restaurant_placed_idx").on(t.customerId, t.restaurantId, t.placedAt, t.id),
-    index("orders_restaurant_placed_idx").on(t.restaurantId, t.placedAt),
+    // A restaurant's orders newest first, keyset on (placed_at, id): the owner's past orders (and the id makes the
+    // keyset's tie-break an index condition rather than a sort).
+    index("orders_restaurant_placed_idx").on(t.restaurantId, t.placedAt, t.id),
+    // The same list filtered by one status ("cancelled", "completed"): O(page) however rare or common the status.
+    index("orders_restaurant_status_placed_idx").on(t.restaurantId, t.status, t.placedAt, t.id),
     // Date-range reads across all customers (the admin's orders export pages through it by (placed_at, id)).
     index("orders_placed_idx").on(t.placedAt, t.id),
     // The owners' queue: a restaurant's open orders, oldest first.

@@ -13,6 +13,8 @@ import { canTransition, OPEN_STATUSES, transitionOrder } from "@/lib/orders/stat
 import { outer, ownedBy } from "./scope";
 
 export const QUEUE_LIMIT = 100;
+/** How many of the newest placed orders the queue page hands to its new-order alert. */
+export const NEWEST_PLACED = 10;
 
 /** OPEN_STATUSES for raw SQL over alias `o`, so that the queue and the dashboard count the same orders. */
 const IS_OPEN = sql`o.status in (${sql.join(
@@ -92,6 +94,14 @@ export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: st
       // The live stream's starting cursor (lib/live/): the queue shows everything up to this event.
       lastEventId: sql<string>`(select coalesce(max(e.id), 0)::text from order_events e
         where e.restaurant_id = ${restaurants.id})`.as("last_event_id"),
+      // The newest placed orders, [id, customer name], newest first, for the new-order alert: the queue itself
+      // shows the oldest open orders, so a new one can be past its end (orders_restaurant_status_placed_idx).
+      newestPlaced: sql<
+        [number, string][] | null
+      >`(select json_agg(json_build_array(n.id, n.display_name) order by n.placed_at desc, n.id desc)
+        from (select o.id, o.placed_at, p.display_name from orders o join profiles p on p.id = o.customer_id
+          where o.restaurant_id = ${restaurants.id} and o.status = 'placed'
+          order by o.placed_at desc, o.id desc limit ${NEWEST_PLACED}) n)`.as("newest_placed"),
     },
     with: {
       orders: {
@@ -109,7 +119,13 @@ export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: st
       },
     },
   });
-  return row ? { ...row, openCount: Number(row.openCount) } : null;
+  return row
+    ? {
+        ...row,
+        openCount: Number(row.openCount),
+        newestPlaced: (row.newestPlaced ?? []).map(([id, customerName]) => ({ id, customerName })),
+      }
+    : null;
 }
 
 export type OrderQueue = NonNullable<Awaited<ReturnType<typeof getOrderQueue>>>;

@@ -19,15 +19,28 @@ export type TopItem = { key: string; name: string; quantity: number; revenueCent
 
 /**
  * The sales page in one statement: the restaurant (ownership in the WHERE clause) with two correlated subqueries
- * over the last SALES_DAYS days including today, in the app's time zone, read from the rollups kept by triggers:
- * one restaurant_day_totals row per day, and one restaurant_item_day_totals row per item and day. generate_series
+ * over the last SALES_DAYS days including today (or the days of `range`), in the app's time zone, read from the
+ * rollups kept by triggers: one restaurant_day_totals row per day, and one restaurant_item_day_totals row per item and day. generate_series
  * supplies every day, so a day without orders is a zero rather than a gap. A top item is a menu item (or, for
  * lines whose item was deleted, the line name), so a renamed dish stays one row, shown under its latest name.
  * Money travels as text inside the JSON so that no digit is lost.
  */
-export async function getSalesReport({ viewer, slug, now = new Date() }: { viewer: Viewer; slug: string; now?: Date }) {
+export async function getSalesReport({
+  viewer,
+  slug,
+  range,
+  now = new Date(),
+}: {
+  viewer: Viewer;
+  slug: string;
+  /** Whole days of APP_TIME_ZONE, both included (checked by salesRangeSchema); without it, the last SALES_DAYS. */
+  range?: { from: string; to: string };
+  now?: Date;
+}) {
   const db = await getDb();
-  const { firstDay, lastDay } = appDays(now, SALES_DAYS);
+  const { firstDay, lastDay } = range
+    ? { firstDay: sql`${range.from}::date`, lastDay: sql`${range.to}::date` }
+    : appDays(now, SALES_DAYS);
   const window = sql`t.restaurant_id = ${outer(restaurants.id)} and t.day between ${firstDay} and ${lastDay}`;
   const [row] = await db
     .select({

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { MAX_PRICE_CENTS, orderStatus } from "@/db/schema";
 import { formatCents, parseMoney } from "@/lib/money";
-import { plainText, recordId } from "@/lib/validation";
+import { dayRangeFields, dayRangeInOrder, MAX_INT4, plainText, recordId } from "@/lib/validation";
 
 export const idSchema = recordId();
 
@@ -84,3 +84,63 @@ export const transitionSchema = z
 
 export type Direction = z.infer<typeof directionSchema>;
 export type TransitionInput = z.infer<typeof transitionSchema>;
+
+const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+/** The longest sales range: a year and a day, so that a range read stays a page of days (the rollups are per day). */
+export const MAX_SALES_RANGE_DAYS = 366;
+
+const dayCount = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+
+/** /owner/[slug]/sales?from=&to=: both or neither (then the last SALES_DAYS days), in order, at most a year long. */
+export const salesRangeSchema = z
+  .object(dayRangeFields)
+  .refine(...dayRangeInOrder)
+  .superRefine((range, ctx) => {
+    if (Boolean(range.from) !== Boolean(range.to)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [range.from ? "to" : "from"],
+        message: "Choose both a start and an end date.",
+      });
+    } else if (
+      range.from &&
+      range.to &&
+      range.from <= range.to &&
+      dayCount(range.from, range.to) > MAX_SALES_RANGE_DAYS
+    ) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: `Choose at most ${MAX_SALES_RANGE_DAYS} days.` });
+    }
+  });
+
+export type SalesRange = z.infer<typeof salesRangeSchema>;
+
+/** "#1234" or "1234": the order with that number; anything else is part of a customer's name. */
+const ORDER_NUMBER = /^#?\s*(\d+)$/;
+
+/**
+ * /owner/[slug]/past-orders filters, from the URL: a status (or all), a search (an order number or part of a
+ * customer's name), a day range. Every field optional; a bad one gets a message rather than being ignored.
+ */
+export const pastOrdersFilterSchema = z
+  .object({
+    status: z.preprocess(emptyToUndefined, status.optional()),
+    q: plainText({ max: 100 }).transform((q, ctx) => {
+      if (q === "") return undefined;
+      const number = ORDER_NUMBER.exec(q)?.[1];
+      if (number === undefined) return { name: q };
+      const orderId = Number(number);
+      if (!/^\d{1,10}$/.test(number) || orderId < 1 || orderId > MAX_INT4) {
+        ctx.addIssue({ code: "custom", message: "No order has that number." });
+        return z.NEVER;
+      }
+      return { orderId };
+    }),
+    ...dayRangeFields,
+    // Judged by decodeCursor (a cursor that is not ours is a 404); only its size is bounded here.
+    before: z.preprocess(emptyToUndefined, z.string().max(40).optional()),
+  })
+  .refine(...dayRangeInOrder);
+
+export type PastOrdersFilter = z.infer<typeof pastOrdersFilterSchema>;

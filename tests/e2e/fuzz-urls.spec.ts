@@ -10,7 +10,7 @@ import { expect, signInOverHttp, test } from "./fixtures";
  * unknown parameters) must never get a 5xx. Signed in with the role each page is for, so that the parameters reach
  * the queries instead of a sign-in redirect.
  *
- * Runs in one project only (playwright.config.ts): the server code is the same in both, and this is 15 targets x
+ * Runs in one project only (playwright.config.ts): the server code is the same in both, and this is 17 targets x
  * FUZZ_RUNS requests. The PostgreSQL one when there is one (what production runs, and where NUL bytes failed).
  * FUZZ_RUNS (default 500) inputs per target; FUZZ_SEED replays a run.
  */
@@ -41,8 +41,21 @@ const TARGETS: Target[] = [
   { role: "admin", path: "/u/{}", params: ["before"], real: { "{}": ["carla", "dan"] } },
   { role: "owner", path: "/owner/{}/menu", params: [], real: { "{}": ["trattoria-luce"] } },
   { role: "owner", path: "/owner/{}/orders", params: [], real: { "{}": ["trattoria-luce"] } },
-  { role: "owner", path: "/owner/{}/sales", params: [], real: { "{}": ["trattoria-luce"] } },
+  {
+    role: "owner",
+    path: "/owner/{}/sales",
+    params: ["from", "to"],
+    real: { "{}": ["trattoria-luce"], from: ["2026-01-01"], to: ["2026-06-30"] },
+  },
   { role: "owner", path: "/owner/{}/hours", params: [], real: { "{}": ["trattoria-luce"] } },
+  {
+    role: "owner",
+    path: "/owner/{}/past-orders",
+    params: ["status", "q", "from", "to", "before"],
+    real: { "{}": ["trattoria-luce"], status: ["completed", "cancelled"], q: ["carla", "#1"], from: ["2025-01-01"] },
+  },
+  // Which order ids are Trattoria Luce's depends on the seed: a 404 for every id is a fine answer here.
+  { role: "owner", path: "/owner/trattoria-luce/orders/{}/ticket", params: [], real: { "{}": ["1"] }, anyAnswer: true },
   {
     role: "admin",
     path: "/admin/users",

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 
 import { expect, test } from "./fixtures";
-import { pagesFor, VIEWERS } from "./pages";
+import { linkedUrls, pagesFor, VIEWERS } from "./pages";
 
 /** A phone: every page fits its width (wide tables scroll inside their own box) and the header keeps to one row. */
 const WIDTH = 390;
@@ -13,13 +13,9 @@ test("at 390 px no page scrolls sideways, for any role", async ({ newContext, pa
   test.setTimeout(180_000);
   for (const viewer of VIEWERS) {
     const page = viewer === "anonymous" ? await (await newContext()).newPage() : await pageAs(viewer);
-    let orderUrl = "";
-    if (viewer === "customer") {
-      await page.goto("/orders");
-      orderUrl = (await page.locator('main a[href^="/orders/"]').first().getAttribute("href"))!;
-    }
+    const linked = await linkedUrls(page, viewer);
     for (const { route, url } of pagesFor(viewer)) {
-      const response = await page.goto(route === "/orders/[id]" ? orderUrl : url);
+      const response = await page.goto(linked[route] ?? url);
       expect(response?.status(), `${viewer} ${route}`).toBe(200);
       expect(await pageWidth(page), `${viewer} ${route} is wider than the screen`).toBeLessThanOrEqual(WIDTH);
     }

@@ -1,9 +1,11 @@
+import type { Page } from "@playwright/test";
+
 import type { Role } from "./fixtures";
 
 /**
  * Every page of the app, with a concrete URL for each dynamic route and who may see it (security.spec.ts checks the
- * list against the build's manifest, so a new page must be added here). `/orders/[id]` has no fixed URL: the
- * specs use the first order on the demo customer's /orders page.
+ * list against the build's manifest, so a new page must be added here). `/orders/[id]` and the kitchen ticket have no
+ * fixed URL (order ids depend on the seed): `linkedUrl` reads the first one from the page that lists them.
  */
 export type Viewer = "anonymous" | Role;
 export const PAGES: Record<string, { viewer: Viewer; url: string }> = {
@@ -25,6 +27,8 @@ export const PAGES: Record<string, { viewer: Viewer; url: string }> = {
   "/owner/[slug]/orders": { viewer: "owner", url: "/owner/trattoria-luce/orders" },
   "/owner/[slug]/sales": { viewer: "owner", url: "/owner/trattoria-luce/sales" },
   "/owner/[slug]/hours": { viewer: "owner", url: "/owner/trattoria-luce/hours" },
+  "/owner/[slug]/past-orders": { viewer: "owner", url: "/owner/trattoria-luce/past-orders" },
+  "/owner/[slug]/orders/[id]/ticket": { viewer: "owner", url: "" },
   "/admin": { viewer: "admin", url: "/admin" },
   "/admin/users": { viewer: "admin", url: "/admin/users" },
   "/admin/users/[slug]": { viewer: "admin", url: "/admin/users/dan" },
@@ -40,4 +44,22 @@ export function pagesFor(viewer: Viewer): Array<{ route: string; url: string }> 
   return Object.entries(PAGES)
     .filter(([, p]) => p.viewer === viewer)
     .map(([route, { url }]) => ({ route, url }));
+}
+
+/** Where the pages without a fixed URL are linked from: the demo customer's orders, the demo owner's past orders. */
+const LINKED: Record<string, { from: string; link: string }> = {
+  "/orders/[id]": { from: "/orders", link: 'main a[href^="/orders/"]' },
+  "/owner/[slug]/orders/[id]/ticket": { from: "/owner/trattoria-luce/past-orders", link: 'main a[href$="/ticket"]' },
+};
+
+/** The URLs of `viewer`'s pages without a fixed URL, read from the pages that link to them (with `page`). */
+export async function linkedUrls(page: Page, viewer: Viewer): Promise<Record<string, string>> {
+  const urls: Record<string, string> = {};
+  for (const { route, url } of pagesFor(viewer)) {
+    const linked = LINKED[route];
+    if (url || !linked) continue;
+    await page.goto(linked.from);
+    urls[route] = (await page.locator(linked.link).first().getAttribute("href"))!;
+  }
+  return urls;
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 
 import { expect, signInOverHttp, test } from "./fixtures";
-import { PAGES, pagesFor, VIEWERS } from "./pages";
+import { linkedUrls, PAGES, pagesFor, VIEWERS } from "./pages";
 
 /**
  * Security headers and the nonce-based CSP on every page, for every role, with the app still working under it;
@@ -64,13 +64,9 @@ test("every page, for every role, carries the security headers and runs under th
   for (const role of VIEWERS) {
     const page = role === "anonymous" ? await (await newContext()).newPage() : await pageAs(role);
     const problems = await watchForProblems(page);
-    let orderUrl = "";
-    if (role === "customer") {
-      await page.goto("/orders");
-      orderUrl = (await page.locator('main a[href^="/orders/"]').first().getAttribute("href"))!;
-    }
+    const linked = await linkedUrls(page, role);
     for (const { route, url: listed } of pagesFor(role)) {
-      const url = route === "/orders/[id]" ? orderUrl : listed;
+      const url = linked[route] ?? listed;
       const response = await page.goto(url, { waitUntil: "networkidle" });
       expect(response?.status(), `${role} ${url}`).toBe(200);
       const nonce = expectSecurityHeaders(await response!.allHeaders(), `${role} ${route}`);

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { countQueries } from "@/db/query-stats";
@@ -6,6 +7,7 @@ import { restaurantOwners, type OrderStatus } from "@/db/schema";
 import { insertOrders, type SeedOrder } from "@/db/seed/orders";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { getSalesReport, SALES_DAYS } from "@/lib/owner/sales";
+import { MAX_SALES_RANGE_DAYS, salesRangeSchema } from "@/lib/owner/schema";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOwner, createRestaurant, createUser } from "../fixtures/factory";
@@ -202,4 +204,113 @@ describe.each(DRIVERS)("owner sales on %s", (driver) => {
       if (!withOrders) expect(result?.totalRevenueCents).toBe(0);
     },
   );
+  /** Orders and revenue per UTC day between two days (both included), summed from the lines by hand. */
+  async function handWrittenRange(restaurantId: number, from: string, to: string) {
+    const rows = await db()
+      .select({
+        day: sql<string>`to_char(o.placed_at at time zone 'UTC', 'YYYY-MM-DD')`,
+        orders: sql<number>`count(distinct o.id)::int`,
+        revenue: sql<string>`sum(ol.quantity::bigint * ol.unit_price_cents)::text`,
+      })
+      .from(sql`orders o join order_lines ol on ol.order_id = o.id`)
+      .where(
+        sql`o.restaurant_id = ${restaurantId} and o.status <> 'cancelled'
+        and o.placed_at >= ${from}::date::timestamp at time zone 'UTC'
+        and o.placed_at < (${to}::date + 1)::timestamp at time zone 'UTC'`,
+      )
+      .groupBy(sql`1`);
+    return new Map(rows.map((r) => [r.day, { orders: r.orders, revenueCents: Number(r.revenue) }]));
+  }
+
+  it.each([
+    ["2026-10-20", "2026-11-03"],
+    ["2026-11-25", "2026-11-26"],
+    ["2025-11-26", "2026-11-26"],
+    ["1999-01-01", "1999-01-01"],
+  ])("reports the days from %s to %s in cents equal to the lines, zeros included", async (from, to) => {
+    const { restaurant, owner } = await restaurantWithSales();
+    const viewer = (await findActiveViewer(owner.user.id))!;
+    const report = await getSalesReport({ viewer, slug: restaurant.slug, range: { from, to }, now: NOW });
+    const days = Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1;
+    expect(report?.days).toHaveLength(days);
+    expect(report?.days[0]?.day).toBe(from);
+    expect(report?.days.at(-1)?.day).toBe(to);
+    const expected = await handWrittenRange(restaurant.id, from, to);
+    for (const day of report!.days) {
+      expect(day, day.day).toEqual({ day: day.day, ...(expected.get(day.day) ?? { orders: 0, revenueCents: 0 }) });
+    }
+    const total = [...expected.values()].reduce((sum, d) => sum + d.revenueCents, 0);
+    expect(report?.totalRevenueCents).toBe(total);
+    expect(report?.totalOrders).toBe([...expected.values()].reduce((sum, d) => sum + d.orders, 0));
+    // The top items of the range come from the same days.
+    expect(report?.topItems.reduce((sum, item) => sum + item.revenueCents, 0)).toBe(total);
+  });
+
+  it("reads a year-long range in 2 statements, session check included", async () => {
+    const { restaurant, owner } = await restaurantWithSales();
+    const { result, count } = await countQueries(async () => {
+      const viewer = await findActiveViewer(owner.user.id);
+      return getSalesReport({
+        viewer: viewer!,
+        slug: restaurant.slug,
+        range: { from: "2025-11-26", to: "2026-11-26" },
+      });
+    });
+    expect(count).toBe(2);
+    expect(result?.days).toHaveLength(MAX_SALES_RANGE_DAYS);
+    const stranger = (await findActiveViewer((await createOwner(db(), [])).user.id))!;
+    expect(
+      await getSalesReport({
+        viewer: stranger,
+        slug: restaurant.slug,
+        range: { from: "2026-11-01", to: "2026-11-02" },
+      }),
+    ).toBeNull();
+  });
+});
+
+describe("the sales range from the URL", () => {
+  const messages = (input: Record<string, unknown>) => {
+    const parsed = salesRangeSchema.safeParse(input);
+    return parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+  };
+
+  it.each<[Record<string, unknown>, string]>([
+    [{ from: "2026-11-20", to: "2026-11-01" }, "The start date must not be after the end date."],
+    [{ from: "2025-01-01", to: "2026-01-02" }, `Choose at most ${MAX_SALES_RANGE_DAYS} days.`],
+    [{ from: "0001-01-01", to: "9999-12-31" }, `Choose at most ${MAX_SALES_RANGE_DAYS} days.`],
+    [{ from: "2026-11-01" }, "Choose both a start and an end date."],
+    [{ to: "2026-11-01" }, "Choose both a start and an end date."],
+    [{ from: "2026-02-30", to: "2026-03-01" }, "That date does not exist."],
+    [{ from: "0000-12-31", to: "0001-01-01" }, "Use a date from the year 1 on."],
+    [{ from: "2026-01-01", to: "+10000-01-01" }, "Use a date like 2026-01-31."],
+    [{ from: "2026-01-01\u0000", to: "2026-01-02" }, "Use a date like 2026-01-31."],
+  ])("explains %j: %s", (input, message) => {
+    expect(messages(input)).toContain(message);
+  });
+
+  it("accepts a range of one day up to a year and a day, and no range at all", () => {
+    expect(messages({ from: "2026-11-01", to: "2026-11-01" })).toEqual([]);
+    expect(messages({ from: "2024-01-01", to: "2024-12-31" })).toEqual([]);
+    expect(messages({ from: "", to: "" })).toEqual([]);
+    expect(messages({})).toEqual([]);
+  });
+
+  it("never throws on generated input", () => {
+    const value = fc.oneof(
+      fc.string(),
+      fc.string({ unit: "binary" }),
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    );
+    fc.assert(
+      fc.property(fc.record({ from: value, to: value }, { requiredKeys: [] }), (input) => {
+        const parsed = salesRangeSchema.safeParse(input);
+        if (parsed.success && parsed.data.from && parsed.data.to) {
+          const days = (Date.parse(parsed.data.to) - Date.parse(parsed.data.from)) / DAY_MS + 1;
+          expect(days).toBeGreaterThanOrEqual(1);
+          expect(days).toBeLessThanOrEqual(MAX_SALES_RANGE_DAYS);
+        }
+      }),
+    );
+  });
 });

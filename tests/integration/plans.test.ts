@@ -12,8 +12,10 @@ import { appDay, DAY_MS } from "@/lib/dates";
 import { decodeCursor } from "@/lib/orders/cursor";
 import { getOrderForViewer, getOrderHistory, HISTORY_PAGE_SIZE } from "@/lib/orders/queries";
 import { getMenuForOwner } from "@/lib/owner/menu";
+import { listPastOrders, PAST_ORDERS_PAGE_SIZE } from "@/lib/owner/past-orders";
 import { getOrderQueue, listOwnedRestaurants, QUEUE_LIMIT } from "@/lib/owner/queries";
 import { getSalesReport } from "@/lib/owner/sales";
+import { getKitchenTicket } from "@/lib/owner/ticket";
 import { getProfileForViewer, RECENT_ORDERS } from "@/lib/profile/queries";
 import { browseRestaurants, getRestaurantPage } from "@/lib/restaurants/queries";
 
@@ -66,6 +68,9 @@ const BOUNDS = {
   /** /owner/[slug]/sales: 30 daily figures and 10 top items. The busiest restaurant's last 30 days alone are ~420
    *  orders and ~1,100 lines here (its history ~15,000 orders): a page this size reads per-day figures, not orders. */
   ownerSales: 500,
+  /** /owner/[slug]/past-orders: one page of orders with their lines (156 rows), with or without a filter; twice that
+   *  leaves room for the look-ahead and a name search's matching customers. The busiest restaurant has ~15,000. */
+  ownerPastOrders: 2 * (PAST_ORDERS_PAGE_SIZE + 1) * (1 + MAX_LINES),
   /** /admin/users: 50 users with their order count and total purchase, sorted by total or name: not everyone's orders. */
   adminUsers: 500,
   /** /admin and /admin/revenue: platform totals and restaurants x 12 months: not the platform's orders. */
@@ -196,6 +201,9 @@ type Subjects = {
   whaleDeepCursor: { placedAt: Date; id: number };
   whaleOrderId: number;
   ordinaryOrderId: number;
+  /** A keyset position deep in the busiest restaurant's orders, and one of its orders. */
+  busiestDeepCursor: { placedAt: Date; id: number };
+  busiestOrderId: number;
 };
 
 type PageCase = {
@@ -233,7 +241,13 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
     const [orderIds] = await pg<{ whale: number; ordinary: number }[]>`
       select (select id from orders where customer_id = ${whale!.id} order by placed_at desc, id desc offset 5000 limit 1) as whale,
              (select max(o.id) from orders o join profiles p on p.id = o.customer_id where p.slug = ${`plan-customer-${ORDINARY}`}) as ordinary`;
+    const [busiestOrders] = await pg<{ iso: string; id: number; recent: number }[]>`
+      select to_json(placed_at) #>> '{}' as iso, id,
+             (select id from orders where restaurant_id = ${busiest!.id} order by placed_at desc, id desc offset 3000 limit 1) as recent
+      from orders where restaurant_id = ${busiest!.id} order by placed_at desc, id desc offset 12344 limit 1`;
     subjects = {
+      busiestDeepCursor: { placedAt: new Date(busiestOrders!.iso), id: busiestOrders!.id },
+      busiestOrderId: busiestOrders!.recent,
       whale: whale!,
       busiest: busiest!,
       whaleDeepCursor: { placedAt: new Date(deep!.iso), id: deep!.id },
@@ -320,6 +334,57 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
       expectResult: hasOrders(HISTORY_PAGE_SIZE),
     }),
   ];
+
+  /** The busiest restaurant's past orders: ~15,000, of which the whale placed 60%. */
+  const pastOrderPages = (): PageCase[] => {
+    const pastOrders = (filter: Omit<Parameters<typeof listPastOrders>[0], "viewer" | "slug">) =>
+      as("owner-1", (viewer) => listPastOrders({ viewer, slug: subjects.busiest.slug, ...filter }));
+    const fullPage = hasOrders(PAST_ORDERS_PAGE_SIZE);
+    const page = (name: string, filter: Parameters<typeof pastOrders>[0], expectResult = fullPage): PageCase => ({
+      page: `/owner/[slug]/past-orders${name}`,
+      who: "the busiest restaurant's owner",
+      bound: BOUNDS.ownerPastOrders,
+      run: () => pastOrders(filter),
+      expectResult,
+    });
+    return [
+      page("", {}),
+      page("?status=cancelled (one order in 20)", { status: "cancelled" }),
+      page("?status=completed", { status: "completed" }),
+      page("?status=placed (the last day's only)", { status: "placed" }, truthy),
+      page(
+        "?q= (an ordinary customer's name)",
+        { search: { name: `Customer ${String(ORDINARY).padStart(3, "0")}` } },
+        truthy,
+      ),
+      page("?q= (the whale's name)", { search: { name: "Wanda" } }),
+      page("?q= (a name no one has)", { search: { name: "Nobody Here" } }, hasOrders(0)),
+      {
+        ...page("?q= (an order number)", {}, truthy),
+        // subjects exist only once beforeAll has run: the order number is read when the case runs.
+        run: () => pastOrders({ search: { orderId: subjects.busiestOrderId } }),
+        expectResult: hasOrders(1),
+      },
+      page("?from=&to= (a year ago, 100 days)", { from: daysAgo(400), to: daysAgo(300) }),
+      page("?status=&from= (cancelled, last 90 days)", { status: "cancelled", from: daysAgo(90) }, truthy),
+      linked({
+        page: "/owner/[slug]/past-orders?before= (deep: order 12,345 from the newest)",
+        who: "the busiest restaurant's owner",
+        bound: BOUNDS.ownerPastOrders,
+        prepare: async () => subjects.busiestDeepCursor,
+        run: (cursor) => pastOrders({ cursor }),
+        expectResult: fullPage,
+      }),
+      linked({
+        page: "/owner/[slug]/past-orders?status=cancelled&before= (second page)",
+        who: "the busiest restaurant's owner",
+        bound: BOUNDS.ownerPastOrders,
+        prepare: async () => decodeCursor((await pastOrders({ status: "cancelled" }))?.nextCursor) ?? undefined,
+        run: (cursor) => pastOrders({ status: "cancelled", cursor }),
+        expectResult: fullPage,
+      }),
+    ];
+  };
 
   const pages: PageCase[] = [
     ...customerPages("an ordinary customer", ordinary),
@@ -429,6 +494,27 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
       bound: BOUNDS.ownerSales,
       run: () => as("owner-1", (viewer) => getSalesReport({ viewer, slug: subjects.busiest.slug })),
       expectResult: (result) => expect((result as { totalOrders: number } | null)?.totalOrders).toBeGreaterThan(0),
+    },
+    {
+      page: "/owner/[slug]/sales?from=&to= (a year)",
+      who: "the busiest restaurant's owner",
+      bound: BOUNDS.ownerSales,
+      run: () =>
+        as("owner-1", (viewer) =>
+          getSalesReport({ viewer, slug: subjects.busiest.slug, range: { from: daysAgo(365), to: daysAgo(0) } }),
+        ),
+      expectResult: (result) => expect((result as { totalOrders: number } | null)?.totalOrders).toBeGreaterThan(0),
+    },
+    ...pastOrderPages(),
+    {
+      page: "/owner/[slug]/orders/[id]/ticket",
+      who: "the busiest restaurant's owner",
+      bound: BOUNDS.oneOrder,
+      run: () =>
+        as("owner-1", (viewer) =>
+          getKitchenTicket({ viewer, slug: subjects.busiest.slug, orderId: subjects.busiestOrderId }),
+        ),
+      expectResult: truthy,
     },
     {
       page: "/owner/[slug]/menu",

@@ -8,6 +8,7 @@ import { OWNER_ROLES } from "@/lib/owner/scope";
 import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { OrderAlerts } from "@/components/owner/order-alerts";
 import { OrderQueue } from "@/components/owner/order-queue";
 import { OwnerNav } from "@/components/owner/owner-nav";
 
@@ -34,6 +35,9 @@ export default async function OwnerOrdersPage({ params }: PageProps<"/owner/[slu
           seconds={10}
           label="New orders and status changes"
         />
+      </div>
+      <div className="mb-4">
+        <OrderAlerts restaurantName={queue.name} newestPlaced={queue.newestPlaced} />
       </div>
       <OrderQueue queue={queue} />
       <QueryStats />

@@ -1,38 +1,62 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 
 import { requireRole } from "@/lib/auth/session";
 import { APP_TIME_ZONE } from "@/lib/dates";
 import { ownerPageData } from "@/lib/owner/page-data";
 import { getSalesReport, SALES_DAYS } from "@/lib/owner/sales";
+import { salesRangeSchema } from "@/lib/owner/schema";
 import { OWNER_ROLES } from "@/lib/owner/scope";
 import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { OwnerNav } from "@/components/owner/owner-nav";
 import { SalesChart } from "@/components/owner/sales-chart";
+import { SalesRangeForm } from "@/components/owner/sales-range-form";
 import { DailySalesTable, TopItemsTable } from "@/components/owner/sales-tables";
 import { Money } from "@/components/ui/money";
 
-const loadReport = ownerPageData(getSalesReport);
+const loadReport = ownerPageData((args, from?: string, to?: string) =>
+  getSalesReport({ ...args, range: from && to ? { from, to } : undefined }),
+);
 
-export async function generateMetadata({ params }: PageProps<"/owner/[slug]/sales">): Promise<Metadata> {
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** The range the URL asks for, when it is a good one; a bad one is explained on the page, which shows 30 days. */
+function rangeFrom(raw: Record<string, string | string[] | undefined>) {
+  const values = { from: one(raw.from), to: one(raw.to) };
+  const parsed = salesRangeSchema.safeParse(values);
+  const range = parsed.success && parsed.data.from && parsed.data.to ? parsed.data : undefined;
+  return { values, parsed, range };
+}
+
+export async function generateMetadata({ params, searchParams }: PageProps<"/owner/[slug]/sales">): Promise<Metadata> {
   const { slug } = await params;
-  const report = pathSlug.safeParse(slug).success ? await loadReport(slug) : null;
+  const { range } = rangeFrom(await searchParams);
+  const report = pathSlug.safeParse(slug).success ? await loadReport(slug, range?.from, range?.to) : null;
   return report ? { title: `Sales · ${report.restaurant.name}` } : {};
 }
 
-export default async function OwnerSalesPage({ params }: PageProps<"/owner/[slug]/sales">) {
+export default async function OwnerSalesPage({ params, searchParams }: PageProps<"/owner/[slug]/sales">) {
   const { slug } = await params;
   if (!pathSlug.safeParse(slug).success) notFound();
+  const { values, parsed, range } = rangeFrom(await searchParams);
   await requireRole(OWNER_ROLES, `/owner/${slug}/sales`);
-  const report = await loadReport(slug);
+  const report = await loadReport(slug, range?.from, range?.to);
   if (!report) notFound();
+  const first = report.days[0]?.day;
+  const last = report.days.at(-1)?.day;
   const box = "rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200";
   return (
     <>
       <OwnerNav slug={report.restaurant.slug} name={report.restaurant.name} current="sales" title="Sales" />
-      <p className="mb-4 text-sm text-stone-600">
-        Last {SALES_DAYS} days ({APP_TIME_ZONE}), cancelled orders excluded:{" "}
+      <SalesRangeForm
+        slug={report.restaurant.slug}
+        values={values}
+        errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors}
+      />
+      <p className="mb-4 text-sm text-stone-600" data-testid="sales-summary">
+        {range ? `${first} to ${last}` : `Last ${SALES_DAYS} days`} ({APP_TIME_ZONE}), cancelled orders excluded:{" "}
         <Money cents={report.totalRevenueCents} className="font-semibold" /> from {report.totalOrders}{" "}
         {report.totalOrders === 1 ? "order" : "orders"}.
       </p>

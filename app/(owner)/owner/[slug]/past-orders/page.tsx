@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+
+import { requireRole } from "@/lib/auth/session";
+import { decodeCursor } from "@/lib/orders/cursor";
+import { listPastOrders } from "@/lib/owner/past-orders";
+import { pastOrdersFilterSchema, type PastOrdersFilter } from "@/lib/owner/schema";
+import { OWNER_ROLES } from "@/lib/owner/scope";
+import { pathSlug } from "@/lib/validation";
+import { QueryStats } from "@/components/layout/query-stats";
+import { OwnerNav } from "@/components/owner/owner-nav";
+import { PastOrderRow } from "@/components/owner/past-order-row";
+import { PastOrdersFilters } from "@/components/owner/past-orders-filters";
+
+export const metadata: Metadata = { title: "Past orders" };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * Every order of one restaurant, newest first, a keyset page at a time, searchable by order number or customer
+ * name and filtered by status and days. A filter with a mistake is explained next to its field and not applied.
+ */
+export default async function PastOrdersPage({ params, searchParams }: PageProps<"/owner/[slug]/past-orders">) {
+  const { slug } = await params;
+  if (!pathSlug.safeParse(slug).success) notFound();
+  const raw = await searchParams;
+  const values = { status: one(raw.status), q: one(raw.q), from: one(raw.from), to: one(raw.to) };
+  const viewer = await requireRole(OWNER_ROLES, `/owner/${slug}/past-orders`);
+  const parsed = pastOrdersFilterSchema.safeParse({ ...values, before: one(raw.before) });
+  const filter: Partial<PastOrdersFilter> = parsed.success ? parsed.data : {};
+  const cursor = decodeCursor(filter.before);
+  if (cursor === null) notFound();
+  const list = await listPastOrders({
+    viewer,
+    slug,
+    status: filter.status,
+    search: filter.q,
+    from: filter.from,
+    to: filter.to,
+    cursor,
+  });
+  if (!list) notFound();
+
+  const keep = new URLSearchParams(
+    parsed.success ? Object.entries(values).filter((e): e is [string, string] => Boolean(e[1])) : [],
+  );
+  const base = `/owner/${slug}/past-orders`;
+  const older = list.nextCursor ? `${base}?${new URLSearchParams([...keep, ["before", list.nextCursor]])}` : undefined;
+
+  return (
+    <>
+      <OwnerNav slug={list.restaurant.slug} name={list.restaurant.name} current="past-orders" title="Past orders" />
+      <div className="space-y-4">
+        <PastOrdersFilters
+          slug={list.restaurant.slug}
+          values={values}
+          errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors}
+        />
+        {list.orders.length === 0 ? (
+          <p className="rounded-xl bg-white p-6 text-stone-600 ring-1 ring-stone-200">No orders match.</p>
+        ) : (
+          <ol className="space-y-3" aria-label="Orders, newest first">
+            {list.orders.map((order) => (
+              <PastOrderRow key={order.id} order={order} slug={list.restaurant.slug} />
+            ))}
+          </ol>
+        )}
+        <nav aria-label="Past order pages" className="flex justify-between text-sm">
+          {cursor ? (
+            <Link href={`${base}${keep.size ? `?${keep}` : ""}`} className="font-medium text-brand-700 underline">
+              ← Newest orders
+            </Link>
+          ) : (
+            <span />
+          )}
+          {older ? (
+            <Link href={older} className="font-medium text-brand-700 underline">
+              Older orders →
+            </Link>
+          ) : null}
+        </nav>
+      </div>
+      <QueryStats />
+    </>
+  );
+}

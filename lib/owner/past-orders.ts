@@ -1,0 +1,97 @@
+import "server-only";
+
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+
+import { getDb } from "@/db/client";
+import { orderLines, orders, restaurants, type OrderStatus } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/queries";
+import { dayAfter, dayStart } from "@/lib/dates";
+import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
+import { likePattern } from "@/lib/search";
+
+import { ownedBy } from "./scope";
+
+export const PAST_ORDERS_PAGE_SIZE = 25;
+
+export type PastOrdersSearch = { orderId: number } | { name: string };
+
+/**
+ * A restaurant's orders, newest first, in one statement: the restaurant (ownership in the WHERE clause) with a
+ * keyset page of its orders, filtered by status, order number or customer name, and day range (APP_TIME_ZONE
+ * days, like every date filter), each with its customer's name and its lines. The page reads backwards through
+ * orders_restaurant_placed_idx, or orders_restaurant_status_placed_idx for one status: rows touched follow the
+ * page, not the restaurant's history. A name search matches the customers first (profiles) and then their orders
+ * here through orders_customer_restaurant_placed_idx.
+ */
+export async function listPastOrders({
+  viewer,
+  slug,
+  status,
+  search,
+  from,
+  to,
+  cursor,
+}: {
+  viewer: Viewer;
+  slug: string;
+  status?: OrderStatus;
+  search?: PastOrdersSearch;
+  from?: string;
+  to?: string;
+  cursor?: OrderCursor;
+}) {
+  const db = await getDb();
+  // The filters over an alias of orders: the page's own (`restaurants_orders`, Drizzle's alias for the relation,
+  // reached through the columns) and, for a name search, each matching customer's (`m`).
+  const over = (t: { status: SQL; placedAt: SQL; id: SQL }): (SQL | undefined)[] => [
+    status ? sql`${t.status} = ${status}` : undefined,
+    from ? sql`${t.placedAt} >= ${dayStart(from)}` : undefined,
+    to ? sql`${t.placedAt} < ${dayAfter(to)}` : undefined,
+    cursor ? sql`(${t.placedAt}, ${t.id}) < (${cursor.placedAt.toISOString()}::timestamptz, ${cursor.id})` : undefined,
+  ];
+  const filters = over({ status: sql`${orders.status}`, placedAt: sql`${orders.placedAt}`, id: sql`${orders.id}` });
+  if (search && "orderId" in search) filters.push(eq(orders.id, search.orderId));
+  if (search && "name" in search) {
+    // Each matching customer's newest page of orders here (orders_customer_restaurant_placed_idx, read backwards
+    // and stopped after a page), and the page is the newest of those, fetched by id. Written as an uncorrelated
+    // array on purpose: as `customer_id in (…)` the planner read all 15,000 orders of a whale at the restaurant
+    // to sort them, and as a correlated `id in (…)` it read the restaurant's orders to test each one.
+    const m = { status: sql.raw("m.status"), placedAt: sql.raw("m.placed_at"), id: sql.raw("m.id") };
+    filters.push(sql`${orders.id} = any(array(select m.id from profiles p cross join lateral (
+        select m.id from orders m
+        where m.customer_id = p.id and m.restaurant_id = (select r.id from restaurants r where r.slug = ${slug})
+          and ${and(sql`true`, ...over(m))}
+        order by m.placed_at desc, m.id desc limit ${PAST_ORDERS_PAGE_SIZE + 1}) m
+      where p.display_name ilike ${likePattern(search.name)}))`);
+  }
+  const row = await db.query.restaurants.findFirst({
+    where: and(eq(restaurants.slug, slug), ownedBy(viewer, restaurants.id)),
+    columns: { id: true, slug: true, name: true },
+    with: {
+      orders: {
+        columns: { id: true, status: true, totalCents: true, placedAt: true },
+        where: and(...filters),
+        orderBy: [desc(orders.placedAt), desc(orders.id)],
+        limit: PAST_ORDERS_PAGE_SIZE + 1,
+        with: {
+          customer: { columns: { displayName: true } },
+          lines: {
+            columns: { id: true, name: true, quantity: true, unitPriceCents: true },
+            orderBy: [asc(orderLines.id)],
+          },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  const shown = row.orders.slice(0, PAST_ORDERS_PAGE_SIZE);
+  const last = shown.at(-1);
+  return {
+    restaurant: { id: row.id, slug: row.slug, name: row.name },
+    orders: shown,
+    nextCursor: row.orders.length > PAST_ORDERS_PAGE_SIZE && last ? encodeCursor(last) : undefined,
+  };
+}
+
+export type PastOrders = NonNullable<Awaited<ReturnType<typeof listPastOrders>>>;
+export type PastOrder = PastOrders["orders"][number];
