@@ -46,6 +46,9 @@ type AnyAction = (state: unknown, form: unknown) => Promise<unknown>;
 const TARGETS: Record<string, { role: Role; fields: string[] }> = {
   changeRoleAction: { role: "admin", fields: ["profileId", "role", "restaurantIds"] },
   setDisabledAction: { role: "admin", fields: ["profileId", "disabled"] },
+  createRestaurantAction: { role: "admin", fields: ["name", "slug", "cuisine", "address", "description"] },
+  addOwnerAction: { role: "admin", fields: ["restaurantId", "profileId"] },
+  removeOwnerAction: { role: "admin", fields: ["restaurantId", "profileId"] },
   addToCartAction: { role: "anyone", fields: ["menuItemId", "quantity", "replace"] },
   setQuantityAction: { role: "anyone", fields: ["menuItemId", "quantity"] },
   removeFromCartAction: { role: "anyone", fields: ["menuItemId"] },
@@ -245,6 +248,8 @@ function plausible(field: string, fixture: Fixture): fc.Arbitrary<string> {
   const byField: Record<string, string[]> = {
     role: ["customer", "owner", "admin"],
     disabled: ["true", "false"],
+    // Blank (made from the name) or given; the second restaurant given the same one is refused as taken.
+    slug: ["", "fuzz-place"],
     favorite: ["true", "false"],
     quantity: ["1", "2", "99"],
     replace: ["1"],
