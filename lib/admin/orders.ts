@@ -3,7 +3,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
-import { orders, profiles, restaurants, users } from "@/db/schema";
+import { orders, profiles, restaurants, users, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { dayAfter, dayStart } from "@/lib/dates";
 import type { TimeKey } from "@/lib/keyset";
@@ -74,7 +74,6 @@ export async function listOrdersForAdmin({
         customerEmail: users.email,
         restaurantSlug: restaurants.slug,
         restaurantName: restaurants.name,
-        tooManyCustomers: sql<boolean>`false`,
       })
       .from(orders)
       .innerJoin(profiles, eq(profiles.id, orders.customerId))
@@ -83,7 +82,7 @@ export async function listOrdersForAdmin({
       .where(and(...orderConditions(filter, before)))
       .orderBy(desc(orders.placedAt), desc(orders.id))
       .limit(limit + 1);
-    return page(rows, limit);
+    return page(rows, limit, false);
   }
 
   const pattern = likePattern(customerSearch);
@@ -102,21 +101,20 @@ export async function listOrdersForAdmin({
     .orderBy(desc(orders.placedAt), desc(orders.id))
     .limit(limit + 1)
     .as("o");
-  const rows = await db
-    .with(matched)
+  // The page's columns get names of their own: it is a subquery, where two "slug" columns would be ambiguous.
+  const pageRows = db
     .select({
-      id: perCustomer.id,
-      placedAt: perCustomer.placedAt,
-      status: perCustomer.status,
-      totalCents: perCustomer.totalCents,
-      customerId: perCustomer.customerId,
-      restaurantId: perCustomer.restaurantId,
-      customerSlug: profiles.slug,
-      customerName: profiles.displayName,
-      customerEmail: users.email,
-      restaurantSlug: restaurants.slug,
-      restaurantName: restaurants.name,
-      tooManyCustomers: sql<boolean>`(select count(*) from matched) > ${MAX_MATCHED_CUSTOMERS}`,
+      id: sql<number>`${perCustomer.id}`.as("order_id"),
+      placedAt: sql<Date>`${perCustomer.placedAt}`.mapWith(orders.placedAt).as("placed_at"),
+      status: sql<OrderStatus>`${perCustomer.status}`.as("status"),
+      totalCents: sql<number>`${perCustomer.totalCents}`.as("total_cents"),
+      customerId: sql<number>`${perCustomer.customerId}`.as("customer_id"),
+      restaurantId: sql<number>`${perCustomer.restaurantId}`.as("restaurant_id"),
+      customerSlug: sql<string>`${profiles.slug}`.as("customer_slug"),
+      customerName: sql<string>`${profiles.displayName}`.as("customer_name"),
+      customerEmail: sql<string>`${users.email}`.as("customer_email"),
+      restaurantSlug: sql<string>`${restaurants.slug}`.as("restaurant_slug"),
+      restaurantName: sql<string>`${restaurants.name}`.as("restaurant_name"),
     })
     .from(matched)
     .innerJoinLateral(perCustomer, sql`true`)
@@ -124,28 +122,58 @@ export async function listOrdersForAdmin({
     .innerJoin(users, eq(users.id, profiles.userId))
     .innerJoin(restaurants, eq(restaurants.id, perCustomer.restaurantId))
     .orderBy(desc(perCustomer.placedAt), desc(perCustomer.id))
-    .limit(limit + 1);
-  return page(rows, limit);
+    .limit(limit + 1)
+    .as("page");
+  // Whether more customers match than are merged, said even when the page is empty: one row from the count, joined
+  // to the page's rows (or to none).
+  const flag = db
+    .select({ tooMany: sql<boolean>`count(*) > ${MAX_MATCHED_CUSTOMERS}`.as("too_many") })
+    .from(matched)
+    .as("flag");
+  const joined = await db
+    .with(matched)
+    .select({
+      id: pageRows.id,
+      placedAt: pageRows.placedAt,
+      status: pageRows.status,
+      totalCents: pageRows.totalCents,
+      customerId: pageRows.customerId,
+      restaurantId: pageRows.restaurantId,
+      customerSlug: pageRows.customerSlug,
+      customerName: pageRows.customerName,
+      customerEmail: pageRows.customerEmail,
+      restaurantSlug: pageRows.restaurantSlug,
+      restaurantName: pageRows.restaurantName,
+      tooManyCustomers: flag.tooMany,
+    })
+    .from(flag)
+    .leftJoin(pageRows, sql`true`)
+    .orderBy(desc(pageRows.placedAt), desc(pageRows.id));
+  const tooManyCustomers = joined.some((r) => r.tooManyCustomers);
+  // The flag's row alone (no order) is not an order; the others have every column.
+  const rows = joined.filter((r) => r.id !== null) as AdminOrderRow[];
+  return page(rows, limit, tooManyCustomers);
 }
 
-type Row = {
+export type AdminOrderRow = {
   id: number;
   placedAt: Date;
-  tooManyCustomers: boolean;
-} & Record<string, unknown>;
+  status: OrderStatus;
+  totalCents: number;
+  customerId: number;
+  restaurantId: number;
+  customerSlug: string;
+  customerName: string;
+  customerEmail: string;
+  restaurantSlug: string;
+  restaurantName: string;
+};
 
-function page<R extends Row>(rows: R[], limit: number) {
-  const shown = rows.slice(0, limit).map((row) => {
-    const { tooManyCustomers, ...order } = row;
-    void tooManyCustomers;
-    return order;
-  });
+function page(rows: AdminOrderRow[], limit: number, tooManyCustomers: boolean) {
   const last = rows.length > limit ? rows[limit - 1] : undefined;
   return {
-    rows: shown,
+    rows: rows.slice(0, limit),
     nextCursor: last ? ({ time: last.placedAt, id: last.id } satisfies TimeKey) : undefined,
-    tooManyCustomers: rows.some((r) => r.tooManyCustomers),
+    tooManyCustomers,
   };
 }
-
-export type AdminOrderRow = Awaited<ReturnType<typeof listOrdersForAdmin>>["rows"][number];
