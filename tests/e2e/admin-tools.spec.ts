@@ -32,13 +32,13 @@ test("an admin creates a restaurant, makes a new customer its owner, and the own
 
   // A web address already taken is a message on its field, and the rest of the form stays as typed.
   const form = admin.getByRole("form", { name: "New restaurant" });
-  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Name", { exact: true }).fill(name);
   await form.getByLabel("Web address (slug)").fill("trattoria-luce");
   await form.getByLabel("Cuisine").fill("French");
-  await form.getByLabel("Address").fill("3 Rue du Test");
+  await form.getByLabel("Address", { exact: true }).fill("3 Rue du Test");
   await form.getByRole("button", { name: "Create restaurant" }).click();
   await expect(form.getByText("Another restaurant already uses this web address: choose another.")).toBeVisible();
-  await expect(form.getByLabel("Name")).toHaveValue(name);
+  await expect(form.getByLabel("Name", { exact: true })).toHaveValue(name);
 
   // Blank: made from the name.
   await form.getByLabel("Web address (slug)").fill("");
