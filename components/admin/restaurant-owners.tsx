@@ -68,9 +68,7 @@ export function RestaurantOwners({
         </button>
       </form>
       {candidates === null ? null : candidates.length === 0 ? (
-        <p className="text-sm text-stone-600">
-          No customer or owner matches “{search}”. Admins cannot own restaurants.
-        </p>
+        <p className="text-sm text-stone-600">No customer or owner matches “{search}”.</p>
       ) : (
         <ul className="divide-y divide-stone-100" aria-label="Matching users">
           {candidates.map((c) => (

@@ -25,9 +25,6 @@ export const createRestaurantRefusals: Record<CreateRestaurantFailure, ActionSta
 /** Each refusal of addRestaurantOwner and removeRestaurantOwner. */
 export const ownerChangeRefusals: Record<OwnerChangeFailure["reason"], ActionState> = {
   "not-found": { message: "Nothing was changed: that user no longer exists, or you are no longer an active admin." },
-  "invalid:admin-owner": {
-    message: "Admins do not own restaurants: change the user's role to owner on their page instead.",
-  },
   "invalid:unknown-restaurant": { message: "Nothing was changed: this restaurant no longer exists." },
 };
 

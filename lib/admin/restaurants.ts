@@ -114,7 +114,10 @@ export async function getRestaurantForAdmin({ viewer, slug }: { viewer: Viewer; 
 
 export type AdminRestaurant = NonNullable<Awaited<ReturnType<typeof getRestaurantForAdmin>>>;
 
-/** Users an admin may pick as an owner, by display name or email: customers and owners (admins own nothing). */
+/**
+ * Users an admin may pick as an owner, by display name or email: anyone enabled. Admins included: decision 0004 has
+ * an admin run a restaurant only as one of its owners, made so here, where it is audited.
+ */
 export async function searchOwnerCandidates({ viewer, search }: { viewer: Viewer; search: string }) {
   assertAdmin(viewer);
   const db = await getDb();
@@ -123,30 +126,21 @@ export async function searchOwnerCandidates({ viewer, search }: { viewer: Viewer
     .select({ profileId: profiles.id, slug: profiles.slug, displayName: profiles.displayName, email: users.email })
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
-    .where(
-      and(
-        or(ilike(profiles.displayName, pattern), ilike(users.email, pattern)),
-        sql`${users.role} <> 'admin'`,
-        eq(users.disabled, false),
-      ),
-    )
+    .where(and(or(ilike(profiles.displayName, pattern), ilike(users.email, pattern)), eq(users.disabled, false)))
     .orderBy(asc(profiles.displayName), asc(profiles.id))
     .limit(OWNER_PICKER_LIMIT);
 }
 
 export type OwnerChangeFailure = {
-  reason:
-    | "not-found"
-    /** Admins own no restaurants (decision 0005): make them an owner on their user page first. */
-    | "invalid:admin-owner"
-    | "invalid:unknown-restaurant";
+  reason: "not-found" | "invalid:unknown-restaurant";
 };
 export type OwnerChangeResult = Result<{ changed: boolean }, OwnerChangeFailure>;
 
 /**
  * Makes a user one of a restaurant's owners. A customer becomes an owner (role and ownership in the same
  * transaction, their sessions ended as for any role change, decision 0007), so that the owner tools open for them;
- * someone already an owner keeps their other restaurants. Locked and re-checked like a role change (lockCallerAndTarget).
+ * an owner keeps their other restaurants, and an admin stays an admin (the owner tools serve admins for the
+ * restaurants they own, decision 0004). Locked and re-checked like a role change (lockCallerAndTarget).
  */
 export async function addRestaurantOwner({
   viewer,
@@ -162,7 +156,6 @@ export async function addRestaurantOwner({
   return db.transaction(async (tx) => {
     const target = await lockCallerAndTarget(tx, viewer, profileId);
     if (!target) return { ok: false, reason: "not-found" } as const;
-    if (target.role === "admin") return { ok: false, reason: "invalid:admin-owner" } as const;
     const [restaurant] = await tx
       .select({ id: restaurants.id })
       .from(restaurants)

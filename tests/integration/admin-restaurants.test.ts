@@ -60,11 +60,10 @@ describe.each(DRIVERS)("admin restaurants and owners on %s", (driver) => {
     const restaurant = await getRestaurantForAdmin({ viewer: admin.viewer, slug: "creperie-du-coin" });
     expect(restaurant).toMatchObject({ name: "Crêperie du Coin", cuisine: "French", owners: [] });
 
-    // The picker finds her by name or by email, and never offers an admin.
+    // The picker finds her by name or by email.
     expect((await searchOwnerCandidates({ viewer: admin.viewer, search: "newowner" })).map((c) => c.profileId)).toEqual(
       [olga.profile.id],
     );
-    expect(await searchOwnerCandidates({ viewer: admin.viewer, search: "Ada Admin" })).toEqual([]);
 
     expect(await submit(addOwnerAction, { restaurantId: restaurant!.id, profileId: olga.profile.id })).toMatchObject({
       ok: true,
@@ -114,6 +113,32 @@ describe.each(DRIVERS)("admin restaurants and owners on %s", (driver) => {
       sentence: "Removed Olga Newowner as an owner of Crêperie du Coin.",
       facts: [{ label: "Role", value: "owner → customer" }],
     });
+  });
+
+  it("makes an admin an owner without changing their role, so they run the restaurant as decision 0004 has it", async () => {
+    const admin = await signedIn("admin");
+    const other = await signedIn("admin", "Otto Admin");
+    const { restaurant } = await createRestaurantRow(db());
+    expect(
+      (await searchOwnerCandidates({ viewer: admin.viewer, search: "Otto Admin" })).map((c) => c.profileId),
+    ).toEqual([other.profile.id]);
+    expect(
+      await addRestaurantOwner({ viewer: admin.viewer, restaurantId: restaurant.id, profileId: other.profile.id }),
+    ).toEqual({
+      ok: true,
+      changed: true,
+    });
+    const otto = (await findActiveViewer(other.user.id))!;
+    expect(otto.role).toBe("admin");
+    expect((await listOwnedRestaurants({ viewer: otto })).map((r) => r.id)).toEqual([restaurant.id]);
+    expect(
+      await removeRestaurantOwner({ viewer: admin.viewer, restaurantId: restaurant.id, profileId: other.profile.id }),
+    ).toEqual({
+      ok: true,
+      changed: true,
+    });
+    expect((await findActiveViewer(other.user.id))!.role).toBe("admin");
+    expect(await listOwnedRestaurants({ viewer: otto })).toEqual([]);
   });
 
   it("keeps an owner's other restaurants and role when one is added or removed", async () => {
@@ -174,8 +199,8 @@ describe.each(DRIVERS)("admin restaurants and owners on %s", (driver) => {
     expect(
       await createRestaurant({ viewer: admin.viewer, restaurant: { ...fields, slug: taken.restaurant.slug } }),
     ).toEqual({ ok: false, reason: "conflict:slug-taken" });
-    expect(await submit(addOwnerAction, { restaurantId: taken.restaurant.id, profileId: other.profile.id })).toEqual({
-      message: "Admins do not own restaurants: change the user's role to owner on their page instead.",
+    expect(await submit(addOwnerAction, { restaurantId: taken.restaurant.id, profileId: 2_147_483_647 })).toEqual({
+      message: "Nothing was changed: that user no longer exists, or you are no longer an active admin.",
     });
     expect(
       (await submit(addOwnerAction, { restaurantId: "99999999999", profileId: other.profile.id })).fieldErrors,
