@@ -141,3 +141,27 @@ test("an admin searches every order by customer, status and number, and opens on
   await expect(admin.getByText("That date does not exist.")).toBeVisible();
   await expect(admin.getByTestId("admin-order-row")).toHaveCount(0);
 });
+
+test("anonymous visitors, customers and owners get the admin pages' 404 on the new pages", async ({
+  request,
+  pageAs,
+}) => {
+  const paths = [
+    "/admin/restaurants",
+    "/admin/restaurants/new",
+    "/admin/restaurants/trattoria-luce?user=carla",
+    "/admin/orders?customer=carla",
+    "/admin/audit?action=user.role_change",
+  ];
+  for (const path of paths)
+    expect((await request.get(path, { maxRedirects: 0 })).status(), `anonymous ${path}`).toBe(404);
+  for (const who of ["customer", "owner"] as const) {
+    const page = await pageAs(who);
+    for (const path of paths) {
+      const response = await page.goto(path);
+      expect(response?.status(), `${who} ${path}`).toBe(404);
+      await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+      await expect(page.getByRole("navigation", { name: "Admin" })).toHaveCount(0);
+    }
+  }
+});

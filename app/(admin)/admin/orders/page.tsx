@@ -42,8 +42,8 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<"/admi
         <>
           {result.tooManyCustomers ? (
             <p className="mb-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-              More than {MAX_MATCHED_CUSTOMERS} customers match this search: only the orders of the first{" "}
-              {MAX_MATCHED_CUSTOMERS} are shown. Type more of the name or email.
+              More than {MAX_MATCHED_CUSTOMERS} customers match this search, and not all of their orders are shown. Type
+              more of the name or email.
             </p>
           ) : null}
           <p className="mb-3 text-xs text-stone-600">Newest first. Dates are whole days in {APP_TIME_ZONE}.</p>
