@@ -41,6 +41,7 @@ export function RestaurantOwners({
                 label={`Remove ${profile.displayName}`}
                 pendingLabel="Removing…"
                 tone="danger"
+                confirmMessage={`Remove ${profile.displayName} as an owner of ${restaurant.name}? They can no longer manage it.`}
               />
             </li>
           ))}
