@@ -1,5 +1,6 @@
 import type { ActionState } from "@/lib/action";
 
+import type { CreateRestaurantResult, OwnerChangeFailure } from "./restaurants";
 import type { RoleChangeFailure } from "./roles";
 
 /** The admin actions' words, in one place. */
@@ -8,6 +9,23 @@ export const adminMessages = {
   disabled: (disabled: boolean) =>
     disabled ? "Account disabled. The user is signed out on their next request." : "Account enabled.",
   unchanged: "Nothing to change.",
+  ownerAdded: "Owner added. The owner tools show this restaurant from their next page.",
+  ownerRemoved: "Owner removed.",
+};
+
+type CreateRestaurantFailure = Extract<CreateRestaurantResult, { ok: false }>["reason"];
+
+export const createRestaurantRefusals: Record<CreateRestaurantFailure, ActionState> = {
+  "conflict:slug-taken": {
+    message: "Please correct the highlighted fields.",
+    fieldErrors: { slug: ["Another restaurant already uses this web address: choose another."] },
+  },
+};
+
+/** Each refusal of addRestaurantOwner and removeRestaurantOwner. */
+export const ownerChangeRefusals: Record<OwnerChangeFailure["reason"], ActionState> = {
+  "not-found": { message: "Nothing was changed: that user no longer exists, or you are no longer an active admin." },
+  "invalid:unknown-restaurant": { message: "Nothing was changed: this restaurant no longer exists." },
 };
 
 /** Each refusal of changeUserRole and setUserDisabled: a form message, or an error next to the restaurants field. */

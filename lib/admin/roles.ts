@@ -23,7 +23,7 @@ export type RoleChangeFailure = {
 };
 export type RoleChangeResult = Result<{ changed: boolean }, RoleChangeFailure>;
 
-type Locked = { userId: string; role: UserRole; disabled: boolean };
+export type Locked = { userId: string; role: UserRole; disabled: boolean };
 
 /**
  * Locks the acting admin's and the target's user rows, always in users.id order so that two admins acting on each
@@ -31,7 +31,7 @@ type Locked = { userId: string; role: UserRole; disabled: boolean };
  * and another admin may have demoted or disabled them meanwhile. null when either is gone or the caller is no longer
  * an active admin (then the change is refused as not found, like anything an admin may not touch).
  */
-async function lockCallerAndTarget(tx: Executor, viewer: Viewer, profileId: number): Promise<Locked | null> {
+export async function lockCallerAndTarget(tx: Executor, viewer: Viewer, profileId: number): Promise<Locked | null> {
   const rows = await tx
     .select({ profileId: profiles.id, userId: users.id, role: users.role, disabled: users.disabled })
     .from(users)

@@ -1,8 +1,9 @@
 import { z } from "zod";
 
-import { userRole } from "@/db/schema";
+import { orderStatus, userRole } from "@/db/schema";
 import { dayRangeFields, dayRangeInOrder, plainText, recordId } from "@/lib/validation";
 
+import { AUDIT_ACTIONS } from "./audit-text";
 import { USER_SORTS } from "./cursor";
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -47,3 +48,124 @@ export const disableSchema = z.object({
   profileId,
   disabled: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
+
+/** The database's rule for a restaurant slug (restaurants_slug_shape): lower-case ASCII words joined by dashes. */
+export const RESTAURANT_SLUG_MAX = 64;
+const SLUG_SHAPE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** A slug made from a name: accents dropped ("Crêperie" → "creperie"), anything else between words becomes one dash. */
+export function slugFromName(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, RESTAURANT_SLUG_MAX)
+    .replace(/^-+|-+$/g, "");
+}
+
+const text = (label: string, max: number, { required = true, multiline = false } = {}) =>
+  plainText({ max, min: required ? 1 : 0, label, multiline });
+
+/**
+ * A new restaurant: the columns restaurants has today (new columns come with defaults). The slug may be left blank:
+ * it is then derived from the name, and either way must fit the table's check, so a bad one is a field message and
+ * never a constraint error.
+ */
+export const createRestaurantSchema = z
+  .object({
+    name: text("a name", 120),
+    slug: plainText({ max: 200 }),
+    cuisine: text("a cuisine", 60),
+    address: text("an address", 300),
+    description: text("a description", 2000, { required: false, multiline: true }),
+  })
+  .transform((input, ctx) => {
+    const slug = input.slug === "" ? slugFromName(input.name) : input.slug;
+    const problem =
+      slug === ""
+        ? "The name has no letters or digits to make a web address from: enter one."
+        : slug.length > RESTAURANT_SLUG_MAX
+          ? `Use at most ${RESTAURANT_SLUG_MAX} characters.`
+          : !SLUG_SHAPE.test(slug)
+            ? "Use lower-case letters, digits and single dashes between words, like thai-corner."
+            : null;
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: problem, path: ["slug"] });
+      return z.NEVER;
+    }
+    return { ...input, slug };
+  });
+
+export type NewRestaurant = z.infer<typeof createRestaurantSchema>;
+
+/** Add or remove one owner of one restaurant. */
+export const ownerChangeSchema = z.object({
+  restaurantId: recordId("Missing restaurant."),
+  profileId: recordId("Choose a user from the list."),
+});
+
+/** /admin/restaurants?q=&after= and the owner picker's ?user= : odd values fall back to no search. */
+const search = plainText({ max: 100 })
+  .transform((q) => q || undefined)
+  .catch(undefined);
+export const restaurantsQuerySchema = z.object({
+  q: z.preprocess(first, search),
+  after: z.preprocess(first, z.string().optional().catch(undefined)),
+});
+export const ownerPickerQuerySchema = z.object({ user: z.preprocess(first, search) });
+
+const blankAsUndefined = (v: unknown) => {
+  const value = first(v);
+  return value === "" || value === null ? undefined : value;
+};
+
+/**
+ * /admin/audit?actor=&action=&from=&to=&before= : the filters are checked, and a bad one is a message next to its
+ * field (a reversed range, a day that does not exist), never a 500 nor a silently different result.
+ */
+export const auditQuerySchema = z
+  .object({
+    actor: z.preprocess(
+      blankAsUndefined,
+      plainText({ max: 100 }).transform((q) => q || undefined),
+    ),
+    action: z.preprocess(
+      blankAsUndefined,
+      z.enum(AUDIT_ACTIONS, { error: "Choose an action from the list." }).optional(),
+    ),
+    from: z.preprocess(first, dayRangeFields.from),
+    to: z.preprocess(first, dayRangeFields.to),
+  })
+  .refine(...dayRangeInOrder);
+
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** The order statuses, for the orders' filter. */
+export const ORDER_STATUSES = orderStatus.enumValues;
+
+/**
+ * /admin/orders?status=&restaurant=&customer=&from=&to=&number=&before= : every filter is checked and a bad one is
+ * a message next to its field. An order number is a whole number within the database's range.
+ */
+export const ordersQuerySchema = z
+  .object({
+    status: z.preprocess(
+      blankAsUndefined,
+      z.enum(ORDER_STATUSES, { error: "Choose a status from the list." }).optional(),
+    ),
+    restaurant: z.preprocess(blankAsUndefined, recordId("Choose a restaurant from the list.").optional()),
+    customer: z.preprocess(
+      blankAsUndefined,
+      plainText({ max: 100 }).transform((q) => q || undefined),
+    ),
+    number: z.preprocess((v) => {
+      const value = blankAsUndefined(v);
+      return typeof value === "string" ? value.trim().replace(/^#/, "") : value;
+    }, recordId("Enter an order number: digits only, like 1234.").optional()),
+    from: z.preprocess(first, dayRangeFields.from),
+    to: z.preprocess(first, dayRangeFields.to),
+  })
+  .refine(...dayRangeInOrder);
+
+export type OrdersQuery = z.infer<typeof ordersQuerySchema>;

@@ -59,7 +59,7 @@ test("an admin finds a customer's total, matches it to their profile, and downlo
 
   // The export is in the audit log, newest first.
   await page.goto("/admin/audit");
-  await expect(page.getByTestId("audit-entry").first()).toContainText("export.users");
+  await expect(page.getByTestId("audit-entry").first()).toContainText("Users exported");
   await expect(page.getByTestId("audit-entry").first()).toContainText("carla");
 
   await page.goto("/admin/reconciliation");

@@ -63,7 +63,25 @@ const TARGETS: Target[] = [
     real: { sort: ["total", "name"], q: ["carla"] },
   },
   { role: "admin", path: "/admin/users/{}", params: [], real: { "{}": ["carla"] } },
-  { role: "admin", path: "/admin/audit", params: ["before"] },
+  {
+    role: "admin",
+    path: "/admin/audit",
+    params: ["before", "actor", "action", "from", "to"],
+    real: { action: ["user.role_change", "export.users"], from: ["2026-01-01"], actor: ["ada"] },
+  },
+  { role: "admin", path: "/admin/restaurants", params: ["q", "after"], real: { q: ["trattoria"] } },
+  {
+    role: "admin",
+    path: "/admin/restaurants/{}",
+    params: ["user"],
+    real: { "{}": ["trattoria-luce"], user: ["carla"] },
+  },
+  {
+    role: "admin",
+    path: "/admin/orders",
+    params: ["number", "customer", "restaurant", "status", "from", "to", "before"],
+    real: { status: ["placed", "completed"], customer: ["carla"], restaurant: ["1", "2"], from: ["2025-01-01"] },
+  },
   { role: "admin", path: "/admin/export/users", params: ["q"], real: { q: ["carla", "a"] } },
   {
     role: "admin",

@@ -35,6 +35,10 @@ export const PAGES: Record<string, { viewer: Viewer; url: string }> = {
   "/admin/reconciliation": { viewer: "admin", url: "/admin/reconciliation" },
   "/admin/revenue": { viewer: "admin", url: "/admin/revenue" },
   "/admin/audit": { viewer: "admin", url: "/admin/audit" },
+  "/admin/restaurants": { viewer: "admin", url: "/admin/restaurants" },
+  "/admin/restaurants/new": { viewer: "admin", url: "/admin/restaurants/new" },
+  "/admin/restaurants/[slug]": { viewer: "admin", url: "/admin/restaurants/trattoria-luce?user=carla" },
+  "/admin/orders": { viewer: "admin", url: "/admin/orders?status=completed" },
 };
 
 export const VIEWERS = ["anonymous", "customer", "owner", "admin"] as const satisfies readonly Viewer[];

@@ -212,6 +212,9 @@ test("an admin page's 404 does not carry the page's title, in the HTML or in the
     ["/admin/revenue", "Revenue"],
     ["/admin/users/dan", "Manage user"],
     ["/admin/users", "Users&#x27; totals"],
+    // /admin/restaurants and /admin/orders are 404s like these, but their titles are words every header shows.
+    ["/admin/restaurants/new", "New restaurant"],
+    ["/admin/restaurants/trattoria-luce", "Manage restaurant"],
   ];
   for (const [url, title] of titles) {
     const html = await page.request.get(url);

@@ -5,8 +5,13 @@ import { auditLog, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import AuditPage from "@/app/(admin)/admin/audit/page";
 import { GET as exportOrders } from "@/app/(admin)/admin/export/orders/route";
 import { GET as exportUsers } from "@/app/(admin)/admin/export/users/route";
+import AdminOrdersPage from "@/app/(admin)/admin/orders/page";
+import AdminRestaurantPage from "@/app/(admin)/admin/restaurants/[slug]/page";
+import NewRestaurantPage from "@/app/(admin)/admin/restaurants/new/page";
+import AdminRestaurantsPage from "@/app/(admin)/admin/restaurants/page";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 
@@ -35,6 +40,41 @@ describe.each(DRIVERS)("admin routes on %s", (driver) => {
     await seedDemo(db());
   });
 
+  /** The new admin pages as Next.js renders them, with a filter each, so that a filter never opens a way in. */
+  const adminPages = () => {
+    const search = (params: Record<string, string>) => ({ searchParams: Promise.resolve(params) }) as never;
+    return [
+      () => AdminRestaurantsPage(search({ q: "a" })),
+      () => NewRestaurantPage(),
+      () =>
+        AdminRestaurantPage({
+          params: Promise.resolve({ slug: "trattoria-luce" }),
+          searchParams: Promise.resolve({ user: "carla" }),
+        } as never),
+      () => AdminOrdersPage(search({ customer: "carla", status: "placed" })),
+      () => AuditPage(search({ action: "user.role_change" })),
+    ];
+  };
+
+  it("renders the new admin pages for an admin, a bad filter as a message and a foreign cursor as a 404", async () => {
+    session.viewer = await viewerFor("admin@platter.test");
+    for (const page of adminPages()) expect(await page()).toBeTruthy();
+    const search = (params: Record<string, string>) => ({ searchParams: Promise.resolve(params) }) as never;
+    await expect(AdminOrdersPage(search({ before: "junk" }))).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+    await expect(AdminRestaurantsPage(search({ after: "-1" }))).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+    await expect(
+      AdminRestaurantPage({
+        params: Promise.resolve({ slug: "no-such-place" }),
+        searchParams: Promise.resolve({}),
+      } as never),
+    ).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+    // Reversed and impossible dates, NUL bytes and huge numbers render the page with messages, not a 500.
+    expect(
+      await AdminOrdersPage(search({ from: "2026-12-01", to: "2026-01-01", number: "9".repeat(30) })),
+    ).toBeTruthy();
+    expect(await AuditPage(search({ from: "2026-02-30", actor: "\u0000" }))).toBeTruthy();
+  });
+
   it("answers 404 to anonymous visitors, customers and owners, and records nothing", async () => {
     const before = await auditCount();
     for (const who of [null, "dan@platter.test", "olivia@platter.test"]) {
@@ -44,6 +84,7 @@ describe.each(DRIVERS)("admin routes on %s", (driver) => {
         (await exportOrders(new Request("http://test/admin/export/orders?from=2026-01-01&to=2026-12-31"))).status,
       ).toBe(404);
       await expect(requireAdmin()).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+      for (const page of adminPages()) await expect(page()).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
     }
     expect(await auditCount()).toBe(before);
   });

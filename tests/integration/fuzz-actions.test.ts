@@ -49,6 +49,9 @@ const WEEKDAY_FIELDS = ["monday", "tuesday", "wednesday", "thursday", "friday", 
 const TARGETS: Record<string, { role: Role; fields: string[] }> = {
   changeRoleAction: { role: "admin", fields: ["profileId", "role", "restaurantIds"] },
   setDisabledAction: { role: "admin", fields: ["profileId", "disabled"] },
+  createRestaurantAction: { role: "admin", fields: ["name", "slug", "cuisine", "address", "description"] },
+  addOwnerAction: { role: "admin", fields: ["restaurantId", "profileId"] },
+  removeOwnerAction: { role: "admin", fields: ["restaurantId", "profileId"] },
   addToCartAction: { role: "anyone", fields: ["menuItemId", "quantity", "replace"] },
   setQuantityAction: { role: "anyone", fields: ["menuItemId", "quantity"] },
   removeFromCartAction: { role: "anyone", fields: ["menuItemId"] },
@@ -258,6 +261,12 @@ type Fixture = {
 function plausible(field: string, fixture: Fixture): fc.Arbitrary<string> {
   const ids = fixture.ids[field as keyof Fixture["ids"]];
   if (ids) return fc.constantFrom(...ids);
+  // A restaurant's web address: mostly new ones (so that creating is reached), sometimes one already taken.
+  if (field === "slug")
+    return fc.oneof(
+      fc.constantFrom("", "fuzz-place"),
+      fc.integer({ min: 1, max: 2 ** 31 }).map((n) => `fuzz-${n.toString(36)}`),
+    );
   const byField: Record<string, string[]> = {
     role: ["customer", "owner", "admin"],
     disabled: ["true", "false"],

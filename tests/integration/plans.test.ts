@@ -3,12 +3,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Database } from "@/db/types";
 import { listAuditLog } from "@/lib/admin/audit";
+import { ADMIN_ORDERS_PAGE_SIZE, listOrdersForAdmin, type AdminOrdersFilter } from "@/lib/admin/orders";
+import {
+  getRestaurantForAdmin,
+  listRestaurantChoices,
+  listRestaurantsForAdmin,
+  searchOwnerCandidates,
+} from "@/lib/admin/restaurants";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { getUserForRoles } from "@/lib/admin/roles";
 import { listUserTotals } from "@/lib/admin/users";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { getCart } from "@/lib/cart/queries";
 import { appDay, DAY_MS } from "@/lib/dates";
+import type { TimeKey } from "@/lib/keyset";
 import { decodeCursor } from "@/lib/orders/cursor";
 import { getOrderForViewer, getOrderHistory, HISTORY_PAGE_SIZE } from "@/lib/orders/queries";
 import { getMenuForOwner } from "@/lib/owner/menu";
@@ -75,6 +83,10 @@ const BOUNDS = {
   adminUsers: 500,
   /** /admin and /admin/revenue: platform totals and restaurants x 12 months: not the platform's orders. */
   adminRevenue: 500,
+  /** /admin/orders: one page of 50 orders (no lines), found by walking an index from the cursor. A filter on a
+   *  column no index leads (status) reads past the orders it skips: cancelled ones are 1 in 20 here, so ~1,000
+   *  rows for a page; a customer search reads at most a page from each of the (at most 50) matching customers. */
+  adminOrders: 2_500,
 } as const;
 
 const WHALE_ORDERS = 25_000;
@@ -581,7 +593,89 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
       run: () => as("admin", (viewer) => listAuditLog({ viewer })),
       expectResult: truthy,
     },
+    {
+      page: "/admin/audit?actor=&action=&from= (filtered)",
+      who: "an admin",
+      bound: BOUNDS.noOrders,
+      run: () =>
+        as("admin", (viewer) =>
+          listAuditLog({ viewer, filter: { actor: "ada", action: "user.role_change", from: daysAgo(30) } }),
+        ),
+      expectResult: truthy,
+    },
+    {
+      page: "/admin/restaurants",
+      who: "an admin",
+      bound: BOUNDS.noOrders,
+      run: () => as("admin", (viewer) => listRestaurantsForAdmin({ viewer })),
+      expectResult: (result) => expect((result as { rows: unknown[] }).rows).toHaveLength(RESTAURANTS),
+    },
+    {
+      page: "/admin/restaurants/[slug]?user= (owners and the owner picker)",
+      who: "an admin",
+      bound: BOUNDS.noOrders,
+      run: () =>
+        as("admin", (viewer) =>
+          Promise.all([
+            getRestaurantForAdmin({ viewer, slug: subjects.busiest.slug }),
+            searchOwnerCandidates({ viewer, search: "customer 1" }),
+          ]),
+        ),
+      expectResult: truthy,
+    },
+    ...adminOrderPages(),
   ];
+
+  /** /admin/orders as the page reads it: the restaurants for the filter, then one page of orders. */
+  function adminOrders(filter: AdminOrdersFilter, before?: TimeKey) {
+    return as("admin", (viewer) =>
+      Promise.all([listRestaurantChoices({ viewer }), listOrdersForAdmin({ viewer, filter, before })]),
+    );
+  }
+  function adminOrderPages(): PageCase[] {
+    const fullPage = (result: unknown) =>
+      expect((result as [unknown, { rows: unknown[] }])[1].rows).toHaveLength(ADMIN_ORDERS_PAGE_SIZE);
+    const filters: [string, () => AdminOrdersFilter][] = [
+      ["/admin/orders", () => ({})],
+      ["/admin/orders?status=cancelled", () => ({ status: "cancelled" })],
+      ["/admin/orders?restaurant= (the busiest)", () => ({ restaurant: subjects.busiest.id })],
+      [
+        "/admin/orders?restaurant= (a quiet one)&status=completed",
+        () => ({ restaurant: subjects.busiest.id + 20, status: "completed" }),
+      ],
+      ["/admin/orders?customer= (the whale)", () => ({ customer: "wanda" })],
+      [
+        "/admin/orders?customer= (an ordinary customer)",
+        () => ({ customer: `customer ${String(ORDINARY).padStart(3, "0")}` }),
+      ],
+      ["/admin/orders?customer= (many customers)", () => ({ customer: "customer 1" })],
+      ["/admin/orders?from=&to= (a month two years ago)", () => ({ from: daysAgo(760), to: daysAgo(730) })],
+    ];
+    return [
+      ...filters.map(([page, filter]): PageCase => ({
+        page,
+        who: "an admin",
+        bound: BOUNDS.adminOrders,
+        run: () => adminOrders(filter()),
+        expectResult: fullPage,
+      })),
+      linked({
+        page: "/admin/orders?before= (second page)",
+        who: "an admin",
+        bound: BOUNDS.adminOrders,
+        prepare: async () => (await adminOrders({}))[1].nextCursor,
+        run: (before) => adminOrders({}, before),
+        expectResult: fullPage,
+      }),
+      {
+        page: "/admin/orders?number=",
+        who: "an admin",
+        bound: BOUNDS.oneOrder,
+        run: () => adminOrders({ number: subjects.whaleOrderId }),
+        expectResult: (result) => expect((result as [unknown, { rows: unknown[] }])[1].rows).toHaveLength(1),
+      },
+    ];
+  }
 
   it("seeds the skew the plans are checked against", async () => {
     type Facts = {

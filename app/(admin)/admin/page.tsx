@@ -25,6 +25,12 @@ const SECTIONS = [
     title: "Revenue",
     text: "Per restaurant and month, as a chart and a table; orders export by date.",
   },
+  {
+    href: "/admin/restaurants",
+    title: "Restaurants",
+    text: "Create restaurants and assign or remove their owners.",
+  },
+  { href: "/admin/orders", title: "Orders", text: "Every order, by number, customer, restaurant, status or date." },
   { href: "/admin/audit", title: "Audit log", text: "Every role change, account change and export: who, when, what." },
 ];
 

@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { decodeBefore, formValues, parseFilter } from "@/lib/admin/filters";
+import { adminMetadata } from "@/lib/admin/metadata";
+import { listOrdersForAdmin, MAX_MATCHED_CUSTOMERS } from "@/lib/admin/orders";
+import { requireAdmin } from "@/lib/admin/page-guard";
+import { listRestaurantChoices } from "@/lib/admin/restaurants";
+import { ordersQuerySchema } from "@/lib/admin/schema";
+import { APP_TIME_ZONE } from "@/lib/dates";
+import { encodeTimeKey } from "@/lib/keyset";
+import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
+import { OrdersFilter } from "@/components/admin/orders-filter";
+import { PageHeading } from "@/components/admin/page-heading";
+import { QueryStats } from "@/components/layout/query-stats";
+
+export const generateMetadata = adminMetadata("Orders");
+
+const FILTER_KEYS = ["number", "customer", "restaurant", "status", "from", "to"] as const;
+
+export default async function AdminOrdersPage({ searchParams }: PageProps<"/admin/orders">) {
+  const viewer = await requireAdmin();
+  const params = await searchParams;
+  const before = decodeBefore(params.before);
+  if (before === null) notFound();
+  const { filter, errors } = parseFilter(ordersQuerySchema, params);
+  const [restaurants, result] = await Promise.all([
+    listRestaurantChoices({ viewer }),
+    filter ? listOrdersForAdmin({ viewer, filter, before }) : null,
+  ]);
+  const values = formValues(params, FILTER_KEYS);
+  const base = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== ""));
+  return (
+    <>
+      <PageHeading title="Orders" />
+      <OrdersFilter values={values} restaurants={restaurants} errors={errors} />
+      {result === null ? (
+        <p role="alert" className="rounded-xl bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200">
+          Please correct the highlighted filters.
+        </p>
+      ) : (
+        <>
+          {result.tooManyCustomers ? (
+            <p className="mb-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+              More than {MAX_MATCHED_CUSTOMERS} customers match this search, and not all of their orders are shown. Type
+              more of the name or email.
+            </p>
+          ) : null}
+          <p className="mb-3 text-xs text-stone-600">Newest first. Dates are whole days in {APP_TIME_ZONE}.</p>
+          <AdminOrdersTable rows={result.rows} />
+          <nav aria-label="Orders pages" className="mt-3 flex justify-between text-sm">
+            {before ? (
+              <Link href={`/admin/orders?${base}`} className="font-medium text-brand-700 underline">
+                ← Newest
+              </Link>
+            ) : (
+              <span />
+            )}
+            {result.nextCursor ? (
+              <Link
+                href={`/admin/orders?${new URLSearchParams([...base, ["before", encodeTimeKey(result.nextCursor)]])}`}
+                className="font-medium text-brand-700 underline"
+              >
+                Older →
+              </Link>
+            ) : null}
+          </nav>
+        </>
+      )}
+      <QueryStats />
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { adminMetadata } from "@/lib/admin/metadata";
+import { requireAdmin } from "@/lib/admin/page-guard";
+import { listRestaurantsForAdmin } from "@/lib/admin/restaurants";
+import { restaurantsQuerySchema } from "@/lib/admin/schema";
+import { recordId } from "@/lib/validation";
+import { PageHeading } from "@/components/admin/page-heading";
+import { RestaurantsTable } from "@/components/admin/restaurants-table";
+import { QueryStats } from "@/components/layout/query-stats";
+
+export const generateMetadata = adminMetadata("Restaurants");
+
+const cursorSchema = recordId();
+
+export default async function AdminRestaurantsPage({ searchParams }: PageProps<"/admin/restaurants">) {
+  const viewer = await requireAdmin();
+  const { q, after } = restaurantsQuerySchema.parse(await searchParams);
+  const cursor = after === undefined || after === "" ? undefined : cursorSchema.safeParse(after);
+  if (cursor && !cursor.success) notFound();
+  const { rows, nextBeforeId } = await listRestaurantsForAdmin({ viewer, search: q, beforeId: cursor?.data });
+  const base = new URLSearchParams(q ? { q } : {});
+  return (
+    <>
+      <PageHeading title="Restaurants">
+        <Link
+          href="/admin/restaurants/new"
+          className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        >
+          New restaurant
+        </Link>
+      </PageHeading>
+      <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
+        <div className="space-y-1">
+          <label htmlFor="q" className="block text-sm font-medium text-stone-700">
+            Search by name or web address
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={100}
+            className="block w-64 rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm"
+          />
+        </div>
+        <button
+          type="submit"
+          className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        >
+          Search
+        </button>
+      </form>
+      <p className="mb-3 text-xs text-stone-600">Newest first.</p>
+      <RestaurantsTable rows={rows} />
+      <nav aria-label="Restaurants pages" className="mt-3 flex justify-between text-sm">
+        {cursor ? (
+          <Link href={`/admin/restaurants?${base}`} className="font-medium text-brand-700 underline">
+            ← Newest
+          </Link>
+        ) : (
+          <span />
+        )}
+        {nextBeforeId ? (
+          <Link
+            href={`/admin/restaurants?${new URLSearchParams({ ...Object.fromEntries(base), after: String(nextBeforeId) })}`}
+            className="font-medium text-brand-700 underline"
+          >
+            Next page →
+          </Link>
+        ) : null}
+      </nav>
+      <QueryStats />
+    </>
+  );
+}

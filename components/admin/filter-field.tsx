@@ -1,0 +1,37 @@
+import type { ReactNode } from "react";
+
+export const filterInputClass =
+  "block rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm aria-invalid:border-red-500";
+
+/** A labelled filter control with its error under it, announced and tied to it (aria-describedby on the control). */
+export function FilterField({
+  id,
+  label,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  errors?: string[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-stone-700">
+        {label}
+      </label>
+      {children}
+      <div id={`${id}-error`} aria-live="polite">
+        {errors?.map((e) => (
+          <p key={e} className="text-sm text-red-700">
+            {e}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** The props a control needs to point at its error. */
+export const errorProps = (id: string, errors?: string[]) =>
+  errors?.length ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {};

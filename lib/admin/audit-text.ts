@@ -1,0 +1,140 @@
+/**
+ * The audit log in words: each action as a label and a sentence, its details as "key: value" facts, with the names
+ * of the people and restaurants involved instead of ids. Pure, so that the wording is unit-tested
+ * (audit-text.test.ts) and the page, the filters and the tests agree on it.
+ */
+
+export const AUDIT_ACTION_LABELS = {
+  "user.role_change": "Role changed",
+  "user.disable": "Account disabled",
+  "user.enable": "Account enabled",
+  "restaurant.create": "Restaurant created",
+  "restaurant.owner_add": "Owner added",
+  "restaurant.owner_remove": "Owner removed",
+  "export.users": "Users exported",
+  "export.orders": "Orders exported",
+  "export.failed": "Export failed",
+  "auth.sign_in_failed": "Sign-in failed",
+  "auth.sign_in_throttled": "Sign-in refused (too many attempts)",
+  "auth.password_reset": "Password reset",
+} as const;
+
+export type KnownAuditAction = keyof typeof AUDIT_ACTION_LABELS;
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as KnownAuditAction[];
+
+export const isKnownAuditAction = (action: string): action is KnownAuditAction =>
+  Object.hasOwn(AUDIT_ACTION_LABELS, action);
+
+/** "sign_in_failed" or "restaurantsAdded" → "Sign in failed", "Restaurants added". */
+function humanize(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[._]+/g, " ")
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+type Person = { displayName: string; email: string } | null;
+
+export type AuditEntryText = {
+  label: string;
+  sentence: string;
+  facts: { label: string; value: string }[];
+};
+
+export type AuditEntryInput = {
+  action: string;
+  details: Record<string, unknown>;
+  target: Person;
+  restaurantNames: Record<string, string>;
+};
+
+/** Keys shown by the sentence itself, or by another fact: not repeated as facts. */
+const IN_SENTENCE: Partial<Record<KnownAuditAction, string[]>> = {
+  "user.role_change": ["from", "to"],
+  "restaurant.create": ["restaurantId", "name"],
+  "restaurant.owner_add": ["restaurantId"],
+  "restaurant.owner_remove": ["restaurantId"],
+};
+
+const FACT_LABELS: Record<string, string> = {
+  restaurantsAdded: "Restaurants added",
+  restaurantsRemoved: "Restaurants removed",
+  restaurantId: "Restaurant",
+  rowsSent: "Rows written before the failure",
+  sessionsEnded: "Sessions ended",
+  retryAfterSeconds: "Locked for (seconds)",
+  lockedKey: "Locked by",
+  slug: "Web address",
+  via: "Through",
+  from: "From",
+  to: "To",
+};
+
+export function describeAuditEntry(entry: AuditEntryInput): AuditEntryText {
+  const d = entry.details ?? {};
+  const restaurant = (id: unknown) =>
+    typeof id === "number" ? (entry.restaurantNames[String(id)] ?? `restaurant no. ${id} (since deleted)`) : "—";
+  const who = entry.target ? entry.target.displayName : "a deleted user";
+  const label = isKnownAuditAction(entry.action) ? AUDIT_ACTION_LABELS[entry.action] : humanize(entry.action);
+  const value = (key: string, v: unknown): string => {
+    if (key === "restaurantId") return restaurant(v);
+    if (Array.isArray(v)) {
+      if (v.length === 0) return "none";
+      return (key.startsWith("restaurants") ? v.map(restaurant) : v.map((x) => value("", x))).join(", ");
+    }
+    if (v === null || v === undefined || v === "") return "—";
+    if (typeof v === "boolean") return v ? "yes" : "no";
+    if (typeof v === "object")
+      return Object.entries(v as Record<string, unknown>)
+        .map(([k, x]) => `${humanize(k).toLowerCase()} ${value(k, x)}`)
+        .join(", ");
+    return String(v);
+  };
+  const text = (key: string) => value(key, d[key]);
+
+  let sentence: string;
+  switch (entry.action) {
+    case "user.role_change":
+      sentence = `Changed ${who}'s role from ${text("from")} to ${text("to")}.`;
+      break;
+    case "user.disable":
+      sentence = `Disabled ${who}'s account.`;
+      break;
+    case "user.enable":
+      sentence = `Enabled ${who}'s account.`;
+      break;
+    case "restaurant.create":
+      sentence = `Created the restaurant ${typeof d.name === "string" ? d.name : restaurant(d.restaurantId)}.`;
+      break;
+    case "restaurant.owner_add":
+      sentence = `Made ${who} an owner of ${restaurant(d.restaurantId)}.`;
+      break;
+    case "restaurant.owner_remove":
+      sentence = `Removed ${who} as an owner of ${restaurant(d.restaurantId)}.`;
+      break;
+    case "export.users":
+      sentence = "Downloaded the users' totals as CSV.";
+      break;
+    case "export.orders":
+      sentence = "Downloaded the orders as CSV.";
+      break;
+    case "export.failed":
+      sentence = `An export (${text("export") === "—" ? "CSV" : text("export")}) stopped before it was complete.`;
+      break;
+    default:
+      sentence = entry.target ? `${label}: ${who}.` : `${label}.`;
+  }
+  // An owner added or removed whose role changed with it: one "Role" fact, not a "From" and a "To".
+  const roleMoved = entry.action.startsWith("restaurant.owner_") && d.from !== undefined;
+  const skip = new Set([
+    ...(isKnownAuditAction(entry.action) ? (IN_SENTENCE[entry.action] ?? []) : []),
+    ...(roleMoved ? ["from", "to"] : []),
+  ]);
+  const facts = Object.entries(d)
+    .filter(([key]) => !skip.has(key))
+    .map(([key, v]) => ({ label: FACT_LABELS[key] ?? humanize(key), value: value(key, v) }));
+  if (roleMoved) facts.unshift({ label: "Role", value: `${text("from")} → ${text("to")}` });
+  return { label, sentence, facts };
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+import { isCursorInstant } from "@/lib/dates";
+import { decodeTimeKey, type TimeKey } from "@/lib/keyset";
+
+/** The first value of each search parameter, as text: what a filter form shows back. */
+export function formValues<K extends string>(
+  params: Record<string, string | string[] | undefined>,
+  keys: readonly K[],
+) {
+  const out: Partial<Record<K, string>> = {};
+  for (const key of keys) {
+    const raw = params[key];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    // Shown back in an input: keep it short, and drop what no input could have sent.
+    if (typeof value === "string") out[key] = value.replace(/[\u0000-\u001f]/g, "").slice(0, 100);
+  }
+  return out;
+}
+
+/** A filter form's parse: the filter, or the field errors to show next to each control (and no results). */
+export function parseFilter<S extends z.ZodType>(schema: S, params: Record<string, unknown>) {
+  const parsed = schema.safeParse(params);
+  return parsed.success
+    ? { filter: parsed.data as z.infer<S>, errors: {} as Record<string, string[]> }
+    : { filter: null, errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+}
+
+/** A "before=<ms>.<id>" keyset position from a URL: undefined for the first page, null when it is not one of ours. */
+export function decodeBefore(raw: string | string[] | undefined): TimeKey | null | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  if (Array.isArray(raw)) return null;
+  const key = decodeTimeKey(raw);
+  return key && key.id > 0 && isCursorInstant(key.time) ? key : null;
+}

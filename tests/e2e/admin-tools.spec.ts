@@ -1,0 +1,167 @@
+import type { Page } from "@playwright/test";
+
+import { expect, test } from "./fixtures";
+
+async function expectWithinBudget(page: Page) {
+  const stats = await page.getByTestId("query-stats").textContent();
+  expect(Number(/^(\d+) quer/.exec(stats ?? "")?.[1])).toBeLessThanOrEqual(3);
+}
+
+const adminNav = (page: Page) => page.getByRole("navigation", { name: "Admin" });
+
+test("an admin creates a restaurant, makes a new customer its owner, and the owner finds it in the owner tools", async ({
+  pageAs,
+  newCustomer,
+}) => {
+  const owner = await newCustomer("newowner");
+  const name = `Maison ${Date.now().toString(36)} Été`;
+  const slug = name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-");
+
+  const admin = await pageAs("admin");
+  await admin.goto("/admin/restaurants");
+  await expect(adminNav(admin).getByRole("link", { name: "Restaurants" })).toHaveAttribute("aria-current", "page");
+  await expectWithinBudget(admin);
+  await admin.getByRole("link", { name: "New restaurant" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "New restaurant" })).toBeVisible();
+  // Still the Restaurants tab below /admin/restaurants, and only that one.
+  await expect(adminNav(admin).locator('[aria-current="page"]')).toHaveText("Restaurants");
+
+  // A web address already taken is a message on its field, and the rest of the form stays as typed.
+  const form = admin.getByRole("form", { name: "New restaurant" });
+  await form.getByLabel("Name", { exact: true }).fill(name);
+  await form.getByLabel("Web address (slug)").fill("trattoria-luce");
+  await form.getByLabel("Cuisine").fill("French");
+  await form.getByLabel("Address", { exact: true }).fill("3 Rue du Test");
+  await form.getByRole("button", { name: "Create restaurant" }).click();
+  await expect(form.getByText("Another restaurant already uses this web address: choose another.")).toBeVisible();
+  await expect(form.getByLabel("Name", { exact: true })).toHaveValue(name);
+
+  // Blank: made from the name.
+  await form.getByLabel("Web address (slug)").fill("");
+  await form.getByRole("button", { name: "Create restaurant" }).click();
+  await expect(admin).toHaveURL(new RegExp(`/admin/restaurants/${slug}$`));
+  await expect(admin.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(admin.getByText("No owner yet")).toBeVisible();
+
+  await admin.getByLabel("Find a user by name or email").fill(owner.email);
+  await admin.getByRole("button", { name: "Find user" }).click();
+  await expect(admin.getByTestId("candidate-row")).toHaveCount(1);
+  await expectWithinBudget(admin);
+  await admin.getByRole("button", { name: `Make ${owner.name} an owner` }).click();
+  await expect(admin.getByTestId("owner-row")).toContainText(owner.email);
+
+  // The new owner signs in (their role changed, so their sessions ended) and runs the restaurant.
+  const ownerPage = await pageAs(owner);
+  await ownerPage.goto("/owner");
+  await expect(ownerPage.getByRole("heading", { level: 1, name: "Your restaurants" })).toBeVisible();
+  await expect(ownerPage.getByRole("region", { name, exact: true })).toBeVisible();
+
+  // The list shows the new restaurant first, with its owner.
+  await admin.goto("/admin/restaurants");
+  await expect(admin.getByTestId("restaurant-row").first()).toContainText(name);
+  await expect(admin.getByTestId("restaurant-row").first()).toContainText(owner.name);
+
+  // The audit log says what happened, in words, and filters by action and by who did it.
+  await admin.goto("/admin/audit");
+  await expect(adminNav(admin).getByRole("link", { name: "Audit log" })).toHaveAttribute("aria-current", "page");
+  await admin.getByLabel("What").selectOption({ label: "Owner added" });
+  await admin.getByLabel("Who (name or email)").fill("admin@platter.test");
+  await admin.getByRole("button", { name: "Filter", exact: true }).click();
+  await expect(admin).toHaveURL(/action=restaurant.owner_add/);
+  const entry = admin.getByTestId("audit-entry").filter({ hasText: name }).first();
+  await expect(entry).toContainText(`Made ${owner.name} an owner of ${name}.`);
+  await expect(entry).toContainText("Role:customer → owner");
+  await expect(entry).toContainText("Ada Admin");
+  await expect(entry).not.toContainText("restaurantId");
+  await expect(admin.getByTestId("audit-entry")).toHaveCount(
+    await admin.locator('[data-action="restaurant.owner_add"]').count(),
+  );
+  await expectWithinBudget(admin);
+
+  await admin.getByLabel("What").selectOption({ label: "Restaurant created" });
+  await admin.getByRole("button", { name: "Filter", exact: true }).click();
+  await expect(admin.getByTestId("audit-entry").filter({ hasText: name }).first()).toContainText(
+    `Created the restaurant ${name}.`,
+  );
+
+  // A reversed range is a message next to the field, not an error page.
+  await admin.getByLabel("From").fill("2026-12-01");
+  await admin.getByLabel("To").fill("2026-01-01");
+  await admin.getByRole("button", { name: "Filter", exact: true }).click();
+  await expect(admin.getByText("The start date must not be after the end date.")).toBeVisible();
+});
+
+test("an admin searches every order by customer, status and number, and opens one", async ({ pageAs }) => {
+  const admin = await pageAs("admin");
+  await admin.goto("/admin");
+  await expect(adminNav(admin).getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+  await adminNav(admin).getByRole("link", { name: "Orders" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+  await expect(adminNav(admin).locator('[aria-current="page"]')).toHaveText("Orders");
+  await expect(admin.getByTestId("admin-order-row")).toHaveCount(50);
+  await expectWithinBudget(admin);
+
+  await admin.getByLabel("Customer (name or email)").fill("carla@platter.test");
+  await admin.getByLabel("Status").selectOption("completed");
+  await admin.getByRole("button", { name: "Search orders" }).click();
+  await expect(admin).toHaveURL(/customer=carla%40platter.test/);
+  const rows = admin.getByTestId("admin-order-row");
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) {
+    await expect(row).toContainText("carla@platter.test");
+    await expect(row).toContainText(/completed/i);
+  }
+  await expectWithinBudget(admin);
+
+  // Older pages continue where the last one stopped: no order twice.
+  const firstIds = await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-order-id")));
+  const older = admin.getByRole("link", { name: "Older →" });
+  if (await older.count()) {
+    await older.click();
+    const next = await admin
+      .getByTestId("admin-order-row")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-order-id")));
+    expect(next.filter((id) => firstIds.includes(id))).toEqual([]);
+    await admin.goBack();
+  }
+
+  const id = firstIds[0]!;
+  await admin.goto(`/admin/orders?number=${id}`);
+  await expect(admin.getByTestId("admin-order-row")).toHaveCount(1);
+  await admin.getByRole("link", { name: `#${id}` }).click();
+  await expect(admin).toHaveURL(new RegExp(`/orders/${id}$`));
+
+  // Bad filters answer with messages next to their fields.
+  await admin.goto(`/admin/orders?number=${"9".repeat(25)}&from=2026-02-30`);
+  await expect(admin.getByText("Enter an order number: digits only, like 1234.")).toBeVisible();
+  await expect(admin.getByText("That date does not exist.")).toBeVisible();
+  await expect(admin.getByTestId("admin-order-row")).toHaveCount(0);
+});
+
+test("anonymous visitors, customers and owners get the admin pages' 404 on the new pages", async ({
+  request,
+  pageAs,
+}) => {
+  const paths = [
+    "/admin/restaurants",
+    "/admin/restaurants/new",
+    "/admin/restaurants/trattoria-luce?user=carla",
+    "/admin/orders?customer=carla",
+    "/admin/audit?action=user.role_change",
+  ];
+  for (const path of paths)
+    expect((await request.get(path, { maxRedirects: 0 })).status(), `anonymous ${path}`).toBe(404);
+  for (const who of ["customer", "owner"] as const) {
+    const page = await pageAs(who);
+    for (const path of paths) {
+      const response = await page.goto(path);
+      expect(response?.status(), `${who} ${path}`).toBe(404);
+      await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+      await expect(page.getByRole("navigation", { name: "Admin" })).toHaveCount(0);
+    }
+  }
+});

@@ -1,0 +1,282 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+import { countQueries } from "@/db/query-stats";
+import { auditLog, restaurantOwners, restaurants, userSessions } from "@/db/schema";
+import { addOwnerAction, createRestaurantAction, removeOwnerAction } from "@/lib/admin/actions";
+import { listAuditLog } from "@/lib/admin/audit";
+import { describeAuditEntry } from "@/lib/admin/audit-text";
+import {
+  addRestaurantOwner,
+  createRestaurant,
+  getRestaurantForAdmin,
+  listRestaurantsForAdmin,
+  removeRestaurantOwner,
+  searchOwnerCandidates,
+} from "@/lib/admin/restaurants";
+import { findActiveViewer } from "@/lib/auth/queries";
+import { listOwnedRestaurants } from "@/lib/owner/queries";
+
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { createRestaurant as createRestaurantRow, createUser } from "../fixtures/factory";
+import { signInAs, submit } from "../fixtures/session";
+
+vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const digestOf = (error: unknown) => String((error as { digest?: unknown })?.digest ?? "");
+
+describe.each(DRIVERS)("admin restaurants and owners on %s", (driver) => {
+  const db = freshDatabase(driver);
+  beforeEach(() => signInAs(null));
+
+  async function signedIn(role: "customer" | "owner" | "admin", name?: string) {
+    const { user, profile } = await createUser(db(), { role, name });
+    return { viewer: (await findActiveViewer(user.id))!, user, profile };
+  }
+  const count = async (table: typeof auditLog | typeof restaurants | typeof restaurantOwners) =>
+    (
+      await db()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(table)
+    )[0]!.n;
+
+  it("Admin creates a restaurant and makes a customer its owner, who then runs it in the owner tools", async () => {
+    const admin = await signedIn("admin", "Ada Admin");
+    const olga = await signedIn("customer", "Olga Newowner");
+    await db()
+      .insert(userSessions)
+      .values({ id: `s-${olga.user.id}`, userId: olga.user.id });
+
+    signInAs(admin.viewer);
+    const created = submit(createRestaurantAction, {
+      name: "Crêperie du Coin",
+      slug: "",
+      cuisine: "French",
+      address: "3 Rue Test",
+      description: "Galettes and crêpes.",
+    });
+    await expect(created).rejects.toSatisfy((e) => digestOf(e).includes("/admin/restaurants/creperie-du-coin"));
+    const restaurant = await getRestaurantForAdmin({ viewer: admin.viewer, slug: "creperie-du-coin" });
+    expect(restaurant).toMatchObject({ name: "Crêperie du Coin", cuisine: "French", owners: [] });
+
+    // The picker finds her by name or by email.
+    expect((await searchOwnerCandidates({ viewer: admin.viewer, search: "newowner" })).map((c) => c.profileId)).toEqual(
+      [olga.profile.id],
+    );
+
+    expect(await submit(addOwnerAction, { restaurantId: restaurant!.id, profileId: olga.profile.id })).toMatchObject({
+      ok: true,
+    });
+    // Promoted in the same transaction, her old sessions ended (she signs in again as an owner).
+    const owner = (await findActiveViewer(olga.user.id))!;
+    expect(owner.role).toBe("owner");
+    const [session] = await db().select().from(userSessions).where(eq(userSessions.userId, olga.user.id));
+    expect(session!.revokedReason).toBe("role_change");
+    expect((await listOwnedRestaurants({ viewer: owner })).map((r) => r.slug)).toEqual(["creperie-du-coin"]);
+    // Adding her again changes nothing and records nothing.
+    const audits = await count(auditLog);
+    expect(await submit(addOwnerAction, { restaurantId: restaurant!.id, profileId: olga.profile.id })).toEqual({
+      ok: true,
+      message: "Nothing to change.",
+    });
+    expect(await count(auditLog)).toBe(audits);
+
+    // The audit log says it in words, with names: no ids, no JSON.
+    const { entries } = await listAuditLog({ viewer: admin.viewer });
+    const [added, create] = entries.map(describeAuditEntry);
+    expect(added).toMatchObject({
+      label: "Owner added",
+      sentence: "Made Olga Newowner an owner of Crêperie du Coin.",
+      facts: [{ label: "Role", value: "customer → owner" }],
+    });
+    expect(create).toMatchObject({ label: "Restaurant created", sentence: "Created the restaurant Crêperie du Coin." });
+    expect(create!.facts).toEqual([{ label: "Web address", value: "creperie-du-coin" }]);
+    expect(entries[0]).toMatchObject({
+      actor: { displayName: "Ada Admin" },
+      target: { displayName: "Olga Newowner", email: olga.user.email },
+    });
+
+    // Removed from her only restaurant, she is a customer again, and the owner tools show her nothing.
+    expect(await submit(removeOwnerAction, { restaurantId: restaurant!.id, profileId: olga.profile.id })).toMatchObject(
+      {
+        ok: true,
+        message: "Owner removed.",
+      },
+    );
+    const after = (await findActiveViewer(olga.user.id))!;
+    expect(after.role).toBe("customer");
+    expect(await listOwnedRestaurants({ viewer: after })).toEqual([]);
+    const [removed] = (await listAuditLog({ viewer: admin.viewer })).entries.map(describeAuditEntry);
+    expect(removed).toMatchObject({
+      label: "Owner removed",
+      sentence: "Removed Olga Newowner as an owner of Crêperie du Coin.",
+      facts: [{ label: "Role", value: "owner → customer" }],
+    });
+  });
+
+  it("makes an admin an owner without changing their role, so they run the restaurant as decision 0004 has it", async () => {
+    const admin = await signedIn("admin");
+    const other = await signedIn("admin", "Otto Admin");
+    const { restaurant } = await createRestaurantRow(db());
+    expect(
+      (await searchOwnerCandidates({ viewer: admin.viewer, search: "Otto Admin" })).map((c) => c.profileId),
+    ).toEqual([other.profile.id]);
+    expect(
+      await addRestaurantOwner({ viewer: admin.viewer, restaurantId: restaurant.id, profileId: other.profile.id }),
+    ).toEqual({
+      ok: true,
+      changed: true,
+    });
+    const otto = (await findActiveViewer(other.user.id))!;
+    expect(otto.role).toBe("admin");
+    expect((await listOwnedRestaurants({ viewer: otto })).map((r) => r.id)).toEqual([restaurant.id]);
+    expect(
+      await removeRestaurantOwner({ viewer: admin.viewer, restaurantId: restaurant.id, profileId: other.profile.id }),
+    ).toEqual({
+      ok: true,
+      changed: true,
+    });
+    expect((await findActiveViewer(other.user.id))!.role).toBe("admin");
+    expect(await listOwnedRestaurants({ viewer: otto })).toEqual([]);
+  });
+
+  it("keeps an owner's other restaurants and role when one is added or removed", async () => {
+    const admin = await signedIn("admin");
+    const owner = await signedIn("owner");
+    const a = await createRestaurantRow(db());
+    const b = await createRestaurantRow(db());
+    await db().insert(restaurantOwners).values({ profileId: owner.profile.id, restaurantId: a.restaurant.id });
+    expect(
+      await addRestaurantOwner({ viewer: admin.viewer, restaurantId: b.restaurant.id, profileId: owner.profile.id }),
+    ).toEqual({
+      ok: true,
+      changed: true,
+    });
+    expect(
+      await removeRestaurantOwner({ viewer: admin.viewer, restaurantId: a.restaurant.id, profileId: owner.profile.id }),
+    ).toEqual({
+      ok: true,
+      changed: true,
+    });
+    const viewer = (await findActiveViewer(owner.user.id))!;
+    expect(viewer.role).toBe("owner");
+    expect((await listOwnedRestaurants({ viewer })).map((r) => r.id)).toEqual([b.restaurant.id]);
+    const [entry] = (await listAuditLog({ viewer: admin.viewer })).entries;
+    expect(describeAuditEntry(entry!).facts).toEqual([]);
+  });
+
+  it("refuses a taken slug, a bad slug and an admin as owner with clear messages, writing nothing", async () => {
+    const admin = await signedIn("admin");
+    const other = await signedIn("admin");
+    const taken = await createRestaurantRow(db());
+    signInAs(admin.viewer);
+    const [audits, rows] = [await count(auditLog), await count(restaurants)];
+    const fields = { name: "Again", cuisine: "Thai", address: "1 Street", description: "" };
+    expect(await submit(createRestaurantAction, { ...fields, slug: taken.restaurant.slug })).toEqual({
+      message: "Please correct the highlighted fields.",
+      fieldErrors: { slug: ["Another restaurant already uses this web address: choose another."] },
+    });
+    for (const [slug, message] of [
+      ["Thai Corner", /lower-case letters, digits and single dashes/],
+      ["a--b", /single dashes/],
+      ["x".repeat(65), /at most 64 characters/],
+      ["bad\u0000slug", /control or invisible/],
+    ] as const) {
+      const state = await submit(createRestaurantAction, { ...fields, slug });
+      expect(state.fieldErrors?.slug?.[0], slug).toMatch(message);
+    }
+    // A name with nothing to make a slug from asks for one.
+    expect((await submit(createRestaurantAction, { ...fields, name: "🍕🍕", slug: "" })).fieldErrors?.slug).toEqual([
+      "The name has no letters or digits to make a web address from: enter one.",
+    ]);
+    expect(
+      (await submit(createRestaurantAction, { ...fields, name: "", cuisine: "\u0000" })).fieldErrors,
+    ).toMatchObject({
+      name: ["Enter a name."],
+      cuisine: ["Remove control or invisible formatting characters."],
+    });
+    expect(
+      await createRestaurant({ viewer: admin.viewer, restaurant: { ...fields, slug: taken.restaurant.slug } }),
+    ).toEqual({ ok: false, reason: "conflict:slug-taken" });
+    expect(await submit(addOwnerAction, { restaurantId: taken.restaurant.id, profileId: 2_147_483_647 })).toEqual({
+      message: "Nothing was changed: that user no longer exists, or you are no longer an active admin.",
+    });
+    expect(
+      (await submit(addOwnerAction, { restaurantId: "99999999999", profileId: other.profile.id })).fieldErrors,
+    ).toMatchObject({ restaurantId: ["Missing restaurant."] });
+    const customer = await signedIn("customer");
+    expect(await submit(addOwnerAction, { restaurantId: 2_147_483_647, profileId: customer.profile.id })).toEqual({
+      message: "Nothing was changed: this restaurant no longer exists.",
+    });
+    expect((await findActiveViewer(customer.user.id))!.role).toBe("customer");
+    expect([await count(auditLog), await count(restaurants)]).toEqual([audits, rows]);
+  });
+
+  it("answers 404 to customers and owners, and their calls to the queries read and write nothing", async () => {
+    const { restaurant } = await createRestaurantRow(db());
+    const customer = await signedIn("customer");
+    for (const who of [await signedIn("customer"), await signedIn("owner")]) {
+      signInAs(who.viewer);
+      const before = [await count(auditLog), await count(restaurants), await count(restaurantOwners)];
+      for (const attempt of [
+        submit(createRestaurantAction, { name: "Mine", slug: "", cuisine: "Thai", address: "1 Street" }),
+        submit(addOwnerAction, { restaurantId: restaurant.id, profileId: customer.profile.id }),
+        submit(addOwnerAction, { restaurantId: restaurant.id, profileId: who.profile.id }),
+        submit(removeOwnerAction, { restaurantId: restaurant.id, profileId: customer.profile.id }),
+      ])
+        await expect(attempt).rejects.toSatisfy((e) => digestOf(e) === "NEXT_HTTP_ERROR_FALLBACK;404");
+      const refused = await countQueries(async () =>
+        Promise.allSettled([
+          listRestaurantsForAdmin({ viewer: who.viewer }),
+          getRestaurantForAdmin({ viewer: who.viewer, slug: restaurant.slug }),
+          searchOwnerCandidates({ viewer: who.viewer, search: "a" }),
+          addRestaurantOwner({ viewer: who.viewer, restaurantId: restaurant.id, profileId: who.profile.id }),
+        ]),
+      );
+      expect(refused.count).toBe(0);
+      expect(refused.result.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected", "rejected"]);
+      expect([await count(auditLog), await count(restaurants), await count(restaurantOwners)]).toEqual(before);
+    }
+    signInAs(null);
+    expect(await submit(addOwnerAction, { restaurantId: restaurant.id, profileId: customer.profile.id })).toEqual({
+      message: "Your session has ended. Please sign in again.",
+    });
+  });
+
+  it("lists restaurants newest first by keyset, with their owners, within the admin pages' budget", async () => {
+    const admin = await signedIn("admin");
+    for (let i = 0; i < 7; i++) await createRestaurantRow(db());
+    const owner = await signedIn("owner", "Zed Owner");
+    const { restaurant } = await createRestaurantRow(db());
+    await db().insert(restaurantOwners).values({ profileId: owner.profile.id, restaurantId: restaurant.id });
+    const seen: number[] = [];
+    let beforeId: number | undefined;
+    do {
+      const page = await listRestaurantsForAdmin({ viewer: admin.viewer, beforeId, limit: 3 });
+      seen.push(...page.rows.map((r) => r.id));
+      beforeId = page.nextBeforeId;
+    } while (beforeId);
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+    expect(seen).toHaveLength(await count(restaurants));
+    const first = await listRestaurantsForAdmin({ viewer: admin.viewer });
+    expect(first.rows[0]).toMatchObject({ id: restaurant.id, owners: ["Zed Owner"] });
+
+    // Session check + one statement for the list; session + restaurant with owners + user search for the manage page.
+    for (const size of [1, 30]) {
+      for (let i = 0; i < size; i++) await createRestaurantRow(db());
+      const list = await countQueries(async () =>
+        listRestaurantsForAdmin({ viewer: (await findActiveViewer(admin.user.id))!, search: "resto" }),
+      );
+      expect(list.count).toBe(2);
+      const manage = await countQueries(async () => {
+        const viewer = (await findActiveViewer(admin.user.id))!;
+        return Promise.all([
+          getRestaurantForAdmin({ viewer, slug: restaurant.slug }),
+          searchOwnerCandidates({ viewer, search: "owner" }),
+        ]);
+      });
+      expect(manage.count).toBe(3);
+    }
+  });
+});
