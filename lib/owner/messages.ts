@@ -1,6 +1,7 @@
 import type { OrderStatus } from "@/db/schema";
 
 import type { DeleteCategoryResult, MoveResult } from "./menu";
+import type { OptionGroupCreateResult } from "./options";
 import type { MoveOrderResult } from "./queries";
 
 type Refusal<R> = Extract<R, { ok: false }>;
@@ -10,6 +11,8 @@ export const ownerMessages = {
   restaurantNotFound: "Restaurant not found.",
   categoryNotFound: "Category not found.",
   itemNotFound: "Item not found.",
+  groupNotFound: "Option group not found.",
+  groupDeleted: "Option group removed.",
   saved: "Saved.",
   added: (name: string) => `Added ${name}.`,
   moved: "Moved.",
@@ -51,5 +54,14 @@ export function moveOrderRefusal(
       return `An order cannot go from ${from} to ${to}.`;
     case "conflict":
       return `This order is already ${failure.status}. The queue has been refreshed.`;
+  }
+}
+
+export function optionGroupRefusal(failure: Refusal<OptionGroupCreateResult>): string {
+  switch (failure.reason) {
+    case "not-found":
+      return ownerMessages.itemNotFound;
+    case "invalid:too-many-groups":
+      return `An item has at most ${failure.max} option groups.`;
   }
 }
