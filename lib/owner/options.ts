@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/auth/queries";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 
 import type { OptionGroupFields } from "./schema";
-import { ownedBy } from "./scope";
+import { outer, ownedBy } from "./scope";
 
 /**
  * An item's option groups and their choices, written by its restaurant's owners only: every statement finds the
@@ -42,9 +42,9 @@ export async function createOptionGroup({
       .select({
         id: menuItems.id,
         groups: sql<number>`(select count(*)::int from menu_option_groups g
-          where g.menu_item_id = ${menuItems.id} and g.deleted_at is null)`.mapWith(Number),
+          where g.menu_item_id = ${outer(menuItems.id)} and g.deleted_at is null)`.mapWith(Number),
         nextPosition: sql<number>`(select coalesce(max(g.position) + 1, 0)::int from menu_option_groups g
-          where g.menu_item_id = ${menuItems.id})`.mapWith(Number),
+          where g.menu_item_id = ${outer(menuItems.id)})`.mapWith(Number),
       })
       .from(menuItems)
       .where(ownedLiveItem(viewer, itemId))
