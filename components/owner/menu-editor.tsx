@@ -201,7 +201,7 @@ function ItemOptions({ item }: { item: Item }) {
           </div>
         ))}
         <div className="rounded-lg bg-stone-50 p-3 ring-1 ring-stone-200">
-          <h4 className="mb-2 text-sm font-semibold">Add an option group to {item.name}</h4>
+          <h3 className="mb-2 text-sm font-semibold">Add an option group to {item.name}</h3>
           <OptionGroupForm itemId={item.id} itemName={item.name} />
         </div>
       </div>
