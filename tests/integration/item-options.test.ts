@@ -16,6 +16,7 @@ import { reorder } from "@/lib/orders/reorder";
 import { deleteItem, getMenuForOwner } from "@/lib/owner/menu";
 import { createOptionGroupAction, deleteOptionGroupAction, updateOptionGroupAction } from "@/lib/owner/menu-actions";
 import { createOptionGroup, deleteOptionGroup, updateOptionGroup } from "@/lib/owner/options";
+import { getOrderQueue } from "@/lib/owner/queries";
 import { createOptionGroupSchema } from "@/lib/owner/schema";
 import { getRestaurantPage } from "@/lib/restaurants/queries";
 
@@ -137,6 +138,16 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     expect(order!.totalCents).toBe(2550);
     const [line] = await db().select().from(orderLines).where(eq(orderLines.orderId, orderId));
     expect(line).toMatchObject({ basePriceCents: 1000, unitPriceCents: 1275, quantity: 2, instructions: "Well done" });
+    // The owner's queue shows the same snapshot and note.
+    const queue = await getOrderQueue({ viewer: p.ownerViewer, slug: p.restaurant.slug });
+    expect(queue!.orders[0]!.lines[0]).toMatchObject({
+      instructions: "Well done",
+      options: [
+        { groupName: "Size", choiceName: "Large", priceDeltaCents: 200 },
+        { groupName: "Extras", choiceName: "Cheese", priceDeltaCents: 75 },
+        { groupName: "Extras", choiceName: "Basil", priceDeltaCents: 0 },
+      ],
+    });
     const page = await getOrderForViewer({ viewer: p.viewer, orderId });
     expect(page!.lines[0]!.options).toEqual([
       { groupName: "Size", choiceName: "Large", priceDeltaCents: 200 },
@@ -165,6 +176,25 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
       ["Salad", "", "", 2],
     ]);
     expect(cart!.totalCents).toBe(3 * 1275 + 1075 + 1275 + 2 * 650);
+  });
+
+  it("merges concurrent adds of the same item, choices and note into one line", async () => {
+    const p = await pizzeria();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        addToCart({
+          holder: p.holder,
+          menuItemId: p.pizza.id,
+          quantity: 1,
+          // Half tick the boxes in another order: the same set all the same.
+          choiceIds: i % 2 ? [p.choice.Olives, p.choice.Large] : [p.choice.Large, p.choice.Olives],
+          instructions: "Crispy",
+        }),
+      ),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    const cart = await getCart({ holder: p.holder });
+    expect(cart!.lines.map((l) => [l.quantity, l.unitPriceCents])).toEqual([[10, 1250]]);
   });
 
   it("enforces required, min and max choices, and refuses a choice of another item or restaurant", async () => {
