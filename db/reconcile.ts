@@ -26,6 +26,9 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const verb = values.check ? "disagree" : "fixed";
 console.log(`Orders whose stored total disagreed with their lines: ${report.orderTotals} ${verb}.`);
 if (report.rollups.length === 0) console.log("Every rollup agrees with the lines.");
+console.log(`Order lines whose unit price is not base + option prices: ${report.linePrices} (not rewritten).`);
 for (const { rollup, rows } of report.rollups) console.log(`  ${rollup.padEnd(32)} ${rows} rows ${verb}`);
 console.log(`Reconciled in ${seconds} s.`);
-if (values.check && (report.orderTotals > 0 || report.rollups.some((r) => r.rows > 0))) process.exit(1);
+if (values.check && (report.orderTotals > 0 || report.linePrices > 0 || report.rollups.some((r) => r.rows > 0))) {
+  process.exit(1);
+}

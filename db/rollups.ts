@@ -8,6 +8,8 @@ export type RollupRepair = {
   orderTotals: number;
   /** Rows of each rollup that disagreed with the lines (rebuilt unless dry run). */
   rollups: { rollup: string; rows: number }[];
+  /** Lines whose unit price is not base + option deltas (linePriceDrift): never rewritten, only counted. */
+  linePrices: number;
 };
 
 /**
@@ -21,6 +23,19 @@ export const orderTotalDrift = (afterId = 0) => sql`
              where order_id > ${afterId} group by order_id) l
     on l.order_id = o.id
   where o.id > ${afterId} and o.total_cents <> coalesce(l.cents, 0)`;
+
+/**
+ * Order lines whose unit price is not their snapshotted base price plus their options' snapshotted deltas:
+ * (order_id, line_id, name, unit_cents, expected_cents) rows. A line from before options existed has no base
+ * (null): its base is its unit price, and it has no options. Not repairable from anything else: reported only.
+ */
+export const linePriceDrift = sql`
+  select ol.order_id, ol.id as line_id, ol.name, ol.unit_price_cents as unit_cents,
+         (coalesce(ol.base_price_cents, ol.unit_price_cents) + coalesce(x.cents, 0))::bigint as expected_cents
+  from order_lines ol
+  left join (select order_line_id, sum(price_delta_cents) as cents from order_line_options group by order_line_id) x
+    on x.order_line_id = ol.id
+  where ol.unit_price_cents <> coalesce(ol.base_price_cents, ol.unit_price_cents) + coalesce(x.cents, 0)`;
 
 /**
  * Compares every order's total and every rollup row with the lines and, unless `dryRun`, repairs them: order
@@ -47,6 +62,11 @@ export async function repairRollups(db: Executor, { dryRun }: { dryRun: boolean 
           tx,
           sql`select rollup_name as rollup, rows_fixed::int as rows from platter_rebuild_rollups(true)`,
         );
-    return { orderTotals, rollups: rows.sort((a, b) => a.rollup.localeCompare(b.rollup)) };
+    const [prices] = await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from (${linePriceDrift}) d`);
+    return {
+      orderTotals,
+      rollups: rows.sort((a, b) => a.rollup.localeCompare(b.rollup)),
+      linePrices: prices?.n ?? 0,
+    };
   });
 }

@@ -9,7 +9,11 @@ const count = (n: number) => n.toLocaleString("en-US");
 
 export function ReconciliationReport({ report }: { report: Report }) {
   const drifted = report.rollupDriftCounts.reduce((sum, d) => sum + d.rows, 0);
-  const clean = report.orderMismatchCount === 0 && report.userMismatchCount === 0 && drifted === 0;
+  const clean =
+    report.orderMismatchCount === 0 &&
+    report.userMismatchCount === 0 &&
+    drifted === 0 &&
+    report.linePriceMismatchCount === 0;
   return (
     <div className="space-y-6">
       <p
@@ -24,6 +28,28 @@ export function ReconciliationReport({ report }: { report: Report }) {
         {count(report.usersChecked)} customers, the sum of their orders&apos; totals against the sum of their lines,
         cancelled orders excluded as in every total purchase. {count(report.userMismatchCount)} customers disagree.
       </p>
+      <section aria-labelledby="line-prices" className="space-y-2">
+        <h2 id="line-prices" className="text-lg font-semibold">
+          Line prices against their options
+        </h2>
+        <p className="text-sm text-stone-600" data-testid="line-price-summary">
+          Each line&apos;s unit price against its item&apos;s price plus the prices of the options chosen, both as
+          ordered: {count(report.linePriceMismatchCount)} lines disagree.
+        </p>
+        {report.linePriceMismatches.length > 0 ? (
+          <ul className="space-y-1 font-mono text-xs text-stone-700">
+            {report.linePriceMismatches.map((m) => (
+              <li key={m.lineId}>
+                <Link href={`/orders/${m.orderId}`} className="underline">
+                  Order #{m.orderId}
+                </Link>{" "}
+                line {m.lineId} ({m.name}): charged <Money cents={m.unitCents} />, base + options{" "}
+                <Money cents={m.expectedCents} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
       <section aria-labelledby="rollups" className="space-y-2">
         <h2 id="rollups" className="text-lg font-semibold">
           Rollups against the lines

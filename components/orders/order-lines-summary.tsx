@@ -1,6 +1,15 @@
 import { Money } from "@/components/ui/money";
 
-type Line = { id: number; name: string; unitPriceCents: number; quantity: number };
+import { LineOptions, type LineOption } from "./line-options";
+
+type Line = {
+  id: number;
+  name: string;
+  unitPriceCents: number;
+  quantity: number;
+  options?: readonly LineOption[];
+  instructions?: string;
+};
 
 /** An order at a glance, for cards in lists and queues: "2 × Soup  $9.00" per line, with `totalCents` a total row. */
 export function OrderLinesSummary({
@@ -18,6 +27,7 @@ export function OrderLinesSummary({
         <li key={line.id} className="flex justify-between gap-4">
           <span>
             {line.quantity} × {line.name}
+            <LineOptions options={line.options ?? []} instructions={line.instructions} />
           </span>
           <Money cents={line.quantity * line.unitPriceCents} />
         </li>

@@ -1,6 +1,15 @@
 import { Money } from "@/components/ui/money";
 
-type Line = { id: number; name: string; unitPriceCents: number; quantity: number };
+import { LineOptions, type LineOption } from "./line-options";
+
+type Line = {
+  id: number;
+  name: string;
+  unitPriceCents: number;
+  quantity: number;
+  options?: readonly LineOption[];
+  instructions?: string;
+};
 
 /** The order page's itemised receipt: a table of each line at the unit price paid (the snapshot), and the stored total. */
 export function OrderReceipt({ lines, totalCents }: { lines: Line[]; totalCents: number }) {
@@ -26,7 +35,10 @@ export function OrderReceipt({ lines, totalCents }: { lines: Line[]; totalCents:
       <tbody className="divide-y divide-stone-100">
         {lines.map((line) => (
           <tr key={line.id}>
-            <td className="py-1.5">{line.name}</td>
+            <td className="py-1.5">
+              {line.name}
+              <LineOptions options={line.options ?? []} instructions={line.instructions} />
+            </td>
             <td className="py-1.5 text-right tabular-nums">{line.quantity}</td>
             <td className="py-1.5 text-right">
               <Money cents={line.unitPriceCents} />

@@ -12,8 +12,23 @@ export type OrderRowData = {
   totalCents: number;
   placedAt: Date;
   restaurant: { name: string };
-  lines: { id: number; name: string; quantity: number }[];
+  lines: {
+    id: number;
+    name: string;
+    quantity: number;
+    options?: { choiceName: string }[];
+    instructions?: string;
+  }[];
 };
+
+/** "2 × Pizza (Large, Cheese; note: no basil)": a line's options in a few words, to fit a row. */
+function lineText(line: OrderRowData["lines"][number]) {
+  const details = [
+    (line.options ?? []).map((o) => o.choiceName).join(", "),
+    line.instructions ? `note: ${line.instructions}` : "",
+  ].filter(Boolean);
+  return `${line.quantity} × ${line.name}${details.length > 0 ? ` (${details.join("; ")})` : ""}`;
+}
 
 /**
  * One order in a list (the profile's recent orders, the purchase history): a link to the order, when, its status
@@ -34,7 +49,7 @@ export function OrderRow({ order, testId }: { order: OrderRowData; testId: strin
           <strong>{formatCents(order.totalCents)}</strong>
         </span>
       </div>
-      <p className="row-note">{order.lines.map((line) => `${line.quantity} × ${line.name}`).join(" · ")}</p>
+      <p className="row-note">{order.lines.map(lineText).join(" · ")}</p>
     </li>
   );
 }

@@ -2,6 +2,7 @@ import type { OwnerMenu } from "@/lib/owner/menu";
 import {
   deleteCategoryAction,
   deleteItemAction,
+  deleteOptionGroupAction,
   moveCategoryAction,
   moveItemAction,
   setItemAvailabilityAction,
@@ -11,6 +12,7 @@ import { Money } from "@/components/ui/money";
 import { CategoryForm } from "./category-form";
 import { InlineAction } from "./inline-action";
 import { ItemForm } from "./item-form";
+import { OptionGroupForm } from "./option-group-form";
 
 type Category = OwnerMenu["categories"][number];
 type Item = Category["items"][number];
@@ -168,6 +170,41 @@ function ItemRow({ item, category, first, last }: { item: Item; category: Catego
           <ItemForm categoryId={category.id} categoryName={category.name} item={item} />
         </div>
       </details>
+      <ItemOptions item={item} />
     </li>
+  );
+}
+
+/** The item's option groups: each editable with its choices, removable, and a form for one more. */
+function ItemOptions({ item }: { item: Item }) {
+  const groups = item.optionGroups;
+  return (
+    <details>
+      <summary className="cursor-pointer text-sm text-stone-600">
+        Options of {item.name} ({groups.length === 0 ? "none" : groups.map((g) => g.name).join(", ")})
+      </summary>
+      <div className="mt-2 space-y-3">
+        {groups.map((group) => (
+          <div key={group.id} className="space-y-2 rounded-lg p-3 ring-1 ring-stone-200" data-testid="option-group">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <p className="text-sm font-semibold">{group.name}</p>
+              <InlineAction
+                action={deleteOptionGroupAction}
+                fields={{ groupId: group.id }}
+                label="Remove group"
+                ariaLabel={`Remove option group ${group.name} of ${item.name}`}
+                tone="danger"
+                confirmMessage={`Remove the option group ${group.name}? Past orders keep their choices.`}
+              />
+            </div>
+            <OptionGroupForm itemId={item.id} itemName={item.name} group={group} />
+          </div>
+        ))}
+        <div className="rounded-lg bg-stone-50 p-3 ring-1 ring-stone-200">
+          <h3 className="mb-2 text-sm font-semibold">Add an option group to {item.name}</h3>
+          <OptionGroupForm itemId={item.id} itemName={item.name} />
+        </div>
+      </div>
+    </details>
   );
 }

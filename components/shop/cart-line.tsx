@@ -4,18 +4,21 @@ import { startTransition, useActionState } from "react";
 
 import { removeFromCartAction, setQuantityAction, type CartActionState } from "@/lib/cart/actions";
 import type { Cart } from "@/lib/cart/queries";
+import { LineOptions } from "@/components/orders/line-options";
 import { Money } from "@/components/ui/money";
 
 const problemText = {
   unavailable: "Not available right now",
   removed: "No longer on the menu",
   "other-restaurant": "Not on this restaurant's menu",
+  options: "Options changed",
 };
 
-export function CartLine({ line }: { line: Cart["lines"][number] }) {
+/** `optionsNote`: why the line's options no longer fit the menu (the page words it, lib/cart/messages.ts). */
+export function CartLine({ line, optionsNote }: { line: Cart["lines"][number]; optionsNote?: string }) {
   const [quantityState, updateQuantity, updating] = useActionState<CartActionState, FormData>(setQuantityAction, {});
   const [removeState, remove, removing] = useActionState<CartActionState, FormData>(removeFromCartAction, {});
-  const inputId = `quantity-${line.menuItemId}`;
+  const inputId = `quantity-${line.lineId}`;
   const error =
     quantityState.fieldErrors?.quantity?.[0] ??
     (quantityState.ok ? undefined : quantityState.message) ??
@@ -25,10 +28,12 @@ export function CartLine({ line }: { line: Cart["lines"][number] }) {
     <li className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="cart-line">
       <div className="min-w-40 flex-1">
         <p className={`font-medium ${line.problem ? "text-stone-600 line-through" : ""}`}>{line.name}</p>
+        <LineOptions options={line.options} instructions={line.instructions} />
         <p className="text-sm text-stone-500">
           <Money cents={line.unitPriceCents} /> each
           {line.problem ? <span className="ml-2 font-medium text-red-700">{problemText[line.problem]}</span> : null}
         </p>
+        {optionsNote ? <p className="text-sm text-red-700">{optionsNote}</p> : null}
       </div>
       {/* The server checks the quantity and answers in words: the browser's own check (min, step) refused 0 or
           1.5 with a bubble that is easy to miss, and left the last "Quantity updated." on screen. Submitted through
@@ -42,7 +47,7 @@ export function CartLine({ line }: { line: Cart["lines"][number] }) {
         }}
         className="flex items-center gap-2"
       >
-        <input type="hidden" name="menuItemId" value={line.menuItemId} />
+        <input type="hidden" name="lineId" value={line.lineId} />
         <label htmlFor={inputId} className="sr-only">
           Quantity of {line.name}
         </label>
@@ -67,7 +72,7 @@ export function CartLine({ line }: { line: Cart["lines"][number] }) {
       </form>
       <Money cents={line.quantity * line.unitPriceCents} className="w-24 text-right font-medium" />
       <form action={remove}>
-        <input type="hidden" name="menuItemId" value={line.menuItemId} />
+        <input type="hidden" name="lineId" value={line.lineId} />
         <button
           type="submit"
           disabled={removing}

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 
 import { menuItems } from "./menus";
 import { profiles } from "./profiles";
@@ -28,10 +28,18 @@ export const carts = pgTable(
 );
 
 export const MAX_CART_LINES = 50;
+/** A note for the kitchen on one cart or order line ("no onions"). */
+export const MAX_INSTRUCTIONS_LENGTH = 200;
 
+/**
+ * A cart line is an item with a set of choices and a note: the same item with other choices (or another note) is
+ * another line, and the same item, choices and note add up. `choice_ids` is the sorted, distinct set of chosen
+ * menu_option_choices ids (no foreign key for an array: checkout re-checks every id against the current menu).
+ */
 export const cartItems = pgTable(
   "cart_items",
   {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
     cartId: uuid("cart_id")
       .notNull()
       .references(() => carts.id, { onDelete: "cascade" }),
@@ -39,11 +47,21 @@ export const cartItems = pgTable(
       .notNull()
       .references(() => menuItems.id, { onDelete: "cascade" }),
     quantity: integer("quantity").notNull(),
+    choiceIds: integer("choice_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    instructions: text("instructions").notNull().default(""),
     addedAt: timestamp("added_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.cartId, t.menuItemId] }),
+    unique("cart_items_line_key").on(t.cartId, t.menuItemId, t.choiceIds, t.instructions),
     index("cart_items_menu_item_id_idx").on(t.menuItemId),
     check("cart_items_quantity_range", sql`${t.quantity} between 1 and 99`),
+    check(
+      "cart_items_instructions_length",
+      sql`char_length(${t.instructions}) <= ${sql.raw(String(MAX_INSTRUCTIONS_LENGTH))}`,
+    ),
+    check("cart_items_choice_count", sql`cardinality(${t.choiceIds}) <= 200`),
   ],
 );

@@ -66,3 +66,67 @@ export const menuItems = pgTable(
 
 export type MenuItem = typeof menuItems.$inferSelect;
 export type MenuCategory = typeof menuCategories.$inferSelect;
+
+/** Bounds that keep one item's options a short form, and one line's price inside an integer. */
+export const MAX_OPTION_GROUPS_PER_ITEM = 10;
+export const MAX_CHOICES_PER_GROUP = 20;
+/** Upper bound for one choice's extra price: 1,000.00 (10 groups x 20 choices of it stay far inside int4). */
+export const MAX_OPTION_DELTA_CENTS = 100_000;
+
+/**
+ * A question an owner asks about an item ("Size", "Extras"): how many of its choices a customer picks, from
+ * `minChoices` to `maxChoices` (`required` means at least one). Soft-deleted like items: a cart line may still
+ * name its choices, and checkout must be able to say which one went away.
+ */
+export const menuOptionGroups = pgTable(
+  "menu_option_groups",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    menuItemId: integer("menu_item_id")
+      .notNull()
+      .references(() => menuItems.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    required: boolean("required").notNull().default(false),
+    minChoices: integer("min_choices").notNull().default(0),
+    maxChoices: integer("max_choices").notNull().default(1),
+    position: integer("position").notNull().default(0),
+    deletedAt: timestamp("deleted_at", { withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("menu_option_groups_item_position_idx").on(t.menuItemId, t.position),
+    check("menu_option_groups_name_length", sql`char_length(${t.name}) between 1 and 60`),
+    check(
+      "menu_option_groups_choice_range",
+      sql`${t.minChoices} >= 0 and ${t.maxChoices} between 1 and ${sql.raw(String(MAX_CHOICES_PER_GROUP))} and ${t.minChoices} <= ${t.maxChoices}`,
+    ),
+    check("menu_option_groups_required_min", sql`not ${t.required} or ${t.minChoices} >= 1`),
+  ],
+);
+
+/** One answer to a group ("Large", +200 cents). Soft-deleted, for the same reason as its group. */
+export const menuOptionChoices = pgTable(
+  "menu_option_choices",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => menuOptionGroups.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    priceDeltaCents: integer("price_delta_cents").notNull().default(0),
+    position: integer("position").notNull().default(0),
+    deletedAt: timestamp("deleted_at", { withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("menu_option_choices_group_position_idx").on(t.groupId, t.position),
+    check("menu_option_choices_name_length", sql`char_length(${t.name}) between 1 and 60`),
+    check(
+      "menu_option_choices_delta_range",
+      sql`${t.priceDeltaCents} between 0 and ${sql.raw(String(MAX_OPTION_DELTA_CENTS))}`,
+    ),
+  ],
+);
+
+export type MenuOptionGroup = typeof menuOptionGroups.$inferSelect;
+export type MenuOptionChoice = typeof menuOptionChoices.$inferSelect;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 
-import { menuItems } from "./menus";
+import { menuItems, menuOptionChoices } from "./menus";
 import { profiles } from "./profiles";
 import { restaurants } from "./restaurants";
 
@@ -71,6 +71,14 @@ export const orderLines = pgTable(
     name: text("name").notNull(),
     unitPriceCents: integer("unit_price_cents").notNull(),
     quantity: integer("quantity").notNull(),
+    /**
+     * The item's own price when ordered, before options: unit_price_cents = base_price_cents + the line's option
+     * deltas, which the reconciliation proves. Null on lines written before options existed (and by bulk loads
+     * without options): their base is their unit price.
+     */
+    basePriceCents: integer("base_price_cents"),
+    /** The customer's note for the kitchen, as typed (lib/cart/schema.ts bounds it). */
+    instructions: text("instructions").notNull().default(""),
   },
   (t) => [
     index("order_lines_order_id_idx").on(t.orderId),
@@ -78,6 +86,38 @@ export const orderLines = pgTable(
     check("order_lines_quantity_range", sql`${t.quantity} between 1 and ${sql.raw(String(MAX_LINE_QUANTITY))}`),
     check("order_lines_unit_price_nonnegative", sql`${t.unitPriceCents} >= 0`),
     check("order_lines_name_length", sql`char_length(${t.name}) between 1 and 120`),
+    check(
+      "order_lines_base_price_range",
+      sql`${t.basePriceCents} is null or ${t.basePriceCents} between 0 and ${t.unitPriceCents}`,
+    ),
+    check("order_lines_instructions_length", sql`char_length(${t.instructions}) <= 200`),
+  ],
+);
+
+/**
+ * The options a line was ordered with, snapshotted like its name and price: later menu edits change nothing here.
+ * `choice_id` only lets a reorder find the same choice again (set null if it is ever hard-deleted).
+ */
+export const orderLineOptions = pgTable(
+  "order_line_options",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    orderLineId: integer("order_line_id")
+      .notNull()
+      .references(() => orderLines.id, { onDelete: "cascade" }),
+    choiceId: integer("choice_id").references(() => menuOptionChoices.id, { onDelete: "set null" }),
+    groupName: text("group_name").notNull(),
+    choiceName: text("choice_name").notNull(),
+    priceDeltaCents: integer("price_delta_cents").notNull(),
+  },
+  (t) => [
+    index("order_line_options_line_idx").on(t.orderLineId),
+    index("order_line_options_choice_idx").on(t.choiceId),
+    check("order_line_options_delta_nonnegative", sql`${t.priceDeltaCents} >= 0`),
+    check(
+      "order_line_options_names_length",
+      sql`char_length(${t.groupName}) between 1 and 60 and char_length(${t.choiceName}) between 1 and 60`,
+    ),
   ],
 );
 
@@ -103,3 +143,4 @@ export const orderStatusEvents = pgTable(
 
 export type Order = typeof orders.$inferSelect;
 export type OrderLine = typeof orderLines.$inferSelect;
+export type OrderLineOption = typeof orderLineOptions.$inferSelect;

@@ -3,8 +3,8 @@ import { relations } from "drizzle-orm";
 import { auditLog } from "./audit";
 import { cartItems, carts } from "./carts";
 import { restaurantClosedDays, restaurantHours } from "./hours";
-import { menuCategories, menuItems } from "./menus";
-import { orderLines, orders, orderStatusEvents } from "./orders";
+import { menuCategories, menuItems, menuOptionChoices, menuOptionGroups } from "./menus";
+import { orderLineOptions, orderLines, orders, orderStatusEvents } from "./orders";
 import { favorites, profiles, restaurantOwners } from "./profiles";
 import { restaurants } from "./restaurants";
 import { userSessions } from "./sessions";
@@ -63,6 +63,16 @@ export const menuItemsRelations = relations(menuItems, ({ one, many }) => ({
   restaurant: one(restaurants, { fields: [menuItems.restaurantId], references: [restaurants.id] }),
   category: one(menuCategories, { fields: [menuItems.categoryId], references: [menuCategories.id] }),
   orderLines: many(orderLines),
+  optionGroups: many(menuOptionGroups),
+}));
+
+export const menuOptionGroupsRelations = relations(menuOptionGroups, ({ one, many }) => ({
+  menuItem: one(menuItems, { fields: [menuOptionGroups.menuItemId], references: [menuItems.id] }),
+  choices: many(menuOptionChoices),
+}));
+
+export const menuOptionChoicesRelations = relations(menuOptionChoices, ({ one }) => ({
+  group: one(menuOptionGroups, { fields: [menuOptionChoices.groupId], references: [menuOptionGroups.id] }),
 }));
 
 export const ordersRelations = relations(orders, ({ one, many }) => ({
@@ -72,9 +82,14 @@ export const ordersRelations = relations(orders, ({ one, many }) => ({
   statusEvents: many(orderStatusEvents),
 }));
 
-export const orderLinesRelations = relations(orderLines, ({ one }) => ({
+export const orderLinesRelations = relations(orderLines, ({ one, many }) => ({
   order: one(orders, { fields: [orderLines.orderId], references: [orders.id] }),
   menuItem: one(menuItems, { fields: [orderLines.menuItemId], references: [menuItems.id] }),
+  options: many(orderLineOptions),
+}));
+
+export const orderLineOptionsRelations = relations(orderLineOptions, ({ one }) => ({
+  line: one(orderLines, { fields: [orderLineOptions.orderLineId], references: [orderLines.id] }),
 }));
 
 export const orderStatusEventsRelations = relations(orderStatusEvents, ({ one }) => ({

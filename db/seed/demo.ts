@@ -12,6 +12,7 @@ import {
 import type { Database, Executor } from "../types";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD_HASH, type DemoAccount } from "./accounts";
 import { DEMO_HOURS, demoHourRows } from "./hours";
+import { insertDemoOptions } from "./options";
 import { insertOrders, type SeedOrder } from "./orders";
 import { createRandom, type Random } from "./random";
 import { DEMO_RESTAURANTS } from "./restaurants";
@@ -176,5 +177,6 @@ export async function seedDemo(db: Database, now = new Date()) {
     }
     orderRows.sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime());
     await insertOrders(tx, orderRows);
+    await insertDemoOptions(tx);
   });
 }

@@ -3,6 +3,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
+import { linePriceDrift } from "@/db/rollups";
 import { executeRows } from "@/db/rows";
 import type { OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
@@ -36,6 +37,15 @@ export type UserMismatch = {
   orderIds: number[];
 };
 
+/** An order line whose unit price is not its base price plus its options' prices (both snapshots). */
+export type LinePriceMismatch = {
+  orderId: number;
+  lineId: number;
+  name: string;
+  unitCents: number;
+  expectedCents: number;
+};
+
 /** A rollup row that disagrees with the lines; `stored` or `expected` is null where the row is missing. */
 export type RollupDrift = { rollup: string; key: unknown[]; stored: unknown[] | null; expected: unknown[] | null };
 
@@ -49,6 +59,9 @@ export type ReconciliationReport = {
   /** Rows of each rollup that disagree with the lines (every rollup is listed, 0 when clean). */
   rollupDriftCounts: { rollup: string; rows: number }[];
   rollupDrift: RollupDrift[];
+  /** Lines whose unit price is not base + option deltas, counted in full and listed up to MISMATCHES_LISTED. */
+  linePriceMismatchCount: number;
+  linePriceMismatches: LinePriceMismatch[];
   ms: number;
 };
 
@@ -61,6 +74,11 @@ type Raw = {
   user_mismatches: (Omit<UserMismatch, "storedCents" | "linesCents"> & { storedCents: string; linesCents: string })[];
   rollup_drift_counts: { rollup: string; rows: number }[];
   rollup_drift: RollupDrift[];
+  line_price_mismatch_count: number;
+  line_price_mismatches: (Omit<LinePriceMismatch, "unitCents" | "expectedCents"> & {
+    unitCents: string | number;
+    expectedCents: string | number;
+  })[];
 };
 
 /** The rollups reconciled, in the order the report lists them (db/schema/totals.ts). */
@@ -82,6 +100,8 @@ export const ROLLUPS = [
  * listings then read only the mismatched orders.
  * Then every rollup row (db/schema/totals.ts) against a fresh sum of the lines (platter_rollup_drift()): the
  * pages read those rollups, so this is the proof that what they show is what the lines say.
+ * And every line's unit price against its base price plus its options' deltas (db/rollups.ts linePriceDrift): what
+ * a line charges for its options is proven from the same snapshots the order page shows.
  * All of it is O(every line): an audit, run on demand, never on a customer's page.
  */
 export async function reconcileTotals({ viewer }: { viewer: Viewer }): Promise<ReconciliationReport> {
@@ -96,6 +116,7 @@ export async function reconcileTotals({ viewer }: { viewer: Viewer }): Promise<R
       tx,
       sql`
       with drift as materialized (select * from platter_rollup_drift()),
+      line_prices as materialized (${linePriceDrift}),
       per_customer as (
         select o.customer_id,
                count(*) as orders,
@@ -133,7 +154,12 @@ export async function reconcileTotals({ viewer }: { viewer: Viewer }): Promise<R
         (select coalesce(json_agg(json_build_object('rollup', d.rollup, 'rows', d.rows)), '[]'::json)
            from (select rollup, count(*)::int as rows from drift group by rollup) d) as rollup_drift_counts,
         (select coalesce(json_agg(d), '[]'::json)
-           from (select rollup, key, stored, expected from drift order by rollup, key limit ${MISMATCHES_LISTED}) d) as rollup_drift
+           from (select rollup, key, stored, expected from drift order by rollup, key limit ${MISMATCHES_LISTED}) d) as rollup_drift,
+        (select count(*)::int from line_prices) as line_price_mismatch_count,
+        (select coalesce(json_agg(m order by m."lineId"), '[]'::json) from (
+           select order_id as "orderId", line_id as "lineId", name, unit_cents as "unitCents",
+                  expected_cents::text as "expectedCents"
+           from line_prices order by line_id limit ${MISMATCHES_LISTED}) m) as line_price_mismatches
     `,
     );
   });
@@ -158,6 +184,12 @@ export async function reconcileTotals({ viewer }: { viewer: Viewer }): Promise<R
       rows: raw!.rollup_drift_counts.find((d) => d.rollup === rollup)?.rows ?? 0,
     })),
     rollupDrift: raw!.rollup_drift,
+    linePriceMismatchCount: raw!.line_price_mismatch_count,
+    linePriceMismatches: raw!.line_price_mismatches.map((m) => ({
+      ...m,
+      unitCents: centsFromDb(m.unitCents),
+      expectedCents: centsFromDb(m.expectedCents),
+    })),
     ms,
   };
 }

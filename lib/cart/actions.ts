@@ -36,7 +36,14 @@ function cartAction<S extends z.ZodType>(
 }
 
 async function add(holder: CartHolder, input: z.infer<typeof addToCartSchema>) {
-  return addToCart({ holder, menuItemId: input.menuItemId, quantity: input.quantity, replace: input.replace === "1" });
+  return addToCart({
+    holder,
+    menuItemId: input.menuItemId,
+    quantity: input.quantity,
+    choiceIds: input.choiceIds,
+    instructions: input.instructions,
+    replace: input.replace === "1",
+  });
 }
 
 export const addToCartAction = cartAction(addToCartSchema, cartHolderForWrite, async (input, holder) => {
@@ -52,13 +59,13 @@ export const addToCartAction = cartAction(addToCartSchema, cartHolderForWrite, a
 });
 
 export const setQuantityAction = cartAction(setQuantitySchema, currentCartHolder, async (input, holder) =>
-  (await setCartQuantity({ holder, menuItemId: input.menuItemId, quantity: input.quantity })).ok
+  (await setCartQuantity({ holder, lineId: input.lineId, quantity: input.quantity })).ok
     ? { ok: true, message: cartMessages.quantityUpdated }
     : { ok: false, message: cartMessages.notInCart },
 );
 
 export const removeFromCartAction = cartAction(removeFromCartSchema, currentCartHolder, async (input, holder) =>
-  (await removeFromCart({ holder, menuItemId: input.menuItemId })).ok
+  (await removeFromCart({ holder, lineId: input.lineId })).ok
     ? { ok: true, message: cartMessages.removed }
     : { ok: false, message: cartMessages.notInCart },
 );

@@ -1,5 +1,6 @@
 import { MAX_CART_LINES } from "@/db/schema";
 
+import type { SelectionFailure } from "./options";
 import type { AddToCartFailure } from "./queries";
 
 /** The cart's words, in one place: what its actions say for each result of lib/cart/queries.ts. */
@@ -25,5 +26,25 @@ export function addToCartRefusal(failure: AddToCartFailure): string {
       return `Your cart has items from ${failure.cartRestaurantName}. Start a new cart from ${failure.restaurantName}?`;
     case "invalid:cart-full":
       return `A cart holds at most ${MAX_CART_LINES} different items.`;
+    default:
+      return selectionRefusal(failure);
+  }
+}
+
+/** Why a set of choices does not fit the item's options (adding to the cart, and the cart's own lines). */
+export function selectionRefusal(failure: SelectionFailure): string {
+  switch (failure.reason) {
+    case "not-found:choice":
+      return "Those options are not offered for this item. Reload the page and choose again.";
+    case "unavailable:choices":
+      return `No longer offered: ${failure.choiceNames.join(", ")}. Choose again.`;
+    case "invalid:too-few-choices":
+      return failure.minChoices === 1
+        ? `Choose an option for ${failure.groupName}.`
+        : `Choose at least ${failure.minChoices} options for ${failure.groupName}.`;
+    case "invalid:too-many-choices":
+      return failure.maxChoices === 1
+        ? `Choose only one option for ${failure.groupName}.`
+        : `Choose at most ${failure.maxChoices} options for ${failure.groupName}.`;
   }
 }

@@ -17,13 +17,23 @@ import type { Executor } from "@/db/types";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 
 import type { CartHolder } from "./cookie";
+import {
+  checkSelection,
+  chosenChoicesSql,
+  fromJson,
+  intArray,
+  liveGroupsSql,
+  type ChosenChoice,
+  type LiveGroup,
+  type SelectionFailure,
+} from "./options";
 
 export const holderWhere = (holder: CartHolder) =>
   "profileId" in holder
     ? eq(carts.profileId, holder.profileId)
     : and(eq(carts.id, holder.anonymousId), isNull(carts.profileId));
 
-export type CartProblem = "unavailable" | "removed" | "other-restaurant";
+export type CartProblem = "unavailable" | "removed" | "other-restaurant" | "options";
 
 export type AddToCartFailure =
   /** No such item, or deleted from the menu. */
@@ -34,9 +44,11 @@ export type AddToCartFailure =
   | { reason: "conflict:stale-cart" }
   /** The cart holds another restaurant's items: the visitor must confirm replacing them. */
   | { reason: "conflict:other-restaurant"; cartRestaurantName: string; restaurantName: string }
-  | { reason: "invalid:cart-full" };
+  | { reason: "invalid:cart-full" }
+  /** The choices do not fit the item's current options (lib/cart/options.ts). */
+  | SelectionFailure;
 export type AddToCartResult = Result<{ itemName: string }, AddToCartFailure>;
-/** Changing or removing a line: "not-found" when the item is not in the holder's cart. */
+/** Changing or removing a line: "not-found" when the line is not in the holder's cart. */
 export type CartLineResult = Result<object, { reason: "not-found" }>;
 
 /**
@@ -53,15 +65,28 @@ export async function getCart({ holder, reorderOf }: { holder: CartHolder; reord
           where o.id = ${reorderOf} and o.customer_id = ${holder.profileId}
             and not exists (select 1 from cart_items ci where ci.cart_id = ${carts.id} and ci.menu_item_id = ol.menu_item_id))`
       : sql<string[] | null>`null`;
+  // The past order's options that are in no line of the rebuilt cart: the menu no longer offers them.
+  const droppedChoices =
+    reorderOf !== undefined && "profileId" in holder
+      ? sql<string[] | null>`(
+          select json_agg(olo.choice_name || ' (' || ol.name || ')' order by olo.id)
+          from order_line_options olo join order_lines ol on ol.id = olo.order_line_id join orders o on o.id = ol.order_id
+          where o.id = ${reorderOf} and o.customer_id = ${holder.profileId}
+            and not exists (select 1 from cart_items ci where ci.cart_id = ${carts.id} and olo.choice_id = any(ci.choice_ids)))`
+      : sql<string[] | null>`null`;
   const cart = await db.query.carts.findFirst({
     where: holderWhere(holder),
     columns: { id: true },
-    extras: { leftOut: leftOut.as("left_out") },
+    extras: { leftOut: leftOut.as("left_out"), droppedChoices: droppedChoices.as("dropped_choices") },
     with: {
       restaurant: { columns: { id: true, slug: true, name: true, isOpen: true } },
       items: {
-        columns: { quantity: true },
-        orderBy: [asc(cartItems.addedAt), asc(cartItems.menuItemId)],
+        columns: { id: true, quantity: true, choiceIds: true, instructions: true },
+        extras: (line) => ({
+          chosen: chosenChoicesSql(line.choiceIds).as("chosen"),
+          groups: liveGroupsSql(line.menuItemId).as("groups"),
+        }),
+        orderBy: [asc(cartItems.addedAt), asc(cartItems.id)],
         with: {
           menuItem: {
             columns: { id: true, name: true, priceCents: true, available: true, deletedAt: true, restaurantId: true },
@@ -71,18 +96,46 @@ export async function getCart({ holder, reorderOf }: { holder: CartHolder; reord
     },
   });
   if (!cart) return null;
-  const lines = cart.items.map(({ quantity, menuItem }) => {
+  const lines = cart.items.map((line) => {
+    const { menuItem } = line;
+    const chosen = fromJson<ChosenChoice[]>(line.chosen);
+    const selection = checkSelection({
+      menuItemId: menuItem.id,
+      requested: line.choiceIds,
+      chosen,
+      groups: fromJson<LiveGroup[]>(line.groups),
+    });
     const problem: CartProblem | undefined = menuItem.deletedAt
       ? "removed"
       : menuItem.restaurantId !== cart.restaurant.id
         ? "other-restaurant"
         : !menuItem.available
           ? "unavailable"
-          : undefined;
-    return { menuItemId: menuItem.id, name: menuItem.name, unitPriceCents: menuItem.priceCents, quantity, problem };
+          : !selection.ok
+            ? "options"
+            : undefined;
+    return {
+      lineId: line.id,
+      menuItemId: menuItem.id,
+      name: menuItem.name,
+      // Today's prices: the item's own plus each chosen choice's, as checkout will charge them.
+      unitPriceCents: menuItem.priceCents + chosen.filter((c) => c.live).reduce((sum, c) => sum + c.priceDeltaCents, 0),
+      quantity: line.quantity,
+      options: chosen.map((c) => ({ groupName: c.groupName, choiceName: c.name, priceDeltaCents: c.priceDeltaCents })),
+      instructions: line.instructions,
+      problem,
+      optionsProblem: selection.ok ? undefined : selection,
+    };
   });
   const totalCents = linesTotalCents(lines.filter((l) => !l.problem));
-  return { id: cart.id, restaurant: cart.restaurant, lines, totalCents, leftOut: cart.leftOut ?? [] };
+  return {
+    id: cart.id,
+    restaurant: cart.restaurant,
+    lines,
+    totalCents,
+    leftOut: cart.leftOut ?? [],
+    droppedChoices: cart.droppedChoices ?? [],
+  };
 }
 
 export type Cart = NonNullable<Awaited<ReturnType<typeof getCart>>>;
@@ -131,11 +184,17 @@ export async function addToCart({
   holder,
   menuItemId,
   quantity,
+  choiceIds = [],
+  instructions = "",
   replace = false,
 }: {
   holder: CartHolder;
   menuItemId: number;
   quantity: number;
+  /** Ids of the chosen menu_option_choices, checked here against the item's current options. */
+  choiceIds?: readonly number[];
+  /** The customer's note for this line, already validated (lib/cart/schema.ts). */
+  instructions?: string;
   replace?: boolean;
 }): Promise<AddToCartResult> {
   const db = await getDb();
@@ -148,6 +207,8 @@ export async function addToCart({
         restaurantId: menuItems.restaurantId,
         restaurantName: restaurants.name,
         isOpen: restaurants.isOpen,
+        chosen: chosenChoicesSql(intArray(choiceIds)),
+        groups: liveGroupsSql(menuItems.id),
       })
       .from(menuItems)
       .innerJoin(restaurants, eq(restaurants.id, menuItems.restaurantId))
@@ -155,6 +216,14 @@ export async function addToCart({
     if (!item || item.deletedAt) return NOT_FOUND;
     if (!item.available) return { ok: false, reason: "unavailable:item", itemName: item.name };
     if (!item.isOpen) return { ok: false, reason: "unavailable:closed", restaurantName: item.restaurantName };
+    const selection = checkSelection({
+      menuItemId,
+      requested: choiceIds,
+      chosen: fromJson<ChosenChoice[]>(item.chosen),
+      groups: fromJson<LiveGroup[]>(item.groups),
+    });
+    if (!selection.ok) return selection;
+    const key = intArray(selection.choiceIds);
 
     const found = await getOrCreateCart(tx, holder, item.restaurantId);
     if (!found) {
@@ -178,7 +247,11 @@ export async function addToCart({
     }
 
     const [held] = await tx
-      .select({ lines: count(), has: sql<boolean>`bool_or(${cartItems.menuItemId} = ${menuItemId})` })
+      .select({
+        lines: count(),
+        has: sql<boolean>`bool_or(${cartItems.menuItemId} = ${menuItemId} and ${cartItems.choiceIds} = ${key}
+          and ${cartItems.instructions} = ${instructions})`,
+      })
       .from(cartItems)
       .where(eq(cartItems.cartId, cartId));
     if (held && held.lines >= MAX_CART_LINES && !held.has) {
@@ -186,9 +259,9 @@ export async function addToCart({
     }
     await tx
       .insert(cartItems)
-      .values({ cartId, menuItemId, quantity })
+      .values({ cartId, menuItemId, quantity, choiceIds: selection.choiceIds, instructions })
       .onConflictDoUpdate({
-        target: [cartItems.cartId, cartItems.menuItemId],
+        target: [cartItems.cartId, cartItems.menuItemId, cartItems.choiceIds, cartItems.instructions],
         set: { quantity: sql`least(${cartItems.quantity} + excluded.quantity, ${MAX_LINE_QUANTITY})` },
       });
     await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId));
@@ -198,11 +271,11 @@ export async function addToCart({
 
 export async function setCartQuantity({
   holder,
-  menuItemId,
+  lineId,
   quantity,
 }: {
   holder: CartHolder;
-  menuItemId: number;
+  lineId: number;
   quantity: number;
 }): Promise<CartLineResult> {
   const db = await getDb();
@@ -211,7 +284,7 @@ export async function setCartQuantity({
     .set({ quantity })
     .where(
       and(
-        eq(cartItems.menuItemId, menuItemId),
+        eq(cartItems.id, lineId),
         sql`${cartItems.cartId} = (select ${carts.id} from ${carts} where ${holderWhere(holder)})`,
       ),
     )
@@ -221,10 +294,10 @@ export async function setCartQuantity({
 
 export async function removeFromCart({
   holder,
-  menuItemId,
+  lineId,
 }: {
   holder: CartHolder;
-  menuItemId: number;
+  lineId: number;
 }): Promise<CartLineResult> {
   const db = await getDb();
   return db.transaction(async (tx): Promise<CartLineResult> => {
@@ -232,8 +305,8 @@ export async function removeFromCart({
     if (!cart) return NOT_FOUND;
     const removed = await tx
       .delete(cartItems)
-      .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.menuItemId, menuItemId)))
-      .returning({ id: cartItems.menuItemId });
+      .where(and(eq(cartItems.cartId, cart.id), eq(cartItems.id, lineId)))
+      .returning({ id: cartItems.id });
     // An empty cart belongs to no restaurant: the next item may come from anywhere without asking.
     await tx
       .delete(carts)

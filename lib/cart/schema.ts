@@ -1,7 +1,12 @@
 import { z } from "zod";
 
-import { MAX_LINE_QUANTITY } from "@/db/schema";
-import { recordId } from "@/lib/validation";
+import {
+  MAX_CHOICES_PER_GROUP,
+  MAX_INSTRUCTIONS_LENGTH,
+  MAX_LINE_QUANTITY,
+  MAX_OPTION_GROUPS_PER_ITEM,
+} from "@/db/schema";
+import { plainText, recordId } from "@/lib/validation";
 
 const id = (what: string) => recordId(`Choose a valid ${what}.`);
 
@@ -11,12 +16,43 @@ export const quantitySchema = z.coerce
   .min(1, "Enter a quantity from 1 to 99.")
   .max(MAX_LINE_QUANTITY, "Enter a quantity from 1 to 99.");
 
-export const addToCartSchema = z.object({
-  menuItemId: id("menu item"),
-  quantity: quantitySchema.default(1),
-  // Set when the visitor confirmed that a cart from another restaurant may be replaced.
-  replace: z.literal("1").optional(),
-});
+/** At most every choice of every group: more ids than an item can offer is no honest form. */
+const MAX_CHOICE_IDS = MAX_OPTION_GROUPS_PER_ITEM * MAX_CHOICES_PER_GROUP;
 
-export const setQuantitySchema = z.object({ menuItemId: id("menu item"), quantity: quantitySchema });
-export const removeFromCartSchema = z.object({ menuItemId: id("menu item") });
+/**
+ * The options form names each group's inputs `choice.<groupId>` (radios of one group must share a name); a
+ * one-click add sends none. They are gathered into one list of ids: which group each belongs to is for the menu
+ * to say, not the form.
+ */
+function gatherChoices(input: unknown) {
+  if (typeof input !== "object" || input === null) return input;
+  const rest: Record<string, unknown> = {};
+  const choiceIds: unknown[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    // An optional single-choice group's "none" radio sends an empty value: no choice.
+    if (key === "choiceId" || key.startsWith("choice.")) {
+      choiceIds.push(...(Array.isArray(value) ? value : [value]).filter((v) => v !== ""));
+    } else rest[key] = value;
+  }
+  return { ...rest, choiceIds };
+}
+
+export const instructionsSchema = plainText({ max: MAX_INSTRUCTIONS_LENGTH });
+
+export const addToCartSchema = z.preprocess(
+  gatherChoices,
+  z.object({
+    menuItemId: id("menu item"),
+    quantity: quantitySchema.default(1),
+    choiceIds: z
+      .array(id("choice"), { error: "Choose valid options." })
+      .max(MAX_CHOICE_IDS, "Choose fewer options.")
+      .default([]),
+    instructions: instructionsSchema,
+    // Set when the visitor confirmed that a cart from another restaurant may be replaced.
+    replace: z.literal("1").optional(),
+  }),
+);
+
+export const setQuantitySchema = z.object({ lineId: id("cart line"), quantity: quantitySchema });
+export const removeFromCartSchema = z.object({ lineId: id("cart line") });

@@ -8,6 +8,7 @@ import {
   carts,
   linesTotalCents,
   menuItems,
+  orderLineOptions,
   orderLines,
   orders,
   orderStatusEvents,
@@ -15,6 +16,14 @@ import {
 } from "@/db/schema";
 import type { Executor } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
+import {
+  checkSelection,
+  chosenChoicesSql,
+  fromJson,
+  liveGroupsSql,
+  type ChosenChoice,
+  type LiveGroup,
+} from "@/lib/cart/options";
 import { uniqueViolation } from "@/lib/db-errors";
 import type { Result } from "@/lib/errors";
 import { instantFromDb, nextOpening, withinHours } from "@/lib/restaurants/hours";
@@ -28,6 +37,10 @@ export type CheckoutFailure =
   | { reason: "conflict:foreign-item"; itemName: string; restaurantName: string }
   /** Items deleted from the menu or marked unavailable since they were added. */
   | { reason: "unavailable:items"; itemNames: string[] }
+  /** Chosen options deleted from the menu since they were picked (each named with its item). */
+  | { reason: "unavailable:choices"; itemName: string; choiceNames: string[] }
+  /** The item's options changed so that the line's choices no longer fit them (a new required group, a lower max). */
+  | { reason: "conflict:options-changed"; itemName: string; groupName: string }
   /** The total now differs from the one the customer saw: they are shown the new one before anyone pays it. */
   | { reason: "conflict:price-changed"; totalCents: number };
 export type CheckoutResult = Result<{ orderId: number; replayed: boolean }, CheckoutFailure>;
@@ -92,11 +105,16 @@ export async function placeOrder({
           available: menuItems.available,
           deletedAt: menuItems.deletedAt,
           restaurantId: menuItems.restaurantId,
+          choiceIds: cartItems.choiceIds,
+          instructions: cartItems.instructions,
+          // The options as the menu has them now: names and prices are re-read here, never taken from the cart.
+          chosen: chosenChoicesSql(cartItems.choiceIds),
+          groups: liveGroupsSql(menuItems.id),
         })
         .from(cartItems)
         .innerJoin(menuItems, eq(menuItems.id, cartItems.menuItemId))
         .where(eq(cartItems.cartId, cart.id))
-        .orderBy(cartItems.addedAt, cartItems.menuItemId);
+        .orderBy(cartItems.addedAt, cartItems.id);
 
       if (items.length === 0) return { ok: false, reason: "invalid:empty-cart" };
       if (!cart.isOpen) return { ok: false, reason: "unavailable:closed", restaurantName: cart.restaurantName };
@@ -121,7 +139,38 @@ export async function placeOrder({
       }
       const gone = items.filter((i) => i.deletedAt || !i.available);
       if (gone.length) return { ok: false, reason: "unavailable:items", itemNames: gone.map((i) => i.name) };
-      const totalCents = linesTotalCents(items);
+      const priced = [];
+      for (const item of items) {
+        const selection = checkSelection({
+          menuItemId: item.menuItemId,
+          requested: item.choiceIds,
+          chosen: fromJson<ChosenChoice[]>(item.chosen),
+          groups: fromJson<LiveGroup[]>(item.groups),
+        });
+        if (!selection.ok) {
+          switch (selection.reason) {
+            case "unavailable:choices":
+              return { ok: false, reason: selection.reason, itemName: item.name, choiceNames: selection.choiceNames };
+            case "not-found:choice":
+              // A choice moved to another item: as good as removed for this line.
+              return { ok: false, reason: "unavailable:choices", itemName: item.name, choiceNames: [] };
+            default:
+              return {
+                ok: false,
+                reason: "conflict:options-changed",
+                itemName: item.name,
+                groupName: selection.groupName,
+              };
+          }
+        }
+        priced.push({
+          ...item,
+          basePriceCents: item.unitPriceCents,
+          unitPriceCents: item.unitPriceCents + selection.deltaCents,
+          choices: selection.choices,
+        });
+      }
+      const totalCents = linesTotalCents(priced);
       if (totalCents !== expectedTotalCents) return { ok: false, reason: "conflict:price-changed", totalCents };
 
       const [order] = await tx
@@ -129,15 +178,31 @@ export async function placeOrder({
         .values({ customerId: profileId, restaurantId: cart.restaurantId, totalCents, idempotencyKey })
         .returning({ id: orders.id });
       const orderId = order!.id;
-      await tx.insert(orderLines).values(
-        items.map((i) => ({
-          orderId,
-          menuItemId: i.menuItemId,
-          name: i.name,
-          unitPriceCents: i.unitPriceCents,
-          quantity: i.quantity,
+      const lineIds = await tx
+        .insert(orderLines)
+        .values(
+          priced.map((i) => ({
+            orderId,
+            menuItemId: i.menuItemId,
+            name: i.name,
+            basePriceCents: i.basePriceCents,
+            unitPriceCents: i.unitPriceCents,
+            quantity: i.quantity,
+            instructions: i.instructions,
+          })),
+        )
+        .returning({ id: orderLines.id });
+      // RETURNING gives the rows in VALUES order for a single multi-row insert, so line i owns options i.
+      const options = priced.flatMap((line, i) =>
+        line.choices.map((c) => ({
+          orderLineId: lineIds[i]!.id,
+          choiceId: c.id,
+          groupName: c.groupName,
+          choiceName: c.name,
+          priceDeltaCents: c.priceDeltaCents,
         })),
       );
+      if (options.length > 0) await tx.insert(orderLineOptions).values(options);
       await tx
         .insert(orderStatusEvents)
         .values({ orderId, fromStatus: null, toStatus: "placed", actorProfileId: profileId });

@@ -24,6 +24,12 @@ export function checkoutRefusal(failure: CheckoutFailure): string {
       const them = failure.itemNames.length === 1 ? "it" : "them";
       return `No longer available: ${failure.itemNames.join(", ")}. Remove ${them} to continue.`;
     }
+    case "unavailable:choices":
+      return failure.choiceNames.length > 0
+        ? `No longer offered for ${failure.itemName}: ${failure.choiceNames.join(", ")}. Remove the line and add it again with other options.`
+        : `The options of ${failure.itemName} changed. Remove the line and add it again.`;
+    case "conflict:options-changed":
+      return `The options of ${failure.itemName} changed (${failure.groupName}). Remove the line and add it again with new choices.`;
     case "conflict:price-changed":
       return `Prices changed since you opened your cart: the total is now ${formatCents(failure.totalCents)}. Please review it and place the order again.`;
   }

@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/auth/queries";
 import { dayAfter, dayStart } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
+import { lineOptionsRead } from "@/lib/orders/line-options";
 
 export const HISTORY_PAGE_SIZE = 20;
 
@@ -29,7 +30,11 @@ export async function getOrderForViewer({ viewer, orderId }: { viewer: Viewer; o
     },
     with: {
       restaurant: { columns: { slug: true, name: true, address: true } },
-      lines: { columns: { id: true, name: true, unitPriceCents: true, quantity: true }, orderBy: [asc(orderLines.id)] },
+      lines: {
+        columns: { id: true, name: true, unitPriceCents: true, quantity: true, instructions: true },
+        orderBy: [asc(orderLines.id)],
+        with: { options: lineOptionsRead },
+      },
       statusEvents: {
         columns: { id: true, fromStatus: true, toStatus: true, reason: true, createdAt: true },
         orderBy: [asc(orderStatusEvents.createdAt), asc(orderStatusEvents.id)],
@@ -119,8 +124,9 @@ export async function getOrderHistory({
         with: {
           restaurant: { columns: { slug: true, name: true } },
           lines: {
-            columns: { id: true, name: true, unitPriceCents: true, quantity: true },
+            columns: { id: true, name: true, unitPriceCents: true, quantity: true, instructions: true },
             orderBy: [asc(orderLines.id)],
+            with: { options: lineOptionsRead },
           },
         },
       },

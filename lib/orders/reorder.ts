@@ -5,6 +5,15 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { cartItems, carts, MAX_LINE_QUANTITY, menuItems, orderLines, orders, restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
+import {
+  checkSelection,
+  choiceKey,
+  chosenChoicesSql,
+  fromJson,
+  liveGroupsSql,
+  type ChosenChoice,
+  type LiveGroup,
+} from "@/lib/cart/options";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 
 export type ReorderFailure =
@@ -13,12 +22,16 @@ export type ReorderFailure =
   | { reason: "unavailable:closed"; restaurantName: string }
   /** Every line's item was deleted, is unavailable or moved to another restaurant. */
   | { reason: "unavailable:items" };
-export type ReorderResult = Result<{ added: number }, ReorderFailure>;
+/** `droppedChoices`: options of the past order the menu no longer offers ("Extra cheese (Pizza)"), left out. */
+export type ReorderResult = Result<{ added: number; droppedChoices: string[] }, ReorderFailure>;
 
 /**
  * Rebuilds the customer's cart from one of their past orders, with today's menu: lines whose item was deleted,
  * is unavailable or moved to another restaurant are left out (the cart page names them). Prices are not copied:
- * a cart holds ids and quantities, and is always priced from the menu.
+ * a cart holds ids and quantities, and is always priced from the menu. Each line's options are re-applied where
+ * the choice still exists (named in `droppedChoices` where it does not); a line whose remaining choices no longer
+ * fit the item's options (a required size gone) is left out like a removed item. Instructions are the
+ * customer's own words and come along.
  */
 export async function reorder({ viewer, orderId }: { viewer: Viewer; orderId: number }): Promise<ReorderResult> {
   const { profileId } = viewer;
@@ -32,10 +45,19 @@ export async function reorder({ viewer, orderId }: { viewer: Viewer; orderId: nu
     if (!order) return NOT_FOUND;
     if (!order.isOpen) return { ok: false, reason: "unavailable:closed", restaurantName: order.restaurantName };
 
-    const orderable = await tx
+    const pastChoiceIds = sql`coalesce((select array_agg(olo.choice_id) from order_line_options olo
+      where olo.order_line_id = ${orderLines.id} and olo.choice_id is not null), '{}'::int[])`;
+    const lines = await tx
       .select({
         menuItemId: menuItems.id,
-        quantity: sql<number>`least(sum(${orderLines.quantity}), ${MAX_LINE_QUANTITY})::int`,
+        name: menuItems.name,
+        quantity: orderLines.quantity,
+        instructions: orderLines.instructions,
+        pastChoices: sql<{ choiceId: number | null; choiceName: string }[] | string>`(
+          select coalesce(json_agg(json_build_object('choiceId', olo.choice_id, 'choiceName', olo.choice_name)
+            order by olo.id), '[]'::json) from order_line_options olo where olo.order_line_id = ${orderLines.id})`,
+        chosen: chosenChoicesSql(pastChoiceIds),
+        groups: liveGroupsSql(menuItems.id),
       })
       .from(orderLines)
       .innerJoin(menuItems, eq(menuItems.id, orderLines.menuItemId))
@@ -47,15 +69,48 @@ export async function reorder({ viewer, orderId }: { viewer: Viewer; orderId: nu
           sql`${menuItems.deletedAt} is null`,
         ),
       )
-      .groupBy(menuItems.id);
-    if (orderable.length === 0) return { ok: false, reason: "unavailable:items" };
+      .orderBy(orderLines.id);
+
+    const droppedChoices: string[] = [];
+    const merged = new Map<
+      string,
+      { menuItemId: number; quantity: number; choiceIds: number[]; instructions: string }
+    >();
+    for (const line of lines) {
+      const chosen = fromJson<ChosenChoice[]>(line.chosen);
+      const still = chosen.filter((c) => c.live && c.menuItemId === line.menuItemId);
+      const stillIds = new Set(still.map((c) => c.id));
+      for (const past of fromJson<{ choiceId: number | null; choiceName: string }[]>(line.pastChoices)) {
+        if (past.choiceId === null || !stillIds.has(past.choiceId))
+          droppedChoices.push(`${past.choiceName} (${line.name})`);
+      }
+      const choiceIds = choiceKey([...stillIds]);
+      const fits = checkSelection({
+        menuItemId: line.menuItemId,
+        requested: choiceIds,
+        chosen: still,
+        groups: fromJson<LiveGroup[]>(line.groups),
+      });
+      if (!fits.ok) continue;
+      const key = `${line.menuItemId}|${choiceIds.join(",")}|${line.instructions}`;
+      const same = merged.get(key);
+      if (same) same.quantity = Math.min(same.quantity + line.quantity, MAX_LINE_QUANTITY);
+      else
+        merged.set(key, {
+          menuItemId: line.menuItemId,
+          quantity: line.quantity,
+          choiceIds,
+          instructions: line.instructions,
+        });
+    }
+    if (merged.size === 0) return { ok: false, reason: "unavailable:items" };
 
     await tx.delete(carts).where(eq(carts.profileId, profileId));
     const [cart] = await tx
       .insert(carts)
       .values({ profileId, restaurantId: order.restaurantId })
       .returning({ id: carts.id });
-    await tx.insert(cartItems).values(orderable.map((line) => ({ cartId: cart!.id, ...line })));
-    return { ok: true, added: orderable.length };
+    await tx.insert(cartItems).values([...merged.values()].map((line) => ({ cartId: cart!.id, ...line })));
+    return { ok: true, added: merged.size, droppedChoices };
   });
 }

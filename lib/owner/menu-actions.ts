@@ -17,17 +17,21 @@ import {
   type MenuWriteResult,
   type MoveResult,
 } from "./menu";
-import { deleteCategoryRefusal, moveRefusal, ownerMessages } from "./messages";
+import { deleteCategoryRefusal, moveRefusal, optionGroupRefusal, ownerMessages } from "./messages";
+import { createOptionGroup, deleteOptionGroup, updateOptionGroup } from "./options";
 import {
   categoryIdSchema,
   createCategorySchema,
   createItemSchema,
+  createOptionGroupSchema,
   itemAvailabilitySchema,
   itemIdSchema,
   moveCategorySchema,
   moveItemSchema,
+  optionGroupIdSchema,
   renameCategorySchema,
   updateItemSchema,
+  updateOptionGroupSchema,
 } from "./schema";
 import { OWNER_ROLES } from "./scope";
 
@@ -132,5 +136,30 @@ export const deleteItemAction = formAction(
   itemIdSchema,
   async ({ itemId }, viewer) =>
     answer(await deleteItem({ viewer, itemId }), ownerMessages.itemDeleted, ownerMessages.itemNotFound),
+  options,
+);
+
+export const createOptionGroupAction = formAction(
+  createOptionGroupSchema,
+  async ({ itemId, ...fields }, viewer) => {
+    const result = await createOptionGroup({ viewer, itemId, fields });
+    if (!result.ok) return { message: optionGroupRefusal(result) };
+    refreshMenus();
+    return { ok: true, message: ownerMessages.added(fields.name) };
+  },
+  options,
+);
+
+export const updateOptionGroupAction = formAction(
+  updateOptionGroupSchema,
+  async ({ groupId, ...fields }, viewer) =>
+    answer(await updateOptionGroup({ viewer, groupId, fields }), ownerMessages.saved, ownerMessages.groupNotFound),
+  options,
+);
+
+export const deleteOptionGroupAction = formAction(
+  optionGroupIdSchema,
+  async ({ groupId }, viewer) =>
+    answer(await deleteOptionGroup({ viewer, groupId }), ownerMessages.groupDeleted, ownerMessages.groupNotFound),
   options,
 );

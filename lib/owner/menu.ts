@@ -28,6 +28,20 @@ export async function getMenuForOwner({ viewer, slug }: { viewer: Viewer; slug: 
             columns: { id: true, name: true, description: true, priceCents: true, available: true, position: true },
             where: (i, { isNull }) => isNull(i.deletedAt),
             orderBy: (i, { asc }) => [asc(i.position), asc(i.id)],
+            with: {
+              optionGroups: {
+                columns: { id: true, name: true, required: true, minChoices: true, maxChoices: true },
+                where: (g, { isNull }) => isNull(g.deletedAt),
+                orderBy: (g, { asc }) => [asc(g.position), asc(g.id)],
+                with: {
+                  choices: {
+                    columns: { id: true, name: true, priceDeltaCents: true },
+                    where: (c, { isNull }) => isNull(c.deletedAt),
+                    orderBy: (c, { asc }) => [asc(c.position), asc(c.id)],
+                  },
+                },
+              },
+            },
           },
         },
       },

@@ -2,6 +2,7 @@ import type { OrderStatus } from "@/db/schema";
 
 import type { SaveHoursResult } from "./hours";
 import type { DeleteCategoryResult, MoveResult } from "./menu";
+import type { OptionGroupCreateResult } from "./options";
 import type { MoveOrderResult } from "./queries";
 
 type Refusal<R> = Extract<R, { ok: false }>;
@@ -11,6 +12,8 @@ export const ownerMessages = {
   restaurantNotFound: "Restaurant not found.",
   categoryNotFound: "Category not found.",
   itemNotFound: "Item not found.",
+  groupNotFound: "Option group not found.",
+  groupDeleted: "Option group removed.",
   saved: "Saved.",
   hoursSaved: "Opening hours saved.",
   added: (name: string) => `Added ${name}.`,
@@ -62,5 +65,14 @@ export function saveHoursRefusal(failure: Refusal<SaveHoursResult>): string {
       return ownerMessages.restaurantNotFound;
     case "invalid:time-zone":
       return "This server's database does not know that time zone. Choose a neighbouring one.";
+  }
+}
+
+export function optionGroupRefusal(failure: Refusal<OptionGroupCreateResult>): string {
+  switch (failure.reason) {
+    case "not-found":
+      return ownerMessages.itemNotFound;
+    case "invalid:too-many-groups":
+      return `An item has at most ${failure.max} option groups.`;
   }
 }

@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/auth/queries";
 import { appDays } from "@/lib/dates";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 import { centsFromDb } from "@/lib/money";
+import { lineOptionsRead } from "@/lib/orders/line-options";
 import { canTransition, OPEN_STATUSES, transitionOrder } from "@/lib/orders/status";
 
 import { outer, ownedBy } from "./scope";
@@ -112,8 +113,9 @@ export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: st
         with: {
           customer: { columns: { displayName: true } },
           lines: {
-            columns: { id: true, name: true, quantity: true, unitPriceCents: true },
+            columns: { id: true, name: true, quantity: true, unitPriceCents: true, instructions: true },
             orderBy: (l, { asc }) => [asc(l.id)],
+            with: { options: lineOptionsRead },
           },
         },
       },

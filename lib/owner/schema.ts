@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-import { MAX_PRICE_CENTS, orderStatus } from "@/db/schema";
-import { formatCents, parseMoney } from "@/lib/money";
+import { MAX_CHOICES_PER_GROUP, MAX_OPTION_DELTA_CENTS, MAX_PRICE_CENTS, orderStatus } from "@/db/schema";
+import { centsToDecimal, formatCents, parseMoney } from "@/lib/money";
 import { dayRangeFields, dayRangeInOrder, MAX_INT4, plainText, recordId } from "@/lib/validation";
 
 export const idSchema = recordId();
@@ -144,3 +144,98 @@ export const pastOrdersFilterSchema = z
   .refine(...dayRangeInOrder);
 
 export type PastOrdersFilter = z.infer<typeof pastOrdersFilterSchema>;
+
+// ---- item options -----------------------------------------------------------------------------------------------
+
+export type ChoiceInput = { name: string; priceDeltaCents: number };
+
+const CHOICE_LINE = /^(.*?\S)(?:\s+\+\s*\$?(\S+))?$/;
+
+/**
+ * An option group's choices as an owner types them, one per line: "Large +2.00" (a name, then the extra price
+ * after " +"), or "Regular" for no extra. One field for the whole list keeps a group one form: saving it
+ * replaces the list, and a choice keeps its identity (so carts holding it stay valid) as long as its name does.
+ */
+export const choicesSchema = plainText({ max: 4000, label: "the choices, one per line", min: 1, multiline: true })
+  .transform((text, ctx): ChoiceInput[] => {
+    const lines = text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== "");
+    const choices: ChoiceInput[] = [];
+    for (const [index, line] of lines.entries()) {
+      const match = CHOICE_LINE.exec(line);
+      const where = `Line ${index + 1} ("${line.slice(0, 30)}")`;
+      const name = match?.[1]?.trim() ?? "";
+      if (name.length > 60) {
+        ctx.addIssue({ code: "custom", message: `${where}: a choice name has at most 60 characters.` });
+        return z.NEVER;
+      }
+      const price = match?.[2];
+      const cents = price === undefined ? 0 : parseMoney(price);
+      if (cents === null || cents > MAX_OPTION_DELTA_CENTS) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${where}: write the extra price like "Large +2.00", at most +${centsToDecimal(MAX_OPTION_DELTA_CENTS)}.`,
+        });
+        return z.NEVER;
+      }
+      choices.push({ name, priceDeltaCents: cents });
+    }
+    return choices;
+  })
+  .refine((choices) => choices.length <= MAX_CHOICES_PER_GROUP, `A group has at most ${MAX_CHOICES_PER_GROUP} choices.`)
+  .refine(
+    (choices) => new Set(choices.map((c) => c.name.toLowerCase())).size === choices.length,
+    "Give each choice a different name.",
+  );
+
+const choiceCount = (what: string) =>
+  z.coerce
+    .number({ error: `Enter the ${what} number of choices.` })
+    .int(`Enter the ${what} number of choices as a whole number.`)
+    .min(0, `The ${what} number of choices cannot be negative.`)
+    .max(MAX_CHOICES_PER_GROUP, `A group has at most ${MAX_CHOICES_PER_GROUP} choices.`);
+
+const optionGroupFields = {
+  name: text("a group name", 60),
+  required: checkbox,
+  minChoices: choiceCount("smallest"),
+  maxChoices: choiceCount("largest"),
+  choices: choicesSchema,
+};
+
+type GroupInput = { required: boolean; minChoices: number; maxChoices: number; choices: ChoiceInput[] };
+
+/** The rules between fields, each message on the field to change. */
+function groupRules(input: GroupInput, ctx: z.RefinementCtx) {
+  if (input.maxChoices < 1) {
+    ctx.addIssue({ code: "custom", path: ["maxChoices"], message: "Allow at least 1 choice." });
+  }
+  if (input.minChoices > input.maxChoices) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["minChoices"],
+      message: "The smallest number of choices cannot be above the largest.",
+    });
+  }
+  if (input.maxChoices > input.choices.length) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["maxChoices"],
+      message: `Customers cannot pick ${input.maxChoices} of ${input.choices.length} choices: lower the largest number or add choices.`,
+    });
+  }
+  if (input.required && input.minChoices < 1) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["minChoices"],
+      message: "A required group needs a smallest number of at least 1.",
+    });
+  }
+}
+
+export const createOptionGroupSchema = z.object({ itemId: idSchema, ...optionGroupFields }).superRefine(groupRules);
+export const updateOptionGroupSchema = z.object({ groupId: idSchema, ...optionGroupFields }).superRefine(groupRules);
+export const optionGroupIdSchema = z.object({ groupId: idSchema });
+export type OptionGroupFields = Omit<z.infer<typeof createOptionGroupSchema>, "itemId">;

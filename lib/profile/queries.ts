@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { favorites, orderLines, orders, profiles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
+import { lineOptionsRead } from "@/lib/orders/line-options";
 import { purchaseTotals } from "@/lib/orders/totals";
 
 export const RECENT_ORDERS = 20;
@@ -53,8 +54,9 @@ async function readProfile(where: ReturnType<typeof eq>, cursor: OrderCursor | u
         with: {
           restaurant: { columns: { slug: true, name: true } },
           lines: {
-            columns: { id: true, name: true, unitPriceCents: true, quantity: true },
+            columns: { id: true, name: true, unitPriceCents: true, quantity: true, instructions: true },
             orderBy: [asc(orderLines.id)],
+            with: { options: lineOptionsRead },
           },
         },
       },

@@ -3,7 +3,7 @@ import "server-only";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
-import { favorites, menuCategories, menuItems, restaurants } from "@/db/schema";
+import { favorites, menuCategories, menuItems, menuOptionChoices, menuOptionGroups, restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import type { CartHolder } from "@/lib/cart/cookie";
 
@@ -191,6 +191,21 @@ export async function getRestaurantPage({
             columns: { id: true, name: true, description: true, priceCents: true, available: true },
             where: isNull(menuItems.deletedAt),
             orderBy: [asc(menuItems.position), asc(menuItems.id)],
+            with: {
+              // The options form of each item: live groups and choices, in the owner's order.
+              optionGroups: {
+                columns: { id: true, name: true, minChoices: true, maxChoices: true },
+                where: isNull(menuOptionGroups.deletedAt),
+                orderBy: [asc(menuOptionGroups.position), asc(menuOptionGroups.id)],
+                with: {
+                  choices: {
+                    columns: { id: true, name: true, priceDeltaCents: true },
+                    where: isNull(menuOptionChoices.deletedAt),
+                    orderBy: [asc(menuOptionChoices.position), asc(menuOptionChoices.id)],
+                  },
+                },
+              },
+            },
           },
         },
       },

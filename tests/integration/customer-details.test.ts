@@ -26,13 +26,14 @@ describe.each(DRIVERS)("customer details on %s", (driver) => {
     const holder = { profileId: profile.id };
     await addToCart({ holder, menuItemId: items[0]!.id, quantity: 1 });
     signInAs(await findActiveViewer(user.id));
+    const lineId = (await getCart({ holder }))!.lines[0]!.lineId;
 
-    const updated = await submit(setQuantityAction, { menuItemId: items[0]!.id, quantity: 2 });
+    const updated = await submit(setQuantityAction, { lineId, quantity: 2 });
     expect(updated).toMatchObject({ ok: true, message: "Quantity updated." });
-    const zero = await submit(setQuantityAction, { menuItemId: items[0]!.id, quantity: 0 }, updated);
+    const zero = await submit(setQuantityAction, { lineId, quantity: 0 }, updated);
     expect(zero.ok).toBeFalsy();
     expect(zero.fieldErrors?.quantity).toEqual(["Enter a quantity from 1 to 99."]);
-    const half = await submit(setQuantityAction, { menuItemId: items[0]!.id, quantity: "1.5" }, zero);
+    const half = await submit(setQuantityAction, { lineId, quantity: "1.5" }, zero);
     expect(half.fieldErrors?.quantity).toEqual(["Enter a whole quantity from 1 to 99."]);
     expect((await getCart({ holder }))?.lines.map((l) => l.quantity)).toEqual([2]);
     signInAs(null);

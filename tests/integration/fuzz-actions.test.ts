@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
+import { menuOptionChoices, menuOptionGroups } from "@/db/schema";
 import * as adminActions from "@/lib/admin/actions";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import * as resetActions from "@/lib/auth/reset-actions";
@@ -52,9 +53,9 @@ const TARGETS: Record<string, { role: Role; fields: string[] }> = {
   createRestaurantAction: { role: "admin", fields: ["name", "slug", "cuisine", "address", "description"] },
   addOwnerAction: { role: "admin", fields: ["restaurantId", "profileId"] },
   removeOwnerAction: { role: "admin", fields: ["restaurantId", "profileId"] },
-  addToCartAction: { role: "anyone", fields: ["menuItemId", "quantity", "replace"] },
-  setQuantityAction: { role: "anyone", fields: ["menuItemId", "quantity"] },
-  removeFromCartAction: { role: "anyone", fields: ["menuItemId"] },
+  addToCartAction: { role: "anyone", fields: ["menuItemId", "quantity", "choiceId", "instructions", "replace"] },
+  setQuantityAction: { role: "anyone", fields: ["lineId", "quantity"] },
+  removeFromCartAction: { role: "anyone", fields: ["lineId"] },
   setFavoriteAction: { role: "customer", fields: ["restaurantId", "favorite"] },
   checkoutAction: { role: "customer", fields: ["idempotencyKey", "expectedTotalCents"] },
   cancelOrderAction: { role: "customer", fields: ["orderId"] },
@@ -77,6 +78,15 @@ const TARGETS: Record<string, { role: Role; fields: string[] }> = {
     role: "owner",
     fields: ["restaurantId", "timeZone", ...WEEKDAY_FIELDS, "closedDays"],
   },
+  createOptionGroupAction: {
+    role: "owner",
+    fields: ["itemId", "name", "required", "minChoices", "maxChoices", "choices"],
+  },
+  updateOptionGroupAction: {
+    role: "owner",
+    fields: ["groupId", "name", "required", "minChoices", "maxChoices", "choices"],
+  },
+  deleteOptionGroupAction: { role: "owner", fields: ["groupId"] },
   forgotPasswordAction: { role: "anyone", fields: ["email"] },
   resetPasswordAction: { role: "anyone", fields: ["token", "password", "confirmPassword"] },
 };
@@ -252,7 +262,16 @@ type Fixture = {
   owner: Viewer;
   customer: Viewer;
   ids: Record<
-    "profileId" | "restaurantId" | "categoryId" | "itemId" | "menuItemId" | "orderId" | "restaurantIds",
+    | "profileId"
+    | "restaurantId"
+    | "categoryId"
+    | "itemId"
+    | "menuItemId"
+    | "orderId"
+    | "restaurantIds"
+    | "groupId"
+    | "choiceId"
+    | "lineId",
     string[]
   >;
 };
@@ -273,6 +292,11 @@ function plausible(field: string, fixture: Fixture): fc.Arbitrary<string> {
     favorite: ["true", "false"],
     quantity: ["1", "2", "99"],
     replace: ["1"],
+    required: ["on"],
+    minChoices: ["0", "1"],
+    maxChoices: ["1", "2"],
+    choices: ["Regular\nLarge +2.00", "Cheese +0.75\nOlives"],
+    instructions: ["", "No onions, please"],
     isOpen: ["on"],
     available: ["on"],
     direction: ["up", "down"],
@@ -413,6 +437,22 @@ describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
       fixture.ids.orderId = [...placed, ...done].map(String);
     };
     const menuItemIds = [...items, ...other.items].map((i) => String(i.id));
+    // Options on the restaurant's first item and on the other restaurant's (a choice of another item to refuse).
+    const [size, salsa] = await db()
+      .insert(menuOptionGroups)
+      .values([
+        { menuItemId: items[0]!.id, name: "Size", required: true, minChoices: 1, maxChoices: 1 },
+        { menuItemId: other.items[0]!.id, name: "Salsa", minChoices: 0, maxChoices: 2 },
+      ])
+      .returning({ id: menuOptionGroups.id });
+    const choices = await db()
+      .insert(menuOptionChoices)
+      .values([
+        { groupId: size!.id, name: "Regular", priceDeltaCents: 0 },
+        { groupId: size!.id, name: "Large", priceDeltaCents: 200 },
+        { groupId: salsa!.id, name: "Verde", priceDeltaCents: 50 },
+      ])
+      .returning({ id: menuOptionChoices.id });
     fixture = {
       admin: await viewerOf(admin.user.id),
       owner: await viewerOf(owner.user.id),
@@ -425,6 +465,10 @@ describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
         itemId: items.map((i) => String(i.id)),
         menuItemId: menuItemIds,
         orderId: done.map(String),
+        groupId: [String(size!.id), String(salsa!.id)],
+        choiceId: choices.map((c) => String(c.id)),
+        // Lines come and go as the fuzz adds and removes: small ids, some of which exist at any moment.
+        lineId: ["1", "2", "3"],
       },
     };
     // One statement counting the rows of every table, whatever tables the schema has today.

@@ -285,7 +285,7 @@ describe.each(DRIVERS)("rollups on %s", (driver) => {
     const repair = await repairRollups(db(), { dryRun: false });
     expect(repair.orderTotals).toBe(1);
     expect(repair.rollups).toContainEqual({ rollup: "restaurant_day_totals", rows: 1 });
-    expect(await repairRollups(db(), { dryRun: true })).toEqual({ orderTotals: 0, rollups: [] });
+    expect(await repairRollups(db(), { dryRun: true })).toEqual({ orderTotals: 0, rollups: [], linePrices: 0 });
     expect((await getProfileForViewer({ viewer: await viewerOf(customer.user.id) }))!.totalPurchaseCents).toBe(1999);
   });
 });

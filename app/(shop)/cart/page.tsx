@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { getViewer } from "@/lib/auth/session";
 import { currentCartHolder } from "@/lib/cart/holder";
+import { selectionRefusal } from "@/lib/cart/messages";
 import { getCart } from "@/lib/cart/queries";
 import { recordId } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
@@ -43,6 +44,9 @@ export default async function CartPage({ searchParams }: PageProps<"/cart">) {
           {cart.leftOut.length > 0
             ? ` Left out, no longer available: ${cart.leftOut.join(", ")}.`
             : " Everything is still available."}
+          {cart.droppedChoices.length > 0
+            ? ` Options no longer offered, left out: ${cart.droppedChoices.join(", ")}.`
+            : null}
         </div>
       ) : null}
       <section aria-labelledby="cart-restaurant" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
@@ -54,7 +58,11 @@ export default async function CartPage({ searchParams }: PageProps<"/cart">) {
         </h2>
         <ul className="divide-y divide-stone-100">
           {cart.lines.map((line) => (
-            <CartLine key={line.menuItemId} line={line} />
+            <CartLine
+              key={line.lineId}
+              line={line}
+              optionsNote={line.optionsProblem ? selectionRefusal(line.optionsProblem) : undefined}
+            />
           ))}
         </ul>
         <div className="mt-3 flex justify-between border-t border-stone-200 pt-3 text-lg font-semibold">

@@ -10,6 +10,7 @@ import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { AddToCartButton } from "@/components/shop/add-to-cart-button";
 import { FavoriteButton } from "@/components/shop/favorite-button";
+import { ItemOptionsForm } from "@/components/shop/item-options-form";
 import { OpenBadge, OpeningHours } from "@/components/shop/opening-status";
 import { Money } from "@/components/ui/money";
 
@@ -85,14 +86,18 @@ export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">)
           </h2>
           <ul className="mt-2 divide-y divide-stone-100">
             {category.items.map((item) => (
-              <li key={item.id} className="flex items-start justify-between gap-4 py-3">
+              <li key={item.id} className="flex flex-wrap items-start justify-between gap-4 py-3">
                 <div>
                   <p className={`font-medium ${item.available ? "" : "text-stone-600"}`}>{item.name}</p>
                   {item.description ? <p className="text-sm text-stone-500">{item.description}</p> : null}
                   <Money cents={item.priceCents} className="text-sm text-stone-700" />
                 </div>
                 {item.available && restaurant.isOpen ? (
-                  <AddToCartButton menuItemId={item.id} name={item.name} />
+                  item.optionGroups.length > 0 ? (
+                    <ItemOptionsForm menuItemId={item.id} name={item.name} groups={item.optionGroups} />
+                  ) : (
+                    <AddToCartButton menuItemId={item.id} name={item.name} />
+                  )
                 ) : (
                   <span className="text-sm text-stone-600">{item.available ? "Closed" : "Unavailable"}</span>
                 )}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { addToCartAction, type CartActionState } from "@/lib/cart/actions";
+import { Money } from "@/components/ui/money";
+
+type Choice = { id: number; name: string; priceDeltaCents: number };
+type Group = { id: number; name: string; minChoices: number; maxChoices: number; choices: Choice[] };
+
+/** "choose 1", "choose up to 3", "choose 1 to 3", "optional": the group's rule in the customer's words. */
+function rule({ minChoices, maxChoices }: Group) {
+  if (minChoices === maxChoices) return `choose ${minChoices}`;
+  if (minChoices === 0) return maxChoices === 1 ? "optional" : `choose up to ${maxChoices}`;
+  return `choose ${minChoices} to ${maxChoices}`;
+}
+
+/**
+ * Adding an item that has options: one fieldset per group (radios where one choice is allowed, checkboxes
+ * otherwise) and a note for the kitchen. Each input is named `choice.<groupId>`; the server checks every choice
+ * against the current menu and prices it there (lib/cart/options.ts), so nothing here is trusted.
+ */
+export function ItemOptionsForm({ menuItemId, name, groups }: { menuItemId: number; name: string; groups: Group[] }) {
+  const [state, action, pending] = useActionState<CartActionState, FormData>(addToCartAction, {});
+  const prefix = `item-${menuItemId}`;
+  return (
+    <form
+      action={action}
+      aria-label={`Options for ${name}`}
+      className="basis-full space-y-3 rounded-lg bg-stone-50 p-3"
+    >
+      <input type="hidden" name="menuItemId" value={menuItemId} />
+      {groups.map((group) => {
+        const single = group.maxChoices === 1;
+        return (
+          <fieldset key={group.id} className="space-y-1">
+            <legend className="text-sm font-semibold text-stone-800">
+              {group.name} <span className="font-normal text-stone-600">({rule(group)})</span>
+            </legend>
+            <div className="flex flex-wrap gap-x-4 gap-y-1">
+              {single && group.minChoices === 0 ? (
+                <label className="inline-flex min-h-6 items-center gap-2 text-sm text-stone-800">
+                  <input type="radio" name={`choice.${group.id}`} value="" defaultChecked className="size-4" />
+                  No {group.name.toLowerCase()}
+                </label>
+              ) : null}
+              {group.choices.map((choice, index) => (
+                <label key={choice.id} className="inline-flex min-h-6 items-center gap-2 text-sm text-stone-800">
+                  <input
+                    type={single ? "radio" : "checkbox"}
+                    name={`choice.${group.id}`}
+                    value={choice.id}
+                    defaultChecked={single && group.minChoices > 0 && index === 0}
+                    className="size-4 accent-brand-600"
+                  />
+                  {choice.name}
+                  {choice.priceDeltaCents > 0 ? (
+                    <span className="text-stone-600">
+                      +<Money cents={choice.priceDeltaCents} />
+                    </span>
+                  ) : null}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        );
+      })}
+      <div className="space-y-1">
+        <label htmlFor={`${prefix}-instructions`} className="block text-sm font-medium text-stone-700">
+          Special instructions <span className="font-normal text-stone-600">(optional)</span>
+        </label>
+        <input
+          id={`${prefix}-instructions`}
+          name="instructions"
+          maxLength={200}
+          placeholder="No onions, please"
+          aria-describedby={`${prefix}-status`}
+          className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm placeholder:text-stone-500"
+        />
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        {state.needsReplace ? <input type="hidden" name="replace" value="1" /> : null}
+        <button
+          type="submit"
+          disabled={pending}
+          aria-label={state.needsReplace ? undefined : `Add ${name} to cart`}
+          className={`rounded-lg px-3 py-1.5 text-sm font-semibold text-white disabled:bg-stone-400 ${state.needsReplace ? "bg-amber-800 hover:bg-amber-900" : "bg-brand-600 hover:bg-brand-700"}`}
+        >
+          {state.needsReplace ? "Start a new cart" : pending ? "Adding…" : "Add"}
+        </button>
+        <p
+          id={`${prefix}-status`}
+          role="status"
+          className={`text-sm ${state.ok ? "text-emerald-700" : state.needsReplace ? "text-amber-800" : "text-red-600"}`}
+        >
+          {state.fieldErrors ? (Object.values(state.fieldErrors).flat()[0] ?? state.message) : (state.message ?? "")}
+        </p>
+      </div>
+    </form>
+  );
+}

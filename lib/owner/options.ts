@@ -1,0 +1,158 @@
+import "server-only";
+
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+
+import { getDb } from "@/db/client";
+import { MAX_OPTION_GROUPS_PER_ITEM, menuItems, menuOptionChoices, menuOptionGroups } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/queries";
+import { NOT_FOUND, type Result } from "@/lib/errors";
+
+import type { OptionGroupFields } from "./schema";
+import { outer, ownedBy } from "./scope";
+
+/**
+ * An item's option groups and their choices, written by its restaurant's owners only: every statement finds the
+ * item or group through `ownedBy` in its WHERE, so another restaurant's id finds nothing ("not-found").
+ * Groups and choices are soft-deleted: a cart line may hold a choice id, and checkout names what went away.
+ */
+type NotFound = { reason: "not-found" };
+export type OptionGroupCreateResult = Result<
+  { id: number },
+  NotFound | { reason: "invalid:too-many-groups"; max: number }
+>;
+export type OptionGroupWriteResult = Result<object, NotFound>;
+
+/** Live groups of one of the viewer's live items, in the SQL of a WHERE (the item: a value or a column). */
+const ownedLiveItem = (viewer: Viewer, itemId: number) =>
+  and(eq(menuItems.id, itemId), isNull(menuItems.deletedAt), ownedBy(viewer, menuItems.restaurantId));
+
+export async function createOptionGroup({
+  viewer,
+  itemId,
+  fields,
+}: {
+  viewer: Viewer;
+  itemId: number;
+  fields: OptionGroupFields;
+}): Promise<OptionGroupCreateResult> {
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<OptionGroupCreateResult> => {
+    // The item's row lock serializes group appends: two never take the same position or pass the bound together.
+    const [item] = await tx
+      .select({
+        id: menuItems.id,
+        groups: sql<number>`(select count(*)::int from menu_option_groups g
+          where g.menu_item_id = ${outer(menuItems.id)} and g.deleted_at is null)`.mapWith(Number),
+        nextPosition: sql<number>`(select coalesce(max(g.position) + 1, 0)::int from menu_option_groups g
+          where g.menu_item_id = ${outer(menuItems.id)})`.mapWith(Number),
+      })
+      .from(menuItems)
+      .where(ownedLiveItem(viewer, itemId))
+      .for("no key update");
+    if (!item) return NOT_FOUND;
+    if (item.groups >= MAX_OPTION_GROUPS_PER_ITEM) {
+      return { ok: false, reason: "invalid:too-many-groups", max: MAX_OPTION_GROUPS_PER_ITEM };
+    }
+    const [group] = await tx
+      .insert(menuOptionGroups)
+      .values({
+        menuItemId: item.id,
+        name: fields.name,
+        required: fields.required,
+        minChoices: fields.minChoices,
+        maxChoices: fields.maxChoices,
+        position: item.nextPosition,
+      })
+      .returning({ id: menuOptionGroups.id });
+    await tx
+      .insert(menuOptionChoices)
+      .values(fields.choices.map((choice, position) => ({ ...choice, groupId: group!.id, position })));
+    return { ok: true, id: group!.id };
+  });
+}
+
+/** A live group of a live item of the viewer's, as a WHERE over menu_option_groups. */
+const ownedLiveGroup = (viewer: Viewer, groupId: number) =>
+  and(
+    eq(menuOptionGroups.id, groupId),
+    isNull(menuOptionGroups.deletedAt),
+    sql`${menuOptionGroups.menuItemId} in (select mi.id from menu_items mi
+      where mi.deleted_at is null and ${ownedBy(viewer, sql.raw("mi.restaurant_id"))})`,
+  );
+
+/**
+ * Saves a group and its whole list of choices. A choice keeps its id while its name (ignoring case) stays in the
+ * list, so renaming "Large" to "large" or changing its price keeps carts that hold it; a name gone from the list is
+ * soft-deleted (carts holding it are refused at checkout, naming it), a new name is a new choice. Price changes
+ * reach carts at once (they are priced from the menu) and never past orders (their options are snapshots).
+ */
+export async function updateOptionGroup({
+  viewer,
+  groupId,
+  fields,
+}: {
+  viewer: Viewer;
+  groupId: number;
+  fields: OptionGroupFields;
+}): Promise<OptionGroupWriteResult> {
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<OptionGroupWriteResult> => {
+    const [group] = await tx
+      .update(menuOptionGroups)
+      .set({
+        name: fields.name,
+        required: fields.required,
+        minChoices: fields.minChoices,
+        maxChoices: fields.maxChoices,
+      })
+      .where(ownedLiveGroup(viewer, groupId))
+      .returning({ id: menuOptionGroups.id });
+    if (!group) return NOT_FOUND;
+    const current = await tx
+      .select({ id: menuOptionChoices.id, name: menuOptionChoices.name })
+      .from(menuOptionChoices)
+      .where(and(eq(menuOptionChoices.groupId, group.id), isNull(menuOptionChoices.deletedAt)))
+      .for("update");
+    const byName = new Map(current.map((c) => [c.name.toLowerCase(), c.id]));
+    const kept = new Set<number>();
+    const added = [];
+    for (const [position, choice] of fields.choices.entries()) {
+      const id = byName.get(choice.name.toLowerCase());
+      if (id === undefined) {
+        added.push({ ...choice, groupId: group.id, position });
+        continue;
+      }
+      kept.add(id);
+      await tx
+        .update(menuOptionChoices)
+        .set({ name: choice.name, priceDeltaCents: choice.priceDeltaCents, position })
+        .where(and(eq(menuOptionChoices.id, id), eq(menuOptionChoices.groupId, group.id)));
+    }
+    const removed = current.filter((c) => !kept.has(c.id)).map((c) => c.id);
+    if (removed.length > 0) {
+      await tx
+        .update(menuOptionChoices)
+        .set({ deletedAt: new Date() })
+        .where(and(inArray(menuOptionChoices.id, removed), eq(menuOptionChoices.groupId, group.id)));
+    }
+    if (added.length > 0) await tx.insert(menuOptionChoices).values(added);
+    return { ok: true };
+  });
+}
+
+/** Takes a group off the item (soft delete); past orders keep their snapshots, carts holding it are refused. */
+export async function deleteOptionGroup({
+  viewer,
+  groupId,
+}: {
+  viewer: Viewer;
+  groupId: number;
+}): Promise<OptionGroupWriteResult> {
+  const db = await getDb();
+  const deleted = await db
+    .update(menuOptionGroups)
+    .set({ deletedAt: new Date() })
+    .where(ownedLiveGroup(viewer, groupId))
+    .returning({ id: menuOptionGroups.id });
+  return deleted.length > 0 ? { ok: true } : NOT_FOUND;
+}

@@ -1,0 +1,100 @@
+import { expect, signInOverHttp, test } from "./fixtures";
+
+// Tagliatelle al ragù at Trattoria Luce carries the demo options (db/seed/options.ts): Size (Regular, Large +2.00)
+// and Extras (up to 3: Extra parmesan +0.75, Chili flakes, Burrata +3.50).
+test("a customer picks options and a note, sees them in the cart, and the order shows them at the right total", async ({
+  page,
+  newCustomer,
+}) => {
+  await signInOverHttp(page.request, await newCustomer("opal"));
+  await page.goto("/r/trattoria-luce");
+  const form = page.getByRole("form", { name: "Options for Tagliatelle al ragù" });
+  await expect(form.getByRole("radio", { name: "Regular" })).toBeChecked();
+  await form.getByRole("radio", { name: /Large/ }).check();
+  await form.getByRole("checkbox", { name: /Extra parmesan/ }).check();
+  await form.getByLabel(/Special instructions/).fill("Extra hot plate");
+  await form.getByRole("button", { name: "Add Tagliatelle al ragù to cart" }).click();
+  await expect(form.getByText("Added Tagliatelle al ragù to your cart.")).toBeVisible();
+  // The same dish plain is another line; items without options keep their one-click add.
+  await form.getByRole("radio", { name: "Regular" }).check();
+  await form.getByRole("checkbox", { name: /Extra parmesan/ }).uncheck();
+  await form.getByLabel(/Special instructions/).fill("");
+  await form.getByRole("button", { name: "Add Tagliatelle al ragù to cart" }).click();
+  await expect(form.getByText("Added Tagliatelle al ragù to your cart.")).toBeVisible();
+  await page.getByRole("button", { name: "Add Bruschetta to cart" }).click();
+  await expect(page.getByText("Added Bruschetta to your cart.")).toBeVisible();
+
+  await page.goto("/cart");
+  const lines = page.getByTestId("cart-line");
+  await expect(lines).toHaveCount(3);
+  await expect(lines.nth(0)).toContainText("Size: Large (+$2.00) · Extras: Extra parmesan (+$0.75)");
+  await expect(lines.nth(0)).toContainText("Note: Extra hot plate");
+  await expect(lines.nth(0)).toContainText("$17.25 each");
+  await expect(lines.nth(1)).toContainText("Size: Regular");
+  await expect(page.getByText("$38.25")).toBeVisible(); // 17.25 + 14.50 + 6.50
+
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page).toHaveURL(/\/orders\/\d+$/);
+  await expect(page.getByTestId("order-total")).toHaveText("$38.25");
+  const options = page.getByTestId("line-options");
+  await expect(options.nth(0)).toContainText("Size: Large (+$2.00) · Extras: Extra parmesan (+$0.75)");
+  await expect(options.nth(0)).toContainText("Note: Extra hot plate");
+  await expect(options.nth(1)).toContainText("Size: Regular");
+
+  // The history row says it in a few words.
+  await page.goto("/orders");
+  await expect(page.getByTestId("history-order").first()).toContainText(
+    "1 × Tagliatelle al ragù (Large, Extra parmesan; note: Extra hot plate)",
+  );
+});
+
+test("an owner adds an option group to a new item, a customer orders with it, and removing the group stops that cart", async ({
+  pageAs,
+  newCustomer,
+}, testInfo) => {
+  const itemName = `Calzone ${testInfo.project.name} ${Date.now()}`;
+  const owner = await pageAs("owner");
+  await owner.goto("/owner/trattoria-luce/menu");
+  const addForm = owner.getByRole("form", { name: "Add an item to Starters" });
+  await addForm.getByLabel("Name").fill(itemName);
+  await addForm.getByLabel("Price").fill("11.00");
+  await addForm.getByRole("button", { name: "Add item" }).click();
+  await expect(addForm.getByText(`Added ${itemName}.`)).toBeVisible();
+
+  const row = owner.getByTestId("menu-item").filter({ hasText: itemName });
+  await row.getByText(`Options of ${itemName} (none)`).click();
+  const groupForm = owner.getByRole("form", { name: `Add an option group to ${itemName}` });
+  await groupForm.getByLabel("Group name").fill("Filling");
+  await groupForm.getByLabel("Pick at most").fill("3");
+  await groupForm.getByLabel("Choices, one per line").fill("Ham\nSpinach +1.00");
+  await groupForm.getByRole("button", { name: "Add group" }).click();
+  // A rule that only the whole form can check is explained next to the field to change.
+  await expect(
+    groupForm.getByText("Customers cannot pick 3 of 2 choices: lower the largest number or add choices."),
+  ).toBeVisible();
+  await groupForm.getByLabel("Pick at most").fill("1");
+  await groupForm.getByRole("button", { name: "Add group" }).click();
+  await expect(groupForm.getByText("Added Filling.")).toBeVisible();
+
+  const customer = await pageAs(await newCustomer("otto"));
+  await customer.goto("/r/trattoria-luce");
+  const form = customer.getByRole("form", { name: `Options for ${itemName}` });
+  await form.getByRole("radio", { name: /Spinach/ }).check();
+  await form.getByRole("button", { name: `Add ${itemName} to cart` }).click();
+  await expect(form.getByText(`Added ${itemName} to your cart.`)).toBeVisible();
+  await customer.goto("/cart");
+  await expect(customer.getByTestId("cart-line")).toContainText("Filling: Spinach (+$1.00)");
+  await expect(customer.getByTestId("cart-line")).toContainText("$12.00 each");
+
+  await owner.reload();
+  await owner.getByTestId("menu-item").filter({ hasText: itemName }).getByText(`Options of ${itemName}`).click();
+  owner.once("dialog", (dialog) => void dialog.accept());
+  await owner.getByRole("button", { name: `Remove option group Filling of ${itemName}` }).click();
+  // The group leaves the editor with its form (and the message of the button that removed it).
+  await expect(owner.getByTestId("menu-item").filter({ hasText: itemName }).getByTestId("option-group")).toHaveCount(0);
+  await expect(owner.getByText(`Options of ${itemName} (none)`)).toBeVisible();
+
+  await customer.reload();
+  await expect(customer.getByTestId("cart-line")).toContainText("No longer offered: Spinach. Choose again.");
+  await expect(customer.getByRole("button", { name: "Place order" })).toBeDisabled();
+});

@@ -1,0 +1,548 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+
+import { countQueries } from "@/db/query-stats";
+import { repairRollups } from "@/db/rollups";
+import { menuOptionChoices, menuOptionGroups, orderLineOptions, orderLines, orders } from "@/db/schema";
+import { reconcileTotals } from "@/lib/admin/reconciliation";
+import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import { addToCartAction } from "@/lib/cart/actions";
+import { addToCart, getCart } from "@/lib/cart/queries";
+import { addToCartSchema } from "@/lib/cart/schema";
+import { placeOrder } from "@/lib/orders/checkout";
+import { checkoutRefusal } from "@/lib/orders/messages";
+import { getOrderForViewer } from "@/lib/orders/queries";
+import { reorder } from "@/lib/orders/reorder";
+import { deleteItem, getMenuForOwner } from "@/lib/owner/menu";
+import { createOptionGroupAction, deleteOptionGroupAction, updateOptionGroupAction } from "@/lib/owner/menu-actions";
+import { createOptionGroup, deleteOptionGroup, updateOptionGroup } from "@/lib/owner/options";
+import { getOrderQueue } from "@/lib/owner/queries";
+import { createOptionGroupSchema } from "@/lib/owner/schema";
+import { getRestaurantPage } from "@/lib/restaurants/queries";
+
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { createOwner, createRestaurant, createUser } from "../fixtures/factory";
+import { signInAs, submit } from "../fixtures/session";
+
+vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/headers", async () => (await import("../fixtures/next-headers")).nextHeadersMock);
+
+const NOT_FOUND = /NEXT_HTTP_ERROR_FALLBACK;404/;
+
+/** Item options, from the owner's editor through the cart and checkout to the order, reorder and reconciliation. */
+describe.each(DRIVERS)("item options on %s", (driver) => {
+  const db = freshDatabase(driver);
+  const viewerOf = async (userId: string) => (await findActiveViewer(userId)) as Viewer;
+  const key = () => `key-${crypto.randomUUID()}`;
+
+  const SIZE = { name: "Size", required: true, minChoices: 1, maxChoices: 1 };
+  const EXTRAS = { name: "Extras", required: false, minChoices: 0, maxChoices: 2 };
+
+  /**
+   * A pizza at $10.00 with Size (Regular +0, Large +2.00; pick 1) and Extras (Cheese +0.75, Olives +0.50,
+   * Basil +0; up to 2), set up through the owner's own domain functions; a salad without options; a customer.
+   */
+  async function pizzeria() {
+    const { restaurant, items } = await createRestaurant(db(), [
+      { name: "Pizza", priceCents: 1000 },
+      { name: "Salad", priceCents: 650 },
+    ]);
+    const owner = await createOwner(db(), [restaurant.id]);
+    const ownerViewer = await viewerOf(owner.user.id);
+    const pizza = items[0]!;
+    const size = await createOptionGroup({
+      viewer: ownerViewer,
+      itemId: pizza.id,
+      fields: {
+        ...SIZE,
+        choices: [
+          { name: "Regular", priceDeltaCents: 0 },
+          { name: "Large", priceDeltaCents: 200 },
+        ],
+      },
+    });
+    const extras = await createOptionGroup({
+      viewer: ownerViewer,
+      itemId: pizza.id,
+      fields: {
+        ...EXTRAS,
+        choices: [
+          { name: "Cheese", priceDeltaCents: 75 },
+          { name: "Olives", priceDeltaCents: 50 },
+          { name: "Basil", priceDeltaCents: 0 },
+        ],
+      },
+    });
+    if (!size.ok || !extras.ok) throw new Error("the groups should be created");
+    const choices = await db()
+      .select({ id: menuOptionChoices.id, name: menuOptionChoices.name })
+      .from(menuOptionChoices)
+      .where(sql`${menuOptionChoices.groupId} in (${size.id}, ${extras.id})`);
+    const choice = Object.fromEntries(choices.map((c) => [c.name, c.id])) as Record<
+      "Regular" | "Large" | "Cheese" | "Olives" | "Basil",
+      number
+    >;
+    const customer = await createUser(db());
+    const viewer = await viewerOf(customer.user.id);
+    return {
+      restaurant,
+      pizza,
+      salad: items[1]!,
+      owner,
+      ownerViewer,
+      groups: { size: size.id, extras: extras.id },
+      choice,
+      customer,
+      viewer,
+      holder: { profileId: customer.profile.id },
+    };
+  }
+  type Pizzeria = Awaited<ReturnType<typeof pizzeria>>;
+
+  const pizzaFields = (choices: { name: string; priceDeltaCents: number }[]) => ({ ...EXTRAS, choices });
+
+  async function placeCart(p: Pizzeria) {
+    const cart = await getCart({ holder: p.holder });
+    const placed = await placeOrder({ viewer: p.viewer, idempotencyKey: key(), expectedTotalCents: cart!.totalCents });
+    if (!placed.ok) throw new Error(`checkout refused: ${placed.reason}`);
+    return placed.orderId;
+  }
+
+  it("prices a line as the item plus its choices, in cents, and snapshots them onto the order", async () => {
+    const p = await pizzeria();
+    const added = await addToCart({
+      holder: p.holder,
+      menuItemId: p.pizza.id,
+      quantity: 2,
+      choiceIds: [p.choice.Cheese, p.choice.Large, p.choice.Basil],
+      instructions: "Well done",
+    });
+    expect(added).toEqual({ ok: true, itemName: "Pizza" });
+    const cart = await getCart({ holder: p.holder });
+    expect(cart!.lines).toHaveLength(1);
+    expect(cart!.lines[0]).toMatchObject({
+      unitPriceCents: 1000 + 200 + 75,
+      quantity: 2,
+      instructions: "Well done",
+      options: [
+        { groupName: "Size", choiceName: "Large", priceDeltaCents: 200 },
+        { groupName: "Extras", choiceName: "Cheese", priceDeltaCents: 75 },
+        { groupName: "Extras", choiceName: "Basil", priceDeltaCents: 0 },
+      ],
+    });
+    expect(cart!.totalCents).toBe(2550);
+
+    const orderId = await placeCart(p);
+    const [order] = await db().select().from(orders).where(eq(orders.id, orderId));
+    expect(order!.totalCents).toBe(2550);
+    const [line] = await db().select().from(orderLines).where(eq(orderLines.orderId, orderId));
+    expect(line).toMatchObject({ basePriceCents: 1000, unitPriceCents: 1275, quantity: 2, instructions: "Well done" });
+    // The owner's queue shows the same snapshot and note.
+    const queue = await getOrderQueue({ viewer: p.ownerViewer, slug: p.restaurant.slug });
+    expect(queue!.orders[0]!.lines[0]).toMatchObject({
+      instructions: "Well done",
+      options: [
+        { groupName: "Size", choiceName: "Large", priceDeltaCents: 200 },
+        { groupName: "Extras", choiceName: "Cheese", priceDeltaCents: 75 },
+        { groupName: "Extras", choiceName: "Basil", priceDeltaCents: 0 },
+      ],
+    });
+    const page = await getOrderForViewer({ viewer: p.viewer, orderId });
+    expect(page!.lines[0]!.options).toEqual([
+      { groupName: "Size", choiceName: "Large", priceDeltaCents: 200 },
+      { groupName: "Extras", choiceName: "Cheese", priceDeltaCents: 75 },
+      { groupName: "Extras", choiceName: "Basil", priceDeltaCents: 0 },
+    ]);
+  });
+
+  it("merges the same item with the same choices and note, and keeps other choices or notes apart", async () => {
+    const p = await pizzeria();
+    const add = (choiceIds: number[], instructions = "", quantity = 1) =>
+      addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity, choiceIds, instructions });
+    await add([p.choice.Large, p.choice.Cheese]);
+    await add([p.choice.Cheese, p.choice.Large], "", 2); // the same set, ticked in another order
+    await add([p.choice.Regular, p.choice.Cheese]);
+    await add([p.choice.Large, p.choice.Cheese], "No basil");
+    await addToCart({ holder: p.holder, menuItemId: p.salad.id, quantity: 1 });
+    await addToCart({ holder: p.holder, menuItemId: p.salad.id, quantity: 1 });
+    const cart = await getCart({ holder: p.holder });
+    expect(
+      cart!.lines.map((l) => [l.name, l.options.map((o) => o.choiceName).join("+"), l.instructions, l.quantity]),
+    ).toEqual([
+      ["Pizza", "Large+Cheese", "", 3],
+      ["Pizza", "Regular+Cheese", "", 1],
+      ["Pizza", "Large+Cheese", "No basil", 1],
+      ["Salad", "", "", 2],
+    ]);
+    expect(cart!.totalCents).toBe(3 * 1275 + 1075 + 1275 + 2 * 650);
+  });
+
+  it("merges concurrent adds of the same item, choices and note into one line", async () => {
+    const p = await pizzeria();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        addToCart({
+          holder: p.holder,
+          menuItemId: p.pizza.id,
+          quantity: 1,
+          // Half tick the boxes in another order: the same set all the same.
+          choiceIds: i % 2 ? [p.choice.Olives, p.choice.Large] : [p.choice.Large, p.choice.Olives],
+          instructions: "Crispy",
+        }),
+      ),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    const cart = await getCart({ holder: p.holder });
+    expect(cart!.lines.map((l) => [l.quantity, l.unitPriceCents])).toEqual([[10, 1250]]);
+  });
+
+  it("enforces required, min and max choices, and refuses a choice of another item or restaurant", async () => {
+    const p = await pizzeria();
+    const other = await pizzeria();
+    const add = (choiceIds: number[]) =>
+      addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 1, choiceIds });
+    expect(await add([])).toEqual({ ok: false, reason: "invalid:too-few-choices", groupName: "Size", minChoices: 1 });
+    expect(await add([p.choice.Regular, p.choice.Large])).toEqual({
+      ok: false,
+      reason: "invalid:too-many-choices",
+      groupName: "Size",
+      maxChoices: 1,
+    });
+    expect(await add([p.choice.Regular, p.choice.Cheese, p.choice.Olives, p.choice.Basil])).toMatchObject({
+      reason: "invalid:too-many-choices",
+      groupName: "Extras",
+    });
+    // Another restaurant's pizza has choices of the same names: its ids are not this pizza's.
+    expect(await add([other.choice.Regular])).toEqual({ ok: false, reason: "not-found:choice" });
+    expect(await add([p.choice.Regular, 2_000_000_000])).toEqual({ ok: false, reason: "not-found:choice" });
+    // A choice of this pizza on the salad.
+    expect(
+      await addToCart({ holder: p.holder, menuItemId: p.salad.id, quantity: 1, choiceIds: [p.choice.Cheese] }),
+    ).toEqual({ ok: false, reason: "not-found:choice" });
+    expect(await getCart({ holder: p.holder })).toBeNull();
+
+    // Through the action, as the browser sends it: a radio per group, boxes, a note.
+    signInAs(p.viewer);
+    const form = {
+      menuItemId: p.pizza.id,
+      [`choice.${p.groups.size}`]: p.choice.Large,
+      instructions: "Cut in 8",
+    };
+    expect(await submit(addToCartAction, form)).toMatchObject({ ok: true, message: "Added Pizza to your cart." });
+    expect(await submit(addToCartAction, { menuItemId: p.pizza.id })).toMatchObject({
+      ok: false,
+      message: "Choose an option for Size.",
+    });
+    const nul = await submit(addToCartAction, { ...form, instructions: "a\u0000b" });
+    expect(nul.fieldErrors?.instructions).toEqual(["Remove control or invisible formatting characters."]);
+    const long = await submit(addToCartAction, { ...form, instructions: "x".repeat(201) });
+    expect(long.fieldErrors?.instructions).toEqual(["Use at most 200 characters."]);
+    signInAs(null);
+    expect((await getCart({ holder: p.holder }))!.lines.map((l) => [l.unitPriceCents, l.instructions])).toEqual([
+      [1200, "Cut in 8"],
+    ]);
+    expect(addToCartSchema.safeParse({ menuItemId: "1", choiceId: ["1", "abc"] }).success).toBe(false);
+  });
+
+  it("refuses checkout naming a choice removed since it was added, and asks again for a new required group", async () => {
+    const p = await pizzeria();
+    await addToCart({
+      holder: p.holder,
+      menuItemId: p.pizza.id,
+      quantity: 1,
+      choiceIds: [p.choice.Regular, p.choice.Olives],
+    });
+    await updateOptionGroup({
+      viewer: p.ownerViewer,
+      groupId: p.groups.extras,
+      fields: pizzaFields([
+        { name: "Cheese", priceDeltaCents: 75 },
+        { name: "Basil", priceDeltaCents: 0 },
+      ]),
+    });
+    const cart = await getCart({ holder: p.holder });
+    expect(cart!.lines[0]!.problem).toBe("options");
+    const refused = await placeOrder({ viewer: p.viewer, idempotencyKey: key(), expectedTotalCents: 1050 });
+    expect(refused).toEqual({ ok: false, reason: "unavailable:choices", itemName: "Pizza", choiceNames: ["Olives"] });
+    expect(checkoutRefusal(refused as Extract<typeof refused, { ok: false }>)).toContain("Olives");
+
+    // A fresh line, then the owner adds a required group: the line no longer fits.
+    await db()
+      .delete(orderLines)
+      .where(sql`false`);
+    const q = await pizzeria();
+    await addToCart({ holder: q.holder, menuItemId: q.pizza.id, quantity: 1, choiceIds: [q.choice.Regular] });
+    await createOptionGroup({
+      viewer: q.ownerViewer,
+      itemId: q.pizza.id,
+      fields: {
+        name: "Crust",
+        required: true,
+        minChoices: 1,
+        maxChoices: 1,
+        choices: [{ name: "Thin", priceDeltaCents: 0 }],
+      },
+    });
+    expect(await placeOrder({ viewer: q.viewer, idempotencyKey: key(), expectedTotalCents: 1000 })).toEqual({
+      ok: false,
+      reason: "conflict:options-changed",
+      itemName: "Pizza",
+      groupName: "Crust",
+    });
+    expect(await db().$count(orders, eq(orders.customerId, q.customer.profile.id))).toBe(0);
+  });
+
+  it("charges today's option prices at checkout, and never changes a past order after menu edits and deletes", async () => {
+    const p = await pizzeria();
+    await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 1, choiceIds: [p.choice.Large] });
+    // The owner raises Large to +3.00 after the customer opened the cart at $12.00.
+    await updateOptionGroup({
+      viewer: p.ownerViewer,
+      groupId: p.groups.size,
+      fields: {
+        ...SIZE,
+        choices: [
+          { name: "Regular", priceDeltaCents: 0 },
+          { name: "Large", priceDeltaCents: 300 },
+        ],
+      },
+    });
+    expect(await placeOrder({ viewer: p.viewer, idempotencyKey: key(), expectedTotalCents: 1200 })).toEqual({
+      ok: false,
+      reason: "conflict:price-changed",
+      totalCents: 1300,
+    });
+    const orderId = await placeCart(p);
+    const before = await getOrderForViewer({ viewer: p.viewer, orderId });
+
+    await updateOptionGroup({
+      viewer: p.ownerViewer,
+      groupId: p.groups.size,
+      fields: { ...SIZE, choices: [{ name: "Regular", priceDeltaCents: 0 }] },
+    });
+    await deleteOptionGroup({ viewer: p.ownerViewer, groupId: p.groups.size });
+    await deleteItem({ viewer: p.ownerViewer, itemId: p.pizza.id });
+    const after = await getOrderForViewer({ viewer: p.viewer, orderId });
+    expect(after!.totalCents).toBe(1300);
+    expect(after!.lines).toEqual(before!.lines);
+    expect(after!.lines[0]!.options).toEqual([{ groupName: "Size", choiceName: "Large", priceDeltaCents: 300 }]);
+  });
+
+  it("reorders with the choices that still exist, names the ones that do not, and prices them today", async () => {
+    const p = await pizzeria();
+    await addToCart({
+      holder: p.holder,
+      menuItemId: p.pizza.id,
+      quantity: 2,
+      choiceIds: [p.choice.Large, p.choice.Olives],
+      instructions: "Crispy",
+    });
+    const orderId = await placeCart(p);
+    await updateOptionGroup({
+      viewer: p.ownerViewer,
+      groupId: p.groups.extras,
+      fields: pizzaFields([{ name: "Cheese", priceDeltaCents: 75 }]),
+    });
+    await updateOptionGroup({
+      viewer: p.ownerViewer,
+      groupId: p.groups.size,
+      fields: {
+        ...SIZE,
+        choices: [
+          { name: "Regular", priceDeltaCents: 0 },
+          { name: "Large", priceDeltaCents: 250 },
+        ],
+      },
+    });
+    expect(await reorder({ viewer: p.viewer, orderId })).toEqual({
+      ok: true,
+      added: 1,
+      droppedChoices: ["Olives (Pizza)"],
+    });
+    const cart = await getCart({ holder: p.holder, reorderOf: orderId });
+    expect(
+      cart!.lines.map((l) => [l.options.map((o) => o.choiceName), l.unitPriceCents, l.quantity, l.instructions]),
+    ).toEqual([[["Large"], 1250, 2, "Crispy"]]);
+    expect(cart!.droppedChoices).toEqual(["Olives (Pizza)"]);
+
+    // Size itself gone: the line cannot be rebuilt without a size, so it is left out with the item named.
+    await deleteOptionGroup({ viewer: p.ownerViewer, groupId: p.groups.size });
+    await createOptionGroup({
+      viewer: p.ownerViewer,
+      itemId: p.pizza.id,
+      fields: { ...SIZE, name: "Size (new)", choices: [{ name: "Medium", priceDeltaCents: 100 }] },
+    });
+    expect(await reorder({ viewer: p.viewer, orderId })).toEqual({ ok: false, reason: "unavailable:items" });
+  });
+
+  it("reconciles to zero with options, and catches a line whose option price was tampered with", async () => {
+    const p = await pizzeria();
+    await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 3, choiceIds: [p.choice.Large] });
+    const orderId = await placeCart(p);
+    const admin = await viewerOf((await createUser(db(), { role: "admin" })).user.id);
+    const clean = await reconcileTotals({ viewer: admin });
+    expect([clean.orderMismatchCount, clean.userMismatchCount, clean.linePriceMismatchCount]).toEqual([0, 0, 0]);
+    expect(clean.rollupDriftCounts.every((d) => d.rows === 0)).toBe(true);
+
+    const [line] = await db().select({ id: orderLines.id }).from(orderLines).where(eq(orderLines.orderId, orderId));
+    // The order's total still equals its lines (quantity x unit price): only the option's recorded price moved.
+    await db().update(orderLineOptions).set({ priceDeltaCents: 150 }).where(eq(orderLineOptions.orderLineId, line!.id));
+    const tampered = await reconcileTotals({ viewer: admin });
+    expect(tampered.orderMismatchCount).toBe(0);
+    expect(tampered.linePriceMismatchCount).toBe(1);
+    expect(tampered.linePriceMismatches).toEqual([
+      { orderId, lineId: line!.id, name: "Pizza", unitCents: 1200, expectedCents: 1150 },
+    ]);
+    expect((await repairRollups(db(), { dryRun: true })).linePrices).toBe(1);
+    await db().update(orderLineOptions).set({ priceDeltaCents: 200 }).where(eq(orderLineOptions.orderLineId, line!.id));
+    expect((await reconcileTotals({ viewer: admin })).linePriceMismatchCount).toBe(0);
+  });
+
+  it("lets only the restaurant's owners edit its options (role matrix), with clear messages", async () => {
+    const p = await pizzeria();
+    const stranger = await createOwner(db(), [(await createRestaurant(db())).restaurant.id]);
+    const admin = await createUser(db(), { role: "admin" });
+    const groupsBefore = await db().select().from(menuOptionGroups).orderBy(asc(menuOptionGroups.id));
+    const choicesBefore = await db().select().from(menuOptionChoices).orderBy(asc(menuOptionChoices.id));
+    const fields = {
+      name: "Sauce",
+      required: "on",
+      minChoices: 1,
+      maxChoices: 1,
+      choices: "Tomato\nWhite +1.00",
+    };
+    const attempts = [
+      () => submit(createOptionGroupAction, { itemId: p.pizza.id, ...fields }),
+      () => submit(updateOptionGroupAction, { groupId: p.groups.size, ...fields }),
+      () => submit(deleteOptionGroupAction, { groupId: p.groups.size }),
+    ];
+    // Another restaurant's owner, and an admin who does not own it: "not found", nothing written.
+    for (const who of [stranger.user.id, admin.user.id]) {
+      signInAs(await viewerOf(who));
+      const answers = [];
+      for (const attempt of attempts) answers.push((await attempt()).message);
+      expect(answers).toEqual(["Item not found.", "Option group not found.", "Option group not found."]);
+    }
+    // A customer: the action answers 404, as if it did not exist.
+    signInAs(p.viewer);
+    for (const attempt of attempts) await expect(attempt()).rejects.toThrow(NOT_FOUND);
+    signInAs(null);
+    expect((await attempts[0]!()).message).toBe("Your session has ended. Please sign in again.");
+    expect(await db().select().from(menuOptionGroups).orderBy(asc(menuOptionGroups.id))).toEqual(groupsBefore);
+    expect(await db().select().from(menuOptionChoices).orderBy(asc(menuOptionChoices.id))).toEqual(choicesBefore);
+
+    // The owner: added, edited (a choice renamed keeps its id; one removed is soft-deleted), removed.
+    signInAs(p.ownerViewer);
+    expect(await submit(createOptionGroupAction, { itemId: p.pizza.id, ...fields })).toMatchObject({
+      ok: true,
+      message: "Added Sauce.",
+    });
+    const regular = p.choice.Regular;
+    expect(
+      await submit(updateOptionGroupAction, {
+        groupId: p.groups.size,
+        ...fields,
+        name: "Size",
+        choices: "regular\nHuge +4.00",
+      }),
+    ).toMatchObject({ ok: true, message: "Saved." });
+    const size = await db()
+      .select({ id: menuOptionChoices.id, name: menuOptionChoices.name, deleted: sql<boolean>`deleted_at is not null` })
+      .from(menuOptionChoices)
+      .where(eq(menuOptionChoices.groupId, p.groups.size))
+      .orderBy(asc(menuOptionChoices.id));
+    expect(size).toEqual([
+      { id: regular, name: "regular", deleted: false },
+      { id: p.choice.Large, name: "Large", deleted: true },
+      { id: expect.any(Number), name: "Huge", deleted: false },
+    ]);
+    expect(await submit(deleteOptionGroupAction, { groupId: p.groups.size })).toMatchObject({
+      ok: true,
+      message: "Option group removed.",
+    });
+    const menu = await getMenuForOwner({ viewer: p.ownerViewer, slug: p.restaurant.slug });
+    expect(menu!.categories[0]!.items[0]!.optionGroups.map((g) => g.name)).toEqual(["Extras", "Sauce"]);
+    signInAs(null);
+  });
+
+  it("validates a group's form with a message on the field to change", async () => {
+    const errors = (input: Record<string, string>) => {
+      const parsed = createOptionGroupSchema.safeParse({ itemId: "1", name: "Size", ...input });
+      return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message]));
+    };
+    expect(errors({ minChoices: "2", maxChoices: "1", choices: "A\nB" })).toEqual({
+      minChoices: "The smallest number of choices cannot be above the largest.",
+    });
+    expect(errors({ minChoices: "0", maxChoices: "3", choices: "A\nB" })).toEqual({
+      maxChoices: "Customers cannot pick 3 of 2 choices: lower the largest number or add choices.",
+    });
+    expect(errors({ required: "on", minChoices: "0", maxChoices: "1", choices: "A" })).toEqual({
+      minChoices: "A required group needs a smallest number of at least 1.",
+    });
+    expect(errors({ minChoices: "0", maxChoices: "1", choices: "A\na" })).toEqual({
+      choices: "Give each choice a different name.",
+    });
+    expect(errors({ minChoices: "0", maxChoices: "1", choices: "Large +2.999" })).toEqual({
+      choices: 'Line 1 ("Large +2.999"): write the extra price like "Large +2.00", at most +1000.00.',
+    });
+    expect(
+      errors({ minChoices: "0", maxChoices: "1", choices: Array.from({ length: 21 }, (_, i) => `C${i}`).join("\n") }),
+    ).toEqual({ choices: "A group has at most 20 choices." });
+    expect(errors({ minChoices: "0", maxChoices: "1", choices: "Cheese\u0000" })).toEqual({
+      choices: "Remove control or invisible formatting characters.",
+    });
+    const ok = createOptionGroupSchema.parse({
+      itemId: "1",
+      name: "Size",
+      minChoices: "1",
+      maxChoices: "1",
+      required: "on",
+      choices: " Regular \r\n\nLarge + $2.50\n",
+    });
+    expect(ok.choices).toEqual([
+      { name: "Regular", priceDeltaCents: 0 },
+      { name: "Large", priceDeltaCents: 250 },
+    ]);
+  });
+
+  it("bounds an item to 10 option groups", async () => {
+    const p = await pizzeria();
+    const add = () =>
+      createOptionGroup({
+        viewer: p.ownerViewer,
+        itemId: p.salad.id,
+        fields: { ...EXTRAS, maxChoices: 1, choices: [{ name: "A", priceDeltaCents: 0 }] },
+      });
+    for (let i = 0; i < 10; i++) expect((await add()).ok).toBe(true);
+    expect(await add()).toEqual({ ok: false, reason: "invalid:too-many-groups", max: 10 });
+  });
+
+  it("keeps the menu, cart and owner menu reads at one statement however many options there are", async () => {
+    const p = await pizzeria();
+    const reads = async () => [
+      (await countQueries(() => getRestaurantPage({ slug: p.restaurant.slug, cartHolder: p.holder }))).count,
+      (await countQueries(() => getCart({ holder: p.holder }))).count,
+      (await countQueries(() => getMenuForOwner({ viewer: p.ownerViewer, slug: p.restaurant.slug }))).count,
+    ];
+    await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 1, choiceIds: [p.choice.Regular] });
+    const few = await reads();
+    for (let i = 0; i < 5; i++) {
+      await createOptionGroup({
+        viewer: p.ownerViewer,
+        itemId: p.salad.id,
+        fields: { ...EXTRAS, choices: Array.from({ length: 6 }, (_, c) => ({ name: `C${c}`, priceDeltaCents: c })) },
+      });
+    }
+    for (const extra of [p.choice.Cheese, p.choice.Olives]) {
+      await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 1, choiceIds: [p.choice.Large, extra] });
+    }
+    expect(await reads()).toEqual(few);
+    expect(few).toEqual([1, 1, 1]);
+    const page = await getRestaurantPage({ slug: p.restaurant.slug });
+    expect(page!.categories[0]!.items[0]!.optionGroups.map((g) => [g.name, g.choices.length])).toEqual([
+      ["Size", 2],
+      ["Extras", 3],
+    ]);
+  });
+});
