@@ -28,7 +28,9 @@ export const customerAddresses = pgTable(
   (t) => [
     index("customer_addresses_profile_idx").on(t.profileId, t.id),
     // At most one default per customer.
-    uniqueIndex("customer_addresses_one_default").on(t.profileId).where(sql`${t.isDefault}`),
+    uniqueIndex("customer_addresses_one_default")
+      .on(t.profileId)
+      .where(sql`${t.isDefault}`),
     check(
       "customer_addresses_label_length",
       sql`char_length(${t.label}) between 1 and ${sql.raw(String(MAX_ADDRESS_LABEL_LENGTH))}`,

@@ -58,7 +58,19 @@ export async function getCart({ holder, reorderOf }: { holder: CartHolder; reord
     columns: { id: true },
     extras: { leftOut: leftOut.as("left_out") },
     with: {
-      restaurant: { columns: { id: true, slug: true, name: true, isOpen: true } },
+      restaurant: {
+        columns: {
+          id: true,
+          slug: true,
+          name: true,
+          isOpen: true,
+          address: true,
+          offersPickup: true,
+          offersDelivery: true,
+          deliveryFeeCents: true,
+          minOrderCents: true,
+        },
+      },
       items: {
         columns: { quantity: true },
         orderBy: [asc(cartItems.addedAt), asc(cartItems.menuItemId)],

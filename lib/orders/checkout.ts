@@ -143,12 +143,14 @@ export async function placeOrder({
       const gone = items.filter((i) => i.deletedAt || !i.available);
       if (gone.length) return { ok: false, reason: "unavailable:items", itemNames: gone.map((i) => i.name) };
       const offered = fulfilment === "delivery" ? cart.offersDelivery : cart.offersPickup;
-      if (!offered) return { ok: false, reason: "unavailable:fulfilment", fulfilment, restaurantName: cart.restaurantName };
+      if (!offered)
+        return { ok: false, reason: "unavailable:fulfilment", fulfilment, restaurantName: cart.restaurantName };
       const subtotalCents = linesTotalCents(items);
       if (subtotalCents < cart.minOrderCents) {
         return { ok: false, reason: "invalid:below-minimum", minOrderCents: cart.minOrderCents, subtotalCents };
       }
-      const delivery = fulfilment === "delivery" ? await deliveryTo(tx, profileId, addressId, cart.deliveryFeeCents) : null;
+      const delivery =
+        fulfilment === "delivery" ? await deliveryTo(tx, profileId, addressId, cart.deliveryFeeCents) : null;
       if (delivery && !delivery.ok) return delivery;
       const deliveryFeeCents = delivery?.deliveryFeeCents ?? 0;
       const totalCents = subtotalCents + deliveryFeeCents;

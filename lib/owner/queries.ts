@@ -37,6 +37,10 @@ export async function listOwnedRestaurants({ viewer, now = new Date() }: { viewe
       cuisine: restaurants.cuisine,
       address: restaurants.address,
       isOpen: restaurants.isOpen,
+      offersPickup: restaurants.offersPickup,
+      offersDelivery: restaurants.offersDelivery,
+      deliveryFeeCents: restaurants.deliveryFeeCents,
+      minOrderCents: restaurants.minOrderCents,
       ordersToday: sql<number>`coalesce((select d.order_count ${todayRow}), 0)`.mapWith(Number),
       revenueToday: sql<string>`coalesce((select d.total_cents ${todayRow}), 0)::text`,
       openOrders: sql<number>`(select count(*)::int from orders o
@@ -56,6 +60,10 @@ export type RestaurantDetails = {
   cuisine: string;
   address: string;
   isOpen: boolean;
+  offersPickup: boolean;
+  offersDelivery: boolean;
+  deliveryFeeCents: number;
+  minOrderCents: number;
 };
 
 /** Returns false when the restaurant is not the viewer's (or does not exist): nothing is written. */

@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
+import { customerAddresses } from "@/db/schema";
+import * as addressActions from "@/lib/addresses/actions";
 import * as adminActions from "@/lib/admin/actions";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import * as resetActions from "@/lib/auth/reset-actions";
@@ -50,12 +52,29 @@ const TARGETS: Record<string, { role: Role; fields: string[] }> = {
   setQuantityAction: { role: "anyone", fields: ["menuItemId", "quantity"] },
   removeFromCartAction: { role: "anyone", fields: ["menuItemId"] },
   setFavoriteAction: { role: "customer", fields: ["restaurantId", "favorite"] },
-  checkoutAction: { role: "customer", fields: ["idempotencyKey", "expectedTotalCents"] },
+  checkoutAction: {
+    role: "customer",
+    fields: ["idempotencyKey", "expectedTotalCents", "fulfilment", "addressId", "note"],
+  },
+  addAddressAction: { role: "customer", fields: ["label", "address", "makeDefault"] },
+  deleteAddressAction: { role: "customer", fields: ["addressId"] },
+  setDefaultAddressAction: { role: "customer", fields: ["addressId"] },
   cancelOrderAction: { role: "customer", fields: ["orderId"] },
   reorderAction: { role: "customer", fields: ["orderId"] },
   updateRestaurantAction: {
     role: "owner",
-    fields: ["restaurantId", "name", "description", "cuisine", "address", "isOpen"],
+    fields: [
+      "restaurantId",
+      "name",
+      "description",
+      "cuisine",
+      "address",
+      "isOpen",
+      "offersPickup",
+      "offersDelivery",
+      "deliveryFeeCents",
+      "minOrderCents",
+    ],
   },
   transitionOrderAction: { role: "owner", fields: ["orderId", "from", "to", "reason"] },
   createCategoryAction: { role: "owner", fields: ["restaurantId", "name"] },
@@ -72,8 +91,17 @@ const TARGETS: Record<string, { role: Role; fields: string[] }> = {
 };
 
 const ACTIONS: Record<string, AnyAction> = Object.fromEntries(
-  [adminActions, cartActions, favoriteActions, orderActions, ownerActions, menuActions, resetActions].flatMap(
-    (module) => Object.entries(module).filter((entry): entry is [string, AnyAction] => typeof entry[1] === "function"),
+  [
+    addressActions,
+    adminActions,
+    cartActions,
+    favoriteActions,
+    orderActions,
+    ownerActions,
+    menuActions,
+    resetActions,
+  ].flatMap((module) =>
+    Object.entries(module).filter((entry): entry is [string, AnyAction] => typeof entry[1] === "function"),
   ),
 );
 
@@ -233,7 +261,7 @@ type Fixture = {
   owner: Viewer;
   customer: Viewer;
   ids: Record<
-    "profileId" | "restaurantId" | "categoryId" | "itemId" | "menuItemId" | "orderId" | "restaurantIds",
+    "profileId" | "restaurantId" | "categoryId" | "itemId" | "menuItemId" | "orderId" | "restaurantIds" | "addressId",
     string[]
   >;
 };
@@ -261,6 +289,15 @@ function plausible(field: string, fixture: Fixture): fc.Arbitrary<string> {
     token: ["A".repeat(43), "abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJKLMNOP_"],
     password: ["a long passphrase"],
     confirmPassword: ["a long passphrase"],
+    fulfilment: ["pickup", "delivery"],
+    note: ["", "Ring twice"],
+    label: ["Home", "Work"],
+    address: ["12 Rue des Lilas"],
+    makeDefault: ["on"],
+    offersPickup: ["on"],
+    offersDelivery: ["on"],
+    deliveryFeeCents: ["2.99", "0", ""],
+    minOrderCents: ["10", "0", ""],
   };
   return fc.constantFrom(...(byField[field] ?? ["Soup", "A fine name", "Mains"]));
 }
@@ -367,6 +404,14 @@ describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
     const admin = await createUser(db(), { role: "admin" });
     const customer = await createUser(db());
     const victim = await createUser(db());
+    // The customer's own saved address and someone else's: the latter must never be used, changed or deleted.
+    const addresses = await db()
+      .insert(customerAddresses)
+      .values([
+        { profileId: customer.profile.id, label: "Home", address: "1 Own Street", isDefault: true },
+        { profileId: victim.profile.id, label: "Home", address: "2 Victim Street", isDefault: true },
+      ])
+      .returning({ id: customerAddresses.id });
     const line = { menuItemId: items[0]!.id, name: "Soup", unitPriceCents: 500, quantity: 2 };
     const done = await createOrders(db(), {
       customerId: customer.profile.id,
@@ -397,6 +442,7 @@ describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
         itemId: items.map((i) => String(i.id)),
         menuItemId: menuItemIds,
         orderId: done.map(String),
+        addressId: addresses.map((a) => String(a.id)),
       },
     };
     // One statement counting the rows of every table, whatever tables the schema has today.
