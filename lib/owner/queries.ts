@@ -103,7 +103,16 @@ export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: st
     },
     with: {
       orders: {
-        columns: { id: true, status: true, totalCents: true, placedAt: true },
+        // The kitchen needs how it leaves (and where to) and the customer's note, as placed.
+        columns: {
+          id: true,
+          status: true,
+          totalCents: true,
+          placedAt: true,
+          fulfilment: true,
+          deliveryAddress: true,
+          note: true,
+        },
         where: (o, { inArray }) => inArray(o.status, [...OPEN_STATUSES]),
         orderBy: (o, { asc }) => [asc(o.placedAt), asc(o.id)],
         limit: QUEUE_LIMIT,

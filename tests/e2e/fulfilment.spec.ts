@@ -3,6 +3,7 @@ import { expect, signInOverHttp, test } from "./fixtures";
 test("a customer saves an address, orders a delivery with a note from the review, and tracks it with its fee", async ({
   page,
   newCustomer,
+  pageAs,
 }) => {
   await signInOverHttp(page.request, await newCustomer("dora"));
 
@@ -44,6 +45,13 @@ test("a customer saves an address, orders a delivery with a note from the review
   await expect(page.getByRole("heading", { name: "Delivery" })).toBeVisible();
   await expect(page.getByTestId("fulfilment-address")).toHaveText("42 Harbour Road, Old Town");
   await expect(page.getByTestId("order-note")).toHaveText("Ring twice, please");
+
+  // The owner's queue says where it goes and what the customer asked.
+  const owner = await pageAs("owner");
+  await owner.goto("/owner/trattoria-luce/orders");
+  const card = owner.getByRole("article", { name: `Order #${orderId}`, exact: true });
+  await expect(card.getByTestId("queued-fulfilment")).toHaveText("Delivery to 42 Harbour Road, Old Town");
+  await expect(card.getByText("Note: Ring twice, please")).toBeVisible();
 
   // One order despite the double click, and the total purchase includes the fee.
   await page.goto("/orders");

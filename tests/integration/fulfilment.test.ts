@@ -28,6 +28,7 @@ import { placeOrder } from "@/lib/orders/checkout";
 import { getOrderForViewer } from "@/lib/orders/queries";
 import { reviewAmounts } from "@/lib/orders/review";
 import { updateRestaurantAction } from "@/lib/owner/actions";
+import { getOrderQueue } from "@/lib/owner/queries";
 import { getSalesReport } from "@/lib/owner/sales";
 import { getProfileForViewer } from "@/lib/profile/queries";
 
@@ -98,6 +99,14 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     expect(result).toMatchObject({ ok: true, replayed: false });
     const orderId = (result as { orderId: number }).orderId;
     expect(await getCart({ holder })).toBeNull();
+    // The owner's queue shows how it leaves, where to, and the note.
+    const queue = await getOrderQueue({ viewer: await viewerOf(owner.user.id), slug: restaurant.slug });
+    expect(queue?.orders.find((o) => o.id === orderId)).toMatchObject({
+      fulfilment: "delivery",
+      deliveryAddress: "7 Elm Row, Old Town",
+      note: "Ring twice",
+      totalCents: 2298,
+    });
 
     // The owner raises the fee and the customer deletes the address afterwards.
     signInAs(await viewerOf(owner.user.id));
