@@ -33,11 +33,13 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
     return (
       <div className="mx-auto max-w-xl space-y-4 py-12">
         <h1 className="text-2xl font-bold">Review your order</h1>
-        <ul role="alert" className="list-inside list-disc text-sm text-red-700">
-          {choice.error.issues.map((issue) => (
-            <li key={`${issue.path.join(".")}:${issue.message}`}>{issue.message}</li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul className="list-inside list-disc text-sm text-red-700">
+            {choice.error.issues.map((issue) => (
+              <li key={`${issue.path.join(".")}:${issue.message}`}>{issue.message}</li>
+            ))}
+          </ul>
+        </div>
         {backToCart}
         <QueryStats />
       </div>
@@ -92,11 +94,13 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
         restaurantAddress={cart.restaurant.address}
       />
       {amounts.problems.length > 0 ? (
-        <ul role="alert" className="list-inside list-disc text-sm text-red-700">
-          {amounts.problems.map((problem) => (
-            <li key={problem.reason}>{checkoutRefusal(problem)}</li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul className="list-inside list-disc text-sm text-red-700">
+            {amounts.problems.map((problem) => (
+              <li key={problem.reason}>{checkoutRefusal(problem)}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {!cart.restaurant.isOpen ? (
         <p className="text-sm text-red-700">{cart.restaurant.name} is closed right now; your cart is saved.</p>
