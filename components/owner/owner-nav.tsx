@@ -4,6 +4,7 @@ const TABS = [
   { key: "menu", label: "Menu" },
   { key: "orders", label: "Orders" },
   { key: "sales", label: "Sales" },
+  { key: "hours", label: "Hours" },
 ] as const;
 
 export type OwnerTab = (typeof TABS)[number]["key"];

@@ -43,6 +43,9 @@ export function RestaurantCard({ restaurant }: { restaurant: OwnedRestaurant }) 
         <Link href={`/owner/${restaurant.slug}/sales`} className={link}>
           Sales
         </Link>
+        <Link href={`/owner/${restaurant.slug}/hours`} className={link}>
+          Hours
+        </Link>
       </nav>
       <details className="mt-4">
         <summary className="cursor-pointer text-sm font-medium text-stone-700">Edit details</summary>

@@ -1,12 +1,13 @@
 import Link from "next/link";
 
-type Card = {
+import { OpenBadge, OpeningHours, type OpeningFacts } from "./opening-status";
+
+type Card = OpeningFacts & {
   id: number;
   slug: string;
   name: string;
   cuisine: string;
   description: string;
-  isOpen: boolean;
   isFavorite?: boolean;
   /** The dish that made this restaurant a search result, if one did. */
   matchedDish?: string | null;
@@ -20,9 +21,7 @@ export function RestaurantCard({ restaurant: r, cuisineHref }: { restaurant: Car
         <Link href={`/r/${r.slug}`} className="font-semibold after:absolute after:inset-0">
           {r.name}
         </Link>
-        <span className={`text-xs font-medium ${r.isOpen ? "text-emerald-700" : "text-stone-600"}`}>
-          {r.isOpen ? "Open" : "Closed"}
-        </span>
+        <OpenBadge openNow={r.openNow} className="text-xs" />
       </div>
       <p className="text-sm text-stone-500">
         {cuisineHref ? (
@@ -44,6 +43,7 @@ export function RestaurantCard({ restaurant: r, cuisineHref }: { restaurant: Car
         ) : null}
       </p>
       <p className="mt-1 line-clamp-2 text-sm text-stone-700">{r.description}</p>
+      <OpeningHours restaurant={r} className="mt-1 text-xs" />
       {r.matchedDish ? (
         <p className="mt-1 text-sm text-stone-700" data-testid="matched-dish">
           <span className="font-medium">matches:</span> {r.matchedDish}

@@ -1,6 +1,7 @@
 export * from "./users";
 export * from "./profiles";
 export * from "./restaurants";
+export * from "./hours";
 export * from "./menus";
 export * from "./orders";
 export * from "./carts";

@@ -3,6 +3,7 @@ import { relations } from "drizzle-orm";
 import { customerAddresses } from "./addresses";
 import { auditLog } from "./audit";
 import { cartItems, carts } from "./carts";
+import { restaurantClosedDays, restaurantHours } from "./hours";
 import { menuCategories, menuItems } from "./menus";
 import { orderLines, orders, orderStatusEvents } from "./orders";
 import { favorites, profiles, restaurantOwners } from "./profiles";
@@ -44,6 +45,8 @@ export const restaurantsRelations = relations(restaurants, ({ many }) => ({
   favoritedBy: many(favorites),
   categories: many(menuCategories),
   items: many(menuItems),
+  hours: many(restaurantHours),
+  closedDays: many(restaurantClosedDays),
   orders: many(orders),
 }));
 
@@ -99,4 +102,12 @@ export const cartItemsRelations = relations(cartItems, ({ one }) => ({
 export const auditLogRelations = relations(auditLog, ({ one }) => ({
   actor: one(profiles, { fields: [auditLog.actorProfileId], references: [profiles.id], relationName: "auditActor" }),
   target: one(profiles, { fields: [auditLog.targetProfileId], references: [profiles.id], relationName: "auditTarget" }),
+}));
+
+export const restaurantHoursRelations = relations(restaurantHours, ({ one }) => ({
+  restaurant: one(restaurants, { fields: [restaurantHours.restaurantId], references: [restaurants.id] }),
+}));
+
+export const restaurantClosedDaysRelations = relations(restaurantClosedDays, ({ one }) => ({
+  restaurant: one(restaurants, { fields: [restaurantClosedDays.restaurantId], references: [restaurants.id] }),
 }));

@@ -24,6 +24,8 @@ export const restaurants = pgTable(
     deliveryFeeCents: integer("delivery_fee_cents").notNull().default(0),
     // On the lines' subtotal, fees excluded: the restaurant's own takings.
     minOrderCents: integer("min_order_cents").notNull().default(0),
+    /** IANA zone its opening hours are kept in (db/schema/hours.ts); validated against Intl and pg_timezone_names. */
+    timeZone: text("time_zone").notNull().default("UTC"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -39,6 +41,7 @@ export const restaurants = pgTable(
       sql`${t.deliveryFeeCents} between 0 and ${sql.raw(String(MAX_DELIVERY_FEE_CENTS))}`,
     ),
     check("restaurants_min_order_range", sql`${t.minOrderCents} between 0 and ${sql.raw(String(MAX_MIN_ORDER_CENTS))}`),
+    check("restaurants_time_zone_length", sql`char_length(${t.timeZone}) between 1 and 64`),
   ],
 );
 

@@ -4,12 +4,15 @@ import {
   menuCategories,
   menuItems,
   profiles,
+  restaurantClosedDays,
+  restaurantHours,
   restaurantOwners,
   restaurants,
   users,
 } from "../schema";
 import type { Database, Executor } from "../types";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD_HASH, type DemoAccount } from "./accounts";
+import { DEMO_HOURS, demoHourRows } from "./hours";
 import { insertOrders, type SeedOrder } from "./orders";
 import { createRandom, type Random } from "./random";
 import { DEMO_RESTAURANTS } from "./restaurants";
@@ -59,10 +62,17 @@ export async function insertRestaurants(db: Executor): Promise<Map<string, Seede
         offersDelivery: r.offer?.delivery ?? false,
         deliveryFeeCents: r.offer?.deliveryFeeCents ?? 0,
         minOrderCents: r.offer?.minOrderCents ?? 0,
+        timeZone: DEMO_HOURS[r.slug]?.timeZone,
       })),
     )
     .returning({ id: restaurants.id, slug: restaurants.slug });
   const idBySlug = new Map(created.map((r) => [r.slug, r.id]));
+  const hourRows = created.flatMap((r) => demoHourRows(r.id, DEMO_HOURS[r.slug]));
+  if (hourRows.length) await db.insert(restaurantHours).values(hourRows);
+  const closedRows = created.flatMap((r) =>
+    (DEMO_HOURS[r.slug]?.closedDays ?? []).map((day) => ({ restaurantId: r.id, day })),
+  );
+  if (closedRows.length) await db.insert(restaurantClosedDays).values(closedRows);
   const categoryRows = DEMO_RESTAURANTS.flatMap((r) =>
     r.menu.map((c, position) => ({ restaurantId: idBySlug.get(r.slug)!, name: c.name, position })),
   );

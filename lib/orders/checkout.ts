@@ -19,10 +19,13 @@ import type { Executor } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
 import { uniqueViolation } from "@/lib/db-errors";
 import type { Result } from "@/lib/errors";
+import { instantFromDb, nextOpening, withinHours } from "@/lib/restaurants/hours";
 
 export type CheckoutFailure =
   | { reason: "invalid:empty-cart" }
   | { reason: "unavailable:closed"; restaurantName: string }
+  /** Switched on, but outside its opening hours at the transaction's now(); `opensAt` null: none in sight. */
+  | { reason: "unavailable:outside-hours"; restaurantName: string; opensAt: Date | null; timeZone: string }
   /** An item of another restaurant in the cart (a menu item moved after it was added). */
   | { reason: "conflict:foreign-item"; itemName: string; restaurantName: string }
   /** Items deleted from the menu or marked unavailable since they were added. */
@@ -104,6 +107,10 @@ export async function placeOrder({
           offersDelivery: restaurants.offersDelivery,
           deliveryFeeCents: restaurants.deliveryFeeCents,
           minOrderCents: restaurants.minOrderCents,
+          // Opening hours against the database clock (now(): this transaction's start), by the one rule.
+          withinHours: withinHours(),
+          opensAt: nextOpening(),
+          timeZone: restaurants.timeZone,
         })
         .from(carts)
         .innerJoin(restaurants, eq(restaurants.id, carts.restaurantId))
@@ -131,6 +138,16 @@ export async function placeOrder({
 
       if (items.length === 0) return { ok: false, reason: "invalid:empty-cart" };
       if (!cart.isOpen) return { ok: false, reason: "unavailable:closed", restaurantName: cart.restaurantName };
+      if (!cart.withinHours) {
+        const { restaurantName, timeZone } = cart;
+        return {
+          ok: false,
+          reason: "unavailable:outside-hours",
+          restaurantName,
+          opensAt: instantFromDb(cart.opensAt),
+          timeZone,
+        };
+      }
       const foreign = items.find((i) => i.restaurantId !== cart.restaurantId);
       if (foreign) {
         return {

@@ -12,6 +12,19 @@ describe("checkout and cart messages", () => {
     [{ reason: "invalid:empty-cart" }, "Your cart is empty."],
     [{ reason: "unavailable:closed", restaurantName: "Ramen Ya" }, "Ramen Ya is closed right now. Your cart is saved."],
     [
+      {
+        reason: "unavailable:outside-hours",
+        restaurantName: "Ramen Ya",
+        opensAt: new Date("2026-03-30T08:00:00Z"),
+        timeZone: "Europe/London",
+      },
+      "Ramen Ya is outside its opening hours. It opens at Mon 9:00 AM (Europe/London time). Your cart is saved.",
+    ],
+    [
+      { reason: "unavailable:outside-hours", restaurantName: "Ramen Ya", opensAt: null, timeZone: "UTC" },
+      "Ramen Ya is outside its opening hours. It has no opening hours in the next two weeks. Your cart is saved.",
+    ],
+    [
       { reason: "conflict:foreign-item", itemName: "Taco", restaurantName: "Ramen Ya" },
       "Taco is not on Ramen Ya's menu. Remove it to continue.",
     ],

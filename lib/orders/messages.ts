@@ -1,4 +1,5 @@
 import { formatCents } from "@/lib/money";
+import { formatOpening, zoneNote } from "@/lib/restaurants/hours-format";
 
 import type { CheckoutFailure } from "./checkout";
 import type { ReorderFailure } from "./reorder";
@@ -10,6 +11,13 @@ export function checkoutRefusal(failure: CheckoutFailure): string {
       return "Your cart is empty.";
     case "unavailable:closed":
       return `${failure.restaurantName} is closed right now. Your cart is saved.`;
+    case "unavailable:outside-hours": {
+      // The message knows no viewer: it always names the restaurant's zone.
+      const opens = failure.opensAt
+        ? `It opens at ${formatOpening(failure.opensAt, failure.timeZone)}${zoneNote(failure.timeZone, null)}.`
+        : "It has no opening hours in the next two weeks.";
+      return `${failure.restaurantName} is outside its opening hours. ${opens} Your cart is saved.`;
+    }
     case "conflict:foreign-item":
       return `${failure.itemName} is not on ${failure.restaurantName}'s menu. Remove it to continue.`;
     case "unavailable:items": {

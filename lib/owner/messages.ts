@@ -1,5 +1,6 @@
 import type { OrderStatus } from "@/db/schema";
 
+import type { SaveHoursResult } from "./hours";
 import type { DeleteCategoryResult, MoveResult } from "./menu";
 import type { MoveOrderResult } from "./queries";
 
@@ -11,6 +12,7 @@ export const ownerMessages = {
   categoryNotFound: "Category not found.",
   itemNotFound: "Item not found.",
   saved: "Saved.",
+  hoursSaved: "Opening hours saved.",
   added: (name: string) => `Added ${name}.`,
   moved: "Moved.",
   categoryDeleted: "Category deleted.",
@@ -51,5 +53,14 @@ export function moveOrderRefusal(
       return `An order cannot go from ${from} to ${to}.`;
     case "conflict":
       return `This order is already ${failure.status}. The queue has been refreshed.`;
+  }
+}
+
+export function saveHoursRefusal(failure: Refusal<SaveHoursResult>): string {
+  switch (failure.reason) {
+    case "not-found":
+      return ownerMessages.restaurantNotFound;
+    case "invalid:time-zone":
+      return "This server's database does not know that time zone. Choose a neighbouring one.";
   }
 }

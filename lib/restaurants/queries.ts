@@ -7,20 +7,26 @@ import { favorites, menuCategories, menuItems, restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import type { CartHolder } from "@/lib/cart/cookie";
 
+import { instantFromDb, nextOpening, openNow, todaysHours } from "./hours";
 import { encodeRestaurantCursor, type RestaurantCursor } from "./schema";
 import { searchHits } from "./search";
 
 export const RESTAURANTS_PER_PAGE = 12;
 const FAVORITES_ON_HOME = 12;
 
-const card = {
+/** A card's columns; `at`: the instant its opening status is for (now() unless a test names one). */
+const card = (at?: Date) => ({
   id: restaurants.id,
   slug: restaurants.slug,
   name: restaurants.name,
   cuisine: restaurants.cuisine,
   description: restaurants.description,
   isOpen: restaurants.isOpen,
-};
+  timeZone: restaurants.timeZone,
+  openNow: openNow(at).as("open_now"),
+  opensAt: nextOpening(at).as("opens_at"),
+  todaysHours: todaysHours(at).as("todays_hours"),
+});
 
 const isFavoriteOf = (viewer: Viewer | null | undefined) =>
   !viewer
@@ -29,12 +35,12 @@ const isFavoriteOf = (viewer: Viewer | null | undefined) =>
 
 export type RestaurantFilters = { cuisine?: string; openNow?: boolean };
 
-/** The page's filters, applied to the listing and to the search alike (the favorites section shows them all). */
-const filtered = ({ cuisine, openNow }: RestaurantFilters) =>
-  and(
-    cuisine ? sql`lower(${restaurants.cuisine}) = lower(${cuisine})` : undefined,
-    openNow ? eq(restaurants.isOpen, true) : undefined,
-  );
+/**
+ * The page's filters, applied to the listing and to the search alike (the favorites section shows them all).
+ * "Open now" is the switch and the hours, by the same rule as the cards' badge.
+ */
+const filtered = ({ cuisine, openNow: onlyOpen }: RestaurantFilters, at?: Date) =>
+  and(cuisine ? sql`lower(${restaurants.cuisine}) = lower(${cuisine})` : undefined, onlyOpen ? openNow(at) : undefined);
 
 /**
  * The home page in one statement: a keyset page of restaurants (by name, then id; with a search, the matches by
@@ -46,14 +52,17 @@ export async function browseRestaurants({
   after,
   viewer,
   filters = {},
+  at,
 }: {
   q?: string;
   after?: RestaurantCursor;
   viewer?: Viewer | null;
   filters?: RestaurantFilters;
+  /** The instant "open now" is about; the database's now() unless a test names one. */
+  at?: Date;
 }) {
   const db = await getDb();
-  const filter = filtered(filters);
+  const filter = filtered(filters, at);
   const noMatch = {
     rank: sql<number | null>`null::int`.as("rank"),
     matchedDish: sql<string | null>`null::text`.as("matched_dish"),
@@ -68,7 +77,7 @@ export async function browseRestaurants({
     page = db
       .select({
         section: sql<"page" | "favorite">`'page'`.as("section"),
-        ...card,
+        ...card(at),
         isFavorite: isFavoriteOf(viewer).as("is_favorite"),
         rank: sql<number | null>`${ranked.rank}`.as("rank"),
         matchedDish: sql<string | null>`${ranked.matchedDish}`.as("matched_dish"),
@@ -83,7 +92,7 @@ export async function browseRestaurants({
     page = db
       .select({
         section: sql<"page" | "favorite">`'page'`.as("section"),
-        ...card,
+        ...card(at),
         isFavorite: isFavoriteOf(viewer).as("is_favorite"),
         ...noMatch,
       })
@@ -92,13 +101,13 @@ export async function browseRestaurants({
       .orderBy(asc(restaurants.name), asc(restaurants.id))
       .limit(RESTAURANTS_PER_PAGE + 1);
   }
-  const rows = !viewer
-    ? await page
-    : await page.unionAll(
+  const query = !viewer
+    ? page
+    : page.unionAll(
         db
           .select({
             section: sql<"page" | "favorite">`'favorite'`.as("section"),
-            ...card,
+            ...card(at),
             isFavorite: sql<boolean>`true`.as("is_favorite"),
             ...noMatch,
           })
@@ -108,6 +117,7 @@ export async function browseRestaurants({
           .orderBy(desc(favorites.createdAt), asc(restaurants.id))
           .limit(FAVORITES_ON_HOME),
       );
+  const rows = (await query).map(({ opensAt, ...row }) => ({ ...row, opensAt: instantFromDb(opensAt) }));
   const matches = rows.filter((r) => r.section === "page");
   const shown = matches.slice(0, RESTAURANTS_PER_PAGE);
   const last = shown.at(-1);
@@ -130,10 +140,13 @@ export async function getRestaurantPage({
   slug,
   viewer,
   cartHolder,
+  at,
 }: {
   slug: string;
   viewer?: Viewer | null;
   cartHolder?: CartHolder | null;
+  /** The instant the opening status is for; the database's now() unless a test names one. */
+  at?: Date;
 }) {
   const db = await getDb();
   // The same holder rule as lib/cart/queries.ts holderWhere, written over alias `c` for use inside `extras`.
@@ -142,10 +155,22 @@ export async function getRestaurantPage({
     : "profileId" in cartHolder
       ? sql`c.profile_id = ${cartHolder.profileId}`
       : sql`c.id = ${cartHolder.anonymousId} and c.profile_id is null`;
-  return db.query.restaurants.findFirst({
+  const row = await db.query.restaurants.findFirst({
     where: eq(restaurants.slug, slug),
-    columns: { id: true, slug: true, name: true, cuisine: true, description: true, address: true, isOpen: true },
+    columns: {
+      id: true,
+      slug: true,
+      name: true,
+      cuisine: true,
+      description: true,
+      address: true,
+      isOpen: true,
+      timeZone: true,
+    },
     extras: {
+      openNow: openNow(at).as("open_now"),
+      opensAt: nextOpening(at).as("opens_at"),
+      todaysHours: todaysHours(at).as("todays_hours"),
       isFavorite: (!viewer
         ? sql<boolean>`false`
         : sql<boolean>`exists (select 1 from favorites f where f.profile_id = ${viewer.profileId} and f.restaurant_id = ${restaurants.id})`
@@ -171,6 +196,7 @@ export async function getRestaurantPage({
       },
     },
   });
+  return row && { ...row, opensAt: instantFromDb(row.opensAt) };
 }
 
 export type RestaurantPage = NonNullable<Awaited<ReturnType<typeof getRestaurantPage>>>;

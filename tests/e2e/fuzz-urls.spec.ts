@@ -50,6 +50,7 @@ const TARGETS: Target[] = [
   { role: "owner", path: "/owner/{}/menu", params: [], real: { "{}": ["trattoria-luce"] } },
   { role: "owner", path: "/owner/{}/orders", params: [], real: { "{}": ["trattoria-luce"] } },
   { role: "owner", path: "/owner/{}/sales", params: [], real: { "{}": ["trattoria-luce"] } },
+  { role: "owner", path: "/owner/{}/hours", params: [], real: { "{}": ["trattoria-luce"] } },
   {
     role: "admin",
     path: "/admin/users",

@@ -79,6 +79,7 @@ test("owners and admins reach only restaurants they own; customers do not reach 
   expect((await page.goto("/owner/taqueria-sol/menu"))?.status()).toBe(404);
   expect((await page.goto("/owner/taqueria-sol/orders"))?.status()).toBe(404);
   expect((await page.goto("/owner/taqueria-sol/sales"))?.status()).toBe(404);
+  expect((await page.goto("/owner/taqueria-sol/hours"))?.status()).toBe(404);
   expect((await page.goto("/owner/trattoria-luce/sales"))?.status()).toBe(200);
   await expect(page.getByTestId("sales-chart")).toBeVisible();
   await expect(
@@ -93,8 +94,10 @@ test("owners and admins reach only restaurants they own; customers do not reach 
   await expect(admin.getByRole("region", { name: "Trattoria Luce", exact: true })).toHaveCount(0);
   expect((await admin.goto("/owner/trattoria-luce/menu"))?.status()).toBe(404);
   expect((await admin.goto("/owner/trattoria-luce/orders"))?.status()).toBe(404);
+  expect((await admin.goto("/owner/trattoria-luce/hours"))?.status()).toBe(404);
 
   const customer = await pageAs("customer");
   expect((await customer.goto("/owner"))?.status()).toBe(404);
   expect((await customer.goto("/owner/trattoria-luce/orders"))?.status()).toBe(404);
+  expect((await customer.goto("/owner/trattoria-luce/hours"))?.status()).toBe(404);
 });

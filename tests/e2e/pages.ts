@@ -26,6 +26,7 @@ export const PAGES: Record<string, { viewer: Viewer; url: string }> = {
   "/owner/[slug]/menu": { viewer: "owner", url: "/owner/trattoria-luce/menu" },
   "/owner/[slug]/orders": { viewer: "owner", url: "/owner/trattoria-luce/orders" },
   "/owner/[slug]/sales": { viewer: "owner", url: "/owner/trattoria-luce/sales" },
+  "/owner/[slug]/hours": { viewer: "owner", url: "/owner/trattoria-luce/hours" },
   "/admin": { viewer: "admin", url: "/admin" },
   "/admin/users": { viewer: "admin", url: "/admin/users" },
   "/admin/users/[slug]": { viewer: "admin", url: "/admin/users/dan" },

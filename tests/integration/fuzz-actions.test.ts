@@ -11,6 +11,7 @@ import * as cartActions from "@/lib/cart/actions";
 import * as favoriteActions from "@/lib/favorites/actions";
 import * as orderActions from "@/lib/orders/actions";
 import * as ownerActions from "@/lib/owner/actions";
+import * as hoursActions from "@/lib/owner/hours-actions";
 import * as menuActions from "@/lib/owner/menu-actions";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
@@ -43,6 +44,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 
 type Role = "admin" | "owner" | "customer" | "anyone";
 type AnyAction = (state: unknown, form: unknown) => Promise<unknown>;
+
+const WEEKDAY_FIELDS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /** The form fields each action reads, and who may call it. A new exported action must be added here (a test checks). */
 const TARGETS: Record<string, { role: Role; fields: string[] }> = {
@@ -86,6 +89,10 @@ const TARGETS: Record<string, { role: Role; fields: string[] }> = {
   setItemAvailabilityAction: { role: "owner", fields: ["itemId", "available"] },
   moveItemAction: { role: "owner", fields: ["itemId", "direction"] },
   deleteItemAction: { role: "owner", fields: ["itemId"] },
+  saveHoursAction: {
+    role: "owner",
+    fields: ["restaurantId", "timeZone", ...WEEKDAY_FIELDS, "closedDays"],
+  },
   forgotPasswordAction: { role: "anyone", fields: ["email"] },
   resetPasswordAction: { role: "anyone", fields: ["token", "password", "confirmPassword"] },
 };
@@ -99,6 +106,7 @@ const ACTIONS: Record<string, AnyAction> = Object.fromEntries(
     orderActions,
     ownerActions,
     menuActions,
+    hoursActions,
     resetActions,
   ].flatMap((module) =>
     Object.entries(module).filter((entry): entry is [string, AnyAction] => typeof entry[1] === "function"),
@@ -298,6 +306,9 @@ function plausible(field: string, fixture: Fixture): fc.Arbitrary<string> {
     offersDelivery: ["on"],
     deliveryFeeCents: ["2.99", "0", ""],
     minOrderCents: ["10", "0", ""],
+    timeZone: ["Europe/London", "UTC", "America/New_York"],
+    closedDays: ["", "2026-12-25", "2026-12-25, 2027-01-01"],
+    ...Object.fromEntries(WEEKDAY_FIELDS.map((day) => [day, ["", "09:00-17:00", "12:00-14:00, 18:00-02:00"]])),
   };
   return fc.constantFrom(...(byField[field] ?? ["Soup", "A fine name", "Mains"]));
 }

@@ -10,6 +10,7 @@ import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { AddToCartButton } from "@/components/shop/add-to-cart-button";
 import { FavoriteButton } from "@/components/shop/favorite-button";
+import { OpenBadge, OpeningHours } from "@/components/shop/opening-status";
 import { Money } from "@/components/ui/money";
 
 /** The page's one read, shared with generateMetadata for the tab's title (React cache: once per request). */
@@ -38,11 +39,9 @@ export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">)
         <div>
           <h1 className="text-3xl font-bold tracking-tight">{restaurant.name}</h1>
           <p className="text-stone-600">
-            {restaurant.cuisine} · {restaurant.address} ·{" "}
-            <span className={restaurant.isOpen ? "font-medium text-emerald-700" : "font-medium text-stone-500"}>
-              {restaurant.isOpen ? "Open now" : "Closed"}
-            </span>
+            {restaurant.cuisine} · {restaurant.address} · <OpenBadge openNow={restaurant.openNow} label="Open now" />
           </p>
+          <OpeningHours restaurant={restaurant} className="text-sm" />
           <p className="mt-2 max-w-2xl text-stone-700">{restaurant.description}</p>
         </div>
         {viewer ? (
@@ -69,6 +68,10 @@ export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">)
       {!restaurant.isOpen ? (
         <p className="rounded-lg bg-stone-100 px-4 py-2 text-sm text-stone-700">
           {restaurant.name} is closed: you can browse the menu, but not order.
+        </p>
+      ) : !restaurant.openNow ? (
+        <p className="rounded-lg bg-stone-100 px-4 py-2 text-sm text-stone-700">
+          {restaurant.name} is outside its opening hours: you can fill your cart now and order once it opens.
         </p>
       ) : null}
       {restaurant.categories.map((category) => (

@@ -1,0 +1,23 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+
+import { formAction, type ActionState } from "@/lib/action";
+
+import { saveHours } from "./hours";
+import { hoursSchema } from "./hours-schema";
+import { ownerMessages, saveHoursRefusal } from "./messages";
+import { OWNER_ROLES } from "./scope";
+
+export const saveHoursAction = formAction(
+  hoursSchema,
+  async (input, viewer): Promise<ActionState> => {
+    const result = await saveHours({ viewer, input });
+    if (!result.ok) return { message: saveHoursRefusal(result) };
+    revalidatePath("/owner", "layout");
+    // Customers see the hours on the cards and the restaurant's page.
+    revalidatePath("/", "layout");
+    return { ok: true, message: ownerMessages.hoursSaved };
+  },
+  { roles: OWNER_ROLES },
+);

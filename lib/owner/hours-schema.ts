@@ -1,0 +1,120 @@
+import { z } from "zod";
+
+import { calendarDay, hasUnsafeCharacters, recordId, UNSAFE_TEXT_MESSAGE } from "@/lib/validation";
+
+import { WEEK } from "./hours-week";
+
+export const MAX_INTERVALS_PER_DAY = 6;
+export const MAX_CLOSED_DAYS = 100;
+
+/** Minutes since midnight of "HH:MM"; 24:00 (1440) only as an end. */
+export type Interval = { opens: number; closes: number };
+
+/**
+ * The zones an owner may choose: the IANA zones this runtime's Intl knows, and UTC (which Intl lists under no
+ * name of its own). The save also checks PostgreSQL knows the zone, since its database may be older or newer.
+ */
+export const timeZones = (): string[] => ["UTC", ...Intl.supportedValuesOf("timeZone")];
+let zoneSet: Set<string> | undefined;
+const isSupportedZone = (value: string) => (zoneSet ??= new Set(timeZones())).has(value);
+
+export const timeZoneSchema = z
+  .string({ error: "Choose a time zone." })
+  .max(64, "Choose a time zone from the list.")
+  .refine(isSupportedZone, "Choose a time zone from the list.");
+
+const TIME = /^(\d{1,2}):(\d{2})$/;
+const minutes = (value: string, { end }: { end: boolean }): number | string => {
+  const match = TIME.exec(value);
+  if (!match) return `"${value}" is not a time: use 24-hour times like 09:00.`;
+  const [h, m] = [Number(match[1]), Number(match[2])];
+  if (m > 59 || h > 24 || (h === 24 && (m > 0 || !end))) {
+    return `"${value}" is not a time of day: hours go from 00 to 23, minutes from 00 to 59.`;
+  }
+  return h * 60 + m;
+};
+
+export const formatMinutes = (total: number) =>
+  `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
+
+/**
+ * One day's intervals as typed: "09:00-14:00, 18:00-02:00" (empty: closed that day). An end not after its start
+ * runs past midnight, so it must be the day's last interval; intervals must not overlap.
+ */
+const daySchema = z
+  .string({ error: "Enter the hours as text, like 09:00-17:00." })
+  .optional()
+  .transform((value, ctx): Interval[] => {
+    const fail = (message: string) => {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    };
+    const text = (value ?? "").trim();
+    if (text.length > 200) return fail("Use at most 200 characters.");
+    if (hasUnsafeCharacters(text)) return fail(UNSAFE_TEXT_MESSAGE);
+    if (text === "") return [];
+    const parts = text.split(",").map((part) => part.trim());
+    if (parts.length > MAX_INTERVALS_PER_DAY) return fail(`Use at most ${MAX_INTERVALS_PER_DAY} intervals a day.`);
+    const intervals: Interval[] = [];
+    for (const part of parts) {
+      const ends = part.split(/\s*[-–]\s*/);
+      if (ends.length !== 2) return fail(`"${part}" is not an interval: write it like 09:00-17:00.`);
+      const opens = minutes(ends[0]!, { end: false });
+      const closes = minutes(ends[1]!, { end: true });
+      if (typeof opens === "string") return fail(opens);
+      if (typeof closes === "string") return fail(closes);
+      if (opens === closes % 1440 && closes !== 1440) return fail(`${part} ends when it starts: give it some length.`);
+      intervals.push({ opens, closes });
+    }
+    intervals.sort((a, b) => a.opens - b.opens);
+    // Past midnight, an interval lasts until the day's end as far as this day's others are concerned.
+    const dayEnd = (i: Interval) => (i.closes <= i.opens ? 1440 : i.closes);
+    for (let i = 1; i < intervals.length; i++) {
+      if (intervals[i]!.opens < dayEnd(intervals[i - 1]!)) return fail("Intervals overlap: give each its own time.");
+    }
+    return intervals;
+  });
+
+/** Closed dates, separated by commas or spaces: "2026-12-25, 2026-12-26". */
+const closedDaysSchema = z
+  .string({ error: "Enter dates like 2026-12-25." })
+  .optional()
+  .transform((value, ctx): string[] => {
+    const text = (value ?? "").trim();
+    if (text.length > 2000) {
+      ctx.addIssue({ code: "custom", message: "Use at most 2000 characters." });
+      return z.NEVER;
+    }
+    const days = [...new Set(text.split(/[\s,]+/).filter(Boolean))].sort();
+    if (days.length > MAX_CLOSED_DAYS) {
+      ctx.addIssue({ code: "custom", message: `List at most ${MAX_CLOSED_DAYS} closed days.` });
+      return z.NEVER;
+    }
+    for (const day of days) {
+      const parsed = calendarDay.safeParse(day);
+      if (!parsed.success) {
+        const shown = hasUnsafeCharacters(day) ? "A date" : `"${day.slice(0, 20)}"`;
+        ctx.addIssue({ code: "custom", message: `${shown}: ${parsed.error.issues[0]?.message}` });
+        return z.NEVER;
+      }
+    }
+    return days;
+  });
+
+export const hoursSchema = z
+  .object({
+    restaurantId: recordId(),
+    timeZone: timeZoneSchema,
+    closedDays: closedDaysSchema,
+    ...Object.fromEntries(WEEK.map(({ field }) => [field, daySchema])),
+  })
+  .transform(({ restaurantId, timeZone, closedDays, ...days }) => ({
+    restaurantId,
+    timeZone,
+    closedDays,
+    week: WEEK.flatMap(({ field, dow }) =>
+      (days as Record<string, Interval[]>)[field]!.map((interval) => ({ weekday: dow, ...interval })),
+    ),
+  }));
+
+export type HoursInput = z.infer<typeof hoursSchema>;

@@ -1,0 +1,76 @@
+import "server-only";
+
+import { and, asc, eq, sql } from "drizzle-orm";
+
+import { getDb } from "@/db/client";
+import { restaurantClosedDays, restaurantHours, restaurants } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/queries";
+import { NOT_FOUND, type Result } from "@/lib/errors";
+
+import { formatMinutes, type HoursInput } from "./hours-schema";
+import { ownedBy } from "./scope";
+
+/** The hours editor of one of the viewer's restaurants, in one statement: its zone, its week and its closed days. */
+export async function getHoursForOwner({ viewer, slug }: { viewer: Viewer; slug: string }) {
+  const db = await getDb();
+  return db.query.restaurants.findFirst({
+    where: and(eq(restaurants.slug, slug), ownedBy(viewer, restaurants.id)),
+    columns: { id: true, slug: true, name: true, timeZone: true, isOpen: true },
+    with: {
+      hours: {
+        columns: { weekday: true, opensAt: true, closesAt: true },
+        orderBy: [asc(restaurantHours.weekday), asc(restaurantHours.opensAt)],
+      },
+      closedDays: { columns: { day: true }, orderBy: [asc(restaurantClosedDays.day)] },
+    },
+  });
+}
+
+export type HoursEditor = NonNullable<Awaited<ReturnType<typeof getHoursForOwner>>>;
+
+export type SaveHoursResult = Result<object, { reason: "not-found" } | { reason: "invalid:time-zone" }>;
+
+/**
+ * Replaces the zone, the week and the closed days of one of the viewer's restaurants, in one transaction. The
+ * restaurant row is locked first (FOR NO KEY UPDATE, as menu writes do: decision 0004), with ownership and the
+ * zone's validity for PostgreSQL in that statement's WHERE; a foreign id or a zone the database does not know
+ * writes nothing.
+ */
+export async function saveHours({
+  viewer,
+  input: { restaurantId, timeZone, week, closedDays },
+}: {
+  viewer: Viewer;
+  input: HoursInput;
+}): Promise<SaveHoursResult> {
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<SaveHoursResult> => {
+    const [found] = await tx
+      .select({
+        id: restaurants.id,
+        zoneKnown: sql<boolean>`exists (select 1 from pg_timezone_names z where z.name = ${timeZone})`,
+      })
+      .from(restaurants)
+      .where(and(eq(restaurants.id, restaurantId), ownedBy(viewer, restaurants.id)))
+      .for("no key update");
+    if (!found) return NOT_FOUND;
+    if (!found.zoneKnown) return { ok: false, reason: "invalid:time-zone" };
+    await tx.update(restaurants).set({ timeZone, updatedAt: new Date() }).where(eq(restaurants.id, restaurantId));
+    await tx.delete(restaurantHours).where(eq(restaurantHours.restaurantId, restaurantId));
+    if (week.length > 0) {
+      await tx.insert(restaurantHours).values(
+        week.map(({ weekday, opens, closes }) => ({
+          restaurantId,
+          weekday,
+          opensAt: formatMinutes(opens),
+          closesAt: formatMinutes(closes),
+        })),
+      );
+    }
+    await tx.delete(restaurantClosedDays).where(eq(restaurantClosedDays.restaurantId, restaurantId));
+    if (closedDays.length > 0) {
+      await tx.insert(restaurantClosedDays).values(closedDays.map((day) => ({ restaurantId, day })));
+    }
+    return { ok: true };
+  });
+}

@@ -1,0 +1,93 @@
+import { sql, type SQL } from "drizzle-orm";
+
+/**
+ * The one implementation of opening hours (docs/decisions/0018-opening-hours.md), as SQL fragments over the outer
+ * row of `restaurants` (written "restaurants"."…", so that they work in a core select, a join and a relational
+ * query alike). The instant is a parameter, `now()` by default: inside a transaction that is the database clock
+ * at its start, and tests pass fixed instants instead of faking clocks.
+ *
+ * Local wall time comes from PostgreSQL's time zone database (`instant AT TIME ZONE zone`), never from offsets we
+ * compute: an interval is a range of local wall-clock times on the day it starts, so 01:00–03:00 on the day the
+ * clocks skip 02:00 lasts one hour, and 09:00–17:00 still starts at nine whatever the offset that day.
+ */
+
+const R = {
+  id: sql.raw(`"restaurants"."id"`),
+  isOpen: sql.raw(`"restaurants"."is_open"`),
+  timeZone: sql.raw(`"restaurants"."time_zone"`),
+};
+
+/** The instant the rule is evaluated at: a Date from a test, or the database's clock. */
+export const instant = (at?: Date): SQL => (at ? sql`${at.toISOString()}::timestamptz` : sql`now()`);
+
+/** That instant as wall-clock time in the restaurant's zone (a timestamp without time zone). */
+const localNow = (at?: Date) => sql`(${instant(at)} at time zone ${R.timeZone})`;
+
+/**
+ * The restaurant's effective weekly intervals: its rows, or, when it keeps no schedule, every day from 00:00 to
+ * 24:00 (open whenever the switch is on, as before hours existed).
+ */
+const schedule = sql`(
+  select h.weekday, h.opens_at, h.closes_at from restaurant_hours h where h.restaurant_id = ${R.id}
+  union all
+  select w.d::smallint, time '00:00', time '24:00' from generate_series(0, 6) w(d)
+  where not exists (select 1 from restaurant_hours h0 where h0.restaurant_id = ${R.id})
+)`;
+
+/**
+ * Each interval as local [starts, ends) timestamps on the local days `from`..`to` days after today's (an
+ * interval belongs to the day it starts on; one whose end is not after its start ends the next day). A closed day
+ * cancels the intervals that start on it.
+ */
+const intervals = (at: Date | undefined, from: number, to: number) => sql`(
+  select d.day + s.opens_at as starts,
+         d.day + s.closes_at + case when s.closes_at <= s.opens_at then interval '1 day' else interval '0' end as ends
+  from generate_series(${sql.raw(String(from))}, ${sql.raw(String(to))}) k(n)
+  cross join lateral (select (${localNow(at)})::date + k.n as day) d
+  join ${schedule} s on s.weekday = extract(dow from d.day)
+  where not exists (select 1 from restaurant_closed_days c where c.restaurant_id = ${R.id} and c.day = d.day)
+)`;
+
+/** Within an interval of the schedule at the instant, whatever the switch says (checkout adds its own switch test). */
+export const withinHours = (at?: Date): SQL<boolean> =>
+  sql<boolean>`exists (select 1 from ${intervals(at, -1, 0)} i where i.starts <= ${localNow(at)} and ${localNow(at)} < i.ends)`;
+
+/** Open for orders: the owner's switch is on AND the schedule is open. The home page's filter and every badge. */
+export const openNow = (at?: Date): SQL<boolean> => sql<boolean>`(${R.isOpen} and ${withinHours(at)})`;
+
+/** How far ahead "Opens at" looks: two weeks covers a week of holidays after the next weekend. */
+const LOOK_AHEAD_DAYS = 14;
+
+/**
+ * While closed by the hours (not by the switch), the next instant an interval starts, as ISO text; else null: open
+ * now, switched off (only the owner knows when they will switch back on), or no opening within LOOK_AHEAD_DAYS.
+ * A local start the clocks skip (02:30 on a spring switch day) is placed by PostgreSQL after the gap; one they
+ * repeat (01:00 on an autumn switch day) is the first of the two, when "open now" starts to say yes. PostgreSQL
+ * picks the later one, so the earlier is tried through the zone database too, an hour before (the size of every
+ * switch in use but Lord Howe Island's half hour).
+ */
+export const nextOpening = (at?: Date): SQL<string | null> =>
+  sql<string | null>`case when ${R.isOpen} and not ${withinHours(at)} then (
+    select to_char(least(n.later, case when (n.later - interval '1 hour') at time zone ${R.timeZone} = n.starts
+                                       then n.later - interval '1 hour' end)
+                   at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+    from (select min(i.starts) as starts, min(i.starts) at time zone ${R.timeZone} as later
+          from ${intervals(at, 0, LOOK_AHEAD_DAYS)} i where i.starts > ${localNow(at)}) n
+  ) end`;
+
+/**
+ * Today's intervals (today in the restaurant's zone) as "09:00–14:00, 18:00–02:00"; "" on a closed day or a day
+ * without hours; null for a restaurant that keeps no schedule.
+ */
+export const todaysHours = (at?: Date): SQL<string | null> =>
+  sql<
+    string | null
+  >`case when exists (select 1 from restaurant_hours h0 where h0.restaurant_id = ${R.id}) then coalesce((
+    select string_agg(to_char(h.opens_at, 'HH24:MI') || '–' || to_char(h.closes_at, 'HH24:MI'), ', ' order by h.opens_at)
+    from restaurant_hours h
+    where h.restaurant_id = ${R.id} and h.weekday = extract(dow from ${localNow(at)})
+      and not exists (select 1 from restaurant_closed_days c where c.restaurant_id = ${R.id} and c.day = (${localNow(at)})::date)
+  ), '') end`;
+
+/** nextOpening's ISO text (a raw fragment gets no driver mapping, so both drivers return the same string). */
+export const instantFromDb = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);

@@ -1,0 +1,196 @@
+import { count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+
+import { countQueries } from "@/db/query-stats";
+import { carts, orders, restaurantHours, restaurants } from "@/db/schema";
+import { seedDemo } from "@/db/seed/demo";
+import { findActiveViewer } from "@/lib/auth/queries";
+import { addToCart } from "@/lib/cart/queries";
+import { placeOrder } from "@/lib/orders/checkout";
+import { browseRestaurants, getRestaurantPage } from "@/lib/restaurants/queries";
+
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { createRestaurant, createUser, setOpeningHours } from "../fixtures/factory";
+
+const SUN = 0;
+const FRI = 5;
+const SAT = 6;
+
+/** "Open now", "Opens at" and today's hours at fixed instants, by the SQL the pages and checkout use. */
+describe.each(DRIVERS)("opening hours on %s", (driver) => {
+  const db = freshDatabase(driver);
+
+  async function restaurantWith(hours: Parameters<typeof setOpeningHours>[2]) {
+    const { restaurant, items } = await createRestaurant(db());
+    await setOpeningHours(db(), restaurant.id, hours);
+    return { restaurant, items };
+  }
+
+  /** The restaurant page's status, and whether the home page's "open now" filter lists it, at `iso`. */
+  async function statusAt(slug: string, iso: string) {
+    const at = new Date(iso);
+    const page = (await getRestaurantPage({ slug, at }))!;
+    const home = await browseRestaurants({ q: slug, filters: { openNow: true }, at });
+    const listed = home.restaurants.some((r) => r.slug === slug);
+    expect(listed, `the home filter agrees with the page at ${iso}`).toBe(page.openNow);
+    return { open: page.openNow, opensAt: page.opensAt?.toISOString() ?? null, today: page.todaysHours };
+  }
+
+  it("without a schedule, follows the switch alone", async () => {
+    const { restaurant } = await restaurantWith({});
+    expect(await statusAt(restaurant.slug, "2026-12-04T03:00:00Z")).toEqual({ open: true, opensAt: null, today: null });
+    await db().update(restaurants).set({ isOpen: false }).where(eq(restaurants.id, restaurant.id));
+    expect((await statusAt(restaurant.slug, "2026-12-04T03:00:00Z")).open).toBe(false);
+  });
+
+  it("09:00–17:00 in London on the day the clocks go forward starts at nine BST, 08:00 UTC", async () => {
+    // 2026-03-29: clocks go from 01:00 GMT to 02:00 BST. A fixed offset of +00:00 would open an hour late.
+    const { restaurant } = await restaurantWith({ timeZone: "Europe/London", week: [[SUN, "09:00", "17:00"]] });
+    const at = (iso: string) => statusAt(restaurant.slug, iso);
+    expect(await at("2026-03-29T07:59:00Z")).toEqual({
+      open: false,
+      opensAt: "2026-03-29T08:00:00.000Z",
+      today: "09:00–17:00",
+    });
+    expect((await at("2026-03-29T08:00:00Z")).open).toBe(true);
+    expect((await at("2026-03-29T15:59:00Z")).open).toBe(true);
+    expect(await at("2026-03-29T16:00:00Z")).toMatchObject({ open: false, opensAt: "2026-04-05T08:00:00.000Z" });
+    // The Sunday before, in GMT, nine o'clock was 09:00 UTC.
+    expect(await at("2026-03-22T08:30:00Z")).toMatchObject({ open: false, opensAt: "2026-03-22T09:00:00.000Z" });
+  });
+
+  it("01:00–03:00 in New York lasts one hour when 02:00 is skipped and three when 01:00 repeats", async () => {
+    const { restaurant } = await restaurantWith({ timeZone: "America/New_York", week: [[SUN, "01:00", "03:00"]] });
+    const at = (iso: string) => statusAt(restaurant.slug, iso);
+    // 2026-03-08: 02:00 EST (07:00 UTC) becomes 03:00 EDT.
+    expect(await at("2026-03-08T05:59:00Z")).toMatchObject({ open: false, opensAt: "2026-03-08T06:00:00.000Z" });
+    expect((await at("2026-03-08T06:00:00Z")).open).toBe(true);
+    expect((await at("2026-03-08T06:59:00Z")).open).toBe(true);
+    expect((await at("2026-03-08T07:00:00Z")).open).toBe(false);
+    // 2026-11-01: 02:00 EDT (06:00 UTC) becomes 01:00 EST; 01:00 EDT is 05:00 UTC, 03:00 EST is 08:00 UTC.
+    expect(await at("2026-11-01T04:59:00Z")).toMatchObject({ open: false, opensAt: "2026-11-01T05:00:00.000Z" });
+    expect((await at("2026-11-01T05:00:00Z")).open).toBe(true);
+    expect((await at("2026-11-01T07:59:00Z")).open).toBe(true);
+    expect((await at("2026-11-01T08:00:00Z")).open).toBe(false);
+  });
+
+  it("an interval past midnight belongs to the day it starts on", async () => {
+    // Fridays 18:00–02:00 UTC; 2026-12-04 is a Friday.
+    const { restaurant } = await restaurantWith({ week: [[FRI, "18:00", "02:00"]] });
+    const at = (iso: string) => statusAt(restaurant.slug, iso);
+    expect(await at("2026-12-04T12:00:00Z")).toEqual({
+      open: false,
+      opensAt: "2026-12-04T18:00:00.000Z",
+      today: "18:00–02:00",
+    });
+    expect((await at("2026-12-04T18:00:00Z")).open).toBe(true);
+    expect(await at("2026-12-05T01:59:00Z")).toMatchObject({ open: true, today: "" });
+    expect(await at("2026-12-05T02:00:00Z")).toMatchObject({ open: false, opensAt: "2026-12-11T18:00:00.000Z" });
+    // Thursday night is not Friday night.
+    expect((await at("2026-12-04T01:00:00Z")).open).toBe(false);
+  });
+
+  it("a closed day cancels the intervals that start on it, the night after included", async () => {
+    const { restaurant } = await restaurantWith({
+      timeZone: "Europe/Paris",
+      week: [
+        [FRI, "18:00", "02:00"],
+        [SAT, "12:00", "14:00"],
+      ],
+      closedDays: ["2026-12-04"],
+    });
+    const at = (iso: string) => statusAt(restaurant.slug, iso);
+    // 19:00 and 01:00 Paris time (UTC+1) on the closed Friday's evening and night.
+    expect(await at("2026-12-04T18:00:00Z")).toEqual({ open: false, opensAt: "2026-12-05T11:00:00.000Z", today: "" });
+    expect((await at("2026-12-05T00:00:00Z")).open).toBe(false);
+    expect((await at("2026-12-05T11:30:00Z")).open).toBe(true);
+    // The next Friday is not closed.
+    expect((await at("2026-12-11T18:00:00Z")).open).toBe(true);
+  });
+
+  it("without a schedule, a closed day closes the whole local day", async () => {
+    const { restaurant } = await restaurantWith({ timeZone: "Asia/Tokyo", closedDays: ["2026-12-25"] });
+    // 2026-12-25 00:00 in Tokyo is 2026-12-24T15:00Z.
+    expect((await statusAt(restaurant.slug, "2026-12-24T14:59:00Z")).open).toBe(true);
+    expect(await statusAt(restaurant.slug, "2026-12-24T15:00:00Z")).toEqual({
+      open: false,
+      opensAt: "2026-12-25T15:00:00.000Z",
+      today: null,
+    });
+  });
+
+  it("the switch overrides the hours: switched off is closed, with no promise of opening", async () => {
+    const { restaurant } = await restaurantWith({ week: [[FRI, "00:00", "24:00"]] });
+    expect((await statusAt(restaurant.slug, "2026-12-04T12:00:00Z")).open).toBe(true);
+    await db().update(restaurants).set({ isOpen: false }).where(eq(restaurants.id, restaurant.id));
+    expect(await statusAt(restaurant.slug, "2026-12-04T12:00:00Z")).toMatchObject({ open: false, opensAt: null });
+  });
+
+  it("checkout outside the hours is refused against the database clock, and writes no order", async () => {
+    const customer = await createUser(db());
+    const viewer = (await findActiveViewer(customer.user.id))!;
+    const { restaurant, items } = await restaurantWith({});
+    await addToCart({ holder: { profileId: customer.profile.id }, menuItemId: items[0]!.id, quantity: 1 });
+    // Closed yesterday, today and tomorrow (UTC, the restaurant's zone), whatever the clock says during the test.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await setOpeningHours(db(), restaurant.id, { closedDays: [day(-1), day(0), day(1)] });
+    const result = await placeOrder({ viewer, idempotencyKey: crypto.randomUUID(), expectedTotalCents: 500 });
+    expect(result).toEqual({
+      ok: false,
+      reason: "unavailable:outside-hours",
+      restaurantName: restaurant.name,
+      opensAt: new Date(`${day(2)}T00:00:00Z`),
+      timeZone: "UTC",
+    });
+    expect(await db().$count(orders, eq(orders.customerId, customer.profile.id))).toBe(0);
+    expect(await db().$count(carts, eq(carts.profileId, customer.profile.id))).toBe(1);
+    // Within the hours again, the same cart goes through.
+    await setOpeningHours(db(), restaurant.id, {});
+    const placed = await placeOrder({ viewer, idempotencyKey: crypto.randomUUID(), expectedTotalCents: 500 });
+    expect(placed.ok).toBe(true);
+  });
+
+  it("the home page and the restaurant page keep their one statement with hours and closed days", async () => {
+    for (let i = 0; i < 5; i++) {
+      await restaurantWith({
+        timeZone: "Europe/London",
+        week: [
+          [FRI, "09:00", "17:00"],
+          [SAT, "18:00", "02:00"],
+        ],
+        closedDays: ["2026-12-25"],
+      });
+    }
+    const { restaurant } = await restaurantWith({ week: [[FRI, "09:00", "17:00"]] });
+    const at = new Date("2026-12-04T12:00:00Z");
+    expect((await countQueries(() => browseRestaurants({ filters: { openNow: true }, at }))).count).toBe(1);
+    expect((await countQueries(() => getRestaurantPage({ slug: restaurant.slug, at }))).count).toBe(1);
+  });
+});
+
+describe.each(DRIVERS)("demo opening hours on %s", (driver) => {
+  const db = freshDatabase(driver);
+
+  it("gives every demo restaurant a zone and hours; the ones the browser tests order from never close", async () => {
+    await seedDemo(db());
+    const rows = await db()
+      .select({ slug: restaurants.slug, timeZone: restaurants.timeZone, hours: count(restaurantHours.id) })
+      .from(restaurants)
+      .leftJoin(restaurantHours, eq(restaurantHours.restaurantId, restaurants.id))
+      .groupBy(restaurants.id);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.timeZone, row.slug).not.toBe("UTC");
+      expect(row.hours, row.slug).toBeGreaterThan(0);
+    }
+    for (const iso of ["2026-03-08T07:00:00Z", "2026-06-21T23:59:00Z", "2026-12-25T12:00:00Z"]) {
+      const open = await browseRestaurants({ filters: { openNow: true }, at: new Date(iso) });
+      const slugs = open.restaurants.map((r) => r.slug);
+      expect(slugs).toEqual(expect.arrayContaining(["sakura-house", "taqueria-sol", "trattoria-luce"]));
+      expect(slugs).not.toContain("le-petit-four");
+    }
+    // Spice Route (London) closes for Christmas.
+    const christmas = await getRestaurantPage({ slug: "spice-route", at: new Date("2026-12-25T12:30:00Z") });
+    expect(christmas).toMatchObject({ openNow: false, todaysHours: "", opensAt: new Date("2026-12-28T12:00:00Z") });
+  });
+});

@@ -1,0 +1,207 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+
+import { countQueries } from "@/db/query-stats";
+import { restaurantClosedDays, restaurantHours, restaurants } from "@/db/schema";
+import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import { getHoursForOwner } from "@/lib/owner/hours";
+import { saveHoursAction } from "@/lib/owner/hours-actions";
+import { getRestaurantPage } from "@/lib/restaurants/queries";
+
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { createOwner, createRestaurant, createUser, setOpeningHours } from "../fixtures/factory";
+import { signInAs, submit } from "../fixtures/session";
+
+vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+
+const NOT_FOUND = /NEXT_HTTP_ERROR_FALLBACK;404/;
+
+describe.each(DRIVERS)("owner opening hours on %s", (driver) => {
+  const db = freshDatabase(driver);
+
+  const viewerOf = async (userId: string): Promise<Viewer> => (await findActiveViewer(userId))!;
+
+  async function ownRestaurant() {
+    const { restaurant } = await createRestaurant(db());
+    const owner = await createOwner(db(), [restaurant.id]);
+    return { restaurant, owner: await viewerOf(owner.user.id) };
+  }
+
+  /** What the save wrote: the zone, the week as "dow opens-closes", the closed days. */
+  async function stored(restaurantId: number) {
+    const [row] = await db().select().from(restaurants).where(eq(restaurants.id, restaurantId));
+    const hours = await db()
+      .select()
+      .from(restaurantHours)
+      .where(eq(restaurantHours.restaurantId, restaurantId))
+      .orderBy(restaurantHours.weekday, restaurantHours.opensAt);
+    const closed = await db()
+      .select()
+      .from(restaurantClosedDays)
+      .where(eq(restaurantClosedDays.restaurantId, restaurantId))
+      .orderBy(restaurantClosedDays.day);
+    return {
+      timeZone: row!.timeZone,
+      week: hours.map((h) => `${h.weekday} ${h.opensAt.slice(0, 5)}-${h.closesAt.slice(0, 5)}`),
+      closedDays: closed.map((c) => c.day),
+    };
+  }
+
+  const week = { monday: "09:00-17:00", friday: "12:00-14:00, 18:00-02:00", sunday: "00:00-24:00" };
+
+  it("an owner saves a week, closed days and a zone, and customers see them by the same rule", async () => {
+    const { restaurant, owner } = await ownRestaurant();
+    signInAs(owner);
+    const state = await submit(saveHoursAction, {
+      restaurantId: restaurant.id,
+      timeZone: "Europe/London",
+      ...week,
+      closedDays: "2026-12-25, 2026-12-24 2026-12-25",
+    });
+    expect(state).toEqual({ ok: true, message: "Opening hours saved." });
+    expect(await stored(restaurant.id)).toEqual({
+      timeZone: "Europe/London",
+      week: ["0 00:00-24:00", "1 09:00-17:00", "5 12:00-14:00", "5 18:00-02:00"],
+      closedDays: ["2026-12-24", "2026-12-25"],
+    });
+    // Friday 2026-12-04, 23:00 in London (GMT): the night shift.
+    const page = await getRestaurantPage({ slug: restaurant.slug, at: new Date("2026-12-04T23:00:00Z") });
+    expect(page).toMatchObject({ openNow: true, todaysHours: "12:00–14:00, 18:00–02:00" });
+    // Saving again replaces everything; an empty week means the switch alone decides.
+    expect(await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: "UTC" })).toMatchObject({ ok: true });
+    expect(await stored(restaurant.id)).toEqual({ timeZone: "UTC", week: [], closedDays: [] });
+  });
+
+  it.each<[string, Record<string, string>, Record<string, string[]>]>([
+    ["an unknown zone", { timeZone: "Mars/Olympus_Mons" }, { timeZone: ["Choose a time zone from the list."] }],
+    ["a zone with a NUL", { timeZone: "Europe/London\u0000" }, { timeZone: ["Choose a time zone from the list."] }],
+    [
+      "an end equal to the start",
+      { monday: "09:00-09:00" },
+      { monday: ["09:00-09:00 ends when it starts: give it some length."] },
+    ],
+    [
+      "an hour out of range",
+      { tuesday: "09:00-25:00" },
+      { tuesday: ['"25:00" is not a time of day: hours go from 00 to 23, minutes from 00 to 59.'] },
+    ],
+    [
+      "minutes out of range",
+      { tuesday: "09:60-17:00" },
+      { tuesday: ['"09:60" is not a time of day: hours go from 00 to 23, minutes from 00 to 59.'] },
+    ],
+    [
+      "a huge number",
+      { wednesday: "99999999999999999999:00-17:00" },
+      { wednesday: ['"99999999999999999999:00" is not a time: use 24-hour times like 09:00.'] },
+    ],
+    [
+      "a NUL byte in the hours",
+      { thursday: "09:00-\u000017:00" },
+      { thursday: ["Remove control or invisible formatting characters."] },
+    ],
+    [
+      "not an interval",
+      { friday: "noon till late" },
+      { friday: ['"noon till late" is not an interval: write it like 09:00-17:00.'] },
+    ],
+    [
+      "overlapping intervals",
+      { saturday: "09:00-14:00, 13:00-18:00" },
+      { saturday: ["Intervals overlap: give each its own time."] },
+    ],
+    [
+      "an interval after one past midnight",
+      { sunday: "18:00-02:00, 20:00-21:00" },
+      { sunday: ["Intervals overlap: give each its own time."] },
+    ],
+    ["a malformed date", { closedDays: "2026-13-01" }, { closedDays: ['"2026-13-01": That date does not exist.'] }],
+    [
+      "a date that is not one",
+      { closedDays: "25/12/2026" },
+      { closedDays: ['"25/12/2026": Use a date like 2026-01-31.'] },
+    ],
+    ["a date with a NUL", { closedDays: "2026-12-25\u0000" }, { closedDays: ["A date: Use a date like 2026-01-31."] }],
+    [
+      "a year out of range",
+      { closedDays: "0000-01-01" },
+      { closedDays: ['"0000-01-01": Use a date from the year 1 on.'] },
+    ],
+  ])("refuses %s with a message and writes nothing", async (_case, fields, fieldErrors) => {
+    const { restaurant, owner } = await ownRestaurant();
+    await setOpeningHours(db(), restaurant.id, { timeZone: "Asia/Tokyo", week: [[1, "10:00", "11:00"]] });
+    const before = await stored(restaurant.id);
+    signInAs(owner);
+    const state = await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: "UTC", ...fields });
+    expect(state).toEqual({ message: "Please correct the highlighted fields.", fieldErrors });
+    expect(await stored(restaurant.id)).toEqual(before);
+  });
+
+  it("refuses too many intervals and closed days", async () => {
+    const { restaurant, owner } = await ownRestaurant();
+    signInAs(owner);
+    const many = Array.from({ length: 7 }, (_, i) => `${String(i + 10)}:00-${String(i + 10)}:30`).join(", ");
+    const days = Array.from({ length: 101 }, (_, i) => new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10));
+    const state = await submit(saveHoursAction, {
+      restaurantId: restaurant.id,
+      timeZone: "UTC",
+      monday: many,
+      closedDays: days.join(","),
+    });
+    expect(state.fieldErrors).toEqual({
+      monday: ["Use at most 6 intervals a day."],
+      closedDays: ["List at most 100 closed days."],
+    });
+    expect(await stored(restaurant.id)).toEqual({ timeZone: "UTC", week: [], closedDays: [] });
+  });
+
+  it("another owner's restaurant, an admin who does not own it and a customer change nothing", async () => {
+    const { restaurant, owner } = await ownRestaurant();
+    await setOpeningHours(db(), restaurant.id, { timeZone: "Asia/Tokyo", week: [[1, "10:00", "11:00"]] });
+    const before = await stored(restaurant.id);
+    const stranger = await ownRestaurant();
+    const admin = await viewerOf((await createUser(db(), { role: "admin" })).user.id);
+    const customer = await viewerOf((await createUser(db())).user.id);
+    const fields = { restaurantId: restaurant.id, timeZone: "UTC", monday: "00:00-24:00" };
+
+    signInAs(stranger.owner);
+    expect(await submit(saveHoursAction, fields)).toEqual({ message: "Restaurant not found." });
+    expect(await getHoursForOwner({ viewer: stranger.owner, slug: restaurant.slug })).toBeUndefined();
+    signInAs(admin);
+    expect(await submit(saveHoursAction, fields)).toEqual({ message: "Restaurant not found." });
+    signInAs(customer);
+    await expect(submit(saveHoursAction, fields)).rejects.toThrow(NOT_FOUND);
+    signInAs(null);
+    expect(await submit(saveHoursAction, fields)).toEqual({ message: "Your session has ended. Please sign in again." });
+    expect(await stored(restaurant.id)).toEqual(before);
+
+    // The owner can, and an admin made one of its owners can too (decision 0004).
+    signInAs(owner);
+    expect(await submit(saveHoursAction, fields)).toMatchObject({ ok: true });
+  });
+
+  it("the hours page: 2 statements with the session check, whatever the number of intervals and closed days", async () => {
+    const counts: number[] = [];
+    for (const size of [1, 6]) {
+      const { restaurant, owner } = await ownRestaurant();
+      const intervals = Array.from({ length: size }, (_, i): [number, string, string] => [i, "09:00", "17:00"]);
+      const closedDays = Array.from({ length: size * 10 }, (_, i) => `2027-01-${String(i + 1).padStart(2, "0")}`);
+      await setOpeningHours(db(), restaurant.id, {
+        timeZone: "Europe/Paris",
+        week: intervals,
+        closedDays: closedDays.slice(0, 31),
+      });
+      counts.push(
+        (
+          await countQueries(async () => {
+            const viewer = await findActiveViewer(owner.userId);
+            const hours = await getHoursForOwner({ viewer: viewer!, slug: restaurant.slug });
+            expect(hours?.hours).toHaveLength(size);
+          })
+        ).count,
+      );
+    }
+    expect(counts).toEqual([2, 2]);
+  });
+});
