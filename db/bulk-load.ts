@@ -26,7 +26,7 @@ export async function bulkLoad<T>(db: Database, fn: (tx: Transaction) => Promise
       sql`select count(*)::int as wrong from (${orderTotalDrift(lastId)}) d`,
     );
     if (check && check.wrong > 0)
-      throw new Error(`bulk load: ${check.wrong} orders' stored totals do not equal their lines`);
+      throw new Error(`bulk load: ${check.wrong} orders' stored totals do not equal their lines plus delivery fees`);
     await tx.execute(sql`select platter_rebuild_rollups(false)`);
     await tx.execute(sql`alter table orders enable trigger user`);
     await tx.execute(sql`alter table order_lines enable trigger user`);

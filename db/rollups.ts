@@ -13,16 +13,16 @@ export type RollupRepair = {
 };
 
 /**
- * Orders (with an id above `afterId`) whose stored total disagrees with the sum of their lines, lines being the
- * source of truth: (id, cents) rows, cents being what the lines say.
+ * Orders (with an id above `afterId`) whose stored total disagrees with the sum of their lines plus their
+ * snapshotted delivery fee, lines being the source of truth: (id, cents) rows, cents being what they say.
  */
 export const orderTotalDrift = (afterId = 0) => sql`
-  select o.id, coalesce(l.cents, 0) as cents
+  select o.id, coalesce(l.cents, 0) + o.delivery_fee_cents as cents
   from orders o
   left join (select order_id, sum(quantity::bigint * unit_price_cents) as cents from order_lines
              where order_id > ${afterId} group by order_id) l
     on l.order_id = o.id
-  where o.id > ${afterId} and o.total_cents <> coalesce(l.cents, 0)`;
+  where o.id > ${afterId} and o.total_cents <> coalesce(l.cents, 0) + o.delivery_fee_cents`;
 
 /**
  * Order lines whose unit price is not their snapshotted base price plus their options' snapshotted deltas:

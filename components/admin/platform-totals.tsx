@@ -19,7 +19,8 @@ export function PlatformTotals({ totals }: { totals: Totals }) {
       </dl>
       <p className="mt-2 text-xs text-stone-500">
         Revenue and orders exclude the {count(totals.cancelledOrders)} cancelled orders, as every user&apos;s total
-        does; it is the sum of the users&apos; totals. {count(totals.disabledUsers)} accounts are disabled.
+        does; it is the sum of the users&apos; totals, delivery fees included. {count(totals.disabledUsers)} accounts
+        are disabled.
       </p>
     </>
   );

@@ -11,8 +11,22 @@ type Line = {
   instructions?: string;
 };
 
-/** The order page's itemised receipt: a table of each line at the unit price paid (the snapshot), and the stored total. */
-export function OrderReceipt({ lines, totalCents }: { lines: Line[]; totalCents: number }) {
+/**
+ * The order page's itemised receipt: a table of each line at the unit price paid (the snapshot), then the items'
+ * subtotal, the delivery fee snapshotted on the order (when there is one) and the stored total, which includes it.
+ * The review page shows the same table before the order exists.
+ */
+export function OrderReceipt({
+  lines,
+  totalCents,
+  deliveryFeeCents = 0,
+  delivery = false,
+}: {
+  lines: Line[];
+  totalCents: number;
+  deliveryFeeCents?: number;
+  delivery?: boolean;
+}) {
   return (
     <table className="w-full text-sm">
       <caption className="sr-only">Items</caption>
@@ -50,6 +64,26 @@ export function OrderReceipt({ lines, totalCents }: { lines: Line[]; totalCents:
         ))}
       </tbody>
       <tfoot>
+        {delivery ? (
+          <>
+            <tr className="border-t border-stone-200">
+              <th scope="row" colSpan={3} className="py-1.5 text-left font-medium">
+                Items subtotal
+              </th>
+              <td className="py-1.5 text-right" data-testid="order-subtotal">
+                <Money cents={totalCents - deliveryFeeCents} />
+              </td>
+            </tr>
+            <tr>
+              <th scope="row" colSpan={3} className="py-1.5 text-left font-medium">
+                Delivery fee
+              </th>
+              <td className="py-1.5 text-right" data-testid="order-delivery-fee">
+                <Money cents={deliveryFeeCents} />
+              </td>
+            </tr>
+          </>
+        ) : null}
         <tr className="border-t border-stone-200 font-semibold">
           <th scope="row" colSpan={3} className="py-2 text-left">
             Total

@@ -48,6 +48,10 @@ function OrderCard({ order, slug }: { order: QueuedOrder; slug: string }) {
       <p className="text-sm text-stone-600">
         {order.customer.displayName} · placed <LocalTime date={order.placedAt} />
       </p>
+      <p className="text-sm text-stone-700" data-testid="queued-fulfilment">
+        {order.fulfilment === "delivery" ? `Delivery to ${order.deliveryAddress}` : "Pickup"}
+      </p>
+      {order.note ? <p className="text-sm text-stone-700 italic">Note: {order.note}</p> : null}
       <OrderLinesSummary lines={order.lines} totalCents={order.totalCents} className="my-3" />
       <p className="mb-3 text-sm">
         <Link href={`/owner/${slug}/orders/${order.id}/ticket`} className="font-medium text-brand-700 underline">

@@ -38,7 +38,7 @@ export function ProfileView({
         <Stat label="Favorites">{profile.favoriteCount.toLocaleString("en-US")}</Stat>
       </dl>
       <p className="-mt-5 text-xs text-stone-500">
-        Totals count every order except cancelled ones, at the prices paid.
+        Totals count every order except cancelled ones, at the prices paid. Total purchase includes delivery fees.
       </p>
       <div className="grid gap-4 md:grid-cols-2">
         <RestaurantList title="Restaurants owned" restaurants={owned} empty="Not an owner of any restaurant." />

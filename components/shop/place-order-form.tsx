@@ -4,26 +4,33 @@ import { useActionState } from "react";
 
 import type { ActionState } from "@/lib/action";
 import { checkoutAction } from "@/lib/orders/actions";
+import type { FulfilmentChoice } from "@/lib/orders/schema";
 import { FormMessage } from "@/components/ui/form-message";
 
 /**
- * The idempotency key is issued with the form (one per rendering of the cart): a double click, a retry or a
+ * The idempotency key is issued with the form (one per rendering of the review): a double click, a retry or a
  * second tab submitting the same form all name the same order. The button also locks while a submission runs.
+ * The choice of fulfilment travels as it was reviewed; checkout re-reads everything it implies.
  */
 export function PlaceOrderForm({
   idempotencyKey,
   totalCents,
   disabled,
+  choice,
 }: {
   idempotencyKey: string;
   totalCents: number;
   disabled: boolean;
+  choice: FulfilmentChoice;
 }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(checkoutAction, {});
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <input type="hidden" name="expectedTotalCents" value={totalCents} />
+      <input type="hidden" name="fulfilment" value={choice.fulfilment} />
+      <input type="hidden" name="addressId" value={choice.addressId ?? ""} />
+      <input type="hidden" name="note" value={choice.note} />
       <FormMessage message={state.message} />
       <button
         type="submit"

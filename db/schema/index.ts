@@ -10,4 +10,5 @@ export * from "./totals";
 export * from "./sessions";
 export * from "./live";
 export * from "./password-resets";
+export * from "./addresses";
 export * from "./relations";

@@ -10,6 +10,12 @@ export type OrderStatus = (typeof orderStatus.enumValues)[number];
 
 export const MAX_LINE_QUANTITY = 99;
 
+export const fulfilment = pgEnum("fulfilment", ["pickup", "delivery"]);
+export type Fulfilment = (typeof fulfilment.enumValues)[number];
+
+export const MAX_ORDER_NOTE_LENGTH = 500;
+export const MAX_ADDRESS_LENGTH = 300;
+
 /**
  * An order's stored total: the sum of its lines, quantity x snapshotted unit price. Whatever writes an order
  * (checkout, seeds, fixtures) derives `total_cents` through this, so the reconciliation has nothing to find.
@@ -17,6 +23,15 @@ export const MAX_LINE_QUANTITY = 99;
  */
 export const linesTotalCents = (lines: readonly { quantity: number; unitPriceCents: number }[]) =>
   lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0);
+
+/**
+ * The total purchase of an order: its lines plus its snapshotted delivery fee (decision 0019). What every writer
+ * stores in `total_cents`; the deferred trigger `orders_total_equals_lines` refuses anything else at commit.
+ */
+export const orderTotalCents = (
+  lines: readonly { quantity: number; unitPriceCents: number }[],
+  deliveryFeeCents: number,
+) => linesTotalCents(lines) + deliveryFeeCents;
 
 export const orders = pgTable(
   "orders",
@@ -30,7 +45,14 @@ export const orders = pgTable(
       .notNull()
       .references(() => restaurants.id, { onDelete: "restrict" }),
     status: orderStatus("status").notNull().default("placed"),
+    // Lines + delivery fee: what the customer paid (decision 0019).
     totalCents: integer("total_cents").notNull(),
+    // Snapshots of how the order is handed over, taken from the restaurant and the customer's saved address at
+    // checkout: editing either later leaves the order as it was placed.
+    fulfilment: fulfilment("fulfilment").notNull().default("pickup"),
+    deliveryFeeCents: integer("delivery_fee_cents").notNull().default(0),
+    deliveryAddress: text("delivery_address"),
+    note: text("note").notNull().default(""),
     idempotencyKey: text("idempotency_key").notNull(),
     // Millisecond precision so that a (placed_at, id) keyset cursor survives a round trip through a JS Date.
     placedAt: timestamp("placed_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -56,6 +78,18 @@ export const orders = pgTable(
       .where(sql`${t.status} in ('placed', 'preparing', 'ready')`),
     check("orders_total_nonnegative", sql`${t.totalCents} >= 0`),
     check("orders_idempotency_key_length", sql`char_length(${t.idempotencyKey}) between 8 and 100`),
+    check("orders_delivery_fee_nonnegative", sql`${t.deliveryFeeCents} >= 0`),
+    // A delivery has an address and a pickup has neither an address nor a fee.
+    check(
+      "orders_fulfilment_shape",
+      sql`case when ${t.fulfilment} = 'delivery' then ${t.deliveryAddress} is not null
+          else ${t.deliveryAddress} is null and ${t.deliveryFeeCents} = 0 end`,
+    ),
+    check(
+      "orders_delivery_address_length",
+      sql`${t.deliveryAddress} is null or char_length(${t.deliveryAddress}) between 1 and ${sql.raw(String(MAX_ADDRESS_LENGTH))}`,
+    ),
+    check("orders_note_length", sql`char_length(${t.note}) <= ${sql.raw(String(MAX_ORDER_NOTE_LENGTH))}`),
   ],
 );
 

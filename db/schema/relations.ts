@@ -1,5 +1,6 @@
 import { relations } from "drizzle-orm";
 
+import { customerAddresses } from "./addresses";
 import { auditLog } from "./audit";
 import { cartItems, carts } from "./carts";
 import { restaurantClosedDays, restaurantHours } from "./hours";
@@ -32,6 +33,11 @@ export const profilesRelations = relations(profiles, ({ one, many }) => ({
   favorites: many(favorites),
   cart: one(carts, { fields: [profiles.id], references: [carts.profileId] }),
   totals: one(customerTotals, { fields: [profiles.id], references: [customerTotals.customerId] }),
+  addresses: many(customerAddresses),
+}));
+
+export const customerAddressesRelations = relations(customerAddresses, ({ one }) => ({
+  profile: one(profiles, { fields: [customerAddresses.profileId], references: [profiles.id] }),
 }));
 
 export const restaurantsRelations = relations(restaurants, ({ many }) => ({

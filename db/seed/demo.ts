@@ -1,4 +1,5 @@
 import {
+  customerAddresses,
   favorites,
   menuCategories,
   menuItems,
@@ -21,6 +22,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEMO_ORDER_COUNT = 360;
 
 export type SeededMenu = { restaurantId: number; items: { id: number; name: string; priceCents: number }[] };
+
+/** Each demo customer's saved home address (the default), which their seeded deliveries were sent to. */
+export const demoHomeAddress = (slug: string, index: number) =>
+  `${10 + index * 7} ${slug[0]!.toUpperCase()}${slug.slice(1)} Lane, Old Town`;
 
 /** Seeds the demo data set unless users already exist (`onSeeding` is told first). Returns whether it seeded. */
 export async function seedDemoIfEmpty(db: Database, onSeeding?: () => void): Promise<boolean> {
@@ -54,6 +59,10 @@ export async function insertRestaurants(db: Executor): Promise<Map<string, Seede
         description: r.description,
         address: r.address,
         isOpen: r.isOpen,
+        offersPickup: r.offer?.pickup ?? true,
+        offersDelivery: r.offer?.delivery ?? false,
+        deliveryFeeCents: r.offer?.deliveryFeeCents ?? 0,
+        minOrderCents: r.offer?.minOrderCents ?? 0,
         timeZone: DEMO_HOURS[r.slug]?.timeZone,
       })),
     )
@@ -141,8 +150,19 @@ export async function seedDemo(db: Database, now = new Date()) {
       ),
     );
 
-    const customers = DEMO_ACCOUNTS.filter((a) => a.role !== "admin").map((a) => profileIds.get(a.email)!);
+    const customerAccounts = DEMO_ACCOUNTS.filter((a) => a.role !== "admin");
+    const customers = customerAccounts.map((a) => profileIds.get(a.email)!);
+    const homes = new Map(customerAccounts.map((a, i) => [profileIds.get(a.email)!, demoHomeAddress(a.slug, i)]));
+    await tx.insert(customerAddresses).values(
+      customerAccounts.map((a) => ({
+        profileId: profileIds.get(a.email)!,
+        label: "Home",
+        address: homes.get(profileIds.get(a.email)!)!,
+        isDefault: true,
+      })),
+    );
     const allMenus = [...menus.values()];
+    const offers = new Map(DEMO_RESTAURANTS.map((r) => [menus.get(r.slug)!.restaurantId, r.offer]));
     await tx
       .insert(favorites)
       .values(
@@ -164,16 +184,24 @@ export async function seedDemo(db: Database, now = new Date()) {
         : random.next() < 0.08
           ? "cancelled"
           : "completed";
-      orderRows.push(
-        randomOrder(
-          random,
-          random.pick(customers),
-          random.pick(allMenus),
-          new Date(today.getTime() - ageMs),
-          `seed-${String(i).padStart(4, "0")}`,
-          status,
-        ),
+      const menu = random.pick(allMenus);
+      const order = randomOrder(
+        random,
+        random.pick(customers),
+        menu,
+        new Date(today.getTime() - ageMs),
+        `seed-${String(i).padStart(4, "0")}`,
+        status,
       );
+      // Every third order of a restaurant that delivers (every one where it only delivers) went to the customer's
+      // home, at the restaurant's fee. Decided by position, not by the random stream, so the rest of the demo
+      // data stays what it was.
+      const offer = offers.get(menu.restaurantId);
+      if (offer?.delivery && (!offer.pickup || i % 3 === 0)) {
+        order.delivery = { feeCents: offer.deliveryFeeCents, address: homes.get(order.customerId)! };
+        if (i % 6 === 0) order.note = "Please ring the bell twice.";
+      }
+      orderRows.push(order);
     }
     orderRows.sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime());
     await insertOrders(tx, orderRows);

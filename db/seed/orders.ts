@@ -1,4 +1,4 @@
-import { linesTotalCents, orderLines, orders, orderStatusEvents, type OrderStatus } from "../schema";
+import { orderLines, orders, orderStatusEvents, orderTotalCents, type OrderStatus } from "../schema";
 import type { Executor } from "../types";
 
 export type SeedLine = { menuItemId: number | null; name: string; unitPriceCents: number; quantity: number };
@@ -9,6 +9,9 @@ export type SeedOrder = {
   placedAt: Date;
   idempotencyKey: string;
   lines: SeedLine[];
+  /** A delivery, with the fee and the address text checkout would have snapshotted; absent: a pickup. */
+  delivery?: { feeCents: number; address: string };
+  note?: string;
 };
 
 const LIFECYCLE: OrderStatus[] = ["placed", "preparing", "ready", "completed"];
@@ -23,7 +26,7 @@ const BATCH = 1000;
 
 /**
  * Bulk-inserts orders with their lines and status events, a batch per transaction (three statements per batch).
- * Stored totals are always derived from the lines, as checkout does.
+ * Stored totals are always derived from the lines plus the delivery fee, as checkout does.
  */
 export async function insertOrders(
   db: Executor,
@@ -44,7 +47,11 @@ export async function insertOrders(
             placedAt: o.placedAt,
             updatedAt: o.placedAt,
             idempotencyKey: o.idempotencyKey,
-            totalCents: linesTotalCents(o.lines),
+            totalCents: orderTotalCents(o.lines, o.delivery?.feeCents ?? 0),
+            fulfilment: o.delivery ? ("delivery" as const) : ("pickup" as const),
+            deliveryFeeCents: o.delivery?.feeCents ?? 0,
+            deliveryAddress: o.delivery?.address ?? null,
+            note: o.note ?? "",
           })),
         )
         .returning({ id: orders.id });

@@ -7,6 +7,8 @@ export type DemoRestaurant = {
   description: string;
   address: string;
   isOpen?: boolean;
+  /** What it offers (default: pickup only, no fee, no minimum), as an owner sets it on the dashboard. */
+  offer?: { pickup: boolean; delivery: boolean; deliveryFeeCents: number; minOrderCents: number };
   menu: readonly Category[];
 };
 
@@ -17,6 +19,7 @@ export const DEMO_RESTAURANTS: readonly DemoRestaurant[] = [
     cuisine: "Italian",
     description: "Hand-rolled pasta and wood-fired pizza from a family kitchen.",
     address: "12 Via Roma, Old Town",
+    offer: { pickup: true, delivery: true, deliveryFeeCents: 299, minOrderCents: 0 },
     menu: [
       {
         name: "Starters",
@@ -48,6 +51,7 @@ export const DEMO_RESTAURANTS: readonly DemoRestaurant[] = [
     cuisine: "Japanese",
     description: "Sushi, ramen and izakaya plates.",
     address: "4 Cherry Lane, Riverside",
+    offer: { pickup: true, delivery: true, deliveryFeeCents: 399, minOrderCents: 1500 },
     menu: [
       {
         name: "Sushi",
@@ -104,6 +108,7 @@ export const DEMO_RESTAURANTS: readonly DemoRestaurant[] = [
     cuisine: "Mexican",
     description: "Tacos al pastor, burritos and fresh salsas.",
     address: "300 Sunset Blvd, Harbor",
+    offer: { pickup: true, delivery: true, deliveryFeeCents: 199, minOrderCents: 0 },
     menu: [
       {
         name: "Tacos",
@@ -135,6 +140,7 @@ export const DEMO_RESTAURANTS: readonly DemoRestaurant[] = [
     cuisine: "Indian",
     description: "Curries from the tandoor and the street.",
     address: "21 Market Street, Harbor",
+    offer: { pickup: false, delivery: true, deliveryFeeCents: 349, minOrderCents: 2000 },
     menu: [
       {
         name: "Curries",
@@ -189,6 +195,7 @@ export const DEMO_RESTAURANTS: readonly DemoRestaurant[] = [
     cuisine: "American",
     description: "Smash burgers, fries and shakes.",
     address: "55 Main Street, Midtown",
+    offer: { pickup: true, delivery: true, deliveryFeeCents: 250, minOrderCents: 1000 },
     menu: [
       {
         name: "Burgers",
@@ -220,6 +227,7 @@ export const DEMO_RESTAURANTS: readonly DemoRestaurant[] = [
     cuisine: "Vietnamese",
     description: "Beef noodle soup simmered for twelve hours.",
     address: "9 Lotus Street, Midtown",
+    offer: { pickup: true, delivery: true, deliveryFeeCents: 199, minOrderCents: 1200 },
     menu: [
       {
         name: "Phở",
@@ -269,6 +277,7 @@ export const DEMO_RESTAURANTS: readonly DemoRestaurant[] = [
     cuisine: "Korean",
     description: "Bibimbap, fried chicken and banchan.",
     address: "150 Hill Road, Uptown",
+    offer: { pickup: true, delivery: true, deliveryFeeCents: 299, minOrderCents: 0 },
     menu: [
       {
         name: "Mains",

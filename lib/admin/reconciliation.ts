@@ -8,7 +8,7 @@ import { executeRows } from "@/db/rows";
 import type { OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
-import { COUNTS_TOWARD_TOTALS, LINE_CENTS } from "@/lib/orders/totals";
+import { COUNTS_TOWARD_TOTALS, LINE_CENTS, ORDER_FEE_CENTS } from "@/lib/orders/totals";
 
 import { assertAdmin } from "./query-guard";
 
@@ -92,7 +92,8 @@ export const ROLLUPS = [
 
 /**
  * Proves every total in one statement. Per order: the stored total_cents against the sum of its line snapshots
- * (every order, cancelled ones included: a cancelled order must still add up). Per user: the sum of their
+ * plus its snapshotted delivery fee (every order, cancelled ones included: a cancelled order must still add up);
+ * "lines" below always means that expected amount, lines + fee (decision 0019). Per user: the sum of their
  * non-cancelled orders' stored totals against the sum of those orders' lines, which is the total purchase that
  * the profile and the users' table show.
  * One pass: lines are summed per order, and those per-order rows are folded straight into one row per customer
@@ -122,8 +123,8 @@ export async function reconcileTotals({ viewer }: { viewer: Viewer }): Promise<R
                count(*) as orders,
                count(*) filter (where ${COUNTS_TOWARD_TOTALS}) as live,
                coalesce(sum(o.total_cents) filter (where ${COUNTS_TOWARD_TOTALS}), 0) as stored,
-               coalesce(sum(coalesce(l.cents, 0)) filter (where ${COUNTS_TOWARD_TOTALS}), 0) as lines,
-               array_agg(o.id) filter (where o.total_cents <> coalesce(l.cents, 0)) as mismatched
+               coalesce(sum(coalesce(l.cents, 0) + ${ORDER_FEE_CENTS}) filter (where ${COUNTS_TOWARD_TOTALS}), 0) as lines,
+               array_agg(o.id) filter (where o.total_cents <> coalesce(l.cents, 0) + ${ORDER_FEE_CENTS}) as mismatched
         from orders o
         left join (select ol.order_id, sum(${LINE_CENTS}) as cents from order_lines ol group by ol.order_id) l
           on l.order_id = o.id
@@ -137,8 +138,8 @@ export async function reconcileTotals({ viewer }: { viewer: Viewer }): Promise<R
         (select coalesce(json_agg(m order by m."orderId"), '[]'::json) from (
            select o.id as "orderId", o.status, o.placed_at as "placedAt", p.slug as "customerSlug",
                   p.display_name as "customerName", r.name as "restaurantName", o.total_cents::text as "storedCents",
-                  (select coalesce(sum(${LINE_CENTS}), 0) from order_lines ol
-                   where ol.order_id = o.id)::text as "linesCents"
+                  ((select coalesce(sum(${LINE_CENTS}), 0) from order_lines ol
+                   where ol.order_id = o.id) + ${ORDER_FEE_CENTS})::text as "linesCents"
            from orders o
            join profiles p on p.id = o.customer_id
            join restaurants r on r.id = o.restaurant_id

@@ -79,7 +79,19 @@ export async function getCart({ holder, reorderOf }: { holder: CartHolder; reord
     columns: { id: true },
     extras: { leftOut: leftOut.as("left_out"), droppedChoices: droppedChoices.as("dropped_choices") },
     with: {
-      restaurant: { columns: { id: true, slug: true, name: true, isOpen: true } },
+      restaurant: {
+        columns: {
+          id: true,
+          slug: true,
+          name: true,
+          isOpen: true,
+          address: true,
+          offersPickup: true,
+          offersDelivery: true,
+          deliveryFeeCents: true,
+          minOrderCents: true,
+        },
+      },
       items: {
         columns: { id: true, quantity: true, choiceIds: true, instructions: true },
         extras: (line) => ({

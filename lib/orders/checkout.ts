@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import {
   cartItems,
   carts,
+  customerAddresses,
   linesTotalCents,
   menuItems,
   orderLineOptions,
@@ -13,6 +14,7 @@ import {
   orders,
   orderStatusEvents,
   restaurants,
+  type Fulfilment,
 } from "@/db/schema";
 import type { Executor } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
@@ -42,7 +44,14 @@ export type CheckoutFailure =
   /** The item's options changed so that the line's choices no longer fit them (a new required group, a lower max). */
   | { reason: "conflict:options-changed"; itemName: string; groupName: string }
   /** The total now differs from the one the customer saw: they are shown the new one before anyone pays it. */
-  | { reason: "conflict:price-changed"; totalCents: number };
+  | { reason: "conflict:price-changed"; totalCents: number }
+  /** The restaurant does not offer this way of getting the order (it may have changed since the review). */
+  | { reason: "unavailable:fulfilment"; fulfilment: Fulfilment; restaurantName: string }
+  /** The lines' subtotal (fees excluded) is under the restaurant's minimum order. */
+  | { reason: "invalid:below-minimum"; minOrderCents: number; subtotalCents: number }
+  | { reason: "invalid:address-required" }
+  /** No such saved address of this customer (deleted meanwhile, or someone else's: the same answer). */
+  | { reason: "not-found:address" };
 export type CheckoutResult = Result<{ orderId: number; replayed: boolean }, CheckoutFailure>;
 
 /** The order an earlier submission with this key made, if any: a retry gets it back instead of a second order. */
@@ -54,6 +63,22 @@ async function existingOrder(db: Executor, profileId: number, idempotencyKey: st
   return order?.id;
 }
 
+/** A delivery's address (the customer's own saved one, in the WHERE) and the fee read from the restaurant row. */
+async function deliveryTo(
+  tx: Executor,
+  profileId: number,
+  addressId: number | undefined,
+  deliveryFeeCents: number,
+): Promise<Result<{ address: string; deliveryFeeCents: number }, CheckoutFailure>> {
+  if (addressId === undefined) return { ok: false, reason: "invalid:address-required" };
+  const [saved] = await tx
+    .select({ address: customerAddresses.address })
+    .from(customerAddresses)
+    .where(and(eq(customerAddresses.id, addressId), eq(customerAddresses.profileId, profileId)));
+  if (!saved) return { ok: false, reason: "not-found:address" };
+  return { ok: true, address: saved.address, deliveryFeeCents };
+}
+
 /**
  * Turns the customer's cart into an order, in one transaction:
  * - the cart row is locked first, so concurrent submissions of one customer run one after the other;
@@ -61,16 +86,25 @@ async function existingOrder(db: Executor, profileId: number, idempotencyKey: st
  *   submission made and gets it back, whatever the cart holds by then;
  * - prices, names and availability are re-read from the menu now; nothing about money comes from the browser
  *   (`expectedTotalCents` is what the customer saw, and only decides whether to ask them to look again);
- * - lines snapshot name and unit price; the stored total is the sum of those lines; the cart is emptied.
+ * - the restaurant's offer, delivery fee and minimum order are read in the same transaction, and a delivery's
+ *   address is the customer's own saved one (customer_id in the WHERE): the form only names a choice;
+ * - lines snapshot name and unit price, the order snapshots fulfilment, fee, address text and note; the stored
+ *   total is the lines plus the fee (decision 0019); the cart is emptied.
  */
 export async function placeOrder({
   viewer,
   idempotencyKey,
   expectedTotalCents,
+  fulfilment = "pickup",
+  addressId,
+  note = "",
 }: {
   viewer: Viewer;
   idempotencyKey: string;
   expectedTotalCents: number;
+  fulfilment?: Fulfilment;
+  addressId?: number;
+  note?: string;
 }): Promise<CheckoutResult> {
   const { profileId } = viewer;
   const db = await getDb();
@@ -82,6 +116,10 @@ export async function placeOrder({
           restaurantId: carts.restaurantId,
           restaurantName: restaurants.name,
           isOpen: restaurants.isOpen,
+          offersPickup: restaurants.offersPickup,
+          offersDelivery: restaurants.offersDelivery,
+          deliveryFeeCents: restaurants.deliveryFeeCents,
+          minOrderCents: restaurants.minOrderCents,
           // Opening hours against the database clock (now(): this transaction's start), by the one rule.
           withinHours: withinHours(),
           opensAt: nextOpening(),
@@ -170,12 +208,32 @@ export async function placeOrder({
           choices: selection.choices,
         });
       }
-      const totalCents = linesTotalCents(priced);
+      const offered = fulfilment === "delivery" ? cart.offersDelivery : cart.offersPickup;
+      if (!offered)
+        return { ok: false, reason: "unavailable:fulfilment", fulfilment, restaurantName: cart.restaurantName };
+      const subtotalCents = linesTotalCents(priced);
+      if (subtotalCents < cart.minOrderCents) {
+        return { ok: false, reason: "invalid:below-minimum", minOrderCents: cart.minOrderCents, subtotalCents };
+      }
+      const delivery =
+        fulfilment === "delivery" ? await deliveryTo(tx, profileId, addressId, cart.deliveryFeeCents) : null;
+      if (delivery && !delivery.ok) return delivery;
+      const deliveryFeeCents = delivery?.deliveryFeeCents ?? 0;
+      const totalCents = subtotalCents + deliveryFeeCents;
       if (totalCents !== expectedTotalCents) return { ok: false, reason: "conflict:price-changed", totalCents };
 
       const [order] = await tx
         .insert(orders)
-        .values({ customerId: profileId, restaurantId: cart.restaurantId, totalCents, idempotencyKey })
+        .values({
+          customerId: profileId,
+          restaurantId: cart.restaurantId,
+          totalCents,
+          idempotencyKey,
+          fulfilment,
+          deliveryFeeCents,
+          deliveryAddress: delivery?.address ?? null,
+          note,
+        })
         .returning({ id: orders.id });
       const orderId = order!.id;
       const lineIds = await tx

@@ -37,6 +37,16 @@ describe("checkout and cart messages", () => {
       { reason: "conflict:price-changed", totalCents: 2500 },
       "Prices changed since you opened your cart: the total is now $25.00. Please review it and place the order again.",
     ],
+    [
+      { reason: "unavailable:fulfilment", fulfilment: "delivery", restaurantName: "Ramen Ya" },
+      "Ramen Ya does not offer delivery right now. Go back to your cart and choose another way.",
+    ],
+    [
+      { reason: "invalid:below-minimum", minOrderCents: 1500, subtotalCents: 450 },
+      "$15.00 is the minimum order here (fees not included): your items come to $4.50. Add $10.50 more to order.",
+    ],
+    [{ reason: "invalid:address-required" }, "Choose a delivery address, or add one on your account page."],
+    [{ reason: "not-found:address" }, "That delivery address is no longer saved. Choose another one."],
   ])("checkout refusal %j", (failure, message) => expect(checkoutRefusal(failure)).toBe(message));
 
   it("names the order whose items can no longer be ordered", () => {

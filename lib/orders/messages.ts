@@ -32,6 +32,14 @@ export function checkoutRefusal(failure: CheckoutFailure): string {
       return `The options of ${failure.itemName} changed (${failure.groupName}). Remove the line and add it again with new choices.`;
     case "conflict:price-changed":
       return `Prices changed since you opened your cart: the total is now ${formatCents(failure.totalCents)}. Please review it and place the order again.`;
+    case "unavailable:fulfilment":
+      return `${failure.restaurantName} does not offer ${failure.fulfilment} right now. Go back to your cart and choose another way.`;
+    case "invalid:below-minimum":
+      return `${formatCents(failure.minOrderCents)} is the minimum order here (fees not included): your items come to ${formatCents(failure.subtotalCents)}. Add ${formatCents(failure.minOrderCents - failure.subtotalCents)} more to order.`;
+    case "invalid:address-required":
+      return "Choose a delivery address, or add one on your account page.";
+    case "not-found:address":
+      return "That delivery address is no longer saved. Choose another one.";
   }
 }
 

@@ -20,7 +20,17 @@ export async function getOrderForViewer({ viewer, orderId }: { viewer: Viewer; o
   const db = await getDb();
   return db.query.orders.findFirst({
     where: and(eq(orders.id, orderId), viewer.role === "admin" ? undefined : eq(orders.customerId, viewer.profileId)),
-    columns: { id: true, status: true, totalCents: true, placedAt: true, customerId: true },
+    columns: {
+      id: true,
+      status: true,
+      totalCents: true,
+      placedAt: true,
+      customerId: true,
+      fulfilment: true,
+      deliveryFeeCents: true,
+      deliveryAddress: true,
+      note: true,
+    },
     extras: {
       // The live stream's starting cursor (lib/live/): the page shows everything up to this event.
       lastEventId:

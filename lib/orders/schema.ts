@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-import { dayRangeFields, dayRangeInOrder, recordId } from "@/lib/validation";
+import { fulfilment, MAX_ORDER_NOTE_LENGTH } from "@/db/schema";
+import { dayRangeFields, dayRangeInOrder, plainText, recordId } from "@/lib/validation";
 
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
@@ -16,12 +17,25 @@ export const historyFilterSchema = z
 
 export type HistoryFilter = z.infer<typeof historyFilterSchema>;
 
+/**
+ * How the order is handed over, as the cart sends it to the review (in the URL) and the review to checkout. Only a
+ * choice: whether it is offered, the fee and the address text are read from the database in checkout's transaction.
+ */
+export const fulfilmentFields = {
+  fulfilment: z.enum(fulfilment.enumValues, { error: "Choose pickup or delivery." }),
+  addressId: z.preprocess(emptyToUndefined, recordId("Choose one of your saved addresses.").optional()),
+  note: plainText({ max: MAX_ORDER_NOTE_LENGTH, multiline: true }),
+};
+export const fulfilmentSchema = z.object(fulfilmentFields);
+export type FulfilmentChoice = z.infer<typeof fulfilmentSchema>;
+
 export const checkoutSchema = z.object({
   idempotencyKey: z
     .string()
     .regex(/^[A-Za-z0-9-]{8,100}$/, "This checkout form has expired. Reload the page and try again."),
   // What the customer saw. Never charged: only compared, so that a price change is shown before anyone pays it.
   expectedTotalCents: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  ...fulfilmentFields,
 });
 
 export const orderIdSchema = z.object({ orderId: recordId("Choose a valid order.") });

@@ -40,6 +40,10 @@ export async function listOwnedRestaurants({ viewer, now = new Date() }: { viewe
       cuisine: restaurants.cuisine,
       address: restaurants.address,
       isOpen: restaurants.isOpen,
+      offersPickup: restaurants.offersPickup,
+      offersDelivery: restaurants.offersDelivery,
+      deliveryFeeCents: restaurants.deliveryFeeCents,
+      minOrderCents: restaurants.minOrderCents,
       ordersToday: sql<number>`coalesce((select d.order_count ${todayRow}), 0)`.mapWith(Number),
       revenueToday: sql<string>`coalesce((select d.total_cents ${todayRow}), 0)::text`,
       openOrders: sql<number>`(select count(*)::int from orders o
@@ -59,6 +63,10 @@ export type RestaurantDetails = {
   cuisine: string;
   address: string;
   isOpen: boolean;
+  offersPickup: boolean;
+  offersDelivery: boolean;
+  deliveryFeeCents: number;
+  minOrderCents: number;
 };
 
 /** Returns false when the restaurant is not the viewer's (or does not exist): nothing is written. */
@@ -106,7 +114,16 @@ export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: st
     },
     with: {
       orders: {
-        columns: { id: true, status: true, totalCents: true, placedAt: true },
+        // The kitchen needs how it leaves (and where to) and the customer's note, as placed.
+        columns: {
+          id: true,
+          status: true,
+          totalCents: true,
+          placedAt: true,
+          fulfilment: true,
+          deliveryAddress: true,
+          note: true,
+        },
         where: (o, { inArray }) => inArray(o.status, [...OPEN_STATUSES]),
         orderBy: (o, { asc }) => [asc(o.placedAt), asc(o.id)],
         limit: QUEUE_LIMIT,

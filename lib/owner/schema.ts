@@ -1,6 +1,13 @@
 import { z } from "zod";
 
-import { MAX_CHOICES_PER_GROUP, MAX_OPTION_DELTA_CENTS, MAX_PRICE_CENTS, orderStatus } from "@/db/schema";
+import {
+  MAX_CHOICES_PER_GROUP,
+  MAX_DELIVERY_FEE_CENTS,
+  MAX_MIN_ORDER_CENTS,
+  MAX_OPTION_DELTA_CENTS,
+  MAX_PRICE_CENTS,
+  orderStatus,
+} from "@/db/schema";
 import { centsToDecimal, formatCents, parseMoney } from "@/lib/money";
 import { dayRangeFields, dayRangeInOrder, MAX_INT4, plainText, recordId } from "@/lib/validation";
 
@@ -35,14 +42,43 @@ export const priceSchema = z.string({ error: "Enter a price." }).transform((valu
   return cents;
 });
 
-export const restaurantDetailsSchema = z.object({
-  restaurantId: idSchema,
-  name: text("a name", 120),
-  description: text("a description", 2000, { required: false, multiline: true }),
-  cuisine: text("a cuisine", 60),
-  address: text("an address", 300),
-  isOpen: checkbox,
-});
+/** An optional amount of money ("", "0", "2.50"); blank means none (0). Same mistakes, same words as a price. */
+const amountSchema = (what: string, max: number) =>
+  z
+    .string({ error: `Enter ${what}.` })
+    .optional()
+    .transform((value, ctx) => {
+      const input = (value ?? "").trim();
+      const fail = (message: string) => {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      };
+      if (input === "") return 0;
+      if (input.startsWith("-")) return fail(`${what[0]!.toUpperCase()}${what.slice(1)} cannot be negative.`);
+      if (/^\d+\.\d{3,}$/.test(input)) return fail("Use at most two decimals, like 2.50.");
+      const cents = parseMoney(input);
+      if (cents === null) return fail("Enter an amount in dollars and cents, like 2.50.");
+      if (cents > max) return fail(`The highest is ${formatCents(max)}.`);
+      return cents;
+    });
+
+export const restaurantDetailsSchema = z
+  .object({
+    restaurantId: idSchema,
+    name: text("a name", 120),
+    description: text("a description", 2000, { required: false, multiline: true }),
+    cuisine: text("a cuisine", 60),
+    address: text("an address", 300),
+    isOpen: checkbox,
+    offersPickup: checkbox,
+    offersDelivery: checkbox,
+    deliveryFeeCents: amountSchema("a delivery fee", MAX_DELIVERY_FEE_CENTS),
+    minOrderCents: amountSchema("a minimum order", MAX_MIN_ORDER_CENTS),
+  })
+  .refine((d) => d.offersPickup || d.offersDelivery, {
+    path: ["offersPickup"],
+    message: "Offer pickup, delivery or both.",
+  });
 
 export const createCategorySchema = z.object({ restaurantId: idSchema, name: text("a category name", 80) });
 export const renameCategorySchema = z.object({ categoryId: idSchema, name: text("a category name", 80) });

@@ -54,6 +54,7 @@ async function checkout(page: Page, restaurant: string, item: string): Promise<{
   await expect(page.getByText(`Added ${item} to your cart.`)).toBeVisible();
   await page.goto(`${cluster.url}/cart`);
   await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  await page.getByRole("button", { name: "Review order" }).click();
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page).toHaveURL(/\/orders\/\d+$/);
   const orderId = page.url().split("/").pop()!;
@@ -141,6 +142,7 @@ test("live update across instances: an owner advances an order on one, the custo
   await customer.getByRole("button", { name: "Add Bruschetta to cart" }).click();
   await expect(customer.getByText("Added Bruschetta to your cart.")).toBeVisible();
   await customer.goto(`${instanceB}/cart`);
+  await customer.getByRole("button", { name: "Review order" }).click();
   await customer.getByRole("button", { name: "Place order" }).click();
   await expect(customer).toHaveURL(/\/orders\/\d+$/);
   const orderId = customer.url().split("/").pop()!;

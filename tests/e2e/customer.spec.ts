@@ -34,6 +34,8 @@ test("a new customer browses, favorites, orders once despite a double click, reo
   await expect(page.getByTestId("cart-line")).toHaveCount(2);
   await expect(page.getByText("$22.90")).toBeVisible(); // 13.90 + 2 x 4.50
 
+  await page.getByRole("button", { name: "Review order" }).click();
+  await expect(page).toHaveURL(/\/cart\/review\?/);
   await page.getByRole("button", { name: "Place order" }).dblclick();
   await expect(page).toHaveURL(/\/orders\/\d+$/);
   const orderId = page.url().split("/").pop();
@@ -60,6 +62,7 @@ test("a new customer browses, favorites, orders once despite a double click, reo
   await expect(page.getByTestId("cart-line")).toHaveCount(2);
 
   // The second order is cancelled while still placed, after a confirmation: the profile total does not count it.
+  await page.getByRole("button", { name: "Review order" }).click();
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page).toHaveURL(/\/orders\/\d+$/);
   await page.getByRole("button", { name: "Cancel order" }).click();

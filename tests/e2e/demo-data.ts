@@ -7,7 +7,8 @@ export type DemoTotals = { totalCents: number; orderCount: number };
 
 /**
  * What the pages must show for each demo user, worked out independently of the app's queries: the demo seed is
- * deterministic, so a private in-memory copy summed by hand-written SQL gives every user's total purchase and
+ * deterministic, so a private in-memory copy summed by hand-written SQL gives every user's total purchase (lines
+ * plus delivery fees) and
  * order count (non-cancelled orders). Computed once per test worker.
  */
 let cached: Promise<Map<string, DemoTotals>> | undefined;
@@ -20,13 +21,14 @@ export function demoTotals(): Promise<Map<string, DemoTotals>> {
       const rows = await handle.db
         .select({
           email: sql<string>`u.email`,
-          total: sql<string>`coalesce(sum(ol.quantity::bigint * ol.unit_price_cents), 0)::text`,
-          orders: sql<number>`count(distinct o.id)::int`,
+          // Lines plus each order's delivery fee: the total purchase includes fees (decision 0019).
+          total: sql<string>`coalesce(sum(o.delivery_fee_cents + (select sum(ol.quantity::bigint * ol.unit_price_cents)
+                                from order_lines ol where ol.order_id = o.id)), 0)::text`,
+          orders: sql<number>`count(o.id)::int`,
         })
         .from(
           sql`users u join profiles p on p.user_id = u.id
-              left join orders o on o.customer_id = p.id and o.status <> 'cancelled'
-              left join order_lines ol on ol.order_id = o.id`,
+              left join orders o on o.customer_id = p.id and o.status <> 'cancelled'`,
         )
         .groupBy(sql`u.email`);
       return new Map(rows.map((r) => [r.email, { totalCents: Number(r.total), orderCount: r.orders }]));

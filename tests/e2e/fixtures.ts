@@ -151,7 +151,7 @@ function unescapeHtml(text: string): string {
     .replaceAll("&amp;", "&");
 }
 
-/** Adds each named item of one restaurant to the page's cart and places the order; returns the new order's id. */
+/** Adds each named item of one restaurant to the page's cart and places the order from the review; returns its id. */
 export async function placeOrder(page: Page, restaurantSlug: string, items: string[]): Promise<string> {
   await page.goto(`/r/${restaurantSlug}`);
   for (const item of items) {
@@ -159,6 +159,9 @@ export async function placeOrder(page: Page, restaurantSlug: string, items: stri
     await expect(page.getByText(`Added ${item} to your cart.`)).toBeVisible();
   }
   await page.goto("/cart");
+  // Pickup, as the cart preselects where it is offered; "Place order" is on the review.
+  await page.getByRole("button", { name: "Review order" }).click();
+  await expect(page).toHaveURL(/\/cart\/review\?/);
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page).toHaveURL(/\/orders\/\d+$/);
   return page.url().split("/").pop()!;

@@ -33,6 +33,13 @@ test("a customer picks options and a note, sees them in the cart, and the order 
   await expect(lines.nth(1)).toContainText("Size: Regular");
   await expect(page.getByText("$38.25")).toBeVisible(); // 17.25 + 14.50 + 6.50
 
+  // The review shows the choices and the note once more before anyone pays (pickup: no fee).
+  await page.getByRole("button", { name: "Review order" }).click();
+  await expect(page).toHaveURL(/\/cart\/review/);
+  await expect(page.getByTestId("line-options").first()).toContainText(
+    "Size: Large (+$2.00) · Extras: Extra parmesan (+$0.75)",
+  );
+  await expect(page.getByTestId("order-total")).toHaveText("$38.25");
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page).toHaveURL(/\/orders\/\d+$/);
   await expect(page.getByTestId("order-total")).toHaveText("$38.25");
@@ -96,5 +103,5 @@ test("an owner adds an option group to a new item, a customer orders with it, an
 
   await customer.reload();
   await expect(customer.getByTestId("cart-line")).toContainText("No longer offered: Spinach. Choose again.");
-  await expect(customer.getByRole("button", { name: "Place order" })).toBeDisabled();
+  await expect(customer.getByRole("button", { name: "Review order" })).toBeDisabled();
 });

@@ -47,6 +47,7 @@ test("an owner adds an item and reprices it, a customer orders it, the owner mov
   await grace.getByRole("button", { name: `Add ${itemName} to cart` }).click();
   await expect(grace.getByText(`Added ${itemName} to your cart.`)).toBeVisible();
   await grace.goto("/cart");
+  await grace.getByRole("button", { name: "Review order" }).click();
   await grace.getByRole("button", { name: "Place order" }).click();
   await expect(grace).toHaveURL(/\/orders\/\d+$/);
   const orderId = grace.url().split("/").pop()!;

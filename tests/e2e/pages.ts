@@ -12,6 +12,8 @@ export const PAGES: Record<string, { viewer: Viewer; url: string }> = {
   "/": { viewer: "anonymous", url: "/" },
   "/r/[slug]": { viewer: "anonymous", url: "/r/taqueria-sol" },
   "/cart": { viewer: "anonymous", url: "/cart" },
+  // With an empty cart it says so; the journey in fulfilment.spec.ts reviews a full one.
+  "/cart/review": { viewer: "customer", url: "/cart/review?fulfilment=pickup&note=" },
   "/sign-in": { viewer: "anonymous", url: "/sign-in" },
   "/sign-up": { viewer: "anonymous", url: "/sign-up" },
   "/forgot-password": { viewer: "anonymous", url: "/forgot-password" },

@@ -79,7 +79,7 @@ test("an anonymous visitor keeps their cart through sign-in", async ({ page, new
   await expect(page).toHaveURL(/\/cart$/);
   await expect(page.getByTestId("cart-line")).toHaveCount(1);
   await expect(page.getByTestId("cart-line")).toContainText("Horchata");
-  await expect(page.getByRole("button", { name: "Place order" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Review order" })).toBeEnabled();
 });
 
 test("repeated wrong passwords get 429 + Retry-After from the credentials endpoint, and the form says when to retry", async ({

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { menuOptionChoices, menuOptionGroups } from "@/db/schema";
+import { customerAddresses, menuOptionChoices, menuOptionGroups } from "@/db/schema";
+import * as addressActions from "@/lib/addresses/actions";
 import * as adminActions from "@/lib/admin/actions";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import * as resetActions from "@/lib/auth/reset-actions";
@@ -57,12 +58,29 @@ const TARGETS: Record<string, { role: Role; fields: string[] }> = {
   setQuantityAction: { role: "anyone", fields: ["lineId", "quantity"] },
   removeFromCartAction: { role: "anyone", fields: ["lineId"] },
   setFavoriteAction: { role: "customer", fields: ["restaurantId", "favorite"] },
-  checkoutAction: { role: "customer", fields: ["idempotencyKey", "expectedTotalCents"] },
+  checkoutAction: {
+    role: "customer",
+    fields: ["idempotencyKey", "expectedTotalCents", "fulfilment", "addressId", "note"],
+  },
+  addAddressAction: { role: "customer", fields: ["label", "address", "makeDefault"] },
+  deleteAddressAction: { role: "customer", fields: ["addressId"] },
+  setDefaultAddressAction: { role: "customer", fields: ["addressId"] },
   cancelOrderAction: { role: "customer", fields: ["orderId"] },
   reorderAction: { role: "customer", fields: ["orderId"] },
   updateRestaurantAction: {
     role: "owner",
-    fields: ["restaurantId", "name", "description", "cuisine", "address", "isOpen"],
+    fields: [
+      "restaurantId",
+      "name",
+      "description",
+      "cuisine",
+      "address",
+      "isOpen",
+      "offersPickup",
+      "offersDelivery",
+      "deliveryFeeCents",
+      "minOrderCents",
+    ],
   },
   transitionOrderAction: { role: "owner", fields: ["orderId", "from", "to", "reason"] },
   createCategoryAction: { role: "owner", fields: ["restaurantId", "name"] },
@@ -93,6 +111,7 @@ const TARGETS: Record<string, { role: Role; fields: string[] }> = {
 
 const ACTIONS: Record<string, AnyAction> = Object.fromEntries(
   [
+    addressActions,
     adminActions,
     cartActions,
     favoriteActions,
@@ -271,7 +290,8 @@ type Fixture = {
     | "restaurantIds"
     | "groupId"
     | "choiceId"
-    | "lineId",
+    | "lineId"
+    | "addressId",
     string[]
   >;
 };
@@ -310,6 +330,15 @@ function plausible(field: string, fixture: Fixture): fc.Arbitrary<string> {
     token: ["A".repeat(43), "abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJKLMNOP_"],
     password: ["a long passphrase"],
     confirmPassword: ["a long passphrase"],
+    fulfilment: ["pickup", "delivery"],
+    note: ["", "Ring twice"],
+    label: ["Home", "Work"],
+    address: ["12 Rue des Lilas"],
+    makeDefault: ["on"],
+    offersPickup: ["on"],
+    offersDelivery: ["on"],
+    deliveryFeeCents: ["2.99", "0", ""],
+    minOrderCents: ["10", "0", ""],
     timeZone: ["Europe/London", "UTC", "America/New_York"],
     closedDays: ["", "2026-12-25", "2026-12-25, 2027-01-01"],
     ...Object.fromEntries(WEEKDAY_FIELDS.map((day) => [day, ["", "09:00-17:00", "12:00-14:00, 18:00-02:00"]])),
@@ -419,6 +448,14 @@ describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
     const admin = await createUser(db(), { role: "admin" });
     const customer = await createUser(db());
     const victim = await createUser(db());
+    // The customer's own saved address and someone else's: the latter must never be used, changed or deleted.
+    const addresses = await db()
+      .insert(customerAddresses)
+      .values([
+        { profileId: customer.profile.id, label: "Home", address: "1 Own Street", isDefault: true },
+        { profileId: victim.profile.id, label: "Home", address: "2 Victim Street", isDefault: true },
+      ])
+      .returning({ id: customerAddresses.id });
     const line = { menuItemId: items[0]!.id, name: "Soup", unitPriceCents: 500, quantity: 2 };
     const done = await createOrders(db(), {
       customerId: customer.profile.id,
@@ -469,6 +506,7 @@ describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
         choiceId: choices.map((c) => String(c.id)),
         // Lines come and go as the fuzz adds and removes: small ids, some of which exist at any moment.
         lineId: ["1", "2", "3"],
+        addressId: addresses.map((a) => String(a.id)),
       },
     };
     // One statement counting the rows of every table, whatever tables the schema has today.

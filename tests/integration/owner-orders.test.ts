@@ -194,6 +194,7 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
         cuisine: "X",
         address: "Y",
         isOpen: "on",
+        offersPickup: "on",
       }),
     ).toEqual({ message: "Restaurant not found." });
     expect((await orderRow(orderId)).status).toBe("placed");
@@ -228,6 +229,7 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
         name: "Closed",
         cuisine: "X",
         address: "Y",
+        offersPickup: "on",
       }),
     ).toEqual({ message: "Restaurant not found." });
     expect((await orderRow(foreign)).status).toBe("placed");
@@ -269,6 +271,7 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
         description: "Pasta",
         cuisine: "Italian",
         address: "1 Road",
+        offersPickup: "on",
       }),
     ).toEqual({ ok: true, message: "Saved." });
     expect((await db().select().from(restaurants).where(eq(restaurants.id, a.restaurant.id)))[0]).toMatchObject({
@@ -285,6 +288,7 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
         cuisine: "x".repeat(61),
         address: "1 Road",
         isOpen: "on",
+        offersDelivery: "on",
       }),
     ).toEqual({
       message: "Please correct the highlighted fields.",

@@ -43,15 +43,25 @@ describe.each(DRIVERS)("scale seed on %s", (driver) => {
     expect(counts).toEqual({ orders: ORDERS, customers: 400, owners: summary.owners, restaurants: 20 });
   });
 
-  it("gives every order 1 to 5 lines and a stored total equal to its lines", async () => {
-    const shape = await one<{ fewest: number; most: number; lines: number; mismatched: number }>(
+  it("gives every order 1 to 5 lines and a stored total equal to its lines plus its delivery fee", async () => {
+    const shape = await one<{ fewest: number; most: number; lines: number; mismatched: number; deliveries: number }>(
       db(),
       sql`select min(n)::int as fewest, max(n)::int as most, sum(n)::int as lines,
-                 count(*) filter (where total_cents <> cents)::int as mismatched
-          from (select s.id, s.total_cents, count(l.id) as n, coalesce(sum(l.quantity * l.unit_price_cents), 0) as cents
-                from ${SCALE_ORDERS} s left join order_lines l on l.order_id = s.id group by s.id, s.total_cents) t`,
+                 count(*) filter (where total_cents <> fee + cents)::int as mismatched,
+                 count(*) filter (where fulfilment = 'delivery' and fee = 299 and address is not null)::int as deliveries
+          from (select s.id, s.total_cents, s.fulfilment, s.delivery_fee_cents as fee, s.delivery_address as address,
+                       count(l.id) as n, coalesce(sum(l.quantity * l.unit_price_cents), 0) as cents
+                from ${SCALE_ORDERS} s left join order_lines l on l.order_id = s.id
+                group by s.id, s.total_cents, s.fulfilment, s.delivery_fee_cents, s.delivery_address) t`,
     );
-    expect(shape).toEqual({ fewest: 1, most: 5, lines: summary.lines, mismatched: 0 });
+    // Every fourth order is a delivery at the scale restaurants' fee (db/seed/scale/order-rows.ts).
+    expect(shape).toEqual({
+      fewest: 1,
+      most: 5,
+      lines: summary.lines,
+      mismatched: 0,
+      deliveries: Math.ceil(summary.orders / 4),
+    });
   });
 
   it("cancels about 5% of orders, keeps a few recent ones open, and records each order's status path", async () => {

@@ -11,7 +11,7 @@ import { DRIVERS, freshDatabase } from "../fixtures/db";
 describe.each(DRIVERS)("demo seed on %s", (driver) => {
   const db = freshDatabase(driver);
 
-  it("creates the demo world once, with stored totals equal to their lines", async () => {
+  it("creates the demo world once, with stored totals equal to their lines plus delivery fees", async () => {
     expect(await seedDemoIfEmpty(db())).toBe(true);
     expect(await seedDemoIfEmpty(db())).toBe(false);
     expect(await db().$count(restaurants)).toBeGreaterThanOrEqual(8);
@@ -24,9 +24,11 @@ describe.each(DRIVERS)("demo seed on %s", (driver) => {
     expect(await db().$count(orders, sql`status = 'cancelled'`)).toBeGreaterThan(5);
     const mismatches = await db().$count(
       orders,
-      sql`total_cents <> (select coalesce(sum(quantity * unit_price_cents), 0) from order_lines where order_id = ${orders.id})`,
+      sql`total_cents <> delivery_fee_cents + (select coalesce(sum(quantity * unit_price_cents), 0) from order_lines where order_id = ${orders.id})`,
     );
     expect(mismatches).toBe(0);
+    // Some demo orders were delivered, at a fee, to an address: the total purchase includes the fee (decision 0019).
+    expect(await db().$count(orders, sql`fulfilment = 'delivery' and delivery_fee_cents > 0`)).toBeGreaterThan(10);
   });
 
   it("adds a heavy customer's orders in bulk: a handful of statements for thousands of rows", async () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { listAddresses } from "@/lib/addresses/queries";
 import { getViewer } from "@/lib/auth/session";
 import { currentCartHolder } from "@/lib/cart/holder";
 import { selectionRefusal } from "@/lib/cart/messages";
@@ -8,7 +9,7 @@ import { getCart } from "@/lib/cart/queries";
 import { recordId } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { CartLine } from "@/components/shop/cart-line";
-import { PlaceOrderForm } from "@/components/shop/place-order-form";
+import { FulfilmentChoiceForm } from "@/components/shop/fulfilment-choice-form";
 import { Money } from "@/components/ui/money";
 
 export const metadata: Metadata = { title: "Your cart" };
@@ -19,7 +20,11 @@ export default async function CartPage({ searchParams }: PageProps<"/cart">) {
   const reorderOf = reorder.success ? reorder.data : undefined;
   const viewer = await getViewer();
   const holder = await currentCartHolder();
-  const cart = holder ? await getCart({ holder, reorderOf }) : null;
+  // The cart and the viewer's saved addresses (for delivery) side by side: budget 3 with the session check.
+  const [cart, addresses] = await Promise.all([
+    holder ? getCart({ holder, reorderOf }) : null,
+    viewer ? listAddresses({ viewer }) : [],
+  ]);
 
   if (!cart || cart.lines.length === 0) {
     return (
@@ -66,7 +71,7 @@ export default async function CartPage({ searchParams }: PageProps<"/cart">) {
           ))}
         </ul>
         <div className="mt-3 flex justify-between border-t border-stone-200 pt-3 text-lg font-semibold">
-          <span>Total</span>
+          <span>Subtotal</span>
           <Money cents={cart.totalCents} />
         </div>
       </section>
@@ -77,7 +82,7 @@ export default async function CartPage({ searchParams }: PageProps<"/cart">) {
         <p className="text-sm text-red-700">Remove the items marked above to place your order.</p>
       ) : null}
       {viewer ? (
-        <PlaceOrderForm idempotencyKey={crypto.randomUUID()} totalCents={cart.totalCents} disabled={blocked} />
+        <FulfilmentChoiceForm offer={cart.restaurant} addresses={addresses} disabled={blocked} />
       ) : (
         <Link
           href="/sign-in?callbackUrl=%2Fcart"

@@ -2,10 +2,11 @@
  * The scale seed's orders as rows, generated a chunk at a time in time order. Pure computation: the database
  * only appears as the ids handed in, so the same plan and generator give the same rows on any driver.
  */
-import { linesTotalCents, type OrderStatus } from "../../schema";
+import { orderTotalCents, type OrderStatus } from "../../schema";
 import type { Random } from "../random";
 import { DAY_MS, orderClock } from "./calendar";
 import type { Menu } from "./restaurants";
+import { SCALE_DELIVERY_FEE_CENTS } from "./shape";
 import type { createTastes } from "./tastes";
 
 const CANCELLED_SHARE = 0.05;
@@ -18,6 +19,8 @@ const ACTIVE: OrderStatus[] = ["placed", "preparing", "ready"];
 /** How many status steps after 'placed' each final status took (db/seed/orders.ts's paths). */
 export const LAST_STEP: Record<OrderStatus, number> = { placed: 0, preparing: 1, ready: 2, completed: 3, cancelled: 1 };
 export const STEP_MS = 4 * 60_000;
+// Every DELIVERY_EVERY-th order is a delivery, at the fee every scale restaurant charges.
+const DELIVERY_EVERY = 4;
 
 const draw = (cumulative: number[], u: number) => cumulative.findIndex((p) => u < p);
 
@@ -38,6 +41,10 @@ export type OrderChunk = {
     restaurant: number[];
     status: OrderStatus[];
     total: number[];
+    /** "pickup" or "delivery"; the fee and the address text ("" for a pickup, stored as null). */
+    fulfilment: string[];
+    fee: number[];
+    address: string[];
     key: string[];
     placed: number[];
     updated: number[];
@@ -77,6 +84,9 @@ export function createOrderRows(plan: OrderPlan, random: Random) {
       restaurant: [],
       status: [],
       total: [],
+      fulfilment: [],
+      fee: [],
+      address: [],
       key: [],
       placed: [],
       updated: [],
@@ -118,7 +128,13 @@ export function createOrderRows(plan: OrderPlan, random: Random) {
       o.customer.push(plan.customerIds[customer]!);
       o.restaurant.push(plan.restaurantIds[r]!);
       o.status.push(status);
-      o.total.push(linesTotalCents(lines));
+      // By position, not drawn: the random stream (and so every other figure of the seed) stays as it was.
+      const delivery = j % DELIVERY_EVERY === 0;
+      const fee = delivery ? SCALE_DELIVERY_FEE_CENTS : 0;
+      o.fulfilment.push(delivery ? "delivery" : "pickup");
+      o.fee.push(fee);
+      o.address.push(delivery ? `${(customer % 900) + 1} Scale Street, District ${(customer % 20) + 1}` : "");
+      o.total.push(orderTotalCents(lines, fee));
       // Unique across the whole run, hence unique per customer as the schema asks.
       o.key.push(`scale-${String(j + 1).padStart(8, "0")}`);
       o.placed.push(placedAt);

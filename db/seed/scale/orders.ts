@@ -42,15 +42,20 @@ const PATHS = sql.raw(`(values
 async function writeChunk(db: Executor, { orders: o, lines: l }: OrderChunk, fullHistoryFrom: Date) {
   await db.execute(sql`
     with new_orders as (
-      insert into orders (id, customer_id, restaurant_id, status, total_cents, idempotency_key, placed_at, updated_at)
+      insert into orders (id, customer_id, restaurant_id, status, total_cents, fulfilment, delivery_fee_cents,
+                          delivery_address, idempotency_key, placed_at, updated_at)
       overriding system value
-      select id, customer_id, restaurant_id, status, total_cents, idempotency_key, placed_at, updated_at
+      select id, customer_id, restaurant_id, status, total_cents, fulfilment, delivery_fee_cents,
+             nullif(delivery_address, ''), idempotency_key, placed_at, updated_at
       from ${unnestColumns("o", {
         id: int4(o.id),
         customer_id: int4(o.customer),
         restaurant_id: int4(o.restaurant),
         status: cast("order_status", o.status),
         total_cents: int4(o.total),
+        fulfilment: cast("fulfilment", o.fulfilment),
+        delivery_fee_cents: int4(o.fee),
+        delivery_address: text(o.address),
         idempotency_key: text(o.key),
         placed_at: timestamps(o.placed),
         updated_at: timestamps(o.updated),

@@ -4,6 +4,7 @@ import type { Random } from "../random";
 import { bool, insertColumns, int4, reserveIds, text, timestamps } from "./bulk";
 import { DAY_MS } from "./calendar";
 import type { PlannedRestaurant } from "./catalog";
+import { SCALE_DELIVERY_FEE_CENTS } from "./shape";
 
 /** What orders need from a menu: item ids with the name and price a line snapshots. */
 export type Menu = { ids: number[]; names: string[]; prices: number[] };
@@ -22,6 +23,9 @@ export async function insertRestaurants(db: Executor, planned: PlannedRestaurant
       cuisine: text(planned.map((r) => r.cuisine)),
       address: text(planned.map((r) => r.address)),
       is_open: bool(planned.map((r) => r.isOpen)),
+      // Pickup and delivery everywhere, at the fee the seeded deliveries snapshotted.
+      offers_delivery: bool(planned.map(() => true)),
+      delivery_fee_cents: int4(planned.map(() => SCALE_DELIVERY_FEE_CENTS)),
       created_at: created,
       updated_at: created,
     },

@@ -10,6 +10,9 @@ const ORDERS_PER_RESTAURANT = 5_000;
 const MIN_CUSTOMERS = 20;
 const MIN_RESTAURANTS = 20;
 
+/** Every scale restaurant delivers for this fee, and the seeded deliveries (every fourth order) snapshot it. */
+export const SCALE_DELIVERY_FEE_CENTS = 299;
+
 export type ScaleSizes = { customers: number; restaurants: number };
 
 export function scaleSizes(orders: number): ScaleSizes {

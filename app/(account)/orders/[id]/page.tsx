@@ -10,6 +10,7 @@ import { recordId } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { CancelOrderButton } from "@/components/orders/cancel-order-button";
+import { FulfilmentDetails } from "@/components/orders/fulfilment-details";
 import { OrderActionButton } from "@/components/orders/order-action-button";
 import { OrderReceipt } from "@/components/orders/order-receipt";
 import { StatusBadge } from "@/components/orders/status-badge";
@@ -54,8 +55,19 @@ export default async function OrderPage({ params }: PageProps<"/orders/[id]">) {
         <h2 id="lines-heading" className="sr-only">
           Items
         </h2>
-        <OrderReceipt lines={order.lines} totalCents={order.totalCents} />
+        <OrderReceipt
+          lines={order.lines}
+          totalCents={order.totalCents}
+          deliveryFeeCents={order.deliveryFeeCents}
+          delivery={order.fulfilment === "delivery"}
+        />
       </section>
+      <FulfilmentDetails
+        fulfilment={order.fulfilment}
+        address={order.deliveryAddress}
+        note={order.note}
+        restaurantAddress={order.restaurant.address}
+      />
       <section aria-labelledby="status-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
         <h2 id="status-heading" className="mb-3 text-base font-semibold">
           Progress

@@ -58,7 +58,8 @@ export default async function OwnerSalesPage({ params, searchParams }: PageProps
       <p className="mb-4 text-sm text-stone-600" data-testid="sales-summary">
         {range ? `${first} to ${last}` : `Last ${SALES_DAYS} days`} ({APP_TIME_ZONE}), cancelled orders excluded:{" "}
         <Money cents={report.totalRevenueCents} className="font-semibold" /> from {report.totalOrders}{" "}
-        {report.totalOrders === 1 ? "order" : "orders"}.
+        {report.totalOrders === 1 ? "order" : "orders"}. Revenue includes delivery fees; top items count the items
+        alone.
       </p>
       <div className="space-y-6">
         <section className={box}>

@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { findAddress } from "@/lib/addresses/queries";
+import { requireUser } from "@/lib/auth/session";
+import { getCart } from "@/lib/cart/queries";
+import { checkoutRefusal } from "@/lib/orders/messages";
+import { reviewAmounts } from "@/lib/orders/review";
+import { fulfilmentSchema } from "@/lib/orders/schema";
+import { QueryStats } from "@/components/layout/query-stats";
+import { FulfilmentDetails } from "@/components/orders/fulfilment-details";
+import { OrderReceipt } from "@/components/orders/order-receipt";
+import { PlaceOrderForm } from "@/components/shop/place-order-form";
+
+export const metadata: Metadata = { title: "Review your order" };
+
+const backToCart = (
+  <Link href="/cart" className="text-sm font-medium text-brand-700 underline">
+    ← Back to your cart
+  </Link>
+);
+
+/**
+ * The last look before paying: lines, subtotal, fee, total, pickup or delivery with the address, and the note,
+ * as the cart chose them (in the URL). "Place order" is here. Three statements: the session check, the cart, the
+ * address. Checkout re-reads all of it in its transaction; this page only tells the customer what it will find.
+ */
+export default async function ReviewPage({ searchParams }: PageProps<"/cart/review">) {
+  const viewer = await requireUser("/cart");
+  const choice = fulfilmentSchema.safeParse(await searchParams);
+  if (!choice.success) {
+    return (
+      <div className="mx-auto max-w-xl space-y-4 py-12">
+        <h1 className="text-2xl font-bold">Review your order</h1>
+        <div role="alert">
+          <ul className="list-inside list-disc text-sm text-red-700">
+            {choice.error.issues.map((issue) => (
+              <li key={`${issue.path.join(".")}:${issue.message}`}>{issue.message}</li>
+            ))}
+          </ul>
+        </div>
+        {backToCart}
+        <QueryStats />
+      </div>
+    );
+  }
+  const { fulfilment, addressId, note } = choice.data;
+  const delivery = fulfilment === "delivery";
+  const [cart, address] = await Promise.all([
+    getCart({ holder: { profileId: viewer.profileId } }),
+    delivery && addressId !== undefined ? findAddress({ viewer, addressId }) : undefined,
+  ]);
+  // Another customer's address (or a deleted one) is no address of this viewer's: the same 404 as any private thing.
+  if (delivery && addressId !== undefined && !address) notFound();
+  if (!cart || cart.lines.length === 0) {
+    return (
+      <div className="mx-auto max-w-xl space-y-4 py-12 text-center">
+        <h1 className="text-2xl font-bold">Your cart is empty</h1>
+        {backToCart}
+        <QueryStats />
+      </div>
+    );
+  }
+  const amounts = reviewAmounts({
+    offer: cart.restaurant,
+    subtotalCents: cart.totalCents,
+    fulfilment,
+    hasAddress: address !== undefined,
+  });
+  const blocked = cart.lines.some((l) => l.problem) || !cart.restaurant.isOpen || amounts.problems.length > 0;
+  const lines = cart.lines
+    .filter((l) => !l.problem)
+    .map((l) => ({
+      id: l.lineId,
+      name: l.name,
+      unitPriceCents: l.unitPriceCents,
+      quantity: l.quantity,
+      options: l.options,
+      instructions: l.instructions ?? undefined,
+    }));
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1 className="text-3xl font-bold tracking-tight">Review your order</h1>
+      <section aria-labelledby="review-lines" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
+        <h2 id="review-lines" className="mb-2 text-lg font-semibold">
+          From {cart.restaurant.name}
+        </h2>
+        <OrderReceipt
+          lines={lines}
+          totalCents={amounts.totalCents}
+          deliveryFeeCents={amounts.deliveryFeeCents}
+          delivery={delivery}
+        />
+      </section>
+      <FulfilmentDetails
+        fulfilment={fulfilment}
+        address={address?.address ?? null}
+        note={note}
+        restaurantAddress={cart.restaurant.address}
+      />
+      {amounts.problems.length > 0 ? (
+        <div role="alert">
+          <ul className="list-inside list-disc text-sm text-red-700">
+            {amounts.problems.map((problem) => (
+              <li key={problem.reason}>{checkoutRefusal(problem)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {!cart.restaurant.isOpen ? (
+        <p className="text-sm text-red-700">{cart.restaurant.name} is closed right now; your cart is saved.</p>
+      ) : null}
+      {cart.lines.some((l) => l.problem) ? (
+        <p className="text-sm text-red-700">Some items can no longer be ordered: remove them in your cart.</p>
+      ) : null}
+      <PlaceOrderForm
+        idempotencyKey={crypto.randomUUID()}
+        totalCents={amounts.totalCents}
+        disabled={blocked}
+        choice={choice.data}
+      />
+      <p>{backToCart}</p>
+      <QueryStats />
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import { MAX_ADDRESS_LABEL_LENGTH, MAX_ADDRESS_LENGTH, MAX_SAVED_ADDRESSES } from "@/db/schema";
+import { addAddressAction, deleteAddressAction, setDefaultAddressAction } from "@/lib/addresses/actions";
+import type { SavedAddress } from "@/lib/addresses/queries";
+import { CheckboxField } from "@/components/owner/checkbox-field";
+import { InlineAction } from "@/components/owner/inline-action";
+import { ActionForm, ActionMessage } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+
+/** The customer's saved delivery addresses: the cart offers them for delivery; orders keep a copy of the text. */
+export function AddressBook({ addresses }: { addresses: SavedAddress[] }) {
+  return (
+    <div className="space-y-4">
+      {addresses.length === 0 ? (
+        <p className="text-sm text-stone-600">No saved addresses yet. Add one to order for delivery.</p>
+      ) : (
+        <ul className="divide-y divide-stone-100 rounded-xl bg-white shadow-sm ring-1 ring-stone-200">
+          {addresses.map((a) => (
+            <li key={a.id} className="flex flex-wrap items-start justify-between gap-3 p-4">
+              <div>
+                <p className="font-medium">
+                  {a.label}
+                  {a.isDefault ? <span className="ml-2 text-xs font-normal text-emerald-800">Default</span> : null}
+                </p>
+                <p className="text-sm whitespace-pre-line text-stone-700">{a.address}</p>
+              </div>
+              <div className="flex flex-wrap gap-2">
+                {a.isDefault ? null : (
+                  <InlineAction
+                    action={setDefaultAddressAction}
+                    fields={{ addressId: a.id }}
+                    label="Make default"
+                    ariaLabel={`Make ${a.label} the default address`}
+                  />
+                )}
+                <InlineAction
+                  action={deleteAddressAction}
+                  fields={{ addressId: a.id }}
+                  label="Delete"
+                  ariaLabel={`Delete address ${a.label}`}
+                  tone="danger"
+                  confirmMessage={`Delete the address "${a.label}"?`}
+                />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {addresses.length < MAX_SAVED_ADDRESSES ? (
+        <ActionForm action={addAddressAction} resetOnSuccess aria-label="Add an address" className="max-w-md space-y-3">
+          {(state, pending) => (
+            <>
+              <TextField
+                id="address-label"
+                name="label"
+                label="Label"
+                placeholder="Home"
+                maxLength={MAX_ADDRESS_LABEL_LENGTH}
+                errors={state.fieldErrors?.label}
+              />
+              <TextField
+                id="address-text"
+                name="address"
+                label="Delivery address"
+                placeholder="12 Rue des Lilas, 75011 Paris"
+                maxLength={MAX_ADDRESS_LENGTH}
+                errors={state.fieldErrors?.address}
+              />
+              <div className="flex items-center justify-between gap-3">
+                <CheckboxField id="address-default" name="makeDefault" label="Use as my default address" />
+                <Button type="submit" disabled={pending}>
+                  {pending ? "Saving…" : "Save address"}
+                </Button>
+              </div>
+              <ActionMessage state={state} />
+            </>
+          )}
+        </ActionForm>
+      ) : (
+        <p className="text-sm text-stone-600">
+          You have {MAX_SAVED_ADDRESSES} addresses, the most you can keep. Delete one to add another.
+        </p>
+      )}
+    </div>
+  );
+}

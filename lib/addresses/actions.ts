@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+
+import { formAction } from "@/lib/action";
+
+import { addressMessages } from "./messages";
+import { addAddress, deleteAddress, setDefaultAddress } from "./queries";
+import { addAddressSchema, addressIdSchema } from "./schema";
+
+// The account page lists them; the cart offers them for delivery.
+const refresh = () => {
+  revalidatePath("/account");
+  revalidatePath("/cart", "layout");
+};
+
+export const addAddressAction = formAction(addAddressSchema, async (input, viewer) => {
+  const result = await addAddress({ viewer, ...input });
+  if (!result.ok) return { message: addressMessages.tooMany };
+  refresh();
+  return { ok: true, message: addressMessages.added };
+});
+
+export const deleteAddressAction = formAction(addressIdSchema, async ({ addressId }, viewer) => {
+  if (!(await deleteAddress({ viewer, addressId })).ok) return { message: addressMessages.notFound };
+  refresh();
+  return { ok: true, message: addressMessages.deleted };
+});
+
+export const setDefaultAddressAction = formAction(addressIdSchema, async ({ addressId }, viewer) => {
+  if (!(await setDefaultAddress({ viewer, addressId })).ok) return { message: addressMessages.notFound };
+  refresh();
+  return { ok: true, message: addressMessages.defaultSet };
+});

@@ -1,0 +1,10 @@
+import { MAX_SAVED_ADDRESSES } from "@/db/schema";
+
+/** The saved addresses' words, in one place. */
+export const addressMessages = {
+  added: "Address saved.",
+  deleted: "Address deleted.",
+  defaultSet: "Default address changed.",
+  notFound: "Address not found.",
+  tooMany: `You can keep at most ${MAX_SAVED_ADDRESSES} addresses. Delete one to add another.`,
+};

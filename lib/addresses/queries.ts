@@ -1,0 +1,120 @@
+import "server-only";
+
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+
+import { getDb } from "@/db/client";
+import { customerAddresses, MAX_SAVED_ADDRESSES, profiles } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/queries";
+import { NOT_FOUND, type Result } from "@/lib/errors";
+
+/**
+ * The viewer's saved addresses, default first, then oldest first. Bounded (MAX_SAVED_ADDRESSES), so one statement
+ * and no pagination.
+ */
+export async function listAddresses({ viewer }: { viewer: Viewer }) {
+  const db = await getDb();
+  return db
+    .select({
+      id: customerAddresses.id,
+      label: customerAddresses.label,
+      address: customerAddresses.address,
+      isDefault: customerAddresses.isDefault,
+    })
+    .from(customerAddresses)
+    .where(eq(customerAddresses.profileId, viewer.profileId))
+    .orderBy(desc(customerAddresses.isDefault), asc(customerAddresses.id));
+}
+
+export type SavedAddress = Awaited<ReturnType<typeof listAddresses>>[number];
+
+/** One of the viewer's addresses (the review page's delivery address); undefined when not theirs. */
+export async function findAddress({ viewer, addressId }: { viewer: Viewer; addressId: number }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: customerAddresses.id, label: customerAddresses.label, address: customerAddresses.address })
+    .from(customerAddresses)
+    .where(and(eq(customerAddresses.id, addressId), eq(customerAddresses.profileId, viewer.profileId)));
+  return row;
+}
+
+export type AddAddressFailure = { reason: "invalid:too-many" };
+
+/**
+ * Saves an address. The profile row is locked first, so two concurrent adds of one customer count one after the
+ * other and the bound holds. The first address becomes the default, as does one added with `makeDefault`.
+ */
+export async function addAddress({
+  viewer,
+  label,
+  address,
+  makeDefault,
+}: {
+  viewer: Viewer;
+  label: string;
+  address: string;
+  makeDefault: boolean;
+}): Promise<Result<{ addressId: number }, AddAddressFailure>> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.select({ id: profiles.id }).from(profiles).where(eq(profiles.id, viewer.profileId)).for("update");
+    const [held] = await tx
+      .select({ n: sql<number>`count(*)::int`, defaults: sql<number>`count(*) filter (where is_default)::int` })
+      .from(customerAddresses)
+      .where(eq(customerAddresses.profileId, viewer.profileId));
+    if ((held?.n ?? 0) >= MAX_SAVED_ADDRESSES) return { ok: false, reason: "invalid:too-many" } as const;
+    const isDefault = makeDefault || (held?.defaults ?? 0) === 0;
+    if (isDefault) {
+      await tx
+        .update(customerAddresses)
+        .set({ isDefault: false })
+        .where(and(eq(customerAddresses.profileId, viewer.profileId), eq(customerAddresses.isDefault, true)));
+    }
+    const [created] = await tx
+      .insert(customerAddresses)
+      .values({ profileId: viewer.profileId, label, address, isDefault })
+      .returning({ id: customerAddresses.id });
+    return { ok: true, addressId: created!.id } as const;
+  });
+}
+
+/** Deletes one of the viewer's addresses; another user's id finds nothing ("not-found"). Placed orders keep their copy. */
+export async function deleteAddress({
+  viewer,
+  addressId,
+}: {
+  viewer: Viewer;
+  addressId: number;
+}): Promise<Result<object, { reason: "not-found" }>> {
+  const db = await getDb();
+  const deleted = await db
+    .delete(customerAddresses)
+    .where(and(eq(customerAddresses.id, addressId), eq(customerAddresses.profileId, viewer.profileId)))
+    .returning({ id: customerAddresses.id });
+  return deleted.length > 0 ? { ok: true } : NOT_FOUND;
+}
+
+/** Makes one of the viewer's addresses the default (and no other); "not-found" when it is not theirs. */
+export async function setDefaultAddress({
+  viewer,
+  addressId,
+}: {
+  viewer: Viewer;
+  addressId: number;
+}): Promise<Result<object, { reason: "not-found" }>> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    // One statement over the viewer's rows: the old default is cleared and the new one set together, so the
+    // one-default index never sees two, and a foreign id matches none of them.
+    const updated = await tx
+      .update(customerAddresses)
+      .set({ isDefault: sql`${customerAddresses.id} = ${addressId}` })
+      .where(
+        and(
+          eq(customerAddresses.profileId, viewer.profileId),
+          sql`exists (select 1 from customer_addresses a where a.id = ${addressId} and a.profile_id = ${viewer.profileId})`,
+        ),
+      )
+      .returning({ id: customerAddresses.id, isDefault: customerAddresses.isDefault });
+    return updated.some((a) => a.isDefault) ? { ok: true } : NOT_FOUND;
+  });
+}

@@ -1,0 +1,44 @@
+import type { Fulfilment } from "@/db/schema";
+
+import type { CheckoutFailure } from "./checkout";
+
+/** What the cart and the review need to know of the restaurant's offer. */
+export type FulfilmentOffer = {
+  name: string;
+  offersPickup: boolean;
+  offersDelivery: boolean;
+  deliveryFeeCents: number;
+  minOrderCents: number;
+};
+
+/**
+ * The amounts and refusals the review shows, by the same rules checkout applies in its transaction (which stays
+ * the judge: this is what the customer is told before they press "Place order"). The fee counts only for a
+ * delivery; the minimum is on the lines' subtotal, fees excluded.
+ */
+export function reviewAmounts({
+  offer,
+  subtotalCents,
+  fulfilment,
+  hasAddress,
+}: {
+  offer: FulfilmentOffer;
+  subtotalCents: number;
+  fulfilment: Fulfilment;
+  hasAddress: boolean;
+}) {
+  const deliveryFeeCents = fulfilment === "delivery" ? offer.deliveryFeeCents : 0;
+  const problems: CheckoutFailure[] = [];
+  if (!(fulfilment === "delivery" ? offer.offersDelivery : offer.offersPickup)) {
+    problems.push({ reason: "unavailable:fulfilment", fulfilment, restaurantName: offer.name });
+  }
+  if (subtotalCents < offer.minOrderCents) {
+    problems.push({ reason: "invalid:below-minimum", minOrderCents: offer.minOrderCents, subtotalCents });
+  }
+  if (fulfilment === "delivery" && !hasAddress) problems.push({ reason: "invalid:address-required" });
+  return { subtotalCents, deliveryFeeCents, totalCents: subtotalCents + deliveryFeeCents, problems };
+}
+
+/** The way the cart preselects: pickup where offered, else delivery. */
+export const defaultFulfilment = (offer: Pick<FulfilmentOffer, "offersPickup">): Fulfilment =>
+  offer.offersPickup ? "pickup" : "delivery";

@@ -1,0 +1,103 @@
+import { expect, signInOverHttp, test } from "./fixtures";
+
+test("a customer saves an address, orders a delivery with a note from the review, and tracks it with its fee", async ({
+  page,
+  newCustomer,
+  pageAs,
+}) => {
+  await signInOverHttp(page.request, await newCustomer("dora"));
+
+  await page.goto("/account");
+  await page.getByLabel("Label").fill("Home");
+  await page.getByRole("textbox", { name: "Delivery address" }).fill("42 Harbour Road, Old Town");
+  await page.getByRole("button", { name: "Save address" }).click();
+  await expect(page.getByText("Address saved.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Delivery addresses" })).toContainText("42 Harbour Road, Old Town");
+
+  // Trattoria Luce delivers for $2.99 (demo data): 6.50 + 14.50 of items.
+  await page.goto("/r/trattoria-luce");
+  for (const item of ["Bruschetta", "Tagliatelle al ragù"]) {
+    await page.getByRole("button", { name: `Add ${item} to cart` }).click();
+    await expect(page.getByText(`Added ${item} to your cart.`)).toBeVisible();
+  }
+  await page.goto("/cart");
+  await page.getByRole("radio", { name: /Delivery/ }).check();
+  await expect(page.getByRole("combobox", { name: "Delivery address" })).toHaveValue(/^\d+$/);
+  await page.getByLabel("Note for the restaurant (optional)").fill("Ring twice, please");
+  await page.getByRole("button", { name: "Review order" }).click();
+
+  await expect(page).toHaveURL(/\/cart\/review\?/);
+  await expect(page.getByRole("heading", { level: 1, name: "Review your order" })).toBeVisible();
+  await expect(page.getByTestId("order-subtotal")).toHaveText("$21.00");
+  await expect(page.getByTestId("order-delivery-fee")).toHaveText("$2.99");
+  await expect(page.getByTestId("order-total")).toHaveText("$23.99");
+  await expect(page.getByTestId("fulfilment-address")).toHaveText("42 Harbour Road, Old Town");
+  await expect(page.getByTestId("order-note")).toHaveText("Ring twice, please");
+  await page.getByRole("button", { name: "Place order" }).dblclick();
+
+  await expect(page).toHaveURL(/\/orders\/\d+$/);
+  const orderId = page.url().split("/").pop();
+  await expect(page.getByRole("heading", { level: 1, name: `Order #${orderId}` })).toBeVisible();
+  await expect(page.getByTestId("order-status")).toContainText("placed");
+  await expect(page.getByTestId("order-subtotal")).toHaveText("$21.00");
+  await expect(page.getByTestId("order-delivery-fee")).toHaveText("$2.99");
+  await expect(page.getByTestId("order-total")).toHaveText("$23.99");
+  await expect(page.getByRole("heading", { name: "Delivery" })).toBeVisible();
+  await expect(page.getByTestId("fulfilment-address")).toHaveText("42 Harbour Road, Old Town");
+  await expect(page.getByTestId("order-note")).toHaveText("Ring twice, please");
+
+  // The owner's queue says where it goes and what the customer asked.
+  const owner = await pageAs("owner");
+  await owner.goto("/owner/trattoria-luce/orders");
+  const card = owner.getByRole("article", { name: `Order #${orderId}`, exact: true });
+  await expect(card.getByTestId("queued-fulfilment")).toHaveText("Delivery to 42 Harbour Road, Old Town");
+  await expect(card.getByText("Note: Ring twice, please")).toBeVisible();
+
+  // One order despite the double click, and the total purchase includes the fee.
+  await page.goto("/orders");
+  await expect(page.getByTestId("history-order")).toHaveCount(1);
+  await page.goto("/profile");
+  await expect(page.getByTestId("total-purchase")).toHaveText("$23.99");
+  await expect(page.getByText("Total purchase includes delivery fees.")).toBeVisible();
+
+  // Sakura House's minimum is $15.00 of items: the review says what is missing and offers no order.
+  await page.goto("/r/sakura-house");
+  await page.getByRole("button", { name: "Add Edamame to cart" }).click();
+  await expect(page.getByText("Added Edamame to your cart.")).toBeVisible();
+  await page.goto("/cart");
+  await expect(page.getByText("Minimum order: $15.00 of items (fees not included).")).toBeVisible();
+  await page.getByRole("button", { name: "Review order" }).click();
+  await expect(
+    page.getByText(
+      "$15.00 is the minimum order here (fees not included): your items come to $4.50. Add $10.50 more to order.",
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Place order" })).toBeDisabled();
+});
+
+test("an owner sets what the restaurant offers, its delivery fee and its minimum order", async ({ pageAs }) => {
+  const page = await pageAs("owner");
+  await page.goto("/owner");
+  const region = page.getByRole("region", { name: "Le Petit Four" });
+  const form = page.getByRole("form", { name: "Details of Le Petit Four" });
+  await region.getByText("Edit details").click();
+  await form.getByLabel("Delivered").check();
+  await form.getByLabel("Delivery fee ($)").fill("3.5");
+  await form.getByLabel("Minimum order ($, items only)").fill("12");
+  await form.getByRole("button", { name: "Save details" }).click();
+  await expect(form.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await region.getByText("Edit details").click();
+  await expect(form.getByLabel("Delivered")).toBeChecked();
+  await expect(form.getByLabel("Delivery fee ($)")).toHaveValue("3.50");
+  await expect(form.getByLabel("Minimum order ($, items only)")).toHaveValue("12.00");
+
+  // Offering nothing is refused next to the checkboxes, and nothing is saved.
+  await form.getByLabel("Picked up").uncheck();
+  await form.getByLabel("Delivered").uncheck();
+  await form.getByRole("button", { name: "Save details" }).click();
+  await expect(form.getByText("Offer pickup, delivery or both.")).toBeVisible();
+  await page.reload();
+  await region.getByText("Edit details").click();
+  await expect(form.getByLabel("Picked up")).toBeChecked();
+});

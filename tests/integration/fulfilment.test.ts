@@ -1,0 +1,543 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+
+import { countQueries } from "@/db/query-stats";
+import { repairRollups } from "@/db/rollups";
+import {
+  customerAddresses,
+  customerTotals,
+  MAX_SAVED_ADDRESSES,
+  orderLines,
+  orders,
+  orderStatusEvents,
+  restaurantDayTotals,
+  restaurantItemDayTotals,
+  restaurants,
+} from "@/db/schema";
+import { addAddressAction, deleteAddressAction, setDefaultAddressAction } from "@/lib/addresses/actions";
+import { findAddress, listAddresses } from "@/lib/addresses/queries";
+import { reconcileTotals } from "@/lib/admin/reconciliation";
+import { getPlatformTotals } from "@/lib/admin/revenue";
+import { listUserTotals } from "@/lib/admin/users";
+import { findActiveViewer } from "@/lib/auth/queries";
+import { listOpenSessions } from "@/lib/auth/sessions";
+import { addToCart, getCart } from "@/lib/cart/queries";
+import { checkoutAction } from "@/lib/orders/actions";
+import { cancelOwnOrder } from "@/lib/orders/cancel";
+import { placeOrder } from "@/lib/orders/checkout";
+import { getOrderForViewer } from "@/lib/orders/queries";
+import { reviewAmounts } from "@/lib/orders/review";
+import { updateRestaurantAction } from "@/lib/owner/actions";
+import { getOrderQueue } from "@/lib/owner/queries";
+import { getSalesReport } from "@/lib/owner/sales";
+import { getProfileForViewer } from "@/lib/profile/queries";
+
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { createOwner, createRestaurant, createUser } from "../fixtures/factory";
+import { signInAs, submit } from "../fixtures/session";
+
+vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+
+type Offer = { offersPickup?: boolean; offersDelivery?: boolean; deliveryFeeCents?: number; minOrderCents?: number };
+
+const digestOf = (error: unknown) =>
+  error && typeof error === "object" && "digest" in error ? String((error as { digest: unknown }).digest) : "";
+
+/** The database's own words for a refused write (Drizzle wraps the driver's error in its `cause`). */
+async function refusal(write: PromiseLike<unknown>): Promise<string> {
+  try {
+    await write;
+  } catch (error) {
+    const messages: string[] = [];
+    for (let e: unknown = error; e instanceof Error; e = e.cause) messages.push(e.message);
+    return messages.join(" | ");
+  }
+  return "accepted";
+}
+
+describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) => {
+  const db = freshDatabase(driver);
+  const key = () => `key-${crypto.randomUUID()}`;
+  const viewerOf = async (userId: string) => (await findActiveViewer(userId))!;
+
+  /** A customer with a saved home address and a cart of 1 Ramen (1999) at a restaurant with `offer`. */
+  async function shop(offer: Offer = { offersPickup: true, offersDelivery: true, deliveryFeeCents: 299 }) {
+    const customer = await createUser(db());
+    const { restaurant, items } = await createRestaurant(db(), [
+      { name: "Ramen", priceCents: 1999 },
+      { name: "Gyoza", priceCents: 650 },
+    ]);
+    await db().update(restaurants).set(offer).where(eq(restaurants.id, restaurant.id));
+    const owner = await createOwner(db(), [restaurant.id]);
+    const viewer = await viewerOf(customer.user.id);
+    const [home] = await db()
+      .insert(customerAddresses)
+      .values({ profileId: customer.profile.id, label: "Home", address: "7 Elm Row, Old Town", isDefault: true })
+      .returning();
+    const holder = { profileId: customer.profile.id };
+    await addToCart({ holder, menuItemId: items[0]!.id, quantity: 1 });
+    return { customer, viewer, restaurant, items, owner, home: home!, holder };
+  }
+
+  const written = async () => ({
+    orders: await db().$count(orders),
+    lines: await db().$count(orderLines),
+    events: await db().$count(orderStatusEvents),
+  });
+
+  it("snapshots fulfilment, fee, address and note: a later fee or address change leaves the order as placed", async () => {
+    const { customer, viewer, restaurant, owner, home, holder } = await shop();
+    const result = await placeOrder({
+      viewer,
+      idempotencyKey: key(),
+      expectedTotalCents: 1999 + 299,
+      fulfilment: "delivery",
+      addressId: home.id,
+      note: "Ring twice",
+    });
+    expect(result).toMatchObject({ ok: true, replayed: false });
+    const orderId = (result as { orderId: number }).orderId;
+    expect(await getCart({ holder })).toBeNull();
+    // The owner's queue shows how it leaves, where to, and the note.
+    const queue = await getOrderQueue({ viewer: await viewerOf(owner.user.id), slug: restaurant.slug });
+    expect(queue?.orders.find((o) => o.id === orderId)).toMatchObject({
+      fulfilment: "delivery",
+      deliveryAddress: "7 Elm Row, Old Town",
+      note: "Ring twice",
+      totalCents: 2298,
+    });
+
+    // The owner raises the fee and the customer deletes the address afterwards.
+    signInAs(await viewerOf(owner.user.id));
+    expect(
+      await submit(updateRestaurantAction, {
+        restaurantId: restaurant.id,
+        name: restaurant.name,
+        cuisine: "Test",
+        address: "1 Test Street",
+        offersPickup: "on",
+        offersDelivery: "on",
+        deliveryFeeCents: "9.99",
+        minOrderCents: "50",
+        isOpen: "on",
+      }),
+    ).toEqual({ ok: true, message: "Saved." });
+    const [after] = await db().select().from(restaurants).where(eq(restaurants.id, restaurant.id));
+    expect([after?.deliveryFeeCents, after?.minOrderCents]).toEqual([999, 5000]);
+    signInAs(viewer);
+    expect(await submit(deleteAddressAction, { addressId: home.id })).toEqual({
+      ok: true,
+      message: "Address deleted.",
+    });
+
+    const order = await getOrderForViewer({ viewer, orderId });
+    expect(order).toMatchObject({
+      totalCents: 2298,
+      fulfilment: "delivery",
+      deliveryFeeCents: 299,
+      deliveryAddress: "7 Elm Row, Old Town",
+      note: "Ring twice",
+    });
+    expect(order!.lines.map((l) => l.unitPriceCents * l.quantity)).toEqual([1999]);
+    expect((await getProfileForViewer({ viewer }))!.totalPurchaseCents).toBe(2298);
+    const [totals] = await db().select().from(customerTotals).where(eq(customerTotals.customerId, customer.profile.id));
+    expect(totals?.totalCents).toBe(2298n);
+  });
+
+  it("a pickup has no fee and no address, even where delivery costs something", async () => {
+    const { viewer, home } = await shop();
+    const result = await placeOrder({
+      viewer,
+      idempotencyKey: key(),
+      expectedTotalCents: 1999,
+      fulfilment: "pickup",
+      addressId: home.id,
+    });
+    const [order] = await db()
+      .select()
+      .from(orders)
+      .where(eq(orders.id, (result as { orderId: number }).orderId));
+    expect(order).toMatchObject({ fulfilment: "pickup", deliveryFeeCents: 0, deliveryAddress: null, totalCents: 1999 });
+  });
+
+  it("refuses an order under the minimum (on the items, fees excluded) and writes no row", async () => {
+    // 1999 of items + 299 fee = 2298 >= 2100, but the items alone are under the minimum.
+    const { viewer, home, holder } = await shop({
+      offersPickup: true,
+      offersDelivery: true,
+      deliveryFeeCents: 299,
+      minOrderCents: 2100,
+    });
+    const before = await written();
+    expect(
+      await placeOrder({
+        viewer,
+        idempotencyKey: key(),
+        expectedTotalCents: 2298,
+        fulfilment: "delivery",
+        addressId: home.id,
+      }),
+    ).toEqual({ ok: false, reason: "invalid:below-minimum", minOrderCents: 2100, subtotalCents: 1999 });
+    signInAs(viewer);
+    expect(
+      await submit(checkoutAction, { idempotencyKey: key(), expectedTotalCents: 1999, fulfilment: "pickup", note: "" }),
+    ).toEqual({
+      message:
+        "$21.00 is the minimum order here (fees not included): your items come to $19.99. Add $1.01 more to order.",
+    });
+    expect(await written()).toEqual(before);
+    expect((await getCart({ holder }))?.lines).toHaveLength(1);
+  });
+
+  it("refuses a delivery without an address, or to another customer's address, and writes no row", async () => {
+    const { viewer } = await shop();
+    const stranger = await createUser(db());
+    const [theirs] = await db()
+      .insert(customerAddresses)
+      .values({ profileId: stranger.profile.id, label: "Theirs", address: "9 Other Road" })
+      .returning();
+    const before = await written();
+    const attempt = (addressId?: number) =>
+      placeOrder({ viewer, idempotencyKey: key(), expectedTotalCents: 2298, fulfilment: "delivery", addressId });
+    expect(await attempt()).toEqual({ ok: false, reason: "invalid:address-required" });
+    expect(await attempt(theirs!.id)).toEqual({ ok: false, reason: "not-found:address" });
+    expect(await attempt(2_147_483_647)).toEqual({ ok: false, reason: "not-found:address" });
+    signInAs(viewer);
+    expect(
+      await submit(checkoutAction, {
+        idempotencyKey: key(),
+        expectedTotalCents: 2298,
+        fulfilment: "delivery",
+        addressId: theirs!.id,
+      }),
+    ).toEqual({ message: "That delivery address is no longer saved. Choose another one." });
+    expect(
+      await submit(checkoutAction, { idempotencyKey: key(), expectedTotalCents: 2298, fulfilment: "delivery" }),
+    ).toEqual({ message: "Choose a delivery address, or add one on your account page." });
+    expect(await written()).toEqual(before);
+    // The review page's read finds nothing either (the page answers 404), and the address is untouched.
+    expect(await findAddress({ viewer, addressId: theirs!.id })).toBeUndefined();
+    expect(await submit(deleteAddressAction, { addressId: theirs!.id })).toEqual({ message: "Address not found." });
+    expect(await submit(setDefaultAddressAction, { addressId: theirs!.id })).toEqual({ message: "Address not found." });
+    const [still] = await db().select().from(customerAddresses).where(eq(customerAddresses.id, theirs!.id));
+    expect(still).toEqual(theirs);
+  });
+
+  it("offers only what the restaurant offers: pickup-only refuses delivery, delivery-only refuses pickup", async () => {
+    const pickupOnly = await shop({ offersPickup: true, offersDelivery: false, deliveryFeeCents: 0 });
+    expect(
+      await placeOrder({
+        viewer: pickupOnly.viewer,
+        idempotencyKey: key(),
+        expectedTotalCents: 1999,
+        fulfilment: "delivery",
+        addressId: pickupOnly.home.id,
+      }),
+    ).toEqual({
+      ok: false,
+      reason: "unavailable:fulfilment",
+      fulfilment: "delivery",
+      restaurantName: pickupOnly.restaurant.name,
+    });
+    expect(
+      await placeOrder({ viewer: pickupOnly.viewer, idempotencyKey: key(), expectedTotalCents: 1999 }),
+    ).toMatchObject({ ok: true });
+
+    const deliveryOnly = await shop({ offersPickup: false, offersDelivery: true, deliveryFeeCents: 450 });
+    signInAs(deliveryOnly.viewer);
+    expect(
+      await submit(checkoutAction, { idempotencyKey: key(), expectedTotalCents: 1999, fulfilment: "pickup" }),
+    ).toEqual({
+      message: `${deliveryOnly.restaurant.name} does not offer pickup right now. Go back to your cart and choose another way.`,
+    });
+    expect(
+      await placeOrder({
+        viewer: deliveryOnly.viewer,
+        idempotencyKey: key(),
+        expectedTotalCents: 1999 + 450,
+        fulfilment: "delivery",
+        addressId: deliveryOnly.home.id,
+      }),
+    ).toMatchObject({ ok: true });
+    // Neither offered: the database refuses such a restaurant outright.
+    await expect(
+      db()
+        .update(restaurants)
+        .set({ offersPickup: false, offersDelivery: false })
+        .where(eq(restaurants.id, deliveryOnly.restaurant.id)),
+    ).rejects.toThrow();
+  });
+
+  it("the review tells the same refusals and amounts checkout applies", () => {
+    const offer = {
+      name: "Luce",
+      offersPickup: false,
+      offersDelivery: true,
+      deliveryFeeCents: 299,
+      minOrderCents: 2000,
+    };
+    expect(reviewAmounts({ offer, subtotalCents: 1999, fulfilment: "delivery", hasAddress: false })).toEqual({
+      subtotalCents: 1999,
+      deliveryFeeCents: 299,
+      totalCents: 2298,
+      problems: [
+        { reason: "invalid:below-minimum", minOrderCents: 2000, subtotalCents: 1999 },
+        { reason: "invalid:address-required" },
+      ],
+    });
+    expect(reviewAmounts({ offer, subtotalCents: 2000, fulfilment: "pickup", hasAddress: false })).toEqual({
+      subtotalCents: 2000,
+      deliveryFeeCents: 0,
+      totalCents: 2000,
+      problems: [{ reason: "unavailable:fulfilment", fulfilment: "pickup", restaurantName: "Luce" }],
+    });
+  });
+
+  it("counts the fee in every total: profile, rollups, admin users and revenue, reconciliation; items stay lines only", async () => {
+    const { customer, viewer, restaurant, owner, home, holder, items } = await shop();
+    await addToCart({ holder, menuItemId: items[1]!.id, quantity: 2 });
+    const delivered = await placeOrder({
+      viewer,
+      idempotencyKey: key(),
+      expectedTotalCents: 1999 + 1300 + 299,
+      fulfilment: "delivery",
+      addressId: home.id,
+    });
+    await addToCart({ holder, menuItemId: items[1]!.id, quantity: 1 });
+    const cancelled = await placeOrder({
+      viewer,
+      idempotencyKey: key(),
+      expectedTotalCents: 650 + 299,
+      fulfilment: "delivery",
+      addressId: home.id,
+    });
+    expect([delivered.ok, cancelled.ok]).toEqual([true, true]);
+    expect((await cancelOwnOrder({ viewer, orderId: (cancelled as { orderId: number }).orderId })).ok).toBe(true);
+
+    const total = 1999 + 1300 + 299;
+    expect((await getProfileForViewer({ viewer }))!.totalPurchaseCents).toBe(total);
+    const [day] = await db()
+      .select()
+      .from(restaurantDayTotals)
+      .where(eq(restaurantDayTotals.restaurantId, restaurant.id));
+    expect([day?.orderCount, day?.totalCents]).toEqual([1, BigInt(total)]);
+    // The item rollup sells items, not fees: Ramen 1999 + Gyoza 1300.
+    const itemRows = await db()
+      .select({ cents: restaurantItemDayTotals.totalCents })
+      .from(restaurantItemDayTotals)
+      .where(eq(restaurantItemDayTotals.restaurantId, restaurant.id));
+    expect(itemRows.reduce((sum, r) => sum + r.cents, 0n)).toBe(1999n + 1300n);
+    const sales = await getSalesReport({ viewer: await viewerOf(owner.user.id), slug: restaurant.slug });
+    expect(sales!.totalRevenueCents).toBe(total);
+    expect(sales!.topItems.reduce((sum, i) => sum + i.revenueCents, 0)).toBe(1999 + 1300);
+
+    const admin = await viewerOf((await createUser(db(), { role: "admin" })).user.id);
+    const rows = (await listUserTotals({ viewer: admin, limit: 100 })).rows;
+    expect(rows.find((r) => r.profileId === customer.profile.id)?.totalPurchaseCents).toBe(total);
+    const platform = await getPlatformTotals({ viewer: admin });
+    const [sum] = await db()
+      .select({ cents: sql<string>`coalesce(sum(total_cents), 0)::text` })
+      .from(orders)
+      .where(sql`status <> 'cancelled'`);
+    expect(platform.revenueCents).toBe(Number(sum!.cents));
+
+    const report = await reconcileTotals({ viewer: admin });
+    expect([report.orderMismatchCount, report.userMismatchCount]).toEqual([0, 0]);
+    expect(report.rollupDriftCounts.every((d) => d.rows === 0)).toBe(true);
+    expect(await repairRollups(db(), { dryRun: true })).toEqual({ orderTotals: 0, rollups: [] });
+  });
+
+  it("refuses at commit any order whose total is not its lines plus its fee, and the reconciliation knows the rule", async () => {
+    const { viewer, home, customer } = await shop();
+    const placed = await placeOrder({
+      viewer,
+      idempotencyKey: key(),
+      expectedTotalCents: 2298,
+      fulfilment: "delivery",
+      addressId: home.id,
+    });
+    const orderId = (placed as { orderId: number }).orderId;
+    // The total without the fee, or a fee without its total: both refused by orders_total_equals_lines.
+    expect(await refusal(db().update(orders).set({ totalCents: 1999 }).where(eq(orders.id, orderId)))).toMatch(
+      /total_cents 1999 does not equal its lines plus its delivery fee \(2298\)/,
+    );
+    expect(await refusal(db().update(orders).set({ deliveryFeeCents: 500 }).where(eq(orders.id, orderId)))).toMatch(
+      /total_cents 2298 does not equal its lines plus its delivery fee \(2499\)/,
+    );
+    // Both together keep the rule: accepted, and the rollups follow.
+    await db().update(orders).set({ deliveryFeeCents: 500, totalCents: 2499 }).where(eq(orders.id, orderId));
+    const [totals] = await db().select().from(customerTotals).where(eq(customerTotals.customerId, customer.profile.id));
+    expect(totals?.totalCents).toBe(2499n);
+    // A line changed in place: the lines' trigger recomputes the total as lines + fee.
+    await db().update(orderLines).set({ quantity: 2 }).where(eq(orderLines.orderId, orderId));
+    const [order] = await db().select().from(orders).where(eq(orders.id, orderId));
+    expect(order?.totalCents).toBe(2 * 1999 + 500);
+    const admin = await viewerOf((await createUser(db(), { role: "admin" })).user.id);
+    const report = await reconcileTotals({ viewer: admin });
+    expect([report.orderMismatchCount, report.userMismatchCount]).toEqual([0, 0]);
+    expect(report.rollupDriftCounts.every((d) => d.rows === 0)).toBe(true);
+  });
+
+  it("places once from the review whatever the number of submissions of its form", async () => {
+    const { customer, viewer, home, holder, items } = await shop();
+    signInAs(viewer);
+    const form = {
+      idempotencyKey: key(),
+      expectedTotalCents: 2298,
+      fulfilment: "delivery",
+      addressId: home.id,
+      note: "Leave at the door",
+    };
+    const redirects: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      try {
+        await submit(checkoutAction, form);
+      } catch (error) {
+        redirects.push(digestOf(error));
+      }
+    }
+    expect(redirects).toHaveLength(2);
+    expect(redirects[0]).toMatch(/^NEXT_REDIRECT;.*\/orders\/\d+/);
+    expect(redirects[1]).toBe(redirects[0]);
+    const placed = await db().select().from(orders).where(eq(orders.customerId, customer.profile.id));
+    expect(placed).toHaveLength(1);
+    expect(placed[0]).toMatchObject({ note: "Leave at the door", totalCents: 2298 });
+
+    // A fresh review submitted twice at once (two tabs, a double click racing itself): still one order.
+    await addToCart({ holder, menuItemId: items[1]!.id, quantity: 1 });
+    const again = {
+      viewer,
+      idempotencyKey: key(),
+      expectedTotalCents: 650 + 299,
+      fulfilment: "delivery" as const,
+      addressId: home.id,
+    };
+    const [a, b] = await Promise.all([placeOrder(again), placeOrder(again)]);
+    expect(a).toMatchObject({ ok: true });
+    expect((b as { orderId: number }).orderId).toBe((a as { orderId: number }).orderId);
+    expect(await db().$count(orders, eq(orders.customerId, customer.profile.id))).toBe(2);
+  });
+
+  it("keeps a bounded address book, one default, length-limited fields, owner-only", async () => {
+    const customer = await createUser(db());
+    const viewer = await viewerOf(customer.user.id);
+    signInAs(viewer);
+    expect(await submit(addAddressAction, { label: "x".repeat(41), address: "1 Road" })).toEqual({
+      message: "Please correct the highlighted fields.",
+      fieldErrors: { label: ["Use at most 40 characters."] },
+    });
+    expect(await submit(addAddressAction, { label: "Home", address: "a\u0000b" })).toMatchObject({
+      fieldErrors: { address: ["Remove control or invisible formatting characters."] },
+    });
+    for (let i = 1; i <= MAX_SAVED_ADDRESSES; i++) {
+      expect(await submit(addAddressAction, { label: `Place ${i}`, address: `${i} Road` })).toEqual({
+        ok: true,
+        message: "Address saved.",
+      });
+    }
+    expect(await submit(addAddressAction, { label: "One more", address: "11 Road" })).toEqual({
+      message: "You can keep at most 10 addresses. Delete one to add another.",
+    });
+    const saved = await listAddresses({ viewer });
+    expect(saved).toHaveLength(MAX_SAVED_ADDRESSES);
+    // The first became the default; making another the default moves it.
+    expect(saved.filter((a) => a.isDefault).map((a) => a.label)).toEqual(["Place 1"]);
+    expect(await submit(setDefaultAddressAction, { addressId: saved[4]!.id })).toEqual({
+      ok: true,
+      message: "Default address changed.",
+    });
+    const after = await listAddresses({ viewer });
+    expect(after.filter((a) => a.isDefault).map((a) => a.label)).toEqual(["Place 5"]);
+    expect(after[0]!.label).toBe("Place 5");
+    // Another customer sees none of them and can change none of them.
+    const other = await viewerOf((await createUser(db())).user.id);
+    expect(await listAddresses({ viewer: other })).toEqual([]);
+    signInAs(other);
+    expect(await submit(deleteAddressAction, { addressId: saved[0]!.id })).toEqual({ message: "Address not found." });
+    expect(await db().$count(customerAddresses, eq(customerAddresses.profileId, customer.profile.id))).toBe(10);
+    signInAs(null);
+    expect(await submit(addAddressAction, { label: "Home", address: "1 Road" })).toEqual({
+      message: "Your session has ended. Please sign in again.",
+    });
+  });
+
+  it("budgets: review 3, cart 3, account 3 statements, and checkout the same for 1 line or 40, delivery included", async () => {
+    const counts = { review: [] as number[], cart: [] as number[], account: [] as number[], checkout: [] as number[] };
+    for (const size of [1, 40]) {
+      const customer = await createUser(db());
+      const { restaurant, items } = await createRestaurant(
+        db(),
+        Array.from({ length: size }, (_, i) => ({ name: `Dish ${i + 1}`, priceCents: 100 + i })),
+      );
+      await db()
+        .update(restaurants)
+        .set({ offersDelivery: true, deliveryFeeCents: 250 })
+        .where(eq(restaurants.id, restaurant.id));
+      const viewer = await viewerOf(customer.user.id);
+      await db()
+        .insert(customerAddresses)
+        .values(
+          Array.from({ length: size === 1 ? 1 : MAX_SAVED_ADDRESSES }, (_, i) => ({
+            profileId: customer.profile.id,
+            label: `A${i}`,
+            address: `${i} Road`,
+            isDefault: i === 0,
+          })),
+        );
+      const holder = { profileId: customer.profile.id };
+      for (const item of items) await addToCart({ holder, menuItemId: item.id, quantity: 1 });
+      const [home] = await listAddresses({ viewer });
+      let total = 0;
+      // The review page: session check, then the cart and the address side by side.
+      counts.review.push(
+        (
+          await countQueries(async () => {
+            const v = (await findActiveViewer(customer.user.id))!;
+            const [cart, address] = await Promise.all([
+              getCart({ holder }),
+              findAddress({ viewer: v, addressId: home!.id }),
+            ]);
+            total = cart!.totalCents + 250;
+            expect(address?.address).toBe("0 Road");
+          })
+        ).count,
+      );
+      counts.cart.push(
+        (
+          await countQueries(async () => {
+            const v = (await findActiveViewer(customer.user.id))!;
+            await Promise.all([getCart({ holder }), listAddresses({ viewer: v })]);
+          })
+        ).count,
+      );
+      counts.account.push(
+        (
+          await countQueries(async () => {
+            const v = (await findActiveViewer(customer.user.id))!;
+            await Promise.all([listOpenSessions({ viewer: v }), listAddresses({ viewer: v })]);
+          })
+        ).count,
+      );
+      counts.checkout.push(
+        (
+          await countQueries(async () => {
+            const result = await placeOrder({
+              viewer,
+              idempotencyKey: key(),
+              expectedTotalCents: total,
+              fulfilment: "delivery",
+              addressId: home!.id,
+            });
+            expect(result).toMatchObject({ ok: true });
+          })
+        ).count,
+      );
+    }
+    expect(counts.review).toEqual([3, 3]);
+    expect(counts.cart).toEqual([3, 3]);
+    expect(counts.account).toEqual([3, 3]);
+    expect(counts.checkout[0]).toBe(counts.checkout[1]);
+    expect(counts.checkout[0]).toBeLessThanOrEqual(11);
+  });
+});
