@@ -345,7 +345,7 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     const report = await reconcileTotals({ viewer: admin });
     expect([report.orderMismatchCount, report.userMismatchCount]).toEqual([0, 0]);
     expect(report.rollupDriftCounts.every((d) => d.rows === 0)).toBe(true);
-    expect(await repairRollups(db(), { dryRun: true })).toEqual({ orderTotals: 0, rollups: [] });
+    expect(await repairRollups(db(), { dryRun: true })).toEqual({ orderTotals: 0, rollups: [], linePrices: 0 });
   });
 
   it("refuses at commit any order whose total is not its lines plus its fee, and the reconciliation knows the rule", async () => {
