@@ -1,4 +1,5 @@
 import type { KitchenTicket as Ticket } from "@/lib/owner/ticket";
+import { LineOptions } from "@/components/orders/line-options";
 import { LocalTime } from "@/components/ui/local-time";
 import { Money } from "@/components/ui/money";
 
@@ -27,6 +28,10 @@ export function KitchenTicket({ ticket }: { ticket: Ticket }) {
         <p className="text-sm">
           Status: <span className="font-bold uppercase">{ticket.status}</span>
         </p>
+        <p className="text-lg font-bold" data-testid="ticket-fulfilment">
+          {ticket.fulfilment === "delivery" ? `DELIVERY to ${ticket.deliveryAddress}` : "PICKUP"}
+        </p>
+        {ticket.note ? <p className="text-base italic">Note: {ticket.note}</p> : null}
       </header>
       <table className="my-2 w-full border-collapse">
         <caption className="sr-only">Dishes and quantities</caption>
@@ -47,6 +52,11 @@ export function KitchenTicket({ ticket }: { ticket: Ticket }) {
               <td className="py-1 pr-3 text-3xl font-bold tabular-nums">{line.quantity}×</td>
               <th scope="row" className="py-1 text-left text-xl font-semibold break-words">
                 {line.name}
+                <LineOptions
+                  options={line.options}
+                  instructions={line.instructions ?? undefined}
+                  className="text-sm font-normal text-stone-950 print:text-black"
+                />
               </th>
               <td className="py-1 pl-2 text-right text-sm">
                 <Money cents={line.unitPriceCents} />

@@ -14,12 +14,16 @@ test("a customer saves an address, orders a delivery with a note from the review
   await expect(page.getByText("Address saved.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Delivery addresses" })).toContainText("42 Harbour Road, Old Town");
 
-  // Trattoria Luce delivers for $2.99 (demo data): 6.50 + 14.50 of items.
+  // Trattoria Luce delivers for $2.99 (demo data): a Bruschetta (6.50) and a Tagliatelle al ragù (14.50) made Large
+  // (+2.00) with Extra parmesan (+0.75): 23.75 of items.
   await page.goto("/r/trattoria-luce");
-  for (const item of ["Bruschetta", "Tagliatelle al ragù"]) {
-    await page.getByRole("button", { name: `Add ${item} to cart` }).click();
-    await expect(page.getByText(`Added ${item} to your cart.`)).toBeVisible();
-  }
+  await page.getByRole("button", { name: "Add Bruschetta to cart" }).click();
+  await expect(page.getByText("Added Bruschetta to your cart.")).toBeVisible();
+  const options = page.getByRole("form", { name: "Options for Tagliatelle al ragù" });
+  await options.getByRole("radio", { name: /Large/ }).check();
+  await options.getByRole("checkbox", { name: /Extra parmesan/ }).check();
+  await options.getByRole("button", { name: "Add Tagliatelle al ragù to cart" }).click();
+  await expect(options.getByText("Added Tagliatelle al ragù to your cart.")).toBeVisible();
   await page.goto("/cart");
   await page.getByRole("radio", { name: /Delivery/ }).check();
   await expect(page.getByRole("combobox", { name: "Delivery address" })).toHaveValue(/^\d+$/);
@@ -28,9 +32,12 @@ test("a customer saves an address, orders a delivery with a note from the review
 
   await expect(page).toHaveURL(/\/cart\/review\?/);
   await expect(page.getByRole("heading", { level: 1, name: "Review your order" })).toBeVisible();
-  await expect(page.getByTestId("order-subtotal")).toHaveText("$21.00");
+  await expect(page.getByTestId("line-options")).toContainText(
+    "Size: Large (+$2.00) · Extras: Extra parmesan (+$0.75)",
+  );
+  await expect(page.getByTestId("order-subtotal")).toHaveText("$23.75");
   await expect(page.getByTestId("order-delivery-fee")).toHaveText("$2.99");
-  await expect(page.getByTestId("order-total")).toHaveText("$23.99");
+  await expect(page.getByTestId("order-total")).toHaveText("$26.74");
   await expect(page.getByTestId("fulfilment-address")).toHaveText("42 Harbour Road, Old Town");
   await expect(page.getByTestId("order-note")).toHaveText("Ring twice, please");
   await page.getByRole("button", { name: "Place order" }).dblclick();
@@ -39,9 +46,12 @@ test("a customer saves an address, orders a delivery with a note from the review
   const orderId = page.url().split("/").pop();
   await expect(page.getByRole("heading", { level: 1, name: `Order #${orderId}` })).toBeVisible();
   await expect(page.getByTestId("order-status")).toContainText("placed");
-  await expect(page.getByTestId("order-subtotal")).toHaveText("$21.00");
+  await expect(page.getByTestId("line-options")).toContainText(
+    "Size: Large (+$2.00) · Extras: Extra parmesan (+$0.75)",
+  );
+  await expect(page.getByTestId("order-subtotal")).toHaveText("$23.75");
   await expect(page.getByTestId("order-delivery-fee")).toHaveText("$2.99");
-  await expect(page.getByTestId("order-total")).toHaveText("$23.99");
+  await expect(page.getByTestId("order-total")).toHaveText("$26.74");
   await expect(page.getByRole("heading", { name: "Delivery" })).toBeVisible();
   await expect(page.getByTestId("fulfilment-address")).toHaveText("42 Harbour Road, Old Town");
   await expect(page.getByTestId("order-note")).toHaveText("Ring twice, please");
@@ -57,7 +67,7 @@ test("a customer saves an address, orders a delivery with a note from the review
   await page.goto("/orders");
   await expect(page.getByTestId("history-order")).toHaveCount(1);
   await page.goto("/profile");
-  await expect(page.getByTestId("total-purchase")).toHaveText("$23.99");
+  await expect(page.getByTestId("total-purchase")).toHaveText("$26.74");
   await expect(page.getByText("Total purchase includes delivery fees.")).toBeVisible();
 
   // Sakura House's minimum is $15.00 of items: the review says what is missing and offers no order.

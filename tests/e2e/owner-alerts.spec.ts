@@ -127,6 +127,7 @@ test("an owner opens an order's kitchen ticket and prints it; on paper only the 
   await expect(ticket.getByRole("heading", { level: 1 })).toHaveText(`Order #${orderId}`);
   await expect(ticket).toContainText(account.name);
   await expect(ticket).toContainText("Status: placed");
+  await expect(ticket.getByTestId("ticket-fulfilment")).toHaveText("PICKUP");
   await expect(ticket.getByRole("row", { name: /Bruschetta/ })).toContainText("2×");
   await expect(ticket.getByRole("row", { name: /Tiramisù/ })).toContainText("1×");
   await expect(ticket.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);

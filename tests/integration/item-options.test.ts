@@ -17,6 +17,7 @@ import { deleteItem, getMenuForOwner } from "@/lib/owner/menu";
 import { createOptionGroupAction, deleteOptionGroupAction, updateOptionGroupAction } from "@/lib/owner/menu-actions";
 import { createOptionGroup, deleteOptionGroup, updateOptionGroup } from "@/lib/owner/options";
 import { getOrderQueue } from "@/lib/owner/queries";
+import { getKitchenTicket } from "@/lib/owner/ticket";
 import { createOptionGroupSchema } from "@/lib/owner/schema";
 import { getRestaurantPage } from "@/lib/restaurants/queries";
 
@@ -148,6 +149,11 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
         { groupName: "Extras", choiceName: "Basil", priceDeltaCents: 0 },
       ],
     });
+    // So does the kitchen ticket, with how the order leaves.
+    const ticket = await getKitchenTicket({ viewer: p.ownerViewer, slug: p.restaurant.slug, orderId });
+    expect(ticket).toMatchObject({ fulfilment: "pickup", deliveryAddress: null });
+    expect(ticket!.lines[0]).toMatchObject({ instructions: "Well done", quantity: 2, unitPriceCents: 1275 });
+    expect(ticket!.lines[0]!.options.map((o) => o.choiceName)).toEqual(["Large", "Cheese", "Basil"]);
     const page = await getOrderForViewer({ viewer: p.viewer, orderId });
     expect(page!.lines[0]!.options).toEqual([
       { groupName: "Size", choiceName: "Large", priceDeltaCents: 200 },
