@@ -17,8 +17,8 @@ import { deleteItem, getMenuForOwner } from "@/lib/owner/menu";
 import { createOptionGroupAction, deleteOptionGroupAction, updateOptionGroupAction } from "@/lib/owner/menu-actions";
 import { createOptionGroup, deleteOptionGroup, updateOptionGroup } from "@/lib/owner/options";
 import { getOrderQueue } from "@/lib/owner/queries";
-import { getKitchenTicket } from "@/lib/owner/ticket";
 import { createOptionGroupSchema } from "@/lib/owner/schema";
+import { getKitchenTicket } from "@/lib/owner/ticket";
 import { getRestaurantPage } from "@/lib/restaurants/queries";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
