@@ -58,3 +58,25 @@ export function reorderRefusal(failure: ReorderFailure, orderId: number): string
       return `None of the items of order #${orderId} can be ordered now.`;
   }
 }
+
+/**
+ * Why a cart's restaurant takes no order right now, in checkout's own words (the cart and the review say it before
+ * the customer tries); null while it is open. Checkout asks the same in its transaction.
+ */
+export function closedRefusal(cart: {
+  restaurant: { name: string; isOpen: boolean; timeZone: string };
+  withinHours: boolean;
+  opensAt: Date | null;
+}): string | null {
+  const { restaurant } = cart;
+  if (!restaurant.isOpen) return checkoutRefusal({ reason: "unavailable:closed", restaurantName: restaurant.name });
+  if (!cart.withinHours) {
+    return checkoutRefusal({
+      reason: "unavailable:outside-hours",
+      restaurantName: restaurant.name,
+      opensAt: cart.opensAt,
+      timeZone: restaurant.timeZone,
+    });
+  }
+  return null;
+}

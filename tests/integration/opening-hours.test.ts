@@ -5,12 +5,17 @@ import { countQueries } from "@/db/query-stats";
 import { carts, orders, restaurantHours, restaurants } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { findActiveViewer } from "@/lib/auth/queries";
-import { addToCart } from "@/lib/cart/queries";
+import { addToCart, getCart } from "@/lib/cart/queries";
 import { placeOrder } from "@/lib/orders/checkout";
+import { checkoutRefusal, closedRefusal } from "@/lib/orders/messages";
 import { browseRestaurants, getRestaurantPage } from "@/lib/restaurants/queries";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createRestaurant, createUser, setOpeningHours } from "../fixtures/factory";
+
+const never = (): never => {
+  throw new Error("checkout should have refused");
+};
 
 const SUN = 0;
 const FRI = 5;
@@ -144,8 +149,14 @@ describe.each(DRIVERS)("opening hours on %s", (driver) => {
     });
     expect(await db().$count(orders, eq(orders.customerId, customer.profile.id))).toBe(0);
     expect(await db().$count(carts, eq(carts.profileId, customer.profile.id))).toBe(1);
+    // The cart and the review see the same, and say it in checkout's words before the customer tries.
+    const cart = (await getCart({ holder: { profileId: customer.profile.id } }))!;
+    expect([cart.withinHours, cart.opensAt]).toEqual([false, new Date(`${day(2)}T00:00:00Z`)]);
+    expect(closedRefusal(cart)).toBe(checkoutRefusal(result.ok ? never() : result));
     // Within the hours again, the same cart goes through.
     await setOpeningHours(db(), restaurant.id, {});
+    const reopened = (await getCart({ holder: { profileId: customer.profile.id } }))!;
+    expect([reopened.withinHours, closedRefusal(reopened)]).toEqual([true, null]);
     const placed = await placeOrder({ viewer, idempotencyKey: crypto.randomUUID(), expectedTotalCents: 500 });
     expect(placed.ok).toBe(true);
   });

@@ -6,6 +6,7 @@ import { getViewer } from "@/lib/auth/session";
 import { currentCartHolder } from "@/lib/cart/holder";
 import { selectionRefusal } from "@/lib/cart/messages";
 import { getCart } from "@/lib/cart/queries";
+import { closedRefusal } from "@/lib/orders/messages";
 import { recordId } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { CartLine } from "@/components/shop/cart-line";
@@ -38,7 +39,8 @@ export default async function CartPage({ searchParams }: PageProps<"/cart">) {
       </div>
     );
   }
-  const blocked = cart.lines.some((l) => l.problem) || !cart.restaurant.isOpen;
+  const closed = closedRefusal(cart);
+  const blocked = cart.lines.some((l) => l.problem) || closed !== null;
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -75,10 +77,8 @@ export default async function CartPage({ searchParams }: PageProps<"/cart">) {
           <Money cents={cart.totalCents} />
         </div>
       </section>
-      {!cart.restaurant.isOpen ? (
-        <p className="text-sm text-red-700">{cart.restaurant.name} is closed right now; your cart is saved.</p>
-      ) : null}
-      {blocked && cart.restaurant.isOpen ? (
+      {closed ? <p className="text-sm text-red-700">{closed}</p> : null}
+      {blocked && !closed ? (
         <p className="text-sm text-red-700">Remove the items marked above to place your order.</p>
       ) : null}
       {viewer ? (

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { findAddress } from "@/lib/addresses/queries";
 import { requireUser } from "@/lib/auth/session";
 import { getCart } from "@/lib/cart/queries";
-import { checkoutRefusal } from "@/lib/orders/messages";
+import { checkoutRefusal, closedRefusal } from "@/lib/orders/messages";
 import { reviewAmounts } from "@/lib/orders/review";
 import { fulfilmentSchema } from "@/lib/orders/schema";
 import { QueryStats } from "@/components/layout/query-stats";
@@ -68,7 +68,8 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
     fulfilment,
     hasAddress: address !== undefined,
   });
-  const blocked = cart.lines.some((l) => l.problem) || !cart.restaurant.isOpen || amounts.problems.length > 0;
+  const closed = closedRefusal(cart);
+  const blocked = cart.lines.some((l) => l.problem) || closed !== null || amounts.problems.length > 0;
   const lines = cart.lines
     .filter((l) => !l.problem)
     .map((l) => ({
@@ -109,9 +110,7 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
           </ul>
         </div>
       ) : null}
-      {!cart.restaurant.isOpen ? (
-        <p className="text-sm text-red-700">{cart.restaurant.name} is closed right now; your cart is saved.</p>
-      ) : null}
+      {closed ? <p className="text-sm text-red-700">{closed}</p> : null}
       {cart.lines.some((l) => l.problem) ? (
         <p className="text-sm text-red-700">Some items can no longer be ordered: remove them in your cart.</p>
       ) : null}
