@@ -18,15 +18,17 @@ function rule({ minChoices, maxChoices }: Group) {
 /**
  * Adding an item that has options: one fieldset per group (radios where one choice is allowed, checkboxes
  * otherwise) and a note for the kitchen. Each input is named `choice.<groupId>`; the server checks every choice
- * against the current menu and prices it there (lib/cart/options.ts), so nothing here is trusted.
+ * against the current menu and prices it there (lib/cart/options.ts), so nothing here is trusted. With no groups it
+ * is the note alone, for an item without options (its one-click add stays next to it).
  */
 export function ItemOptionsForm({ menuItemId, name, groups }: { menuItemId: number; name: string; groups: Group[] }) {
   const [state, action, pending] = useActionState<CartActionState, FormData>(addToCartAction, {});
   const prefix = `item-${menuItemId}`;
+  const noteOnly = groups.length === 0;
   return (
     <form
       action={action}
-      aria-label={`Options for ${name}`}
+      aria-label={noteOnly ? `Note for ${name}` : `Options for ${name}`}
       className="basis-full space-y-3 rounded-lg bg-stone-50 p-3"
     >
       <input type="hidden" name="menuItemId" value={menuItemId} />
@@ -83,7 +85,7 @@ export function ItemOptionsForm({ menuItemId, name, groups }: { menuItemId: numb
         <button
           type="submit"
           disabled={pending}
-          aria-label={state.needsReplace ? undefined : `Add ${name} to cart`}
+          aria-label={state.needsReplace ? undefined : noteOnly ? `Add ${name} with this note` : `Add ${name} to cart`}
           className={`rounded-lg px-3 py-1.5 text-sm font-semibold text-white disabled:bg-stone-400 ${state.needsReplace ? "bg-amber-800 hover:bg-amber-900" : "bg-brand-600 hover:bg-brand-700"}`}
         >
           {state.needsReplace ? "Start a new cart" : pending ? "Adding…" : "Add"}

@@ -105,3 +105,21 @@ test("an owner adds an option group to a new item, a customer orders with it, an
   await expect(customer.getByTestId("cart-line")).toContainText("No longer offered: Spinach. Choose again.");
   await expect(customer.getByRole("button", { name: "Review order" })).toBeDisabled();
 });
+
+test("an item without options takes a note too, and the noted one is its own line", async ({ page, newCustomer }) => {
+  await signInOverHttp(page.request, await newCustomer("nora"));
+  await page.goto("/r/trattoria-luce");
+  await page.getByRole("button", { name: "Add Bruschetta to cart" }).click();
+  await expect(page.getByText("Added Bruschetta to your cart.")).toBeVisible();
+  await page.getByText("Add with a note for Bruschetta").click();
+  const note = page.getByRole("form", { name: "Note for Bruschetta" });
+  await note.getByLabel(/Special instructions/).fill("No garlic, please");
+  await note.getByRole("button", { name: "Add Bruschetta with this note" }).click();
+  await expect(note.getByText("Added Bruschetta to your cart.")).toBeVisible();
+
+  await page.goto("/cart");
+  const lines = page.getByTestId("cart-line");
+  await expect(lines).toHaveCount(2);
+  await expect(lines.nth(1)).toContainText("Note: No garlic, please");
+  await expect(lines.nth(0)).not.toContainText("Note:");
+});

@@ -96,7 +96,15 @@ export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">)
                   item.optionGroups.length > 0 ? (
                     <ItemOptionsForm menuItemId={item.id} name={item.name} groups={item.optionGroups} />
                   ) : (
-                    <AddToCartButton menuItemId={item.id} name={item.name} />
+                    <div className="flex flex-col items-end gap-1">
+                      <AddToCartButton menuItemId={item.id} name={item.name} />
+                      <details className="text-sm">
+                        <summary className="min-h-6 cursor-pointer text-right font-medium text-brand-700">
+                          Add with a note<span className="sr-only"> for {item.name}</span>
+                        </summary>
+                        <ItemOptionsForm menuItemId={item.id} name={item.name} groups={[]} />
+                      </details>
+                    </div>
                   )
                 ) : (
                   <span className="text-sm text-stone-600">{item.available ? "Closed" : "Unavailable"}</span>
