@@ -2,6 +2,16 @@ import { Money } from "@/components/ui/money";
 
 export type LineOption = { groupName: string; choiceName: string; priceDeltaCents: number };
 
+/** A line as the receipt and the summaries show it: a snapshot of an order's, or a cart's priced today. */
+export type ShownLine = {
+  id: number;
+  name: string;
+  unitPriceCents: number;
+  quantity: number;
+  options?: readonly LineOption[];
+  instructions?: string;
+};
+
 /**
  * A line's chosen options and the customer's note, under its name: "Size: Large (+$2.00) · Extras: Cheese". Used
  * wherever a line is shown (cart, order page, history, owner queue), from a snapshot or from the current menu.

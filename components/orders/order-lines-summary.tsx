@@ -1,15 +1,6 @@
 import { Money } from "@/components/ui/money";
 
-import { LineOptions, type LineOption } from "./line-options";
-
-type Line = {
-  id: number;
-  name: string;
-  unitPriceCents: number;
-  quantity: number;
-  options?: readonly LineOption[];
-  instructions?: string;
-};
+import { LineOptions, type ShownLine as Line } from "./line-options";
 
 /** An order at a glance, for cards in lists and queues: "2 × Soup  $9.00" per line, with `totalCents` a total row. */
 export function OrderLinesSummary({

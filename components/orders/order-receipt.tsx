@@ -1,15 +1,6 @@
 import { Money } from "@/components/ui/money";
 
-import { LineOptions, type LineOption } from "./line-options";
-
-type Line = {
-  id: number;
-  name: string;
-  unitPriceCents: number;
-  quantity: number;
-  options?: readonly LineOption[];
-  instructions?: string;
-};
+import { LineOptions, type ShownLine as Line } from "./line-options";
 
 /**
  * The order page's itemised receipt: a table of each line at the unit price paid (the snapshot), then the items'

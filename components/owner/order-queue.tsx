@@ -2,11 +2,9 @@ import Link from "next/link";
 
 import { TRANSITIONS } from "@/lib/orders/status";
 import type { OrderQueue as Queue } from "@/lib/owner/queries";
-import { OrderLinesSummary } from "@/components/orders/order-lines-summary";
-import { StatusBadge } from "@/components/orders/status-badge";
-import { LocalTime } from "@/components/ui/local-time";
 
 import { OrderActions } from "./order-actions";
+import { OwnerOrderSummary } from "./owner-order-summary";
 
 type QueuedOrder = Queue["orders"][number];
 
@@ -39,20 +37,7 @@ function OrderCard({ order, slug }: { order: QueuedOrder; slug: string }) {
       className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200"
       data-testid="queued-order"
     >
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={headingId} className="text-base font-semibold">
-          Order #{order.id}
-        </h2>
-        <StatusBadge status={order.status} />
-      </div>
-      <p className="text-sm text-stone-600">
-        {order.customer.displayName} · placed <LocalTime date={order.placedAt} />
-      </p>
-      <p className="text-sm text-stone-700" data-testid="queued-fulfilment">
-        {order.fulfilment === "delivery" ? `Delivery to ${order.deliveryAddress}` : "Pickup"}
-      </p>
-      {order.note ? <p className="text-sm text-stone-700 italic">Note: {order.note}</p> : null}
-      <OrderLinesSummary lines={order.lines} totalCents={order.totalCents} className="my-3" />
+      <OwnerOrderSummary order={order} headingId={headingId} />
       <p className="mb-3 text-sm">
         <Link href={`/owner/${slug}/orders/${order.id}/ticket`} className="font-medium text-brand-700 underline">
           Kitchen ticket<span className="sr-only"> for order #{order.id}</span>

@@ -1,9 +1,8 @@
 import Link from "next/link";
 
 import type { PastOrder } from "@/lib/owner/past-orders";
-import { OrderLinesSummary } from "@/components/orders/order-lines-summary";
-import { StatusBadge } from "@/components/orders/status-badge";
-import { LocalTime } from "@/components/ui/local-time";
+
+import { OwnerOrderSummary } from "./owner-order-summary";
 
 export function PastOrderRow({ order, slug }: { order: PastOrder; slug: string }) {
   const headingId = `past-order-${order.id}`;
@@ -14,16 +13,7 @@ export function PastOrderRow({ order, slug }: { order: PastOrder; slug: string }
         className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
         data-testid="past-order"
       >
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id={headingId} className="text-base font-semibold">
-            Order #{order.id}
-          </h2>
-          <StatusBadge status={order.status} />
-        </div>
-        <p className="text-sm text-stone-600">
-          {order.customer.displayName} · placed <LocalTime date={order.placedAt} />
-        </p>
-        <OrderLinesSummary lines={order.lines} totalCents={order.totalCents} className="my-2" />
+        <OwnerOrderSummary order={order} headingId={headingId} />
         <Link
           href={`/owner/${slug}/orders/${order.id}/ticket`}
           className="text-sm font-medium text-brand-700 underline"

@@ -1,14 +1,15 @@
 import "server-only";
 
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
-import { orderLines, orders, restaurants, type OrderStatus } from "@/db/schema";
+import { orders, restaurants, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { dayAfter, dayStart } from "@/lib/dates";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
 import { likePattern } from "@/lib/search";
 
+import { ownerOrderColumns, ownerOrderWith } from "./order-read";
 import { ownedBy } from "./scope";
 
 export const PAST_ORDERS_PAGE_SIZE = 25;
@@ -69,17 +70,11 @@ export async function listPastOrders({
     columns: { id: true, slug: true, name: true },
     with: {
       orders: {
-        columns: { id: true, status: true, totalCents: true, placedAt: true },
+        columns: ownerOrderColumns,
         where: and(...filters),
         orderBy: [desc(orders.placedAt), desc(orders.id)],
         limit: PAST_ORDERS_PAGE_SIZE + 1,
-        with: {
-          customer: { columns: { displayName: true } },
-          lines: {
-            columns: { id: true, name: true, quantity: true, unitPriceCents: true },
-            orderBy: [asc(orderLines.id)],
-          },
-        },
+        with: ownerOrderWith,
       },
     },
   });

@@ -8,9 +8,9 @@ import type { Viewer } from "@/lib/auth/queries";
 import { appDays } from "@/lib/dates";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 import { centsFromDb } from "@/lib/money";
-import { lineOptionsRead } from "@/lib/orders/line-options";
 import { canTransition, OPEN_STATUSES, transitionOrder } from "@/lib/orders/status";
 
+import { ownerOrderColumns, ownerOrderWith } from "./order-read";
 import { outer, ownedBy } from "./scope";
 
 export const QUEUE_LIMIT = 100;
@@ -114,27 +114,11 @@ export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: st
     },
     with: {
       orders: {
-        // The kitchen needs how it leaves (and where to) and the customer's note, as placed.
-        columns: {
-          id: true,
-          status: true,
-          totalCents: true,
-          placedAt: true,
-          fulfilment: true,
-          deliveryAddress: true,
-          note: true,
-        },
+        columns: ownerOrderColumns,
         where: (o, { inArray }) => inArray(o.status, [...OPEN_STATUSES]),
         orderBy: (o, { asc }) => [asc(o.placedAt), asc(o.id)],
         limit: QUEUE_LIMIT,
-        with: {
-          customer: { columns: { displayName: true } },
-          lines: {
-            columns: { id: true, name: true, quantity: true, unitPriceCents: true, instructions: true },
-            orderBy: (l, { asc }) => [asc(l.id)],
-            with: { options: lineOptionsRead },
-          },
-        },
+        with: ownerOrderWith,
       },
     },
   });

@@ -1,12 +1,12 @@
 import "server-only";
 
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
-import { orderLines, orders } from "@/db/schema";
+import { orders } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { lineOptionsRead } from "@/lib/orders/line-options";
 
+import { ownerOrderColumns, ownerOrderWith } from "./order-read";
 import { ownedBy } from "./scope";
 
 /**
@@ -22,25 +22,8 @@ export async function getKitchenTicket({ viewer, slug, orderId }: { viewer: View
       sql`${orders.restaurantId} = (select r.id from restaurants r where r.slug = ${slug})`,
       ownedBy(viewer, orders.restaurantId),
     ),
-    // The kitchen needs how it leaves (and where to), the customer's note and each line's choices, as placed.
-    columns: {
-      id: true,
-      status: true,
-      totalCents: true,
-      placedAt: true,
-      fulfilment: true,
-      deliveryAddress: true,
-      note: true,
-    },
-    with: {
-      restaurant: { columns: { slug: true, name: true } },
-      customer: { columns: { displayName: true } },
-      lines: {
-        columns: { id: true, name: true, quantity: true, unitPriceCents: true, instructions: true },
-        orderBy: [asc(orderLines.id)],
-        with: { options: lineOptionsRead },
-      },
-    },
+    columns: ownerOrderColumns,
+    with: { restaurant: { columns: { slug: true, name: true } }, ...ownerOrderWith },
   });
   return row ?? null;
 }

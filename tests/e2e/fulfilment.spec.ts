@@ -60,7 +60,7 @@ test("a customer saves an address, orders a delivery with a note from the review
   const owner = await pageAs("owner");
   await owner.goto("/owner/trattoria-luce/orders");
   const card = owner.getByRole("article", { name: `Order #${orderId}`, exact: true });
-  await expect(card.getByTestId("queued-fulfilment")).toHaveText("Delivery to 42 Harbour Road, Old Town");
+  await expect(card.getByTestId("order-fulfilment")).toHaveText("Delivery to 42 Harbour Road, Old Town");
   await expect(card.getByText("Note: Ring twice, please")).toBeVisible();
 
   // One order despite the double click, and the total purchase includes the fee.

@@ -1,0 +1,42 @@
+import type { Fulfilment, OrderStatus } from "@/db/schema";
+import type { ShownLine } from "@/components/orders/line-options";
+import { OrderLinesSummary } from "@/components/orders/order-lines-summary";
+import { StatusBadge } from "@/components/orders/status-badge";
+import { LocalTime } from "@/components/ui/local-time";
+
+export type OwnerOrder = {
+  id: number;
+  status: OrderStatus;
+  placedAt: Date;
+  totalCents: number;
+  fulfilment: Fulfilment;
+  deliveryAddress: string | null;
+  note: string | null;
+  customer: { displayName: string };
+  lines: ShownLine[];
+};
+
+/**
+ * An order as the owner's lists show it (the live queue and past orders, read by lib/owner/order-read.ts): number
+ * and status, customer and time, how it leaves and where to, the customer's note, then the lines.
+ */
+export function OwnerOrderSummary({ order, headingId }: { order: OwnerOrder; headingId: string }) {
+  return (
+    <>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={headingId} className="text-base font-semibold">
+          Order #{order.id}
+        </h2>
+        <StatusBadge status={order.status} />
+      </div>
+      <p className="text-sm text-stone-600">
+        {order.customer.displayName} · placed <LocalTime date={order.placedAt} />
+      </p>
+      <p className="text-sm text-stone-700" data-testid="order-fulfilment">
+        {order.fulfilment === "delivery" ? `Delivery to ${order.deliveryAddress}` : "Pickup"}
+      </p>
+      {order.note ? <p className="text-sm text-stone-700 italic">Note: {order.note}</p> : null}
+      <OrderLinesSummary lines={order.lines} totalCents={order.totalCents} className="my-3" />
+    </>
+  );
+}
