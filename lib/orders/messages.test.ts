@@ -35,7 +35,7 @@ describe("checkout and cart messages", () => {
     ],
     [
       { reason: "conflict:price-changed", totalCents: 2500 },
-      "Prices changed since you opened your cart: the total is now $25.00. Please review it and place the order again.",
+      "The total changed since you reviewed your order: it is now $25.00. Please review it and place the order again.",
     ],
     [
       { reason: "unavailable:fulfilment", fulfilment: "delivery", restaurantName: "Ramen Ya" },

@@ -31,7 +31,8 @@ export function checkoutRefusal(failure: CheckoutFailure): string {
     case "conflict:options-changed":
       return `The options of ${failure.itemName} changed (${failure.groupName}). Remove the line and add it again with new choices.`;
     case "conflict:price-changed":
-      return `Prices changed since you opened your cart: the total is now ${formatCents(failure.totalCents)}. Please review it and place the order again.`;
+      // A price, an option or the delivery fee: whichever moved, the customer sees the new total before paying it.
+      return `The total changed since you reviewed your order: it is now ${formatCents(failure.totalCents)}. Please review it and place the order again.`;
     case "unavailable:fulfilment":
       return `${failure.restaurantName} does not offer ${failure.fulfilment} right now. Go back to your cart and choose another way.`;
     case "invalid:below-minimum":
