@@ -3,14 +3,27 @@ import "server-only";
 import { asc, desc, eq, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
-import { favorites, orderLines, orders, profiles } from "@/db/schema";
+import { favorites, orderLines, orders, profiles, restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
 import { lineOptionsRead } from "@/lib/orders/line-options";
 import { purchaseTotals } from "@/lib/orders/totals";
+import { openNow } from "@/lib/restaurants/hours";
 
 export const RECENT_ORDERS = 20;
 const FAVORITES_SHOWN = 50;
+
+/**
+ * A restaurant in the profile's lists, "Open" only when the switch is on and it is within its hours: the rule of
+ * lib/restaurants/hours.ts over a scalar subquery on the row (the rule speaks of an outer "restaurants", and a
+ * nested relation has another alias), in the profile's one statement.
+ */
+const listedRestaurant = {
+  columns: { id: true as const, slug: true as const, name: true as const, cuisine: true as const },
+  extras: (r: typeof restaurants._.columns) => ({
+    isOpen: sql<boolean>`(select ${openNow()} from restaurants where "restaurants"."id" = ${r.id})`.as("is_open"),
+  }),
+};
 
 /**
  * One statement for the whole profile page: the profile, its user's role, its running totals (total purchase
@@ -34,12 +47,12 @@ async function readProfile(where: ReturnType<typeof eq>, cursor: OrderCursor | u
       totals: { columns: { orderCount: true, totalCents: true } },
       ownedRestaurants: {
         columns: {},
-        with: { restaurant: { columns: { id: true, slug: true, name: true, cuisine: true, isOpen: true } } },
+        with: { restaurant: listedRestaurant },
         orderBy: (owner, { asc }) => [asc(owner.restaurantId)],
       },
       favorites: {
         columns: { createdAt: true },
-        with: { restaurant: { columns: { id: true, slug: true, name: true, cuisine: true, isOpen: true } } },
+        with: { restaurant: listedRestaurant },
         orderBy: [desc(favorites.createdAt), asc(favorites.restaurantId)],
         limit: FAVORITES_SHOWN,
       },

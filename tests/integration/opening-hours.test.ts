@@ -2,12 +2,13 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { countQueries } from "@/db/query-stats";
-import { carts, orders, restaurantHours, restaurants } from "@/db/schema";
+import { carts, favorites, orders, restaurantHours, restaurants } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { addToCart, getCart } from "@/lib/cart/queries";
 import { placeOrder } from "@/lib/orders/checkout";
 import { checkoutRefusal, closedRefusal } from "@/lib/orders/messages";
+import { getProfileForViewer } from "@/lib/profile/queries";
 import { browseRestaurants, getRestaurantPage } from "@/lib/restaurants/queries";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
@@ -159,6 +160,25 @@ describe.each(DRIVERS)("opening hours on %s", (driver) => {
     expect([reopened.withinHours, closedRefusal(reopened)]).toEqual([true, null]);
     const placed = await placeOrder({ viewer, idempotencyKey: crypto.randomUUID(), expectedTotalCents: 500 });
     expect(placed.ok).toBe(true);
+  });
+
+  it("the profile's favorites say Open only within the hours, in the profile's one statement", async () => {
+    const customer = await createUser(db());
+    const viewer = (await findActiveViewer(customer.user.id))!;
+    const always = await restaurantWith({});
+    const closedToday = await restaurantWith({});
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await setOpeningHours(db(), closedToday.restaurant.id, { closedDays: [day(-1), day(0), day(1)] });
+    await db()
+      .insert(favorites)
+      .values([
+        { profileId: customer.profile.id, restaurantId: always.restaurant.id },
+        { profileId: customer.profile.id, restaurantId: closedToday.restaurant.id },
+      ]);
+    const { result: view, count } = await countQueries(() => getProfileForViewer({ viewer }));
+    expect(count).toBe(1);
+    const open = Object.fromEntries(view!.favorites.map((f) => [f.restaurant.slug, f.restaurant.isOpen]));
+    expect(open).toEqual({ [always.restaurant.slug]: true, [closedToday.restaurant.slug]: false });
   });
 
   it("the home page and the restaurant page keep their one statement with hours and closed days", async () => {
