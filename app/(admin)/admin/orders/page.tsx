@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { decodeBefore, formValues, parseFilter } from "@/lib/admin/filters";
@@ -10,8 +9,10 @@ import { ordersQuerySchema } from "@/lib/admin/schema";
 import { APP_TIME_ZONE } from "@/lib/dates";
 import { encodeTimeKey } from "@/lib/keyset";
 import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
+import { FilterErrorsAlert } from "@/components/admin/filter-errors-alert";
 import { OrdersFilter } from "@/components/admin/orders-filter";
 import { PageHeading } from "@/components/admin/page-heading";
+import { PageLinks } from "@/components/admin/page-links";
 import { QueryStats } from "@/components/layout/query-stats";
 
 export const generateMetadata = adminMetadata("Orders");
@@ -35,9 +36,7 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<"/admi
       <PageHeading title="Orders" />
       <OrdersFilter values={values} restaurants={restaurants} errors={errors} />
       {result === null ? (
-        <p role="alert" className="rounded-xl bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200">
-          Please correct the highlighted filters.
-        </p>
+        <FilterErrorsAlert />
       ) : (
         <>
           {result.tooManyCustomers ? (
@@ -48,23 +47,18 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<"/admi
           ) : null}
           <p className="mb-3 text-xs text-stone-600">Newest first. Dates are whole days in {APP_TIME_ZONE}.</p>
           <AdminOrdersTable rows={result.rows} />
-          <nav aria-label="Orders pages" className="mt-3 flex justify-between text-sm">
-            {before ? (
-              <Link href={`/admin/orders?${base}`} className="font-medium text-brand-700 underline">
-                ← Newest
-              </Link>
-            ) : (
-              <span />
-            )}
-            {result.nextCursor ? (
-              <Link
-                href={`/admin/orders?${new URLSearchParams([...base, ["before", encodeTimeKey(result.nextCursor)]])}`}
-                className="font-medium text-brand-700 underline"
-              >
-                Older →
-              </Link>
-            ) : null}
-          </nav>
+          <PageLinks
+            label="Orders pages"
+            first={before ? { href: `/admin/orders?${base}`, text: "← Newest" } : null}
+            next={
+              result.nextCursor
+                ? {
+                    href: `/admin/orders?${new URLSearchParams([...base, ["before", encodeTimeKey(result.nextCursor)]])}`,
+                    text: "Older →",
+                  }
+                : null
+            }
+          />
         </>
       )}
       <QueryStats />
