@@ -32,3 +32,35 @@ export function PageLinks({
     </nav>
   );
 }
+
+/**
+ * The newest-first lists (orders, audit log) page back in time with a `before` cursor and keep the filter in the
+ * URL, so both links start from the filter's own parameters.
+ */
+export function OlderNewerLinks({
+  label,
+  path,
+  filter,
+  paged,
+  nextBefore,
+}: {
+  label: string;
+  path: string;
+  filter: URLSearchParams;
+  /** Whether this page is past the newest one. */
+  paged: boolean;
+  /** The encoded cursor of the next, older page; none on the last page. */
+  nextBefore: string | undefined;
+}) {
+  return (
+    <PageLinks
+      label={label}
+      first={paged ? { href: `${path}?${filter}`, text: "← Newest" } : null}
+      next={
+        nextBefore
+          ? { href: `${path}?${new URLSearchParams([...filter, ["before", nextBefore]])}`, text: "Older →" }
+          : null
+      }
+    />
+  );
+}

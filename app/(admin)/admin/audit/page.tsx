@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 
 import { listAuditLog } from "@/lib/admin/audit";
 import { decodeAuditCursor } from "@/lib/admin/cursor";
-import { formValues, parseFilter } from "@/lib/admin/filters";
+import { filterParams, formValues, parseFilter } from "@/lib/admin/filters";
 import { adminMetadata } from "@/lib/admin/metadata";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { auditQuerySchema } from "@/lib/admin/schema";
@@ -10,7 +10,7 @@ import { AuditFilter } from "@/components/admin/audit-filter";
 import { AuditTable } from "@/components/admin/audit-table";
 import { FilterErrorsAlert } from "@/components/admin/filter-errors-alert";
 import { PageHeading } from "@/components/admin/page-heading";
-import { PageLinks } from "@/components/admin/page-links";
+import { OlderNewerLinks } from "@/components/admin/page-links";
 import { QueryStats } from "@/components/layout/query-stats";
 
 export const generateMetadata = adminMetadata("Audit log");
@@ -26,7 +26,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
   const { filter, errors } = parseFilter(auditQuerySchema, params);
   const result = filter ? await listAuditLog({ viewer, before, filter }) : null;
   const values = formValues(params, FILTER_KEYS);
-  const base = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== ""));
+  const base = filterParams(values);
   return (
     <>
       <PageHeading title="Audit log" />
@@ -36,17 +36,12 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
       ) : (
         <>
           <AuditTable entries={result.entries} />
-          <PageLinks
+          <OlderNewerLinks
             label="Audit log pages"
-            first={before ? { href: `/admin/audit?${base}`, text: "← Newest" } : null}
-            next={
-              result.nextCursor
-                ? {
-                    href: `/admin/audit?${new URLSearchParams([...base, ["before", result.nextCursor]])}`,
-                    text: "Older →",
-                  }
-                : null
-            }
+            path="/admin/audit"
+            filter={base}
+            paged={Boolean(before)}
+            nextBefore={result.nextCursor}
           />
         </>
       )}

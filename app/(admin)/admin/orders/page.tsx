@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 
-import { decodeBefore, formValues, parseFilter } from "@/lib/admin/filters";
+import { decodeBefore, filterParams, formValues, parseFilter } from "@/lib/admin/filters";
 import { adminMetadata } from "@/lib/admin/metadata";
 import { listOrdersForAdmin, MAX_MATCHED_CUSTOMERS } from "@/lib/admin/orders";
 import { requireAdmin } from "@/lib/admin/page-guard";
@@ -12,7 +12,7 @@ import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
 import { FilterErrorsAlert } from "@/components/admin/filter-errors-alert";
 import { OrdersFilter } from "@/components/admin/orders-filter";
 import { PageHeading } from "@/components/admin/page-heading";
-import { PageLinks } from "@/components/admin/page-links";
+import { OlderNewerLinks } from "@/components/admin/page-links";
 import { QueryStats } from "@/components/layout/query-stats";
 
 export const generateMetadata = adminMetadata("Orders");
@@ -30,7 +30,7 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<"/admi
     filter ? listOrdersForAdmin({ viewer, filter, before }) : null,
   ]);
   const values = formValues(params, FILTER_KEYS);
-  const base = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== ""));
+  const base = filterParams(values);
   return (
     <>
       <PageHeading title="Orders" />
@@ -47,17 +47,12 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<"/admi
           ) : null}
           <p className="mb-3 text-xs text-stone-600">Newest first. Dates are whole days in {APP_TIME_ZONE}.</p>
           <AdminOrdersTable rows={result.rows} />
-          <PageLinks
+          <OlderNewerLinks
             label="Orders pages"
-            first={before ? { href: `/admin/orders?${base}`, text: "← Newest" } : null}
-            next={
-              result.nextCursor
-                ? {
-                    href: `/admin/orders?${new URLSearchParams([...base, ["before", encodeTimeKey(result.nextCursor)]])}`,
-                    text: "Older →",
-                  }
-                : null
-            }
+            path="/admin/orders"
+            filter={base}
+            paged={Boolean(before)}
+            nextBefore={result.nextCursor && encodeTimeKey(result.nextCursor)}
           />
         </>
       )}
