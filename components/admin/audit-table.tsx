@@ -3,7 +3,8 @@ import Link from "next/link";
 import type { AuditEntryView } from "@/lib/admin/audit";
 import { describeAuditEntry } from "@/lib/admin/audit-text";
 import { LocalTime } from "@/components/ui/local-time";
-import { ScrollBox } from "@/components/ui/scroll-box";
+
+import { AdminTable } from "./admin-table";
 
 const person = (p: { slug: string; displayName: string; email: string } | null, nobody: string) =>
   p ? (
@@ -25,60 +26,37 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
       </p>
     );
   return (
-    <ScrollBox label="Audit log">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-stone-200 text-stone-600">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">
-              When
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Who
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              What
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              User
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Details
-            </th>
+    <AdminTable label="Audit log" columns={["When", "Who", "What", "User", "Details"]}>
+      {entries.map((e) => {
+        const text = describeAuditEntry(e);
+        return (
+          <tr key={e.id} data-testid="audit-entry" data-action={e.action} className="align-top">
+            <td className="px-4 py-2 whitespace-nowrap">
+              <LocalTime date={e.createdAt} />
+            </td>
+            <td className="px-4 py-2">{person(e.actor, "the system")}</td>
+            <td className="px-4 py-2">
+              <span className="font-medium">{text.label}</span>
+              <span className="block text-stone-700">{text.sentence}</span>
+            </td>
+            <td className="px-4 py-2">{person(e.target, "—")}</td>
+            <td className="px-4 py-2 text-stone-700">
+              {text.facts.length ? (
+                <dl className="grid grid-cols-[auto_1fr] gap-x-2">
+                  {text.facts.map((f) => (
+                    <div key={f.label} className="contents">
+                      <dt className="text-stone-600">{f.label}:</dt>
+                      <dd>{f.value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              ) : (
+                <span className="text-stone-600">—</span>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-100">
-          {entries.map((e) => {
-            const text = describeAuditEntry(e);
-            return (
-              <tr key={e.id} data-testid="audit-entry" data-action={e.action} className="align-top">
-                <td className="px-4 py-2 whitespace-nowrap">
-                  <LocalTime date={e.createdAt} />
-                </td>
-                <td className="px-4 py-2">{person(e.actor, "the system")}</td>
-                <td className="px-4 py-2">
-                  <span className="font-medium">{text.label}</span>
-                  <span className="block text-stone-700">{text.sentence}</span>
-                </td>
-                <td className="px-4 py-2">{person(e.target, "—")}</td>
-                <td className="px-4 py-2 text-stone-700">
-                  {text.facts.length ? (
-                    <dl className="grid grid-cols-[auto_1fr] gap-x-2">
-                      {text.facts.map((f) => (
-                        <div key={f.label} className="contents">
-                          <dt className="text-stone-600">{f.label}:</dt>
-                          <dd>{f.value}</dd>
-                        </div>
-                      ))}
-                    </dl>
-                  ) : (
-                    <span className="text-stone-600">—</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </ScrollBox>
+        );
+      })}
+    </AdminTable>
   );
 }

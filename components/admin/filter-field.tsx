@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 
 export const filterInputClass =
   "block rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm aria-invalid:border-red-500";
@@ -35,3 +35,48 @@ export function FilterField({
 /** The props a control needs to point at its error. */
 export const errorProps = (id: string, errors?: string[]) =>
   errors?.length ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {};
+
+type ControlProps = { id: string; label: string; errors?: string[]; width?: string };
+
+/**
+ * A labelled text-like filter input. The id doubles as the query parameter's name, so the URL the GET form builds
+ * matches what the page parses.
+ */
+export function FilterInput({
+  id,
+  label,
+  errors,
+  width,
+  ...input
+}: ControlProps & Omit<ComponentProps<"input">, "id" | "name" | "className">) {
+  return (
+    <FilterField id={id} label={label} errors={errors}>
+      <input
+        id={id}
+        name={id}
+        {...input}
+        className={width ? `${filterInputClass} ${width}` : filterInputClass}
+        {...errorProps(id, errors)}
+      />
+    </FilterField>
+  );
+}
+
+/** A labelled filter select whose first, empty choice means "don't filter on this". */
+export function FilterSelect({
+  id,
+  label,
+  errors,
+  value,
+  anyLabel,
+  children,
+}: ControlProps & { value?: string; anyLabel: string; children: ReactNode }) {
+  return (
+    <FilterField id={id} label={label} errors={errors}>
+      <select id={id} name={id} defaultValue={value ?? ""} className={filterInputClass} {...errorProps(id, errors)}>
+        <option value="">{anyLabel}</option>
+        {children}
+      </select>
+    </FilterField>
+  );
+}

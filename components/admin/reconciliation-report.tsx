@@ -3,7 +3,8 @@ import Link from "next/link";
 import { MISMATCHES_LISTED, type ReconciliationReport as Report } from "@/lib/admin/reconciliation";
 import { LocalTime } from "@/components/ui/local-time";
 import { Money } from "@/components/ui/money";
-import { ScrollBox } from "@/components/ui/scroll-box";
+
+import { AdminTable } from "./admin-table";
 
 const count = (n: number) => n.toLocaleString("en-US");
 
@@ -89,63 +90,46 @@ export function ReconciliationReport({ report }: { report: Report }) {
             Orders whose total differs from their lines
             {report.orderMismatchCount > MISMATCHES_LISTED ? ` (first ${MISMATCHES_LISTED})` : ""}
           </h2>
-          <ScrollBox label="Mismatched orders">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-stone-200 text-stone-500">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Order
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Customer
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Restaurant
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">
-                    Stored total
-                  </th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">
-                    Sum of lines
-                  </th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">
-                    Difference
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {report.orderMismatches.map((m) => (
-                  <tr key={m.orderId} data-testid="order-mismatch">
-                    <td className="px-4 py-2">
-                      #{m.orderId}
-                      <span className="ml-2 text-stone-500">
-                        <LocalTime date={new Date(m.placedAt)} />
-                      </span>
-                    </td>
-                    <td className="px-4 py-2">
-                      <Link href={`/u/${m.customerSlug}`} className="text-brand-700 underline">
-                        {m.customerName}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-2">{m.restaurantName}</td>
-                    <td className="px-4 py-2 capitalize">{m.status}</td>
-                    <td className="px-4 py-2 text-right">
-                      <Money cents={m.storedCents} />
-                    </td>
-                    <td className="px-4 py-2 text-right">
-                      <Money cents={m.linesCents} />
-                    </td>
-                    <td className="px-4 py-2 text-right font-semibold">
-                      <Money cents={m.storedCents - m.linesCents} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollBox>
+          <AdminTable
+            label="Mismatched orders"
+            muted
+            columns={[
+              "Order",
+              "Customer",
+              "Restaurant",
+              "Status",
+              { label: "Stored total", align: "right" },
+              { label: "Sum of lines", align: "right" },
+              { label: "Difference", align: "right" },
+            ]}
+          >
+            {report.orderMismatches.map((m) => (
+              <tr key={m.orderId} data-testid="order-mismatch">
+                <td className="px-4 py-2">
+                  #{m.orderId}
+                  <span className="ml-2 text-stone-500">
+                    <LocalTime date={new Date(m.placedAt)} />
+                  </span>
+                </td>
+                <td className="px-4 py-2">
+                  <Link href={`/u/${m.customerSlug}`} className="text-brand-700 underline">
+                    {m.customerName}
+                  </Link>
+                </td>
+                <td className="px-4 py-2">{m.restaurantName}</td>
+                <td className="px-4 py-2 capitalize">{m.status}</td>
+                <td className="px-4 py-2 text-right">
+                  <Money cents={m.storedCents} />
+                </td>
+                <td className="px-4 py-2 text-right">
+                  <Money cents={m.linesCents} />
+                </td>
+                <td className="px-4 py-2 text-right font-semibold">
+                  <Money cents={m.storedCents - m.linesCents} />
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
         </section>
       ) : null}
       {report.userMismatches.length > 0 ? (

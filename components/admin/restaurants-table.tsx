@@ -1,7 +1,8 @@
 import Link from "next/link";
 
 import type { AdminRestaurantRow } from "@/lib/admin/restaurants";
-import { ScrollBox } from "@/components/ui/scroll-box";
+
+import { AdminTable } from "./admin-table";
 
 export function RestaurantsTable({ rows }: { rows: AdminRestaurantRow[] }) {
   if (rows.length === 0)
@@ -11,40 +12,20 @@ export function RestaurantsTable({ rows }: { rows: AdminRestaurantRow[] }) {
       </p>
     );
   return (
-    <ScrollBox label="Restaurants">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-stone-200 text-stone-600">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Name
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Cuisine
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Owners
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Open
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-100">
-          {rows.map((r) => (
-            <tr key={r.id} data-testid="restaurant-row">
-              <td className="px-4 py-2">
-                <Link href={`/admin/restaurants/${r.slug}`} className="font-medium text-brand-700 underline">
-                  {r.name}
-                </Link>
-                <span className="block text-xs text-stone-600">/{r.slug}</span>
-              </td>
-              <td className="px-4 py-2">{r.cuisine}</td>
-              <td className="px-4 py-2">{r.owners.length ? r.owners.join(", ") : "No owner yet"}</td>
-              <td className="px-4 py-2">{r.isOpen ? "Open" : "Closed"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollBox>
+    <AdminTable label="Restaurants" columns={["Name", "Cuisine", "Owners", "Open"]}>
+      {rows.map((r) => (
+        <tr key={r.id} data-testid="restaurant-row">
+          <td className="px-4 py-2">
+            <Link href={`/admin/restaurants/${r.slug}`} className="font-medium text-brand-700 underline">
+              {r.name}
+            </Link>
+            <span className="block text-xs text-stone-600">/{r.slug}</span>
+          </td>
+          <td className="px-4 py-2">{r.cuisine}</td>
+          <td className="px-4 py-2">{r.owners.length ? r.owners.join(", ") : "No owner yet"}</td>
+          <td className="px-4 py-2">{r.isOpen ? "Open" : "Closed"}</td>
+        </tr>
+      ))}
+    </AdminTable>
   );
 }

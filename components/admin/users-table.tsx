@@ -2,7 +2,8 @@ import Link from "next/link";
 
 import type { UserTotalsRow } from "@/lib/admin/users";
 import { Money } from "@/components/ui/money";
-import { ScrollBox } from "@/components/ui/scroll-box";
+
+import { AdminTable } from "./admin-table";
 
 export function UsersTable({ rows }: { rows: UserTotalsRow[] }) {
   if (rows.length === 0) {
@@ -11,66 +12,51 @@ export function UsersTable({ rows }: { rows: UserTotalsRow[] }) {
     );
   }
   return (
-    <ScrollBox label="Users' totals">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-stone-200 text-stone-500">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Name
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Email
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Role
-            </th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">
-              Orders
-            </th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">
-              Total purchase
-            </th>
-            <th scope="col" className="px-4 py-2">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-100">
-          {rows.map((row) => (
-            <tr key={row.profileId} data-testid="user-row" data-email={row.email}>
-              <td className="px-4 py-2">
-                <Link href={`/u/${row.slug}`} className="font-medium text-brand-700 underline">
-                  {row.displayName}
-                </Link>
-              </td>
-              <td className="px-4 py-2 text-stone-600">{row.email}</td>
-              <td className="px-4 py-2">
-                <span className="capitalize">{row.role}</span>
-                {row.disabled ? (
-                  <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs text-red-700 ring-1 ring-red-200">
-                    disabled
-                  </span>
-                ) : null}
-              </td>
-              <td className="px-4 py-2 text-right tabular-nums" data-testid="user-order-count">
-                {row.orderCount.toLocaleString("en-US")}
-              </td>
-              <td className="px-4 py-2 text-right font-semibold" data-testid="user-total">
-                <Money cents={row.totalPurchaseCents} />
-              </td>
-              <td className="px-4 py-2 text-right">
-                <Link
-                  href={`/admin/users/${row.slug}`}
-                  className="text-stone-600 underline"
-                  aria-label={`Manage ${row.displayName}`}
-                >
-                  Manage
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollBox>
+    <AdminTable
+      label="Users' totals"
+      muted
+      columns={[
+        "Name",
+        "Email",
+        "Role",
+        { label: "Orders", align: "right" },
+        { label: "Total purchase", align: "right" },
+        { label: "Actions", srOnly: true },
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.profileId} data-testid="user-row" data-email={row.email}>
+          <td className="px-4 py-2">
+            <Link href={`/u/${row.slug}`} className="font-medium text-brand-700 underline">
+              {row.displayName}
+            </Link>
+          </td>
+          <td className="px-4 py-2 text-stone-600">{row.email}</td>
+          <td className="px-4 py-2">
+            <span className="capitalize">{row.role}</span>
+            {row.disabled ? (
+              <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs text-red-700 ring-1 ring-red-200">
+                disabled
+              </span>
+            ) : null}
+          </td>
+          <td className="px-4 py-2 text-right tabular-nums" data-testid="user-order-count">
+            {row.orderCount.toLocaleString("en-US")}
+          </td>
+          <td className="px-4 py-2 text-right font-semibold" data-testid="user-total">
+            <Money cents={row.totalPurchaseCents} />
+          </td>
+          <td className="px-4 py-2 text-right">
+            <Link
+              href={`/admin/users/${row.slug}`}
+              className="text-stone-600 underline"
+              aria-label={`Manage ${row.displayName}`}
+            >
+              Manage
+            </Link>
+          </td>
+        </tr>
+      ))}
+    </AdminTable>
   );
 }

@@ -18,6 +18,10 @@ export function formValues<K extends string>(
   return out;
 }
 
+/** The filled-in fields of a filter form as query parameters: where its page links start, so paging keeps the filter. */
+export const filterParams = (values: Partial<Record<string, string>>) =>
+  new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""));
+
 /** A filter form's parse: the filter, or the field errors to show next to each control (and no results). */
 export function parseFilter<S extends z.ZodType>(schema: S, params: Record<string, unknown>) {
   const parsed = schema.safeParse(params);

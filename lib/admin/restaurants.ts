@@ -3,7 +3,8 @@ import "server-only";
 import { and, asc, desc, eq, ilike, lt, or, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
-import { profiles, restaurantOwners, restaurants, users } from "@/db/schema";
+import { profiles, restaurantOwners, restaurants, users, type UserRole } from "@/db/schema";
+import type { Executor } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { uniqueViolation } from "@/lib/db-errors";
@@ -12,7 +13,7 @@ import { likePattern } from "@/lib/search";
 
 import { recordAudit } from "./audit";
 import { assertAdmin } from "./query-guard";
-import { lockCallerAndTarget } from "./roles";
+import { lockCallerAndTarget, type Locked } from "./roles";
 import type { NewRestaurant } from "./schema";
 
 export const RESTAURANTS_PAGE_SIZE = 50;
@@ -136,26 +137,58 @@ export type OwnerChangeFailure = {
 };
 export type OwnerChangeResult = Result<{ changed: boolean }, OwnerChangeFailure>;
 
+type OwnerChange = { viewer: Viewer; restaurantId: number; profileId: number };
+
+/**
+ * Runs one ownership change in a transaction with the caller's and the target's rows locked and re-checked like a
+ * role change (lockCallerAndTarget): adding and removing an owner must refuse and serialise the same way.
+ */
+async function changeOwnership(
+  { viewer, profileId }: OwnerChange,
+  change: (tx: Executor, target: Locked) => Promise<OwnerChangeResult>,
+): Promise<OwnerChangeResult> {
+  assertAdmin(viewer);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const target = await lockCallerAndTarget(tx, viewer, profileId);
+    if (!target) return { ok: false, reason: "not-found" } as const;
+    return change(tx, target);
+  });
+}
+
+/**
+ * Records a made ownership change, first moving the target to `role` when the change moves them between customer and
+ * owner: role and ownership change together, and their sessions end as for any role change (decision 0007).
+ */
+async function recordOwnerChange(
+  tx: Executor,
+  { viewer, restaurantId, profileId }: OwnerChange,
+  target: Locked,
+  action: "restaurant.owner_add" | "restaurant.owner_remove",
+  role: UserRole | null,
+): Promise<OwnerChangeResult> {
+  if (role) {
+    await tx.update(users).set({ role }).where(eq(users.id, target.userId));
+    await revokeUserSessions(tx, { userId: target.userId, reason: "role_change" });
+  }
+  await recordAudit(tx, {
+    actor: viewer,
+    action,
+    targetProfileId: profileId,
+    details: { restaurantId, ...(role ? { from: target.role, to: role } : {}) },
+  });
+  return { ok: true, changed: true } as const;
+}
+
 /**
  * Makes a user one of a restaurant's owners. A customer becomes an owner (role and ownership in the same
  * transaction, their sessions ended as for any role change, decision 0007), so that the owner tools open for them;
  * an owner keeps their other restaurants, and an admin stays an admin (the owner tools serve admins for the
  * restaurants they own, decision 0004). Locked and re-checked like a role change (lockCallerAndTarget).
  */
-export async function addRestaurantOwner({
-  viewer,
-  restaurantId,
-  profileId,
-}: {
-  viewer: Viewer;
-  restaurantId: number;
-  profileId: number;
-}): Promise<OwnerChangeResult> {
-  assertAdmin(viewer);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const target = await lockCallerAndTarget(tx, viewer, profileId);
-    if (!target) return { ok: false, reason: "not-found" } as const;
+export async function addRestaurantOwner(args: OwnerChange): Promise<OwnerChangeResult> {
+  const { restaurantId, profileId } = args;
+  return changeOwnership(args, async (tx, target) => {
     const [restaurant] = await tx
       .select({ id: restaurants.id })
       .from(restaurants)
@@ -169,17 +202,7 @@ export async function addRestaurantOwner({
       .returning({ id: restaurantOwners.restaurantId });
     const promoted = target.role === "customer";
     if (added.length === 0 && !promoted) return { ok: true, changed: false } as const;
-    if (promoted) {
-      await tx.update(users).set({ role: "owner" }).where(eq(users.id, target.userId));
-      await revokeUserSessions(tx, { userId: target.userId, reason: "role_change" });
-    }
-    await recordAudit(tx, {
-      actor: viewer,
-      action: "restaurant.owner_add",
-      targetProfileId: profileId,
-      details: { restaurantId, ...(promoted ? { from: "customer", to: "owner" } : {}) },
-    });
-    return { ok: true, changed: true } as const;
+    return recordOwnerChange(tx, args, target, "restaurant.owner_add", promoted ? "owner" : null);
   });
 }
 
@@ -187,20 +210,9 @@ export async function addRestaurantOwner({
  * Removes one owner from one restaurant. An owner left with no restaurant becomes a customer, as the role form would
  * have it (an owner needs at least one restaurant, decision 0005), with their sessions ended.
  */
-export async function removeRestaurantOwner({
-  viewer,
-  restaurantId,
-  profileId,
-}: {
-  viewer: Viewer;
-  restaurantId: number;
-  profileId: number;
-}): Promise<OwnerChangeResult> {
-  assertAdmin(viewer);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const target = await lockCallerAndTarget(tx, viewer, profileId);
-    if (!target) return { ok: false, reason: "not-found" } as const;
+export async function removeRestaurantOwner(args: OwnerChange): Promise<OwnerChangeResult> {
+  const { restaurantId, profileId } = args;
+  return changeOwnership(args, async (tx, target) => {
     const removed = await tx
       .delete(restaurantOwners)
       .where(and(eq(restaurantOwners.profileId, profileId), eq(restaurantOwners.restaurantId, restaurantId)))
@@ -211,17 +223,7 @@ export async function removeRestaurantOwner({
       .from(restaurantOwners)
       .where(eq(restaurantOwners.profileId, profileId));
     const demoted = target.role === "owner" && (left?.n ?? 0) === 0;
-    if (demoted) {
-      await tx.update(users).set({ role: "customer" }).where(eq(users.id, target.userId));
-      await revokeUserSessions(tx, { userId: target.userId, reason: "role_change" });
-    }
-    await recordAudit(tx, {
-      actor: viewer,
-      action: "restaurant.owner_remove",
-      targetProfileId: profileId,
-      details: { restaurantId, ...(demoted ? { from: "owner", to: "customer" } : {}) },
-    });
-    return { ok: true, changed: true } as const;
+    return recordOwnerChange(tx, args, target, "restaurant.owner_remove", demoted ? "customer" : null);
   });
 }
 

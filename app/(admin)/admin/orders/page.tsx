@@ -1,7 +1,6 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { decodeBefore, formValues, parseFilter } from "@/lib/admin/filters";
+import { decodeBefore, filterParams, formValues, parseFilter } from "@/lib/admin/filters";
 import { adminMetadata } from "@/lib/admin/metadata";
 import { listOrdersForAdmin, MAX_MATCHED_CUSTOMERS } from "@/lib/admin/orders";
 import { requireAdmin } from "@/lib/admin/page-guard";
@@ -10,8 +9,10 @@ import { ordersQuerySchema } from "@/lib/admin/schema";
 import { APP_TIME_ZONE } from "@/lib/dates";
 import { encodeTimeKey } from "@/lib/keyset";
 import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
+import { FilterErrorsAlert } from "@/components/admin/filter-errors-alert";
 import { OrdersFilter } from "@/components/admin/orders-filter";
 import { PageHeading } from "@/components/admin/page-heading";
+import { OlderNewerLinks } from "@/components/admin/page-links";
 import { QueryStats } from "@/components/layout/query-stats";
 
 export const generateMetadata = adminMetadata("Orders");
@@ -29,15 +30,13 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<"/admi
     filter ? listOrdersForAdmin({ viewer, filter, before }) : null,
   ]);
   const values = formValues(params, FILTER_KEYS);
-  const base = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== ""));
+  const base = filterParams(values);
   return (
     <>
       <PageHeading title="Orders" />
       <OrdersFilter values={values} restaurants={restaurants} errors={errors} />
       {result === null ? (
-        <p role="alert" className="rounded-xl bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200">
-          Please correct the highlighted filters.
-        </p>
+        <FilterErrorsAlert />
       ) : (
         <>
           {result.tooManyCustomers ? (
@@ -48,23 +47,13 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<"/admi
           ) : null}
           <p className="mb-3 text-xs text-stone-600">Newest first. Dates are whole days in {APP_TIME_ZONE}.</p>
           <AdminOrdersTable rows={result.rows} />
-          <nav aria-label="Orders pages" className="mt-3 flex justify-between text-sm">
-            {before ? (
-              <Link href={`/admin/orders?${base}`} className="font-medium text-brand-700 underline">
-                ← Newest
-              </Link>
-            ) : (
-              <span />
-            )}
-            {result.nextCursor ? (
-              <Link
-                href={`/admin/orders?${new URLSearchParams([...base, ["before", encodeTimeKey(result.nextCursor)]])}`}
-                className="font-medium text-brand-700 underline"
-              >
-                Older →
-              </Link>
-            ) : null}
-          </nav>
+          <OlderNewerLinks
+            label="Orders pages"
+            path="/admin/orders"
+            filter={base}
+            paged={Boolean(before)}
+            nextBefore={result.nextCursor && encodeTimeKey(result.nextCursor)}
+          />
         </>
       )}
       <QueryStats />

@@ -7,6 +7,7 @@ import { listRestaurantsForAdmin } from "@/lib/admin/restaurants";
 import { restaurantsQuerySchema } from "@/lib/admin/schema";
 import { recordId } from "@/lib/validation";
 import { PageHeading } from "@/components/admin/page-heading";
+import { PageLinks } from "@/components/admin/page-links";
 import { RestaurantsTable } from "@/components/admin/restaurants-table";
 import { QueryStats } from "@/components/layout/query-stats";
 
@@ -54,23 +55,18 @@ export default async function AdminRestaurantsPage({ searchParams }: PageProps<"
       </form>
       <p className="mb-3 text-xs text-stone-600">Newest first.</p>
       <RestaurantsTable rows={rows} />
-      <nav aria-label="Restaurants pages" className="mt-3 flex justify-between text-sm">
-        {cursor ? (
-          <Link href={`/admin/restaurants?${base}`} className="font-medium text-brand-700 underline">
-            ← Newest
-          </Link>
-        ) : (
-          <span />
-        )}
-        {nextBeforeId ? (
-          <Link
-            href={`/admin/restaurants?${new URLSearchParams({ ...Object.fromEntries(base), after: String(nextBeforeId) })}`}
-            className="font-medium text-brand-700 underline"
-          >
-            Next page →
-          </Link>
-        ) : null}
-      </nav>
+      <PageLinks
+        label="Restaurants pages"
+        first={cursor ? { href: `/admin/restaurants?${base}`, text: "← Newest" } : null}
+        next={
+          nextBeforeId
+            ? {
+                href: `/admin/restaurants?${new URLSearchParams({ ...Object.fromEntries(base), after: String(nextBeforeId) })}`,
+                text: "Next page →",
+              }
+            : null
+        }
+      />
       <QueryStats />
     </>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { decodeUsersCursor, encodeUsersCursor } from "@/lib/admin/cursor";
@@ -8,6 +7,7 @@ import { usersQuerySchema } from "@/lib/admin/schema";
 import { listUserTotals } from "@/lib/admin/users";
 import { UsersExportLink } from "@/components/admin/export-links";
 import { PageHeading } from "@/components/admin/page-heading";
+import { PageLinks } from "@/components/admin/page-links";
 import { UsersSearch } from "@/components/admin/users-search";
 import { UsersTable } from "@/components/admin/users-table";
 import { QueryStats } from "@/components/layout/query-stats";
@@ -34,23 +34,15 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
         CSV lists every matching user with the same figures, in account order.
       </p>
       <UsersTable rows={rows} />
-      <nav aria-label="Users pages" className="mt-3 flex justify-between text-sm">
-        {cursor ? (
-          <Link href={`/admin/users?${base}`} className="font-medium text-brand-700 underline">
-            ← First page
-          </Link>
-        ) : (
-          <span />
-        )}
-        {nextCursor ? (
-          <Link
-            href={`/admin/users?${base}&after=${encodeUsersCursor(nextCursor)}`}
-            className="font-medium text-brand-700 underline"
-          >
-            Next page →
-          </Link>
-        ) : null}
-      </nav>
+      <PageLinks
+        label="Users pages"
+        first={cursor ? { href: `/admin/users?${base}`, text: "← First page" } : null}
+        next={
+          nextCursor
+            ? { href: `/admin/users?${base}&after=${encodeUsersCursor(nextCursor)}`, text: "Next page →" }
+            : null
+        }
+      />
       <QueryStats />
     </>
   );

@@ -1,0 +1,66 @@
+import Link from "next/link";
+
+const linkClass = "font-medium text-brand-700 underline";
+
+/**
+ * The admin lists page by keyset, so they offer only a way back to the start and a way on; a link is left out when
+ * there is nowhere to go (the empty span keeps the next link on the right).
+ */
+export function PageLinks({
+  label,
+  first,
+  next,
+}: {
+  label: string;
+  first: { href: string; text: string } | null;
+  next: { href: string; text: string } | null;
+}) {
+  return (
+    <nav aria-label={label} className="mt-3 flex justify-between text-sm">
+      {first ? (
+        <Link href={first.href} className={linkClass}>
+          {first.text}
+        </Link>
+      ) : (
+        <span />
+      )}
+      {next ? (
+        <Link href={next.href} className={linkClass}>
+          {next.text}
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+/**
+ * The newest-first lists (orders, audit log) page back in time with a `before` cursor and keep the filter in the
+ * URL, so both links start from the filter's own parameters.
+ */
+export function OlderNewerLinks({
+  label,
+  path,
+  filter,
+  paged,
+  nextBefore,
+}: {
+  label: string;
+  path: string;
+  filter: URLSearchParams;
+  /** Whether this page is past the newest one. */
+  paged: boolean;
+  /** The encoded cursor of the next, older page; none on the last page. */
+  nextBefore: string | undefined;
+}) {
+  return (
+    <PageLinks
+      label={label}
+      first={paged ? { href: `${path}?${filter}`, text: "← Newest" } : null}
+      next={
+        nextBefore
+          ? { href: `${path}?${new URLSearchParams([...filter, ["before", nextBefore]])}`, text: "Older →" }
+          : null
+      }
+    />
+  );
+}
