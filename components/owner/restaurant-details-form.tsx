@@ -3,24 +3,14 @@
 import { MAX_DELIVERY_FEE_CENTS, MAX_MIN_ORDER_CENTS } from "@/db/schema";
 import { centsToDecimal } from "@/lib/money";
 import { updateRestaurantAction } from "@/lib/owner/actions";
+import type { RestaurantDetails } from "@/lib/owner/queries";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 
 import { CheckboxField } from "./checkbox-field";
 
-type Restaurant = {
-  id: number;
-  name: string;
-  description: string;
-  cuisine: string;
-  address: string;
-  isOpen: boolean;
-  offersPickup: boolean;
-  offersDelivery: boolean;
-  deliveryFeeCents: number;
-  minOrderCents: number;
-};
+type Restaurant = RestaurantDetails & { id: number };
 
 export function RestaurantDetailsForm({ restaurant }: { restaurant: Restaurant }) {
   const id = (field: string) => `restaurant-${restaurant.id}-${field}`;
