@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
@@ -11,6 +10,7 @@ import { QueryStats } from "@/components/layout/query-stats";
 import { HistoryFilters } from "@/components/orders/history-filters";
 import { OrderRow } from "@/components/orders/order-row";
 import { Money } from "@/components/ui/money";
+import { PageLinks } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Your orders" };
 
@@ -100,20 +100,12 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
           ))}
         </ol>
       )}
-      <nav aria-label="Order history pages" className="flex justify-between text-sm">
-        {cursor ? (
-          <Link href={`/orders${keep.size ? `?${keep}` : ""}`} className="font-medium text-brand-700 underline">
-            ← Newest orders
-          </Link>
-        ) : (
-          <span />
-        )}
-        {older ? (
-          <Link href={older} className="font-medium text-brand-700 underline">
-            Older orders →
-          </Link>
-        ) : null}
-      </nav>
+      <PageLinks
+        label="Order history pages"
+        className=""
+        first={cursor ? { href: `/orders${keep.size ? `?${keep}` : ""}`, text: "← Newest orders" } : null}
+        next={older ? { href: older, text: "Older orders →" } : null}
+      />
       <QueryStats />
     </div>
   );

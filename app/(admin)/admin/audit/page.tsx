@@ -10,8 +10,8 @@ import { AuditFilter } from "@/components/admin/audit-filter";
 import { AuditTable } from "@/components/admin/audit-table";
 import { FilterErrorsAlert } from "@/components/admin/filter-errors-alert";
 import { PageHeading } from "@/components/admin/page-heading";
-import { OlderNewerLinks } from "@/components/admin/page-links";
 import { QueryStats } from "@/components/layout/query-stats";
+import { OlderNewerLinks } from "@/components/ui/page-links";
 
 export const generateMetadata = adminMetadata("Audit log");
 

@@ -12,8 +12,8 @@ import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
 import { FilterErrorsAlert } from "@/components/admin/filter-errors-alert";
 import { OrdersFilter } from "@/components/admin/orders-filter";
 import { PageHeading } from "@/components/admin/page-heading";
-import { OlderNewerLinks } from "@/components/admin/page-links";
 import { QueryStats } from "@/components/layout/query-stats";
+import { OlderNewerLinks } from "@/components/ui/page-links";
 
 export const generateMetadata = adminMetadata("Orders");
 

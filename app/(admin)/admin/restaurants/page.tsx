@@ -7,9 +7,9 @@ import { listRestaurantsForAdmin } from "@/lib/admin/restaurants";
 import { restaurantsQuerySchema } from "@/lib/admin/schema";
 import { recordId } from "@/lib/validation";
 import { PageHeading } from "@/components/admin/page-heading";
-import { PageLinks } from "@/components/admin/page-links";
 import { RestaurantsTable } from "@/components/admin/restaurants-table";
 import { QueryStats } from "@/components/layout/query-stats";
+import { PageLinks } from "@/components/ui/page-links";
 
 export const generateMetadata = adminMetadata("Restaurants");
 

@@ -7,10 +7,10 @@ import { usersQuerySchema } from "@/lib/admin/schema";
 import { listUserTotals } from "@/lib/admin/users";
 import { UsersExportLink } from "@/components/admin/export-links";
 import { PageHeading } from "@/components/admin/page-heading";
-import { PageLinks } from "@/components/admin/page-links";
 import { UsersSearch } from "@/components/admin/users-search";
 import { UsersTable } from "@/components/admin/users-table";
 import { QueryStats } from "@/components/layout/query-stats";
+import { PageLinks } from "@/components/ui/page-links";
 
 export const generateMetadata = adminMetadata("Users' totals");
 

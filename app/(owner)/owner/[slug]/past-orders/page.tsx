@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
@@ -13,6 +12,7 @@ import { QueryStats } from "@/components/layout/query-stats";
 import { OwnerNav } from "@/components/owner/owner-nav";
 import { PastOrderRow } from "@/components/owner/past-order-row";
 import { PastOrdersFilters } from "@/components/owner/past-orders-filters";
+import { PageLinks } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Past orders" };
 
@@ -67,20 +67,12 @@ export default async function PastOrdersPage({ params, searchParams }: PageProps
             ))}
           </ol>
         )}
-        <nav aria-label="Past order pages" className="flex justify-between text-sm">
-          {cursor ? (
-            <Link href={`${base}${keep.size ? `?${keep}` : ""}`} className="font-medium text-brand-700 underline">
-              ← Newest orders
-            </Link>
-          ) : (
-            <span />
-          )}
-          {older ? (
-            <Link href={older} className="font-medium text-brand-700 underline">
-              Older orders →
-            </Link>
-          ) : null}
-        </nav>
+        <PageLinks
+          label="Past order pages"
+          className=""
+          first={cursor ? { href: `${base}${keep.size ? `?${keep}` : ""}`, text: "← Newest orders" } : null}
+          next={older ? { href: older, text: "Older orders →" } : null}
+        />
       </div>
       <QueryStats />
     </>

@@ -3,20 +3,22 @@ import Link from "next/link";
 const linkClass = "font-medium text-brand-700 underline";
 
 /**
- * The admin lists page by keyset, so they offer only a way back to the start and a way on; a link is left out when
- * there is nowhere to go (the empty span keeps the next link on the right).
+ * Lists page by keyset, so they offer only a way back to the start and a way on; a link is left out when there is
+ * nowhere to go (the empty span keeps the next link on the right).
  */
 export function PageLinks({
   label,
   first,
   next,
+  className = "mt-3",
 }: {
   label: string;
   first: { href: string; text: string } | null;
   next: { href: string; text: string } | null;
+  className?: string;
 }) {
   return (
-    <nav aria-label={label} className="mt-3 flex justify-between text-sm">
+    <nav aria-label={label} className={`flex justify-between text-sm ${className}`}>
       {first ? (
         <Link href={first.href} className={linkClass}>
           {first.text}
