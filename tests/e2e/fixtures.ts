@@ -223,6 +223,9 @@ class AxeAudit {
 
   async check(page: Page) {
     if (page.isClosed() || !page.url().startsWith("http")) return;
+    // Next.js streams a dynamic page's metadata after its body, and a server action's refresh replaces it: wait
+    // for the title to be back before judging it (one that never comes is still reported, as document-title).
+    await page.waitForFunction(() => document.title !== "", undefined, { timeout: 5_000 }).catch(() => undefined);
     const url = page.url();
     // Legacy mode runs axe in the page itself; the default opens a second page per check, twice as slow here.
     const results = await new AxeBuilder({ page })
