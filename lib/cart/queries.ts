@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, asc, count, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import {
@@ -15,7 +15,7 @@ import {
 } from "@/db/schema";
 import type { Executor } from "@/db/types";
 import { NOT_FOUND, type Result } from "@/lib/errors";
-import { instantFromDb, nextOpening, withinHours } from "@/lib/restaurants/hours";
+import { instantFromDb, nextOpening, ofRestaurant, withinHours } from "@/lib/restaurants/hours";
 
 import type { CartHolder } from "./cookie";
 import {
@@ -75,19 +75,14 @@ export async function getCart({ holder, reorderOf }: { holder: CartHolder; reord
           where o.id = ${reorderOf} and o.customer_id = ${holder.profileId}
             and not exists (select 1 from cart_items ci where ci.cart_id = ${carts.id} and olo.choice_id = any(ci.choice_ids)))`
       : sql<string[] | null>`null`;
-  // The opening-hours rule (lib/restaurants/hours.ts) speaks of the outer "restaurants" row: a scalar subquery
-  // over the cart's restaurant gives it one, inside this same statement. Written out, because a relational query
-  // renders every column of another table under its root's alias.
-  const ofCartRestaurant = <T>(expression: SQL<T>) =>
-    sql<T>`(select ${expression} from restaurants where "restaurants"."id" = ${carts.restaurantId})`;
   const cart = await db.query.carts.findFirst({
     where: holderWhere(holder),
     columns: { id: true },
     extras: {
       leftOut: leftOut.as("left_out"),
       droppedChoices: droppedChoices.as("dropped_choices"),
-      withinHours: ofCartRestaurant(withinHours()).as("within_hours"),
-      opensAt: ofCartRestaurant(nextOpening()).as("opens_at"),
+      withinHours: ofRestaurant(carts.restaurantId, withinHours()).as("within_hours"),
+      opensAt: ofRestaurant(carts.restaurantId, nextOpening()).as("opens_at"),
     },
     with: {
       restaurant: {

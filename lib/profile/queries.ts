@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/auth/queries";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
 import { lineOptionsRead } from "@/lib/orders/line-options";
 import { purchaseTotals } from "@/lib/orders/totals";
-import { openNow } from "@/lib/restaurants/hours";
+import { ofRestaurant, openNow } from "@/lib/restaurants/hours";
 
 export const RECENT_ORDERS = 20;
 const FAVORITES_SHOWN = 50;
@@ -21,7 +21,7 @@ const FAVORITES_SHOWN = 50;
 const listedRestaurant = {
   columns: { id: true as const, slug: true as const, name: true as const, cuisine: true as const },
   extras: (r: typeof restaurants._.columns) => ({
-    isOpen: sql<boolean>`(select ${openNow()} from restaurants where "restaurants"."id" = ${r.id})`.as("is_open"),
+    isOpen: ofRestaurant(r.id, openNow()).as("is_open"),
   }),
 };
 

@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 
 /**
  * The one implementation of opening hours (docs/decisions/0018-opening-hours.md), as SQL fragments over the outer
@@ -88,6 +88,14 @@ export const todaysHours = (at?: Date): SQL<string | null> =>
     where h.restaurant_id = ${R.id} and h.weekday = extract(dow from ${localNow(at)})
       and not exists (select 1 from restaurant_closed_days c where c.restaurant_id = ${R.id} and c.day = (${localNow(at)})::date)
   ), '') end`;
+
+/**
+ * One of the fragments above for the restaurant `restaurantId` names, from a query whose restaurant row is not
+ * the outer "restaurants" (a cart, a relational query's nested restaurant under its own alias): a scalar subquery
+ * gives the rule its row, inside the caller's statement.
+ */
+export const ofRestaurant = <T>(restaurantId: SQLWrapper, expression: SQL<T>): SQL<T> =>
+  sql<T>`(select ${expression} from restaurants where ${R.id} = ${restaurantId})`;
 
 /** nextOpening's ISO text (a raw fragment gets no driver mapping, so both drivers return the same string). */
 export const instantFromDb = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);
