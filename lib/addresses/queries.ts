@@ -103,17 +103,25 @@ export async function setDefaultAddress({
 }): Promise<Result<object, { reason: "not-found" }>> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    // One statement over the viewer's rows: the old default is cleared and the new one set together, so the
-    // one-default index never sees two, and a foreign id matches none of them.
-    const updated = await tx
+    // The old default is cleared first, then the new one set: a unique index is checked row by row as an UPDATE
+    // goes, so one statement flipping both could meet two defaults, depending on the rows' order. Both are
+    // scoped to the viewer, and the clearing only happens when the address is theirs.
+    const owned = sql`exists (select 1 from customer_addresses a where a.id = ${addressId} and a.profile_id = ${viewer.profileId})`;
+    await tx
       .update(customerAddresses)
-      .set({ isDefault: sql`${customerAddresses.id} = ${addressId}` })
+      .set({ isDefault: false })
       .where(
         and(
           eq(customerAddresses.profileId, viewer.profileId),
-          sql`exists (select 1 from customer_addresses a where a.id = ${addressId} and a.profile_id = ${viewer.profileId})`,
+          eq(customerAddresses.isDefault, true),
+          sql`${customerAddresses.id} <> ${addressId}`,
+          owned,
         ),
-      )
+      );
+    const updated = await tx
+      .update(customerAddresses)
+      .set({ isDefault: true })
+      .where(and(eq(customerAddresses.id, addressId), eq(customerAddresses.profileId, viewer.profileId)))
       .returning({ id: customerAddresses.id, isDefault: customerAddresses.isDefault });
     return updated.some((a) => a.isDefault) ? { ok: true } : NOT_FOUND;
   });
