@@ -30,6 +30,8 @@ import { uniqueViolation } from "@/lib/db-errors";
 import type { Result } from "@/lib/errors";
 import { instantFromDb, nextOpening, withinHours } from "@/lib/restaurants/hours";
 
+import { reviewAmounts } from "./review";
+
 export type CheckoutFailure =
   | { reason: "invalid:empty-cart" }
   | { reason: "unavailable:closed"; restaurantName: string }
@@ -63,20 +65,13 @@ async function existingOrder(db: Executor, profileId: number, idempotencyKey: st
   return order?.id;
 }
 
-/** A delivery's address (the customer's own saved one, in the WHERE) and the fee read from the restaurant row. */
-async function deliveryTo(
-  tx: Executor,
-  profileId: number,
-  addressId: number | undefined,
-  deliveryFeeCents: number,
-): Promise<Result<{ address: string; deliveryFeeCents: number }, CheckoutFailure>> {
-  if (addressId === undefined) return { ok: false, reason: "invalid:address-required" };
+/** The customer's own saved address (their id in the WHERE: someone else's is as good as none). */
+async function savedAddress(tx: Executor, profileId: number, addressId: number) {
   const [saved] = await tx
     .select({ address: customerAddresses.address })
     .from(customerAddresses)
     .where(and(eq(customerAddresses.id, addressId), eq(customerAddresses.profileId, profileId)));
-  if (!saved) return { ok: false, reason: "not-found:address" };
-  return { ok: true, address: saved.address, deliveryFeeCents };
+  return saved?.address;
 }
 
 /**
@@ -208,18 +203,18 @@ export async function placeOrder({
           choices: selection.choices,
         });
       }
-      const offered = fulfilment === "delivery" ? cart.offersDelivery : cart.offersPickup;
-      if (!offered)
-        return { ok: false, reason: "unavailable:fulfilment", fulfilment, restaurantName: cart.restaurantName };
-      const subtotalCents = linesTotalCents(priced);
-      if (subtotalCents < cart.minOrderCents) {
-        return { ok: false, reason: "invalid:below-minimum", minOrderCents: cart.minOrderCents, subtotalCents };
-      }
-      const delivery =
-        fulfilment === "delivery" ? await deliveryTo(tx, profileId, addressId, cart.deliveryFeeCents) : null;
-      if (delivery && !delivery.ok) return delivery;
-      const deliveryFeeCents = delivery?.deliveryFeeCents ?? 0;
-      const totalCents = subtotalCents + deliveryFeeCents;
+      // The review's rules on the row this transaction read: offered, minimum, an address for a delivery.
+      const amounts = reviewAmounts({
+        offer: { name: cart.restaurantName, ...cart },
+        subtotalCents: linesTotalCents(priced),
+        fulfilment,
+        hasAddress: addressId !== undefined,
+      });
+      const [problem] = amounts.problems;
+      if (problem) return { ok: false, ...problem };
+      const address = fulfilment === "delivery" ? await savedAddress(tx, profileId, addressId!) : null;
+      if (address === undefined) return { ok: false, reason: "not-found:address" };
+      const { totalCents, deliveryFeeCents } = amounts;
       if (totalCents !== expectedTotalCents) return { ok: false, reason: "conflict:price-changed", totalCents };
 
       const [order] = await tx
@@ -231,7 +226,7 @@ export async function placeOrder({
           idempotencyKey,
           fulfilment,
           deliveryFeeCents,
-          deliveryAddress: delivery?.address ?? null,
+          deliveryAddress: address,
           note,
         })
         .returning({ id: orders.id });

@@ -12,9 +12,9 @@ export type FulfilmentOffer = {
 };
 
 /**
- * The amounts and refusals the review shows, by the same rules checkout applies in its transaction (which stays
- * the judge: this is what the customer is told before they press "Place order"). The fee counts only for a
- * delivery; the minimum is on the lines' subtotal, fees excluded.
+ * The amounts and refusals of a fulfilment choice: the review shows them before "Place order", and checkout
+ * applies the same function to the restaurant row and lines it read in its transaction (which stays the judge).
+ * The fee counts only for a delivery; the minimum is on the lines' subtotal, fees excluded.
  */
 export function reviewAmounts({
   offer,
