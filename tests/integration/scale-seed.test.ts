@@ -20,6 +20,15 @@ async function one<T>(db: Database, query: SQL): Promise<T> {
   return row!;
 }
 
+/** Every index of the tables a bulk load fills: definition and validity. */
+const loadedTablesIndexes = (db: Database) =>
+  executeRows<{ definition: string; valid: boolean }>(
+    db,
+    sql`select pg_get_indexdef(indexrelid) as definition, indisvalid as valid from pg_index
+        where indrelid in ('orders'::regclass, 'order_lines'::regclass, 'order_status_events'::regclass)
+        order by 1`,
+  );
+
 describe.each(DRIVERS)("scale seed on %s", (driver) => {
   const db = freshDatabase(driver);
   let summary: ScaleSummary;
@@ -27,6 +36,7 @@ describe.each(DRIVERS)("scale seed on %s", (driver) => {
 
   it(`loads ${ORDERS.toLocaleString("en-US")} orders next to the demo data, reporting progress up to the total`, async () => {
     await seedDemo(db());
+    const indexesBefore = await loadedTablesIndexes(db());
     summary = await seedScale(db(), { orders: ORDERS, onProgress: (done, total) => progress.push([done, total]) });
     expect(summary).toMatchObject({ orders: ORDERS, customers: 400, restaurants: 20 });
     expect(progress.at(-1)).toEqual([ORDERS, ORDERS]);
@@ -41,6 +51,9 @@ describe.each(DRIVERS)("scale seed on %s", (driver) => {
                    where u.email like 'scale-owner-%')::int as restaurants`,
     );
     expect(counts).toEqual({ orders: ORDERS, customers: 400, owners: summary.owners, restaurants: 20 });
+    // The load drops the secondary indexes and builds them again: every one is back, valid, as it was defined.
+    expect(await loadedTablesIndexes(db())).toEqual(indexesBefore);
+    expect(indexesBefore.length).toBeGreaterThanOrEqual(10);
   });
 
   it("gives every order 1 to 5 lines and a stored total equal to its lines plus its delivery fee", async () => {
