@@ -1,7 +1,7 @@
 import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS } from "@/lib/admin/audit-text";
+import { DateRangeFields } from "@/components/ui/date-range-fields";
+import { FilterInput, FilterSelect } from "@/components/ui/filter-field";
 
-import { DateRangeFields } from "./date-range-fields";
-import { FilterInput, FilterSelect } from "./filter-field";
 import { FilterForm } from "./filter-form";
 
 export type AuditFilterValues = Record<"actor" | "action" | "from" | "to", string>;
@@ -31,7 +31,7 @@ export function AuditFilter({
           </option>
         ))}
       </FilterSelect>
-      <DateRangeFields labels={{ from: "From", to: "To" }} values={values} errors={errors} />
+      <DateRangeFields values={values} errors={errors} />
     </FilterForm>
   );
 }

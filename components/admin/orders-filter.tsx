@@ -1,7 +1,7 @@
 import { ORDER_STATUSES } from "@/lib/admin/schema";
+import { DateRangeFields } from "@/components/ui/date-range-fields";
+import { FilterInput, FilterSelect } from "@/components/ui/filter-field";
 
-import { DateRangeFields } from "./date-range-fields";
-import { FilterInput, FilterSelect } from "./filter-field";
 import { FilterForm } from "./filter-form";
 
 export type OrdersFilterValues = Record<"status" | "restaurant" | "customer" | "number" | "from" | "to", string>;

@@ -8,6 +8,7 @@ import { restaurantsQuerySchema } from "@/lib/admin/schema";
 import { recordId } from "@/lib/validation";
 import { PageHeading } from "@/components/admin/page-heading";
 import { RestaurantsTable } from "@/components/admin/restaurants-table";
+import { SearchBox } from "@/components/admin/search-box";
 import { QueryStats } from "@/components/layout/query-stats";
 import { PageLinks } from "@/components/ui/page-links";
 
@@ -32,27 +33,9 @@ export default async function AdminRestaurantsPage({ searchParams }: PageProps<"
           New restaurant
         </Link>
       </PageHeading>
-      <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
-        <div className="space-y-1">
-          <label htmlFor="q" className="block text-sm font-medium text-stone-700">
-            Search by name or web address
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            maxLength={100}
-            className="block w-64 rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm"
-          />
-        </div>
-        <button
-          type="submit"
-          className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
-        >
-          Search
-        </button>
-      </form>
+      <div className="mb-4">
+        <SearchBox action="/admin/restaurants" label="Search by name or web address" q={q} />
+      </div>
       <p className="mb-3 text-xs text-stone-600">Newest first.</p>
       <RestaurantsTable rows={rows} />
       <PageLinks

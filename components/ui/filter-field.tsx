@@ -39,21 +39,22 @@ export const errorProps = (id: string, errors?: string[]) =>
 type ControlProps = { id: string; label: string; errors?: string[]; width?: string };
 
 /**
- * A labelled text-like filter input. The id doubles as the query parameter's name, so the URL the GET form builds
- * matches what the page parses.
+ * A labelled text-like filter input. The id doubles as the query parameter's name unless a name is given, so the
+ * URL the GET form builds matches what the page parses.
  */
 export function FilterInput({
   id,
+  name = id,
   label,
   errors,
   width,
   ...input
-}: ControlProps & Omit<ComponentProps<"input">, "id" | "name" | "className">) {
+}: ControlProps & { name?: string } & Omit<ComponentProps<"input">, "id" | "name" | "className">) {
   return (
     <FilterField id={id} label={label} errors={errors}>
       <input
         id={id}
-        name={id}
+        name={name}
         {...input}
         className={width ? `${filterInputClass} ${width}` : filterInputClass}
         {...errorProps(id, errors)}
