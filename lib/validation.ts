@@ -72,8 +72,9 @@ export const pathSlug = z
 /** A YYYY-MM-DD calendar day that exists (no 2026-02-30), as <input type="date"> sends it, in years 1 to 9999 (PostgreSQL has no year 0). */
 export const calendarDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31.")
-  .refine((d) => d >= "0001-01-01", "Use a date from the year 1 on.")
+  // Each check aborts on failure: "abc" is told the format once, not also that such a date does not exist.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date like 2026-01-31.", abort: true })
+  .refine((d) => d >= "0001-01-01", { message: "Use a date from the year 1 on.", abort: true })
   .refine((d) => {
     const date = new Date(`${d}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(d);
