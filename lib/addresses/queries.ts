@@ -4,6 +4,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { customerAddresses, MAX_SAVED_ADDRESSES, profiles } from "@/db/schema";
+import type { Transaction } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 
@@ -40,8 +41,16 @@ export async function findAddress({ viewer, addressId }: { viewer: Viewer; addre
 export type AddAddressFailure = { reason: "invalid:too-many" };
 
 /**
- * Saves an address. The profile row is locked first, so two concurrent adds of one customer count one after the
- * other and the bound holds. The first address becomes the default, as does one added with `makeDefault`.
+ * Every write that counts a customer's addresses or moves their default locks the profile row first, so that two
+ * of them (two tabs, a double click) run one after the other: the count's bound holds, and the one-default unique
+ * index never sees a second default that a concurrent transaction set after this one cleared the old.
+ */
+async function lockAddressBook(tx: Transaction, profileId: number) {
+  await tx.select({ id: profiles.id }).from(profiles).where(eq(profiles.id, profileId)).for("update");
+}
+
+/**
+ * Saves an address, under the address book's lock. The first address becomes the default, as does one added with `makeDefault`.
  */
 export async function addAddress({
   viewer,
@@ -56,7 +65,7 @@ export async function addAddress({
 }): Promise<Result<{ addressId: number }, AddAddressFailure>> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    await tx.select({ id: profiles.id }).from(profiles).where(eq(profiles.id, viewer.profileId)).for("update");
+    await lockAddressBook(tx, viewer.profileId);
     const [held] = await tx
       .select({ n: sql<number>`count(*)::int`, defaults: sql<number>`count(*) filter (where is_default)::int` })
       .from(customerAddresses)
@@ -103,6 +112,7 @@ export async function setDefaultAddress({
 }): Promise<Result<object, { reason: "not-found" }>> {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    await lockAddressBook(tx, viewer.profileId);
     // The old default is cleared first, then the new one set: a unique index is checked row by row as an UPDATE
     // goes, so one statement flipping both could meet two defaults, depending on the rows' order. Both are
     // scoped to the viewer, and the clearing only happens when the address is theirs.

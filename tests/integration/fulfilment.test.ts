@@ -15,7 +15,7 @@ import {
   restaurants,
 } from "@/db/schema";
 import { addAddressAction, deleteAddressAction, setDefaultAddressAction } from "@/lib/addresses/actions";
-import { findAddress, listAddresses } from "@/lib/addresses/queries";
+import { addAddress, findAddress, listAddresses, setDefaultAddress } from "@/lib/addresses/queries";
 import { reconcileTotals } from "@/lib/admin/reconciliation";
 import { getPlatformTotals } from "@/lib/admin/revenue";
 import { listUserTotals } from "@/lib/admin/users";
@@ -222,6 +222,31 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     expect(await submit(setDefaultAddressAction, { addressId: theirs!.id })).toEqual({ message: "Address not found." });
     const [still] = await db().select().from(customerAddresses).where(eq(customerAddresses.id, theirs!.id));
     expect(still).toEqual(theirs);
+  });
+
+  it.runIf(driver === "postgres")("keeps one default address when two tabs change it at once", async () => {
+    const customer = await createUser(db());
+    const viewer = (await findActiveViewer(customer.user.id))!;
+    const ids: number[] = [];
+    for (const label of ["Home", "Work", "Gym"]) {
+      const added = await addAddress({ viewer, label, address: `1 ${label} Street`, makeDefault: false });
+      if (added.ok) ids.push(added.addressId);
+    }
+    for (let round = 0; round < 10; round++) {
+      const results = await Promise.all([
+        setDefaultAddress({ viewer, addressId: ids[1 + (round % 2)]! }),
+        setDefaultAddress({ viewer, addressId: ids[(round % 2) * 2]! }),
+        addAddress({ viewer, label: `New ${round}`, address: `${round} New Street`, makeDefault: true }),
+      ]);
+      expect(results.map((r) => r.ok)).toEqual([true, true, true]);
+      const added = results[2] as { addressId: number };
+      await db().delete(customerAddresses).where(eq(customerAddresses.id, added.addressId));
+      const defaults = await db().$count(
+        customerAddresses,
+        sql`${customerAddresses.profileId} = ${customer.profile.id} and ${customerAddresses.isDefault}`,
+      );
+      expect(defaults).toBeLessThanOrEqual(1);
+    }
   });
 
   it("offers only what the restaurant offers: pickup-only refuses delivery, delivery-only refuses pickup", async () => {
