@@ -105,11 +105,15 @@ export async function reorder({ viewer, orderId }: { viewer: Viewer; orderId: nu
     }
     if (merged.size === 0) return { ok: false, reason: "unavailable:items" };
 
-    await tx.delete(carts).where(eq(carts.profileId, profileId));
+    // The customer's one cart, emptied and pointed at this restaurant. An upsert rather than delete-and-insert: a
+    // second reorder at the same time (a double click) waits on the row, then replaces what the first wrote,
+    // where two inserts after two deletes met the one-cart-per-customer unique key.
     const [cart] = await tx
       .insert(carts)
       .values({ profileId, restaurantId: order.restaurantId })
+      .onConflictDoUpdate({ target: carts.profileId, set: { restaurantId: order.restaurantId, updatedAt: new Date() } })
       .returning({ id: carts.id });
+    await tx.delete(cartItems).where(eq(cartItems.cartId, cart!.id));
     await tx.insert(cartItems).values([...merged.values()].map((line) => ({ cartId: cart!.id, ...line })));
     return { ok: true, added: merged.size, droppedChoices };
   });
