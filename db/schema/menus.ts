@@ -4,7 +4,7 @@ import { boolean, check, foreignKey, index, integer, pgTable, text, timestamp, u
 import { restaurants } from "./restaurants";
 import { createdAt, updatedAt } from "./users";
 
-/** Upper bound for one item's price: 100,000.00. Keeps 99 x price x 50 lines inside a 32-bit order total. */
+/** Upper bound for one item's price: 100,000.00. An order's total has its own bound (MAX_ORDER_TOTAL_CENTS). */
 export const MAX_PRICE_CENTS = 10_000_000;
 
 export const menuCategories = pgTable(
@@ -70,7 +70,7 @@ export type MenuCategory = typeof menuCategories.$inferSelect;
 /** Bounds that keep one item's options a short form, and one line's price inside an integer. */
 export const MAX_OPTION_GROUPS_PER_ITEM = 10;
 export const MAX_CHOICES_PER_GROUP = 20;
-/** Upper bound for one choice's extra price: 1,000.00 (10 groups x 20 choices of it stay far inside int4). */
+/** Upper bound for one choice's extra price: 1,000.00 (a unit with every choice, 300,000.00, stays inside int4). */
 export const MAX_OPTION_DELTA_CENTS = 100_000;
 
 /**

@@ -33,6 +33,13 @@ export const orderTotalCents = (
   deliveryFeeCents: number,
 ) => linesTotalCents(lines) + deliveryFeeCents;
 
+/**
+ * The most one order may come to: 1,000,000.00. total_cents is an int4 (up to 21,474,836.47), and a cart is not
+ * otherwise bounded so low (50 lines of 99 units of 100,000.00 plus options), so checkout refuses a larger total
+ * with a reason (lib/orders/review.ts) instead of failing at the insert. Sums of totals are bigint everywhere.
+ */
+export const MAX_ORDER_TOTAL_CENTS = 100_000_000;
+
 export const orders = pgTable(
   "orders",
   {
@@ -45,7 +52,7 @@ export const orders = pgTable(
       .notNull()
       .references(() => restaurants.id, { onDelete: "restrict" }),
     status: orderStatus("status").notNull().default("placed"),
-    // Lines + delivery fee: what the customer paid (decision 0019).
+    // Lines + delivery fee: what the customer paid (decision 0019). At most MAX_ORDER_TOTAL_CENTS.
     totalCents: integer("total_cents").notNull(),
     // Snapshots of how the order is handed over, taken from the restaurant and the customer's saved address at
     // checkout: editing either later leaves the order as it was placed.

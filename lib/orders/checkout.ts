@@ -52,6 +52,8 @@ export type CheckoutFailure =
   /** The lines' subtotal (fees excluded) is under the restaurant's minimum order. */
   | { reason: "invalid:below-minimum"; minOrderCents: number; subtotalCents: number }
   | { reason: "invalid:address-required" }
+  /** Over MAX_ORDER_TOTAL_CENTS, fee included. */
+  | { reason: "invalid:too-large"; maxTotalCents: number; totalCents: number }
   /** No such saved address of this customer (deleted meanwhile, or someone else's: the same answer). */
   | { reason: "not-found:address" };
 export type CheckoutResult = Result<{ orderId: number; replayed: boolean }, CheckoutFailure>;

@@ -47,6 +47,10 @@ describe("checkout and cart messages", () => {
     ],
     [{ reason: "invalid:address-required" }, "Choose a delivery address, or add one on your account page."],
     [{ reason: "not-found:address" }, "That delivery address is no longer saved. Choose another one."],
+    [
+      { reason: "invalid:too-large", maxTotalCents: 100_000_000, totalCents: 2_970_000_000 },
+      "An order can come to at most $1,000,000.00: this one comes to $29,700,000.00. Remove some items to order.",
+    ],
   ])("checkout refusal %j", (failure, message) => expect(checkoutRefusal(failure)).toBe(message));
 
   it("names the order whose items can no longer be ordered", () => {

@@ -39,6 +39,8 @@ export function checkoutRefusal(failure: CheckoutFailure): string {
       return `${formatCents(failure.minOrderCents)} is the minimum order here (fees not included): your items come to ${formatCents(failure.subtotalCents)}. Add ${formatCents(failure.minOrderCents - failure.subtotalCents)} more to order.`;
     case "invalid:address-required":
       return "Choose a delivery address, or add one on your account page.";
+    case "invalid:too-large":
+      return `An order can come to at most ${formatCents(failure.maxTotalCents)}: this one comes to ${formatCents(failure.totalCents)}. Remove some items to order.`;
     case "not-found:address":
       return "That delivery address is no longer saved. Choose another one.";
   }

@@ -1,4 +1,4 @@
-import type { Fulfilment } from "@/db/schema";
+import { MAX_ORDER_TOTAL_CENTS, type Fulfilment } from "@/db/schema";
 
 import type { CheckoutFailure } from "./checkout";
 
@@ -36,7 +36,11 @@ export function reviewAmounts({
     problems.push({ reason: "invalid:below-minimum", minOrderCents: offer.minOrderCents, subtotalCents });
   }
   if (fulfilment === "delivery" && !hasAddress) problems.push({ reason: "invalid:address-required" });
-  return { subtotalCents, deliveryFeeCents, totalCents: subtotalCents + deliveryFeeCents, problems };
+  const totalCents = subtotalCents + deliveryFeeCents;
+  if (totalCents > MAX_ORDER_TOTAL_CENTS) {
+    problems.push({ reason: "invalid:too-large", maxTotalCents: MAX_ORDER_TOTAL_CENTS, totalCents });
+  }
+  return { subtotalCents, deliveryFeeCents, totalCents, problems };
 }
 
 /** The way the cart preselects: pickup where offered, else delivery. */

@@ -1,7 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
-import { cartItems, carts, menuItems, orderLines, orders, orderStatusEvents, restaurants } from "@/db/schema";
+import {
+  cartItems,
+  carts,
+  MAX_PRICE_CENTS,
+  menuItems,
+  orderLines,
+  orders,
+  orderStatusEvents,
+  restaurants,
+} from "@/db/schema";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { addToCart, adoptAnonymousCart, getCart } from "@/lib/cart/queries";
 import { addToCartSchema, setQuantitySchema } from "@/lib/cart/schema";
@@ -268,6 +277,53 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     const cart = await getCart({ holder, reorderOf: orderId });
     expect(cart?.lines.map((l) => [l.name, l.unitPriceCents, l.quantity])).toEqual([["Ramen", 2100, 2]]);
     expect(cart?.leftOut).toEqual(["Gyoza"]);
+  });
+
+  it.runIf(driver === "postgres")(
+    "survives a double-clicked 'Order again': one cart, the order's lines once",
+    async () => {
+      const { viewer, items, holder } = await shop();
+      await addToCart({ holder, menuItemId: items[0].id, quantity: 2 });
+      const placed = await placeOrder({ viewer, idempotencyKey: key(), expectedTotalCents: 2 * 1999 });
+      const orderId = (placed as { orderId: number }).orderId;
+      for (let round = 0; round < 10; round++) {
+        const both = await Promise.all([reorder({ viewer, orderId }), reorder({ viewer, orderId })]);
+        expect(both).toEqual([
+          { ok: true, added: 1, droppedChoices: [] },
+          { ok: true, added: 1, droppedChoices: [] },
+        ]);
+      }
+      expect(await db().$count(carts, eq(carts.profileId, viewer.profileId))).toBe(1);
+      expect((await getCart({ holder }))?.lines.map((l) => [l.name, l.quantity])).toEqual([["Ramen", 2]]);
+    },
+  );
+
+  it("refuses an order over $1,000,000.00 with the reason, writing nothing", async () => {
+    const customer = await createUser(db());
+    const { items } = await createRestaurant(db(), [{ name: "Caviar", priceCents: MAX_PRICE_CENTS }]);
+    const viewer = (await findActiveViewer(customer.user.id))!;
+    const holder = { profileId: customer.profile.id };
+    // Three lines of one item (a note each) at the highest price: $29,700,000.00, past the int4 column too.
+    for (const instructions of ["", "no salt", "extra blini"]) {
+      expect((await addToCart({ holder, menuItemId: items[0]!.id, quantity: 99, instructions })).ok).toBe(true);
+    }
+    const totalCents = 3 * 99 * MAX_PRICE_CENTS;
+    expect((await getCart({ holder }))?.totalCents).toBe(totalCents);
+    expect(await placeOrder({ viewer, idempotencyKey: key(), expectedTotalCents: totalCents })).toEqual({
+      ok: false,
+      reason: "invalid:too-large",
+      maxTotalCents: 100_000_000,
+      totalCents,
+    });
+    expect(await orderCount(customer.profile.id)).toBe(0);
+    expect(await getCart({ holder })).not.toBeNull();
+
+    // At the bound itself the order goes through: 10 x $100,000.00 is exactly $1,000,000.00.
+    await db().delete(carts).where(eq(carts.profileId, customer.profile.id));
+    await addToCart({ holder, menuItemId: items[0]!.id, quantity: 10 });
+    expect(await placeOrder({ viewer, idempotencyKey: key(), expectedTotalCents: 100_000_000 })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("gives what an anonymous visitor picked to them when they sign in", async () => {
