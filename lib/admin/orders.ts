@@ -7,18 +7,12 @@ import { orders, profiles, restaurants, users, type OrderStatus } from "@/db/sch
 import type { Viewer } from "@/lib/auth/queries";
 import { dayAfter, dayStart } from "@/lib/dates";
 import type { TimeKey } from "@/lib/keyset";
-import { likePattern } from "@/lib/search";
+import { likePattern, MAX_MATCHED_CUSTOMERS } from "@/lib/search";
 
 import { assertAdmin } from "./query-guard";
 import type { OrdersQuery } from "./schema";
 
 export const ADMIN_ORDERS_PAGE_SIZE = 50;
-/**
- * A customer search reads each matching customer's newest orders through their own index, so its cost is this many
- * customers times a page, whatever their histories (one customer may have 100,000 orders). More matches than this
- * and the page asks for a narrower search instead of reading everyone's orders.
- */
-export const MAX_MATCHED_CUSTOMERS = 50;
 
 export type AdminOrdersFilter = Partial<OrdersQuery>;
 

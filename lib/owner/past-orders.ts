@@ -7,7 +7,7 @@ import { orders, restaurants, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { dayAfter, dayStart } from "@/lib/dates";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
-import { likePattern } from "@/lib/search";
+import { likePattern, MAX_MATCHED_CUSTOMERS } from "@/lib/search";
 
 import { ownerOrderColumns, ownerOrderWith } from "./order-read";
 import { ownedBy } from "./scope";
@@ -22,7 +22,8 @@ export type PastOrdersSearch = { orderId: number } | { name: string };
  * days, like every date filter), each with its customer's name and its lines. The page reads backwards through
  * orders_restaurant_placed_idx, or orders_restaurant_status_placed_idx for one status: rows touched follow the
  * page, not the restaurant's history. A name search matches the customers first (profiles) and then their orders
- * here through orders_customer_restaurant_placed_idx.
+ * here through orders_customer_restaurant_placed_idx, at most MAX_MATCHED_CUSTOMERS of them (`tooManyCustomers`
+ * says when more match: a broad name like "a" would otherwise probe every customer on the platform).
  */
 export async function listPastOrders({
   viewer,
@@ -52,22 +53,31 @@ export async function listPastOrders({
   ];
   const filters = over({ status: sql`${orders.status}`, placedAt: sql`${orders.placedAt}`, id: sql`${orders.id}` });
   if (search && "orderId" in search) filters.push(eq(orders.id, search.orderId));
-  if (search && "name" in search) {
+  const name = search && "name" in search ? search.name : undefined;
+  // The customers a name search matches, by id, at most `limit`: a broad name ("a") must not probe everyone.
+  const matching = (name: string, limit: number) =>
+    sql`(select p.id from profiles p where p.display_name ilike ${likePattern(name)} order by p.id limit ${limit})`;
+  if (name !== undefined) {
     // Each matching customer's newest page of orders here (orders_customer_restaurant_placed_idx, read backwards
     // and stopped after a page), and the page is the newest of those, fetched by id. Written as an uncorrelated
     // array on purpose: as `customer_id in (…)` the planner read all 15,000 orders of a whale at the restaurant
     // to sort them, and as a correlated `id in (…)` it read the restaurant's orders to test each one.
     const m = { status: sql.raw("m.status"), placedAt: sql.raw("m.placed_at"), id: sql.raw("m.id") };
-    filters.push(sql`${orders.id} = any(array(select m.id from profiles p cross join lateral (
+    filters.push(sql`${orders.id} = any(array(select m.id from ${matching(name, MAX_MATCHED_CUSTOMERS)} p cross join lateral (
         select m.id from orders m
         where m.customer_id = p.id and m.restaurant_id = (select r.id from restaurants r where r.slug = ${slug})
           and ${and(sql`true`, ...over(m))}
-        order by m.placed_at desc, m.id desc limit ${PAST_ORDERS_PAGE_SIZE + 1}) m
-      where p.display_name ilike ${likePattern(search.name)}))`);
+        order by m.placed_at desc, m.id desc limit ${PAST_ORDERS_PAGE_SIZE + 1}) m))`);
   }
   const row = await db.query.restaurants.findFirst({
     where: and(eq(restaurants.slug, slug), ownedBy(viewer, restaurants.id)),
     columns: { id: true, slug: true, name: true },
+    extras: {
+      tooManyCustomers: (name === undefined
+        ? sql<boolean>`false`
+        : sql<boolean>`(select count(*) > ${MAX_MATCHED_CUSTOMERS} from ${matching(name, MAX_MATCHED_CUSTOMERS + 1)} c)`
+      ).as("too_many_customers"),
+    },
     with: {
       orders: {
         columns: ownerOrderColumns,
@@ -84,6 +94,7 @@ export async function listPastOrders({
   return {
     restaurant: { id: row.id, slug: row.slug, name: row.name },
     orders: shown,
+    tooManyCustomers: row.tooManyCustomers,
     nextCursor: row.orders.length > PAST_ORDERS_PAGE_SIZE && last ? encodeCursor(last) : undefined,
   };
 }

@@ -5,13 +5,14 @@ import { countQueries } from "@/db/query-stats";
 import { orders } from "@/db/schema";
 import { listAuditLog } from "@/lib/admin/audit";
 import { decodeBefore, parseFilter } from "@/lib/admin/filters";
-import { listOrdersForAdmin, MAX_MATCHED_CUSTOMERS, type AdminOrdersFilter } from "@/lib/admin/orders";
+import { listOrdersForAdmin, type AdminOrdersFilter } from "@/lib/admin/orders";
 import { listRestaurantChoices } from "@/lib/admin/restaurants";
 import { setUserDisabled } from "@/lib/admin/roles";
 import { auditQuerySchema, ordersQuerySchema } from "@/lib/admin/schema";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { appDay, DAY_MS } from "@/lib/dates";
 import { encodeTimeKey } from "@/lib/keyset";
+import { MAX_MATCHED_CUSTOMERS } from "@/lib/search";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createRestaurant, createUser } from "../fixtures/factory";

@@ -11,6 +11,7 @@ import { listPastOrders, PAST_ORDERS_PAGE_SIZE, type PastOrdersSearch } from "@/
 import { getOrderQueue } from "@/lib/owner/queries";
 import { pastOrdersFilterSchema } from "@/lib/owner/schema";
 import { getKitchenTicket } from "@/lib/owner/ticket";
+import { MAX_MATCHED_CUSTOMERS } from "@/lib/search";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createOwner, createRestaurant, createUser } from "../fixtures/factory";
@@ -177,6 +178,26 @@ describe.each(DRIVERS)("owner tickets and past orders on %s", (driver) => {
     const [foreignId] = await expectedIds(b.restaurant.id);
     const none = await listPastOrders({ viewer: ownerA, slug: a.restaurant.slug, search: { orderId: foreignId! } });
     expect(none!.orders).toEqual([]);
+  });
+
+  it("reads at most MAX_MATCHED_CUSTOMERS customers for a broad name, and says so", async () => {
+    const { a, alice, ownerA } = await setup();
+    const tag = `Crowd ${++keys}`;
+    for (let i = 0; i <= MAX_MATCHED_CUSTOMERS; i++) await createUser(db(), { name: `${tag} member ${i}` });
+    const broad = await listPastOrders({ viewer: ownerA, slug: a.restaurant.slug, search: { name: tag } });
+    expect(broad!.tooManyCustomers).toBe(true);
+
+    const narrow = await listPastOrders({
+      viewer: ownerA,
+      slug: a.restaurant.slug,
+      search: { name: alice.profile.displayName },
+    });
+    expect(narrow!.tooManyCustomers).toBe(false);
+    expect(narrow!.orders.map((o) => o.id)).toEqual(
+      (await expectedIds(a.restaurant.id, { name: alice.profile.displayName })).slice(0, PAST_ORDERS_PAGE_SIZE),
+    );
+    const unfiltered = await listPastOrders({ viewer: ownerA, slug: a.restaurant.slug });
+    expect(unfiltered!.tooManyCustomers).toBe(false);
   });
 
   it("shows past orders and tickets to the restaurant's owners only: not another owner, an admin who does not own it, or a customer", async () => {

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 
 import { decodeBefore, filterParams, formValues, parseFilter } from "@/lib/admin/filters";
 import { adminMetadata } from "@/lib/admin/metadata";
-import { listOrdersForAdmin, MAX_MATCHED_CUSTOMERS } from "@/lib/admin/orders";
+import { listOrdersForAdmin } from "@/lib/admin/orders";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { listRestaurantChoices } from "@/lib/admin/restaurants";
 import { ordersQuerySchema } from "@/lib/admin/schema";
@@ -14,6 +14,7 @@ import { OrdersFilter } from "@/components/admin/orders-filter";
 import { PageHeading } from "@/components/admin/page-heading";
 import { QueryStats } from "@/components/layout/query-stats";
 import { OlderNewerLinks } from "@/components/ui/page-links";
+import { TooManyMatches } from "@/components/ui/too-many-matches";
 
 export const generateMetadata = adminMetadata("Orders");
 
@@ -39,12 +40,7 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<"/admi
         <FilterErrorsAlert />
       ) : (
         <>
-          {result.tooManyCustomers ? (
-            <p className="mb-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-              More than {MAX_MATCHED_CUSTOMERS} customers match this search, and not all of their orders are shown. Type
-              more of the name or email.
-            </p>
-          ) : null}
+          {result.tooManyCustomers ? <TooManyMatches hint="Type more of the name or email." /> : null}
           <p className="mb-3 text-xs text-stone-600">Newest first. Dates are whole days in {APP_TIME_ZONE}.</p>
           <AdminOrdersTable rows={result.rows} />
           <OlderNewerLinks

@@ -13,6 +13,7 @@ import { OwnerNav } from "@/components/owner/owner-nav";
 import { PastOrderRow } from "@/components/owner/past-order-row";
 import { PastOrdersFilters } from "@/components/owner/past-orders-filters";
 import { PageLinks } from "@/components/ui/page-links";
+import { TooManyMatches } from "@/components/ui/too-many-matches";
 
 export const metadata: Metadata = { title: "Past orders" };
 
@@ -58,6 +59,7 @@ export default async function PastOrdersPage({ params, searchParams }: PageProps
           values={values}
           errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors}
         />
+        {list.tooManyCustomers ? <TooManyMatches hint="Type more of the customer's name." /> : null}
         {list.orders.length === 0 ? (
           <p className="rounded-xl bg-white p-6 text-stone-600 ring-1 ring-stone-200">No orders match.</p>
         ) : (
