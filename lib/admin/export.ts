@@ -189,6 +189,10 @@ export const ORDERS_CSV_HEADER = [
   "restaurant",
   "total",
   "total_cents",
+  // Appended, so that the columns before keep their places: the total includes the fee (decision 0019), and
+  // an accountant separating food from delivery needs it apart.
+  "fulfilment",
+  "delivery_fee_cents",
 ];
 
 /** One batch of orders in [from, to] (whole days in APP_TIME_ZONE), after the keyset position, oldest first. */
@@ -205,6 +209,8 @@ async function readOrders(viewer: Viewer, range: OrderRange, after: { placedAt: 
       customerName: profiles.displayName,
       restaurant: restaurants.name,
       totalCents: orders.totalCents,
+      fulfilment: orders.fulfilment,
+      deliveryFeeCents: orders.deliveryFeeCents,
     })
     .from(orders)
     .innerJoin(profiles, eq(profiles.id, orders.customerId))
@@ -242,6 +248,8 @@ export async function exportOrdersCsv({ viewer, range }: { viewer: Viewer; range
           o.restaurant,
           centsToDecimal(o.totalCents),
           String(o.totalCents),
+          o.fulfilment,
+          String(o.deliveryFeeCents),
         ]),
         next: batch.length === EXPORT_BATCH && last ? { placedAt: last.placedAt, id: last.id } : undefined,
       };

@@ -183,13 +183,27 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
     const { rows } = await readBody(await exportOrdersCsv({ viewer: admin, range: { from: day, to } }));
     expect(rows[0]).toEqual(ORDERS_CSV_HEADER);
     const expected = await db()
-      .select({ id: orders.id, totalCents: orders.totalCents, status: orders.status })
+      .select({
+        id: orders.id,
+        totalCents: orders.totalCents,
+        status: orders.status,
+        fulfilment: orders.fulfilment,
+        deliveryFeeCents: orders.deliveryFeeCents,
+      })
       .from(orders)
       .where(sql`(${orders.placedAt} at time zone ${APP_TIME_ZONE})::date between ${day}::date and ${to}::date`)
       .orderBy(orders.placedAt, orders.id);
     expect(expected.length).toBeGreaterThan(0);
-    expect(rows.slice(1).map((r) => [Number(r[0]), r[2], r[6], Number(r[7])])).toEqual(
-      expected.map((o) => [o.id, o.status, (o.totalCents / 100).toFixed(2), o.totalCents]),
+    expect(expected.some((o) => o.deliveryFeeCents > 0)).toBe(true);
+    expect(rows.slice(1).map((r) => [Number(r[0]), r[2], r[6], Number(r[7]), r[8], Number(r[9])])).toEqual(
+      expected.map((o) => [
+        o.id,
+        o.status,
+        (o.totalCents / 100).toFixed(2),
+        o.totalCents,
+        o.fulfilment,
+        o.deliveryFeeCents,
+      ]),
     );
     // placed_at is written as an instant in UTC ("Z"), whatever the app's time zone.
     for (const r of rows.slice(1)) expect(r[1]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
