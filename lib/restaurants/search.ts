@@ -12,27 +12,49 @@ import type { Database } from "@/db/types";
  * similarity, `<<%`, threshold 0.5: "sushii" finds "Sushi", "pasta" does not find "pastries"). Both tests are
  * served by the GIN trigram indexes, whose expressions are written here exactly as the migration indexes them.
  *
- * Rank, a whole number so that a keyset can compare it exactly: 2000 + similarity for a match in the name,
- * 1000 + similarity for one in the cuisine or description, similarity alone for a dish, similarity being
- * 0..999. The best dish that matched is shown on the result ("matches: Salmon nigiri").
+ * Rank, a whole number so that a keyset can compare it exactly, from three things known about each match:
+ * - 3000 when the text holds every word of the query as a whole word (its full-text rank is above 0): a word found
+ *   says more than letters found, so this comes first ("curry" ranks a dish "Fish curry" above "Curryworks");
+ * - where it matched: 2000 in the restaurant's name, 1000 in its cuisine or description, 0 in a dish (a
+ *   restaurant's words are looked for in its name, cuisine and description together);
+ * - how well, 0..999: half the full-text rank (the words next to each other: 1; spread out: less) plus half the
+ *   trigram similarity (1 for the exact words; typos and extra words lower it).
+ * So "fried rice" ranks "Fried chicken with rice" (every word, apart) above "Fried ice cream" (closer in trigrams,
+ * but no rice), while a typo ("sushii") still finds, and ranks by trigrams alone. Both ranks are computed only for
+ * the rows the trigram indexes found. The best dish that matched is shown on the result ("matches: Salmon
+ * nigiri").
  */
 
 const restaurantText = sql`platter_search_text(${restaurants.name} || ' ' || ${restaurants.cuisine} || ' ' || ${restaurants.description})`;
 const nameText = sql`platter_search_text(${restaurants.name})`;
 const dishText = sql`platter_search_text(${menuItems.name} || ' ' || ${menuItems.description})`;
 
-/** `q` compared as search compares text; and as a LIKE "contains" pattern in which % _ \ match themselves. */
+/**
+ * `q` compared as search compares text; as a LIKE "contains" pattern in which % _ \ match themselves; and as
+ * full-text words. plainto_tsquery reads words only (operators such as & | ! : * are punctuation to it, never
+ * syntax), and the 'simple' configuration neither stems nor drops words, being no language in particular.
+ */
 function searchTerms(q: string) {
   const text = sql`platter_search_text(${q}::text)`;
   const escaped = sql`replace(replace(replace(${text}, ${"\\"}, ${"\\\\"}), ${"%"}, ${"\\%"}), ${"_"}, ${"\\_"})`;
-  return { text, pattern: sql`'%' || ${escaped} || '%'` };
+  return { text, pattern: sql`'%' || ${escaped} || '%'`, words: sql`plainto_tsquery('simple', ${text})` };
 }
+type Terms = ReturnType<typeof searchTerms>;
 
-const matches = (document: SQL, terms: ReturnType<typeof searchTerms>) =>
+const matches = (document: SQL, terms: Terms) =>
   sql`(${document} like ${terms.pattern} or ${terms.text} <<% ${document})`;
 
-const similarity = (document: SQL, terms: ReturnType<typeof searchTerms>) =>
-  sql`floor(999 * strict_word_similarity(${terms.text}, ${document}))::int`;
+/** Trigram similarity, 0..1: 1 for the query's exact words; typos and extra words lower it. */
+const similarity = (document: SQL, terms: Terms) => sql<number>`strict_word_similarity(${terms.text}, ${document})`;
+
+/**
+ * Full-text rank, 0..1, of the words of a row's search text (`search_words`, a stored generated column of migration
+ * 0014, left out of the Drizzle schema so that no other read carries it): ts_rank_cd, the cover density, with every
+ * position weighing 1, is 1 for the query's words next to each other, less the further apart they are, and 0
+ * unless every word is there; capped at 1 so that a word repeated does not count twice.
+ */
+const wordsRank = (table: typeof restaurants | typeof menuItems, terms: Terms) =>
+  sql<number>`least(1, ts_rank_cd('{1,1,1,1}', ${table}.search_words, ${terms.words}))`;
 
 /**
  * The restaurants matching `q`, one row each with its rank and best matching dish: a subquery to join the page to.
@@ -40,11 +62,15 @@ const similarity = (document: SQL, terms: ReturnType<typeof searchTerms>) =>
  */
 export function searchHits(db: Database, q: string) {
   const terms = searchTerms(q);
+  // Where it matched: 2 in the name, 1 in the cuisine or description. Every word is looked for in all three.
+  const inName = matches(nameText, terms);
   const restaurantHits = db
     .select({
       restaurantId: sql<number>`${restaurants.id}`.as("hit_restaurant_id"),
-      score: sql<number>`case when ${matches(nameText, terms)} then 2000 + ${similarity(nameText, terms)}
-        else 1000 + ${similarity(restaurantText, terms)} end`.as("hit_score"),
+      field: sql<number>`case when ${inName} then 2 else 1 end`.as("hit_field"),
+      similarity: sql<number>`case when ${inName} then ${similarity(nameText, terms)}
+        else ${similarity(restaurantText, terms)} end`.as("hit_similarity"),
+      wordsRank: wordsRank(restaurants, terms).as("hit_words_rank"),
       dish: sql<string | null>`null::text`.as("hit_dish"),
     })
     .from(restaurants)
@@ -52,17 +78,21 @@ export function searchHits(db: Database, q: string) {
   const dishHits = db
     .select({
       restaurantId: sql<number>`${menuItems.restaurantId}`.as("hit_restaurant_id"),
-      score: sql<number>`${similarity(dishText, terms)}`.as("hit_score"),
+      field: sql<number>`0`.as("hit_field"),
+      similarity: similarity(dishText, terms).as("hit_similarity"),
+      wordsRank: wordsRank(menuItems, terms).as("hit_words_rank"),
       dish: sql<string | null>`${menuItems.name}`.as("hit_dish"),
     })
     .from(menuItems)
     .where(and(isNull(menuItems.deletedAt), matches(dishText, terms)));
   const hits = restaurantHits.unionAll(dishHits).as("search_hits");
+  const score = sql`(case when ${hits.wordsRank} > 0 then 3000 else 0 end + 1000 * ${hits.field}
+    + floor(500 * ${hits.wordsRank} + 499 * ${hits.similarity}))`;
   return db
     .select({
       restaurantId: sql<number>`${hits.restaurantId}`.as("ranked_restaurant_id"),
-      rank: sql<number>`max(${hits.score})::int`.as("search_rank"),
-      matchedDish: sql<string | null>`(array_agg(${hits.dish} order by ${hits.score} desc, ${hits.dish})
+      rank: sql<number>`max(${score})::int`.as("search_rank"),
+      matchedDish: sql<string | null>`(array_agg(${hits.dish} order by ${score} desc, ${hits.dish})
         filter (where ${hits.dish} is not null))[1]`.as("matched_dish"),
     })
     .from(hits)

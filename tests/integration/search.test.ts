@@ -22,6 +22,11 @@ const PLACES: Place[] = [
   { name: "Bistro Belle", cuisine: "French", dishes: ["Crème brûlée", "Steak frites"] },
   { name: "Phở Sài Gòn", cuisine: "Vietnamese", dishes: [["Phở bò", "Beef noodle soup"], "Bánh mì"] },
   { name: "50% Off Diner", cuisine: "American", dishes: ["Burger"] },
+  { name: "Golden Wok", cuisine: "Chinese", dishes: ["Egg fried rice"] },
+  { name: "Kampung Kitchen", cuisine: "Malaysian", dishes: [["Ayam goreng", "Fried chicken with rice"], "Satay"] },
+  { name: "Sweet Corner", cuisine: "Desserts", dishes: ["Fried ice cream"] },
+  { name: "Curryworks", cuisine: "Indian", dishes: ["Samosa"] },
+  { name: "Lanka House", cuisine: "Sri Lankan", dishes: ["Fish curry"] },
 ];
 
 async function addPlace(db: ReturnType<ReturnType<typeof freshDatabase>>, place: Place, slug: string) {
@@ -98,6 +103,26 @@ describe.each(DRIVERS)("restaurant search on %s", (driver) => {
     expect(await names("vietnamese")).toEqual(["Phở Sài Gòn"]);
     expect(await names("izakaya")).toEqual(["Tokyo Corner"]);
     expect((await names("japanese")).sort()).toEqual(["Sushi Bar Kenji", "Tokyo Corner"]);
+  });
+
+  it("ranks every word found whole above near misses: spread words over close trigrams, a word over a substring", async () => {
+    // "Fried ice cream" is closer to "fried rice" in trigrams than "Fried chicken with rice", but has no rice.
+    const friedRice = await search("fried rice");
+    expect(friedRice.map((r) => [r.name, r.matchedDish])).toEqual([
+      ["Golden Wok", "Egg fried rice"],
+      ["Kampung Kitchen", "Ayam goreng"],
+      ["Sweet Corner", "Fried ice cream"],
+    ]);
+    // A dish that says "curry" outranks a name that only contains it.
+    expect(await names("curry")).toEqual(["Lanka House", "Curryworks"]);
+  });
+
+  it("reads search operators and punctuation as text, never as query syntax", async () => {
+    for (const q of ["&|!():*", "!", "'", "(", ":*", "<->", "&&", "--", '""', "?!"]) expect(await names(q)).toEqual([]);
+    const friedRice = await names("fried rice");
+    for (const q of ["fried & rice!", "(fried) | !rice:*", "'fried' <-> 'rice'", "fried:* & rice:*"]) {
+      expect(await names(q)).toEqual(friedRice);
+    }
   });
 
   it("treats % _ and \\ as text, and finds nothing for what no menu holds", async () => {
