@@ -157,9 +157,10 @@ test("live update across instances: an owner advances an order on one, the custo
   const card = owner.getByRole("article", { name: `Order #${orderId}`, exact: true });
   await card.getByRole("button", { name: "Mark preparing" }).click();
   // Committed through instance A once its queue shows the next step; instance B's stream brings it to the page
-  // without a reload (the 10 s poll would be far too late for this deadline).
+  // without a reload within the issue's second (the 10 s poll would be far too late). Measured on this machine
+  // under load: 100 to 550 ms after the owner's page showed it.
   await expect(card.getByRole("button", { name: "Mark ready" })).toBeVisible();
-  await expect(customer.getByTestId("order-status")).toContainText("preparing", { timeout: 2_000 });
+  await expect(customer.getByTestId("order-status")).toContainText("preparing", { timeout: 1_000 });
   await expect(customer.getByTestId("live-status")).toHaveAttribute("data-mode", "live");
 });
 
