@@ -6,6 +6,13 @@ import { Money } from "@/components/ui/money";
 
 import { RestaurantDetailsForm } from "./restaurant-details-form";
 
+const TOOLS = [
+  { path: "orders", label: "Orders" },
+  { path: "menu", label: "Menu" },
+  { path: "sales", label: "Sales" },
+  { path: "hours", label: "Hours" },
+];
+
 export function RestaurantCard({ restaurant }: { restaurant: OwnedRestaurant }) {
   const headingId = `restaurant-${restaurant.id}-heading`;
   const link = "rounded-lg px-3 py-1.5 text-sm font-medium text-stone-700 ring-1 ring-stone-200 hover:bg-stone-100";
@@ -34,18 +41,13 @@ export function RestaurantCard({ restaurant }: { restaurant: OwnedRestaurant }) 
         </Figure>
       </dl>
       <nav aria-label={`Manage ${restaurant.name}`} className="flex flex-wrap gap-2">
-        <Link href={`/owner/${restaurant.slug}/orders`} className={link}>
-          Orders
-        </Link>
-        <Link href={`/owner/${restaurant.slug}/menu`} className={link}>
-          Menu
-        </Link>
-        <Link href={`/owner/${restaurant.slug}/sales`} className={link}>
-          Sales
-        </Link>
-        <Link href={`/owner/${restaurant.slug}/hours`} className={link}>
-          Hours
-        </Link>
+        {TOOLS.map(({ path, label }) => (
+          <Link key={path} href={`/owner/${restaurant.slug}/${path}`} className={link}>
+            {label}
+            {/* Each card has the same four links: a list of links read aloud should say whose each one is. */}
+            <span className="sr-only"> for {restaurant.name}</span>
+          </Link>
+        ))}
       </nav>
       <details className="mt-4">
         <summary className="cursor-pointer text-sm font-medium text-stone-700">Edit details</summary>
