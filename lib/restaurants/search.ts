@@ -10,7 +10,7 @@ import type { Database } from "@/db/types";
  * description does, or one of its dishes' name or description does; text is compared lower-case without accents
  * (platter_search_text), either as a substring (LIKE) or word by word with typos forgiven (pg_trgm's strict word
  * similarity, `<<%`, threshold 0.5: "sushii" finds "Sushi", "pasta" does not find "pastries"). Both tests are
- * served by the GIN trigram indexes, whose expressions are written here exactly as the migration indexes them.
+ * served by the GIN trigram indexes on each row's stored search text (migration 0015).
  *
  * Rank, a whole number so that a keyset can compare it exactly, from three things known about each match:
  * - 3000 when the text holds every word of the query as a whole word (its full-text rank is above 0): a word found
@@ -25,9 +25,12 @@ import type { Database } from "@/db/types";
  * nigiri").
  */
 
-const restaurantText = sql`platter_search_text(${restaurants.name} || ' ' || ${restaurants.cuisine} || ' ' || ${restaurants.description})`;
+// What search compares, stored on each row (migration 0015: platter_search_text of these fields, a generated
+// column the trigram indexes cover) and left out of the Drizzle schema, like search_words, so that no other read
+// carries it. Re-checking a candidate reads it instead of running unaccent() again.
+const restaurantText = sql`${restaurants}.search_text`;
 const nameText = sql`platter_search_text(${restaurants.name})`;
-const dishText = sql`platter_search_text(${menuItems.name} || ' ' || ${menuItems.description})`;
+const dishText = sql`${menuItems}.search_text`;
 
 /**
  * `q` compared as search compares text; as a LIKE "contains" pattern in which % _ \ match themselves; and as
@@ -75,17 +78,31 @@ export function searchHits(db: Database, q: string) {
     })
     .from(restaurants)
     .where(matches(restaurantText, terms));
-  const dishHits = db
-    .select({
-      restaurantId: sql<number>`${menuItems.restaurantId}`.as("hit_restaurant_id"),
-      field: sql<number>`0`.as("hit_field"),
-      similarity: similarity(dishText, terms).as("hit_similarity"),
-      wordsRank: wordsRank(menuItems, terms).as("hit_words_rank"),
-      dish: sql<string | null>`${menuItems.name}`.as("hit_dish"),
-    })
+  const dishColumns = {
+    restaurantId: sql<number>`${menuItems.restaurantId}`.as("hit_restaurant_id"),
+    field: sql<number>`0`.as("hit_field"),
+    similarity: similarity(dishText, terms).as("hit_similarity"),
+    wordsRank: wordsRank(menuItems, terms).as("hit_words_rank"),
+    dish: sql<string | null>`${menuItems.name}`.as("hit_dish"),
+  };
+  // The dishes' two tests as two branches, not one OR: a bitmap scan over an OR of two index conditions re-checks
+  // each candidate against both and then filters it by the OR again, evaluating the costly word similarity twice
+  // for each of a thousand candidates ("creme ramen"); here each candidate is re-checked once.
+  const substringDishes = db
+    .select(dishColumns)
     .from(menuItems)
-    .where(and(isNull(menuItems.deletedAt), matches(dishText, terms)));
-  const hits = restaurantHits.unionAll(dishHits).as("search_hits");
+    .where(and(isNull(menuItems.deletedAt), sql`${dishText} like ${terms.pattern}`));
+  const similarDishes = db
+    .select(dishColumns)
+    .from(menuItems)
+    .where(
+      and(
+        isNull(menuItems.deletedAt),
+        sql`${terms.text} <<% ${dishText}`,
+        sql`not (${dishText} like ${terms.pattern})`,
+      ),
+    );
+  const hits = restaurantHits.unionAll(substringDishes).unionAll(similarDishes).as("search_hits");
   const score = sql`(case when ${hits.wordsRank} > 0 then 3000 else 0 end + 1000 * ${hits.field}
     + floor(500 * ${hits.wordsRank} + 499 * ${hits.similarity}))`;
   return db
