@@ -1,7 +1,12 @@
 "use client";
 
 import { MAX_ADDRESS_LABEL_LENGTH, MAX_ADDRESS_LENGTH, MAX_SAVED_ADDRESSES } from "@/db/schema";
-import { addAddressAction, deleteAddressAction, setDefaultAddressAction } from "@/lib/addresses/actions";
+import {
+  addAddressAction,
+  deleteAddressAction,
+  setDefaultAddressAction,
+  updateAddressAction,
+} from "@/lib/addresses/actions";
 import type { SavedAddress } from "@/lib/addresses/queries";
 import { CheckboxField } from "@/components/owner/checkbox-field";
 import { InlineAction } from "@/components/owner/inline-action";
@@ -44,6 +49,12 @@ export function AddressBook({ addresses }: { addresses: SavedAddress[] }) {
                   confirmMessage={`Delete the address "${a.label}"?`}
                 />
               </div>
+              <details className="w-full">
+                <summary className="cursor-pointer text-sm font-medium text-stone-700">
+                  Edit<span className="sr-only"> address {a.label}</span>
+                </summary>
+                <EditAddressForm address={a} />
+              </details>
             </li>
           ))}
         </ul>
@@ -84,5 +95,45 @@ export function AddressBook({ addresses }: { addresses: SavedAddress[] }) {
         </p>
       )}
     </div>
+  );
+}
+
+/** Rewrites a saved address in place; orders already placed keep the text they were placed with. */
+function EditAddressForm({ address }: { address: SavedAddress }) {
+  const prefix = `address-${address.id}`;
+  return (
+    <ActionForm
+      action={updateAddressAction}
+      aria-label={`Edit address ${address.label}`}
+      className="mt-3 max-w-md space-y-3"
+    >
+      {(state, pending) => (
+        <>
+          <input type="hidden" name="addressId" value={address.id} />
+          <TextField
+            id={`${prefix}-label`}
+            name="label"
+            label="Label"
+            defaultValue={address.label}
+            maxLength={MAX_ADDRESS_LABEL_LENGTH}
+            errors={state.fieldErrors?.label}
+          />
+          <TextField
+            id={`${prefix}-text`}
+            name="address"
+            label="Delivery address"
+            defaultValue={address.address}
+            maxLength={MAX_ADDRESS_LENGTH}
+            errors={state.fieldErrors?.address}
+          />
+          <div className="flex items-center justify-end gap-3">
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : "Save changes"}
+            </Button>
+          </div>
+          <ActionMessage state={state} />
+        </>
+      )}
+    </ActionForm>
   );
 }

@@ -5,8 +5,8 @@ import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/action";
 
 import { addressMessages } from "./messages";
-import { addAddress, deleteAddress, setDefaultAddress } from "./queries";
-import { addAddressSchema, addressIdSchema } from "./schema";
+import { addAddress, deleteAddress, setDefaultAddress, updateAddress } from "./queries";
+import { addAddressSchema, addressIdSchema, editAddressSchema } from "./schema";
 
 // The account page lists them; the cart offers them for delivery.
 const refresh = () => {
@@ -19,6 +19,12 @@ export const addAddressAction = formAction(addAddressSchema, async (input, viewe
   if (!result.ok) return { message: addressMessages.tooMany };
   refresh();
   return { ok: true, message: addressMessages.added };
+});
+
+export const updateAddressAction = formAction(editAddressSchema, async (input, viewer) => {
+  if (!(await updateAddress({ viewer, ...input })).ok) return { message: addressMessages.notFound };
+  refresh();
+  return { ok: true, message: addressMessages.updated };
 });
 
 export const deleteAddressAction = formAction(addressIdSchema, async ({ addressId }, viewer) => {

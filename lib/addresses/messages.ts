@@ -4,6 +4,7 @@ import { MAX_SAVED_ADDRESSES } from "@/db/schema";
 export const addressMessages = {
   added: "Address saved.",
   deleted: "Address deleted.",
+  updated: "Address updated.",
   defaultSet: "Default address changed.",
   notFound: "Address not found.",
   tooMany: `You can keep at most ${MAX_SAVED_ADDRESSES} addresses. Delete one to add another.`,

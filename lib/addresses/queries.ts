@@ -86,6 +86,30 @@ export async function addAddress({
   });
 }
 
+/**
+ * Rewrites one of the viewer's addresses (a typo, a new door code); another user's id finds nothing ("not-found").
+ * Placed orders keep the text they were placed with: checkout copied it onto the order.
+ */
+export async function updateAddress({
+  viewer,
+  addressId,
+  label,
+  address,
+}: {
+  viewer: Viewer;
+  addressId: number;
+  label: string;
+  address: string;
+}): Promise<Result<object, { reason: "not-found" }>> {
+  const db = await getDb();
+  const updated = await db
+    .update(customerAddresses)
+    .set({ label, address })
+    .where(and(eq(customerAddresses.id, addressId), eq(customerAddresses.profileId, viewer.profileId)))
+    .returning({ id: customerAddresses.id });
+  return updated.length > 0 ? { ok: true } : NOT_FOUND;
+}
+
 /** Deletes one of the viewer's addresses; another user's id finds nothing ("not-found"). Placed orders keep their copy. */
 export async function deleteAddress({
   viewer,

@@ -16,3 +16,8 @@ export const addAddressSchema = z.object({
 });
 
 export const addressIdSchema = z.object({ addressId: recordId("Choose one of your saved addresses.") });
+
+export const editAddressSchema = addressIdSchema.extend({
+  label: addAddressSchema.shape.label,
+  address: addAddressSchema.shape.address,
+});

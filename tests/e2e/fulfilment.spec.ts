@@ -70,6 +70,19 @@ test("a customer saves an address, orders a delivery with a note from the review
   await expect(page.getByTestId("total-purchase")).toHaveText("$26.74");
   await expect(page.getByText("Total purchase includes delivery fees.")).toBeVisible();
 
+  // A new flat number: the address is edited in place, and the order placed keeps the text it went to.
+  await page.goto("/account");
+  await page.getByText("Edit address Home").click();
+  const edit = page.getByRole("form", { name: "Edit address Home" });
+  await edit.getByRole("textbox", { name: "Delivery address" }).fill("42 Harbour Road, Flat 3, Old Town");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit.getByText("Address updated.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Delivery addresses" })).toContainText(
+    "42 Harbour Road, Flat 3, Old Town",
+  );
+  await page.goto(`/orders/${orderId}`);
+  await expect(page.getByTestId("fulfilment-address")).toHaveText("42 Harbour Road, Old Town");
+
   // Sakura House's minimum is $15.00 of items: the review says what is missing and offers no order.
   await page.goto("/r/sakura-house");
   await page.getByRole("button", { name: "Add Edamame to cart" }).click();

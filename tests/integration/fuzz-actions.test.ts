@@ -65,6 +65,7 @@ const TARGETS: Record<string, { role: Role; fields: string[] }> = {
   addAddressAction: { role: "customer", fields: ["label", "address", "makeDefault"] },
   deleteAddressAction: { role: "customer", fields: ["addressId"] },
   setDefaultAddressAction: { role: "customer", fields: ["addressId"] },
+  updateAddressAction: { role: "customer", fields: ["addressId", "label", "address"] },
   cancelOrderAction: { role: "customer", fields: ["orderId"] },
   reorderAction: { role: "customer", fields: ["orderId"] },
   updateRestaurantAction: {
