@@ -279,9 +279,9 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     expect(cart?.leftOut).toEqual(["Gyoza"]);
   });
 
-  it.runIf(driver === "postgres")(
-    "survives a double-clicked 'Order again': one cart, the order's lines once",
-    async () => {
+  // Concurrency needs connections of its own: PGlite has one session, so there is no race to lose there.
+  if (driver === "postgres")
+    it("survives a double-clicked 'Order again': one cart, the order's lines once", async () => {
       const { viewer, items, holder } = await shop();
       await addToCart({ holder, menuItemId: items[0].id, quantity: 2 });
       const placed = await placeOrder({ viewer, idempotencyKey: key(), expectedTotalCents: 2 * 1999 });
@@ -295,8 +295,7 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
       }
       expect(await db().$count(carts, eq(carts.profileId, viewer.profileId))).toBe(1);
       expect((await getCart({ holder }))?.lines.map((l) => [l.name, l.quantity])).toEqual([["Ramen", 2]]);
-    },
-  );
+    });
 
   it("refuses an order over $1,000,000.00 with the reason, writing nothing", async () => {
     const customer = await createUser(db());
