@@ -26,6 +26,7 @@ export const createRestaurantRefusals: Record<CreateRestaurantFailure, ActionSta
 export const ownerChangeRefusals: Record<OwnerChangeFailure["reason"], ActionState> = {
   "not-found": { message: "Nothing was changed: that user no longer exists, or you are no longer an active admin." },
   "invalid:unknown-restaurant": { message: "Nothing was changed: this restaurant no longer exists." },
+  "invalid:disabled-user": { message: "Nothing was changed: this account is disabled. Enable it first." },
 };
 
 /** Each refusal of changeUserRole and setUserDisabled: a form message, or an error next to the restaurants field. */

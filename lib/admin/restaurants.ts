@@ -133,7 +133,7 @@ export async function searchOwnerCandidates({ viewer, search }: { viewer: Viewer
 }
 
 export type OwnerChangeFailure = {
-  reason: "not-found" | "invalid:unknown-restaurant";
+  reason: "not-found" | "invalid:unknown-restaurant" | "invalid:disabled-user";
 };
 export type OwnerChangeResult = Result<{ changed: boolean }, OwnerChangeFailure>;
 
@@ -189,6 +189,8 @@ async function recordOwnerChange(
 export async function addRestaurantOwner(args: OwnerChange): Promise<OwnerChangeResult> {
   const { restaurantId, profileId } = args;
   return changeOwnership(args, async (tx, target) => {
+    // The picker offers active users only; a hand-made form naming a disabled one is refused the same way.
+    if (target.disabled) return { ok: false, reason: "invalid:disabled-user" } as const;
     const [restaurant] = await tx
       .select({ id: restaurants.id })
       .from(restaurants)

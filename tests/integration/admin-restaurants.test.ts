@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { countQueries } from "@/db/query-stats";
-import { auditLog, restaurantOwners, restaurants, userSessions } from "@/db/schema";
+import { auditLog, restaurantOwners, restaurants, users, userSessions } from "@/db/schema";
 import { addOwnerAction, createRestaurantAction, removeOwnerAction } from "@/lib/admin/actions";
 import { listAuditLog } from "@/lib/admin/audit";
 import { describeAuditEntry } from "@/lib/admin/audit-text";
@@ -139,6 +139,23 @@ describe.each(DRIVERS)("admin restaurants and owners on %s", (driver) => {
     });
     expect((await findActiveViewer(other.user.id))!.role).toBe("admin");
     expect(await listOwnedRestaurants({ viewer: otto })).toEqual([]);
+  });
+
+  it("refuses to make a disabled account an owner, which the picker does not offer either", async () => {
+    const admin = await signedIn("admin");
+    const gone = await signedIn("customer", "Dora Disabled");
+    await db().update(users).set({ disabled: true }).where(eq(users.id, gone.user.id));
+    const { restaurant } = await createRestaurantRow(db());
+    expect(await searchOwnerCandidates({ viewer: admin.viewer, search: "Dora Disabled" })).toEqual([]);
+    const before = await count(auditLog);
+    signInAs(admin.viewer);
+    expect(await submit(addOwnerAction, { restaurantId: restaurant.id, profileId: gone.profile.id })).toEqual({
+      message: "Nothing was changed: this account is disabled. Enable it first.",
+    });
+    expect(await db().$count(restaurantOwners, eq(restaurantOwners.profileId, gone.profile.id))).toBe(0);
+    expect(await count(auditLog)).toBe(before);
+    const [still] = await db().select({ role: users.role }).from(users).where(eq(users.id, gone.user.id));
+    expect(still?.role).toBe("customer");
   });
 
   it("keeps an owner's other restaurants and role when one is added or removed", async () => {
