@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { customerAddresses, MAX_SAVED_ADDRESSES, profiles } from "@/db/schema";
@@ -110,7 +110,11 @@ export async function updateAddress({
   return updated.length > 0 ? { ok: true } : NOT_FOUND;
 }
 
-/** Deletes one of the viewer's addresses; another user's id finds nothing ("not-found"). Placed orders keep their copy. */
+/**
+ * Deletes one of the viewer's addresses; another user's id finds nothing ("not-found"). Placed orders keep their
+ * copy. Deleting the default hands it to the oldest address left, as the first one saved gets it: a customer with
+ * addresses always has a default for the cart to preselect. Under the address book's lock, like every default move.
+ */
 export async function deleteAddress({
   viewer,
   addressId,
@@ -119,11 +123,24 @@ export async function deleteAddress({
   addressId: number;
 }): Promise<Result<object, { reason: "not-found" }>> {
   const db = await getDb();
-  const deleted = await db
-    .delete(customerAddresses)
-    .where(and(eq(customerAddresses.id, addressId), eq(customerAddresses.profileId, viewer.profileId)))
-    .returning({ id: customerAddresses.id });
-  return deleted.length > 0 ? { ok: true } : NOT_FOUND;
+  return db.transaction(async (tx) => {
+    await lockAddressBook(tx, viewer.profileId);
+    const [deleted] = await tx
+      .delete(customerAddresses)
+      .where(and(eq(customerAddresses.id, addressId), eq(customerAddresses.profileId, viewer.profileId)))
+      .returning({ isDefault: customerAddresses.isDefault });
+    if (!deleted) return NOT_FOUND;
+    if (deleted.isDefault) {
+      const oldest = tx
+        .select({ id: customerAddresses.id })
+        .from(customerAddresses)
+        .where(eq(customerAddresses.profileId, viewer.profileId))
+        .orderBy(asc(customerAddresses.id))
+        .limit(1);
+      await tx.update(customerAddresses).set({ isDefault: true }).where(inArray(customerAddresses.id, oldest));
+    }
+    return { ok: true };
+  });
 }
 
 /** Makes one of the viewer's addresses the default (and no other); "not-found" when it is not theirs. */

@@ -512,12 +512,20 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     const after = await listAddresses({ viewer });
     expect(after.filter((a) => a.isDefault).map((a) => a.label)).toEqual(["Place 5"]);
     expect(after[0]!.label).toBe("Place 5");
+    // Deleting the default hands it to the oldest address left.
+    expect(await submit(deleteAddressAction, { addressId: after[0]!.id })).toEqual({
+      ok: true,
+      message: "Address deleted.",
+    });
+    const remaining = await listAddresses({ viewer });
+    expect(remaining.filter((a) => a.isDefault).map((a) => a.label)).toEqual(["Place 1"]);
+    expect(remaining).toHaveLength(MAX_SAVED_ADDRESSES - 1);
     // Another customer sees none of them and can change none of them.
     const other = await viewerOf((await createUser(db())).user.id);
     expect(await listAddresses({ viewer: other })).toEqual([]);
     signInAs(other);
     expect(await submit(deleteAddressAction, { addressId: saved[0]!.id })).toEqual({ message: "Address not found." });
-    expect(await db().$count(customerAddresses, eq(customerAddresses.profileId, customer.profile.id))).toBe(10);
+    expect(await db().$count(customerAddresses, eq(customerAddresses.profileId, customer.profile.id))).toBe(9);
     signInAs(null);
     expect(await submit(addAddressAction, { label: "Home", address: "1 Road" })).toEqual({
       message: "Your session has ended. Please sign in again.",
