@@ -63,22 +63,7 @@ export function AddressBook({ addresses }: { addresses: SavedAddress[] }) {
         <ActionForm action={addAddressAction} resetOnSuccess aria-label="Add an address" className="max-w-md space-y-3">
           {(state, pending) => (
             <>
-              <TextField
-                id="address-label"
-                name="label"
-                label="Label"
-                placeholder="Home"
-                maxLength={MAX_ADDRESS_LABEL_LENGTH}
-                errors={state.fieldErrors?.label}
-              />
-              <TextField
-                id="address-text"
-                name="address"
-                label="Delivery address"
-                placeholder="12 Rue des Lilas, 75011 Paris"
-                maxLength={MAX_ADDRESS_LENGTH}
-                errors={state.fieldErrors?.address}
-              />
+              <AddressFields prefix="address" errors={state.fieldErrors} />
               <div className="flex items-center justify-between gap-3">
                 <CheckboxField id="address-default" name="makeDefault" label="Use as my default address" />
                 <Button type="submit" disabled={pending}>
@@ -100,7 +85,6 @@ export function AddressBook({ addresses }: { addresses: SavedAddress[] }) {
 
 /** Rewrites a saved address in place; orders already placed keep the text they were placed with. */
 function EditAddressForm({ address }: { address: SavedAddress }) {
-  const prefix = `address-${address.id}`;
   return (
     <ActionForm
       action={updateAddressAction}
@@ -110,22 +94,7 @@ function EditAddressForm({ address }: { address: SavedAddress }) {
       {(state, pending) => (
         <>
           <input type="hidden" name="addressId" value={address.id} />
-          <TextField
-            id={`${prefix}-label`}
-            name="label"
-            label="Label"
-            defaultValue={address.label}
-            maxLength={MAX_ADDRESS_LABEL_LENGTH}
-            errors={state.fieldErrors?.label}
-          />
-          <TextField
-            id={`${prefix}-text`}
-            name="address"
-            label="Delivery address"
-            defaultValue={address.address}
-            maxLength={MAX_ADDRESS_LENGTH}
-            errors={state.fieldErrors?.address}
-          />
+          <AddressFields prefix={`address-${address.id}`} saved={address} errors={state.fieldErrors} />
           <div className="flex items-center justify-end gap-3">
             <Button type="submit" disabled={pending}>
               {pending ? "Saving…" : "Save changes"}
@@ -135,5 +104,39 @@ function EditAddressForm({ address }: { address: SavedAddress }) {
         </>
       )}
     </ActionForm>
+  );
+}
+
+/** The label and text of an address: empty with examples to add one, filled with the saved ones to edit it. */
+function AddressFields({
+  prefix,
+  saved,
+  errors,
+}: {
+  prefix: string;
+  saved?: SavedAddress;
+  errors?: Partial<Record<string, string[]>>;
+}) {
+  return (
+    <>
+      <TextField
+        id={`${prefix}-label`}
+        name="label"
+        label="Label"
+        placeholder={saved ? undefined : "Home"}
+        defaultValue={saved?.label}
+        maxLength={MAX_ADDRESS_LABEL_LENGTH}
+        errors={errors?.label}
+      />
+      <TextField
+        id={`${prefix}-text`}
+        name="address"
+        label="Delivery address"
+        placeholder={saved ? undefined : "12 Rue des Lilas, 75011 Paris"}
+        defaultValue={saved?.address}
+        maxLength={MAX_ADDRESS_LENGTH}
+        errors={errors?.address}
+      />
+    </>
   );
 }

@@ -8,6 +8,14 @@ import type { Transaction } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 
+/** One of the viewer's addresses, named by id; another customer's id is as good as none ("not-found"). */
+type AddressRef = { viewer: Viewer; addressId: number };
+type AddressResult = Result<object, { reason: "not-found" }>;
+
+/** The WHERE of every read and write of one address: its id and the viewer's own profile. */
+const theirs = ({ viewer, addressId }: AddressRef) =>
+  and(eq(customerAddresses.id, addressId), eq(customerAddresses.profileId, viewer.profileId));
+
 /**
  * The viewer's saved addresses, default first, then oldest first. Bounded (MAX_SAVED_ADDRESSES), so one statement
  * and no pagination.
@@ -29,28 +37,34 @@ export async function listAddresses({ viewer }: { viewer: Viewer }) {
 export type SavedAddress = Awaited<ReturnType<typeof listAddresses>>[number];
 
 /** One of the viewer's addresses (the review page's delivery address); undefined when not theirs. */
-export async function findAddress({ viewer, addressId }: { viewer: Viewer; addressId: number }) {
+export async function findAddress(ref: AddressRef) {
   const db = await getDb();
   const [row] = await db
     .select({ id: customerAddresses.id, label: customerAddresses.label, address: customerAddresses.address })
     .from(customerAddresses)
-    .where(and(eq(customerAddresses.id, addressId), eq(customerAddresses.profileId, viewer.profileId)));
+    .where(theirs(ref));
   return row;
 }
 
 export type AddAddressFailure = { reason: "invalid:too-many" };
 
 /**
- * Every write that counts a customer's addresses or moves their default locks the profile row first, so that two
- * of them (two tabs, a double click) run one after the other: the count's bound holds, and the one-default unique
- * index never sees a second default that a concurrent transaction set after this one cleared the old.
+ * Runs `write` in a transaction that first locks the viewer's profile row: every write that counts a customer's
+ * addresses or moves their default goes through here, so that two of them (two tabs, a double click) run one after
+ * the other. The count's bound holds, and the one-default unique index never sees a second default that a
+ * concurrent transaction set after this one cleared the old.
  */
-async function lockAddressBook(tx: Transaction, profileId: number) {
-  await tx.select({ id: profiles.id }).from(profiles).where(eq(profiles.id, profileId)).for("update");
+async function inAddressBook<T>(viewer: Viewer, write: (tx: Transaction) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.select({ id: profiles.id }).from(profiles).where(eq(profiles.id, viewer.profileId)).for("update");
+    return write(tx);
+  });
 }
 
 /**
- * Saves an address, under the address book's lock. The first address becomes the default, as does one added with `makeDefault`.
+ * Saves an address, under the address book's lock. The first address becomes the default, as does one added with
+ * `makeDefault`.
  */
 export async function addAddress({
   viewer,
@@ -63,9 +77,7 @@ export async function addAddress({
   address: string;
   makeDefault: boolean;
 }): Promise<Result<{ addressId: number }, AddAddressFailure>> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    await lockAddressBook(tx, viewer.profileId);
+  return inAddressBook(viewer, async (tx) => {
     const [held] = await tx
       .select({ n: sql<number>`count(*)::int`, defaults: sql<number>`count(*) filter (where is_default)::int` })
       .from(customerAddresses)
@@ -91,21 +103,15 @@ export async function addAddress({
  * Placed orders keep the text they were placed with: checkout copied it onto the order.
  */
 export async function updateAddress({
-  viewer,
-  addressId,
   label,
   address,
-}: {
-  viewer: Viewer;
-  addressId: number;
-  label: string;
-  address: string;
-}): Promise<Result<object, { reason: "not-found" }>> {
+  ...ref
+}: AddressRef & { label: string; address: string }): Promise<AddressResult> {
   const db = await getDb();
   const updated = await db
     .update(customerAddresses)
     .set({ label, address })
-    .where(and(eq(customerAddresses.id, addressId), eq(customerAddresses.profileId, viewer.profileId)))
+    .where(theirs(ref))
     .returning({ id: customerAddresses.id });
   return updated.length > 0 ? { ok: true } : NOT_FOUND;
 }
@@ -115,19 +121,12 @@ export async function updateAddress({
  * copy. Deleting the default hands it to the oldest address left, as the first one saved gets it: a customer with
  * addresses always has a default for the cart to preselect. Under the address book's lock, like every default move.
  */
-export async function deleteAddress({
-  viewer,
-  addressId,
-}: {
-  viewer: Viewer;
-  addressId: number;
-}): Promise<Result<object, { reason: "not-found" }>> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    await lockAddressBook(tx, viewer.profileId);
+export async function deleteAddress(ref: AddressRef): Promise<AddressResult> {
+  const { viewer } = ref;
+  return inAddressBook(viewer, async (tx) => {
     const [deleted] = await tx
       .delete(customerAddresses)
-      .where(and(eq(customerAddresses.id, addressId), eq(customerAddresses.profileId, viewer.profileId)))
+      .where(theirs(ref))
       .returning({ isDefault: customerAddresses.isDefault });
     if (!deleted) return NOT_FOUND;
     if (deleted.isDefault) {
@@ -144,16 +143,9 @@ export async function deleteAddress({
 }
 
 /** Makes one of the viewer's addresses the default (and no other); "not-found" when it is not theirs. */
-export async function setDefaultAddress({
-  viewer,
-  addressId,
-}: {
-  viewer: Viewer;
-  addressId: number;
-}): Promise<Result<object, { reason: "not-found" }>> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    await lockAddressBook(tx, viewer.profileId);
+export async function setDefaultAddress(ref: AddressRef): Promise<AddressResult> {
+  const { viewer, addressId } = ref;
+  return inAddressBook(viewer, async (tx) => {
     // The old default is cleared first, then the new one set: a unique index is checked row by row as an UPDATE
     // goes, so one statement flipping both could meet two defaults, depending on the rows' order. Both are
     // scoped to the viewer, and the clearing only happens when the address is theirs.
@@ -172,7 +164,7 @@ export async function setDefaultAddress({
     const updated = await tx
       .update(customerAddresses)
       .set({ isDefault: true })
-      .where(and(eq(customerAddresses.id, addressId), eq(customerAddresses.profileId, viewer.profileId)))
+      .where(theirs(ref))
       .returning({ id: customerAddresses.id, isDefault: customerAddresses.isDefault });
     return updated.some((a) => a.isDefault) ? { ok: true } : NOT_FOUND;
   });
