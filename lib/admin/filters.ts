@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { isCursorInstant } from "@/lib/dates";
 import { decodeTimeKey, type TimeKey } from "@/lib/keyset";
+import { firstParam } from "@/lib/query-params";
 
 /** The first value of each search parameter, as text: what a filter form shows back. */
 export function formValues<K extends string>(
@@ -10,17 +11,12 @@ export function formValues<K extends string>(
 ) {
   const out: Partial<Record<K, string>> = {};
   for (const key of keys) {
-    const raw = params[key];
-    const value = Array.isArray(raw) ? raw[0] : raw;
+    const value = firstParam(params[key]);
     // Shown back in an input: keep it short, and drop what no input could have sent.
     if (typeof value === "string") out[key] = value.replace(/[\u0000-\u001f]/g, "").slice(0, 100);
   }
   return out;
 }
-
-/** The filled-in fields of a filter form as query parameters: where its page links start, so paging keeps the filter. */
-export const filterParams = (values: Partial<Record<string, string>>) =>
-  new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""));
 
 /** A filter form's parse: the filter, or the field errors to show next to each control (and no results). */
 export function parseFilter<S extends z.ZodType>(schema: S, params: Record<string, unknown>) {

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { decodeCursor } from "@/lib/orders/cursor";
 import { getOrderHistory, type OrderHistory } from "@/lib/orders/queries";
 import { historyFilterSchema } from "@/lib/orders/schema";
+import { filterParams, firstParam } from "@/lib/query-params";
 import { QueryStats } from "@/components/layout/query-stats";
 import { HistoryFilters } from "@/components/orders/history-filters";
 import { OrderRow } from "@/components/orders/order-row";
@@ -13,8 +14,6 @@ import { Money } from "@/components/ui/money";
 import { PageLinks } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Your orders" };
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 const orders = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "order" : "orders"}`;
 
@@ -56,7 +55,12 @@ function HistorySummary({ history }: { history: OrderHistory }) {
 
 export default async function OrdersPage({ searchParams }: PageProps<"/orders">) {
   const raw = await searchParams;
-  const values = { restaurant: one(raw.restaurant), from: one(raw.from), to: one(raw.to), before: one(raw.before) };
+  const values = {
+    restaurant: firstParam(raw.restaurant),
+    from: firstParam(raw.from),
+    to: firstParam(raw.to),
+    before: firstParam(raw.before),
+  };
   const viewer = await requireUser("/orders");
   const parsed = historyFilterSchema.safeParse(values);
   const filter = parsed.success ? parsed.data : {};
@@ -71,11 +75,7 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
   });
   if (!history) notFound();
 
-  const keep = new URLSearchParams(
-    Object.entries({ restaurant: values.restaurant, from: values.from, to: values.to }).filter(
-      (e): e is [string, string] => Boolean(e[1]),
-    ),
-  );
+  const keep = filterParams({ restaurant: values.restaurant, from: values.from, to: values.to });
   const older = history.nextCursor
     ? `/orders?${new URLSearchParams([...keep, ["before", history.nextCursor]])}`
     : undefined;

@@ -2,10 +2,11 @@ import { notFound } from "next/navigation";
 
 import { listAuditLog } from "@/lib/admin/audit";
 import { decodeAuditCursor } from "@/lib/admin/cursor";
-import { filterParams, formValues, parseFilter } from "@/lib/admin/filters";
+import { formValues, parseFilter } from "@/lib/admin/filters";
 import { adminMetadata } from "@/lib/admin/metadata";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { auditQuerySchema } from "@/lib/admin/schema";
+import { filterParams } from "@/lib/query-params";
 import { AuditFilter } from "@/components/admin/audit-filter";
 import { AuditTable } from "@/components/admin/audit-table";
 import { FilterErrorsAlert } from "@/components/admin/filter-errors-alert";

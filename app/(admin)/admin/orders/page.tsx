@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 
-import { decodeBefore, filterParams, formValues, parseFilter } from "@/lib/admin/filters";
+import { decodeBefore, formValues, parseFilter } from "@/lib/admin/filters";
 import { adminMetadata } from "@/lib/admin/metadata";
 import { listOrdersForAdmin } from "@/lib/admin/orders";
 import { requireAdmin } from "@/lib/admin/page-guard";
@@ -8,6 +8,7 @@ import { listRestaurantChoices } from "@/lib/admin/restaurants";
 import { ordersQuerySchema } from "@/lib/admin/schema";
 import { APP_TIME_ZONE } from "@/lib/dates";
 import { encodeTimeKey } from "@/lib/keyset";
+import { filterParams } from "@/lib/query-params";
 import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
 import { FilterErrorsAlert } from "@/components/admin/filter-errors-alert";
 import { OrdersFilter } from "@/components/admin/orders-filter";

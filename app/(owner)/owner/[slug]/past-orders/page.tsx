@@ -7,6 +7,7 @@ import { decodeCursor } from "@/lib/orders/cursor";
 import { listPastOrders } from "@/lib/owner/past-orders";
 import { pastOrdersFilterSchema, type PastOrdersFilter } from "@/lib/owner/schema";
 import { OWNER_ROLES } from "@/lib/owner/scope";
+import { filterParams, firstParam } from "@/lib/query-params";
 import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { OwnerNav } from "@/components/owner/owner-nav";
@@ -17,8 +18,6 @@ import { TooManyMatches } from "@/components/ui/too-many-matches";
 
 export const metadata: Metadata = { title: "Past orders" };
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
 /**
  * Every order of one restaurant, newest first, a keyset page at a time, searchable by order number or customer
  * name and filtered by status and days. A filter with a mistake is explained next to its field and not applied.
@@ -27,9 +26,14 @@ export default async function PastOrdersPage({ params, searchParams }: PageProps
   const { slug } = await params;
   if (!pathSlug.safeParse(slug).success) notFound();
   const raw = await searchParams;
-  const values = { status: one(raw.status), q: one(raw.q), from: one(raw.from), to: one(raw.to) };
+  const values = {
+    status: firstParam(raw.status),
+    q: firstParam(raw.q),
+    from: firstParam(raw.from),
+    to: firstParam(raw.to),
+  };
   const viewer = await requireRole(OWNER_ROLES, `/owner/${slug}/past-orders`);
-  const parsed = pastOrdersFilterSchema.safeParse({ ...values, before: one(raw.before) });
+  const parsed = pastOrdersFilterSchema.safeParse({ ...values, before: firstParam(raw.before) });
   const filter: Partial<PastOrdersFilter> = parsed.success ? parsed.data : {};
   const cursor = decodeCursor(filter.before);
   if (cursor === null) notFound();
@@ -44,9 +48,7 @@ export default async function PastOrdersPage({ params, searchParams }: PageProps
   });
   if (!list) notFound();
 
-  const keep = new URLSearchParams(
-    parsed.success ? Object.entries(values).filter((e): e is [string, string] => Boolean(e[1])) : [],
-  );
+  const keep = parsed.success ? filterParams(values) : new URLSearchParams();
   const base = `/owner/${slug}/past-orders`;
   const older = list.nextCursor ? `${base}?${new URLSearchParams([...keep, ["before", list.nextCursor]])}` : undefined;
 
