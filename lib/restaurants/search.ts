@@ -44,8 +44,10 @@ function searchTerms(q: string) {
 }
 type Terms = ReturnType<typeof searchTerms>;
 
-const matches = (document: SQL, terms: Terms) =>
-  sql`(${document} like ${terms.pattern} or ${terms.text} <<% ${document})`;
+/** The two ways a text matches: it contains the query, or it has words like the query's (typos forgiven). */
+const contains = (document: SQL, terms: Terms) => sql`${document} like ${terms.pattern}`;
+const resembles = (document: SQL, terms: Terms) => sql`${terms.text} <<% ${document}`;
+const matches = (document: SQL, terms: Terms) => sql`(${contains(document, terms)} or ${resembles(document, terms)})`;
 
 /** Trigram similarity, 0..1: 1 for the query's exact words; typos and extra words lower it. */
 const similarity = (document: SQL, terms: Terms) => sql<number>`strict_word_similarity(${terms.text}, ${document})`;
@@ -91,17 +93,11 @@ export function searchHits(db: Database, q: string) {
   const substringDishes = db
     .select(dishColumns)
     .from(menuItems)
-    .where(and(isNull(menuItems.deletedAt), sql`${dishText} like ${terms.pattern}`));
+    .where(and(isNull(menuItems.deletedAt), contains(dishText, terms)));
   const similarDishes = db
     .select(dishColumns)
     .from(menuItems)
-    .where(
-      and(
-        isNull(menuItems.deletedAt),
-        sql`${terms.text} <<% ${dishText}`,
-        sql`not (${dishText} like ${terms.pattern})`,
-      ),
-    );
+    .where(and(isNull(menuItems.deletedAt), resembles(dishText, terms), sql`not (${contains(dishText, terms)})`));
   const hits = restaurantHits.unionAll(substringDishes).unionAll(similarDishes).as("search_hits");
   const score = sql`(case when ${hits.wordsRank} > 0 then 3000 else 0 end + 1000 * ${hits.field}
     + floor(500 * ${hits.wordsRank} + 499 * ${hits.similarity}))`;
