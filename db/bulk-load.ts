@@ -36,17 +36,17 @@ async function setAsideIndexesAndForeignKeys(tx: Transaction): Promise<string[]>
 /**
  * Runs a bulk load (the scale seed) in one transaction with the rollup triggers of orders and order_lines off,
  * then rebuilds every rollup from the lines and checks each loaded order's stored total against its lines,
- * the two things those triggers would have done row by row. `ALTER TABLE ... DISABLE TRIGGER` takes an
- * exclusive lock until commit, so no other writer can slip an order past the disabled triggers, and a failure
- * rolls the whole load back: nobody ever sees orders without their rollups.
+ * the two things those triggers would have done row by row. `ALTER TABLE ... DISABLE TRIGGER` locks out every
+ * other writer until commit, so none can slip an order past the disabled triggers, and a failure rolls the whole
+ * load back: nobody ever sees orders without their rollups.
  *
  * The load also sets aside the secondary indexes and foreign keys of orders, order_lines and
  * order_status_events, as PostgreSQL's "Populating a Database" advises: at the end each index is built by one
  * sort and each foreign key checked by one join, instead of an index insertion and a key lookup for every row
  * (together most of the load's time: at 1,000,000 orders the seed took 3 min 34 s with both kept, 3 min 14 s
- * with only the indexes set aside, 1 min 43 s with both). Adding a foreign key back
- * validates every row, so a load that broke one fails and rolls back. DROP INDEX locks its table against readers
- * too until commit, so no query is ever planned without them.
+ * with only the indexes set aside, 1 min 43 s with both). Adding a foreign key back validates every row, so a
+ * load that broke one fails and rolls back. DROP INDEX locks its table against readers too until commit, so no
+ * query is ever planned without them.
  */
 export async function bulkLoad<T>(db: Database, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
