@@ -59,19 +59,16 @@ function postgresOptions(url: string, options: PostgresOptions): import("postgre
     // postgres.js waits up to 20 s (growing with each failure) before reconnecting; queries queue meanwhile, which
     // turned a database outage into hanging pages. Retry within half a second: a refused connection fails fast.
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
-    // postgres.js prepares every statement; after five runs PostgreSQL may switch a prepared statement to a
-    // generic plan, chosen without the parameter values. On skewed data (one customer with 100,000 orders next to
-    // ordinary ones) that plan fits nobody: plan each execution with its values (tests/integration/plans.test.ts).
-    // Pooled: nothing is prepared (an unnamed statement is always planned with its values), and PgBouncer neither
-    // accepts nor forwards other startup parameters: the statement timeout is set for the app's role or database.
+    // Drizzle sends its statements unnamed, and PostgreSQL plans an unnamed statement with its values every time:
+    // right for skewed data (one customer with 100,000 orders next to ordinary ones). Only the statements prepared
+    // on purpose (db/prepared.ts: keys and LIMITs, whose plan fits every value) are named, and those may be
+    // planned once. Pooled: nothing is named, and PgBouncer neither accepts nor forwards other startup
+    // parameters: the statement timeout is set for the app's role or database instead (decision 0014).
     ...(pooled
       ? { prepare: false }
-      : {
-          connection: {
-            plan_cache_mode: "force_custom_plan",
-            ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
-          },
-        }),
+      : options.statementTimeoutMs
+        ? { connection: { statement_timeout: options.statementTimeoutMs } }
+        : {}),
   };
 }
 

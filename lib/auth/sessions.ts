@@ -1,9 +1,10 @@
 import "server-only";
 
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, ne, sql, type Placeholder, type SQL } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
+import { preparedPerDatabase } from "@/db/prepared";
 import { readsFromReplica } from "@/db/replicas";
 import { profiles, users, userSessions } from "@/db/schema";
 import type { Database, Executor } from "@/db/types";
@@ -77,54 +78,56 @@ const touchSession = (db: Database, thisSession: SQL | undefined) =>
     .set({ lastSeenAt: sql`now()` })
     .where(touchDue(thisSession));
 
+/** One user's session, live. Its ids are values, or placeholders in the prepared checks below (db/prepared.ts). */
+const liveSession = (sessionId: string | Placeholder, userId: string | Placeholder) =>
+  and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), isLive());
+const thisLiveSession = liveSession(sql.placeholder("sessionId"), sql.placeholder("userId"));
+
 /**
  * The per-request check, in ONE statement: the session row is live, its user enabled, and the viewer (role,
  * profile) as the database says now. A data-modifying CTE touches last_seen_at when it is more than a minute
  * old; PostgreSQL runs it whether or not the main query reads it, and both see the same snapshot.
  */
-export async function findSessionViewer({
-  userId,
-  sessionId,
-}: {
-  userId: string;
-  sessionId: string;
-}): Promise<SessionViewer | null> {
-  const db = await getDb();
-  const thisSession = and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), isLive());
-  if (readsFromReplica(db)) return findSessionViewerOnReplica(db, thisSession, sessionId);
-  const touch = touchSession(db, thisSession).returning({ id: userSessions.id });
+const sessionCheck = preparedPerDatabase((db) => {
+  const touch = touchSession(db, thisLiveSession).returning({ id: userSessions.id });
   const touched = db.$with("touched_session", { id: userSessions.id }).as(touch.getSQL());
-  const [row] = await db
+  return db
     .with(touched)
     .select(sessionViewerColumns)
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
     .innerJoin(profiles, eq(profiles.userId, users.id))
-    .where(and(thisSession, eq(users.disabled, false)))
-    .limit(1);
-  return row ? { ...row, sessionId } : null;
-}
+    .where(and(thisLiveSession, eq(users.disabled, false)))
+    .limit(1)
+    .prepare("session_check");
+});
 
 /**
  * The same check where reads go to a standby, which refuses the CTE's update: the row is read there, and touched on
  * the primary in a second statement only when last_seen_at is over a minute old (once a minute per session).
  */
-async function findSessionViewerOnReplica(
-  db: Database,
-  thisSession: SQL | undefined,
-  sessionId: string,
-): Promise<SessionViewer | null> {
-  const [row] = await db
-    .select({ ...sessionViewerColumns, stale: sql<boolean>`${touchDue(thisSession)}` })
+const sessionCheckOnReplica = preparedPerDatabase((db) =>
+  db
+    .select({ ...sessionViewerColumns, stale: sql<boolean>`${touchDue(thisLiveSession)}` })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
     .innerJoin(profiles, eq(profiles.userId, users.id))
-    .where(and(thisSession, eq(users.disabled, false)))
-    .limit(1);
+    .where(and(thisLiveSession, eq(users.disabled, false)))
+    .limit(1)
+    .prepare("session_check_on_replica"),
+);
+
+export async function findSessionViewer(ids: { userId: string; sessionId: string }): Promise<SessionViewer | null> {
+  const db = await getDb();
+  if (!readsFromReplica(db)) {
+    const [row] = await sessionCheck(db).execute(ids);
+    return row ? { ...row, sessionId: ids.sessionId } : null;
+  }
+  const [row] = await sessionCheckOnReplica(db).execute(ids);
   if (!row) return null;
   const { stale, ...viewer } = row;
-  if (stale) await touchSession(db, thisSession);
-  return { ...viewer, sessionId };
+  if (stale) await touchSession(db, liveSession(ids.sessionId, ids.userId));
+  return { ...viewer, sessionId: ids.sessionId };
 }
 
 /** Ends one session (sign-out). Only that user's row: a sid alone never revokes someone else's session. */

@@ -1,8 +1,9 @@
 import "server-only";
 
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql, type SQL } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
+import { preparedPerDatabase } from "@/db/prepared";
 import {
   cartItems,
   carts,
@@ -13,7 +14,7 @@ import {
   profiles,
   restaurants,
 } from "@/db/schema";
-import type { Executor } from "@/db/types";
+import type { Database, Executor } from "@/db/types";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 import { instantFromDb, nextOpening, ofRestaurant, withinHours } from "@/lib/restaurants/hours";
 
@@ -52,35 +53,18 @@ export type AddToCartResult = Result<{ itemName: string }, AddToCartFailure>;
 /** Changing or removing a line: "not-found" when the line is not in the holder's cart. */
 export type CartLineResult = Result<object, { reason: "not-found" }>;
 
-/**
- * The cart as it would be charged now: current names and prices from the menu, each line marked with what would
- * stop it from being ordered. One statement; with `reorderOf`, it also names the lines of that past order (the
- * customer's own) that did not make it into the cart.
- */
-export async function getCart({ holder, reorderOf }: { holder: CartHolder; reorderOf?: number }) {
-  const db = await getDb();
-  const leftOut =
-    reorderOf !== undefined && "profileId" in holder
-      ? sql<string[] | null>`(
-          select json_agg(ol.name order by ol.id) from order_lines ol join orders o on o.id = ol.order_id
-          where o.id = ${reorderOf} and o.customer_id = ${holder.profileId}
-            and not exists (select 1 from cart_items ci where ci.cart_id = ${carts.id} and ci.menu_item_id = ol.menu_item_id))`
-      : sql<string[] | null>`null`;
-  // The past order's options that are in no line of the rebuilt cart: the menu no longer offers them.
-  const droppedChoices =
-    reorderOf !== undefined && "profileId" in holder
-      ? sql<string[] | null>`(
-          select json_agg(olo.choice_name || ' (' || ol.name || ')' order by olo.id)
-          from order_line_options olo join order_lines ol on ol.id = olo.order_line_id join orders o on o.id = ol.order_id
-          where o.id = ${reorderOf} and o.customer_id = ${holder.profileId}
-            and not exists (select 1 from cart_items ci where ci.cart_id = ${carts.id} and olo.choice_id = any(ci.choice_ids)))`
-      : sql<string[] | null>`null`;
-  const cart = await db.query.carts.findFirst({
-    where: holderWhere(holder),
+/** What a cart rebuilt from a past order left out; null columns for any other cart. */
+type ReorderNotes = { leftOut: SQL<string[] | null>; droppedChoices: SQL<string[] | null> };
+const NO_REORDER: ReorderNotes = { leftOut: sql`null`, droppedChoices: sql`null` };
+
+/** The cart statement for one holder, before it is run or prepared. */
+function cartQuery(db: Database, where: SQL | undefined, reorder: ReorderNotes) {
+  return db.query.carts.findFirst({
+    where,
     columns: { id: true },
     extras: {
-      leftOut: leftOut.as("left_out"),
-      droppedChoices: droppedChoices.as("dropped_choices"),
+      leftOut: reorder.leftOut.as("left_out"),
+      droppedChoices: reorder.droppedChoices.as("dropped_choices"),
       withinHours: ofRestaurant(carts.restaurantId, withinHours()).as("within_hours"),
       opensAt: ofRestaurant(carts.restaurantId, nextOpening()).as("opens_at"),
     },
@@ -114,6 +98,52 @@ export async function getCart({ holder, reorderOf }: { holder: CartHolder; reord
       },
     },
   });
+}
+
+/**
+ * The cart page's statement for a signed-in customer and for an anonymous visitor, each prepared once per database
+ * (db/prepared.ts): a cart is one row and its lines, whoever holds it.
+ */
+const preparedCart = {
+  profile: preparedPerDatabase((db) =>
+    cartQuery(db, eq(carts.profileId, sql.placeholder("profileId")), NO_REORDER).prepare("cart_of_profile"),
+  ),
+  anonymous: preparedPerDatabase((db) =>
+    cartQuery(db, and(eq(carts.id, sql.placeholder("anonymousId")), isNull(carts.profileId)), NO_REORDER).prepare(
+      "cart_of_visitor",
+    ),
+  ),
+};
+
+/** The notes on a cart just rebuilt from the customer's order `orderId`: its lines and options left out. */
+function reorderNotes(orderId: number, profileId: number): ReorderNotes {
+  return {
+    leftOut: sql<string[] | null>`(
+          select json_agg(ol.name order by ol.id) from order_lines ol join orders o on o.id = ol.order_id
+          where o.id = ${orderId} and o.customer_id = ${profileId}
+            and not exists (select 1 from cart_items ci where ci.cart_id = ${carts.id} and ci.menu_item_id = ol.menu_item_id))`,
+    // The past order's options that are in no line of the rebuilt cart: the menu no longer offers them.
+    droppedChoices: sql<string[] | null>`(
+          select json_agg(olo.choice_name || ' (' || ol.name || ')' order by olo.id)
+          from order_line_options olo join order_lines ol on ol.id = olo.order_line_id join orders o on o.id = ol.order_id
+          where o.id = ${orderId} and o.customer_id = ${profileId}
+            and not exists (select 1 from cart_items ci where ci.cart_id = ${carts.id} and olo.choice_id = any(ci.choice_ids)))`,
+  };
+}
+
+/**
+ * The cart as it would be charged now: current names and prices from the menu, each line marked with what would
+ * stop it from being ordered. One statement; with `reorderOf`, it also names the lines of that past order (the
+ * customer's own) that did not make it into the cart.
+ */
+export async function getCart({ holder, reorderOf }: { holder: CartHolder; reorderOf?: number }) {
+  const db = await getDb();
+  const cart =
+    "profileId" in holder
+      ? reorderOf !== undefined
+        ? await cartQuery(db, holderWhere(holder), reorderNotes(reorderOf, holder.profileId))
+        : await preparedCart.profile(db).execute({ profileId: holder.profileId })
+      : await preparedCart.anonymous(db).execute({ anonymousId: holder.anonymousId });
   if (!cart) return null;
   const lines = cart.items.map((line) => {
     const { menuItem } = line;

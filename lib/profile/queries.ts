@@ -3,7 +3,9 @@ import "server-only";
 import { asc, desc, eq, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
+import { preparedPerDatabase } from "@/db/prepared";
 import { favorites, orderLines, orders, profiles, restaurants } from "@/db/schema";
+import type { Database } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
 import { lineOptionsRead } from "@/lib/orders/line-options";
@@ -31,56 +33,75 @@ const listedRestaurant = {
  * favorites, and one page of the order history with its lines. Drizzle compiles the nested `with` into lateral
  * joins, each an index range of at most a page: nothing here grows with the length of the history.
  */
-async function readProfile(where: ReturnType<typeof eq>, cursor: OrderCursor | undefined) {
-  const db = await getDb();
-  return db.query.profiles.findFirst({
-    where,
-    columns: { id: true, slug: true, displayName: true, createdAt: true },
-    // The page lists FAVORITES_SHOWN favorites; the figure counts them all (primary key range, O(favorites)).
-    extras: {
-      favoriteCount: sql<number>`(select count(*)::int from favorites f where f.profile_id = ${profiles.id})`.as(
-        "favorite_count",
-      ),
-    },
-    with: {
-      user: { columns: { role: true } },
-      totals: { columns: { orderCount: true, totalCents: true } },
-      ownedRestaurants: {
-        columns: {},
-        with: { restaurant: listedRestaurant },
-        orderBy: (owner, { asc }) => [asc(owner.restaurantId)],
+function profileStatement(db: Database, by: "id" | "slug", paged: boolean) {
+  return db.query.profiles
+    .findFirst({
+      where: by === "id" ? eq(profiles.id, sql.placeholder("id")) : eq(profiles.slug, sql.placeholder("slug")),
+      columns: { id: true, slug: true, displayName: true, createdAt: true },
+      // The page lists FAVORITES_SHOWN favorites; the figure counts them all (primary key range, O(favorites)).
+      extras: {
+        favoriteCount: sql<number>`(select count(*)::int from favorites f where f.profile_id = ${profiles.id})`.as(
+          "favorite_count",
+        ),
       },
-      favorites: {
-        columns: { createdAt: true },
-        with: { restaurant: listedRestaurant },
-        orderBy: [desc(favorites.createdAt), asc(favorites.restaurantId)],
-        limit: FAVORITES_SHOWN,
-      },
-      orderHistory: {
-        columns: { id: true, status: true, totalCents: true, placedAt: true },
-        where: cursor
-          ? sql`(${orders.placedAt}, ${orders.id}) < (${cursor.placedAt.toISOString()}::timestamptz, ${cursor.id})`
-          : undefined,
-        orderBy: [desc(orders.placedAt), desc(orders.id)],
-        // One more than shown: its presence says whether there is an older page.
-        limit: RECENT_ORDERS + 1,
-        with: {
-          restaurant: { columns: { slug: true, name: true } },
-          lines: {
-            columns: { id: true, name: true, unitPriceCents: true, quantity: true, instructions: true },
-            orderBy: [asc(orderLines.id)],
-            with: { options: lineOptionsRead },
+      with: {
+        user: { columns: { role: true } },
+        totals: { columns: { orderCount: true, totalCents: true } },
+        ownedRestaurants: {
+          columns: {},
+          with: { restaurant: listedRestaurant },
+          orderBy: (owner, { asc }) => [asc(owner.restaurantId)],
+        },
+        favorites: {
+          columns: { createdAt: true },
+          with: { restaurant: listedRestaurant },
+          orderBy: [desc(favorites.createdAt), asc(favorites.restaurantId)],
+          limit: FAVORITES_SHOWN,
+        },
+        orderHistory: {
+          columns: { id: true, status: true, totalCents: true, placedAt: true },
+          where: paged
+            ? sql`(${orders.placedAt}, ${orders.id}) < (${sql.placeholder("beforePlacedAt")}::timestamptz, ${sql.placeholder("beforeId")})`
+            : undefined,
+          orderBy: [desc(orders.placedAt), desc(orders.id)],
+          // One more than shown: its presence says whether there is an older page.
+          limit: RECENT_ORDERS + 1,
+          with: {
+            restaurant: { columns: { slug: true, name: true } },
+            lines: {
+              columns: { id: true, name: true, unitPriceCents: true, quantity: true, instructions: true },
+              orderBy: [asc(orderLines.id)],
+              with: { options: lineOptionsRead },
+            },
           },
         },
       },
-    },
-  });
+    })
+    .prepare(`profile_by_${by}${paged ? "_paged" : ""}`);
+}
+
+/** The four shapes of the profile statement, each prepared once per database (db/prepared.ts). */
+const profileStatements = {
+  id: preparedPerDatabase((db) => profileStatement(db, "id", false)),
+  idPaged: preparedPerDatabase((db) => profileStatement(db, "id", true)),
+  slug: preparedPerDatabase((db) => profileStatement(db, "slug", false)),
+  slugPaged: preparedPerDatabase((db) => profileStatement(db, "slug", true)),
+};
+
+type ProfileKey = { id: number } | { slug: string };
+
+async function readProfile(key: ProfileKey, cursor: OrderCursor | undefined) {
+  const db = await getDb();
+  const before = cursor ? { beforePlacedAt: cursor.placedAt.toISOString(), beforeId: cursor.id } : {};
+  if ("id" in key)
+    return (cursor ? profileStatements.idPaged : profileStatements.id)(db).execute({ ...key, ...before });
+  return (cursor ? profileStatements.slugPaged : profileStatements.slug)(db).execute({ ...key, ...before });
 }
 
 export type ProfileView = NonNullable<Awaited<ReturnType<typeof loadProfile>>>;
 
-async function loadProfile(where: ReturnType<typeof eq>, cursor: OrderCursor | undefined) {
-  const row = await readProfile(where, cursor);
+async function loadProfile(key: ProfileKey, cursor: OrderCursor | undefined) {
+  const row = await readProfile(key, cursor);
   if (!row) return null;
   const { orderHistory, totals, ...rest } = row;
   return {
@@ -104,7 +125,7 @@ export async function getProfileForViewer({
   slug?: string;
   cursor?: OrderCursor;
 }): Promise<ProfileView | null> {
-  if (slug === undefined || slug === viewer.slug) return loadProfile(eq(profiles.id, viewer.profileId), cursor);
+  if (slug === undefined || slug === viewer.slug) return loadProfile({ id: viewer.profileId }, cursor);
   if (viewer.role !== "admin") return null;
-  return loadProfile(eq(profiles.slug, slug), cursor);
+  return loadProfile({ slug }, cursor);
 }

@@ -14,6 +14,7 @@ import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { getUserForRoles } from "@/lib/admin/roles";
 import { listUserTotals } from "@/lib/admin/users";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import { createSession, findSessionViewer } from "@/lib/auth/sessions";
 import { getCart } from "@/lib/cart/queries";
 import { appDay, DAY_MS } from "@/lib/dates";
 import type { TimeKey } from "@/lib/keyset";
@@ -28,7 +29,13 @@ import { getProfileForViewer, RECENT_ORDERS } from "@/lib/profile/queries";
 import { browseRestaurants, getRestaurantPage } from "@/lib/restaurants/queries";
 
 import { freshDatabase } from "../fixtures/db";
-import { captureStatements, explainStatements, pageProblems, postgresClientOf } from "../fixtures/plans";
+import {
+  captureStatements,
+  explainGenericStatements,
+  explainStatements,
+  pageProblems,
+  postgresClientOf,
+} from "../fixtures/plans";
 
 /*
  * Every page's statements, for an ordinary customer next to a whale and for the whale itself, on a skewed database:
@@ -718,4 +725,40 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
       expect(problems.length, `${page.page} as ${page.who}:\n\n${problems.join("\n\n")}\n`).toBe(0);
     },
   );
+
+  /**
+   * The statements prepared on purpose (db/prepared.ts) may be planned once, without their values, and that one
+   * plan then serves the whale and everyone else. Each is checked as PostgreSQL runs it generically, for both.
+   */
+  it.each([
+    ["the whale", "whale"],
+    ["an ordinary customer", `customer-${ORDINARY}`],
+  ])("prepared statements keep their plans when planned once for everyone: %s", async (_who, key) => {
+    const sessionId = await createSession({ userId: userId(key) });
+    const admin = await findActiveViewer(userId("admin"));
+    const { result, queries } = await captureStatements(async () => {
+      const viewer = await findSessionViewer({ userId: userId(key), sessionId });
+      if (!viewer) throw new Error(`${key} should have a live session`);
+      const first = await getProfileForViewer({ viewer });
+      const cursor = decodeCursor(first?.nextCursor) ?? undefined;
+      return {
+        first,
+        second: await getProfileForViewer({ viewer, cursor }),
+        bySlug: await getProfileForViewer({ viewer: admin!, slug: viewer.slug }),
+        cart: await getCart({ holder: { profileId: viewer.profileId } }),
+      };
+    });
+    expect(result.first?.orders).toHaveLength(RECENT_ORDERS);
+    expect(result.second?.orders).toHaveLength(RECENT_ORDERS);
+    expect(result.bySlug?.id).toBe(result.first?.id);
+    // The session check, the profile's first page, its second page, a profile by slug, and the cart.
+    const prepared = queries;
+    expect(prepared).toHaveLength(5);
+    const explained = await explainGenericStatements(postgresClientOf(db()), prepared);
+    expect(explained.map((e) => e.generic)).toEqual(prepared.map(() => true));
+    for (const statement of explained) {
+      const problems = pageProblems([statement], { tables: HISTORY_TABLES, maxRowsTouched: BOUNDS.orderPage });
+      expect(problems.length, problems.join("\n\n")).toBe(0);
+    }
+  });
 });
