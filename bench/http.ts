@@ -8,7 +8,8 @@
  * the build measured is the one you made).
  *
  * Order: the floor (/api/auth/session, anonymous: Next + Auth.js, no database) first, after a short unreported
- * run that warms it up; every page; the floor again last. Per row: requests/s, % of the mean floor, p50 and p99
+ * run that warms it up; the same route signed in (Auth.js' own session read: decrypt, one statement, re-encrypt);
+ * every page; the floor again last. Per row: requests/s, % of the mean floor, p50 and p99
  * latency (ms) under load; "alone ms", the median of the last warm-up requests, sent one at a time (the page
  * without concurrency, and the only latency a page too slow to answer within --duration gets); the bytes of one
  * uncompressed response (requested without accept-encoding, as autocannon does); the responses completed; the
@@ -76,6 +77,8 @@ function pagesFor(s: Subjects): Page[] {
   const shop = ["/", `/r/${s.busiest.slug}`, "/cart"];
   const account = ["/profile", "/orders"];
   return [
+    // The floor again, signed in: what Auth.js' own session read costs (decrypt, one statement, re-encrypt).
+    { path: "/api/auth/session", who: "ordinary" },
     ...shop.flatMap((p) => (["anon", "ordinary", "whale"] as const).map((who) => ({ path: p, who }))),
     ...account.flatMap((p) => (["ordinary", "whale"] as const).map((who) => ({ path: p, who }))),
     { path: "/owner", who: "owner" },
