@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import type { OrderStatus } from "@/db/schema";
 import { formatCents } from "@/lib/money";
-import { LocalTime } from "@/components/ui/local-time";
+import { Time } from "@/components/ui/local-time";
 
 import { StatusBadge } from "./status-badge";
 
@@ -34,17 +34,17 @@ function lineText(line: OrderRowData["lines"][number]) {
  * One order in a list (the profile's recent orders, the purchase history): a link to the order, when, its status
  * and total, and what was in it in one line ("2 × Ramen · 1 × Gyoza"). Prices per line are on the order's own
  * page; a list of 20 orders does not repeat a table for each. Styles are the named utilities row-head and
- * row-meta (app/globals.css), so each row carries short class names.
+ * row-meta (app/globals.css), so each row carries short class names. The list reads the viewer's time zone once
+ * and passes it to every row; tests find the rows as list items of the list's test id, not one id per row.
  */
-export function OrderRow({ order, testId }: { order: OrderRowData; testId: string }) {
+export function OrderRow({ order, zone }: { order: OrderRowData; zone: string }) {
   return (
-    <li className="card" data-testid={testId}>
+    <li className="card">
       <div className="row-head">
-        <Link href={`/orders/${order.id}`}>
-          Order #{order.id} · {order.restaurant.name}
-        </Link>
+        {/* One text node: JSX's pieces would each be a separate node in the HTML and in the RSC payload. */}
+        <Link href={`/orders/${order.id}`}>{`Order #${order.id} · ${order.restaurant.name}`}</Link>
         <span className="row-meta">
-          <LocalTime date={order.placedAt} />
+          <Time date={order.placedAt} zone={zone} />
           <StatusBadge status={order.status} />
           <strong>{formatCents(order.totalCents)}</strong>
         </span>

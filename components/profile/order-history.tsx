@@ -1,9 +1,10 @@
 import Link from "next/link";
 
 import type { ProfileView } from "@/lib/profile/queries";
+import { viewerTimeZone } from "@/lib/time-zone";
 import { OrderRow } from "@/components/orders/order-row";
 
-export function OrderHistory({
+export async function OrderHistory({
   orders,
   nextCursor,
   basePath,
@@ -14,6 +15,7 @@ export function OrderHistory({
   basePath: string;
   isFirstPage: boolean;
 }) {
+  const zone = await viewerTimeZone();
   return (
     <section aria-labelledby="orders-heading" className="space-y-3">
       <h2 id="orders-heading" className="text-lg font-semibold">
@@ -22,9 +24,9 @@ export function OrderHistory({
       {orders.length === 0 ? (
         <p className="card text-sm text-stone-500">{isFirstPage ? "No orders yet." : "No older orders."}</p>
       ) : (
-        <ol className="space-y-3">
+        <ol className="space-y-3" data-testid="orders">
           {orders.map((order) => (
-            <OrderRow key={order.id} order={order} testId="order" />
+            <OrderRow key={order.id} order={order} zone={zone} />
           ))}
         </ol>
       )}

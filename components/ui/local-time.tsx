@@ -1,15 +1,21 @@
 import { formatDate, formatDateTime } from "@/lib/dates";
 import { viewerTimeZone } from "@/lib/time-zone";
 
-/**
- * An instant in the viewer's time zone, rendered on the server (no flash, nothing to hydrate) from the zone the
- * browser put in a cookie; in UTC, and said so, until it has.
- */
-export async function LocalTime({ date, dateOnly = false }: { date: Date; dateOnly?: boolean }) {
-  const zone = await viewerTimeZone();
+type TimeProps = { date: Date; dateOnly?: boolean };
+
+/** An instant in a given time zone, with the zone said (lists pass the viewer's zone, read once for all rows). */
+export function Time({ date, zone, dateOnly = false }: TimeProps & { zone: string }) {
   return (
     <time dateTime={date.toISOString()} data-time-zone={zone}>
       {dateOnly ? formatDate(date, zone) : formatDateTime(date, zone)}
     </time>
   );
+}
+
+/**
+ * An instant in the viewer's time zone, rendered on the server (no flash, nothing to hydrate) from the zone the
+ * browser put in a cookie; in UTC, and said so, until it has.
+ */
+export async function LocalTime(props: TimeProps) {
+  return <Time {...props} zone={await viewerTimeZone()} />;
 }

@@ -85,7 +85,12 @@ test("the customer journey works with its requests spread over all three instanc
   expect(total).toBeGreaterThan(0);
 
   await page.goto(`${cluster.url}/orders`);
-  await expect(page.getByTestId("history-order").filter({ hasText: `#${orderId}` })).toHaveCount(1);
+  await expect(
+    page
+      .getByTestId("history")
+      .getByRole("listitem")
+      .filter({ hasText: `#${orderId}` }),
+  ).toHaveCount(1);
   expect(await profileTotal(page)).toBe(before + total);
   await expect(page.getByTestId("total-purchase")).toHaveText(formatCents(before + total));
 

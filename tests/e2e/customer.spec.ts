@@ -44,7 +44,7 @@ test("a new customer browses, favorites, orders once despite a double click, reo
   await expect(page.getByTestId("order-total")).toHaveText("$22.90");
 
   await page.getByRole("link", { name: "Orders", exact: true }).click();
-  await expect(page.getByTestId("history-order")).toHaveCount(1);
+  await expect(page.getByTestId("history").getByRole("listitem")).toHaveCount(1);
   await expect(page.getByTestId("history-summary")).toContainText("1 order, totalling $22.90");
 
   await page.goto("/profile");

@@ -65,7 +65,7 @@ test("a customer saves an address, orders a delivery with a note from the review
 
   // One order despite the double click, and the total purchase includes the fee.
   await page.goto("/orders");
-  await expect(page.getByTestId("history-order")).toHaveCount(1);
+  await expect(page.getByTestId("history").getByRole("listitem")).toHaveCount(1);
   await page.goto("/profile");
   await expect(page.getByTestId("total-purchase")).toHaveText("$26.74");
   await expect(page.getByText("Total purchase includes delivery fees.")).toBeVisible();

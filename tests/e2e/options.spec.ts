@@ -50,7 +50,7 @@ test("a customer picks options and a note, sees them in the cart, and the order 
 
   // The history row says it in a few words.
   await page.goto("/orders");
-  await expect(page.getByTestId("history-order").first()).toContainText(
+  await expect(page.getByTestId("history").getByRole("listitem").first()).toContainText(
     "1 × Tagliatelle al ragù (Large, Extra parmesan; note: Extra hot plate)",
   );
 });

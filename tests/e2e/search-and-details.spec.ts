@@ -120,7 +120,7 @@ test.describe("in Tokyo", () => {
       )
       .toBe("Asia/Tokyo");
     await page.goto("/orders");
-    const first = page.getByTestId("history-order").first().locator("time");
+    const first = page.getByTestId("history").getByRole("listitem").first().locator("time");
     await expect(first).toHaveAttribute("data-time-zone", "Asia/Tokyo");
     await expect(first).toContainText("GMT+9");
     const iso = await first.getAttribute("datetime");

@@ -32,13 +32,13 @@ test("a demo customer signs in through the form, sees their exact total in two q
   await expect(page.getByRole("heading", { level: 1, name: "Carla Customer" })).toBeVisible();
   await expect(page.getByTestId("total-purchase")).toHaveText(formatCents(expected.totalCents));
   await expect(page.getByTestId("order-count")).toHaveText(String(expected.orderCount));
-  await expect(page.getByTestId("order")).toHaveCount(20);
+  await expect(page.getByTestId("orders").getByRole("listitem")).toHaveCount(20);
   // The whole page, session check included: the user row, then the profile with its history.
   await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
 
   await page.getByRole("link", { name: "Older orders →" }).click();
   await expect(page.getByRole("heading", { name: "Older orders" })).toBeVisible();
-  await expect(page.getByTestId("order")).toHaveCount(20);
+  await expect(page.getByTestId("orders").getByRole("listitem")).toHaveCount(20);
   await expect(page.getByTestId("total-purchase")).toHaveText(formatCents(expected.totalCents));
 
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -7,6 +7,7 @@ import { decodeCursor } from "@/lib/orders/cursor";
 import { getOrderHistory, type OrderHistory } from "@/lib/orders/queries";
 import { historyFilterSchema } from "@/lib/orders/schema";
 import { filterParams, firstParam } from "@/lib/query-params";
+import { viewerTimeZone } from "@/lib/time-zone";
 import { QueryStats } from "@/components/layout/query-stats";
 import { HistoryFilters } from "@/components/orders/history-filters";
 import { OrderRow } from "@/components/orders/order-row";
@@ -66,6 +67,7 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
   const filter = parsed.success ? parsed.data : {};
   const cursor = decodeCursor(filter.before);
   if (cursor === null) notFound();
+  const zone = await viewerTimeZone();
   const history = await getOrderHistory({
     viewer,
     restaurantId: filter.restaurant,
@@ -94,9 +96,9 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
       {history.orders.length === 0 ? (
         <p className="card text-stone-600">No orders here.</p>
       ) : (
-        <ol className="space-y-3">
+        <ol className="space-y-3" data-testid="history">
           {history.orders.map((order) => (
-            <OrderRow key={order.id} order={order} testId="history-order" />
+            <OrderRow key={order.id} order={order} zone={zone} />
           ))}
         </ol>
       )}
