@@ -5,11 +5,7 @@ type TimeProps = { date: Date; dateOnly?: boolean };
 
 /** An instant in a given time zone, with the zone said (lists pass the viewer's zone, read once for all rows). */
 export function Time({ date, zone, dateOnly = false }: TimeProps & { zone: string }) {
-  return (
-    <time dateTime={date.toISOString()} data-time-zone={zone}>
-      {dateOnly ? formatDate(date, zone) : formatDateTime(date, zone)}
-    </time>
-  );
+  return <time dateTime={date.toISOString()}>{dateOnly ? formatDate(date, zone) : formatDateTime(date, zone)}</time>;
 }
 
 /**
