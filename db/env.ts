@@ -14,24 +14,28 @@ export function unsetWhenBlank<T extends z.ZodType>(schema: T) {
   );
 }
 
-export const databaseEnvSchema = z.object({
-  /** A PostgreSQL server. Unset: the embedded PGlite database in PGLITE_DATA_DIR. */
-  DATABASE_URL: unsetWhenBlank(
+/** One postgres:// address, optional. */
+const postgresUrl = () =>
+  unsetWhenBlank(
     z
       .string()
       .trim()
       .regex(/^postgres(ql)?:\/\/\S+$/, "must look like postgres://user@host:5432/database"),
-  ),
+  );
+
+export const databaseEnvSchema = z.object({
+  /** A PostgreSQL server. Unset: the embedded PGlite database in PGLITE_DATA_DIR. */
+  DATABASE_URL: postgresUrl(),
   /**
    * Only for LISTEN (live order streams) when DATABASE_URL goes through a transaction-mode pooler, which cannot hold
    * a LISTEN: a direct address of the primary (db/notifications.ts).
    */
-  DATABASE_LISTEN_URL: unsetWhenBlank(
-    z
-      .string()
-      .trim()
-      .regex(/^postgres(ql)?:\/\/\S+$/, "must look like postgres://user@host:5432/database"),
-  ),
+  DATABASE_LISTEN_URL: postgresUrl(),
+  /**
+   * Only for the health probe (lib/health.ts) when DATABASE_URL goes through a pooler: a direct address of the
+   * primary, so that an outage shows within a second instead of when the pooler gives up (decision 0014).
+   */
+  DATABASE_HEALTH_URL: postgresUrl(),
   /** Streaming replicas for reads (db/replicas.ts, decision 0014): comma-separated postgres:// URLs; needs DATABASE_URL. */
   DATABASE_REPLICA_URLS: z
     .string()

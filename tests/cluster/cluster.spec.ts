@@ -9,7 +9,7 @@ import { Cluster } from "../fixtures/cluster";
 /**
  * The scale-out topology end to end (decision 0014): nginx round-robin over three `next start`, PgBouncer in front
  * of the primary, a streaming replica for reads. One cluster for the whole file (starting it takes a minute);
- * the tests run in order, and the last one stops the replica.
+ * the tests run in order; the last two stop the replica, then the primary (and start the primary again).
  */
 let cluster: Cluster;
 
@@ -180,7 +180,7 @@ test("PgBouncer holds 500 concurrent clients over 20 server connections", async 
       const [row] = await sql<{ n: number }>(
         cluster.primaryUrl,
         `select count(*)::int as n from pg_stat_activity where datname = $1 and backend_type = 'client backend'
-         and pid <> pg_backend_pid() and application_name <> 'platter-listen'`,
+         and pid <> pg_backend_pid() and application_name not in ('platter-listen', 'platter-health')`,
         ["platter"],
       );
       peak = Math.max(peak, row!.n);
@@ -198,7 +198,8 @@ test("PgBouncer holds 500 concurrent clients over 20 server connections", async 
     await Promise.all(clients.map((c) => c.end()));
   }
   // The app instances' pooled connections count too; PgBouncer never opens more than its pool of 20. Not counted:
-  // each instance's one LISTEN connection (platter-listen), which goes to the primary directly, past the pooler.
+  // each instance's one LISTEN connection (platter-listen) and one health probe (platter-health), which go to the
+  // primary directly, past the pooler.
   expect(peak).toBeGreaterThan(0);
   expect(peak).toBeLessThanOrEqual(20);
 });
@@ -232,4 +233,52 @@ test("a replica stopped mid-run: no 5xx, and reads are served by the primary", a
     ),
   );
   expect(many.filter((s) => s !== 200)).toEqual([]);
+});
+
+test("the primary stopped: every instance says 'temporarily unavailable' within 3 s, and serves again when it is back", async ({
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const timed = async (path: string) => {
+    const started = Date.now();
+    const response = await request.get(`${cluster.url}${path}`, { maxRedirects: 0, timeout: 10_000 });
+    return { status: response.status(), ms: Date.now() - started, instance: response.headers()["x-platter-instance"] };
+  };
+  expect((await timed("/api/ready")).status).toBe(200);
+
+  cluster.primary!.stop();
+  const stoppedAt = Date.now();
+
+  // Each instance probes the primary directly every second (DATABASE_HEALTH_URL). Through PgBouncer the probe
+  // could not tell a dead primary from a busy pool, and pages waited for PgBouncer's query_wait_timeout (10 s).
+  // A request that reaches an instance before its next probe still waits in PgBouncer for that; so each try below
+  // gives up after 1 s, and the check is that within 3 s of the stop all three instances answer 503 at once.
+  const statusWithin1s = async (path: string) => {
+    try {
+      return (await request.get(`${cluster.url}${path}`, { timeout: 1_000 })).status();
+    } catch {
+      return 0;
+    }
+  };
+  await expect
+    .poll(
+      async () => {
+        const round = [];
+        for (let i = 0; i < 3; i++) round.push(await statusWithin1s("/r/taqueria-sol"));
+        return round;
+      },
+      { timeout: 3_000, intervals: [50] },
+    )
+    .toEqual([503, 503, 503]);
+  expect(Date.now() - stoppedAt).toBeLessThan(3_500);
+  // Round robin: six requests reach every instance twice, and each has seen the outage for itself.
+  const answers = [];
+  for (let i = 0; i < 6; i++) answers.push(await timed(i % 2 ? "/" : "/api/ready"));
+  expect(answers.map((a) => a.status)).toEqual(Array(6).fill(503));
+  expect(new Set(answers.map((a) => a.instance)).size).toBe(3);
+  expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(3_000);
+
+  cluster.primary!.start();
+  await expect.poll(async () => (await timed("/api/ready")).status, { timeout: 20_000 }).toBe(200);
+  await expect.poll(async () => (await timed("/r/taqueria-sol")).status, { timeout: 20_000 }).toBe(200);
 });
