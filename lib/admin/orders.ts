@@ -7,6 +7,7 @@ import { orders, profiles, restaurants, users, type OrderStatus } from "@/db/sch
 import type { Viewer } from "@/lib/auth/queries";
 import { dayAfter, dayStart } from "@/lib/dates";
 import type { TimeKey } from "@/lib/keyset";
+import { placedBefore } from "@/lib/orders/order-rows";
 import { likePattern, MAX_MATCHED_CUSTOMERS } from "@/lib/search";
 
 import { assertAdmin } from "./query-guard";
@@ -24,9 +25,7 @@ function orderConditions(filter: AdminOrdersFilter, before: TimeKey | undefined)
     filter.restaurant ? eq(orders.restaurantId, filter.restaurant) : undefined,
     filter.from ? gte(orders.placedAt, dayStart(filter.from)) : undefined,
     filter.to ? lt(orders.placedAt, dayAfter(filter.to)) : undefined,
-    before
-      ? sql`(${orders.placedAt}, ${orders.id}) < (${before.time.toISOString()}::timestamptz, ${before.id})`
-      : undefined,
+    before ? placedBefore(before.time.toISOString(), before.id) : undefined,
   ];
 }
 

@@ -9,6 +9,7 @@ import { dayAfter, dayStart } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
 import { lineOptionsRead } from "@/lib/orders/line-options";
+import { orderRowColumns, orderRowRelations, placedBefore } from "@/lib/orders/order-rows";
 
 export const HISTORY_PAGE_SIZE = 20;
 
@@ -122,23 +123,11 @@ export async function getOrderHistory({
     },
     with: {
       orderHistory: {
-        columns: { id: true, status: true, totalCents: true, placedAt: true },
-        where: and(
-          ...filters,
-          cursor
-            ? sql`(${orders.placedAt}, ${orders.id}) < (${cursor.placedAt.toISOString()}::timestamptz, ${cursor.id})`
-            : undefined,
-        ),
+        columns: orderRowColumns,
+        with: orderRowRelations,
+        where: and(...filters, cursor ? placedBefore(cursor.placedAt.toISOString(), cursor.id) : undefined),
         orderBy: [desc(orders.placedAt), desc(orders.id)],
         limit: HISTORY_PAGE_SIZE + 1,
-        with: {
-          restaurant: { columns: { slug: true, name: true } },
-          lines: {
-            columns: { id: true, name: true, unitPriceCents: true, quantity: true, instructions: true },
-            orderBy: [asc(orderLines.id)],
-            with: { options: lineOptionsRead },
-          },
-        },
       },
     },
   });

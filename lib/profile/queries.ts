@@ -4,11 +4,11 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { preparedPerDatabase } from "@/db/prepared";
-import { favorites, orderLines, orders, profiles, restaurants } from "@/db/schema";
+import { favorites, orders, profiles, restaurants } from "@/db/schema";
 import type { Database } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
-import { lineOptionsRead } from "@/lib/orders/line-options";
+import { orderRowColumns, orderRowRelations, placedBefore } from "@/lib/orders/order-rows";
 import { purchaseTotals } from "@/lib/orders/totals";
 import { ofRestaurant, openNow } from "@/lib/restaurants/hours";
 
@@ -59,21 +59,12 @@ function profileStatement(db: Database, by: "id" | "slug", paged: boolean) {
           limit: FAVORITES_SHOWN,
         },
         orderHistory: {
-          columns: { id: true, status: true, totalCents: true, placedAt: true },
-          where: paged
-            ? sql`(${orders.placedAt}, ${orders.id}) < (${sql.placeholder("beforePlacedAt")}::timestamptz, ${sql.placeholder("beforeId")})`
-            : undefined,
+          columns: orderRowColumns,
+          with: orderRowRelations,
+          where: paged ? placedBefore(sql.placeholder("beforePlacedAt"), sql.placeholder("beforeId")) : undefined,
           orderBy: [desc(orders.placedAt), desc(orders.id)],
           // One more than shown: its presence says whether there is an older page.
           limit: RECENT_ORDERS + 1,
-          with: {
-            restaurant: { columns: { slug: true, name: true } },
-            lines: {
-              columns: { id: true, name: true, unitPriceCents: true, quantity: true, instructions: true },
-              orderBy: [asc(orderLines.id)],
-              with: { options: lineOptionsRead },
-            },
-          },
         },
       },
     })
