@@ -1,9 +1,11 @@
 import "server-only";
 
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql, type SQLWrapper } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
+import { preparedPerDatabase } from "@/db/prepared";
 import { favorites, menuCategories, menuItems, menuOptionChoices, menuOptionGroups, restaurants } from "@/db/schema";
+import type { Database } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
 import type { CartHolder } from "@/lib/cart/cookie";
 
@@ -131,31 +133,28 @@ export async function browseRestaurants({
   };
 }
 
+type Key = SQLWrapper | string | number | null;
+
+/**
+ * The same holder rule as lib/cart/queries.ts holderWhere, written over alias `c` for use inside `extras`: the
+ * customer's cart, or the visitor's anonymous one; with both null, no cart.
+ */
+const cartOf = (profileId: Key, anonymousId: Key) =>
+  sql`(c.profile_id = ${profileId} or (c.id = ${anonymousId} and c.profile_id is null))`;
+
+type PageKeys = { slug: SQLWrapper | string; viewerProfileId: Key; holderProfileId: Key; anonymousCartId: Key };
+
 /**
  * A restaurant's page in one statement: details, the menu by category (deleted items left out, unavailable ones
  * kept and marked), whether the visitor favorited it, and which restaurant their cart is from (to ask before
  * replacing it).
  */
-export async function getRestaurantPage({
-  slug,
-  viewer,
-  cartHolder,
-  at,
-}: {
-  slug: string;
-  viewer?: Viewer | null;
-  cartHolder?: CartHolder | null;
-  /** The instant the opening status is for; the database's now() unless a test names one. */
-  at?: Date;
-}) {
-  const db = await getDb();
-  // The same holder rule as lib/cart/queries.ts holderWhere, written over alias `c` for use inside `extras`.
-  const cartWhere = !cartHolder
-    ? sql`false`
-    : "profileId" in cartHolder
-      ? sql`c.profile_id = ${cartHolder.profileId}`
-      : sql`c.id = ${cartHolder.anonymousId} and c.profile_id is null`;
-  const row = await db.query.restaurants.findFirst({
+function restaurantPageQuery(
+  db: Database,
+  { slug, viewerProfileId, holderProfileId, anonymousCartId }: PageKeys,
+  at?: Date,
+) {
+  return db.query.restaurants.findFirst({
     where: eq(restaurants.slug, slug),
     columns: {
       id: true,
@@ -171,14 +170,15 @@ export async function getRestaurantPage({
       openNow: openNow(at).as("open_now"),
       opensAt: nextOpening(at).as("opens_at"),
       todaysHours: todaysHours(at).as("todays_hours"),
-      isFavorite: (!viewer
-        ? sql<boolean>`false`
-        : sql<boolean>`exists (select 1 from favorites f where f.profile_id = ${viewer.profileId} and f.restaurant_id = ${restaurants.id})`
-      ).as("is_favorite"),
+      // A null profile (no viewer) matches no favorite.
+      isFavorite:
+        sql<boolean>`exists (select 1 from favorites f where f.profile_id = ${viewerProfileId} and f.restaurant_id = ${restaurants.id})`.as(
+          "is_favorite",
+        ),
       // Written by hand: see docs/decisions/0002-profile-read.md on aliases inside extras.
       cartRestaurantName: sql<
         string | null
-      >`(select r.name from carts c join restaurants r on r.id = c.restaurant_id where ${cartWhere})`.as(
+      >`(select r.name from carts c join restaurants r on r.id = c.restaurant_id where ${cartOf(holderProfileId, anonymousCartId)})`.as(
         "cart_restaurant_name",
       ),
     },
@@ -211,6 +211,39 @@ export async function getRestaurantPage({
       },
     },
   });
+}
+
+/** The page as every request asks for it (the database's now), prepared once per database (db/prepared.ts). */
+const preparedRestaurantPage = preparedPerDatabase((db) =>
+  restaurantPageQuery(db, {
+    slug: sql.placeholder("slug"),
+    // Typed, so that a null for "no viewer" or "no cart" has a type when the statement is prepared.
+    viewerProfileId: sql`${sql.placeholder("viewerProfileId")}::int`,
+    holderProfileId: sql`${sql.placeholder("holderProfileId")}::int`,
+    anonymousCartId: sql`${sql.placeholder("anonymousCartId")}::uuid`,
+  }).prepare("restaurant_page"),
+);
+
+export async function getRestaurantPage({
+  slug,
+  viewer,
+  cartHolder,
+  at,
+}: {
+  slug: string;
+  viewer?: Viewer | null;
+  cartHolder?: CartHolder | null;
+  /** The instant the opening status is for; the database's now() unless a test names one. */
+  at?: Date;
+}) {
+  const db = await getDb();
+  const keys = {
+    slug,
+    viewerProfileId: viewer?.profileId ?? null,
+    holderProfileId: cartHolder && "profileId" in cartHolder ? cartHolder.profileId : null,
+    anonymousCartId: cartHolder && "anonymousId" in cartHolder ? cartHolder.anonymousId : null,
+  };
+  const row = at ? await restaurantPageQuery(db, keys, at) : await preparedRestaurantPage(db).execute(keys);
   return row && { ...row, opensAt: instantFromDb(row.opensAt) };
 }
 

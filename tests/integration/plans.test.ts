@@ -746,16 +746,17 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
         second: await getProfileForViewer({ viewer, cursor }),
         bySlug: await getProfileForViewer({ viewer: admin!, slug: viewer.slug }),
         cart: await getCart({ holder: { profileId: viewer.profileId } }),
+        restaurant: await getRestaurantPage({ slug: BUSIEST, viewer, cartHolder: { profileId: viewer.profileId } }),
       };
     });
     expect(result.first?.orders).toHaveLength(RECENT_ORDERS);
     expect(result.second?.orders).toHaveLength(RECENT_ORDERS);
     expect(result.bySlug?.id).toBe(result.first?.id);
-    // The session check, the profile's first page, its second page, a profile by slug, and the cart.
-    const prepared = queries;
-    expect(prepared).toHaveLength(5);
-    const explained = await explainGenericStatements(postgresClientOf(db()), prepared);
-    expect(explained.map((e) => e.generic)).toEqual(prepared.map(() => true));
+    expect(result.restaurant?.slug).toBe(BUSIEST);
+    // The session check, the profile's first page, its second page, a profile by slug, the cart, a restaurant.
+    expect(queries).toHaveLength(6);
+    const explained = await explainGenericStatements(postgresClientOf(db()), queries);
+    expect(explained.map((e) => e.generic)).toEqual(queries.map(() => true));
     for (const statement of explained) {
       const problems = pageProblems([statement], { tables: HISTORY_TABLES, maxRowsTouched: BOUNDS.orderPage });
       expect(problems.length, problems.join("\n\n")).toBe(0);
