@@ -1,8 +1,8 @@
-import { asc, sql, type SQLWrapper } from "drizzle-orm";
+import { sql, type SQLWrapper } from "drizzle-orm";
 
-import { orderLines, orders } from "@/db/schema";
+import { orders } from "@/db/schema";
 
-import { lineOptionsRead } from "./line-options";
+import { orderLinesRead } from "./line-options";
 
 /**
  * An order as a list shows it (components/orders/order-row.tsx), for the profile's recent orders and the purchase
@@ -17,17 +17,7 @@ export const orderRowColumns = {
 };
 export const orderRowRelations = {
   restaurant: { columns: { slug: true as const, name: true as const } },
-  lines: {
-    columns: {
-      id: true as const,
-      name: true as const,
-      unitPriceCents: true as const,
-      quantity: true as const,
-      instructions: true as const,
-    },
-    orderBy: [asc(orderLines.id)],
-    with: { options: lineOptionsRead },
-  },
+  lines: orderLinesRead,
 };
 
 /** Orders after a keyset position in the lists' order (newest first: placed_at, then id, both descending). The admin

@@ -3,12 +3,12 @@ import "server-only";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
-import { orderLines, orders, orderStatusEvents, profiles } from "@/db/schema";
+import { orders, orderStatusEvents, profiles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { dayAfter, dayStart } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
-import { lineOptionsRead } from "@/lib/orders/line-options";
+import { orderLinesRead } from "@/lib/orders/line-options";
 import { orderRowColumns, orderRowRelations, placedBefore } from "@/lib/orders/order-rows";
 
 export const HISTORY_PAGE_SIZE = 20;
@@ -41,11 +41,7 @@ export async function getOrderForViewer({ viewer, orderId }: { viewer: Viewer; o
     },
     with: {
       restaurant: { columns: { slug: true, name: true, address: true } },
-      lines: {
-        columns: { id: true, name: true, unitPriceCents: true, quantity: true, instructions: true },
-        orderBy: [asc(orderLines.id)],
-        with: { options: lineOptionsRead },
-      },
+      lines: orderLinesRead,
       statusEvents: {
         columns: { id: true, fromStatus: true, toStatus: true, reason: true, createdAt: true },
         orderBy: [asc(orderStatusEvents.createdAt), asc(orderStatusEvents.id)],

@@ -1,7 +1,4 @@
-import { asc } from "drizzle-orm";
-
-import { orderLines } from "@/db/schema";
-import { lineOptionsRead } from "@/lib/orders/line-options";
+import { orderLinesRead } from "@/lib/orders/line-options";
 
 /**
  * What the owner's pages read of an order (the queue, past orders, the kitchen ticket), as a relational query's
@@ -20,15 +17,5 @@ export const ownerOrderColumns = {
 
 export const ownerOrderWith = {
   customer: { columns: { displayName: true as const } },
-  lines: {
-    columns: {
-      id: true as const,
-      name: true as const,
-      quantity: true as const,
-      unitPriceCents: true as const,
-      instructions: true as const,
-    },
-    orderBy: [asc(orderLines.id)],
-    with: { options: lineOptionsRead },
-  },
+  lines: orderLinesRead,
 };
