@@ -7,3 +7,7 @@ export const filterParams = (values: Partial<Record<string, string>>) =>
 
 /** A search parameter's first value: `?q=a&q=b` reads as "a", as a form with one such field would have sent it. */
 export const firstParam = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** The first value of each of `keys`: a filtered page's filter as the URL gives it, before its schema checks it. */
+export const firstParams = <K extends string>(raw: Record<string, string | string[] | undefined>, keys: readonly K[]) =>
+  Object.fromEntries(keys.map((key) => [key, firstParam(raw[key])])) as Record<K, string | undefined>;

@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { decodeCursor } from "@/lib/orders/cursor";
 import { getOrderHistory, type OrderHistory } from "@/lib/orders/queries";
 import { historyFilterSchema } from "@/lib/orders/schema";
-import { filterParams, firstParam } from "@/lib/query-params";
+import { filterParams, firstParams } from "@/lib/query-params";
 import { viewerTimeZone } from "@/lib/time-zone";
 import { QueryStats } from "@/components/layout/query-stats";
 import { HistoryFilters } from "@/components/orders/history-filters";
@@ -56,12 +56,7 @@ function HistorySummary({ history }: { history: OrderHistory }) {
 
 export default async function OrdersPage({ searchParams }: PageProps<"/orders">) {
   const raw = await searchParams;
-  const values = {
-    restaurant: firstParam(raw.restaurant),
-    from: firstParam(raw.from),
-    to: firstParam(raw.to),
-    before: firstParam(raw.before),
-  };
+  const values = firstParams(raw, ["restaurant", "from", "to", "before"]);
   const viewer = await requireUser("/orders");
   const parsed = historyFilterSchema.safeParse(values);
   const filter = parsed.success ? parsed.data : {};

@@ -7,7 +7,7 @@ import { decodeCursor } from "@/lib/orders/cursor";
 import { listPastOrders } from "@/lib/owner/past-orders";
 import { pastOrdersFilterSchema, type PastOrdersFilter } from "@/lib/owner/schema";
 import { OWNER_ROLES } from "@/lib/owner/scope";
-import { filterParams, firstParam } from "@/lib/query-params";
+import { filterParams, firstParam, firstParams } from "@/lib/query-params";
 import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { OwnerNav } from "@/components/owner/owner-nav";
@@ -26,12 +26,7 @@ export default async function PastOrdersPage({ params, searchParams }: PageProps
   const { slug } = await params;
   if (!pathSlug.safeParse(slug).success) notFound();
   const raw = await searchParams;
-  const values = {
-    status: firstParam(raw.status),
-    q: firstParam(raw.q),
-    from: firstParam(raw.from),
-    to: firstParam(raw.to),
-  };
+  const values = firstParams(raw, ["status", "q", "from", "to"]);
   const viewer = await requireRole(OWNER_ROLES, `/owner/${slug}/past-orders`);
   const parsed = pastOrdersFilterSchema.safeParse({ ...values, before: firstParam(raw.before) });
   const filter: Partial<PastOrdersFilter> = parsed.success ? parsed.data : {};

@@ -8,7 +8,7 @@ import { ownerPageData } from "@/lib/owner/page-data";
 import { getSalesReport, SALES_DAYS } from "@/lib/owner/sales";
 import { salesRangeSchema } from "@/lib/owner/schema";
 import { OWNER_ROLES } from "@/lib/owner/scope";
-import { firstParam } from "@/lib/query-params";
+import { firstParams } from "@/lib/query-params";
 import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { OwnerNav } from "@/components/owner/owner-nav";
@@ -23,7 +23,7 @@ const loadReport = ownerPageData((args, from?: string, to?: string) =>
 
 /** The range the URL asks for, when it is a good one; a bad one is explained on the page, which shows 30 days. */
 function rangeFrom(raw: Record<string, string | string[] | undefined>) {
-  const values = { from: firstParam(raw.from), to: firstParam(raw.to) };
+  const values = firstParams(raw, ["from", "to"]);
   const parsed = salesRangeSchema.safeParse(values);
   const range = parsed.success && parsed.data.from && parsed.data.to ? parsed.data : undefined;
   return { values, parsed, range };
