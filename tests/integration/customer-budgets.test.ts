@@ -1,7 +1,8 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { countQueries } from "@/db/query-stats";
-import { favorites } from "@/db/schema";
+import { favorites, restaurants } from "@/db/schema";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { addToCart, getCart } from "@/lib/cart/queries";
 import { placeOrder } from "@/lib/orders/checkout";
@@ -40,7 +41,7 @@ describe.each(DRIVERS)("customer page budgets on %s", (driver) => {
     expect(await statements(() => browseRestaurants({ q: "resto" }))).toBe(1);
   });
 
-  it("searches by name and cuisine, treats % literally, and pages by keyset without repeats", async () => {
+  it("searches by name and cuisine, treats % and _ literally, and pages by keyset without repeats", async () => {
     for (let i = 0; i < 15; i++) await createRestaurant(db());
     const seen: number[] = [];
     let after: { name: string; id: number } | undefined;
@@ -54,7 +55,13 @@ describe.each(DRIVERS)("customer page budgets on %s", (driver) => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBeGreaterThanOrEqual(15);
     expect((await browseRestaurants({ q: "test" })).restaurants.length).toBeGreaterThan(0);
-    expect((await browseRestaurants({ q: "100%" })).restaurants).toHaveLength(0);
+    // % and _ are LIKE wildcards: unescaped, either would match every restaurant. No query here holds a digit, since
+    // the factory's names hold the process id and typo-forgiving search would find "100" in a pid such as 1007.
+    const { restaurant: sale } = await createRestaurant(db());
+    await db().update(restaurants).set({ name: "Half off% Pizza" }).where(eq(restaurants.id, sale.id));
+    expect((await browseRestaurants({ q: "%" })).restaurants.map((r) => r.id)).toEqual([sale.id]);
+    expect((await browseRestaurants({ q: "_" })).restaurants).toHaveLength(0);
+    expect((await browseRestaurants({ q: "off%" })).restaurants.map((r) => r.id)).toEqual([sale.id]);
   });
 
   it("restaurant page: 2 statements whatever the menu size", async () => {
