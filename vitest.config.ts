@@ -12,6 +12,9 @@ export default defineConfig({
   test: {
     include: ["tests/integration/**/*.test.ts", "tests/first-run/**/*.test.ts", "lib/**/*.test.ts"],
     environment: "node",
+    // next-auth imports "next/server", which Node's own ESM resolution cannot find (next has no exports map): Vite
+    // resolves it when it transforms the package. Tests reach next-auth through the auth actions (fuzz-actions).
+    server: { deps: { inline: ["next-auth"] } },
     globalSetup: ["tests/fixtures/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,

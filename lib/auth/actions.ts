@@ -15,6 +15,8 @@ import { changePasswordSchema, signInSchema, signUpSchema } from "./schema";
 import { getViewer } from "./session";
 
 export type FormState = {
+  /** Set when something was done although the visitor stays on the form (an account created, not signed in). */
+  ok?: true;
   message?: string;
   fieldErrors?: Partial<Record<"name" | "email" | "password", string[]>>;
   values?: { name?: string; email?: string };
@@ -64,7 +66,17 @@ export async function signUpAction(_state: FormState, form: FormData): Promise<F
   if (!created.ok) {
     return { fieldErrors: { email: ["An account with this email already exists. Sign in instead?"] }, values };
   }
-  return signInAndRedirect(parsed.data.email, parsed.data.password, safeRedirectTarget(field(form, "callbackUrl")));
+  const refused = await signInAndRedirect(
+    parsed.data.email,
+    parsed.data.password,
+    safeRedirectTarget(field(form, "callbackUrl")),
+  );
+  // Still here: the account exists, but signing in was refused (this address is locked out, say). Say both.
+  return {
+    ok: true,
+    message: `Your account was created, but you could not be signed in yet. ${refused.message ?? ""}`.trim(),
+    values,
+  };
 }
 
 export const changePasswordAction = formAction(changePasswordSchema, async (input, viewer): Promise<ActionState> => {

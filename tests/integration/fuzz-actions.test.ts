@@ -1,12 +1,17 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { customerAddresses, menuOptionChoices, menuOptionGroups } from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import * as addressActions from "@/lib/addresses/actions";
 import * as adminActions from "@/lib/admin/actions";
+import * as authActions from "@/lib/auth/actions";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import * as resetActions from "@/lib/auth/reset-actions";
+import * as signOutActions from "@/lib/auth/sign-out";
 import * as cartActions from "@/lib/cart/actions";
 import * as favoriteActions from "@/lib/favorites/actions";
 import * as orderActions from "@/lib/orders/actions";
@@ -27,14 +32,17 @@ import { signInAs } from "../fixtures/session";
  * text/plain or empty body decodes to). Each call must return a state or end in Next's redirect/notFound, never
  * throw; a refused call (no `ok: true`, no redirect) must leave every table's row count unchanged, audit log included.
  *
- * lib/auth/actions.ts (sign-in and sign-up) is not called here: they go through Auth.js' signIn, which needs a real
- * request, and are fuzzed over HTTP by the auth area's own tests. The password reset actions (lib/auth/reset-actions.ts)
- * are: anyone may call them, and the work they leave for after the response (the mail) is dropped here.
+ * The auth actions are called too. Auth.js' own signIn and signOut need a real request, so they are replaced by
+ * what they do with the action's input (fuzzedAuth below): the credentials check with its throttle, then a redirect.
+ * A failed or throttled sign-in or password change is work that happened: it counts against the throttle and is
+ * audited, so those targets may change the throttle and audit tables when refused, and nothing else. The password
+ * reset actions (lib/auth/reset-actions.ts) are called as they are: the mail, left for after the response, is dropped.
  */
 
 vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 vi.mock("next/headers", async () => (await import("../fixtures/next-headers")).nextHeadersMock);
+vi.mock("@/lib/auth/config", async () => (await import("../fixtures/fuzzed-auth")).fuzzedAuth);
 vi.mock("next/server", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/server")>()),
   after: () => {},
@@ -44,11 +52,14 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 
 type Role = "admin" | "owner" | "customer" | "anyone";
 type AnyAction = (state: unknown, form: unknown) => Promise<unknown>;
+/** `attempts`: a refused call is still a counted sign-in attempt (the throttle's rows and its audit entry). */
+type Target = { role: Role; fields: string[]; attempts?: boolean };
+const ATTEMPT_TABLES = ["sign_in_throttles", "audit_log"];
 
 const WEEKDAY_FIELDS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /** The form fields each action reads, and who may call it. A new exported action must be added here (a test checks). */
-const TARGETS: Record<string, { role: Role; fields: string[] }> = {
+const TARGETS: Record<string, Target> = {
   changeRoleAction: { role: "admin", fields: ["profileId", "role", "restaurantIds"] },
   setDisabledAction: { role: "admin", fields: ["profileId", "disabled"] },
   createRestaurantAction: { role: "admin", fields: ["name", "slug", "cuisine", "address", "description"] },
@@ -108,20 +119,35 @@ const TARGETS: Record<string, { role: Role; fields: string[] }> = {
   deleteOptionGroupAction: { role: "owner", fields: ["groupId"] },
   forgotPasswordAction: { role: "anyone", fields: ["email"] },
   resetPasswordAction: { role: "anyone", fields: ["token", "password", "confirmPassword"] },
+  signInAction: { role: "anyone", fields: ["email", "password", "callbackUrl"], attempts: true },
+  signUpAction: { role: "anyone", fields: ["name", "email", "password", "callbackUrl"], attempts: true },
+  changePasswordAction: {
+    role: "customer",
+    fields: ["currentPassword", "newPassword", "confirmPassword"],
+    attempts: true,
+  },
+  signOutOtherSessionsAction: { role: "customer", fields: [] },
+  signOutEverywhereAction: { role: "customer", fields: [] },
+  signOutAction: { role: "customer", fields: [] },
+};
+
+/** Every "use server" module under lib/, by path: the list below must name them all (a test checks). */
+const ACTION_MODULES: Record<string, Record<string, unknown>> = {
+  "lib/addresses/actions.ts": addressActions,
+  "lib/admin/actions.ts": adminActions,
+  "lib/auth/actions.ts": authActions,
+  "lib/auth/reset-actions.ts": resetActions,
+  "lib/auth/sign-out.ts": signOutActions,
+  "lib/cart/actions.ts": cartActions,
+  "lib/favorites/actions.ts": favoriteActions,
+  "lib/orders/actions.ts": orderActions,
+  "lib/owner/actions.ts": ownerActions,
+  "lib/owner/hours-actions.ts": hoursActions,
+  "lib/owner/menu-actions.ts": menuActions,
 };
 
 const ACTIONS: Record<string, AnyAction> = Object.fromEntries(
-  [
-    addressActions,
-    adminActions,
-    cartActions,
-    favoriteActions,
-    orderActions,
-    ownerActions,
-    menuActions,
-    hoursActions,
-    resetActions,
-  ].flatMap((module) =>
+  Object.values(ACTION_MODULES).flatMap((module) =>
     Object.entries(module).filter((entry): entry is [string, AnyAction] => typeof entry[1] === "function"),
   ),
 );
@@ -301,6 +327,13 @@ type Fixture = {
 function plausible(field: string, fixture: Fixture): fc.Arbitrary<string> {
   const ids = fixture.ids[field as keyof Fixture["ids"]];
   if (ids) return fc.constantFrom(...ids);
+  // Sign-in and sign-up: addresses with no account (new ones, so that sign-up is reached), and the signed-in
+  // customer's own (so that sign-in can succeed and sign-up meets a taken address).
+  if (field === "email")
+    return fc.oneof(
+      fc.constantFrom("Carla@Example.TEST", fixture.customer.email),
+      fc.integer({ min: 1, max: 2 ** 31 }).map((n) => `fuzz-${n.toString(36)}@example.test`),
+    );
   // A restaurant's web address: mostly new ones (so that creating is reached), sometimes one already taken.
   if (field === "slug")
     return fc.oneof(
@@ -326,11 +359,14 @@ function plausible(field: string, fixture: Fixture): fc.Arbitrary<string> {
     price: ["12.50", "0", "3"],
     expectedTotalCents: ["0", "500", "1000"],
     idempotencyKey: ["fuzz-key-0001", "fuzz-key-0002"],
-    email: ["someone@example.test", "Carla@Example.TEST"],
     // The shape of a reset token, but none that was issued: the link is refused after the format check.
     token: ["A".repeat(43), "abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJKLMNOP_"],
-    password: ["a long passphrase"],
+    // The seeded accounts' password, and another: a password change swaps between them, a sign-in meets both.
+    password: ["a long passphrase", DEMO_PASSWORD],
     confirmPassword: ["a long passphrase"],
+    currentPassword: [DEMO_PASSWORD, "a long passphrase"],
+    newPassword: ["a long passphrase", DEMO_PASSWORD],
+    callbackUrl: ["/orders", "https://evil.example/x", "//evil.example", ""],
     fulfilment: ["pickup", "delivery"],
     note: ["", "Ring twice"],
     label: ["Home", "Work"],
@@ -380,6 +416,7 @@ function formArbitrary(fields: string[], fixture: Fixture): fc.Arbitrary<Entry[]
   );
   const anything = fc.tuple(fc.tuple(...perField), extra).map(([entries, more]) => [...entries.flat(), ...more]);
   // Every field valid but one: the shape that gets a bad value furthest in (past the other fields' checks, to the SQL).
+  if (fields.length === 0) return anything;
   const onePoisoned = fc
     .integer({ min: 0, max: fields.length - 1 })
     .chain((bad) =>
@@ -526,16 +563,23 @@ describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
 
   const rowCounts = async () => {
     const result = await db().execute(countStatement);
-    return rowsOf<Record<string, string>>(result)[0];
+    return rowsOf<Record<string, string>>(result)[0]!;
   };
 
-  it("fuzzes every exported action (none is left out)", () => {
+  it('fuzzes every exported action of every "use server" module (none is left out)', () => {
+    const lib = path.join(process.cwd(), "lib");
+    const serverModules = readdirSync(lib, { recursive: true, encoding: "utf8" })
+      .filter(
+        (file) => /\.tsx?$/.test(file) && /^\s*["']use server["']/.test(readFileSync(path.join(lib, file), "utf8")),
+      )
+      .map((file) => `lib/${file.split(path.sep).join("/")}`);
+    expect(serverModules.sort()).toEqual(Object.keys(ACTION_MODULES).sort());
     expect(Object.keys(ACTIONS).sort()).toEqual(Object.keys(TARGETS).sort());
   });
 
   it.each(Object.entries(TARGETS))(
     "%s: a state or a redirect for any input, and nothing written when refused",
-    async (name, { role, fields }) => {
+    async (name, { role, fields, attempts }) => {
       const action = ACTIONS[name]!;
       const viewers = (): fc.Arbitrary<Viewer | null> =>
         role === "anyone" ? fc.constantFrom(fixture.customer, null) : fc.constant(fixture[role]);
@@ -543,6 +587,9 @@ describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
       let counts = await rowCounts();
       // Runs that got past validation to the work itself: the fuzz must not only ever meet zod.
       let reached = 0;
+      // The row counts a refusal must leave as they were: all of them, or all but a counted attempt's.
+      const unattempted = (all: Record<string, string>) =>
+        attempts ? Object.fromEntries(Object.entries(all).filter(([table]) => !ATTEMPT_TABLES.includes(table))) : all;
       await fc.assert(
         fc.asyncProperty(
           viewers(),
@@ -557,18 +604,22 @@ describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
               state = await action(previous, arg.kind === "form" ? toForm(arg.entries) : arg.value);
             } catch (error) {
               counts = await rowCounts();
-              if (isRedirect(error) || isNotFound(error)) return void reached++;
-              throw error;
+              if (isRedirect(error)) return void reached++;
+              if (!isNotFound(error)) throw error;
+              // A 404 is a refusal: nothing written.
+              expect(unattempted(counts)).toEqual(unattempted(before));
+              return void reached++;
             }
             expect(state).toBeTypeOf("object");
             const { ok, message, fieldErrors } = state as { ok?: unknown; message?: unknown; fieldErrors?: unknown };
             expect(ok === undefined || typeof ok === "boolean").toBe(true);
             expect(message === undefined || typeof message === "string").toBe(true);
             expect(fieldErrors === undefined || typeof fieldErrors === "object").toBe(true);
-            if (arg.kind === "other")
+            // An action that reads no form (sign-out) has nothing to refuse in a body that is not one.
+            if (arg.kind === "other" && fields.length > 0)
               expect(state).toEqual({ message: "This form could not be read. Reload the page and try again." });
             counts = await rowCounts();
-            if (ok !== true) expect(counts).toEqual(before);
+            if (ok !== true) expect(unattempted(counts)).toEqual(unattempted(before));
             if (!fieldErrors && arg.kind === "form") reached++;
           },
         ),
