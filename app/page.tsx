@@ -27,6 +27,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
   });
   const current = { q, cuisine, open };
   const filteredBy = [cuisine ? `${cuisine} cuisine` : "", open ? "open now" : ""].filter(Boolean).join(", ");
+  const openToggle = open ? "bg-brand-700 text-white ring-brand-700" : "bg-white text-stone-800 ring-stone-300";
 
   return (
     <div className="space-y-8">
@@ -64,7 +65,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
             <button
               type="submit"
               aria-pressed={Boolean(open)}
-              className={`rounded-full px-3 py-1 font-medium ring-1 ${open ? "bg-brand-700 text-white ring-brand-700" : "bg-white text-stone-800 ring-stone-300"}`}
+              className={`rounded-full px-3 py-1 font-medium ring-1 ${openToggle}`}
             >
               Open now
             </button>

@@ -202,12 +202,14 @@ for (const driver of drivers) {
         times.push(performance.now() - t0);
       }
       lines.push(
-        `| ${driver} | ${userCount.toLocaleString("en-US")} | ${orderCount.toLocaleString("en-US")} | ${m.name} | ${statements} | ${median(times).toFixed(1)} | ${Math.min(...times).toFixed(1)} |`,
+        `| ${driver} | ${userCount.toLocaleString("en-US")} | ${orderCount.toLocaleString("en-US")} | ${m.name} | ` +
+          `${statements} | ${median(times).toFixed(1)} | ${Math.min(...times).toFixed(1)} |`,
       );
     }
     const e = await measureExport(admin);
     exports.push(
-      `| ${driver} | ${orderCount.toLocaleString("en-US")} | ${e.statements} | ${(e.ms / 1000).toFixed(1)} | ${e.mb.toFixed(1)} | ${e.heapMb.toFixed(1)} |`,
+      `| ${driver} | ${orderCount.toLocaleString("en-US")} | ${e.statements} | ` +
+        `${(e.ms / 1000).toFixed(1)} | ${e.mb.toFixed(1)} | ${e.heapMb.toFixed(1)} |`,
     );
   } finally {
     await handle.close();

@@ -34,7 +34,8 @@ const [subject] = await executeRows<{ user_id: string; item_a: number; item_b: n
         select m.restaurant_id, array_agg(m.id order by m.id) as ids, array_agg(m.price_cents order by m.id) as prices
         from menu_items m join restaurants r on r.id = m.restaurant_id
         where r.is_open and m.available and m.deleted_at is null group by m.restaurant_id having count(*) >= 2)
-      select (select p.user_id from profiles p where p.id = (select customer_id from median)) as user_id, ids[1] as item_a, ids[2] as item_b, prices[1] + 2 * prices[2] as cents
+      select (select p.user_id from profiles p where p.id = (select customer_id from median)) as user_id,
+        ids[1] as item_a, ids[2] as item_b, prices[1] + 2 * prices[2] as cents
       from menu order by restaurant_id limit 1`,
 );
 if (!subject) throw new Error("no open restaurant with two available items: seed with --scale first");

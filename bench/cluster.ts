@@ -134,7 +134,8 @@ console.log("| instances | page | req/s | p50 ms | p99 ms | non-2xx | max replic
 console.log("|---|---|---|---|---|---|---|---|");
 for (const r of rows) {
   console.log(
-    `| ${r.instances} | ${r.page} | ${r.reqPerSec.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.maxLagBytes} bytes, ${r.maxLagMs.toFixed(1)} ms | ${(r.replicaShare * 100).toFixed(0)}% |`,
+    `| ${r.instances} | ${r.page} | ${r.reqPerSec.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ` +
+      `${r.maxLagBytes} bytes, ${r.maxLagMs.toFixed(1)} ms | ${(r.replicaShare * 100).toFixed(0)}% |`,
   );
 }
 if (rows.some((r) => r.non2xx > 0)) process.exitCode = 1;

@@ -14,10 +14,11 @@
  * without concurrency, and the only latency a page too slow to answer within --duration gets); the bytes of one
  * uncompressed response (requested without accept-encoding, as autocannon does); the responses completed; the
  * status codes; and the 1-minute load average when the row started (other work on the machine is noise).
- * Any unexpected status (a non-2xx, except the layout floor's 404), error, timeout or row with fewer responses than connections is printed loudly and makes the exit
- * code 1 (after the table). Between rows it waits until the requests still in flight when autocannon stopped have
- * been served (no statement running on the database, the floor answering quickly), so that they do not slow the
- * next row down. Markdown on stdout (--json also writes every figure to a file), progress on stderr.
+ * Any unexpected status (a non-2xx, except the layout floor's 404), error, timeout or row with fewer responses than
+ * connections is printed loudly and makes the exit code 1 (after the table). Between rows it waits until the requests
+ * still in flight when autocannon stopped have been served (no statement running on the database, the floor answering
+ * quickly), so that they do not slow the next row down. Markdown on stdout (--json also writes every figure to a
+ * file), progress on stderr.
  *
  * Users, picked by SQL (bench/subjects.ts): anon, ordinary (median order count), whale (most orders), owner (of
  * the busiest restaurant) and admin (admin@platter.test). All seeded accounts share one password (platter-demo).
@@ -391,23 +392,33 @@ async function main() {
   out.push(`## bench:http (${started.toISOString()})`);
   out.push("");
   out.push(
-    `- database: ${redactUrl(url!)} (${size}): ${subjects.totals.users.toLocaleString("en-US")} users, ${subjects.totals.orders.toLocaleString("en-US")} orders, ${subjects.totals.orderLines.toLocaleString("en-US")} order lines`,
+    `- database: ${redactUrl(url!)} (${size}): ${subjects.totals.users.toLocaleString("en-US")} users, ` +
+      `${subjects.totals.orders.toLocaleString("en-US")} orders, ` +
+      `${subjects.totals.orderLines.toLocaleString("en-US")} order lines`,
   );
   out.push(
-    `- ordinary: ${subjects.ordinary.email} (${subjects.ordinary.orders.toLocaleString("en-US")} orders, the median among ${subjects.totals.customersWithOrders.toLocaleString("en-US")} customers with orders)`,
+    `- ordinary: ${subjects.ordinary.email} (${subjects.ordinary.orders.toLocaleString("en-US")} orders, ` +
+      `the median among ${subjects.totals.customersWithOrders.toLocaleString("en-US")} customers with orders)`,
   );
   out.push(`- whale: ${subjects.whale.email} (${subjects.whale.orders.toLocaleString("en-US")} orders)`);
   out.push(
-    `- owner: ${subjects.owner.email}, of ${subjects.busiest.slug} (the busiest restaurant, ${subjects.busiest.orders.toLocaleString("en-US")} orders); admin: ${subjects.admin.email}`,
+    `- owner: ${subjects.owner.email}, of ${subjects.busiest.slug} ` +
+      `(the busiest restaurant, ${subjects.busiest.orders.toLocaleString("en-US")} orders); admin: ${subjects.admin.email}`,
   );
   out.push(
-    `- next start (build ${readFileSync(buildIdFile, "utf8").trim()}, built ${statSync(buildIdFile).mtime.toISOString()}, git ${cmd("git", ["rev-parse", "--short", "HEAD"])}), autocannon ${connections} connections × ${duration} s per row, ${warmups} warm-up requests per page, timeout ${timeoutS} s`,
+    `- next start (build ${readFileSync(buildIdFile, "utf8").trim()}, ` +
+      `built ${statSync(buildIdFile).mtime.toISOString()}, git ${cmd("git", ["rev-parse", "--short", "HEAD"])}), ` +
+      `autocannon ${connections} connections × ${duration} s per row, ${warmups} warm-up requests per page, ` +
+      `timeout ${timeoutS} s`,
   );
   out.push(
-    `- machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${version.split(" on ")[0]}; load average at start ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")} (server, database and autocannon share these cores; other work on the machine shows up as noise)`,
+    `- machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ` +
+      `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${version.split(" on ")[0]}; ` +
+      `load average at start ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")} ` +
+      `(server, database and autocannon share these cores; other work on the machine shows up as noise)`,
   );
   out.push("");
   out.push(
@@ -416,17 +427,21 @@ async function main() {
   out.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|");
   for (const r of rows) {
     out.push(
-      `| ${r.floor ? `${r.page} (floor)` : r.page} | ${r.who} | ${r.reqPerSec.toFixed(1)} | ${r.pctOfFloor!.toFixed(1)}% | ${r.requests ? r.p50 : "-"} | ${r.requests ? r.p99 : "-"} | ${r.aloneMs.toFixed(0)} | ${r.bytes.toLocaleString("en-US")} | ${r.requests.toLocaleString("en-US")} | ${statusText(r)} | ${r.load1.toFixed(2)} |`,
+      `| ${r.floor ? `${r.page} (floor)` : r.page} | ${r.who} | ${r.reqPerSec.toFixed(1)} | ${r.pctOfFloor!.toFixed(1)}% | ` +
+        `${r.requests ? r.p50 : "-"} | ${r.requests ? r.p99 : "-"} | ${r.aloneMs.toFixed(0)} | ` +
+        `${r.bytes.toLocaleString("en-US")} | ${r.requests.toLocaleString("en-US")} | ${statusText(r)} | ${r.load1.toFixed(2)} |`,
     );
   }
   out.push("");
   out.push(
-    `Floor: ${floors.map((f) => f.reqPerSec.toFixed(1)).join(" and ")} req/s (first and last), mean ${floorMean.toFixed(1)}; "% of floor" is against the mean.`,
+    `Floor: ${floors.map((f) => f.reqPerSec.toFixed(1)).join(" and ")} req/s (first and last), ` +
+      `mean ${floorMean.toFixed(1)}; "% of floor" is against the mean.`,
   );
   if (bad.length) {
     out.push("");
     out.push(
-      `**⚠ ${bad.length} row(s) saw a non-2xx status, an error, a timeout or fewer responses than connections:** ${bad.map((r) => `${r.who} ${r.page}`).join(", ")}. Server log: ${serverLogPath}`,
+      `**⚠ ${bad.length} row(s) saw a non-2xx status, an error, a timeout or fewer responses than connections:** ` +
+        `${bad.map((r) => `${r.who} ${r.page}`).join(", ")}. Server log: ${serverLogPath}`,
     );
   }
   const serverErrors = tail(serverLogPath, 100000)
@@ -465,7 +480,9 @@ async function main() {
   }
   if (bad.length || serverErrors.length) {
     console.error(
-      `\n⚠⚠⚠ NON-2XX / ERRORS: ${bad.map((r) => `${r.who} ${r.page} ${JSON.stringify(r.statuses)} errors=${r.errors} timeouts=${r.timeouts}`).join("; ")}${serverErrors.length ? `; ${serverErrors.length} server error line(s)` : ""}`,
+      `\n⚠⚠⚠ NON-2XX / ERRORS: ` +
+        `${bad.map((r) => `${r.who} ${r.page} ${JSON.stringify(r.statuses)} errors=${r.errors} timeouts=${r.timeouts}`).join("; ")}` +
+        `${serverErrors.length ? `; ${serverErrors.length} server error line(s)` : ""}`,
     );
     process.exitCode = 1;
   }

@@ -158,7 +158,8 @@ for (const driver of drivers) {
     for (const r of results) {
       if (r.total !== floor.total) throw new Error(`${r.name} disagrees: ${r.total} vs ${floor.total}`);
       rows.push(
-        `| ${driver} | ${size.toLocaleString("en-US")} | ${r.name} | ${r.statements.toLocaleString("en-US")} | ${r.ms.toFixed(2)} | ${(r.ms / floor.ms).toFixed(1)}x |`,
+        `| ${driver} | ${size.toLocaleString("en-US")} | ${r.name} | ${r.statements.toLocaleString("en-US")} | ` +
+          `${r.ms.toFixed(2)} | ${(r.ms / floor.ms).toFixed(1)}x |`,
       );
     }
     console.error(`${driver}, ${size} orders: every approach agrees on ${floor.total} cents.`);

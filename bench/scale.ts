@@ -216,7 +216,8 @@ async function main() {
         const result = await runCase(c, who, viewers[who], subjects);
         results.push(result);
         console.error(
-          `${result.statements.length} statement(s), exec ${result.statements.map((s) => fmt(s.execMs)).join(" + ")} ms (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+          `${result.statements.length} statement(s), exec ${result.statements.map((s) => fmt(s.execMs)).join(" + ")} ms ` +
+            `(${((performance.now() - t0) / 1000).toFixed(1)} s)`,
         );
       } catch (error) {
         capturing = undefined;
@@ -239,22 +240,35 @@ async function main() {
   out.push(`## bench:scale (${started.toISOString()})`);
   out.push("");
   out.push(
-    `- database: ${redactUrl(url!)} (${size}): ${subjects.totals.users.toLocaleString("en-US")} users, ${subjects.totals.orders.toLocaleString("en-US")} orders, ${subjects.totals.orderLines.toLocaleString("en-US")} order lines; ${version.split(" on ")[0]}, jit=${jit}`,
+    `- database: ${redactUrl(url!)} (${size}): ${subjects.totals.users.toLocaleString("en-US")} users, ` +
+      `${subjects.totals.orders.toLocaleString("en-US")} orders, ` +
+      `${subjects.totals.orderLines.toLocaleString("en-US")} order lines; ${version.split(" on ")[0]}, jit=${jit}`,
   );
   out.push(
-    `- ordinary: ${subjects.ordinary.email} (${subjects.ordinary.orders.toLocaleString("en-US")} orders, the median among ${subjects.totals.customersWithOrders.toLocaleString("en-US")} customers with orders); whale: ${subjects.whale.email} (${subjects.whale.orders.toLocaleString("en-US")} orders)`,
+    `- ordinary: ${subjects.ordinary.email} (${subjects.ordinary.orders.toLocaleString("en-US")} orders, ` +
+      `the median among ${subjects.totals.customersWithOrders.toLocaleString("en-US")} customers with orders); ` +
+      `whale: ${subjects.whale.email} (${subjects.whale.orders.toLocaleString("en-US")} orders)`,
   );
   out.push(
-    `- owner: ${subjects.owner.email}, of ${subjects.busiest.slug} (the busiest restaurant, ${subjects.busiest.orders.toLocaleString("en-US")} orders); admin: ${subjects.admin.email}; restaurant filters: ${subjects.favoriteRestaurant.ordinary} (ordinary), ${subjects.favoriteRestaurant.whale} (whale), each one's most ordered-from`,
+    `- owner: ${subjects.owner.email}, of ${subjects.busiest.slug} ` +
+      `(the busiest restaurant, ${subjects.busiest.orders.toLocaleString("en-US")} orders); admin: ${subjects.admin.email}; ` +
+      `restaurant filters: ${subjects.favoriteRestaurant.ordinary} (ordinary), ${subjects.favoriteRestaurant.whale} (whale), ` +
+      `each one's most ordered-from`,
   );
   out.push(
-    `- ${runs} runs per statement after one warm-up; machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average at start ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")}`,
+    `- ${runs} runs per statement after one warm-up; machine: ${os.cpus().length} cores, ` +
+      `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ` +
+      `load average at start ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
   );
   out.push(
-    "- exec/plan ms: medians of EXPLAIN ANALYZE's Execution and Planning Time (custom plans; per-node timing adds some overhead). driver ms: median wall time of the plain statement through postgres.js (prepared, round trip included). call ms: the whole lib call as the page makes it. buffers: shared hit+read of the median run. target: the issue's budget for the case, judged on the sum of its statements' exec ms.",
+    "- exec/plan ms: medians of EXPLAIN ANALYZE's Execution and Planning Time " +
+      "(custom plans; per-node timing adds some overhead). " +
+      "driver ms: median wall time of the plain statement through postgres.js (prepared, round trip included). " +
+      "call ms: the whole lib call as the page makes it. buffers: shared hit+read of the median run. " +
+      "target: the issue's budget for the case, judged on the sum of its statements' exec ms.",
   );
   out.push("");
   out.push(
@@ -266,7 +280,8 @@ async function main() {
   for (const r of results) {
     if (r.error) {
       out.push(
-        `| ${r.page} | ${r.variant} | ${r.who} | - | - | - | - | - | - | - | ${r.target?.text ?? ""} | **⚠ error: ${r.error.replace(/\|/g, "\\|").slice(0, 200)}** |`,
+        `| ${r.page} | ${r.variant} | ${r.who} | - | - | - | - | - | - | - | ${r.target?.text ?? ""} | ` +
+          `**⚠ error: ${r.error.replace(/\|/g, "\\|").slice(0, 200)}** |`,
       );
       over.push(`${r.page} ${r.variant} (${r.who}): error`);
       continue;
@@ -283,7 +298,10 @@ async function main() {
       const jit = st.jitMs !== undefined ? ` (JIT ${fmt(st.jitMs)})` : "";
       const first = i === 0;
       out.push(
-        `| ${first ? r.page : ""} | ${first ? r.variant + notes : ""} | ${first ? r.who : ""} | ${i + 1}/${r.statements.length} | ${fmt(st.execMs)}${jit} | ${fmt(st.planMs)} | ${fmt(st.driverMs)} | ${first ? fmt(r.callMs) : ""} | ${st.hit.toLocaleString("en-US")}+${st.read.toLocaleString("en-US")} | ${scans} | ${i === r.statements.length - 1 ? (r.target?.text ?? "") : ""} | ${i === r.statements.length - 1 ? ok : ""} |`,
+        `| ${first ? r.page : ""} | ${first ? r.variant + notes : ""} | ${first ? r.who : ""} | ` +
+          `${i + 1}/${r.statements.length} | ${fmt(st.execMs)}${jit} | ${fmt(st.planMs)} | ${fmt(st.driverMs)} | ` +
+          `${first ? fmt(r.callMs) : ""} | ${st.hit.toLocaleString("en-US")}+${st.read.toLocaleString("en-US")} | ${scans} | ` +
+          `${i === r.statements.length - 1 ? (r.target?.text ?? "") : ""} | ${i === r.statements.length - 1 ? ok : ""} |`,
       );
     });
     if (r.statements.length === 0)

@@ -24,7 +24,10 @@ export type DatabaseHandle = {
   db: Database;
   driver: "postgres" | "pglite";
   close: () => Promise<void>;
-  /** For db/notifications.ts (absent on handles built by hand: no live streams there): postgres.js' own LISTEN connection, or PGlite's in-process one. */
+  /**
+   * For db/notifications.ts (absent on handles built by hand: no live streams there): postgres.js' own LISTEN
+   * connection, or PGlite's in-process one.
+   */
   listen?: Listen;
   /** With read replicas: the database for this request's reads (db/replicas.ts). */
   route?: () => Promise<Database>;

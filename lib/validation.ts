@@ -69,7 +69,10 @@ export const pathSlug = z
   .max(64)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 
-/** A YYYY-MM-DD calendar day that exists (no 2026-02-30), as <input type="date"> sends it, in years 1 to 9999 (PostgreSQL has no year 0). */
+/**
+ * A YYYY-MM-DD calendar day that exists (no 2026-02-30), as <input type="date"> sends it, in years 1 to 9999
+ * (PostgreSQL has no year 0).
+ */
 export const calendarDay = z
   .string()
   // Each check aborts on failure: "abc" is told the format once, not also that such a date does not exist.

@@ -31,6 +31,9 @@ function describe(userAgent: string | null) {
   return system ? `${browser} on ${system}` : browser;
 }
 
+const currentBadgeClass =
+  "ml-2 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-700 ring-1 ring-emerald-200";
+
 export function SessionList({ sessions, currentSessionId }: { sessions: OpenSession[]; currentSessionId?: string }) {
   const others = sessions.filter((s) => s.id !== currentSessionId).length;
   return (
@@ -41,11 +44,7 @@ export function SessionList({ sessions, currentSessionId }: { sessions: OpenSess
             <span title={session.userAgent ?? undefined} className="font-medium text-stone-800">
               {describe(session.userAgent)}
               {session.address ? <span className="font-normal text-stone-500"> · {session.address}</span> : null}
-              {session.id === currentSessionId ? (
-                <span className="ml-2 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-700 ring-1 ring-emerald-200">
-                  This device
-                </span>
-              ) : null}
+              {session.id === currentSessionId ? <span className={currentBadgeClass}>This device</span> : null}
             </span>
             <span className="text-stone-600">
               Signed in <LocalTime date={session.createdAt} /> · last seen <LocalTime date={session.lastSeenAt} />

@@ -15,12 +15,10 @@ export function ReconciliationReport({ report }: { report: Report }) {
     report.userMismatchCount === 0 &&
     drifted === 0 &&
     report.linePriceMismatchCount === 0;
+  const summaryTone = clean ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-red-50 text-red-800 ring-red-200";
   return (
     <div className="space-y-6">
-      <p
-        data-testid="reconciliation-summary"
-        className={`rounded-xl p-4 text-lg font-semibold ring-1 ${clean ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-red-50 text-red-800 ring-red-200"}`}
-      >
+      <p data-testid="reconciliation-summary" className={`rounded-xl p-4 text-lg font-semibold ring-1 ${summaryTone}`}>
         {count(report.ordersChecked)} orders checked, {count(report.orderMismatchCount)} mismatches, in{" "}
         {report.ms.toFixed(0)} ms
       </p>

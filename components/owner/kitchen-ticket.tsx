@@ -3,6 +3,10 @@ import { LineOptions } from "@/components/orders/line-options";
 import { LocalTime } from "@/components/ui/local-time";
 import { Money } from "@/components/ui/money";
 
+const ticketClass =
+  "mx-auto max-w-sm rounded-xl bg-white p-5 font-mono text-stone-950 shadow-sm ring-1 ring-stone-300 " +
+  "print:m-0 print:max-w-[72mm] print:rounded-none print:p-0 print:text-black print:shadow-none print:ring-0";
+
 /**
  * A kitchen ticket: what the kitchen needs, largest first (quantities, dish names), then who and when. On paper
  * (print: variants) it is black on white, without the page around it, and about 72 mm of text wide: 80 mm receipt
@@ -11,11 +15,7 @@ import { Money } from "@/components/ui/money";
 export function KitchenTicket({ ticket }: { ticket: Ticket }) {
   const items = ticket.lines.reduce((sum, line) => sum + line.quantity, 0);
   return (
-    <article
-      aria-labelledby="ticket-heading"
-      className="mx-auto max-w-sm rounded-xl bg-white p-5 font-mono text-stone-950 shadow-sm ring-1 ring-stone-300 print:m-0 print:max-w-[72mm] print:rounded-none print:p-0 print:text-black print:shadow-none print:ring-0"
-      data-testid="kitchen-ticket"
-    >
+    <article aria-labelledby="ticket-heading" className={ticketClass} data-testid="kitchen-ticket">
       <header className="border-b-2 border-dashed border-stone-950 pb-2 print:border-black">
         <p className="text-sm">{ticket.restaurant.name}</p>
         <h1 id="ticket-heading" className="text-3xl font-bold">

@@ -17,6 +17,10 @@ type Group = {
   choices: { id: number; name: string; priceDeltaCents: number }[];
 };
 
+const choicesClass =
+  "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 font-mono text-sm " +
+  "placeholder:text-stone-500 aria-invalid:border-red-500";
+
 /** The choices as the owner typed them: "Large +2.00", or the bare name for no extra price. */
 const choicesText = (group?: Group) =>
   (group?.choices ?? [])
@@ -84,7 +88,7 @@ export function OptionGroupForm({ itemId, itemName, group }: { itemId: number; i
               placeholder={"Regular\nLarge +2.00"}
               aria-describedby={`${prefix}-choices-hint ${prefix}-choices-error`}
               aria-invalid={state.fieldErrors?.choices ? true : undefined}
-              className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 font-mono text-sm placeholder:text-stone-500 aria-invalid:border-red-500"
+              className={choicesClass}
             />
             <p id={`${prefix}-choices-hint`} className="text-xs text-stone-500">
               Add an extra price after a plus sign, like &quot;Large +2.00&quot;. Up to 20 choices.

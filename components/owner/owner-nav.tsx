@@ -10,6 +10,10 @@ const TABS = [
 
 export type OwnerTab = (typeof TABS)[number]["key"];
 
+const tabClass =
+  "rounded-lg px-3 py-1.5 font-medium text-stone-700 ring-1 ring-stone-200 hover:bg-stone-100 " +
+  "aria-[current=page]:bg-brand-600 aria-[current=page]:text-white aria-[current=page]:ring-brand-600";
+
 /** The heading of every per-restaurant owner page, with its sibling pages. */
 export function OwnerNav({
   slug,
@@ -36,7 +40,7 @@ export function OwnerNav({
             key={tab.key}
             href={`/owner/${slug}/${tab.key}`}
             aria-current={tab.key === current ? "page" : undefined}
-            className="rounded-lg px-3 py-1.5 font-medium text-stone-700 ring-1 ring-stone-200 hover:bg-stone-100 aria-[current=page]:bg-brand-600 aria-[current=page]:text-white aria-[current=page]:ring-brand-600"
+            className={tabClass}
           >
             {tab.label}
           </Link>

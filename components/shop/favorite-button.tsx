@@ -16,6 +16,9 @@ export function FavoriteButton({
 }) {
   const [state, action] = useActionState(setFavoriteAction, {});
   const [optimistic, setOptimistic] = useOptimistic(isFavorite);
+  const tone = optimistic
+    ? "bg-rose-50 text-rose-700 ring-rose-200"
+    : "bg-white text-stone-700 ring-stone-300 hover:bg-stone-50";
   return (
     <form
       action={(form) =>
@@ -30,7 +33,7 @@ export function FavoriteButton({
       <button
         type="submit"
         aria-pressed={optimistic}
-        className={`rounded-full px-3 py-1.5 text-sm font-medium ring-1 transition ${optimistic ? "bg-rose-50 text-rose-700 ring-rose-200" : "bg-white text-stone-700 ring-stone-300 hover:bg-stone-50"}`}
+        className={`rounded-full px-3 py-1.5 text-sm font-medium ring-1 transition ${tone}`}
       >
         {/* The name says what a press does; the visible word is part of it (WCAG 2.5.3, label in name). */}
         <span aria-hidden="true">{optimistic ? "♥" : "♡"} </span>

@@ -5,6 +5,10 @@ import type { SavedAddress } from "@/lib/addresses/queries";
 import { defaultFulfilment, type FulfilmentOffer } from "@/lib/orders/review";
 import { Money } from "@/components/ui/money";
 
+const submitClass =
+  "w-full rounded-lg bg-brand-600 px-4 py-3 font-semibold text-white " +
+  "hover:bg-brand-700 disabled:cursor-not-allowed disabled:bg-stone-400";
+
 /**
  * The cart's way to the review: pickup or delivery (only what the restaurant offers), the delivery address among
  * the customer's saved ones, and a note. A plain GET form: the review page reads the choice from its URL, so the
@@ -90,11 +94,7 @@ export function FulfilmentChoiceForm({
           className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900"
         />
       </div>
-      <button
-        type="submit"
-        disabled={disabled}
-        className="w-full rounded-lg bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:bg-stone-400"
-      >
+      <button type="submit" disabled={disabled} className={submitClass}>
         Review order
       </button>
     </form>

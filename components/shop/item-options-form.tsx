@@ -25,6 +25,7 @@ export function ItemOptionsForm({ menuItemId, name, groups }: { menuItemId: numb
   const [state, action, pending] = useActionState<CartActionState, FormData>(addToCartAction, {});
   const prefix = `item-${menuItemId}`;
   const noteOnly = groups.length === 0;
+  const submitTone = state.needsReplace ? "bg-amber-800 hover:bg-amber-900" : "bg-brand-600 hover:bg-brand-700";
   return (
     <form
       action={action}
@@ -86,7 +87,7 @@ export function ItemOptionsForm({ menuItemId, name, groups }: { menuItemId: numb
           type="submit"
           disabled={pending}
           aria-label={state.needsReplace ? undefined : noteOnly ? `Add ${name} with this note` : `Add ${name} to cart`}
-          className={`rounded-lg px-3 py-1.5 text-sm font-semibold text-white disabled:bg-stone-400 ${state.needsReplace ? "bg-amber-800 hover:bg-amber-900" : "bg-brand-600 hover:bg-brand-700"}`}
+          className={`rounded-lg px-3 py-1.5 text-sm font-semibold text-white disabled:bg-stone-400 ${submitTone}`}
         >
           {state.needsReplace ? "Start a new cart" : pending ? "Adding…" : "Add"}
         </button>

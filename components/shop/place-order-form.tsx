@@ -7,6 +7,10 @@ import { checkoutAction } from "@/lib/orders/actions";
 import type { FulfilmentChoice } from "@/lib/orders/schema";
 import { FormMessage } from "@/components/ui/form-message";
 
+const submitClass =
+  "w-full rounded-lg bg-brand-600 px-4 py-3 font-semibold text-white " +
+  "hover:bg-brand-700 disabled:cursor-not-allowed disabled:bg-stone-400";
+
 /**
  * The idempotency key is issued with the form (one per rendering of the review): a double click, a retry or a
  * second tab submitting the same form all name the same order. The button also locks while a submission runs.
@@ -32,11 +36,7 @@ export function PlaceOrderForm({
       <input type="hidden" name="addressId" value={choice.addressId ?? ""} />
       <input type="hidden" name="note" value={choice.note} />
       <FormMessage message={state.message} />
-      <button
-        type="submit"
-        disabled={disabled || pending}
-        className="w-full rounded-lg bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:bg-stone-400"
-      >
+      <button type="submit" disabled={disabled || pending} className={submitClass}>
         {pending ? "Placing your order…" : "Place order"}
       </button>
     </form>

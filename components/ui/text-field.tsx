@@ -2,6 +2,10 @@ import type { InputHTMLAttributes } from "react";
 
 type Props = InputHTMLAttributes<HTMLInputElement> & { name: string; label: string; errors?: string[]; hint?: string };
 
+const inputClass =
+  "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm " +
+  "placeholder:text-stone-500 aria-invalid:border-red-500";
+
 /** A labelled input whose errors are announced and tied to it with aria-describedby. */
 export function TextField({ name, label, errors, hint, id = name, ...input }: Props) {
   const errorId = `${id}-error`;
@@ -17,7 +21,7 @@ export function TextField({ name, label, errors, hint, id = name, ...input }: Pr
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy}
-        className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm placeholder:text-stone-500 aria-invalid:border-red-500"
+        className={inputClass}
         {...input}
       />
       {hint ? (

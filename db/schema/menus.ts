@@ -73,6 +73,9 @@ export const MAX_CHOICES_PER_GROUP = 20;
 /** Upper bound for one choice's extra price: 1,000.00 (a unit with every choice, 300,000.00, stays inside int4). */
 export const MAX_OPTION_DELTA_CENTS = 100_000;
 
+/** MAX_CHOICES_PER_GROUP as a literal in the check's text: a constraint cannot take a parameter. */
+const maxChoicesInCheck = sql.raw(String(MAX_CHOICES_PER_GROUP));
+
 /**
  * A question an owner asks about an item ("Size", "Extras"): how many of its choices a customer picks, from
  * `minChoices` to `maxChoices` (`required` means at least one). Soft-deleted like items: a cart line may still
@@ -98,7 +101,7 @@ export const menuOptionGroups = pgTable(
     check("menu_option_groups_name_length", sql`char_length(${t.name}) between 1 and 60`),
     check(
       "menu_option_groups_choice_range",
-      sql`${t.minChoices} >= 0 and ${t.maxChoices} between 1 and ${sql.raw(String(MAX_CHOICES_PER_GROUP))} and ${t.minChoices} <= ${t.maxChoices}`,
+      sql`${t.minChoices} >= 0 and ${t.maxChoices} between 1 and ${maxChoicesInCheck} and ${t.minChoices} <= ${t.maxChoices}`,
     ),
     check("menu_option_groups_required_min", sql`not ${t.required} or ${t.minChoices} >= 1`),
   ],

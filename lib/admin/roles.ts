@@ -85,9 +85,10 @@ export type ManagedUser = NonNullable<Awaited<ReturnType<typeof getUserForRoles>
 /**
  * Sets a user's role. An owner's restaurants become exactly `restaurantIds`; any other role owns none.
  * Admins cannot change their own role, and the caller is re-checked under lock: when two admins demote each other at
- * once, the second finds it is no longer an admin and changes nothing, so the platform never loses its last admin. The change, the ownership rows, the audit entry and, when the role
- * changes, the end of the user's sessions commit in one transaction. Every request re-reads the role anyway; ending
- * the sessions (decision 0007) also means a cookie copied while they held the old role describes no one.
+ * once, the second finds it is no longer an admin and changes nothing, so the platform never loses its last admin.
+ * The change, the ownership rows, the audit entry and, when the role changes, the end of the user's sessions commit
+ * in one transaction. Every request re-reads the role anyway; ending the sessions (decision 0007) also means a cookie
+ * copied while they held the old role describes no one.
  */
 export async function changeUserRole({
   viewer,
@@ -153,8 +154,9 @@ export async function changeUserRole({
 
 /**
  * Disables or re-enables an account. Disabling ends every session of theirs (decision 0007), so re-enabling later
- * revives none of the old cookies: they sign in again. Sign-in refuses a disabled account. Admins cannot disable themselves, and the caller is re-checked under lock (see changeUserRole),
- * which keeps at least one admin able to sign in.
+ * revives none of the old cookies: they sign in again. Sign-in refuses a disabled account. Admins cannot disable
+ * themselves, and the caller is re-checked under lock (see changeUserRole), which keeps at least one admin able to
+ * sign in.
  */
 export async function setUserDisabled({
   viewer,

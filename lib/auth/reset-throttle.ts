@@ -20,7 +20,8 @@ export type ResetThrottleKind = keyof typeof RESET_THROTTLE_RULES;
 
 const byKind = (pick: (rule: (typeof RESET_THROTTLE_RULES)[ResetThrottleKind]) => number) =>
   sql.raw(
-    `(case "password_reset_throttles"."kind" when 'email' then ${pick(RESET_THROTTLE_RULES.email)} else ${pick(RESET_THROTTLE_RULES.address)} end)`,
+    `(case "password_reset_throttles"."kind" when 'email' then ${pick(RESET_THROTTLE_RULES.email)} ` +
+      `else ${pick(RESET_THROTTLE_RULES.address)} end)`,
   );
 
 /**

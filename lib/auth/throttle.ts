@@ -81,7 +81,8 @@ export async function claimSignInAttempt(keys: ThrottleKeys): Promise<ClaimedAtt
       set: {
         failures,
         lockouts: sql`${lockouts} + (case when ${reached} then 1 else 0 end)`,
-        lockedUntil: sql`case when ${reached} then now() + least(${LOCKOUT_BASE_SECONDS} * power(2, ${lockouts}), ${LOCKOUT_MAX_SECONDS}) * interval '1 second' end`,
+        lockedUntil: sql`case when ${reached}
+          then now() + least(${LOCKOUT_BASE_SECONDS} * power(2, ${lockouts}), ${LOCKOUT_MAX_SECONDS}) * interval '1 second' end`,
         lastFailureAt: sql`now()`,
       },
       setWhere: sql`${t.lockedUntil} is null or ${t.lockedUntil} <= now()`,
@@ -149,7 +150,8 @@ export async function recordSignInEvent(
   await db.insert(auditLog).values({
     actorProfileId: null,
     action,
-    targetProfileId: sql`(select ${profiles.id} from ${profiles} join ${users} on ${users.id} = ${profiles.userId} where lower(${users.email}) = ${key})`,
+    targetProfileId: sql`(select ${profiles.id} from ${profiles} join ${users} on ${users.id} = ${profiles.userId}
+      where lower(${users.email}) = ${key})`,
     details: { email: key, address, ...details },
   });
 }

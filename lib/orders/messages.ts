@@ -26,21 +26,32 @@ export function checkoutRefusal(failure: CheckoutFailure): string {
     }
     case "unavailable:choices":
       return failure.choiceNames.length > 0
-        ? `No longer offered for ${failure.itemName}: ${failure.choiceNames.join(", ")}. Remove the line and add it again with other options.`
+        ? `No longer offered for ${failure.itemName}: ${failure.choiceNames.join(", ")}. ` +
+            "Remove the line and add it again with other options."
         : `The options of ${failure.itemName} changed. Remove the line and add it again.`;
     case "conflict:options-changed":
       return `The options of ${failure.itemName} changed (${failure.groupName}). Remove the line and add it again with new choices.`;
     case "conflict:price-changed":
       // A price, an option or the delivery fee: whichever moved, the customer sees the new total before paying it.
-      return `The total changed since you reviewed your order: it is now ${formatCents(failure.totalCents)}. Please review it and place the order again.`;
+      return (
+        `The total changed since you reviewed your order: it is now ${formatCents(failure.totalCents)}. ` +
+        "Please review it and place the order again."
+      );
     case "unavailable:fulfilment":
       return `${failure.restaurantName} does not offer ${failure.fulfilment} right now. Go back to your cart and choose another way.`;
     case "invalid:below-minimum":
-      return `${formatCents(failure.minOrderCents)} is the minimum order here (fees not included): your items come to ${formatCents(failure.subtotalCents)}. Add ${formatCents(failure.minOrderCents - failure.subtotalCents)} more to order.`;
+      return (
+        `${formatCents(failure.minOrderCents)} is the minimum order here (fees not included): ` +
+        `your items come to ${formatCents(failure.subtotalCents)}. ` +
+        `Add ${formatCents(failure.minOrderCents - failure.subtotalCents)} more to order.`
+      );
     case "invalid:address-required":
       return "Choose a delivery address, or add one on your account page.";
     case "invalid:too-large":
-      return `An order can come to at most ${formatCents(failure.maxTotalCents)}: this one comes to ${formatCents(failure.totalCents)}. Remove some items to order.`;
+      return (
+        `An order can come to at most ${formatCents(failure.maxTotalCents)}: ` +
+        `this one comes to ${formatCents(failure.totalCents)}. Remove some items to order.`
+      );
     case "not-found:address":
       return "That delivery address is no longer saved. Choose another one.";
   }

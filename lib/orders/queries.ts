@@ -63,7 +63,8 @@ function matchingTotals({ restaurantId, from, to }: { restaurantId?: number; fro
     (f) => f !== undefined,
   );
   if (restaurantId === undefined && days.length === 0) {
-    return sql`(select json_build_array(r.order_count, r.total_cents::text, r.cancelled_count) from customer_totals r where r.customer_id = ${profiles.id})`;
+    return sql`(select json_build_array(r.order_count, r.total_cents::text, r.cancelled_count)
+      from customer_totals r where r.customer_id = ${profiles.id})`;
   }
   const table = restaurantId === undefined ? sql.raw("customer_day_totals") : sql.raw("customer_restaurant_day_totals");
   const where = [

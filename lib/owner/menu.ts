@@ -150,10 +150,8 @@ export async function deleteCategory({
     const [category] = await tx
       .select({
         id: menuCategories.id,
-        liveItems:
-          sql<number>`(select count(*)::int from menu_items mi where mi.category_id = ${outer(menuCategories.id)} and mi.deleted_at is null)`.mapWith(
-            Number,
-          ),
+        liveItems: sql<number>`(select count(*)::int from menu_items mi
+          where mi.category_id = ${outer(menuCategories.id)} and mi.deleted_at is null)`.mapWith(Number),
       })
       .from(menuCategories)
       .where(and(eq(menuCategories.id, categoryId), ownedBy(viewer, menuCategories.restaurantId)))

@@ -48,11 +48,15 @@ export async function getSalesReport({
       slug: restaurants.slug,
       name: restaurants.name,
       days: sql<string>`(
-        select coalesce(json_agg(json_build_array(d.day::date::text, coalesce(t.order_count, 0), coalesce(t.total_cents, 0)::text) order by d.day), '[]')::text
+        select coalesce(json_agg(
+          json_build_array(d.day::date::text, coalesce(t.order_count, 0), coalesce(t.total_cents, 0)::text) order by d.day
+        ), '[]')::text
         from generate_series(${firstDay}::timestamp, ${lastDay}::timestamp, interval '1 day') as d(day)
         left join restaurant_day_totals t on t.restaurant_id = ${outer(restaurants.id)} and t.day = d.day::date)`,
       topItems: sql<string>`(
-        select coalesce(json_agg(json_build_array(i.key, i.name, i.quantity::text, i.revenue::text) order by i.revenue desc, i.name, i.key), '[]')::text
+        select coalesce(json_agg(
+          json_build_array(i.key, i.name, i.quantity::text, i.revenue::text) order by i.revenue desc, i.name, i.key
+        ), '[]')::text
         from (
           select t.item_key as key, (array_agg(t.name order by t.day desc))[1] as name,
                  sum(t.quantity) as quantity, sum(t.total_cents) as revenue

@@ -33,7 +33,8 @@ const card = (at?: Date) => ({
 const isFavoriteOf = (viewer: Viewer | null | undefined) =>
   !viewer
     ? sql<boolean>`false`
-    : sql<boolean>`exists (select 1 from ${favorites} where ${favorites.profileId} = ${viewer.profileId} and ${favorites.restaurantId} = ${restaurants.id})`;
+    : sql<boolean>`exists (select 1 from ${favorites}
+        where ${favorites.profileId} = ${viewer.profileId} and ${favorites.restaurantId} = ${restaurants.id})`;
 
 export type RestaurantFilters = { cuisine?: string; openNow?: boolean };
 
@@ -46,8 +47,8 @@ const filtered = ({ cuisine, openNow: onlyOpen }: RestaurantFilters, at?: Date) 
 
 /**
  * The home page in one statement: a keyset page of restaurants (by name, then id; with a search, the matches by
- * rank, then name and id, each with the dish that matched) and, for a signed-in visitor (`viewer`; null or absent for anonymous ones), their favorites: two
- * branches of one UNION ALL, told apart by `section`.
+ * rank, then name and id, each with the dish that matched) and, for a signed-in visitor (`viewer`; null or absent
+ * for anonymous ones), their favorites: two branches of one UNION ALL, told apart by `section`.
  */
 export async function browseRestaurants({
   q,

@@ -88,37 +88,41 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
     return rows;
   }
 
-  it("exports every user once, in account order, with the same order count and total as the users' table, and records who asked", async () => {
-    const admin = await viewerFor("admin@platter.test");
-    const response = await exportUsersCsv({ viewer: admin, batchSize: 3 });
-    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(
-      /^attachment; filename="platter-users-by-account-\d{4}-\d{2}-\d{2}\.csv"$/,
-    );
-    const { rows } = await readBody(response);
-    expect(rows[0]).toEqual(USERS_CSV_HEADER);
-    for (const sort of ["total", "name"] as const) {
-      const table = await wholeTable(admin, sort);
-      expect(rows.slice(1)).toEqual(table.map(csvUser).sort((a, b) => Number(a[0]) - Number(b[0])));
-    }
-    const [{ n }] = (await db()
-      .select({ n: sql<number>`count(*)::int` })
-      .from(profiles)) as [{ n: number }];
-    expect(rows).toHaveLength(n + 1);
-    const sneaky = rows.find((r) => r[3] === "sneaky@example.test")!;
-    expect(sneaky[2]).toBe(`'=HYPERLINK("http://x","Click, me")`);
-    expect(sneaky.slice(6)).toEqual(["2", "25.00", "2500"]);
-    const pizza = rows.find((r) => r[3] === "pizza@example.test")!;
-    expect([pizza[2], ...pizza.slice(6)]).toEqual(["🍕".repeat(75), "1", "27.00", "2700"]);
+  it(
+    "exports every user once, in account order, with the same order count and total as the users' table, " +
+      "and records who asked",
+    async () => {
+      const admin = await viewerFor("admin@platter.test");
+      const response = await exportUsersCsv({ viewer: admin, batchSize: 3 });
+      expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      expect(response.headers.get("content-disposition")).toMatch(
+        /^attachment; filename="platter-users-by-account-\d{4}-\d{2}-\d{2}\.csv"$/,
+      );
+      const { rows } = await readBody(response);
+      expect(rows[0]).toEqual(USERS_CSV_HEADER);
+      for (const sort of ["total", "name"] as const) {
+        const table = await wholeTable(admin, sort);
+        expect(rows.slice(1)).toEqual(table.map(csvUser).sort((a, b) => Number(a[0]) - Number(b[0])));
+      }
+      const [{ n }] = (await db()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(profiles)) as [{ n: number }];
+      expect(rows).toHaveLength(n + 1);
+      const sneaky = rows.find((r) => r[3] === "sneaky@example.test")!;
+      expect(sneaky[2]).toBe(`'=HYPERLINK("http://x","Click, me")`);
+      expect(sneaky.slice(6)).toEqual(["2", "25.00", "2500"]);
+      const pizza = rows.find((r) => r[3] === "pizza@example.test")!;
+      expect([pizza[2], ...pizza.slice(6)]).toEqual(["🍕".repeat(75), "1", "27.00", "2700"]);
 
-    const [entry] = await auditRows();
-    expect(entry).toMatchObject({
-      action: "export.users",
-      actorProfileId: admin.profileId,
-      details: { filter: { search: null }, order: "account" },
-    });
-    expect(Date.now() - entry!.createdAt.getTime()).toBeLessThan(60_000);
-  });
+      const [entry] = await auditRows();
+      expect(entry).toMatchObject({
+        action: "export.users",
+        actorProfileId: admin.profileId,
+        details: { filter: { search: null }, order: "account" },
+      });
+      expect(Date.now() - entry!.createdAt.getTime()).toBeLessThan(60_000);
+    },
+  );
 
   it("ends an export whose search matches the long emoji name", async () => {
     const admin = await viewerFor("admin@platter.test");

@@ -200,19 +200,23 @@ describe.each(DRIVERS)("owner tickets and past orders on %s", (driver) => {
     expect(unfiltered!.tooManyCustomers).toBe(false);
   });
 
-  it("shows past orders and tickets to the restaurant's owners only: not another owner, an admin who does not own it, or a customer", async () => {
-    const { a, ownerA, ownerB, admin, customer } = await setup();
-    const [orderId] = await expectedIds(a.restaurant.id, { status: "preparing" });
-    for (const viewer of [ownerB, admin, customer]) {
-      expect(await listPastOrders({ viewer, slug: a.restaurant.slug })).toBeNull();
-      // Even the customer whose order it is: the ticket is the kitchen's.
-      expect(await getKitchenTicket({ viewer, slug: a.restaurant.slug, orderId: orderId! })).toBeNull();
-    }
-    const ticket = await getKitchenTicket({ viewer: ownerA, slug: a.restaurant.slug, orderId: orderId! });
-    expect(ticket).toMatchObject({ id: orderId, status: "preparing", restaurant: { slug: a.restaurant.slug } });
-    expect(ticket!.lines.map((l) => l.name)).toEqual(["Soup", "Bread"]);
-    expect(ticket!.totalCents).toBe(ticket!.lines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0));
-  });
+  it(
+    "shows past orders and tickets to the restaurant's owners only: " +
+      "not another owner, an admin who does not own it, or a customer",
+    async () => {
+      const { a, ownerA, ownerB, admin, customer } = await setup();
+      const [orderId] = await expectedIds(a.restaurant.id, { status: "preparing" });
+      for (const viewer of [ownerB, admin, customer]) {
+        expect(await listPastOrders({ viewer, slug: a.restaurant.slug })).toBeNull();
+        // Even the customer whose order it is: the ticket is the kitchen's.
+        expect(await getKitchenTicket({ viewer, slug: a.restaurant.slug, orderId: orderId! })).toBeNull();
+      }
+      const ticket = await getKitchenTicket({ viewer: ownerA, slug: a.restaurant.slug, orderId: orderId! });
+      expect(ticket).toMatchObject({ id: orderId, status: "preparing", restaurant: { slug: a.restaurant.slug } });
+      expect(ticket!.lines.map((l) => l.name)).toEqual(["Soup", "Bread"]);
+      expect(ticket!.totalCents).toBe(ticket!.lines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0));
+    },
+  );
 
   it("answers no ticket for an order of another restaurant, even one the viewer also owns, or an unknown number", async () => {
     const { a, b, ownerA } = await setup();

@@ -49,7 +49,8 @@ describe.each(DRIVERS)("owner sales on %s", (driver) => {
       );
       rows.push(order(other.restaurant.id, placedAt, "completed", [["Pizza", 100_000, 99]]));
     }
-    rows.push(order(restaurant.id, new Date("2026-10-27T00:00:00Z"), "completed", [["Truffle", 10_000_000, 99]])); // first day of the window
+    // first day of the window
+    rows.push(order(restaurant.id, new Date("2026-10-27T00:00:00Z"), "completed", [["Truffle", 10_000_000, 99]]));
     rows.push(order(restaurant.id, new Date("2026-11-02T12:00:00Z"), "completed", [["Truffle", 10_000_000, 99]]));
     rows.push(order(restaurant.id, new Date("2026-11-03T12:00:00Z"), "ready", [["Truffle", 10_000_000, 99]]));
     rows.push(order(restaurant.id, new Date("2026-10-26T23:59:59.999Z"), "completed", [["Too old", 5000, 1]]));

@@ -130,7 +130,8 @@ async function seedSkewedPlatform(db: Database) {
     );
     await run(`
       insert into restaurants (slug, name, cuisine, address)
-      select 'plan-resto-' || g, 'Resto ' || lpad(g::text, 2, '0'), (array['Thai', 'Pizza', 'Sushi', 'Tacos', 'Curry', 'Burgers'])[1 + g % 6],
+      select 'plan-resto-' || g, 'Resto ' || lpad(g::text, 2, '0'),
+             (array['Thai', 'Pizza', 'Sushi', 'Tacos', 'Curry', 'Burgers'])[1 + g % 6],
              g || ' Plan Street'
       from generate_series(1, ${RESTAURANTS}) g order by g`);
     await run(`
@@ -256,10 +257,12 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
       { id: number; slug: string }[]
     >`select id, slug from restaurants where slug = ${BUSIEST}`;
     const [deep] = await pg<{ iso: string; id: number }[]>`
-      select to_json(placed_at) #>> '{}' as iso, id from orders where customer_id = ${whale!.id} order by placed_at desc, id desc offset 12344 limit 1`;
+      select to_json(placed_at) #>> '{}' as iso, id from orders where customer_id = ${whale!.id}
+      order by placed_at desc, id desc offset 12344 limit 1`;
     const [orderIds] = await pg<{ whale: number; ordinary: number }[]>`
       select (select id from orders where customer_id = ${whale!.id} order by placed_at desc, id desc offset 5000 limit 1) as whale,
-             (select max(o.id) from orders o join profiles p on p.id = o.customer_id where p.slug = ${`plan-customer-${ORDINARY}`}) as ordinary`;
+             (select max(o.id) from orders o join profiles p on p.id = o.customer_id
+               where p.slug = ${`plan-customer-${ORDINARY}`}) as ordinary`;
     const [busiestOrders] = await pg<{ iso: string; id: number; recent: number }[]>`
       select to_json(placed_at) #>> '{}' as iso, id,
              (select id from orders where restaurant_id = ${busiest!.id} order by placed_at desc, id desc offset 3000 limit 1) as recent
@@ -696,12 +699,15 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
     };
     const [facts] = await postgresClientOf(db())<Facts[]>`select
         (select count(*)::int from orders where customer_id = ${subjects.whale.id}) as whale,
-        (select count(*)::int from orders o join profiles p on p.id = o.customer_id where p.slug = ${`plan-customer-${ORDINARY}`}) as ordinary,
+        (select count(*)::int from orders o join profiles p on p.id = o.customer_id
+          where p.slug = ${`plan-customer-${ORDINARY}`}) as ordinary,
         (select count(distinct customer_id)::int from orders) as customers,
         (select count(*)::int from orders) as orders,
         (select count(*)::int from order_lines) as lines,
         (select count(*)::int from orders where status = 'cancelled') as cancelled,
-        (select count(*)::int from orders o where o.total_cents <> (select sum(l.quantity * l.unit_price_cents) from order_lines l where l.order_id = o.id)) as mismatched`;
+        (select count(*)::int from orders o
+          where o.total_cents <> (select sum(l.quantity * l.unit_price_cents) from order_lines l where l.order_id = o.id))
+          as mismatched`;
     expect(facts).toMatchObject({
       whale: WHALE_ORDERS,
       ordinary: 60,

@@ -96,7 +96,8 @@ describe.each(DRIVERS)("scale seed on %s", (driver) => {
       sql`select (count(*) filter (where status = 'cancelled'))::float8 / count(*) as cancelled,
                  count(*) filter (where status in ('placed', 'preparing', 'ready'))::int as open,
                  count(*) filter (where not exists (select 1 from order_status_events e
-                   where e.order_id = s.id and e.to_status = 'placed' and e.from_status is null and e.created_at = s.placed_at))::int as unplaced,
+                   where e.order_id = s.id and e.to_status = 'placed' and e.from_status is null
+                     and e.created_at = s.placed_at))::int as unplaced,
                  count(*) filter (where (s.status <> 'completed' or s.placed_at >= ${fullHistoryFrom}::timestamptz)
                    and s.status <> (select e.to_status from order_status_events e where e.order_id = s.id
                      order by e.created_at desc, e.id desc limit 1))::int as unfinished,
@@ -195,15 +196,22 @@ describe.each(DRIVERS)("scale seed on %s", (driver) => {
 async function digest(db: Database) {
   const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::bigint`);
   const tables: Record<string, SQL> = {
-    users: sql`select concat_ws(',', id, name, email, role, password_hash, ${ms("created_at")}, ${ms("updated_at")}) as r, id::text as k from users`,
+    users: sql`select concat_ws(',', id, name, email, role, password_hash, ${ms("created_at")}, ${ms("updated_at")}) as r,
+      id::text as k from users`,
     profiles: sql`select concat_ws(',', id, user_id, slug, display_name, ${ms("created_at")}) as r, lpad(id::text, 12) as k from profiles`,
-    restaurants: sql`select concat_ws(',', id, slug, name, cuisine, description, address, is_open, ${ms("created_at")}) as r, lpad(id::text, 12) as k from restaurants`,
-    menus: sql`select concat_ws(',', id, restaurant_id, category_id, name, price_cents, position) as r, lpad(id::text, 12) as k from menu_items`,
+    restaurants: sql`select concat_ws(',', id, slug, name, cuisine, description, address, is_open, ${ms("created_at")}) as r,
+      lpad(id::text, 12) as k from restaurants`,
+    menus: sql`select concat_ws(',', id, restaurant_id, category_id, name, price_cents, position) as r,
+      lpad(id::text, 12) as k from menu_items`,
     owners: sql`select concat_ws(',', profile_id, restaurant_id) as r, lpad(restaurant_id::text, 12) as k from restaurant_owners`,
-    favorites: sql`select concat_ws(',', profile_id, restaurant_id, ${ms("created_at")}) as r, concat(lpad(profile_id::text, 12), lpad(restaurant_id::text, 12)) as k from favorites`,
-    orders: sql`select concat_ws(',', id, customer_id, restaurant_id, status, total_cents, idempotency_key, ${ms("placed_at")}, ${ms("updated_at")}) as r, lpad(id::text, 12) as k from orders`,
-    lines: sql`select concat_ws(',', id, order_id, menu_item_id, name, unit_price_cents, quantity) as r, lpad(id::text, 12) as k from order_lines`,
-    events: sql`select concat_ws(',', id, order_id, from_status, to_status, ${ms("created_at")}) as r, lpad(id::text, 12) as k from order_status_events`,
+    favorites: sql`select concat_ws(',', profile_id, restaurant_id, ${ms("created_at")}) as r,
+      concat(lpad(profile_id::text, 12), lpad(restaurant_id::text, 12)) as k from favorites`,
+    orders: sql`select concat_ws(',', id, customer_id, restaurant_id, status, total_cents, idempotency_key,
+      ${ms("placed_at")}, ${ms("updated_at")}) as r, lpad(id::text, 12) as k from orders`,
+    lines: sql`select concat_ws(',', id, order_id, menu_item_id, name, unit_price_cents, quantity) as r,
+      lpad(id::text, 12) as k from order_lines`,
+    events: sql`select concat_ws(',', id, order_id, from_status, to_status, ${ms("created_at")}) as r,
+      lpad(id::text, 12) as k from order_status_events`,
   };
   const digests: Record<string, string> = {};
   for (const [name, rows] of Object.entries(tables)) {

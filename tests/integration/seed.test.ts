@@ -24,7 +24,8 @@ describe.each(DRIVERS)("demo seed on %s", (driver) => {
     expect(await db().$count(orders, sql`status = 'cancelled'`)).toBeGreaterThan(5);
     const mismatches = await db().$count(
       orders,
-      sql`total_cents <> delivery_fee_cents + (select coalesce(sum(quantity * unit_price_cents), 0) from order_lines where order_id = ${orders.id})`,
+      sql`total_cents <> delivery_fee_cents
+        + (select coalesce(sum(quantity * unit_price_cents), 0) from order_lines where order_id = ${orders.id})`,
     );
     expect(mismatches).toBe(0);
     // Some demo orders were delivered, at a fee, to an address: the total purchase includes the fee (decision 0019).

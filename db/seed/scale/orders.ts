@@ -73,7 +73,8 @@ async function writeChunk(db: Executor, { orders: o, lines: l }: OrderChunk, ful
       })}
     )
     insert into order_status_events (order_id, from_status, to_status, created_at)
-    select n.id, p.from_status::order_status, p.to_status::order_status, n.placed_at + p.step * ${sql.raw(`interval '${STEP_MS} milliseconds'`)}
+    select n.id, p.from_status::order_status, p.to_status::order_status,
+      n.placed_at + p.step * ${sql.raw(`interval '${STEP_MS} milliseconds'`)}
     from new_orders n join ${PATHS} on p.final_status::order_status = n.status
     where p.step = 0 or n.status <> 'completed' or n.placed_at >= ${fullHistoryFrom.toISOString()}::timestamptz
     order by n.id, p.step`);

@@ -98,7 +98,8 @@ function seededUuid(random: Random): string {
       .toString(16)
       .padStart(8, "0"),
   ).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${"89ab"[parseInt(hex[16]!, 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  const variant = "89ab"[parseInt(hex[16]!, 16) % 4];
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 type Account = { email: string; role: UserRole; slugSuffix: string; createdAt: number };
