@@ -41,6 +41,8 @@ async function warmUp(url: string) {
 /** A request that failed because the database went away: probe now, so that the next ones get the 503 at once. */
 export const onRequestError: Instrumentation.onRequestError = async (error) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { checkDatabase, isConnectionError } = await import("./lib/health");
-  if (isConnectionError(error)) await checkDatabase();
+  const { isConnectionError } = await import("./db/connection-errors");
+  if (!isConnectionError(error)) return;
+  const { checkDatabase } = await import("./lib/health");
+  await checkDatabase();
 };

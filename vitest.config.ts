@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/integration/**/*.test.ts", "tests/first-run/**/*.test.ts", "lib/**/*.test.ts"],
+    include: ["tests/integration/**/*.test.ts", "tests/first-run/**/*.test.ts", "lib/**/*.test.ts", "db/**/*.test.ts"],
     environment: "node",
     // next-auth imports "next/server", which Node's own ESM resolution cannot find (next has no exports map): Vite
     // resolves it when it transforms the package. Tests reach next-auth through the auth actions (fuzz-actions).

@@ -1,5 +1,6 @@
 import { withReplicas } from "drizzle-orm/pg-core";
 
+import { isConnectionErrorCode } from "./connection-errors";
 import { queryLogger, recordReplicaRead } from "./query-stats";
 import type { Database } from "./types";
 
@@ -174,11 +175,7 @@ function markUnhealthy(replica: Replica, error: unknown) {
 export function isFailover(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== "string") return false;
-  return (
-    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|CONNECT_TIMEOUT|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED)$/.test(
-      code,
-    ) || /^(57P01|57P02|57P03|08\d{3}|40001)$/.test(code)
-  );
+  return isConnectionErrorCode(code) || code === "40001";
 }
 
 type Pending = PromiseLike<unknown> & { values: () => Pending };

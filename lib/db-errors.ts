@@ -1,3 +1,5 @@
+import { errorChain } from "@/db/connection-errors";
+
 /**
  * Postgres errors arrive wrapped (Drizzle's DrizzleQueryError around postgres.js' PostgresError or PGlite's
  * DatabaseError, which also name their fields differently). These read through the wrapping.
@@ -5,13 +7,9 @@
 type PgErrorFields = { code?: string; constraint_name?: string; constraint?: string };
 
 function findPgError(error: unknown): PgErrorFields | null {
-  for (
-    let e: unknown = error, depth = 0;
-    e && typeof e === "object" && depth < 5;
-    e = (e as { cause?: unknown }).cause, depth++
-  ) {
-    if (typeof (e as PgErrorFields).code === "string" && /^[0-9A-Z]{5}$/.test((e as PgErrorFields).code!))
-      return e as PgErrorFields;
+  for (const e of errorChain(error)) {
+    const { code } = e as PgErrorFields;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return e as PgErrorFields;
   }
   return null;
 }

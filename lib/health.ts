@@ -77,24 +77,3 @@ function report(up: boolean, reason?: string) {
   if (up) console.info("[health] database reachable again");
   else console.error(`[health] database unreachable: ${reason}`);
 }
-
-/** Driver errors that mean "the server is not there" rather than "this statement is wrong". */
-export function isConnectionError(error: unknown): boolean {
-  for (
-    let e: unknown = error, depth = 0;
-    e && typeof e === "object" && depth < 5;
-    e = (e as { cause?: unknown }).cause, depth++
-  ) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code !== "string") continue;
-    // Node socket errors, postgres.js connection errors, and PostgreSQL's "cannot connect now" / shutdown classes.
-    if (
-      /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|CONNECT_TIMEOUT|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED)$/.test(
-        code,
-      )
-    )
-      return true;
-    if (/^(57P01|57P02|57P03|08\d{3})$/.test(code)) return true;
-  }
-  return false;
-}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+
+import { isConnectionError } from "./connection-errors";
+
+describe("isConnectionError", () => {
+  const wrapped = (cause: unknown) => Object.assign(new Error("Failed query: select 1"), { cause });
+
+  it("reads a socket, driver or shutdown error through the wrapping", () => {
+    for (const code of ["ECONNREFUSED", "CONNECTION_CLOSED", "57P01", "08006"]) {
+      expect(isConnectionError(wrapped(Object.assign(new Error(code), { code }))), code).toBe(true);
+    }
+  });
+
+  it("does not take a statement's own failure, or an error with no code, for a missing server", () => {
+    for (const code of ["23505", "22P02", "57014", "40001", 8006]) {
+      expect(isConnectionError(wrapped(Object.assign(new Error("no"), { code }))), String(code)).toBe(false);
+    }
+    expect(isConnectionError(new Error("plain"))).toBe(false);
+    expect(isConnectionError(null)).toBe(false);
+  });
+
+  it("ends on a cycle of causes", () => {
+    const a: { cause?: unknown } = {};
+    a.cause = { cause: a };
+    expect(isConnectionError(a)).toBe(false);
+  });
+});
