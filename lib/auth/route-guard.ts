@@ -19,8 +19,8 @@ const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new
  * in config.ts), so it may be either, and a broken one is cleared.
  */
 export function authRequestProblem(request: NextRequest): Response | null {
-  const callbackUrl = request.nextUrl.searchParams.get("callbackUrl");
-  if (callbackUrl !== null && !isSafePath(callbackUrl)) {
+  // Every value: Auth.js reads the query as an object, so of a repeated parameter the last one counts, not the first.
+  if (request.nextUrl.searchParams.getAll("callbackUrl").some((callbackUrl) => !isSafePath(callbackUrl))) {
     return Response.json(
       { error: "InvalidCallbackUrl", message: "callbackUrl must be a path on this site, like /orders." },
       { status: 400 },

@@ -183,6 +183,11 @@ describe("malformed callback URLs", () => {
     },
   );
 
+  it("checks every value of a repeated callbackUrl: Auth.js reads the last one", () => {
+    expect(get("http://127.0.0.1/api/auth/signout?callbackUrl=%2F&callbackUrl=%2B011888-08")?.status).toBe(400);
+    expect(get("http://127.0.0.1/api/auth/signin?callbackUrl=%2F&callbackUrl=%2Forders")).toBeNull();
+  });
+
   it("lets same-site paths through, and clears a broken callback-url cookie", () => {
     expect(get("http://127.0.0.1/api/auth/signin?callbackUrl=%2Forders")).toBeNull();
     expect(get("http://127.0.0.1/api/auth/session", "authjs.callback-url=http%3A%2F%2F127.0.0.1%2Forders")).toBeNull();
