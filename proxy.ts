@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { isActionRequest, isDecodableActionBody } from "@/lib/http/action-body";
+import { isActionRequest, isCrossSiteAction, isDecodableActionBody } from "@/lib/http/action-body";
 import { isDatabaseDown } from "@/lib/http/database-state";
 import { INSTANCE_HEADER, instanceId } from "@/lib/http/instance";
 import { isDecodablePath } from "@/lib/http/path";
@@ -12,7 +12,7 @@ import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, unavailablePage } from "@/lib
  *   1. security headers on every answer, with a fresh CSP nonce that Next.js puts on its own scripts, and the
  *      instance that answered (x-platter-instance, lib/http/instance.ts);
  *   2. a 400 for a path that does not percent-decode, and for server action requests whose body Next.js could not
- *      decode (Next.js would answer both with a 500);
+ *      decode, and a 403 for a server action posted from another site (Next.js would answer all three with a 500);
  *   3. a 503 "temporarily unavailable" while the health probe (lib/health.ts) finds the database down, so that
  *      pages and actions answer at once instead of waiting on a connection.
  * Authorization is not done here: every page and action checks for itself.
@@ -33,6 +33,12 @@ export async function proxy(request: NextRequest) {
   }
   if (isDatabaseDown() && !ALWAYS_SERVED.has(path)) return withHeaders(unavailable(request, nonce), headers);
 
+  if (isActionRequest(request) && isCrossSiteAction(request)) {
+    return withHeaders(
+      new NextResponse("Forbidden: a server action posted from another site.", { status: 403, headers: TEXT }),
+      headers,
+    );
+  }
   if (isActionRequest(request) && !(await isDecodableActionBody(request))) {
     return withHeaders(
       new NextResponse("Bad request: this is not a server action body.", { status: 400, headers: TEXT }),

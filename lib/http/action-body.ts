@@ -1,7 +1,7 @@
 /**
  * Server action requests (POST with a Next-Action header) whose body Next.js cannot decode used to end in a 500.
  * Next's own client sends exactly two shapes (next/dist/server/app-render/action-handler.js):
- *   - multipart/form-data: a form, or arguments that hold files or FormData;
+ *   - multipart/form-data: arguments that hold files or FormData (a form), the argument list in field "0";
  *   - text/plain;charset=UTF-8: arguments that encode to a string, a JSON array (React's encodeReply), e.g. `[]`
  *     for an action called with no arguments.
  * Anything else is answered 400 before it reaches the app.
@@ -11,20 +11,46 @@ export async function isDecodableActionBody(request: Request): Promise<boolean> 
   if (contentType.startsWith("multipart/form-data")) {
     if (!/;\s*boundary=/.test(contentType)) return false;
     try {
-      await request.clone().formData();
-      return true;
+      // React's encodeReply puts the argument list in field "0" and what it refers to in the others: a form
+      // without it (a no-JavaScript form post carries no Next-Action header) leaves Next.js nothing to decode.
+      const root = (await request.clone().formData()).get("0");
+      return typeof root === "string" && isJsonArray(root);
     } catch {
       return false;
     }
   }
   if (contentType.startsWith("text/plain")) {
     try {
-      return Array.isArray(JSON.parse(await request.clone().text()));
+      return isJsonArray(await request.clone().text());
     } catch {
       return false;
     }
   }
   return false;
+}
+
+function isJsonArray(text: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(text));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Next.js refuses a server action posted from another site (its CSRF check: the Origin's host must equal the
+ * first X-Forwarded-Host, else the Host; no allowedOrigins are configured), but answers that refusal with a 500,
+ * and one with an Origin it cannot parse with a TypeError. The same rule here, so that proxy.ts answers 403 first.
+ * A request with no Origin passes, as it does in Next.js: browsers send one with every POST, and a hand-made
+ * request carries no cookies but its maker's.
+ */
+export function isCrossSiteAction(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  if (origin !== "null" && !URL.canParse(origin)) return true;
+  const originHost = origin === "null" ? "null" : new URL(origin).host;
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+  return !host || originHost !== host;
 }
 
 export function isActionRequest(request: Request): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { isDecodableActionBody } from "./action-body";
+import { isCrossSiteAction, isDecodableActionBody } from "./action-body";
 import { isDecodablePath } from "./path";
 import { contentSecurityPolicy, isHttps, securityHeaders } from "./security-headers";
 
@@ -12,10 +12,15 @@ const action = (contentType: string | null, body: BodyInit) =>
   });
 
 describe("server action bodies", () => {
-  it("accepts what Next's client sends: a form, or text/plain holding a JSON array", async () => {
+  const multipart = (fields: Record<string, string>) => {
     const form = new FormData();
-    form.set("menuItemId", "1");
-    expect(await isDecodableActionBody(new Request("http://localhost/", { method: "POST", body: form }))).toBe(true);
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    return new Request("http://localhost/", { method: "POST", headers: { "next-action": "00ab" }, body: form });
+  };
+
+  it("accepts what Next's client sends: a form's arguments, or text/plain holding a JSON array", async () => {
+    // useActionState's (state, form): React's encodeReply, the argument list in "0" and the form's fields after it.
+    expect(await isDecodableActionBody(multipart({ "0": '[{},"$K1"]', "1_menuItemId": "1" }))).toBe(true);
     expect(await isDecodableActionBody(action("text/plain;charset=UTF-8", '[{"a":1},"$K1"]'))).toBe(true);
     expect(await isDecodableActionBody(action("text/plain;charset=UTF-8", "[]"))).toBe(true);
   });
@@ -31,6 +36,26 @@ describe("server action bodies", () => {
       [null, new Blob(["[]"])], // a Blob without a type: no content-type header at all
     ] as const) {
       expect(await isDecodableActionBody(action(type, body)), `${type} ${String(body)}`).toBe(false);
+    }
+    // Well-formed multipart that is not an argument list: no field "0" (it was a 500), or one that is not an array.
+    expect(await isDecodableActionBody(multipart({ "0x10": "2639594251172616.4" }))).toBe(false);
+    expect(await isDecodableActionBody(multipart({ "0": '{"a":1}' }))).toBe(false);
+  });
+});
+
+describe("server actions from another site", () => {
+  const posted = (headers: Record<string, string>) =>
+    new Request("http://shop.example/r/x", { method: "POST", headers: { "next-action": "00ab", ...headers } });
+
+  it("are the ones Next.js refuses: an Origin whose host is not the forwarded host, else the Host", () => {
+    expect(isCrossSiteAction(posted({ host: "shop.example", origin: "https://shop.example" }))).toBe(false);
+    expect(isCrossSiteAction(posted({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" }))).toBe(false);
+    expect(isCrossSiteAction(posted({ host: "shop.example" }))).toBe(false); // no Origin: let through, as Next.js does
+    const proxied = { host: "10.0.0.5:3000", "x-forwarded-host": "shop.example, other.example" };
+    expect(isCrossSiteAction(posted({ ...proxied, origin: "https://shop.example" }))).toBe(false);
+    expect(isCrossSiteAction(posted({ ...proxied, origin: "http://10.0.0.5:3000" }))).toBe(true);
+    for (const origin of ["https://evil.example", "null", "abc", "https://shop.example.evil.example"]) {
+      expect(isCrossSiteAction(posted({ host: "shop.example", origin })), origin).toBe(true);
     }
   });
 });
