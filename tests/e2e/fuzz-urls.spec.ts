@@ -10,9 +10,13 @@ import { expect, signInOverHttp, test } from "./fixtures";
  * unknown parameters) must never get a 5xx. Signed in with the role each page is for, so that the parameters reach
  * the queries instead of a sign-in redirect.
  *
- * Runs in one project only (playwright.config.ts): the server code is the same in both, and this is 17 targets x
- * FUZZ_RUNS requests. The PostgreSQL one when there is one (what production runs, and where NUL bytes failed).
- * FUZZ_RUNS (default 500) inputs per target; FUZZ_SEED replays a run.
+ * The event stream is opened and dropped as soon as its status arrives (a stream that opened never ends). A second
+ * test posts generated bodies (any content type, text, JSON, broken multipart, bytes) to a server action and to
+ * Auth.js' POST endpoints: none may get a 5xx either.
+ *
+ * Runs in one project only (playwright.config.ts): the server code is the same in both, and this is TARGETS.length
+ * (and POST_TARGETS.length) x FUZZ_RUNS requests. The PostgreSQL one when there is one (what production runs, and
+ * where NUL bytes failed). FUZZ_RUNS (default 500) inputs per target; FUZZ_SEED replays a run.
  */
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
@@ -21,10 +25,43 @@ const CONCURRENCY = 8;
 
 type Role = "anonymous" | "customer" | "owner" | "admin";
 
-/** A path with `{}` standing for the fuzzed path segment (if any), and the query parameters it reads. */
-type Target = { role: Role; path: string; params: string[]; real?: Record<string, string[]>; anyAnswer?: boolean };
+/**
+ * A path with `{}` standing for the fuzzed path segment (if any), and the query parameters it reads. `anyAnswer`:
+ * any status but a 5xx will do (no 200 required); `stream`: an event stream, dropped once its status arrives.
+ */
+type Target = {
+  role: Role;
+  path: string;
+  params: string[];
+  real?: Record<string, string[]>;
+  anyAnswer?: boolean;
+  stream?: boolean;
+};
 const TARGETS: Target[] = [
   { role: "anonymous", path: "/", params: ["q", "after"] },
+  { role: "anonymous", path: "/sign-in", params: ["callbackUrl", "reset"], real: { reset: ["done"] } },
+  { role: "anonymous", path: "/sign-up", params: ["callbackUrl"], real: { callbackUrl: ["/orders"] } },
+  // Auth.js' own GET endpoints (csrf, providers, session, signin, signout, error) and made-up ones, with the
+  // parameters it reads: a malformed callbackUrl was 488 of the 500s that started this suite.
+  {
+    role: "anonymous",
+    path: "/api/auth/{}",
+    params: ["callbackUrl", "error"],
+    real: { "{}": ["csrf", "providers", "session", "signin", "signout", "error", "signin/credentials"] },
+    anyAnswer: true,
+  },
+  { role: "customer", path: "/api/auth/session", params: [] },
+  { role: "anonymous", path: "/api/health", params: [] },
+  { role: "anonymous", path: "/api/ready", params: [] },
+  // The live queue and tracking stream: a 200 is a stream that stays open, so it is dropped once its status is in.
+  {
+    role: "owner",
+    path: "/api/live/orders",
+    params: ["restaurant", "order", "after"],
+    real: { restaurant: ["trattoria-luce"], order: ["1"], after: ["0", "5"] },
+    anyAnswer: true,
+    stream: true,
+  },
   { role: "anonymous", path: "/r/{}", params: [], real: { "{}": ["trattoria-luce"] } },
   // A well-formed token that was never issued: the page looks it up (and says the link is not valid).
   { role: "anonymous", path: "/reset-password", params: ["token"], real: { token: ["A".repeat(43)] } },
@@ -271,6 +308,25 @@ async function signedInContext(baseURL: string, role: Role): Promise<APIRequestC
   return api;
 }
 
+/** GET a URL and read the whole answer; a stream's status only (the stream is dropped at once). */
+async function answer(api: APIRequestContext, baseURL: string, target: Target, url: string) {
+  if (!target.stream) {
+    const response = await api.get(url, { maxRedirects: 0, failOnStatusCode: false, timeout: 30_000 });
+    return { status: response.status(), ok: response.ok(), body: (await response.body()).toString("utf8") };
+  }
+  const cookie = (await api.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const dropped = new AbortController();
+  const response = await fetch(new URL(url, baseURL), {
+    headers: { cookie },
+    redirect: "manual",
+    signal: AbortSignal.any([dropped.signal, AbortSignal.timeout(30_000)]),
+  });
+  dropped.abort();
+  return { status: response.status, ok: response.ok, body: "" };
+}
+
+const statusList = (statuses: Map<number, number>) => [...statuses].map(([s, n]) => `${s}×${n}`).join(" ");
+
 test.describe.configure({ mode: "serial", timeout: 15 * 60_000 });
 
 test("no URL parameter, path id or export parameter gets a 5xx", async ({ baseURL }) => {
@@ -290,27 +346,132 @@ test("no URL parameter, path id or export parameter gets a 5xx", async ({ baseUR
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < urls.length) {
           const url = urls[next++]!;
-          const response = await api.get(url, { maxRedirects: 0, failOnStatusCode: false, timeout: 30_000 });
-          const body = await response.body();
-          statuses.set(response.status(), (statuses.get(response.status()) ?? 0) + 1);
-          if (response.status() >= 500) failures.push(`${response.status()} ${target.role} ${url.slice(0, 300)}`);
+          const { status, ok, body } = await answer(api, baseURL!, target, url);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          if (status >= 500) failures.push(`${status} ${target.role} ${url.slice(0, 300)}`);
           // A 200 export is a whole file, never one cut short by an error.
-          if (
-            target.path.startsWith("/admin/export/") &&
-            response.ok() &&
-            body.toString("utf8").includes("# export failed")
-          ) {
+          if (target.path.startsWith("/admin/export/") && ok && body.includes("# export failed")) {
             failures.push(`incomplete export ${url.slice(0, 300)}`);
           }
         }
       }),
     );
-    console.log(
-      `${target.role} ${target.path} (${((Date.now() - started) / 1000).toFixed(1)} s): ${[...statuses].map(([s, n]) => `${s}×${n}`).join(" ")}`,
-    );
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`${target.role} ${target.path} (${seconds} s): ${statusList(statuses)}`);
     // The signed-in role must really reach the page: not every answer a sign-in redirect or a 404.
     if (!target.anyAnswer) expect(statuses.get(200) ?? 0, `${target.path} never answered 200`).toBeGreaterThan(0);
   }
   for (const api of contexts.values()) await api.dispose();
+  expect(failures, `replay with FUZZ_SEED=${SEED}`).toEqual([]);
+});
+
+// ---- POST bodies ------------------------------------------------------------------------------------------------
+
+/** Where a body goes: a server action (`action`: with a Next-Action header naming one), or an Auth.js endpoint. */
+type PostTarget = { name: string; path: string; action?: boolean };
+const POST_TARGETS: PostTarget[] = [
+  // The header's sign-out action, posted by a visitor who is not signed in: a body that decodes signs nobody out.
+  { name: "a server action", path: "/", action: true },
+  { name: "Auth.js' credentials callback", path: "/api/auth/callback/credentials" },
+  { name: "Auth.js' sign-out", path: "/api/auth/signout" },
+];
+
+const CONTENT_TYPES = [
+  undefined,
+  "text/plain;charset=UTF-8",
+  "text/plain",
+  "application/json",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data",
+  "multipart/form-data; boundary=----platter",
+  "multipart/form-data; boundary=",
+  "application/octet-stream",
+  "text/x-component",
+  "image/png",
+];
+
+/** Multipart, well or badly formed: parts with nasty names and values, closed or not, the boundary declared or not. */
+const multipart = fc
+  .tuple(fc.constantFrom("----platter", "x", ""), fc.array(fc.tuple(text, text), { maxLength: 4 }), fc.boolean())
+  .map(
+    ([boundary, parts, closed]) =>
+      parts
+        .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+        .join("") + (closed ? `--${boundary}--\r\n` : ""),
+  );
+const postBody = fc.oneof(
+  text,
+  fc.jsonValue().map((value) => JSON.stringify(value)),
+  // What Next.js sends for an action without a form: a JSON argument list.
+  fc.array(fc.oneof(text, fc.jsonValue()), { maxLength: 3 }).map((args) => JSON.stringify(args)),
+  multipart,
+  fc
+    .array(fc.tuple(text, text), { maxLength: 4 })
+    .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&")),
+  fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
+);
+
+function postArbitrary(target: PostTarget, actionId: string, origin: string) {
+  const actionHeader = target.action
+    ? fc.oneof(
+        { weight: 4, arbitrary: fc.constant(actionId) },
+        { weight: 1, arbitrary: fc.constantFrom("", "x", "0".repeat(42), "7f".repeat(21)) },
+      )
+    : fc.constant(undefined);
+  return fc
+    .tuple(
+      fc.constantFrom(...CONTENT_TYPES),
+      fc.constantFrom(origin, undefined, "https://evil.example", "null"),
+      actionHeader,
+      postBody,
+    )
+    .map(([contentType, from, action, data]) => ({
+      headers: {
+        ...(contentType ? { "content-type": contentType } : {}),
+        ...(from ? { origin: from } : {}),
+        ...(action !== undefined ? { "next-action": action } : {}),
+      },
+      data,
+    }));
+}
+
+test("no generated POST body to a server action or to Auth.js gets a 5xx", async ({ baseURL }) => {
+  console.log(`fuzz-posts: FUZZ_RUNS=${RUNS} FUZZ_SEED=${SEED}`);
+  // A real action id, from the sign-out form every signed-in page carries.
+  const customer = await signedInContext(baseURL!, "customer");
+  const home = await (await customer.get("/")).text();
+  await customer.dispose();
+  const actionId = /\$ACTION_ID_([0-9a-f]+)/.exec(home)?.[1];
+  expect(actionId, "the header's sign-out form names its action").toBeTruthy();
+
+  const anonymous = await request.newContext({ baseURL });
+  const failures: string[] = [];
+  for (const [index, target] of POST_TARGETS.entries()) {
+    const posts = fc.sample(postArbitrary(target, actionId!, baseURL!), { numRuns: RUNS, seed: SEED + 1000 + index });
+    const statuses = new Map<number, number>();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < posts.length) {
+          const { headers, data } = posts[next++]!;
+          const response = await anonymous.post(target.path, {
+            headers,
+            data,
+            maxRedirects: 0,
+            failOnStatusCode: false,
+            timeout: 30_000,
+          });
+          await response.body();
+          statuses.set(response.status(), (statuses.get(response.status()) ?? 0) + 1);
+          if (response.status() >= 500) {
+            const sent = typeof data === "string" ? data : `<${data.byteLength} bytes>`;
+            failures.push(`${response.status()} ${target.name}: ${JSON.stringify(headers)} ${sent.slice(0, 200)}`);
+          }
+        }
+      }),
+    );
+    console.log(`POST ${target.name}: ${statusList(statuses)}`);
+  }
+  await anonymous.dispose();
   expect(failures, `replay with FUZZ_SEED=${SEED}`).toEqual([]);
 });
