@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "@playwright/test";
+import type { APIResponse, Page } from "@playwright/test";
 
 import { expect, signInOverHttp, test } from "./fixtures";
 import { linkedUrls, PAGES, pagesFor, VIEWERS } from "./pages";
@@ -126,6 +126,40 @@ test("under the CSP the app still hydrates: client navigation, a server action f
     .toContain("CSP violation: img-src blocked https://cdn.example.test/pixel.png");
   // The probe is the test's, not the app's: gone before the page's final accessibility check.
   await page.evaluate(() => document.getElementById("csp-probe")?.remove());
+});
+
+test("signed in behind an https proxy, the session cookie is __Secure-, Secure and HttpOnly", async ({
+  playwright,
+  baseURL,
+  newCustomer,
+}) => {
+  const account = await newCustomer("https");
+  // Cookies by hand: a Secure cookie would not travel back over this plain-http test connection by itself.
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-proto": "https" } });
+  const setCookies = (response: APIResponse) =>
+    response
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "set-cookie")
+      .map((h) => h.value);
+  const csrf = await api.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = setCookies(csrf)
+    .map((value) => value.split(";")[0])
+    .join("; ");
+  const signedIn = await api.post("/api/auth/callback/credentials", {
+    headers: { cookie },
+    form: { csrfToken, email: account.email, password: account.password, callbackUrl: "/profile" },
+    maxRedirects: 0,
+  });
+  expect(signedIn.status()).toBe(302);
+  expect(signedIn.headers()["location"]).not.toContain("error=");
+  const session = setCookies(signedIn).find((value) => value.startsWith("__Secure-authjs.session-token="));
+  expect(session, "the session cookie").toBeTruthy();
+  expect(session).toMatch(/;\s*Secure(;|$)/i);
+  expect(session).toMatch(/;\s*HttpOnly(;|$)/i);
+  expect(session).toMatch(/;\s*SameSite=Lax(;|$)/i);
+  expect(setCookies(signedIn).some((value) => value.startsWith("authjs.session-token="))).toBe(false);
+  await api.dispose();
 });
 
 test("behind an https proxy the answers add HSTS and Auth.js sets __Secure- cookies", async ({ request }) => {

@@ -120,3 +120,27 @@ test("changing the password on /account signs out the other sessions; 'sign out 
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
 });
+
+test("a disabled account's cookie gets no session from /api/auth/session, and re-enabling does not revive it", async ({
+  newContext,
+  newCustomer,
+  pageAs,
+}) => {
+  const account = await newCustomer("disabled");
+  const customer = await newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeAddress() } });
+  await signInOverHttp(customer.request, account);
+  const read = async () => (await customer.request.get("/api/auth/session")).json();
+  expect(await read()).toMatchObject({ user: { name: account.name, email: account.email } });
+
+  const admin = await pageAs("admin");
+  await admin.goto(`/admin/users?q=${encodeURIComponent(account.email)}`);
+  await admin.getByRole("link", { name: `Manage ${account.name}` }).click();
+  await admin.getByRole("button", { name: "Disable account" }).click();
+  await expect(admin.getByRole("button", { name: "Enable account" })).toBeVisible();
+  // Auth.js' own session endpoint says nothing about a disabled user: not the name, not the email.
+  expect(await read()).toBeNull();
+
+  await admin.getByRole("button", { name: "Enable account" }).click();
+  await expect(admin.getByRole("button", { name: "Disable account" })).toBeVisible();
+  expect(await read()).toBeNull();
+});
