@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 
@@ -147,6 +147,25 @@ describe.each(DRIVERS)("sign-in throttle on %s", (driver) => {
     );
     expect(outcomes.filter((o) => shape(o) === "invalid")).toHaveLength(5);
     expect(outcomes.filter((o) => shape(o) === "throttled")).toHaveLength(10);
+  });
+
+  it("the guard answers 429 for a locked client address too, whatever account it tries, and audits it as over HTTP", async () => {
+    const { user } = await createUser(db());
+    const from = address();
+    for (let i = 0; i < THROTTLE_RULES.address.limit; i++) await attempt(`spray-${i}@example.test`, "guess", from);
+    const answer = await tooManyAttempts({ email: user.email, address: from });
+    expect(answer?.status).toBe(429);
+    expect(Number(answer?.headers.get("retry-after"))).toBeGreaterThan(0);
+    // The same account from another address is not locked: the lock is the address's.
+    expect(await tooManyAttempts({ email: user.email, address: address() })).toBeNull();
+    const audited = await db()
+      .select({ action: auditLog.action, details: auditLog.details })
+      .from(auditLog)
+      .where(eq(auditLog.action, "auth.sign_in_throttled"))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(audited[0]?.details).toMatchObject({ lockedKey: "address", via: "http" });
+    expect(JSON.stringify(audited[0]?.details)).not.toContain("guess");
   });
 
   it("the credentials endpoint's guard answers 429 with Retry-After while locked", async () => {
