@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { addToCartRefusal } from "@/lib/cart/messages";
 
-import type { CheckoutFailure } from "./checkout";
+import type { CheckoutFailure } from "./checkout-failure";
 import { checkoutRefusal, reorderRefusal } from "./messages";
 
 // The words customers read (the browser tests check some of them on the pages): the domain returns reasons, and

@@ -1,7 +1,7 @@
 import { formatCents } from "@/lib/money";
 import { formatOpening, zoneNote } from "@/lib/restaurants/hours-format";
 
-import type { CheckoutFailure } from "./checkout";
+import type { CheckoutFailure } from "./checkout-failure";
 import type { ReorderFailure } from "./reorder";
 
 /** The orders domain's words, in one place: what its actions say for each refusal of checkout, cancel and reorder. */

@@ -1,6 +1,6 @@
 import { MAX_ORDER_TOTAL_CENTS, type Fulfilment } from "@/db/schema";
 
-import type { CheckoutFailure } from "./checkout";
+import type { CheckoutFailure } from "./checkout-failure";
 
 /** What the cart and the review need to know of the restaurant's offer. */
 export type FulfilmentOffer = {
