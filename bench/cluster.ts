@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import postgres from "postgres";
 
-import { Cluster, CLUSTER_DATABASE } from "../tests/fixtures/cluster";
+import { Cluster, CLUSTER_DATABASE } from "../scripts/topology/cluster";
 import { signIn } from "./sign-in";
 
 const { values } = parseArgs({

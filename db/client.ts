@@ -108,11 +108,16 @@ export async function migratePostgres(db: Database): Promise<void> {
   await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
 }
 
-/** Connects to `url` over one connection, applies the migrations, and closes: db:migrate and the test template. */
-export async function migrateDatabase(url: string): Promise<void> {
+/**
+ * Connects to `url` over one connection, applies the migrations, runs `then` on the migrated database if given (a
+ * seed), and closes: db:migrate, the test template, and the demo databases of the e2e servers, the local cluster
+ * and the outage test.
+ */
+export async function migrateDatabase(url: string, then?: (db: Database) => Promise<unknown>): Promise<void> {
   const handle = await connectPostgres(url, { max: 1 });
   try {
     await migratePostgres(handle.db);
+    await then?.(handle.db);
   } finally {
     await handle.close();
   }

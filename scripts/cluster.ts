@@ -8,7 +8,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-import { Cluster } from "../tests/fixtures/cluster";
+import { Cluster } from "./topology/cluster";
 
 if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
   console.error("No production build in .next: run `npx next build` first.");

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 
-import { connectPostgres, migratePostgres } from "@/db/client";
+import { migrateDatabase } from "@/db/client";
 import { databaseUrl, recreateDatabase } from "@/db/postgres-admin";
 import { seedDemo } from "@/db/seed/demo";
 
@@ -29,10 +29,7 @@ if (driver === "pglite") {
   const database = `platter_e2e_${port}`;
   const url = databaseUrl(process.env.DATABASE_URL, database);
   await recreateDatabase(process.env.DATABASE_URL, database);
-  const handle = await connectPostgres(url, { max: 1 });
-  await migratePostgres(handle.db);
-  await seedDemo(handle.db);
-  await handle.close();
+  await migrateDatabase(url, (db) => seedDemo(db));
   env.DATABASE_URL = url;
 } else {
   console.error("usage: tsx scripts/e2e-server.ts pglite|postgres PORT (postgres needs DATABASE_URL)");

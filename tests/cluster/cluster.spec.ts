@@ -4,7 +4,7 @@ import postgres from "postgres";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import { formatCents } from "@/lib/money";
 
-import { Cluster } from "../fixtures/cluster";
+import { Cluster } from "../../scripts/topology/cluster";
 
 /**
  * The scale-out topology end to end (decision 0014): nginx round-robin over three `next start`, PgBouncer in front

@@ -3,7 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { systemChromium } from "../../scripts/browser.mjs";
 
 /**
- * npm run test:cluster: the scale-out topology (tests/fixtures/cluster.ts) started by the spec itself, from the
+ * npm run test:cluster: the scale-out topology (scripts/topology/cluster.ts) started by the spec itself, from the
  * production build in .next (build first). Needs the PostgreSQL server binaries, pgbouncer and nginx.
  */
 export default defineConfig({

@@ -1,11 +1,11 @@
 import type { APIRequestContext } from "@playwright/test";
 
-import { connectPostgres, migratePostgres } from "@/db/client";
+import { migrateDatabase } from "@/db/client";
 import { recreateDatabase } from "@/db/postgres-admin";
 import { seedDemo } from "@/db/seed/demo";
 
-import { AppServer } from "../fixtures/app-server";
-import { ThrowawayPostgres } from "../fixtures/throwaway-postgres";
+import { AppServer } from "../../scripts/topology/app-server";
+import { ThrowawayPostgres } from "../../scripts/topology/throwaway-postgres";
 import { expect, signInOverHttp, test } from "./fixtures";
 
 /**
@@ -26,13 +26,7 @@ test.beforeAll(async ({}, testInfo) => {
   testInfo.setTimeout(240_000);
   cluster = await ThrowawayPostgres.create(PG_PORT);
   await recreateDatabase(cluster.url(), "platter_outage");
-  const handle = await connectPostgres(cluster.url("platter_outage"), { max: 1 });
-  try {
-    await migratePostgres(handle.db);
-    await seedDemo(handle.db);
-  } finally {
-    await handle.close();
-  }
+  await migrateDatabase(cluster.url("platter_outage"), (db) => seedDemo(db));
   app = await AppServer.start({
     port: APP_PORT,
     workDir: cluster.dir,
