@@ -8,6 +8,12 @@ import { restaurants } from "./restaurants";
 export const orderStatus = pgEnum("order_status", ["placed", "preparing", "ready", "completed", "cancelled"]);
 export type OrderStatus = (typeof orderStatus.enumValues)[number];
 
+/**
+ * Orders still on their way: the owner's queue and open counts, the customer's order page (which refreshes while
+ * one is open), and the seeds' recent orders. orders_open_queue_idx below writes the same list out, as DDL must.
+ */
+export const OPEN_STATUSES = ["placed", "preparing", "ready"] as const satisfies readonly OrderStatus[];
+
 export const MAX_LINE_QUANTITY = 99;
 
 export const fulfilment = pgEnum("fulfilment", ["pickup", "delivery"]);

@@ -3,6 +3,7 @@ import {
   favorites,
   menuCategories,
   menuItems,
+  OPEN_STATUSES,
   profiles,
   restaurantClosedDays,
   restaurantHours,
@@ -179,11 +180,7 @@ export async function seedDemo(db: Database, now = new Date()) {
       // The last dozen orders land today, so that order queues and "today" figures have something to show.
       const recent = i >= DEMO_ORDER_COUNT - 12;
       const ageMs = recent ? random.int(15, 8 * 60) * 60_000 : random.int(1, 365) * DAY_MS + random.int(0, DAY_MS);
-      const status = recent
-        ? random.pick(["placed", "preparing", "ready"] as const)
-        : random.next() < 0.08
-          ? "cancelled"
-          : "completed";
+      const status = recent ? random.pick(OPEN_STATUSES) : random.next() < 0.08 ? "cancelled" : "completed";
       const menu = random.pick(allMenus);
       const order = randomOrder(
         random,

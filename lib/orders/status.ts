@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 
-import { orders, orderStatusEvents, type OrderStatus } from "@/db/schema";
+import { OPEN_STATUSES, orders, orderStatusEvents, type OrderStatus } from "@/db/schema";
 import type { Executor } from "@/db/types";
 
 /** The order lifecycle. Anything not listed is refused, whoever asks. */
@@ -13,12 +13,6 @@ export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
 };
 
 export const canTransition = (from: OrderStatus, to: OrderStatus) => TRANSITIONS[from].includes(to);
-
-/**
- * Orders still on their way: the owner's queue and open counts, and the customer's order page (which refreshes
- * while one is open). orders_open_queue_idx (db/schema/orders.ts) writes the same list out, as DDL must.
- */
-export const OPEN_STATUSES = ["placed", "preparing", "ready"] as const satisfies readonly OrderStatus[];
 
 export const isOpenStatus = (status: OrderStatus) => (OPEN_STATUSES as readonly OrderStatus[]).includes(status);
 

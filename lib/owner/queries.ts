@@ -3,12 +3,12 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
-import { orders, restaurants, type OrderStatus } from "@/db/schema";
+import { OPEN_STATUSES, orders, restaurants, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { appDays } from "@/lib/dates";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 import { centsFromDb } from "@/lib/money";
-import { canTransition, OPEN_STATUSES, transitionOrder } from "@/lib/orders/status";
+import { canTransition, transitionOrder } from "@/lib/orders/status";
 
 import { ownerOrderColumns, ownerOrderWith } from "./order-read";
 import { outer, ownedBy } from "./scope";

@@ -2,7 +2,7 @@
  * The scale seed's orders as rows, generated a chunk at a time in time order. Pure computation: the database
  * only appears as the ids handed in, so the same plan and generator give the same rows on any driver.
  */
-import { orderTotalCents, type OrderStatus } from "../../schema";
+import { OPEN_STATUSES, orderTotalCents, type OrderStatus } from "../../schema";
 import type { Random } from "../random";
 import { DAY_MS, orderClock } from "./calendar";
 import type { Menu } from "./restaurants";
@@ -15,7 +15,6 @@ const LINE_COUNTS = [0.28, 0.58, 0.8, 0.92, 1];
 const QUANTITIES = [0.72, 0.93, 1];
 // Menus get dearer: a dish cost 4% less for every year back, and that older price is what its lines snapshot.
 const YEARLY_PRICE_RISE = 0.04;
-const ACTIVE: OrderStatus[] = ["placed", "preparing", "ready"];
 /** How many status steps after 'placed' each final status took (db/seed/orders.ts's paths). */
 export const LAST_STEP: Record<OrderStatus, number> = { placed: 0, preparing: 1, ready: 2, completed: 3, cancelled: 1 };
 export const STEP_MS = 4 * 60_000;
@@ -116,7 +115,7 @@ export function createOrderRows(plan: OrderPlan, random: Random) {
         random.next() < CANCELLED_SHARE
           ? "cancelled"
           : j >= activeFrom && plan.isOpen[r]
-            ? random.pick(ACTIVE)
+            ? random.pick(OPEN_STATUSES)
             : "completed";
       for (const line of lines) {
         l.order.push(ids[i]!);
