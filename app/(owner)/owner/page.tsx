@@ -5,7 +5,7 @@ import { APP_TIME_ZONE } from "@/lib/dates";
 import { listOwnedRestaurants } from "@/lib/owner/queries";
 import { OWNER_ROLES } from "@/lib/owner/scope";
 import { QueryStats } from "@/components/layout/query-stats";
-import { RestaurantCard } from "@/components/owner/restaurant-card";
+import { OwnedRestaurantCard } from "@/components/owner/owned-restaurant-card";
 
 export const metadata: Metadata = { title: "Your restaurants" };
 
@@ -26,7 +26,7 @@ export default async function OwnerDashboardPage() {
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
           {restaurants.map((restaurant) => (
-            <RestaurantCard key={restaurant.id} restaurant={restaurant} />
+            <OwnedRestaurantCard key={restaurant.id} restaurant={restaurant} />
           ))}
         </div>
       )}

@@ -13,7 +13,8 @@ const TOOLS = [
   { path: "hours", label: "Hours" },
 ];
 
-export function RestaurantCard({ restaurant }: { restaurant: OwnedRestaurant }) {
+/** One of the owner's restaurants on /owner: its figures, its tools and its details form (the shop's RestaurantCard is a customer's). */
+export function OwnedRestaurantCard({ restaurant }: { restaurant: OwnedRestaurant }) {
   const headingId = `restaurant-${restaurant.id}-heading`;
   const link = "rounded-lg px-3 py-1.5 text-sm font-medium text-stone-700 ring-1 ring-stone-200 hover:bg-stone-100";
   return (
