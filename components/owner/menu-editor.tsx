@@ -5,6 +5,7 @@ import {
   deleteOptionGroupAction,
   moveCategoryAction,
   moveItemAction,
+  setChoiceAvailabilityAction,
   setItemAvailabilityAction,
 } from "@/lib/owner/menu-actions";
 import { Money } from "@/components/ui/money";
@@ -197,6 +198,20 @@ function ItemOptions({ item }: { item: Item }) {
                 confirmMessage={`Remove the option group ${group.name}? Past orders keep their choices.`}
               />
             </div>
+            <ul className="flex flex-wrap gap-2" aria-label={`Choices of ${group.name}, ${item.name}`}>
+              {group.choices.map((choice) => (
+                <li key={choice.id} className="inline-flex items-center gap-2 text-sm">
+                  {choice.name}
+                  {choice.available ? null : <span className="text-xs text-stone-600">(sold out)</span>}
+                  <InlineAction
+                    action={setChoiceAvailabilityAction}
+                    fields={choice.available ? { choiceId: choice.id } : { choiceId: choice.id, available: "on" }}
+                    label={choice.available ? "Sold out" : "Available"}
+                    ariaLabel={`${choice.available ? "Mark sold out" : "Mark available"}: ${choice.name}, ${group.name} of ${item.name}`}
+                  />
+                </li>
+              ))}
+            </ul>
             <OptionGroupForm itemId={item.id} itemName={item.name} group={group} />
           </div>
         ))}

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { addToCartAction, type CartActionState } from "@/lib/cart/actions";
 import { Money } from "@/components/ui/money";
 
-type Choice = { id: number; name: string; priceDeltaCents: number };
+type Choice = { id: number; name: string; priceDeltaCents: number; available: boolean };
 type Group = { id: number; name: string; minChoices: number; maxChoices: number; choices: Choice[] };
 
 /** "choose 1", "choose up to 3", "choose 1 to 3", "optional": the group's rule in the customer's words. */
@@ -35,6 +35,8 @@ export function ItemOptionsForm({ menuItemId, name, groups }: { menuItemId: numb
       <input type="hidden" name="menuItemId" value={menuItemId} />
       {groups.map((group) => {
         const single = group.maxChoices === 1;
+        // A required single choice starts on the first one that can be ordered; sold-out ones show, greyed out.
+        const preselected = single && group.minChoices > 0 ? group.choices.find((c) => c.available)?.id : undefined;
         return (
           <fieldset key={group.id} className="space-y-1">
             <legend className="text-sm font-semibold text-stone-800">
@@ -47,16 +49,18 @@ export function ItemOptionsForm({ menuItemId, name, groups }: { menuItemId: numb
                   No {group.name.toLowerCase()}
                 </label>
               ) : null}
-              {group.choices.map((choice, index) => (
+              {group.choices.map((choice) => (
                 <label key={choice.id} className="inline-flex min-h-6 items-center gap-2 text-sm text-stone-800">
                   <input
                     type={single ? "radio" : "checkbox"}
                     name={`choice.${group.id}`}
                     value={choice.id}
-                    defaultChecked={single && group.minChoices > 0 && index === 0}
+                    defaultChecked={choice.id === preselected}
+                    disabled={!choice.available}
                     className="size-4 accent-brand-600"
                   />
                   {choice.name}
+                  {choice.available ? null : <span className="text-stone-600">(sold out)</span>}
                   {choice.priceDeltaCents > 0 ? (
                     <span className="text-stone-600">
                       +<Money cents={choice.priceDeltaCents} />

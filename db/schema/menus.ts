@@ -107,7 +107,10 @@ export const menuOptionGroups = pgTable(
   ],
 );
 
-/** One answer to a group ("Large", +200 cents). Soft-deleted, for the same reason as its group. */
+/**
+ * One answer to a group ("Large", +200 cents). Soft-deleted, for the same reason as its group. `available` is the
+ * owner's "sold out" switch, as on items: the choice stays on the menu, greyed out, and cannot be ordered meanwhile.
+ */
 export const menuOptionChoices = pgTable(
   "menu_option_choices",
   {
@@ -117,6 +120,7 @@ export const menuOptionChoices = pgTable(
       .references(() => menuOptionGroups.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     priceDeltaCents: integer("price_delta_cents").notNull().default(0),
+    available: boolean("available").notNull().default(true),
     position: integer("position").notNull().default(0),
     deletedAt: timestamp("deleted_at", { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),

@@ -37,7 +37,7 @@ export function selectionRefusal(failure: SelectionFailure): string {
     case "not-found:choice":
       return "Those options are not offered for this item. Reload the page and choose again.";
     case "unavailable:choices":
-      return `No longer offered: ${failure.choiceNames.join(", ")}. Choose again.`;
+      return `Not available now: ${failure.choiceNames.join(", ")}. Choose again.`;
     case "invalid:too-few-choices":
       return failure.minChoices === 1
         ? `Choose an option for ${failure.groupName}.`

@@ -6,7 +6,7 @@ import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
  * statement count: they ride along in the statement that already reads the item or the cart line.
  */
 
-/** A chosen choice as the menu has it now; `live` is false once it or its group was deleted. */
+/** A chosen choice as the menu has it now; `live` is false once it or its group was deleted, or while it is sold out. */
 export type ChosenChoice = {
   id: number;
   name: string;
@@ -23,7 +23,8 @@ export type LiveGroup = { id: number; name: string; minChoices: number; maxChoic
 export const chosenChoicesSql = (choiceIds: SQLWrapper) => sql<ChosenChoice[] | string>`(
   select coalesce(json_agg(json_build_object('id', ch.id, 'name', ch.name, 'priceDeltaCents', ch.price_delta_cents,
     'groupId', g.id, 'groupName', g.name, 'menuItemId', g.menu_item_id,
-    'live', ch.deleted_at is null and g.deleted_at is null) order by g.position, g.id, ch.position, ch.id), '[]'::json)
+    'live', ch.deleted_at is null and g.deleted_at is null and ch.available)
+    order by g.position, g.id, ch.position, ch.id), '[]'::json)
   from menu_option_choices ch join menu_option_groups g on g.id = ch.group_id where ch.id = any(${choiceIds}))`;
 
 /** The live groups of the item `menuItemId` (a column or expression). */
@@ -46,7 +47,7 @@ export const fromJson = <T>(value: T | string | null | undefined): T =>
 export type SelectionFailure =
   /** An id that is no choice of this item at all (another item's, another restaurant's, or made up). */
   | { reason: "not-found:choice" }
-  /** Choices (or their group) deleted from the menu since they were picked. */
+  /** Choices deleted from the menu (or their group) since they were picked, or sold out for now. */
   | { reason: "unavailable:choices"; choiceNames: string[] }
   | { reason: "invalid:too-few-choices"; groupName: string; minChoices: number }
   | { reason: "invalid:too-many-choices"; groupName: string; maxChoices: number };

@@ -14,7 +14,7 @@ export type CheckoutFailure =
   | { reason: "conflict:foreign-item"; itemName: string; restaurantName: string }
   /** Items deleted from the menu or marked unavailable since they were added. */
   | { reason: "unavailable:items"; itemNames: string[] }
-  /** Chosen options deleted from the menu since they were picked (each named with its item). */
+  /** Chosen options deleted from the menu since they were picked, or sold out now (each named with its item). */
   | { reason: "unavailable:choices"; itemName: string; choiceNames: string[] }
   /** The item's options changed so that the line's choices no longer fit them (a new required group, a lower max). */
   | { reason: "conflict:options-changed"; itemName: string; groupName: string }

@@ -26,7 +26,7 @@ export function checkoutRefusal(failure: CheckoutFailure): string {
     }
     case "unavailable:choices":
       return failure.choiceNames.length > 0
-        ? `No longer offered for ${failure.itemName}: ${failure.choiceNames.join(", ")}. ` +
+        ? `Not available now for ${failure.itemName}: ${failure.choiceNames.join(", ")}. ` +
             "Remove the line and add it again with other options."
         : `The options of ${failure.itemName} changed. Remove the line and add it again.`;
     case "conflict:options-changed":

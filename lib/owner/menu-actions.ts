@@ -18,9 +18,10 @@ import {
   type MoveResult,
 } from "./menu";
 import { deleteCategoryRefusal, moveRefusal, optionGroupRefusal, ownerMessages } from "./messages";
-import { createOptionGroup, deleteOptionGroup, updateOptionGroup } from "./options";
+import { createOptionGroup, deleteOptionGroup, setChoiceAvailability, updateOptionGroup } from "./options";
 import {
   categoryIdSchema,
+  choiceAvailabilitySchema,
   createCategorySchema,
   createItemSchema,
   createOptionGroupSchema,
@@ -161,5 +162,16 @@ export const deleteOptionGroupAction = formAction(
   optionGroupIdSchema,
   async ({ groupId }, viewer) =>
     answer(await deleteOptionGroup({ viewer, groupId }), ownerMessages.groupDeleted, ownerMessages.groupNotFound),
+  options,
+);
+
+export const setChoiceAvailabilityAction = formAction(
+  choiceAvailabilitySchema,
+  async ({ choiceId, available }, viewer) =>
+    answer(
+      await setChoiceAvailability({ viewer, choiceId, available }),
+      ownerMessages.choiceAvailability(available),
+      ownerMessages.choiceNotFound,
+    ),
   options,
 );

@@ -35,7 +35,7 @@ export async function getMenuForOwner({ viewer, slug }: { viewer: Viewer; slug: 
                 orderBy: (g, { asc }) => [asc(g.position), asc(g.id)],
                 with: {
                   choices: {
-                    columns: { id: true, name: true, priceDeltaCents: true },
+                    columns: { id: true, name: true, priceDeltaCents: true, available: true },
                     where: (c, { isNull }) => isNull(c.deletedAt),
                     orderBy: (c, { asc }) => [asc(c.position), asc(c.id)],
                   },

@@ -13,6 +13,7 @@ export const ownerMessages = {
   categoryNotFound: "Category not found.",
   itemNotFound: "Item not found.",
   groupNotFound: "Option group not found.",
+  choiceNotFound: "Choice not found.",
   groupDeleted: "Option group removed.",
   saved: "Saved.",
   hoursSaved: "Opening hours saved.",
@@ -21,6 +22,7 @@ export const ownerMessages = {
   categoryDeleted: "Category deleted.",
   itemDeleted: "Item deleted.",
   availability: (available: boolean) => (available ? "Available again." : "Marked unavailable."),
+  choiceAvailability: (available: boolean) => (available ? "Available again." : "Marked sold out."),
   orderMoved: (to: OrderStatus) => (to === "cancelled" ? "Order cancelled." : `Order marked ${to}.`),
 };
 

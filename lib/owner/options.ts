@@ -156,3 +156,33 @@ export async function deleteOptionGroup({
     .returning({ id: menuOptionGroups.id });
   return deleted.length > 0 ? { ok: true } : NOT_FOUND;
 }
+
+/**
+ * The owner's "sold out" switch on one choice of a live group of theirs: it stays on the menu, greyed out, and carts
+ * holding it are refused at checkout (naming it) until it is available again. Past orders are snapshots, untouched.
+ */
+export async function setChoiceAvailability({
+  viewer,
+  choiceId,
+  available,
+}: {
+  viewer: Viewer;
+  choiceId: number;
+  available: boolean;
+}): Promise<OptionGroupWriteResult> {
+  const db = await getDb();
+  const updated = await db
+    .update(menuOptionChoices)
+    .set({ available })
+    .where(
+      and(
+        eq(menuOptionChoices.id, choiceId),
+        isNull(menuOptionChoices.deletedAt),
+        sql`${menuOptionChoices.groupId} in (select g.id from menu_option_groups g
+          join menu_items mi on mi.id = g.menu_item_id
+          where g.deleted_at is null and mi.deleted_at is null and ${ownedBy(viewer, sql.raw("mi.restaurant_id"))})`,
+      ),
+    )
+    .returning({ id: menuOptionChoices.id });
+  return updated.length > 0 ? { ok: true } : NOT_FOUND;
+}

@@ -274,4 +274,5 @@ function groupRules(input: GroupInput, ctx: z.RefinementCtx) {
 export const createOptionGroupSchema = z.object({ itemId: idSchema, ...optionGroupFields }).superRefine(groupRules);
 export const updateOptionGroupSchema = z.object({ groupId: idSchema, ...optionGroupFields }).superRefine(groupRules);
 export const optionGroupIdSchema = z.object({ groupId: idSchema });
+export const choiceAvailabilitySchema = z.object({ choiceId: idSchema, available: checkbox });
 export type OptionGroupFields = Omit<z.infer<typeof createOptionGroupSchema>, "itemId">;

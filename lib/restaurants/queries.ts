@@ -200,7 +200,7 @@ function restaurantPageQuery(
                 orderBy: [asc(menuOptionGroups.position), asc(menuOptionGroups.id)],
                 with: {
                   choices: {
-                    columns: { id: true, name: true, priceDeltaCents: true },
+                    columns: { id: true, name: true, priceDeltaCents: true, available: true },
                     where: isNull(menuOptionChoices.deletedAt),
                     orderBy: [asc(menuOptionChoices.position), asc(menuOptionChoices.id)],
                   },

@@ -55,7 +55,7 @@ test("a customer picks options and a note, sees them in the cart, and the order 
   );
 });
 
-test("an owner adds an option group to a new item, a customer orders with it, and removing the group stops that cart", async ({
+test("an owner adds options to a new item; a customer orders one; a sold-out choice greys out; removing the group stops the cart", async ({
   pageAs,
   newCustomer,
 }, testInfo) => {
@@ -93,6 +93,16 @@ test("an owner adds an option group to a new item, a customer orders with it, an
   await expect(customer.getByTestId("cart-line")).toContainText("Filling: Spinach (+$1.00)");
   await expect(customer.getByTestId("cart-line")).toContainText("$12.00 each");
 
+  // Ham sold out: still on the customer's menu, greyed out and not choosable; Spinach goes on.
+  await owner.reload();
+  await owner.getByTestId("menu-item").filter({ hasText: itemName }).getByText(`Options of ${itemName}`).click();
+  await owner.getByRole("button", { name: `Mark sold out: Ham, Filling of ${itemName}` }).click();
+  await expect(owner.getByRole("button", { name: `Mark available: Ham, Filling of ${itemName}` })).toBeVisible();
+  await customer.goto("/r/trattoria-luce");
+  await expect(form.getByRole("radio", { name: /Ham/ })).toBeDisabled();
+  await expect(form.getByText("(sold out)")).toBeVisible();
+  await expect(form.getByRole("radio", { name: /Spinach/ })).toBeEnabled();
+
   await owner.reload();
   await owner.getByTestId("menu-item").filter({ hasText: itemName }).getByText(`Options of ${itemName}`).click();
   owner.once("dialog", (dialog) => void dialog.accept());
@@ -102,7 +112,7 @@ test("an owner adds an option group to a new item, a customer orders with it, an
   await expect(owner.getByText(`Options of ${itemName} (none)`)).toBeVisible();
 
   await customer.reload();
-  await expect(customer.getByTestId("cart-line")).toContainText("No longer offered: Spinach. Choose again.");
+  await expect(customer.getByTestId("cart-line")).toContainText("Not available now: Spinach. Choose again.");
   await expect(customer.getByRole("button", { name: "Review order" })).toBeDisabled();
 });
 

@@ -117,6 +117,7 @@ const TARGETS: Record<string, Target> = {
     fields: ["groupId", "name", "required", "minChoices", "maxChoices", "choices"],
   },
   deleteOptionGroupAction: { role: "owner", fields: ["groupId"] },
+  setChoiceAvailabilityAction: { role: "owner", fields: ["choiceId", "available"] },
   forgotPasswordAction: { role: "anyone", fields: ["email"] },
   resetPasswordAction: { role: "anyone", fields: ["token", "password", "confirmPassword"] },
   signInAction: { role: "anyone", fields: ["email", "password", "callbackUrl"], attempts: true },

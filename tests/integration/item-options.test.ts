@@ -14,7 +14,12 @@ import { checkoutRefusal } from "@/lib/orders/messages";
 import { getOrderForViewer } from "@/lib/orders/queries";
 import { reorder } from "@/lib/orders/reorder";
 import { deleteItem, getMenuForOwner } from "@/lib/owner/menu";
-import { createOptionGroupAction, deleteOptionGroupAction, updateOptionGroupAction } from "@/lib/owner/menu-actions";
+import {
+  createOptionGroupAction,
+  deleteOptionGroupAction,
+  setChoiceAvailabilityAction,
+  updateOptionGroupAction,
+} from "@/lib/owner/menu-actions";
 import { createOptionGroup, deleteOptionGroup, updateOptionGroup } from "@/lib/owner/options";
 import { getOrderQueue } from "@/lib/owner/queries";
 import { createOptionGroupSchema } from "@/lib/owner/schema";
@@ -405,6 +410,70 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     expect((await reconcileTotals({ viewer: admin })).linePriceMismatchCount).toBe(0);
   });
 
+  it("a choice marked sold out stays on the menu but cannot be added, checked out or reordered until it is back", async () => {
+    const p = await pizzeria();
+    const pizzaLine = { holder: p.holder, menuItemId: p.pizza.id, choiceIds: [p.choice.Regular, p.choice.Cheese] };
+    await addToCart({ ...pizzaLine, quantity: 1 });
+    const pastOrderId = await placeCart(p);
+    await addToCart({ ...pizzaLine, quantity: 2 });
+
+    signInAs(p.ownerViewer);
+    expect(await submit(setChoiceAvailabilityAction, { choiceId: p.choice.Cheese })).toEqual({
+      ok: true,
+      message: "Marked sold out.",
+    });
+    signInAs(null);
+    const owned = await getMenuForOwner({ viewer: p.ownerViewer, slug: p.restaurant.slug });
+    const ownedExtras = owned!.categories[0]!.items[0]!.optionGroups.find((g) => g.name === "Extras")!;
+    expect(ownedExtras.choices.map((c) => [c.name, c.available])).toEqual([
+      ["Cheese", false],
+      ["Olives", true],
+      ["Basil", true],
+    ]);
+    // The customer's menu still lists it, as not available.
+    const page = await getRestaurantPage({ slug: p.restaurant.slug, viewer: p.viewer });
+    const pizza = page!.categories[0]!.items.find((i) => i.id === p.pizza.id)!;
+    expect(pizza.optionGroups.find((g) => g.name === "Extras")!.choices.find((c) => c.name === "Cheese")).toMatchObject(
+      { available: false },
+    );
+
+    // Not added, not checked out (the cart names it), not reordered: nothing ordered meanwhile.
+    expect(await addToCart({ ...pizzaLine, quantity: 1 })).toEqual({
+      ok: false,
+      reason: "unavailable:choices",
+      choiceNames: ["Cheese"],
+    });
+    expect((await getCart({ holder: p.holder }))!.lines[0]!.problem).toBe("options");
+    const refused = await placeOrder({ viewer: p.viewer, idempotencyKey: key(), expectedTotalCents: 2150 });
+    expect(refused).toEqual({ ok: false, reason: "unavailable:choices", itemName: "Pizza", choiceNames: ["Cheese"] });
+    expect(checkoutRefusal(refused as Extract<typeof refused, { ok: false }>)).toBe(
+      "Not available now for Pizza: Cheese. Remove the line and add it again with other options.",
+    );
+    expect(await db().$count(orders, eq(orders.customerId, p.customer.profile.id))).toBe(1);
+    expect(await reorder({ viewer: p.viewer, orderId: pastOrderId })).toEqual({
+      ok: true,
+      added: 1,
+      droppedChoices: ["Cheese (Pizza)"],
+    });
+    const rebuilt = await getCart({ holder: p.holder, reorderOf: pastOrderId });
+    expect(rebuilt!.lines.map((l) => [l.options.map((o) => o.choiceName), l.unitPriceCents])).toEqual([
+      [["Regular"], 1000],
+    ]);
+
+    // Back on: ordered at today's price, and the past order never changed.
+    signInAs(p.ownerViewer);
+    expect(await submit(setChoiceAvailabilityAction, { choiceId: p.choice.Cheese, available: "on" })).toEqual({
+      ok: true,
+      message: "Available again.",
+    });
+    signInAs(null);
+    await addToCart({ ...pizzaLine, quantity: 1 });
+    const orderId = await placeCart(p);
+    const placed = await getOrderForViewer({ viewer: p.viewer, orderId });
+    expect(placed!.totalCents).toBe(1075 + 1000);
+    expect((await getOrderForViewer({ viewer: p.viewer, orderId: pastOrderId }))!.totalCents).toBe(1075);
+  });
+
   it("lets only the restaurant's owners edit its options (role matrix), with clear messages", async () => {
     const p = await pizzeria();
     const stranger = await createOwner(db(), [(await createRestaurant(db())).restaurant.id]);
@@ -422,13 +491,19 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
       () => submit(createOptionGroupAction, { itemId: p.pizza.id, ...fields }),
       () => submit(updateOptionGroupAction, { groupId: p.groups.size, ...fields }),
       () => submit(deleteOptionGroupAction, { groupId: p.groups.size }),
+      () => submit(setChoiceAvailabilityAction, { choiceId: p.choice.Large }),
     ];
     // Another restaurant's owner, and an admin who does not own it: "not found", nothing written.
     for (const who of [stranger.user.id, admin.user.id]) {
       signInAs(await viewerOf(who));
       const answers = [];
       for (const attempt of attempts) answers.push((await attempt()).message);
-      expect(answers).toEqual(["Item not found.", "Option group not found.", "Option group not found."]);
+      expect(answers).toEqual([
+        "Item not found.",
+        "Option group not found.",
+        "Option group not found.",
+        "Choice not found.",
+      ]);
     }
     // A customer: the action answers 404, as if it did not exist.
     signInAs(p.viewer);
