@@ -111,7 +111,7 @@ test("an owner adds options to a new item; a customer orders one; a sold-out cho
   await expect(owner.getByTestId("menu-item").filter({ hasText: itemName }).getByTestId("option-group")).toHaveCount(0);
   await expect(owner.getByText(`Options of ${itemName} (none)`)).toBeVisible();
 
-  await customer.reload();
+  await customer.goto("/cart");
   await expect(customer.getByTestId("cart-line")).toContainText("Not available now: Spinach. Choose again.");
   await expect(customer.getByRole("button", { name: "Review order" })).toBeDisabled();
 });
