@@ -21,7 +21,8 @@ import { DEMO_PASSWORD } from "@/db/seed/accounts";
  *   sign-in.spec.ts exercises);
  * - `pageAs(who)` opens another signed-in browser, `newContext()` another anonymous one, both audited and closed;
  * - `newCustomer()` signs up a fresh customer through the sign-up form's HTTP endpoint, so a test that changes a
- *   customer's data changes its own, never the demo accounts other specs read.
+ *   customer's data changes its own, never the demo accounts other specs read;
+ * - `newRestaurant()` makes a restaurant, its owner and a menu as an admin and an owner would, for the same reason.
  */
 
 export type Role = "customer" | "owner" | "admin";
@@ -271,7 +272,14 @@ type Fixtures = {
   pageAs: (who: Who, options?: BrowserContextOptions) => Promise<Page>;
   /** A fresh customer account, made through the sign-up endpoint; not signed in anywhere. */
   newCustomer: (label?: string) => Promise<Account>;
+  /**
+   * A fresh restaurant with one category and these items, owned by a fresh account: made as an admin and an owner
+   * make one (the admin's new-restaurant form and owner search, then the owner's menu editor), for a test that
+   * changes a restaurant (its hours, its switch) instead of a demo one other specs order from.
+   */
+  newRestaurant: (label: string, items: { name: string; price: string }[]) => Promise<NewRestaurant>;
 };
+export type NewRestaurant = { name: string; slug: string; owner: Account };
 
 async function newApi(
   playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } },
@@ -326,6 +334,43 @@ export const test = base.extend<Fixtures>({
       const storageState = await sessionState(await newApi(playwright, baseURL), baseURL!, who);
       const context = await newContext({ ...options, storageState });
       return context.newPage();
+    });
+  },
+
+  newRestaurant: async ({ pageAs, newCustomer }, provide) => {
+    await provide(async (label, items) => {
+      const owner = await newCustomer(`${label}-owner`);
+      const name = `${label[0]!.toUpperCase()}${label.slice(1)} ${Date.now().toString(36)}`;
+      const admin = await pageAs("admin");
+      await admin.goto("/admin/restaurants/new");
+      const form = admin.getByRole("form", { name: "New restaurant" });
+      await form.getByLabel("Name", { exact: true }).fill(name);
+      // A cuisine of its own: the home page's cuisine filter test counts the demo's restaurants per cuisine.
+      await form.getByLabel("Cuisine").fill("Test kitchen");
+      await form.getByLabel("Address", { exact: true }).fill("1 Test Street");
+      await form.getByRole("button", { name: "Create restaurant" }).click();
+      await expect(admin.getByRole("heading", { level: 1, name })).toBeVisible();
+      const slug = new URL(admin.url()).pathname.split("/").at(-1)!;
+      await admin.getByLabel("Find a user by name or email").fill(owner.email);
+      await admin.getByRole("button", { name: "Find user" }).click();
+      await admin.getByRole("button", { name: `Make ${owner.name} an owner` }).click();
+      await expect(admin.getByTestId("owner-row")).toContainText(owner.email);
+      await admin.close();
+
+      const menu = await pageAs(owner);
+      await menu.goto(`/owner/${slug}/menu`);
+      const categoryForm = menu.getByRole("form", { name: "Add a category" });
+      await categoryForm.getByLabel("New category").fill("Mains");
+      await categoryForm.getByRole("button", { name: "Add category" }).click();
+      const itemForm = menu.getByRole("form", { name: "Add an item to Mains" });
+      for (const item of items) {
+        await itemForm.getByLabel("Name").fill(item.name);
+        await itemForm.getByLabel("Price").fill(item.price);
+        await itemForm.getByRole("button", { name: "Add item" }).click();
+        await expect(itemForm.getByText(`Added ${item.name}.`)).toBeVisible();
+      }
+      await menu.close();
+      return { name, slug, owner };
     });
   },
 

@@ -1,82 +1,76 @@
 import { expect, test } from "./fixtures";
 
-// Olivia, the demo owner of Sakura House (Asia/Tokyo). The test closes it for three days and opens it around the
-// clock again at the end, as the demo data has it: the other specs order from it at any hour.
-test.use({ signedInAs: "owner" });
-
+// A restaurant of the test's own (Asia/Tokyo), closed for three days: the demo restaurants stay open around the
+// clock for the other specs, which order from them at any hour.
 const ZONE = "Asia/Tokyo";
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const tokyoDay = (offsetDays: number) =>
   new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
 test("an owner sets hours and closed days; a customer sees when it opens and cannot check out before", async ({
-  page,
   pageAs,
   newCustomer,
+  newRestaurant,
 }) => {
+  const restaurant = await newRestaurant("izakaya", [
+    { name: "Edamame", price: "6.00" },
+    { name: "Tonkotsu ramen", price: "16.00" },
+  ]);
+  const page = await pageAs(restaurant.owner);
   await page.goto("/owner");
-  await page.getByRole("region", { name: "Sakura House", exact: true }).getByRole("link", { name: "Hours" }).click();
-  await expect(page).toHaveURL(/\/owner\/sakura-house\/hours$/);
+  await page.getByRole("region", { name: restaurant.name, exact: true }).getByRole("link", { name: "Hours" }).click();
+  await expect(page).toHaveURL(new RegExp(`/owner/${restaurant.slug}/hours$`));
   await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
-  const form = page.getByRole("form", { name: "Opening hours of Sakura House" });
+  const form = page.getByRole("form", { name: `Opening hours of ${restaurant.name}` });
   const fillWeek = async (hours: string) => {
     for (const day of DAYS) await form.getByLabel(day[0]!.toUpperCase() + day.slice(1), { exact: true }).fill(hours);
   };
 
-  try {
-    // A mistake is explained next to its field and saves nothing.
-    await form.getByLabel("Time zone").selectOption(ZONE);
-    await fillWeek("09:00-17:00");
-    await form.getByLabel("Monday").fill("09:00-09:00");
-    await form.getByRole("button", { name: "Save hours" }).click();
-    await expect(form.getByText("09:00-09:00 ends when it starts: give it some length.")).toBeVisible();
-    await expect(form.getByLabel("Monday")).toHaveAttribute("aria-invalid", "true");
+  // A mistake is explained next to its field and saves nothing.
+  await form.getByLabel("Time zone").selectOption(ZONE);
+  await fillWeek("09:00-17:00");
+  await form.getByLabel("Monday").fill("09:00-09:00");
+  await form.getByRole("button", { name: "Save hours" }).click();
+  await expect(form.getByText("09:00-09:00 ends when it starts: give it some length.")).toBeVisible();
+  await expect(form.getByLabel("Monday")).toHaveAttribute("aria-invalid", "true");
 
-    // Nine to five, but closed yesterday, today and tomorrow (Tokyo's days): it next opens the day after.
-    await form.getByLabel("Monday").fill("09:00-17:00");
-    await form.getByLabel("Closed days").fill([-1, 0, 1].map(tokyoDay).join(", "));
-    await form.getByRole("button", { name: "Save hours" }).click();
-    await expect(form.getByText("Opening hours saved.")).toBeVisible();
+  // Nine to five, but closed yesterday, today and tomorrow (Tokyo's days): it next opens the day after.
+  await form.getByLabel("Monday").fill("09:00-17:00");
+  await form.getByLabel("Closed days").fill([-1, 0, 1].map(tokyoDay).join(", "));
+  await form.getByRole("button", { name: "Save hours" }).click();
+  await expect(form.getByText("Opening hours saved.")).toBeVisible();
 
-    const opening = new Date(`${tokyoDay(2)}T09:00:00+09:00`);
-    const opensAt = new Intl.DateTimeFormat("en-US", {
-      weekday: "short",
-      hour: "numeric",
-      minute: "2-digit",
-      timeZone: ZONE,
-    }).format(opening);
+  const opening = new Date(`${tokyoDay(2)}T09:00:00+09:00`);
+  const opensAt = new Intl.DateTimeFormat("en-US", {
+    weekday: "short",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone: ZONE,
+  }).format(opening);
 
-    const customer = await pageAs(await newCustomer("hours"));
-    await customer.goto("/r/sakura-house");
-    await expect(customer.getByText("Closed", { exact: true })).toBeVisible();
-    await expect(customer.getByTestId("opening-hours")).toHaveText(`Closed today · Opens at ${opensAt} (${ZONE} time)`);
-    await expect(customer.getByTestId("query-stats")).toHaveText(/^2 queries · /);
-    // Over Sakura House's $15.00 minimum order (demo data), so that only the hours stand in the way.
-    for (const item of ["Edamame", "Tonkotsu ramen"]) {
-      await customer.getByRole("button", { name: `Add ${item} to cart` }).click();
-      await expect(customer.getByText(`Added ${item} to your cart.`)).toBeVisible();
-    }
-    // The cart says so in checkout's words before anyone tries (checkout refuses too: opening-hours.test.ts).
-    await customer.goto("/cart");
-    await expect(
-      customer.getByText(
-        `Sakura House is outside its opening hours. It opens at ${opensAt} (${ZONE} time). Your cart is saved.`,
-      ),
-    ).toBeVisible();
-    await expect(customer.getByRole("button", { name: "Review order" })).toBeDisabled();
-    await customer.goto("/orders");
-    await expect(customer.getByText("Sakura House")).toHaveCount(0);
-
-    // The home page's card says the same, and "open now" leaves it out.
-    await customer.goto("/?q=sakura");
-    await expect(
-      customer.getByRole("listitem").filter({ hasText: "Sakura House" }).getByTestId("opening-hours"),
-    ).toHaveText(`Closed today · Opens at ${opensAt} (${ZONE} time)`);
-  } finally {
-    await page.goto("/owner/sakura-house/hours");
-    await fillWeek("00:00-24:00");
-    await form.getByLabel("Closed days").fill("");
-    await form.getByRole("button", { name: "Save hours" }).click();
-    await expect(form.getByText("Opening hours saved.")).toBeVisible();
+  const customer = await pageAs(await newCustomer("hours"));
+  await customer.goto(`/r/${restaurant.slug}`);
+  await expect(customer.getByText("Closed", { exact: true })).toBeVisible();
+  await expect(customer.getByTestId("opening-hours")).toHaveText(`Closed today · Opens at ${opensAt} (${ZONE} time)`);
+  await expect(customer.getByTestId("query-stats")).toHaveText(/^2 queries · /);
+  for (const item of ["Edamame", "Tonkotsu ramen"]) {
+    await customer.getByRole("button", { name: `Add ${item} to cart` }).click();
+    await expect(customer.getByText(`Added ${item} to your cart.`)).toBeVisible();
   }
+  // The cart says so in checkout's words before anyone tries (checkout refuses too: opening-hours.test.ts).
+  await customer.goto("/cart");
+  await expect(
+    customer.getByText(
+      `${restaurant.name} is outside its opening hours. It opens at ${opensAt} (${ZONE} time). Your cart is saved.`,
+    ),
+  ).toBeVisible();
+  await expect(customer.getByRole("button", { name: "Review order" })).toBeDisabled();
+  await customer.goto("/orders");
+  await expect(customer.getByText(restaurant.name)).toHaveCount(0);
+
+  // The home page's card says the same, and "open now" leaves it out.
+  await customer.goto(`/?q=${encodeURIComponent(restaurant.name)}`);
+  await expect(
+    customer.getByRole("listitem").filter({ hasText: restaurant.name }).getByTestId("opening-hours"),
+  ).toHaveText(`Closed today · Opens at ${opensAt} (${ZONE} time)`);
 });
