@@ -63,16 +63,20 @@ const LOOK_AHEAD_DAYS = 14;
  * now, switched off (only the owner knows when they will switch back on), or no opening within LOOK_AHEAD_DAYS.
  * A local start the clocks skip (02:30 on a spring switch day) is placed by PostgreSQL after the gap; one they
  * repeat (01:00 on an autumn switch day) is the first of the two, when "open now" starts to say yes. PostgreSQL
- * picks the later one, so the earlier is tried through the zone database too, an hour before (the size of every
- * switch in use but Lord Howe Island's half hour).
+ * picks the later one; the earlier is the later one moved back by the size of the switch, which the zone database
+ * gives: the zone's UTC offset a day before, when the earlier offset was in force (switches are months apart),
+ * minus its offset then (an hour in New York, half an hour on Lord Howe Island). It is used if it reads as the same
+ * local time.
  */
+const utcOffset = (instant: SQL) => sql`(${instant} at time zone ${R.timeZone} - ${instant} at time zone 'UTC')`;
 export const nextOpening = (at?: Date): SQL<string | null> =>
   sql<string | null>`case when ${R.isOpen} and not ${withinHours(at)} then (
-    select to_char(least(n.later, case when (n.later - interval '1 hour') at time zone ${R.timeZone} = n.starts
-                                       then n.later - interval '1 hour' end)
+    select to_char(least(n.later, case when n.earlier at time zone ${R.timeZone} = n.starts then n.earlier end)
                    at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
-    from (select min(i.starts) as starts, min(i.starts) at time zone ${R.timeZone} as later
-          from ${intervals(at, 0, LOOK_AHEAD_DAYS)} i where i.starts > ${localNow(at)}) n
+    from (select m.starts, m.later,
+                 m.later - ${utcOffset(sql`(m.later - interval '1 day')`)} + ${utcOffset(sql`m.later`)} as earlier
+          from (select min(i.starts) as starts, min(i.starts) at time zone ${R.timeZone} as later
+                from ${intervals(at, 0, LOOK_AHEAD_DAYS)} i where i.starts > ${localNow(at)}) m) n
   ) end`;
 
 /**

@@ -80,6 +80,17 @@ describe.each(DRIVERS)("opening hours on %s", (driver) => {
     expect((await at("2026-11-01T08:00:00Z")).open).toBe(false);
   });
 
+  it("on Lord Howe Island, where the clocks go back half an hour, opens at the first of a repeated 01:45", async () => {
+    // 2026-04-05: 02:00 LHDT (+11:00, 15:00 UTC) becomes 01:30 LHST (+10:30), so 01:30-02:00 happens twice.
+    // 01:45 is 14:45 UTC the first time and 15:15 UTC the second; "open now" says yes from the first.
+    const { restaurant } = await restaurantWith({ timeZone: "Australia/Lord_Howe", week: [[SUN, "01:45", "03:00"]] });
+    const at = (iso: string) => statusAt(restaurant.slug, iso);
+    expect(await at("2026-04-04T14:00:00Z")).toMatchObject({ open: false, opensAt: "2026-04-04T14:45:00.000Z" });
+    expect((await at("2026-04-04T14:45:00Z")).open).toBe(true);
+    expect((await at("2026-04-04T16:29:00Z")).open).toBe(true);
+    expect((await at("2026-04-04T16:30:00Z")).open).toBe(false);
+  });
+
   it("an interval past midnight belongs to the day it starts on", async () => {
     // Fridays 18:00–02:00 UTC; 2026-12-04 is a Friday.
     const { restaurant } = await restaurantWith({ week: [[FRI, "18:00", "02:00"]] });
