@@ -27,6 +27,7 @@ test("an admin creates a restaurant, makes a new customer its owner, and the own
   await expectWithinBudget(admin);
   await admin.getByRole("link", { name: "New restaurant" }).click();
   await expect(admin.getByRole("heading", { level: 1, name: "New restaurant" })).toBeVisible();
+  await expectWithinBudget(admin);
   // Still the Restaurants tab below /admin/restaurants, and only that one.
   await expect(adminNav(admin).locator('[aria-current="page"]')).toHaveText("Restaurants");
 

@@ -50,6 +50,12 @@ test("a new customer browses, favorites, orders once despite a double click, reo
   await page.goto("/profile");
   await expect(page.getByTestId("total-purchase")).toHaveText("$22.90");
   await expect(page.getByTestId("order-count")).toHaveText("1");
+  // The profile's recent orders are links to their pages.
+  await page
+    .getByTestId("orders")
+    .getByRole("link", { name: new RegExp(`^Order #${orderId} · `) })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/orders/${orderId}$`));
   await page.goto("/");
   await expect(
     page.getByRole("region", { name: "Your favorites" }).getByRole("link", { name: "Sakura House" }),

@@ -51,6 +51,10 @@ const TARGETS: Target[] = [
     anyAnswer: true,
   },
   { role: "customer", path: "/api/auth/session", params: [] },
+  // Pages that read no parameter: stray ones only.
+  { role: "anonymous", path: "/forgot-password", params: [] },
+  { role: "customer", path: "/account", params: [] },
+  { role: "admin", path: "/admin/restaurants/new", params: [] },
   { role: "anonymous", path: "/api/health", params: [] },
   { role: "anonymous", path: "/api/ready", params: [] },
   // The live queue and tracking stream: a 200 is a stream that stays open, so it is dropped once its status is in.

@@ -140,3 +140,21 @@ test("the order history's counts agree with its list", async ({ page }) => {
     /^[\d,]+ orders?(, totalling| · [\d,]+ counted in your total of)/,
   );
 });
+
+test("every kind of control shows a 2 px focus ring when the keyboard reaches it", async ({ page }) => {
+  await page.goto("/");
+  const ringOf = () =>
+    page.evaluate(() => {
+      const focused = document.activeElement as HTMLElement;
+      const style = getComputedStyle(focused);
+      return { tag: focused.tagName.toLowerCase(), outline: `${style.outlineStyle} ${style.outlineWidth}` };
+    });
+  // Tab from the top: the skip link, the brand link, then the header's links and buttons, the search box, ...
+  const seen = new Map<string, string>();
+  for (let i = 0; i < 12 && seen.size < 3; i++) {
+    await page.keyboard.press("Tab");
+    const { tag, outline } = await ringOf();
+    if (["a", "input", "button"].includes(tag) && !seen.has(tag)) seen.set(tag, outline);
+  }
+  expect(Object.fromEntries(seen)).toEqual({ a: "solid 2px", input: "solid 2px", button: "solid 2px" });
+});

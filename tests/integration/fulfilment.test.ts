@@ -6,6 +6,7 @@ import { repairRollups } from "@/db/rollups";
 import {
   customerAddresses,
   customerTotals,
+  MAX_ORDER_NOTE_LENGTH,
   MAX_SAVED_ADDRESSES,
   orderLines,
   orders,
@@ -193,6 +194,24 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     });
     expect(await written()).toEqual(before);
     expect((await getCart({ holder }))?.lines).toHaveLength(1);
+  });
+
+  it("takes an order note of up to 500 characters; one longer is a message on the field, and nothing is written", async () => {
+    const { viewer } = await shop();
+    signInAs(viewer);
+    const before = await written();
+    const attempt = (note: string) =>
+      submit(checkoutAction, { idempotencyKey: key(), expectedTotalCents: 1999, fulfilment: "pickup", note });
+    const refused = (await attempt("n".repeat(MAX_ORDER_NOTE_LENGTH + 1))) as { fieldErrors?: { note?: string[] } };
+    expect(refused.fieldErrors?.note?.[0]).toMatch(/500 characters/);
+    expect(await written()).toEqual(before);
+    // Placed: the action sends the customer to their order.
+    await expect(attempt("n".repeat(MAX_ORDER_NOTE_LENGTH))).rejects.toThrow("NEXT_REDIRECT");
+    const [placed] = await db()
+      .select({ note: orders.note })
+      .from(orders)
+      .where(eq(orders.customerId, viewer.profileId));
+    expect(placed?.note).toHaveLength(MAX_ORDER_NOTE_LENGTH);
   });
 
   it("refuses a delivery without an address, or to another customer's address, and writes no row", async () => {
