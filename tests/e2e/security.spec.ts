@@ -23,8 +23,7 @@ async function watchForProblems(page: Page): Promise<string[]> {
     });
   });
   page.on("console", (message) => {
-    // The browser asks for /favicon.ico by itself; the app has none (a 404 that is no page's doing).
-    if (message.type() !== "error" || message.location().url.endsWith("/favicon.ico")) return;
+    if (message.type() !== "error") return;
     problems.push(`console error on ${page.url()}: ${message.text()} (${message.location().url})`);
   });
   page.on("pageerror", (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
@@ -228,6 +227,26 @@ test("server action requests with bodies Next.js cannot decode get a 400; real o
   await page.goto("/r/taqueria-sol");
   await page.getByRole("button", { name: "Add Horchata to cart" }).click();
   await expect(page.getByText("Added Horchata to your cart.")).toBeVisible();
+});
+
+test("the app's icons and manifest are served and linked from every page", async ({ request }) => {
+  for (const [path, type] of [
+    ["/favicon.ico", "image/x-icon"],
+    ["/icon.svg", "image/svg+xml"],
+    ["/apple-icon.png", "image/png"],
+    ["/manifest.webmanifest", "application/manifest+json"],
+  ]) {
+    const response = await request.get(path!);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()["content-type"], path).toContain(type);
+  }
+  const manifest = (await (await request.get("/manifest.webmanifest")).json()) as { name: string; icons: unknown[] };
+  expect(manifest).toMatchObject({ name: "Platter", start_url: "/" });
+  expect(manifest.icons).toHaveLength(2);
+  const home = await (await request.get("/")).text();
+  expect(home).toMatch(/<link rel="manifest" href="\/manifest\.webmanifest"/);
+  expect(home).toMatch(/<link rel="apple-touch-icon" href="\/apple-icon\.png/);
+  expect(home).toMatch(/<link rel="icon" href="\/favicon\.ico/);
 });
 
 test("a path that does not percent-decode is a 400 with the security headers, not a 500", async ({ request }) => {
