@@ -3,7 +3,7 @@ import path from "node:path";
 import type { APIResponse, Page } from "@playwright/test";
 
 import { expect, signInOverHttp, test } from "./fixtures";
-import { linkedUrls, PAGES, pagesFor, VIEWERS } from "./pages";
+import { linkedUrls, PAGES, pagesFor, VIEWERS, type Viewer } from "./pages";
 
 /**
  * Security headers and the nonce-based CSP on every page, for every role, with the app still working under it;
@@ -227,6 +227,47 @@ test("server action requests with bodies Next.js cannot decode get a 400; real o
   await page.goto("/r/taqueria-sol");
   await page.getByRole("button", { name: "Add Horchata to cart" }).click();
   await expect(page.getByText("Added Horchata to your cart.")).toBeVisible();
+});
+
+test("the role matrix: every page refuses each role below the one it is for, with a 404 or a sign-in redirect", async ({
+  baseURL,
+  pageAs,
+  playwright,
+}) => {
+  // The pages without a fixed URL (an order, a ticket), read as the role they are for.
+  const urls = new Map(Object.entries(PAGES).map(([route, { url }]) => [route, url]));
+  for (const viewer of ["customer", "owner"] as const) {
+    for (const [route, url] of Object.entries(await linkedUrls(await pageAs(viewer), viewer))) urls.set(route, url);
+  }
+  const api = async (who: Viewer) => {
+    const context = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+    if (who !== "anonymous") await signInOverHttp(context, who);
+    return context;
+  };
+  const as = Object.fromEntries(await Promise.all(VIEWERS.map(async (who) => [who, await api(who)] as const)));
+  const below: Record<Viewer, Viewer[]> = {
+    anonymous: [],
+    customer: ["anonymous"],
+    owner: ["anonymous", "customer"],
+    admin: ["anonymous", "customer", "owner"],
+  };
+  const failures: string[] = [];
+  let checked = 0;
+  for (const [route, { viewer }] of Object.entries(PAGES)) {
+    const url = urls.get(route)!;
+    for (const who of below[viewer]) {
+      const answer = await as[who]!.get(url, { maxRedirects: 0 });
+      const location = answer.headers()["location"] ?? "";
+      const toSignIn = answer.status() >= 300 && answer.status() < 400 && location.startsWith("/sign-in?callbackUrl=");
+      if (!(answer.status() === 404 || (who === "anonymous" && toSignIn))) {
+        failures.push(`${who} ${url}: ${answer.status()} ${location}`);
+      }
+      checked++;
+    }
+  }
+  for (const context of Object.values(as)) await context.dispose();
+  expect(failures).toEqual([]);
+  expect(checked).toBeGreaterThanOrEqual(50);
 });
 
 test("the app's icons and manifest are served and linked from every page", async ({ request }) => {
