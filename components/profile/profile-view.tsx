@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import type { ProfileView as Profile } from "@/lib/profile/queries";
 import { LocalTime } from "@/components/ui/local-time";
 import { Money } from "@/components/ui/money";
@@ -10,10 +12,13 @@ export function ProfileView({
   profile,
   basePath,
   isFirstPage,
+  own = false,
 }: {
   profile: Profile;
   basePath: string;
   isFirstPage: boolean;
+  /** The viewer's own profile: it points to where their saved addresses and password are kept (/account). */
+  own?: boolean;
 }) {
   const owned = profile.ownedRestaurants.map((o) => o.restaurant);
   return (
@@ -40,6 +45,15 @@ export function ProfileView({
       <p className="-mt-5 text-xs text-stone-500">
         Totals count every order except cancelled ones, at the prices paid. Total purchase includes delivery fees.
       </p>
+      {own ? (
+        <p className="text-sm text-stone-600">
+          Your delivery addresses, password and signed-in devices are on your{" "}
+          <Link href="/account" className="font-medium text-brand-700 underline">
+            account page
+          </Link>
+          .
+        </p>
+      ) : null}
       <div className="grid gap-4 md:grid-cols-2">
         <RestaurantList title="Restaurants owned" restaurants={owned} empty="Not an owner of any restaurant." />
         <RestaurantList

@@ -50,6 +50,7 @@ test("a new customer browses, favorites, orders once despite a double click, reo
   await page.goto("/profile");
   await expect(page.getByTestId("total-purchase")).toHaveText("$22.90");
   await expect(page.getByTestId("order-count")).toHaveText("1");
+  await expect(page.getByRole("link", { name: "account page" })).toHaveAttribute("href", "/account");
   // The profile's recent orders are links to their pages.
   await page
     .getByTestId("orders")

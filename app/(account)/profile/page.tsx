@@ -17,7 +17,7 @@ export default async function ProfilePage({ searchParams }: PageProps<"/profile"
   if (!profile) notFound();
   return (
     <>
-      <ProfileView profile={profile} basePath="/profile" isFirstPage={!cursor} />
+      <ProfileView profile={profile} basePath="/profile" isFirstPage={!cursor} own />
       <QueryStats />
     </>
   );
