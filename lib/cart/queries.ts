@@ -115,18 +115,25 @@ const preparedCart = {
   ),
 };
 
-/** The notes on a cart just rebuilt from the customer's order `orderId`: its lines and options left out. */
+/**
+ * The notes on a cart just rebuilt from the customer's order `orderId`: its lines and options left out. A past line
+ * made it when a cart line has its item and note and only choices it had (reorder keeps the ones still offered);
+ * one that did not is named as a line, and its options are not named again. Of the lines that made it, the options
+ * no cart line holds are the ones the menu no longer offers now.
+ */
 function reorderNotes(orderId: number, profileId: number): ReorderNotes {
+  const madeIt = sql`exists (select 1 from cart_items ci where ci.cart_id = ${carts.id}
+    and ci.menu_item_id = ol.menu_item_id and ci.instructions = ol.instructions
+    and ci.choice_ids <@ coalesce((select array_agg(past.choice_id) from order_line_options past
+      where past.order_line_id = ol.id and past.choice_id is not null), '{}'::int[]))`;
   return {
     leftOut: sql<string[] | null>`(
           select json_agg(ol.name order by ol.id) from order_lines ol join orders o on o.id = ol.order_id
-          where o.id = ${orderId} and o.customer_id = ${profileId}
-            and not exists (select 1 from cart_items ci where ci.cart_id = ${carts.id} and ci.menu_item_id = ol.menu_item_id))`,
-    // The past order's options that are in no line of the rebuilt cart: the menu no longer offers them.
+          where o.id = ${orderId} and o.customer_id = ${profileId} and not ${madeIt})`,
     droppedChoices: sql<string[] | null>`(
           select json_agg(olo.choice_name || ' (' || ol.name || ')' order by olo.id)
           from order_line_options olo join order_lines ol on ol.id = olo.order_line_id join orders o on o.id = ol.order_id
-          where o.id = ${orderId} and o.customer_id = ${profileId}
+          where o.id = ${orderId} and o.customer_id = ${profileId} and ${madeIt}
             and not exists (select 1 from cart_items ci where ci.cart_id = ${carts.id} and olo.choice_id = any(ci.choice_ids)))`,
   };
 }

@@ -387,6 +387,28 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     expect(await reorder({ viewer: p.viewer, orderId })).toEqual({ ok: false, reason: "unavailable:items" });
   });
 
+  it("names a reordered line left out beside one of the same item that made it, and a gone item once", async () => {
+    const p = await pizzeria();
+    await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 1, choiceIds: [p.choice.Regular] });
+    const largeWithCheese = [p.choice.Large, p.choice.Cheese];
+    await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 1, choiceIds: largeWithCheese });
+    await addToCart({ holder: p.holder, menuItemId: p.salad.id, quantity: 1 });
+    const orderId = await placeCart(p);
+    // Large goes (Size is required, so that line cannot be rebuilt); the salad leaves the menu.
+    await updateOptionGroup({
+      viewer: p.ownerViewer,
+      groupId: p.groups.size,
+      fields: { ...SIZE, choices: [{ name: "Regular", priceDeltaCents: 0 }] },
+    });
+    await deleteItem({ viewer: p.ownerViewer, itemId: p.salad.id });
+    expect(await reorder({ viewer: p.viewer, orderId })).toMatchObject({ ok: true, added: 1 });
+    const cart = await getCart({ holder: p.holder, reorderOf: orderId });
+    expect(cart!.lines.map((l) => [l.name, l.options.map((o) => o.choiceName)])).toEqual([["Pizza", ["Regular"]]]);
+    // The Large pizza is named as a line (its cheese was not refused), and the salad once, not its options too.
+    expect(cart!.leftOut).toEqual(["Pizza", "Salad"]);
+    expect(cart!.droppedChoices).toEqual([]);
+  });
+
   it("reconciles to zero with options, and catches a line whose option price was tampered with", async () => {
     const p = await pizzeria();
     await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 3, choiceIds: [p.choice.Large] });

@@ -52,7 +52,7 @@ export default async function CartPage({ searchParams }: PageProps<"/cart">) {
             ? ` Left out, no longer available: ${cart.leftOut.join(", ")}.`
             : " Everything is still available."}
           {cart.droppedChoices.length > 0
-            ? ` Options no longer offered, left out: ${cart.droppedChoices.join(", ")}.`
+            ? ` Options not available now, left out: ${cart.droppedChoices.join(", ")}.`
             : null}
         </div>
       ) : null}
