@@ -107,6 +107,7 @@ async function stop(child: ChildProcess, exited: () => boolean) {
 describe("first run: npm run dev on an empty data folder, without DATABASE_URL", () => {
   const folder = mkdtempSync(path.join(tmpdir(), "platter-first-run-"));
   let server: ReturnType<typeof startDevServer> | undefined;
+  let base = "";
 
   afterAll(async () => {
     if (server) await stop(server.child, server.exited);
@@ -117,6 +118,7 @@ describe("first run: npm run dev on an empty data folder, without DATABASE_URL",
     "creates, migrates and seeds the database at start-up, prints the demo accounts before any request, then serves the first page",
     async () => {
       const port = await freePort();
+      base = `http://127.0.0.1:${port}`;
       server = startDevServer(port, path.join(folder, "pglite"));
       const { lines, waitForLine } = server;
 
@@ -151,5 +153,38 @@ describe("first run: npm run dev on an empty data folder, without DATABASE_URL",
       );
     },
     START_DEADLINE_MS * 2,
+  );
+
+  it(
+    "logs a wrong password as nothing but its request: no stack trace, no error",
+    async () => {
+      const { lines, waitForLine } = server!;
+      const csrf = await fetch(`${base}/api/auth/csrf`, { signal: AbortSignal.timeout(START_DEADLINE_MS) });
+      const cookie = csrf.headers
+        .getSetCookie()
+        .map((header) => header.split(";")[0])
+        .join("; ");
+      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+      const from = lines.length;
+      const answer = await fetch(`${base}/api/auth/callback/credentials`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+        body: new URLSearchParams({
+          csrfToken,
+          email: DEMO_ACCOUNTS[0]!.email,
+          password: "wrong password",
+          callbackUrl: "/",
+        }),
+        signal: AbortSignal.timeout(START_DEADLINE_MS),
+      });
+      expect(answer.status).toBe(302);
+      expect(answer.headers.get("location")).toContain("error=CredentialsSignin");
+      // Next.js logs the request once it has been answered: everything the attempt printed is above that line.
+      await waitForLine(/POST \/api\/auth\/callback\/credentials/, START_DEADLINE_MS);
+      const printed = lines.slice(from).map((line) => line.text);
+      expect(printed.filter((text) => /^\s+at /.test(text) || /Error|CredentialsSignin/.test(text))).toEqual([]);
+    },
+    START_DEADLINE_MS,
   );
 });
