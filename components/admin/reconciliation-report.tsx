@@ -62,9 +62,10 @@ export function ReconciliationReport({ report }: { report: Report }) {
             <li
               key={d.rollup}
               data-testid="rollup-drift"
-              className="flex justify-between rounded-lg bg-white px-3 py-2 ring-1 ring-stone-200"
+              className="flex min-w-0 justify-between gap-2 rounded-lg bg-white px-3 py-2 ring-1 ring-stone-200"
             >
-              <code>{d.rollup}</code>
+              {/* Table names are one long word: they break rather than widen a 360 px screen. */}
+              <code className="min-w-0 break-all">{d.rollup}</code>
               <span className={d.rows === 0 ? "text-emerald-800" : "font-semibold text-red-800"}>
                 {d.rows === 0 ? "in agreement" : `${count(d.rows)} rows drifted`}
               </span>
