@@ -275,7 +275,8 @@ type Fixtures = {
   /**
    * A fresh restaurant with one category and these items, owned by a fresh account: made as an admin and an owner
    * make one (the admin's new-restaurant form and owner search, then the owner's menu editor), for a test that
-   * changes a restaurant (its hours, its switch) instead of a demo one other specs order from.
+   * changes a restaurant (its hours, its switch) instead of a demo one other specs order from. It is searchable
+   * like any other: give its items names no other spec searches for.
    */
   newRestaurant: (label: string, items: { name: string; price: string }[]) => Promise<NewRestaurant>;
 };
