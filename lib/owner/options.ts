@@ -71,14 +71,15 @@ export async function createOptionGroup({
   });
 }
 
-/** A live group of a live item of the viewer's, as a WHERE over menu_option_groups. */
-const ownedLiveGroup = (viewer: Viewer, groupId: number) =>
+/** The live groups of live items of the viewer's restaurants (or one of them), as a WHERE over menu_option_groups. */
+const ownedLiveGroups = (viewer: Viewer) =>
   and(
-    eq(menuOptionGroups.id, groupId),
     isNull(menuOptionGroups.deletedAt),
     sql`${menuOptionGroups.menuItemId} in (select mi.id from menu_items mi
       where mi.deleted_at is null and ${ownedBy(viewer, sql.raw("mi.restaurant_id"))})`,
   );
+const ownedLiveGroup = (viewer: Viewer, groupId: number) =>
+  and(eq(menuOptionGroups.id, groupId), ownedLiveGroups(viewer));
 
 /**
  * Saves a group and its whole list of choices. A choice keeps its id while its name (ignoring case) stays in the
@@ -178,9 +179,10 @@ export async function setChoiceAvailability({
       and(
         eq(menuOptionChoices.id, choiceId),
         isNull(menuOptionChoices.deletedAt),
-        sql`${menuOptionChoices.groupId} in (select g.id from menu_option_groups g
-          join menu_items mi on mi.id = g.menu_item_id
-          where g.deleted_at is null and mi.deleted_at is null and ${ownedBy(viewer, sql.raw("mi.restaurant_id"))})`,
+        inArray(
+          menuOptionChoices.groupId,
+          db.select({ id: menuOptionGroups.id }).from(menuOptionGroups).where(ownedLiveGroups(viewer)),
+        ),
       ),
     )
     .returning({ id: menuOptionChoices.id });
