@@ -1,10 +1,13 @@
+import { isResolvableReply } from "./action-reply";
+
 /**
  * Server action requests (POST with a Next-Action header) whose body Next.js cannot decode used to end in a 500.
  * Next's own client sends exactly two shapes (next/dist/server/app-render/action-handler.js):
  *   - multipart/form-data: arguments that hold files or FormData (a form), the argument list in field "0";
  *   - text/plain;charset=UTF-8: arguments that encode to a string, a JSON array (React's encodeReply), e.g. `[]`
  *     for an action called with no arguments.
- * Anything else is answered 400 before it reaches the app.
+ * Anything else is answered 400 before it reaches the app, as is an argument list React could not decode
+ * (lib/http/action-reply.ts).
  */
 export async function isDecodableActionBody(request: Request): Promise<boolean> {
   const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
@@ -13,28 +16,22 @@ export async function isDecodableActionBody(request: Request): Promise<boolean> 
     try {
       // React's encodeReply puts the argument list in field "0" and what it refers to in the others: a form
       // without it (a no-JavaScript form post carries no Next-Action header) leaves Next.js nothing to decode.
-      const root = (await request.clone().formData()).get("0");
-      return typeof root === "string" && isJsonArray(root);
+      const parts = [...(await request.clone().formData())].flatMap(([name, value]) =>
+        typeof value === "string" ? [[name, value] as const] : [],
+      );
+      return isResolvableReply(parts);
     } catch {
       return false;
     }
   }
   if (contentType.startsWith("text/plain")) {
     try {
-      return isJsonArray(await request.clone().text());
+      return isResolvableReply([["0", await request.clone().text()]]);
     } catch {
       return false;
     }
   }
   return false;
-}
-
-function isJsonArray(text: string): boolean {
-  try {
-    return Array.isArray(JSON.parse(text));
-  } catch {
-    return false;
-  }
 }
 
 /**

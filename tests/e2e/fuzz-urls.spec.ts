@@ -403,12 +403,35 @@ const multipart = fc
         .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
         .join("") + (closed ? `--${boundary}--\r\n` : ""),
   );
+/** React's own strings in an argument list ("$1" another chunk, "$Q1" a Map of it, "$0:0" a path…), whole or not. */
+const reactString = fc
+  .tuple(
+    fc.constantFrom(..."$@QWiKTHINuDnhBRAYZ01a", ""),
+    fc.oneof(fc.constantFrom("0", "1", "2", "0:0", "0:0:a", "1:a", "zz", "12a", ""), text),
+  )
+  .map(([kind, rest]) => `$${kind}${rest}`);
+/** What Next.js sends for an action without a form: a JSON argument list. */
+const argumentList = fc
+  .array(fc.oneof(text, fc.jsonValue(), reactString), { maxLength: 3 })
+  .map((args) => JSON.stringify(args));
+/** What it sends with a form: multipart, the argument list in field "0", its chunks and the form's fields beside. */
+const replyMultipart = fc
+  .array(fc.tuple(fc.constantFrom("0", "1", "2", "00", "_1_x", "_1_menuItemId"), fc.oneof(argumentList, text)), {
+    minLength: 1,
+    maxLength: 4,
+  })
+  .map(
+    (parts) =>
+      parts
+        .map(([name, value]) => `------platter\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+        .join("") + "------platter--\r\n",
+  );
 const postBody = fc.oneof(
   text,
   fc.jsonValue().map((value) => JSON.stringify(value)),
-  // What Next.js sends for an action without a form: a JSON argument list.
-  fc.array(fc.oneof(text, fc.jsonValue()), { maxLength: 3 }).map((args) => JSON.stringify(args)),
+  argumentList,
   multipart,
+  replyMultipart,
   fc
     .array(fc.tuple(text, text), { maxLength: 4 })
     .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&")),

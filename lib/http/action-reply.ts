@@ -1,0 +1,104 @@
+/**
+ * Whether React can decode a server action's argument list (its "reply", the format of React's encodeReply)
+ * without failing. A well-formed JSON array is not enough: a string value that starts with "$" is React's, and
+ * most such strings refer to another part of the body ("$1" the model in field "1", "$@1" a promise of it, "$Q1"
+ * a Map built from it, "$0:0:a" a path into the argument list itself). A reference to a part that is not there,
+ * a path that leads nowhere, or a BigInt that is not one makes decodeReply throw, and Next.js answers 500.
+ *
+ * The rules follow parseModelString and getOutlinedModel in react-server-dom-webpack (React 19.2); the unit
+ * test checks them against React's own decodeReply. Kinds that Platter's client never sends (server references
+ * as arguments, Blobs, typed arrays, streams and async iterables) are refused rather than modelled.
+ *
+ * `parts` are the body's text fields in order: for a text/plain body, the body as field "0". Chunk ids are
+ * hexadecimal in references and decimal in field names. Next.js decodes multipart bodies as they stream in
+ * (decodeReplyFromBusboy): a field whose name is a number resolves that chunk, and the argument list is decoded
+ * as soon as field "0" arrives, so what it refers to must come before it (React's client writes it so), and a
+ * chunk's field may come only once.
+ */
+export function isResolvableReply(parts: readonly (readonly [name: string, text: string])[]): boolean {
+  const chunks = new Map<string, string>(); // the chunks there when "0" arrives
+  const names = new Set<string>();
+  for (const [name, text] of parts) {
+    const id = Number(name); // React's own reading of a field name, as in +name
+    if (Number.isNaN(id)) continue; // the form's own fields ("_1_name" for "$K1") and others React keeps aside
+    if (String(id) !== name || names.has(name)) return false; // "00", " 1", "", a repeat: not what React wrote
+    names.add(name);
+    if (!chunks.has("0")) chunks.set(name, text);
+  }
+
+  const models = new Map<number, unknown>();
+  const pending: number[] = []; // parts read but not yet checked
+  const consumed = new Set<number>(); // a Map, Set or iterator may be built from a part only once
+
+  const model = (id: number): { found: boolean; value?: unknown } => {
+    if (models.has(id)) return { found: true, value: models.get(id) };
+    const text = chunks.get(String(id));
+    if (text === undefined) return { found: false };
+    const value = JSON.parse(text) as unknown; // throws for a part that is not JSON: caught below
+    models.set(id, value);
+    pending.push(id);
+    return { found: true, value };
+  };
+
+  const resolves = (reference: string, collection?: "map" | "set"): boolean => {
+    const [head = "", ...path] = reference.split(":");
+    if (!HEX.test(head)) return false;
+    const id = Number.parseInt(head, 16);
+    const target = model(id);
+    if (!target.found) return false;
+    let value = target.value;
+    for (const key of path) {
+      // The path runs through what the client wrote inline; React refuses anything but plain objects and arrays.
+      if (!isPlainContainer(value) || !Object.hasOwn(value, key)) return false;
+      value = (value as Record<string, unknown>)[key];
+    }
+    if (!collection) return true;
+    if (path.length > 0 || consumed.has(id) || !Array.isArray(value)) return false;
+    if (collection === "map" && !value.every((entry) => Array.isArray(entry))) return false; // [key, value] pairs
+    consumed.add(id);
+    return true;
+  };
+
+  const isValid = (text: string): boolean => {
+    if (!text.startsWith("$")) return true;
+    const kind = text[1] ?? "";
+    const rest = text.slice(2);
+    if (SELF_CONTAINED.has(kind)) return true;
+    if (kind === "n") return rest.length <= 300 && BIGINT.test(rest);
+    if (kind === "@") return HEX.test(rest) && resolves(rest);
+    if (kind === "Q") return resolves(rest, "map");
+    if (kind === "W" || kind === "i") return resolves(rest, "set");
+    if (NEVER_SENT.has(kind)) return false;
+    return resolves(text.slice(1));
+  };
+
+  try {
+    const root = model(0);
+    if (!root.found || !Array.isArray(root.value)) return false;
+    for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+      if (!everyString(models.get(id), isValid)) return false;
+    }
+    return true;
+  } catch {
+    return false; // a part that is not JSON, or nesting deeper than the stack
+  }
+}
+
+const HEX = /^[0-9a-f]+$/i;
+const BIGINT = /^(-?\d+)?$/; // "$n" alone is 0n
+/** "$$…" an escaped "$", "$K" the form's fields, "$T" a temporary reference, the rest constants and dates. */
+const SELF_CONTAINED = new Set(["$", "K", "T", "H", "I", "-", "N", "u", "D"]);
+const NEVER_SENT = new Set([..."hBRrXx", ..."AOoUSsLlGgMmV"]);
+
+function isPlainContainer(value: unknown): value is object {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === Array.prototype;
+}
+
+/** React revives every string value (not keys) of a part's JSON. */
+function everyString(value: unknown, test: (text: string) => boolean): boolean {
+  if (typeof value === "string") return test(value);
+  if (typeof value !== "object" || value === null) return true;
+  return Object.values(value).every((item) => everyString(item, test));
+}
