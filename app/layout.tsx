@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 
 import { receivedTimeZone, viewerTimeZone } from "@/lib/time-zone";
 import { SiteHeader } from "@/components/layout/site-header";
-import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
+import { TimeZoneScript } from "@/components/layout/time-zone-script";
 
 import "./globals.css";
 
@@ -16,6 +16,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const timeZone = await viewerTimeZone();
   return (
     <html lang="en">
+      <head>
+        <TimeZoneScript renderedZone={timeZone} receivedZone={await receivedTimeZone()} />
+      </head>
       <body className="min-h-screen">
         <a
           href="#main"
@@ -23,7 +26,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <TimeZoneCookie renderedZone={timeZone} receivedZone={await receivedTimeZone()} />
         <SiteHeader />
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}

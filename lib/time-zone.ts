@@ -5,7 +5,7 @@ import { cache } from "react";
 
 import { APP_TIME_ZONE, isTimeZone } from "@/lib/dates";
 
-/** The browser's time zone, written by components/layout/time-zone-cookie.tsx: not a secret, not a session. */
+/** The browser's time zone, written by components/layout/time-zone-script.tsx: not a secret, not a session. */
 export const TIME_ZONE_COOKIE = "platter_tz";
 
 /** The zone this request's cookie named, usable or not (null: none yet), for the component that writes it. */

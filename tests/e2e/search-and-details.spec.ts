@@ -103,28 +103,43 @@ test("the header counts the cart's items; a refused quantity says why and clears
 test.describe("in Tokyo", () => {
   test.use({ timezoneId: "Asia/Tokyo" });
 
-  test("times are shown in the browser's time zone, rendered by the server, without hydration errors", async ({
+  test("times are shown in the browser's time zone, rendered by the server, never painted in UTC first", async ({
     page,
   }) => {
     const errors: string[] = [];
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
     });
+    // Every <time> that ever enters a document of this tab, as it is parsed, kept across reloads.
+    await page.addInitScript(() => {
+      const seen = (element: Element) => {
+        const texts = JSON.parse(sessionStorage.getItem("times") ?? "[]") as string[];
+        sessionStorage.setItem("times", JSON.stringify([...texts, element.textContent]));
+      };
+      new MutationObserver((mutations) => {
+        for (const mutation of mutations) {
+          for (const node of mutation.addedNodes) {
+            if (node instanceof Element)
+              [node, ...node.querySelectorAll("time")].filter((e) => e.matches("time")).forEach(seen);
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
     await signInOverHttp(page.request, "customer");
-    await page.goto("/profile");
-    // The first page a browser sees is in UTC: it stores its zone in a cookie once hydrated (platter_tz,
-    // lib/time-zone.ts), then refreshes.
-    await expect
-      .poll(async () =>
-        decodeURIComponent((await page.context().cookies()).find((c) => c.name === "platter_tz")?.value ?? ""),
-      )
-      .toBe("Asia/Tokyo");
+    // The browser's first page: the server does not know its zone yet (no header carries it), so the page's head
+    // stores it in a cookie (platter_tz, lib/time-zone.ts) and loads the address again before the body is parsed.
     await page.goto("/orders");
     const first = page.getByTestId("history").getByRole("listitem").first().locator("time");
     await expect(first).toContainText("GMT+9");
     const iso = await first.getAttribute("datetime");
     const tokyo = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Tokyo", hour: "numeric", minute: "2-digit" });
     await expect(first).toContainText(tokyo.format(new Date(iso!)));
+    const times = await page.evaluate(() => JSON.parse(sessionStorage.getItem("times") ?? "[]") as string[]);
+    expect(times.length).toBeGreaterThan(0);
+    expect(times.filter((text) => !text.includes("GMT+9"))).toEqual([]);
+    expect(decodeURIComponent((await page.context().cookies()).find((c) => c.name === "platter_tz")?.value ?? "")).toBe(
+      "Asia/Tokyo",
+    );
     // A fresh load is already in Tokyo time, straight from the server.
     const html = await (await page.request.get("/orders")).text();
     expect(html).toContain("GMT+9");

@@ -1,0 +1,38 @@
+import { headers } from "next/headers";
+
+import { TIME_ZONE_COOKIE } from "@/lib/time-zone";
+
+const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/**
+ * Tells the server the browser's time zone, so that it renders times in it (components/ui/local-time.tsx), before
+ * anything of the page is shown. It runs in <head>, ahead of the body: on a first visit, or after travelling, the
+ * page was rendered in another zone, so it stores the browser's zone, stops this document before its body is
+ * parsed and loads the same address again, now rendered in the right zone. One more request on a browser's first
+ * page, and no time ever painted in the wrong zone (the issue asked for no flash).
+ *
+ * It never loops: it reloads only when the zone differs from the one this request's cookie carried (a zone the
+ * server received and could not use stays in UTC) and the cookie really was stored (cookies may be off).
+ */
+export async function TimeZoneScript({
+  renderedZone,
+  receivedZone,
+}: {
+  renderedZone: string;
+  receivedZone: string | null;
+}) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const script = `(function (rendered, received) {
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!zone || zone === rendered || zone === received) return;
+    var stored = ${JSON.stringify(`${TIME_ZONE_COOKIE}=`)} + encodeURIComponent(zone);
+    var secure = location.protocol === "https:" ? "; secure" : "";
+    document.cookie = stored + "; path=/; max-age=${YEAR_SECONDS}; samesite=lax" + secure;
+    if (document.cookie.split("; ").indexOf(stored) < 0) return;
+    window.stop();
+    location.replace(location.href);
+  } catch (error) {}
+})(${JSON.stringify(renderedZone)}, ${JSON.stringify(receivedZone)});`;
+  return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />;
+}
