@@ -5,6 +5,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { Money } from "@/components/ui/money";
 import { Stat } from "@/components/ui/stat";
 
+import { AddressBook } from "./address-book";
 import { OrderHistory } from "./order-history";
 import { RestaurantList } from "./restaurant-list";
 
@@ -17,7 +18,7 @@ export function ProfileView({
   profile: Profile;
   basePath: string;
   isFirstPage: boolean;
-  /** The viewer's own profile: it points to where their saved addresses and password are kept (/account). */
+  /** The viewer's own profile: its addresses can be edited, and it points to the password and devices (/account). */
   own?: boolean;
 }) {
   const owned = profile.ownedRestaurants.map((o) => o.restaurant);
@@ -47,7 +48,7 @@ export function ProfileView({
       </p>
       {own ? (
         <p className="text-sm text-stone-600">
-          Your delivery addresses, password and signed-in devices are on your{" "}
+          Your password and signed-in devices are on your{" "}
           <Link href="/account" className="font-medium text-brand-700 underline">
             account page
           </Link>
@@ -62,6 +63,12 @@ export function ProfileView({
           empty="No favorites yet."
         />
       </div>
+      <section id="addresses" aria-labelledby="addresses-heading" className="space-y-4">
+        <h2 id="addresses-heading" className="text-lg font-semibold">
+          Delivery addresses
+        </h2>
+        <AddressBook addresses={profile.addresses} editable={own} />
+      </section>
       <OrderHistory
         orders={profile.orders}
         nextCursor={profile.nextCursor}

@@ -23,16 +23,20 @@ const theirs = ({ viewer, addressId }: AddressRef) =>
 export async function listAddresses({ viewer }: { viewer: Viewer }) {
   const db = await getDb();
   return db
-    .select({
-      id: customerAddresses.id,
-      label: customerAddresses.label,
-      address: customerAddresses.address,
-      isDefault: customerAddresses.isDefault,
-    })
+    .select(savedAddressColumns)
     .from(customerAddresses)
     .where(eq(customerAddresses.profileId, viewer.profileId))
-    .orderBy(desc(customerAddresses.isDefault), asc(customerAddresses.id));
+    .orderBy(...savedAddressOrder);
 }
+
+/** What a saved address shows, in the order the address book lists them (the profile reads them the same way). */
+export const savedAddressColumns = {
+  id: customerAddresses.id,
+  label: customerAddresses.label,
+  address: customerAddresses.address,
+  isDefault: customerAddresses.isDefault,
+};
+export const savedAddressOrder = [desc(customerAddresses.isDefault), asc(customerAddresses.id)];
 
 export type SavedAddress = Awaited<ReturnType<typeof listAddresses>>[number];
 

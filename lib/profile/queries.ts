@@ -4,8 +4,9 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { preparedPerDatabase } from "@/db/prepared";
-import { favorites, orders, profiles, restaurants } from "@/db/schema";
+import { favorites, MAX_SAVED_ADDRESSES, orders, profiles, restaurants } from "@/db/schema";
 import type { Database } from "@/db/types";
+import { savedAddressOrder } from "@/lib/addresses/queries";
 import type { Viewer } from "@/lib/auth/queries";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
 import { orderRowColumns, orderRowRelations, placedBefore } from "@/lib/orders/order-rows";
@@ -30,7 +31,8 @@ const listedRestaurant = {
 /**
  * One statement for the whole profile page: the profile, its user's role, its running totals (total purchase
  * and order count, kept by database triggers: docs/decisions/0006-rollups.md), the restaurants owned, the
- * favorites, and one page of the order history with its lines. Drizzle compiles the nested `with` into lateral
+ * favorites, the saved delivery addresses (at most MAX_SAVED_ADDRESSES), and one page of the order history with
+ * its lines. Drizzle compiles the nested `with` into lateral
  * joins, each an index range of at most a page: nothing here grows with the length of the history.
  */
 function profileStatement(db: Database, by: "id" | "slug", paged: boolean) {
@@ -57,6 +59,12 @@ function profileStatement(db: Database, by: "id" | "slug", paged: boolean) {
           with: { restaurant: listedRestaurant },
           orderBy: [desc(favorites.createdAt), asc(favorites.restaurantId)],
           limit: FAVORITES_SHOWN,
+        },
+        addresses: {
+          // lib/addresses/queries.ts savedAddressColumns, in the address book's order.
+          columns: { id: true, label: true, address: true, isDefault: true },
+          orderBy: savedAddressOrder,
+          limit: MAX_SAVED_ADDRESSES,
         },
         orderHistory: {
           columns: orderRowColumns,

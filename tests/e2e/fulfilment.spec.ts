@@ -7,7 +7,7 @@ test("a customer saves an address, orders a delivery with a note from the review
 }) => {
   await signInOverHttp(page.request, await newCustomer("dora"));
 
-  await page.goto("/account");
+  await page.goto("/profile");
   await page.getByLabel("Label").fill("Home");
   await page.getByRole("textbox", { name: "Delivery address" }).fill("42 Harbour Road, Old Town");
   await page.getByRole("button", { name: "Save address" }).click();
@@ -71,7 +71,7 @@ test("a customer saves an address, orders a delivery with a note from the review
   await expect(page.getByText("Total purchase includes delivery fees.")).toBeVisible();
 
   // A new flat number: the address is edited in place, and the order placed keeps the text it went to.
-  await page.goto("/account");
+  await page.goto("/profile");
   await page.getByText("Edit address Home").click();
   const edit = page.getByRole("form", { name: "Edit address Home" });
   await edit.getByRole("textbox", { name: "Delivery address" }).fill("42 Harbour Road, Flat 3, Old Town");

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { countQueries } from "@/db/query-stats";
 import { menuItems, users } from "@/db/schema";
+import { addAddress } from "@/lib/addresses/queries";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { formatCents } from "@/lib/money";
 import { decodeCursor } from "@/lib/orders/cursor";
@@ -138,6 +139,23 @@ describe.each(DRIVERS)("profile page data on %s", (driver) => {
     const view = await profileRequest(fan.user.id);
     expect(view?.favorites).toHaveLength(50);
     expect(view?.favoriteCount).toBe(55);
+  });
+
+  it("lists the saved delivery addresses, default first, in the same statement", async () => {
+    const { user } = await customerWithOrders(2);
+    const viewer = (await findActiveViewer(user.id))!;
+    await addAddress({ viewer, label: "Office", address: "1 Quay Street", makeDefault: false });
+    await addAddress({ viewer, label: "Home", address: "42 Harbour Road", makeDefault: true });
+    await addAddress({ viewer, label: "Gran's", address: "3 Mill Lane", makeDefault: false });
+    const { result, count } = await countQueries(() => profileRequest(user.id));
+    expect(count).toBe(2);
+    expect(result?.addresses.map((a) => [a.label, a.address, a.isDefault])).toEqual([
+      ["Home", "42 Harbour Road", true],
+      ["Office", "1 Quay Street", false],
+      ["Gran's", "3 Mill Lane", false],
+    ]);
+    const stranger = await customerWithOrders(0);
+    expect((await profileRequest(stranger.user.id))?.addresses).toEqual([]);
   });
 
   it("lets a customer see only their own profile, and an admin anyone's", async () => {
