@@ -1,11 +1,11 @@
 import Link from "next/link";
 
 import type { ProfileView as Profile } from "@/lib/profile/queries";
+import { AddressSummary } from "@/components/account/address-summary";
 import { LocalTime } from "@/components/ui/local-time";
 import { Money } from "@/components/ui/money";
 import { Stat } from "@/components/ui/stat";
 
-import { AddressBook } from "./address-book";
 import { OrderHistory } from "./order-history";
 import { RestaurantList } from "./restaurant-list";
 
@@ -18,7 +18,7 @@ export function ProfileView({
   profile: Profile;
   basePath: string;
   isFirstPage: boolean;
-  /** The viewer's own profile: its addresses can be edited, and it points to the password and devices (/account). */
+  /** The viewer's own profile: it points to where addresses are edited, and to the password and devices (/account). */
   own?: boolean;
 }) {
   const owned = profile.ownedRestaurants.map((o) => o.restaurant);
@@ -67,7 +67,24 @@ export function ProfileView({
         <h2 id="addresses-heading" className="text-lg font-semibold">
           Delivery addresses
         </h2>
-        <AddressBook addresses={profile.addresses} editable={own} />
+        {profile.addresses.length === 0 ? (
+          <p className="text-sm text-stone-600">No saved addresses.</p>
+        ) : (
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {profile.addresses.map((a) => (
+              <li key={a.id} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+                <AddressSummary address={a} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {own ? (
+          <p className="text-sm">
+            <Link href="/account#addresses" className="font-medium text-brand-700 underline">
+              Add or edit addresses
+            </Link>
+          </p>
+        ) : null}
       </section>
       <OrderHistory
         orders={profile.orders}

@@ -70,8 +70,8 @@ export function FulfilmentChoiceForm({
         ) : (
           <p className="text-sm text-stone-600">
             For delivery, first{" "}
-            <Link href="/profile#addresses" className="font-medium text-brand-700 underline">
-              save an address on your profile
+            <Link href="/account" className="font-medium text-brand-700 underline">
+              save an address on your account page
             </Link>
             .
           </p>

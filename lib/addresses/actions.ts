@@ -8,8 +8,9 @@ import { addressMessages } from "./messages";
 import { addAddress, deleteAddress, setDefaultAddress, updateAddress } from "./queries";
 import { addAddressSchema, addressIdSchema, editAddressSchema } from "./schema";
 
-// The profile lists them; the cart offers them for delivery.
+// The account page edits them, the profile lists them, the cart offers them for delivery.
 const refresh = () => {
+  revalidatePath("/account");
   revalidatePath("/profile");
   revalidatePath("/cart", "layout");
 };

@@ -45,7 +45,7 @@ describe("checkout and cart messages", () => {
       { reason: "invalid:below-minimum", minOrderCents: 1500, subtotalCents: 450 },
       "$15.00 is the minimum order here (fees not included): your items come to $4.50. Add $10.50 more to order.",
     ],
-    [{ reason: "invalid:address-required" }, "Choose a delivery address, or add one on your profile."],
+    [{ reason: "invalid:address-required" }, "Choose a delivery address, or add one on your account page."],
     [{ reason: "not-found:address" }, "That delivery address is no longer saved. Choose another one."],
     [
       { reason: "invalid:too-large", maxTotalCents: 100_000_000, totalCents: 2_970_000_000 },

@@ -46,7 +46,7 @@ export function checkoutRefusal(failure: CheckoutFailure): string {
         `Add ${formatCents(failure.minOrderCents - failure.subtotalCents)} more to order.`
       );
     case "invalid:address-required":
-      return "Choose a delivery address, or add one on your profile.";
+      return "Choose a delivery address, or add one on your account page.";
     case "invalid:too-large":
       return (
         `An order can come to at most ${formatCents(failure.maxTotalCents)}: ` +

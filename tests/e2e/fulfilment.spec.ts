@@ -7,12 +7,21 @@ test("a customer saves an address, orders a delivery with a note from the review
 }) => {
   await signInOverHttp(page.request, await newCustomer("dora"));
 
-  await page.goto("/profile");
+  await page.goto("/account");
   await page.getByLabel("Label").fill("Home");
   await page.getByRole("textbox", { name: "Delivery address" }).fill("42 Harbour Road, Old Town");
   await page.getByRole("button", { name: "Save address" }).click();
   await expect(page.getByText("Address saved.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Delivery addresses" })).toContainText("42 Harbour Road, Old Town");
+  // The profile lists it (in its one statement) and points back to where addresses are edited.
+  await page.goto("/profile");
+  const onProfile = page.getByRole("region", { name: "Delivery addresses" });
+  await expect(onProfile).toContainText("Home");
+  await expect(onProfile).toContainText("42 Harbour Road, Old Town");
+  await expect(onProfile.getByRole("link", { name: "Add or edit addresses" })).toHaveAttribute(
+    "href",
+    "/account#addresses",
+  );
 
   // Trattoria Luce delivers for $2.99 (demo data): a Bruschetta (6.50) and a Tagliatelle al ragù (14.50) made Large
   // (+2.00) with Extra parmesan (+0.75): 23.75 of items.
@@ -71,7 +80,7 @@ test("a customer saves an address, orders a delivery with a note from the review
   await expect(page.getByText("Total purchase includes delivery fees.")).toBeVisible();
 
   // A new flat number: the address is edited in place, and the order placed keeps the text it went to.
-  await page.goto("/profile");
+  await page.goto("/account");
   await page.getByText("Edit address Home").click();
   const edit = page.getByRole("form", { name: "Edit address Home" });
   await edit.getByRole("textbox", { name: "Delivery address" }).fill("42 Harbour Road, Flat 3, Old Town");

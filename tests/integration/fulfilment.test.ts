@@ -238,7 +238,7 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     ).toEqual({ message: "That delivery address is no longer saved. Choose another one." });
     expect(
       await submit(checkoutAction, { idempotencyKey: key(), expectedTotalCents: 2298, fulfilment: "delivery" }),
-    ).toEqual({ message: "Choose a delivery address, or add one on your profile." });
+    ).toEqual({ message: "Choose a delivery address, or add one on your account page." });
     expect(await written()).toEqual(before);
     // The review page's read finds nothing either (the page answers 404), and the address is untouched.
     expect(await findAddress({ viewer, addressId: theirs!.id })).toBeUndefined();

@@ -14,34 +14,48 @@ import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 
-/**
- * The customer's saved delivery addresses: the cart offers them for delivery; orders keep a copy of the text.
- * Editable on the customer's own profile; an admin looking at someone's profile reads them only.
- */
-export function AddressBook({ addresses, editable }: { addresses: SavedAddress[]; editable: boolean }) {
+import { AddressSummary } from "./address-summary";
+
+/** The customer's saved delivery addresses: the cart offers them for delivery; orders keep a copy of the text. */
+export function AddressBook({ addresses }: { addresses: SavedAddress[] }) {
   return (
     <div className="space-y-4">
       {addresses.length === 0 ? (
-        <p className="text-sm text-stone-600">
-          {editable ? "No saved addresses yet. Add one to order for delivery." : "No saved addresses."}
-        </p>
+        <p className="text-sm text-stone-600">No saved addresses yet. Add one to order for delivery.</p>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-xl bg-white shadow-sm ring-1 ring-stone-200">
           {addresses.map((a) => (
             <li key={a.id} className="flex flex-wrap items-start justify-between gap-3 p-4">
-              <div>
-                <p className="font-medium">
-                  {a.label}
-                  {a.isDefault ? <span className="ml-2 text-xs font-normal text-emerald-800">Default</span> : null}
-                </p>
-                <p className="text-sm whitespace-pre-line text-stone-700">{a.address}</p>
+              <AddressSummary address={a} />
+              <div className="flex flex-wrap gap-2">
+                {a.isDefault ? null : (
+                  <InlineAction
+                    action={setDefaultAddressAction}
+                    fields={{ addressId: a.id }}
+                    label="Make default"
+                    ariaLabel={`Make ${a.label} the default address`}
+                  />
+                )}
+                <InlineAction
+                  action={deleteAddressAction}
+                  fields={{ addressId: a.id }}
+                  label="Delete"
+                  ariaLabel={`Delete address ${a.label}`}
+                  tone="danger"
+                  confirmMessage={`Delete the address "${a.label}"?`}
+                />
               </div>
-              {editable ? <AddressActions address={a} /> : null}
+              <details className="w-full">
+                <summary className="cursor-pointer text-sm font-medium text-stone-700">
+                  Edit<span className="sr-only"> address {a.label}</span>
+                </summary>
+                <EditAddressForm address={a} />
+              </details>
             </li>
           ))}
         </ul>
       )}
-      {!editable ? null : addresses.length < MAX_SAVED_ADDRESSES ? (
+      {addresses.length < MAX_SAVED_ADDRESSES ? (
         <ActionForm action={addAddressAction} resetOnSuccess aria-label="Add an address" className="max-w-md space-y-3">
           {(state, pending) => (
             <>
@@ -62,38 +76,6 @@ export function AddressBook({ addresses, editable }: { addresses: SavedAddress[]
         </p>
       )}
     </div>
-  );
-}
-
-/** Make default, delete, and edit in place: the customer's own controls for one saved address. */
-function AddressActions({ address: a }: { address: SavedAddress }) {
-  return (
-    <>
-      <div className="flex flex-wrap gap-2">
-        {a.isDefault ? null : (
-          <InlineAction
-            action={setDefaultAddressAction}
-            fields={{ addressId: a.id }}
-            label="Make default"
-            ariaLabel={`Make ${a.label} the default address`}
-          />
-        )}
-        <InlineAction
-          action={deleteAddressAction}
-          fields={{ addressId: a.id }}
-          label="Delete"
-          ariaLabel={`Delete address ${a.label}`}
-          tone="danger"
-          confirmMessage={`Delete the address "${a.label}"?`}
-        />
-      </div>
-      <details className="w-full">
-        <summary className="cursor-pointer text-sm font-medium text-stone-700">
-          Edit<span className="sr-only"> address {a.label}</span>
-        </summary>
-        <EditAddressForm address={a} />
-      </details>
-    </>
   );
 }
 
