@@ -1,3 +1,8 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import busboy from "next/dist/compiled/busboy";
+
 import { isResolvableReply } from "./action-reply";
 
 /**
@@ -10,28 +15,44 @@ import { isResolvableReply } from "./action-reply";
  * (lib/http/action-reply.ts).
  */
 export async function isDecodableActionBody(request: Request): Promise<boolean> {
-  const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
+  const contentType = request.headers.get("content-type") ?? "";
+  // Next.js' own test, case and all (server-action-request-meta.js): anything else it reads as text.
   if (contentType.startsWith("multipart/form-data")) {
-    if (!/;\s*boundary=/.test(contentType)) return false;
-    try {
-      // React's encodeReply puts the argument list in field "0" and what it refers to in the others: a form
-      // without it (a no-JavaScript form post carries no Next-Action header) leaves Next.js nothing to decode.
-      const parts = [...(await request.clone().formData())].flatMap(([name, value]) =>
-        typeof value === "string" ? [[name, value] as const] : [],
-      );
-      return isResolvableReply(parts);
-    } catch {
-      return false;
-    }
+    if (!/;\s*boundary=/i.test(contentType)) return false;
+    const parts = await textFields(request, contentType);
+    // React's encodeReply puts the argument list in field "0" and what it refers to in the others: a form
+    // without it (a no-JavaScript form post carries no Next-Action header) leaves Next.js nothing to decode.
+    return parts !== null && isResolvableReply(parts);
   }
-  if (contentType.startsWith("text/plain")) {
+  if (contentType.toLowerCase().startsWith("text/plain")) {
     try {
-      return isResolvableReply([["0", await request.clone().text()]]);
+      // As Next.js reads it: UTF-8, a byte-order mark kept (and then refused by JSON.parse, as by React).
+      const body = Buffer.from(await request.clone().arrayBuffer()).toString("utf-8");
+      return isResolvableReply([["0", body]]);
     } catch {
       return false;
     }
   }
   return false;
+}
+
+/**
+ * A multipart body's text fields in order, read by the parser Next.js decodes actions with (busboy, with Next's
+ * options), not by the platform's FormData: the two disagree on charsets, base64 parts, byte-order marks, parts
+ * without a filename and repeated headers, and only Next's reading matters. Null when it cannot be parsed.
+ */
+async function textFields(request: Request, contentType: string): Promise<[string, string][] | null> {
+  try {
+    const parser = busboy({ headers: { "content-type": contentType }, defParamCharset: "utf8" });
+    const fields: [string, string][] = [];
+    parser.on("field", (name, value) => fields.push([name, value]));
+    parser.on("file", (_name, stream) => stream.resume()); // a file is never a chunk of the argument list
+    const body = request.clone().body;
+    await pipeline(body ? Readable.fromWeb(body as NodeReadableStream) : Readable.from([]), parser);
+    return fields;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -166,7 +166,7 @@ describe("server action argument lists", () => {
     ]) {
       expect(resolvable(body), body).toBe(false);
     }
-    for (const body of ['["$$Y"]', '["$0"]', '[{"a":1},"$0:0"]', '["$undefined","$NaN","$D2020","$n-12","$K1","$T"]']) {
+    for (const body of ['["$$Y"]', '[{"a":1},"$0:0"]', '["$undefined","$NaN","$D2020","$n-12","$K1"]']) {
       expect(resolvable(body), body).toBe(true);
     }
     expect(
@@ -205,5 +205,25 @@ describe("server action argument lists", () => {
         ["00", "[]"],
       ]),
     ).toBe(false); // "00" is chunk 0 again to React
+    expect(
+      resolvable([
+        ["0", "[]"],
+        ["S0", "[]"],
+      ]),
+    ).toBe(false); // and "S0" its stream
+  });
+
+  it("refuses what React drops, and bodies that grow past React's limits once references are counted", () => {
+    expect(resolvable('[{"__proto__":1},"$0:0:__proto__"]')).toBe(false); // React deletes "__proto__" keys
+    expect(resolvable('[{"a":"$undefined"},"$0:0:a"]')).toBe(false); // and keys whose value is undefined
+    expect(resolvable('[{"a:b":"$T"}]')).toBe(false); // a temporary reference: never in plain data
+    const amplified = [
+      JSON.stringify([Array(10_000).fill("a"), ...Array(100).fill("$0:0")]),
+      JSON.stringify([Array(60).fill(1), ...Array(16).fill("$0:0")]), // React doubles its count at each one
+      JSON.stringify(Array(25).fill("$0")),
+      "[".repeat(12_000) + "]".repeat(12_000),
+    ];
+    expect(amplified.filter(resolvable)).toEqual([]);
+    expect(decodeWithReact(amplified).filter((answer) => answer === "decoded")).toEqual([]);
   });
 });

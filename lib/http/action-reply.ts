@@ -19,6 +19,8 @@ export function isResolvableReply(parts: readonly (readonly [name: string, text:
   const chunks = new Map<string, string>(); // the chunks there when "0" arrives
   const names = new Set<string>();
   for (const [name, text] of parts) {
+    // React reads "S<number>" as a stream's chunk: no stream is ever sent, so such a field only breaks decoding.
+    if (name.startsWith("S") && !Number.isNaN(Number(name.slice(1)))) return false;
     const id = Number(name); // React's own reading of a field name, as in +name
     if (Number.isNaN(id)) continue; // the form's own fields ("_1_name" for "$K1") and others React keeps aside
     if (String(id) !== name || names.has(name)) return false; // "00", " 1", "", a repeat: not what React wrote
@@ -29,12 +31,21 @@ export function isResolvableReply(parts: readonly (readonly [name: string, text:
   const models = new Map<number, unknown>();
   const pending: number[] = []; // parts read but not yet checked
   const consumed = new Set<number>(); // a Map, Set or iterator may be built from a part only once
+  // React counts a referenced array again at each reference (and refuses past a million slots), and decodes
+  // recursively: bodies whose references multiply their size, or that nest deeply, are refused well before that.
+  let references = 0;
+  let size = 0;
+  const grow = (by: number) => {
+    size += by;
+    if (size > MAX_SIZE) throw new RangeError("too large once references are counted");
+  };
 
   const model = (id: number): { found: boolean; value?: unknown } => {
     if (models.has(id)) return { found: true, value: models.get(id) };
     const text = chunks.get(String(id));
     if (text === undefined) return { found: false };
     const value = JSON.parse(text) as unknown; // throws for a part that is not JSON: caught below
+    grow(sizeOf(value));
     models.set(id, value);
     pending.push(id);
     return { found: true, value };
@@ -42,16 +53,21 @@ export function isResolvableReply(parts: readonly (readonly [name: string, text:
 
   const resolves = (reference: string, collection?: "map" | "set"): boolean => {
     const [head = "", ...path] = reference.split(":");
-    if (!HEX.test(head)) return false;
+    if (!HEX.test(head) || ++references > MAX_REFERENCES) return false;
     const id = Number.parseInt(head, 16);
     const target = model(id);
     if (!target.found) return false;
     let value = target.value;
     for (const key of path) {
-      // The path runs through what the client wrote inline; React refuses anything but plain objects and arrays.
-      if (!isPlainContainer(value) || !Object.hasOwn(value, key)) return false;
+      // The path runs through what the client wrote inline; React refuses anything but plain objects and arrays,
+      // and it drops "__proto__" keys and keys whose value decodes to undefined before following a path.
+      if (!isPlainContainer(value) || !Object.hasOwn(value, key) || key === "__proto__") return false;
       value = (value as Record<string, unknown>)[key];
+      if (typeof value === "string" && UNDEFINED.test(value)) return false;
     }
+    // An array reached by reference counts its whole part again in React (which may double at each reference):
+    // counted here as everything so far, more than React counts, so that what passes here passes there.
+    grow(Array.isArray(value) ? size : sizeOf(value));
     if (!collection) return true;
     if (path.length > 0 || consumed.has(id) || !Array.isArray(value)) return false;
     if (collection === "map" && !value.every((entry) => Array.isArray(entry))) return false; // [key, value] pairs
@@ -76,7 +92,7 @@ export function isResolvableReply(parts: readonly (readonly [name: string, text:
     const root = model(0);
     if (!root.found || !Array.isArray(root.value)) return false;
     for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
-      if (!everyString(models.get(id), isValid)) return false;
+      if (!everyString(models.get(id), isValid, 0)) return false;
     }
     return true;
   } catch {
@@ -86,9 +102,15 @@ export function isResolvableReply(parts: readonly (readonly [name: string, text:
 
 const HEX = /^[0-9a-f]+$/i;
 const BIGINT = /^(-?\d+)?$/; // "$n" alone is 0n
-/** "$$…" an escaped "$", "$K" the form's fields, "$T" a temporary reference, the rest constants and dates. */
-const SELF_CONTAINED = new Set(["$", "K", "T", "H", "I", "-", "N", "u", "D"]);
-const NEVER_SENT = new Set([..."hBRrXx", ..."AOoUSsLlGgMmV"]);
+const UNDEFINED = /^\$[uH]/; // "$undefined", and "$H…", which React also decodes to undefined
+/** "$$…" an escaped "$", "$K" the form's fields, the rest constants and dates. */
+const SELF_CONTAINED = new Set(["$", "K", "H", "I", "-", "N", "u", "D"]);
+/** Server references, temporary references, Blobs, streams, iterables and typed arrays: never in plain data. */
+const NEVER_SENT = new Set([..."hTBRrXx", ..."AOoUSsLlGgMmV"]);
+/** Platter's forms send a few kilobytes; React's own limits are a million array slots and the stack. */
+const MAX_REFERENCES = 16;
+const MAX_SIZE = 100_000;
+const MAX_DEPTH = 64;
 
 function isPlainContainer(value: unknown): value is object {
   if (typeof value !== "object" || value === null) return false;
@@ -96,9 +118,20 @@ function isPlainContainer(value: unknown): value is object {
   return prototype === Object.prototype || prototype === Array.prototype;
 }
 
-/** React revives every string value (not keys) of a part's JSON. */
-function everyString(value: unknown, test: (text: string) => boolean): boolean {
+/** React revives every string value (not keys) of a part's JSON. False past MAX_DEPTH levels of nesting. */
+function everyString(value: unknown, test: (text: string) => boolean, depth: number): boolean {
   if (typeof value === "string") return test(value);
   if (typeof value !== "object" || value === null) return true;
-  return Object.values(value).every((item) => everyString(item, test));
+  if (depth >= MAX_DEPTH) return false;
+  return Object.values(value).every((item) => everyString(item, test, depth + 1));
+}
+
+/** Array slots and characters, as React counts them, plus one per value so that empty values count too. */
+function sizeOf(value: unknown): number {
+  if (typeof value === "string") return 1 + value.length;
+  if (typeof value !== "object" || value === null) return 1;
+  const items = Object.values(value);
+  let size = 1 + (Array.isArray(value) ? items.length : 0);
+  for (const item of items) size += sizeOf(item);
+  return size;
 }

@@ -41,6 +41,25 @@ describe("server action bodies", () => {
     expect(await isDecodableActionBody(multipart({ "0x10": "2639594251172616.4" }))).toBe(false);
     expect(await isDecodableActionBody(multipart({ "0": '{"a":1}' }))).toBe(false);
   });
+
+  it("reads a body as Next.js does, not as the platform's FormData and text() would", async () => {
+    const raw = (headers: string, value: string) =>
+      `--b\r\nContent-Disposition: form-data; name="0"\r\n${headers}\r\n${value}\r\n--b--\r\n`;
+    const multipartType = "multipart/form-data; boundary=b";
+    expect(await isDecodableActionBody(action(multipartType, raw("", "[]")))).toBe(true);
+    // FormData decodes base64 parts and drops a byte-order mark; busboy, and so React, gets the raw text.
+    expect(
+      await isDecodableActionBody(action(multipartType, raw("Content-Transfer-Encoding: base64\r\n", "W10="))),
+    ).toBe(false);
+    expect(await isDecodableActionBody(action(multipartType, raw("", "\uFEFF[]")))).toBe(false);
+    // A part with a content type but no filename is a file to busboy: no argument list at all.
+    expect(
+      await isDecodableActionBody(action(multipartType, raw("Content-Type: application/octet-stream\r\n", "[]"))),
+    ).toBe(false);
+    expect(await isDecodableActionBody(action("text/plain;charset=UTF-8", "\uFEFF[]"))).toBe(false);
+    // Next.js tests "multipart/form-data" case-sensitively and reads anything else as text.
+    expect(await isDecodableActionBody(action("Multipart/Form-Data; boundary=b", raw("", "[]")))).toBe(false);
+  });
 });
 
 describe("server actions from another site", () => {
