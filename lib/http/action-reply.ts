@@ -40,24 +40,24 @@ export function isResolvableReply(parts: readonly (readonly [name: string, text:
     if (size > MAX_SIZE) throw new RangeError("too large once references are counted");
   };
 
-  const model = (id: number): { found: boolean; value?: unknown } => {
-    if (models.has(id)) return { found: true, value: models.get(id) };
+  /** A part's JSON, parsed once; undefined when the body has no such part (JSON itself is never undefined). */
+  const model = (id: number): unknown => {
+    if (models.has(id)) return models.get(id);
     const text = chunks.get(String(id));
-    if (text === undefined) return { found: false };
+    if (text === undefined) return undefined;
     const value = JSON.parse(text) as unknown; // throws for a part that is not JSON: caught below
     grow(sizeOf(value));
     models.set(id, value);
     pending.push(id);
-    return { found: true, value };
+    return value;
   };
 
   const resolves = (reference: string, collection?: "map" | "set"): boolean => {
     const [head = "", ...path] = reference.split(":");
     if (!HEX.test(head) || ++references > MAX_REFERENCES) return false;
     const id = Number.parseInt(head, 16);
-    const target = model(id);
-    if (!target.found) return false;
-    let value = target.value;
+    let value = model(id);
+    if (value === undefined) return false;
     for (const key of path) {
       // The path runs through what the client wrote inline; React refuses anything but plain objects and arrays,
       // and it drops "__proto__" keys and keys whose value decodes to undefined before following a path.
@@ -89,8 +89,7 @@ export function isResolvableReply(parts: readonly (readonly [name: string, text:
   };
 
   try {
-    const root = model(0);
-    if (!root.found || !Array.isArray(root.value)) return false;
+    if (!Array.isArray(model(0))) return false;
     for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
       if (!everyString(models.get(id), isValid, 0)) return false;
     }

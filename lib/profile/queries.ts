@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { preparedPerDatabase } from "@/db/prepared";
 import { favorites, MAX_SAVED_ADDRESSES, orders, profiles, restaurants } from "@/db/schema";
 import type { Database } from "@/db/types";
-import { savedAddressOrder } from "@/lib/addresses/queries";
+import { savedAddressColumns, savedAddressOrder } from "@/lib/addresses/queries";
 import type { Viewer } from "@/lib/auth/queries";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
 import { orderRowColumns, orderRowRelations, placedBefore } from "@/lib/orders/order-rows";
@@ -61,8 +61,11 @@ function profileStatement(db: Database, by: "id" | "slug", paged: boolean) {
           limit: FAVORITES_SHOWN,
         },
         addresses: {
-          // lib/addresses/queries.ts savedAddressColumns, in the address book's order.
-          columns: { id: true, label: true, address: true, isDefault: true },
+          // The address book's columns (the compiler holds the two lists together), in the address book's order.
+          columns: { id: true, label: true, address: true, isDefault: true } satisfies Record<
+            keyof typeof savedAddressColumns,
+            true
+          >,
           orderBy: savedAddressOrder,
           limit: MAX_SAVED_ADDRESSES,
         },

@@ -394,15 +394,15 @@ const CONTENT_TYPES = [
   "image/png",
 ];
 
+/** Text parts between boundaries, with the closing boundary or without it. */
+const multipartBody = (boundary: string, parts: [name: string, value: string][], closed: boolean) =>
+  parts
+    .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+    .join("") + (closed ? `--${boundary}--\r\n` : "");
 /** Multipart, well or badly formed: parts with nasty names and values, closed or not, the boundary declared or not. */
 const multipart = fc
   .tuple(fc.constantFrom("----platter", "x", ""), fc.array(fc.tuple(text, text), { maxLength: 4 }), fc.boolean())
-  .map(
-    ([boundary, parts, closed]) =>
-      parts
-        .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
-        .join("") + (closed ? `--${boundary}--\r\n` : ""),
-  );
+  .map(([boundary, parts, closed]) => multipartBody(boundary, parts, closed));
 /** React's own strings in an argument list ("$1" another chunk, "$Q1" a Map of it, "$0:0" a path…), whole or not. */
 const reactString = fc
   .tuple(
@@ -420,12 +420,7 @@ const replyMultipart = fc
     minLength: 1,
     maxLength: 4,
   })
-  .map(
-    (parts) =>
-      parts
-        .map(([name, value]) => `------platter\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
-        .join("") + "------platter--\r\n",
-  );
+  .map((parts) => multipartBody("----platter", parts, true));
 const postBody = fc.oneof(
   text,
   fc.jsonValue().map((value) => JSON.stringify(value)),
