@@ -8,9 +8,10 @@ import type { Database } from "./types";
  * 2.0 to 0.45 ms, the session check's from 0.34 to 0.12 ms, most of it parsing and planning, not executing.
  *
  * Only statements whose plan does not depend on whose data they read belong here: every lookup by a key, every
- * range bounded by a LIMIT. A statement whose best plan changes with the values (a search, a date range over one
- * customer's history) stays unprepared: Drizzle sends it unnamed, and PostgreSQL plans an unnamed statement with
- * its values every time. tests/integration/plans.test.ts checks each prepared statement's generic plan on skewed
+ * range bounded by a LIMIT, and the search, whose candidates come from trigram index scans whatever the words. A
+ * statement whose best plan changes with the values (a date range over one customer's history) stays unprepared:
+ * Drizzle sends it unnamed, and PostgreSQL plans an unnamed statement with its values every time.
+ * tests/integration/plans.test.ts and search-plans.test.ts check each prepared statement's generic plan on skewed
  * data. Behind PgBouncer (`prepare: false`) postgres.js sends them unnamed too; the SQL is still built once.
  *
  * A prepared query belongs to the database it was prepared on, so there is one per database: the primary, and the

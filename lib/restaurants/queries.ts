@@ -30,25 +30,133 @@ const card = (at?: Date) => ({
   todaysHours: todaysHours(at).as("todays_hours"),
 });
 
-const isFavoriteOf = (viewer: Viewer | null | undefined) =>
-  !viewer
+type Key = SQLWrapper | string | number | null;
+
+const isFavoriteOf = (viewerProfileId: Key | undefined) =>
+  viewerProfileId === undefined
     ? sql<boolean>`false`
     : sql<boolean>`exists (select 1 from ${favorites}
-        where ${favorites.profileId} = ${viewer.profileId} and ${favorites.restaurantId} = ${restaurants.id})`;
+        where ${favorites.profileId} = ${viewerProfileId} and ${favorites.restaurantId} = ${restaurants.id})`;
 
 export type RestaurantFilters = { cuisine?: string; openNow?: boolean };
 
 /**
- * The page's filters, applied to the listing and to the search alike (the favorites section shows them all).
- * "Open now" is the switch and the hours, by the same rule as the cards' badge.
+ * What a home page statement looks like: which parts it has. Each shape is one statement, prepared once (below);
+ * the values (`HomeValues`) are its parameters.
  */
-const filtered = ({ cuisine, openNow: onlyOpen }: RestaurantFilters, at?: Date) =>
-  and(cuisine ? sql`lower(${restaurants.cuisine}) = lower(${cuisine})` : undefined, onlyOpen ? openNow(at) : undefined);
+type HomeShape = { search: boolean; after: boolean; viewer: boolean; cuisine: boolean; openNow: boolean };
+type HomeValues = {
+  q: string | SQLWrapper;
+  afterName: Key;
+  afterId: Key;
+  afterRank: Key;
+  viewerProfileId: Key;
+  cuisine: Key;
+};
 
 /**
- * The home page in one statement: a keyset page of restaurants (by name, then id; with a search, the matches by
- * rank, then name and id, each with the dish that matched) and, for a signed-in visitor (`viewer`; null or absent
- * for anonymous ones), their favorites: two branches of one UNION ALL, told apart by `section`.
+ * The home page's statement of one shape: a keyset page of restaurants (by name, then id; with a search, the
+ * matches by rank, then name and id, each with the dish that matched) and, for a signed-in visitor, their
+ * favorites: two branches of one UNION ALL, told apart by `section`. The page's filters apply to the listing and
+ * to the search alike (the favorites section shows them all); "open now" is the switch and the hours, by the same
+ * rule as the cards' badge.
+ */
+function homeQuery(db: Database, shape: HomeShape, values: HomeValues, at?: Date) {
+  const filter = and(
+    shape.cuisine ? sql`lower(${restaurants.cuisine}) = lower(${values.cuisine})` : undefined,
+    shape.openNow ? openNow(at) : undefined,
+  );
+  const viewerProfileId = shape.viewer ? values.viewerProfileId : undefined;
+  const noMatch = {
+    rank: sql<number | null>`null::int`.as("rank"),
+    matchedDish: sql<string | null>`null::text`.as("matched_dish"),
+  };
+  let page;
+  if (shape.search) {
+    const ranked = searchHits(db, values.q);
+    const cursor = sql`(-${values.afterRank}::int, ${values.afterName}::text, ${values.afterId}::int)`;
+    const keyset = shape.after ? sql`(-${ranked.rank}, ${restaurants.name}, ${restaurants.id}) > ${cursor}` : undefined;
+    page = db
+      .select({
+        section: sql<"page" | "favorite">`'page'`.as("section"),
+        ...card(at),
+        isFavorite: isFavoriteOf(viewerProfileId).as("is_favorite"),
+        rank: sql<number | null>`${ranked.rank}`.as("rank"),
+        matchedDish: sql<string | null>`${ranked.matchedDish}`.as("matched_dish"),
+      })
+      .from(restaurants)
+      .innerJoin(ranked, eq(ranked.restaurantId, restaurants.id))
+      .where(and(keyset, filter))
+      .orderBy(desc(ranked.rank), asc(restaurants.name), asc(restaurants.id))
+      .limit(RESTAURANTS_PER_PAGE + 1);
+  } else {
+    const keyset = shape.after
+      ? sql`(${restaurants.name}, ${restaurants.id}) > (${values.afterName}::text, ${values.afterId}::int)`
+      : undefined;
+    page = db
+      .select({
+        section: sql<"page" | "favorite">`'page'`.as("section"),
+        ...card(at),
+        isFavorite: isFavoriteOf(viewerProfileId).as("is_favorite"),
+        ...noMatch,
+      })
+      .from(restaurants)
+      .where(and(keyset, filter))
+      .orderBy(asc(restaurants.name), asc(restaurants.id))
+      .limit(RESTAURANTS_PER_PAGE + 1);
+  }
+  if (viewerProfileId === undefined) return page;
+  return page.unionAll(
+    db
+      .select({
+        section: sql<"page" | "favorite">`'favorite'`.as("section"),
+        ...card(at),
+        isFavorite: sql<boolean>`true`.as("is_favorite"),
+        ...noMatch,
+      })
+      .from(favorites)
+      .innerJoin(restaurants, eq(restaurants.id, favorites.restaurantId))
+      .where(sql`${favorites.profileId} = ${viewerProfileId}::int`)
+      .orderBy(desc(favorites.createdAt), asc(restaurants.id))
+      .limit(FAVORITES_ON_HOME),
+  );
+}
+
+const HOME_PLACEHOLDERS: HomeValues = {
+  q: sql.placeholder("q"),
+  afterName: sql.placeholder("afterName"),
+  afterId: sql.placeholder("afterId"),
+  afterRank: sql.placeholder("afterRank"),
+  viewerProfileId: sql.placeholder("viewerProfileId"),
+  cuisine: sql.placeholder("cuisine"),
+};
+
+/**
+ * Each shape's statement as every request asks for it (the database's now), prepared once per database
+ * (db/prepared.ts). A search too: both of its ways to find candidates are trigram index scans whatever the words,
+ * so the plan PostgreSQL keeps fits every query (decision 0023; tests/integration/search-plans.test.ts checks the
+ * generic plans), and a search stops paying for its SQL to be built, parsed and planned on every call.
+ */
+const preparedHome = new Map<string, ReturnType<typeof preparedHomeOfShape>>();
+const preparedHomeOfShape = (shape: HomeShape, name: string) =>
+  preparedPerDatabase((db) => homeQuery(db, shape, HOME_PLACEHOLDERS).prepare(name));
+
+function preparedHomeQuery(db: Database, shape: HomeShape) {
+  const name = `home_${Object.entries(shape)
+    .filter(([, on]) => on)
+    .map(([part]) => part)
+    .join("_")}`;
+  let prepared = preparedHome.get(name);
+  if (!prepared) {
+    prepared = preparedHomeOfShape(shape, name);
+    preparedHome.set(name, prepared);
+  }
+  return prepared(db);
+}
+
+/**
+ * The home page in one statement: a page of restaurants or of a search's matches, and the visitor's favorites
+ * (`viewer`; null or absent for anonymous visitors). See homeQuery.
  */
 export async function browseRestaurants({
   q,
@@ -65,62 +173,24 @@ export async function browseRestaurants({
   at?: Date;
 }) {
   const db = await getDb();
-  const filter = filtered(filters, at);
-  const noMatch = {
-    rank: sql<number | null>`null::int`.as("rank"),
-    matchedDish: sql<string | null>`null::text`.as("matched_dish"),
+  const shape: HomeShape = {
+    search: Boolean(q),
+    // A search pages by its rank: a cursor without one starts it over (app/page.tsx refuses such cursors anyway).
+    after: q ? after?.rank !== undefined : Boolean(after),
+    viewer: Boolean(viewer),
+    cuisine: Boolean(filters.cuisine),
+    openNow: Boolean(filters.openNow),
   };
-  let page;
-  if (q) {
-    const ranked = searchHits(db, q);
-    const keyset =
-      after?.rank === undefined
-        ? undefined
-        : sql`(-${ranked.rank}, ${restaurants.name}, ${restaurants.id}) > (${-after.rank}::int, ${after.name}, ${after.id}::int)`;
-    page = db
-      .select({
-        section: sql<"page" | "favorite">`'page'`.as("section"),
-        ...card(at),
-        isFavorite: isFavoriteOf(viewer).as("is_favorite"),
-        rank: sql<number | null>`${ranked.rank}`.as("rank"),
-        matchedDish: sql<string | null>`${ranked.matchedDish}`.as("matched_dish"),
-      })
-      .from(restaurants)
-      .innerJoin(ranked, eq(ranked.restaurantId, restaurants.id))
-      .where(and(keyset, filter))
-      .orderBy(desc(ranked.rank), asc(restaurants.name), asc(restaurants.id))
-      .limit(RESTAURANTS_PER_PAGE + 1);
-  } else {
-    const keyset = after ? sql`(${restaurants.name}, ${restaurants.id}) > (${after.name}, ${after.id})` : undefined;
-    page = db
-      .select({
-        section: sql<"page" | "favorite">`'page'`.as("section"),
-        ...card(at),
-        isFavorite: isFavoriteOf(viewer).as("is_favorite"),
-        ...noMatch,
-      })
-      .from(restaurants)
-      .where(and(keyset, filter))
-      .orderBy(asc(restaurants.name), asc(restaurants.id))
-      .limit(RESTAURANTS_PER_PAGE + 1);
-  }
-  const query = !viewer
-    ? page
-    : page.unionAll(
-        db
-          .select({
-            section: sql<"page" | "favorite">`'favorite'`.as("section"),
-            ...card(at),
-            isFavorite: sql<boolean>`true`.as("is_favorite"),
-            ...noMatch,
-          })
-          .from(favorites)
-          .innerJoin(restaurants, eq(restaurants.id, favorites.restaurantId))
-          .where(eq(favorites.profileId, viewer.profileId))
-          .orderBy(desc(favorites.createdAt), asc(restaurants.id))
-          .limit(FAVORITES_ON_HOME),
-      );
-  const rows = (await query).map(({ opensAt, ...row }) => ({ ...row, opensAt: instantFromDb(opensAt) }));
+  const values: HomeValues = {
+    q: q ?? "",
+    afterName: after?.name ?? null,
+    afterId: after?.id ?? null,
+    afterRank: after?.rank ?? null,
+    viewerProfileId: viewer?.profileId ?? null,
+    cuisine: filters.cuisine ?? null,
+  };
+  const fetched = at ? await homeQuery(db, shape, values, at) : await preparedHomeQuery(db, shape).execute(values);
+  const rows = fetched.map(({ opensAt, ...row }) => ({ ...row, opensAt: instantFromDb(opensAt) }));
   const matches = rows.filter((r) => r.section === "page");
   const shown = matches.slice(0, RESTAURANTS_PER_PAGE);
   const last = shown.at(-1);
@@ -133,8 +203,6 @@ export async function browseRestaurants({
         : undefined,
   };
 }
-
-type Key = SQLWrapper | string | number | null;
 
 /**
  * The same holder rule as lib/cart/queries.ts holderWhere, written over alias `c` for use inside `extras`: the

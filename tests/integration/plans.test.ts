@@ -753,14 +753,19 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
         bySlug: await getProfileForViewer({ viewer: admin!, slug: viewer.slug }),
         cart: await getCart({ holder: { profileId: viewer.profileId } }),
         restaurant: await getRestaurantPage({ slug: BUSIEST, viewer, cartHolder: { profileId: viewer.profileId } }),
+        home: await browseRestaurants({ viewer }),
+        homeOpenNow: await browseRestaurants({ filters: { openNow: true, cuisine: "thai" } }),
       };
     });
     expect(result.first?.orders).toHaveLength(RECENT_ORDERS);
     expect(result.second?.orders).toHaveLength(RECENT_ORDERS);
     expect(result.bySlug?.id).toBe(result.first?.id);
     expect(result.restaurant?.slug).toBe(BUSIEST);
-    // The session check, the profile's first page, its second page, a profile by slug, the cart, a restaurant.
-    expect(queries).toHaveLength(6);
+    expect(result.home.restaurants.length).toBeGreaterThan(0);
+    expect(result.homeOpenNow.restaurants.map((r) => r.cuisine)).toContain("Thai");
+    // The session check, the profile's first page, its second page, a profile by slug, the cart, a restaurant, and
+    // two home pages (with favorites; filtered).
+    expect(queries).toHaveLength(8);
     const explained = await explainGenericStatements(postgresClientOf(db()), queries);
     expect(explained.map((e) => e.generic)).toEqual(queries.map(() => true));
     for (const statement of explained) {
