@@ -30,7 +30,8 @@ import { signInAs } from "../fixtures/session";
  * characters, lone surrogates, 10,000-character strings, bidi overrides, extreme numbers and dates, repeated and
  * missing fields, files where text belongs) and with second arguments that are not FormData at all (what a JSON,
  * text/plain or empty body decodes to). Each call must return a state or end in Next's redirect/notFound, never
- * throw; a refused call (no `ok: true`, no redirect) must leave every table's row count unchanged, audit log included.
+ * throw; a refused call (no `ok: true`, no redirect) must leave every table's row count unchanged, audit log included,
+ * and one that succeeded may only have added or removed rows in the tables its target names (`writes`).
  *
  * The auth actions are called too. Auth.js' own signIn and signOut need a real request, so they are replaced by
  * what they do with the action's input (fuzzedAuth below): the credentials check with its throttle, then a redirect.
@@ -52,33 +53,63 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 
 type Role = "admin" | "owner" | "customer" | "anyone";
 type AnyAction = (state: unknown, form: unknown) => Promise<unknown>;
-/** `attempts`: a refused call is still a counted sign-in attempt (the throttle's rows and its audit entry). */
-type Target = { role: Role; fields: string[]; attempts?: boolean };
-const ATTEMPT_TABLES = ["sign_in_throttles", "audit_log"];
+/**
+ * `attempts`: a refused call is still a counted sign-in attempt (the throttle's rows and its audit entry).
+ * `writes`: the tables a call that succeeds may add rows to or remove rows from (none when absent); every other
+ * table's row count must stay as it was, so that a stray write shows even when the action reports success.
+ */
+type Target = { role: Role; fields: string[]; attempts?: boolean; writes?: readonly string[] };
+const AUDIT = "audit_log";
+const ATTEMPT_TABLES = ["sign_in_throttles", AUDIT];
+const CART = ["carts", "cart_items"];
+/** An order's status changed: its history, the live-update log, and the rollups the triggers keep (decision 0006). */
+const STATUS_CHANGE = [
+  "order_status_events",
+  "order_events",
+  "customer_totals",
+  "customer_day_totals",
+  "customer_restaurant_day_totals",
+  "restaurant_day_totals",
+  "restaurant_item_day_totals",
+];
+const MENU_ITEMS = ["menu_items", "menu_option_groups", "menu_option_choices"];
 
 const WEEKDAY_FIELDS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /** The form fields each action reads, and who may call it. A new exported action must be added here (a test checks). */
 const TARGETS: Record<string, Target> = {
-  changeRoleAction: { role: "admin", fields: ["profileId", "role", "restaurantIds"] },
-  setDisabledAction: { role: "admin", fields: ["profileId", "disabled"] },
-  createRestaurantAction: { role: "admin", fields: ["name", "slug", "cuisine", "address", "description"] },
-  addOwnerAction: { role: "admin", fields: ["restaurantId", "profileId"] },
-  removeOwnerAction: { role: "admin", fields: ["restaurantId", "profileId"] },
-  addToCartAction: { role: "anyone", fields: ["menuItemId", "quantity", "choiceId", "instructions", "replace"] },
-  setQuantityAction: { role: "anyone", fields: ["lineId", "quantity"] },
-  removeFromCartAction: { role: "anyone", fields: ["lineId"] },
-  setFavoriteAction: { role: "customer", fields: ["restaurantId", "favorite"] },
+  changeRoleAction: {
+    role: "admin",
+    fields: ["profileId", "role", "restaurantIds"],
+    writes: ["restaurant_owners", AUDIT],
+  },
+  setDisabledAction: { role: "admin", fields: ["profileId", "disabled"], writes: [AUDIT] },
+  createRestaurantAction: {
+    role: "admin",
+    fields: ["name", "slug", "cuisine", "address", "description"],
+    writes: ["restaurants", AUDIT],
+  },
+  addOwnerAction: { role: "admin", fields: ["restaurantId", "profileId"], writes: ["restaurant_owners", AUDIT] },
+  removeOwnerAction: { role: "admin", fields: ["restaurantId", "profileId"], writes: ["restaurant_owners", AUDIT] },
+  addToCartAction: {
+    role: "anyone",
+    fields: ["menuItemId", "quantity", "choiceId", "instructions", "replace"],
+    writes: CART,
+  },
+  setQuantityAction: { role: "anyone", fields: ["lineId", "quantity"], writes: CART },
+  removeFromCartAction: { role: "anyone", fields: ["lineId"], writes: CART },
+  setFavoriteAction: { role: "customer", fields: ["restaurantId", "favorite"], writes: ["favorites"] },
   checkoutAction: {
     role: "customer",
     fields: ["idempotencyKey", "expectedTotalCents", "fulfilment", "addressId", "note"],
+    writes: ["orders", "order_lines", "order_line_options", ...STATUS_CHANGE, ...CART],
   },
-  addAddressAction: { role: "customer", fields: ["label", "address", "makeDefault"] },
-  deleteAddressAction: { role: "customer", fields: ["addressId"] },
+  addAddressAction: { role: "customer", fields: ["label", "address", "makeDefault"], writes: ["customer_addresses"] },
+  deleteAddressAction: { role: "customer", fields: ["addressId"], writes: ["customer_addresses"] },
   setDefaultAddressAction: { role: "customer", fields: ["addressId"] },
   updateAddressAction: { role: "customer", fields: ["addressId", "label", "address"] },
-  cancelOrderAction: { role: "customer", fields: ["orderId"] },
-  reorderAction: { role: "customer", fields: ["orderId"] },
+  cancelOrderAction: { role: "customer", fields: ["orderId"], writes: STATUS_CHANGE },
+  reorderAction: { role: "customer", fields: ["orderId"], writes: CART },
   updateRestaurantAction: {
     role: "owner",
     fields: [
@@ -94,39 +125,72 @@ const TARGETS: Record<string, Target> = {
       "minOrderCents",
     ],
   },
-  transitionOrderAction: { role: "owner", fields: ["orderId", "from", "to", "reason"] },
-  createCategoryAction: { role: "owner", fields: ["restaurantId", "name"] },
+  transitionOrderAction: { role: "owner", fields: ["orderId", "from", "to", "reason"], writes: STATUS_CHANGE },
+  createCategoryAction: { role: "owner", fields: ["restaurantId", "name"], writes: ["menu_categories"] },
   renameCategoryAction: { role: "owner", fields: ["categoryId", "name"] },
   moveCategoryAction: { role: "owner", fields: ["categoryId", "direction"] },
-  deleteCategoryAction: { role: "owner", fields: ["categoryId"] },
-  createItemAction: { role: "owner", fields: ["categoryId", "name", "description", "price", "available"] },
+  // An empty category goes, with the items deleted from it earlier (and their options).
+  deleteCategoryAction: { role: "owner", fields: ["categoryId"], writes: ["menu_categories", ...MENU_ITEMS] },
+  createItemAction: {
+    role: "owner",
+    fields: ["categoryId", "name", "description", "price", "available"],
+    writes: ["menu_items"],
+  },
   updateItemAction: { role: "owner", fields: ["itemId", "name", "description", "price", "available"] },
   setItemAvailabilityAction: { role: "owner", fields: ["itemId", "available"] },
   moveItemAction: { role: "owner", fields: ["itemId", "direction"] },
-  deleteItemAction: { role: "owner", fields: ["itemId"] },
+  // Marked deleted (orders keep naming it); carts may lose it.
+  deleteItemAction: { role: "owner", fields: ["itemId"], writes: [...MENU_ITEMS, "cart_items"] },
   saveHoursAction: {
     role: "owner",
     fields: ["restaurantId", "timeZone", ...WEEKDAY_FIELDS, "closedDays"],
+    writes: ["restaurant_hours", "restaurant_closed_days"],
   },
   createOptionGroupAction: {
     role: "owner",
     fields: ["itemId", "name", "required", "minChoices", "maxChoices", "choices"],
+    writes: ["menu_option_groups", "menu_option_choices"],
   },
   updateOptionGroupAction: {
     role: "owner",
     fields: ["groupId", "name", "required", "minChoices", "maxChoices", "choices"],
+    writes: ["menu_option_choices"],
   },
-  deleteOptionGroupAction: { role: "owner", fields: ["groupId"] },
+  deleteOptionGroupAction: {
+    role: "owner",
+    fields: ["groupId"],
+    writes: ["menu_option_groups", "menu_option_choices"],
+  },
   setChoiceAvailabilityAction: { role: "owner", fields: ["choiceId", "available"] },
-  forgotPasswordAction: { role: "anyone", fields: ["email"] },
-  resetPasswordAction: { role: "anyone", fields: ["token", "password", "confirmPassword"] },
-  signInAction: { role: "anyone", fields: ["email", "password", "callbackUrl"], attempts: true },
-  signUpAction: { role: "anyone", fields: ["name", "email", "password", "callbackUrl"], attempts: true },
+  forgotPasswordAction: {
+    role: "anyone",
+    fields: ["email"],
+    writes: ["password_reset_tokens", "password_reset_throttles", AUDIT],
+  },
+  resetPasswordAction: {
+    role: "anyone",
+    fields: ["token", "password", "confirmPassword"],
+    writes: ["password_reset_tokens", "sign_in_throttles", "user_sessions", AUDIT],
+  },
+  signInAction: {
+    role: "anyone",
+    fields: ["email", "password", "callbackUrl"],
+    attempts: true,
+    writes: ["user_sessions"],
+  },
+  signUpAction: {
+    role: "anyone",
+    fields: ["name", "email", "password", "callbackUrl"],
+    attempts: true,
+    writes: ["users", "profiles", "customer_totals", "user_sessions"],
+  },
   changePasswordAction: {
     role: "customer",
     fields: ["currentPassword", "newPassword", "confirmPassword"],
     attempts: true,
+    writes: ["user_sessions"],
   },
+  // Sessions end by being marked revoked, not by deleting their rows: nothing is added or removed.
   signOutOtherSessionsAction: { role: "customer", fields: [] },
   signOutEverywhereAction: { role: "customer", fields: [] },
   signOutAction: { role: "customer", fields: [] },
@@ -579,8 +643,8 @@ describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
   });
 
   it.each(Object.entries(TARGETS))(
-    "%s: a state or a redirect for any input, and nothing written when refused",
-    async (name, { role, fields, attempts }) => {
+    "%s: a state or a redirect for any input, nothing written when refused, only its own tables when done",
+    async (name, { role, fields, attempts, writes = [] }) => {
       const action = ACTIONS[name]!;
       const viewers = (): fc.Arbitrary<Viewer | null> =>
         role === "anyone" ? fc.constantFrom(fixture.customer, null) : fc.constant(fixture[role]);
@@ -589,8 +653,11 @@ describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
       // Runs that got past validation to the work itself: the fuzz must not only ever meet zod.
       let reached = 0;
       // The row counts a refusal must leave as they were: all of them, or all but a counted attempt's.
-      const unattempted = (all: Record<string, string>) =>
-        attempts ? Object.fromEntries(Object.entries(all).filter(([table]) => !ATTEMPT_TABLES.includes(table))) : all;
+      const without = (all: Record<string, string>, tables: readonly string[]) =>
+        Object.fromEntries(Object.entries(all).filter(([table]) => !tables.includes(table)));
+      const unattempted = (all: Record<string, string>) => (attempts ? without(all, ATTEMPT_TABLES) : all);
+      // What a call that succeeded may not have touched.
+      const untouched = (all: Record<string, string>) => without(unattempted(all), writes);
       await fc.assert(
         fc.asyncProperty(
           viewers(),
@@ -605,7 +672,10 @@ describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
               state = await action(previous, arg.kind === "form" ? toForm(arg.entries) : arg.value);
             } catch (error) {
               counts = await rowCounts();
-              if (isRedirect(error)) return void reached++;
+              if (isRedirect(error)) {
+                expect(untouched(counts)).toEqual(untouched(before));
+                return void reached++;
+              }
               if (!isNotFound(error)) throw error;
               // A 404 is a refusal: nothing written.
               expect(unattempted(counts)).toEqual(unattempted(before));
@@ -621,6 +691,7 @@ describe.each(DRIVERS)("fuzzing every server action on %s", (driver) => {
               expect(state).toEqual({ message: "This form could not be read. Reload the page and try again." });
             counts = await rowCounts();
             if (ok !== true) expect(unattempted(counts)).toEqual(unattempted(before));
+            else expect(untouched(counts)).toEqual(untouched(before));
             if (!fieldErrors && arg.kind === "form") reached++;
           },
         ),
