@@ -62,17 +62,16 @@ type Target = { role: Role; fields: string[]; attempts?: boolean; writes?: reado
 const AUDIT = "audit_log";
 const ATTEMPT_TABLES = ["sign_in_throttles", AUDIT];
 const CART = ["carts", "cart_items"];
-/** An order's status changed: its history, the live-update log, and the rollups the triggers keep (decision 0006). */
-const STATUS_CHANGE = [
-  "order_status_events",
-  "order_events",
+/** An order's status changed: its history and the live-update log (the rollups' rows it updates exist already). */
+const STATUS_CHANGE = ["order_status_events", "order_events"];
+/** The rollups' rows an order may be the first of (its day, its customer and restaurant that day; decision 0006). */
+const ROLLUPS = [
   "customer_totals",
   "customer_day_totals",
   "customer_restaurant_day_totals",
   "restaurant_day_totals",
   "restaurant_item_day_totals",
 ];
-const MENU_ITEMS = ["menu_items", "menu_option_groups", "menu_option_choices"];
 
 const WEEKDAY_FIELDS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
@@ -102,7 +101,7 @@ const TARGETS: Record<string, Target> = {
   checkoutAction: {
     role: "customer",
     fields: ["idempotencyKey", "expectedTotalCents", "fulfilment", "addressId", "note"],
-    writes: ["orders", "order_lines", "order_line_options", ...STATUS_CHANGE, ...CART],
+    writes: ["orders", "order_lines", "order_line_options", ...STATUS_CHANGE, ...ROLLUPS, ...CART],
   },
   addAddressAction: { role: "customer", fields: ["label", "address", "makeDefault"], writes: ["customer_addresses"] },
   deleteAddressAction: { role: "customer", fields: ["addressId"], writes: ["customer_addresses"] },
@@ -129,8 +128,12 @@ const TARGETS: Record<string, Target> = {
   createCategoryAction: { role: "owner", fields: ["restaurantId", "name"], writes: ["menu_categories"] },
   renameCategoryAction: { role: "owner", fields: ["categoryId", "name"] },
   moveCategoryAction: { role: "owner", fields: ["categoryId", "direction"] },
-  // An empty category goes, with the items deleted from it earlier (and their options).
-  deleteCategoryAction: { role: "owner", fields: ["categoryId"], writes: ["menu_categories", ...MENU_ITEMS] },
+  // An empty category goes, with the items deleted from it earlier (their options, and any cart lines naming them).
+  deleteCategoryAction: {
+    role: "owner",
+    fields: ["categoryId"],
+    writes: ["menu_categories", "menu_items", "menu_option_groups", "menu_option_choices", "cart_items"],
+  },
   createItemAction: {
     role: "owner",
     fields: ["categoryId", "name", "description", "price", "available"],
@@ -139,8 +142,8 @@ const TARGETS: Record<string, Target> = {
   updateItemAction: { role: "owner", fields: ["itemId", "name", "description", "price", "available"] },
   setItemAvailabilityAction: { role: "owner", fields: ["itemId", "available"] },
   moveItemAction: { role: "owner", fields: ["itemId", "direction"] },
-  // Marked deleted (orders keep naming it); carts may lose it.
-  deleteItemAction: { role: "owner", fields: ["itemId"], writes: [...MENU_ITEMS, "cart_items"] },
+  // Marked deleted, not removed: orders and carts keep naming it.
+  deleteItemAction: { role: "owner", fields: ["itemId"] },
   saveHoursAction: {
     role: "owner",
     fields: ["restaurantId", "timeZone", ...WEEKDAY_FIELDS, "closedDays"],
@@ -156,39 +159,35 @@ const TARGETS: Record<string, Target> = {
     fields: ["groupId", "name", "required", "minChoices", "maxChoices", "choices"],
     writes: ["menu_option_choices"],
   },
-  deleteOptionGroupAction: {
-    role: "owner",
-    fields: ["groupId"],
-    writes: ["menu_option_groups", "menu_option_choices"],
-  },
+  // Marked deleted, like an item.
+  deleteOptionGroupAction: { role: "owner", fields: ["groupId"] },
   setChoiceAvailabilityAction: { role: "owner", fields: ["choiceId", "available"] },
   forgotPasswordAction: {
     role: "anyone",
     fields: ["email"],
-    writes: ["password_reset_tokens", "password_reset_throttles", AUDIT],
+    writes: ["password_reset_tokens", "password_reset_throttles"],
   },
   resetPasswordAction: {
     role: "anyone",
     fields: ["token", "password", "confirmPassword"],
-    writes: ["password_reset_tokens", "sign_in_throttles", "user_sessions", AUDIT],
+    // The token is marked used and the sessions revoked (updates); the account's throttle is cleared.
+    writes: ["sign_in_throttles", AUDIT],
   },
   signInAction: {
     role: "anyone",
     fields: ["email", "password", "callbackUrl"],
     attempts: true,
-    writes: ["user_sessions"],
   },
   signUpAction: {
     role: "anyone",
     fields: ["name", "email", "password", "callbackUrl"],
     attempts: true,
-    writes: ["users", "profiles", "customer_totals", "user_sessions"],
+    writes: ["users", "profiles", "customer_totals"],
   },
   changePasswordAction: {
     role: "customer",
     fields: ["currentPassword", "newPassword", "confirmPassword"],
     attempts: true,
-    writes: ["user_sessions"],
   },
   // Sessions end by being marked revoked, not by deleting their rows: nothing is added or removed.
   signOutOtherSessionsAction: { role: "customer", fields: [] },
