@@ -65,6 +65,12 @@ export function KitchenTicket({ ticket }: { ticket: Ticket }) {
           ))}
         </tbody>
       </table>
+      {ticket.deliveryFeeCents > 0 ? (
+        <p className="flex justify-between text-sm" data-testid="ticket-delivery-fee">
+          <span>Delivery fee</span>
+          <Money cents={ticket.deliveryFeeCents} />
+        </p>
+      ) : null}
       <p className="flex justify-between text-sm">
         <span>{items === 1 ? "1 item" : `${items} items`}</span>
         <span>

@@ -9,6 +9,7 @@ export type OwnerOrder = {
   status: OrderStatus;
   placedAt: Date;
   totalCents: number;
+  deliveryFeeCents: number;
   fulfilment: Fulfilment;
   deliveryAddress: string | null;
   note: string | null;
@@ -36,7 +37,12 @@ export function OwnerOrderSummary({ order, headingId }: { order: OwnerOrder; hea
         {order.fulfilment === "delivery" ? `Delivery to ${order.deliveryAddress}` : "Pickup"}
       </p>
       {order.note ? <p className="text-sm text-stone-700 italic">Note: {order.note}</p> : null}
-      <OrderLinesSummary lines={order.lines} totalCents={order.totalCents} className="my-3" />
+      <OrderLinesSummary
+        lines={order.lines}
+        deliveryFeeCents={order.deliveryFeeCents}
+        totalCents={order.totalCents}
+        className="my-3"
+      />
     </>
   );
 }

@@ -71,6 +71,13 @@ test("a customer saves an address, orders a delivery with a note from the review
   const card = owner.getByRole("article", { name: `Order #${orderId}`, exact: true });
   await expect(card.getByTestId("order-fulfilment")).toHaveText("Delivery to 42 Harbour Road, Old Town");
   await expect(card.getByText("Note: Ring twice, please")).toBeVisible();
+  // Its lines and the fee add up to the total the card shows.
+  await expect(card.getByTestId("delivery-fee")).toHaveText(/^Delivery fee\s*\$2\.99$/);
+  await expect(card).toContainText("$26.74");
+  // So does its kitchen ticket.
+  await owner.goto(`/owner/trattoria-luce/orders/${orderId}/ticket`);
+  await expect(owner.getByTestId("ticket-delivery-fee")).toHaveText(/^Delivery fee\s*\$2\.99$/);
+  await expect(owner.getByTestId("kitchen-ticket")).toContainText("$26.74");
 
   // One order despite the double click, and the total purchase includes the fee.
   await page.goto("/orders");

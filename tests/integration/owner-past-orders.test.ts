@@ -218,6 +218,30 @@ describe.each(DRIVERS)("owner tickets and past orders on %s", (driver) => {
     },
   );
 
+  it("shows a delivery's fee on its ticket, in past orders and in the queue: lines and fee add up to the total", async () => {
+    const { restaurant } = await createRestaurant(db());
+    const owner = await viewerOf((await createOwner(db(), [restaurant.id])).user.id);
+    const customer = await createUser(db());
+    const [orderId] = await insertOrders(db(), [
+      {
+        customerId: customer.profile.id,
+        restaurantId: restaurant.id,
+        status: "placed",
+        placedAt: new Date(),
+        idempotencyKey: `past-delivery-${process.pid}-${++keys}`,
+        lines: [{ menuItemId: null, name: "Soup", unitPriceCents: 650, quantity: 2 }],
+        delivery: { feeCents: 299, address: "42 Harbour Road" },
+      },
+    ]);
+    const ticket = await getKitchenTicket({ viewer: owner, slug: restaurant.slug, orderId: orderId! });
+    expect(ticket).toMatchObject({ deliveryFeeCents: 299, totalCents: 2 * 650 + 299 });
+    const past = await listPastOrders({ viewer: owner, slug: restaurant.slug });
+    expect(past!.orders.map((o) => [o.id, o.deliveryFeeCents, o.totalCents])).toEqual([[orderId, 299, 1599]]);
+    const queue = await getOrderQueue({ viewer: owner, slug: restaurant.slug });
+    const queued = queue!.orders.find((o) => o.id === orderId);
+    expect(queued).toMatchObject({ deliveryFeeCents: 299, totalCents: 1599 });
+  });
+
   it("answers no ticket for an order of another restaurant, even one the viewer also owns, or an unknown number", async () => {
     const { a, b, ownerA } = await setup();
     const both = await createOwner(db(), [a.restaurant.id, b.restaurant.id]);
