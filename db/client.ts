@@ -61,7 +61,7 @@ function postgresOptions(url: string, options: PostgresOptions): import("postgre
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
     // Drizzle sends its statements unnamed, and PostgreSQL plans an unnamed statement with its values every time:
     // right for skewed data (one customer with 100,000 orders next to ordinary ones). Only the statements prepared
-    // on purpose (db/prepared.ts: keys and LIMITs, whose plan fits every value) are named, and those may be
+    // on purpose (db/prepared.ts: keys, LIMITs and the search, whose plan fits every value) are named, and those may be
     // planned once. Pooled: nothing is named, and PgBouncer neither accepts nor forwards other startup
     // parameters: the statement timeout is set for the app's role or database instead (decision 0014).
     ...(pooled
