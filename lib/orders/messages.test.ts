@@ -54,8 +54,8 @@ describe("checkout and cart messages", () => {
   ])("checkout refusal %j", (failure, message) => expect(checkoutRefusal(failure)).toBe(message));
 
   it("names the order whose items can no longer be ordered", () => {
-    expect(reorderRefusal({ reason: "unavailable:items" }, 42)).toBe(
-      "None of the items of order #42 can be ordered now.",
+    expect(reorderRefusal({ reason: "unavailable:items", itemNames: ["Pizza", "Salad"] }, 42)).toBe(
+      "None of the items of order #42 can be ordered now: Pizza, Salad.",
     );
     expect(reorderRefusal({ reason: "not-found" }, 42)).toBe("Order not found.");
   });

@@ -69,7 +69,9 @@ export function reorderRefusal(failure: ReorderFailure, orderId: number): string
     case "unavailable:closed":
       return `${failure.restaurantName} is closed right now.`;
     case "unavailable:items":
-      return `None of the items of order #${orderId} can be ordered now.`;
+      return failure.itemNames.length === 0
+        ? `None of the items of order #${orderId} can be ordered now.`
+        : `None of the items of order #${orderId} can be ordered now: ${failure.itemNames.join(", ")}.`;
   }
 }
 

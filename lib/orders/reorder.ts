@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { cartItems, carts, MAX_LINE_QUANTITY, menuItems, orderLines, orders, restaurants } from "@/db/schema";
@@ -20,8 +20,11 @@ export type ReorderFailure =
   /** No such order of the viewer's. */
   | { reason: "not-found" }
   | { reason: "unavailable:closed"; restaurantName: string }
-  /** Every line's item was deleted, is unavailable or moved to another restaurant. */
-  | { reason: "unavailable:items" };
+  /**
+   * No line could be rebuilt: each one's item was deleted, is unavailable or moved to another restaurant, or its
+   * remaining options no longer fit. `itemNames`: those lines' names as ordered, each once.
+   */
+  | { reason: "unavailable:items"; itemNames: string[] };
 /** `droppedChoices`: options of the past order the menu no longer offers ("Extra cheese (Pizza)"), left out. */
 export type ReorderResult = Result<{ added: number; droppedChoices: string[] }, ReorderFailure>;
 
@@ -47,8 +50,10 @@ export async function reorder({ viewer, orderId }: { viewer: Viewer; orderId: nu
 
     const pastChoiceIds = sql`coalesce((select array_agg(olo.choice_id) from order_line_options olo
       where olo.order_line_id = ${orderLines.id} and olo.choice_id is not null), '{}'::int[])`;
+    // Every line of the order; `menuItemId` is null for one whose item cannot be ordered today.
     const lines = await tx
       .select({
+        pastName: orderLines.name,
         menuItemId: menuItems.id,
         name: menuItems.name,
         quantity: orderLines.quantity,
@@ -60,23 +65,29 @@ export async function reorder({ viewer, orderId }: { viewer: Viewer; orderId: nu
         groups: liveGroupsSql(menuItems.id),
       })
       .from(orderLines)
-      .innerJoin(menuItems, eq(menuItems.id, orderLines.menuItemId))
-      .where(
+      .leftJoin(
+        menuItems,
         and(
-          eq(orderLines.orderId, orderId),
+          eq(menuItems.id, orderLines.menuItemId),
           eq(menuItems.restaurantId, order.restaurantId),
           eq(menuItems.available, true),
-          sql`${menuItems.deletedAt} is null`,
+          isNull(menuItems.deletedAt),
         ),
       )
+      .where(eq(orderLines.orderId, orderId))
       .orderBy(orderLines.id);
 
     const droppedChoices: string[] = [];
+    const leftOut = new Set<string>();
     const merged = new Map<
       string,
       { menuItemId: number; quantity: number; choiceIds: number[]; instructions: string }
     >();
     for (const line of lines) {
+      if (line.menuItemId === null || line.name === null) {
+        leftOut.add(line.pastName);
+        continue;
+      }
       const chosen = fromJson<ChosenChoice[]>(line.chosen);
       const still = chosen.filter((c) => c.live && c.menuItemId === line.menuItemId);
       const stillIds = new Set(still.map((c) => c.id));
@@ -91,7 +102,10 @@ export async function reorder({ viewer, orderId }: { viewer: Viewer; orderId: nu
         chosen: still,
         groups: fromJson<LiveGroup[]>(line.groups),
       });
-      if (!fits.ok) continue;
+      if (!fits.ok) {
+        leftOut.add(line.pastName);
+        continue;
+      }
       const key = `${line.menuItemId}|${choiceIds.join(",")}|${line.instructions}`;
       const same = merged.get(key);
       if (same) same.quantity = Math.min(same.quantity + line.quantity, MAX_LINE_QUANTITY);
@@ -103,7 +117,7 @@ export async function reorder({ viewer, orderId }: { viewer: Viewer; orderId: nu
           instructions: line.instructions,
         });
     }
-    if (merged.size === 0) return { ok: false, reason: "unavailable:items" };
+    if (merged.size === 0) return { ok: false, reason: "unavailable:items", itemNames: [...leftOut] };
 
     // The customer's one cart, emptied and pointed at this restaurant. An upsert rather than delete-and-insert: a
     // second reorder at the same time (a double click) waits on the row, then replaces what the first wrote,

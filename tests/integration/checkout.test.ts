@@ -277,6 +277,15 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     const cart = await getCart({ holder, reorderOf: orderId });
     expect(cart?.lines.map((l) => [l.name, l.unitPriceCents, l.quantity])).toEqual([["Ramen", 2100, 2]]);
     expect(cart?.leftOut).toEqual(["Gyoza"]);
+
+    // Nothing left to order: the refusal names what cannot be, and the cart rebuilt above stays as it was.
+    await db().update(menuItems).set({ deletedAt: new Date() }).where(eq(menuItems.id, items[0].id));
+    expect(await reorder({ viewer, orderId })).toEqual({
+      ok: false,
+      reason: "unavailable:items",
+      itemNames: ["Ramen", "Gyoza"],
+    });
+    expect((await getCart({ holder }))?.lines.map((l) => [l.name, l.quantity])).toEqual([["Ramen", 2]]);
   });
 
   // Concurrency needs connections of its own: PGlite has one session, so there is no race to lose there.

@@ -384,7 +384,11 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
       itemId: p.pizza.id,
       fields: { ...SIZE, name: "Size (new)", choices: [{ name: "Medium", priceDeltaCents: 100 }] },
     });
-    expect(await reorder({ viewer: p.viewer, orderId })).toEqual({ ok: false, reason: "unavailable:items" });
+    expect(await reorder({ viewer: p.viewer, orderId })).toEqual({
+      ok: false,
+      reason: "unavailable:items",
+      itemNames: ["Pizza"],
+    });
   });
 
   it("names a reordered line left out beside one of the same item that made it, and a gone item once", async () => {
