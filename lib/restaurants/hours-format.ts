@@ -3,17 +3,31 @@
  * lib/restaurants/hours.ts decides whether and when a restaurant opens, this only writes it down.
  */
 const formats = new Map<string, Intl.DateTimeFormat>();
-function weekdayTime(timeZone: string) {
-  let format = formats.get(timeZone);
+function formatIn(timeZone: string, withDate: boolean) {
+  const key = `${timeZone}|${withDate}`;
+  let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { weekday: "short", hour: "numeric", minute: "2-digit", timeZone });
-    formats.set(timeZone, format);
+    format = new Intl.DateTimeFormat("en-US", {
+      weekday: "short",
+      ...(withDate ? { month: "short", day: "numeric" } : {}),
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone,
+    });
+    formats.set(key, format);
   }
   return format;
 }
 
-/** "Mon 9:00 AM": the weekday and wall-clock time of `instant` in `timeZone`. */
-export const formatOpening = (instant: Date, timeZone: string) => weekdayTime(timeZone).format(instant);
+/** From this far ahead a weekday alone could name two days ("Opens at" looks two weeks ahead): the date is added. */
+const WEEKDAY_ALONE_MS = 6 * 86_400_000;
+
+/**
+ * "Mon 9:00 AM": the weekday and wall-clock time of `instant` in `timeZone`; "Mon, Dec 14, 9:00 AM" when it is six
+ * days or more after `now`, where the weekday alone would be ambiguous.
+ */
+export const formatOpening = (instant: Date, timeZone: string, now: Date = new Date()) =>
+  formatIn(timeZone, instant.getTime() - now.getTime() >= WEEKDAY_ALONE_MS).format(instant);
 
 /** "(Europe/London time)" when the restaurant's zone is not the one the viewer's times are shown in; else "". */
 export const zoneNote = (restaurantZone: string, viewerZone: string | null) =>

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+
+import { formatOpening } from "./hours-format";
+
+describe("formatOpening", () => {
+  const now = new Date("2026-11-25T12:00:00Z");
+
+  it("names the weekday and the restaurant's wall-clock time within the coming week", () => {
+    expect(formatOpening(new Date("2026-11-30T09:00:00Z"), "Europe/London", now)).toBe("Mon 9:00 AM");
+    expect(formatOpening(new Date("2026-11-30T09:00:00Z"), "Asia/Tokyo", now)).toBe("Mon 6:00 PM");
+  });
+
+  it("adds the date six days ahead or more, where the weekday alone could mean two days", () => {
+    expect(formatOpening(new Date("2026-12-01T12:00:00Z"), "Europe/London", now)).toBe("Tue, Dec 1, 12:00 PM");
+    expect(formatOpening(new Date("2026-12-07T09:00:00Z"), "Europe/London", now)).toBe("Mon, Dec 7, 9:00 AM");
+  });
+});
