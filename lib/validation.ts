@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { SLUG_MAX, SLUG_PATTERN } from "@/db/slug";
+
 export const MAX_INT4 = 2_147_483_647;
 
 /**
@@ -64,10 +66,7 @@ export function plainText({
 }
 
 /** A slug in a URL path: the shape the database allows for profiles and restaurants (lower-case ASCII words and dashes). */
-export const pathSlug = z
-  .string()
-  .max(64)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+export const pathSlug = z.string().max(SLUG_MAX).regex(SLUG_PATTERN);
 
 /**
  * A YYYY-MM-DD calendar day that exists (no 2026-02-30), as <input type="date"> sends it, in years 1 to 9999

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { orderStatus, userRole } from "@/db/schema";
+import { SLUG_MAX, SLUG_PATTERN, slugify } from "@/db/slug";
 import { dayRangeFields, dayRangeInOrder, plainText, recordId } from "@/lib/validation";
 
 import { AUDIT_ACTIONS } from "./audit-text";
@@ -49,21 +50,6 @@ export const disableSchema = z.object({
   disabled: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
 
-/** The database's rule for a restaurant slug (restaurants_slug_shape): lower-case ASCII words joined by dashes. */
-export const RESTAURANT_SLUG_MAX = 64;
-const SLUG_SHAPE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** A slug made from a name: accents dropped ("Crêperie" → "creperie"), anything else between words becomes one dash. */
-export function slugFromName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .slice(0, RESTAURANT_SLUG_MAX)
-    .replace(/^-+|-+$/g, "");
-}
-
 const text = (label: string, max: number, { required = true, multiline = false } = {}) =>
   plainText({ max, min: required ? 1 : 0, label, multiline });
 
@@ -81,13 +67,13 @@ export const createRestaurantSchema = z
     description: text("a description", 2000, { required: false, multiline: true }),
   })
   .transform((input, ctx) => {
-    const slug = input.slug === "" ? slugFromName(input.name) : input.slug;
+    const slug = input.slug === "" ? slugify(input.name) : input.slug;
     const problem =
       slug === ""
         ? "The name has no letters or digits to make a web address from: enter one."
-        : slug.length > RESTAURANT_SLUG_MAX
-          ? `Use at most ${RESTAURANT_SLUG_MAX} characters.`
-          : !SLUG_SHAPE.test(slug)
+        : slug.length > SLUG_MAX
+          ? `Use at most ${SLUG_MAX} characters.`
+          : !SLUG_PATTERN.test(slug)
             ? "Use lower-case letters, digits and single dashes between words, like thai-corner."
             : null;
     if (problem) {

@@ -4,11 +4,11 @@ import { eq, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { profiles, users, type UserRole } from "@/db/schema";
+import { slugify } from "@/db/slug";
 import { uniqueViolation } from "@/lib/db-errors";
 
 import { hashPassword, verifyPassword } from "./password";
 import type { SignUpInput } from "./schema";
-import { slugify } from "./slug";
 
 export type Viewer = {
   userId: string;

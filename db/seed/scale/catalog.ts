@@ -2,6 +2,7 @@
  * The scale seed's restaurants, planned in memory before anything is inserted: names, addresses, opening state
  * and a menu of 8 to 20 dishes drawn from the cuisine, priced at the restaurant's own level.
  */
+import { slugify } from "../../slug";
 import type { Random } from "../random";
 import { CUISINES, DISTRICTS, STREETS } from "./cuisines";
 
@@ -30,16 +31,6 @@ const LEADING_KINDS = new Set([
 ]);
 // One restaurant in twelve is closed (the 12th, the 24th, ...): even a small run has one to show.
 const CLOSED_EVERY = 12;
-
-/** "Phở Sài Gòn" -> "pho-sai-gon": the slug shape the schema checks. */
-export const slugify = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/gi, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
 
 function shuffled<T>(items: readonly T[], random: Random): T[] {
   const copy = [...items];

@@ -3,12 +3,12 @@
  * Everything a row holds is derived from the seed (user ids too), so two runs write identical rows.
  */
 import type { UserRole } from "../../schema";
+import { slugify } from "../../slug";
 import type { Executor } from "../../types";
 import { DEMO_PASSWORD_HASH } from "../accounts";
 import type { Random } from "../random";
 import { cast, insertColumns, int4, reserveIds, text, timestamps } from "./bulk";
 import { DAY_MS } from "./calendar";
-import { slugify } from "./catalog";
 
 const FIRST = [
   "Ava",

@@ -1,0 +1,33 @@
+import { getTableConfig } from "drizzle-orm/pg-core";
+import { describe, expect, it } from "vitest";
+
+import { profiles, restaurants } from "./schema";
+import { SLUG_MAX, SLUG_PATTERN, slugify } from "./slug";
+
+describe("slugs", () => {
+  it.each([
+    ["Zoë O'Brien", "zoe-o-brien"],
+    ["Phở Sài Gòn", "pho-sai-gon"],
+    ["Đà Nẵng Kitchen", "da-nang-kitchen"],
+    ["Crêperie", "creperie"],
+    ["  --Hello, World!--", "hello-world"],
+    ["李小龍", ""],
+    ["a".repeat(70), "a".repeat(64)],
+    [`${"a".repeat(63)} b`, "a".repeat(63)],
+  ])("slugifies %j", (name, slug) => {
+    expect(slugify(name)).toBe(slug);
+    if (slug) expect(slug).toMatch(SLUG_PATTERN);
+  });
+
+  it.each([
+    ["profiles", profiles],
+    ["restaurants", restaurants],
+  ] as const)("is the rule of the %s table's slug check", (name, table) => {
+    const check = getTableConfig(table).checks.find((c) => c.name === `${name}_slug_shape`);
+    const text = check?.value.queryChunks
+      .map((chunk) => (typeof chunk === "object" && "value" in chunk ? String(chunk.value) : ""))
+      .join("");
+    expect(text).toContain(`<= ${SLUG_MAX} `);
+    expect(text).toContain(`'${SLUG_PATTERN.source}'`);
+  });
+});
