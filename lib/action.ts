@@ -28,6 +28,8 @@ export function formToObject(form: unknown): Record<string, unknown> | null {
 
 /** The answer to a request whose body is not a form: nothing was done. */
 export const UNREADABLE_FORM: ActionState = { message: "This form could not be read. Reload the page and try again." };
+/** The answer to an action whose caller is no longer signed in (signed out elsewhere, disabled, expired). */
+export const SESSION_ENDED: ActionState = { message: "Your session has ended. Please sign in again." };
 
 export const invalid = (error: z.ZodError): ActionState => ({
   message: "Please correct the highlighted fields.",
@@ -47,7 +49,7 @@ export function formAction<S extends z.ZodType>(
 ) {
   return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
     const viewer = await getViewer();
-    if (!viewer) return { message: "Your session has ended. Please sign in again." };
+    if (!viewer) return SESSION_ENDED;
     if (options.roles && !options.roles.includes(viewer.role)) notFound();
     const input = formToObject(form);
     if (!input) return UNREADABLE_FORM;

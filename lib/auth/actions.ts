@@ -4,7 +4,7 @@ import { AuthError } from "next-auth";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
-import { formAction, UNREADABLE_FORM, type ActionState } from "@/lib/action";
+import { formAction, SESSION_ENDED, UNREADABLE_FORM, type ActionState } from "@/lib/action";
 
 import { changePassword, signOutSessions } from "./account";
 import { signIn, signOut } from "./config";
@@ -89,7 +89,7 @@ export const changePasswordAction = formAction(changePasswordSchema, async (inpu
         fieldErrors: { currentPassword: ["Your current password is wrong."] },
       };
     }
-    return { message: "Your session has ended. Please sign in again." };
+    return SESSION_ENDED;
   }
   revalidatePath("/account");
   const others = result.signedOut === 1 ? "1 other session was" : `${result.signedOut} other sessions were`;
@@ -98,7 +98,7 @@ export const changePasswordAction = formAction(changePasswordSchema, async (inpu
 
 export async function signOutOtherSessionsAction(): Promise<ActionState> {
   const viewer = await getViewer();
-  if (!viewer) return { message: "Your session has ended. Please sign in again." };
+  if (!viewer) return SESSION_ENDED;
   const ended = await signOutSessions({ viewer, keepCurrent: true });
   revalidatePath("/account");
   return {
