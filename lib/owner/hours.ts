@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/auth/queries";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 
 import { formatMinutes, type HoursInput } from "./hours-schema";
-import { ownedBy } from "./scope";
+import { lockOwnedRestaurant, ownedBy } from "./scope";
 
 /** The hours editor of one of the viewer's restaurants, in one statement: its zone, its week and its closed days. */
 export async function getHoursForOwner({ viewer, slug }: { viewer: Viewer; slug: string }) {
@@ -45,14 +45,9 @@ export async function saveHours({
 }): Promise<SaveHoursResult> {
   const db = await getDb();
   return db.transaction(async (tx): Promise<SaveHoursResult> => {
-    const [found] = await tx
-      .select({
-        id: restaurants.id,
-        zoneKnown: sql<boolean>`exists (select 1 from pg_timezone_names z where z.name = ${timeZone})`,
-      })
-      .from(restaurants)
-      .where(and(eq(restaurants.id, restaurantId), ownedBy(viewer, restaurants.id)))
-      .for("no key update");
+    const found = await lockOwnedRestaurant(tx, viewer, restaurantId, {
+      zoneKnown: sql<boolean>`exists (select 1 from pg_timezone_names z where z.name = ${timeZone})`,
+    });
     if (!found) return NOT_FOUND;
     if (!found.zoneKnown) return { ok: false, reason: "invalid:time-zone" };
     await tx.update(restaurants).set({ timeZone, updatedAt: new Date() }).where(eq(restaurants.id, restaurantId));

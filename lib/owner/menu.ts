@@ -11,7 +11,7 @@ import { NOT_FOUND, type Result } from "@/lib/errors";
 
 import { moveOneStep } from "./positions";
 import type { Direction } from "./schema";
-import { outer, ownedBy } from "./scope";
+import { lockOwnedRestaurant, outer, ownedBy } from "./scope";
 
 /** The menu editor in one statement: the restaurant, its categories and their live items, in menu order. */
 export async function getMenuForOwner({ viewer, slug }: { viewer: Viewer; slug: string }) {
@@ -61,21 +61,6 @@ export type ItemFields = { name: string; description: string; priceCents: number
 // The next position at the end of a list, computed inside the insert so that it sees committed rows.
 const nextPosition = (table: typeof menuCategories | typeof menuItems, where: SQL) =>
   sql`(select coalesce(max(${table.position}) + 1, 0) from ${table} where ${where})`;
-
-/**
- * Locks one of the viewer's restaurants (`id`: a value or a subquery) for the rest of the transaction, or finds
- * nothing. The lock serializes appends and moves among its categories, so two never share a position.
- * "no key update", not "update": inserts of orders, carts, favorites and items take FOR KEY SHARE on this row for
- * their foreign keys, and must not wait for a menu edit.
- */
-async function lockOwnedRestaurant(tx: Transaction, viewer: Viewer, id: number | SQL) {
-  const [restaurant] = await tx
-    .select({ id: restaurants.id })
-    .from(restaurants)
-    .where(and(eq(restaurants.id, id), ownedBy(viewer, restaurants.id)))
-    .for("no key update");
-  return restaurant;
-}
 
 /** The same for a category of one of the viewer's restaurants: it serializes appends and moves among its items. */
 async function lockOwnedCategory(tx: Transaction, viewer: Viewer, id: number | SQL) {

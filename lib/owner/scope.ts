@@ -1,6 +1,7 @@
-import { getTableName, sql, type Column, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, eq, getTableName, sql, type Column, type SQL, type SQLWrapper } from "drizzle-orm";
 
-import type { UserRole } from "@/db/schema";
+import { restaurants, type UserRole } from "@/db/schema";
+import type { Transaction } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
 
 /** Who may open the owner tools: owners, and admins for the restaurants they own (decision 0004). */
@@ -16,6 +17,27 @@ export const OWNER_ROLES = ["owner", "admin"] as const satisfies readonly UserRo
 export function ownedBy(viewer: Viewer, restaurantId: SQLWrapper): SQL {
   if (!(OWNER_ROLES as readonly string[]).includes(viewer.role)) return sql`false`;
   return sql`${restaurantId} in (select ro.restaurant_id from restaurant_owners ro where ro.profile_id = ${viewer.profileId})`;
+}
+
+/**
+ * Locks one of the viewer's restaurants (`id`: a value or a subquery) for the rest of the transaction, or finds
+ * nothing; `also`: more columns read in the same statement. The lock serializes what must not interleave on one
+ * restaurant: appends and moves among its categories (two never share a position), a new week of opening hours.
+ * "no key update", not "update": inserts of orders, carts, favorites and items take FOR KEY SHARE on this row for
+ * their foreign keys, and must not wait for an owner's edit.
+ */
+export async function lockOwnedRestaurant<Also extends Record<string, SQL>>(
+  tx: Transaction,
+  viewer: Viewer,
+  id: number | SQL,
+  also: Also = {} as Also,
+) {
+  const [restaurant] = await tx
+    .select({ ...also, id: restaurants.id })
+    .from(restaurants)
+    .where(and(eq(restaurants.id, id), ownedBy(viewer, restaurants.id)))
+    .for("no key update");
+  return restaurant;
 }
 
 /**
