@@ -33,6 +33,8 @@ import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { listUserTotals } from "@/lib/admin/users";
 import type { Viewer } from "@/lib/auth/queries";
 
+import { median } from "./subjects";
+
 const { values } = parseArgs({
   options: {
     users: { type: "string", default: "1000" },
@@ -96,12 +98,6 @@ async function seed(handle: DatabaseHandle): Promise<Viewer> {
     displayName: admin.displayName,
   };
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 type Measured = { name: string; run: (viewer: Viewer) => Promise<unknown> };
 const measured: Measured[] = [

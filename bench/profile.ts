@@ -26,6 +26,8 @@ import { findActiveViewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
 import { getProfileForViewer } from "@/lib/profile/queries";
 
+import { median } from "./subjects";
+
 const { values } = parseArgs({
   options: { sizes: { type: "string", default: "1000,10000" }, runs: { type: "string", default: "15" } },
 });
@@ -107,12 +109,6 @@ const approaches: Approach[] = [
     },
   },
 ];
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 async function open(driver: "postgres" | "pglite"): Promise<DatabaseHandle> {
   if (driver === "pglite") return connectPglite("memory://");
