@@ -2,26 +2,29 @@ import { APP_TIME_ZONE } from "@/lib/dates";
 
 import { expect, test } from "./fixtures";
 
-// Olivia, the demo owner of Trattoria Luce. The items she adds carry unique names; the customers are new.
+// The second test is Olivia's, the demo owner of Trattoria Luce, and only reads; the first makes its own restaurant.
 test.use({ signedInAs: "owner" });
 
 test("an owner adds an item and reprices it, a customer orders it, the owner moves it to ready and the customer sees it", async ({
-  page,
   pageAs,
   newCustomer,
+  newRestaurant,
 }, testInfo) => {
   const itemName = `Focaccia ${testInfo.project.name} ${Date.now()}`;
+  // A restaurant of the test's own, with its own owner: the demo menus and queues stay as other specs read them.
+  const restaurant = await newRestaurant("panetteria", [{ name: "Panetteria loaf", price: "4.00" }]);
+  const page = await pageAs(restaurant.owner);
 
-  // Olivia owns Trattoria Luce: she adds an item at 12.50, then changes its price to 13.25.
+  // The owner adds an item at 12.50, then changes its price to 13.25.
   await page.goto("/owner");
   await expect(page.getByRole("heading", { level: 1, name: "Your restaurants" })).toBeVisible();
   // Every card has the same links: each one's name says whose it is (Lighthouse's identical-links-same-purpose).
-  await page.getByRole("link", { name: "Menu for Trattoria Luce", exact: true }).click();
-  await expect(page).toHaveURL(/\/owner\/trattoria-luce\/menu$/);
-  await expect(page.getByRole("heading", { level: 1, name: /Menu/ })).toContainText("Trattoria Luce");
+  await page.getByRole("link", { name: `Menu for ${restaurant.name}`, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/owner/${restaurant.slug}/menu$`));
+  await expect(page.getByRole("heading", { level: 1, name: /Menu/ })).toContainText(restaurant.name);
   await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
 
-  const addForm = page.getByRole("form", { name: "Add an item to Starters" });
+  const addForm = page.getByRole("form", { name: "Add an item to Mains" });
   await addForm.getByLabel("Name").fill(itemName);
   await addForm.getByLabel("Description").fill("Rosemary, sea salt");
   await addForm.getByLabel("Price").fill("12.50");
@@ -44,7 +47,7 @@ test("an owner adds an item and reprices it, a customer orders it, the owner mov
 
   // A new customer, in her own browser, orders the new item at its new price.
   const grace = await pageAs(await newCustomer("grace"));
-  await grace.goto("/r/trattoria-luce");
+  await grace.goto(`/r/${restaurant.slug}`);
   await grace.getByRole("button", { name: `Add ${itemName} to cart` }).click();
   await expect(grace.getByText(`Added ${itemName} to your cart.`)).toBeVisible();
   await grace.goto("/cart");
@@ -56,8 +59,8 @@ test("an owner adds an item and reprices it, a customer orders it, the owner mov
   await expect(grace.getByTestId("order-status")).toContainText("placed");
   await expect(grace.getByText(itemName)).toBeVisible();
 
-  // Olivia finds the order in her queue and moves it along.
-  await page.goto("/owner/trattoria-luce/orders");
+  // The owner finds the order in the queue and moves it along.
+  await page.goto(`/owner/${restaurant.slug}/orders`);
   const card = page.getByRole("article", { name: `Order #${orderId}`, exact: true });
   await expect(card).toBeVisible();
   await expect(card).toContainText(itemName);
