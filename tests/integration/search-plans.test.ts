@@ -5,6 +5,7 @@ import { browseRestaurants } from "@/lib/restaurants/queries";
 import { decodeRestaurantCursor } from "@/lib/restaurants/schema";
 
 import { freshDatabase } from "../fixtures/db";
+import { detachedCustomer } from "../fixtures/factory";
 import {
   captureStatements,
   explainGenericStatements,
@@ -58,14 +59,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("search plan on 200 restaurant
   );
 
   it("a filtered second page for a signed-in visitor: its plan made once finds the dishes through the index", async () => {
-    const viewer = {
-      userId: "search-plan",
-      email: "search-plan@example.test",
-      role: "customer",
-      profileId: 1,
-      slug: "search-plan",
-      displayName: "Search Plan",
-    } as const;
+    const viewer = detachedCustomer(1);
     const filters = { cuisine: "japanese", openNow: true };
     const first = await browseRestaurants({ q: "sushi", viewer, filters });
     expect(first.nextCursor).toBeDefined();

@@ -7,6 +7,7 @@ import { browseRestaurants, RESTAURANTS_PER_PAGE } from "@/lib/restaurants/queri
 import { decodeRestaurantCursor } from "@/lib/restaurants/schema";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { detachedCustomer } from "../fixtures/factory";
 
 type Dish = string | [name: string, description: string];
 type Place = { name: string; cuisine: string; description?: string; dishes: Dish[]; deleted?: string[] };
@@ -153,14 +154,7 @@ describe.each(DRIVERS)("restaurant search on %s", (driver) => {
   });
 
   it("answers in one statement, with the favorites in the same one", async () => {
-    const someone = {
-      userId: "u",
-      email: "u@example.test",
-      role: "customer",
-      profileId: 1,
-      slug: "u",
-      displayName: "U",
-    } as const;
+    const someone = detachedCustomer(1);
     expect((await countQueries(() => browseRestaurants({ q: "sushi" }))).count).toBe(1);
     expect((await countQueries(() => browseRestaurants({ q: "sushi", viewer: someone }))).count).toBe(1);
   });
