@@ -5,7 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { orders, restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { ownedBy } from "@/lib/owner/scope";
+import { ownedRestaurantAt } from "@/lib/owner/scope";
 
 /** What a stream asks to hear: an owner's queue (one restaurant, by slug) or a tracking page (one order). */
 export type LiveScope = { kind: "restaurant"; slug: string } | { kind: "order"; orderId: number };
@@ -24,7 +24,7 @@ export async function authorizeLiveScope(viewer: Viewer, scope: LiveScope): Prom
     const [row] = await db
       .select({ id: restaurants.id })
       .from(restaurants)
-      .where(and(eq(restaurants.slug, scope.slug), ownedBy(viewer, restaurants.id)))
+      .where(ownedRestaurantAt(viewer, scope.slug))
       .limit(1);
     return row ? { kind: "restaurant", restaurantId: row.id } : null;
   }

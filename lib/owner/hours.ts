@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { restaurantClosedDays, restaurantHours, restaurants } from "@/db/schema";
@@ -8,13 +8,13 @@ import type { Viewer } from "@/lib/auth/queries";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 
 import { formatMinutes, type HoursInput } from "./hours-schema";
-import { lockOwnedRestaurant, ownedBy } from "./scope";
+import { lockOwnedRestaurant, ownedRestaurantAt } from "./scope";
 
 /** The hours editor of one of the viewer's restaurants, in one statement: its zone, its week and its closed days. */
 export async function getHoursForOwner({ viewer, slug }: { viewer: Viewer; slug: string }) {
   const db = await getDb();
   return db.query.restaurants.findFirst({
-    where: and(eq(restaurants.slug, slug), ownedBy(viewer, restaurants.id)),
+    where: ownedRestaurantAt(viewer, slug),
     columns: { id: true, slug: true, name: true, timeZone: true, isOpen: true },
     with: {
       hours: {

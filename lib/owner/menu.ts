@@ -4,20 +4,20 @@ import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm"
 import type { PgColumn } from "drizzle-orm/pg-core";
 
 import { getDb } from "@/db/client";
-import { menuCategories, menuItems, restaurants } from "@/db/schema";
+import { menuCategories, menuItems } from "@/db/schema";
 import type { Transaction } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 
 import { moveOneStep } from "./positions";
 import type { Direction } from "./schema";
-import { lockOwnedRestaurant, outer, ownedBy } from "./scope";
+import { lockOwnedRestaurant, outer, ownedBy, ownedRestaurantAt } from "./scope";
 
 /** The menu editor in one statement: the restaurant, its categories and their live items, in menu order. */
 export async function getMenuForOwner({ viewer, slug }: { viewer: Viewer; slug: string }) {
   const db = await getDb();
   return db.query.restaurants.findFirst({
-    where: and(eq(restaurants.slug, slug), ownedBy(viewer, restaurants.id)),
+    where: ownedRestaurantAt(viewer, slug),
     columns: { id: true, slug: true, name: true, isOpen: true },
     with: {
       categories: {

@@ -3,14 +3,14 @@ import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
-import { orders, restaurants, type OrderStatus } from "@/db/schema";
+import { orders, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { dayAfter, dayStart } from "@/lib/dates";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
 import { likePattern, MAX_MATCHED_CUSTOMERS } from "@/lib/search";
 
 import { ownerOrderColumns, ownerOrderWith } from "./order-read";
-import { ownedBy } from "./scope";
+import { ownedRestaurantAt } from "./scope";
 
 export const PAST_ORDERS_PAGE_SIZE = 25;
 
@@ -70,7 +70,7 @@ export async function listPastOrders({
         order by m.placed_at desc, m.id desc limit ${PAST_ORDERS_PAGE_SIZE + 1}) m))`);
   }
   const row = await db.query.restaurants.findFirst({
-    where: and(eq(restaurants.slug, slug), ownedBy(viewer, restaurants.id)),
+    where: ownedRestaurantAt(viewer, slug),
     columns: { id: true, slug: true, name: true },
     extras: {
       tooManyCustomers: (name === undefined

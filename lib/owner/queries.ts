@@ -11,7 +11,7 @@ import { centsFromDb } from "@/lib/money";
 import { canTransition, transitionOrder } from "@/lib/orders/status";
 
 import { ownerOrderColumns, ownerOrderWith } from "./order-read";
-import { outer, ownedBy } from "./scope";
+import { outer, ownedBy, ownedRestaurantAt } from "./scope";
 
 export const QUEUE_LIMIT = 100;
 /** How many of the newest placed orders the queue page hands to its new-order alert. */
@@ -95,7 +95,7 @@ export async function updateRestaurantDetails({
 export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: string }) {
   const db = await getDb();
   const row = await db.query.restaurants.findFirst({
-    where: and(eq(restaurants.slug, slug), ownedBy(viewer, restaurants.id)),
+    where: ownedRestaurantAt(viewer, slug),
     columns: { id: true, slug: true, name: true, isOpen: true },
     extras: {
       openCount: sql<number>`(select count(*)::int from orders o

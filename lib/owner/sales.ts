@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { restaurants } from "@/db/schema";
@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/auth/queries";
 import { appDays } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 
-import { outer, ownedBy } from "./scope";
+import { outer, ownedRestaurantAt } from "./scope";
 
 export const SALES_DAYS = 30;
 export const TOP_ITEMS = 10;
@@ -69,7 +69,7 @@ export async function getSalesReport({
         ) i)`,
     })
     .from(restaurants)
-    .where(and(eq(restaurants.slug, slug), ownedBy(viewer, restaurants.id)));
+    .where(ownedRestaurantAt(viewer, slug));
   if (!row) return null;
   const days = (JSON.parse(row.days) as [string, number, string][]).map(([day, orders, revenue]): SalesDay => ({
     day,

@@ -19,6 +19,10 @@ export function ownedBy(viewer: Viewer, restaurantId: SQLWrapper): SQL {
   return sql`${restaurantId} in (select ro.restaurant_id from restaurant_owners ro where ro.profile_id = ${viewer.profileId})`;
 }
 
+/** The restaurant at `slug`, if it is one of the viewer's: the WHERE of every owner page's own statement. */
+export const ownedRestaurantAt = (viewer: Viewer, slug: string | SQLWrapper): SQL =>
+  and(eq(restaurants.slug, slug), ownedBy(viewer, restaurants.id))!;
+
 /**
  * Locks one of the viewer's restaurants (`id`: a value or a subquery) for the rest of the transaction, or finds
  * nothing; `also`: more columns read in the same statement. The lock serializes what must not interleave on one
