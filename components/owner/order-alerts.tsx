@@ -8,16 +8,25 @@ import { playChime, useNotificationPermission, useSoundSetting } from "./alert-s
 
 type PlacedOrder = { id: number; customerName: string };
 
-const TITLE_COUNT = /^\(\d+\) /;
+const TITLE_COUNT = /^\(\d+\+?\) /;
 
 /**
  * The owner's new-order alert on the queue page. The page re-renders on every live event (LiveRefresh) and hands
  * in its newest placed orders; an order is new when its id (ids only grow) is above the newest one the owner has
  * seen: all those on the page when it opened, and all those acknowledged since. New orders are named in a status
  * region (read out by screen readers), counted in the tab's title, chimed if the owner switched the sound on, and
- * shown as a system notification if the owner allowed them.
+ * shown as a system notification if the owner allowed them. `morePlaced`: the list stopped at its limit, so when
+ * every order on it is new, more may be ("10+").
  */
-export function OrderAlerts({ restaurantName, newestPlaced }: { restaurantName: string; newestPlaced: PlacedOrder[] }) {
+export function OrderAlerts({
+  restaurantName,
+  newestPlaced,
+  morePlaced = false,
+}: {
+  restaurantName: string;
+  newestPlaced: PlacedOrder[];
+  morePlaced?: boolean;
+}) {
   const newestId = newestPlaced.reduce((max, o) => Math.max(max, o.id), 0);
   const [seenUpTo, setSeenUpTo] = useState(newestId);
   const announcedUpTo = useRef(newestId);
@@ -28,6 +37,9 @@ export function OrderAlerts({ restaurantName, newestPlaced }: { restaurantName: 
   const [viewedUpTo, setViewedUpTo] = useState(newestId);
   const unseen = newestPlaced.filter((o) => o.id > seenUpTo);
   const unviewed = unseen.filter((o) => o.id > viewedUpTo).length;
+  // "10+" when every order the list holds is new and the list was cut.
+  const count = (n: number) => (morePlaced && n === newestPlaced.length ? `${n}+` : String(n));
+  const titleCount = unviewed > 0 ? count(unviewed) : null;
 
   useEffect(() => {
     const onVisibility = () => {
@@ -42,7 +54,7 @@ export function OrderAlerts({ restaurantName, newestPlaced }: { restaurantName: 
   useEffect(() => {
     const apply = () => {
       const base = document.title.replace(TITLE_COUNT, "");
-      const wanted = unviewed > 0 ? `(${unviewed}) ${base}` : base;
+      const wanted = titleCount ? `(${titleCount}) ${base}` : base;
       if (document.title !== wanted) document.title = wanted;
     };
     apply();
@@ -52,7 +64,7 @@ export function OrderAlerts({ restaurantName, newestPlaced }: { restaurantName: 
       observer.disconnect();
       document.title = document.title.replace(TITLE_COUNT, "");
     };
-  }, [unviewed]);
+  }, [titleCount]);
 
   // Sound and system notification once per new order, however many times the page re-renders.
   useEffect(() => {
@@ -82,7 +94,7 @@ export function OrderAlerts({ restaurantName, newestPlaced }: { restaurantName: 
         <p role="status" aria-live="polite" aria-atomic="true" className="font-semibold" data-testid="new-order-alert">
           {unseen.length === 0
             ? ""
-            : `${unseen.length === 1 ? "New order" : `${unseen.length} new orders`}: ${unseen
+            : `${unseen.length === 1 ? "New order" : `${count(unseen.length)} new orders`}: ${unseen
                 .map((o) => `#${o.id} from ${o.customerName}`)
                 .join(", ")}.`}
         </p>

@@ -127,6 +127,8 @@ export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: st
         ...row,
         openCount: Number(row.openCount),
         newestPlaced: (row.newestPlaced ?? []).map(([id, customerName]) => ({ id, customerName })),
+        // The list stopped at its limit: older placed orders may be new to the owner too.
+        morePlaced: (row.newestPlaced ?? []).length >= NEWEST_PLACED,
       }
     : null;
 }

@@ -8,7 +8,7 @@ import { insertOrders, type SeedOrder } from "@/db/seed/orders";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { decodeCursor, type OrderCursor } from "@/lib/orders/cursor";
 import { listPastOrders, PAST_ORDERS_PAGE_SIZE, type PastOrdersSearch } from "@/lib/owner/past-orders";
-import { getOrderQueue } from "@/lib/owner/queries";
+import { getOrderQueue, NEWEST_PLACED } from "@/lib/owner/queries";
 import { pastOrdersFilterSchema } from "@/lib/owner/schema";
 import { getKitchenTicket } from "@/lib/owner/ticket";
 import { MAX_MATCHED_CUSTOMERS } from "@/lib/search";
@@ -315,6 +315,21 @@ describe.each(DRIVERS)("owner tickets and past orders on %s", (driver) => {
     expect(count).toBe(2);
     // createOrders places each next order a minute earlier: the first id is the newest.
     expect(result?.newestPlaced).toEqual(placed.map((id) => ({ id, customerName: "Nadia New" })));
+    expect(result?.morePlaced).toBe(false);
+
+    // More placed orders than the alert is handed: the newest NEWEST_PLACED, and word that there are more.
+    const more = await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      count: NEWEST_PLACED,
+      lines,
+      status: "placed",
+    });
+    const viewer = await findActiveViewer(owner.user.id);
+    const full = await getOrderQueue({ viewer: viewer!, slug: restaurant.slug });
+    expect(full?.newestPlaced).toHaveLength(NEWEST_PLACED);
+    expect(full?.newestPlaced[0]?.id).toBe(more[0]);
+    expect(full?.morePlaced).toBe(true);
   });
 
   describe("filters from the URL", () => {

@@ -37,7 +37,7 @@ export default async function OwnerOrdersPage({ params }: PageProps<"/owner/[slu
         />
       </div>
       <div className="mb-4">
-        <OrderAlerts restaurantName={queue.name} newestPlaced={queue.newestPlaced} />
+        <OrderAlerts restaurantName={queue.name} newestPlaced={queue.newestPlaced} morePlaced={queue.morePlaced} />
       </div>
       <OrderQueue queue={queue} />
       <QueryStats />
