@@ -2,13 +2,16 @@ import { getTableConfig } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 
 import { profiles, restaurants } from "./schema";
-import { SLUG_MAX, SLUG_PATTERN, slugify } from "./slug";
+import { SLUG_MAX, SLUG_PATTERN, slugify, withSuffix } from "./slug";
 
 describe("slugs", () => {
   it.each([
     ["Zoë O'Brien", "zoe-o-brien"],
     ["Phở Sài Gòn", "pho-sai-gon"],
     ["Đà Nẵng Kitchen", "da-nang-kitchen"],
+    ["Smørrebrød & Øl", "smorrebrod-ol"],
+    ["Łódź Straße", "lodz-strasse"],
+    ["Æble Œuvre", "aeble-oeuvre"],
     ["Crêperie", "creperie"],
     ["  --Hello, World!--", "hello-world"],
     ["李小龍", ""],
@@ -17,6 +20,18 @@ describe("slugs", () => {
   ])("slugifies %j", (name, slug) => {
     expect(slugify(name)).toBe(slug);
     if (slug) expect(slug).toMatch(SLUG_PATTERN);
+  });
+
+  it.each([
+    ["zoe-o-brien", "zoe-o-brien-1a2b3c"],
+    ["a".repeat(64), `${"a".repeat(57)}-1a2b3c`],
+    // The cut falls just after a dash: the dash goes too, never "--".
+    [`${"a".repeat(56)}-${"b".repeat(7)}`, `${"a".repeat(56)}-1a2b3c`],
+    [`${"a".repeat(57)}-b`, `${"a".repeat(57)}-1a2b3c`],
+  ])("suffixes %j", (slug, suffixed) => {
+    expect(withSuffix(slug, "1a2b3c")).toBe(suffixed);
+    expect(suffixed).toMatch(SLUG_PATTERN);
+    expect(suffixed.length).toBeLessThanOrEqual(SLUG_MAX);
   });
 
   it.each([

@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { profiles, users, type UserRole } from "@/db/schema";
-import { slugify } from "@/db/slug";
+import { slugify, withSuffix } from "@/db/slug";
 import { uniqueViolation } from "@/lib/db-errors";
 
 import { hashPassword, verifyPassword } from "./password";
@@ -64,7 +64,7 @@ export async function createAccount(input: SignUpInput): Promise<{ ok: true } | 
   const passwordHash = await hashPassword(input.password);
   const base = slugify(input.name) || "diner";
   for (let attempt = 0; attempt < 5; attempt++) {
-    const slug = attempt === 0 ? base : `${base.slice(0, 56)}-${crypto.randomUUID().slice(0, 6)}`;
+    const slug = attempt === 0 ? base : withSuffix(base, crypto.randomUUID().slice(0, 6));
     try {
       await db.transaction(async (tx) => {
         const [user] = await tx

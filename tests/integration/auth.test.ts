@@ -37,6 +37,18 @@ describe.each(DRIVERS)("accounts on %s", (driver) => {
     expect(new Set(rows.map((r) => r.slug)).size).toBe(2);
   });
 
+  it("gives a long name's second holder a slug that fits, even where the cut falls on a dash", async () => {
+    // Its slug is 55 a's, a dash and 8 b's: cut at 56 characters for a suffix, it ended on the dash ("--", a 500).
+    const name = `${"a".repeat(55)} ${"b".repeat(8)}`;
+    expect(await signUp(name, "long1@example.test")).toEqual({ ok: true });
+    expect(await signUp(name, "long2@example.test")).toEqual({ ok: true });
+    const rows = await db().select({ slug: profiles.slug }).from(profiles).where(eq(profiles.displayName, name));
+    expect(rows.map((r) => r.slug).sort()).toEqual([
+      expect.stringMatching(/^a{55}-b-[0-9a-f]{6}$/),
+      `${"a".repeat(55)}-${"b".repeat(8)}`,
+    ]);
+  });
+
   it("does not tell an unknown email from a wrong password, and refuses disabled accounts", async () => {
     await signUp("Wendy", "wendy@example.test");
     expect(await authenticate("wendy@example.test", "wrong password")).toBeNull();
