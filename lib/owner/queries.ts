@@ -110,7 +110,7 @@ export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: st
       >`(select json_agg(json_build_array(n.id, n.display_name) order by n.placed_at desc, n.id desc)
         from (select o.id, o.placed_at, p.display_name from orders o join profiles p on p.id = o.customer_id
           where o.restaurant_id = ${restaurants.id} and o.status = 'placed'
-          order by o.placed_at desc, o.id desc limit ${NEWEST_PLACED}) n)`.as("newest_placed"),
+          order by o.placed_at desc, o.id desc limit ${NEWEST_PLACED + 1}) n)`.as("newest_placed"),
     },
     with: {
       orders: {
@@ -126,9 +126,11 @@ export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: st
     ? {
         ...row,
         openCount: Number(row.openCount),
-        newestPlaced: (row.newestPlaced ?? []).map(([id, customerName]) => ({ id, customerName })),
-        // The list stopped at its limit: older placed orders may be new to the owner too.
-        morePlaced: (row.newestPlaced ?? []).length >= NEWEST_PLACED,
+        newestPlaced: (row.newestPlaced ?? [])
+          .slice(0, NEWEST_PLACED)
+          .map(([id, customerName]) => ({ id, customerName })),
+        // One more was read than is handed on: there are older placed orders, which may be new to the owner too.
+        morePlaced: (row.newestPlaced ?? []).length > NEWEST_PLACED,
       }
     : null;
 }

@@ -317,18 +317,31 @@ describe.each(DRIVERS)("owner tickets and past orders on %s", (driver) => {
     expect(result?.newestPlaced).toEqual(placed.map((id) => ({ id, customerName: "Nadia New" })));
     expect(result?.morePlaced).toBe(false);
 
-    // More placed orders than the alert is handed: the newest NEWEST_PLACED, and word that there are more.
-    const more = await createOrders(db(), {
+    // Exactly as many placed orders as the alert is handed: all of them, and no word of more.
+    const toTheLimit = await createOrders(db(), {
       customerId: customer.profile.id,
       restaurantId: restaurant.id,
-      count: NEWEST_PLACED,
+      count: NEWEST_PLACED - placed.length,
       lines,
       status: "placed",
     });
-    const viewer = await findActiveViewer(owner.user.id);
-    const full = await getOrderQueue({ viewer: viewer!, slug: restaurant.slug });
+    const viewer = (await findActiveViewer(owner.user.id))!;
+    const exactly = await getOrderQueue({ viewer, slug: restaurant.slug });
+    expect(exactly?.newestPlaced).toHaveLength(NEWEST_PLACED);
+    expect(exactly?.newestPlaced[0]?.id).toBe(toTheLimit[0]);
+    expect(exactly?.morePlaced).toBe(false);
+
+    // One more: the newest NEWEST_PLACED, and word that there are more.
+    const [newest] = await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      count: 1,
+      lines,
+      status: "placed",
+    });
+    const full = await getOrderQueue({ viewer, slug: restaurant.slug });
     expect(full?.newestPlaced).toHaveLength(NEWEST_PLACED);
-    expect(full?.newestPlaced[0]?.id).toBe(more[0]);
+    expect(full?.newestPlaced[0]?.id).toBe(newest);
     expect(full?.morePlaced).toBe(true);
   });
 
