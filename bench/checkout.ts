@@ -17,6 +17,8 @@ import { addToCart } from "@/lib/cart/queries";
 import { cancelOwnOrder } from "@/lib/orders/cancel";
 import { placeOrder } from "@/lib/orders/checkout";
 
+import { median } from "./subjects";
+
 const { values } = parseArgs({ options: { runs: { type: "string", default: "200" } } });
 const runs = Number(values.runs);
 if (!process.env.DATABASE_URL) {
@@ -67,10 +69,8 @@ for (let i = 0; i < runs + 5; i++) {
 }
 await closeDb();
 
-const stat = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return `${s[Math.floor(s.length / 2)]!.toFixed(2)} | ${s[Math.floor(s.length * 0.95)]!.toFixed(2)}`;
-};
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
+const stat = (xs: number[]) => `${median(xs).toFixed(2)} | ${p95(xs).toFixed(2)}`;
 console.log(`| write (${runs} runs, profile ${viewer.profileId}) | median ms | p95 ms |`);
 console.log("|---|---:|---:|");
 console.log(`| add 2 items + place order | ${stat(place)} |`);
