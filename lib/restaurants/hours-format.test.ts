@@ -14,4 +14,12 @@ describe("formatOpening", () => {
     expect(formatOpening(new Date("2026-12-01T12:00:00Z"), "Europe/London", now)).toBe("Tue, Dec 1, 12:00 PM");
     expect(formatOpening(new Date("2026-12-07T09:00:00Z"), "Europe/London", now)).toBe("Mon, Dec 7, 9:00 AM");
   });
+
+  it("counts calendar days in the restaurant's zone, so a clock change in between changes nothing", () => {
+    // Saturday 28 March 2026, 12:00 in London; the clocks go forward that night. Friday at 00:00 is six calendar
+    // days on but only 5 days 11 hours away; Thursday at 00:00 is five.
+    const saturday = new Date("2026-03-28T12:00:00Z");
+    expect(formatOpening(new Date("2026-04-02T23:00:00Z"), "Europe/London", saturday)).toBe("Fri, Apr 3, 12:00 AM");
+    expect(formatOpening(new Date("2026-04-01T23:00:00Z"), "Europe/London", saturday)).toBe("Thu 12:00 AM");
+  });
 });

@@ -19,15 +19,26 @@ function formatIn(timeZone: string, withDate: boolean) {
   return format;
 }
 
-/** From this far ahead a weekday alone could name two days ("Opens at" looks two weeks ahead): the date is added. */
-const WEEKDAY_ALONE_MS = 6 * 86_400_000;
+/** From this many days ahead a weekday alone could name two days ("Opens at" looks two weeks ahead). */
+const WEEKDAY_ALONE_DAYS = 6;
+
+const calendarDays = new Map<string, Intl.DateTimeFormat>();
+/** The day `instant` falls on in `timeZone`, as a day count: calendar days apart, whatever the clocks did between. */
+function dayNumber(instant: Date, timeZone: string): number {
+  let format = calendarDays.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone });
+    calendarDays.set(timeZone, format);
+  }
+  return Date.parse(format.format(instant)) / 86_400_000;
+}
 
 /**
- * "Mon 9:00 AM": the weekday and wall-clock time of `instant` in `timeZone`; "Mon, Dec 14, 9:00 AM" when it is six
- * days or more after `now`, where the weekday alone would be ambiguous.
+ * "Mon 9:00 AM": the weekday and wall-clock time of `instant` in `timeZone`; "Mon, Dec 14, 9:00 AM" when it falls
+ * six calendar days or more after `now`'s day there, where the weekday alone would be ambiguous.
  */
 export const formatOpening = (instant: Date, timeZone: string, now: Date = new Date()) =>
-  formatIn(timeZone, instant.getTime() - now.getTime() >= WEEKDAY_ALONE_MS).format(instant);
+  formatIn(timeZone, dayNumber(instant, timeZone) - dayNumber(now, timeZone) >= WEEKDAY_ALONE_DAYS).format(instant);
 
 /** "(Europe/London time)" when the restaurant's zone is not the one the viewer's times are shown in; else "". */
 export const zoneNote = (restaurantZone: string, viewerZone: string | null) =>
