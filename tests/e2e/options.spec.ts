@@ -55,7 +55,7 @@ test("a customer picks options and a note, sees them in the cart, and the order 
   );
 });
 
-test("an owner adds options to a new item; a customer orders one; a sold-out choice greys out; removing the group stops the cart", async ({
+test("an owner adds options; a sold-out choice greys out; a removed group stops the cart, and a reorder names it", async ({
   pageAs,
   newCustomer,
   newRestaurant,
@@ -106,6 +106,17 @@ test("an owner adds options to a new item; a customer orders one; a sold-out cho
   await expect(form.getByText("(sold out)")).toBeVisible();
   await expect(form.getByRole("radio", { name: /Spinach/ })).toBeEnabled();
 
+  // Otto orders his Spinach calzone while the group is there, and puts another in his cart.
+  await customer.goto("/cart");
+  await customer.getByRole("button", { name: "Review order" }).click();
+  await customer.getByRole("button", { name: "Place order" }).click();
+  await expect(customer).toHaveURL(/\/orders\/\d+$/);
+  const orderId = customer.url().split("/").pop()!;
+  await customer.goto(`/r/${restaurant.slug}`);
+  await form.getByRole("radio", { name: /Spinach/ }).check();
+  await form.getByRole("button", { name: `Add ${itemName} to cart` }).click();
+  await expect(form.getByText(`Added ${itemName} to your cart.`)).toBeVisible();
+
   await owner.reload();
   await owner.getByTestId("menu-item").filter({ hasText: itemName }).getByText(`Options of ${itemName}`).click();
   owner.once("dialog", (dialog) => void dialog.accept());
@@ -117,6 +128,15 @@ test("an owner adds options to a new item; a customer orders one; a sold-out cho
   await customer.goto("/cart");
   await expect(customer.getByTestId("cart-line")).toContainText("Not available now: Spinach. Choose again.");
   await expect(customer.getByRole("button", { name: "Review order" })).toBeDisabled();
+
+  // Ordering the placed one again: the calzone comes back without the option the menu no longer has, named.
+  await customer.goto(`/orders/${orderId}`);
+  await customer.getByRole("button", { name: "Order again" }).click();
+  await expect(customer).toHaveURL(new RegExp(`/cart\\?reorder=${orderId}$`));
+  await expect(customer.getByText(`Options not available now, left out: Spinach (${itemName}).`)).toBeVisible();
+  await expect(customer.getByTestId("cart-line")).toHaveCount(1);
+  await expect(customer.getByTestId("cart-line")).toContainText("$11.00 each");
+  await expect(customer.getByRole("button", { name: "Review order" })).toBeEnabled();
 });
 
 test("an item without options takes a note too, and the noted one is its own line", async ({ page, newCustomer }) => {
