@@ -7,7 +7,10 @@ export const APP_TIME_ZONE = "UTC";
  * Times are shown in the viewer's time zone (components/ui/local-time.tsx, decision 0013), with its short name so
  * that a time is never ambiguous; days (filters, rollups, sales) stay days of APP_TIME_ZONE.
  */
-const formats = new Map<string, { dateTime: Intl.DateTimeFormat; date: Intl.DateTimeFormat }>();
+const formats = new Map<
+  string,
+  { dateTime: Intl.DateTimeFormat; date: Intl.DateTimeFormat; isoDay: Intl.DateTimeFormat }
+>();
 function formatsIn(timeZone: string) {
   let found = formats.get(timeZone);
   if (!found) {
@@ -22,6 +25,8 @@ function formatsIn(timeZone: string) {
         timeZone,
       }),
       date: new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone }),
+      // en-CA writes a date as YYYY-MM-DD, the form of <input type="date"> and of date filters in URLs.
+      isoDay: new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }),
     };
     formats.set(timeZone, found);
   }
@@ -30,6 +35,8 @@ function formatsIn(timeZone: string) {
 
 export const formatDateTime = (date: Date, timeZone = APP_TIME_ZONE) => formatsIn(timeZone).dateTime.format(date);
 export const formatDate = (date: Date, timeZone = APP_TIME_ZONE) => formatsIn(timeZone).date.format(date);
+/** The calendar day containing `date` in `timeZone`, as YYYY-MM-DD. */
+export const calendarDay = (date: Date, timeZone: string) => formatsIn(timeZone).isoDay.format(date);
 
 /** An IANA zone name this runtime knows ("Europe/Paris"), as a browser reports it; anything else is not one. */
 export function isTimeZone(value: string | undefined): value is string {
@@ -56,16 +63,8 @@ export const isCursorInstant = (date: Date) => {
   return Number.isFinite(ms) && ms >= 0 && ms <= LATEST_INSTANT_MS;
 };
 
-// en-CA writes a date as YYYY-MM-DD, the form of <input type="date"> and of date filters in URLs.
-const isoDay = new Intl.DateTimeFormat("en-CA", {
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  timeZone: APP_TIME_ZONE,
-});
-
 /** The calendar day containing `date` in APP_TIME_ZONE, as YYYY-MM-DD: what every date filter means by a day. */
-export const appDay = (date: Date) => isoDay.format(date);
+export const appDay = (date: Date) => calendarDay(date, APP_TIME_ZONE);
 
 /** Midnight starting a YYYY-MM-DD calendar day in APP_TIME_ZONE, as a timestamptz SQL fragment. */
 export const dayStart = (day: string) => sql`(${day}::date::timestamp at time zone ${APP_TIME_ZONE})`;

@@ -1,3 +1,5 @@
+import { calendarDay, DAY_MS } from "@/lib/dates";
+
 /**
  * Opening times for people, in the restaurant's own zone (its hours are kept there), with Intl: the SQL of
  * lib/restaurants/hours.ts decides whether and when a restaurant opens, this only writes it down.
@@ -22,16 +24,8 @@ function formatIn(timeZone: string, withDate: boolean) {
 /** From this many days ahead a weekday alone could name two days ("Opens at" looks two weeks ahead). */
 const WEEKDAY_ALONE_DAYS = 6;
 
-const calendarDays = new Map<string, Intl.DateTimeFormat>();
 /** The day `instant` falls on in `timeZone`, as a day count: calendar days apart, whatever the clocks did between. */
-function dayNumber(instant: Date, timeZone: string): number {
-  let format = calendarDays.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", { timeZone });
-    calendarDays.set(timeZone, format);
-  }
-  return Date.parse(format.format(instant)) / 86_400_000;
-}
+const dayNumber = (instant: Date, timeZone: string) => Date.parse(calendarDay(instant, timeZone)) / DAY_MS;
 
 /**
  * "Mon 9:00 AM": the weekday and wall-clock time of `instant` in `timeZone`; "Mon, Dec 14, 9:00 AM" when it falls
