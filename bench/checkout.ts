@@ -17,7 +17,7 @@ import { addToCart } from "@/lib/cart/queries";
 import { cancelOwnOrder } from "@/lib/orders/cancel";
 import { placeOrder } from "@/lib/orders/checkout";
 
-import { median } from "./subjects";
+import { median, p95 } from "./subjects";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "200" } } });
 const runs = Number(values.runs);
@@ -69,7 +69,6 @@ for (let i = 0; i < runs + 5; i++) {
 }
 await closeDb();
 
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
 const stat = (xs: number[]) => `${median(xs).toFixed(2)} | ${p95(xs).toFixed(2)}`;
 console.log(`| write (${runs} runs, profile ${viewer.profileId}) | median ms | p95 ms |`);
 console.log("|---|---:|---:|");

@@ -11,7 +11,7 @@ import { databaseUrl, recreateDatabase } from "@/db/postgres-admin";
 import { insertSearchCatalogue } from "@/db/seed/search-catalogue";
 import { browseRestaurants, type RestaurantFilters } from "@/lib/restaurants/queries";
 
-import { median, redactUrl } from "./subjects";
+import { median, p95, redactUrl } from "./subjects";
 
 const base = process.env.DATABASE_URL;
 if (!base) throw new Error("bench:search needs DATABASE_URL (a PostgreSQL server; it creates platter_bench_search)");
@@ -50,8 +50,6 @@ for (const { q, filters, what } of CASES) {
     found = page.restaurants.length;
     if (i >= WARM_UP) times.push(ms);
   }
-  times.sort((a, b) => a - b);
-  const p95 = times[Math.floor(times.length * 0.95)]!;
-  console.log(`| \`${q}\` | ${what} | ${found} | ${median(times).toFixed(2)} | ${p95.toFixed(2)} |`);
+  console.log(`| \`${q}\` | ${what} | ${found} | ${median(times).toFixed(2)} | ${p95(times).toFixed(2)} |`);
 }
 await handle.close();

@@ -100,6 +100,9 @@ export function redactUrl(url: string): string {
   }
 }
 
+/** The 95th percentile: the value 95% of the sorted samples reach (nearest rank). */
+export const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
+
 export const median = (xs: number[]) => {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);

@@ -69,9 +69,7 @@ export function reorderRefusal(failure: ReorderFailure, orderId: number): string
     case "unavailable:closed":
       return `${failure.restaurantName} is closed right now.`;
     case "unavailable:items":
-      return failure.itemNames.length === 0
-        ? `None of the items of order #${orderId} can be ordered now.`
-        : `None of the items of order #${orderId} can be ordered now: ${failure.itemNames.join(", ")}.`;
+      return `None of the items of order #${orderId} can be ordered now: ${failure.itemNames.join(", ")}.`;
   }
 }
 
