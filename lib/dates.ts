@@ -5,7 +5,8 @@ export const APP_TIME_ZONE = "UTC";
 
 /**
  * Times are shown in the viewer's time zone (components/ui/local-time.tsx, decision 0013), with its short name so
- * that a time is never ambiguous; days (filters, rollups, sales) stay days of APP_TIME_ZONE.
+ * that a time is never ambiguous; days (filters, customers' rollups) stay days of APP_TIME_ZONE, except a
+ * restaurant's sales days, which are days of its own zone (decision 0006).
  */
 const formats = new Map<
   string,
@@ -66,14 +67,29 @@ export const isCursorInstant = (date: Date) => {
 /** The calendar day containing `date` in APP_TIME_ZONE, as YYYY-MM-DD: what every date filter means by a day. */
 export const appDay = (date: Date) => calendarDay(date, APP_TIME_ZONE);
 
-/** Midnight starting a YYYY-MM-DD calendar day in APP_TIME_ZONE, as a timestamptz SQL fragment. */
-export const dayStart = (day: string) => sql`(${day}::date::timestamp at time zone ${APP_TIME_ZONE})`;
+/**
+ * A zone for the day helpers below: a name, or SQL naming one (a restaurant's `time_zone`, whose days are its sales
+ * days: decision 0006).
+ */
+export type Zone = string | SQL;
+
+/**
+ * The zones whose days start first (UTC+14) and end last (UTC−12; POSIX names count the sign the other way): any
+ * zone's day D lies within [dayStart(D, EARLIEST_DAY_ZONE), dayAfter(D, LATEST_DAY_ZONE)).
+ */
+export const EARLIEST_DAY_ZONE = "Etc/GMT-14";
+export const LATEST_DAY_ZONE = "Etc/GMT+12";
+
+/** Midnight starting a YYYY-MM-DD calendar day in `zone`, as a timestamptz SQL fragment. */
+export const dayStart = (day: string, zone: Zone = APP_TIME_ZONE) =>
+  sql`(${day}::date::timestamp at time zone ${zone})`;
 
 /** Midnight ending a YYYY-MM-DD calendar day (the next day's start): ranges are [dayStart(from), dayAfter(to)). */
-export const dayAfter = (day: string) => sql`((${day}::date + 1)::timestamp at time zone ${APP_TIME_ZONE})`;
+export const dayAfter = (day: string, zone: Zone = APP_TIME_ZONE) =>
+  sql`((${day}::date + 1)::timestamp at time zone ${zone})`;
 
 export type AppDays = {
-  /** The first and last calendar day (SQL `date`) in APP_TIME_ZONE; `lastDay` is the day containing `now`. */
+  /** The first and last calendar day (SQL `date`) in the zone; `lastDay` is the day containing `now`. */
   firstDay: SQL;
   lastDay: SQL;
   /** The window as timestamptz bounds, [start, end): midnight of firstDay to midnight after lastDay. */
@@ -82,18 +98,18 @@ export type AppDays = {
 };
 
 /**
- * The `days` calendar days of APP_TIME_ZONE ending with the one containing `now`, as SQL fragments. Bounds are
- * dates converted `at time zone` APP_TIME_ZONE rather than `start + interval '1 day'`: that interval arithmetic
- * follows the database session's time zone, which would stretch or shrink a day around a DST change.
+ * The `days` calendar days of `zone` (APP_TIME_ZONE unless given) ending with the one containing `now`, as SQL
+ * fragments. Bounds are dates converted `at time zone` rather than `start + interval '1 day'`: that interval
+ * arithmetic follows the database session's time zone, which would stretch or shrink a day around a DST change.
  */
-export function appDays(now: Date, days = 1): AppDays {
+export function appDays(now: Date, days = 1, zone: Zone = APP_TIME_ZONE): AppDays {
   if (!Number.isInteger(days) || days < 1) throw new RangeError(`appDays needs a whole number of days, got ${days}`);
-  const lastDay = sql`(${now.toISOString()}::timestamptz at time zone ${APP_TIME_ZONE})::date`;
+  const lastDay = sql`(${now.toISOString()}::timestamptz at time zone ${zone})::date`;
   const firstDay = sql`(${lastDay} - ${days - 1}::int)`;
   return {
     firstDay,
     lastDay,
-    start: sql`(${firstDay}::timestamp at time zone ${APP_TIME_ZONE})`,
-    end: sql`((${lastDay} + 1)::timestamp at time zone ${APP_TIME_ZONE})`,
+    start: sql`(${firstDay}::timestamp at time zone ${zone})`,
+    end: sql`((${lastDay} + 1)::timestamp at time zone ${zone})`,
   };
 }

@@ -28,7 +28,7 @@ export function OwnedRestaurantCard({ restaurant }: { restaurant: OwnedRestauran
         </span>
       </div>
       <p className="text-sm text-stone-500">
-        {restaurant.cuisine} · {restaurant.address}
+        {restaurant.cuisine} · {restaurant.address} · <span data-testid="time-zone">{restaurant.timeZone}</span>
       </p>
       <dl className="my-4 grid grid-cols-3 gap-3 text-center">
         <Figure label="Orders today" testId="orders-today">

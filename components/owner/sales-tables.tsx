@@ -1,21 +1,23 @@
-import { APP_TIME_ZONE } from "@/lib/dates";
 import type { SalesDay, TopItem } from "@/lib/owner/sales";
 import { Money } from "@/components/ui/money";
 
 const cell = "px-3 py-1.5";
 
+/** One row per day of the restaurant's time zone (its sales days, decision 0006). */
 export function DailySalesTable({
   days,
+  timeZone,
   totalOrders,
   totalRevenueCents,
 }: {
   days: SalesDay[];
+  timeZone: string;
   totalOrders: number;
   totalRevenueCents: number;
 }) {
   return (
     <table className="w-full text-sm" data-testid="daily-sales">
-      <caption className="mb-2 text-left font-semibold">Revenue and orders per day ({APP_TIME_ZONE})</caption>
+      <caption className="mb-2 text-left font-semibold">Revenue and orders per day ({timeZone})</caption>
       <thead className="text-left text-stone-500">
         <tr>
           <th scope="col" className={cell}>

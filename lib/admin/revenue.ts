@@ -76,7 +76,8 @@ export type RestaurantRevenue = {
 
 /**
  * Per-restaurant revenue by month for the last `months` calendar months, grouped in SQL (one statement) from the
- * restaurants' daily rollups: at most one row per restaurant and day, however many orders they hold.
+ * restaurants' daily rollups (days and so months of each restaurant's own zone, decision 0006): at most one row per
+ * restaurant and day, however many orders they hold.
  * Every restaurant is listed, with zeros where it sold nothing.
  */
 export async function getRevenueByMonth({

@@ -5,7 +5,7 @@ import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { orders, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { dayAfter, dayStart } from "@/lib/dates";
+import { dayAfter, dayStart, EARLIEST_DAY_ZONE, LATEST_DAY_ZONE, type Zone } from "@/lib/dates";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
 import { likePattern, MAX_MATCHED_CUSTOMERS } from "@/lib/search";
 
@@ -18,8 +18,8 @@ export type PastOrdersSearch = { orderId: number } | { name: string };
 
 /**
  * A restaurant's orders, newest first, in one statement: the restaurant (ownership in the WHERE clause) with a
- * keyset page of its orders, filtered by status, order number or customer name, and day range (APP_TIME_ZONE
- * days, like every date filter), each with its customer's name and its lines. The page reads backwards through
+ * keyset page of its orders, filtered by status, order number or customer name, and day range (days of the
+ * restaurant's zone, as its sales days are), each with its customer's name and its lines. The page reads backwards through
  * orders_restaurant_placed_idx, or orders_restaurant_status_placed_idx for one status: rows touched follow the
  * page, not the restaurant's history. A name search matches the customers first (profiles) and then their orders
  * here through orders_customer_restaurant_placed_idx, at most MAX_MATCHED_CUSTOMERS of them (`tooManyCustomers`
@@ -45,10 +45,23 @@ export async function listPastOrders({
   const db = await getDb();
   // The filters over an alias of orders: the page's own (`restaurants_orders`, Drizzle's alias for the relation,
   // reached through the columns) and, for a name search, each matching customer's (`m`).
+  // Days are the restaurant's: its zone is read once per bound (an InitPlan), so the planner cannot see the bound's
+  // value. Written as a plain comparison, it guessed that a range of such bounds holds a handful of rows and read
+  // a hundred days of orders to sort them. So each bound is a constant one around it (the day in the zones furthest
+  // apart), which the planner estimates from its statistics, and the exact one as `>= any(array(…))`: an index
+  // condition all the same (B-tree reduces it to its one element), which the planner counts as nearly all rows.
+  const zoneBound = (bound: (zone: Zone) => SQL) =>
+    sql`any(array(select ${bound(sql`r.time_zone`)} from restaurants r where r.slug = ${slug}))`;
   const over = (t: { status: SQL; placedAt: SQL; id: SQL }): (SQL | undefined)[] => [
     status ? sql`${t.status} = ${status}` : undefined,
-    from ? sql`${t.placedAt} >= ${dayStart(from)}` : undefined,
-    to ? sql`${t.placedAt} < ${dayAfter(to)}` : undefined,
+    from
+      ? sql`${t.placedAt} >= ${dayStart(from, EARLIEST_DAY_ZONE)}
+          and ${t.placedAt} >= ${zoneBound((zone) => dayStart(from, zone))}`
+      : undefined,
+    to
+      ? sql`${t.placedAt} < ${dayAfter(to, LATEST_DAY_ZONE)}
+          and ${t.placedAt} < ${zoneBound((zone) => dayAfter(to, zone))}`
+      : undefined,
     cursor ? sql`(${t.placedAt}, ${t.id}) < (${cursor.placedAt.toISOString()}::timestamptz, ${cursor.id})` : undefined,
   ];
   const filters = over({ status: sql`${orders.status}`, placedAt: sql`${orders.placedAt}`, id: sql`${orders.id}` });

@@ -25,17 +25,19 @@ const IS_OPEN = sql`o.status in (${sql.join(
 
 /**
  * The owner dashboard in one statement: each restaurant the viewer owns with today's order count and revenue
- * (its restaurant_day_totals row for today, kept by triggers) and its open order count (orders_open_queue_idx).
+ * (its restaurant_day_totals row for today, kept by triggers; today in the restaurant's own zone, as its rollup
+ * days are) and its open order count (orders_open_queue_idx).
  */
 export async function listOwnedRestaurants({ viewer, now = new Date() }: { viewer: Viewer; now?: Date }) {
   const db = await getDb();
-  const { lastDay: today } = appDays(now);
+  const { lastDay: today } = appDays(now, 1, outer(restaurants.timeZone));
   const todayRow = sql`from restaurant_day_totals d where d.restaurant_id = ${outer(restaurants.id)} and d.day = ${today}`;
   const rows = await db
     .select({
       id: restaurants.id,
       slug: restaurants.slug,
       name: restaurants.name,
+      timeZone: restaurants.timeZone,
       description: restaurants.description,
       cuisine: restaurants.cuisine,
       address: restaurants.address,

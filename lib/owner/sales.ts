@@ -19,7 +19,8 @@ export type TopItem = { key: string; name: string; quantity: number; revenueCent
 
 /**
  * The sales page in one statement: the restaurant (ownership in the WHERE clause) with two correlated subqueries
- * over the last SALES_DAYS days including today (or the days of `range`), in the app's time zone, read from the
+ * over the last SALES_DAYS days including today (or the days of `range`), in the restaurant's time zone (its rollup
+ * days, decision 0006), read from the
  * rollups kept by triggers: one restaurant_day_totals row per day, and one restaurant_item_day_totals row per item and day. generate_series
  * supplies every day, so a day without orders is a zero rather than a gap. A top item is a menu item (or, for
  * lines whose item was deleted, the line name), so a renamed dish stays one row, shown under its latest name.
@@ -33,20 +34,21 @@ export async function getSalesReport({
 }: {
   viewer: Viewer;
   slug: string;
-  /** Whole days of APP_TIME_ZONE, both included (checked by salesRangeSchema); without it, the last SALES_DAYS. */
+  /** Whole days of the restaurant's zone, both included (checked by salesRangeSchema); without it, the last SALES_DAYS. */
   range?: { from: string; to: string };
   now?: Date;
 }) {
   const db = await getDb();
   const { firstDay, lastDay } = range
     ? { firstDay: sql`${range.from}::date`, lastDay: sql`${range.to}::date` }
-    : appDays(now, SALES_DAYS);
+    : appDays(now, SALES_DAYS, outer(restaurants.timeZone));
   const window = sql`t.restaurant_id = ${outer(restaurants.id)} and t.day between ${firstDay} and ${lastDay}`;
   const [row] = await db
     .select({
       id: restaurants.id,
       slug: restaurants.slug,
       name: restaurants.name,
+      timeZone: restaurants.timeZone,
       days: sql<string>`(
         select coalesce(json_agg(
           json_build_array(d.day::date::text, coalesce(t.order_count, 0), coalesce(t.total_cents, 0)::text) order by d.day
@@ -85,7 +87,7 @@ export async function getSalesReport({
     }),
   );
   return {
-    restaurant: { id: row.id, slug: row.slug, name: row.name },
+    restaurant: { id: row.id, slug: row.slug, name: row.name, timeZone: row.timeZone },
     days,
     topItems,
     totalRevenueCents: days.reduce((sum, d) => sum + d.revenueCents, 0),

@@ -1,6 +1,6 @@
 import { expect, signInOverHttp, test } from "./fixtures";
 
-test("a customer saves an address, orders a delivery with a note from the review, and tracks it with its fee", async ({
+test("a customer saves an address, orders a delivery with a note from the review, and tracks it live with its fee", async ({
   page,
   newCustomer,
   pageAs,
@@ -74,6 +74,11 @@ test("a customer saves an address, orders a delivery with a note from the review
   // Its lines and the fee add up to the total the card shows.
   await expect(card.getByTestId("delivery-fee")).toHaveText(/^Delivery fee\s*\$2\.99$/);
   await expect(card).toContainText("$26.74");
+  // The customer's tracking page, still open, follows the kitchen without a reload.
+  await expect(page.getByTestId("live-status")).toHaveAttribute("data-mode", "live");
+  await card.getByRole("button", { name: "Mark preparing" }).click();
+  await expect(page.getByTestId("order-status")).toContainText("preparing", { timeout: 3_000 });
+  await expect(page.getByTestId("order-total")).toHaveText("$26.74");
   // So does its kitchen ticket.
   await owner.goto(`/owner/trattoria-luce/orders/${orderId}/ticket`);
   await expect(owner.getByTestId("ticket-delivery-fee")).toHaveText(/^Delivery fee\s*\$2\.99$/);

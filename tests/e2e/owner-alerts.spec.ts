@@ -209,7 +209,7 @@ test("an owner searches past orders by customer and number, filters by status, p
 
 test("an owner picks a sales date range; a reversed or too long one is explained", async ({ page }) => {
   await page.goto("/owner/trattoria-luce/sales?from=2026-01-01&to=2026-01-10");
-  await expect(page.getByTestId("sales-summary")).toContainText("2026-01-01 to 2026-01-10 (UTC)");
+  await expect(page.getByTestId("sales-summary")).toContainText("2026-01-01 to 2026-01-10 (Europe/Rome)");
   await expect(page.getByRole("table", { name: /Revenue and orders per day/ }).getByRole("row")).toHaveCount(12);
   await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
 

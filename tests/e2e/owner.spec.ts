@@ -1,5 +1,3 @@
-import { APP_TIME_ZONE } from "@/lib/dates";
-
 import { expect, test } from "./fixtures";
 
 // The second test is Olivia's, the demo owner of Trattoria Luce, and only reads; the first makes its own restaurant.
@@ -87,7 +85,8 @@ test("owners and admins reach only restaurants they own; customers do not reach 
   expect((await page.goto("/owner/trattoria-luce/sales"))?.status()).toBe(200);
   await expect(page.getByTestId("sales-chart")).toBeVisible();
   await expect(
-    page.getByRole("table", { name: `Revenue and orders per day (${APP_TIME_ZONE})` }).getByRole("row"),
+    // Trattoria Luce's days are Rome's (decision 0006, "Restaurant days").
+    page.getByRole("table", { name: "Revenue and orders per day (Europe/Rome)" }).getByRole("row"),
   ).toHaveCount(32);
   await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
 

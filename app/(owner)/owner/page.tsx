@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 
 import { requireRole } from "@/lib/auth/session";
-import { APP_TIME_ZONE } from "@/lib/dates";
 import { listOwnedRestaurants } from "@/lib/owner/queries";
 import { OWNER_ROLES } from "@/lib/owner/scope";
 import { QueryStats } from "@/components/layout/query-stats";
@@ -16,7 +15,8 @@ export default async function OwnerDashboardPage() {
     <>
       <h1 className="mb-1 text-2xl font-bold tracking-tight">Your restaurants</h1>
       <p className="mb-6 text-sm text-stone-600">
-        Today&apos;s figures count orders placed since midnight ({APP_TIME_ZONE}), cancelled orders excluded.
+        Today&apos;s figures count orders placed since midnight in each restaurant&apos;s time zone, cancelled orders
+        excluded.
       </p>
       {restaurants.length === 0 ? (
         <p className="text-stone-600">

@@ -21,7 +21,8 @@ export default async function RevenuePage() {
       <PlatformTotals totals={totals} />
       <section aria-labelledby="monthly-heading" className="mt-8 space-y-3">
         <h2 id="monthly-heading" className="text-lg font-semibold">
-          By restaurant and month ({revenue.months[0]} to {revenue.months.at(-1)}, {APP_TIME_ZONE})
+          By restaurant and month ({revenue.months[0]} to {revenue.months.at(-1)}, each restaurant&apos;s months in its
+          own time zone)
         </h2>
         <RevenueChart data={revenue} />
         <RevenueTable data={revenue} />

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 
 import { requireRole } from "@/lib/auth/session";
-import { APP_TIME_ZONE } from "@/lib/dates";
 import { ownerPageData } from "@/lib/owner/page-data";
 import { getSalesReport, SALES_DAYS } from "@/lib/owner/sales";
 import { salesRangeSchema } from "@/lib/owner/schema";
@@ -55,8 +54,8 @@ export default async function OwnerSalesPage({ params, searchParams }: PageProps
         errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors}
       />
       <p className="mb-4 text-sm text-stone-600" data-testid="sales-summary">
-        {range ? `${first} to ${last}` : `Last ${SALES_DAYS} days`} ({APP_TIME_ZONE}), cancelled orders excluded:{" "}
-        <Money cents={report.totalRevenueCents} className="font-semibold" /> from {report.totalOrders}{" "}
+        {range ? `${first} to ${last}` : `Last ${SALES_DAYS} days`} ({report.restaurant.timeZone}), cancelled orders
+        excluded: <Money cents={report.totalRevenueCents} className="font-semibold" /> from {report.totalOrders}{" "}
         {report.totalOrders === 1 ? "order" : "orders"}. Revenue includes delivery fees; top items count the items
         alone.
       </p>
@@ -68,6 +67,7 @@ export default async function OwnerSalesPage({ params, searchParams }: PageProps
           <section className={box}>
             <DailySalesTable
               days={report.days}
+              timeZone={report.restaurant.timeZone}
               totalOrders={report.totalOrders}
               totalRevenueCents={report.totalRevenueCents}
             />

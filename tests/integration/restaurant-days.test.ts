@@ -1,0 +1,160 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+
+import { executeRows } from "@/db/rows";
+import { insertOrders } from "@/db/seed/orders";
+import { getRevenueByMonth } from "@/lib/admin/revenue";
+import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import { saveHoursAction } from "@/lib/owner/hours-actions";
+import { listPastOrders } from "@/lib/owner/past-orders";
+import { listOwnedRestaurants } from "@/lib/owner/queries";
+import { getSalesReport } from "@/lib/owner/sales";
+
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { createOrders, createOwner, createRestaurant, createUser } from "../fixtures/factory";
+import { signInAs, submit } from "../fixtures/session";
+
+vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+
+/*
+ * A restaurant's sales days are calendar days in its own time zone (decision 0006): tonight's dinner in New York
+ * is today's revenue there, not tomorrow's (UTC). The dashboard, the sales page, the past orders' day filter and
+ * the admin's months read those days, and a zone change moves the restaurant's history with it, with no drift.
+ */
+
+describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver) => {
+  const db = freshDatabase(driver);
+  let keys = 0;
+
+  const viewerOf = async (userId: string): Promise<Viewer> => (await findActiveViewer(userId))!;
+  const drift = () => executeRows<{ rollup: string }>(db(), sql`select rollup from platter_rollup_drift()`);
+
+  /** A New York restaurant, its owner, and orders at the given instants (100, 200, 300… cents). */
+  async function newYorkRestaurant(placed: string[]) {
+    const { restaurant } = await createRestaurant(db());
+    const owner = await viewerOf((await createOwner(db(), [restaurant.id])).user.id);
+    signInAs(owner);
+    expect(await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: "America/New_York" })).toMatchObject({
+      ok: true,
+    });
+    const customer = await createUser(db());
+    await insertOrders(
+      db(),
+      placed.map((iso, i) => ({
+        customerId: customer.profile.id,
+        restaurantId: restaurant.id,
+        status: "completed" as const,
+        placedAt: new Date(iso),
+        idempotencyKey: `zone-day-${process.pid}-${++keys}`,
+        lines: [{ menuItemId: null, name: "Dish", unitPriceCents: 100 * (i + 1), quantity: 1 }],
+      })),
+    );
+    return { restaurant, owner };
+  }
+
+  // 2026-11-01 in New York runs from 04:00 UTC (EDT) to 05:00 UTC the next day (EST, the clocks went back).
+  const PLACED = [
+    "2026-11-01T03:30:00Z", // Oct 31, 23:30 EDT
+    "2026-11-01T04:30:00Z", // Nov 1, 00:30 EDT
+    "2026-11-02T03:30:00Z", // Nov 1, 22:30 EST: after midnight UTC, still Nov 1 in New York
+    "2026-11-02T05:00:00Z", // Nov 2, 00:00 EST
+  ];
+
+  it("counts an evening order on the restaurant's day: dashboard, sales, past orders and admin months agree", async () => {
+    const { restaurant, owner } = await newYorkRestaurant(PLACED);
+    const now = new Date("2026-11-02T04:59:00Z"); // Nov 1, 23:59 EST
+
+    const [card] = await listOwnedRestaurants({ viewer: owner, now });
+    expect(card).toMatchObject({ timeZone: "America/New_York", ordersToday: 2, revenueToday: 200 + 300 });
+
+    const sales = await getSalesReport({ viewer: owner, slug: restaurant.slug, now });
+    expect(sales?.restaurant.timeZone).toBe("America/New_York");
+    expect(sales?.days.slice(-2)).toEqual([
+      { day: "2026-10-31", orders: 1, revenueCents: 100 },
+      { day: "2026-11-01", orders: 2, revenueCents: 500 },
+    ]);
+    const range = await getSalesReport({
+      viewer: owner,
+      slug: restaurant.slug,
+      range: { from: "2026-11-02", to: "2026-11-02" },
+    });
+    expect(range?.days).toEqual([{ day: "2026-11-02", orders: 1, revenueCents: 400 }]);
+
+    const page = await listPastOrders({ viewer: owner, slug: restaurant.slug, from: "2026-11-01", to: "2026-11-01" });
+    expect(page?.orders.map((o) => o.totalCents)).toEqual([300, 200]);
+
+    // The admin's months are the restaurants' months: the Oct 31 evening order is October's revenue.
+    const admin = await viewerOf((await createUser(db(), { role: "admin" })).user.id);
+    const revenue = await getRevenueByMonth({ viewer: admin, now: new Date("2026-11-15T00:00:00Z") });
+    const row = revenue.restaurants.find((r) => r.restaurantId === restaurant.id);
+    expect(row?.byMonth["2026-10"]).toEqual({ orders: 1, revenueCents: 100 });
+    expect(row?.byMonth["2026-11"]).toEqual({ orders: 3, revenueCents: 200 + 300 + 400 });
+    expect(await drift()).toEqual([]);
+  });
+
+  it("moves the restaurant's history to its new zone when the owner changes it, and nothing else", async () => {
+    const { restaurant, owner } = await newYorkRestaurant(PLACED);
+    const customerDays = () =>
+      executeRows<{ day: string; cents: string }>(
+        db(),
+        sql`select day::text, total_cents::text as cents from customer_restaurant_day_totals
+            where restaurant_id = ${restaurant.id} order by day`,
+      );
+    const before = await customerDays();
+
+    expect(await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: "Asia/Tokyo" })).toMatchObject({
+      ok: true,
+    });
+    const sales = await getSalesReport({
+      viewer: owner,
+      slug: restaurant.slug,
+      range: { from: "2026-11-01", to: "2026-11-02" },
+    });
+    // Tokyo is UTC+9: the first two orders fall on Nov 1, the last two on Nov 2.
+    expect(sales?.days).toEqual([
+      { day: "2026-11-01", orders: 2, revenueCents: 300 },
+      { day: "2026-11-02", orders: 2, revenueCents: 700 },
+    ]);
+    // Customers' rollups keep the app's days.
+    expect(await customerDays()).toEqual(before);
+    expect(await drift()).toEqual([]);
+  });
+
+  it("stays equal to the lines while checkouts, cancels and zone changes at the restaurant race", async () => {
+    const { restaurant, owner } = await newYorkRestaurant([]);
+    const customer = await createUser(db());
+    // Orders near midnight in every zone used below, so that a zone read at the wrong time moves a day.
+    const base = Date.UTC(2026, 10, 20, 4, 30);
+    const ids = await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      count: 40,
+      lines: [{ menuItemId: null, name: "Dish", unitPriceCents: 1000, quantity: 1 }],
+      status: "placed",
+    });
+    const zones = ["Asia/Tokyo", "UTC", "America/Los_Angeles", "Europe/Paris"];
+    const work = Array.from({ length: 80 }, (_, i) => {
+      if (i % 8 === 0) {
+        return submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: zones[(i / 8) % zones.length]! });
+      }
+      if (i % 2 === 0) {
+        return insertOrders(db(), [
+          {
+            customerId: customer.profile.id,
+            restaurantId: restaurant.id,
+            status: "placed",
+            placedAt: new Date(base + i * 3_600_000),
+            idempotencyKey: `zone-race-${process.pid}-${++keys}`,
+            lines: [{ menuItemId: null, name: "Dish", unitPriceCents: 100 + i, quantity: 1 }],
+          },
+        ]);
+      }
+      return db().execute(sql`update orders set status = 'cancelled' where id = ${ids[i >> 1]!}`);
+    });
+    const outcomes = await Promise.allSettled(work);
+    expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
+    signInAs(owner);
+    expect(await drift()).toEqual([]);
+  });
+});
