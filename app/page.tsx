@@ -105,6 +105,11 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
           {q ? `Restaurants matching “${q}”` : "Restaurants"}
           {filteredBy ? ` · ${filteredBy}` : ""}
         </h2>
+        {page.dishesSearched ? null : (
+          <p className="mb-3 text-sm text-stone-600" data-testid="search-hint">
+            One letter searches restaurants only: type another to search their dishes too.
+          </p>
+        )}
         {page.restaurants.length === 0 ? (
           <p className="text-stone-600">
             No restaurant matches your search{filteredBy ? " and filters" : ""}.{" "}

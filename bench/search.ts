@@ -30,6 +30,8 @@ const CASES: { q: string; filters?: RestaurantFilters; what: string }[] = [
   { q: "pad thai", what: "a two-word dish" },
   { q: "kitchen 042", what: "a restaurant's name" },
   { q: "zzqxv", what: "nothing matches" },
+  { q: "a", what: "one letter" },
+  { q: "ph", what: "two letters" },
   { q: "sushi", filters: { cuisine: "Japanese", openNow: true }, what: "with cuisine and open-now filters" },
 ];
 const WARM_UP = 20;

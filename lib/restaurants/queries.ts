@@ -11,7 +11,7 @@ import type { CartHolder } from "@/lib/cart/cookie";
 
 import { instantFromDb, nextOpening, openNow, todaysHours } from "./hours";
 import { encodeRestaurantCursor, type RestaurantCursor } from "./schema";
-import { searchHits } from "./search";
+import { searchesDishes, searchHits } from "./search";
 
 export const RESTAURANTS_PER_PAGE = 12;
 const FAVORITES_ON_HOME = 12;
@@ -44,7 +44,15 @@ export type RestaurantFilters = { cuisine?: string; openNow?: boolean };
  * What a home page statement looks like: which parts it has. Each shape is one statement, prepared once (below);
  * the values (`HomeValues`) are its parameters.
  */
-type HomeShape = { search: boolean; after: boolean; viewer: boolean; cuisine: boolean; openNow: boolean };
+type HomeShape = {
+  search: boolean;
+  /** A search of dishes as well as restaurants (searchesDishes: two characters or more). */
+  dishes: boolean;
+  after: boolean;
+  viewer: boolean;
+  cuisine: boolean;
+  openNow: boolean;
+};
 type HomeValues = {
   q: string | SQLWrapper;
   afterName: Key;
@@ -73,7 +81,7 @@ function homeQuery(db: Database, shape: HomeShape, values: HomeValues, at?: Date
   };
   let page;
   if (shape.search) {
-    const ranked = searchHits(db, values.q);
+    const ranked = searchHits(db, values.q, { dishes: shape.dishes });
     const cursor = sql`(-${values.afterRank}::int, ${values.afterName}::text, ${values.afterId}::int)`;
     const keyset = shape.after ? sql`(-${ranked.rank}, ${restaurants.name}, ${restaurants.id}) > ${cursor}` : undefined;
     page = db
@@ -175,6 +183,7 @@ export async function browseRestaurants({
   const db = await getDb();
   const shape: HomeShape = {
     search: Boolean(q),
+    dishes: q ? searchesDishes(q) : false,
     // A search pages by its rank: a cursor without one starts it over (app/page.tsx refuses such cursors anyway).
     after: q ? after?.rank !== undefined : Boolean(after),
     viewer: Boolean(viewer),
@@ -196,6 +205,8 @@ export async function browseRestaurants({
   const last = shown.at(-1);
   return {
     restaurants: shown,
+    /** False for a one-letter search, which looks at restaurants only (searchesDishes). */
+    dishesSearched: shape.dishes || !q,
     favorites: rows.filter((r) => r.section === "favorite"),
     nextCursor:
       matches.length > RESTAURANTS_PER_PAGE && last

@@ -21,6 +21,15 @@ test("the home page's search finds restaurants by their dishes, with typos and w
   await expect(page.getByTestId("query-stats")).toHaveText(/^1 query · /);
 
   await expect((await search("zzqxv")).getByText("No restaurant matches your search.")).toBeVisible();
+
+  // One letter looks at restaurants only, and says how to search dishes; a second letter does.
+  const letter = await search("s");
+  await expect(letter.getByTestId("search-hint")).toHaveText(
+    "One letter searches restaurants only: type another to search their dishes too.",
+  );
+  await expect(letter.getByRole("link", { name: "Sakura House" })).toBeVisible();
+  await expect(letter.getByTestId("matched-dish")).toHaveCount(0);
+  await expect((await search("su")).getByTestId("search-hint")).toHaveCount(0);
 });
 
 test("the list filters by a card's cuisine and by open now, and each filter can be removed", async ({ page }) => {

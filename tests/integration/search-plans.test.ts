@@ -58,6 +58,19 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("search plan on 200 restaurant
     },
   );
 
+  it("one letter: one statement that reads no dish, planned for every query or for this one", async () => {
+    const { result, queries } = await captureStatements(() => browseRestaurants({ q: "a" }));
+    expect(queries).toHaveLength(1);
+    expect(result.restaurants.length).toBeGreaterThan(0);
+    const readsDishes = (nodes: PlanNode[]) =>
+      nodes.some((n) => n["Relation Name"] === "menu_items" || n["Index Name"]?.startsWith("menu_items"));
+    const [custom] = await explainStatements(postgresClientOf(db()), queries);
+    expect(readsDishes([...planNodes(custom!.plan)])).toBe(false);
+    const [generic] = await explainGenericStatements(postgresClientOf(db()), queries);
+    expect(generic!.generic).toBe(true);
+    expect(readsDishes([...planNodes(generic!.plan)])).toBe(false);
+  });
+
   it("a filtered second page for a signed-in visitor: its plan made once finds the dishes through the index", async () => {
     const viewer = detachedCustomer(1);
     const filters = { cuisine: "japanese", openNow: true };

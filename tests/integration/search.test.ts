@@ -126,6 +126,19 @@ describe.each(DRIVERS)("restaurant search on %s", (driver) => {
     }
   });
 
+  it("searches restaurants alone for one letter, and their dishes too from the second", async () => {
+    const one = await browseRestaurants({ q: "k" });
+    expect(one.dishesSearched).toBe(false);
+    expect(one.restaurants.map((r) => r.name)).toContain("Kampung Kitchen");
+    // Bistro Belle has a "k" only in a dish (Steak frites): not found by one letter, and no dish is named.
+    expect(one.restaurants.map((r) => r.name)).not.toContain("Bistro Belle");
+    expect(one.restaurants.every((r) => r.matchedDish === null)).toBe(true);
+    const two = await browseRestaurants({ q: "ak" });
+    expect(two.dishesSearched).toBe(true);
+    expect(two.restaurants.map((r) => [r.name, r.matchedDish])).toContainEqual(["Bistro Belle", "Steak frites"]);
+    expect((await browseRestaurants({})).dishesSearched).toBe(true);
+  });
+
   it("treats % _ and \\ as text, and finds nothing for what no menu holds", async () => {
     expect(await names("%")).toEqual(["50% Off Diner"]);
     expect(await names("50%")).toEqual(["50% Off Diner"]);
