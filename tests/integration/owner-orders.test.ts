@@ -12,7 +12,7 @@ import { getOrderQueue, listOwnedRestaurants } from "@/lib/owner/queries";
 import { getSalesReport } from "@/lib/owner/sales";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
-import { createOrders, createOwner, createRestaurant, createUser } from "../fixtures/factory";
+import { createOrders, createOrdersAt, createOwner, createRestaurant, createUser } from "../fixtures/factory";
 import { signInAs, submit } from "../fixtures/session";
 
 vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
@@ -403,19 +403,12 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
     const { restaurant } = await createRestaurant(db());
     const owner = await createOwner(db(), [restaurant.id]);
     const customer = await createUser(db());
-    const { insertOrders } = await import("@/db/seed/orders");
     const placed = ["2026-10-31T23:59:59Z", "2026-11-01T00:00:00Z", "2026-11-01T23:59:59Z", "2026-11-02T00:30:00Z"];
-    await insertOrders(
-      db(),
-      placed.map((iso, i) => ({
-        customerId: customer.profile.id,
-        restaurantId: restaurant.id,
-        status: "completed" as const,
-        placedAt: new Date(iso),
-        idempotencyKey: `time-zone-${restaurant.id}-${i}-${process.pid}`,
-        lines: [{ menuItemId: null, name: "Dish", unitPriceCents: 100 * (i + 1), quantity: 1 }],
-      })),
-    );
+    await createOrdersAt(db(), {
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      placedAt: placed.map((iso) => new Date(iso)),
+    });
     const viewer = await viewerOf(owner.user.id);
     // 2026-11-01 is 25 hours long in New York: "midnight + interval '1 day'" in that session ends at 01:00 UTC.
     const now = new Date("2026-11-01T12:00:00Z");

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
 import { executeRows } from "@/db/rows";
-import { insertOrders } from "@/db/seed/orders";
 import { getRevenueByMonth } from "@/lib/admin/revenue";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { saveHoursAction } from "@/lib/owner/hours-actions";
@@ -11,7 +10,7 @@ import { listOwnedRestaurants } from "@/lib/owner/queries";
 import { getSalesReport } from "@/lib/owner/sales";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
-import { createOrders, createOwner, createRestaurant, createUser } from "../fixtures/factory";
+import { createOrders, createOrdersAt, createOwner, createRestaurant, createUser } from "../fixtures/factory";
 import { signInAs, submit } from "../fixtures/session";
 
 vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
@@ -25,7 +24,6 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }
 
 describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver) => {
   const db = freshDatabase(driver);
-  let keys = 0;
 
   const viewerOf = async (userId: string): Promise<Viewer> => (await findActiveViewer(userId))!;
   const drift = () => executeRows<{ rollup: string }>(db(), sql`select rollup from platter_rollup_drift()`);
@@ -39,17 +37,11 @@ describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver
       ok: true,
     });
     const customer = await createUser(db());
-    await insertOrders(
-      db(),
-      placed.map((iso, i) => ({
-        customerId: customer.profile.id,
-        restaurantId: restaurant.id,
-        status: "completed" as const,
-        placedAt: new Date(iso),
-        idempotencyKey: `zone-day-${process.pid}-${++keys}`,
-        lines: [{ menuItemId: null, name: "Dish", unitPriceCents: 100 * (i + 1), quantity: 1 }],
-      })),
-    );
+    await createOrdersAt(db(), {
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      placedAt: placed.map((iso) => new Date(iso)),
+    });
     return { restaurant, owner };
   }
 
@@ -139,16 +131,13 @@ describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver
         return submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: zones[(i / 8) % zones.length]! });
       }
       if (i % 2 === 0) {
-        return insertOrders(db(), [
-          {
-            customerId: customer.profile.id,
-            restaurantId: restaurant.id,
-            status: "placed",
-            placedAt: new Date(base + i * 3_600_000),
-            idempotencyKey: `zone-race-${process.pid}-${++keys}`,
-            lines: [{ menuItemId: null, name: "Dish", unitPriceCents: 100 + i, quantity: 1 }],
-          },
-        ]);
+        return createOrdersAt(db(), {
+          customerId: customer.profile.id,
+          restaurantId: restaurant.id,
+          placedAt: [new Date(base + i * 3_600_000)],
+          status: "placed",
+          priceCents: () => 100 + i,
+        });
       }
       return db().execute(sql`update orders set status = 'cancelled' where id = ${ids[i >> 1]!}`);
     });
