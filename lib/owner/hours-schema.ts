@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { isTimeZone } from "@/lib/dates";
 import { calendarDay, hasUnsafeCharacters, recordId, UNSAFE_TEXT_MESSAGE } from "@/lib/validation";
 
 import { WEEK } from "./hours-week";
@@ -11,17 +12,26 @@ export const MAX_CLOSED_DAYS = 100;
 export type Interval = { opens: number; closes: number };
 
 /**
- * The zones an owner may choose: the IANA zones this runtime's Intl knows, and UTC (which Intl lists under no
- * name of its own). The save also checks PostgreSQL knows the zone, since its database may be older or newer.
+ * The zones offered to an owner: UTC (which Intl lists under no name of its own), the IANA zones this runtime's
+ * Intl lists, and the restaurant's `current` zone wherever it sorts. Intl lists one name per zone, and on Node 20
+ * an older one (Asia/Saigon, not Asia/Ho_Chi_Minh; Europe/Kiev, not Europe/Kyiv): a zone stored under the other
+ * name matched no option, the browser selected the first (UTC), and saving anything else on the form moved the
+ * restaurant to UTC, its hours and its sales days with it.
  */
-export const timeZones = (): string[] => ["UTC", ...Intl.supportedValuesOf("timeZone")];
-let zoneSet: Set<string> | undefined;
-const isSupportedZone = (value: string) => (zoneSet ??= new Set(timeZones())).has(value);
+export function timeZones(current?: string): string[] {
+  const listed = Intl.supportedValuesOf("timeZone");
+  if (current === undefined || current === "UTC" || listed.includes(current)) return ["UTC", ...listed];
+  return ["UTC", ...[...listed, current].sort()];
+}
 
+/**
+ * Any zone name this runtime's Intl accepts, aliases included (what the form offers, and what another name of a
+ * listed zone is). The save also checks PostgreSQL knows the zone, since its database may be older or newer.
+ */
 export const timeZoneSchema = z
   .string({ error: "Choose a time zone." })
   .max(64, "Choose a time zone from the list.")
-  .refine(isSupportedZone, "Choose a time zone from the list.");
+  .refine((value) => value === "UTC" || isTimeZone(value), "Choose a time zone from the list.");
 
 const TIME = /^(\d{1,2}):(\d{2})$/;
 const minutes = (value: string, { end }: { end: boolean }): number | string => {

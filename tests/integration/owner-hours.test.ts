@@ -3,9 +3,11 @@ import { describe, expect, it, vi } from "vitest";
 
 import { countQueries } from "@/db/query-stats";
 import { restaurantClosedDays, restaurantHours, restaurants } from "@/db/schema";
+import { DEMO_HOURS } from "@/db/seed/hours";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { getHoursForOwner } from "@/lib/owner/hours";
 import { saveHoursAction } from "@/lib/owner/hours-actions";
+import { timeZones } from "@/lib/owner/hours-schema";
 import { getRestaurantPage } from "@/lib/restaurants/queries";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
@@ -71,6 +73,24 @@ describe.each(DRIVERS)("owner opening hours on %s", (driver) => {
     // Saving again replaces everything; an empty week means the switch alone decides.
     expect(await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: "UTC" })).toMatchObject({ ok: true });
     expect(await stored(restaurant.id)).toEqual({ timeZone: "UTC", week: [], closedDays: [] });
+  });
+
+  it("offers, keeps and saves a zone under a name Intl does not list (the demo's Asia/Ho_Chi_Minh, Europe/Kyiv)", async () => {
+    const { restaurant, owner } = await ownRestaurant();
+    signInAs(owner);
+    for (const zone of ["Asia/Ho_Chi_Minh", "Europe/Kyiv", "Asia/Kolkata"]) {
+      await setOpeningHours(db(), restaurant.id, { timeZone: zone });
+      // The form offers the stored name, so the browser preselects it instead of the first option (UTC).
+      expect(timeZones(zone)).toContain(zone);
+      const hours = await getHoursForOwner({ viewer: owner, slug: restaurant.slug });
+      expect(hours?.timeZone).toBe(zone);
+      expect(
+        await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: zone, closedDays: "2026-12-25" }),
+      ).toEqual({ ok: true, message: "Opening hours saved." });
+      expect(await stored(restaurant.id)).toEqual({ timeZone: zone, week: [], closedDays: ["2026-12-25"] });
+    }
+    // Every zone the demo restaurants are seeded with is one the form offers for them.
+    for (const { timeZone } of Object.values(DEMO_HOURS)) expect(timeZones(timeZone)).toContain(timeZone);
   });
 
   it.each<[string, Record<string, string>, Record<string, string[]>]>([

@@ -28,7 +28,7 @@ export default async function OwnerHoursPage({ params }: PageProps<"/owner/[slug
   return (
     <>
       <OwnerNav slug={hours.slug} name={hours.name} current="hours" title="Opening hours" />
-      <HoursForm hours={hours} timeZones={timeZones()} />
+      <HoursForm hours={hours} timeZones={timeZones(hours.timeZone)} />
       <QueryStats />
     </>
   );
