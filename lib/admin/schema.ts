@@ -54,6 +54,12 @@ const text = (label: string, max: number, { required = true, multiline = false }
   plainText({ max, min: required ? 1 : 0, label, multiline });
 
 /**
+ * Slugs that name a static page beside /admin/restaurants/[slug]: a restaurant called so could be created but
+ * never managed, its page being the static one.
+ */
+export const RESERVED_RESTAURANT_SLUGS = ["new"];
+
+/**
  * A new restaurant: the columns restaurants has today (new columns come with defaults). The slug may be left blank:
  * it is then derived from the name, and either way must fit the table's check, so a bad one is a field message and
  * never a constraint error.
@@ -75,7 +81,9 @@ export const createRestaurantSchema = z
           ? `Use at most ${SLUG_MAX} characters.`
           : !SLUG_PATTERN.test(slug)
             ? "Use lower-case letters, digits and single dashes between words, like thai-corner."
-            : null;
+            : RESERVED_RESTAURANT_SLUGS.includes(slug)
+              ? `“${slug}” is the address of an admin page (/admin/restaurants/${slug}): enter another web address.`
+              : null;
     if (problem) {
       ctx.addIssue({ code: "custom", message: problem, path: ["slug"] });
       return z.NEVER;

@@ -203,6 +203,12 @@ describe.each(DRIVERS)("admin restaurants and owners on %s", (driver) => {
       const state = await submit(createRestaurantAction, { ...fields, slug });
       expect(state.fieldErrors?.slug?.[0], slug).toMatch(message);
     }
+    // "new" is the create page's address: a restaurant there could never be managed, typed or made from the name.
+    for (const input of [{ slug: "new" }, { name: "New", slug: "" }]) {
+      expect((await submit(createRestaurantAction, { ...fields, ...input })).fieldErrors?.slug).toEqual([
+        "“new” is the address of an admin page (/admin/restaurants/new): enter another web address.",
+      ]);
+    }
     // A name with nothing to make a slug from asks for one.
     expect((await submit(createRestaurantAction, { ...fields, name: "🍕🍕", slug: "" })).fieldErrors?.slug).toEqual([
       "The name has no letters or digits to make a web address from: enter one.",
