@@ -13,7 +13,12 @@ import { checkoutSchema, orderIdSchema } from "./schema";
 
 export const checkoutAction = formAction(checkoutSchema, async (input, viewer) => {
   const result = await placeOrder({ viewer, ...input });
-  if (!result.ok) return { message: checkoutRefusal(result) };
+  if (!result.ok) {
+    // The review re-renders with what is true now (a new total, the minimum, what is still offered) and a new
+    // idempotency key, so that "place the order again" can succeed without a reload; the message stays with it.
+    revalidatePath("/cart/review");
+    return { message: checkoutRefusal(result) };
+  }
   revalidatePath("/", "layout");
   redirect(`/orders/${result.orderId}`);
 });

@@ -13,7 +13,7 @@ test("an owner adds an item and reprices it, a customer orders it, the owner mov
   const restaurant = await newRestaurant("panetteria", [{ name: "Panetteria loaf", price: "4.00" }]);
   const page = await pageAs(restaurant.owner);
 
-  // The owner adds an item at 12.50, then changes its price to 13.25.
+  // The owner adds an item at 12.50, then changes its price to 13.25 (and, further down, to 13.75).
   await page.goto("/owner");
   await expect(page.getByRole("heading", { level: 1, name: "Your restaurants" })).toBeVisible();
   // Every card has the same links: each one's name says whose it is (Lighthouse's identical-links-same-purpose).
@@ -50,6 +50,20 @@ test("an owner adds an item and reprices it, a customer orders it, the owner mov
   await expect(grace.getByText(`Added ${itemName} to your cart.`)).toBeVisible();
   await grace.goto("/cart");
   await grace.getByRole("button", { name: "Review order" }).click();
+  await expect(grace.getByTestId("order-total")).toHaveText("$13.25");
+
+  // The owner reprices it while Grace reads her review: placing is refused with the new total, which the review
+  // now shows, and placing again orders at it.
+  await editForm.getByLabel("Price").fill("13.75");
+  await editForm.getByRole("button", { name: "Save item" }).click();
+  await expect(row).toContainText("$13.75");
+  await grace.getByRole("button", { name: "Place order" }).click();
+  await expect(
+    grace.getByText(
+      "The total changed since you reviewed your order: it is now $13.75. Please review it and place the order again.",
+    ),
+  ).toBeVisible();
+  await expect(grace.getByTestId("order-total")).toHaveText("$13.75");
   await grace.getByRole("button", { name: "Place order" }).click();
   await expect(grace).toHaveURL(/\/orders\/\d+$/);
   const orderId = grace.url().split("/").pop()!;
@@ -62,7 +76,7 @@ test("an owner adds an item and reprices it, a customer orders it, the owner mov
   const card = page.getByRole("article", { name: `Order #${orderId}`, exact: true });
   await expect(card).toBeVisible();
   await expect(card).toContainText(itemName);
-  await expect(card).toContainText("$13.25");
+  await expect(card).toContainText("$13.75");
   await card.getByRole("button", { name: "Mark preparing" }).click();
   await expect(card.getByRole("button", { name: "Mark ready" })).toBeVisible();
   await card.getByRole("button", { name: "Mark ready" }).click();
