@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 
-import { orderTotalDrift } from "./rollups";
+import { lockRestaurantsFirst, orderTotalDrift } from "./rollups";
 import { executeRows } from "./rows";
 import { orders } from "./schema";
 import type { Database, Transaction } from "./types";
@@ -50,6 +50,7 @@ async function setAsideIndexesAndForeignKeys(tx: Transaction): Promise<string[]>
  */
 export async function bulkLoad<T>(db: Database, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
+    await tx.execute(lockRestaurantsFirst);
     await tx.execute(sql`alter table orders disable trigger user`);
     await tx.execute(sql`alter table order_lines disable trigger user`);
     // Memory for the index builds at the end; the default 64 MB spills a million-row sort to disk.

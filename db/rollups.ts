@@ -38,12 +38,20 @@ export const linePriceDrift = sql`
   where ol.unit_price_cents <> coalesce(ol.base_price_cents, ol.unit_price_cents) + coalesce(x.cents, 0)`;
 
 /**
+ * The first statement of a transaction that rewrites orders or rebuilds every rollup: shares every restaurant row,
+ * as platter_rebuild_rollups does, before anything else. A zone change holds its restaurant's row and then reads
+ * orders (migration 0017); a transaction that took orders first and restaurants later deadlocked with it.
+ */
+export const lockRestaurantsFirst = sql`select 1 from restaurants order by id for share`;
+
+/**
  * Compares every order's total and every rollup row with the lines and, unless `dryRun`, repairs them: order
  * totals first (their triggers move the rollups), then a rebuild of every rollup (platter_rebuild_rollups, in
  * migration 0004). One transaction. O(every line): a repair command, never a page.
  */
 export async function repairRollups(db: Executor, { dryRun }: { dryRun: boolean }): Promise<RollupRepair> {
   return db.transaction(async (tx) => {
+    if (!dryRun) await tx.execute(lockRestaurantsFirst);
     const orderTotals = dryRun
       ? ((await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from (${orderTotalDrift()}) d`))[0]?.n ??
         0)

@@ -9,11 +9,15 @@ describe("admin calendar days and months", () => {
   const inZone = (date: Date, options: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat("en-US", { ...options, timeZone: APP_TIME_ZONE }).format(date);
 
-  it("names the day and the months as APP_TIME_ZONE's calendar does", () => {
+  it("names the day as APP_TIME_ZONE's calendar does", () => {
     expect(appDay(noon)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(Number(appDay(noon).slice(8))).toBe(Number(inZone(noon, { day: "numeric" })));
-    const months = lastMonths(3, noon);
-    expect(months.at(-1)).toBe(appDay(noon).slice(0, 7));
+    expect(lastMonths(3, noon).at(-1)).toBe(appDay(noon).slice(0, 7));
+  });
+
+  it("ends the months with the month of the zone furthest ahead: a restaurant in Kiribati is in December first", () => {
+    expect(lastMonths(2, new Date("2026-11-30T09:59:00Z"))).toEqual(["2026-10", "2026-11"]);
+    expect(lastMonths(2, new Date("2026-11-30T10:00:00Z"))).toEqual(["2026-11", "2026-12"]);
   });
 
   it("steps back across a year", () => {

@@ -80,36 +80,30 @@ export type Zone = string | SQL;
 export const EARLIEST_DAY_ZONE = "Etc/GMT-14";
 export const LATEST_DAY_ZONE = "Etc/GMT+12";
 
-/** Midnight starting a YYYY-MM-DD calendar day in `zone`, as a timestamptz SQL fragment. */
-export const dayStart = (day: string, zone: Zone = APP_TIME_ZONE) =>
-  sql`(${day}::date::timestamp at time zone ${zone})`;
-
-/** Midnight ending a YYYY-MM-DD calendar day (the next day's start): ranges are [dayStart(from), dayAfter(to)). */
-export const dayAfter = (day: string, zone: Zone = APP_TIME_ZONE) =>
-  sql`((${day}::date + 1)::timestamp at time zone ${zone})`;
-
-export type AppDays = {
-  /** The first and last calendar day (SQL `date`) in the zone; `lastDay` is the day containing `now`. */
-  firstDay: SQL;
-  lastDay: SQL;
-  /** The window as timestamptz bounds, [start, end): midnight of firstDay to midnight after lastDay. */
-  start: SQL;
-  end: SQL;
-};
-
 /**
- * The `days` calendar days of `zone` (APP_TIME_ZONE unless given) ending with the one containing `now`, as SQL
- * fragments. Bounds are dates converted `at time zone` rather than `start + interval '1 day'`: that interval
- * arithmetic follows the database session's time zone, which would stretch or shrink a day around a DST change.
+ * The first instant of a calendar day (an SQL date) in `zone`. Dates are converted `at time zone` rather than by
+ * adding `interval '1 day'`, whose arithmetic follows the database session's zone and would stretch or shrink a
+ * day around a DST change. Where clocks go back at midnight (Atlantic/Azores, America/Havana) 00:00 happens twice
+ * and `at time zone` takes the second; the day then starts an hour earlier, as platter_zone_day counts it.
  */
+function startOf(date: SQL, zone: Zone): SQL {
+  const midnight = sql`(${date}::timestamp at time zone ${zone})`;
+  const hourBefore = sql`(${midnight} - interval '1 hour')`;
+  return sql`(case when (${hourBefore} at time zone ${zone})::date = ${date} then ${hourBefore} else ${midnight} end)`;
+}
+
+/** The first instant of a YYYY-MM-DD calendar day in `zone`, as a timestamptz SQL fragment. */
+export const dayStart = (day: string, zone: Zone = APP_TIME_ZONE) => startOf(sql`${day}::date`, zone);
+
+/** The first instant after a YYYY-MM-DD calendar day (the next day's start): ranges are [dayStart(from), dayAfter(to)). */
+export const dayAfter = (day: string, zone: Zone = APP_TIME_ZONE) => startOf(sql`(${day}::date + 1)`, zone);
+
+/** The first and last calendar day (SQL `date`) of a window in a zone; `lastDay` is the day containing `now`. */
+export type AppDays = { firstDay: SQL; lastDay: SQL };
+
+/** The `days` calendar days of `zone` (APP_TIME_ZONE unless given) ending with the one containing `now`. */
 export function appDays(now: Date, days = 1, zone: Zone = APP_TIME_ZONE): AppDays {
   if (!Number.isInteger(days) || days < 1) throw new RangeError(`appDays needs a whole number of days, got ${days}`);
   const lastDay = sql`(${now.toISOString()}::timestamptz at time zone ${zone})::date`;
-  const firstDay = sql`(${lastDay} - ${days - 1}::int)`;
-  return {
-    firstDay,
-    lastDay,
-    start: sql`(${firstDay}::timestamp at time zone ${zone})`,
-    end: sql`((${lastDay} + 1)::timestamp at time zone ${zone})`,
-  };
+  return { firstDay: sql`(${lastDay} - ${days - 1}::int)`, lastDay };
 }

@@ -175,9 +175,16 @@ BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
     SELECT coalesce(array_agg(o ORDER BY o.id), '{}') INTO removed FROM old_rows o;
   END IF;
+  -- The orders as they stand, locked: a status change (a cancel) committing meanwhile would otherwise leave these
+  -- lines counted by the status read here, and the cancel's own trigger counting them by the lines it read
+  -- (a review found the item rollup one unit off after a cancel and a line rename raced). In id order.
   SELECT coalesce(array_agg(o ORDER BY o.id), '{}') INTO touched
-  FROM orders o
-  WHERE o.id IN (SELECT (unnest(added)).order_id UNION SELECT (unnest(removed)).order_id);
+  FROM (
+    SELECT * FROM orders o
+    WHERE o.id IN (SELECT (unnest(added)).order_id UNION SELECT (unnest(removed)).order_id)
+    ORDER BY o.id
+    FOR NO KEY UPDATE
+  ) o;
   PERFORM platter_lock_restaurant_zones(ARRAY(SELECT (unnest(touched)).restaurant_id));
   PERFORM platter_apply_item_deltas(removed, touched, -1);
   PERFORM platter_apply_item_deltas(added, touched, 1);
@@ -272,10 +279,11 @@ BEGIN
     RETURN QUERY SELECT d.rollup, count(*) FROM platter_rollup_drift() d GROUP BY d.rollup ORDER BY d.rollup;
   END IF;
   PERFORM set_config('platter.rebuilding_rollups', 'on', true);
-  -- Lock in the triggers' order (orders before lines, then the restaurants' zones, then the rollups) so a
-  -- concurrent checkout or zone change waits.
-  LOCK TABLE orders, order_lines IN SHARE MODE;
+  -- The restaurants first, as a zone change does (it holds its restaurant's row, then reads orders): taken after
+  -- the orders, a zone change waiting on them and this waiting on its row deadlocked. Then orders before lines,
+  -- so that a concurrent checkout waits.
   PERFORM 1 FROM restaurants ORDER BY id FOR SHARE;
+  LOCK TABLE orders, order_lines IN SHARE MODE;
   DELETE FROM customer_totals;
   DELETE FROM customer_day_totals;
   DELETE FROM customer_restaurant_day_totals;

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { executeRows } from "@/db/rows";
 import type { Viewer } from "@/lib/auth/queries";
-import { APP_TIME_ZONE } from "@/lib/dates";
+import { EARLIEST_DAY_ZONE } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 
 import { assertAdmin } from "./query-guard";
@@ -53,9 +53,13 @@ export async function getPlatformTotals({ viewer }: { viewer: Viewer }): Promise
   };
 }
 
-const yearMonth = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "numeric", timeZone: APP_TIME_ZONE });
+const yearMonth = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "numeric", timeZone: EARLIEST_DAY_ZONE });
 
-/** "2026-11": calendar months in APP_TIME_ZONE (lib/dates.ts), the last one containing `now`. */
+/**
+ * "2026-11": calendar months, the last one containing `now` in the zone furthest ahead (UTC+14). Revenue is summed by
+ * each restaurant's own months (decision 0006), and a restaurant ahead of UTC is in next month before UTC is: ending
+ * the window at UTC's month dropped its first hours of revenue from the table.
+ */
 export function lastMonths(count: number, now = new Date()): string[] {
   const parts = Object.fromEntries(yearMonth.formatToParts(now).map((p) => [p.type, p.value]));
   const current = Number(parts.year) * 12 + Number(parts.month) - 1;
