@@ -52,17 +52,21 @@ export function plainText({
   multiline?: boolean;
 }) {
   const required = `Enter ${label ?? "a value"}.`;
-  return z
-    .string({ error: min > 0 ? required : "Enter text." })
-    .optional()
-    .transform((value) => (value ?? "").normalize("NFC").trim())
-    .pipe(
-      z
-        .string()
-        .refine((value) => !hasUnsafeCharacters(value, { multiline }), UNSAFE_TEXT_MESSAGE)
-        .refine((value) => value.length >= min, required)
-        .refine((value) => value.length <= max, `Use at most ${max} characters.`),
-    );
+  return (
+    z
+      .string({ error: min > 0 ? required : "Enter text." })
+      .optional()
+      // A textarea's line breaks arrive as CRLF, though the browser counted each as one character against maxlength:
+      // counted as two, a note that fitted the box was refused. Stored as LF.
+      .transform((value) => (value ?? "").replace(/\r\n?/g, "\n").normalize("NFC").trim())
+      .pipe(
+        z
+          .string()
+          .refine((value) => !hasUnsafeCharacters(value, { multiline }), UNSAFE_TEXT_MESSAGE)
+          .refine((value) => value.length >= min, required)
+          .refine((value) => value.length <= max, `Use at most ${max} characters.`),
+      )
+  );
 }
 
 /** A slug in a URL path: the shape the database allows for profiles and restaurants (lower-case ASCII words and dashes). */

@@ -196,6 +196,21 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     expect((await getCart({ holder }))?.lines).toHaveLength(1);
   });
 
+  it("counts a line break in the note as one character, as the browser's box does, and stores it as one", async () => {
+    const { viewer } = await shop();
+    signInAs(viewer);
+    // 500 characters as the textarea counts them; the form sends the break as CRLF.
+    const note = `${"n".repeat(249)}\r\n${"n".repeat(250)}`;
+    await expect(
+      submit(checkoutAction, { idempotencyKey: key(), expectedTotalCents: 1999, fulfilment: "pickup", note }),
+    ).rejects.toThrow("NEXT_REDIRECT");
+    const [placed] = await db()
+      .select({ note: orders.note })
+      .from(orders)
+      .where(eq(orders.customerId, viewer.profileId));
+    expect(placed?.note).toBe(`${"n".repeat(249)}\n${"n".repeat(250)}`);
+  });
+
   it("takes an order note of up to 500 characters; one longer is a message on the field, and nothing is written", async () => {
     const { viewer } = await shop();
     signInAs(viewer);
