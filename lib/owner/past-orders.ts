@@ -84,7 +84,7 @@ export async function listPastOrders({
   }
   const row = await db.query.restaurants.findFirst({
     where: ownedRestaurantAt(viewer, slug),
-    columns: { id: true, slug: true, name: true },
+    columns: { id: true, slug: true, name: true, timeZone: true },
     extras: {
       tooManyCustomers: (name === undefined
         ? sql<boolean>`false`
@@ -105,7 +105,7 @@ export async function listPastOrders({
   const shown = row.orders.slice(0, PAST_ORDERS_PAGE_SIZE);
   const last = shown.at(-1);
   return {
-    restaurant: { id: row.id, slug: row.slug, name: row.name },
+    restaurant: { id: row.id, slug: row.slug, name: row.name, timeZone: row.timeZone },
     orders: shown,
     tooManyCustomers: row.tooManyCustomers,
     nextCursor: row.orders.length > PAST_ORDERS_PAGE_SIZE && last ? encodeCursor(last) : undefined,

@@ -161,6 +161,9 @@ test("an owner searches past orders by customer and number, filters by status, p
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Past orders");
   await expect(page.getByRole("link", { name: "Past orders" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
+  await expect(page.getByTestId("past-orders-days")).toHaveText(
+    "Newest first. Dates are whole days in the restaurant's time zone, Europe/Rome.",
+  );
 
   const form = page.getByRole("form", { name: "Find past orders" });
   await form.getByLabel("Order number or customer").fill(account.name);

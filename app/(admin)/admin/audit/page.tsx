@@ -6,6 +6,7 @@ import { formValues, parseFilter } from "@/lib/admin/filters";
 import { adminMetadata } from "@/lib/admin/metadata";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { auditQuerySchema } from "@/lib/admin/schema";
+import { APP_TIME_ZONE } from "@/lib/dates";
 import { filterParams } from "@/lib/query-params";
 import { AuditFilter } from "@/components/admin/audit-filter";
 import { AuditTable } from "@/components/admin/audit-table";
@@ -32,6 +33,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
     <>
       <PageHeading title="Audit log" />
       <AuditFilter values={values} errors={errors} />
+      <p className="mt-3 mb-3 text-xs text-stone-600">Newest first. Dates are whole days in {APP_TIME_ZONE}.</p>
       {result === null ? (
         <FilterErrorsAlert />
       ) : (

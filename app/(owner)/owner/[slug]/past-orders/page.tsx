@@ -57,6 +57,9 @@ export default async function PastOrdersPage({ params, searchParams }: PageProps
           errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors}
         />
         {list.tooManyCustomers ? <TooManyMatches hint="Type more of the customer's name." /> : null}
+        <p className="text-xs text-stone-600" data-testid="past-orders-days">
+          Newest first. Dates are whole days in the restaurant&apos;s time zone, {list.restaurant.timeZone}.
+        </p>
         {list.orders.length === 0 ? (
           <p className="rounded-xl bg-white p-6 text-stone-600 ring-1 ring-stone-200">No orders match.</p>
         ) : (
