@@ -60,24 +60,76 @@ export function useNotificationPermission(): [Permission, () => Promise<void>] {
   return [permission, ask];
 }
 
-/**
- * A short two-note chime made with the Web Audio API: nothing to download, nothing to license. Browsers start an
- * AudioContext only after a user gesture; the switch is one, and later chimes reuse that context.
+/*
+ * The chime: two notes made with the Web Audio API, nothing to download or license. Browsers keep an AudioContext
+ * suspended until the page has had a click or a key press (their autoplay policy): an owner who switched the sound
+ * on yesterday and opened the queue this morning without touching it would otherwise hear nothing, every chime
+ * silently queued. So the context is made when the sound is on, its state is shown (useSoundAllowed), and the
+ * page's first click or key resumes it.
  */
 let audio: AudioContext | undefined;
-export function playChime() {
+const audioListeners = new Set<() => void>();
+
+function audioContext(): AudioContext | undefined {
   const Context = typeof window === "undefined" ? undefined : window.AudioContext;
-  if (!Context) return;
-  audio ??= new Context();
-  const start = audio.currentTime;
+  if (!Context) return undefined;
+  if (!audio) {
+    audio = new Context();
+    audio.addEventListener("statechange", () => audioListeners.forEach((listener) => listener()));
+  }
+  return audio;
+}
+
+function subscribeAudio(listener: () => void) {
+  audioListeners.add(listener);
+  audioContext();
+  const resume = () => void audio?.resume();
+  document.addEventListener("pointerdown", resume, true);
+  document.addEventListener("keydown", resume, true);
+  return () => {
+    audioListeners.delete(listener);
+    document.removeEventListener("pointerdown", resume, true);
+    document.removeEventListener("keydown", resume, true);
+  };
+}
+
+const noAudio = () => () => {};
+
+/**
+ * Whether the browser lets the page play the chime now: true while the sound is off (nothing to allow), without Web
+ * Audio, and on the server; false while the browser waits for a click or a key on the page.
+ */
+export function useSoundAllowed(soundOn: boolean): boolean {
+  return useSyncExternalStore(
+    soundOn ? subscribeAudio : noAudio,
+    () => !soundOn || !audioContext() || audio!.state === "running",
+    () => true,
+  );
+}
+
+const CHIME_LATE_MS = 2_000;
+
+/** Plays the chime, or, while the browser holds the sound back, once it lets it within a moment, never later. */
+export function playChime() {
+  const context = audioContext();
+  if (!context) return;
+  if (context.state === "running") return notes(context);
+  const asked = performance.now();
+  void context.resume().then(() => {
+    if (performance.now() - asked < CHIME_LATE_MS) notes(context);
+  });
+}
+
+function notes(context: AudioContext) {
+  const start = context.currentTime;
   for (const [i, frequency] of [880, 1320].entries()) {
-    const oscillator = audio.createOscillator();
-    const gain = audio.createGain();
+    const oscillator = context.createOscillator();
+    const gain = context.createGain();
     oscillator.frequency.value = frequency;
     gain.gain.setValueAtTime(0.0001, start + i * 0.18);
     gain.gain.exponentialRampToValueAtTime(0.25, start + i * 0.18 + 0.02);
     gain.gain.exponentialRampToValueAtTime(0.0001, start + i * 0.18 + 0.16);
-    oscillator.connect(gain).connect(audio.destination);
+    oscillator.connect(gain).connect(context.destination);
     oscillator.start(start + i * 0.18);
     oscillator.stop(start + i * 0.18 + 0.17);
   }

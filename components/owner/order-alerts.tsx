@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 
 import { Button } from "@/components/ui/button";
 
-import { playChime, useNotificationPermission, useSoundSetting } from "./alert-settings";
+import { playChime, useNotificationPermission, useSoundAllowed, useSoundSetting } from "./alert-settings";
 
 type PlacedOrder = { id: number; customerName: string };
 
@@ -31,6 +31,7 @@ export function OrderAlerts({
   const [seenUpTo, setSeenUpTo] = useState(newestId);
   const announcedUpTo = useRef(newestId);
   const [sound, setSound] = useSoundSetting();
+  const soundAllowed = useSoundAllowed(sound);
   const [permission, askPermission] = useNotificationPermission();
   // The title counts what arrived since the owner last looked at the tab: coming back to it is looking. The
   // in-page alert stays until "Mark as seen", so that nothing disappears before it has been read.
@@ -124,6 +125,11 @@ export function OrderAlerts({
         >
           Sound for new orders: {sound ? "on" : "off"}
         </Button>
+        {soundAllowed ? null : (
+          <span data-testid="sound-blocked">
+            Your browser plays the sound only once you click or press a key on this page.
+          </span>
+        )}
         {permission === "default" ? (
           <Button type="button" variant="secondary" onClick={() => void askPermission()}>
             Allow desktop notifications

@@ -61,6 +61,30 @@ test("an owner sees a new order announced, counted in the tab title, chimed and 
   await page.reload();
   await expect(sound).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-mode", "live");
+  // The next morning, in a new tab nobody has clicked yet, a browser holds sound back (headless Chromium here does
+  // not, so a stand-in keeps the context suspended until the page resumes it): the page says so, and the first
+  // click anywhere resumes it.
+  const morning = await page.context().newPage();
+  await morning.addInitScript(() => {
+    class HeldContext extends window.AudioContext {
+      #held = true;
+      override get state(): AudioContextState {
+        return this.#held ? "suspended" : super.state;
+      }
+      override async resume() {
+        this.#held = false;
+        this.dispatchEvent(new Event("statechange"));
+        return super.resume();
+      }
+    }
+    Object.defineProperty(window, "AudioContext", { value: HeldContext, configurable: true });
+  });
+  await morning.goto("/owner/trattoria-luce/orders");
+  const blocked = morning.getByTestId("sound-blocked");
+  await expect(blocked).toHaveText("Your browser plays the sound only once you click or press a key on this page.");
+  await morning.getByRole("heading", { level: 1 }).click();
+  await expect(blocked).toHaveCount(0);
+  await morning.close();
 
   // Nothing is asked on load; the button asks.
   expect((await recorded()).notifications).toEqual([]);
