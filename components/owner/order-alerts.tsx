@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 
 import { Button } from "@/components/ui/button";
 
@@ -9,6 +9,51 @@ import { playChime, useNotificationPermission, useSoundAllowed, useSoundSetting 
 type PlacedOrder = { id: number; customerName: string };
 
 const TITLE_COUNT = /^\(\d+\+?\) /;
+
+/*
+ * What this tab has seen and announced, per restaurant, kept in its sessionStorage: orders that arrive while the
+ * owner is on another page (printing a ticket, editing the menu) are still new when they come back, and announced
+ * once. Read through useSyncExternalStore, so the server render and hydration start from the page (nothing stored).
+ */
+type Progress = { seen: number; announced: number };
+const progressKey = (restaurantId: number) => `platter:new-orders:${restaurantId}`;
+const progressListeners = new Set<() => void>();
+
+function subscribeProgress(listener: () => void) {
+  progressListeners.add(listener);
+  return () => void progressListeners.delete(listener);
+}
+
+function storedProgress(restaurantId: number): string | null {
+  try {
+    return window.sessionStorage.getItem(progressKey(restaurantId));
+  } catch {
+    return null;
+  }
+}
+
+function parseProgress(raw: string | null): Progress | null {
+  try {
+    const { seen, announced } = (JSON.parse(raw ?? "null") ?? {}) as Partial<Progress>;
+    return Number.isSafeInteger(seen) && Number.isSafeInteger(announced)
+      ? { seen: seen!, announced: announced! }
+      : null;
+  } catch {
+    // A value not ours: start from the page, as without storage.
+    return null;
+  }
+}
+
+/** Replaces what is stored with `change` of it (null when nothing is), and re-renders the alert. */
+function updateProgress(restaurantId: number, change: (stored: Progress | null) => Progress) {
+  try {
+    const progress = change(parseProgress(storedProgress(restaurantId)));
+    window.sessionStorage.setItem(progressKey(restaurantId), JSON.stringify(progress));
+  } catch {
+    // Not kept (storage refused): coming back to the queue then starts from what it shows.
+  }
+  progressListeners.forEach((listener) => listener());
+}
 
 /**
  * The owner's new-order alert on the queue page. The page re-renders on every live event (LiveRefresh) and hands
@@ -19,17 +64,31 @@ const TITLE_COUNT = /^\(\d+\+?\) /;
  * every order on it is new, more may be ("10+").
  */
 export function OrderAlerts({
+  restaurantId,
   restaurantName,
   newestPlaced,
   morePlaced = false,
 }: {
+  restaurantId: number;
   restaurantName: string;
   newestPlaced: PlacedOrder[];
   morePlaced?: boolean;
 }) {
   const newestId = newestPlaced.reduce((max, o) => Math.max(max, o.id), 0);
-  const [seenUpTo, setSeenUpTo] = useState(newestId);
-  const announcedUpTo = useRef(newestId);
+  // Without anything stored (the tab's first visit), everything on the page when it opened counts as seen.
+  const [openedWith] = useState(newestId);
+  const progress = parseProgress(
+    useSyncExternalStore(
+      subscribeProgress,
+      () => storedProgress(restaurantId),
+      () => null,
+    ),
+  );
+  const seenUpTo = progress?.seen ?? openedWith;
+  const announcedUpTo = useRef<number | null>(null);
+  useEffect(() => {
+    updateProgress(restaurantId, (stored) => stored ?? { seen: openedWith, announced: openedWith });
+  }, [restaurantId, openedWith]);
   const [sound, setSound] = useSoundSetting();
   const soundAllowed = useSoundAllowed(sound);
   const [permission, askPermission] = useNotificationPermission();
@@ -69,9 +128,11 @@ export function OrderAlerts({
 
   // Sound and system notification once per new order, however many times the page re-renders.
   useEffect(() => {
-    const fresh = newestPlaced.filter((o) => o.id > announcedUpTo.current);
+    const announced = (announcedUpTo.current ??= parseProgress(storedProgress(restaurantId))?.announced ?? openedWith);
+    const fresh = newestPlaced.filter((o) => o.id > announced);
     if (fresh.length === 0) return;
     announcedUpTo.current = newestId;
+    updateProgress(restaurantId, (stored) => ({ seen: stored?.seen ?? openedWith, announced: newestId }));
     if (sound) playChime();
     if (typeof Notification !== "undefined" && Notification.permission === "granted") {
       for (const order of fresh)
@@ -80,7 +141,7 @@ export function OrderAlerts({
           tag: `order-${order.id}`,
         });
     }
-  }, [newestPlaced, newestId, sound, restaurantName]);
+  }, [newestPlaced, newestId, sound, restaurantName, restaurantId, openedWith]);
 
   return (
     <section aria-label="New order alerts" className="space-y-3">
@@ -104,8 +165,11 @@ export function OrderAlerts({
             type="button"
             variant="secondary"
             onClick={() => {
-              setSeenUpTo(newestId);
               setViewedUpTo(newestId);
+              updateProgress(restaurantId, (stored) => ({
+                seen: newestId,
+                announced: Math.max(stored?.announced ?? 0, newestId),
+              }));
             }}
           >
             Mark as seen

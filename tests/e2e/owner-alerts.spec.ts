@@ -20,14 +20,14 @@ test("an owner sees a new order announced, counted in the tab title, chimed and 
   await page.addInitScript(() => {
     const recorded: Recorded = { notifications: [], notes: 0, prints: 0 };
     (window as unknown as { recorded: Recorded }).recorded = recorded;
-    let permission: NotificationPermission = "default";
+    // Granted stays granted across the tab's pages, as in a browser.
     class RecordedNotification {
-      static get permission() {
-        return permission;
+      static get permission(): NotificationPermission {
+        return sessionStorage.getItem("test:notification-permission") === "granted" ? "granted" : "default";
       }
       static async requestPermission() {
-        permission = "granted";
-        return permission;
+        sessionStorage.setItem("test:notification-permission", "granted");
+        return "granted" as const;
       }
       constructor(title: string, options?: NotificationOptions) {
         recorded.notifications.push(`${title} | ${options?.body ?? ""}`);
@@ -127,6 +127,24 @@ test("an owner sees a new order announced, counted in the tab title, chimed and 
   await page.getByRole("button", { name: "Mark as seen" }).click();
   await expect(page).toHaveTitle("Order queue · Trattoria Luce · Platter");
   await expect(page.getByTestId("new-order-alert")).toHaveText("");
+
+  // An order that arrives while she is on another page of the tab (a kitchen ticket) is new when she comes back,
+  // and announced then, once: a reload shows it still unseen but does not notify again.
+  await page.goto(`/owner/trattoria-luce/orders/${next}/ticket`);
+  const third = await placeOrder(customer, "trattoria-luce", ["Bruschetta"]);
+  await page.goto("/owner/trattoria-luce/orders");
+  await expect(alert).toHaveText(`New order: #${third} from ${account.name}.`);
+  await expect
+    .poll(async () => (await recorded()).notifications)
+    .toEqual([`New order #${third} | ${account.name} · Trattoria Luce`]);
+  await page.reload();
+  await expect(alert).toHaveText(`New order: #${third} from ${account.name}.`);
+  expect((await recorded()).notifications).toEqual([]);
+  await page.getByRole("button", { name: "Mark as seen" }).click();
+  await expect(alert).toHaveText("");
+  await page.reload();
+  await expect(page.getByTestId("live-status")).toHaveAttribute("data-mode", "live");
+  await expect(alert).toHaveText("");
 });
 
 test("an owner opens an order's kitchen ticket and prints it; on paper only the ticket shows", async ({

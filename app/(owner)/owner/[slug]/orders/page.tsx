@@ -37,7 +37,12 @@ export default async function OwnerOrdersPage({ params }: PageProps<"/owner/[slu
         />
       </div>
       <div className="mb-4">
-        <OrderAlerts restaurantName={queue.name} newestPlaced={queue.newestPlaced} morePlaced={queue.morePlaced} />
+        <OrderAlerts
+          restaurantId={queue.id}
+          restaurantName={queue.name}
+          newestPlaced={queue.newestPlaced}
+          morePlaced={queue.morePlaced}
+        />
       </div>
       <OrderQueue queue={queue} />
       <QueryStats />
