@@ -61,18 +61,24 @@ const LOOK_AHEAD_DAYS = 14;
 /**
  * While closed by the hours (not by the switch), the next instant an interval starts, as ISO text; else null: open
  * now, switched off (only the owner knows when they will switch back on), or no opening within LOOK_AHEAD_DAYS.
- * A local start the clocks skip (02:30 on a spring switch day) is placed by PostgreSQL after the gap; one they
- * repeat (01:00 on an autumn switch day) is the first of the two, when "open now" starts to say yes. PostgreSQL
- * picks the later one; the earlier is the later one moved back by the size of the switch, which the zone database
- * gives: the zone's UTC offset a day before, when the earlier offset was in force (switches are months apart),
- * minus its offset then (an hour in New York, half an hour on Lord Howe Island). It is used if it reads as the same
- * local time.
+ * A local start the clocks skip (02:30 on a spring switch day) opens when "open now" starts to say yes: the first
+ * instant whose local time is past it, the switch itself (03:00 EDT in New York). PostgreSQL places the skipped
+ * time a whole switch later (03:30 EDT), so the switch is looked for, minute by minute, in the two hours before
+ * (no zone skips more; switches fall on whole minutes). One they repeat (01:00 on an autumn switch day) is the
+ * first of the two, when "open now" starts to say yes. PostgreSQL picks the later one; the earlier is the later one
+ * moved back by the size of the switch, which the zone database gives: the zone's UTC offset a day before, when the
+ * earlier offset was in force (switches are months apart), minus its offset then (an hour in New York, half an
+ * hour on Lord Howe Island). It is used if it reads as the same local time.
  */
 const utcOffset = (instant: SQL) => sql`(${instant} at time zone ${R.timeZone} - ${instant} at time zone 'UTC')`;
 export const nextOpening = (at?: Date): SQL<string | null> =>
   sql<string | null>`case when ${R.isOpen} and not ${withinHours(at)} then (
-    select to_char(least(n.later, case when n.earlier at time zone ${R.timeZone} = n.starts then n.earlier end)
-                   at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+    select to_char(case
+                     when n.later at time zone ${R.timeZone} <> n.starts then (
+                       select min(t) from generate_series(n.later - interval '2 hours', n.later, interval '1 minute') g(t)
+                       where t at time zone ${R.timeZone} >= n.starts)
+                     else least(n.later, case when n.earlier at time zone ${R.timeZone} = n.starts then n.earlier end)
+                   end at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
     from (select m.starts, m.later,
                  m.later - ${utcOffset(sql`(m.later - interval '1 day')`)} + ${utcOffset(sql`m.later`)} as earlier
           from (select min(i.starts) as starts, min(i.starts) at time zone ${R.timeZone} as later

@@ -80,6 +80,17 @@ describe.each(DRIVERS)("opening hours on %s", (driver) => {
     expect((await at("2026-11-01T08:00:00Z")).open).toBe(false);
   });
 
+  it("opens at the switch when an interval starts inside the hour New York skips, as 'open now' says", async () => {
+    const { restaurant } = await restaurantWith({ timeZone: "America/New_York", week: [[SUN, "02:30", "05:00"]] });
+    const at = (iso: string) => statusAt(restaurant.slug, iso);
+    // 2026-03-08: 02:00 EST (07:00 UTC) becomes 03:00 EDT, so 02:30 never happens; the first instant past it is 07:00.
+    expect(await at("2026-03-08T06:00:00Z")).toMatchObject({ open: false, opensAt: "2026-03-08T07:00:00.000Z" });
+    expect((await at("2026-03-08T06:59:00Z")).open).toBe(false);
+    expect((await at("2026-03-08T07:00:00Z")).open).toBe(true);
+    // A week later 02:30 exists again: 06:30 UTC (EDT).
+    expect(await at("2026-03-15T06:00:00Z")).toMatchObject({ open: false, opensAt: "2026-03-15T06:30:00.000Z" });
+  });
+
   it("on Lord Howe Island, where the clocks go back half an hour, opens at the first of a repeated 01:45", async () => {
     // 2026-04-05: 02:00 LHDT (+11:00, 15:00 UTC) becomes 01:30 LHST (+10:30), so 01:30-02:00 happens twice.
     // 01:45 is 14:45 UTC the first time and 15:15 UTC the second; "open now" says yes from the first.
