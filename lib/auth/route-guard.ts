@@ -5,6 +5,7 @@ import type { NextRequest } from "next/server";
 import { clientAddress } from "./client-address";
 import { tooManyAttemptsMessage } from "./messages";
 import { safeRedirectTarget } from "./redirect-target";
+import { emailSchema } from "./schema";
 import { checkSignInThrottle, recordSignInEvent, type ThrottleKeys } from "./throttle";
 
 const CALLBACK_COOKIES = ["__Secure-authjs.callback-url", "authjs.callback-url"];
@@ -50,8 +51,11 @@ export async function credentialsKeys(request: NextRequest): Promise<ThrottleKey
   } catch {
     email = undefined;
   }
-  if (typeof email !== "string" || !email.trim()) return null;
-  return { email: email.trim().toLowerCase(), address: clientAddress(request.headers) };
+  // Only an address sign-in would accept is a throttle key: anything else (a NUL byte, which PostgreSQL refuses in
+  // text, was a 500 here, before Auth.js and its own checks) cannot sign in, so there is nothing to throttle.
+  const parsed = emailSchema.safeParse(email);
+  if (!parsed.success) return null;
+  return { email: parsed.data, address: clientAddress(request.headers) };
 }
 
 /** 429 with Retry-After while the account or the address is locked (recorded in the audit log when `audit`). */

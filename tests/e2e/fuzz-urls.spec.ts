@@ -421,14 +421,17 @@ const replyMultipart = fc
     maxLength: 4,
   })
   .map((parts) => multipartBody("----platter", parts, true));
+/** A field name: anything, or one Auth.js reads (a NUL byte in `email` was a 500 that random names never reached). */
+const fieldName = fc.oneof(text, fc.constantFrom("email", "password", "csrfToken", "callbackUrl", "redirect"));
 const postBody = fc.oneof(
   text,
   fc.jsonValue().map((value) => JSON.stringify(value)),
+  fc.dictionary(fieldName, fc.oneof(text, fc.jsonValue())).map((fields) => JSON.stringify(fields)),
   argumentList,
   multipart,
   replyMultipart,
   fc
-    .array(fc.tuple(text, text), { maxLength: 4 })
+    .array(fc.tuple(fieldName, text), { maxLength: 4 })
     .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&")),
   fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
 );

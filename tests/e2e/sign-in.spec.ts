@@ -82,6 +82,28 @@ test("an anonymous visitor keeps their cart through sign-in", async ({ page, new
   await expect(page.getByRole("button", { name: "Review order" })).toBeEnabled();
 });
 
+test("an email no sign-in could accept (a NUL byte, 10,000 characters) is refused like a wrong password, never a 500", async ({
+  playwright,
+  baseURL,
+}) => {
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": fakeAddress() } });
+  const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  for (const email of ["\u0000", "a\u0000@platter.test", `${"x".repeat(10_000)}@platter.test`]) {
+    const form = await api.post("/api/auth/callback/credentials", {
+      form: { email, password: "platter-demo", csrfToken },
+      maxRedirects: 0,
+    });
+    expect(form.status(), JSON.stringify(email.slice(0, 20))).toBe(302);
+    expect(form.headers()["location"]).toContain("error=CredentialsSignin");
+    const json = await api.post("/api/auth/callback/credentials", {
+      data: { email, password: "platter-demo", csrfToken },
+      maxRedirects: 0,
+    });
+    expect(json.status()).toBeLessThan(500);
+  }
+  await api.dispose();
+});
+
 test("repeated wrong passwords get 429 + Retry-After from the credentials endpoint, and the form says when to retry", async ({
   playwright,
   baseURL,

@@ -168,6 +168,23 @@ describe.each(DRIVERS)("sign-in throttle on %s", (driver) => {
     expect(JSON.stringify(audited[0]?.details)).not.toContain("guess");
   });
 
+  it("keys the credentials endpoint's guard only by an address sign-in accepts: a NUL byte is no key, not a 500", async () => {
+    const post = (body: URLSearchParams | string, type: string) =>
+      new NextRequest("http://127.0.0.1/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "content-type": type },
+        body,
+      });
+    const form = "application/x-www-form-urlencoded";
+    for (const email of ["\u0000", "a\u0000@example.com", "x".repeat(300) + "@example.com", "not an email", " "]) {
+      expect(await credentialsKeys(post(new URLSearchParams({ email, password: "x" }), form)), email).toBeNull();
+      expect(await credentialsKeys(post(JSON.stringify({ email }), "application/json")), email).toBeNull();
+    }
+    expect(await credentialsKeys(post(new URLSearchParams({ email: " Ann@Example.com " }), form))).toMatchObject({
+      email: "ann@example.com",
+    });
+  });
+
   it("the credentials endpoint's guard answers 429 with Retry-After while locked", async () => {
     const { user } = await createUser(db());
     const from = address();
