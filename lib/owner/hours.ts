@@ -46,7 +46,10 @@ export async function saveHours({
   const db = await getDb();
   return db.transaction(async (tx): Promise<SaveHoursResult> => {
     const found = await lockOwnedRestaurant(tx, viewer, restaurantId, {
-      zoneKnown: sql<boolean>`exists (select 1 from pg_timezone_names z where z.name = ${timeZone})`,
+      // A zone PostgreSQL knows by that name, and not one it reads as an abbreviation first: `at time zone 'CET'`
+      // is a fixed UTC+1 there, while Intl's CET keeps summer time, so hours and "opens at" would disagree.
+      zoneKnown: sql<boolean>`exists (select 1 from pg_timezone_names z where z.name = ${timeZone})
+        and (${timeZone} = 'UTC' or not exists (select 1 from pg_timezone_abbrevs a where a.abbrev = upper(${timeZone})))`,
     });
     if (!found) return NOT_FOUND;
     if (!found.zoneKnown) return { ok: false, reason: "invalid:time-zone" };

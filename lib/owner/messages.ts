@@ -66,7 +66,7 @@ export function saveHoursRefusal(failure: Refusal<SaveHoursResult>): string {
     case "not-found":
       return ownerMessages.restaurantNotFound;
     case "invalid:time-zone":
-      return "This server's database does not know that time zone. Choose a neighbouring one.";
+      return "This server's database does not know that time zone by that name. Choose a city's zone from the list.";
   }
 }
 

@@ -89,6 +89,15 @@ describe.each(DRIVERS)("owner opening hours on %s", (driver) => {
       ).toEqual({ ok: true, message: "Opening hours saved." });
       expect(await stored(restaurant.id)).toEqual({ timeZone: zone, week: [], closedDays: ["2026-12-25"] });
     }
+    // A name PostgreSQL reads as a fixed abbreviation (CET: UTC+1 all year) while Intl keeps summer time is refused:
+    // hours and "opens at" would disagree every summer.
+    for (const zone of ["CET", "EET", "MET", "WET"]) {
+      expect(await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: zone }), zone).toEqual({
+        message:
+          "This server's database does not know that time zone by that name. Choose a city's zone from the list.",
+      });
+    }
+    expect(await stored(restaurant.id)).toMatchObject({ timeZone: "Asia/Kolkata" });
     // Every zone the demo restaurants are seeded with is one the form offers for them.
     for (const { timeZone } of Object.values(DEMO_HOURS)) expect(timeZones(timeZone)).toContain(timeZone);
   });
