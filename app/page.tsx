@@ -49,7 +49,9 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
             placeholder="Sushi, pasta, phở, a restaurant…"
             className="min-w-0 flex-1 rounded-lg border border-stone-300 bg-white px-3 py-2"
           />
+          {/* A new search keeps the filters that are on. */}
           {cuisine ? <input type="hidden" name="cuisine" value={cuisine} /> : null}
+          {open ? <input type="hidden" name="open" value="1" /> : null}
           <button
             type="submit"
             className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"

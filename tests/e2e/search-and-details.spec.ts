@@ -54,6 +54,13 @@ test("the list filters by a card's cuisine and by open now, and each filter can 
   await expect(open.getByRole("listitem").first()).toBeVisible();
   await expect(open.getByText("Closed", { exact: true })).toHaveCount(0);
   await expect(page.getByTestId("query-stats")).toHaveText(/^1 query · /);
+
+  // A search made while open now is on keeps it on.
+  await page.getByRole("searchbox", { name: "Search restaurants and dishes" }).fill("ramen");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/[?&]open=1/);
+  await expect(page.getByRole("button", { name: "Open now", pressed: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Restaurants matching “ramen” · open now" })).toBeVisible();
 });
 
 test("a restaurant's tab is titled with its name, from the page's own statement", async ({ page }) => {
