@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 
 import type { ActionState } from "@/lib/action";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
@@ -9,10 +9,13 @@ type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
 /**
  * Cancelling cannot be undone, so it takes two steps: "Cancel order" asks, and only "Yes, cancel it" sends. The
- * question is part of the page (not window.confirm), so it is styled, announced and testable like the rest.
+ * question is part of the page (not window.confirm), so it is styled, announced and testable like the rest. The
+ * button that was pressed goes away, so focus moves with the question: to "Keep my order" (the safe answer, read
+ * out with the question that labels its group), and back to "Cancel order" when kept.
  */
 export function CancelOrderButton({ action, orderId }: { action: Action; orderId: number }) {
   const [asking, setAsking] = useState(false);
+  const cancel = useRef<HTMLButtonElement>(null);
   return (
     <ActionForm action={action} className="space-y-1">
       {(state, pending) => (
@@ -37,7 +40,12 @@ export function CancelOrderButton({ action, orderId }: { action: Action; orderId
               <button
                 type="button"
                 disabled={pending}
-                onClick={() => setAsking(false)}
+                autoFocus
+                onClick={() => {
+                  setAsking(false);
+                  // After React has put "Cancel order" back.
+                  requestAnimationFrame(() => cancel.current?.focus());
+                }}
                 className="rounded-lg bg-white px-4 py-2 text-sm font-semibold text-stone-800 ring-1 ring-stone-300 hover:bg-stone-50"
               >
                 Keep my order
@@ -45,6 +53,7 @@ export function CancelOrderButton({ action, orderId }: { action: Action; orderId
             </div>
           ) : (
             <button
+              ref={cancel}
               type="button"
               onClick={() => setAsking(true)}
               className="rounded-lg bg-white px-4 py-2 text-sm font-semibold text-red-700 ring-1 ring-red-200 hover:bg-red-50"

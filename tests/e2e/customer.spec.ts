@@ -72,10 +72,14 @@ test("a new customer browses, favorites, orders once despite a double click, reo
   await page.getByRole("button", { name: "Review order" }).click();
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page).toHaveURL(/\/orders\/\d+$/);
-  await page.getByRole("button", { name: "Cancel order" }).click();
+  // By keyboard: the question takes focus on its safe answer, and keeping the order gives it back.
+  await page.getByRole("button", { name: "Cancel order" }).focus();
+  await page.keyboard.press("Enter");
   await expect(page.getByText("Cancel this order?")).toBeVisible();
-  await page.getByRole("button", { name: "Keep my order" }).click();
+  await expect(page.getByRole("button", { name: "Keep my order" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("button", { name: "Yes, cancel it" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Cancel order" })).toBeFocused();
   await page.reload();
   await expect(page.getByTestId("order-status")).toContainText("placed");
   await page.getByRole("button", { name: "Cancel order" }).click();
@@ -84,6 +88,19 @@ test("a new customer browses, favorites, orders once despite a double click, reo
   await expect(page.getByText("Cancelled by the customer")).toBeVisible();
   await page.goto("/profile");
   await expect(page.getByTestId("total-purchase")).toHaveText("$22.90");
+
+  // The history lists both orders and says which one counts, with or without a filter.
+  await page.goto("/orders");
+  await expect(page.getByTestId("history").getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByTestId("history-summary")).toHaveText(
+    /^2 orders · 1 counted in your total of \$22\.90, 1 cancelled\. Shown here: \$/,
+  );
+  await expect(page.getByTestId("history-days")).toHaveText("Dates are whole days in UTC.");
+  await page.goto("/orders?from=2000-01-01");
+  await expect(page.getByTestId("history").getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByTestId("history-summary")).toHaveText(
+    /^1 counted order matches these filters, totalling \$22\.90\..* Cancelled orders are listed too, but never counted\.$/,
+  );
 });
 
 test("someone else's order is a 404", async ({ page, newCustomer }) => {

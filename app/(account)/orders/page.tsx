@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 
 import { requireUser } from "@/lib/auth/session";
+import { APP_TIME_ZONE } from "@/lib/dates";
 import { decodeCursor } from "@/lib/orders/cursor";
 import { getOrderHistory, type OrderHistory } from "@/lib/orders/queries";
 import { historyFilterSchema } from "@/lib/orders/schema";
@@ -85,6 +86,10 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
         values={values}
         errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors}
       />
+      {/* Rows show the viewer's zone; a day filter means a day of the app's, so say which. */}
+      <p className="text-xs text-stone-600" data-testid="history-days">
+        Dates are whole days in {APP_TIME_ZONE}.
+      </p>
       <p className="text-sm text-stone-700" data-testid="history-summary">
         <HistorySummary history={history} />
       </p>
