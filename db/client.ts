@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
-import { databaseEnv, pgliteDataDir } from "./env";
+import { databaseEnv, isPooledUrl, pgliteDataDir } from "./env";
 import { queryLogger } from "./query-stats";
 import * as schema from "./schema";
 import type { Database, DatabaseHandle, Listen } from "./types";
@@ -46,8 +46,8 @@ export const listenOn =
   async (channel, onPayload, onListen) =>
     (await client.listen(channel, onPayload, onListen)).unlisten;
 
-/** `?prepare=false` in the URL (postgres.js' own spelling) says the same as DATABASE_POOLER=pgbouncer. */
-export const isPooledUrl = (url: string) => /[?&]prepare=false(&|$)/.test(url);
+/** Re-exported for lib/health.ts, which asks the same of its own URL. */
+export { isPooledUrl };
 
 function postgresOptions(url: string, options: PostgresOptions): import("postgres").Options<Record<string, never>> {
   const pooled = options.pooled || isPooledUrl(url);
@@ -161,6 +161,15 @@ const holder: Holder = ((globalThis as { __platterDb?: Holder }).__platterDb ??=
 export function getDb(): Promise<Database> {
   // With replicas, the handle routes each request's reads (read-your-writes by WAL position, db/replicas.ts).
   return openDatabase(openFromEnv).then((h) => (h.route ? h.route() : h.db));
+}
+
+/**
+ * The primary, whatever the request's read floor: for the reads a live event refreshes (an order's tracking page,
+ * the owner's queue). The event is announced when the primary commits; a replica may not have replayed it when the
+ * page re-renders a moment later, and nothing would refresh it again until the next event.
+ */
+export function getPrimaryDb(): Promise<Database> {
+  return openDatabase(openFromEnv).then((h) => h.db);
 }
 
 /**

@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
 
 import { isConnectionError } from "./connection-errors";
+import { isFailover } from "./replicas";
 
 describe("isConnectionError", () => {
   const wrapped = (cause: unknown) => Object.assign(new Error("Failed query: select 1"), { cause });
 
   it("reads a socket, driver or shutdown error through the wrapping", () => {
-    for (const code of ["ECONNREFUSED", "CONNECTION_CLOSED", "57P01", "08006"]) {
+    for (const code of [
+      "ECONNREFUSED",
+      "CONNECTION_CLOSED",
+      "57P01",
+      "08006",
+      "EAI_AGAIN",
+      "ENETUNREACH",
+      "EHOSTDOWN",
+    ]) {
       expect(isConnectionError(wrapped(Object.assign(new Error(code), { code }))), code).toBe(true);
     }
   });
@@ -23,5 +32,21 @@ describe("isConnectionError", () => {
     const a: { cause?: unknown } = {};
     a.cause = { cause: a };
     expect(isConnectionError(a)).toBe(false);
+  });
+});
+
+describe("isFailover: a replica's errors after which its read goes to the primary", () => {
+  const coded = (code: unknown) => Object.assign(new Error(String(code)), { code });
+
+  it("takes an unreachable, full or recovering replica for one to leave", () => {
+    // 53300: too many clients; 40001: cancelled by a conflict with recovery; a DNS hiccup; a shutdown.
+    for (const code of ["53300", "53200", "40001", "EAI_AGAIN", "ECONNRESET", "57P03"]) {
+      expect(isFailover(coded(code)), code).toBe(true);
+    }
+  });
+
+  it("lets a statement's own failure through", () => {
+    for (const code of ["23505", "22P02", "42P01", "57014", 53300])
+      expect(isFailover(coded(code)), String(code)).toBe(false);
   });
 });

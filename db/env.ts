@@ -68,14 +68,33 @@ export const databaseEnvSchema = z.object({
 export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;
 
 /** The rules across variables, for db's schema and for lib/env.ts's extension of it. */
-export function withDatabaseRules<T extends z.ZodType<{ DATABASE_URL?: string; DATABASE_REPLICA_URLS: string[] }>>(
-  schema: T,
-) {
-  return schema.refine((env) => env.DATABASE_REPLICA_URLS.length === 0 || Boolean(env.DATABASE_URL), {
-    path: ["DATABASE_REPLICA_URLS"],
-    message: "needs DATABASE_URL (the primary): replicas are for a PostgreSQL server, not the embedded database",
-  });
+export function withDatabaseRules<
+  T extends z.ZodType<{
+    DATABASE_URL?: string;
+    DATABASE_REPLICA_URLS: string[];
+    DATABASE_POOLER?: string;
+    DATABASE_LISTEN_URL?: string;
+  }>,
+>(schema: T) {
+  return schema
+    .refine((env) => env.DATABASE_REPLICA_URLS.length === 0 || Boolean(env.DATABASE_URL), {
+      path: ["DATABASE_REPLICA_URLS"],
+      message: "needs DATABASE_URL (the primary): replicas are for a PostgreSQL server, not the embedded database",
+    })
+    .refine((env) => !isPooled(env) || Boolean(env.DATABASE_LISTEN_URL), {
+      path: ["DATABASE_LISTEN_URL"],
+      message:
+        "is needed when DATABASE_URL goes through a transaction-mode pooler (DATABASE_POOLER=pgbouncer or ?prepare=false): " +
+        "a LISTEN cannot live there, and live updates would stop; set it to the primary's direct address",
+    });
 }
+
+/** `?prepare=false` in the URL (postgres.js' own spelling) says the same as DATABASE_POOLER=pgbouncer. */
+export const isPooledUrl = (url: string) => /[?&]prepare=false(&|$)/.test(url);
+
+/** DATABASE_URL goes through a transaction-mode pooler: DATABASE_POOLER=pgbouncer, or `?prepare=false` in it. */
+const isPooled = (env: { DATABASE_URL?: string; DATABASE_POOLER?: string }) =>
+  env.DATABASE_POOLER === "pgbouncer" || (env.DATABASE_URL !== undefined && isPooledUrl(env.DATABASE_URL));
 
 /** Parses `source` with `schema`, or throws one error naming every bad variable. */
 export function parseEnv<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {

@@ -143,7 +143,7 @@ export async function probeListen(hub?: Hub): Promise<boolean> {
 
 /**
  * The app's own connection can LISTEN unless DATABASE_URL goes through a transaction-mode pooler (PgBouncer), which
- * hands each transaction any server connection and so loses a LISTEN: then DATABASE_LISTEN_URL (validated in
+ * hands each transaction any server connection and so loses a LISTEN: then DATABASE_LISTEN_URL (required then by
  * db/env.ts) names the primary directly, for this one connection per instance. NOTIFY is sent by a trigger and
  * works through the pooler.
  */

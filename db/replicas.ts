@@ -161,6 +161,9 @@ export function lsnValue(lsn: string): bigint {
 function markUnhealthy(replica: Replica, error: unknown) {
   const wasHealthy = replica.unhealthyUntil <= Date.now();
   replica.unhealthyUntil = Date.now() + REPLICA_RETRY_MS;
+  // A standby that failed may come back behind where it was (a crash restart replays from its last restart
+  // point): what it was seen to have replayed before no longer vouches for it.
+  replica.replayedUpTo = 0n;
   if (wasHealthy) {
     const reason = error instanceof Error ? error.message : String(error);
     console.warn(`${replica.name} failed (${reason}); reading from the primary for ${REPLICA_RETRY_MS / 1000} s`);
@@ -169,13 +172,14 @@ function markUnhealthy(replica: Replica, error: unknown) {
 
 /**
  * Errors after which a read is sent to the primary instead: the replica is unreachable or shutting down
- * (socket errors, postgres.js' connection errors, classes 08 and 57P), or cancelled the read because replay
- * needed the rows it was reading (40001 on a standby, "conflict with recovery").
+ * (socket errors, postgres.js' connection errors, classes 08 and 57P), has no room for the connection (class 53,
+ * "too many clients"), or cancelled the read because replay needed the rows it was reading (40001 on a standby,
+ * "conflict with recovery").
  */
 export function isFailover(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== "string") return false;
-  return isConnectionErrorCode(code) || code === "40001";
+  return isConnectionErrorCode(code) || code === "40001" || /^53\d{3}$/.test(code);
 }
 
 type Pending = PromiseLike<unknown> & { values: () => Pending };

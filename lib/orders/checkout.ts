@@ -245,7 +245,9 @@ export async function placeOrder({
     // Without a cart row there is nothing to lock: two submissions can then race to the insert. The loser's
     // unique violation means the winner's order exists; return it.
     if (uniqueViolation(error) !== "orders_customer_idempotency_key") throw error;
-    const orderId = await existingOrder(db, profileId, idempotencyKey);
+    // Read in a transaction, which goes to the primary: the winner committed a moment ago, and a replica that has
+    // not replayed it yet would answer "no such order", and this refusal would become a 500.
+    const orderId = await db.transaction((tx) => existingOrder(tx, profileId, idempotencyKey));
     if (orderId === undefined) throw error;
     return { ok: true, orderId, replayed: true };
   }

@@ -2,7 +2,7 @@ import "server-only";
 
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 
-import { getDb } from "@/db/client";
+import { getDb, getPrimaryDb } from "@/db/client";
 import { orders, orderStatusEvents, profiles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { dayAfter, dayStart } from "@/lib/dates";
@@ -18,7 +18,8 @@ export const HISTORY_PAGE_SIZE = 20;
  * so that nobody learns which order numbers exist.
  */
 export async function getOrderForViewer({ viewer, orderId }: { viewer: Viewer; orderId: number }) {
-  const db = await getDb();
+  // The tracking page re-renders on each live event: read where the event was committed (getPrimaryDb).
+  const db = await getPrimaryDb();
   return db.query.orders.findFirst({
     where: and(eq(orders.id, orderId), viewer.role === "admin" ? undefined : eq(orders.customerId, viewer.profileId)),
     columns: {

@@ -2,7 +2,7 @@ import "server-only";
 
 import { and, asc, eq, sql } from "drizzle-orm";
 
-import { getDb } from "@/db/client";
+import { getDb, getPrimaryDb } from "@/db/client";
 import { OPEN_STATUSES, orders, restaurants, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { appDays } from "@/lib/dates";
@@ -95,7 +95,8 @@ export async function updateRestaurantDetails({
  * customer's name, and how many are open in all (the page shows the oldest QUEUE_LIMIT; the rest wait their turn).
  */
 export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: string }) {
-  const db = await getDb();
+  // The queue re-renders on each live event: read where the event was committed (getPrimaryDb).
+  const db = await getPrimaryDb();
   const row = await db.query.restaurants.findFirst({
     where: ownedRestaurantAt(viewer, slug),
     columns: { id: true, slug: true, name: true, isOpen: true },
