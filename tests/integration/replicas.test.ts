@@ -79,6 +79,19 @@ for (const title of base ? ["replicated database on PostgreSQL"] : []) {
       expect(lsnValue(written[0]!) > BigInt(0)).toBe(true);
     });
 
+    it("hands the writer its WAL position after a lone write outside a transaction too (a cart quantity, a session)", async () => {
+      const route = await open([url]);
+      floor = null;
+      const [first] = await (await route()).query.restaurants.findMany({ limit: 1 });
+      written.length = 0;
+      const write = await countQueries(async () =>
+        (await route()).update(restaurants).set({ isOpen: true }).where(eq(restaurants.id, first!.id)),
+      );
+      expect(write.replicaReads).toBe(0);
+      expect(written).toHaveLength(1);
+      expect(lsnValue(written[0]!) > BigInt(0)).toBe(true);
+    });
+
     it("reads from the primary when the replica has not replayed the reader's last write (one statement to know)", async () => {
       const route = await open([url]);
       const [{ lsn }] = (await (await route()).execute(sql`select pg_current_wal_lsn()::text as lsn`)) as unknown as [
