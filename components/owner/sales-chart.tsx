@@ -41,6 +41,10 @@ export function SalesChart({ days }: { days: SalesDay[] }) {
         className="stroke-stone-300"
       />
       {days.map((d, i) => {
+        // About eight day labels, whatever the range (every fifth day of a month; one in 46 of a year), so that
+        // they never overlap; the last day is labelled when it is not too close to the one before.
+        const every = Math.max(5, Math.ceil(days.length / 8));
+        const labelled = i % every === 0 || (i === days.length - 1 && i % every >= every / 2);
         const height = (d.revenueCents / max) * plotHeight;
         const x = PAD.left + i * step + (step - barWidth) / 2;
         return (
@@ -55,7 +59,7 @@ export function SalesChart({ days }: { days: SalesDay[] }) {
             >
               <title>{`${d.day}: ${formatCents(d.revenueCents)}, ${d.orders} ${d.orders === 1 ? "order" : "orders"}`}</title>
             </rect>
-            {i % 5 === 0 || i === days.length - 1 ? (
+            {labelled ? (
               <text x={x + barWidth / 2} y={HEIGHT - 8} textAnchor="middle" className="fill-stone-500 text-[10px]">
                 {shortDay(d.day)}
               </text>

@@ -29,6 +29,33 @@ test("at 390 px and at 360 px no page scrolls sideways, for any role", async ({ 
   }
 });
 
+test("a cart with something in it, its review and a filtered search fit 390 px and 360 px", async ({
+  pageAs,
+  newCustomer,
+}) => {
+  // The page list above sees each page as the demo data leaves it: the carts there are empty.
+  const page = await pageAs(await newCustomer("phone"));
+  await page.goto("/r/trattoria-luce");
+  const options = page.getByRole("form", { name: "Options for Tagliatelle al ragù" });
+  await options.getByRole("radio", { name: /Large/ }).check();
+  await options.getByRole("checkbox", { name: /Extra parmesan/ }).check();
+  await options.getByRole("button", { name: "Add Tagliatelle al ragù to cart" }).click();
+  await expect(options.getByText("Added Tagliatelle al ragù to your cart.")).toBeVisible();
+  for (const url of ["/cart", "/cart/review?fulfilment=pickup&note=Ring%20twice", "/?q=pasta&open=1"]) {
+    expect((await page.goto(url))?.status(), url).toBe(200);
+    expect(await pageWidth(page), `${url} is wider than the screen`).toBeLessThanOrEqual(WIDTH);
+    await page.setViewportSize({ width: NARROWEST, height: 800 });
+    expect(await pageWidth(page), `${url} is wider than 360 px`).toBeLessThanOrEqual(NARROWEST);
+    await page.setViewportSize({ width: WIDTH, height: 844 });
+  }
+  // The review's receipt is all there to check before placing.
+  await page.goto("/cart/review?fulfilment=pickup&note=");
+  await expect(page.getByTestId("line-options")).toContainText(
+    "Size: Large (+$2.00) · Extras: Extra parmesan (+$0.75)",
+  );
+  await expect(page.getByRole("button", { name: "Place order" })).toBeEnabled();
+});
+
 test("the admin users table scrolls inside its own box, with every total reachable", async ({ pageAs }) => {
   const page = await pageAs("admin");
   await page.goto("/admin/users");
