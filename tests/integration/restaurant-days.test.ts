@@ -28,14 +28,12 @@ describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver
   const viewerOf = async (userId: string): Promise<Viewer> => (await findActiveViewer(userId))!;
   const drift = () => executeRows<{ rollup: string }>(db(), sql`select rollup from platter_rollup_drift()`);
 
-  /** A New York restaurant, its owner, and orders at the given instants (100, 200, 300… cents). */
-  async function newYorkRestaurant(placed: string[]) {
+  /** A restaurant in `timeZone` (set by its owner), the owner, and orders at the given instants (100, 200… cents). */
+  async function restaurantIn(timeZone: string, placed: string[]) {
     const { restaurant } = await createRestaurant(db());
     const owner = await viewerOf((await createOwner(db(), [restaurant.id])).user.id);
     signInAs(owner);
-    expect(await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: "America/New_York" })).toMatchObject({
-      ok: true,
-    });
+    expect(await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone })).toMatchObject({ ok: true });
     const customer = await createUser(db());
     await createOrdersAt(db(), {
       customerId: customer.profile.id,
@@ -44,6 +42,10 @@ describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver
     });
     return { restaurant, owner };
   }
+
+  /** The sales page's days from `from` to `to`, both included, as the owner sees them. */
+  const salesDays = async (owner: Viewer, slug: string, from: string, to: string) =>
+    (await getSalesReport({ viewer: owner, slug, range: { from, to } }))?.days;
 
   // 2026-11-01 in New York runs from 04:00 UTC (EDT) to 05:00 UTC the next day (EST, the clocks went back).
   const PLACED = [
@@ -54,7 +56,7 @@ describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver
   ];
 
   it("counts an evening order on the restaurant's day: dashboard, sales, past orders and admin months agree", async () => {
-    const { restaurant, owner } = await newYorkRestaurant(PLACED);
+    const { restaurant, owner } = await restaurantIn("America/New_York", PLACED);
     const now = new Date("2026-11-02T04:59:00Z"); // Nov 1, 23:59 EST
 
     const [card] = await listOwnedRestaurants({ viewer: owner, now });
@@ -66,12 +68,9 @@ describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver
       { day: "2026-10-31", orders: 1, revenueCents: 100 },
       { day: "2026-11-01", orders: 2, revenueCents: 500 },
     ]);
-    const range = await getSalesReport({
-      viewer: owner,
-      slug: restaurant.slug,
-      range: { from: "2026-11-02", to: "2026-11-02" },
-    });
-    expect(range?.days).toEqual([{ day: "2026-11-02", orders: 1, revenueCents: 400 }]);
+    expect(await salesDays(owner, restaurant.slug, "2026-11-02", "2026-11-02")).toEqual([
+      { day: "2026-11-02", orders: 1, revenueCents: 400 },
+    ]);
 
     const page = await listPastOrders({ viewer: owner, slug: restaurant.slug, from: "2026-11-01", to: "2026-11-01" });
     expect(page?.orders.map((o) => o.totalCents)).toEqual([300, 200]);
@@ -86,7 +85,7 @@ describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver
   });
 
   it("moves the restaurant's history to its new zone when the owner changes it, and nothing else", async () => {
-    const { restaurant, owner } = await newYorkRestaurant(PLACED);
+    const { restaurant, owner } = await restaurantIn("America/New_York", PLACED);
     const customerDays = () =>
       executeRows<{ day: string; cents: string }>(
         db(),
@@ -98,14 +97,9 @@ describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver
     expect(
       await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: "America/Los_Angeles" }),
     ).toMatchObject({ ok: true });
-    const sales = await getSalesReport({
-      viewer: owner,
-      slug: restaurant.slug,
-      range: { from: "2026-10-31", to: "2026-11-02" },
-    });
     // Los Angeles is three hours behind New York: the first two orders move to Oct 31, the last two to Nov 1 (in UTC
     // they would be on Nov 1 and Nov 2).
-    expect(sales?.days).toEqual([
+    expect(await salesDays(owner, restaurant.slug, "2026-10-31", "2026-11-02")).toEqual([
       { day: "2026-10-31", orders: 2, revenueCents: 300 },
       { day: "2026-11-01", orders: 2, revenueCents: 700 },
       { day: "2026-11-02", orders: 0, revenueCents: 0 },
@@ -116,30 +110,14 @@ describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver
   });
 
   it("starts a day at its first midnight where clocks go back at midnight (the Azores): past orders and sales agree", async () => {
-    const { restaurant } = await createRestaurant(db());
-    const owner = await viewerOf((await createOwner(db(), [restaurant.id])).user.id);
-    signInAs(owner);
-    expect(await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: "Atlantic/Azores" })).toMatchObject({
-      ok: true,
-    });
-    const customer = await createUser(db());
     // 2026-10-25: at 01:00 (UTC+0) the clocks go back to 00:00 (UTC−1), so 00:30 happens twice.
     const placed = ["2026-10-24T23:30:00Z", "2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z"];
-    await createOrdersAt(db(), {
-      customerId: customer.profile.id,
-      restaurantId: restaurant.id,
-      placedAt: placed.map((iso) => new Date(iso)),
-    });
+    const { restaurant, owner } = await restaurantIn("Atlantic/Azores", placed);
     const pastTotals = async (from: string, to: string) =>
       (await listPastOrders({ viewer: owner, slug: restaurant.slug, from, to }))?.orders.map((o) => o.totalCents);
     expect(await pastTotals("2026-10-25", "2026-10-25")).toEqual([300, 200]);
     expect(await pastTotals("2026-10-24", "2026-10-24")).toEqual([100]);
-    const sales = await getSalesReport({
-      viewer: owner,
-      slug: restaurant.slug,
-      range: { from: "2026-10-24", to: "2026-10-25" },
-    });
-    expect(sales?.days).toEqual([
+    expect(await salesDays(owner, restaurant.slug, "2026-10-24", "2026-10-25")).toEqual([
       { day: "2026-10-24", orders: 1, revenueCents: 100 },
       { day: "2026-10-25", orders: 2, revenueCents: 500 },
     ]);
@@ -189,7 +167,7 @@ describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver
     });
 
   it("stays equal to the lines while checkouts, cancels, line edits and zone changes at the restaurant race", async () => {
-    const { restaurant } = await newYorkRestaurant([]);
+    const { restaurant } = await restaurantIn("America/New_York", []);
     const customer = await createUser(db());
     // Orders near midnight in every zone used below, so that a zone read at the wrong time moves a day.
     const base = Date.UTC(2026, 10, 20, 4, 30);
