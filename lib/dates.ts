@@ -98,12 +98,12 @@ export const dayStart = (day: string, zone: Zone = APP_TIME_ZONE) => startOf(sql
 /** The first instant after a YYYY-MM-DD calendar day (the next day's start): ranges are [dayStart(from), dayAfter(to)). */
 export const dayAfter = (day: string, zone: Zone = APP_TIME_ZONE) => startOf(sql`(${day}::date + 1)`, zone);
 
-/** The first and last calendar day (SQL `date`) of a window in a zone; `lastDay` is the day containing `now`. */
-export type AppDays = { firstDay: SQL; lastDay: SQL };
-
-/** The `days` calendar days of `zone` (APP_TIME_ZONE unless given) ending with the one containing `now`. */
-export function appDays(now: Date, days = 1, zone: Zone = APP_TIME_ZONE): AppDays {
-  if (!Number.isInteger(days) || days < 1) throw new RangeError(`appDays needs a whole number of days, got ${days}`);
+/**
+ * The first and last calendar day (SQL `date`) of the `days` days of `zone` ending with the one containing `now`
+ * (a restaurant's zone: its sales days, decision 0006).
+ */
+export function zoneDays(now: Date, days: number, zone: Zone): { firstDay: SQL; lastDay: SQL } {
+  if (!Number.isInteger(days) || days < 1) throw new RangeError(`zoneDays needs a whole number of days, got ${days}`);
   const lastDay = sql`(${now.toISOString()}::timestamptz at time zone ${zone})::date`;
   return { firstDay: sql`(${lastDay} - ${days - 1}::int)`, lastDay };
 }

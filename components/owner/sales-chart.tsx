@@ -17,6 +17,9 @@ export function SalesChart({ days }: { days: SalesDay[] }) {
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const step = plotWidth / Math.max(days.length, 1);
   const barWidth = Math.max(2, step * 0.7);
+  // About eight day labels, whatever the range (every fifth day of a month; one in 46 of a year), so that they
+  // never overlap; the last day is labelled when it is not too close to the one before.
+  const every = Math.max(5, Math.ceil(days.length / 8));
   const best = days.reduce<SalesDay | undefined>(
     (top, d) => (!top || d.revenueCents > top.revenueCents ? d : top),
     undefined,
@@ -41,9 +44,6 @@ export function SalesChart({ days }: { days: SalesDay[] }) {
         className="stroke-stone-300"
       />
       {days.map((d, i) => {
-        // About eight day labels, whatever the range (every fifth day of a month; one in 46 of a year), so that
-        // they never overlap; the last day is labelled when it is not too close to the one before.
-        const every = Math.max(5, Math.ceil(days.length / 8));
         const labelled = i % every === 0 || (i === days.length - 1 && i % every >= every / 2);
         const height = (d.revenueCents / max) * plotHeight;
         const x = PAD.left + i * step + (step - barWidth) / 2;

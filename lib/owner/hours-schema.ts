@@ -31,7 +31,7 @@ export function timeZones(current?: string): string[] {
 export const timeZoneSchema = z
   .string({ error: "Choose a time zone." })
   .max(64, "Choose a time zone from the list.")
-  .refine((value) => value === "UTC" || isTimeZone(value), "Choose a time zone from the list.");
+  .refine(isTimeZone, "Choose a time zone from the list.");
 
 const TIME = /^(\d{1,2}):(\d{2})$/;
 const minutes = (value: string, { end }: { end: boolean }): number | string => {

@@ -5,7 +5,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, getPrimaryDb } from "@/db/client";
 import { OPEN_STATUSES, orders, restaurants, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { appDays } from "@/lib/dates";
+import { zoneDays } from "@/lib/dates";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 import { centsFromDb } from "@/lib/money";
 import { canTransition, transitionOrder } from "@/lib/orders/status";
@@ -30,7 +30,7 @@ const IS_OPEN = sql`o.status in (${sql.join(
  */
 export async function listOwnedRestaurants({ viewer, now = new Date() }: { viewer: Viewer; now?: Date }) {
   const db = await getDb();
-  const { lastDay: today } = appDays(now, 1, outer(restaurants.timeZone));
+  const { lastDay: today } = zoneDays(now, 1, outer(restaurants.timeZone));
   const todayRow = sql`from restaurant_day_totals d where d.restaurant_id = ${outer(restaurants.id)} and d.day = ${today}`;
   const rows = await db
     .select({

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { appDays } from "@/lib/dates";
+import { zoneDays } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 
 import { outer, ownedRestaurantAt } from "./scope";
@@ -41,7 +41,7 @@ export async function getSalesReport({
   const db = await getDb();
   const { firstDay, lastDay } = range
     ? { firstDay: sql`${range.from}::date`, lastDay: sql`${range.to}::date` }
-    : appDays(now, SALES_DAYS, outer(restaurants.timeZone));
+    : zoneDays(now, SALES_DAYS, outer(restaurants.timeZone));
   const window = sql`t.restaurant_id = ${outer(restaurants.id)} and t.day between ${firstDay} and ${lastDay}`;
   const [row] = await db
     .select({
