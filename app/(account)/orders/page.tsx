@@ -12,6 +12,7 @@ import { viewerTimeZone } from "@/lib/time-zone";
 import { QueryStats } from "@/components/layout/query-stats";
 import { HistoryFilters } from "@/components/orders/history-filters";
 import { OrderRow } from "@/components/orders/order-row";
+import { DaysNote } from "@/components/ui/days-note";
 import { Money } from "@/components/ui/money";
 import { PageLinks } from "@/components/ui/page-links";
 
@@ -86,10 +87,7 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
         values={values}
         errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors}
       />
-      {/* Rows show the viewer's zone; a day filter means a day of the app's, so say which. */}
-      <p className="text-xs text-stone-600" data-testid="history-days">
-        Dates are whole days in {APP_TIME_ZONE}.
-      </p>
+      <DaysNote zone={APP_TIME_ZONE} testId="history-days" />
       <p className="text-sm text-stone-700" data-testid="history-summary">
         <HistorySummary history={history} />
       </p>

@@ -13,6 +13,7 @@ import { AuditTable } from "@/components/admin/audit-table";
 import { FilterErrorsAlert } from "@/components/admin/filter-errors-alert";
 import { PageHeading } from "@/components/admin/page-heading";
 import { QueryStats } from "@/components/layout/query-stats";
+import { DaysNote } from "@/components/ui/days-note";
 import { OlderNewerLinks } from "@/components/ui/page-links";
 
 export const generateMetadata = adminMetadata("Audit log");
@@ -33,7 +34,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
     <>
       <PageHeading title="Audit log" />
       <AuditFilter values={values} errors={errors} />
-      <p className="mt-3 mb-3 text-xs text-stone-600">Newest first. Dates are whole days in {APP_TIME_ZONE}.</p>
+      <DaysNote zone={APP_TIME_ZONE} newestFirst className="mt-3 mb-3" />
       {result === null ? (
         <FilterErrorsAlert />
       ) : (

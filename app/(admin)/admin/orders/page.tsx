@@ -14,6 +14,7 @@ import { FilterErrorsAlert } from "@/components/admin/filter-errors-alert";
 import { OrdersFilter } from "@/components/admin/orders-filter";
 import { PageHeading } from "@/components/admin/page-heading";
 import { QueryStats } from "@/components/layout/query-stats";
+import { DaysNote } from "@/components/ui/days-note";
 import { OlderNewerLinks } from "@/components/ui/page-links";
 import { TooManyMatches } from "@/components/ui/too-many-matches";
 
@@ -42,7 +43,7 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<"/admi
       ) : (
         <>
           {result.tooManyCustomers ? <TooManyMatches hint="Type more of the name or email." /> : null}
-          <p className="mb-3 text-xs text-stone-600">Newest first. Dates are whole days in {APP_TIME_ZONE}.</p>
+          <DaysNote zone={APP_TIME_ZONE} newestFirst className="mb-3" />
           <AdminOrdersTable rows={result.rows} />
           <OlderNewerLinks
             label="Orders pages"

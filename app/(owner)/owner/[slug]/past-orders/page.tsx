@@ -13,6 +13,7 @@ import { QueryStats } from "@/components/layout/query-stats";
 import { OwnerNav } from "@/components/owner/owner-nav";
 import { PastOrderRow } from "@/components/owner/past-order-row";
 import { PastOrdersFilters } from "@/components/owner/past-orders-filters";
+import { DaysNote } from "@/components/ui/days-note";
 import { PageLinks } from "@/components/ui/page-links";
 import { TooManyMatches } from "@/components/ui/too-many-matches";
 
@@ -57,9 +58,11 @@ export default async function PastOrdersPage({ params, searchParams }: PageProps
           errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors}
         />
         {list.tooManyCustomers ? <TooManyMatches hint="Type more of the customer's name." /> : null}
-        <p className="text-xs text-stone-600" data-testid="past-orders-days">
-          Newest first. Dates are whole days in the restaurant&apos;s time zone, {list.restaurant.timeZone}.
-        </p>
+        <DaysNote
+          zone={`the restaurant's time zone, ${list.restaurant.timeZone}`}
+          newestFirst
+          testId="past-orders-days"
+        />
         {list.orders.length === 0 ? (
           <p className="rounded-xl bg-white p-6 text-stone-600 ring-1 ring-stone-200">No orders match.</p>
         ) : (
