@@ -19,13 +19,22 @@ export type ChosenChoice = {
 /** A group the item offers now. */
 export type LiveGroup = { id: number; name: string; minChoices: number; maxChoices: number };
 
-/** The choices named by `choiceIds` (an int[] expression), deleted ones included so that they can be named. */
-export const chosenChoicesSql = (choiceIds: SQLWrapper) => sql<ChosenChoice[] | string>`(
+/** The choices (`ch`, of group `g`) that `where` keeps, as ChosenChoice json. */
+export const choicesSql = (where: SQLWrapper) => sql<ChosenChoice[] | string>`(
   select coalesce(json_agg(json_build_object('id', ch.id, 'name', ch.name, 'priceDeltaCents', ch.price_delta_cents,
     'groupId', g.id, 'groupName', g.name, 'menuItemId', g.menu_item_id,
     'live', ch.deleted_at is null and g.deleted_at is null and ch.available)
     order by g.position, g.id, ch.position, ch.id), '[]'::json)
-  from menu_option_choices ch join menu_option_groups g on g.id = ch.group_id where ch.id = any(${choiceIds}))`;
+  from menu_option_choices ch join menu_option_groups g on g.id = ch.group_id where ${where})`;
+
+/** The choices named by `choiceIds` (an int[] expression), deleted ones included so that they can be named. */
+export const chosenChoicesSql = (choiceIds: SQLWrapper) => choicesSql(sql`ch.id = any(${choiceIds})`);
+
+/**
+ * Two group or choice names that a customer reads as the same: trimmed, ignoring case (as the owner's editor tells
+ * choices apart). In SQL, so that reorder and the cart's notes on it compare names alike.
+ */
+export const sameOptionName = (a: SQLWrapper, b: SQLWrapper) => sql`lower(btrim(${a})) = lower(btrim(${b}))`;
 
 /** The live groups of the item `menuItemId` (a column or expression). */
 export const liveGroupsSql = (menuItemId: SQLWrapper) => sql<LiveGroup[] | string>`(

@@ -25,6 +25,7 @@ import {
   fromJson,
   intArray,
   liveGroupsSql,
+  sameOptionName,
   type ChosenChoice,
   type LiveGroup,
   type SelectionFailure,
@@ -116,16 +117,25 @@ const preparedCart = {
 };
 
 /**
+ * Whether the cart's choice `choiceId` stands for the past option `past` (an order_line_options alias): the same
+ * id, or one of the same group and choice names, which reorder puts in place of a choice whose id is gone.
+ */
+const standsFor = (choiceId: SQL, past: SQL) => sql`(${choiceId} = ${past}.choice_id or exists (select 1
+  from menu_option_choices ch join menu_option_groups g on g.id = ch.group_id where ch.id = ${choiceId}
+    and ${sameOptionName(sql`g.name`, sql`${past}.group_name`)}
+    and ${sameOptionName(sql`ch.name`, sql`${past}.choice_name`)}))`;
+
+/**
  * The notes on a cart just rebuilt from the customer's order `orderId`: its lines and options left out. A past line
- * made it when a cart line has its item and note and only choices it had (reorder keeps the ones still offered);
- * one that did not is named as a line, and its options are not named again. Of the lines that made it, the options
- * no cart line holds are the ones the menu no longer offers now.
+ * made it when a cart line has its item and note and only choices it had (reorder keeps the ones still offered,
+ * found by id or by name); one that did not is named as a line, and its options are not named again. Of the lines
+ * that made it, the options no cart line of the item stands for are the ones the menu no longer offers now.
  */
 function reorderNotes(orderId: number, profileId: number): ReorderNotes {
   const madeIt = sql`exists (select 1 from cart_items ci where ci.cart_id = ${carts.id}
     and ci.menu_item_id = ol.menu_item_id and ci.instructions = ol.instructions
-    and ci.choice_ids <@ coalesce((select array_agg(past.choice_id) from order_line_options past
-      where past.order_line_id = ol.id and past.choice_id is not null), '{}'::int[]))`;
+    and not exists (select 1 from unnest(ci.choice_ids) held(id) where not exists (select 1
+      from order_line_options past where past.order_line_id = ol.id and ${standsFor(sql`held.id`, sql`past`)})))`;
   return {
     leftOut: sql<string[] | null>`(
           select json_agg(ol.name order by ol.id) from order_lines ol join orders o on o.id = ol.order_id
@@ -134,7 +144,9 @@ function reorderNotes(orderId: number, profileId: number): ReorderNotes {
           select json_agg(olo.choice_name || ' (' || ol.name || ')' order by olo.id)
           from order_line_options olo join order_lines ol on ol.id = olo.order_line_id join orders o on o.id = ol.order_id
           where o.id = ${orderId} and o.customer_id = ${profileId} and ${madeIt}
-            and not exists (select 1 from cart_items ci where ci.cart_id = ${carts.id} and olo.choice_id = any(ci.choice_ids)))`,
+            and not exists (select 1 from cart_items ci cross join unnest(ci.choice_ids) held(id)
+              where ci.cart_id = ${carts.id} and ci.menu_item_id = ol.menu_item_id
+                and ${standsFor(sql`held.id`, sql`olo`)}))`,
   };
 }
 

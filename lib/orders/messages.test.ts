@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addToCartRefusal } from "@/lib/cart/messages";
 
 import type { CheckoutFailure } from "./checkout-failure";
-import { checkoutRefusal, reorderRefusal } from "./messages";
+import { checkoutRefusal, reorderNote, reorderRefusal } from "./messages";
 
 // The words customers read (the browser tests check some of them on the pages): the domain returns reasons, and
 // these are the only places that turn them into sentences.
@@ -58,6 +58,16 @@ describe("checkout and cart messages", () => {
       "None of the items of order #42 can be ordered now: Pizza, Salad.",
     );
     expect(reorderRefusal({ reason: "not-found" }, 42)).toBe("Order not found.");
+  });
+
+  it("notes on a rebuilt cart what did not make it, lines and options", () => {
+    expect(reorderNote(42, { leftOut: [], droppedChoices: [] })).toBe(
+      "Your cart was rebuilt from order #42 with today's prices. Everything is still available.",
+    );
+    expect(reorderNote(42, { leftOut: ["Salad"], droppedChoices: ["Olives (Pizza)", "Large (Pizza)"] })).toBe(
+      "Your cart was rebuilt from order #42 with today's prices. Left out, no longer available: Salad. " +
+        "Options not available now, left out: Olives (Pizza), Large (Pizza).",
+    );
   });
 
   it("asks before replacing a cart from another restaurant", () => {

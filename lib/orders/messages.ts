@@ -73,6 +73,17 @@ export function reorderRefusal(failure: ReorderFailure, orderId: number): string
   }
 }
 
+/** The note on a cart just rebuilt from order `orderId`: the lines and the options that did not make it. */
+export function reorderNote(orderId: number, cart: { leftOut: string[]; droppedChoices: string[] }): string {
+  const lines =
+    cart.leftOut.length > 0
+      ? ` Left out, no longer available: ${cart.leftOut.join(", ")}.`
+      : " Everything is still available.";
+  const options =
+    cart.droppedChoices.length > 0 ? ` Options not available now, left out: ${cart.droppedChoices.join(", ")}.` : "";
+  return `Your cart was rebuilt from order #${orderId} with today's prices.${lines}${options}`;
+}
+
 /**
  * Why a cart's restaurant takes no order right now, in checkout's own words (the cart and the review say it before
  * the customer tries); null while it is open. Checkout asks the same in its transaction.

@@ -8,9 +8,11 @@ import type { Viewer } from "@/lib/auth/queries";
 import {
   checkSelection,
   choiceKey,
+  choicesSql,
   chosenChoicesSql,
   fromJson,
   liveGroupsSql,
+  sameOptionName,
   type ChosenChoice,
   type LiveGroup,
 } from "@/lib/cart/options";
@@ -28,13 +30,29 @@ export type ReorderFailure =
 /** `droppedChoices`: options of the past order the menu no longer offers ("Extra cheese (Pizza)"), left out. */
 export type ReorderResult = Result<{ added: number; droppedChoices: string[] }, ReorderFailure>;
 
+/** A choice as the order line snapshotted it; `byName`: the item's choices today of its names, once its id is gone. */
+type PastChoice = { choiceId: number | null; choiceName: string; byName: ChosenChoice[] };
+
+/**
+ * Today's choice for a past one: the same id while the menu offers it. Once that id is gone (deleted, or its group
+ * deleted and made again under the same names), the one current choice of the item with the same group and choice
+ * names; none when two share them, since a guess could put another choice on the line. Undefined when the match
+ * is not live (sold out, say): the caller names it.
+ */
+function matchChoice(past: PastChoice, chosen: readonly ChosenChoice[], menuItemId: number) {
+  const byId = chosen.find((c) => c.id === past.choiceId && c.menuItemId === menuItemId);
+  if (byId?.live) return byId;
+  const [byName, ...more] = past.byName;
+  return byName?.live && more.length === 0 ? byName : undefined;
+}
+
 /**
  * Rebuilds the customer's cart from one of their past orders, with today's menu: lines whose item was deleted,
  * is unavailable or moved to another restaurant are left out (the cart page names them). Prices are not copied:
  * a cart holds ids and quantities, and is always priced from the menu. Each line's options are re-applied where
- * the choice still exists (named in `droppedChoices` where it does not); a line whose remaining choices no longer
- * fit the item's options (a required size gone) is left out like a removed item. Instructions are the
- * customer's own words and come along.
+ * the choice still exists, by id or else by its group and choice names (`matchChoice`), and named in
+ * `droppedChoices` where it does not; a line whose remaining choices no longer fit the item's options (a required
+ * size gone) is left out like a removed item. Instructions are the customer's own words and come along.
  */
 export async function reorder({ viewer, orderId }: { viewer: Viewer; orderId: number }): Promise<ReorderResult> {
   const { profileId } = viewer;
@@ -50,6 +68,12 @@ export async function reorder({ viewer, orderId }: { viewer: Viewer; orderId: nu
 
     const pastChoiceIds = sql`coalesce((select array_agg(olo.choice_id) from order_line_options olo
       where olo.order_line_id = ${orderLines.id} and olo.choice_id is not null), '{}'::int[])`;
+    // For a past choice the menu no longer has (its group deleted and made again, say): the item's choices today
+    // under the snapshot's group and choice names, sold-out ones included so that two of one name count as two.
+    const byName = choicesSql(sql`g.menu_item_id = ${menuItems.id} and g.deleted_at is null and ch.deleted_at is null
+      and ${sameOptionName(sql`g.name`, sql`olo.group_name`)} and ${sameOptionName(sql`ch.name`, sql`olo.choice_name`)}
+      and not exists (select 1 from menu_option_choices kept join menu_option_groups kg on kg.id = kept.group_id
+        where kept.id = olo.choice_id and kept.deleted_at is null and kg.deleted_at is null)`);
     // Every line of the order; `menuItemId` is null for one whose item cannot be ordered today.
     const lines = await tx
       .select({
@@ -58,9 +82,10 @@ export async function reorder({ viewer, orderId }: { viewer: Viewer; orderId: nu
         name: menuItems.name,
         quantity: orderLines.quantity,
         instructions: orderLines.instructions,
-        pastChoices: sql<{ choiceId: number | null; choiceName: string }[] | string>`(
-          select coalesce(json_agg(json_build_object('choiceId', olo.choice_id, 'choiceName', olo.choice_name)
-            order by olo.id), '[]'::json) from order_line_options olo where olo.order_line_id = ${orderLines.id})`,
+        pastChoices: sql<PastChoice[] | string>`(
+          select coalesce(json_agg(json_build_object('choiceId', olo.choice_id, 'choiceName', olo.choice_name,
+            'byName', ${byName}) order by olo.id), '[]'::json)
+          from order_line_options olo where olo.order_line_id = ${orderLines.id})`,
         chosen: chosenChoicesSql(pastChoiceIds),
         groups: liveGroupsSql(menuItems.id),
       })
@@ -89,17 +114,17 @@ export async function reorder({ viewer, orderId }: { viewer: Viewer; orderId: nu
         continue;
       }
       const chosen = fromJson<ChosenChoice[]>(line.chosen);
-      const still = chosen.filter((c) => c.live && c.menuItemId === line.menuItemId);
-      const stillIds = new Set(still.map((c) => c.id));
-      for (const past of fromJson<{ choiceId: number | null; choiceName: string }[]>(line.pastChoices)) {
-        if (past.choiceId === null || !stillIds.has(past.choiceId))
-          droppedChoices.push(`${past.choiceName} (${line.name})`);
+      const still = new Map<number, ChosenChoice>();
+      for (const past of fromJson<PastChoice[]>(line.pastChoices)) {
+        const today = matchChoice(past, chosen, line.menuItemId);
+        if (today) still.set(today.id, today);
+        else droppedChoices.push(`${past.choiceName} (${line.name})`);
       }
-      const choiceIds = choiceKey([...stillIds]);
+      const choiceIds = choiceKey([...still.keys()]);
       const fits = checkSelection({
         menuItemId: line.menuItemId,
         requested: choiceIds,
-        chosen: still,
+        chosen: [...still.values()],
         groups: fromJson<LiveGroup[]>(line.groups),
       });
       if (!fits.ok) {

@@ -10,7 +10,7 @@ import { addToCartAction } from "@/lib/cart/actions";
 import { addToCart, getCart } from "@/lib/cart/queries";
 import { addToCartSchema } from "@/lib/cart/schema";
 import { placeOrder } from "@/lib/orders/checkout";
-import { checkoutRefusal } from "@/lib/orders/messages";
+import { checkoutRefusal, reorderNote, reorderRefusal } from "@/lib/orders/messages";
 import { getOrderForViewer } from "@/lib/orders/queries";
 import { reorder } from "@/lib/orders/reorder";
 import { deleteItem, getMenuForOwner } from "@/lib/owner/menu";
@@ -411,6 +411,124 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     // The Large pizza is named as a line (its cheese was not refused), and the salad once, not its options too.
     expect(cart!.leftOut).toEqual(["Pizza", "Salad"]);
     expect(cart!.droppedChoices).toEqual([]);
+  });
+
+  it("reorders a choice whose group was deleted and made again under the same names, at today's price", async () => {
+    const p = await pizzeria();
+    const choiceIds = [p.choice.Large, p.choice.Olives];
+    await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 2, choiceIds, instructions: "Crispy" });
+    const orderId = await placeCart(p);
+    const byId = (await countQueries(() => reorder({ viewer: p.viewer, orderId }))).count;
+    // The owner deletes both groups and makes them again: Size as it was but Large at +3.00, Extras typed in
+    // another case with Olives at +0.60. Every choice has a new id; to the customer, each is the same.
+    await deleteOptionGroup({ viewer: p.ownerViewer, groupId: p.groups.size });
+    await deleteOptionGroup({ viewer: p.ownerViewer, groupId: p.groups.extras });
+    const sizes = [
+      { name: "Regular", priceDeltaCents: 0 },
+      { name: "Large", priceDeltaCents: 300 },
+    ];
+    await createOptionGroup({ viewer: p.ownerViewer, itemId: p.pizza.id, fields: { ...SIZE, choices: sizes } });
+    const extras = [
+      { name: "cheese", priceDeltaCents: 75 },
+      { name: "olives", priceDeltaCents: 60 },
+    ];
+    await createOptionGroup({
+      viewer: p.ownerViewer,
+      itemId: p.pizza.id,
+      fields: { ...EXTRAS, name: "extras", choices: extras },
+    });
+
+    const { result, count: byName } = await countQueries(() => reorder({ viewer: p.viewer, orderId }));
+    expect(result).toEqual({ ok: true, added: 1, droppedChoices: [] });
+    // Matching by name reads nothing more: the order, its lines (options and matches in that one statement), and
+    // the cart's upsert, emptying and lines, as when matching by id.
+    expect([byId, byName]).toEqual([5, 5]);
+    const cart = await getCart({ holder: p.holder, reorderOf: orderId });
+    expect(
+      cart!.lines.map((l) => [
+        l.options.map((o) => [o.groupName, o.choiceName, o.priceDeltaCents]),
+        l.unitPriceCents,
+        l.quantity,
+        l.instructions,
+        l.problem,
+      ]),
+    ).toEqual([
+      [
+        [
+          ["Size", "Large", 300],
+          ["extras", "olives", 60],
+        ],
+        1360,
+        2,
+        "Crispy",
+        undefined,
+      ],
+    ]);
+    expect(reorderNote(orderId, cart!)).toBe(
+      `Your cart was rebuilt from order #${orderId} with today's prices. Everything is still available.`,
+    );
+    // Checkout charges today's prices, as the cart showed them.
+    const again = await placeCart(p);
+    expect((await getOrderForViewer({ viewer: p.viewer, orderId: again }))!.totalCents).toBe(2 * 1360);
+  });
+
+  it("names a choice the group made again lacks or has twice, and leaves out a line missing a required one", async () => {
+    const p = await pizzeria();
+    const choiceIds = [p.choice.Large, p.choice.Olives];
+    await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 1, choiceIds });
+    const orderId = await placeCart(p);
+    const rebuilt = async () => {
+      const cart = await getCart({ holder: p.holder, reorderOf: orderId });
+      return {
+        lines: cart!.lines.map((l) => [l.options.map((o) => `${o.groupName}: ${o.choiceName}`), l.unitPriceCents]),
+        note: reorderNote(orderId, cart!),
+      };
+    };
+    const droppedOlives = {
+      lines: [[["Size: Large"], 1200]],
+      note:
+        `Your cart was rebuilt from order #${orderId} with today's prices. Everything is still available. ` +
+        "Options not available now, left out: Olives (Pizza).",
+    };
+
+    // Extras made again without Olives: Large (kept by id) comes along, Olives is named.
+    await deleteOptionGroup({ viewer: p.ownerViewer, groupId: p.groups.extras });
+    const extras = (choices: string[]) =>
+      createOptionGroup({
+        viewer: p.ownerViewer,
+        itemId: p.pizza.id,
+        fields: pizzaFields(choices.map((name) => ({ name, priceDeltaCents: 50 }))),
+      });
+    await extras(["Cheese", "Basil"]);
+    expect(await reorder({ viewer: p.viewer, orderId })).toEqual({
+      ok: true,
+      added: 1,
+      droppedChoices: ["Olives (Pizza)"],
+    });
+    expect(await rebuilt()).toEqual(droppedOlives);
+
+    // Two groups named Extras, each with an Olives: which one the customer meant is a guess, so none is taken.
+    await extras(["Anchovies", "Olives"]);
+    await extras(["Olives", "Capers"]);
+    expect(await reorder({ viewer: p.viewer, orderId })).toEqual({
+      ok: true,
+      added: 1,
+      droppedChoices: ["Olives (Pizza)"],
+    });
+    expect(await rebuilt()).toEqual(droppedOlives);
+
+    // Size made again without Large: it is required, so the line cannot be rebuilt and the pizza is named instead.
+    await deleteOptionGroup({ viewer: p.ownerViewer, groupId: p.groups.size });
+    await createOptionGroup({
+      viewer: p.ownerViewer,
+      itemId: p.pizza.id,
+      fields: { ...SIZE, choices: [{ name: "Regular", priceDeltaCents: 0 }] },
+    });
+    const refused = await reorder({ viewer: p.viewer, orderId });
+    expect(refused).toEqual({ ok: false, reason: "unavailable:items", itemNames: ["Pizza"] });
+    expect(reorderRefusal(refused as Extract<typeof refused, { ok: false }>, orderId)).toBe(
+      `None of the items of order #${orderId} can be ordered now: Pizza.`,
+    );
   });
 
   it("reconciles to zero with options, and catches a line whose option price was tampered with", async () => {

@@ -6,7 +6,7 @@ import { getViewer } from "@/lib/auth/session";
 import { currentCartHolder } from "@/lib/cart/holder";
 import { selectionRefusal } from "@/lib/cart/messages";
 import { getCart } from "@/lib/cart/queries";
-import { closedRefusal } from "@/lib/orders/messages";
+import { closedRefusal, reorderNote } from "@/lib/orders/messages";
 import { recordId } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { CartLine } from "@/components/shop/cart-line";
@@ -47,13 +47,7 @@ export default async function CartPage({ searchParams }: PageProps<"/cart">) {
       <h1 className="text-3xl font-bold tracking-tight">Your cart</h1>
       {reorderOf !== undefined ? (
         <div role="status" className="rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-900 ring-1 ring-sky-200">
-          Your cart was rebuilt from order #{reorderOf} with today&apos;s prices.
-          {cart.leftOut.length > 0
-            ? ` Left out, no longer available: ${cart.leftOut.join(", ")}.`
-            : " Everything is still available."}
-          {cart.droppedChoices.length > 0
-            ? ` Options not available now, left out: ${cart.droppedChoices.join(", ")}.`
-            : null}
+          {reorderNote(reorderOf, cart)}
         </div>
       ) : null}
       <section aria-labelledby="cart-restaurant" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
