@@ -12,7 +12,7 @@ export type PostgresOptions = {
   max?: number;
   /** Seconds to wait for a connection before the query fails (postgres.js' default: 30). */
   connectTimeoutSeconds?: number;
-  /** Server-side limit per statement in ms; 0 or unset: none (seeds, migrations and benchmarks run long). */
+  /** Server-side limit per statement in ms; 0 or unset: none (seeds, migrations and benchmarks run long). Not pooled. */
   statementTimeoutMs?: number;
   /** Seconds an idle connection is kept; unset: forever. */
   idleTimeoutSeconds?: number;
@@ -64,11 +64,9 @@ function postgresOptions(url: string, options: PostgresOptions): import("postgre
     // on purpose (db/prepared.ts: keys, LIMITs and the search, whose plan fits every value) are named, and those may be
     // planned once. Pooled: nothing is named, and PgBouncer neither accepts nor forwards other startup
     // parameters: the statement timeout is set for the app's role or database instead (decision 0014).
-    ...(pooled
-      ? { prepare: false }
-      : options.statementTimeoutMs
-        ? { connection: { statement_timeout: options.statementTimeoutMs } }
-        : {}),
+    // Direct: the limit is always sent, 0 (none) included, so that a script's long statement is not cut short by a
+    // timeout set on the role or the database for the pooled app (decision 0014).
+    ...(pooled ? { prepare: false } : { connection: { statement_timeout: options.statementTimeoutMs ?? 0 } }),
   };
 }
 
@@ -77,6 +75,7 @@ export async function connectReplicated(
   url: string,
   replicaUrls: string[],
   options: PostgresOptions = {},
+  maxLagSeconds?: number,
 ): Promise<DatabaseHandle> {
   const [{ default: postgres }, { drizzle }, { replicate }] = await Promise.all([
     import("postgres"),
@@ -87,8 +86,10 @@ export async function connectReplicated(
   const replicated = replicate({
     primarySql,
     replicaUrls,
-    connect: (replicaUrl) => postgres(replicaUrl, postgresOptions(replicaUrl, options)),
+    connect: (replicaUrl, max) =>
+      postgres(replicaUrl, postgresOptions(replicaUrl, { ...options, max: max ?? options.max })),
     toDb: (client) => drizzle({ client, schema, logger: queryLogger }) as unknown as Database,
+    maxLagSeconds,
   });
   return {
     db: replicated.primary,
@@ -185,7 +186,13 @@ export function openDatabase(open: () => Promise<DatabaseHandle>): Promise<Datab
 }
 
 async function openFromEnv(): Promise<DatabaseHandle> {
-  const { DATABASE_URL, PLATTER_STATEMENT_TIMEOUT_MS, DATABASE_POOLER, DATABASE_REPLICA_URLS } = databaseEnv();
+  const {
+    DATABASE_URL,
+    PLATTER_STATEMENT_TIMEOUT_MS,
+    DATABASE_POOLER,
+    DATABASE_REPLICA_URLS,
+    DATABASE_REPLICA_MAX_LAG_SECONDS,
+  } = databaseEnv();
   if (!DATABASE_URL) return connectPglite(pgliteDataDir());
   const options = {
     ...APP_POSTGRES_OPTIONS,
@@ -193,7 +200,7 @@ async function openFromEnv(): Promise<DatabaseHandle> {
     pooled: DATABASE_POOLER === "pgbouncer",
   };
   return DATABASE_REPLICA_URLS.length
-    ? connectReplicated(DATABASE_URL, DATABASE_REPLICA_URLS, options)
+    ? connectReplicated(DATABASE_URL, DATABASE_REPLICA_URLS, options, DATABASE_REPLICA_MAX_LAG_SECONDS)
     : connectPostgres(DATABASE_URL, options);
 }
 

@@ -51,6 +51,17 @@ export const databaseEnvSchema = z.object({
         .map((url) => url.trim())
         .filter(Boolean),
     ),
+  /**
+   * How many seconds behind the primary a replica may be and still serve reads; 0: no limit. Unset:
+   * db/replicas.ts' DEFAULT_MAX_LAG_SECONDS. Readers who have just written are routed by their own write anyway.
+   */
+  DATABASE_REPLICA_MAX_LAG_SECONDS: unsetWhenBlank(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,6}$/, "must be a whole number of seconds (0: no limit)")
+      .transform(Number),
+  ),
   /** pgbouncer: DATABASE_URL goes through PgBouncer in transaction pooling: no prepared statements (decision 0014). */
   DATABASE_POOLER: unsetWhenBlank(z.enum(["pgbouncer", "none"])),
   /** Folder of the embedded database; see `pgliteDataDir()` for the default. */

@@ -13,7 +13,9 @@ import type { Database } from "./types";
  * replica's `pg_last_wal_replay_lsn()` has passed it, else to the primary.
  *
  * A replica that fails with a connection error (down, restarting, in a conflict with recovery) costs nobody an
- * error page: the read is sent again to the primary, and the replica is left out for a few seconds.
+ * error page: the read is sent again to the primary, and the replica is left out for a few seconds. A replica that
+ * lags more than `maxLagSeconds` behind the primary is left out too, for every reader, until it catches up: the
+ * requests that route measure its lag, at most once a second per process (`checkLag`).
  *
  * db/ does not import lib/: the request's side (reading and setting the cookie) is registered here by
  * lib/consistency.ts through `setConsistencyHooks`.
@@ -25,11 +27,17 @@ type Sql = import("postgres").Sql;
 type Replica = {
   name: string;
   sql: Sql;
+  /** One connection of its own for measuring the lag, so that the measure never waits on, or upsets, the reads. */
+  lagSql: Sql;
   db: Database;
   /** Primary plus this replica: what a request whose reads this replica may serve gets. */
   routed: Database;
   unhealthyUntil: number;
   replayedUpTo: bigint;
+  /** More than maxLagSeconds behind the primary when last measured. */
+  behind: boolean;
+  lagCheckedAt: number;
+  lagCheck?: Promise<void>;
 };
 
 /**
@@ -54,6 +62,10 @@ const hooks = () => (globalThis as HookHolder)[HOOKS];
 
 /** How long a replica that failed is left out before it is tried again. */
 export const REPLICA_RETRY_MS = 5_000;
+/** How far behind the primary a replica may be and still serve reads (DATABASE_REPLICA_MAX_LAG_SECONDS). */
+export const DEFAULT_MAX_LAG_SECONDS = 30;
+/** How often each process measures a replica's lag, at most; only while requests read (an idle app asks nothing). */
+export const LAG_CHECK_MS = 1_000;
 
 export type ReplicatedDatabase = {
   /** The database for the current request's reads and writes (see the module comment). */
@@ -71,11 +83,14 @@ export function replicate({
   replicaUrls,
   connect,
   toDb,
+  maxLagSeconds = DEFAULT_MAX_LAG_SECONDS,
 }: {
   primarySql: Sql;
   replicaUrls: string[];
-  connect: (url: string) => Sql;
+  connect: (url: string, max?: number) => Sql;
   toDb: (sql: Sql) => Database;
+  /** 0: no limit. */
+  maxLagSeconds?: number;
 }): ReplicatedDatabase {
   const currentLsn = async () => {
     const query = "select pg_current_wal_lsn()::text as lsn";
@@ -89,26 +104,29 @@ export function replicate({
     const replica: Replica = {
       name: `replica ${index + 1} (${new URL(url).host})`,
       sql,
+      lagSql: connect(url, 1),
       db: undefined as unknown as Database,
       routed: undefined as unknown as Database,
       unhealthyUntil: 0,
       replayedUpTo: BigInt(0),
+      behind: false,
+      lagCheckedAt: 0,
     };
     replica.db = toDb(withFallback(sql, primarySql, replica));
     replica.routed = withReplicas(primary, [replica.db]) as unknown as Database;
     return replica;
   });
 
-  const healthy = () => replicas.filter((r) => r.unhealthyUntil <= Date.now());
+  const usable = () => replicas.filter((r) => r.unhealthyUntil <= Date.now() && !r.behind);
   const pick = () => {
-    const candidates = healthy();
+    const candidates = usable();
     return candidates[Math.floor(Math.random() * candidates.length)];
   };
 
   async function decide(floor: ReadFloor): Promise<Database> {
     const target = lsnValue(floor.lsn);
     // A replica seen past this position stays past it: no statement needed.
-    const known = healthy().find((r) => r.replayedUpTo >= target);
+    const known = usable().find((r) => r.replayedUpTo >= target);
     if (known) return known.routed;
     const replica = pick();
     if (!replica) return primary;
@@ -116,16 +134,45 @@ export function replicate({
     return replayed !== null && replayed >= target ? replica.routed : primary;
   }
 
+  /** Starts measuring a replica's lag if it is due; the request does not wait (it routes on the last measure). */
+  function checkLag(replica: Replica) {
+    if (maxLagSeconds === 0 || replica.lagCheck || Date.now() - replica.lagCheckedAt < LAG_CHECK_MS) return;
+    // A replica left out after a failure is tried again by a read once its time is up (withFallback), not here.
+    if (replica.unhealthyUntil > Date.now()) return;
+    replica.lagCheckedAt = Date.now();
+    replica.lagCheck = lagSeconds(replica, primarySql)
+      .then((seconds) => {
+        const behind = seconds > maxLagSeconds;
+        if (behind !== replica.behind) {
+          console.warn(
+            behind
+              ? `${replica.name} is ${Math.round(seconds)} s behind the primary; reading from the primary until it catches up`
+              : `${replica.name} caught up with the primary; reading from it again`,
+          );
+        }
+        replica.behind = behind;
+      })
+      .catch((error: unknown) => {
+        if (isFailover(error)) markUnhealthy(replica, error);
+        else console.warn(`measuring the lag of ${replica.name} failed: ${String(error)}`);
+      })
+      .finally(() => {
+        replica.lagCheck = undefined;
+      });
+  }
+
   return {
     primary,
     async route() {
+      for (const replica of replicas) checkLag(replica);
       const floor = await hooks()?.floor();
       if (!floor) return pick()?.routed ?? primary;
       floor.decision ??= decide(floor);
       return floor.decision;
     },
     async close() {
-      await Promise.all(replicas.map((r) => r.sql.end({ timeout: 5 })));
+      await Promise.all(replicas.map((r) => r.lagCheck));
+      await Promise.all(replicas.flatMap((r) => [r.sql.end({ timeout: 5 }), r.lagSql.end({ timeout: 5 })]));
     },
   };
 }
@@ -135,7 +182,7 @@ async function replayPosition(replica: Replica): Promise<bigint | null> {
   const query = "select pg_last_wal_replay_lsn()::text as lsn";
   queryLogger.logQuery(query, []);
   try {
-    const [row] = await replica.sql.unsafe<{ lsn: string | null }[]>(query);
+    const [row] = await replica.lagSql.unsafe<{ lsn: string | null }[]>(query);
     // null: not a standby (a misconfigured URL pointing at a primary); never route to it on a floor.
     if (!row?.lsn) return null;
     const replayed = lsnValue(row.lsn);
@@ -146,6 +193,28 @@ async function replayPosition(replica: Replica): Promise<bigint | null> {
     markUnhealthy(replica, error);
     return null;
   }
+}
+
+/**
+ * How old the replica's data may be, in seconds: 0 when it has replayed everything the primary had written just
+ * before it was asked; else the time since the last transaction it replayed committed on the primary. That is an
+ * upper bound (the first transaction it lacks committed later), so a replica is never judged fresher than it is;
+ * after a long idle spell a first write may make a healthy replica look behind for one check, which only sends
+ * reads to the primary for a second. Two statements, not counted as any request's: they run beside requests.
+ */
+async function lagSeconds(replica: Replica, primarySql: Sql): Promise<number> {
+  const [primary] = await primarySql.unsafe<{ lsn: string }[]>("select pg_current_wal_lsn()::text as lsn");
+  const [row] = await replica.lagSql.unsafe<{ lsn: string | null; seconds: number | null }[]>(
+    "select pg_last_wal_replay_lsn()::text as lsn, " +
+      "extract(epoch from clock_timestamp() - pg_last_xact_replay_timestamp())::float8 as seconds",
+  );
+  // Not a standby (a misconfigured URL pointing at a primary): it lags behind nothing; floors never trust it.
+  if (!row?.lsn) return 0;
+  const replayed = lsnValue(row.lsn);
+  if (replayed > replica.replayedUpTo) replica.replayedUpTo = replayed;
+  if (replayed >= lsnValue(primary!.lsn)) return 0;
+  // Nothing replayed since the standby started: how old its data is cannot be told, so it counts as behind.
+  return row.seconds ?? Number.POSITIVE_INFINITY;
 }
 
 /** True when `db` sends its reads to a replica (a request routed there by `route()`), which refuses writes. */

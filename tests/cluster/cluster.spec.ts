@@ -98,6 +98,40 @@ test("the customer journey works with its requests spread over all three instanc
   expect([...instances].sort()).toEqual(["app-1", "app-2", "app-3"]);
 });
 
+test("CSV exports: the admin's files are whole and the same whichever instance answers", async ({ page }) => {
+  await page.goto(`${cluster.url}/sign-in`);
+  await signIn(page, "admin@platter.test");
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  const [latest] = await sql<{ id: string }>(
+    cluster.primaryUrl,
+    "select id::text as id from orders order by id desc limit 1",
+  );
+  const [customers] = await sql<{ n: number }>(cluster.primaryUrl, "select count(*)::int as n from profiles");
+
+  // The export routes stream from whichever instance the balancer picks; each checks the session for itself.
+  const answers = new Map<string, { orders: string; users: string }>();
+  for (let attempt = 0; attempt < 9 && answers.size < 3; attempt++) {
+    const orders = await page.request.get(`${cluster.url}/admin/export/orders`);
+    const users = await page.request.get(`${cluster.url}/admin/export/users`);
+    for (const response of [orders, users]) {
+      expect(response.status()).toBe(200);
+      expect(response.headers()["content-type"]).toContain("text/csv");
+    }
+    answers.set(orders.headers()["x-platter-instance"]!, { orders: await orders.text(), users: await users.text() });
+  }
+  expect([...answers.keys()].sort()).toEqual(["app-1", "app-2", "app-3"]);
+
+  const files = [...answers.values()];
+  const ordersCsv = files[0]!.orders.split("\r\n").filter(Boolean);
+  expect(ordersCsv[0]).toMatch(/^order_id,placed_at,status,/);
+  expect(ordersCsv.some((line) => line.startsWith(`${latest!.id},`))).toBe(true);
+  const usersCsv = files[0]!.users.split("\r\n").filter(Boolean);
+  expect(usersCsv[0]).toMatch(/^profile_id,profile_slug,display_name,email,/);
+  expect(usersCsv).toHaveLength(customers!.n + 1);
+  expect(usersCsv.some((line) => line.includes(",carla@platter.test,"))).toBe(true);
+  for (const file of files) expect(file).toEqual(files[0]);
+});
+
 test("read-your-writes: with replay paused, the buyer sees the new order and total; others still read the replica", async ({
   browser,
 }) => {
@@ -214,6 +248,47 @@ test("PgBouncer holds 500 concurrent clients over 20 server connections", async 
   // primary directly, past the pooler.
   expect(peak).toBeGreaterThan(0);
   expect(peak).toBeLessThanOrEqual(20);
+});
+
+test("statements time out after 10 s through PgBouncer and on the replica, where the app sends no startup parameters", async () => {
+  for (const url of [cluster.pooledUrl, cluster.replicaUrl]) {
+    const client = postgres(url, { max: 1, prepare: false, onnotice: () => {} });
+    try {
+      const [row] = await client.unsafe<[{ statement_timeout: string }]>("show statement_timeout");
+      expect(row.statement_timeout, url).toBe("10s");
+    } finally {
+      await client.end();
+    }
+  }
+});
+
+test("a replica more than 30 s behind serves no reads until it has caught up", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto(`${cluster.url}/sign-in`);
+  await signIn(page, "grace@platter.test");
+  await expect(page).toHaveURL(/\/profile$/);
+  await page.context().clearCookies({ name: "platter-wal" }); // no floor of her own: any fresh replica may serve her
+  const readsReplica = async () => {
+    await page.goto(`${cluster.url}/profile`);
+    return /\d+ from a replica/.test((await page.getByTestId("query-stats").textContent()) ?? "");
+  };
+  // A write that the replica replays, then one it does not: how far behind it is counts from the first.
+  const touch = () => sql(cluster.primaryUrl, "update restaurants set name = name where slug = 'taqueria-sol'");
+  await touch();
+  await cluster.waitForReplica();
+  await cluster.pauseReplay(true);
+  try {
+    await touch();
+    // Within DATABASE_REPLICA_MAX_LAG_SECONDS (30 s by default) the lag is tolerated...
+    expect(await readsReplica()).toBe(true);
+    // ...past it, reads go to the primary instead, with no error. Each instance measures for itself when a request
+    // comes (and that request still routes on the last measure), so this waits for rounds that all avoid it.
+    const round = async () => [await readsReplica(), await readsReplica(), await readsReplica()];
+    await expect.poll(round, { timeout: 60_000, intervals: [500] }).toEqual([false, false, false]);
+  } finally {
+    await cluster.pauseReplay(false);
+  }
+  await expect.poll(readsReplica, { timeout: 30_000, intervals: [500] }).toBe(true);
 });
 
 test("a replica stopped mid-run: no 5xx, and reads are served by the primary", async ({ page, request }) => {
