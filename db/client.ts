@@ -70,6 +70,8 @@ function postgresOptions(url: string, options: PostgresOptions): import("postgre
   };
 }
 
+const REPLICA_STALL_MARGIN_MS = 2_000;
+
 /** The app's primary plus its read replicas (DATABASE_REPLICA_URLS): reads routed per request (db/replicas.ts). */
 export async function connectReplicated(
   url: string,
@@ -90,6 +92,8 @@ export async function connectReplicated(
       postgres(replicaUrl, postgresOptions(replicaUrl, { ...options, max: max ?? options.max })),
     toDb: (client) => drizzle({ client, schema, logger: queryLogger }) as unknown as Database,
     maxLagSeconds,
+    // A replica's answer, even "statement timeout", comes within its statement timeout; 2 s later it has stalled.
+    stallMs: options.statementTimeoutMs ? options.statementTimeoutMs + REPLICA_STALL_MARGIN_MS : 0,
   });
   return {
     db: replicated.primary,

@@ -84,6 +84,7 @@ export function replicate({
   connect,
   toDb,
   maxLagSeconds = DEFAULT_MAX_LAG_SECONDS,
+  stallMs = 0,
 }: {
   primarySql: Sql;
   replicaUrls: string[];
@@ -91,6 +92,11 @@ export function replicate({
   toDb: (sql: Sql) => Database;
   /** 0: no limit. */
   maxLagSeconds?: number;
+  /**
+   * How long a replica may take to answer one statement before it is taken for stalled and the read goes to the
+   * primary: its statement timeout and some (a healthy server answers within that, if only with an error). 0: wait.
+   */
+  stallMs?: number;
 }): ReplicatedDatabase {
   const currentLsn = async () => {
     const query = "select pg_current_wal_lsn()::text as lsn";
@@ -112,7 +118,7 @@ export function replicate({
       behind: false,
       lagCheckedAt: 0,
     };
-    replica.db = toDb(withFallback(sql, primarySql, replica));
+    replica.db = toDb(withFallback(sql, primarySql, replica, stallMs));
     replica.routed = withReplicas(primary, [replica.db]) as unknown as Database;
     return replica;
   });
@@ -140,7 +146,7 @@ export function replicate({
     // A replica left out after a failure is tried again by a read once its time is up (withFallback), not here.
     if (replica.unhealthyUntil > Date.now()) return;
     replica.lagCheckedAt = Date.now();
-    replica.lagCheck = lagSeconds(replica, primarySql)
+    replica.lagCheck = lagSeconds(replica, primarySql, stallMs)
       .then((seconds) => {
         const behind = seconds > maxLagSeconds;
         if (behind !== replica.behind) {
@@ -202,11 +208,14 @@ async function replayPosition(replica: Replica): Promise<bigint | null> {
  * after a long idle spell a first write may make a healthy replica look behind for one check, which only sends
  * reads to the primary for a second. Two statements, not counted as any request's: they run beside requests.
  */
-async function lagSeconds(replica: Replica, primarySql: Sql): Promise<number> {
+async function lagSeconds(replica: Replica, primarySql: Sql, stallMs: number): Promise<number> {
   const [primary] = await primarySql.unsafe<{ lsn: string }[]>("select pg_current_wal_lsn()::text as lsn");
-  const [row] = await replica.lagSql.unsafe<{ lsn: string | null; seconds: number | null }[]>(
-    "select pg_last_wal_replay_lsn()::text as lsn, " +
-      "extract(epoch from clock_timestamp() - pg_last_xact_replay_timestamp())::float8 as seconds",
+  const [row] = await answeredWithin(
+    replica.lagSql.unsafe<{ lsn: string | null; seconds: number | null }[]>(
+      "select pg_last_wal_replay_lsn()::text as lsn, " +
+        "extract(epoch from clock_timestamp() - pg_last_xact_replay_timestamp())::float8 as seconds",
+    ),
+    stallMs,
   );
   // Not a standby (a misconfigured URL pointing at a primary): it lags behind nothing; floors never trust it.
   if (!row?.lsn) return 0;
@@ -248,7 +257,35 @@ function markUnhealthy(replica: Replica, error: unknown) {
 export function isFailover(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== "string") return false;
-  return isConnectionErrorCode(code) || code === "40001" || /^53\d{3}$/.test(code);
+  return isConnectionErrorCode(code) || code === "40001" || /^53\d{3}$/.test(code) || code === STALLED;
+}
+
+/** The code of the error `answeredWithin` raises. */
+const STALLED = "PLATTER_REPLICA_STALLED";
+
+/**
+ * `pending`, or an error once `ms` have passed without an answer (0: no limit). A replica's connection can stop
+ * answering without closing (a socket left half-open; postgres.js was also seen to leave a read unanswered after
+ * the replica stopped): without a deadline, the page waits for ever behind it. The late answer is ignored.
+ */
+function answeredWithin<T>(pending: PromiseLike<T>, ms: number): Promise<T> {
+  if (ms <= 0) return Promise.resolve(pending);
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(Object.assign(new Error(`no answer within ${ms} ms`), { code: STALLED })),
+      ms,
+    );
+    pending.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 type Pending = PromiseLike<unknown> & { values: () => Pending };
@@ -256,10 +293,10 @@ type Unsafe = (query: string, params?: unknown[], options?: unknown) => Pending;
 
 /**
  * The replica's client as Drizzle sees it: `unsafe` (every statement Drizzle sends outside a transaction) runs on
- * the replica and, if the replica fails, once more on the primary. Only reads reach a replica, so a retry is safe;
- * a read that writes goes to the primary at once.
+ * the replica and, if the replica fails or gives no answer within `stallMs`, once more on the primary. Only reads
+ * reach a replica, so a retry is safe; a read that writes goes to the primary at once.
  */
-function withFallback(replicaSql: Sql, primarySql: Sql, replica: Replica): Sql {
+function withFallback(replicaSql: Sql, primarySql: Sql, replica: Replica, stallMs: number): Sql {
   const onReplica = replicaSql.unsafe.bind(replicaSql) as unknown as Unsafe;
   const onPrimary = primarySql.unsafe.bind(primarySql) as unknown as Unsafe;
   return overrideUnsafe(replicaSql, (query, params, options) =>
@@ -270,7 +307,7 @@ function withFallback(replicaSql: Sql, primarySql: Sql, replica: Replica): Sql {
       };
       if (replica.unhealthyUntil <= Date.now() && !writesData(query)) {
         try {
-          const result = await run(onReplica);
+          const result = await answeredWithin(run(onReplica), stallMs);
           recordReplicaRead();
           return result;
         } catch (error) {

@@ -1,3 +1,4 @@
+import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -125,5 +126,63 @@ for (const title of base ? ["replicated database on PostgreSQL"] : []) {
       expect(second[0]!.n).toBeGreaterThan(0);
       expect(Date.now() - started).toBeLessThan(1_000);
     });
+
+    it("sends a read to the primary when the replica's connection stops answering without closing", async () => {
+      const proxy = await freezableProxy(Number(new URL(base!).port || 5432));
+      try {
+        // A 300 ms statement timeout: a replica that has not answered 2 s after it has stalled.
+        const handle = await connectReplicated(
+          url,
+          [databaseUrl(`postgres://postgres@127.0.0.1:${proxy.port}/x`, name)],
+          { connectTimeoutSeconds: 2, statementTimeoutMs: 300 },
+          0,
+        );
+        handles.push(handle);
+        floor = null;
+        const before = await countQueries(async () => (await handle.route!()).query.restaurants.findMany({ limit: 1 }));
+        expect(before.replicaReads).toBe(1);
+
+        proxy.freeze();
+        const stalled = await countQueries(async () =>
+          (await handle.route!()).query.restaurants.findMany({ limit: 1 }),
+        );
+        expect(stalled.result).toEqual(before.result);
+        expect(stalled.replicaReads).toBe(0);
+      } finally {
+        proxy.close();
+      }
+    });
   });
+}
+
+/**
+ * A TCP relay to the server on `port` that can be frozen: from then on it passes nothing either way and closes
+ * nothing, like a replica whose connection hangs (a half-open socket, a stuck server).
+ */
+async function freezableProxy(port: number) {
+  const sockets = new Set<Socket>();
+  let frozen = false;
+  const server = createServer((client) => {
+    const upstream = connect(port, "127.0.0.1");
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
+      sockets.add(from);
+      from.on("data", (chunk) => frozen || to.write(chunk));
+      from.on("error", () => {});
+      from.on("close", () => to.destroy());
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    freeze: () => {
+      frozen = true;
+    },
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    },
+  };
 }
