@@ -5,11 +5,12 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb, getPrimaryDb } from "@/db/client";
 import { orders, orderStatusEvents, profiles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { dayAfter, dayStart } from "@/lib/dates";
+import { APP_TIME_ZONE, dayAfter, dayStart } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
 import { orderLinesRead } from "@/lib/orders/line-options";
 import { orderRowColumns, orderRowRelations, placedBefore } from "@/lib/orders/order-rows";
+import { COUNTS_TOWARD_TOTALS } from "@/lib/orders/totals";
 
 export const HISTORY_PAGE_SIZE = 20;
 
@@ -56,26 +57,66 @@ export type OrderPage = NonNullable<Awaited<ReturnType<typeof getOrderForViewer>
 /**
  * The count and total of a customer's orders that a history filter matches, read from the rollups rather than
  * summed from the history: the customer's running totals without a filter, their per-day rows for a date range,
- * their per-restaurant-per-day rows for a restaurant. At most one row per day in range, whatever the history.
- * Raw SQL correlated to the root profile (`${profiles.id}`): see decision 0002.
+ * their per-restaurant-per-day rows for a restaurant. Raw SQL correlated to the root profile (`${profiles.id}`):
+ * see decision 0002.
+ *
+ * The day rollups count UTC days, and the range is in the viewer's zone: its whole UTC days come from the rollup
+ * (at most one row per day), and the part of a UTC day at either end of the range, less than a day each, is
+ * summed from those orders themselves (two index ranges, each bounded by a day of the customer's orders, not by
+ * their history). In UTC both ends are empty.
  */
-function matchingTotals({ restaurantId, from, to }: { restaurantId?: number; from?: string; to?: string }) {
-  const days = [from ? sql`r.day >= ${from}::date` : undefined, to ? sql`r.day <= ${to}::date` : undefined].filter(
-    (f) => f !== undefined,
-  );
-  if (restaurantId === undefined && days.length === 0) {
+function matchingTotals({
+  restaurantId,
+  from,
+  to,
+  zone,
+}: {
+  restaurantId?: number;
+  from?: string;
+  to?: string;
+  zone: string;
+}) {
+  if (restaurantId === undefined && !from && !to) {
     return sql`(select json_build_array(r.order_count, r.total_cents::text, r.cancelled_count)
       from customer_totals r where r.customer_id = ${profiles.id})`;
   }
-  const table = restaurantId === undefined ? sql.raw("customer_day_totals") : sql.raw("customer_restaurant_day_totals");
-  const where = [
-    sql`r.customer_id = ${profiles.id}`,
-    ...(restaurantId === undefined ? [] : [sql`r.restaurant_id = ${restaurantId}`]),
-    ...days,
+  // The range's ends, computed once (b.s, b.e), then the first whole UTC day at or after the start, and the UTC
+  // day the end falls in (whole days stop before it).
+  const bounds = [
+    ...(from ? [sql`${dayStart(from, zone)} as s`] : []),
+    ...(to ? [sql`${dayAfter(to, zone)} as e`] : []),
   ];
-  // The day rollups count only orders that count: how many cancelled orders a filter matches is not known here.
-  return sql`(select json_build_array(coalesce(sum(r.order_count), 0)::int, coalesce(sum(r.total_cents), 0)::text, null)
-    from ${table} r where ${sql.join(where, sql` and `)})`;
+  const firstWhole = from ? sql`(((b.s - interval '1 microsecond') at time zone 'UTC')::date + 1)` : undefined;
+  const endDay = to ? sql`((b.e at time zone 'UTC')::date)` : undefined;
+  const utcMidnight = (day: SQL) => sql`((${day})::timestamp at time zone 'UTC')`;
+
+  const table = restaurantId === undefined ? sql.raw("customer_day_totals") : sql.raw("customer_restaurant_day_totals");
+  const atRestaurant = (alias: string) =>
+    restaurantId === undefined ? [] : [sql`${sql.raw(alias)}.restaurant_id = ${restaurantId}`];
+  const wholeDays = [
+    sql`r.customer_id = ${profiles.id}`,
+    ...atRestaurant("r"),
+    ...(firstWhole ? [sql`r.day >= ${firstWhole}`] : []),
+    ...(endDay ? [sql`r.day < ${endDay}`] : []),
+  ];
+  const ordersIn = (after: SQL, before: SQL) => sql`select count(*), coalesce(sum(o.total_cents), 0) from orders o
+    where o.customer_id = ${profiles.id} and ${sql.join([...atRestaurant("o"), COUNTS_TOWARD_TOTALS], sql` and `)}
+      and o.placed_at >= ${after} and o.placed_at < ${before}`;
+  // The head runs from the start to the first whole day (or to the end, if that comes first); the tail from the
+  // end's UTC midnight (never before the head's end) to the end.
+  const headEnd = firstWhole && (to ? sql`least(${utcMidnight(firstWhole)}, b.e)` : utcMidnight(firstWhole));
+  const parts = [
+    sql`select coalesce(sum(r.order_count), 0), coalesce(sum(r.total_cents), 0) from ${table} r
+      where ${sql.join(wholeDays, sql` and `)}`,
+    ...(headEnd ? [ordersIn(sql`b.s`, headEnd)] : []),
+    ...(endDay
+      ? [ordersIn(headEnd ? sql`greatest(${utcMidnight(endDay)}, ${headEnd})` : utcMidnight(endDay), sql`b.e`)]
+      : []),
+  ];
+  // Cancelled orders are not in the day rollups: how many of them a filter matches is not known here.
+  return sql`(select json_build_array(coalesce(sum(part.n), 0)::int, coalesce(sum(part.cents), 0)::text, null)
+    from (select ${bounds.length ? sql.join(bounds, sql`, `) : sql`1`}) b
+    cross join lateral (${sql.join(parts, sql` union all `)}) part(n, cents))`;
 }
 
 /**
@@ -89,12 +130,15 @@ export async function getOrderHistory({
   from,
   to,
   cursor,
+  zone = APP_TIME_ZONE,
 }: {
   viewer: Viewer;
   restaurantId?: number;
   from?: string;
   to?: string;
   cursor?: OrderCursor;
+  /** The zone whose calendar days `from` and `to` name: the viewer's. */
+  zone?: string;
 }) {
   const db = await getDb();
   // The relation already correlates orders to the profile; the customer id is repeated as a value on purpose.
@@ -102,14 +146,16 @@ export async function getOrderHistory({
   // whale's 13,000 orders at one restaurant to sort them; with the value it reads the index backwards, 21 rows.
   const filters: SQL[] = [eq(orders.customerId, viewer.profileId)];
   if (restaurantId !== undefined) filters.push(eq(orders.restaurantId, restaurantId));
-  if (from) filters.push(sql`${orders.placedAt} >= ${dayStart(from)}`);
-  if (to) filters.push(sql`${orders.placedAt} < ${dayAfter(to)}`);
+  if (from) filters.push(sql`${orders.placedAt} >= ${dayStart(from, zone)}`);
+  if (to) filters.push(sql`${orders.placedAt} < ${dayAfter(to, zone)}`);
 
   const row = await db.query.profiles.findFirst({
     where: eq(profiles.id, viewer.profileId),
     columns: { id: true },
     extras: {
-      matching: sql<[number, string, number | null]>`${matchingTotals({ restaurantId, from, to })}`.as("matching"),
+      matching: sql<[number, string, number | null]>`${matchingTotals({ restaurantId, from, to, zone })}`.as(
+        "matching",
+      ),
       // One index probe per restaurant (orders_customer_restaurant_placed_idx, stopping at the first order), written
       // as a scalar subquery with LIMIT 1 on purpose: as EXISTS, the planner turns it into a semi-join that reads a
       // whale's whole history to find the few restaurants in it.

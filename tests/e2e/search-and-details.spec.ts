@@ -160,6 +160,17 @@ test.describe("in Tokyo", () => {
     const html = await (await page.request.get("/orders")).text();
     expect(html).toContain("GMT+9");
     expect(errors.filter((e) => /hydrat/i.test(e))).toEqual([]);
+
+    // The date filter means Tokyo's days too: the newest order's Tokyo date finds it, and the counts agree.
+    await expect(page.getByTestId("history-days")).toHaveText("Dates are whole days in Asia/Tokyo.");
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(new Date(iso!));
+    await page.goto(`/orders?from=${day}&to=${day}`);
+    await expect(page.getByTestId("history").locator(`time[datetime="${iso}"]`)).toHaveCount(1);
+    const listed = await page.getByTestId("history").getByRole("listitem").count();
+    const cancelled = await page.getByTestId("history").getByRole("listitem").filter({ hasText: "Cancelled" }).count();
+    await expect(page.getByTestId("history-summary")).toContainText(
+      listed - cancelled === 1 ? "1 counted order matches" : `${listed - cancelled} counted orders match`,
+    );
   });
 });
 

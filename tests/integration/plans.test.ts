@@ -337,6 +337,29 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
       expectResult: truthy,
     },
     {
+      page: "/orders?from=&to= in Tokyo (a year ago, 100 days: whole UTC days from the rollup, the ends from orders)",
+      who,
+      bound: BOUNDS.orderPage,
+      run: () =>
+        as(key, (viewer) => getOrderHistory({ viewer, from: daysAgo(400), to: daysAgo(300), zone: "Asia/Tokyo" })),
+      expectResult: truthy,
+    },
+    {
+      page: "/orders?restaurant=&from= in New York (the busiest restaurant, last 90 days)",
+      who,
+      bound: BOUNDS.orderPage,
+      run: () =>
+        as(key, (viewer) =>
+          getOrderHistory({
+            viewer,
+            restaurantId: subjects.busiest.id,
+            from: daysAgo(90),
+            zone: "America/New_York",
+          }),
+        ),
+      expectResult: truthy,
+    },
+    {
       page: "/orders?restaurant=&from=&to= (a year ago, 100 days)",
       who,
       bound: BOUNDS.orderPage,

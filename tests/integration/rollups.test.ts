@@ -148,6 +148,66 @@ describe.each(DRIVERS)("rollups on %s", (driver) => {
     expect(await drift()).toEqual([]);
   });
 
+  it("filters a customer's history by the days of their own zone: whole UTC days from the rollups, the ends from the orders", async () => {
+    const { customer, restaurant, items, other } = await shop();
+    const viewer = await viewerOf(customer.user.id);
+    const place = async (at: string, item: { id: number; name: string; priceCents: number }, where = restaurant.id) => {
+      const [id] = await createOrders(db(), {
+        customerId: customer.profile.id,
+        restaurantId: where,
+        count: 1,
+        lines: [line(item, 1)],
+      });
+      await db()
+        .update(orders)
+        .set({ placedAt: new Date(at) })
+        .where(eq(orders.id, id!));
+      return id!;
+    };
+    const ramen = 1999;
+    const gyoza = 650;
+    const pho = 1275;
+    const early = await place("2026-02-26T12:00:00.000Z", items[0]); // Tokyo Feb 26 21:00; New York Feb 26 07:00
+    const lastUtcMinute = await place("2026-03-01T23:59:59.999Z", items[0]); // Tokyo Mar 2 08:59; New York Mar 1 18:59
+    const firstUtcMinute = await place("2026-03-02T00:00:00.000Z", items[1]); // Tokyo Mar 2 09:00; New York Mar 1 19:00
+    const tokyoLate = await place("2026-03-02T15:30:00.000Z", other.items[0]!, other.restaurant.id); // Tokyo Mar 3 00:30
+    const cancelled = await place("2026-03-02T01:00:00.000Z", items[1]);
+    await db().update(orders).set({ status: "cancelled" }).where(eq(orders.id, cancelled));
+
+    for (const [zone, from, to, listed, cents] of [
+      ["Asia/Tokyo", "2026-03-02", "2026-03-02", [cancelled, firstUtcMinute, lastUtcMinute], ramen + gyoza],
+      ["Asia/Tokyo", "2026-03-01", "2026-03-01", [], 0],
+      ["Asia/Tokyo", "2026-03-03", "2026-03-03", [tokyoLate], pho],
+      // Whole UTC days Feb 26 to Mar 1 from the rollup, and Mar 2 00:00 to 15:00 UTC from the orders.
+      ["Asia/Tokyo", "2026-02-26", "2026-03-02", [cancelled, firstUtcMinute, lastUtcMinute, early], 2 * ramen + gyoza],
+      ["America/New_York", "2026-03-01", "2026-03-01", [cancelled, firstUtcMinute, lastUtcMinute], ramen + gyoza],
+      ["America/New_York", "2026-03-02", "2026-03-02", [tokyoLate], pho],
+      ["America/New_York", "2026-02-25", "2026-02-27", [early], ramen],
+      ["UTC", "2026-03-02", "2026-03-02", [tokyoLate, cancelled, firstUtcMinute], gyoza + pho],
+    ] as const) {
+      const page = (await getOrderHistory({ viewer, from, to, zone }))!;
+      expect(
+        page.orders.map((o) => o.id),
+        `${zone} ${from}..${to}`,
+      ).toEqual(listed);
+      expect(page.matchingTotalCents, `${zone} ${from}..${to}`).toBe(cents);
+      expect(page.matchingCount).toBe(listed.filter((id) => id !== cancelled).length);
+    }
+    // Only a start, only an end, and a restaurant: the same split.
+    const since = (await getOrderHistory({ viewer, from: "2026-03-02", zone: "Asia/Tokyo" }))!;
+    expect(since.matchingTotalCents).toBe(ramen + gyoza + pho);
+    const until = (await getOrderHistory({ viewer, to: "2026-03-01", zone: "America/New_York" }))!;
+    expect(until.matchingTotalCents).toBe(2 * ramen + gyoza);
+    const there = (await getOrderHistory({
+      viewer,
+      restaurantId: restaurant.id,
+      from: "2026-03-02",
+      zone: "Asia/Tokyo",
+    }))!;
+    expect(there.matchingTotalCents).toBe(ramen + gyoza);
+    expect(await drift()).toEqual([]);
+  });
+
   it("follows checkout, customer cancel, owner moves and cancel, and a deleted menu item, to the cent", async () => {
     const { customer, restaurant, items, owner } = await shop();
     const viewer = await viewerOf(customer.user.id);

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 
 import { requireUser } from "@/lib/auth/session";
-import { APP_TIME_ZONE } from "@/lib/dates";
 import { decodeCursor } from "@/lib/orders/cursor";
 import { getOrderHistory, type OrderHistory } from "@/lib/orders/queries";
 import { historyFilterSchema } from "@/lib/orders/schema";
@@ -71,6 +70,7 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
     from: filter.from,
     to: filter.to,
     cursor,
+    zone,
   });
   if (!history) notFound();
 
@@ -87,7 +87,7 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
         values={values}
         errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors}
       />
-      <DaysNote zone={APP_TIME_ZONE} testId="history-days" />
+      <DaysNote zone={zone} testId="history-days" />
       <p className="text-sm text-stone-700" data-testid="history-summary">
         <HistorySummary history={history} />
       </p>
