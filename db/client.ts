@@ -66,7 +66,11 @@ function postgresOptions(url: string, options: PostgresOptions): import("postgre
     // parameters: the statement timeout is set for the app's role or database instead (decision 0014).
     // Direct: the limit is always sent, 0 (none) included, so that a script's long statement is not cut short by a
     // timeout set on the role or the database for the pooled app (decision 0014).
-    ...(pooled ? { prepare: false } : { connection: { statement_timeout: options.statementTimeoutMs ?? 0 } }),
+    // As text (the type says number): postgres.js leaves out a startup parameter whose value is falsy, and 0 is the
+    // point here.
+    ...(pooled
+      ? { prepare: false }
+      : { connection: { statement_timeout: String(options.statementTimeoutMs ?? 0) as unknown as number } }),
   };
 }
 
@@ -219,8 +223,9 @@ export async function getDbHandle(): Promise<DatabaseHandle> {
  * statement timeout, since a rebuild or an audit over a million orders runs longer than any page may.
  */
 export async function getScriptDb(): Promise<Database> {
-  const url = databaseEnv().DATABASE_URL;
-  if (url && !holder.handle) setDatabase(await connectPostgres(url));
+  const { DATABASE_URL: url, DATABASE_POOLER } = databaseEnv();
+  // Through a pooler nothing can be sent at startup, and a timeout set on the role applies: run scripts directly.
+  if (url && !holder.handle) setDatabase(await connectPostgres(url, { pooled: DATABASE_POOLER === "pgbouncer" }));
   return getDb();
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { isConnectionError } from "./connection-errors";
-import { isFailover } from "./replicas";
+import { isFailover } from "./replica-node";
 
 describe("isConnectionError", () => {
   const wrapped = (cause: unknown) => Object.assign(new Error("Failed query: select 1"), { cause });

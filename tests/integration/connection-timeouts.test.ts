@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { closeDb, connectPostgres, getDb } from "@/db/client";
+import { databaseUrl, dropDatabase, recreateDatabase, withAdmin } from "@/db/postgres-admin";
 
 /*
  * Fail fast (issue 10): the app's own connection to PostgreSQL, opened from DATABASE_URL as the server opens it,
@@ -25,6 +26,31 @@ describe.runIf(url)("the app's PostgreSQL connection", () => {
     const db = await getDb();
     const rows = (await db.execute(sql`show statement_timeout`)) as unknown as Array<{ statement_timeout: string }>;
     expect(rows[0]?.statement_timeout).toBe("10s");
+  });
+
+  it("sends a script's 'no limit' (0) at startup, so that a timeout set on the database or role does not apply", async () => {
+    const name = `platter_test_timeout_${process.pid}`;
+    await recreateDatabase(url!, name);
+    try {
+      await withAdmin(url!, (admin) => admin.unsafe(`alter database ${name} set statement_timeout = 1234`));
+      for (const [statementTimeoutMs, expected] of [
+        [undefined, "0"],
+        [0, "0"],
+        [5_000, "5s"],
+      ] as const) {
+        const handle = await connectPostgres(databaseUrl(url!, name), { max: 1, statementTimeoutMs });
+        try {
+          const rows = (await handle.db.execute(sql`show statement_timeout`)) as unknown as [
+            { statement_timeout: string },
+          ];
+          expect(rows[0].statement_timeout, String(statementTimeoutMs)).toBe(expected);
+        } finally {
+          await handle.close();
+        }
+      }
+    } finally {
+      await dropDatabase(url!, name);
+    }
   });
 
   it("cancels a statement that runs past its timeout (57014), and the connection goes on working", async () => {

@@ -1,6 +1,6 @@
 import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { connectPostgres, connectReplicated } from "@/db/client";
 import { databaseUrl, dropDatabase, recreateDatabase, templateDatabase } from "@/db/postgres-admin";
@@ -54,8 +54,10 @@ for (const title of base ? ["replicated database on PostgreSQL"] : []) {
       await dropDatabase(base!, name);
     });
 
+    // The routing tests turn the lag measure off (0): the "replica" here is no standby, and a replica is only
+    // trusted once measured. The measure has a test of its own below.
     async function open(replicaUrls: string[]) {
-      const handle = await connectReplicated(url, replicaUrls, { connectTimeoutSeconds: 2 });
+      const handle = await connectReplicated(url, replicaUrls, { connectTimeoutSeconds: 2 }, 0);
       handles.push(handle);
       return () => handle.route!();
     }
@@ -127,27 +129,53 @@ for (const title of base ? ["replicated database on PostgreSQL"] : []) {
       expect(Date.now() - started).toBeLessThan(1_000);
     });
 
-    it("sends a read to the primary when the replica's connection stops answering without closing", async () => {
+    it("reads from a replica only once its lag has been measured", async () => {
+      const handle = await connectReplicated(url, [url], { connectTimeoutSeconds: 2 });
+      handles.push(handle);
+      floor = null;
+      // Before any measure (a standby that has just started is when it is likeliest to be behind): the primary.
+      const first = await countQueries(async () => (await handle.route!()).query.restaurants.findMany({ limit: 1 }));
+      expect(first.replicaReads).toBe(0);
+      // The first route started the measure, beside the request; once it is in, reads go to the replica.
+      await vi.waitFor(async () => {
+        const read = await countQueries(async () => (await handle.route!()).query.restaurants.findMany({ limit: 1 }));
+        expect(read.replicaReads).toBe(1);
+      });
+    });
+
+    it("sends reads to the primary when the replica's connection stops answering without closing, then reconnects", async () => {
       const proxy = await freezableProxy(Number(new URL(base!).port || 5432));
       try {
-        // A 300 ms statement timeout: a replica that has not answered 2 s after it has stalled.
+        // A 300 ms statement timeout: a replica that has not answered 2 s after it has stalled. One connection per
+        // pool, so that a stuck one that was kept would block every later read.
         const handle = await connectReplicated(
           url,
           [databaseUrl(`postgres://postgres@127.0.0.1:${proxy.port}/x`, name)],
-          { connectTimeoutSeconds: 2, statementTimeoutMs: 300 },
+          { connectTimeoutSeconds: 2, statementTimeoutMs: 300, max: 1 },
           0,
         );
         handles.push(handle);
+        const read = () => countQueries(async () => (await handle.route!()).query.restaurants.findMany({ limit: 1 }));
         floor = null;
-        const before = await countQueries(async () => (await handle.route!()).query.restaurants.findMany({ limit: 1 }));
+        const before = await read();
         expect(before.replicaReads).toBe(1);
 
-        proxy.freeze();
-        const stalled = await countQueries(async () =>
-          (await handle.route!()).query.restaurants.findMany({ limit: 1 }),
-        );
+        proxy.freeze(); // the connections open now hang; new ones pass
+        // A reader with a floor: the replay position check stalls, and the primary answers.
+        const [{ lsn }] = (await handle.db.execute(sql`select pg_current_wal_lsn()::text as lsn`)) as unknown as [
+          { lsn: string },
+        ];
+        floor = { lsn };
+        const checked = await read();
+        expect(checked.result).toEqual(before.result);
+        expect(checked.replicaReads).toBe(0);
+        // Everyone else, while the replica is left out: the primary, at once.
+        floor = null;
+        const stalled = await read();
         expect(stalled.result).toEqual(before.result);
         expect(stalled.replicaReads).toBe(0);
+        // The stuck client was dropped: once the replica is tried again, a new connection serves it.
+        await vi.waitFor(async () => expect((await read()).replicaReads).toBe(1), { timeout: 10_000, interval: 500 });
       } finally {
         proxy.close();
       }
@@ -156,12 +184,12 @@ for (const title of base ? ["replicated database on PostgreSQL"] : []) {
 }
 
 /**
- * A TCP relay to the server on `port` that can be frozen: from then on it passes nothing either way and closes
- * nothing, like a replica whose connection hangs (a half-open socket, a stuck server).
+ * A TCP relay to the server on `port` whose open connections can be frozen: from then on they pass nothing either
+ * way and close nothing, like a replica connection that hangs (a half-open socket); new connections pass.
  */
 async function freezableProxy(port: number) {
   const sockets = new Set<Socket>();
-  let frozen = false;
+  const frozenSockets = new Set<Socket>();
   const server = createServer((client) => {
     const upstream = connect(port, "127.0.0.1");
     for (const [from, to] of [
@@ -169,7 +197,7 @@ async function freezableProxy(port: number) {
       [upstream, client],
     ] as const) {
       sockets.add(from);
-      from.on("data", (chunk) => frozen || to.write(chunk));
+      from.on("data", (chunk) => frozenSockets.has(from) || to.write(chunk));
       from.on("error", () => {});
       from.on("close", () => to.destroy());
     }
@@ -178,7 +206,7 @@ async function freezableProxy(port: number) {
   return {
     port: (server.address() as AddressInfo).port,
     freeze: () => {
-      frozen = true;
+      for (const socket of sockets) frozenSockets.add(socket);
     },
     close: () => {
       for (const socket of sockets) socket.destroy();
