@@ -32,6 +32,9 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   use: {
     trace: "retain-on-failure",
+    // The browser reports its zone to the server (lib/time-zone.ts), and pages show times and filter days in it:
+    // the tests pin it rather than take the machine's (a spec that needs another zone says so).
+    timezoneId: "UTC",
     launchOptions: {
       executablePath: systemChromium(),
       args: [

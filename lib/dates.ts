@@ -5,8 +5,9 @@ export const APP_TIME_ZONE = "UTC";
 
 /**
  * Times are shown in the viewer's time zone (components/ui/local-time.tsx, decision 0013), with its short name so
- * that a time is never ambiguous; days (filters, customers' rollups) stay days of APP_TIME_ZONE, except a
- * restaurant's sales days, which are days of its own zone (decision 0006).
+ * that a time is never ambiguous. Days: a customer's history filters the viewer's days (`zoneDayStart`), a
+ * restaurant's sales days are its own zone's, and the customers' rollups and the admin's filters keep days of
+ * APP_TIME_ZONE (decision 0006).
  */
 const formats = new Map<
   string,
@@ -51,6 +52,43 @@ export function isTimeZone(value: string | undefined): value is string {
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * The first instant of the calendar day `day` (YYYY-MM-DD) in `zone`, found with Intl alone: the earliest
+ * millisecond whose calendar day there is `day` or later, since a zone's dates never run backwards. Where 00:00
+ * happens twice (clocks back at midnight: Atlantic/Azores) that is the first, as `dayStart` takes it in SQL; a day
+ * a zone skipped (Pacific/Apia, 2011-12-30) starts where the next one does. Every zone's offset lies within 16 h
+ * of UTC, so the search starts there: about 27 steps of a cached formatter.
+ * For the viewer's zone, which comes from a cookie: computed here, the zone never reaches SQL, where PostgreSQL
+ * may not know a name Node knows, or read it as an abbreviation with another meaning (IST).
+ */
+export function zoneDayStart(day: string, zone: string): Date {
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+  let before = midnightUtc - 16 * HOUR_MS;
+  let from = midnightUtc + 16 * HOUR_MS;
+  while (from - before > 1) {
+    const middle = Math.floor((before + from) / 2);
+    if (calendarDay(new Date(middle), zone) >= day) from = middle;
+    else before = middle;
+  }
+  return new Date(from);
+}
+
+/**
+ * The instants [start, end) of the days `from` to `to` (either open) in `zone`, for comparing timestamps. A start
+ * on or before 1970-01-01, or an end on 9999-12-31, bounds nothing (every order lies in isCursorInstant's range)
+ * and is left out: past those a Date no longer prints as a timestamp PostgreSQL reads.
+ */
+export function zoneDayRange(from: string | undefined, to: string | undefined, zone: string) {
+  return {
+    start: from && from > "1970-01-01" ? zoneDayStart(from, zone) : undefined,
+    end: to && to < "9999-12-31" ? zoneDayStart(nextDay(to), zone) : undefined,
+  };
+}
+
+/** The calendar day after a YYYY-MM-DD day. */
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
 /**
  * The last millisecond of the year 9999. Beyond it `Date#toISOString()` writes "+010000-01-01…", which the database
@@ -64,7 +102,7 @@ export const isCursorInstant = (date: Date) => {
   return Number.isFinite(ms) && ms >= 0 && ms <= LATEST_INSTANT_MS;
 };
 
-/** The calendar day containing `date` in APP_TIME_ZONE, as YYYY-MM-DD: what every date filter means by a day. */
+/** The calendar day containing `date` in APP_TIME_ZONE, as YYYY-MM-DD: a day of the customers' rollups. */
 export const appDay = (date: Date) => calendarDay(date, APP_TIME_ZONE);
 
 /**

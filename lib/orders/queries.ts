@@ -5,7 +5,7 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb, getPrimaryDb } from "@/db/client";
 import { orders, orderStatusEvents, profiles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { APP_TIME_ZONE, dayAfter, dayStart } from "@/lib/dates";
+import { APP_TIME_ZONE, zoneDayRange } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
 import { orderLinesRead } from "@/lib/orders/line-options";
@@ -60,34 +60,35 @@ export type OrderPage = NonNullable<Awaited<ReturnType<typeof getOrderForViewer>
  * their per-restaurant-per-day rows for a restaurant. Raw SQL correlated to the root profile (`${profiles.id}`):
  * see decision 0002.
  *
- * The day rollups count UTC days, and the range is in the viewer's zone: its whole UTC days come from the rollup
- * (at most one row per day), and the part of a UTC day at either end of the range, less than a day each, is
- * summed from those orders themselves (two index ranges, each bounded by a day of the customer's orders, not by
- * their history). In UTC both ends are empty.
+ * The day rollups count UTC days, and the range [start, end) is the viewer's days (zoneDayRange): its whole UTC
+ * days come from the rollup (at most one row per day), and the part of a UTC day at either end of the range, less
+ * than a day each, is summed from those orders themselves (two index ranges, each bounded by a day of the
+ * customer's orders, not by their history). In UTC both ends are empty.
  */
 function matchingTotals({
+  profileId,
   restaurantId,
-  from,
-  to,
-  zone,
+  start,
+  end,
 }: {
+  profileId: number;
   restaurantId?: number;
-  from?: string;
-  to?: string;
-  zone: string;
+  start?: Date;
+  end?: Date;
 }) {
-  if (restaurantId === undefined && !from && !to) {
+  if (restaurantId === undefined && !start && !end) {
     return sql`(select json_build_array(r.order_count, r.total_cents::text, r.cancelled_count)
       from customer_totals r where r.customer_id = ${profiles.id})`;
   }
-  // The range's ends, computed once (b.s, b.e), then the first whole UTC day at or after the start, and the UTC
-  // day the end falls in (whole days stop before it).
+  // The range's ends (b.s, b.e), then the first whole UTC day at or after the start, and the UTC day the end
+  // falls in (whole days stop before it). The customer id is repeated as a value, as in getOrderHistory: correlated
+  // alone, the planner may read a day of a restaurant's orders instead of the customer's.
   const bounds = [
-    ...(from ? [sql`${dayStart(from, zone)} as s`] : []),
-    ...(to ? [sql`${dayAfter(to, zone)} as e`] : []),
+    ...(start ? [sql`${start.toISOString()}::timestamptz as s`] : []),
+    ...(end ? [sql`${end.toISOString()}::timestamptz as e`] : []),
   ];
-  const firstWhole = from ? sql`(((b.s - interval '1 microsecond') at time zone 'UTC')::date + 1)` : undefined;
-  const endDay = to ? sql`((b.e at time zone 'UTC')::date)` : undefined;
+  const firstWhole = start ? sql`(((b.s - interval '1 microsecond') at time zone 'UTC')::date + 1)` : undefined;
+  const endDay = end ? sql`((b.e at time zone 'UTC')::date)` : undefined;
   const utcMidnight = (day: SQL) => sql`((${day})::timestamp at time zone 'UTC')`;
 
   const table = restaurantId === undefined ? sql.raw("customer_day_totals") : sql.raw("customer_restaurant_day_totals");
@@ -100,11 +101,12 @@ function matchingTotals({
     ...(endDay ? [sql`r.day < ${endDay}`] : []),
   ];
   const ordersIn = (after: SQL, before: SQL) => sql`select count(*), coalesce(sum(o.total_cents), 0) from orders o
-    where o.customer_id = ${profiles.id} and ${sql.join([...atRestaurant("o"), COUNTS_TOWARD_TOTALS], sql` and `)}
+    where o.customer_id = ${profiles.id} and o.customer_id = ${profileId}
+      and ${sql.join([...atRestaurant("o"), COUNTS_TOWARD_TOTALS], sql` and `)}
       and o.placed_at >= ${after} and o.placed_at < ${before}`;
   // The head runs from the start to the first whole day (or to the end, if that comes first); the tail from the
   // end's UTC midnight (never before the head's end) to the end.
-  const headEnd = firstWhole && (to ? sql`least(${utcMidnight(firstWhole)}, b.e)` : utcMidnight(firstWhole));
+  const headEnd = firstWhole && (end ? sql`least(${utcMidnight(firstWhole)}, b.e)` : utcMidnight(firstWhole));
   const parts = [
     sql`select coalesce(sum(r.order_count), 0), coalesce(sum(r.total_cents), 0) from ${table} r
       where ${sql.join(wholeDays, sql` and `)}`,
@@ -137,7 +139,7 @@ export async function getOrderHistory({
   from?: string;
   to?: string;
   cursor?: OrderCursor;
-  /** The zone whose calendar days `from` and `to` name: the viewer's. */
+  /** The zone whose calendar days `from` and `to` name: the viewer's (as Node reads it; it never reaches SQL). */
   zone?: string;
 }) {
   const db = await getDb();
@@ -146,16 +148,17 @@ export async function getOrderHistory({
   // whale's 13,000 orders at one restaurant to sort them; with the value it reads the index backwards, 21 rows.
   const filters: SQL[] = [eq(orders.customerId, viewer.profileId)];
   if (restaurantId !== undefined) filters.push(eq(orders.restaurantId, restaurantId));
-  if (from) filters.push(sql`${orders.placedAt} >= ${dayStart(from, zone)}`);
-  if (to) filters.push(sql`${orders.placedAt} < ${dayAfter(to, zone)}`);
+  const { start, end } = zoneDayRange(from, to, zone);
+  if (start) filters.push(sql`${orders.placedAt} >= ${start.toISOString()}::timestamptz`);
+  if (end) filters.push(sql`${orders.placedAt} < ${end.toISOString()}::timestamptz`);
 
   const row = await db.query.profiles.findFirst({
     where: eq(profiles.id, viewer.profileId),
     columns: { id: true },
     extras: {
-      matching: sql<[number, string, number | null]>`${matchingTotals({ restaurantId, from, to, zone })}`.as(
-        "matching",
-      ),
+      matching: sql<
+        [number, string, number | null]
+      >`${matchingTotals({ profileId: viewer.profileId, restaurantId, start, end })}`.as("matching"),
       // One index probe per restaurant (orders_customer_restaurant_placed_idx, stopping at the first order), written
       // as a scalar subquery with LIMIT 1 on purpose: as EXISTS, the planner turns it into a semi-join that reads a
       // whale's whole history to find the few restaurants in it.

@@ -166,8 +166,10 @@ test.describe("in Tokyo", () => {
     const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(new Date(iso!));
     await page.goto(`/orders?from=${day}&to=${day}`);
     await expect(page.getByTestId("history").locator(`time[datetime="${iso}"]`)).toHaveCount(1);
-    const listed = await page.getByTestId("history").getByRole("listitem").count();
-    const cancelled = await page.getByTestId("history").getByRole("listitem").filter({ hasText: "Cancelled" }).count();
+    await expect(page.getByRole("link", { name: "Older orders →" })).toHaveCount(0); // the whole day is listed
+    const rows = page.getByTestId("history").getByRole("listitem");
+    const listed = await rows.count();
+    const cancelled = await rows.filter({ has: page.locator(".badge-cancelled") }).count();
     await expect(page.getByTestId("history-summary")).toContainText(
       listed - cancelled === 1 ? "1 counted order matches" : `${listed - cancelled} counted orders match`,
     );
