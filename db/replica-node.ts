@@ -115,7 +115,7 @@ export class ReplicaNode {
       const [row] = await answeredWithin(this.sql.unsafe<{ lsn: string | null }[]>(query), this.stallMs);
       if (!row?.lsn) return null;
       const replayed = lsnValue(row.lsn);
-      if (generation === this.generation && replayed > this.replayedUpTo) this.replayedUpTo = replayed;
+      if (generation === this.generation) this.sawReplayed(replayed);
       return replayed;
     } catch (error) {
       if (!isFailover(error)) throw error;
@@ -177,10 +177,15 @@ export class ReplicaNode {
       return 0;
     }
     const replayed = lsnValue(row.lsn);
-    if (replayed > this.replayedUpTo) this.replayedUpTo = replayed;
+    this.sawReplayed(replayed);
     if (replayed >= written) return 0;
     // Nothing replayed since the standby started: how old its data is cannot be told, so it counts as behind.
     return row.seconds ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** A replay position only moves forward: the furthest seen vouches for every position before it. */
+  private sawReplayed(replayed: bigint) {
+    if (replayed > this.replayedUpTo) this.replayedUpTo = replayed;
   }
 
   private judge(seconds: number) {

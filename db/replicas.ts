@@ -85,11 +85,13 @@ export function replicate({
    */
   stallMs?: number;
 }): ReplicatedDatabase {
-  const currentLsn = async () => {
-    const query = "select pg_current_wal_lsn()::text as lsn";
-    queryLogger.logQuery(query, []);
-    const [row] = await primarySql.unsafe<{ lsn: string }[]>(query);
-    return row!.lsn;
+  // The primary's WAL position: counted when a request waits for it (after its write), not when the lag measure
+  // asks beside the requests.
+  const PRIMARY_LSN = "select pg_current_wal_lsn()::text as lsn";
+  const primaryLsn = async () => (await primarySql.unsafe<{ lsn: string }[]>(PRIMARY_LSN))[0]!.lsn;
+  const currentLsn = () => {
+    queryLogger.logQuery(PRIMARY_LSN, []);
+    return primaryLsn();
   };
   const primary = toDb(afterWrites(primarySql, () => hooks()?.written(currentLsn) ?? Promise.resolve()));
   const replicas: Replica[] = replicaUrls.map((url, index) => {
@@ -101,8 +103,6 @@ export function replicate({
     const db = toDb(withFallback(node, primarySql));
     return { node, db, routed: withReplicas(primary, [db]) as unknown as Database };
   });
-  const primaryLsn = () =>
-    primarySql.unsafe<{ lsn: string }[]>("select pg_current_wal_lsn()::text as lsn").then(([row]) => row!.lsn);
 
   const usable = () => replicas.filter((r) => r.node.usable());
   const pick = () => {
