@@ -1,13 +1,13 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 
 // One time zone for the whole app until users can pick theirs: server and tests agree on what "today" is.
 export const APP_TIME_ZONE = "UTC";
 
 /**
  * Times are shown in the viewer's time zone (components/ui/local-time.tsx, decision 0013), with its short name so
- * that a time is never ambiguous. Days: a customer's history filters the viewer's days (`zoneDayStart`), a
- * restaurant's sales days are its own zone's, and the customers' rollups and the admin's filters keep days of
- * APP_TIME_ZONE (decision 0006).
+ * that a time is never ambiguous. Days: the customer's history and the admin's order and audit filters are the
+ * viewer's days (`zoneDayStart`), a restaurant's sales days are its own zone's, and the customers' rollups keep days
+ * of APP_TIME_ZONE (decision 0006).
  */
 const formats = new Map<
   string,
@@ -85,6 +85,17 @@ export function zoneDayRange(from: string | undefined, to: string | undefined, z
     start: from && from > "1970-01-01" ? zoneDayStart(from, zone) : undefined,
     end: to && to < "9999-12-31" ? zoneDayStart(nextDay(to), zone) : undefined,
   };
+}
+
+/**
+ * Conditions keeping the timestamps `column` within [start, end) (a zoneDayRange): none, one or two, to spread into
+ * a WHERE. Only instants reach SQL, never the viewer's zone.
+ */
+export function withinInstants(column: SQLWrapper, { start, end }: { start?: Date; end?: Date }): SQL[] {
+  return [
+    ...(start ? [sql`${column} >= ${start.toISOString()}::timestamptz`] : []),
+    ...(end ? [sql`${column} < ${end.toISOString()}::timestamptz`] : []),
+  ];
 }
 
 /** The calendar day after a YYYY-MM-DD day. */

@@ -1,13 +1,13 @@
 import "server-only";
 
-import { and, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 
 import { getDb } from "@/db/client";
 import { auditLog, profiles, users } from "@/db/schema";
 import type { Executor } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
-import { dayAfter, dayStart } from "@/lib/dates";
+import { APP_TIME_ZONE, withinInstants, zoneDayRange } from "@/lib/dates";
 import { likePattern } from "@/lib/search";
 
 import type { KnownAuditAction } from "./audit-text";
@@ -51,7 +51,7 @@ export type AuditFilter = {
   /** Part of the acting admin's display name or email. */
   actor?: string;
   action?: KnownAuditAction;
-  /** Whole days in APP_TIME_ZONE, both ends inclusive. */
+  /** Whole days of the zone listAuditLog is given, both ends inclusive. */
   from?: string;
   to?: string;
 };
@@ -78,10 +78,13 @@ export async function listAuditLog({
   viewer,
   before,
   filter = {},
+  zone = APP_TIME_ZONE,
 }: {
   viewer: Viewer;
   before?: AuditCursor;
   filter?: AuditFilter;
+  /** The zone whose calendar days the filter's `from` and `to` name: the viewer's. */
+  zone?: string;
 }) {
   assertAdmin(viewer);
   const db = await getDb();
@@ -115,8 +118,7 @@ export async function listAuditLog({
           ? sql`(${auditLog.createdAt}, ${auditLog.id}) < (${before.createdAt.toISOString()}::timestamptz, ${before.id})`
           : undefined,
         filter.action ? eq(auditLog.action, filter.action) : undefined,
-        filter.from ? gte(auditLog.createdAt, dayStart(filter.from)) : undefined,
-        filter.to ? lt(auditLog.createdAt, dayAfter(filter.to)) : undefined,
+        ...withinInstants(auditLog.createdAt, zoneDayRange(filter.from, filter.to, zone)),
         actorSearch
           ? or(ilike(actor.displayName, likePattern(actorSearch)), ilike(actorUser.email, likePattern(actorSearch)))
           : undefined,

@@ -1,11 +1,11 @@
 import "server-only";
 
-import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { auditLog, orders, profiles, restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { appDay, dayAfter, dayStart } from "@/lib/dates";
+import { APP_TIME_ZONE, calendarDay, withinInstants, zoneDayRange } from "@/lib/dates";
 import { centsToDecimal } from "@/lib/money";
 
 import { recordAudit } from "./audit";
@@ -123,7 +123,7 @@ function csvResponse(body: ReadableStream<Uint8Array>, filename: string) {
   });
 }
 
-const today = () => appDay(new Date());
+const today = (zone = APP_TIME_ZONE) => calendarDay(new Date(), zone);
 
 export const USERS_CSV_HEADER = [
   "profile_id",
@@ -195,8 +195,12 @@ export const ORDERS_CSV_HEADER = [
   "delivery_fee_cents",
 ];
 
-/** One batch of orders in [from, to] (whole days in APP_TIME_ZONE), after the keyset position, oldest first. */
-async function readOrders(viewer: Viewer, range: OrderRange, after: { placedAt: string; id: number } | undefined) {
+/** One batch of orders placed in [start, end) (a zoneDayRange), after the keyset position, oldest first. */
+async function readOrders(
+  viewer: Viewer,
+  instants: { start?: Date; end?: Date },
+  after: { placedAt: string; id: number } | undefined,
+) {
   assertAdmin(viewer);
   const db = await getDb();
   return db
@@ -217,8 +221,7 @@ async function readOrders(viewer: Viewer, range: OrderRange, after: { placedAt: 
     .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
     .where(
       and(
-        range.from ? gte(orders.placedAt, dayStart(range.from)) : undefined,
-        range.to ? lt(orders.placedAt, dayAfter(range.to)) : undefined,
+        ...withinInstants(orders.placedAt, instants),
         after ? sql`(${orders.placedAt}, ${orders.id}) > (${after.placedAt}::timestamptz, ${after.id})` : undefined,
       ),
     )
@@ -227,16 +230,26 @@ async function readOrders(viewer: Viewer, range: OrderRange, after: { placedAt: 
 }
 
 /** Every order placed in the range, cancelled ones included (the status column says so), oldest first. */
-export async function exportOrdersCsv({ viewer, range }: { viewer: Viewer; range: OrderRange }) {
+export async function exportOrdersCsv({
+  viewer,
+  range,
+  zone = APP_TIME_ZONE,
+}: {
+  viewer: Viewer;
+  range: OrderRange;
+  /** The zone whose calendar days the range names: the viewer's, recorded with the export. */
+  zone?: string;
+}) {
   assertAdmin(viewer);
+  const instants = zoneDayRange(range.from, range.to, zone);
   return streamCsvExport<{ placedAt: string; id: number }>({
     viewer,
     action: "export.orders",
-    details: { filter: { from: range.from ?? null, to: range.to ?? null } },
+    details: { filter: { from: range.from ?? null, to: range.to ?? null, zone } },
     header: ORDERS_CSV_HEADER,
-    filename: `platter-orders-${range.from ?? "start"}-to-${range.to ?? today()}.csv`,
+    filename: `platter-orders-${range.from ?? "start"}-to-${range.to ?? today(zone)}.csv`,
     readBatch: async (after) => {
-      const batch = await readOrders(viewer, range, after);
+      const batch = await readOrders(viewer, instants, after);
       const last = batch.at(-1);
       return {
         rows: batch.map((o) => [

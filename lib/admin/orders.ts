@@ -1,11 +1,11 @@
 import "server-only";
 
-import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { orders, profiles, restaurants, users, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { dayAfter, dayStart } from "@/lib/dates";
+import { APP_TIME_ZONE, withinInstants, zoneDayRange } from "@/lib/dates";
 import type { TimeKey } from "@/lib/keyset";
 import { placedBefore } from "@/lib/orders/order-rows";
 import { likePattern, MAX_MATCHED_CUSTOMERS } from "@/lib/search";
@@ -18,13 +18,12 @@ export const ADMIN_ORDERS_PAGE_SIZE = 50;
 export type AdminOrdersFilter = Partial<OrdersQuery>;
 
 /** The filters other than the customer, on the orders table: each one a column an index leads or follows. */
-function orderConditions(filter: AdminOrdersFilter, before: TimeKey | undefined): (SQL | undefined)[] {
+function orderConditions(filter: AdminOrdersFilter, zone: string, before: TimeKey | undefined): (SQL | undefined)[] {
   return [
     filter.number ? eq(orders.id, filter.number) : undefined,
     filter.status ? eq(orders.status, filter.status) : undefined,
     filter.restaurant ? eq(orders.restaurantId, filter.restaurant) : undefined,
-    filter.from ? gte(orders.placedAt, dayStart(filter.from)) : undefined,
-    filter.to ? lt(orders.placedAt, dayAfter(filter.to)) : undefined,
+    ...withinInstants(orders.placedAt, zoneDayRange(filter.from, filter.to, zone)),
     before ? placedBefore(before.time.toISOString(), before.id) : undefined,
   ];
 }
@@ -40,11 +39,14 @@ export async function listOrdersForAdmin({
   filter = {},
   before,
   limit = ADMIN_ORDERS_PAGE_SIZE,
+  zone = APP_TIME_ZONE,
 }: {
   viewer: Viewer;
   filter?: AdminOrdersFilter;
   before?: TimeKey;
   limit?: number;
+  /** The zone whose calendar days the filter's `from` and `to` name: the viewer's. */
+  zone?: string;
 }) {
   assertAdmin(viewer);
   const db = await getDb();
@@ -72,7 +74,7 @@ export async function listOrdersForAdmin({
       .innerJoin(profiles, eq(profiles.id, orders.customerId))
       .innerJoin(users, eq(users.id, profiles.userId))
       .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
-      .where(and(...orderConditions(filter, before)))
+      .where(and(...orderConditions(filter, zone, before)))
       .orderBy(desc(orders.placedAt), desc(orders.id))
       .limit(limit + 1);
     return page(rows, limit, false);
@@ -90,7 +92,7 @@ export async function listOrdersForAdmin({
   const perCustomer = db
     .select(columns)
     .from(orders)
-    .where(and(sql`${orders.customerId} = ${sql.identifier("matched")}.id`, ...orderConditions(filter, before)))
+    .where(and(sql`${orders.customerId} = ${sql.identifier("matched")}.id`, ...orderConditions(filter, zone, before)))
     .orderBy(desc(orders.placedAt), desc(orders.id))
     .limit(limit + 1)
     .as("o");

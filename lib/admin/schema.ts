@@ -28,7 +28,7 @@ export const usersQuerySchema = z.object({
  */
 export const usersExportSchema = z.object({ q: z.preprocess((v) => (v === null ? undefined : v), usersSearch) });
 
-/** Orders export range: both ends inclusive, whole days in APP_TIME_ZONE (lib/dates.ts); either end may be left open. */
+/** Orders export range: both ends inclusive, whole days of the admin's zone (lib/dates.ts); either end may be left open. */
 export const orderRangeSchema = z.object(dayRangeFields).refine(...dayRangeInOrder);
 
 export type OrderRange = z.infer<typeof orderRangeSchema>;

@@ -5,7 +5,7 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb, getPrimaryDb } from "@/db/client";
 import { orders, orderStatusEvents, profiles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { APP_TIME_ZONE, zoneDayRange } from "@/lib/dates";
+import { APP_TIME_ZONE, withinInstants, zoneDayRange } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
 import { orderLinesRead } from "@/lib/orders/line-options";
@@ -149,8 +149,7 @@ export async function getOrderHistory({
   const filters: SQL[] = [eq(orders.customerId, viewer.profileId)];
   if (restaurantId !== undefined) filters.push(eq(orders.restaurantId, restaurantId));
   const { start, end } = zoneDayRange(from, to, zone);
-  if (start) filters.push(sql`${orders.placedAt} >= ${start.toISOString()}::timestamptz`);
-  if (end) filters.push(sql`${orders.placedAt} < ${end.toISOString()}::timestamptz`);
+  filters.push(...withinInstants(orders.placedAt, { start, end }));
 
   const row = await db.query.profiles.findFirst({
     where: eq(profiles.id, viewer.profileId),

@@ -2,8 +2,9 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { countQueries } from "@/db/query-stats";
-import { orders } from "@/db/schema";
-import { listAuditLog } from "@/lib/admin/audit";
+import { auditLog, orders } from "@/db/schema";
+import { listAuditLog, recordAudit } from "@/lib/admin/audit";
+import { exportOrdersCsv } from "@/lib/admin/export";
 import { decodeBefore, parseFilter } from "@/lib/admin/filters";
 import { listOrdersForAdmin, type AdminOrdersFilter } from "@/lib/admin/orders";
 import { listRestaurantChoices } from "@/lib/admin/restaurants";
@@ -14,8 +15,9 @@ import { appDay, DAY_MS } from "@/lib/dates";
 import { encodeTimeKey } from "@/lib/keyset";
 import { MAX_MATCHED_CUSTOMERS } from "@/lib/search";
 
+import { parseCsv } from "../fixtures/csv";
 import { DRIVERS, freshDatabase } from "../fixtures/db";
-import { createOrders, createRestaurant, createUser } from "../fixtures/factory";
+import { createOrders, createOrdersAt, createRestaurant, createUser } from "../fixtures/factory";
 
 type Expected = { id: number; placedAt: Date; status: string; restaurantId: number; customerId: number };
 
@@ -218,5 +220,64 @@ describe.each(DRIVERS)("admin orders and audit filters on %s", (driver) => {
     );
     expect(audit.count).toBe(2);
     expect(audit.result.entries).toHaveLength(3);
+  });
+  it("filters orders, the audit log and the orders export by whole days of the admin's zone", async () => {
+    // Around 2025-07-01: the last millisecond of June 30 in Tokyo, Tokyo's midnight, the last second of June 30 in
+    // New York (already July 1 in UTC), New York's midnight.
+    const instants = [
+      "2025-06-30T14:59:59.999Z",
+      "2025-06-30T15:00:00Z",
+      "2025-07-01T03:59:59Z",
+      "2025-07-01T04:00:00Z",
+    ];
+    const placedAt = instants.map((t) => new Date(t));
+    const { restaurant } = await createRestaurant(db());
+    const customer = await createUser(db(), { name: "Zoe Zone" });
+    const orderIds = await createOrdersAt(db(), {
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      placedAt,
+    });
+    const auditIds: number[] = [];
+    for (const createdAt of placedAt) {
+      const id = await recordAudit(db(), { actor: admin, action: "user.enable", targetProfileId: customer.profile.id });
+      await db()
+        .update(auditLog)
+        .set({ createdAt })
+        .where(sql`${auditLog.id} = ${id}`);
+      auditIds.push(id);
+    }
+    const day = { from: "2025-07-01", to: "2025-07-01" };
+    // Which of the four fall on July 1, by zone: newest first on the pages.
+    const cases: [string, number[]][] = [
+      ["UTC", [3, 2]],
+      ["Asia/Tokyo", [3, 2, 1]],
+      ["America/New_York", [3]],
+      ["Pacific/Kiritimati", [3, 2, 1, 0]],
+    ];
+    for (const [zone, expected] of cases) {
+      const page = await listOrdersForAdmin({ viewer: admin, filter: { ...day, restaurant: restaurant.id }, zone });
+      expect(
+        page.rows.map((r) => r.id),
+        zone,
+      ).toEqual(expected.map((i) => orderIds[i]));
+      const audit = await listAuditLog({ viewer: admin, filter: { ...day, action: "user.enable" }, zone });
+      expect(
+        audit.entries.map((e) => e.id),
+        zone,
+      ).toEqual(expected.map((i) => auditIds[i]));
+      const csv = parseCsv(await (await exportOrdersCsv({ viewer: admin, range: day, zone })).text());
+      expect(
+        csv.slice(1).map((r) => Number(r[0])),
+        zone,
+      ).toEqual(expected.map((i) => orderIds[i]).reverse());
+    }
+    const [entry] = await db()
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.action} = 'export.orders'`)
+      .orderBy(sql`${auditLog.id} desc`)
+      .limit(1);
+    expect(entry!.details).toEqual({ filter: { ...day, zone: "Pacific/Kiritimati" } });
   });
 });

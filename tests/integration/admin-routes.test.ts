@@ -15,14 +15,17 @@ import AdminRestaurantsPage from "@/app/(admin)/admin/restaurants/page";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 
-// Route handlers and pages read the signed-in user from the Auth.js cookie; here the test chooses who is signed in.
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+// Route handlers and pages read the signed-in user from the Auth.js cookie, and the viewer's zone from its own
+// cookie; here the test chooses both.
+const session = vi.hoisted(() => ({ viewer: null as Viewer | null, zone: "UTC" }));
 vi.mock("@/lib/auth/session", () => ({ getViewer: async () => session.viewer }));
+vi.mock("@/lib/time-zone", () => ({ viewerTimeZone: async () => session.zone }));
 
 describe.each(DRIVERS)("admin routes on %s", (driver) => {
   const db = freshDatabase(driver);
   beforeEach(() => {
     session.viewer = null;
+    session.zone = "UTC";
   });
 
   async function viewerFor(email: string) {
@@ -101,8 +104,16 @@ describe.each(DRIVERS)("admin routes on %s", (driver) => {
     const bad = await exportOrders(new Request("http://test/admin/export/orders?from=2026-12-01&to=2026-11-01"));
     expect(bad.status).toBe(400);
     expect(await bad.text()).toMatch(/start date must not be after the end date/);
+    session.zone = "Asia/Tokyo";
     const orders = await exportOrders(new Request("http://test/admin/export/orders?from=2000-01-01&to=2100-12-31"));
     expect(orders.status).toBe(200);
     expect((await orders.text()).split("\r\n").filter(Boolean).length).toBeGreaterThan(300);
+    // The range's days are the admin's own, and the audit entry says whose.
+    const [entry] = await db()
+      .select()
+      .from(auditLog)
+      .orderBy(sql`${auditLog.id} desc`)
+      .limit(1);
+    expect(entry!.details).toEqual({ filter: { from: "2000-01-01", to: "2100-12-31", zone: "Asia/Tokyo" } });
   });
 });

@@ -6,8 +6,8 @@ import { formValues, parseFilter } from "@/lib/admin/filters";
 import { adminMetadata } from "@/lib/admin/metadata";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { auditQuerySchema } from "@/lib/admin/schema";
-import { APP_TIME_ZONE } from "@/lib/dates";
 import { filterParams } from "@/lib/query-params";
+import { viewerTimeZone } from "@/lib/time-zone";
 import { AuditFilter } from "@/components/admin/audit-filter";
 import { AuditTable } from "@/components/admin/audit-table";
 import { FilterErrorsAlert } from "@/components/admin/filter-errors-alert";
@@ -27,14 +27,15 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
   const before = decodeAuditCursor(typeof raw === "string" ? raw : undefined);
   if (before === null || Array.isArray(raw)) notFound();
   const { filter, errors } = parseFilter(auditQuerySchema, params);
-  const result = filter ? await listAuditLog({ viewer, before, filter }) : null;
+  const zone = await viewerTimeZone();
+  const result = filter ? await listAuditLog({ viewer, before, filter, zone }) : null;
   const values = formValues(params, FILTER_KEYS);
   const base = filterParams(values);
   return (
     <>
       <PageHeading title="Audit log" />
       <AuditFilter values={values} errors={errors} />
-      <DaysNote zone={APP_TIME_ZONE} newestFirst className="mt-3 mb-3" />
+      <DaysNote zone={zone} newestFirst className="mt-3 mb-3" />
       {result === null ? (
         <FilterErrorsAlert />
       ) : (

@@ -6,9 +6,9 @@ import { listOrdersForAdmin } from "@/lib/admin/orders";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { listRestaurantChoices } from "@/lib/admin/restaurants";
 import { ordersQuerySchema } from "@/lib/admin/schema";
-import { APP_TIME_ZONE } from "@/lib/dates";
 import { encodeTimeKey } from "@/lib/keyset";
 import { filterParams } from "@/lib/query-params";
+import { viewerTimeZone } from "@/lib/time-zone";
 import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
 import { FilterErrorsAlert } from "@/components/admin/filter-errors-alert";
 import { OrdersFilter } from "@/components/admin/orders-filter";
@@ -28,9 +28,10 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<"/admi
   const before = decodeBefore(params.before);
   if (before === null) notFound();
   const { filter, errors } = parseFilter(ordersQuerySchema, params);
+  const zone = await viewerTimeZone();
   const [restaurants, result] = await Promise.all([
     listRestaurantChoices({ viewer }),
-    filter ? listOrdersForAdmin({ viewer, filter, before }) : null,
+    filter ? listOrdersForAdmin({ viewer, filter, before, zone }) : null,
   ]);
   const values = formValues(params, FILTER_KEYS);
   const base = filterParams(values);
@@ -43,7 +44,7 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<"/admi
       ) : (
         <>
           {result.tooManyCustomers ? <TooManyMatches hint="Type more of the name or email." /> : null}
-          <DaysNote zone={APP_TIME_ZONE} newestFirst className="mb-3" />
+          <DaysNote zone={zone} newestFirst className="mb-3" />
           <AdminOrdersTable rows={result.rows} />
           <OlderNewerLinks
             label="Orders pages"

@@ -1,7 +1,8 @@
 import { adminMetadata } from "@/lib/admin/metadata";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
-import { APP_TIME_ZONE, appDay, DAY_MS } from "@/lib/dates";
+import { calendarDay, DAY_MS } from "@/lib/dates";
+import { viewerTimeZone } from "@/lib/time-zone";
 import { OrdersExportForm } from "@/components/admin/export-links";
 import { PageHeading } from "@/components/admin/page-heading";
 import { PlatformTotals } from "@/components/admin/platform-totals";
@@ -13,7 +14,11 @@ export const generateMetadata = adminMetadata("Revenue");
 
 export default async function RevenuePage() {
   const viewer = await requireAdmin();
-  const [totals, revenue] = await Promise.all([getPlatformTotals({ viewer }), getRevenueByMonth({ viewer })]);
+  const [totals, revenue, zone] = await Promise.all([
+    getPlatformTotals({ viewer }),
+    getRevenueByMonth({ viewer }),
+    viewerTimeZone(),
+  ]);
   const today = new Date();
   return (
     <>
@@ -32,9 +37,12 @@ export default async function RevenuePage() {
           Export orders
         </h2>
         <p className="text-sm text-stone-600">
-          Every order placed between the two dates (inclusive, {APP_TIME_ZONE}), cancelled ones marked as such.
+          Every order placed between the two dates (inclusive, whole days in {zone}), cancelled ones marked as such.
         </p>
-        <OrdersExportForm from={appDay(new Date(today.getTime() - 30 * DAY_MS))} to={appDay(today)} />
+        <OrdersExportForm
+          from={calendarDay(new Date(today.getTime() - 30 * DAY_MS), zone)}
+          to={calendarDay(today, zone)}
+        />
       </section>
       <QueryStats />
     </>

@@ -3,8 +3,10 @@ import { z } from "zod";
 import { exportOrdersCsv } from "@/lib/admin/export";
 import { orderRangeSchema } from "@/lib/admin/schema";
 import { getViewer } from "@/lib/auth/session";
+import { viewerTimeZone } from "@/lib/time-zone";
 
-// /admin/export/orders?from=YYYY-MM-DD&to=YYYY-MM-DD. Checks the role itself: non-admins get a 404.
+// /admin/export/orders?from=YYYY-MM-DD&to=YYYY-MM-DD, days of the admin's own zone (the page's). Checks the role
+// itself: non-admins get a 404.
 export async function GET(request: Request) {
   const viewer = await getViewer();
   if (viewer?.role !== "admin") return new Response("Not found", { status: 404 });
@@ -22,5 +24,5 @@ export async function GET(request: Request) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  return exportOrdersCsv({ viewer, range: range.data });
+  return exportOrdersCsv({ viewer, range: range.data, zone: await viewerTimeZone() });
 }
