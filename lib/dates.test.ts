@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 
 import { lastMonths } from "@/lib/admin/revenue";
 
-import { APP_TIME_ZONE, appDay, formatDate, formatDateTime, isTimeZone, zoneDayRange, zoneDayStart } from "./dates";
+import {
+  APP_TIME_ZONE,
+  appDay,
+  formatDate,
+  formatDateTime,
+  isTimeZone,
+  splitAtUtcDays,
+  zoneDayRange,
+  zoneDayStart,
+} from "./dates";
 
 describe("admin calendar days and months", () => {
   const noon = new Date("2026-01-15T12:00:00Z");
@@ -72,5 +81,53 @@ describe("a viewer's calendar day as instants (the history's date filter)", () =
     const { start: from, end: to } = zoneDayRange("2026-03-02", "2026-03-02", "Asia/Tokyo");
     expect([from?.toISOString(), to?.toISOString()]).toEqual(["2026-03-01T15:00:00.000Z", "2026-03-02T15:00:00.000Z"]);
     expect(zoneDayRange("9999-12-30", "9999-12-30", "Etc/GMT+12").end?.toISOString()).toBe("9999-12-31T12:00:00.000Z");
+  });
+});
+
+describe("a range cut at the rollups' UTC days", () => {
+  const split = (from: string, to: string, zone: string) => {
+    const { start, end } = zoneDayRange(from, to, zone);
+    const { wholeFrom, wholeTo, partial } = splitAtUtcDays(start, end);
+    return { wholeFrom, wholeTo, partial: partial.map((p) => [p.from.toISOString(), p.to.toISOString()]) };
+  };
+
+  it("leaves no partial day in UTC, and one at each end elsewhere", () => {
+    expect(split("2026-03-02", "2026-03-04", "UTC")).toEqual({
+      wholeFrom: "2026-03-02",
+      wholeTo: "2026-03-05",
+      partial: [],
+    });
+    // Tokyo's 2–4 March: 1 March from 15:00 UTC, 2 and 3 March whole, 4 March until 15:00 UTC.
+    expect(split("2026-03-02", "2026-03-04", "Asia/Tokyo")).toEqual({
+      wholeFrom: "2026-03-02",
+      wholeTo: "2026-03-04",
+      partial: [
+        ["2026-03-01T15:00:00.000Z", "2026-03-02T00:00:00.000Z"],
+        ["2026-03-04T00:00:00.000Z", "2026-03-04T15:00:00.000Z"],
+      ],
+    });
+  });
+
+  it("keeps a range inside one UTC day whole as the head, and an open end open", () => {
+    // Kolkata's 2 March runs 1 March 18:30 to 2 March 18:30 UTC: two partial UTC days and no whole one.
+    expect(split("2026-03-02", "2026-03-02", "Asia/Kolkata")).toEqual({
+      wholeFrom: "2026-03-02",
+      wholeTo: "2026-03-02",
+      partial: [
+        ["2026-03-01T18:30:00.000Z", "2026-03-02T00:00:00.000Z"],
+        ["2026-03-02T00:00:00.000Z", "2026-03-02T18:30:00.000Z"],
+      ],
+    });
+    const inside = splitAtUtcDays(new Date("2026-03-02T03:00:00Z"), new Date("2026-03-02T09:00:00Z"));
+    expect(inside.partial.map((p) => [p.from.toISOString(), p.to.toISOString()])).toEqual([
+      ["2026-03-02T03:00:00.000Z", "2026-03-02T09:00:00.000Z"],
+    ]);
+    expect(inside.wholeFrom! > inside.wholeTo!).toBe(true);
+    expect(split("2026-03-02", "", "America/New_York")).toEqual({
+      wholeFrom: "2026-03-03",
+      wholeTo: undefined,
+      partial: [["2026-03-02T05:00:00.000Z", "2026-03-03T00:00:00.000Z"]],
+    });
+    expect(splitAtUtcDays(undefined, undefined)).toEqual({ wholeFrom: undefined, wholeTo: undefined, partial: [] });
   });
 });

@@ -113,6 +113,25 @@ export const isCursorInstant = (date: Date) => {
   return Number.isFinite(ms) && ms >= 0 && ms <= LATEST_INSTANT_MS;
 };
 
+/**
+ * [start, end) cut at UTC midnights, where the customers' rollup days begin: the whole UTC days inside it,
+ * [wholeFrom, wholeTo) as YYYY-MM-DD (either open), and the partial days left at either end, each less than a day,
+ * as instants. The head runs from the start to the first midnight (or to the end, if that comes first), the tail
+ * from the last midnight (never before the head's end) to the end; an empty one is left out, so that a range of UTC
+ * days has none.
+ */
+export function splitAtUtcDays(start: Date | undefined, end: Date | undefined) {
+  const firstMidnight = start && new Date(Math.ceil(start.getTime() / DAY_MS) * DAY_MS);
+  const lastMidnight = end && new Date(Math.floor(end.getTime() / DAY_MS) * DAY_MS);
+  const headEnd = firstMidnight && (end && end < firstMidnight ? end : firstMidnight);
+  const partial = [
+    ...(start && headEnd ? [{ from: start, to: headEnd }] : []),
+    ...(end && lastMidnight ? [{ from: headEnd && headEnd > lastMidnight ? headEnd : lastMidnight, to: end }] : []),
+  ].filter((part) => part.from < part.to);
+  const day = (midnight: Date | undefined) => midnight?.toISOString().slice(0, 10);
+  return { wholeFrom: day(firstMidnight), wholeTo: day(lastMidnight), partial };
+}
+
 /** The calendar day containing `date` in APP_TIME_ZONE, as YYYY-MM-DD: a day of the customers' rollups. */
 export const appDay = (date: Date) => calendarDay(date, APP_TIME_ZONE);
 

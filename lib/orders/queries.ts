@@ -5,7 +5,7 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb, getPrimaryDb } from "@/db/client";
 import { orders, orderStatusEvents, profiles } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { APP_TIME_ZONE, withinInstants, zoneDayRange } from "@/lib/dates";
+import { APP_TIME_ZONE, splitAtUtcDays, withinInstants, zoneDayRange } from "@/lib/dates";
 import { centsFromDb } from "@/lib/money";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
 import { orderLinesRead } from "@/lib/orders/line-options";
@@ -80,16 +80,8 @@ function matchingTotals({
     return sql`(select json_build_array(r.order_count, r.total_cents::text, r.cancelled_count)
       from customer_totals r where r.customer_id = ${profiles.id})`;
   }
-  // The range's ends (b.s, b.e), then the first whole UTC day at or after the start, and the UTC day the end
-  // falls in (whole days stop before it). The customer id is repeated as a value, as in getOrderHistory: correlated
-  // alone, the planner may read a day of a restaurant's orders instead of the customer's.
-  const bounds = [
-    ...(start ? [sql`${start.toISOString()}::timestamptz as s`] : []),
-    ...(end ? [sql`${end.toISOString()}::timestamptz as e`] : []),
-  ];
-  const firstWhole = start ? sql`(((b.s - interval '1 microsecond') at time zone 'UTC')::date + 1)` : undefined;
-  const endDay = end ? sql`((b.e at time zone 'UTC')::date)` : undefined;
-  const utcMidnight = (day: SQL) => sql`((${day})::timestamp at time zone 'UTC')`;
+  const { wholeFrom, wholeTo, partial } = splitAtUtcDays(start, end);
+  const instant = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 
   const table = restaurantId === undefined ? sql.raw("customer_day_totals") : sql.raw("customer_restaurant_day_totals");
   const atRestaurant = (alias: string) =>
@@ -97,28 +89,23 @@ function matchingTotals({
   const wholeDays = [
     sql`r.customer_id = ${profiles.id}`,
     ...atRestaurant("r"),
-    ...(firstWhole ? [sql`r.day >= ${firstWhole}`] : []),
-    ...(endDay ? [sql`r.day < ${endDay}`] : []),
+    ...(wholeFrom ? [sql`r.day >= ${wholeFrom}::date`] : []),
+    ...(wholeTo ? [sql`r.day < ${wholeTo}::date`] : []),
   ];
-  const ordersIn = (after: SQL, before: SQL) => sql`select count(*), coalesce(sum(o.total_cents), 0) from orders o
-    where o.customer_id = ${profiles.id} and o.customer_id = ${profileId}
+  // The customer id is repeated as a value, as in getOrderHistory: correlated alone, the planner may read a day of a
+  // restaurant's orders instead of the customer's.
+  const ordersIn = ({ from, to }: { from: Date; to: Date }) => sql`select count(*), coalesce(sum(o.total_cents), 0)
+    from orders o where o.customer_id = ${profiles.id} and o.customer_id = ${profileId}
       and ${sql.join([...atRestaurant("o"), COUNTS_TOWARD_TOTALS], sql` and `)}
-      and o.placed_at >= ${after} and o.placed_at < ${before}`;
-  // The head runs from the start to the first whole day (or to the end, if that comes first); the tail from the
-  // end's UTC midnight (never before the head's end) to the end.
-  const headEnd = firstWhole && (end ? sql`least(${utcMidnight(firstWhole)}, b.e)` : utcMidnight(firstWhole));
+      and o.placed_at >= ${instant(from)} and o.placed_at < ${instant(to)}`;
   const parts = [
     sql`select coalesce(sum(r.order_count), 0), coalesce(sum(r.total_cents), 0) from ${table} r
       where ${sql.join(wholeDays, sql` and `)}`,
-    ...(headEnd ? [ordersIn(sql`b.s`, headEnd)] : []),
-    ...(endDay
-      ? [ordersIn(headEnd ? sql`greatest(${utcMidnight(endDay)}, ${headEnd})` : utcMidnight(endDay), sql`b.e`)]
-      : []),
+    ...partial.map(ordersIn),
   ];
   // Cancelled orders are not in the day rollups: how many of them a filter matches is not known here.
   return sql`(select json_build_array(coalesce(sum(part.n), 0)::int, coalesce(sum(part.cents), 0)::text, null)
-    from (select ${bounds.length ? sql.join(bounds, sql`, `) : sql`1`}) b
-    cross join lateral (${sql.join(parts, sql` union all `)}) part(n, cents))`;
+    from (${sql.join(parts, sql` union all `)}) part(n, cents))`;
 }
 
 /**
