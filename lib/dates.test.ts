@@ -85,22 +85,21 @@ describe("a viewer's calendar day as instants (the history's date filter)", () =
 });
 
 describe("a range cut at the rollups' UTC days", () => {
+  const iso = (parts: { from: Date; to?: Date }[]) => parts.map((p) => [p.from.toISOString(), p.to?.toISOString()]);
   const split = (from: string, to: string, zone: string) => {
     const { start, end } = zoneDayRange(from, to, zone);
-    const { wholeFrom, wholeTo, partial } = splitAtUtcDays(start, end);
-    return { wholeFrom, wholeTo, partial: partial.map((p) => [p.from.toISOString(), p.to.toISOString()]) };
+    const { whole, partial } = splitAtUtcDays(start, end);
+    return { whole, partial: iso(partial) };
   };
 
   it("leaves no partial day in UTC, and one at each end elsewhere", () => {
     expect(split("2026-03-02", "2026-03-04", "UTC")).toEqual({
-      wholeFrom: "2026-03-02",
-      wholeTo: "2026-03-05",
+      whole: { from: "2026-03-02", to: "2026-03-05" },
       partial: [],
     });
     // Tokyo's 2–4 March: 1 March from 15:00 UTC, 2 and 3 March whole, 4 March until 15:00 UTC.
     expect(split("2026-03-02", "2026-03-04", "Asia/Tokyo")).toEqual({
-      wholeFrom: "2026-03-02",
-      wholeTo: "2026-03-04",
+      whole: { from: "2026-03-02", to: "2026-03-04" },
       partial: [
         ["2026-03-01T15:00:00.000Z", "2026-03-02T00:00:00.000Z"],
         ["2026-03-04T00:00:00.000Z", "2026-03-04T15:00:00.000Z"],
@@ -108,26 +107,51 @@ describe("a range cut at the rollups' UTC days", () => {
     });
   });
 
-  it("keeps a range inside one UTC day whole as the head, and an open end open", () => {
+  it("has no whole day in a range shorter than one, and keeps a range inside one UTC day as the head", () => {
     // Kolkata's 2 March runs 1 March 18:30 to 2 March 18:30 UTC: two partial UTC days and no whole one.
     expect(split("2026-03-02", "2026-03-02", "Asia/Kolkata")).toEqual({
-      wholeFrom: "2026-03-02",
-      wholeTo: "2026-03-02",
+      whole: null,
       partial: [
         ["2026-03-01T18:30:00.000Z", "2026-03-02T00:00:00.000Z"],
         ["2026-03-02T00:00:00.000Z", "2026-03-02T18:30:00.000Z"],
       ],
     });
     const inside = splitAtUtcDays(new Date("2026-03-02T03:00:00Z"), new Date("2026-03-02T09:00:00Z"));
-    expect(inside.partial.map((p) => [p.from.toISOString(), p.to.toISOString()])).toEqual([
-      ["2026-03-02T03:00:00.000Z", "2026-03-02T09:00:00.000Z"],
-    ]);
-    expect(inside.wholeFrom! > inside.wholeTo!).toBe(true);
+    expect({ whole: inside.whole, partial: iso(inside.partial) }).toEqual({
+      whole: null,
+      partial: [["2026-03-02T03:00:00.000Z", "2026-03-02T09:00:00.000Z"]],
+    });
+    // Samoa skipped 30 December 2011: nothing at all.
+    expect(split("2011-12-30", "2011-12-30", "Pacific/Apia")).toEqual({ whole: null, partial: [] });
+  });
+
+  it("keeps an open end open, on either side", () => {
     expect(split("2026-03-02", "", "America/New_York")).toEqual({
-      wholeFrom: "2026-03-03",
-      wholeTo: undefined,
+      whole: { from: "2026-03-03", to: undefined },
       partial: [["2026-03-02T05:00:00.000Z", "2026-03-03T00:00:00.000Z"]],
     });
-    expect(splitAtUtcDays(undefined, undefined)).toEqual({ wholeFrom: undefined, wholeTo: undefined, partial: [] });
+    expect(split("", "2026-03-02", "America/New_York")).toEqual({
+      whole: { from: undefined, to: "2026-03-03" },
+      partial: [["2026-03-03T00:00:00.000Z", "2026-03-03T05:00:00.000Z"]],
+    });
+    expect(splitAtUtcDays(undefined, undefined)).toEqual({ whole: { from: undefined, to: undefined }, partial: [] });
+  });
+
+  it("never names an instant past the year 9999, nor one before 1970", () => {
+    // 31 December 9999 in Los Angeles starts at 08:00 UTC; the midnight after it is in the year 10000.
+    expect(split("9999-12-31", "", "America/Los_Angeles")).toEqual({
+      whole: null,
+      partial: [["9999-12-31T08:00:00.000Z", undefined]],
+    });
+    expect(split("9999-12-31", "9999-12-31", "Etc/GMT+12")).toEqual({
+      whole: null,
+      partial: [["9999-12-31T12:00:00.000Z", undefined]],
+    });
+    // Days before 1970 end before every order: at the epoch.
+    expect(zoneDayRange(undefined, "0001-01-01", "Asia/Tokyo").end?.toISOString()).toBe("1970-01-01T00:00:00.000Z");
+    expect(split("", "1969-12-31", "Pacific/Kiritimati")).toEqual({
+      whole: { from: undefined, to: "1970-01-01" },
+      partial: [],
+    });
   });
 });

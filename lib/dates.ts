@@ -78,12 +78,13 @@ export function zoneDayStart(day: string, zone: string): Date {
 /**
  * The instants [start, end) of the days `from` to `to` (either open) in `zone`, for comparing timestamps. A start
  * on or before 1970-01-01, or an end on 9999-12-31, bounds nothing (every order lies in isCursorInstant's range)
- * and is left out: past those a Date no longer prints as a timestamp PostgreSQL reads.
+ * and is left out: past those a Date no longer prints as a timestamp PostgreSQL reads. An end before 1970 ends
+ * before everything, at the epoch.
  */
 export function zoneDayRange(from: string | undefined, to: string | undefined, zone: string) {
   return {
     start: from && from > "1970-01-01" ? zoneDayStart(from, zone) : undefined,
-    end: to && to < "9999-12-31" ? zoneDayStart(nextDay(to), zone) : undefined,
+    end: to && to < "9999-12-31" ? (to < "1970-01-01" ? new Date(0) : zoneDayStart(nextDay(to), zone)) : undefined,
   };
 }
 
@@ -114,22 +115,31 @@ export const isCursorInstant = (date: Date) => {
 };
 
 /**
- * [start, end) cut at UTC midnights, where the customers' rollup days begin: the whole UTC days inside it,
- * [wholeFrom, wholeTo) as YYYY-MM-DD (either open), and the partial days left at either end, each less than a day,
- * as instants. The head runs from the start to the first midnight (or to the end, if that comes first), the tail
- * from the last midnight (never before the head's end) to the end; an empty one is left out, so that a range of UTC
- * days has none.
+ * [start, end) (either open) cut at UTC midnights, where the customers' rollup days begin (APP_TIME_ZONE is UTC):
+ * the whole UTC days inside it, `whole` = [from, to) as YYYY-MM-DD (either open; null when there is none), and the
+ * partial days left at either end, each less than a day, as instants. The head runs from the start to the first
+ * midnight (or to the end, if that comes first), the tail from the last midnight (never before the head's end) to
+ * the end; an empty one is left out, so that a range of UTC days has none. A start on 31 December 9999 (UTC) has
+ * no midnight after it that a Date prints as PostgreSQL reads: its head is left open instead.
  */
 export function splitAtUtcDays(start: Date | undefined, end: Date | undefined) {
-  const firstMidnight = start && new Date(Math.ceil(start.getTime() / DAY_MS) * DAY_MS);
-  const lastMidnight = end && new Date(Math.floor(end.getTime() / DAY_MS) * DAY_MS);
-  const headEnd = firstMidnight && (end && end < firstMidnight ? end : firstMidnight);
-  const partial = [
-    ...(start && headEnd ? [{ from: start, to: headEnd }] : []),
-    ...(end && lastMidnight ? [{ from: headEnd && headEnd > lastMidnight ? headEnd : lastMidnight, to: end }] : []),
-  ].filter((part) => part.from < part.to);
-  const day = (midnight: Date | undefined) => midnight?.toISOString().slice(0, 10);
-  return { wholeFrom: day(firstMidnight), wholeTo: day(lastMidnight), partial };
+  const lo = start?.getTime() ?? -Infinity;
+  const hi = end?.getTime() ?? Infinity;
+  const ceilMidnight = Math.ceil(lo / DAY_MS) * DAY_MS;
+  const firstMidnight = ceilMidnight > LATEST_INSTANT_MS ? Infinity : ceilMidnight;
+  const lastMidnight = Math.floor(hi / DAY_MS) * DAY_MS;
+  const headEnd = Math.min(firstMidnight, hi);
+  const parts = [
+    ...(start ? [{ from: lo, to: headEnd }] : []),
+    ...(end ? [{ from: Math.max(lastMidnight, start ? headEnd : lastMidnight), to: hi }] : []),
+  ];
+  const day = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : undefined);
+  return {
+    whole: firstMidnight < lastMidnight ? { from: day(firstMidnight), to: day(lastMidnight) } : null,
+    partial: parts
+      .filter((part) => part.from < part.to)
+      .map((part) => ({ from: new Date(part.from), to: Number.isFinite(part.to) ? new Date(part.to) : undefined })),
+  };
 }
 
 /** The calendar day containing `date` in APP_TIME_ZONE, as YYYY-MM-DD: a day of the customers' rollups. */

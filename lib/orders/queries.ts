@@ -80,29 +80,35 @@ function matchingTotals({
     return sql`(select json_build_array(r.order_count, r.total_cents::text, r.cancelled_count)
       from customer_totals r where r.customer_id = ${profiles.id})`;
   }
-  const { wholeFrom, wholeTo, partial } = splitAtUtcDays(start, end);
+  const { whole, partial } = splitAtUtcDays(start, end);
   const instant = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 
   const table = restaurantId === undefined ? sql.raw("customer_day_totals") : sql.raw("customer_restaurant_day_totals");
   const atRestaurant = (alias: string) =>
     restaurantId === undefined ? [] : [sql`${sql.raw(alias)}.restaurant_id = ${restaurantId}`];
-  const wholeDays = [
+  const wholeDays = whole && [
     sql`r.customer_id = ${profiles.id}`,
     ...atRestaurant("r"),
-    ...(wholeFrom ? [sql`r.day >= ${wholeFrom}::date`] : []),
-    ...(wholeTo ? [sql`r.day < ${wholeTo}::date`] : []),
+    ...(whole.from ? [sql`r.day >= ${whole.from}::date`] : []),
+    ...(whole.to ? [sql`r.day < ${whole.to}::date`] : []),
   ];
   // The customer id is repeated as a value, as in getOrderHistory: correlated alone, the planner may read a day of a
   // restaurant's orders instead of the customer's.
-  const ordersIn = ({ from, to }: { from: Date; to: Date }) => sql`select count(*), coalesce(sum(o.total_cents), 0)
+  const ordersIn = ({ from, to }: { from: Date; to?: Date }) => sql`select count(*), coalesce(sum(o.total_cents), 0)
     from orders o where o.customer_id = ${profiles.id} and o.customer_id = ${profileId}
       and ${sql.join([...atRestaurant("o"), COUNTS_TOWARD_TOTALS], sql` and `)}
-      and o.placed_at >= ${instant(from)} and o.placed_at < ${instant(to)}`;
+      and o.placed_at >= ${instant(from)}${to ? sql` and o.placed_at < ${instant(to)}` : sql``}`;
   const parts = [
-    sql`select coalesce(sum(r.order_count), 0), coalesce(sum(r.total_cents), 0) from ${table} r
-      where ${sql.join(wholeDays, sql` and `)}`,
+    ...(wholeDays
+      ? [
+          sql`select coalesce(sum(r.order_count), 0), coalesce(sum(r.total_cents), 0) from ${table} r
+            where ${sql.join(wholeDays, sql` and `)}`,
+        ]
+      : []),
     ...partial.map(ordersIn),
   ];
+  // An empty range (a day a zone skipped) matches nothing.
+  if (parts.length === 0) return sql`json_build_array(0, '0', null)`;
   // Cancelled orders are not in the day rollups: how many of them a filter matches is not known here.
   return sql`(select json_build_array(coalesce(sum(part.n), 0)::int, coalesce(sum(part.cents), 0)::text, null)
     from (${sql.join(parts, sql` union all `)}) part(n, cents))`;

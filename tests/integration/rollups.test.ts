@@ -210,6 +210,17 @@ describe.each(DRIVERS)("rollups on %s", (driver) => {
     for (const zone of ["MIT", "IST", "Asia/Calcutta"]) {
       await expect(getOrderHistory({ viewer, from: "2026-03-02", to: "2026-03-02", zone })).resolves.toBeTruthy();
     }
+    // The ends of the calendar: the last day west of UTC (whose next UTC midnight is in the year 10000), a day
+    // before 1970, and a day a zone skipped (Samoa, 30 December 2011) match nothing, without an error.
+    for (const [zone, from, to] of [
+      ["America/Los_Angeles", "9999-12-31", undefined],
+      ["Etc/GMT+12", "9999-12-31", "9999-12-31"],
+      ["Pacific/Kiritimati", undefined, "1969-12-31"],
+      ["Pacific/Apia", "2011-12-30", "2011-12-30"],
+    ] as const) {
+      const none = (await getOrderHistory({ viewer, from, to, zone }))!;
+      expect([none.orders, none.matchingCount, none.matchingTotalCents], `${zone} ${from}..${to}`).toEqual([[], 0, 0]);
+    }
     expect(await drift()).toEqual([]);
   });
 
