@@ -1,7 +1,7 @@
 import type { RevenueByMonth } from "@/lib/admin/revenue";
 import { formatCents } from "@/lib/money";
 
-// Enough distinct hues for the demo's restaurants; beyond that they repeat, and the table stays exact.
+// One hue per restaurant the chart names (CHART_RESTAURANTS), and the last, grey, for all the others together.
 const COLORS = [
   "#c2410c",
   "#0369a1",
@@ -19,9 +19,28 @@ const WIDTH = 720;
 const HEIGHT = 260;
 const PAD = { top: 16, right: 8, bottom: 28, left: 72 };
 
-/** Stacked monthly bars, one colour per restaurant, drawn on the server: no chart library, no client JavaScript. */
+/**
+ * Stacked monthly bars drawn on the server (no chart library, no client JavaScript): one colour for each of the
+ * highest-earning restaurants, and one for all the others, so that the chart stays ten series at any scale.
+ */
 export function RevenueChart({ data }: { data: RevenueByMonth }) {
   const monthTotals = data.monthTotalsCents;
+  const series = [
+    ...data.chart.restaurants.map((r) => ({
+      key: String(r.restaurantId),
+      name: r.name,
+      cents: data.months.map((m) => r.byMonth[m]?.revenueCents ?? 0),
+    })),
+    ...(data.chart.otherCount > 0
+      ? [
+          {
+            key: "others",
+            name: `${data.chart.otherCount} other restaurant${data.chart.otherCount === 1 ? "" : "s"}`,
+            cents: data.chart.otherCents,
+          },
+        ]
+      : []),
+  ];
   const max = Math.max(1, ...monthTotals);
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
@@ -57,14 +76,14 @@ export function RevenueChart({ data }: { data: RevenueByMonth }) {
           const x = PAD.left + i * slot + (slot - barW) / 2;
           return (
             <g key={month}>
-              {data.restaurants.map((r, j) => {
-                const cents = r.byMonth[month]?.revenueCents ?? 0;
+              {series.map((s, j) => {
+                const cents = s.cents[i] ?? 0;
                 if (cents === 0) return null;
                 const h = y(cents);
                 base -= h;
                 return (
-                  <rect key={r.restaurantId} x={x} y={base} width={barW} height={h} fill={COLORS[j % COLORS.length]}>
-                    <title>{`${r.name}, ${month}: ${formatCents(cents)}`}</title>
+                  <rect key={s.key} x={x} y={base} width={barW} height={h} fill={COLORS[j % COLORS.length]}>
+                    <title>{`${s.name}, ${month}: ${formatCents(cents)}`}</title>
                   </rect>
                 );
               })}
@@ -76,14 +95,14 @@ export function RevenueChart({ data }: { data: RevenueByMonth }) {
         })}
       </svg>
       <figcaption className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-600">
-        {data.restaurants.map((r, j) => (
-          <span key={r.restaurantId} className="inline-flex items-center gap-1">
+        {series.map((s, j) => (
+          <span key={s.key} className="inline-flex items-center gap-1">
             <span
               aria-hidden
               className="inline-block h-3 w-3 rounded-sm"
               style={{ backgroundColor: COLORS[j % COLORS.length] }}
             />
-            {r.name}
+            {s.name}
           </span>
         ))}
       </figcaption>

@@ -1,23 +1,27 @@
 import type { RevenueByMonth } from "@/lib/admin/revenue";
-import { Money } from "@/components/ui/money";
+import { formatCents } from "@/lib/money";
 import { ScrollBox } from "@/components/ui/scroll-box";
 
-/** The chart's exact figures: one row per restaurant, one column per month, totals both ways. */
+/**
+ * The chart's exact figures: one row per restaurant of the page, one column per month, totals both ways (the last
+ * row every restaurant's). Cells are bare text in a padded, tabular table: 25 rows of 14 cells travel twice (HTML and
+ * RSC payload), so each wrapper and class string counts.
+ */
 export function RevenueTable({ data }: { data: RevenueByMonth }) {
   return (
     <ScrollBox label="Revenue by restaurant and month">
-      <table className="w-full text-right text-xs tabular-nums">
-        <thead className="border-b border-stone-200 text-stone-500">
+      <table className="w-full data-table text-right text-xs tabular-nums">
+        <thead className="border-b border-stone-200 font-medium text-stone-500">
           <tr>
-            <th scope="col" className="px-3 py-2 text-left font-medium">
+            <th scope="col" className="text-left">
               Restaurant
             </th>
             {data.months.map((m) => (
-              <th key={m} scope="col" className="px-3 py-2 font-medium">
+              <th key={m} scope="col">
                 {m}
               </th>
             ))}
-            <th scope="col" className="px-3 py-2 font-semibold">
+            <th scope="col" className="font-semibold">
               Total
             </th>
           </tr>
@@ -25,33 +29,27 @@ export function RevenueTable({ data }: { data: RevenueByMonth }) {
         <tbody className="divide-y divide-stone-100">
           {data.restaurants.map((r) => (
             <tr key={r.restaurantId}>
-              <th scope="row" className="px-3 py-2 text-left font-medium">
+              <th scope="row" className="text-left font-medium">
                 {r.name}
               </th>
               {data.months.map((m) => (
-                <td key={m} className="px-3 py-2" title={`${r.byMonth[m]?.orders ?? 0} orders`}>
-                  <Money cents={r.byMonth[m]?.revenueCents ?? 0} />
+                <td key={m} title={`${r.byMonth[m]?.orders ?? 0} orders`}>
+                  {formatCents(r.byMonth[m]?.revenueCents ?? 0)}
                 </td>
               ))}
-              <td className="px-3 py-2 font-semibold">
-                <Money cents={r.totalCents} />
-              </td>
+              <td className="font-semibold">{formatCents(r.totalCents)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot className="border-t border-stone-200 font-semibold">
           <tr>
-            <th scope="row" className="px-3 py-2 text-left">
+            <th scope="row" className="text-left">
               All restaurants
             </th>
             {data.months.map((m, i) => (
-              <td key={m} className="px-3 py-2">
-                <Money cents={data.monthTotalsCents[i] ?? 0} />
-              </td>
+              <td key={m}>{formatCents(data.monthTotalsCents[i] ?? 0)}</td>
             ))}
-            <td className="px-3 py-2" data-testid="revenue-grand-total">
-              <Money cents={data.totalCents} />
-            </td>
+            <td data-testid="revenue-grand-total">{formatCents(data.totalCents)}</td>
           </tr>
         </tfoot>
       </table>

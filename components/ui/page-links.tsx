@@ -3,25 +3,25 @@ import Link from "next/link";
 const linkClass = "font-medium text-brand-700 underline";
 
 /**
- * Lists page by keyset, so they offer only a way back to the start and a way on; a link is left out when there is
- * nowhere to go (the empty span keeps the next link on the right).
+ * A way back and a way on: keyset lists go back to their start, numbered ones to the page before. A link is left
+ * out when there is nowhere to go (the empty span keeps the next link on the right).
  */
 export function PageLinks({
   label,
-  first,
+  back,
   next,
   className = "mt-3",
 }: {
   label: string;
-  first: { href: string; text: string } | null;
+  back: { href: string; text: string } | null;
   next: { href: string; text: string } | null;
   className?: string;
 }) {
   return (
     <nav aria-label={label} className={`flex justify-between text-sm ${className}`}>
-      {first ? (
-        <Link href={first.href} className={linkClass}>
-          {first.text}
+      {back ? (
+        <Link href={back.href} className={linkClass}>
+          {back.text}
         </Link>
       ) : (
         <span />
@@ -57,7 +57,7 @@ export function OlderNewerLinks({
   return (
     <PageLinks
       label={label}
-      first={paged ? { href: `${path}?${filter}`, text: "← Newest" } : null}
+      back={paged ? { href: `${path}?${filter}`, text: "← Newest" } : null}
       next={
         nextBefore
           ? { href: `${path}?${new URLSearchParams([...filter, ["before", nextBefore]])}`, text: "Older →" }

@@ -71,34 +71,57 @@ export function lastMonths(count: number, now = new Date()): string[] {
   return months;
 }
 
+export type MonthFigures = Record<string, { orders: number; revenueCents: number }>;
+
 export type RestaurantRevenue = {
   restaurantId: number;
   name: string;
-  byMonth: Record<string, { orders: number; revenueCents: number }>;
+  byMonth: MonthFigures;
   totalCents: number;
 };
 
+/** Restaurants per page of the revenue table. */
+export const REVENUE_PAGE_SIZE = 25;
+/** Restaurants drawn in the chart one by one, the highest first; the rest are stacked as one "other" bar. */
+export const CHART_RESTAURANTS = 9;
+
+/** "2026-12" for "2026-11": the month after a YYYY-MM month. */
+function monthAfter(month: string) {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, "0")}`;
+}
+
 /**
- * Per-restaurant revenue by month for the last `months` calendar months, grouped in SQL (one statement) from the
+ * Revenue by restaurant and month for the last `months` calendar months, grouped in SQL (one statement) from the
  * restaurants' daily rollups (days and so months of each restaurant's own zone, decision 0006): at most one row per
- * restaurant and day, however many orders they hold.
- * Every restaurant is listed, with zeros where it sold nothing.
+ * restaurant and day, however many orders they hold. Restaurants rank by their revenue over those months (then
+ * name): the table shows one page of them, zeros included, and the chart the first CHART_RESTAURANTS, the others
+ * stacked together. The month totals are every restaurant's, whatever the page, so that a page of 25 rows and a
+ * chart of ten bars stay a few kilobytes at any number of restaurants while the totals stay whole.
  */
 export async function getRevenueByMonth({
   viewer,
   months = 12,
   now = new Date(),
+  page = 1,
+  pageSize = REVENUE_PAGE_SIZE,
 }: {
   viewer: Viewer;
   months?: number;
   now?: Date;
+  /** 1 for the highest-earning restaurants. */
+  page?: number;
+  pageSize?: number;
 }) {
   assertAdmin(viewer);
   const db = await getDb();
   const labels = lastMonths(months, now);
+  const offset = (page - 1) * pageSize;
   const rows = await executeRows<{
-    restaurant_id: number;
-    name: string;
+    restaurant_id: number | null;
+    name: string | null;
+    rank: number | null;
+    restaurant_count: number | null;
     month: string | null;
     orders: number;
     revenue: string;
@@ -106,37 +129,65 @@ export async function getRevenueByMonth({
     db,
     sql`
     with monthly as (
-      select d.restaurant_id, to_char(d.day, 'YYYY-MM') as month, sum(d.order_count)::int as orders, sum(d.total_cents) as revenue
+      select d.restaurant_id, to_char(d.day, 'YYYY-MM') as month, sum(d.order_count)::int as orders,
+        sum(d.total_cents) as revenue
       from restaurant_day_totals d
-      where d.day >= ${`${labels[0]}-01`}::date
+      where d.day >= ${`${labels[0]}-01`}::date and d.day < ${`${monthAfter(labels.at(-1)!)}-01`}::date
       group by 1, 2
+    ), ranked as (
+      select r.id, r.name, count(*) over ()::int as restaurant_count,
+        row_number() over (order by coalesce(t.revenue, 0) desc, r.name, r.id)::int as rank
+      from restaurants r left join (select restaurant_id, sum(revenue) as revenue from monthly group by 1) t
+        on t.restaurant_id = r.id
     )
-    select r.id as restaurant_id, r.name, m.month, coalesce(m.orders, 0) as orders, coalesce(m.revenue, 0)::text as revenue
-    from restaurants r left join monthly m on m.restaurant_id = r.id
-    order by r.name, r.id, m.month`,
+    select k.id as restaurant_id, k.name, k.rank, k.restaurant_count, m.month, coalesce(m.orders, 0) as orders,
+      coalesce(m.revenue, 0)::text as revenue
+    from ranked k left join monthly m on m.restaurant_id = k.id
+    where k.rank <= ${CHART_RESTAURANTS} or (k.rank > ${offset} and k.rank <= ${offset + pageSize})
+    union all
+    select null, null, null, null, m.month, sum(m.orders)::int, sum(m.revenue)::text from monthly m group by m.month`,
   );
-  const byRestaurant = new Map<number, RestaurantRevenue>();
+  const ranked = new Map<number, RestaurantRevenue & { rank: number }>();
+  const monthTotals: MonthFigures = {};
+  let restaurantCount = 0;
   for (const row of rows) {
-    const entry = byRestaurant.get(row.restaurant_id) ?? {
+    const figures = { orders: row.orders, revenueCents: centsFromDb(row.revenue) };
+    if (row.restaurant_id === null) {
+      if (row.month) monthTotals[row.month] = figures;
+      continue;
+    }
+    restaurantCount = row.restaurant_count!;
+    const entry = ranked.get(row.restaurant_id) ?? {
       restaurantId: row.restaurant_id,
-      name: row.name,
+      name: row.name!,
+      rank: row.rank!,
       byMonth: {},
       totalCents: 0,
     };
-    if (row.month && labels.includes(row.month)) {
-      const cents = centsFromDb(row.revenue);
-      entry.byMonth[row.month] = { orders: row.orders, revenueCents: cents };
-      entry.totalCents += cents;
+    if (row.month) {
+      entry.byMonth[row.month] = figures;
+      entry.totalCents += figures.revenueCents;
     }
-    byRestaurant.set(row.restaurant_id, entry);
+    ranked.set(row.restaurant_id, entry);
   }
-  const restaurants = [...byRestaurant.values()];
-  // Column totals for the chart and the table alike, so the two can never disagree.
-  const monthTotalsCents = labels.map((m) =>
-    restaurants.reduce((sum, r) => sum + (r.byMonth[m]?.revenueCents ?? 0), 0),
+  const byRank = [...ranked.values()].sort((a, b) => a.rank - b.rank);
+  const monthTotalsCents = labels.map((m) => monthTotals[m]?.revenueCents ?? 0);
+  // The chart's last bar segment is what the named restaurants leave of each month's total, to the cent.
+  const charted = byRank.filter((r) => r.rank <= CHART_RESTAURANTS);
+  const otherCents = monthTotalsCents.map(
+    (total, i) => total - charted.reduce((sum, r) => sum + (r.byMonth[labels[i]!]?.revenueCents ?? 0), 0),
   );
-  const totalCents = restaurants.reduce((sum, r) => sum + r.totalCents, 0);
-  return { months: labels, restaurants, monthTotalsCents, totalCents };
+  return {
+    months: labels,
+    /** This page's restaurants, highest revenue first. */
+    restaurants: byRank.filter((r) => r.rank > offset && r.rank <= offset + pageSize),
+    chart: { restaurants: charted, otherCents, otherCount: Math.max(0, restaurantCount - charted.length) },
+    monthTotalsCents,
+    totalCents: monthTotalsCents.reduce((sum, cents) => sum + cents, 0),
+    restaurantCount,
+    page,
+    pageCount: Math.max(1, Math.ceil(restaurantCount / pageSize)),
+  };
 }
 
 export type RevenueByMonth = Awaited<ReturnType<typeof getRevenueByMonth>>;

@@ -12,6 +12,7 @@ import AdminOrdersPage from "@/app/(admin)/admin/orders/page";
 import AdminRestaurantPage from "@/app/(admin)/admin/restaurants/[slug]/page";
 import NewRestaurantPage from "@/app/(admin)/admin/restaurants/new/page";
 import AdminRestaurantsPage from "@/app/(admin)/admin/restaurants/page";
+import RevenuePage from "@/app/(admin)/admin/revenue/page";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 
@@ -56,6 +57,7 @@ describe.each(DRIVERS)("admin routes on %s", (driver) => {
         } as never),
       () => AdminOrdersPage(search({ customer: "carla", status: "placed" })),
       () => AuditPage(search({ action: "user.role_change" })),
+      () => RevenuePage(search({ page: "1" })),
     ];
   };
 
@@ -65,6 +67,9 @@ describe.each(DRIVERS)("admin routes on %s", (driver) => {
     const search = (params: Record<string, string>) => ({ searchParams: Promise.resolve(params) }) as never;
     await expect(AdminOrdersPage(search({ before: "junk" }))).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
     await expect(AdminRestaurantsPage(search({ after: "-1" }))).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+    // The demo's restaurants fit one page of the revenue table: a page past it, or no page number, is not found.
+    for (const page of ["2", "0", "1.5", "9".repeat(30), "\u0000"])
+      await expect(RevenuePage(search({ page }))).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
     await expect(
       AdminRestaurantPage({
         params: Promise.resolve({ slug: "no-such-place" }),

@@ -2,18 +2,18 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { countQueries } from "@/db/query-stats";
-import { orders, profiles, users } from "@/db/schema";
+import { orders, profiles, restaurants, users } from "@/db/schema";
 import { DEMO_ACCOUNTS } from "@/db/seed/accounts";
 import { seedDemo } from "@/db/seed/demo";
 import { decodeUsersCursor, encodeUsersCursor } from "@/lib/admin/cursor";
 import { reconcileTotals } from "@/lib/admin/reconciliation";
-import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
+import { CHART_RESTAURANTS, getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { listUserTotals, type UserTotalsRow } from "@/lib/admin/users";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { getProfileForViewer } from "@/lib/profile/queries";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
-import { createUser } from "../fixtures/factory";
+import { createOrdersAt, createRestaurant, createUser } from "../fixtures/factory";
 
 describe.each(DRIVERS)("admin totals on %s", (driver) => {
   const db = freshDatabase(driver);
@@ -163,9 +163,58 @@ describe.each(DRIVERS)("admin totals on %s", (driver) => {
     const sum = revenue.restaurants.reduce((a, r) => a + r.totalCents, 0);
     // The demo orders span the last 365 days, inside 14 calendar months: every sale is in the chart.
     expect(sum).toBe((await getPlatformTotals({ viewer: admin })).revenueCents);
+    expect(revenue.totalCents).toBe(sum);
     for (const r of revenue.restaurants) {
       expect(Object.values(r.byMonth).reduce((a, m) => a + m.revenueCents, 0)).toBe(r.totalCents);
     }
+  });
+
+  it("pages the revenue table highest first and charts the top restaurants with the others stacked, to the cent", async () => {
+    const admin = await viewerFor("admin@platter.test");
+    // More restaurants than the chart names, each with a sale of its own today (to a demo customer: the users'
+    // tests below count the users).
+    const customer = await viewerFor("dan@platter.test");
+    for (let i = 0; i < CHART_RESTAURANTS + 2; i++) {
+      const { restaurant } = await createRestaurant(db());
+      await createOrdersAt(db(), {
+        customerId: customer.profileId,
+        restaurantId: restaurant.id,
+        placedAt: [new Date()],
+        priceCents: () => 1000 + i,
+      });
+    }
+    const [{ n }] = (await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(restaurants)) as [{ n: number }];
+    const whole = await getRevenueByMonth({ viewer: admin, months: 14, pageSize: 10_000 });
+    expect(whole.restaurantCount).toBe(n);
+    expect(whole.restaurants).toHaveLength(n);
+    expect(whole.pageCount).toBe(1);
+    const totals = whole.restaurants.map((r) => r.totalCents);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    expect(whole.totalCents).toBe((await getPlatformTotals({ viewer: admin })).revenueCents);
+
+    const paged: number[] = [];
+    for (let page = 1; ; page++) {
+      const part = await getRevenueByMonth({ viewer: admin, months: 14, page, pageSize: 4 });
+      expect(part.pageCount).toBe(Math.ceil(n / 4));
+      expect(part.monthTotalsCents).toEqual(whole.monthTotalsCents);
+      expect(part.totalCents).toBe(whole.totalCents);
+      paged.push(...part.restaurants.map((r) => r.restaurantId));
+      if (page >= part.pageCount) break;
+    }
+    expect(paged).toEqual(whole.restaurants.map((r) => r.restaurantId));
+
+    const { chart } = whole;
+    expect(chart.restaurants.map((r) => r.restaurantId)).toEqual(
+      whole.restaurants.slice(0, CHART_RESTAURANTS).map((r) => r.restaurantId),
+    );
+    expect(chart.otherCount).toBe(n - CHART_RESTAURANTS);
+    const others = whole.restaurants.slice(CHART_RESTAURANTS);
+    expect(chart.otherCents).toEqual(
+      whole.months.map((m) => others.reduce((sum, r) => sum + (r.byMonth[m]?.revenueCents ?? 0), 0)),
+    );
+    expect(chart.otherCents.some((cents) => cents > 0)).toBe(true);
   });
 
   // Adds users the tests above do not expect, so it comes after them.

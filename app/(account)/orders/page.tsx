@@ -103,7 +103,7 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
       <PageLinks
         label="Order history pages"
         className=""
-        first={cursor ? { href: `/orders${keep.size ? `?${keep}` : ""}`, text: "← Newest orders" } : null}
+        back={cursor ? { href: `/orders${keep.size ? `?${keep}` : ""}`, text: "← Newest orders" } : null}
         next={older ? { href: older, text: "Older orders →" } : null}
       />
       <QueryStats />

@@ -40,7 +40,7 @@ export default async function AdminRestaurantsPage({ searchParams }: PageProps<"
       <RestaurantsTable rows={rows} />
       <PageLinks
         label="Restaurants pages"
-        first={cursor ? { href: `/admin/restaurants?${base}`, text: "← Newest" } : null}
+        back={cursor ? { href: `/admin/restaurants?${base}`, text: "← Newest" } : null}
         next={
           nextBeforeId
             ? {

@@ -1,7 +1,10 @@
+import { notFound } from "next/navigation";
+
 import { adminMetadata } from "@/lib/admin/metadata";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { calendarDay, DAY_MS } from "@/lib/dates";
+import { firstParam } from "@/lib/query-params";
 import { viewerTimeZone } from "@/lib/time-zone";
 import { OrdersExportForm } from "@/components/admin/export-links";
 import { PageHeading } from "@/components/admin/page-heading";
@@ -9,16 +12,27 @@ import { PlatformTotals } from "@/components/admin/platform-totals";
 import { RevenueChart } from "@/components/admin/revenue-chart";
 import { RevenueTable } from "@/components/admin/revenue-table";
 import { QueryStats } from "@/components/layout/query-stats";
+import { PageLinks } from "@/components/ui/page-links";
 
 export const generateMetadata = adminMetadata("Revenue");
 
-export default async function RevenuePage() {
+/** `?page=` of the table: absent for the first, else a page number as the links write it; anything else is a 404. */
+function pageNumber(raw: string | undefined) {
+  if (raw === undefined) return 1;
+  return /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : null;
+}
+
+export default async function RevenuePage({ searchParams }: PageProps<"/admin/revenue">) {
   const viewer = await requireAdmin();
+  const page = pageNumber(firstParam((await searchParams).page));
+  if (page === null) notFound();
   const [totals, revenue, zone] = await Promise.all([
     getPlatformTotals({ viewer }),
-    getRevenueByMonth({ viewer }),
+    getRevenueByMonth({ viewer, page }),
     viewerTimeZone(),
   ]);
+  if (page > revenue.pageCount) notFound();
+  const pageHref = (n: number) => (n === 1 ? "/admin/revenue" : `/admin/revenue?page=${n}`);
   const today = new Date();
   return (
     <>
@@ -30,7 +44,17 @@ export default async function RevenuePage() {
           own time zone)
         </h2>
         <RevenueChart data={revenue} />
+        <p className="text-xs text-stone-600" data-testid="revenue-page">
+          {revenue.restaurantCount} restaurants, highest revenue first
+          {revenue.pageCount > 1 ? `: page ${revenue.page} of ${revenue.pageCount}` : ""}. The last row adds up all of
+          them.
+        </p>
         <RevenueTable data={revenue} />
+        <PageLinks
+          label="Revenue table pages"
+          back={page > 1 ? { href: pageHref(page - 1), text: "← Higher revenue" } : null}
+          next={page < revenue.pageCount ? { href: pageHref(page + 1), text: "Lower revenue →" } : null}
+        />
       </section>
       <section aria-labelledby="orders-export-heading" className="mt-8 space-y-3">
         <h2 id="orders-export-heading" className="text-lg font-semibold">

@@ -36,7 +36,7 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
       <UsersTable rows={rows} />
       <PageLinks
         label="Users pages"
-        first={cursor ? { href: `/admin/users?${base}`, text: "← First page" } : null}
+        back={cursor ? { href: `/admin/users?${base}`, text: "← First page" } : null}
         next={
           nextCursor
             ? { href: `/admin/users?${base}&after=${encodeUsersCursor(nextCursor)}`, text: "Next page →" }

@@ -75,7 +75,7 @@ export default async function PastOrdersPage({ params, searchParams }: PageProps
         <PageLinks
           label="Past order pages"
           className=""
-          first={cursor ? { href: `${base}${keep.size ? `?${keep}` : ""}`, text: "← Newest orders" } : null}
+          back={cursor ? { href: `${base}${keep.size ? `?${keep}` : ""}`, text: "← Newest orders" } : null}
           next={older ? { href: older, text: "Older orders →" } : null}
         />
       </div>
