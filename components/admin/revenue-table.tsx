@@ -7,10 +7,10 @@ import { ScrollBox } from "@/components/ui/scroll-box";
  * row every restaurant's). Cells are bare text in a padded, tabular table: 25 rows of 14 cells travel twice (HTML and
  * RSC payload), so each wrapper and class string counts.
  */
-export function RevenueTable({ data }: { data: RevenueByMonth }) {
+export function RevenueTable({ data, describedBy }: { data: RevenueByMonth; describedBy?: string }) {
   return (
     <ScrollBox label="Revenue by restaurant and month">
-      <table className="w-full data-table text-right text-xs tabular-nums">
+      <table aria-describedby={describedBy} className="w-full data-table text-right text-xs tabular-nums">
         <thead className="border-b border-stone-200 font-medium text-stone-500">
           <tr>
             <th scope="col" className="text-left">

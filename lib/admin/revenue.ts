@@ -114,6 +114,8 @@ export async function getRevenueByMonth({
   pageSize?: number;
 }) {
   assertAdmin(viewer);
+  for (const [name, value] of Object.entries({ months, page, pageSize }))
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer: ${value}`);
   const db = await getDb();
   const labels = lastMonths(months, now);
   const offset = (page - 1) * pageSize;

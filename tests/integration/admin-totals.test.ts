@@ -198,8 +198,10 @@ describe.each(DRIVERS)("admin totals on %s", (driver) => {
     for (let page = 1; ; page++) {
       const part = await getRevenueByMonth({ viewer: admin, months: 14, page, pageSize: 4 });
       expect(part.pageCount).toBe(Math.ceil(n / 4));
+      // The chart and the totals are every restaurant's, whatever the page.
       expect(part.monthTotalsCents).toEqual(whole.monthTotalsCents);
       expect(part.totalCents).toBe(whole.totalCents);
+      expect(part.chart).toEqual(whole.chart);
       paged.push(...part.restaurants.map((r) => r.restaurantId));
       if (page >= part.pageCount) break;
     }
@@ -215,6 +217,41 @@ describe.each(DRIVERS)("admin totals on %s", (driver) => {
       whole.months.map((m) => others.reduce((sum, r) => sum + (r.byMonth[m]?.revenueCents ?? 0), 0)),
     );
     expect(chart.otherCents.some((cents) => cents > 0)).toBe(true);
+    // Past the last page: no rows, and still the whole chart and totals (the page answers 404 on it).
+    const past = await getRevenueByMonth({ viewer: admin, months: 14, page: whole.pageCount + 1 });
+    expect([past.restaurants, past.chart, past.totalCents]).toEqual([[], whole.chart, whole.totalCents]);
+    await expect(getRevenueByMonth({ viewer: admin, page: 0 })).rejects.toThrow(RangeError);
+    await expect(getRevenueByMonth({ viewer: admin, pageSize: 0.5 })).rejects.toThrow(RangeError);
+  });
+
+  it("counts only the window's months: a sale before or after them ranks as nothing", async () => {
+    const admin = await viewerFor("admin@platter.test");
+    const customer = await viewerFor("dan@platter.test");
+    const sold: Record<"before" | "inside" | "after", number> = { before: 0, inside: 0, after: 0 };
+    const at = { before: "2026-05-20T12:00:00Z", inside: "2026-06-10T12:00:00Z", after: "2026-07-10T12:00:00Z" };
+    for (const when of ["before", "inside", "after"] as const) {
+      const { restaurant } = await createRestaurant(db());
+      await createOrdersAt(db(), {
+        customerId: customer.profileId,
+        restaurantId: restaurant.id,
+        placedAt: [new Date(at[when])],
+        priceCents: () => 5_000_000,
+      });
+      sold[when] = restaurant.id;
+    }
+    const june = await getRevenueByMonth({
+      viewer: admin,
+      months: 1,
+      now: new Date("2026-06-15T00:00:00Z"),
+      pageSize: 10_000,
+    });
+    expect(june.months).toEqual(["2026-06"]);
+    const total = (id: number) => june.restaurants.find((r) => r.restaurantId === id)?.totalCents;
+    expect([total(sold.before), total(sold.inside), total(sold.after)]).toEqual([0, 5_000_000, 0]);
+    // The biggest sale of June ranks first; the other two rank among the restaurants that sold nothing then.
+    expect(june.restaurants[0]!.restaurantId).toBe(sold.inside);
+    expect(june.chart.restaurants[0]!.restaurantId).toBe(sold.inside);
+    expect(june.totalCents).toBe(june.restaurants.reduce((sum, r) => sum + r.totalCents, 0));
   });
 
   // Adds users the tests above do not expect, so it comes after them.

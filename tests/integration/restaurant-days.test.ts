@@ -77,7 +77,11 @@ describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver
 
     // The admin's months are the restaurants' months: the Oct 31 evening order is October's revenue.
     const admin = await viewerOf((await createUser(db(), { role: "admin" })).user.id);
-    const revenue = await getRevenueByMonth({ viewer: admin, now: new Date("2026-11-15T00:00:00Z") });
+    const revenue = await getRevenueByMonth({
+      viewer: admin,
+      now: new Date("2026-11-15T00:00:00Z"),
+      pageSize: 10_000,
+    });
     const row = revenue.restaurants.find((r) => r.restaurantId === restaurant.id);
     expect(row?.byMonth["2026-10"]).toEqual({ orders: 1, revenueCents: 100 });
     expect(row?.byMonth["2026-11"]).toEqual({ orders: 3, revenueCents: 200 + 300 + 400 });

@@ -16,10 +16,16 @@ import { PageLinks } from "@/components/ui/page-links";
 
 export const generateMetadata = adminMetadata("Revenue");
 
-/** `?page=` of the table: absent for the first, else a page number as the links write it; anything else is a 404. */
+/** `?page=` of the table: absent (or 1) for the first, else a page number; anything else is a 404. */
 function pageNumber(raw: string | undefined) {
   if (raw === undefined) return 1;
   return /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : null;
+}
+
+function pageNote(restaurants: number, page: number, pages: number) {
+  if (restaurants === 0) return "No restaurants yet.";
+  const count = restaurants === 1 ? "1 restaurant" : `${restaurants} restaurants`;
+  return `${count}, highest revenue first${pages > 1 ? `: page ${page} of ${pages}` : ""}. The last row adds up all of them.`;
 }
 
 export default async function RevenuePage({ searchParams }: PageProps<"/admin/revenue">) {
@@ -44,12 +50,10 @@ export default async function RevenuePage({ searchParams }: PageProps<"/admin/re
           own time zone)
         </h2>
         <RevenueChart data={revenue} />
-        <p className="text-xs text-stone-600" data-testid="revenue-page">
-          {revenue.restaurantCount} restaurants, highest revenue first
-          {revenue.pageCount > 1 ? `: page ${revenue.page} of ${revenue.pageCount}` : ""}. The last row adds up all of
-          them.
+        <p id="revenue-page" className="text-xs text-stone-600">
+          {pageNote(revenue.restaurantCount, revenue.page, revenue.pageCount)}
         </p>
-        <RevenueTable data={revenue} />
+        <RevenueTable data={revenue} describedBy="revenue-page" />
         <PageLinks
           label="Revenue table pages"
           back={page > 1 ? { href: pageHref(page - 1), text: "← Higher revenue" } : null}
