@@ -1,8 +1,10 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 
 import { databaseEnv, isPooledUrl, pgliteDataDir } from "./env";
 import { queryLogger } from "./query-stats";
+import { executeRows } from "./rows";
 import * as schema from "./schema";
 import type { Database, DatabaseHandle, Listen } from "./types";
 
@@ -220,13 +222,22 @@ export async function getDbHandle(): Promise<DatabaseHandle> {
 
 /**
  * Scripts (seeds, db:reconcile, benchmarks): the app's database, but a server connection without the app's
- * statement timeout, since a rebuild or an audit over a million orders runs longer than any page may.
+ * statement timeout, since a rebuild or an audit over a million orders runs longer than any page may. A server
+ * database is migrated by db:migrate, not here (the embedded one migrates itself on open): on one without tables
+ * the script says so and exits with code 2, rather than failing on the first missing table with a stack trace.
  */
 export async function getScriptDb(): Promise<Database> {
   const { DATABASE_URL: url, DATABASE_POOLER } = databaseEnv();
   // Through a pooler nothing can be sent at startup, and a timeout set on the role applies: run scripts directly.
   if (url && !holder.handle) setDatabase(await connectPostgres(url, { pooled: DATABASE_POOLER === "pgbouncer" }));
-  return getDb();
+  const db = await getDb();
+  const [schema] = await executeRows<{ ready: boolean }>(db, sql`select to_regclass('users') is not null as ready`);
+  if (!schema?.ready) {
+    console.error("This database has no tables yet. Run `npm run db:migrate` first, then try again.");
+    await closeDb();
+    process.exit(2);
+  }
+  return db;
 }
 
 /** Tests and scripts choose their database explicitly instead of reading the environment. */

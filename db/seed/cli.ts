@@ -12,7 +12,6 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 
 import { closeDb, getScriptDb } from "../client";
-import { executeRows } from "../rows";
 import { DEMO_PASSWORD, printDemoAccounts } from "./accounts";
 import { seedDemoIfEmpty } from "./demo";
 import { seedHeavyOrders } from "./heavy";
@@ -40,14 +39,6 @@ const seed = values.seed === undefined ? undefined : wholeNumber("seed", values.
 
 // Without the app's statement timeout: a rollup rebuild over a million orders takes longer than a page may.
 const db = await getScriptDb();
-// A server database is migrated by db:migrate, not here (the embedded one migrates itself on open): say so rather
-// than fail on the first missing table with a stack trace.
-const [schema] = await executeRows<{ ready: boolean }>(db, sql`select to_regclass('users') is not null as ready`);
-if (!schema?.ready) {
-  console.error("This database has no tables yet. Run `npm run db:migrate` first, then seed again.");
-  await closeDb();
-  process.exit(2);
-}
 if (await seedDemoIfEmpty(db, () => console.log("Seeding demo data."))) printDemoAccounts();
 else console.log("Demo data present.");
 if (heavy > 0) {
