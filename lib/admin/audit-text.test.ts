@@ -34,8 +34,17 @@ describe("the audit log in words", () => {
     ).toEqual({
       label: "Orders exported",
       sentence: "Downloaded the orders as CSV.",
-      facts: [{ label: "Filter", value: "from 2026-01-01, to —" }],
+      facts: [{ label: "Filter", value: "from 2026-01-01, to —, zone UTC" }],
     });
+    // Since 2026-11-29 the zone is recorded: the admin's own.
+    expect(
+      describeAuditEntry({
+        action: "export.orders",
+        details: { filter: { from: "2026-01-01", to: "2026-01-31", zone: "Asia/Tokyo" } },
+        target: null,
+        restaurantNames: {},
+      }).facts,
+    ).toEqual([{ label: "Filter", value: "from 2026-01-01, to 2026-01-31, zone Asia/Tokyo" }]);
     const failed = describeAuditEntry({
       action: "export.failed",
       details: { export: "export.users", failed: true, rowsSent: 1000 },

@@ -72,8 +72,19 @@ const FACT_LABELS: Record<string, string> = {
   to: "To",
 };
 
+/**
+ * An orders export's filter names days of the admin's zone, recorded with it since 2026-11-29; the entries before
+ * then named UTC days and say so.
+ */
+function withExportZone(action: string, details: Record<string, unknown>): Record<string, unknown> {
+  const ordersExport = action === "export.orders" || (action === "export.failed" && details.export === "export.orders");
+  const filter = details.filter;
+  if (!ordersExport || !filter || typeof filter !== "object" || "zone" in filter) return details;
+  return { ...details, filter: { ...filter, zone: "UTC" } };
+}
+
 export function describeAuditEntry(entry: AuditEntryInput): AuditEntryText {
-  const d = entry.details ?? {};
+  const d = withExportZone(entry.action, entry.details ?? {});
   const restaurant = (id: unknown) =>
     typeof id === "number" ? (entry.restaurantNames[String(id)] ?? `restaurant no. ${id} (since deleted)`) : "—";
   const who = entry.target ? entry.target.displayName : "a deleted user";
