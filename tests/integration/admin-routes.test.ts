@@ -5,6 +5,7 @@ import { auditLog, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import { TIME_ZONE_COOKIE } from "@/lib/time-zone";
 import AuditPage from "@/app/(admin)/admin/audit/page";
 import { GET as exportOrders } from "@/app/(admin)/admin/export/orders/route";
 import { GET as exportUsers } from "@/app/(admin)/admin/export/users/route";
@@ -15,18 +16,19 @@ import AdminRestaurantsPage from "@/app/(admin)/admin/restaurants/page";
 import RevenuePage from "@/app/(admin)/admin/revenue/page";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { cookieJar } from "../fixtures/next-headers";
 
 // Route handlers and pages read the signed-in user from the Auth.js cookie, and the viewer's zone from its own
 // cookie; here the test chooses both.
-const session = vi.hoisted(() => ({ viewer: null as Viewer | null, zone: "UTC" }));
+const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
 vi.mock("@/lib/auth/session", () => ({ getViewer: async () => session.viewer }));
-vi.mock("@/lib/time-zone", () => ({ viewerTimeZone: async () => session.zone }));
+vi.mock("next/headers", async () => (await import("../fixtures/next-headers")).nextHeadersMock);
 
 describe.each(DRIVERS)("admin routes on %s", (driver) => {
   const db = freshDatabase(driver);
   beforeEach(() => {
     session.viewer = null;
-    session.zone = "UTC";
+    cookieJar.clear();
   });
 
   async function viewerFor(email: string) {
@@ -109,7 +111,7 @@ describe.each(DRIVERS)("admin routes on %s", (driver) => {
     const bad = await exportOrders(new Request("http://test/admin/export/orders?from=2026-12-01&to=2026-11-01"));
     expect(bad.status).toBe(400);
     expect(await bad.text()).toMatch(/start date must not be after the end date/);
-    session.zone = "Asia/Tokyo";
+    cookieJar.set(TIME_ZONE_COOKIE, "Asia/Tokyo");
     const orders = await exportOrders(new Request("http://test/admin/export/orders?from=2000-01-01&to=2100-12-31"));
     expect(orders.status).toBe(200);
     expect((await orders.text()).split("\r\n").filter(Boolean).length).toBeGreaterThan(300);

@@ -12,6 +12,8 @@ import { createUser } from "../fixtures/factory";
 import { signInAs } from "../fixtures/session";
 
 vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
+// The export reads the admin's time zone from its cookie (none here: UTC).
+vi.mock("next/headers", async () => (await import("../fixtures/next-headers")).nextHeadersMock);
 
 /*
  * An export is audited as done only when it is: bad parameters are a 400 before anything is recorded, a failure
@@ -48,8 +50,14 @@ describe.each(DRIVERS)("exports that cannot finish on %s", (driver) => {
   });
 
   it("answers 500 and records export.failed, not an export, when the first batch cannot be read", async () => {
-    // A range that slipped past validation: PostgreSQL has no year 0.
-    const response = await exportOrdersCsv({ viewer: admin, range: { from: "0000-01-01" } });
+    // The first statement fails: the database has lost a table the export reads.
+    await db().execute(sql`alter table restaurants rename to restaurants_gone`);
+    let response: Response;
+    try {
+      response = await exportOrdersCsv({ viewer: admin, range: { from: "2026-01-01" } });
+    } finally {
+      await db().execute(sql`alter table restaurants_gone rename to restaurants`);
+    }
     expect(response.status).toBe(500);
     expect(await response.text()).toMatch(/export failed/i);
     const [entry] = await audit();
