@@ -231,8 +231,8 @@ export async function getScriptDb(): Promise<Database> {
   // Through a pooler nothing can be sent at startup, and a timeout set on the role applies: run scripts directly.
   if (url && !holder.handle) setDatabase(await connectPostgres(url, { pooled: DATABASE_POOLER === "pgbouncer" }));
   const db = await getDb();
-  const [schema] = await executeRows<{ ready: boolean }>(db, sql`select to_regclass('users') is not null as ready`);
-  if (!schema?.ready) {
+  const [tables] = await executeRows<{ ready: boolean }>(db, sql`select to_regclass('users') is not null as ready`);
+  if (!tables?.ready) {
     console.error("This database has no tables yet. Run `npm run db:migrate` first, then try again.");
     await closeDb();
     process.exit(2);

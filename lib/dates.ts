@@ -5,9 +5,9 @@ export const APP_TIME_ZONE = "UTC";
 
 /**
  * Times are shown in the viewer's time zone (components/ui/local-time.tsx, decision 0013), with its short name so
- * that a time is never ambiguous. Days: the customer's history and the admin's order and audit filters are the
- * viewer's days (`zoneDayStart`), a restaurant's sales days are its own zone's, and the customers' rollups keep days
- * of APP_TIME_ZONE (decision 0006).
+ * that a time is never ambiguous. Days: the customer's history, the admin's order and audit filters and the orders
+ * export are the viewer's days (`zoneDayStart`), a restaurant's sales days are its own zone's, and the customers'
+ * rollups keep days of APP_TIME_ZONE (decision 0006).
  */
 const formats = new Map<
   string,
@@ -171,10 +171,10 @@ function startOf(date: SQL, zone: Zone): SQL {
 }
 
 /** The first instant of a YYYY-MM-DD calendar day in `zone`, as a timestamptz SQL fragment. */
-export const dayStart = (day: string, zone: Zone = APP_TIME_ZONE) => startOf(sql`${day}::date`, zone);
+export const dayStart = (day: string, zone: Zone) => startOf(sql`${day}::date`, zone);
 
 /** The first instant after a YYYY-MM-DD calendar day (the next day's start): ranges are [dayStart(from), dayAfter(to)). */
-export const dayAfter = (day: string, zone: Zone = APP_TIME_ZONE) => startOf(sql`(${day}::date + 1)`, zone);
+export const dayAfter = (day: string, zone: Zone) => startOf(sql`(${day}::date + 1)`, zone);
 
 /**
  * The first and last calendar day (SQL `date`) of the `days` days of `zone` ending with the one containing `now`

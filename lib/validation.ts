@@ -89,7 +89,7 @@ export const calendarDay = z
 const optionalDay = z.preprocess((v) => (v === "" || v === null ? undefined : v), calendarDay.optional());
 
 /**
- * An inclusive range of whole days (in the zone the filter says: the viewer's, a restaurant's, or APP_TIME_ZONE),
+ * An inclusive range of whole days (in the zone the filter says: the viewer's or a restaurant's),
  * either end open: the fields to spread into a filter's schema, and the refinement that keeps them in order.
  */
 export const dayRangeFields = { from: optionalDay, to: optionalDay };

@@ -1,19 +1,9 @@
 import type { RevenueByMonth } from "@/lib/admin/revenue";
 import { formatCents } from "@/lib/money";
 
-// One hue per restaurant the chart names (CHART_RESTAURANTS), and the last, grey, for all the others together.
-const COLORS = [
-  "#c2410c",
-  "#0369a1",
-  "#15803d",
-  "#7e22ce",
-  "#b45309",
-  "#be123c",
-  "#0f766e",
-  "#4338ca",
-  "#a16207",
-  "#475569",
-];
+// One hue per restaurant the chart names (CHART_RESTAURANTS), and grey for all the others together.
+const OTHERS_COLOR = "#475569";
+const COLORS = ["#c2410c", "#0369a1", "#15803d", "#7e22ce", "#b45309", "#be123c", "#0f766e", "#4338ca", "#a16207"];
 
 const WIDTH = 720;
 const HEIGHT = 260;
@@ -26,15 +16,17 @@ const PAD = { top: 16, right: 8, bottom: 28, left: 72 };
 export function RevenueChart({ data }: { data: RevenueByMonth }) {
   const monthTotals = data.monthTotalsCents;
   const series = [
-    ...data.chart.restaurants.map((r) => ({
+    ...data.chart.restaurants.map((r, j) => ({
       key: String(r.restaurantId),
       name: r.name,
+      color: COLORS[j % COLORS.length]!,
       cents: data.months.map((m) => r.byMonth[m]?.revenueCents ?? 0),
     })),
     ...(data.chart.otherCount > 0
       ? [
           {
             key: "others",
+            color: OTHERS_COLOR,
             name: `${data.chart.otherCount} other restaurant${data.chart.otherCount === 1 ? "" : "s"}`,
             cents: data.chart.otherCents,
           },
@@ -76,13 +68,13 @@ export function RevenueChart({ data }: { data: RevenueByMonth }) {
           const x = PAD.left + i * slot + (slot - barW) / 2;
           return (
             <g key={month}>
-              {series.map((s, j) => {
+              {series.map((s) => {
                 const cents = s.cents[i] ?? 0;
                 if (cents === 0) return null;
                 const h = y(cents);
                 base -= h;
                 return (
-                  <rect key={s.key} x={x} y={base} width={barW} height={h} fill={COLORS[j % COLORS.length]}>
+                  <rect key={s.key} x={x} y={base} width={barW} height={h} fill={s.color}>
                     <title>{`${s.name}, ${month}: ${formatCents(cents)}`}</title>
                   </rect>
                 );
@@ -95,13 +87,9 @@ export function RevenueChart({ data }: { data: RevenueByMonth }) {
         })}
       </svg>
       <figcaption className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-600">
-        {series.map((s, j) => (
+        {series.map((s) => (
           <span key={s.key} className="inline-flex items-center gap-1">
-            <span
-              aria-hidden
-              className="inline-block h-3 w-3 rounded-sm"
-              style={{ backgroundColor: COLORS[j % COLORS.length] }}
-            />
+            <span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ backgroundColor: s.color }} />
             {s.name}
           </span>
         ))}

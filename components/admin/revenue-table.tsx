@@ -3,9 +3,9 @@ import { formatCents } from "@/lib/money";
 import { ScrollBox } from "@/components/ui/scroll-box";
 
 /**
- * The chart's exact figures: one row per restaurant of the page, one column per month, totals both ways (the last
- * row every restaurant's). Cells are bare text in a padded, tabular table: 25 rows of 14 cells travel twice (HTML and
- * RSC payload), so each wrapper and class string counts.
+ * Exact figures, a page of restaurants at a time: one row per restaurant, one column per month, totals both ways
+ * (the last row every restaurant's, as the chart's bars are). Cells are bare text in a padded, tabular table: 25
+ * rows of 14 cells travel twice (HTML and RSC payload), so each wrapper and class string counts.
  */
 export function RevenueTable({ data, describedBy }: { data: RevenueByMonth; describedBy?: string }) {
   return (

@@ -45,6 +45,15 @@ describe("the audit log in words", () => {
         restaurantNames: {},
       }).facts,
     ).toEqual([{ label: "Filter", value: "from 2026-01-01, to 2026-01-31, zone Asia/Tokyo" }]);
+    // An orders export that failed part-way before then recorded neither its name nor its zone.
+    expect(
+      describeAuditEntry({
+        action: "export.failed",
+        details: { filter: { from: "2026-01-01", to: null }, failed: true, rowsSent: 2000 },
+        target: null,
+        restaurantNames: {},
+      }).facts[0],
+    ).toEqual({ label: "Filter", value: "from 2026-01-01, to —, zone UTC" });
     const failed = describeAuditEntry({
       action: "export.failed",
       details: { export: "export.users", failed: true, rowsSent: 1000 },

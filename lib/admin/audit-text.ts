@@ -72,19 +72,18 @@ const FACT_LABELS: Record<string, string> = {
   to: "To",
 };
 
-/**
- * An orders export's filter names days of the admin's zone, recorded with it since 2026-11-29; the entries before
- * then named UTC days and say so.
- */
-function withExportZone(action: string, details: Record<string, unknown>): Record<string, unknown> {
-  const ordersExport = action === "export.orders" || (action === "export.failed" && details.export === "export.orders");
+/** The zone of the days an orders export recorded before 2026-11-29, when exports began to record the admin's own. */
+const LEGACY_EXPORT_ZONE = "UTC";
+
+/** An export's date filter (an orders export, exported or failed) names its zone: the recorded one, or the legacy. */
+function withExportZone(details: Record<string, unknown>): Record<string, unknown> {
   const filter = details.filter;
-  if (!ordersExport || !filter || typeof filter !== "object" || "zone" in filter) return details;
-  return { ...details, filter: { ...filter, zone: "UTC" } };
+  if (!filter || typeof filter !== "object" || !("from" in filter) || "zone" in filter) return details;
+  return { ...details, filter: { ...filter, zone: LEGACY_EXPORT_ZONE } };
 }
 
 export function describeAuditEntry(entry: AuditEntryInput): AuditEntryText {
-  const d = withExportZone(entry.action, entry.details ?? {});
+  const d = withExportZone(entry.details ?? {});
   const restaurant = (id: unknown) =>
     typeof id === "number" ? (entry.restaurantNames[String(id)] ?? `restaurant no. ${id} (since deleted)`) : "—";
   const who = entry.target ? entry.target.displayName : "a deleted user";

@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { auditLog, profiles, users } from "@/db/schema";
 import type { Executor } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
-import { APP_TIME_ZONE, withinInstants, zoneDayRange } from "@/lib/dates";
+import { withinInstants, zoneDayRange } from "@/lib/dates";
 import { likePattern } from "@/lib/search";
 
 import type { KnownAuditAction } from "./audit-text";
@@ -78,13 +78,13 @@ export async function listAuditLog({
   viewer,
   before,
   filter = {},
-  zone = APP_TIME_ZONE,
+  zone,
 }: {
   viewer: Viewer;
   before?: AuditCursor;
   filter?: AuditFilter;
-  /** The zone whose calendar days the filter's `from` and `to` name: the viewer's. */
-  zone?: string;
+  /** The zone whose calendar days the filter's `from` and `to` name: the viewer's (lib/time-zone.ts). */
+  zone: string;
 }) {
   assertAdmin(viewer);
   const db = await getDb();

@@ -5,7 +5,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLog, orders, profiles, restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { APP_TIME_ZONE, calendarDay, withinInstants, zoneDayRange } from "@/lib/dates";
+import { calendarDay, withinInstants, zoneDayRange } from "@/lib/dates";
 import { centsToDecimal } from "@/lib/money";
 
 import { recordAudit } from "./audit";
@@ -27,14 +27,17 @@ type Batch<C> = { rows: string[][]; next?: C };
 export const exportFailedLine = (rowsSent: number) =>
   `# export failed: this file is incomplete (${rowsSent} rows written before an error). Download it again.\r\n`;
 
-/** The audit entry of an export that stopped part-way no longer says "exported": it says what happened. */
-async function markExportFailed(auditId: number, rowsSent: number) {
+/**
+ * The audit entry of an export that stopped part-way no longer says "exported": it says what happened, and which
+ * export it was (as a failure before the first row does).
+ */
+async function markExportFailed(auditId: number, action: string, rowsSent: number) {
   const db = await getDb();
   await db
     .update(auditLog)
     .set({
       action: "export.failed",
-      details: sql`${auditLog.details} || ${JSON.stringify({ failed: true, rowsSent })}::jsonb`,
+      details: sql`${auditLog.details} || ${JSON.stringify({ export: action, failed: true, rowsSent })}::jsonb`,
     })
     .where(eq(auditLog.id, auditId));
 }
@@ -103,7 +106,7 @@ async function streamCsvExport<C>({
         console.error(`CSV export ${action} failed mid-stream after ${rowsSent} rows`, error);
         failure = error;
         controller.enqueue(encoder.encode(exportFailedLine(rowsSent)));
-        await markExportFailed(auditId, rowsSent).catch((auditError: unknown) =>
+        await markExportFailed(auditId, action, rowsSent).catch((auditError: unknown) =>
           console.error("could not record the failed export", auditError),
         );
       }
@@ -123,7 +126,8 @@ function csvResponse(body: ReadableStream<Uint8Array>, filename: string) {
   });
 }
 
-const today = (zone = APP_TIME_ZONE) => calendarDay(new Date(), zone);
+/** Today in the admin's zone, for file names: the day their own calendar shows. */
+const today = (zone: string) => calendarDay(new Date(), zone);
 
 export const USERS_CSV_HEADER = [
   "profile_id",
@@ -146,10 +150,13 @@ export const USERS_CSV_HEADER = [
 export async function exportUsersCsv({
   viewer,
   search,
+  zone,
   batchSize = EXPORT_BATCH,
 }: {
   viewer: Viewer;
   search?: string;
+  /** The admin's zone (lib/time-zone.ts): the file is named after their today. */
+  zone: string;
   batchSize?: number;
 }) {
   assertAdmin(viewer);
@@ -158,7 +165,7 @@ export async function exportUsersCsv({
     action: "export.users",
     details: { filter: { search: search ?? null }, order: "account" },
     header: USERS_CSV_HEADER,
-    filename: `platter-users-by-account-${today()}.csv`,
+    filename: `platter-users-by-account-${today(zone)}.csv`,
     readBatch: async (afterId) => {
       const batch = await listUserTotalsByAccount({ viewer, search, afterId, limit: batchSize });
       const last = batch.at(-1);
@@ -233,12 +240,12 @@ async function readOrders(
 export async function exportOrdersCsv({
   viewer,
   range,
-  zone = APP_TIME_ZONE,
+  zone,
 }: {
   viewer: Viewer;
   range: OrderRange;
-  /** The zone whose calendar days the range names: the viewer's, recorded with the export. */
-  zone?: string;
+  /** The zone whose calendar days the range names: the viewer's (lib/time-zone.ts), recorded with the export. */
+  zone: string;
 }) {
   assertAdmin(viewer);
   const instants = zoneDayRange(range.from, range.to, zone);

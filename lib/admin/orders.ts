@@ -5,7 +5,7 @@ import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { orders, profiles, restaurants, users, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { APP_TIME_ZONE, withinInstants, zoneDayRange } from "@/lib/dates";
+import { withinInstants, zoneDayRange } from "@/lib/dates";
 import type { TimeKey } from "@/lib/keyset";
 import { placedBefore } from "@/lib/orders/order-rows";
 import { likePattern, MAX_MATCHED_CUSTOMERS } from "@/lib/search";
@@ -39,14 +39,14 @@ export async function listOrdersForAdmin({
   filter = {},
   before,
   limit = ADMIN_ORDERS_PAGE_SIZE,
-  zone = APP_TIME_ZONE,
+  zone,
 }: {
   viewer: Viewer;
   filter?: AdminOrdersFilter;
   before?: TimeKey;
   limit?: number;
-  /** The zone whose calendar days the filter's `from` and `to` name: the viewer's. */
-  zone?: string;
+  /** The zone whose calendar days the filter's `from` and `to` name: the viewer's (lib/time-zone.ts). */
+  zone: string;
 }) {
   assertAdmin(viewer);
   const db = await getDb();

@@ -63,13 +63,12 @@ const yearMonth = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "nu
 export function lastMonths(count: number, now = new Date()): string[] {
   const parts = Object.fromEntries(yearMonth.formatToParts(now).map((p) => [p.type, p.value]));
   const current = Number(parts.year) * 12 + Number(parts.month) - 1;
-  const months: string[] = [];
-  for (let i = count - 1; i >= 0; i--) {
-    const m = current - i;
-    months.push(`${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`);
-  }
-  return months;
+  return Array.from({ length: count }, (_, i) => monthLabel(current - (count - 1) + i));
 }
+
+/** Months counted from year 0 ("2026-11" is 2026 × 12 + 10), to step through them; and back to "YYYY-MM". */
+const monthNumber = (label: string) => Number(label.slice(0, 4)) * 12 + Number(label.slice(5, 7)) - 1;
+const monthLabel = (n: number) => `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
 
 export type MonthFigures = Record<string, { orders: number; revenueCents: number }>;
 
@@ -84,12 +83,6 @@ export type RestaurantRevenue = {
 export const REVENUE_PAGE_SIZE = 25;
 /** Restaurants drawn in the chart one by one, the highest first; the rest are stacked as one "other" bar. */
 export const CHART_RESTAURANTS = 9;
-
-/** "2026-12" for "2026-11": the month after a YYYY-MM month. */
-function monthAfter(month: string) {
-  const [year, m] = month.split("-").map(Number) as [number, number];
-  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, "0")}`;
-}
 
 /**
  * Revenue by restaurant and month for the last `months` calendar months, grouped in SQL (one statement) from the
@@ -134,7 +127,7 @@ export async function getRevenueByMonth({
       select d.restaurant_id, to_char(d.day, 'YYYY-MM') as month, sum(d.order_count)::int as orders,
         sum(d.total_cents) as revenue
       from restaurant_day_totals d
-      where d.day >= ${`${labels[0]}-01`}::date and d.day < ${`${monthAfter(labels.at(-1)!)}-01`}::date
+      where d.day >= ${`${labels[0]}-01`}::date and d.day < ${`${monthLabel(monthNumber(labels.at(-1)!) + 1)}-01`}::date
       group by 1, 2
     ), ranked as (
       select r.id, r.name, count(*) over ()::int as restaurant_count,

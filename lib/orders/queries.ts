@@ -81,7 +81,6 @@ function matchingTotals({
       from customer_totals r where r.customer_id = ${profiles.id})`;
   }
   const { whole, partial } = splitAtUtcDays(start, end);
-  const instant = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 
   const table = restaurantId === undefined ? sql.raw("customer_day_totals") : sql.raw("customer_restaurant_day_totals");
   const atRestaurant = (alias: string) =>
@@ -96,8 +95,14 @@ function matchingTotals({
   // restaurant's orders instead of the customer's.
   const ordersIn = ({ from, to }: { from: Date; to?: Date }) => sql`select count(*), coalesce(sum(o.total_cents), 0)
     from orders o where o.customer_id = ${profiles.id} and o.customer_id = ${profileId}
-      and ${sql.join([...atRestaurant("o"), COUNTS_TOWARD_TOTALS], sql` and `)}
-      and o.placed_at >= ${instant(from)}${to ? sql` and o.placed_at < ${instant(to)}` : sql``}`;
+      and ${sql.join(
+        [
+          ...atRestaurant("o"),
+          COUNTS_TOWARD_TOTALS,
+          ...withinInstants(sql.raw("o.placed_at"), { start: from, end: to }),
+        ],
+        sql` and `,
+      )}`;
   const parts = [
     ...(wholeDays
       ? [

@@ -93,7 +93,7 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
       "and records who asked",
     async () => {
       const admin = await viewerFor("admin@platter.test");
-      const response = await exportUsersCsv({ viewer: admin, batchSize: 3 });
+      const response = await exportUsersCsv({ zone: "UTC", viewer: admin, batchSize: 3 });
       expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
       expect(response.headers.get("content-disposition")).toMatch(
         /^attachment; filename="platter-users-by-account-\d{4}-\d{2}-\d{2}\.csv"$/,
@@ -126,7 +126,7 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
 
   it("ends an export whose search matches the long emoji name", async () => {
     const admin = await viewerFor("admin@platter.test");
-    const { rows } = await readBody(await exportUsersCsv({ viewer: admin, search: "🍕", batchSize: 1 }), {
+    const { rows } = await readBody(await exportUsersCsv({ zone: "UTC", viewer: admin, search: "🍕", batchSize: 1 }), {
       maxChunks: 10,
     });
     expect(rows.slice(1).map((r) => r[3])).toEqual(["pizza@example.test"]);
@@ -147,7 +147,7 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
       });
       created.push(u);
     }
-    const reader = (await exportUsersCsv({ viewer: admin, search: tag, batchSize: 2 })).body!.getReader();
+    const reader = (await exportUsersCsv({ zone: "UTC", viewer: admin, search: tag, batchSize: 2 })).body!.getReader();
     const decoder = new TextDecoder();
     let text = "";
     const next = async () => {
@@ -184,7 +184,7 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
     const admin = await viewerFor("admin@platter.test");
     const day = appDay(new Date(Date.now() - 10 * 24 * 3600 * 1000));
     const to = appDay(new Date(Date.now() - 2 * 24 * 3600 * 1000));
-    const { rows } = await readBody(await exportOrdersCsv({ viewer: admin, range: { from: day, to } }));
+    const { rows } = await readBody(await exportOrdersCsv({ zone: "UTC", viewer: admin, range: { from: day, to } }));
     expect(rows[0]).toEqual(ORDERS_CSV_HEADER);
     const expected = await db()
       .select({
@@ -232,7 +232,7 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
     const [{ n }] = (await db()
       .select({ n: sql<number>`count(*)::int` })
       .from(orders)) as [{ n: number }];
-    const { rows, chunks } = await readBody(await exportOrdersCsv({ viewer: admin, range: {} }));
+    const { rows, chunks } = await readBody(await exportOrdersCsv({ zone: "UTC", viewer: admin, range: {} }));
     expect(rows).toHaveLength(n + 1);
     expect(new Set(rows.slice(1).map((r) => r[0])).size).toBe(n);
     // The header, then one chunk per batch: never the whole file at once.
@@ -253,8 +253,8 @@ describe.each(DRIVERS)("admin CSV exports on %s", (driver) => {
     const before = (await auditRows()).length;
     for (const email of ["dan@platter.test", "olivia@platter.test"]) {
       const viewer = await viewerFor(email);
-      await expect(exportUsersCsv({ viewer })).rejects.toThrow("admin only");
-      await expect(exportOrdersCsv({ viewer, range: {} })).rejects.toThrow("admin only");
+      await expect(exportUsersCsv({ zone: "UTC", viewer })).rejects.toThrow("admin only");
+      await expect(exportOrdersCsv({ zone: "UTC", viewer, range: {} })).rejects.toThrow("admin only");
     }
     expect(await auditRows()).toHaveLength(before);
   });

@@ -83,7 +83,7 @@ describe.each(DRIVERS)("admin restaurants and owners on %s", (driver) => {
     expect(await count(auditLog)).toBe(audits);
 
     // The audit log says it in words, with names: no ids, no JSON.
-    const { entries } = await listAuditLog({ viewer: admin.viewer });
+    const { entries } = await listAuditLog({ zone: "UTC", viewer: admin.viewer });
     const [added, create] = entries.map(describeAuditEntry);
     expect(added).toMatchObject({
       label: "Owner added",
@@ -107,7 +107,7 @@ describe.each(DRIVERS)("admin restaurants and owners on %s", (driver) => {
     const after = (await findActiveViewer(olga.user.id))!;
     expect(after.role).toBe("customer");
     expect(await listOwnedRestaurants({ viewer: after })).toEqual([]);
-    const [removed] = (await listAuditLog({ viewer: admin.viewer })).entries.map(describeAuditEntry);
+    const [removed] = (await listAuditLog({ zone: "UTC", viewer: admin.viewer })).entries.map(describeAuditEntry);
     expect(removed).toMatchObject({
       label: "Owner removed",
       sentence: "Removed Olga Newowner as an owner of Crêperie du Coin.",
@@ -179,7 +179,7 @@ describe.each(DRIVERS)("admin restaurants and owners on %s", (driver) => {
     const viewer = (await findActiveViewer(owner.user.id))!;
     expect(viewer.role).toBe("owner");
     expect((await listOwnedRestaurants({ viewer })).map((r) => r.id)).toEqual([b.restaurant.id]);
-    const [entry] = (await listAuditLog({ viewer: admin.viewer })).entries;
+    const [entry] = (await listAuditLog({ zone: "UTC", viewer: admin.viewer })).entries;
     expect(describeAuditEntry(entry!).facts).toEqual([]);
   });
 

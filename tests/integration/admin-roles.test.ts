@@ -67,7 +67,7 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
     expect(managed?.target.user.role).toBe("owner");
     expect(managed?.target.ownedRestaurants).toHaveLength(2);
 
-    const [entry] = (await listAuditLog({ viewer: admin.viewer })).entries;
+    const [entry] = (await listAuditLog({ zone: "UTC", viewer: admin.viewer })).entries;
     expect(entry).toMatchObject({
       action: "user.role_change",
       actorProfileId: admin.profile.id,
@@ -110,7 +110,7 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
       changed: true,
     });
     expect((await findActiveViewer(dan.user.id))?.role).toBe("customer");
-    const actions = (await listAuditLog({ viewer: admin.viewer })).entries
+    const actions = (await listAuditLog({ zone: "UTC", viewer: admin.viewer })).entries
       .filter((e) => e.targetProfileId === dan.profile.id)
       .map((e) => e.action);
     expect(actions).toEqual(["user.enable", "user.disable"]);
@@ -245,7 +245,7 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
         "admin only",
       );
       await expect(getUserForRoles({ viewer, slug: victim.profile.slug })).rejects.toThrow("admin only");
-      await expect(listAuditLog({ viewer })).rejects.toThrow("admin only");
+      await expect(listAuditLog({ zone: "UTC", viewer })).rejects.toThrow("admin only");
 
       // A direct POST of the action: the wrapper answers 404 before reading the form.
       session.viewer = viewer;
@@ -285,7 +285,9 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
     expect(manage.count).toBe(3);
     expect(manage.result?.target.id).toBe(target.profile.id);
     expect(manage.result?.restaurants.length).toBeGreaterThan(0);
-    const audit = await countQueries(async () => listAuditLog({ viewer: (await findActiveViewer(admin.user.id))! }));
+    const audit = await countQueries(async () =>
+      listAuditLog({ zone: "UTC", viewer: (await findActiveViewer(admin.user.id))! }),
+    );
     expect(audit.count).toBe(2);
   });
 
@@ -299,6 +301,7 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
     let before: string | undefined;
     do {
       const page = await listAuditLog({
+        zone: "UTC",
         viewer: admin.viewer,
         before: before ? decodeAuditCursor(before)! : undefined,
       });

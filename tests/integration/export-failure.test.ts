@@ -54,7 +54,7 @@ describe.each(DRIVERS)("exports that cannot finish on %s", (driver) => {
     await db().execute(sql`alter table restaurants rename to restaurants_gone`);
     let response: Response;
     try {
-      response = await exportOrdersCsv({ viewer: admin, range: { from: "2026-01-01" } });
+      response = await exportOrdersCsv({ zone: "UTC", viewer: admin, range: { from: "2026-01-01" } });
     } finally {
       await db().execute(sql`alter table restaurants_gone rename to restaurants`);
     }
@@ -68,7 +68,7 @@ describe.each(DRIVERS)("exports that cannot finish on %s", (driver) => {
   });
 
   it("ends a file that fails part-way with a line saying so, fails the download, and audits it as failed", async () => {
-    const response = await exportUsersCsv({ viewer: admin, batchSize: 2 });
+    const response = await exportUsersCsv({ zone: "UTC", viewer: admin, batchSize: 2 });
     expect(response.status).toBe(200);
     const [started] = await audit();
     expect(started).toMatchObject({ action: "export.users" });
@@ -98,7 +98,7 @@ describe.each(DRIVERS)("exports that cannot finish on %s", (driver) => {
     expect(entries[0]).toMatchObject({
       id: started!.id,
       action: "export.failed",
-      details: { filter: { search: null }, failed: true, rowsSent: 2 },
+      details: { export: "export.users", filter: { search: null }, failed: true, rowsSent: 2 },
     });
     expect(entries.filter((e) => e.action === "export.users")).toHaveLength(0);
   });

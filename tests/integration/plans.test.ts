@@ -623,7 +623,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
       page: "/admin/audit",
       who: "an admin",
       bound: BOUNDS.noOrders,
-      run: () => as("admin", (viewer) => listAuditLog({ viewer })),
+      run: () => as("admin", (viewer) => listAuditLog({ zone: "UTC", viewer })),
       expectResult: truthy,
     },
     {
@@ -632,7 +632,11 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
       bound: BOUNDS.noOrders,
       run: () =>
         as("admin", (viewer) =>
-          listAuditLog({ viewer, filter: { actor: "ada", action: "user.role_change", from: daysAgo(30) } }),
+          listAuditLog({
+            zone: "UTC",
+            viewer,
+            filter: { actor: "ada", action: "user.role_change", from: daysAgo(30) },
+          }),
         ),
       expectResult: truthy,
     },
@@ -662,7 +666,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
   /** /admin/orders as the page reads it: the restaurants for the filter, then one page of orders. */
   function adminOrders(filter: AdminOrdersFilter, before?: TimeKey) {
     return as("admin", (viewer) =>
-      Promise.all([listRestaurantChoices({ viewer }), listOrdersForAdmin({ viewer, filter, before })]),
+      Promise.all([listRestaurantChoices({ viewer }), listOrdersForAdmin({ zone: "UTC", viewer, filter, before })]),
     );
   }
   function adminOrderPages(): PageCase[] {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { exportUsersCsv } from "@/lib/admin/export";
 import { usersExportSchema } from "@/lib/admin/schema";
 import { getViewer } from "@/lib/auth/session";
+import { viewerTimeZone } from "@/lib/time-zone";
 
 // Route handlers get no layout and no page guard: each one checks the role itself. Non-admins get a 404.
 export async function GET(request: Request) {
@@ -23,5 +24,5 @@ export async function GET(request: Request) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  return exportUsersCsv({ viewer, search: parsed.data.q });
+  return exportUsersCsv({ viewer, search: parsed.data.q, zone: await viewerTimeZone() });
 }
