@@ -16,7 +16,10 @@ import { PageLinks } from "@/components/ui/page-links";
 
 export const generateMetadata = adminMetadata("Revenue");
 
-/** `?page=` of the table: absent (or 1) for the first, else a page number; anything else is a 404. */
+/**
+ * `?page=` of the table: absent (or 1) for the first, else a page number; anything else is a 404. Not recordId:
+ * at most six digits, so that the page's offset (page × 25) stays within the int4 the ranking compares it to.
+ */
 function pageNumber(raw: string | undefined) {
   if (raw === undefined) return 1;
   return /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : null;
