@@ -136,11 +136,16 @@ for (const title of base ? ["replicated database on PostgreSQL"] : []) {
       // Before any measure (a standby that has just started is when it is likeliest to be behind): the primary.
       const first = await countQueries(async () => (await handle.route!()).query.restaurants.findMany({ limit: 1 }));
       expect(first.replicaReads).toBe(0);
-      // The first route started the measure, beside the request; once it is in, reads go to the replica.
-      await vi.waitFor(async () => {
-        const read = await countQueries(async () => (await handle.route!()).query.restaurants.findMany({ limit: 1 }));
-        expect(read.replicaReads).toBe(1);
-      });
+      // The first route started the measure, beside the request; once it is in, reads go to the replica. The
+      // measure opens a connection of its own, which on a loaded CI machine can take longer than waitFor's default
+      // second: poll for up to 10 s.
+      await vi.waitFor(
+        async () => {
+          const read = await countQueries(async () => (await handle.route!()).query.restaurants.findMany({ limit: 1 }));
+          expect(read.replicaReads).toBe(1);
+        },
+        { timeout: 10_000, interval: 100 },
+      );
     });
 
     it("sends reads to the primary when the replica's connection stops answering without closing, then reconnects", async () => {
