@@ -83,7 +83,8 @@ export const restaurantDayTotals = pgTable(
 
 /**
  * A restaurant's items sold per day: the sales page's top items. `itemKey` is the menu item, or for a line whose
- * item was deleted, its name snapshot (lib/owner/sales.ts). `name` is the latest name sold under that key.
+ * item was deleted, its name snapshot (lib/owner/sales.ts). `name` is the name of the latest counted line under that
+ * key that day (migration 0018), checked by the reconciliation like the sums.
  */
 export const restaurantItemDayTotals = pgTable(
   "restaurant_item_day_totals",

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { repairRollups } from "@/db/rollups";
 import { executeRows } from "@/db/rows";
 import { customerTotals, menuItems, orders } from "@/db/schema";
+import { insertOrders } from "@/db/seed/orders";
 import { reconcileTotals } from "@/lib/admin/reconciliation";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { listUserTotals } from "@/lib/admin/users";
@@ -287,6 +288,69 @@ describe.each(DRIVERS)("rollups on %s", (driver) => {
         await reconcileTotals({ viewer: await viewerOf((await createUser(db(), { role: "admin" })).user.id) })
       ).rollupDriftCounts.every((d) => d.rows === 0),
     ).toBe(true);
+  });
+
+  it("names a top item after the latest line sold under it, through a rename, a late write and a cancel, and proves the name", async () => {
+    const { customer, restaurant, items, owner } = await shop();
+    const ownerViewer = await viewerOf(owner.user.id);
+    const day = "2026-06-10";
+    const order = async (time: string, name: string) => {
+      const [id] = await insertOrders(db(), [
+        {
+          customerId: customer.profile.id,
+          restaurantId: restaurant.id,
+          status: "placed",
+          placedAt: new Date(`${day}T${time}:00Z`),
+          idempotencyKey: `names-${crypto.randomUUID()}`,
+          lines: [{ ...line(items[0], 1), name }],
+        },
+      ]);
+      return id!;
+    };
+    const names = async () =>
+      (await getSalesReport({
+        viewer: ownerViewer,
+        slug: restaurant.slug,
+        range: { from: day, to: day },
+      }))!.topItems.map((i) => [i.name, i.quantity]);
+
+    await order("12:00", "Ramen");
+    const renamed = await order("12:30", "Shoyu ramen"); // the dish was renamed in between
+    expect(await names()).toEqual([["Shoyu ramen", 2]]);
+    // Placed before the rename but written after it (a checkout that committed late): the latest placed still names it.
+    await order("12:10", "Ramen");
+    expect(await names()).toEqual([["Shoyu ramen", 3]]);
+    // The order that carried the new name is cancelled: the name goes with it.
+    await db().transaction((tx) =>
+      transitionOrder(tx, { orderId: renamed, from: "placed", to: "cancelled", actorProfileId: owner.profile.id }),
+    );
+    expect(await names()).toEqual([["Ramen", 2]]);
+    expect(await drift()).toEqual([]);
+
+    // A name changed behind the triggers' back is drift, like a wrong sum, and the repair puts it right.
+    await db().transaction(async (tx) => {
+      await tx.execute(sql`select set_config('platter.rebuilding_rollups', 'on', true)`);
+      await tx.execute(
+        sql`update restaurant_item_day_totals set name = 'Tampered' where restaurant_id = ${restaurant.id}`,
+      );
+    });
+    expect(await names()).toEqual([["Tampered", 2]]);
+    const admin = await viewerOf((await createUser(db(), { role: "admin" })).user.id);
+    const report = await reconcileTotals({ viewer: admin });
+    expect(report.rollupDrift.filter((d) => d.rollup === "restaurant_item_day_totals")).toEqual([
+      {
+        rollup: "restaurant_item_day_totals",
+        key: [restaurant.id, day, String(items[0].id)],
+        stored: ["2", String(2 * 1999), "Tampered"],
+        expected: ["2", String(2 * 1999), "Ramen"],
+      },
+    ]);
+    expect((await repairRollups(db(), { dryRun: false })).rollups).toContainEqual({
+      rollup: "restaurant_item_day_totals",
+      rows: 1,
+    });
+    expect(await names()).toEqual([["Ramen", 2]]);
+    expect(await drift()).toEqual([]);
   });
 
   it("keeps the admin's platform revenue, revenue by month and the users' totals equal to the lines", async () => {
