@@ -5,7 +5,7 @@ import { centsFromDb } from "@/lib/money";
 /**
  * The one definition of money in a total: the lines' snapshots, quantity x unit price as bigint, plus each order's
  * snapshotted delivery fee (decision 0019), over every order that is not cancelled. Pages read it from the rollups
- * (migrations 0004 and 0011, which write the same rule in SQL); the reconciliation recomputes it from the lines
+ * (migrations 0004 and 0013, which write the same rule in SQL); the reconciliation recomputes it from the lines
  * with these fragments, over the aliases `ol` (order_lines) and `o` (orders). Item totals stay lines only.
  */
 
