@@ -8,7 +8,8 @@ type Mode = "connecting" | "live" | "polling";
 /**
  * Keeps the page's server components current: re-renders them whenever the live stream (`src`, Server-Sent
  * Events, decision 0015) reports a change, and falls back to re-rendering every `seconds` while the stream is
- * down, refused, or EventSource is missing. Bursts of events cost one refresh.
+ * down, refused (then it opens the stream again every `seconds`), or EventSource is missing. Bursts of events cost
+ * one refresh.
  */
 export function LiveRefresh({ src, seconds, label }: { src: string; seconds: number; label: string }) {
   const router = useRouter();
@@ -35,24 +36,37 @@ export function LiveRefresh({ src, seconds, label }: { src: string; seconds: num
         router.refresh();
       }, 100);
     };
-    const source = new EventSource(src);
-    source.onopen = () => {
-      stopPolling();
-      setMode("live");
+    let source: EventSource | undefined;
+    let reopen: ReturnType<typeof setTimeout> | undefined;
+    const open = () => {
+      reopen = undefined;
+      const current = new EventSource(src);
+      source = current;
+      current.onopen = () => {
+        stopPolling();
+        setMode("live");
+      };
+      current.addEventListener("order", refresh);
+      current.addEventListener("reset", refresh);
+      // The stream ended for good (signed out, no longer allowed): polling re-renders, and the page says why.
+      current.addEventListener("end", () => {
+        current.close();
+        startPolling();
+      });
+      current.onerror = () => {
+        // While EventSource reconnects by itself (after a dropped connection; it replays what was missed), poll.
+        startPolling();
+        // An error status (the proxy's 503 while the database is away, a 502 while an instance restarts) makes it
+        // give up for good: open a new one a poll later, so the page goes back to live once the stream answers.
+        if (current.readyState === EventSource.CLOSED) reopen ??= setTimeout(open, seconds * 1000);
+      };
     };
-    source.addEventListener("order", refresh);
-    source.addEventListener("reset", refresh);
-    // The stream ended for good (signed out, no longer allowed): polling re-renders, and the page says why.
-    source.addEventListener("end", () => {
-      source.close();
-      startPolling();
-    });
-    // While EventSource reconnects (it replays what was missed) or after it gave up (an error status), poll.
-    source.onerror = () => startPolling();
+    open();
     return () => {
-      source.close();
+      source?.close();
       stopPolling();
       if (refreshSoon) clearTimeout(refreshSoon);
+      if (reopen) clearTimeout(reopen);
     };
   }, [router, src, seconds]);
 

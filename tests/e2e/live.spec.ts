@@ -48,3 +48,25 @@ test("when the stream fails, the tracking page says so and falls back to refresh
   // No reload: the 10 s poll brings the change.
   await expect(grace.getByTestId("order-status")).toContainText("preparing", { timeout: 15_000 });
 });
+
+test("after the stream was refused, the tracking page goes back to live updates once it answers again", async ({
+  pageAs,
+  newCustomer,
+}) => {
+  const olivia = await pageAs("owner");
+  const grace = await pageAs(await newCustomer("live"));
+  // Refused, as the proxy refuses it while the database is away: the browser's EventSource gives up for good.
+  await grace.route("**/api/live/orders**", (route) =>
+    route.fulfill({ status: 503, contentType: "text/plain", body: "unavailable" }),
+  );
+  const orderId = await placeOrder(grace, "trattoria-luce", ["Bruschetta"]);
+  await expect(grace.getByTestId("live-status")).toHaveAttribute("data-mode", "polling");
+
+  // The stream answers again: within a poll the page has opened a new one and is live.
+  await grace.unroute("**/api/live/orders**");
+  await expect(grace.getByTestId("live-status")).toHaveAttribute("data-mode", "live", { timeout: 15_000 });
+  await olivia.goto("/owner/trattoria-luce/orders");
+  const card = olivia.getByRole("article", { name: `Order #${orderId}`, exact: true });
+  await card.getByRole("button", { name: "Mark preparing" }).click();
+  await expect(grace.getByTestId("order-status")).toContainText("preparing", { timeout: 3_000 });
+});
