@@ -98,6 +98,26 @@ test("the customer journey works with its requests spread over all three instanc
   expect([...instances].sort()).toEqual(["app-1", "app-2", "app-3"]);
 });
 
+test("the balancer, not the client, says who the client is: a forged X-Forwarded-For is not what the app keys on", async ({
+  browser,
+}) => {
+  // The per-address sign-in limit and the sessions list read the first X-Forwarded-For hop; nginx is the edge here,
+  // so it must replace what the client sent rather than append to it.
+  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.9" } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${cluster.url}/sign-in`);
+    await signIn(page, "grace@platter.test");
+    await expect(page).not.toHaveURL(/\/sign-in/);
+    await page.goto(`${cluster.url}/account`);
+    const thisDevice = page.getByRole("listitem").filter({ hasText: "This device" });
+    await expect(thisDevice).toContainText("· 127.0.0.1");
+    await expect(page.getByText("203.0.113.9")).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
+
 test("CSV exports: the admin's files are whole and the same whichever instance answers", async ({ page }) => {
   await page.goto(`${cluster.url}/sign-in`);
   await signIn(page, "admin@platter.test");
