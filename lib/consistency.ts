@@ -1,9 +1,10 @@
 import "server-only";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 
 import { lsnValue, setConsistencyHooks, type ReadFloor } from "@/db/replicas";
+import { cookieIsSecure } from "@/lib/http/security-headers";
 
 /**
  * Read-your-writes across read replicas (decision 0014). After a request commits a write on the primary, the
@@ -42,14 +43,16 @@ const readFloor = cache(async (): Promise<ReadFloor | null> => {
  */
 async function written(currentLsn: () => Promise<string>): Promise<void> {
   let jar: Awaited<ReturnType<typeof cookies>>;
+  let options: typeof OPTIONS & { secure: boolean };
   try {
     jar = await cookies();
+    options = { ...OPTIONS, secure: cookieIsSecure(await headers()) };
     // Fails at once where cookies are read-only, before any statement is spent.
-    jar.set(CONSISTENCY_COOKIE, jar.get(CONSISTENCY_COOKIE)?.value ?? "0/0", OPTIONS);
+    jar.set(CONSISTENCY_COOKIE, jar.get(CONSISTENCY_COOKIE)?.value ?? "0/0", options);
   } catch {
     return; // outside a request, or rendering a page
   }
-  jar.set(CONSISTENCY_COOKIE, await currentLsn(), OPTIONS);
+  jar.set(CONSISTENCY_COOKIE, await currentLsn(), options);
 }
 
 const OPTIONS = { httpOnly: true, sameSite: "lax", path: "/", maxAge: MAX_AGE_SECONDS } as const;

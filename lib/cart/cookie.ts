@@ -3,6 +3,8 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
 
+import { cookieIsSecure } from "@/lib/http/security-headers";
+
 /**
  * Whose cart: a signed-in profile's, or an anonymous visitor's found through an httpOnly cookie. "Holder", not
  * "owner": an owner in Platter runs restaurants. Which holder the current request has depends on who is signed in,
@@ -23,11 +25,9 @@ export async function anonymousCartId(): Promise<string | undefined> {
 /** A fresh anonymous cart id, set in the cookie (only actions and route handlers may set cookies). */
 export async function issueAnonymousCartId(): Promise<string> {
   const anonymousId = crypto.randomUUID();
-  // Secure whenever the page was served over https (always in production behind TLS; not on http://localhost).
-  const secure = ((await headers()).get("origin") ?? "").startsWith("https://");
   (await cookies()).set(CART_COOKIE, anonymousId, {
     httpOnly: true,
-    secure,
+    secure: cookieIsSecure(await headers()),
     sameSite: "lax",
     path: "/",
     maxAge: 30 * 24 * 60 * 60,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { isCrossSiteAction, isDecodableActionBody } from "./action-body";
 import { isDecodablePath } from "./path";
-import { contentSecurityPolicy, isHttps, securityHeaders } from "./security-headers";
+import { contentSecurityPolicy, cookieIsSecure, isHttps, securityHeaders } from "./security-headers";
 
 const action = (contentType: string | null, body: BodyInit) =>
   new Request("http://localhost/r/x", {
@@ -101,6 +101,15 @@ describe("security headers", () => {
     expect(isHttps(req("https://a/", "http"))).toBe(false);
     expect(isHttps(req("https://a/"))).toBe(true);
     expect(isHttps(req("http://a/"))).toBe(false);
+  });
+
+  it("marks the app's own cookies (cart, read-your-writes) Secure for a visitor on https, and only then", () => {
+    const headers = (h: Record<string, string>) => new Headers(h);
+    expect(cookieIsSecure(headers({ "x-forwarded-proto": "https", origin: "http://a" }))).toBe(true);
+    expect(cookieIsSecure(headers({ "x-forwarded-proto": "http", origin: "https://a" }))).toBe(false);
+    expect(cookieIsSecure(headers({ origin: "https://platter.example" }))).toBe(true);
+    expect(cookieIsSecure(headers({ origin: "http://localhost:3000" }))).toBe(false);
+    expect(cookieIsSecure(headers({}))).toBe(false);
   });
 });
 

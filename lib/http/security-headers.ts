@@ -43,9 +43,22 @@ export function securityHeaders(context: SecurityContext): Record<string, string
  * front (the same header Auth.js reads, with trustHost, to choose `__Secure-` cookies).
  */
 export function isHttps(request: { headers: Headers; nextUrl: { protocol: string } }): boolean {
-  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+  const forwarded = forwardedProto(request.headers);
   return forwarded ? forwarded === "https" : request.nextUrl.protocol === "https:";
 }
+
+/**
+ * Whether a cookie set while answering a request with these headers is marked Secure: the visitor is on https (a
+ * TLS-terminating proxy's x-forwarded-proto, else the scheme of the page that sent the action or form). Never on
+ * http://localhost, where a Secure cookie would not come back.
+ */
+export function cookieIsSecure(headers: Pick<Headers, "get">): boolean {
+  const forwarded = forwardedProto(headers);
+  return forwarded ? forwarded === "https" : (headers.get("origin") ?? "").startsWith("https://");
+}
+
+const forwardedProto = (headers: Pick<Headers, "get">) =>
+  headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
 
 /** 128 random bits, base64: unguessable and fresh for every response. */
 export function createNonce(): string {
