@@ -9,12 +9,13 @@ import type { Instrumentation } from "next";
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { env, authSecret } = await import("./lib/env");
-  const { DATABASE_URL, DATABASE_HEALTH_URL, NODE_ENV, PORT } = env();
+  const settings = env();
+  const { DATABASE_URL, NODE_ENV, PORT } = settings;
   authSecret();
   if (DATABASE_URL) {
     // First, so that a server started while PostgreSQL is down serves the 503 page rather than failing to start.
-    const { startHealthProbe } = await import("./lib/health");
-    await startHealthProbe(DATABASE_HEALTH_URL ?? DATABASE_URL);
+    const [{ startHealthProbe }, { healthProbeUrl }] = await Promise.all([import("./lib/health"), import("./db/env")]);
+    await startHealthProbe(healthProbeUrl(settings) ?? DATABASE_URL);
     const { getDb } = await import("./db/client");
     await getDb();
     return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { databaseEnvSchema, parseEnv, withDatabaseRules } from "./env";
+import { databaseEnvSchema, healthProbeUrl, parseEnv, withDatabaseRules } from "./env";
 
 describe("the database settings' rules across variables", () => {
   const parse = (env: Record<string, string>) =>
@@ -17,6 +17,26 @@ describe("the database settings' rules across variables", () => {
       DATABASE_LISTEN_URL: primary,
     });
     expect(parse({ DATABASE_URL: primary })).toMatchObject({ DATABASE_URL: primary });
+  });
+
+  it("points the health probe past a pooler at the primary: its own URL, else the LISTEN one, else DATABASE_URL", () => {
+    const health = "postgres://probe@10.0.0.5:5432/platter";
+    expect(healthProbeUrl({ DATABASE_URL: pooler, DATABASE_POOLER: "pgbouncer", DATABASE_LISTEN_URL: primary })).toBe(
+      primary,
+    );
+    expect(healthProbeUrl({ DATABASE_URL: `${pooler}?prepare=false`, DATABASE_LISTEN_URL: primary })).toBe(primary);
+    expect(
+      healthProbeUrl({
+        DATABASE_URL: pooler,
+        DATABASE_POOLER: "pgbouncer",
+        DATABASE_LISTEN_URL: primary,
+        DATABASE_HEALTH_URL: health,
+      }),
+    ).toBe(health);
+    // Not pooled: the probe asks the server the app talks to, whatever LISTEN uses.
+    expect(healthProbeUrl({ DATABASE_URL: primary, DATABASE_LISTEN_URL: "postgres://x@10.0.0.7/platter" })).toBe(
+      primary,
+    );
   });
 
   it("refuses replicas without a primary", () => {

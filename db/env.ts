@@ -33,7 +33,8 @@ export const databaseEnvSchema = z.object({
   DATABASE_LISTEN_URL: postgresUrl(),
   /**
    * Only for the health probe (lib/health.ts) when DATABASE_URL goes through a pooler: a direct address of the
-   * primary, so that an outage shows within a second instead of when the pooler gives up (decision 0014).
+   * primary, so that an outage shows within a second instead of when the pooler gives up (decision 0014). Unset
+   * behind a pooler, the probe uses DATABASE_LISTEN_URL (healthProbeUrl).
    */
   DATABASE_HEALTH_URL: postgresUrl(),
   /** Streaming replicas for reads (db/replicas.ts, decision 0014): comma-separated postgres:// URLs; needs DATABASE_URL. */
@@ -106,6 +107,20 @@ export const isPooledUrl = (url: string) => /[?&]prepare=false(&|$)/.test(url);
 /** DATABASE_URL goes through a transaction-mode pooler: DATABASE_POOLER=pgbouncer, or `?prepare=false` in it. */
 const isPooled = (env: { DATABASE_URL?: string; DATABASE_POOLER?: string }) =>
   env.DATABASE_POOLER === "pgbouncer" || (env.DATABASE_URL !== undefined && isPooledUrl(env.DATABASE_URL));
+
+/**
+ * The address the health probe asks (lib/health.ts): DATABASE_HEALTH_URL; else, past a transaction-mode pooler, the
+ * primary's direct address that LISTEN already needs, since a probe queued in the pooler learns of a dead primary
+ * only when the pooler gives up (query_wait_timeout, 120 s by default; decision 0014); else DATABASE_URL.
+ */
+export function healthProbeUrl(env: {
+  DATABASE_URL?: string;
+  DATABASE_POOLER?: string;
+  DATABASE_LISTEN_URL?: string;
+  DATABASE_HEALTH_URL?: string;
+}): string | undefined {
+  return env.DATABASE_HEALTH_URL ?? (isPooled(env) ? env.DATABASE_LISTEN_URL : undefined) ?? env.DATABASE_URL;
+}
 
 /** Parses `source` with `schema`, or throws one error naming every bad variable. */
 export function parseEnv<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
