@@ -2,7 +2,7 @@ import "server-only";
 
 import { and, eq, gt, lt, or, sql, type SQL } from "drizzle-orm";
 
-import { getDb } from "@/db/client";
+import { getDb, getPrimaryDb } from "@/db/client";
 import { auditLog, profiles, signInThrottles, users } from "@/db/schema";
 
 /**
@@ -45,9 +45,12 @@ function matching(keys: ThrottleKeys): SQL {
   return or(...keyRows(keys).map((k) => and(eq(signInThrottles.kind, k.kind), eq(signInThrottles.key, k.key))))!;
 }
 
-/** Read-only: the longest lock on these keys right now, or null. One statement. */
+/**
+ * Read-only: the longest lock on these keys right now, or null. One statement, on the primary: a lock the last
+ * attempt set there must answer the next one with 429 and Retry-After at once, not once a replica has replayed it.
+ */
 export async function checkSignInThrottle(keys: ThrottleKeys): Promise<Throttled | null> {
-  const db = await getDb();
+  const db = await getPrimaryDb();
   const rows = await db
     .select({
       kind: signInThrottles.kind,
