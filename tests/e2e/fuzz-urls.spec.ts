@@ -38,7 +38,12 @@ type Target = {
   stream?: boolean;
 };
 const TARGETS: Target[] = [
-  { role: "anonymous", path: "/", params: ["q", "after"] },
+  {
+    role: "anonymous",
+    path: "/",
+    params: ["q", "after", "cuisine", "open"],
+    real: { q: ["pasta"], cuisine: ["Italian", "Mexican"], open: ["1"] },
+  },
   { role: "anonymous", path: "/sign-in", params: ["callbackUrl", "reset"], real: { reset: ["done"] } },
   { role: "anonymous", path: "/sign-up", params: ["callbackUrl"], real: { callbackUrl: ["/orders"] } },
   // Auth.js' own GET endpoints (csrf, providers, session, signin, signout, error) and made-up ones, with the
@@ -119,6 +124,8 @@ const TARGETS: Target[] = [
     real: { action: ["user.role_change", "export.users"], from: ["2026-01-01"], actor: ["ada"] },
   },
   { role: "admin", path: "/admin/restaurants", params: ["q", "after"], real: { q: ["trattoria"] } },
+  // A page past the last is a 404; the first is a 200.
+  { role: "admin", path: "/admin/revenue", params: ["page"], real: { page: ["1", "2"] } },
   {
     role: "admin",
     path: "/admin/restaurants/{}",
