@@ -11,6 +11,11 @@ const nextConfig: NextConfig = {
   deploymentId: process.env.NEXT_DEPLOYMENT_ID || undefined,
   // `npm run dev` opened at 127.0.0.1 rather than localhost: without this, Next.js blocks its own live reload.
   allowedDevOrigins: ["127.0.0.1"],
+  // Lets proxy.ts see a client navigation's own headers (RSC, Next-Router-State-Tree), which Next.js otherwise hides
+  // from it, so that it can answer an unreadable router state with a 400 where Next.js would throw a 500
+  // (lib/http/router-state.ts). The URL normalization this also skips is for the Pages Router's data routes, which
+  // this app does not have.
+  skipProxyUrlNormalize: true,
 };
 
 export default nextConfig;

@@ -4,6 +4,7 @@ import { isActionRequest, isCrossSiteAction, isDecodableActionBody } from "@/lib
 import { isDatabaseDown } from "@/lib/http/database-state";
 import { INSTANCE_HEADER, instanceId } from "@/lib/http/instance";
 import { isDecodablePath } from "@/lib/http/path";
+import { isReadableRouterState } from "@/lib/http/router-state";
 import { createNonce, isHttps, securityHeaders } from "@/lib/http/security-headers";
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, unavailablePage } from "@/lib/http/unavailable";
 
@@ -11,8 +12,9 @@ import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, unavailablePage } from "@/lib
  * Runs before every request but static files (Next.js 16 proxy, Node.js runtime, same process as the app):
  *   1. security headers on every answer, with a fresh CSP nonce that Next.js puts on its own scripts, and the
  *      instance that answered (x-platter-instance, lib/http/instance.ts);
- *   2. a 400 for a path that does not percent-decode, and for server action requests whose body Next.js could not
- *      decode, and a 403 for a server action posted from another site (Next.js would answer all three with a 500);
+ *   2. a 400 for a path that does not percent-decode, for a client navigation whose router state Next.js could not
+ *      parse, and for server action requests whose body Next.js could not decode, and a 403 for a server action
+ *      posted from another site (Next.js would answer all four with a 500);
  *   3. a 503 "temporarily unavailable" while the health probe (lib/health.ts) finds the database down, so that
  *      pages and actions answer at once instead of waiting on a connection.
  * Authorization is not done here: every page and action checks for itself.
@@ -28,6 +30,12 @@ export async function proxy(request: NextRequest) {
   if (!isDecodablePath(path)) {
     return withHeaders(
       new NextResponse("Bad request: this address is not validly encoded.", { status: 400, headers: TEXT }),
+      headers,
+    );
+  }
+  if (!isReadableRouterState(request.headers)) {
+    return withHeaders(
+      new NextResponse("Bad request: this navigation's router state is not readable.", { status: 400, headers: TEXT }),
       headers,
     );
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { isCrossSiteAction, isDecodableActionBody } from "./action-body";
 import { isDecodablePath } from "./path";
+import { isReadableRouterState } from "./router-state";
 import { contentSecurityPolicy, cookieIsSecure, isHttps, securityHeaders } from "./security-headers";
 
 const action = (contentType: string | null, body: BodyInit) =>
@@ -110,6 +111,25 @@ describe("security headers", () => {
     expect(cookieIsSecure(headers({ origin: "https://platter.example" }))).toBe(true);
     expect(cookieIsSecure(headers({ origin: "http://localhost:3000" }))).toBe(false);
     expect(cookieIsSecure(headers({}))).toBe(false);
+  });
+});
+
+describe("client navigations' router state", () => {
+  const navigation = (state?: string, rsc = "1") =>
+    new Headers({ rsc, ...(state === undefined ? {} : { "next-router-state-tree": state }) });
+  const encoded = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+
+  it("passes what Next.js can parse, and anything that is no client navigation", () => {
+    expect(isReadableRouterState(navigation(encoded(["", { children: ["__PAGE__", {}] }, null, null, 1])))).toBe(true);
+    expect(isReadableRouterState(navigation())).toBe(true);
+    expect(isReadableRouterState(navigation("%%%", "0"))).toBe(true);
+  });
+
+  it("refuses what Next.js would throw on while rendering (a 500 otherwise)", () => {
+    for (const state of ["%%%", "not json", encoded({ children: [] }), encoded(["", "x"])]) {
+      expect(isReadableRouterState(navigation(state)), state).toBe(false);
+    }
+    expect(isReadableRouterState(navigation(encoded(["x".repeat(40_001), {}])))).toBe(false);
   });
 });
 

@@ -179,6 +179,25 @@ test("behind an https proxy the answers add HSTS and Auth.js sets __Secure- cook
   expect(plain.headers()["content-security-policy"]).not.toContain("upgrade-insecure-requests");
 });
 
+test("a client navigation whose router state Next.js cannot parse gets a 400, not a 500; a readable one renders", async ({
+  request,
+}) => {
+  const navigate = (state: string) =>
+    request.get("/r/trattoria-luce", { headers: { rsc: "1", "next-router-state-tree": state } });
+  for (const state of ["%%%", "not-json", encodeURIComponent('{"children":[]}'), encodeURIComponent('["", "x"]')]) {
+    const response = await navigate(state);
+    expect(response.status(), state.slice(0, 40)).toBe(400);
+    expect(await response.text()).toBe("Bad request: this navigation's router state is not readable.");
+  }
+  // Over Next.js' 40 KB limit is over Node.js' 16 KB for all headers: refused before the app.
+  expect((await navigate("x".repeat(50_000))).status()).toBe(431);
+  const readable = await navigate(
+    encodeURIComponent(JSON.stringify(["", { children: ["__PAGE__", {}] }, null, null, 1])),
+  );
+  expect(readable.status()).toBe(200);
+  expect(readable.headers()["content-type"]).toContain("text/x-component");
+});
+
 test("server action requests with bodies Next.js cannot decode get a 400; real ones still work", async ({
   page,
   baseURL,
