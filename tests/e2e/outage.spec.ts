@@ -98,6 +98,13 @@ test("while PostgreSQL is down pages and actions say 'temporarily unavailable' w
     timeout: 3_000,
   });
   expect(Date.now() - clicked).toBeLessThan(3_000);
+  // A link followed in the page: the router's request (RSC) gets the 503 as text, and the router then loads the
+  // address as a page, which is the 503 page.
+  await page.locator('header a[href="/profile"]').first().click();
+  await expect(page).toHaveURL(/\/profile$/);
+  await expect(page.getByRole("heading", { name: "Platter is temporarily unavailable" })).toBeVisible({
+    timeout: 3_000,
+  });
   // So does a navigation in the browser, with the 503 status.
   const navigation = await page.goto("/orders");
   expect(navigation?.status()).toBe(503);
