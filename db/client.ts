@@ -70,8 +70,12 @@ function postgresOptions(url: string, options: PostgresOptions): import("postgre
     // timeout set on the role or the database for the pooled app (decision 0014).
     // As text (the type says number): postgres.js leaves out a startup parameter whose value is falsy, and 0 is the
     // point here.
+    // Pooled, one statement at a time per connection: postgres.js pipelines up to 100 by default, and PgBouncer (1.18,
+    // Debian 12's) hands the server connection back at the first statement's ReadyForQuery while the next one's
+    // answer is still coming; that answer is dropped ("got packet from server when not linked", pgbouncer#759) and
+    // the query waits for ever. 500 concurrent page requests lost one or two a round before this.
     ...(pooled
-      ? { prepare: false }
+      ? { prepare: false, max_pipeline: 0 }
       : { connection: { statement_timeout: String(options.statementTimeoutMs ?? 0) as unknown as number } }),
   };
 }
