@@ -31,7 +31,8 @@ $$;
 -- The row's name stays what it was only where that is provably still the latest: lines added under the name it
 -- already has (the latest of the others and of the new ones is then that name either way). Any other addition,
 -- and every removal (the removed line may have been the latest), looks the name up again; a row whose lines are
--- all gone keeps its last name (it adds up to nothing, and counts as no row).
+-- all gone keeps its last name without looking (it adds up to nothing: it counts as no row, and the sales page
+-- takes no name from it).
 CREATE OR REPLACE FUNCTION platter_apply_item_deltas(lines order_lines[], orders_as orders[], direction int) RETURNS void
 LANGUAGE sql
 AS $$
@@ -47,6 +48,8 @@ AS $$
   ON CONFLICT (restaurant_id, day, item_key) DO UPDATE SET
     name = CASE
       WHEN direction > 0 AND excluded.name = t.name THEN t.name
+      -- Nothing left to name it: no lookup (a menu item deleted for good moves its whole history this way).
+      WHEN t.quantity + excluded.quantity = 0 THEN t.name
       ELSE coalesce(platter_item_day_name(t.restaurant_id, t.day, t.item_key), t.name)
     END,
     quantity = t.quantity + excluded.quantity,

@@ -60,7 +60,9 @@ export async function getSalesReport({
           json_build_array(i.key, i.name, i.quantity::text, i.revenue::text) order by i.revenue desc, i.name, i.key
         ), '[]')::text
         from (
-          select t.item_key as key, (array_agg(t.name order by t.day desc))[1] as name,
+          select t.item_key as key,
+                 -- A day whose lines were all cancelled keeps its last name but sold nothing: it names nothing.
+                 (array_agg(t.name order by t.day desc) filter (where t.quantity <> 0))[1] as name,
                  sum(t.quantity) as quantity, sum(t.total_cents) as revenue
           from restaurant_item_day_totals t
           where ${window}

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
 import { executeRows } from "@/db/rows";
+import { insertOrders } from "@/db/seed/orders";
 import { getRevenueByMonth } from "@/lib/admin/revenue";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { saveHoursAction } from "@/lib/owner/hours-actions";
@@ -167,6 +168,57 @@ describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver
       commit();
       await cancel;
       await rename;
+      expect(await drift()).toEqual([]);
+    });
+
+  // Two sessions at once: PostgreSQL only.
+  if (driver === "postgres")
+    it("names an item after the latest line even when a line edit waited for a checkout of that item to commit", async () => {
+      const { restaurant, items } = await createRestaurant(db(), [{ name: "Ramen", priceCents: 1000 }]);
+      const customer = await createUser(db());
+      const order = (time: string, name: string) => ({
+        customerId: customer.profile.id,
+        restaurantId: restaurant.id,
+        status: "placed" as const,
+        placedAt: new Date(`2026-06-10T${time}:00Z`),
+        idempotencyKey: `names-${crypto.randomUUID()}`,
+        lines: [{ menuItemId: items[0]!.id, name, unitPriceCents: 1000, quantity: 1 }],
+      });
+      const [early] = await insertOrders(db(), [order("12:10", "Ramen")]);
+      // A checkout of the renamed dish, later in the day, holds the item's rollup row until it commits.
+      let commit!: () => void;
+      let isWritten!: () => void;
+      const committed = new Promise<void>((resolve) => (commit = resolve));
+      const writtenUncommitted = new Promise<void>((resolve) => (isWritten = resolve));
+      const checkout = db().transaction(async (tx) => {
+        await insertOrders(tx, [order("12:30", "Shoyu ramen")]);
+        isWritten();
+        await committed;
+      });
+      await writtenUncommitted;
+      let edited = false;
+      const edit = db()
+        .execute(sql`update order_lines set name = 'Ramen (small)' where order_id = ${early!}`)
+        .then(() => (edited = true));
+      const waitingOnLock = async () =>
+        (
+          await executeRows<{ n: number }>(
+            db(),
+            sql`select count(*)::int as n from pg_stat_activity
+                where wait_event_type = 'Lock' and query like 'update order_lines set name%'`,
+          )
+        )[0]!.n > 0;
+      await expect.poll(async () => edited || (await waitingOnLock())).toBe(true);
+      commit();
+      await checkout;
+      await edit;
+      // The edit's name lookup ran once it held the row, on a fresh snapshot that sees the checkout's later line
+      // (a lookup on the statement's own snapshot named the row after the edited, earlier line).
+      const [row] = await executeRows<{ name: string }>(
+        db(),
+        sql`select name from restaurant_item_day_totals where restaurant_id = ${restaurant.id} and day = '2026-06-10'`,
+      );
+      expect(row!.name).toBe("Shoyu ramen");
       expect(await drift()).toEqual([]);
     });
 

@@ -294,24 +294,24 @@ describe.each(DRIVERS)("rollups on %s", (driver) => {
     const { customer, restaurant, items, owner } = await shop();
     const ownerViewer = await viewerOf(owner.user.id);
     const day = "2026-06-10";
-    const order = async (time: string, name: string) => {
+    const order = async (time: string, name: string, on = day) => {
       const [id] = await insertOrders(db(), [
         {
           customerId: customer.profile.id,
           restaurantId: restaurant.id,
           status: "placed",
-          placedAt: new Date(`${day}T${time}:00Z`),
+          placedAt: new Date(`${on}T${time}:00Z`),
           idempotencyKey: `names-${crypto.randomUUID()}`,
           lines: [{ ...line(items[0], 1), name }],
         },
       ]);
       return id!;
     };
-    const names = async () =>
+    const names = async (to = day) =>
       (await getSalesReport({
         viewer: ownerViewer,
         slug: restaurant.slug,
-        range: { from: day, to: day },
+        range: { from: day, to },
       }))!.topItems.map((i) => [i.name, i.quantity]);
 
     await order("12:00", "Ramen");
@@ -326,6 +326,13 @@ describe.each(DRIVERS)("rollups on %s", (driver) => {
     );
     expect(await names()).toEqual([["Ramen", 2]]);
     expect(await drift()).toEqual([]);
+    // The next day's only order, under yet another name, cancelled: over both days the dish keeps the name it was
+    // last sold under, not the cancelled one that the next day's emptied row still holds.
+    const nextDay = await order("12:00", "Tonkotsu ramen", "2026-06-11");
+    await db().transaction((tx) =>
+      transitionOrder(tx, { orderId: nextDay, from: "placed", to: "cancelled", actorProfileId: owner.profile.id }),
+    );
+    expect(await names("2026-06-11")).toEqual([["Ramen", 2]]);
 
     // A name changed behind the triggers' back is drift, like a wrong sum, and the repair puts it right.
     await db().transaction(async (tx) => {
