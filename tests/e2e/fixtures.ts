@@ -262,7 +262,7 @@ class AxeAudit {
 
 /* ---------------------------------------------------------------- fixtures ---------------------------------------- */
 
-type Fixtures = {
+export type Fixtures = {
   /** Who the test's own `page` is signed in as; unset: anonymous. */
   signedInAs: Who | undefined;
   axeAudit: AxeAudit;

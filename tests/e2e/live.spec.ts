@@ -1,4 +1,4 @@
-import { expect, placeOrder, test } from "./fixtures";
+import { expect, placeOrder, test, type Fixtures } from "./fixtures";
 
 test("the owner's queue and the customer's tracking page follow each other live, without reloads", async ({
   pageAs,
@@ -26,19 +26,26 @@ test("the owner's queue and the customer's tracking page follow each other live,
   await expect(grace.getByTestId("order-status")).toContainText("ready", { timeout: 3_000 });
 });
 
+const STREAM = "**/api/live/orders**";
+
+/**
+ * Grace's tracking page with the stream endpoint refused (503, as the proxy refuses it while the database is away,
+ * or a proxy that does not pass it): the browser's EventSource gives up for good, and the page polls.
+ */
+async function trackingWithStreamRefused({ pageAs, newCustomer }: Pick<Fixtures, "pageAs" | "newCustomer">) {
+  const olivia = await pageAs("owner");
+  const grace = await pageAs(await newCustomer("live"));
+  await grace.route(STREAM, (route) => route.fulfill({ status: 503, contentType: "text/plain", body: "unavailable" }));
+  const orderId = await placeOrder(grace, "trattoria-luce", ["Bruschetta"]);
+  await expect(grace.getByTestId("live-status")).toHaveAttribute("data-mode", "polling");
+  return { olivia, grace, orderId };
+}
+
 test("when the stream fails, the tracking page says so and falls back to refreshing every 10 seconds", async ({
   pageAs,
   newCustomer,
 }) => {
-  const olivia = await pageAs("owner");
-  const grace = await pageAs(await newCustomer("live"));
-  // The stream endpoint is down for Grace (a proxy that does not pass it, say).
-  await grace.route("**/api/live/orders**", (route) =>
-    route.fulfill({ status: 503, contentType: "text/plain", body: "unavailable" }),
-  );
-
-  const orderId = await placeOrder(grace, "trattoria-luce", ["Bruschetta"]);
-  await expect(grace.getByTestId("live-status")).toHaveAttribute("data-mode", "polling");
+  const { olivia, grace, orderId } = await trackingWithStreamRefused({ pageAs, newCustomer });
   await expect(grace.getByTestId("live-status")).toHaveText("This page refreshes every 10 seconds.");
 
   await olivia.goto("/owner/trattoria-luce/orders");
@@ -53,17 +60,10 @@ test("after the stream was refused, the tracking page goes back to live updates 
   pageAs,
   newCustomer,
 }) => {
-  const olivia = await pageAs("owner");
-  const grace = await pageAs(await newCustomer("live"));
-  // Refused, as the proxy refuses it while the database is away: the browser's EventSource gives up for good.
-  await grace.route("**/api/live/orders**", (route) =>
-    route.fulfill({ status: 503, contentType: "text/plain", body: "unavailable" }),
-  );
-  const orderId = await placeOrder(grace, "trattoria-luce", ["Bruschetta"]);
-  await expect(grace.getByTestId("live-status")).toHaveAttribute("data-mode", "polling");
+  const { olivia, grace, orderId } = await trackingWithStreamRefused({ pageAs, newCustomer });
 
   // The stream answers again: within a poll the page has opened a new one and is live.
-  await grace.unroute("**/api/live/orders**");
+  await grace.unroute(STREAM);
   await expect(grace.getByTestId("live-status")).toHaveAttribute("data-mode", "live", { timeout: 15_000 });
   await olivia.goto("/owner/trattoria-luce/orders");
   const card = olivia.getByRole("article", { name: `Order #${orderId}`, exact: true });

@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
 import { executeRows } from "@/db/rows";
 import { insertOrders } from "@/db/seed/orders";
+import type { Transaction } from "@/db/types";
 import { getRevenueByMonth } from "@/lib/admin/revenue";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { saveHoursAction } from "@/lib/owner/hours-actions";
@@ -128,7 +129,40 @@ describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver
     ]);
   });
 
-  // Two sessions at once: PGlite has one, so the test exists on PostgreSQL only.
+  /**
+   * Two sessions at once (PostgreSQL only: PGlite has one). `write` runs in a transaction left open; then `rename`
+   * (an `update order_lines set name …`) runs in another session, and the first transaction commits once the rename
+   * is seen waiting on a lock (or done).
+   */
+  async function renameLinesWhileUncommitted(write: (tx: Transaction) => Promise<unknown>, rename: SQL) {
+    let commit!: () => void;
+    let isWritten!: () => void;
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    const writtenUncommitted = new Promise<void>((resolve) => (isWritten = resolve));
+    const first = db().transaction(async (tx) => {
+      await write(tx);
+      isWritten();
+      await committed;
+    });
+    await writtenUncommitted;
+    let renamed = false;
+    const second = db()
+      .execute(rename)
+      .then(() => (renamed = true));
+    const waitingOnLock = async () =>
+      (
+        await executeRows<{ n: number }>(
+          db(),
+          sql`select count(*)::int as n from pg_stat_activity
+              where wait_event_type = 'Lock' and query like 'update order_lines set name%'`,
+        )
+      )[0]!.n > 0;
+    await expect.poll(async () => renamed || (await waitingOnLock())).toBe(true);
+    commit();
+    await first;
+    await second;
+  }
+
   if (driver === "postgres")
     it("counts a line edit made while a cancel is uncommitted by the order's status at commit, not before", async () => {
       const { restaurant } = await createRestaurant(db());
@@ -140,38 +174,15 @@ describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver
         lines: [{ menuItemId: null, name: "Dish", unitPriceCents: 1000, quantity: 2 }],
         status: "placed",
       });
-      let commit!: () => void;
-      let isCancelled!: () => void;
-      const committed = new Promise<void>((resolve) => (commit = resolve));
-      const cancelledUncommitted = new Promise<void>((resolve) => (isCancelled = resolve));
-      const cancel = db().transaction(async (tx) => {
-        await tx.execute(sql`update orders set status = 'cancelled' where id = ${orderId!}`);
-        isCancelled();
-        await committed;
-      });
-      await cancelledUncommitted;
-      let renamed = false;
-      const rename = db()
-        .execute(sql`update order_lines set name = 'Dish renamed' where order_id = ${orderId!}`)
-        .then(() => (renamed = true));
       // The edit waits for the cancel (its trigger locks the order). Without that lock it finished at once, counted
       // its lines by the status it saw (placed), and the item rollup drifted by the cancelled quantity.
-      const waitingOnLock = async () =>
-        (
-          await executeRows<{ n: number }>(
-            db(),
-            sql`select count(*)::int as n from pg_stat_activity
-                where wait_event_type = 'Lock' and query like 'update order_lines set name%'`,
-          )
-        )[0]!.n > 0;
-      await expect.poll(async () => renamed || (await waitingOnLock())).toBe(true);
-      commit();
-      await cancel;
-      await rename;
+      await renameLinesWhileUncommitted(
+        (tx) => tx.execute(sql`update orders set status = 'cancelled' where id = ${orderId!}`),
+        sql`update order_lines set name = 'Dish renamed' where order_id = ${orderId!}`,
+      );
       expect(await drift()).toEqual([]);
     });
 
-  // Two sessions at once: PostgreSQL only.
   if (driver === "postgres")
     it("names an item after the latest line even when a line edit waited for a checkout of that item to commit", async () => {
       const { restaurant, items } = await createRestaurant(db(), [{ name: "Ramen", priceCents: 1000 }]);
@@ -186,32 +197,10 @@ describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver
       });
       const [early] = await insertOrders(db(), [order("12:10", "Ramen")]);
       // A checkout of the renamed dish, later in the day, holds the item's rollup row until it commits.
-      let commit!: () => void;
-      let isWritten!: () => void;
-      const committed = new Promise<void>((resolve) => (commit = resolve));
-      const writtenUncommitted = new Promise<void>((resolve) => (isWritten = resolve));
-      const checkout = db().transaction(async (tx) => {
-        await insertOrders(tx, [order("12:30", "Shoyu ramen")]);
-        isWritten();
-        await committed;
-      });
-      await writtenUncommitted;
-      let edited = false;
-      const edit = db()
-        .execute(sql`update order_lines set name = 'Ramen (small)' where order_id = ${early!}`)
-        .then(() => (edited = true));
-      const waitingOnLock = async () =>
-        (
-          await executeRows<{ n: number }>(
-            db(),
-            sql`select count(*)::int as n from pg_stat_activity
-                where wait_event_type = 'Lock' and query like 'update order_lines set name%'`,
-          )
-        )[0]!.n > 0;
-      await expect.poll(async () => edited || (await waitingOnLock())).toBe(true);
-      commit();
-      await checkout;
-      await edit;
+      await renameLinesWhileUncommitted(
+        (tx) => insertOrders(tx, [order("12:30", "Shoyu ramen")]),
+        sql`update order_lines set name = 'Ramen (small)' where order_id = ${early!}`,
+      );
       // The edit's name lookup ran once it held the row, on a fresh snapshot that sees the checkout's later line
       // (a lookup on the statement's own snapshot named the row after the edited, earlier line).
       const [row] = await executeRows<{ name: string }>(
