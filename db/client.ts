@@ -3,6 +3,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 
 import { databaseEnv, isPooledUrl, pgliteDataDir } from "./env";
+import { withoutPipelining } from "./pooled-client";
 import { queryLogger } from "./query-stats";
 import { executeRows } from "./rows";
 import * as schema from "./schema";
@@ -37,7 +38,7 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
     import("postgres"),
     import("drizzle-orm/postgres-js"),
   ]);
-  const client = postgres(url, postgresOptions(url, options));
+  const client = openClient(postgres, url, options);
   const db = drizzle({ client, schema, logger: queryLogger }) as unknown as Database;
   return { db, driver: "postgres", close: () => client.end({ timeout: 5 }), listen: listenOn(client) };
 }
@@ -51,8 +52,16 @@ export const listenOn =
 /** Re-exported for lib/health.ts, which asks the same of its own URL. */
 export { isPooledUrl };
 
+/** A postgres.js client for `url`; behind a pooler, one that never pipelines (db/pooled-client.ts). */
+function openClient(postgres: typeof import("postgres"), url: string, options: PostgresOptions) {
+  const client = postgres(url, postgresOptions(url, options));
+  return isPooled(url, options) ? withoutPipelining(client) : client;
+}
+
+const isPooled = (url: string, options: PostgresOptions) => Boolean(options.pooled) || isPooledUrl(url);
+
 function postgresOptions(url: string, options: PostgresOptions): import("postgres").Options<Record<string, never>> {
-  const pooled = options.pooled || isPooledUrl(url);
+  const pooled = isPooled(url, options);
   return {
     max: options.max ?? 10,
     onnotice: () => {},
@@ -70,10 +79,7 @@ function postgresOptions(url: string, options: PostgresOptions): import("postgre
     // timeout set on the role or the database for the pooled app (decision 0014).
     // As text (the type says number): postgres.js leaves out a startup parameter whose value is falsy, and 0 is the
     // point here.
-    // Pooled, one statement at a time per connection: postgres.js pipelines up to 100 by default, and PgBouncer (1.18,
-    // Debian 12's) hands the server connection back at the first statement's ReadyForQuery while the next one's
-    // answer is still coming; that answer is dropped ("got packet from server when not linked", pgbouncer#759) and
-    // the query waits for ever. 500 concurrent page requests lost one or two a round before this.
+    // Pooled, one statement at a time per connection (db/pooled-client.ts says why, and how transactions still work).
     ...(pooled
       ? { prepare: false, max_pipeline: 0 }
       : { connection: { statement_timeout: String(options.statementTimeoutMs ?? 0) as unknown as number } }),
@@ -94,12 +100,11 @@ export async function connectReplicated(
     import("drizzle-orm/postgres-js"),
     import("./replicas"),
   ]);
-  const primarySql = postgres(url, postgresOptions(url, options));
+  const primarySql = openClient(postgres, url, options);
   const replicated = replicate({
     primarySql,
     replicaUrls,
-    connect: (replicaUrl, max) =>
-      postgres(replicaUrl, postgresOptions(replicaUrl, { ...options, max: max ?? options.max })),
+    connect: (replicaUrl, max) => openClient(postgres, replicaUrl, { ...options, max: max ?? options.max }),
     toDb: (client) => drizzle({ client, schema, logger: queryLogger }) as unknown as Database,
     maxLagSeconds,
     // A replica's answer, even "statement timeout", comes within its statement timeout; 2 s later it has stalled.

@@ -1,0 +1,45 @@
+type Sql = import("postgres").Sql;
+
+/**
+ * A postgres.js client behind a transaction-mode pooler sends one statement at a time per connection, transactions
+ * included (decision 0014).
+ *
+ * postgres.js pipelines statements on a busy connection (`max_pipeline`, 100 by default). PgBouncer 1.18 (Debian
+ * 12's) hands the server connection back at a transaction's ReadyForQuery while the next pipelined statement's
+ * answer is still on its way, drops that answer ("got packet from server when not linked", pgbouncer#759), and the
+ * statement waits for ever. `max_pipeline: 0` (db/client.ts) stops the pipelining, but postgres.js' `begin` takes
+ * its connection out of the pool only past that same check, and with it at 0 refuses every transaction
+ * (UNSAFE_TRANSACTION) with the connection left inside one. So a transaction here runs on a connection held with
+ * `reserve()`, which sends its statements one at a time too, and goes back to the pool when it ends.
+ */
+export function withoutPipelining(sql: Sql): Sql {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property !== "begin") return Reflect.get(target, property, receiver);
+      return (...args: unknown[]) => beginOnReservedConnection(target, args);
+    },
+  });
+}
+
+/** `sql.begin([options,] fn)`, as Drizzle calls it: BEGIN, `fn` with the transaction's client, COMMIT or ROLLBACK. */
+async function beginOnReservedConnection(sql: Sql, args: unknown[]): Promise<unknown> {
+  const fn = args.pop() as (tx: Sql) => unknown;
+  // What postgres.js' own begin keeps of its options ("isolation level serializable", "read only").
+  const options = typeof args[0] === "string" ? args[0].replace(/[^a-z ]/gi, "") : "";
+  const tx = await sql.reserve();
+  try {
+    await tx.unsafe(`begin ${options}`);
+    let result: unknown;
+    try {
+      const pending = fn(tx);
+      result = await (Array.isArray(pending) ? Promise.all(pending) : pending);
+    } catch (error) {
+      await tx.unsafe("rollback").catch(() => {});
+      throw error;
+    }
+    await tx.unsafe("commit");
+    return result;
+  } finally {
+    tx.release();
+  }
+}
