@@ -48,13 +48,13 @@ export function isHttps(request: { headers: Headers; nextUrl: { protocol: string
 }
 
 /**
- * Whether a cookie set while answering a request with these headers is marked Secure: the visitor is on https (a
- * TLS-terminating proxy's x-forwarded-proto, else the scheme of the page that sent the action or form). Never on
- * http://localhost, where a Secure cookie would not come back.
+ * Whether a cookie set while answering a request with these headers is marked Secure: the visitor is on https, by
+ * a TLS-terminating proxy's x-forwarded-proto or by the scheme of the page that sent the action or form. Either
+ * will do: `next start` fills x-forwarded-proto with "http" itself when a proxy in front did not set it, while the
+ * browser's Origin still says https. Never on http://localhost, where a Secure cookie would not come back.
  */
 export function cookieIsSecure(headers: Pick<Headers, "get">): boolean {
-  const forwarded = forwardedProto(headers);
-  return forwarded ? forwarded === "https" : (headers.get("origin") ?? "").startsWith("https://");
+  return forwardedProto(headers) === "https" || (headers.get("origin") ?? "").startsWith("https://");
 }
 
 const forwardedProto = (headers: Pick<Headers, "get">) =>
