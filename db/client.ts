@@ -3,7 +3,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 
 import { databaseEnv, isPooledUrl, pgliteDataDir } from "./env";
-import { withoutPipelining } from "./pooled-client";
+import { POOLED_OPTIONS, withoutPipelining } from "./pooled-client";
 import { queryLogger } from "./query-stats";
 import { executeRows } from "./rows";
 import * as schema from "./schema";
@@ -49,9 +49,6 @@ export const listenOn =
   async (channel, onPayload, onListen) =>
     (await client.listen(channel, onPayload, onListen)).unlisten;
 
-/** Re-exported for lib/health.ts, which asks the same of its own URL. */
-export { isPooledUrl };
-
 /** A postgres.js client for `url`; behind a pooler, one that never pipelines (db/pooled-client.ts). */
 function openClient(postgres: typeof import("postgres"), url: string, options: PostgresOptions) {
   const client = postgres(url, postgresOptions(url, options));
@@ -79,9 +76,9 @@ function postgresOptions(url: string, options: PostgresOptions): import("postgre
     // timeout set on the role or the database for the pooled app (decision 0014).
     // As text (the type says number): postgres.js leaves out a startup parameter whose value is falsy, and 0 is the
     // point here.
-    // Pooled, one statement at a time per connection (db/pooled-client.ts says why, and how transactions still work).
+    // Pooled, also one statement at a time per connection (db/pooled-client.ts says why).
     ...(pooled
-      ? { prepare: false, max_pipeline: 0 }
+      ? POOLED_OPTIONS
       : { connection: { statement_timeout: String(options.statementTimeoutMs ?? 0) as unknown as number } }),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { databaseEnvSchema, healthProbeUrl, parseEnv, withDatabaseRules } from "./env";
+import { databaseEnvSchema, healthProbeUrl, isPooledProbe, parseEnv, withDatabaseRules } from "./env";
 
 describe("the database settings' rules across variables", () => {
   const parse = (env: Record<string, string>) =>
@@ -41,5 +41,21 @@ describe("the database settings' rules across variables", () => {
 
   it("refuses replicas without a primary", () => {
     expect(() => parse({ DATABASE_REPLICA_URLS: primary })).toThrow(/DATABASE_REPLICA_URLS: needs DATABASE_URL/);
+  });
+});
+
+describe("the health probe's reading of a slow answer", () => {
+  const pooler = "postgres://app@10.0.0.9:6432/platter";
+  const primary = "postgres://app@10.0.0.5:5432/platter";
+
+  it("takes it for load only where the probe itself goes through the pooler", () => {
+    // Behind PgBouncer the probe asks the primary directly (DATABASE_HEALTH_URL or DATABASE_LISTEN_URL): a primary
+    // that stops answering is down, not busy.
+    expect(isPooledProbe(primary, { DATABASE_URL: pooler, DATABASE_POOLER: "pgbouncer" })).toBe(false);
+    // Probing through the pooler itself (DATABASE_URL, or any ?prepare=false address): queued, so not down.
+    expect(isPooledProbe(pooler, { DATABASE_URL: pooler, DATABASE_POOLER: "pgbouncer" })).toBe(true);
+    expect(isPooledProbe(`${pooler}?prepare=false`, { DATABASE_URL: primary })).toBe(true);
+    // No pooler anywhere.
+    expect(isPooledProbe(primary, { DATABASE_URL: primary })).toBe(false);
   });
 });

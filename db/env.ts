@@ -122,6 +122,15 @@ export function healthProbeUrl(env: {
   return env.DATABASE_HEALTH_URL ?? (isPooled(env) ? env.DATABASE_LISTEN_URL : undefined) ?? env.DATABASE_URL;
 }
 
+/**
+ * Whether the probe's URL goes through a transaction-mode pooler, where a slow answer is the probe queued behind
+ * busy server connections. DATABASE_POOLER describes DATABASE_URL only: the probe's own address (DATABASE_HEALTH_URL,
+ * or DATABASE_LISTEN_URL behind a pooler: healthProbeUrl) is the primary's, where a slow answer is the primary's own
+ * and counts as down.
+ */
+export const isPooledProbe = (url: string, env: { DATABASE_URL?: string; DATABASE_POOLER?: string }) =>
+  isPooledUrl(url) || (url === env.DATABASE_URL && isPooled(env));
+
 /** Parses `source` with `schema`, or throws one error naming every bad variable. */
 export function parseEnv<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
   const parsed = schema.safeParse(source);

@@ -1,13 +1,19 @@
 type Sql = import("postgres").Sql;
 
 /**
+ * postgres.js' options for a client behind a transaction-mode pooler: no named (prepared) statements, which a pooled
+ * server connection would not keep, and no pipelining (below). Such a client is then wrapped by withoutPipelining.
+ */
+export const POOLED_OPTIONS = { prepare: false, max_pipeline: 0 } as const;
+
+/**
  * A postgres.js client behind a transaction-mode pooler sends one statement at a time per connection, transactions
  * included (decision 0014).
  *
  * postgres.js pipelines statements on a busy connection (`max_pipeline`, 100 by default). PgBouncer 1.18 (Debian
  * 12's) hands the server connection back at a transaction's ReadyForQuery while the next pipelined statement's
  * answer is still on its way, drops that answer ("got packet from server when not linked", pgbouncer#759), and the
- * statement waits for ever. `max_pipeline: 0` (db/client.ts) stops the pipelining, but postgres.js' `begin` takes
+ * statement waits for ever. `max_pipeline: 0` (POOLED_OPTIONS) stops the pipelining, but postgres.js' `begin` takes
  * its connection out of the pool only past that same check, and with it at 0 refuses every transaction
  * (UNSAFE_TRANSACTION) with the connection left inside one. So a transaction here runs on a connection held with
  * `reserve()`, which sends its statements one at a time too, and goes back to the pool when it ends.

@@ -1,4 +1,4 @@
-import { isPooledUrl } from "@/db/client";
+import { isPooledProbe } from "@/db/env";
 import { env } from "@/lib/env";
 import { databaseState, recordDatabaseState } from "@/lib/http/database-state";
 
@@ -8,16 +8,6 @@ import { databaseState, recordDatabaseState } from "@/lib/http/database-state";
  * Started from instrumentation.ts. It has its own client so that it never queues behind (or counts as) app queries.
  */
 const INTERVAL_MS = 1_000;
-
-/**
- * Whether the probe's URL goes through a transaction-mode pooler, where a slow answer is the probe queued behind
- * busy server connections. DATABASE_POOLER describes DATABASE_URL only: the probe's own address (DATABASE_HEALTH_URL,
- * or DATABASE_LISTEN_URL behind a pooler, db/env.ts healthProbeUrl) is the primary's, where a slow answer is the
- * primary's own and counts as down.
- */
-export function isPooledProbe(url: string, settings: { DATABASE_URL?: string; DATABASE_POOLER?: string }): boolean {
-  return isPooledUrl(url) || (settings.DATABASE_POOLER === "pgbouncer" && url === settings.DATABASE_URL);
-}
 const pooled = (url: string) => isPooledProbe(url, env());
 const TIMEOUT_MS = 1_000;
 
