@@ -2,8 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
 import { executeRows } from "@/db/rows";
-import { insertOrders } from "@/db/seed/orders";
-import type { Transaction } from "@/db/types";
+import type { Executor, Transaction } from "@/db/types";
 import { getRevenueByMonth } from "@/lib/admin/revenue";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { saveHoursAction } from "@/lib/owner/hours-actions";
@@ -187,18 +186,18 @@ describe.each(DRIVERS)("restaurant days in the restaurant's zone on %s", (driver
     it("names an item after the latest line even when a line edit waited for a checkout of that item to commit", async () => {
       const { restaurant, items } = await createRestaurant(db(), [{ name: "Ramen", priceCents: 1000 }]);
       const customer = await createUser(db());
-      const order = (time: string, name: string) => ({
-        customerId: customer.profile.id,
-        restaurantId: restaurant.id,
-        status: "placed" as const,
-        placedAt: new Date(`2026-06-10T${time}:00Z`),
-        idempotencyKey: `names-${crypto.randomUUID()}`,
-        lines: [{ menuItemId: items[0]!.id, name, unitPriceCents: 1000, quantity: 1 }],
-      });
-      const [early] = await insertOrders(db(), [order("12:10", "Ramen")]);
+      const order = (executor: Executor, time: string, name: string) =>
+        createOrdersAt(executor, {
+          customerId: customer.profile.id,
+          restaurantId: restaurant.id,
+          status: "placed",
+          placedAt: [new Date(`2026-06-10T${time}:00Z`)],
+          lines: [{ menuItemId: items[0]!.id, name, unitPriceCents: 1000, quantity: 1 }],
+        });
+      const [early] = await order(db(), "12:10", "Ramen");
       // A checkout of the renamed dish, later in the day, holds the item's rollup row until it commits.
       await renameLinesWhileUncommitted(
-        (tx) => insertOrders(tx, [order("12:30", "Shoyu ramen")]),
+        (tx) => order(tx, "12:30", "Shoyu ramen"),
         sql`update order_lines set name = 'Ramen (small)' where order_id = ${early!}`,
       );
       // The edit's name lookup ran once it held the row, on a fresh snapshot that sees the checkout's later line

@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { repairRollups } from "@/db/rollups";
 import { executeRows } from "@/db/rows";
 import { customerTotals, menuItems, orders } from "@/db/schema";
-import { insertOrders } from "@/db/seed/orders";
 import { reconcileTotals } from "@/lib/admin/reconciliation";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { listUserTotals } from "@/lib/admin/users";
@@ -19,7 +18,7 @@ import { getSalesReport } from "@/lib/owner/sales";
 import { getProfileForViewer } from "@/lib/profile/queries";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
-import { createOrders, createOwner, createRestaurant, createUser } from "../fixtures/factory";
+import { createOrders, createOrdersAt, createOwner, createRestaurant, createUser } from "../fixtures/factory";
 
 /**
  * The rollups (db/schema/totals.ts) are what the pages show. These tests hold every page's figure against a fresh
@@ -294,19 +293,16 @@ describe.each(DRIVERS)("rollups on %s", (driver) => {
     const { customer, restaurant, items, owner } = await shop();
     const ownerViewer = await viewerOf(owner.user.id);
     const day = "2026-06-10";
-    const order = async (time: string, name: string, on = day) => {
-      const [id] = await insertOrders(db(), [
-        {
+    const order = async (time: string, name: string, on = day) =>
+      (
+        await createOrdersAt(db(), {
           customerId: customer.profile.id,
           restaurantId: restaurant.id,
           status: "placed",
-          placedAt: new Date(`${on}T${time}:00Z`),
-          idempotencyKey: `names-${crypto.randomUUID()}`,
+          placedAt: [new Date(`${on}T${time}:00Z`)],
           lines: [{ ...line(items[0], 1), name }],
-        },
-      ]);
-      return id!;
-    };
+        })
+      )[0]!;
     const names = async (to = day) =>
       (await getSalesReport({
         viewer: ownerViewer,
