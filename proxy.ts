@@ -26,32 +26,21 @@ export async function proxy(request: NextRequest) {
     [INSTANCE_HEADER]: instanceId(),
   };
   const path = request.nextUrl.pathname;
+  // A plain-text refusal, with the same headers as any answer.
+  const refuse = (status: 400 | 403, text: string) =>
+    withHeaders(new NextResponse(text, { status, headers: TEXT }), headers);
 
-  if (!isDecodablePath(path)) {
-    return withHeaders(
-      new NextResponse("Bad request: this address is not validly encoded.", { status: 400, headers: TEXT }),
-      headers,
-    );
-  }
+  if (!isDecodablePath(path)) return refuse(400, "Bad request: this address is not validly encoded.");
   if (!isReadableRouterState(request.headers)) {
-    return withHeaders(
-      new NextResponse("Bad request: this navigation's router state is not readable.", { status: 400, headers: TEXT }),
-      headers,
-    );
+    return refuse(400, "Bad request: this navigation's router state is not readable.");
   }
   if (isDatabaseDown() && !ALWAYS_SERVED.has(path)) return withHeaders(unavailable(request, nonce), headers);
 
   if (isActionRequest(request) && isCrossSiteAction(request)) {
-    return withHeaders(
-      new NextResponse("Forbidden: a server action posted from another site.", { status: 403, headers: TEXT }),
-      headers,
-    );
+    return refuse(403, "Forbidden: a server action posted from another site.");
   }
   if (isActionRequest(request) && !(await isDecodableActionBody(request))) {
-    return withHeaders(
-      new NextResponse("Bad request: this is not a server action body.", { status: 400, headers: TEXT }),
-      headers,
-    );
+    return refuse(400, "Bad request: this is not a server action body.");
   }
 
   // Next.js reads the nonce from the request's CSP header while rendering (x-nonce is for our own components).
