@@ -38,6 +38,21 @@ export function authRequestProblem(request: NextRequest): Response | null {
   return null;
 }
 
+/**
+ * A JSON body that does not parse: Auth.js answers it with a 400 already, but logs the SyntaxError with its stack
+ * as if it were a server fault. Checked here so that a malformed post is a one-line 400 and the log keeps its stack
+ * traces for real errors. Only JSON is checked: forms never fail to parse, they only lack fields.
+ */
+export async function malformedJsonBody(request: NextRequest): Promise<Response | null> {
+  if (!(request.headers.get("content-type") ?? "").includes("application/json")) return null;
+  try {
+    JSON.parse(await request.clone().text());
+    return null;
+  } catch {
+    return Response.json({ error: "MalformedBody", message: "The request body is not valid JSON." }, { status: 400 });
+  }
+}
+
 /** The throttle keys of a credentials sign-in post (POST /api/auth/callback/credentials), else null. */
 export async function credentialsKeys(request: NextRequest): Promise<ThrottleKeys | null> {
   if (!request.nextUrl.pathname.endsWith("/callback/credentials")) return null;

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { auditLog, signInThrottles } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
-import { authRequestProblem, credentialsKeys, tooManyAttempts } from "@/lib/auth/route-guard";
+import { authRequestProblem, credentialsKeys, malformedJsonBody, tooManyAttempts } from "@/lib/auth/route-guard";
 import { attemptSignIn, type SignInOutcome } from "@/lib/auth/sign-in";
 import { THROTTLE_RULES } from "@/lib/auth/throttle";
 
@@ -230,5 +230,30 @@ describe("malformed callback URLs", () => {
     const broken = get("http://127.0.0.1/api/auth/session", "authjs.callback-url=abc");
     expect(broken?.status).toBe(400);
     expect(broken?.headers.get("set-cookie")).toMatch(/^authjs\.callback-url=;.*Max-Age=0/);
+  });
+});
+
+describe("malformed JSON bodies", () => {
+  const post = (body: string, type = "application/json") =>
+    malformedJsonBody(
+      new NextRequest("http://127.0.0.1/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "content-type": type },
+        body,
+      }),
+    );
+
+  it.each(["{", "-", "\u0000", "", '{"email": "a@b.c",}'])(
+    "answers %j with a 400 before Auth.js logs a stack trace",
+    async (body) => {
+      const answer = await post(body);
+      expect(answer?.status).toBe(400);
+      expect(await answer?.json()).toEqual({ error: "MalformedBody", message: "The request body is not valid JSON." });
+    },
+  );
+
+  it("lets JSON that parses and every form through to Auth.js, whose own checks answer them", async () => {
+    expect(await post('{"email":"a@platter.test","password":"x"}')).toBeNull();
+    expect(await post("{", "application/x-www-form-urlencoded")).toBeNull();
   });
 });
