@@ -103,6 +103,9 @@ export const orders = pgTable(
       sql`${t.deliveryAddress} is null or char_length(${t.deliveryAddress}) between 1 and ${sql.raw(String(MAX_ADDRESS_LENGTH))}`,
     ),
     check("orders_note_length", sql`char_length(${t.note}) <= ${sql.raw(String(MAX_ORDER_NOTE_LENGTH))}`),
+    // placed_at picks the order's rollup days; 'infinity' has no day (the item-name lookup of migration 0018
+    // cannot bound its search by it). The app always writes now(); this keeps a hand-written row honest too.
+    check("orders_placed_at_finite", sql`isfinite(${t.placedAt})`),
   ],
 );
 

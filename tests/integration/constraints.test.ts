@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { menuItems, orderLines, orders, profiles, restaurants, users } from "@/db/schema";
@@ -109,6 +109,31 @@ describe.each(DRIVERS)("constraints on %s", (driver) => {
         idempotencyKey: "negative-total",
       }),
     ).rejects.toThrow();
+  });
+
+  it("rejects an order placed at infinity, which has no day to roll up into, and leaves the rollups alone", async () => {
+    const { profile, restaurant, orderId } = await fixture();
+    for (const placedAt of ["infinity", "-infinity"]) {
+      await expect(
+        db()
+          .update(orders)
+          .set({ placedAt: sql`${placedAt}::timestamptz` })
+          .where(eq(orders.id, orderId)),
+      ).rejects.toMatchObject({ cause: { message: expect.stringContaining("orders_placed_at_finite") } });
+      await expect(
+        db()
+          .insert(orders)
+          .values({
+            customerId: profile.id,
+            restaurantId: restaurant.id,
+            totalCents: 0,
+            idempotencyKey: `placed-at-${placedAt}`,
+            placedAt: sql`${placedAt}::timestamptz`,
+          }),
+      ).rejects.toMatchObject({ cause: { message: expect.stringContaining("orders_placed_at_finite") } });
+    }
+    const [order] = await db().select({ placedAt: orders.placedAt }).from(orders).where(eq(orders.id, orderId));
+    expect(Number.isFinite(order!.placedAt.getTime())).toBe(true);
   });
 
   it("keeps an order's lines when its menu item is deleted, and refuses to delete a restaurant with orders", async () => {
