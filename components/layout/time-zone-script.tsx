@@ -4,6 +4,13 @@ import { TIME_ZONE_COOKIE } from "@/lib/time-zone";
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
 
+/** A value as a JavaScript literal that cannot end the <script> element it is written into. */
+const scriptLiteral = (value: string | null) =>
+  JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+
 /**
  * Tells the server the browser's time zone, so that it renders times in it (components/ui/local-time.tsx), before
  * anything of the page is shown. It runs in <head>, ahead of the body: on a first visit, or after travelling, the
@@ -33,6 +40,6 @@ export async function TimeZoneScript({
     window.stop();
     location.replace(location.href);
   } catch (error) {}
-})(${JSON.stringify(renderedZone)}, ${JSON.stringify(receivedZone)});`;
+})(${scriptLiteral(renderedZone)}, ${scriptLiteral(receivedZone)});`;
   return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />;
 }
