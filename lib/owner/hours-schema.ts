@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { canonicalTimeZone, isTimeZone } from "@/lib/dates";
+import { isTimeZone } from "@/lib/dates";
 import { calendarDay, hasUnsafeCharacters, recordId, UNSAFE_TEXT_MESSAGE } from "@/lib/validation";
 
 import { WEEK } from "./hours-week";
@@ -31,9 +31,7 @@ export function timeZones(current?: string): string[] {
 export const timeZoneSchema = z
   .string({ error: "Choose a time zone." })
   .max(64, "Choose a time zone from the list.")
-  .refine(isTimeZone, "Choose a time zone from the list.")
-  // Stored as the runtime spells it, whatever case the form sent.
-  .transform((zone) => canonicalTimeZone(zone) ?? zone);
+  .refine(isTimeZone, "Choose a time zone from the list.");
 
 const TIME = /^(\d{1,2}):(\d{2})$/;
 const minutes = (value: string, { end }: { end: boolean }): number | string => {
