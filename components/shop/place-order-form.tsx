@@ -14,16 +14,19 @@ const submitClass =
 /**
  * The idempotency key is issued with the form (one per rendering of the review): a double click, a retry or a
  * second tab submitting the same form all name the same order. The button also locks while a submission runs.
- * The choice of fulfilment travels as it was reviewed; checkout re-reads everything it implies.
+ * The choice of fulfilment travels as it was reviewed; checkout re-reads everything it implies. The total and the
+ * lines' digest are what the customer saw: checkout refuses, and the review shows the cart again, if either moved.
  */
 export function PlaceOrderForm({
   idempotencyKey,
   totalCents,
+  reviewedCart,
   disabled,
   choice,
 }: {
   idempotencyKey: string;
   totalCents: number;
+  reviewedCart: string;
   disabled: boolean;
   choice: FulfilmentChoice;
 }) {
@@ -32,6 +35,7 @@ export function PlaceOrderForm({
     <form action={action} className="space-y-3">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <input type="hidden" name="expectedTotalCents" value={totalCents} />
+      <input type="hidden" name="reviewedCart" value={reviewedCart} />
       <input type="hidden" name="fulfilment" value={choice.fulfilment} />
       <input type="hidden" name="addressId" value={choice.addressId ?? ""} />
       <input type="hidden" name="note" value={choice.note} />

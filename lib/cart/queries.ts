@@ -185,6 +185,7 @@ export async function getCart({ holder, reorderOf }: { holder: CartHolder; reord
     return {
       lineId: line.id,
       menuItemId: menuItem.id,
+      choiceIds: line.choiceIds,
       name: menuItem.name,
       // Today's prices: the item's own plus each chosen choice's, as checkout will charge them.
       unitPriceCents: menuItem.priceCents + chosen.filter((c) => c.live).reduce((sum, c) => sum + c.priceDeltaCents, 0),

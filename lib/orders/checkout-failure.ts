@@ -18,6 +18,8 @@ export type CheckoutFailure =
   | { reason: "unavailable:choices"; itemName: string; choiceNames: string[] }
   /** The item's options changed so that the line's choices no longer fit them (a new required group, a lower max). */
   | { reason: "conflict:options-changed"; itemName: string; groupName: string }
+  /** The cart's lines are not the ones the review showed (changed in another tab since). */
+  | { reason: "conflict:cart-changed" }
   /** The total now differs from the one the customer saw: they are shown the new one before anyone pays it. */
   | { reason: "conflict:price-changed"; totalCents: number }
   /** The restaurant does not offer this way of getting the order (it may have changed since the review). */

@@ -32,6 +32,7 @@ import { instantFromDb, nextOpening, withinHours } from "@/lib/restaurants/hours
 
 import type { CheckoutFailure } from "./checkout-failure";
 import { reviewAmounts } from "./review";
+import { reviewedCartDigest } from "./reviewed-cart";
 
 export type CheckoutResult = Result<{ orderId: number; replayed: boolean }, CheckoutFailure>;
 
@@ -63,7 +64,9 @@ async function savedAddress(tx: Executor, profileId: number, addressId: number) 
  * - the restaurant's offer, delivery fee and minimum order are read in the same transaction, and a delivery's
  *   address is the customer's own saved one (customer_id in the WHERE): the form only names a choice;
  * - lines snapshot name and unit price, the order snapshots fulfilment, fee, address text and note; the stored
- *   total is the lines plus the fee (decision 0019); the cart is emptied.
+ *   total is the lines plus the fee (decision 0019); the cart is emptied;
+ * - `reviewedCart`, the digest of the cart the review showed (the review form always sends it), must match the
+ *   cart's lines now: a cart changed in another tab since is shown again, never placed unseen.
  */
 export async function placeOrder({
   viewer,
@@ -72,10 +75,12 @@ export async function placeOrder({
   fulfilment = "pickup",
   addressId,
   note = "",
+  reviewedCart,
 }: {
   viewer: Viewer;
   idempotencyKey: string;
   expectedTotalCents: number;
+  reviewedCart?: string;
   fulfilment?: Fulfilment;
   addressId?: number;
   note?: string;
@@ -129,6 +134,9 @@ export async function placeOrder({
         .orderBy(cartItems.addedAt, cartItems.id);
 
       if (items.length === 0) return { ok: false, reason: "invalid:empty-cart" };
+      if (reviewedCart !== undefined && reviewedCart !== reviewedCartDigest(cart.restaurantId, items)) {
+        return { ok: false, reason: "conflict:cart-changed" };
+      }
       if (!cart.isOpen) return { ok: false, reason: "unavailable:closed", restaurantName: cart.restaurantName };
       if (!cart.withinHours) {
         const { restaurantName, timeZone } = cart;

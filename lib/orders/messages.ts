@@ -31,6 +31,8 @@ export function checkoutRefusal(failure: CheckoutFailure): string {
         : `The options of ${failure.itemName} changed. Remove the line and add it again.`;
     case "conflict:options-changed":
       return `The options of ${failure.itemName} changed (${failure.groupName}). Remove the line and add it again with new choices.`;
+    case "conflict:cart-changed":
+      return "Your cart changed since you reviewed it (in another tab?). Here it is as it is now: check it and place the order again.";
     case "conflict:price-changed":
       // A price, an option or the delivery fee: whichever moved, the customer sees the new total before paying it.
       return (

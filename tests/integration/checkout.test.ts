@@ -17,6 +17,7 @@ import { addToCartSchema, setQuantitySchema } from "@/lib/cart/schema";
 import { cancelOwnOrder } from "@/lib/orders/cancel";
 import { placeOrder } from "@/lib/orders/checkout";
 import { reorder } from "@/lib/orders/reorder";
+import { reviewedCartDigest } from "@/lib/orders/reviewed-cart";
 import { checkoutSchema } from "@/lib/orders/schema";
 import { getProfileForViewer } from "@/lib/profile/queries";
 
@@ -73,6 +74,59 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     expect(await db().$count(orderStatusEvents, eq(orderStatusEvents.orderId, orderId))).toBe(1);
     expect(await getCart({ holder })).toBeNull();
     expect(await totalOf(customer.user.id)).toBe(5998);
+  });
+
+  it("places only the cart the review showed: one changed in another tab at the same total is shown again, not placed", async () => {
+    const { customer, viewer, items, holder } = await shop();
+    const reviewOf = async () => {
+      const cart = (await getCart({ holder }))!;
+      return { totalCents: cart.totalCents, digest: reviewedCartDigest(cart.restaurant.id, cart.lines) };
+    };
+    // The review shows 2 x Gyoza ($13.00).
+    await addToCart({ holder, menuItemId: items[2].id, quantity: 2 });
+    const shown = await reviewOf();
+    expect(shown.totalCents).toBe(1300);
+    const place = () =>
+      placeOrder({ viewer, idempotencyKey: key(), expectedTotalCents: 1300, reviewedCart: shown.digest });
+
+    // Another tab: the same restaurant, other dishes, the same $13.00 (1 x Gyoza and 50 x Mint, now 13 cents).
+    await db()
+      .delete(cartItems)
+      .where(eq(cartItems.cartId, (await getCart({ holder }))!.id));
+    await addToCart({ holder, menuItemId: items[2].id, quantity: 1 });
+    await addToCart({ holder, menuItemId: items[1].id, quantity: 50 });
+    await db().update(menuItems).set({ priceCents: 13 }).where(eq(menuItems.id, items[1].id));
+    expect((await getCart({ holder }))!.totalCents).toBe(1300);
+    expect(await place()).toEqual({ ok: false, reason: "conflict:cart-changed" });
+
+    // Another restaurant's $13.00 dish, replacing the cart.
+    const other = await createRestaurant(db(), [{ name: "Lobster", priceCents: 1300 }]);
+    await addToCart({ holder, menuItemId: other.items[0]!.id, quantity: 1, replace: true });
+    expect(await place()).toEqual({ ok: false, reason: "conflict:cart-changed" });
+    expect(await orderCount(customer.profile.id)).toBe(0);
+
+    // The same lines again, added in another order: what was reviewed, so it is placed.
+    await addToCart({ holder, menuItemId: items[2].id, quantity: 2, replace: true });
+    expect((await reviewOf()).digest).toBe(shown.digest);
+    expect(await place()).toMatchObject({ ok: true, replayed: false });
+    expect(await totalOf(customer.user.id)).toBe(1300);
+  });
+
+  it("tells the same dish with other choices, another note or another quantity apart in the review's digest", () => {
+    const line = { menuItemId: 7, choiceIds: [3, 1], instructions: null, quantity: 2 };
+    const digest = reviewedCartDigest(1, [line]);
+    expect(digest).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(reviewedCartDigest(1, [{ ...line, choiceIds: [1, 3] }])).toBe(digest);
+    expect(reviewedCartDigest(1, [{ ...line, instructions: "" }])).toBe(digest);
+    for (const changed of [
+      reviewedCartDigest(2, [line]),
+      reviewedCartDigest(1, [{ ...line, choiceIds: [1] }]),
+      reviewedCartDigest(1, [{ ...line, instructions: "no onions" }]),
+      reviewedCartDigest(1, [{ ...line, quantity: 3 }]),
+      reviewedCartDigest(1, [line, line]),
+    ]) {
+      expect(changed).not.toBe(digest);
+    }
   });
 
   it("keeps the order and the profile total when the menu price changes afterwards", async () => {

@@ -25,7 +25,7 @@ import { addAddress, findAddress, listAddresses, setDefaultAddress } from "@/lib
 import { reconcileTotals } from "@/lib/admin/reconciliation";
 import { getPlatformTotals } from "@/lib/admin/revenue";
 import { listUserTotals } from "@/lib/admin/users";
-import { findActiveViewer } from "@/lib/auth/queries";
+import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { listOpenSessions } from "@/lib/auth/sessions";
 import { addToCart, getCart } from "@/lib/cart/queries";
 import { checkoutAction } from "@/lib/orders/actions";
@@ -33,6 +33,7 @@ import { cancelOwnOrder } from "@/lib/orders/cancel";
 import { placeOrder } from "@/lib/orders/checkout";
 import { getOrderForViewer } from "@/lib/orders/queries";
 import { reviewAmounts } from "@/lib/orders/review";
+import { reviewedCartDigest } from "@/lib/orders/reviewed-cart";
 import { updateRestaurantAction } from "@/lib/owner/actions";
 import { getOrderQueue } from "@/lib/owner/queries";
 import { getSalesReport } from "@/lib/owner/sales";
@@ -41,6 +42,13 @@ import { getProfileForViewer } from "@/lib/profile/queries";
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOwner, createRestaurant, createUser } from "../fixtures/factory";
 import { signInAs, submit } from "../fixtures/session";
+
+/** "Place order" on the review of the customer's cart as it is now: the form carries the digest the page shows. */
+async function placeFromReview(viewer: Viewer, fields: Record<string, unknown>) {
+  const cart = await getCart({ holder: { profileId: viewer.profileId } });
+  const reviewedCart = cart ? reviewedCartDigest(cart.restaurant.id, cart.lines) : "0".repeat(43);
+  return submit(checkoutAction, { ...fields, reviewedCart });
+}
 
 vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -187,7 +195,12 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     ).toEqual({ ok: false, reason: "invalid:below-minimum", minOrderCents: 2100, subtotalCents: 1999 });
     signInAs(viewer);
     expect(
-      await submit(checkoutAction, { idempotencyKey: key(), expectedTotalCents: 1999, fulfilment: "pickup", note: "" }),
+      await placeFromReview(viewer, {
+        idempotencyKey: key(),
+        expectedTotalCents: 1999,
+        fulfilment: "pickup",
+        note: "",
+      }),
     ).toEqual({
       message:
         "$21.00 is the minimum order here (fees not included): your items come to $19.99. Add $1.01 more to order.",
@@ -202,7 +215,7 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     // 500 characters as the textarea counts them; the form sends the break as CRLF.
     const note = `${"n".repeat(249)}\r\n${"n".repeat(250)}`;
     await expect(
-      submit(checkoutAction, { idempotencyKey: key(), expectedTotalCents: 1999, fulfilment: "pickup", note }),
+      placeFromReview(viewer, { idempotencyKey: key(), expectedTotalCents: 1999, fulfilment: "pickup", note }),
     ).rejects.toThrow("NEXT_REDIRECT");
     const [placed] = await db()
       .select({ note: orders.note })
@@ -216,7 +229,7 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     signInAs(viewer);
     const before = await written();
     const attempt = (note: string) =>
-      submit(checkoutAction, { idempotencyKey: key(), expectedTotalCents: 1999, fulfilment: "pickup", note });
+      placeFromReview(viewer, { idempotencyKey: key(), expectedTotalCents: 1999, fulfilment: "pickup", note });
     const refused = (await attempt("n".repeat(MAX_ORDER_NOTE_LENGTH + 1))) as { fieldErrors?: { note?: string[] } };
     expect(refused.fieldErrors?.note?.[0]).toMatch(/500 characters/);
     expect(await written()).toEqual(before);
@@ -244,7 +257,7 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     expect(await attempt(2_147_483_647)).toEqual({ ok: false, reason: "not-found:address" });
     signInAs(viewer);
     expect(
-      await submit(checkoutAction, {
+      await placeFromReview(viewer, {
         idempotencyKey: key(),
         expectedTotalCents: 2298,
         fulfilment: "delivery",
@@ -252,7 +265,7 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
       }),
     ).toEqual({ message: "That delivery address is no longer saved. Choose another one." });
     expect(
-      await submit(checkoutAction, { idempotencyKey: key(), expectedTotalCents: 2298, fulfilment: "delivery" }),
+      await placeFromReview(viewer, { idempotencyKey: key(), expectedTotalCents: 2298, fulfilment: "delivery" }),
     ).toEqual({ message: "Choose a delivery address, or add one on your account page." });
     expect(await written()).toEqual(before);
     // The review page's read finds nothing either (the page answers 404), and the address is untouched.
@@ -313,7 +326,11 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     const deliveryOnly = await shop({ offersPickup: false, offersDelivery: true, deliveryFeeCents: 450 });
     signInAs(deliveryOnly.viewer);
     expect(
-      await submit(checkoutAction, { idempotencyKey: key(), expectedTotalCents: 1999, fulfilment: "pickup" }),
+      await placeFromReview(deliveryOnly.viewer, {
+        idempotencyKey: key(),
+        expectedTotalCents: 1999,
+        fulfilment: "pickup",
+      }),
     ).toEqual({
       message: `${deliveryOnly.restaurant.name} does not offer pickup right now. Go back to your cart and choose another way.`,
     });
@@ -458,7 +475,7 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     const redirects: string[] = [];
     for (let i = 0; i < 2; i++) {
       try {
-        await submit(checkoutAction, form);
+        await placeFromReview(viewer, form);
       } catch (error) {
         redirects.push(digestOf(error));
       }

@@ -100,7 +100,7 @@ const TARGETS: Record<string, Target> = {
   setFavoriteAction: { role: "customer", fields: ["restaurantId", "favorite"], writes: ["favorites"] },
   checkoutAction: {
     role: "customer",
-    fields: ["idempotencyKey", "expectedTotalCents", "fulfilment", "addressId", "note"],
+    fields: ["idempotencyKey", "expectedTotalCents", "reviewedCart", "fulfilment", "addressId", "note"],
     writes: ["orders", "order_lines", "order_line_options", ...STATUS_CHANGE, ...ROLLUPS, ...CART],
   },
   addAddressAction: { role: "customer", fields: ["label", "address", "makeDefault"], writes: ["customer_addresses"] },
@@ -423,6 +423,8 @@ function plausible(field: string, fixture: Fixture): fc.Arbitrary<string> {
     price: ["12.50", "0", "3"],
     expectedTotalCents: ["0", "500", "1000"],
     idempotencyKey: ["fuzz-key-0001", "fuzz-key-0002"],
+    // A review's digest in shape, of no cart the fixture holds: checkout gets as far as comparing it.
+    reviewedCart: ["A".repeat(43), "0123456789abcdefghijklmnopqrstuvwxyz-_ABCDE"],
     // The shape of a reset token, but none that was issued: the link is refused after the format check.
     token: ["A".repeat(43), "abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJKLMNOP_"],
     // The seeded accounts' password, and another: a password change swaps between them, a sign-in meets both.
