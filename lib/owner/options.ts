@@ -115,21 +115,25 @@ export async function updateOptionGroup({
       .where(and(eq(menuOptionChoices.groupId, group.id), isNull(menuOptionChoices.deletedAt)))
       .for("update");
     const byName = new Map(current.map((c) => [c.name.toLowerCase(), c.id]));
-    const kept = new Set<number>();
+    const kept = [];
     const added = [];
     for (const [position, choice] of fields.choices.entries()) {
       const id = byName.get(choice.name.toLowerCase());
-      if (id === undefined) {
-        added.push({ ...choice, groupId: group.id, position });
-        continue;
-      }
-      kept.add(id);
-      await tx
-        .update(menuOptionChoices)
-        .set({ name: choice.name, priceDeltaCents: choice.priceDeltaCents, position })
-        .where(and(eq(menuOptionChoices.id, id), eq(menuOptionChoices.groupId, group.id)));
+      if (id === undefined) added.push({ ...choice, groupId: group.id, position });
+      else kept.push({ id, position, ...choice });
     }
-    const removed = current.filter((c) => !kept.has(c.id)).map((c) => c.id);
+    if (kept.length > 0) {
+      // Every kept choice in one statement (a group has up to MAX_CHOICES_PER_GROUP): the budget stays flat.
+      const rows = kept.map(
+        (c) => sql`(${c.id}::integer, ${c.name}::text, ${c.priceDeltaCents}::integer, ${c.position}::integer)`,
+      );
+      await tx.execute(sql`update ${menuOptionChoices}
+        set name = v.name, price_delta_cents = v.price_delta_cents, position = v.position
+        from (values ${sql.join(rows, sql`, `)}) as v(id, name, price_delta_cents, position)
+        where ${menuOptionChoices.id} = v.id and ${menuOptionChoices.groupId} = ${group.id}`);
+    }
+    const keptIds = new Set(kept.map((c) => c.id));
+    const removed = current.filter((c) => !keptIds.has(c.id)).map((c) => c.id);
     if (removed.length > 0) {
       await tx
         .update(menuOptionChoices)
