@@ -1,0 +1,3 @@
+CREATE INDEX "orders_customer_cancelled_idx" ON "orders" USING btree ("customer_id","placed_at","id") WHERE "orders"."status" = 'cancelled';--> statement-breakpoint
+CREATE INDEX "orders_customer_restaurant_cancelled_idx" ON "orders" USING btree ("customer_id","restaurant_id","placed_at","id") WHERE "orders"."status" = 'cancelled';--> statement-breakpoint
+CREATE INDEX "orders_cancelled_idx" ON "orders" USING btree ("placed_at","id") WHERE "orders"."status" = 'cancelled';
