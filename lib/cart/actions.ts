@@ -50,7 +50,10 @@ export const addToCartAction = cartAction(addToCartSchema, cartHolderForWrite, a
   let result = await add(holder, input);
   // A stale cookie (its cart was adopted at sign-in) means "no cart": start a new one under a new id, once.
   if (!result.ok && result.reason === "conflict:stale-cart") result = await add(await newAnonymousCartHolder(), input);
-  if (result.ok) return { ok: true, message: cartMessages.added(result.itemName) };
+  if (result.ok) {
+    const message = result.capped ? cartMessages.addedUpToLimit(result.itemName) : cartMessages.added(result.itemName);
+    return { ok: true, message };
+  }
   return {
     ok: false,
     message: addToCartRefusal(result),

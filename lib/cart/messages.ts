@@ -1,4 +1,4 @@
-import { MAX_CART_LINES } from "@/db/schema";
+import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "@/db/schema";
 
 import type { SelectionFailure } from "./options";
 import type { AddToCartFailure } from "./queries";
@@ -6,6 +6,9 @@ import type { AddToCartFailure } from "./queries";
 /** The cart's words, in one place: what its actions say for each result of lib/cart/queries.ts. */
 export const cartMessages = {
   added: (itemName: string) => `Added ${itemName} to your cart.`,
+  /** Fewer were added than asked: the line stopped at the most it can hold. */
+  addedUpToLimit: (itemName: string) =>
+    `Added ${itemName} to your cart, up to ${MAX_LINE_QUANTITY}: the most one line can hold.`,
   quantityUpdated: "Quantity updated.",
   removed: "Removed from your cart.",
   notInCart: "That item is not in your cart.",
@@ -26,6 +29,8 @@ export function addToCartRefusal(failure: AddToCartFailure): string {
       return `Your cart has items from ${failure.cartRestaurantName}. Start a new cart from ${failure.restaurantName}?`;
     case "invalid:cart-full":
       return `A cart holds at most ${MAX_CART_LINES} different items.`;
+    case "invalid:line-full":
+      return `Your cart already has ${MAX_LINE_QUANTITY} × ${failure.itemName}, the most one line can hold.`;
     default:
       return selectionRefusal(failure);
   }

@@ -48,9 +48,12 @@ export type AddToCartFailure =
   /** The cart holds another restaurant's items: the visitor must confirm replacing them. */
   | { reason: "conflict:other-restaurant"; cartRestaurantName: string; restaurantName: string }
   | { reason: "invalid:cart-full" }
+  /** The same line already holds MAX_LINE_QUANTITY: nothing more can be added to it. */
+  | { reason: "invalid:line-full"; itemName: string }
   /** The choices do not fit the item's current options (lib/cart/options.ts). */
   | SelectionFailure;
-export type AddToCartResult = Result<{ itemName: string }, AddToCartFailure>;
+/** `capped`: the line reached MAX_LINE_QUANTITY with fewer than were asked for (`quantity` is the line's now). */
+export type AddToCartResult = Result<{ itemName: string; quantity: number; capped: boolean }, AddToCartFailure>;
 /** Changing or removing a line: "not-found" when the line is not in the holder's cart. */
 export type CartLineResult = Result<object, { reason: "not-found" }>;
 
@@ -321,14 +324,20 @@ export async function addToCart({
     const [held] = await tx
       .select({
         lines: count(),
-        has: sql<boolean>`bool_or(${cartItems.menuItemId} = ${menuItemId} and ${cartItems.choiceIds} = ${key}
-          and ${cartItems.instructions} = ${instructions})`,
+        // The quantity of the line this add joins, if the cart has it (null: a new line).
+        same: sql<number | null>`max(${cartItems.quantity}) filter (where ${cartItems.menuItemId} = ${menuItemId}
+          and ${cartItems.choiceIds} = ${key} and ${cartItems.instructions} = ${instructions})`.mapWith(
+          (value: unknown) => (value === null ? null : Number(value)),
+        ),
       })
       .from(cartItems)
       .where(eq(cartItems.cartId, cartId));
-    if (held && held.lines >= MAX_CART_LINES && !held.has) {
+    const same = held?.same ?? null;
+    if (held && held.lines >= MAX_CART_LINES && same === null) {
       return { ok: false, reason: "invalid:cart-full" };
     }
+    if (same !== null && same >= MAX_LINE_QUANTITY)
+      return { ok: false, reason: "invalid:line-full", itemName: item.name };
     await tx
       .insert(cartItems)
       .values({ cartId, menuItemId, quantity, choiceIds: selection.choiceIds, instructions })
@@ -337,7 +346,14 @@ export async function addToCart({
         set: { quantity: sql`least(${cartItems.quantity} + excluded.quantity, ${MAX_LINE_QUANTITY})` },
       });
     await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId));
-    return { ok: true, itemName: item.name };
+    // The cart row is locked (getOrCreateCart), so the line held `same` until this upsert.
+    const wanted = (same ?? 0) + quantity;
+    return {
+      ok: true,
+      itemName: item.name,
+      quantity: Math.min(wanted, MAX_LINE_QUANTITY),
+      capped: wanted > MAX_LINE_QUANTITY,
+    };
   });
 }
 

@@ -27,6 +27,23 @@ describe.each(DRIVERS)("carts under concurrent and stale requests on %s", (drive
 
   const cartsOf = (profileId: number) => db().select().from(carts).where(eq(carts.profileId, profileId));
 
+  it("says how much of an add made it into a line that stops at 99, and refuses one into a full line", async () => {
+    const { items } = await createRestaurant(db(), [{ name: "Bruschetta", priceCents: 850 }]);
+    const add = () => submit(addToCartAction, { menuItemId: items[0]!.id, quantity: 60 });
+    expect(await add()).toEqual({ ok: true, message: "Added Bruschetta to your cart." });
+    expect(await add()).toEqual({
+      ok: true,
+      message: "Added Bruschetta to your cart, up to 99: the most one line can hold.",
+    });
+    expect(await add()).toEqual({
+      ok: false,
+      message: "Your cart already has 99 × Bruschetta, the most one line can hold.",
+    });
+    expect(await getCart({ holder: { anonymousId: cookieJar.get(CART_COOKIE)! } })).toMatchObject({
+      lines: [{ name: "Bruschetta", quantity: 99 }],
+    });
+  });
+
   it("replaces a stale anonymous cookie, naming a cart adopted at sign-in, with a new cart instead of failing every add", async () => {
     const customer = await createUser(db());
     const { items } = await createRestaurant(db(), [

@@ -286,10 +286,13 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     });
   });
 
-  it("caps a line at 99 when the same item is added again", async () => {
+  it("caps a line at 99 when the same item is added again, and says so instead of adding nothing", async () => {
     const { items, holder } = await shop();
-    await addToCart({ holder, menuItemId: items[1].id, quantity: 60 });
-    await addToCart({ holder, menuItemId: items[1].id, quantity: 60 });
+    const add = () => addToCart({ holder, menuItemId: items[1].id, quantity: 60 });
+    expect(await add()).toEqual({ ok: true, itemName: "Mint", quantity: 60, capped: false });
+    expect(await add()).toEqual({ ok: true, itemName: "Mint", quantity: 99, capped: true });
+    expect((await getCart({ holder }))?.lines[0]?.quantity).toBe(99);
+    expect(await add()).toEqual({ ok: false, reason: "invalid:line-full", itemName: "Mint" });
     expect((await getCart({ holder }))?.lines[0]?.quantity).toBe(99);
   });
 

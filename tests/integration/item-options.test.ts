@@ -124,7 +124,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
       choiceIds: [p.choice.Cheese, p.choice.Large, p.choice.Basil],
       instructions: "Well done",
     });
-    expect(added).toEqual({ ok: true, itemName: "Pizza" });
+    expect(added).toEqual({ ok: true, itemName: "Pizza", quantity: 2, capped: false });
     const cart = await getCart({ holder: p.holder });
     expect(cart!.lines).toHaveLength(1);
     expect(cart!.lines[0]).toMatchObject({
