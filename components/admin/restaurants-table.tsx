@@ -12,7 +12,7 @@ export function RestaurantsTable({ rows }: { rows: AdminRestaurantRow[] }) {
       </p>
     );
   return (
-    <AdminTable label="Restaurants" columns={["Name", "Cuisine", "Owners", "Open"]}>
+    <AdminTable label="Restaurants" columns={["Name", "Cuisine", "Owners", "Now"]}>
       {rows.map((r) => (
         <tr key={r.id} data-testid="restaurant-row">
           <td className="px-4 py-2">
@@ -23,7 +23,9 @@ export function RestaurantsTable({ rows }: { rows: AdminRestaurantRow[] }) {
           </td>
           <td className="px-4 py-2">{r.cuisine}</td>
           <td className="px-4 py-2">{r.owners.length ? r.owners.join(", ") : "No owner yet"}</td>
-          <td className="px-4 py-2">{r.isOpen ? "Open" : "Closed"}</td>
+          <td className="px-4 py-2">
+            {r.openNow ? "Open" : r.isOpen ? "Closed (outside its hours)" : "Closed (switched off)"}
+          </td>
         </tr>
       ))}
     </AdminTable>

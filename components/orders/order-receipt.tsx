@@ -18,6 +18,7 @@ export function OrderReceipt({
   deliveryFeeCents?: number;
   delivery?: boolean;
 }) {
+  // The number columns keep a gap and never wrap: at 390 px the item's name and options take what is left.
   return (
     <table className="w-full text-sm">
       <caption className="sr-only">Items</caption>
@@ -26,13 +27,13 @@ export function OrderReceipt({
           <th scope="col" className="py-1 font-medium">
             Item
           </th>
-          <th scope="col" className="py-1 text-right font-medium">
+          <th scope="col" className="py-1 pl-3 text-right font-medium whitespace-nowrap">
             Qty
           </th>
-          <th scope="col" className="py-1 text-right font-medium">
+          <th scope="col" className="py-1 pl-3 text-right font-medium whitespace-nowrap">
             Price
           </th>
-          <th scope="col" className="py-1 text-right font-medium">
+          <th scope="col" className="py-1 pl-3 text-right font-medium whitespace-nowrap">
             Subtotal
           </th>
         </tr>
@@ -44,11 +45,11 @@ export function OrderReceipt({
               {line.name}
               <LineOptions options={line.options ?? []} instructions={line.instructions} />
             </td>
-            <td className="py-1.5 text-right tabular-nums">{line.quantity}</td>
-            <td className="py-1.5 text-right">
+            <td className="py-1.5 pl-3 text-right tabular-nums">{line.quantity}</td>
+            <td className="py-1.5 pl-3 text-right whitespace-nowrap">
               <Money cents={line.unitPriceCents} />
             </td>
-            <td className="py-1.5 text-right">
+            <td className="py-1.5 pl-3 text-right whitespace-nowrap">
               <Money cents={line.quantity * line.unitPriceCents} />
             </td>
           </tr>

@@ -4,13 +4,17 @@ import { LocalTime } from "@/components/ui/local-time";
 type Event = { id: number; toStatus: OrderStatus; reason: string | null; createdAt: Date };
 const STEPS: OrderStatus[] = ["placed", "preparing", "ready", "completed"];
 
-/** Each step of the lifecycle with the time it was reached; a cancellation shows where it stopped and why. */
+/**
+ * Each step of the lifecycle with the time it was reached, the ones still to come in grey; a cancelled order shows
+ * only the steps it reached, then where it stopped and why (steps it will never reach are not "to come").
+ */
 export function StatusTimeline({ events }: { events: Event[] }) {
   const reached = new Map(events.map((e) => [e.toStatus, e]));
   const cancelled = reached.get("cancelled");
+  const steps = cancelled ? STEPS.filter((step) => reached.has(step)) : STEPS;
   return (
     <ol className="space-y-2" aria-label="Order status">
-      {STEPS.map((step) => {
+      {steps.map((step) => {
         const event = reached.get(step);
         return (
           <li key={step} className="flex items-center gap-3 text-sm">

@@ -37,7 +37,7 @@ export function ProfileView({
         <Stat label="Total purchase" testId="total-purchase">
           <Money cents={profile.totalPurchaseCents} />
         </Stat>
-        <Stat label="Orders" testId="order-count">
+        <Stat label="Orders counted" testId="order-count">
           {profile.orderCount.toLocaleString("en-US")}
         </Stat>
         <Stat label="Restaurants owned">{owned.length}</Stat>

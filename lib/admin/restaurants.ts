@@ -9,6 +9,7 @@ import type { Viewer } from "@/lib/auth/queries";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { uniqueViolation } from "@/lib/db-errors";
 import type { Result } from "@/lib/errors";
+import { openNow } from "@/lib/restaurants/hours";
 import { likePattern } from "@/lib/search";
 
 import { recordAudit } from "./audit";
@@ -74,6 +75,8 @@ export async function listRestaurantsForAdmin({
       name: restaurants.name,
       cuisine: restaurants.cuisine,
       isOpen: restaurants.isOpen,
+      // What customers see now: the switch and the opening hours (the switch alone said "Open" out of hours).
+      openNow: openNow(),
       owners: ownerNames,
     })
     .from(restaurants)

@@ -86,6 +86,11 @@ test("a new customer browses, favorites, orders once despite a double click, reo
   await page.getByRole("button", { name: "Yes, cancel it" }).click();
   await expect(page.getByTestId("order-status")).toContainText("cancelled");
   await expect(page.getByText("Cancelled by the customer")).toBeVisible();
+  // The progress stops where it stopped: no steps "to come" that a cancelled order will never reach.
+  await expect(page.getByRole("list", { name: "Order status" }).getByRole("listitem")).toHaveText([
+    /^placed/i,
+    /^cancelled/i,
+  ]);
   await page.goto("/profile");
   await expect(page.getByTestId("total-purchase")).toHaveText("$22.90");
 

@@ -267,6 +267,22 @@ describe.each(DRIVERS)("admin restaurants and owners on %s", (driver) => {
     });
   });
 
+  it("says whether each restaurant is open as customers see it: the switch and the opening hours", async () => {
+    const admin = await signedIn("admin");
+    const open = (await createRestaurantRow(db())).restaurant;
+    const off = (await createRestaurantRow(db())).restaurant;
+    const outOfHours = (await createRestaurantRow(db())).restaurant;
+    await db().update(restaurants).set({ isOpen: false }).where(eq(restaurants.id, off.id));
+    // Closed all of today in its own zone: switched on, yet closed for customers.
+    await db().execute(sql`insert into restaurant_closed_days (restaurant_id, day)
+      select id, (now() at time zone time_zone)::date from restaurants where id = ${outOfHours.id}`);
+    const { rows } = await listRestaurantsForAdmin({ viewer: admin.viewer });
+    const state = (id: number) => rows.find((r) => r.id === id);
+    expect(state(open.id)).toMatchObject({ isOpen: true, openNow: true });
+    expect(state(off.id)).toMatchObject({ isOpen: false, openNow: false });
+    expect(state(outOfHours.id)).toMatchObject({ isOpen: true, openNow: false });
+  });
+
   it("lists restaurants newest first by keyset, with their owners, within the admin pages' budget", async () => {
     const admin = await signedIn("admin");
     for (let i = 0; i < 7; i++) await createRestaurantRow(db());
