@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 
 import { getDb } from "@/db/client";
@@ -8,7 +8,7 @@ import { auditLog, profiles, users } from "@/db/schema";
 import type { Executor } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
 import { withinInstants, zoneDayRange } from "@/lib/dates";
-import { likePattern } from "@/lib/search";
+import { anyContainsText } from "@/lib/search";
 
 import type { KnownAuditAction } from "./audit-text";
 import { encodeAuditCursor, type AuditCursor } from "./cursor";
@@ -119,9 +119,7 @@ export async function listAuditLog({
           : undefined,
         filter.action ? eq(auditLog.action, filter.action) : undefined,
         ...withinInstants(auditLog.createdAt, zoneDayRange(filter.from, filter.to, zone)),
-        actorSearch
-          ? or(ilike(actor.displayName, likePattern(actorSearch)), ilike(actorUser.email, likePattern(actorSearch)))
-          : undefined,
+        anyContainsText([actor.displayName, actorUser.email], actorSearch),
       ),
     )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { orders, profiles, restaurants, users, type OrderStatus } from "@/db/schema";
@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/auth/queries";
 import { withinInstants, zoneDayRange } from "@/lib/dates";
 import type { TimeKey } from "@/lib/keyset";
 import { placedBefore } from "@/lib/orders/order-rows";
-import { likePattern, MAX_MATCHED_CUSTOMERS } from "@/lib/search";
+import { anyContainsText, MAX_MATCHED_CUSTOMERS } from "@/lib/search";
 
 import { assertAdmin } from "./query-guard";
 import type { OrdersQuery } from "./schema";
@@ -80,12 +80,11 @@ export async function listOrdersForAdmin({
     return page(rows, limit, false);
   }
 
-  const pattern = likePattern(customerSearch);
   const matchedQuery = db
     .select({ id: profiles.id })
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
-    .where(or(ilike(profiles.displayName, pattern), ilike(users.email, pattern)))
+    .where(anyContainsText([profiles.displayName, users.email], customerSearch))
     .orderBy(asc(profiles.id))
     .limit(MAX_MATCHED_CUSTOMERS + 1);
   const matched = db.$with("matched").as(matchedQuery);

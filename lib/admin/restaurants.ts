@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, asc, desc, eq, ilike, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { profiles, restaurantOwners, restaurants, users, type UserRole } from "@/db/schema";
@@ -10,7 +10,7 @@ import { revokeUserSessions } from "@/lib/auth/sessions";
 import { uniqueViolation } from "@/lib/db-errors";
 import type { Result } from "@/lib/errors";
 import { openNow } from "@/lib/restaurants/hours";
-import { likePattern } from "@/lib/search";
+import { anyContainsText } from "@/lib/search";
 
 import { recordAudit } from "./audit";
 import { assertAdmin } from "./query-guard";
@@ -82,7 +82,7 @@ export async function listRestaurantsForAdmin({
     .from(restaurants)
     .where(
       and(
-        q ? or(ilike(restaurants.name, likePattern(q)), ilike(restaurants.slug, likePattern(q))) : undefined,
+        anyContainsText([restaurants.name, restaurants.slug], q),
         beforeId ? lt(restaurants.id, beforeId) : undefined,
       ),
     )
@@ -125,12 +125,11 @@ export type AdminRestaurant = NonNullable<Awaited<ReturnType<typeof getRestauran
 export async function searchOwnerCandidates({ viewer, search }: { viewer: Viewer; search: string }) {
   assertAdmin(viewer);
   const db = await getDb();
-  const pattern = likePattern(search.trim());
   return db
     .select({ profileId: profiles.id, slug: profiles.slug, displayName: profiles.displayName, email: users.email })
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
-    .where(and(or(ilike(profiles.displayName, pattern), ilike(users.email, pattern)), eq(users.disabled, false)))
+    .where(and(anyContainsText([profiles.displayName, users.email], search), eq(users.disabled, false)))
     .orderBy(asc(profiles.displayName), asc(profiles.id))
     .limit(OWNER_PICKER_LIMIT);
 }

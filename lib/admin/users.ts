@@ -1,12 +1,12 @@
 import "server-only";
 
-import { and, asc, desc, eq, gt, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql, type SQL } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { customerTotals, profiles, users, type UserRole } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
-import { likePattern } from "@/lib/search";
+import { anyContainsText } from "@/lib/search";
 
 import type { UsersCursor, UserSort } from "./cursor";
 import { assertAdmin } from "./query-guard";
@@ -26,7 +26,7 @@ export type UserTotalsRow = {
 
 function searchFilter(search: string | undefined) {
   const q = search?.trim();
-  return q ? or(ilike(profiles.displayName, likePattern(q)), ilike(users.email, likePattern(q))) : undefined;
+  return anyContainsText([profiles.displayName, users.email], q);
 }
 
 /** The columns of a users' row: the account, and its running totals (customer_totals, kept by triggers). */

@@ -7,7 +7,7 @@ import { orders, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { dayAfter, dayStart, EARLIEST_DAY_ZONE, LATEST_DAY_ZONE, type Zone } from "@/lib/dates";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
-import { likePattern, MAX_MATCHED_CUSTOMERS } from "@/lib/search";
+import { containsText, MAX_MATCHED_CUSTOMERS } from "@/lib/search";
 
 import { ownerOrderColumns, ownerOrderWith } from "./order-read";
 import { ownedRestaurantAt } from "./scope";
@@ -69,7 +69,7 @@ export async function listPastOrders({
   const name = search && "name" in search ? search.name : undefined;
   // The customers a name search matches, by id, at most `limit`: a broad name ("a") must not probe everyone.
   const matching = (name: string, limit: number) =>
-    sql`(select p.id from profiles p where p.display_name ilike ${likePattern(name)} order by p.id limit ${limit})`;
+    sql`(select p.id from profiles p where ${containsText(sql.raw("p.display_name"), name)} order by p.id limit ${limit})`;
   if (name !== undefined) {
     // Each matching customer's newest page of orders here (orders_customer_restaurant_placed_idx, read backwards
     // and stopped after a page), and the page is the newest of those, fetched by id. Written as an uncorrelated
