@@ -153,8 +153,14 @@ export const createOptionGroupAction = formAction(
 
 export const updateOptionGroupAction = formAction(
   updateOptionGroupSchema,
-  async ({ groupId, ...fields }, viewer) =>
-    answer(await updateOptionGroup({ viewer, groupId, fields }), ownerMessages.saved, ownerMessages.groupNotFound),
+  async ({ groupId, ...fields }, viewer) => {
+    const result = await updateOptionGroup({ viewer, groupId, fields });
+    if (!result.ok) {
+      return { message: result.reason === "not-found" ? ownerMessages.groupNotFound : optionGroupRefusal(result) };
+    }
+    refreshMenus();
+    return { ok: true, message: ownerMessages.saved };
+  },
   options,
 );
 

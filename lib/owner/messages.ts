@@ -76,5 +76,7 @@ export function optionGroupRefusal(failure: Refusal<OptionGroupCreateResult>): s
       return ownerMessages.itemNotFound;
     case "invalid:too-many-groups":
       return `An item has at most ${failure.max} option groups.`;
+    case "invalid:name-taken":
+      return `This item already has a group named "${failure.name}": give this one another name.`;
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, not, sql, type SQLWrapper } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { MAX_OPTION_GROUPS_PER_ITEM, menuItems, menuOptionChoices, menuOptionGroups } from "@/db/schema";
@@ -18,9 +18,17 @@ import { outer, ownedBy } from "./scope";
 type NotFound = { reason: "not-found" };
 export type OptionGroupCreateResult = Result<
   { id: number },
-  NotFound | { reason: "invalid:too-many-groups"; max: number }
+  NotFound | NameTaken | { reason: "invalid:too-many-groups"; max: number }
 >;
 export type OptionGroupWriteResult = Result<object, NotFound>;
+export type OptionGroupUpdateResult = Result<object, NotFound | NameTaken>;
+/** Another live group of the same item has this name (ignoring case): customers could not tell them apart. */
+type NameTaken = { reason: "invalid:name-taken"; name: string };
+
+/** Whether another live group of the item `itemId` (a column) is named `name`, ignoring case; `except` a group. */
+const groupNameTaken = (itemId: SQLWrapper, name: string, except?: SQLWrapper) =>
+  sql<boolean>`exists (select 1 from menu_option_groups g where g.menu_item_id = ${itemId} and g.deleted_at is null
+    and lower(g.name) = lower(${name})${except ? sql` and g.id <> ${except}` : sql``})`;
 
 /** Live groups of one of the viewer's live items, in the SQL of a WHERE (the item: a value or a column). */
 const ownedLiveItem = (viewer: Viewer, itemId: number) =>
@@ -45,6 +53,7 @@ export async function createOptionGroup({
           where g.menu_item_id = ${outer(menuItems.id)} and g.deleted_at is null)`.mapWith(Number),
         nextPosition: sql<number>`(select coalesce(max(g.position) + 1, 0)::int from menu_option_groups g
           where g.menu_item_id = ${outer(menuItems.id)})`.mapWith(Number),
+        nameTaken: groupNameTaken(outer(menuItems.id), fields.name),
       })
       .from(menuItems)
       .where(ownedLiveItem(viewer, itemId))
@@ -53,6 +62,7 @@ export async function createOptionGroup({
     if (item.groups >= MAX_OPTION_GROUPS_PER_ITEM) {
       return { ok: false, reason: "invalid:too-many-groups", max: MAX_OPTION_GROUPS_PER_ITEM };
     }
+    if (item.nameTaken) return { ok: false, reason: "invalid:name-taken", name: fields.name };
     const [group] = await tx
       .insert(menuOptionGroups)
       .values({
@@ -95,9 +105,9 @@ export async function updateOptionGroup({
   viewer: Viewer;
   groupId: number;
   fields: OptionGroupFields;
-}): Promise<OptionGroupWriteResult> {
+}): Promise<OptionGroupUpdateResult> {
   const db = await getDb();
-  return db.transaction(async (tx): Promise<OptionGroupWriteResult> => {
+  return db.transaction(async (tx): Promise<OptionGroupUpdateResult> => {
     const [group] = await tx
       .update(menuOptionGroups)
       .set({
@@ -106,9 +116,21 @@ export async function updateOptionGroup({
         minChoices: fields.minChoices,
         maxChoices: fields.maxChoices,
       })
-      .where(ownedLiveGroup(viewer, groupId))
+      .where(
+        and(
+          ownedLiveGroup(viewer, groupId),
+          not(groupNameTaken(menuOptionGroups.menuItemId, fields.name, menuOptionGroups.id)),
+        ),
+      )
       .returning({ id: menuOptionGroups.id });
-    if (!group) return NOT_FOUND;
+    if (!group) {
+      // Refused by the name or not the viewer's: one more statement on this path only, to say which.
+      const [owned] = await tx
+        .select({ id: menuOptionGroups.id })
+        .from(menuOptionGroups)
+        .where(ownedLiveGroup(viewer, groupId));
+      return owned ? { ok: false, reason: "invalid:name-taken", name: fields.name } : NOT_FOUND;
+    }
     const current = await tx
       .select({ id: menuOptionChoices.id, name: menuOptionChoices.name })
       .from(menuOptionChoices)

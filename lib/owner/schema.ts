@@ -207,6 +207,16 @@ export const choicesSchema = plainText({ max: 4000, label: "the choices, one per
         ctx.addIssue({ code: "custom", message: `${where}: a choice name has at most 60 characters.` });
         return z.NEVER;
       }
+      // "Small -1.00" would otherwise be a choice named so, at no difference: a choice only adds to the price.
+      if (/\s-\s*\$?\d[\d.,]*$/.test(line)) {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            `${where}: a choice can only add to the item's price ("Large +2.00"). ` +
+            "For a cheaper choice, lower the item's price and add the difference to the others.",
+        });
+        return z.NEVER;
+      }
       const price = match?.[2];
       const cents = price === undefined ? 0 : parseMoney(price);
       if (cents === null || cents > MAX_OPTION_DELTA_CENTS) {
@@ -260,6 +270,14 @@ function groupRules(input: GroupInput, ctx: z.RefinementCtx) {
       code: "custom",
       path: ["maxChoices"],
       message: `Customers cannot pick ${input.maxChoices} of ${input.choices.length} choices: lower the largest number or add choices.`,
+    });
+  }
+  if (!input.required && input.minChoices > 0) {
+    // Customers would have to choose anyway: the form said optional while the menu says "(choose 1)".
+    ctx.addIssue({
+      code: "custom",
+      path: ["minChoices"],
+      message: "An optional group's smallest number is 0: set it to 0, or tick Required.",
     });
   }
   if (input.required && input.minChoices < 1) {

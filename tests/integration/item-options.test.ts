@@ -682,6 +682,22 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
       { id: p.choice.Large, name: "Large", deleted: true },
       { id: expect.any(Number), name: "Huge", deleted: false },
     ]);
+    // Two groups of one item with one name (in any case) could not be told apart on the menu.
+    const taken = (name: string) => `This item already has a group named "${name}": give this one another name.`;
+    expect(await submit(createOptionGroupAction, { itemId: p.pizza.id, ...fields, name: "sauce" })).toEqual({
+      message: taken("sauce"),
+    });
+    expect(await submit(updateOptionGroupAction, { groupId: p.groups.size, ...fields, name: "EXTRAS" })).toEqual({
+      message: taken("EXTRAS"),
+    });
+    expect(
+      (
+        await db()
+          .select({ name: menuOptionGroups.name })
+          .from(menuOptionGroups)
+          .where(eq(menuOptionGroups.id, p.groups.size))
+      )[0],
+    ).toEqual({ name: "Size" });
     expect(await submit(deleteOptionGroupAction, { groupId: p.groups.size })).toMatchObject({
       ok: true,
       message: "Option group removed.",
@@ -696,7 +712,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
       const parsed = createOptionGroupSchema.safeParse({ itemId: "1", name: "Size", ...input });
       return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message]));
     };
-    expect(errors({ minChoices: "2", maxChoices: "1", choices: "A\nB" })).toEqual({
+    expect(errors({ required: "on", minChoices: "2", maxChoices: "1", choices: "A\nB" })).toEqual({
       minChoices: "The smallest number of choices cannot be above the largest.",
     });
     expect(errors({ minChoices: "0", maxChoices: "3", choices: "A\nB" })).toEqual({
@@ -704,6 +720,16 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     });
     expect(errors({ required: "on", minChoices: "0", maxChoices: "1", choices: "A" })).toEqual({
       minChoices: "A required group needs a smallest number of at least 1.",
+    });
+    // Optional, yet customers would have to pick one: the menu would say "(choose 1)" under an unticked Required.
+    expect(errors({ minChoices: "1", maxChoices: "1", choices: "A" })).toEqual({
+      minChoices: "An optional group's smallest number is 0: set it to 0, or tick Required.",
+    });
+    // A cheaper choice is not a name: "Small -1.00" was saved as a choice called that, at no difference.
+    expect(errors({ minChoices: "0", maxChoices: "1", choices: "Regular\nSmall -1.00" })).toEqual({
+      choices:
+        'Line 2 ("Small -1.00"): a choice can only add to the item\'s price ("Large +2.00"). ' +
+        "For a cheaper choice, lower the item's price and add the difference to the others.",
     });
     expect(errors({ minChoices: "0", maxChoices: "1", choices: "A\na" })).toEqual({
       choices: "Give each choice a different name.",
@@ -733,14 +759,14 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
 
   it("bounds an item to 10 option groups", async () => {
     const p = await pizzeria();
-    const add = () =>
+    const add = (n: number) =>
       createOptionGroup({
         viewer: p.ownerViewer,
         itemId: p.salad.id,
-        fields: { ...EXTRAS, maxChoices: 1, choices: [{ name: "A", priceDeltaCents: 0 }] },
+        fields: { ...EXTRAS, name: `Extras ${n}`, maxChoices: 1, choices: [{ name: "A", priceDeltaCents: 0 }] },
       });
-    for (let i = 0; i < 10; i++) expect((await add()).ok).toBe(true);
-    expect(await add()).toEqual({ ok: false, reason: "invalid:too-many-groups", max: 10 });
+    for (let i = 0; i < 10; i++) expect((await add(i)).ok).toBe(true);
+    expect(await add(10)).toEqual({ ok: false, reason: "invalid:too-many-groups", max: 10 });
   });
 
   it("keeps the menu, cart and owner menu reads at one statement however many options there are", async () => {
