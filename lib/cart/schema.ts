@@ -10,11 +10,17 @@ import { plainText, recordId } from "@/lib/validation";
 
 const id = (what: string) => recordId(`Choose a valid ${what}.`);
 
-export const quantitySchema = z.coerce
-  .number({ error: "Enter a quantity from 1 to 99." })
-  .int("Enter a whole quantity from 1 to 99.")
-  .min(1, "Enter a quantity from 1 to 99.")
-  .max(MAX_LINE_QUANTITY, "Enter a quantity from 1 to 99.");
+/** A number as people write one: Number() alone also reads "1e1" as 10 and "0x10" as 16. */
+const PLAIN_NUMBER = /^\s*\d*(\.\d+)?\s*$/;
+
+export const quantitySchema = z.preprocess(
+  (value) => (typeof value === "string" && !PLAIN_NUMBER.test(value) ? Number.NaN : value),
+  z.coerce
+    .number({ error: "Enter a quantity from 1 to 99." })
+    .int("Enter a whole quantity from 1 to 99.")
+    .min(1, "Enter a quantity from 1 to 99.")
+    .max(MAX_LINE_QUANTITY, "Enter a quantity from 1 to 99."),
+);
 
 /** At most every choice of every group: more ids than an item can offer is no honest form. */
 const MAX_CHOICE_IDS = MAX_OPTION_GROUPS_PER_ITEM * MAX_CHOICES_PER_GROUP;

@@ -35,6 +35,13 @@ describe.each(DRIVERS)("customer details on %s", (driver) => {
     expect(zero.fieldErrors?.quantity).toEqual(["Enter a quantity from 1 to 99."]);
     const half = await submit(setQuantityAction, { lineId, quantity: "1.5" }, zero);
     expect(half.fieldErrors?.quantity).toEqual(["Enter a whole quantity from 1 to 99."]);
+    // What Number() reads as a number but nobody writes as a quantity.
+    for (const quantity of ["1e1", "0x10", "+5", "5 5", "Infinity"]) {
+      const odd = await submit(setQuantityAction, { lineId, quantity }, half);
+      expect(odd.fieldErrors?.quantity, quantity).toEqual(["Enter a quantity from 1 to 99."]);
+    }
+    expect((await submit(setQuantityAction, { lineId, quantity: " 3 " }, half)).ok).toBe(true);
+    await submit(setQuantityAction, { lineId, quantity: "2" }, half);
     expect((await getCart({ holder }))?.lines.map((l) => l.quantity)).toEqual([2]);
     signInAs(null);
   });
