@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import type { AdminRestaurantRow } from "@/lib/admin/restaurants";
+import { openState } from "@/lib/restaurants/hours-format";
 
 import { AdminTable } from "./admin-table";
 
@@ -23,9 +24,7 @@ export function RestaurantsTable({ rows }: { rows: AdminRestaurantRow[] }) {
           </td>
           <td className="px-4 py-2">{r.cuisine}</td>
           <td className="px-4 py-2">{r.owners.length ? r.owners.join(", ") : "No owner yet"}</td>
-          <td className="px-4 py-2">
-            {r.openNow ? "Open" : r.isOpen ? "Closed (outside its hours)" : "Closed (switched off)"}
-          </td>
+          <td className="px-4 py-2">{openState(r)}</td>
         </tr>
       ))}
     </AdminTable>

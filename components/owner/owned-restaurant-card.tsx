@@ -2,12 +2,14 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import type { OwnedRestaurant } from "@/lib/owner/queries";
+import { openState } from "@/lib/restaurants/hours-format";
 import { Money } from "@/components/ui/money";
 
 import { RestaurantDetailsForm } from "./restaurant-details-form";
 
 const TOOLS = [
   { path: "orders", label: "Orders" },
+  { path: "past-orders", label: "Past orders" },
   { path: "menu", label: "Menu" },
   { path: "sales", label: "Sales" },
   { path: "hours", label: "Hours" },
@@ -23,8 +25,8 @@ export function OwnedRestaurantCard({ restaurant }: { restaurant: OwnedRestauran
         <h2 id={headingId} className="text-lg font-semibold">
           {restaurant.name}
         </h2>
-        <span className={`text-sm font-medium ${restaurant.isOpen ? "text-emerald-700" : "text-stone-600"}`}>
-          {restaurant.isOpen ? "Open" : "Closed"}
+        <span className={`text-sm font-medium ${restaurant.openNow ? "text-emerald-700" : "text-stone-600"}`}>
+          {openState(restaurant)}
         </span>
       </div>
       <p className="text-sm text-stone-500">

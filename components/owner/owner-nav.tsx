@@ -11,7 +11,7 @@ const TABS = [
 export type OwnerTab = (typeof TABS)[number]["key"];
 
 const tabClass =
-  "rounded-lg px-3 py-1.5 font-medium text-stone-700 ring-1 ring-stone-200 hover:bg-stone-100 " +
+  "rounded-lg px-3 py-1.5 font-medium whitespace-nowrap text-stone-700 ring-1 ring-stone-200 hover:bg-stone-100 " +
   "aria-[current=page]:bg-brand-600 aria-[current=page]:text-white aria-[current=page]:ring-brand-600";
 
 /** The heading of every per-restaurant owner page, with its sibling pages. */
@@ -34,7 +34,7 @@ export function OwnerNav({
       <h1 className="text-2xl font-bold tracking-tight">
         {title} <span className="text-stone-500">· {name}</span>
       </h1>
-      <nav aria-label={`${name} pages`} className="flex gap-1 text-sm">
+      <nav aria-label={`${name} pages`} className="flex flex-wrap gap-1 text-sm">
         {TABS.map((tab) => (
           <Link
             key={tab.key}

@@ -9,6 +9,7 @@ import { zoneDays } from "@/lib/dates";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 import { centsFromDb } from "@/lib/money";
 import { canTransition, transitionOrder } from "@/lib/orders/status";
+import { openNow } from "@/lib/restaurants/hours";
 
 import { ownerOrderColumns, ownerOrderWith } from "./order-read";
 import { outer, ownedBy, ownedRestaurantAt } from "./scope";
@@ -42,6 +43,7 @@ export async function listOwnedRestaurants({ viewer, now = new Date() }: { viewe
       cuisine: restaurants.cuisine,
       address: restaurants.address,
       isOpen: restaurants.isOpen,
+      openNow: openNow(now),
       offersPickup: restaurants.offersPickup,
       offersDelivery: restaurants.offersDelivery,
       deliveryFeeCents: restaurants.deliveryFeeCents,

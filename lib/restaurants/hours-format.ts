@@ -48,3 +48,10 @@ export function describeToday(todaysHours: string | null): string | null {
   if (todaysHours === "00:00–24:00") return "Open 24 hours today";
   return `Today ${todaysHours}`;
 }
+
+/**
+ * Whether a restaurant takes orders now, for the staff: open as customers see it (the switch and the hours), or
+ * which of the two closes it. The switch alone said "Open" out of hours while customers saw "Closed".
+ */
+export const openState = ({ isOpen, openNow }: { isOpen: boolean; openNow: boolean }) =>
+  openNow ? "Open" : isOpen ? "Closed (outside its hours)" : "Closed (switched off)";

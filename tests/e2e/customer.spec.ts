@@ -86,6 +86,7 @@ test("a new customer browses, favorites, orders once despite a double click, reo
   await page.getByRole("button", { name: "Yes, cancel it" }).click();
   await expect(page.getByTestId("order-status")).toContainText("cancelled");
   await expect(page.getByText("Cancelled by the customer")).toBeVisible();
+  await expect(page).toHaveTitle(/^Order #\d+ · Platter$/);
   // The progress stops where it stopped: no steps "to come" that a cancelled order will never reach.
   await expect(page.getByRole("list", { name: "Order status" }).getByRole("listitem")).toHaveText([
     /^placed/i,

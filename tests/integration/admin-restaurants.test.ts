@@ -16,6 +16,7 @@ import {
 } from "@/lib/admin/restaurants";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { listOwnedRestaurants } from "@/lib/owner/queries";
+import { openState } from "@/lib/restaurants/hours-format";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createRestaurant as createRestaurantRow, createUser } from "../fixtures/factory";
@@ -277,10 +278,23 @@ describe.each(DRIVERS)("admin restaurants and owners on %s", (driver) => {
     await db().execute(sql`insert into restaurant_closed_days (restaurant_id, day)
       select id, (now() at time zone time_zone)::date from restaurants where id = ${outOfHours.id}`);
     const { rows } = await listRestaurantsForAdmin({ viewer: admin.viewer });
-    const state = (id: number) => rows.find((r) => r.id === id);
-    expect(state(open.id)).toMatchObject({ isOpen: true, openNow: true });
-    expect(state(off.id)).toMatchObject({ isOpen: false, openNow: false });
-    expect(state(outOfHours.id)).toMatchObject({ isOpen: true, openNow: false });
+    const state = (id: number) => openState(rows.find((r) => r.id === id)!);
+    expect([state(open.id), state(off.id), state(outOfHours.id)]).toEqual([
+      "Open",
+      "Closed (switched off)",
+      "Closed (outside its hours)",
+    ]);
+    // The owner's dashboard says the same of the restaurants they own.
+    const owner = await createUser(db(), { role: "owner" });
+    await db()
+      .insert(restaurantOwners)
+      .values([open, off, outOfHours].map((r) => ({ profileId: owner.profile.id, restaurantId: r.id })));
+    const owned = await listOwnedRestaurants({ viewer: (await findActiveViewer(owner.user.id))! });
+    expect([open, off, outOfHours].map((r) => openState(owned.find((o) => o.id === r.id)!))).toEqual([
+      "Open",
+      "Closed (switched off)",
+      "Closed (outside its hours)",
+    ]);
   });
 
   it("lists restaurants newest first by keyset, with their owners, within the admin pages' budget", async () => {

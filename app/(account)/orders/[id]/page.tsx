@@ -17,7 +17,11 @@ import { StatusBadge } from "@/components/orders/status-badge";
 import { StatusTimeline } from "@/components/orders/status-timeline";
 import { LocalTime } from "@/components/ui/local-time";
 
-export const metadata: Metadata = { title: "Order" };
+// The number is the URL's own, so the title costs no read and tells nobody anything the address does not.
+export async function generateMetadata({ params }: PageProps<"/orders/[id]">): Promise<Metadata> {
+  const id = recordId().safeParse((await params).id);
+  return { title: id.success ? `Order #${id.data}` : "Order" };
+}
 
 export default async function OrderPage({ params }: PageProps<"/orders/[id]">) {
   const id = recordId().safeParse((await params).id);
