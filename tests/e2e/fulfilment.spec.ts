@@ -119,6 +119,21 @@ test("a customer saves an address, orders a delivery with a note from the review
   await expect(page.getByRole("button", { name: "Place order" })).toBeDisabled();
 });
 
+test("a delivery reviewed without a saved address says so and links to where addresses are added", async ({
+  page,
+  newCustomer,
+}) => {
+  await signInOverHttp(page.request, await newCustomer("nadia"));
+  await page.goto("/r/trattoria-luce");
+  await page.getByRole("button", { name: "Add Bruschetta to cart" }).click();
+  await expect(page.getByText("Added Bruschetta to your cart.")).toBeVisible();
+  await page.goto("/cart/review?fulfilment=delivery&note=");
+  const alert = page.getByRole("alert").filter({ hasText: "delivery address" });
+  await expect(alert).toContainText("Choose a delivery address, or add one on your account page.");
+  await expect(alert.getByRole("link", { name: "Add an address" })).toHaveAttribute("href", "/account#addresses");
+  await expect(page.getByRole("button", { name: "Place order" })).toBeDisabled();
+});
+
 test("an owner sets what the restaurant offers, its delivery fee and its minimum order", async ({
   pageAs,
   newRestaurant,

@@ -106,7 +106,17 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
         <div role="alert">
           <ul className="list-inside list-disc text-sm text-red-700">
             {amounts.problems.map((problem) => (
-              <li key={problem.reason}>{checkoutRefusal(problem)}</li>
+              <li key={problem.reason}>
+                {checkoutRefusal(problem)}
+                {problem.reason === "invalid:address-required" ? (
+                  <>
+                    {" "}
+                    <Link href="/account#addresses" className="font-medium underline">
+                      Add an address
+                    </Link>
+                  </>
+                ) : null}
+              </li>
             ))}
           </ul>
         </div>
