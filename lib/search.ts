@@ -1,19 +1,25 @@
 import { or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 
+/** `q` as search compares text: lower case without accents (platter_search_text, migration 0006). */
+export const searchText = (q: string | SQLWrapper): SQL => sql`platter_search_text(${q}::text)`;
+
 /**
- * A "contains" pattern for (I)LIKE that matches the text literally: LIKE treats % and _ as wildcards and \ as its
- * escape, so a search for "50%_off" escapes all three. Used by every search box (restaurants, admin users).
+ * A LIKE "contains" pattern of `q` as search compares text, in which % _ \ match themselves. Escaped after the
+ * folding, not before: unaccent turns the fullwidth ％ ＿ ＼ into % _ \, which escaped first came out as wildcards.
+ * An uncorrelated scalar subquery, which PostgreSQL runs once per statement (an InitPlan) rather than per row.
  */
-export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const searchPattern = (q: string | SQLWrapper): SQL => {
+  const escaped = sql`replace(replace(replace(${searchText(q)}, ${"\\"}, ${"\\\\"}), ${"%"}, ${"\\%"}), ${"_"}, ${"\\_"})`;
+  return sql`(select '%' || ${escaped} || '%')`;
+};
 
 /**
  * `column` contains `text`, ignoring case and accents as the restaurant search does ("zoe" finds "Zoë", "PHO"
- * finds "Phở"): the staff's name and email searches. Both sides go through platter_search_text (migration 0006),
- * which the trigram indexes of migration 0021 index; the pattern is an uncorrelated subquery, run once per
- * statement rather than once per row (lib/restaurants/search.ts explains why).
+ * finds "Phở"): the staff's name and email searches. The trigram indexes of migration 0021 cover
+ * platter_search_text of names and emails.
  */
 export const containsText = (column: SQLWrapper, text: string): SQL =>
-  sql`platter_search_text(${column}) like (select platter_search_text(${likePattern(text)}::text))`;
+  sql`platter_search_text(${column}) like ${searchPattern(text)}`;
 
 /** Any of `columns` contains `text` (containsText), or undefined for no search. */
 export const anyContainsText = (columns: SQLWrapper[], text: string | undefined): SQL | undefined => {

@@ -4,6 +4,7 @@ import { and, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 
 import { menuItems, restaurants } from "@/db/schema";
 import type { Database } from "@/db/types";
+import { searchPattern, searchText } from "@/lib/search";
 
 /*
  * Search that finds food (migration 0006, decision 0013). A restaurant matches when its name, cuisine or
@@ -42,12 +43,10 @@ const dishText = sql`${menuItems}.search_text`;
  * fold, a bare platter_search_text(q) would run unaccent again for every candidate row.
  */
 function searchTerms(q: string | SQLWrapper) {
-  const text = sql`platter_search_text(${q}::text)`;
-  const escaped = sql`replace(replace(replace(${text}, ${"\\"}, ${"\\\\"}), ${"%"}, ${"\\%"}), ${"_"}, ${"\\_"})`;
   return {
-    text: sql`(select ${text})`,
-    pattern: sql`(select '%' || ${escaped} || '%')`,
-    words: sql`(select plainto_tsquery('simple', ${text}))`,
+    text: sql`(select ${searchText(q)})`,
+    pattern: searchPattern(q),
+    words: sql`(select plainto_tsquery('simple', ${searchText(q)}))`,
   };
 }
 type Terms = ReturnType<typeof searchTerms>;
