@@ -13,7 +13,10 @@ const formats = new Map<
   string,
   { dateTime: Intl.DateTimeFormat; date: Intl.DateTimeFormat; isoDay: Intl.DateTimeFormat }
 >();
-/** Far more than the zone database's names, so only a caller passing non-canonical names ever empties it. */
+/**
+ * Far more than the zone database's names: only a client sending other spellings of zones (Intl reads "europe/PARIS"
+ * too) ever fills it, and then it starts over rather than grow with every spelling.
+ */
 const MAX_CACHED_ZONES = 1_000;
 function formatsIn(timeZone: string) {
   let found = formats.get(timeZone);
@@ -43,26 +46,16 @@ export const formatDate = (date: Date, timeZone = APP_TIME_ZONE) => formatsIn(ti
 /** The calendar day containing `date` in `timeZone`, as YYYY-MM-DD. */
 export const calendarDay = (date: Date, timeZone: string) => formatsIn(timeZone).isoDay.format(date);
 
-/** Shaped like an IANA zone name ("Europe/Paris", "Etc/GMT+5"), whether or not this runtime knows it. */
-export const isZoneShaped = (value: string | null | undefined): value is string =>
-  !!value && value.length <= 64 && /^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/.test(value);
-
-/**
- * The runtime's own name for a zone it knows ("europe/PARIS" is "Europe/Paris"), else null. Intl reads zone names
- * regardless of case, so a name from a client has as many spellings as letters allow: only this name goes on, into
- * the formatter cache, the database and the page.
- */
-export function canonicalTimeZone(value: string | null | undefined): string | null {
-  if (!isZoneShaped(value)) return null;
+/** An IANA zone name this runtime knows ("Europe/Paris"), as a browser reports it; anything else is not one. */
+export function isTimeZone(value: string | undefined): value is string {
+  if (!value || value.length > 64 || !/^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/.test(value)) return false;
   try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: value }).resolvedOptions().timeZone;
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
   } catch {
-    return null;
+    return false;
   }
 }
-
-/** An IANA zone name this runtime knows, in any spelling it accepts; anything else is not one. */
-export const isTimeZone = (value: string | undefined): value is string => canonicalTimeZone(value) !== null;
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
