@@ -31,6 +31,10 @@ export function PlaceOrderForm({
   choice: FulfilmentChoice;
 }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(checkoutAction, {});
+  // Every field of this form is hidden, so "correct the highlighted fields" would point at nothing: its fields'
+  // own messages ("This checkout form has expired…") are shown instead.
+  const fieldMessages = Object.values(state.fieldErrors ?? {}).flatMap((errors) => errors ?? []);
+  const message = fieldMessages.length > 0 ? [...new Set(fieldMessages)].join(" ") : state.message;
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
@@ -39,7 +43,7 @@ export function PlaceOrderForm({
       <input type="hidden" name="fulfilment" value={choice.fulfilment} />
       <input type="hidden" name="addressId" value={choice.addressId ?? ""} />
       <input type="hidden" name="note" value={choice.note} />
-      <FormMessage message={state.message} />
+      <FormMessage message={message} />
       <button type="submit" disabled={disabled || pending} className={submitClass}>
         {pending ? "Placing your order…" : "Place order"}
       </button>

@@ -101,6 +101,7 @@ export async function getRestaurantForAdmin({ viewer, slug }: { viewer: Viewer; 
   return db.query.restaurants.findFirst({
     where: eq(restaurants.slug, slug),
     columns: { id: true, slug: true, name: true, cuisine: true, address: true, description: true, isOpen: true },
+    extras: { openNow: openNow().as("open_now") },
     with: {
       owners: {
         columns: { createdAt: true },

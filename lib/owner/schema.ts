@@ -207,8 +207,9 @@ export const choicesSchema = plainText({ max: 4000, label: "the choices, one per
         ctx.addIssue({ code: "custom", message: `${where}: a choice name has at most 60 characters.` });
         return z.NEVER;
       }
-      // "Small -1.00" would otherwise be a choice named so, at no difference: a choice only adds to the price.
-      if (/\s-\s*\$?\d[\d.,]*$/.test(line)) {
+      // "Small -1.00" would otherwise be a choice named so, at no difference: a choice only adds to the price. Only
+      // the price's own shape, the minus against the number: "Wings - 6" and "Kids 3 - 5" are names.
+      if (/\s-\$?\d+(?:\.\d{1,2})?$/.test(line)) {
         ctx.addIssue({
           code: "custom",
           message:

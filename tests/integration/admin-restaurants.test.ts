@@ -284,7 +284,9 @@ describe.each(DRIVERS)("admin restaurants and owners on %s", (driver) => {
       "Closed (switched off)",
       "Closed (outside its hours)",
     ]);
-    // The owner's dashboard says the same of the restaurants they own.
+    // So does the restaurant's own admin page, and the owner's dashboard of the restaurants they own.
+    const detail = await getRestaurantForAdmin({ viewer: admin.viewer, slug: outOfHours.slug });
+    expect(openState(detail!)).toBe("Closed (outside its hours)");
     const owner = await createUser(db(), { role: "owner" });
     await db()
       .insert(restaurantOwners)

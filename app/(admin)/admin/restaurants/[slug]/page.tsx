@@ -5,6 +5,7 @@ import { adminMetadata } from "@/lib/admin/metadata";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { getRestaurantForAdmin, searchOwnerCandidates } from "@/lib/admin/restaurants";
 import { ownerPickerQuerySchema } from "@/lib/admin/schema";
+import { openState } from "@/lib/restaurants/hours-format";
 import { pathSlug } from "@/lib/validation";
 import { PageHeading } from "@/components/admin/page-heading";
 import { RestaurantOwners } from "@/components/admin/restaurant-owners";
@@ -30,7 +31,7 @@ export default async function AdminRestaurantPage({ params, searchParams }: Page
         </Link>
       </PageHeading>
       <p className="mb-6 text-sm text-stone-600">
-        {restaurant.cuisine} · {restaurant.address} · /{restaurant.slug} · {restaurant.isOpen ? "open" : "closed"}
+        {restaurant.cuisine} · {restaurant.address} · /{restaurant.slug} · {openState(restaurant)}
       </p>
       <section aria-labelledby="owners-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
         <h2 id="owners-heading" className="mb-3 text-lg font-semibold">
