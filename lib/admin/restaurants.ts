@@ -67,7 +67,6 @@ export async function listRestaurantsForAdmin({
 }) {
   assertAdmin(viewer);
   const db = await getDb();
-  const q = search?.trim();
   const rows = await db
     .select({
       id: restaurants.id,
@@ -82,7 +81,7 @@ export async function listRestaurantsForAdmin({
     .from(restaurants)
     .where(
       and(
-        anyContainsText([restaurants.name, restaurants.slug], q),
+        anyContainsText([restaurants.name, restaurants.slug], search),
         beforeId ? lt(restaurants.id, beforeId) : undefined,
       ),
     )

@@ -24,10 +24,7 @@ export type UserTotalsRow = {
   totalPurchaseCents: number;
 };
 
-function searchFilter(search: string | undefined) {
-  const q = search?.trim();
-  return anyContainsText([profiles.displayName, users.email], q);
-}
+const searchFilter = (search: string | undefined) => anyContainsText([profiles.displayName, users.email], search);
 
 /** The columns of a users' row: the account, and its running totals (customer_totals, kept by triggers). */
 const userColumns = {

@@ -14,7 +14,6 @@ import {
   renameCategory,
   setItemAvailability,
   updateItem,
-  type MenuWriteResult,
   type MoveResult,
 } from "./menu";
 import { deleteCategoryRefusal, moveRefusal, optionGroupRefusal, ownerMessages } from "./messages";
@@ -44,9 +43,18 @@ function refreshMenus() {
   revalidatePath("/r", "layout");
 }
 
-/** Every menu write's answer: `message` when it was done, `notFound` when its record is not the viewer's. */
-function answer(result: MenuWriteResult, message: string, notFound: string): ActionState {
-  if (!result.ok) return { message: notFound };
+/**
+ * Every menu write's answer: `message` when it was done; else `refusal`, the text for why (for most writes one
+ * text, since their only refusal is a record that is not the viewer's).
+ */
+function answer<R extends { ok: boolean }>(
+  result: R,
+  message: string,
+  refusal: string | ((failure: Extract<R, { ok: false }>) => string),
+): ActionState {
+  if (!result.ok) {
+    return { message: typeof refusal === "string" ? refusal : refusal(result as Extract<R, { ok: false }>) };
+  }
   refreshMenus();
   return { ok: true, message };
 }
@@ -153,14 +161,10 @@ export const createOptionGroupAction = formAction(
 
 export const updateOptionGroupAction = formAction(
   updateOptionGroupSchema,
-  async ({ groupId, ...fields }, viewer) => {
-    const result = await updateOptionGroup({ viewer, groupId, fields });
-    if (!result.ok) {
-      return { message: result.reason === "not-found" ? ownerMessages.groupNotFound : optionGroupRefusal(result) };
-    }
-    refreshMenus();
-    return { ok: true, message: ownerMessages.saved };
-  },
+  async ({ groupId, ...fields }, viewer) =>
+    answer(await updateOptionGroup({ viewer, groupId, fields }), ownerMessages.saved, (failure) =>
+      failure.reason === "not-found" ? ownerMessages.groupNotFound : optionGroupRefusal(failure),
+    ),
   options,
 );
 
