@@ -404,6 +404,11 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
       ),
       page("?q= (the whale's name)", { search: { name: "Wanda" } }),
       page("?q= (the whale's name)&status=cancelled", { search: { name: "Wanda" }, status: "cancelled" }),
+      page(
+        "?q= (an ordinary customer's name)&status=cancelled",
+        { search: { name: `Customer ${String(ORDINARY).padStart(3, "0")}` }, status: "cancelled" },
+        truthy,
+      ),
       page("?q= (a name no one has)", { search: { name: "Nobody Here" } }, hasOrders(0)),
       {
         ...page("?q= (an order number)", {}, truthy),
@@ -698,6 +703,15 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
         run: () => adminOrders(filter()),
         expectResult: fullPage,
       })),
+      {
+        // A few orders, of which one in 20 or none cancelled: the page is short, and must not cost the whale's.
+        page: "/admin/orders?customer= (an ordinary customer)&status=cancelled",
+        who: "an admin",
+        bound: BOUNDS.adminOrders,
+        run: () => adminOrders({ customer: `customer ${String(ORDINARY).padStart(3, "0")}`, status: "cancelled" }),
+        expectResult: (result) =>
+          expect((result as [unknown, { rows: unknown[] }])[1].rows.length).toBeLessThan(ADMIN_ORDERS_PAGE_SIZE),
+      },
       linked({
         page: "/admin/orders?before= (second page)",
         who: "an admin",

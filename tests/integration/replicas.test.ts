@@ -130,21 +130,22 @@ for (const title of base ? ["replicated database on PostgreSQL"] : []) {
     });
 
     it("reads from a replica only once its lag has been measured", async () => {
-      const handle = await connectReplicated(url, [url], { connectTimeoutSeconds: 2 });
+      const handle = await connectReplicated(url, [url], { connectTimeoutSeconds: 5 });
       handles.push(handle);
       floor = null;
       // Before any measure (a standby that has just started is when it is likeliest to be behind): the primary.
       const first = await countQueries(async () => (await handle.route!()).query.restaurants.findMany({ limit: 1 }));
       expect(first.replicaReads).toBe(0);
       // The first route started the measure, beside the request; once it is in, reads go to the replica. The
-      // measure opens a connection of its own, which on a loaded CI machine can take longer than waitFor's default
-      // second: poll for up to 10 s.
+      // measure opens a connection of its own. On a loaded CI machine that connection can be slow or refused (a
+      // full server), and a failed measure leaves the replica out for REPLICA_RETRY_MS before the next one: CI once
+      // saw no replica read within 10 s. Poll for long enough to cover a few retries.
       await vi.waitFor(
         async () => {
           const read = await countQueries(async () => (await handle.route!()).query.restaurants.findMany({ limit: 1 }));
           expect(read.replicaReads).toBe(1);
         },
-        { timeout: 10_000, interval: 100 },
+        { timeout: 30_000, interval: 200 },
       );
     });
 
