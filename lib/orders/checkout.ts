@@ -32,7 +32,7 @@ import { instantFromDb, nextOpening, withinHours } from "@/lib/restaurants/hours
 
 import type { CheckoutFailure } from "./checkout-failure";
 import { reviewAmounts } from "./review";
-import { reviewedCartDigest } from "./reviewed-cart";
+import { contentsDigest, reviewedCartParts, shownDigest } from "./reviewed-cart";
 
 export type CheckoutResult = Result<{ orderId: number; replayed: boolean }, CheckoutFailure>;
 
@@ -66,7 +66,8 @@ async function savedAddress(tx: Executor, profileId: number, addressId: number) 
  * - lines snapshot name and unit price, the order snapshots fulfilment, fee, address text and note; the stored
  *   total is the lines plus the fee (decision 0019); the cart is emptied;
  * - `reviewedCart`, the digest of the cart the review showed (the review form always sends it), must match the
- *   cart's lines now: a cart changed in another tab since is shown again, never placed unseen.
+ *   cart's lines now, as they are and as they read (names, unit prices, choices, fee): a cart changed in another
+ *   tab, or a dish renamed in place, since the review is shown again, never placed unseen.
  */
 export async function placeOrder({
   viewer,
@@ -134,7 +135,8 @@ export async function placeOrder({
         .orderBy(cartItems.addedAt, cartItems.id);
 
       if (items.length === 0) return { ok: false, reason: "invalid:empty-cart" };
-      if (reviewedCart !== undefined && reviewedCart !== reviewedCartDigest(cart.restaurantId, items)) {
+      const reviewed = reviewedCart === undefined ? undefined : reviewedCartParts(reviewedCart);
+      if (reviewed && reviewed.contents !== contentsDigest(cart.restaurantId, items)) {
         return { ok: false, reason: "conflict:cart-changed" };
       }
       if (!cart.isOpen) return { ok: false, reason: "unavailable:closed", restaurantName: cart.restaurantName };
@@ -203,6 +205,10 @@ export async function placeOrder({
       if (address === undefined) return { ok: false, reason: "not-found:address" };
       const { totalCents, deliveryFeeCents } = amounts;
       if (totalCents !== expectedTotalCents) return { ok: false, reason: "conflict:price-changed", totalCents };
+      const shown = priced.map((i) => ({ ...i, choiceNames: i.choices.map((c) => c.name) }));
+      if (reviewed && reviewed.shown !== shownDigest({ deliveryFeeCents: cart.deliveryFeeCents, lines: shown })) {
+        return { ok: false, reason: "conflict:cart-changed" };
+      }
 
       const [order] = await tx
         .insert(orders)

@@ -2,27 +2,73 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-/** A cart line as the customer reviewed it: which dish, with which choices and note, how many. */
+/** A cart line as the customer reviewed it: which dish, with which choices and note, how many, named and priced how. */
 export type ReviewedLine = {
   menuItemId: number;
   choiceIds: readonly number[];
   instructions: string | null;
   quantity: number;
+  name: string;
+  /** The dish's price with its choices', as the review showed it. */
+  unitPriceCents: number;
+  choiceNames: readonly string[];
+};
+
+export type ReviewedCart = { restaurantId: number; deliveryFeeCents: number; lines: readonly ReviewedLine[] };
+
+/** A cart as getCart (lib/cart/queries.ts) reads it for the review page. */
+type CartView = {
+  restaurant: { id: number; deliveryFeeCents: number };
+  lines: readonly (Omit<ReviewedLine, "choiceNames"> & { options: readonly { choiceName: string }[] })[];
 };
 
 /**
- * What the review page showed, as a digest that travels with "Place order": the restaurant and every line, in no
- * particular order. The total alone did not bind the form to the cart: emptied and refilled in another tab with
- * other dishes, from another restaurant, at the same total, the cart would have been placed from a review that
- * never showed it. Prices are left out on purpose: a price change has its own refusal, which names the new total.
+ * What the review page showed, as a digest that travels with "Place order", in two parts checked at two moments
+ * (lib/orders/checkout.ts):
+ * - the *contents*: the restaurant and every line (dish, choices, note, quantity), in no particular order. The total
+ *   alone did not bind the form to the cart: emptied and refilled in another tab with other dishes, from another
+ *   restaurant, at the same total, the cart would have been placed from a review that never showed it. Checked
+ *   first.
+ * - what the customer *read*: each line's name, unit price and choice names, and the delivery fee. Checked once the
+ *   total matched, so that a price change keeps its own refusal, which names the new total; this part catches what
+ *   leaves the total alone: a dish renamed in place ("Chicken burger" to "Veggie burger", same id and price), or two
+ *   prices that moved by opposite amounts.
  */
-export function reviewedCartDigest(restaurantId: number, lines: readonly ReviewedLine[]): string {
-  const canonical = lines
-    .map((l) =>
-      JSON.stringify([l.menuItemId, [...l.choiceIds].sort((a, b) => a - b), l.instructions ?? "", l.quantity]),
-    )
-    .sort();
-  return createHash("sha256")
-    .update(JSON.stringify([restaurantId, canonical]))
-    .digest("base64url");
+export function reviewedCartDigest(cart: ReviewedCart): string {
+  return `${contentsDigest(cart.restaurantId, cart.lines)}.${shownDigest(cart)}`;
 }
+
+/** The digest of a cart as getCart read it: what the review page renders into its form. */
+export function digestOfCartView(cart: CartView): string {
+  return reviewedCartDigest({
+    restaurantId: cart.restaurant.id,
+    deliveryFeeCents: cart.restaurant.deliveryFeeCents,
+    lines: cart.lines.map((l) => ({ ...l, choiceNames: l.options.map((o) => o.choiceName) })),
+  });
+}
+
+/** The two parts of a digest the form sent; the schema (lib/orders/schema.ts) checked its shape. */
+export function reviewedCartParts(digest: string): { contents: string; shown: string } {
+  const [contents = "", shown = ""] = digest.split(".");
+  return { contents, shown };
+}
+
+type LineContents = Pick<ReviewedLine, "menuItemId" | "choiceIds" | "instructions" | "quantity">;
+
+const lineKey = (l: LineContents) => [
+  l.menuItemId,
+  [...l.choiceIds].sort((a, b) => a - b),
+  l.instructions ?? "",
+  l.quantity,
+];
+
+export function contentsDigest(restaurantId: number, lines: readonly LineContents[]): string {
+  return sha256([restaurantId, lines.map((l) => JSON.stringify(lineKey(l))).sort()]);
+}
+
+export function shownDigest({ deliveryFeeCents, lines }: Omit<ReviewedCart, "restaurantId">): string {
+  const shown = lines.map((l) => JSON.stringify([...lineKey(l), l.name, l.unitPriceCents, [...l.choiceNames].sort()]));
+  return sha256([deliveryFeeCents, shown.sort()]);
+}
+
+const sha256 = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("base64url");

@@ -35,10 +35,10 @@ export const checkoutSchema = z.object({
     .regex(/^[A-Za-z0-9-]{8,100}$/, "This checkout form has expired. Reload the page and try again."),
   // What the customer saw. Never charged: only compared, so that a price change is shown before anyone pays it.
   expectedTotalCents: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  // What the customer saw, line by line: a SHA-256 in base64url (lib/orders/reviewed-cart.ts).
+  // What the customer saw, line by line: two SHA-256 in base64url (lib/orders/reviewed-cart.ts).
   reviewedCart: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{43}$/, "This checkout form has expired. Reload the page and try again."),
+    .regex(/^[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}$/, "This checkout form has expired. Reload the page and try again."),
   ...fulfilmentFields,
 });
 

@@ -17,7 +17,7 @@ import { addToCartSchema, setQuantitySchema } from "@/lib/cart/schema";
 import { cancelOwnOrder } from "@/lib/orders/cancel";
 import { placeOrder } from "@/lib/orders/checkout";
 import { reorder } from "@/lib/orders/reorder";
-import { reviewedCartDigest } from "@/lib/orders/reviewed-cart";
+import { digestOfCartView, reviewedCartDigest } from "@/lib/orders/reviewed-cart";
 import { checkoutSchema } from "@/lib/orders/schema";
 import { getProfileForViewer } from "@/lib/profile/queries";
 
@@ -80,7 +80,7 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     const { customer, viewer, items, holder } = await shop();
     const reviewOf = async () => {
       const cart = (await getCart({ holder }))!;
-      return { totalCents: cart.totalCents, digest: reviewedCartDigest(cart.restaurant.id, cart.lines) };
+      return { totalCents: cart.totalCents, digest: digestOfCartView(cart) };
     };
     // The review shows 2 x Gyoza ($13.00).
     await addToCart({ holder, menuItemId: items[2].id, quantity: 2 });
@@ -112,21 +112,73 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     expect(await totalOf(customer.user.id)).toBe(1300);
   });
 
-  it("tells the same dish with other choices, another note or another quantity apart in the review's digest", () => {
-    const line = { menuItemId: 7, choiceIds: [3, 1], instructions: null, quantity: 2 };
-    const digest = reviewedCartDigest(1, [line]);
-    expect(digest).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(reviewedCartDigest(1, [{ ...line, choiceIds: [1, 3] }])).toBe(digest);
-    expect(reviewedCartDigest(1, [{ ...line, instructions: "" }])).toBe(digest);
+  it("tells the same dish with other choices, another note, quantity, name or price apart in the review's digest", () => {
+    const line = {
+      menuItemId: 7,
+      choiceIds: [3, 1],
+      instructions: null,
+      quantity: 2,
+      name: "Ramen",
+      unitPriceCents: 1450,
+      choiceNames: ["Spicy", "Egg"],
+    };
+    const cart = { restaurantId: 1, deliveryFeeCents: 299, lines: [line] };
+    const digest = reviewedCartDigest(cart);
+    expect(digest).toMatch(/^[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}$/);
+    expect(
+      reviewedCartDigest({ ...cart, lines: [{ ...line, choiceIds: [1, 3], choiceNames: ["Egg", "Spicy"] }] }),
+    ).toBe(digest);
+    expect(reviewedCartDigest({ ...cart, lines: [{ ...line, instructions: "" }] })).toBe(digest);
+    const [contents] = digest.split(".");
+    const changedContents = [
+      { ...cart, restaurantId: 2 },
+      { ...cart, lines: [{ ...line, choiceIds: [1] }] },
+      { ...cart, lines: [{ ...line, instructions: "no onions" }] },
+      { ...cart, lines: [{ ...line, quantity: 3 }] },
+      { ...cart, lines: [line, line] },
+    ];
+    for (const changed of changedContents) expect(reviewedCartDigest(changed).split(".")[0]).not.toBe(contents);
+    // What the customer read, with the same contents: only the second part moves.
     for (const changed of [
-      reviewedCartDigest(2, [line]),
-      reviewedCartDigest(1, [{ ...line, choiceIds: [1] }]),
-      reviewedCartDigest(1, [{ ...line, instructions: "no onions" }]),
-      reviewedCartDigest(1, [{ ...line, quantity: 3 }]),
-      reviewedCartDigest(1, [line, line]),
+      { ...cart, deliveryFeeCents: 399 },
+      { ...cart, lines: [{ ...line, name: "Veggie ramen" }] },
+      { ...cart, lines: [{ ...line, unitPriceCents: 1500 }] },
+      { ...cart, lines: [{ ...line, choiceNames: ["Mild", "Egg"] }] },
     ]) {
-      expect(changed).not.toBe(digest);
+      const [sameContents, shown] = reviewedCartDigest(changed).split(".");
+      expect(sameContents).toBe(contents);
+      expect(shown).not.toBe(digest.split(".")[1]);
     }
+  });
+
+  it("places nothing unseen at the same total: a dish renamed in place, or prices that moved by opposite amounts", async () => {
+    const { customer, viewer, items, holder } = await shop();
+    await addToCart({ holder, menuItemId: items[2].id, quantity: 1 });
+    await addToCart({ holder, menuItemId: items[1].id, quantity: 1 });
+    const review = async () => {
+      const cart = (await getCart({ holder }))!;
+      return { totalCents: cart.totalCents, digest: digestOfCartView(cart) };
+    };
+    const place = (shown: { totalCents: number; digest: string }) =>
+      placeOrder({ viewer, idempotencyKey: key(), expectedTotalCents: shown.totalCents, reviewedCart: shown.digest });
+    const setItem = (id: number, values: Partial<typeof menuItems.$inferInsert>) =>
+      db().update(menuItems).set(values).where(eq(menuItems.id, id));
+
+    const first = await review();
+    await setItem(items[2].id, { name: "Pork gyoza" });
+    expect(await place(first)).toEqual({ ok: false, reason: "conflict:cart-changed" });
+
+    const second = await review();
+    // Gyoza 50 cents cheaper, Mint 50 cents dearer: the same $6.51.
+    await setItem(items[2].id, { priceCents: 600 });
+    await setItem(items[1].id, { priceCents: 51 });
+    expect((await review()).totalCents).toBe(second.totalCents);
+    expect(await place(second)).toEqual({ ok: false, reason: "conflict:cart-changed" });
+    expect(await orderCount(customer.profile.id)).toBe(0);
+
+    // Reviewed again, as it now reads: placed.
+    expect(await place(await review())).toMatchObject({ ok: true, replayed: false });
+    expect(await orderCount(customer.profile.id)).toBe(1);
   });
 
   it("keeps the order and the profile total when the menu price changes afterwards", async () => {

@@ -33,7 +33,7 @@ import { cancelOwnOrder } from "@/lib/orders/cancel";
 import { placeOrder } from "@/lib/orders/checkout";
 import { getOrderForViewer } from "@/lib/orders/queries";
 import { reviewAmounts } from "@/lib/orders/review";
-import { reviewedCartDigest } from "@/lib/orders/reviewed-cart";
+import { digestOfCartView } from "@/lib/orders/reviewed-cart";
 import { updateRestaurantAction } from "@/lib/owner/actions";
 import { getOrderQueue } from "@/lib/owner/queries";
 import { getSalesReport } from "@/lib/owner/sales";
@@ -46,7 +46,7 @@ import { signInAs, submit } from "../fixtures/session";
 /** "Place order" on the review of the customer's cart as it is now: the form carries the digest the page shows. */
 async function placeFromReview(viewer: Viewer, fields: Record<string, unknown>) {
   const cart = await getCart({ holder: { profileId: viewer.profileId } });
-  const reviewedCart = cart ? reviewedCartDigest(cart.restaurant.id, cart.lines) : "0".repeat(43);
+  const reviewedCart = cart ? digestOfCartView(cart) : `${"0".repeat(43)}.${"0".repeat(43)}`;
   return submit(checkoutAction, { ...fields, reviewedCart });
 }
 

@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getCart } from "@/lib/cart/queries";
 import { checkoutRefusal, closedRefusal } from "@/lib/orders/messages";
 import { reviewAmounts } from "@/lib/orders/review";
-import { reviewedCartDigest } from "@/lib/orders/reviewed-cart";
+import { digestOfCartView } from "@/lib/orders/reviewed-cart";
 import { fulfilmentSchema } from "@/lib/orders/schema";
 import { QueryStats } from "@/components/layout/query-stats";
 import { FulfilmentDetails } from "@/components/orders/fulfilment-details";
@@ -128,7 +128,7 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
       <PlaceOrderForm
         idempotencyKey={crypto.randomUUID()}
         totalCents={amounts.totalCents}
-        reviewedCart={reviewedCartDigest(cart.restaurant.id, cart.lines)}
+        reviewedCart={digestOfCartView(cart)}
         disabled={blocked}
         choice={choice.data}
       />
