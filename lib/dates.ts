@@ -14,14 +14,19 @@ const formats = new Map<
   { dateTime: Intl.DateTimeFormat; date: Intl.DateTimeFormat; isoDay: Intl.DateTimeFormat }
 >();
 /**
- * Far more than the zone database's names: only a client sending other spellings of zones (Intl reads "europe/PARIS"
- * too) ever fills it, and then it starts over rather than grow with every spelling.
+ * Formatters cost about 30 KB each, three per zone. Kept per zone name in lower case (Intl reads "europe/PARIS" as
+ * Europe/Paris, so a client sending other spellings gets the same entry), for the zones seen most recently: a
+ * process serving viewers in more zones than this makes some formatters again, rather than hold every zone's.
  */
-const MAX_CACHED_ZONES = 1_000;
+const MAX_CACHED_ZONES = 200;
 function formatsIn(timeZone: string) {
-  let found = formats.get(timeZone);
-  if (!found) {
-    if (formats.size >= MAX_CACHED_ZONES) formats.clear();
+  const key = timeZone.toLowerCase();
+  let found = formats.get(key);
+  if (found) {
+    // Map keeps insertion order: moved to the end, the least recently used zone stays first.
+    formats.delete(key);
+  } else {
+    if (formats.size >= MAX_CACHED_ZONES) formats.delete(formats.keys().next().value!);
     found = {
       dateTime: new Intl.DateTimeFormat("en-US", {
         year: "numeric",
@@ -36,8 +41,8 @@ function formatsIn(timeZone: string) {
       // en-CA writes a date as YYYY-MM-DD, the form of <input type="date"> and of date filters in URLs.
       isoDay: new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }),
     };
-    formats.set(timeZone, found);
   }
+  formats.set(key, found);
   return found;
 }
 

@@ -3,6 +3,8 @@ import { headers } from "next/headers";
 import { TIME_ZONE_COOKIE } from "@/lib/time-zone";
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
+/** The zone this tab last reloaded for (sessionStorage). */
+const RELOADED_KEY = "platter_tz_reloaded";
 
 /** A value as a JavaScript literal that cannot end the <script> element it is written into. */
 const scriptLiteral = (value: string | null) =>
@@ -19,7 +21,9 @@ const scriptLiteral = (value: string | null) =>
  * page, and no time ever painted in the wrong zone (the issue asked for no flash).
  *
  * It never loops: it reloads only when the zone differs from the one this request's cookie carried (a zone the
- * server received and could not use stays in UTC) and the cookie really was stored (cookies may be off).
+ * server received and could not use stays in UTC) and the cookie really was stored (cookies may be off), and at
+ * most once per zone in a tab: a cookie of the same name planted for the parent domain by a neighbouring site is
+ * sent after ours, wins on the server, and is never overwritten by ours, so the zone would never arrive.
  */
 export async function TimeZoneScript({
   renderedZone,
@@ -37,6 +41,8 @@ export async function TimeZoneScript({
     var secure = location.protocol === "https:" ? "; secure" : "";
     document.cookie = stored + "; path=/; max-age=${YEAR_SECONDS}; samesite=lax" + secure;
     if (document.cookie.split("; ").indexOf(stored) < 0) return;
+    if (sessionStorage.getItem(${JSON.stringify(RELOADED_KEY)}) === zone) return;
+    sessionStorage.setItem(${JSON.stringify(RELOADED_KEY)}, zone);
     window.stop();
     location.replace(location.href);
   } catch (error) {}

@@ -47,4 +47,34 @@ describe("the platter_tz cookie", () => {
     // Longer than any zone name: nobody's zone, so the browser's own replaces it.
     expect(await headFor("x".repeat(65))).toContain('})("UTC", null);');
   });
+
+  it("reloads a tab at most once for a zone, when a cookie planted for the parent domain keeps winning on the server", async () => {
+    // The browser is in Tokyo and stores its cookie; the server keeps reading the neighbour's Europe/Paris.
+    const planted = await headFor("Europe/Paris");
+    const script = planted.replace(/^<head><script[^>]*>/, "").replace(/<\/script><\/head>$/, "");
+    const cookies: string[] = [];
+    const session = new Map<string, string>();
+    let reloads = 0;
+    const browser = {
+      Intl: { DateTimeFormat: () => ({ resolvedOptions: () => ({ timeZone: "Asia/Tokyo" }) }) },
+      document: {
+        get cookie() {
+          return cookies.join("; ");
+        },
+        set cookie(value: string) {
+          cookies.push(value.split(";")[0]!);
+        },
+      },
+      location: { protocol: "https:", href: "https://platter.example/orders", replace: () => reloads++ },
+      window: { stop: () => {} },
+      sessionStorage: {
+        getItem: (k: string) => session.get(k) ?? null,
+        setItem: (k: string, v: string) => session.set(k, v),
+      },
+    };
+    const load = () => new Function(...Object.keys(browser), script)(...Object.values(browser));
+    for (let page = 0; page < 3; page++) load();
+    expect(reloads).toBe(1);
+    expect(cookies).toContain("platter_tz=Asia%2FTokyo");
+  });
 });
