@@ -185,7 +185,13 @@ export type PastOrdersFilter = z.infer<typeof pastOrdersFilterSchema>;
 
 export type ChoiceInput = { name: string; priceDeltaCents: number };
 
-const CHOICE_LINE = /^(.*?\S)(?:\s+\+\s*\$?(\S+))?$/;
+/** A name, then maybe " +" and what starts like an amount ("Salt + Pepper" is a name; "Large +2,50" a bad price). */
+const CHOICE_LINE = /^(.*?\S)(?:\s+\+\s*\$?([\d.,]\S*))?$/;
+/**
+ * A name ending in a minus and an amount written as money (cents, or a $): "Small -1.00", "Small - .50",
+ * "Small −1,50", "Small -$1". Whole numbers alone are names: "Wings - 6", "Ages 3 -5", "Coke - 330".
+ */
+const DISCOUNT = /\s[-\u2212\u2013]\s*(?:\$\s*\d*[.,]?\d+|\d*[.,]\d+)$/;
 
 /**
  * An option group's choices as an owner types them, one per line: "Large +2.00" (a name, then the extra price
@@ -207,9 +213,8 @@ export const choicesSchema = plainText({ max: 4000, label: "the choices, one per
         ctx.addIssue({ code: "custom", message: `${where}: a choice name has at most 60 characters.` });
         return z.NEVER;
       }
-      // "Small -1.00" would otherwise be a choice named so, at no difference: a choice only adds to the price. Only
-      // the price's own shape, the minus against the number: "Wings - 6" and "Kids 3 - 5" are names.
-      if (/\s-\$?\d+(?:\.\d{1,2})?$/.test(line)) {
+      // "Small -1.00" would otherwise be a choice named so, at no difference: a choice only adds to the price.
+      if (DISCOUNT.test(line)) {
         ctx.addIssue({
           code: "custom",
           message:

@@ -743,19 +743,33 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
         'Line 2 ("Small -1.00"): a choice can only add to the item\'s price ("Large +2.00"). ' +
         "For a cheaper choice, lower the item's price and add the difference to the others.",
     });
-    // A dash in a name is not a price.
+    // However the minus and the amount are spelled (autocorrect makes a "−").
+    for (const discount of [
+      "Small - 1.00",
+      "Small -.50",
+      "Small \u22121.00",
+      "Small -1,50",
+      "Small -$1",
+      "Small \u2013 $2",
+    ]) {
+      expect(errors({ minChoices: "0", maxChoices: "1", choices: discount }).choices).toMatch(/can only add/);
+    }
+    // A dash or a plus in a name is not a price.
     expect(
       createOptionGroupSchema.parse({
         itemId: "1",
         name: "Portion",
         minChoices: "0",
         maxChoices: "1",
-        choices: "Wings - 6\nKids 3 - 5\nCoke - 330",
+        choices: "Wings - 6\nKids 3 - 5\nCoke - 330\nWings -6\nSalt + Pepper\nLarge + 2.50",
       }).choices,
     ).toEqual([
       { name: "Wings - 6", priceDeltaCents: 0 },
       { name: "Kids 3 - 5", priceDeltaCents: 0 },
       { name: "Coke - 330", priceDeltaCents: 0 },
+      { name: "Wings -6", priceDeltaCents: 0 },
+      { name: "Salt + Pepper", priceDeltaCents: 0 },
+      { name: "Large", priceDeltaCents: 250 },
     ]);
     expect(errors({ minChoices: "0", maxChoices: "1", choices: "A\na" })).toEqual({
       choices: "Give each choice a different name.",
