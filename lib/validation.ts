@@ -36,9 +36,19 @@ export const hasUnsafeCharacters = (value: string, { multiline = false } = {}) =
   (multiline ? UNSAFE_MULTILINE : UNSAFE_LINE).test(value);
 
 /**
+ * Something a reader can see: not only format characters (zero-width space and joiners, which the safe-text rule
+ * keeps for emoji and scripts that need them), combining marks with nothing to sit on, blanks that are letters
+ * (Hangul fillers, the braille blank) or white space. A dish or an address made of U+200B alone was saved, and
+ * showed as nothing on the menu and on the kitchen's ticket.
+ */
+const VISIBLE = /[^\p{Cf}\p{M}\p{White_Space}\u115F\u1160\u2800\u3164\uFFA0]/u;
+export const hasVisibleText = (value: string) => VISIBLE.test(value);
+
+/**
  * The one schema for free text from a form field or a URL: a string (absent counts as empty), NFC-normalized and
  * trimmed, at most `max` characters, with no control characters or lone surrogates (which would otherwise reach
- * PostgreSQL and fail there). `min: 1` with `label` makes it required ("Enter a name.").
+ * PostgreSQL and fail there). `min: 1` with `label` makes it required ("Enter a name."), and then something
+ * visible must be in it.
  */
 export function plainText({
   max,
@@ -63,7 +73,7 @@ export function plainText({
         z
           .string()
           .refine((value) => !hasUnsafeCharacters(value, { multiline }), UNSAFE_TEXT_MESSAGE)
-          .refine((value) => value.length >= min, required)
+          .refine((value) => value.length >= min && (min === 0 || hasVisibleText(value)), required)
           .refine((value) => value.length <= max, `Use at most ${max} characters.`),
       )
   );

@@ -29,16 +29,23 @@ export const fulfilmentFields = {
 export const fulfilmentSchema = z.object(fulfilmentFields);
 export type FulfilmentChoice = z.infer<typeof fulfilmentSchema>;
 
+/** A hidden field of the review's form that is not what the review rendered: an old or hand-made form. */
+const EXPIRED_FORM = "This checkout form has expired. Reload the page and try again.";
+
 export const checkoutSchema = z.object({
-  idempotencyKey: z
-    .string()
-    .regex(/^[A-Za-z0-9-]{8,100}$/, "This checkout form has expired. Reload the page and try again."),
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,100}$/, EXPIRED_FORM),
   // What the customer saw. Never charged: only compared, so that a price change is shown before anyone pays it.
-  expectedTotalCents: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  // Digits only, as the review renders it: Number() would also read "0x12209" and "1e3".
+  expectedTotalCents: z.preprocess(
+    (value) => (typeof value === "string" && !/^\d{1,15}$/.test(value) ? Number.NaN : value),
+    z.coerce
+      .number({ error: EXPIRED_FORM })
+      .int(EXPIRED_FORM)
+      .min(0, EXPIRED_FORM)
+      .max(Number.MAX_SAFE_INTEGER, EXPIRED_FORM),
+  ),
   // What the customer saw, line by line: two SHA-256 in base64url (lib/orders/reviewed-cart.ts).
-  reviewedCart: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}$/, "This checkout form has expired. Reload the page and try again."),
+  reviewedCart: z.string().regex(/^[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}$/, EXPIRED_FORM),
   ...fulfilmentFields,
 });
 

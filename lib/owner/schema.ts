@@ -9,7 +9,7 @@ import {
   orderStatus,
 } from "@/db/schema";
 import { centsToDecimal, formatCents, parseMoney } from "@/lib/money";
-import { dayRangeFields, dayRangeInOrder, MAX_INT4, plainText, recordId } from "@/lib/validation";
+import { dayRangeFields, dayRangeInOrder, hasVisibleText, MAX_INT4, plainText, recordId } from "@/lib/validation";
 
 export const idSchema = recordId();
 
@@ -209,6 +209,10 @@ export const choicesSchema = plainText({ max: 4000, label: "the choices, one per
       const match = CHOICE_LINE.exec(line);
       const where = `Line ${index + 1} ("${line.slice(0, 30)}")`;
       const name = match?.[1]?.trim() ?? "";
+      if (!hasVisibleText(name)) {
+        ctx.addIssue({ code: "custom", message: `${where}: give the choice a name, like "Large +2.00".` });
+        return z.NEVER;
+      }
       if (name.length > 60) {
         ctx.addIssue({ code: "custom", message: `${where}: a choice name has at most 60 characters.` });
         return z.NEVER;

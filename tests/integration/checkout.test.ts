@@ -308,6 +308,16 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     expect(checkoutSchema.safeParse({ idempotencyKey: crypto.randomUUID(), expectedTotalCents: "-1" }).success).toBe(
       false,
     );
+    // The total the review rendered, as it rendered it: digits. Number() read "0x12209" as $742.49.
+    const form = { idempotencyKey: crypto.randomUUID(), reviewedCart: `${"a".repeat(43)}.${"b".repeat(43)}` };
+    expect(checkoutSchema.safeParse({ ...form, fulfilment: "pickup", expectedTotalCents: "74249" }).success).toBe(true);
+    for (const written of ["0x12209", "1e3", "12.5", " 10", ""]) {
+      const parsed = checkoutSchema.safeParse({ ...form, fulfilment: "pickup", expectedTotalCents: written });
+      expect(
+        parsed.error?.issues.map((i) => i.message),
+        written,
+      ).toEqual(["This checkout form has expired. Reload the page and try again."]);
+    }
   });
 
   it("asks before replacing a cart from another restaurant, and refuses unavailable items", async () => {

@@ -543,6 +543,11 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     expect(await submit(addAddressAction, { label: "Home", address: "a\u0000b" })).toMatchObject({
       fieldErrors: { address: ["Remove control or invisible formatting characters."] },
     });
+    // A delivery to a blank address reached the kitchen's ticket.
+    expect(await submit(addAddressAction, { label: "\u200D", address: "\u200B" })).toMatchObject({
+      fieldErrors: { label: ["Enter a label, like Home."], address: ["Enter the address."] },
+    });
+    expect(await listAddresses({ viewer })).toEqual([]);
     for (let i = 1; i <= MAX_SAVED_ADDRESSES; i++) {
       expect(await submit(addAddressAction, { label: `Place ${i}`, address: `${i} Road` })).toEqual({
         ok: true,

@@ -743,6 +743,9 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
         'Line 2 ("Small -1.00"): a choice can only add to the item\'s price ("Large +2.00"). ' +
         "For a cheaper choice, lower the item's price and add the difference to the others.",
     });
+    expect(errors({ minChoices: "0", maxChoices: "1", choices: "\u200B +1.00" })).toEqual({
+      choices: 'Line 1 ("\u200B +1.00"): give the choice a name, like "Large +2.00".',
+    });
     // However the minus and the amount are spelled (autocorrect makes a "−").
     for (const discount of [
       "Small - 1.00",

@@ -296,6 +296,13 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
     expect((await submit(createCategoryAction, { restaurantId: a.restaurant.id, name: "" })).fieldErrors).toEqual({
       name: ["Enter a category name."],
     });
+    // Invisible names showed as a blank dish and a blank heading on the menu.
+    const before = await menuRows(a.restaurant.id);
+    const blank = await submit(createItemAction, { categoryId: a.category.id, name: "\u200B", price: "1.00" });
+    expect(blank.fieldErrors).toEqual({ name: ["Enter a name."] });
+    const blankCategory = await submit(createCategoryAction, { restaurantId: a.restaurant.id, name: "\u2060\u200C" });
+    expect(blankCategory.fieldErrors).toEqual({ name: ["Enter a category name."] });
+    expect(await menuRows(a.restaurant.id)).toEqual(before);
   });
 
   it("changes prices for new orders only: past order totals and the customer's total stay put", async () => {
