@@ -39,6 +39,38 @@ export function authRequestProblem(request: NextRequest): Response | null {
 }
 
 /**
+ * The Auth.js endpoints this app serves, by method: one provider (credentials), no adapter, no e-mail or WebAuthn
+ * sign-in. Anything else reached Auth.js and ended as its "Configuration" error, a 500 page, with a stack trace in
+ * the log: `GET /api/auth/callback/credentials` (a POST endpoint), `/signin/nope`, `/webauthn-options/...`.
+ */
+const AUTH_ENDPOINTS: Record<string, ReadonlySet<string>> = {
+  GET: new Set(["session", "csrf", "providers", "signin", "signout", "error"]),
+  POST: new Set(["session", "signin/credentials", "callback/credentials", "signout"]),
+};
+
+/**
+ * 404 for an endpoint nobody serves, 405 for one asked with the other method, and Auth.js' own error page
+ * (`/api/auth/error?error=Configuration` answers 500 to anyone who types it) replaced by the sign-in page: the
+ * failure itself is in the log already (config.ts' logger), and the visitor can only try again there.
+ */
+export function unservedAuthEndpoint(request: NextRequest): Response | null {
+  const endpoint = request.nextUrl.pathname.replace(/^\/api\/auth\/?/, "").replace(/\/$/, "");
+  // A relative Location: the request's own URL names the host as the app sees it, not as the browser does.
+  if (request.method === "GET" && endpoint === "error") {
+    return new Response(null, { status: 303, headers: { Location: "/sign-in" } });
+  }
+  if (AUTH_ENDPOINTS[request.method]?.has(endpoint)) return null;
+  const allowed = Object.keys(AUTH_ENDPOINTS).filter((method) => AUTH_ENDPOINTS[method]!.has(endpoint));
+  if (allowed.length > 0) {
+    return Response.json(
+      { error: "MethodNotAllowed", message: `Use ${allowed.join(" or ")}.` },
+      { status: 405, headers: { Allow: allowed.join(", ") } },
+    );
+  }
+  return Response.json({ error: "NotFound", message: "No such sign-in endpoint." }, { status: 404 });
+}
+
+/**
  * A JSON body that does not parse: Auth.js answers it with a 400 already, but logs the SyntaxError with its stack
  * as if it were a server fault. Checked here so that a malformed post is a one-line 400 and the log keeps its stack
  * traces for real errors. Only JSON is checked: forms never fail to parse, they only lack fields.

@@ -4,7 +4,13 @@ import { describe, expect, it } from "vitest";
 
 import { auditLog, signInThrottles } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
-import { authRequestProblem, credentialsKeys, malformedJsonBody, tooManyAttempts } from "@/lib/auth/route-guard";
+import {
+  authRequestProblem,
+  credentialsKeys,
+  malformedJsonBody,
+  tooManyAttempts,
+  unservedAuthEndpoint,
+} from "@/lib/auth/route-guard";
 import { attemptSignIn, type SignInOutcome } from "@/lib/auth/sign-in";
 import { THROTTLE_RULES } from "@/lib/auth/throttle";
 
@@ -255,5 +261,55 @@ describe("malformed JSON bodies", () => {
   it("lets JSON that parses and every form through to Auth.js, whose own checks answer them", async () => {
     expect(await post('{"email":"a@platter.test","password":"x"}')).toBeNull();
     expect(await post("{", "application/x-www-form-urlencoded")).toBeNull();
+  });
+});
+
+describe("Auth.js endpoints this app does not serve", () => {
+  const call = async (method: "GET" | "POST", path: string) => {
+    const route = await import("@/app/api/auth/[...nextauth]/route");
+    return route[method](new NextRequest(`http://127.0.0.1${path}`, { method }));
+  };
+
+  it("answers 404 or 405 before Auth.js, whose answer was a 500 'Configuration' page", async () => {
+    for (const [method, path] of [
+      ["GET", "/api/auth/signin/nope"],
+      ["POST", "/api/auth/signin/nope"],
+      ["POST", "/api/auth/callback/nope"],
+      ["GET", "/api/auth/callback/%00"],
+      ["GET", "/api/auth/webauthn-options/credentials"],
+      ["POST", "/api/auth/foo"],
+    ] as const) {
+      const answer = await call(method, path);
+      expect(answer.status, `${method} ${path}`).toBe(404);
+      expect(await answer.json()).toEqual({ error: "NotFound", message: "No such sign-in endpoint." });
+    }
+    const get = await call("GET", "/api/auth/callback/credentials");
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+  });
+
+  it("sends whoever lands on Auth.js' error page, whatever it says, to the sign-in page", async () => {
+    const answer = await call("GET", "/api/auth/error?error=Configuration");
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get("location")).toBe("/sign-in");
+  });
+
+  it("passes the endpoints it serves on to Auth.js (the browser tests sign in and out through them)", () => {
+    for (const [method, path] of [
+      ["GET", "/api/auth/session"],
+      ["GET", "/api/auth/csrf"],
+      ["GET", "/api/auth/providers"],
+      ["GET", "/api/auth/signin"],
+      ["GET", "/api/auth/signout"],
+      ["POST", "/api/auth/session"],
+      ["POST", "/api/auth/signin/credentials"],
+      ["POST", "/api/auth/callback/credentials"],
+      ["POST", "/api/auth/signout"],
+    ] as const) {
+      expect(
+        unservedAuthEndpoint(new NextRequest(`http://127.0.0.1${path}`, { method })),
+        `${method} ${path}`,
+      ).toBeNull();
+    }
   });
 });

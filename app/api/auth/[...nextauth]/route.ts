@@ -7,17 +7,19 @@ import {
   malformedJsonBody,
   refusedAsThrottled,
   tooManyAttempts,
+  unservedAuthEndpoint,
 } from "@/lib/auth/route-guard";
 
-// Auth.js' own handlers behind three checks (lib/auth/route-guard.ts): a malformed callbackUrl is a 400 instead of
-// Auth.js' 500, a JSON body that does not parse is a 400 without Auth.js' stack trace in the log, and credentials
-// posted while the account or the client address is locked get a 429 + Retry-After.
+// Auth.js' own handlers behind four checks (lib/auth/route-guard.ts): an endpoint this app does not serve is a 404
+// (or 405) instead of Auth.js' 500 "Configuration" page, a malformed callbackUrl is a 400 instead of Auth.js' 500, a
+// JSON body that does not parse is a 400 without Auth.js' stack trace in the log, and credentials posted while the
+// account or the client address is locked get a 429 + Retry-After.
 export async function GET(request: NextRequest) {
-  return authRequestProblem(request) ?? handlers.GET(request);
+  return unservedAuthEndpoint(request) ?? authRequestProblem(request) ?? handlers.GET(request);
 }
 
 export async function POST(request: NextRequest) {
-  const problem = authRequestProblem(request) ?? (await malformedJsonBody(request));
+  const problem = unservedAuthEndpoint(request) ?? authRequestProblem(request) ?? (await malformedJsonBody(request));
   if (problem) return problem;
   const keys = await credentialsKeys(request);
   const locked = keys ? await tooManyAttempts(keys) : null;
