@@ -8,7 +8,7 @@ import { auditLog, profiles, users } from "@/db/schema";
 import type { Executor } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
 import { withinInstants, zoneDayRange } from "@/lib/dates";
-import { anyContainsText } from "@/lib/search";
+import { accountMatches } from "@/lib/search";
 
 import type { KnownAuditAction } from "./audit-text";
 import { encodeAuditCursor, type AuditCursor } from "./cursor";
@@ -119,7 +119,7 @@ export async function listAuditLog({
           : undefined,
         filter.action ? eq(auditLog.action, filter.action) : undefined,
         ...withinInstants(auditLog.createdAt, zoneDayRange(filter.from, filter.to, zone)),
-        anyContainsText([actor.displayName, actorUser.email], actorSearch),
+        accountMatches(auditLog.actorProfileId, actorSearch),
       ),
     )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))

@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/auth/queries";
 import { withinInstants, zoneDayRange } from "@/lib/dates";
 import type { TimeKey } from "@/lib/keyset";
 import { placedBefore } from "@/lib/orders/order-rows";
-import { anyContainsText, MAX_MATCHED_CUSTOMERS } from "@/lib/search";
+import { accountMatches, MAX_MATCHED_CUSTOMERS } from "@/lib/search";
 
 import { assertAdmin } from "./query-guard";
 import type { OrdersQuery } from "./schema";
@@ -83,8 +83,7 @@ export async function listOrdersForAdmin({
   const matchedQuery = db
     .select({ id: profiles.id })
     .from(profiles)
-    .innerJoin(users, eq(users.id, profiles.userId))
-    .where(anyContainsText([profiles.displayName, users.email], customerSearch))
+    .where(accountMatches(profiles.id, customerSearch))
     .orderBy(asc(profiles.id))
     .limit(MAX_MATCHED_CUSTOMERS + 1);
   const matched = db.$with("matched").as(matchedQuery);

@@ -10,7 +10,7 @@ import { revokeUserSessions } from "@/lib/auth/sessions";
 import { uniqueViolation } from "@/lib/db-errors";
 import type { Result } from "@/lib/errors";
 import { openNow } from "@/lib/restaurants/hours";
-import { anyContainsText } from "@/lib/search";
+import { accountMatches, anyContainsText } from "@/lib/search";
 
 import { recordAudit } from "./audit";
 import { assertAdmin } from "./query-guard";
@@ -129,7 +129,7 @@ export async function searchOwnerCandidates({ viewer, search }: { viewer: Viewer
     .select({ profileId: profiles.id, slug: profiles.slug, displayName: profiles.displayName, email: users.email })
     .from(profiles)
     .innerJoin(users, eq(users.id, profiles.userId))
-    .where(and(anyContainsText([profiles.displayName, users.email], search), eq(users.disabled, false)))
+    .where(and(accountMatches(profiles.id, search), eq(users.disabled, false)))
     .orderBy(asc(profiles.displayName), asc(profiles.id))
     .limit(OWNER_PICKER_LIMIT);
 }

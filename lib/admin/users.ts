@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { customerTotals, profiles, users, type UserRole } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { centsFromDb } from "@/lib/money";
-import { anyContainsText } from "@/lib/search";
+import { accountMatches } from "@/lib/search";
 
 import type { UsersCursor, UserSort } from "./cursor";
 import { assertAdmin } from "./query-guard";
@@ -24,7 +24,7 @@ export type UserTotalsRow = {
   totalPurchaseCents: number;
 };
 
-const searchFilter = (search: string | undefined) => anyContainsText([profiles.displayName, users.email], search);
+const searchFilter = (search: string | undefined) => accountMatches(profiles.id, search);
 
 /** The columns of a users' row: the account, and its running totals (customer_totals, kept by triggers). */
 const userColumns = {

@@ -60,6 +60,9 @@ test("sign-in does not reveal whether an email exists", async ({ page, newCustom
 
 test("an anonymous visitor is sent to sign in and brought back to their profile", async ({ page, newCustomer }) => {
   const account = await newCustomer("returning");
+  // Whatever the address holds: a page of history that does not exist was a 404 before the sign-in.
+  await page.goto("/profile?before=not-a-cursor");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fprofile$/);
   await page.goto("/profile");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fprofile$/);
   await submitSignInForm(page, account.email, account.password);

@@ -10,9 +10,10 @@ import { ProfileView } from "@/components/profile/profile-view";
 export const metadata: Metadata = { title: "Your profile" };
 
 export default async function ProfilePage({ searchParams }: PageProps<"/profile">) {
+  // Signed in first: a visitor is sent to sign in whatever the address holds.
+  const viewer = await requireUser("/profile");
   const cursor = decodeCursor((await searchParams).before);
   if (cursor === null) notFound();
-  const viewer = await requireUser("/profile");
   const profile = await getProfileForViewer({ viewer, cursor });
   if (!profile) notFound();
   return (

@@ -13,9 +13,10 @@ export const metadata: Metadata = { title: "Profile" };
 // Someone else's profile is a 404 unless the viewer is an admin: no one learns that it exists.
 export default async function UserProfilePage({ params, searchParams }: PageProps<"/u/[slug]">) {
   const { slug } = await params;
+  // Signed in first: a visitor is sent to sign in whatever the address holds.
+  const viewer = await requireUser(`/u/${encodeURIComponent(slug)}`);
   const cursor = decodeCursor((await searchParams).before);
   if (cursor === null || !pathSlug.safeParse(slug).success) notFound();
-  const viewer = await requireUser(`/u/${encodeURIComponent(slug)}`);
   const profile = await getProfileForViewer({ viewer, slug, cursor });
   if (!profile) notFound();
   return (
