@@ -19,7 +19,9 @@ describe("plainText", () => {
     expect(name.parse("é")).toBe("é");
   });
 
-  it("leaves optional fields free to be empty", () => {
+  it("reads an optional field with nothing visible in it as empty (an order's note, a search)", () => {
     expect(plainText({ max: 10 }).parse("")).toBe("");
+    expect(plainText({ max: 10, multiline: true }).parse("\u200B\n\u200D")).toBe("");
+    expect(plainText({ max: 10 }).parse(" a\u200B ")).toBe("a\u200B");
   });
 });

@@ -47,8 +47,8 @@ export const hasVisibleText = (value: string) => VISIBLE.test(value);
 /**
  * The one schema for free text from a form field or a URL: a string (absent counts as empty), NFC-normalized and
  * trimmed, at most `max` characters, with no control characters or lone surrogates (which would otherwise reach
- * PostgreSQL and fail there). `min: 1` with `label` makes it required ("Enter a name."), and then something
- * visible must be in it.
+ * PostgreSQL and fail there). Text with nothing visible in it counts as empty. `min: 1` with `label` makes it
+ * required ("Enter a name.").
  */
 export function plainText({
   max,
@@ -73,7 +73,9 @@ export function plainText({
         z
           .string()
           .refine((value) => !hasUnsafeCharacters(value, { multiline }), UNSAFE_TEXT_MESSAGE)
-          .refine((value) => value.length >= min && (min === 0 || hasVisibleText(value)), required)
+          // Nothing a reader could see (a note of U+200B printed "Note: " and a blank on the kitchen's ticket): empty.
+          .transform((value) => (hasVisibleText(value) ? value : ""))
+          .refine((value) => value.length >= min, required)
           .refine((value) => value.length <= max, `Use at most ${max} characters.`),
       )
   );

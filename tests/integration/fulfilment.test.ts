@@ -224,6 +224,20 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     expect(placed?.note).toBe(`${"n".repeat(249)}\n${"n".repeat(250)}`);
   });
 
+  it("stores a note with nothing visible in it as no note (the kitchen's ticket printed 'Note: ' and a blank)", async () => {
+    const { viewer } = await shop();
+    signInAs(viewer);
+    const note = "\u200B\r\n\u2060";
+    await expect(
+      placeFromReview(viewer, { idempotencyKey: key(), expectedTotalCents: 1999, fulfilment: "pickup", note }),
+    ).rejects.toThrow("NEXT_REDIRECT");
+    const [placed] = await db()
+      .select({ note: orders.note })
+      .from(orders)
+      .where(eq(orders.customerId, viewer.profileId));
+    expect(placed?.note).toBe("");
+  });
+
   it("takes an order note of up to 500 characters; one longer is a message on the field, and nothing is written", async () => {
     const { viewer } = await shop();
     signInAs(viewer);
