@@ -16,6 +16,13 @@ export const recordId = (message = "Missing id.") =>
     .refine((id) => id > 0 && id <= MAX_INT4, message);
 
 /**
+ * `schema` (a z.coerce.number chain) for a number sent as text, read only if the text has `shape`: Number() alone
+ * also reads "1e1" as 10 and "0x10" as 16. Text of another shape fails `schema`'s own number check.
+ */
+export const numberText = <T extends z.ZodType>(shape: RegExp, schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && !shape.test(value) ? Number.NaN : value), schema);
+
+/**
  * What PostgreSQL cannot store in text at all: NUL, and UTF-16 halves without their partner (lone surrogates,
  * which JavaScript strings allow and UTF-8 does not). A value holding one is never one of ours.
  */

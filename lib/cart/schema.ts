@@ -6,15 +6,15 @@ import {
   MAX_LINE_QUANTITY,
   MAX_OPTION_GROUPS_PER_ITEM,
 } from "@/db/schema";
-import { plainText, recordId } from "@/lib/validation";
+import { numberText, plainText, recordId } from "@/lib/validation";
 
 const id = (what: string) => recordId(`Choose a valid ${what}.`);
 
-/** A number as people write one: Number() alone also reads "1e1" as 10 and "0x10" as 16. */
+/** A number as people write one (a fraction is refused with its own message below). */
 const PLAIN_NUMBER = /^\s*\d*(\.\d+)?\s*$/;
 
-export const quantitySchema = z.preprocess(
-  (value) => (typeof value === "string" && !PLAIN_NUMBER.test(value) ? Number.NaN : value),
+export const quantitySchema = numberText(
+  PLAIN_NUMBER,
   z.coerce
     .number({ error: "Enter a quantity from 1 to 99." })
     .int("Enter a whole quantity from 1 to 99.")

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { fulfilment, MAX_ORDER_NOTE_LENGTH } from "@/db/schema";
-import { dayRangeFields, dayRangeInOrder, plainText, recordId } from "@/lib/validation";
+import { dayRangeFields, dayRangeInOrder, numberText, plainText, recordId } from "@/lib/validation";
 
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
@@ -35,9 +35,9 @@ const EXPIRED_FORM = "This checkout form has expired. Reload the page and try ag
 export const checkoutSchema = z.object({
   idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,100}$/, EXPIRED_FORM),
   // What the customer saw. Never charged: only compared, so that a price change is shown before anyone pays it.
-  // Digits only, as the review renders it: Number() would also read "0x12209" and "1e3".
-  expectedTotalCents: z.preprocess(
-    (value) => (typeof value === "string" && !/^\d{1,15}$/.test(value) ? Number.NaN : value),
+  // Digits only, as the review renders it.
+  expectedTotalCents: numberText(
+    /^\d{1,15}$/,
     z.coerce
       .number({ error: EXPIRED_FORM })
       .int(EXPIRED_FORM)
