@@ -209,33 +209,30 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     expect((await getCart({ holder }))?.lines).toHaveLength(1);
   });
 
+  /** Places the customer's cart for pickup with `note` (the action sends them to their order) and reads the note stored. */
+  async function placedNote(viewer: Viewer, note: string) {
+    await expect(
+      placeFromReview(viewer, { idempotencyKey: key(), expectedTotalCents: 1999, fulfilment: "pickup", note }),
+    ).rejects.toThrow("NEXT_REDIRECT");
+    const [placed] = await db()
+      .select({ note: orders.note })
+      .from(orders)
+      .where(eq(orders.customerId, viewer.profileId));
+    return placed?.note;
+  }
+
   it("counts a line break in the note as one character, as the browser's box does, and stores it as one", async () => {
     const { viewer } = await shop();
     signInAs(viewer);
     // 500 characters as the textarea counts them; the form sends the break as CRLF.
     const note = `${"n".repeat(249)}\r\n${"n".repeat(250)}`;
-    await expect(
-      placeFromReview(viewer, { idempotencyKey: key(), expectedTotalCents: 1999, fulfilment: "pickup", note }),
-    ).rejects.toThrow("NEXT_REDIRECT");
-    const [placed] = await db()
-      .select({ note: orders.note })
-      .from(orders)
-      .where(eq(orders.customerId, viewer.profileId));
-    expect(placed?.note).toBe(`${"n".repeat(249)}\n${"n".repeat(250)}`);
+    expect(await placedNote(viewer, note)).toBe(`${"n".repeat(249)}\n${"n".repeat(250)}`);
   });
 
   it("stores a note with nothing visible in it as no note (the kitchen's ticket printed 'Note: ' and a blank)", async () => {
     const { viewer } = await shop();
     signInAs(viewer);
-    const note = "\u200B\r\n\u2060";
-    await expect(
-      placeFromReview(viewer, { idempotencyKey: key(), expectedTotalCents: 1999, fulfilment: "pickup", note }),
-    ).rejects.toThrow("NEXT_REDIRECT");
-    const [placed] = await db()
-      .select({ note: orders.note })
-      .from(orders)
-      .where(eq(orders.customerId, viewer.profileId));
-    expect(placed?.note).toBe("");
+    expect(await placedNote(viewer, "\u200B\r\n\u2060")).toBe("");
   });
 
   it("takes an order note of up to 500 characters; one longer is a message on the field, and nothing is written", async () => {
@@ -247,13 +244,7 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     const refused = (await attempt("n".repeat(MAX_ORDER_NOTE_LENGTH + 1))) as { fieldErrors?: { note?: string[] } };
     expect(refused.fieldErrors?.note?.[0]).toMatch(/500 characters/);
     expect(await written()).toEqual(before);
-    // Placed: the action sends the customer to their order.
-    await expect(attempt("n".repeat(MAX_ORDER_NOTE_LENGTH))).rejects.toThrow("NEXT_REDIRECT");
-    const [placed] = await db()
-      .select({ note: orders.note })
-      .from(orders)
-      .where(eq(orders.customerId, viewer.profileId));
-    expect(placed?.note).toHaveLength(MAX_ORDER_NOTE_LENGTH);
+    expect(await placedNote(viewer, "n".repeat(MAX_ORDER_NOTE_LENGTH))).toHaveLength(MAX_ORDER_NOTE_LENGTH);
   });
 
   it("refuses a delivery without an address, or to another customer's address, and writes no row", async () => {
