@@ -12,6 +12,8 @@ describe("isConnectionError", () => {
       "CONNECTION_CLOSED",
       "57P01",
       "08006",
+      // PgBouncer's answer when its server is gone: query_wait_timeout, server conn crashed?
+      "08P01",
       "EAI_AGAIN",
       "ENETUNREACH",
       "EHOSTDOWN",
@@ -21,7 +23,7 @@ describe("isConnectionError", () => {
   });
 
   it("does not take a statement's own failure, or an error with no code, for a missing server", () => {
-    for (const code of ["23505", "22P02", "57014", "40001", 8006]) {
+    for (const code of ["23505", "22P02", "57014", "40001", "57P04", "08p01", 8006]) {
       expect(isConnectionError(wrapped(Object.assign(new Error("no"), { code }))), String(code)).toBe(false);
     }
     expect(isConnectionError(new Error("plain"))).toBe(false);
@@ -40,7 +42,7 @@ describe("isFailover: a replica's errors after which its read goes to the primar
 
   it("takes an unreachable, full or recovering replica for one to leave", () => {
     // 53300: too many clients; 40001: cancelled by a conflict with recovery; a DNS hiccup; a shutdown.
-    for (const code of ["53300", "53200", "40001", "EAI_AGAIN", "ECONNRESET", "57P03"]) {
+    for (const code of ["53300", "53200", "40001", "EAI_AGAIN", "ECONNRESET", "57P03", "08P01"]) {
       expect(isFailover(coded(code)), code).toBe(true);
     }
   });

@@ -33,9 +33,14 @@ const SOCKET_CODES = new Set([
   "CONNECTION_DESTROYED",
 ]);
 
-/** A code meaning the server is unreachable or going away: sockets, class 08 (connection), 57P01-57P03 (shutdown). */
+/**
+ * A code meaning the server is unreachable or going away: sockets, class 08 (connection), 57P01-57P03 (shutdown).
+ * Class 08 includes 08P01, which is what PgBouncer answers when it cannot reach its server ("query_wait_timeout",
+ * "server conn crashed?", "pgbouncer cannot connect to server"): through a pooler, that is how a dead primary or
+ * replica shows.
+ */
 export const isConnectionErrorCode = (code: string) =>
-  SOCKET_CODES.has(code) || /^(57P01|57P02|57P03|08\d{3})$/.test(code);
+  SOCKET_CODES.has(code) || /^(57P0[123]|08[0-9A-Z]{3})$/.test(code);
 
 /** The error, or one it wraps, says the server is not there (rather than that the statement is wrong). */
 export function isConnectionError(error: unknown): boolean {

@@ -1,6 +1,7 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
 import postgres from "postgres";
 
+import { isConnectionError } from "@/db/connection-errors";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import { formatCents } from "@/lib/money";
 
@@ -358,12 +359,15 @@ test("the primary stopped: every instance says 'temporarily unavailable' within 
     return { status: response.status(), ms: Date.now() - started, instance: response.headers()["x-platter-instance"] };
   };
   expect((await timed("/api/ready")).status).toBe(200);
+  // No type fetch on connect: postgres.js leaves that internal query's failure unhandled, which ends the worker.
+  const pooled = postgres(cluster.pooledUrl, { max: 1, prepare: false, fetch_types: false, onnotice: () => {} });
+  await pooled`select 1`;
 
   cluster.primary!.stop();
   const stoppedAt = Date.now();
 
   // Each instance probes the primary directly every second (DATABASE_HEALTH_URL). Through PgBouncer the probe
-  // could not tell a dead primary from a busy pool, and pages waited for PgBouncer's query_wait_timeout (10 s).
+  // could not tell a dead primary from a busy pool, and pages waited for PgBouncer's query_wait_timeout.
   // A request that reaches an instance before its next probe still waits in PgBouncer for that; so each try below
   // gives up after 1 s, and the check is that within 3 s of the stop all three instances answer 503 at once.
   const statusWithin1s = async (path: string) => {
@@ -390,6 +394,20 @@ test("the primary stopped: every instance says 'temporarily unavailable' within 
   expect(answers.map((a) => a.status)).toEqual(Array(6).fill(503));
   expect(new Set(answers.map((a) => a.instance)).size).toBe(3);
   expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(3_000);
+
+  // A statement on a connection to PgBouncer opened before the stop now gets PgBouncer's own error: at once while
+  // its logins to the primary fail ("server login has been failing"), else after query_wait_timeout (3 s). Both
+  // are 08P01, and PgBouncer closes the connection: postgres.js reports the one or the other
+  // (CONNECTION_CLOSED), and the app must read either as "the server is gone", not as a fault in the statement.
+  const asked = Date.now();
+  const failure: unknown = await pooled`select 1`.then(
+    () => null,
+    (error: unknown) => error,
+  );
+  await pooled.end({ timeout: 1 }).catch(() => {});
+  expect(["08P01", "CONNECTION_CLOSED"]).toContain((failure as { code?: string } | null)?.code);
+  expect(isConnectionError(failure)).toBe(true);
+  expect(Date.now() - asked).toBeLessThan(4_500);
 
   cluster.primary!.start();
   await expect.poll(async () => (await timed("/api/ready")).status, { timeout: 20_000 }).toBe(200);
