@@ -6,7 +6,7 @@ import "./globals.css";
 
 // The root layout itself failed (its header reads the session, so a database outage lands here): no header, the
 // same message as app/error.tsx. Must render its own <html> and <body>.
-export default function GlobalError(props: { error: Error & { digest?: string }; reset: () => void }) {
+export default function GlobalError(props: { error: Error & { digest?: string }; retry: () => void }) {
   return (
     <html lang="en">
       <body className="min-h-screen">

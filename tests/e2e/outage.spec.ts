@@ -1,4 +1,5 @@
 import type { APIRequestContext } from "@playwright/test";
+import postgres from "postgres";
 
 import { migrateDatabase } from "@/db/client";
 import { recreateDatabase } from "@/db/postgres-admin";
@@ -120,4 +121,49 @@ test("while PostgreSQL is down pages and actions say 'temporarily unavailable' w
   await page.goto("/profile");
   await expect(page.getByRole("heading", { level: 1, name: "Carla Customer" })).toBeVisible();
   expect(app!.running, "the app was not restarted").toBe(true);
+});
+
+test("a page already waiting on the database when it goes away says 'temporarily unavailable', not 'something went wrong'", async ({
+  page,
+}) => {
+  const request = page.request;
+  await expect.poll(async () => (await timed(request, "/api/ready")).status, { timeout: 15_000 }).toBe(200);
+
+  // The menu's read is held behind a lock, so the request is inside its render, past proxy.ts' outage check, when
+  // the server stops. Fast shutdown ends its statement (57P01); the failure reaches the error boundary as a digest.
+  // One simple-protocol string, not holder.begin(): postgres.js answers a transaction's failure with a ROLLBACK
+  // that it would write to the socket the shutdown has just closed.
+  const holder = postgres(cluster!.url("platter_outage"), { max: 1, onnotice: () => {} });
+  holder.unsafe("begin; lock table restaurants in access exclusive mode; select pg_sleep(60)").catch(() => {});
+  const observer = postgres(cluster!.url("platter_outage"), { max: 1, onnotice: () => {} });
+  // The lock held, then someone (the page's read) waiting for it.
+  const locks = async (granted: boolean) =>
+    (
+      await observer<{ n: number }[]>`select count(*)::int as n from pg_locks
+        where relation = 'restaurants'::regclass and granted = ${granted}
+          and (not granted or mode = 'AccessExclusiveLock')`
+    )[0]!.n;
+  try {
+    await expect.poll(() => locks(true), { timeout: 10_000 }).toBeGreaterThan(0);
+    const opened = page.goto("/r/taqueria-sol", { waitUntil: "commit" });
+    await expect.poll(() => locks(false), { timeout: 10_000 }).toBeGreaterThan(0);
+    await observer.end();
+    cluster!.stop();
+    const stoppedAt = Date.now();
+    await opened;
+    await expect(page.getByRole("heading", { name: "Platter is temporarily unavailable" })).toBeVisible({
+      timeout: 3_000,
+    });
+    expect(Date.now() - stoppedAt).toBeLessThan(3_000);
+    await expect(page.getByText("Something went wrong")).toHaveCount(0);
+  } finally {
+    await observer.end({ timeout: 1 }).catch(() => {});
+    await holder.end({ timeout: 1 }).catch(() => {});
+  }
+
+  // Back again: "Try again" fetches the page anew and shows the menu, with no reload.
+  cluster!.start();
+  await expect.poll(async () => (await timed(request, "/api/ready")).status, { timeout: 15_000 }).toBe(200);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("button", { name: "Add Horchata to cart" })).toBeVisible();
 });
