@@ -7,7 +7,7 @@ import { formAction } from "@/lib/action";
 
 import { cancelOwnOrder } from "./cancel";
 import { placeOrder } from "./checkout";
-import { checkoutRefusal, orderMessages, reorderRefusal } from "./messages";
+import { cancelRefusal, checkoutRefusal, orderMessages, reorderRefusal } from "./messages";
 import { reorder } from "./reorder";
 import { checkoutSchema, orderIdSchema } from "./schema";
 
@@ -24,8 +24,10 @@ export const checkoutAction = formAction(checkoutSchema, async (input, viewer) =
 });
 
 export const cancelOrderAction = formAction(orderIdSchema, async ({ orderId }, viewer) => {
-  if (!(await cancelOwnOrder({ viewer, orderId })).ok) return { message: orderMessages.notCancellable };
+  const result = await cancelOwnOrder({ viewer, orderId });
+  // Refused or not, the page re-renders with the order as it is now: a stale tab stops offering the button.
   revalidatePath("/", "layout");
+  if (!result.ok) return { message: cancelRefusal(result) };
   return { ok: true, message: orderMessages.cancelled };
 });
 

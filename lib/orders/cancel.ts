@@ -1,23 +1,25 @@
 import "server-only";
 
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
-import { orders } from "@/db/schema";
+import { orders, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import type { Result } from "@/lib/errors";
+import { NOT_FOUND, type Result } from "@/lib/errors";
 
 import { transitionOrder } from "./status";
 
 /**
- * "conflict": no order of the viewer's is still `placed` under this id. Someone else's order id gets the same
- * answer, so it tells no one that the order exists.
+ * "conflict": the viewer's order is no longer `placed` (cancelled in another tab, or the kitchen started on it),
+ * with the status it has now. "not-found": no order of the viewer's has this id; someone else's order id gets the
+ * same answer, so it tells no one that the order exists.
  */
-export type CancelResult = Result<object, { reason: "conflict" }>;
+export type CancelResult = Result<object, typeof NOT_FOUND | { reason: "conflict"; status: OrderStatus }>;
 
 /** A customer may cancel their own order while it is still `placed`; someone else's order id finds nothing. */
 export async function cancelOwnOrder({ viewer, orderId }: { viewer: Viewer; orderId: number }): Promise<CancelResult> {
   const db = await getDb();
+  const scope = eq(orders.customerId, viewer.profileId);
   const cancelled = await db.transaction((tx) =>
     transitionOrder(tx, {
       orderId,
@@ -25,8 +27,14 @@ export async function cancelOwnOrder({ viewer, orderId }: { viewer: Viewer; orde
       to: "cancelled",
       actorProfileId: viewer.profileId,
       reason: "Cancelled by the customer",
-      scope: eq(orders.customerId, viewer.profileId),
+      scope,
     }),
   );
-  return cancelled ? { ok: true } : { ok: false, reason: "conflict" };
+  if (cancelled) return { ok: true };
+  // Nothing moved: say why, from the order as it is now (one more statement, on refusals only).
+  const [current] = await db
+    .select({ status: orders.status })
+    .from(orders)
+    .where(and(eq(orders.id, orderId), scope));
+  return current ? { ok: false, reason: "conflict", status: current.status } : NOT_FOUND;
 }

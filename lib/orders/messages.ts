@@ -1,6 +1,7 @@
 import { formatCents } from "@/lib/money";
 import { formatOpening, zoneNote } from "@/lib/restaurants/hours-format";
 
+import type { CancelResult } from "./cancel";
 import type { CheckoutFailure } from "./checkout-failure";
 import type { ReorderFailure } from "./reorder";
 
@@ -61,8 +62,14 @@ export function checkoutRefusal(failure: CheckoutFailure): string {
 
 export const orderMessages = {
   cancelled: "Your order is cancelled.",
-  notCancellable: "This order can no longer be cancelled: the restaurant has started on it.",
 };
+
+export function cancelRefusal(failure: Extract<CancelResult, { ok: false }>): string {
+  if (failure.reason === "not-found") return "Order not found.";
+  return failure.status === "cancelled"
+    ? "This order is already cancelled."
+    : "This order can no longer be cancelled: the restaurant has started on it.";
+}
 
 export function reorderRefusal(failure: ReorderFailure, orderId: number): string {
   switch (failure.reason) {

@@ -16,6 +16,7 @@ import { addToCart, adoptAnonymousCart, getCart } from "@/lib/cart/queries";
 import { addToCartSchema, setQuantitySchema } from "@/lib/cart/schema";
 import { cancelOwnOrder } from "@/lib/orders/cancel";
 import { placeOrder } from "@/lib/orders/checkout";
+import { cancelRefusal } from "@/lib/orders/messages";
 import { reorder } from "@/lib/orders/reorder";
 import { digestOfCartView, reviewedCartDigest } from "@/lib/orders/reviewed-cart";
 import { checkoutSchema } from "@/lib/orders/schema";
@@ -368,10 +369,13 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
       expectedTotalCents: 1999,
     });
     const orderId = (placed as { orderId: number }).orderId;
-    expect(await cancelOwnOrder({ viewer: stranger, orderId })).toEqual({ ok: false, reason: "conflict" });
+    expect(await cancelOwnOrder({ viewer: stranger, orderId })).toEqual({ ok: false, reason: "not-found" });
     expect((await db().select().from(orders).where(eq(orders.id, orderId)))[0]?.status).toBe("placed");
     expect(await cancelOwnOrder({ viewer, orderId })).toEqual({ ok: true });
-    expect(await cancelOwnOrder({ viewer, orderId })).toEqual({ ok: false, reason: "conflict" });
+    // A second tab's "Cancel order": already done, and it says so rather than blaming the kitchen.
+    const again = await cancelOwnOrder({ viewer, orderId });
+    expect(again).toEqual({ ok: false, reason: "conflict", status: "cancelled" });
+    expect(cancelRefusal(again as Extract<typeof again, { ok: false }>)).toBe("This order is already cancelled.");
     expect(await totalOf(customer.user.id)).toBe(0);
   });
 
