@@ -12,8 +12,6 @@ describe("isConnectionError", () => {
       "CONNECTION_CLOSED",
       "57P01",
       "08006",
-      // PgBouncer's answer when its server is gone: query_wait_timeout, server conn crashed?
-      "08P01",
       "EAI_AGAIN",
       "ENETUNREACH",
       "EHOSTDOWN",
@@ -23,11 +21,21 @@ describe("isConnectionError", () => {
   });
 
   it("does not take a statement's own failure, or an error with no code, for a missing server", () => {
-    for (const code of ["23505", "22P02", "57014", "40001", "57P04", "08p01", 8006]) {
+    for (const code of ["23505", "22P02", "57014", "40001", "57P04", "08P01", "08p01", 8006]) {
       expect(isConnectionError(wrapped(Object.assign(new Error("no"), { code }))), String(code)).toBe(false);
     }
     expect(isConnectionError(new Error("plain"))).toBe(false);
     expect(isConnectionError(null)).toBe(false);
+  });
+
+  it("takes PgBouncer's FATAL 08P01 for a missing server, and PostgreSQL's ERROR 08P01 for a bad statement", () => {
+    // PgBouncer sends only the localised severity; PostgreSQL sends both.
+    const pgbouncer = { code: "08P01", severity_local: "FATAL", message: "query_wait_timeout" };
+    const postgresql = { code: "08P01", severity: "ERROR", severity_local: "ERROR", message: "bind message supplies" };
+    expect(isConnectionError(wrapped(Object.assign(new Error("x"), pgbouncer)))).toBe(true);
+    expect(isConnectionError(wrapped(Object.assign(new Error("x"), postgresql)))).toBe(false);
+    expect(isFailover(Object.assign(new Error("x"), pgbouncer))).toBe(true);
+    expect(isFailover(Object.assign(new Error("x"), postgresql))).toBe(false);
   });
 
   it("ends on a cycle of causes", () => {
@@ -42,7 +50,7 @@ describe("isFailover: a replica's errors after which its read goes to the primar
 
   it("takes an unreachable, full or recovering replica for one to leave", () => {
     // 53300: too many clients; 40001: cancelled by a conflict with recovery; a DNS hiccup; a shutdown.
-    for (const code of ["53300", "53200", "40001", "EAI_AGAIN", "ECONNRESET", "57P03", "08P01"]) {
+    for (const code of ["53300", "53200", "40001", "EAI_AGAIN", "ECONNRESET", "57P03"]) {
       expect(isFailover(coded(code)), code).toBe(true);
     }
   });

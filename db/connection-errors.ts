@@ -34,19 +34,26 @@ const SOCKET_CODES = new Set([
 ]);
 
 /**
- * A code meaning the server is unreachable or going away: sockets, class 08 (connection), 57P01-57P03 (shutdown).
- * Class 08 includes 08P01, which is what PgBouncer answers when it cannot reach its server ("query_wait_timeout",
- * "server conn crashed?", "pgbouncer cannot connect to server"): through a pooler, that is how a dead primary or
- * replica shows.
+ * One error object (not the ones it wraps) says the server is unreachable or going away: socket and postgres.js
+ * connection codes, class 08 (connection exception), 57P01-57P03 (shutdown). And 08P01 when FATAL: PgBouncer
+ * (1.18) answers every error of its own with 08P01 and drops the connection ("query_wait_timeout", "server login
+ * has been failing", "server conn crashed?"); postgres.js passes that on as such in some cases (seen on a new
+ * connection's first statement) and as CONNECTION_CLOSED in others. PostgreSQL's own 08P01, a protocol violation such
+ * as a bind with the wrong number of parameters, is an ERROR: a fault in the statement, not a missing server, and
+ * sending it to another server would only fail again.
  */
-export const isConnectionErrorCode = (code: string) =>
-  SOCKET_CODES.has(code) || /^(57P0[123]|08[0-9A-Z]{3})$/.test(code);
+export function saysServerGone(error: { code?: unknown; severity?: unknown; severity_local?: unknown }): boolean {
+  const { code } = error;
+  if (typeof code !== "string") return false;
+  if (SOCKET_CODES.has(code) || /^(57P0[123]|08\d{3})$/.test(code)) return true;
+  // PgBouncer sends only the localised severity ("S"); PostgreSQL sends both.
+  return code === "08P01" && (error.severity ?? error.severity_local) === "FATAL";
+}
 
 /** The error, or one it wraps, says the server is not there (rather than that the statement is wrong). */
 export function isConnectionError(error: unknown): boolean {
   for (const e of errorChain(error)) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && isConnectionErrorCode(code)) return true;
+    if (saysServerGone(e)) return true;
   }
   return false;
 }

@@ -1,4 +1,4 @@
-import { isConnectionErrorCode } from "./connection-errors";
+import { saysServerGone } from "./connection-errors";
 import { queryLogger } from "./query-stats";
 
 /**
@@ -212,14 +212,15 @@ export class ReplicaNode {
 
 /**
  * Errors after which a read is sent to the primary instead: the replica is unreachable or shutting down
- * (socket errors, postgres.js' connection errors, classes 08 and 57P), has no room for the connection (class 53,
- * "too many clients"), cancelled the read because replay needed the rows it was reading (40001 on a standby,
+ * (socket errors, postgres.js' connection errors, class 08, PgBouncer's FATAL 08P01, 57P01-57P03), has no room
+ * for the connection (class 53, "too many clients"), cancelled the read because replay needed the rows it was reading (40001 on a standby,
  * "conflict with recovery"), or gave no answer in time (answeredWithin).
  */
 export function isFailover(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
+  if (!error || typeof error !== "object") return false;
+  const code = (error as { code?: unknown }).code;
   if (typeof code !== "string") return false;
-  return isConnectionErrorCode(code) || code === "40001" || /^53\d{3}$/.test(code) || code === STALLED;
+  return saysServerGone(error) || code === "40001" || /^53\d{3}$/.test(code) || code === STALLED;
 }
 
 /**

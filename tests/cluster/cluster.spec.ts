@@ -359,9 +359,6 @@ test("the primary stopped: every instance says 'temporarily unavailable' within 
     return { status: response.status(), ms: Date.now() - started, instance: response.headers()["x-platter-instance"] };
   };
   expect((await timed("/api/ready")).status).toBe(200);
-  // No type fetch on connect: postgres.js leaves that internal query's failure unhandled, which ends the worker.
-  const pooled = postgres(cluster.pooledUrl, { max: 1, prepare: false, fetch_types: false, onnotice: () => {} });
-  await pooled`select 1`;
 
   cluster.primary!.stop();
   const stoppedAt = Date.now();
@@ -395,19 +392,24 @@ test("the primary stopped: every instance says 'temporarily unavailable' within 
   expect(new Set(answers.map((a) => a.instance)).size).toBe(3);
   expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(3_000);
 
-  // A statement on a connection to PgBouncer opened before the stop now gets PgBouncer's own error: at once while
-  // its logins to the primary fail ("server login has been failing"), else after query_wait_timeout (3 s). Both
-  // are 08P01, and PgBouncer closes the connection: postgres.js reports the one or the other
-  // (CONNECTION_CLOSED), and the app must read either as "the server is gone", not as a fault in the statement.
-  const asked = Date.now();
-  const failure: unknown = await pooled`select 1`.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  await pooled.end({ timeout: 1 }).catch(() => {});
-  expect(["08P01", "CONNECTION_CLOSED"]).toContain((failure as { code?: string } | null)?.code);
-  expect(isConnectionError(failure)).toBe(true);
-  expect(Date.now() - asked).toBeLessThan(4_500);
+  // A statement sent to PgBouncer now gets PgBouncer's own error, FATAL 08P01, and the connection closed: at once
+  // while its logins to the primary fail ("server login has been failing"), else after query_wait_timeout (3 s).
+  // postgres.js reports the one or the other (CONNECTION_CLOSED); the app must read either as "the server is
+  // gone", not as a fault in the statement. No type fetch on connect: postgres.js leaves that internal query's
+  // failure unhandled, which would end this worker.
+  const pooled = postgres(cluster.pooledUrl, { max: 1, prepare: false, fetch_types: false, onnotice: () => {} });
+  try {
+    const asked = Date.now();
+    const failure: unknown = await pooled`select 1`.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(["08P01", "CONNECTION_CLOSED"]).toContain((failure as { code?: string } | null)?.code);
+    expect(isConnectionError(failure)).toBe(true);
+    expect(Date.now() - asked).toBeLessThan(4_500);
+  } finally {
+    await pooled.end({ timeout: 1 }).catch(() => {});
+  }
 
   cluster.primary!.start();
   await expect.poll(async () => (await timed("/api/ready")).status, { timeout: 20_000 }).toBe(200);
