@@ -1,11 +1,12 @@
 "use client";
 
-import { Unavailable, useDatabaseUnavailable } from "@/components/layout/unavailable";
+import { CheckingFailure, Unavailable, useDatabaseUnavailable } from "@/components/layout/unavailable";
 
 // Unexpected failures are logged on the server with their cause; the visitor sees a plain message only. "Try again"
 // is retry(), which fetches the segment from the server again: reset() alone re-renders the payload that failed.
 export default function ErrorPage({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
   const unavailable = useDatabaseUnavailable(error);
+  if (unavailable === undefined) return <CheckingFailure />;
   if (unavailable) return <Unavailable onRetry={retry} />;
   return (
     <div className="mx-auto max-w-md py-16 text-center">

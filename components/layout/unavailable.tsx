@@ -24,25 +24,47 @@ export function Unavailable({ onRetry }: { onRetry: () => void }) {
 }
 
 /** An action answered 503 by proxy.ts: Next's client throws an Error carrying the answer's text. */
-const isUnavailableError = (error: Error) => error.message === UNAVAILABLE_MESSAGE;
+const isUnavailableError = (error: unknown) => error instanceof Error && error.message === UNAVAILABLE_MESSAGE;
+
+/** How long the boundary waits for /api/ready (whose probe gives up after 1 s) before the plain message. */
+const READY_WAIT_MS = 2_000;
 
 /**
- * Whether the failure that reached an error boundary was the database going away. proxy.ts answers 503 only to
- * requests that arrive once the health probe has seen the outage; a request already waiting on the database when
- * it went away fails inside the render, and in production its error reaches the browser as a bare digest. So
- * unless the error says so itself, ask /api/ready (a fresh probe, never cached): a 503 there means this was the
- * outage, and the visitor is told so rather than "something went wrong".
+ * Whether the failure that reached an error boundary was the database going away: true or false, or undefined
+ * while that is being found out. proxy.ts answers 503 only to requests that arrive once the health probe has seen
+ * the outage; a request already waiting on the database when it went away fails inside the render, and in
+ * production its error reaches the browser as a bare digest. So unless the error says so itself, ask /api/ready (a
+ * probe, never cached): a 503 there means this was the outage. Until the answer (at most READY_WAIT_MS) the
+ * boundary shows neither message, so that no one reads, or hears, "something went wrong" and then something else.
  */
-export function useDatabaseUnavailable(error: Error): boolean {
-  const [readyAnswer, setReadyAnswer] = useState<{ error: Error; down: boolean } | null>(null);
+export function useDatabaseUnavailable(error: unknown): boolean | undefined {
+  const [answer, setAnswer] = useState<{ error: unknown; down: boolean } | null>(null);
   const known = isUnavailableError(error);
   useEffect(() => {
     if (known) return;
     const request = new AbortController();
+    const settle = (down: boolean) => setAnswer((current) => (current?.error === error ? current : { error, down }));
+    const giveUp = setTimeout(() => settle(false), READY_WAIT_MS);
     fetch("/api/ready", { cache: "no-store", signal: request.signal })
-      .then((response) => setReadyAnswer({ error, down: response.status === 503 }))
-      .catch(() => {}); // the app itself is unreachable, or the boundary went away: the plain message stands
-    return () => request.abort();
+      .then((response) => {
+        void response.body?.cancel();
+        settle(response.status === 503);
+      })
+      .catch(() => settle(false)); // the app itself is unreachable: the plain message
+    return () => {
+      clearTimeout(giveUp);
+      request.abort();
+    };
   }, [error, known]);
-  return known || (readyAnswer?.error === error && readyAnswer.down);
+  if (known) return true;
+  return answer && answer.error === error ? answer.down : undefined;
+}
+
+/** What an error boundary shows while useDatabaseUnavailable finds out which message is true. */
+export function CheckingFailure() {
+  return (
+    <div className="mx-auto max-w-md py-16 text-center" aria-busy="true">
+      <title>Platter</title>
+    </div>
+  );
 }
