@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 
 import { getDb } from "@/db/client";
@@ -11,7 +11,7 @@ import { NOT_FOUND, type Result } from "@/lib/errors";
 
 import { moveOneStep } from "./positions";
 import type { Direction } from "./schema";
-import { lockOwnedRestaurant, outer, ownedBy, ownedRestaurantAt } from "./scope";
+import { lockOwnedRestaurant, ownedBy, ownedRestaurantAt } from "./scope";
 
 /** The menu editor in one statement: the restaurant, its categories and their live items, in menu order. */
 export async function getMenuForOwner({ viewer, slug }: { viewer: Viewer; slug: string }) {
@@ -133,16 +133,18 @@ export async function deleteCategory({
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [category] = await tx
-      .select({
-        id: menuCategories.id,
-        liveItems: sql<number>`(select count(*)::int from menu_items mi
-          where mi.category_id = ${outer(menuCategories.id)} and mi.deleted_at is null)`.mapWith(Number),
-      })
+      .select({ id: menuCategories.id })
       .from(menuCategories)
       .where(and(eq(menuCategories.id, categoryId), ownedBy(viewer, menuCategories.restaurantId)))
       .for("update");
     if (!category) return NOT_FOUND;
-    if (category.liveItems > 0) return { ok: false, reason: "conflict:has-items", items: category.liveItems };
+    // Counted after the lock, in a statement of its own: one that waited for the lock still sees its snapshot from
+    // before the wait, without the item that an add holding the lock had just committed.
+    const [live] = await tx
+      .select({ items: count() })
+      .from(menuItems)
+      .where(and(eq(menuItems.categoryId, category.id), isNull(menuItems.deletedAt)));
+    if (live && live.items > 0) return { ok: false, reason: "conflict:has-items", items: live.items };
     await tx.delete(menuItems).where(and(eq(menuItems.categoryId, category.id), isNotNull(menuItems.deletedAt)));
     await tx
       .delete(menuCategories)

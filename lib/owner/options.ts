@@ -45,7 +45,16 @@ export async function createOptionGroup({
 }): Promise<OptionGroupCreateResult> {
   const db = await getDb();
   return db.transaction(async (tx): Promise<OptionGroupCreateResult> => {
-    // The item's row lock serializes group appends: two never take the same position or pass the bound together.
+    // The item's row lock serializes group appends: two never take the same position, a name or pass the bound
+    // together. The figures are read in the next statement: under READ COMMITTED a statement that waited for the
+    // lock still sees the rows of its own snapshot, taken before the wait, so read alongside the lock they missed
+    // the group the other append had just committed.
+    const [locked] = await tx
+      .select({ id: menuItems.id })
+      .from(menuItems)
+      .where(ownedLiveItem(viewer, itemId))
+      .for("no key update");
+    if (!locked) return NOT_FOUND;
     const [item] = await tx
       .select({
         id: menuItems.id,
@@ -56,8 +65,7 @@ export async function createOptionGroup({
         nameTaken: groupNameTaken(outer(menuItems.id), fields.name),
       })
       .from(menuItems)
-      .where(ownedLiveItem(viewer, itemId))
-      .for("no key update");
+      .where(eq(menuItems.id, locked.id));
     if (!item) return NOT_FOUND;
     if (item.groups >= MAX_OPTION_GROUPS_PER_ITEM) {
       return { ok: false, reason: "invalid:too-many-groups", max: MAX_OPTION_GROUPS_PER_ITEM };

@@ -1,8 +1,16 @@
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { countQueries } from "@/db/query-stats";
-import { MAX_PRICE_CENTS, menuCategories, menuItems, orderLines, orders, restaurantOwners } from "@/db/schema";
+import {
+  MAX_PRICE_CENTS,
+  menuCategories,
+  menuItems,
+  menuOptionGroups,
+  orderLines,
+  orders,
+  restaurantOwners,
+} from "@/db/schema";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { getMenuForOwner } from "@/lib/owner/menu";
 import {
@@ -430,6 +438,66 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
       ["Salad", "Soup", "Bread"],
       ["Bread", "Salad", "Soup"],
     ]).toContainEqual(menu?.categories[0]?.items.map((i) => i.name));
+  });
+
+  it("adds one 'Size' group when two adds of it arrive at once: the second is told the name is taken", async () => {
+    const { restaurant, items } = await createRestaurant(db(), [{ name: "Pizza", priceCents: 1200 }]);
+    const owner = await viewerOf((await createOwner(db(), [restaurant.id])).user.id);
+    const { createOptionGroup } = await import("@/lib/owner/options");
+    const size = {
+      name: "Size",
+      required: true,
+      minChoices: 1,
+      maxChoices: 1,
+      choices: [
+        { name: "Small", priceDeltaCents: 0 },
+        { name: "Large", priceDeltaCents: 300 },
+      ],
+    };
+    const itemId = items[0]!.id;
+    const results = await concurrently(sql`select id from menu_items where id = ${itemId} for update`, () => [
+      createOptionGroup({ viewer: owner, itemId, fields: size }),
+      createOptionGroup({ viewer: owner, itemId, fields: { ...size, name: "size" } }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([
+      { ok: false, reason: "invalid:name-taken", name: expect.any(String) },
+    ]);
+    const groups = await db()
+      .select({ name: menuOptionGroups.name })
+      .from(menuOptionGroups)
+      .where(and(eq(menuOptionGroups.menuItemId, itemId), isNull(menuOptionGroups.deletedAt)));
+    expect(groups).toHaveLength(1);
+  });
+
+  it("deleting a category while an item is added to it: the item and its category both stay, or neither was added", async () => {
+    const { restaurant, category } = await createRestaurant(db(), [{ name: "Soup", priceCents: 500 }]);
+    const owner = await viewerOf((await createOwner(db(), [restaurant.id])).user.id);
+    const { createCategory, createItem, deleteCategory } = await import("@/lib/owner/menu");
+    const added = await createCategory({ viewer: owner, restaurantId: restaurant.id, name: "Specials" });
+    const categoryId = (added as { id: number }).id;
+    expect(category.id).not.toBe(categoryId);
+    const [add, remove] = await concurrently(
+      sql`select id from menu_categories where id = ${categoryId} for update`,
+      () => [
+        createItem({
+          viewer: owner,
+          categoryId,
+          fields: { name: "Daily soup", description: "", priceCents: 650, available: true },
+        }),
+        deleteCategory({ viewer: owner, categoryId }),
+      ],
+    );
+    const left = await db().select().from(menuCategories).where(eq(menuCategories.id, categoryId));
+    if (add!.ok) {
+      // The add went first: the delete counted the new item and refused.
+      expect(remove).toEqual({ ok: false, reason: "conflict:has-items", items: 1 });
+      expect(left).toHaveLength(1);
+    } else {
+      expect(add).toEqual({ ok: false, reason: "not-found" });
+      expect(remove).toEqual({ ok: true });
+      expect(left).toHaveLength(0);
+    }
   });
 
   it("adds and reorders categories and items while a customer's order for the restaurant is still being placed", async () => {
