@@ -192,6 +192,12 @@ const CHOICE_LINE = /^(.*?\S)(?:\s+\+\s*\$?([\d.,]\S*))?$/;
  * "Small −1,50", "Small -$1". Whole numbers alone are names: "Wings - 6", "Ages 3 -5", "Coke - 330".
  */
 const DISCOUNT = /\s[-\u2212\u2013]\s*(?:\$\s*\d*[.,]?\d+|\d*[.,]\d+)$/;
+/**
+ * An amount written as money left inside the name, where it would be part of the name at no extra price:
+ * "Large+2.00" (no space before the plus), "Big (+2.00)", "Huge +2.00 extra", "Mega $2.00". A plus with a whole
+ * number alone stays a name ("2+1 deal"), as does a plus before words ("Salt + Pepper").
+ */
+const PRICE_IN_NAME = /\+\s*\$?\s*\d*[.,]\d+|\+\s*\$\s*\d|\$\s*\d/;
 
 /**
  * An option group's choices as an owner types them, one per line: "Large +2.00" (a name, then the extra price
@@ -224,6 +230,13 @@ export const choicesSchema = plainText({ max: 4000, label: "the choices, one per
           message:
             `${where}: a choice can only add to the item's price ("Large +2.00"). ` +
             "For a cheaper choice, lower the item's price and add the difference to the others.",
+        });
+        return z.NEVER;
+      }
+      if (PRICE_IN_NAME.test(name)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${where}: put the extra price at the end, after a space and a plus, like "Large +2.00".`,
         });
         return z.NEVER;
       }

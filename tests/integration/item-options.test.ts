@@ -757,6 +757,19 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     ]) {
       expect(errors({ minChoices: "0", maxChoices: "1", choices: discount }).choices).toMatch(/can only add/);
     }
+    // A price written inside the name would be saved as part of it, at +0.00.
+    for (const line of [
+      "Large+2.00",
+      "Huge +2.00 extra",
+      "Big (+2.00)",
+      "Mega $2.00",
+      "Giant (+$2)",
+      "Tall +.50 cup",
+    ]) {
+      expect(errors({ minChoices: "0", maxChoices: "1", choices: line }).choices, line).toBe(
+        `Line 1 ("${line}"): put the extra price at the end, after a space and a plus, like "Large +2.00".`,
+      );
+    }
     // A dash or a plus in a name is not a price.
     expect(
       createOptionGroupSchema.parse({
@@ -764,7 +777,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
         name: "Portion",
         minChoices: "0",
         maxChoices: "1",
-        choices: "Wings - 6\nKids 3 - 5\nCoke - 330\nWings -6\nSalt + Pepper\nLarge + 2.50",
+        choices: "Wings - 6\nKids 3 - 5\nCoke - 330\nWings -6\nSalt + Pepper\n2+1 deal\nLarge + 2.50",
       }).choices,
     ).toEqual([
       { name: "Wings - 6", priceDeltaCents: 0 },
@@ -772,6 +785,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
       { name: "Coke - 330", priceDeltaCents: 0 },
       { name: "Wings -6", priceDeltaCents: 0 },
       { name: "Salt + Pepper", priceDeltaCents: 0 },
+      { name: "2+1 deal", priceDeltaCents: 0 },
       { name: "Large", priceDeltaCents: 250 },
     ]);
     expect(errors({ minChoices: "0", maxChoices: "1", choices: "A\na" })).toEqual({
