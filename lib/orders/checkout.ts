@@ -206,7 +206,7 @@ export async function placeOrder({
       const { totalCents, deliveryFeeCents } = amounts;
       if (totalCents !== expectedTotalCents) return { ok: false, reason: "conflict:price-changed", totalCents };
       const shown = priced.map((i) => ({ ...i, choiceNames: i.choices.map((c) => c.name) }));
-      if (reviewed && reviewed.shown !== shownDigest({ deliveryFeeCents: cart.deliveryFeeCents, lines: shown })) {
+      if (reviewed && reviewed.shown !== shownDigest({ deliveryFeeCents, lines: shown })) {
         return { ok: false, reason: "conflict:cart-changed" };
       }
 

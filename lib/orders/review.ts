@@ -11,6 +11,10 @@ export type FulfilmentOffer = {
   minOrderCents: number;
 };
 
+/** The delivery fee an order pays: the restaurant's for a delivery, none for a pickup. */
+export const chargedDeliveryFeeCents = (offer: { deliveryFeeCents: number }, fulfilment: Fulfilment) =>
+  fulfilment === "delivery" ? offer.deliveryFeeCents : 0;
+
 /**
  * The amounts and refusals of a fulfilment choice: the review shows them before "Place order", and checkout
  * applies the same function to the restaurant row and lines it read in its transaction (which stays the judge).
@@ -27,7 +31,7 @@ export function reviewAmounts({
   fulfilment: Fulfilment;
   hasAddress: boolean;
 }) {
-  const deliveryFeeCents = fulfilment === "delivery" ? offer.deliveryFeeCents : 0;
+  const deliveryFeeCents = chargedDeliveryFeeCents(offer, fulfilment);
   const problems: CheckoutFailure[] = [];
   if (!(fulfilment === "delivery" ? offer.offersDelivery : offer.offersPickup)) {
     problems.push({ reason: "unavailable:fulfilment", fulfilment, restaurantName: offer.name });

@@ -2,6 +2,10 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
+import type { Fulfilment } from "@/db/schema";
+
+import { chargedDeliveryFeeCents } from "./review";
+
 /** A cart line as the customer reviewed it: which dish, with which choices and note, how many, named and priced how. */
 export type ReviewedLine = {
   menuItemId: number;
@@ -29,7 +33,7 @@ type CartView = {
  *   alone did not bind the form to the cart: emptied and refilled in another tab with other dishes, from another
  *   restaurant, at the same total, the cart would have been placed from a review that never showed it. Checked
  *   first.
- * - what the customer *read*: each line's name, unit price and choice names, and the delivery fee. Checked once the
+ * - what the customer *read*: each line's name, unit price and choice names, and the delivery fee paid. Checked once the
  *   total matched, so that a price change keeps its own refusal, which names the new total; this part catches what
  *   leaves the total alone: a dish renamed in place ("Chicken burger" to "Veggie burger", same id and price), or two
  *   prices that moved by opposite amounts.
@@ -38,11 +42,15 @@ export function reviewedCartDigest(cart: ReviewedCart): string {
   return `${contentsDigest(cart.restaurantId, cart.lines)}.${shownDigest(cart)}`;
 }
 
-/** The digest of a cart as getCart read it: what the review page renders into its form. */
-export function digestOfCartView(cart: CartView): string {
+/**
+ * The digest of a cart as getCart read it, reviewed for `fulfilment`: what the review page renders into its form.
+ * The fee in it is the one the order pays, none for a pickup: a pickup reviewed before the restaurant changed its
+ * delivery fee was refused as "changed" over an amount it never owed.
+ */
+export function digestOfCartView(cart: CartView, fulfilment: Fulfilment): string {
   return reviewedCartDigest({
     restaurantId: cart.restaurant.id,
-    deliveryFeeCents: cart.restaurant.deliveryFeeCents,
+    deliveryFeeCents: chargedDeliveryFeeCents(cart.restaurant, fulfilment),
     lines: cart.lines.map((l) => ({ ...l, choiceNames: l.options.map((o) => o.choiceName) })),
   });
 }

@@ -81,7 +81,7 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     const { customer, viewer, items, holder } = await shop();
     const reviewOf = async () => {
       const cart = (await getCart({ holder }))!;
-      return { totalCents: cart.totalCents, digest: digestOfCartView(cart) };
+      return { totalCents: cart.totalCents, digest: digestOfCartView(cart, "pickup") };
     };
     // The review shows 2 x Gyoza ($13.00).
     await addToCart({ holder, menuItemId: items[2].id, quantity: 2 });
@@ -158,7 +158,7 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     await addToCart({ holder, menuItemId: items[1].id, quantity: 1 });
     const review = async () => {
       const cart = (await getCart({ holder }))!;
-      return { totalCents: cart.totalCents, digest: digestOfCartView(cart) };
+      return { totalCents: cart.totalCents, digest: digestOfCartView(cart, "pickup") };
     };
     const place = (shown: { totalCents: number; digest: string }) =>
       placeOrder({ viewer, idempotencyKey: key(), expectedTotalCents: shown.totalCents, reviewedCart: shown.digest });

@@ -46,7 +46,8 @@ import { signInAs, submit } from "../fixtures/session";
 /** "Place order" on the review of the customer's cart as it is now: the form carries the digest the page shows. */
 async function placeFromReview(viewer: Viewer, fields: Record<string, unknown>) {
   const cart = await getCart({ holder: { profileId: viewer.profileId } });
-  const reviewedCart = cart ? digestOfCartView(cart) : `${"0".repeat(43)}.${"0".repeat(43)}`;
+  const fulfilment = fields.fulfilment === "delivery" ? "delivery" : "pickup";
+  const reviewedCart = cart ? digestOfCartView(cart, fulfilment) : `${"0".repeat(43)}.${"0".repeat(43)}`;
   return submit(checkoutAction, { ...fields, reviewedCart });
 }
 
@@ -173,6 +174,28 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
       .from(orders)
       .where(eq(orders.id, (result as { orderId: number }).orderId));
     expect(order).toMatchObject({ fulfilment: "pickup", deliveryFeeCents: 0, deliveryAddress: null, totalCents: 1999 });
+  });
+
+  it("a pickup reviewed before the delivery fee changed is placed; a delivery is shown its new total", async () => {
+    const { viewer, restaurant, home, holder } = await shop();
+    const cart = (await getCart({ holder }))!;
+    const reviews = { pickup: digestOfCartView(cart, "pickup"), delivery: digestOfCartView(cart, "delivery") };
+    await db().update(restaurants).set({ deliveryFeeCents: 349 }).where(eq(restaurants.id, restaurant.id));
+    const place = (fulfilment: "pickup" | "delivery", expectedTotalCents: number) =>
+      placeOrder({
+        viewer,
+        idempotencyKey: key(),
+        expectedTotalCents,
+        fulfilment,
+        addressId: home.id,
+        reviewedCart: reviews[fulfilment],
+      });
+    expect(await place("delivery", 1999 + 299)).toEqual({
+      ok: false,
+      reason: "conflict:price-changed",
+      totalCents: 2348,
+    });
+    expect(await place("pickup", 1999)).toMatchObject({ ok: true, replayed: false });
   });
 
   it("refuses an order under the minimum (on the items, fees excluded) and writes no row", async () => {
