@@ -1,13 +1,13 @@
 import "server-only";
 
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { orders, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 
-import { transitionOrder } from "./status";
+import { statusInScope, transitionOrder } from "./status";
 
 /**
  * "conflict": the viewer's order is no longer `placed` (cancelled in another tab, or the kitchen started on it),
@@ -32,9 +32,6 @@ export async function cancelOwnOrder({ viewer, orderId }: { viewer: Viewer; orde
   );
   if (cancelled) return { ok: true };
   // Nothing moved: say why, from the order as it is now (one more statement, on refusals only).
-  const [current] = await db
-    .select({ status: orders.status })
-    .from(orders)
-    .where(and(eq(orders.id, orderId), scope));
-  return current ? { ok: false, reason: "conflict", status: current.status } : NOT_FOUND;
+  const status = await statusInScope(db, orderId, scope);
+  return status ? { ok: false, reason: "conflict", status } : NOT_FOUND;
 }

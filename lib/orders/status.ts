@@ -49,3 +49,19 @@ export async function transitionOrder(
   });
   return true;
 }
+
+/**
+ * The order's status now, if `scope` lets the caller see it: after a refused transition, to say why without telling
+ * anyone about orders that are not theirs (undefined: not found).
+ */
+export async function statusInScope(
+  db: Executor,
+  orderId: number,
+  scope: ReturnType<typeof eq>,
+): Promise<OrderStatus | undefined> {
+  const [current] = await db
+    .select({ status: orders.status })
+    .from(orders)
+    .where(and(eq(orders.id, orderId), scope));
+  return current?.status;
+}

@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/auth/queries";
 import { zoneDays } from "@/lib/dates";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 import { centsFromDb } from "@/lib/money";
-import { canTransition, transitionOrder } from "@/lib/orders/status";
+import { canTransition, statusInScope, transitionOrder } from "@/lib/orders/status";
 import { openNow } from "@/lib/restaurants/hours";
 
 import { ownerOrderColumns, ownerOrderWith } from "./order-read";
@@ -181,12 +181,8 @@ export async function moveOrder({
       }),
     ));
   if (moved) return { ok: true };
-  // Nothing moved: say why, without telling anyone about orders that are not theirs.
-  const [current] = await db
-    .select({ status: orders.status })
-    .from(orders)
-    .where(and(eq(orders.id, orderId), scope));
-  if (!current) return NOT_FOUND;
+  const status = await statusInScope(db, orderId, scope);
+  if (!status) return NOT_FOUND;
   if (!allowed) return { ok: false, reason: "invalid:transition" };
-  return { ok: false, reason: "conflict", status: current.status };
+  return { ok: false, reason: "conflict", status };
 }
