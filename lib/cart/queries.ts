@@ -307,7 +307,10 @@ export async function addToCart({
     }
     const cartId = found.id;
     if (found.restaurantId !== item.restaurantId) {
-      if (!replace) {
+      // A cart with no lines left (its dishes went with a deleted menu category) has nothing to replace. Read after
+      // the lock, in a statement of its own, so that a line another tab has just added is seen.
+      const [held] = await tx.select({ id: cartItems.id }).from(cartItems).where(eq(cartItems.cartId, cartId)).limit(1);
+      if (!replace && held) {
         return {
           ok: false,
           reason: "conflict:other-restaurant",
