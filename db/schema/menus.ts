@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 import { restaurants } from "./restaurants";
 import { createdAt, updatedAt } from "./users";
@@ -98,6 +109,11 @@ export const menuOptionGroups = pgTable(
   },
   (t) => [
     index("menu_option_groups_item_position_idx").on(t.menuItemId, t.position),
+    // Customers could not tell two live "Size" groups of one dish apart. The app checks first and says so; this
+    // holds when two saves rename two groups to one name at once, which no check made before the write can see.
+    uniqueIndex("menu_option_groups_item_name_key")
+      .on(t.menuItemId, sql`lower(${t.name})`)
+      .where(sql`${t.deletedAt} is null`),
     check("menu_option_groups_name_length", sql`char_length(${t.name}) between 1 and 60`),
     check(
       "menu_option_groups_choice_range",

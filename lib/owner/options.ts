@@ -5,6 +5,7 @@ import { and, eq, inArray, isNull, not, sql, type SQLWrapper } from "drizzle-orm
 import { getDb } from "@/db/client";
 import { MAX_OPTION_GROUPS_PER_ITEM, menuItems, menuOptionChoices, menuOptionGroups } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
+import { uniqueViolation } from "@/lib/db-errors";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 
 import type { OptionGroupFields } from "./schema";
@@ -30,6 +31,22 @@ const groupNameTaken = (itemId: SQLWrapper, name: string, except?: SQLWrapper) =
   sql<boolean>`exists (select 1 from menu_option_groups g where g.menu_item_id = ${itemId} and g.deleted_at is null
     and lower(g.name) = lower(${name})${except ? sql` and g.id <> ${except}` : sql``})`;
 
+/**
+ * `save`, with the unique index on live group names (menu_option_groups_item_name_key) answered as the check before
+ * it would have: when two saves give two groups of one dish the same name at once, neither check sees the other's
+ * row, and the second write is refused by the index.
+ */
+async function refusingTakenName<T>(name: string, save: () => Promise<T>): Promise<T | ({ ok: false } & NameTaken)> {
+  try {
+    return await save();
+  } catch (error) {
+    if (uniqueViolation(error) === "menu_option_groups_item_name_key") {
+      return { ok: false, reason: "invalid:name-taken", name };
+    }
+    throw error;
+  }
+}
+
 /** Live groups of one of the viewer's live items, in the SQL of a WHERE (the item: a value or a column). */
 const ownedLiveItem = (viewer: Viewer, itemId: number) =>
   and(eq(menuItems.id, itemId), isNull(menuItems.deletedAt), ownedBy(viewer, menuItems.restaurantId));
@@ -44,49 +61,51 @@ export async function createOptionGroup({
   fields: OptionGroupFields;
 }): Promise<OptionGroupCreateResult> {
   const db = await getDb();
-  return db.transaction(async (tx): Promise<OptionGroupCreateResult> => {
-    // The item's row lock serializes group appends: two never take the same position, a name or pass the bound
-    // together. The figures are read in the next statement: under READ COMMITTED a statement that waited for the
-    // lock still sees the rows of its own snapshot, taken before the wait, so read alongside the lock they missed
-    // the group the other append had just committed.
-    const [locked] = await tx
-      .select({ id: menuItems.id })
-      .from(menuItems)
-      .where(ownedLiveItem(viewer, itemId))
-      .for("no key update");
-    if (!locked) return NOT_FOUND;
-    const [item] = await tx
-      .select({
-        id: menuItems.id,
-        groups: sql<number>`(select count(*)::int from menu_option_groups g
+  return refusingTakenName(fields.name, () =>
+    db.transaction(async (tx): Promise<OptionGroupCreateResult> => {
+      // The item's row lock serializes group appends: two never take the same position, a name or pass the bound
+      // together. The figures are read in the next statement: under READ COMMITTED a statement that waited for the
+      // lock still sees the rows of its own snapshot, taken before the wait, so read alongside the lock they missed
+      // the group the other append had just committed.
+      const [locked] = await tx
+        .select({ id: menuItems.id })
+        .from(menuItems)
+        .where(ownedLiveItem(viewer, itemId))
+        .for("no key update");
+      if (!locked) return NOT_FOUND;
+      const [item] = await tx
+        .select({
+          id: menuItems.id,
+          groups: sql<number>`(select count(*)::int from menu_option_groups g
           where g.menu_item_id = ${outer(menuItems.id)} and g.deleted_at is null)`.mapWith(Number),
-        nextPosition: sql<number>`(select coalesce(max(g.position) + 1, 0)::int from menu_option_groups g
+          nextPosition: sql<number>`(select coalesce(max(g.position) + 1, 0)::int from menu_option_groups g
           where g.menu_item_id = ${outer(menuItems.id)})`.mapWith(Number),
-        nameTaken: groupNameTaken(outer(menuItems.id), fields.name),
-      })
-      .from(menuItems)
-      .where(eq(menuItems.id, locked.id));
-    if (!item) return NOT_FOUND;
-    if (item.groups >= MAX_OPTION_GROUPS_PER_ITEM) {
-      return { ok: false, reason: "invalid:too-many-groups", max: MAX_OPTION_GROUPS_PER_ITEM };
-    }
-    if (item.nameTaken) return { ok: false, reason: "invalid:name-taken", name: fields.name };
-    const [group] = await tx
-      .insert(menuOptionGroups)
-      .values({
-        menuItemId: item.id,
-        name: fields.name,
-        required: fields.required,
-        minChoices: fields.minChoices,
-        maxChoices: fields.maxChoices,
-        position: item.nextPosition,
-      })
-      .returning({ id: menuOptionGroups.id });
-    await tx
-      .insert(menuOptionChoices)
-      .values(fields.choices.map((choice, position) => ({ ...choice, groupId: group!.id, position })));
-    return { ok: true, id: group!.id };
-  });
+          nameTaken: groupNameTaken(outer(menuItems.id), fields.name),
+        })
+        .from(menuItems)
+        .where(eq(menuItems.id, locked.id));
+      if (!item) return NOT_FOUND;
+      if (item.groups >= MAX_OPTION_GROUPS_PER_ITEM) {
+        return { ok: false, reason: "invalid:too-many-groups", max: MAX_OPTION_GROUPS_PER_ITEM };
+      }
+      if (item.nameTaken) return { ok: false, reason: "invalid:name-taken", name: fields.name };
+      const [group] = await tx
+        .insert(menuOptionGroups)
+        .values({
+          menuItemId: item.id,
+          name: fields.name,
+          required: fields.required,
+          minChoices: fields.minChoices,
+          maxChoices: fields.maxChoices,
+          position: item.nextPosition,
+        })
+        .returning({ id: menuOptionGroups.id });
+      await tx
+        .insert(menuOptionChoices)
+        .values(fields.choices.map((choice, position) => ({ ...choice, groupId: group!.id, position })));
+      return { ok: true, id: group!.id };
+    }),
+  );
 }
 
 /** The live groups of live items of the viewer's restaurants (or one of them), as a WHERE over menu_option_groups. */
@@ -115,64 +134,66 @@ export async function updateOptionGroup({
   fields: OptionGroupFields;
 }): Promise<OptionGroupUpdateResult> {
   const db = await getDb();
-  return db.transaction(async (tx): Promise<OptionGroupUpdateResult> => {
-    const [group] = await tx
-      .update(menuOptionGroups)
-      .set({
-        name: fields.name,
-        required: fields.required,
-        minChoices: fields.minChoices,
-        maxChoices: fields.maxChoices,
-      })
-      .where(
-        and(
-          ownedLiveGroup(viewer, groupId),
-          not(groupNameTaken(menuOptionGroups.menuItemId, fields.name, menuOptionGroups.id)),
-        ),
-      )
-      .returning({ id: menuOptionGroups.id });
-    if (!group) {
-      // Refused by the name or not the viewer's: one more statement on this path only, to say which.
-      const [owned] = await tx
-        .select({ id: menuOptionGroups.id })
-        .from(menuOptionGroups)
-        .where(ownedLiveGroup(viewer, groupId));
-      return owned ? { ok: false, reason: "invalid:name-taken", name: fields.name } : NOT_FOUND;
-    }
-    const current = await tx
-      .select({ id: menuOptionChoices.id, name: menuOptionChoices.name })
-      .from(menuOptionChoices)
-      .where(and(eq(menuOptionChoices.groupId, group.id), isNull(menuOptionChoices.deletedAt)))
-      .for("update");
-    const byName = new Map(current.map((c) => [c.name.toLowerCase(), c.id]));
-    const kept = [];
-    const added = [];
-    for (const [position, choice] of fields.choices.entries()) {
-      const id = byName.get(choice.name.toLowerCase());
-      if (id === undefined) added.push({ ...choice, groupId: group.id, position });
-      else kept.push({ id, position, ...choice });
-    }
-    if (kept.length > 0) {
-      // Every kept choice in one statement (a group has up to MAX_CHOICES_PER_GROUP): the budget stays flat.
-      const rows = kept.map(
-        (c) => sql`(${c.id}::integer, ${c.name}::text, ${c.priceDeltaCents}::integer, ${c.position}::integer)`,
-      );
-      await tx.execute(sql`update ${menuOptionChoices}
+  return refusingTakenName(fields.name, () =>
+    db.transaction(async (tx): Promise<OptionGroupUpdateResult> => {
+      const [group] = await tx
+        .update(menuOptionGroups)
+        .set({
+          name: fields.name,
+          required: fields.required,
+          minChoices: fields.minChoices,
+          maxChoices: fields.maxChoices,
+        })
+        .where(
+          and(
+            ownedLiveGroup(viewer, groupId),
+            not(groupNameTaken(menuOptionGroups.menuItemId, fields.name, menuOptionGroups.id)),
+          ),
+        )
+        .returning({ id: menuOptionGroups.id });
+      if (!group) {
+        // Refused by the name or not the viewer's: one more statement on this path only, to say which.
+        const [owned] = await tx
+          .select({ id: menuOptionGroups.id })
+          .from(menuOptionGroups)
+          .where(ownedLiveGroup(viewer, groupId));
+        return owned ? { ok: false, reason: "invalid:name-taken", name: fields.name } : NOT_FOUND;
+      }
+      const current = await tx
+        .select({ id: menuOptionChoices.id, name: menuOptionChoices.name })
+        .from(menuOptionChoices)
+        .where(and(eq(menuOptionChoices.groupId, group.id), isNull(menuOptionChoices.deletedAt)))
+        .for("update");
+      const byName = new Map(current.map((c) => [c.name.toLowerCase(), c.id]));
+      const kept = [];
+      const added = [];
+      for (const [position, choice] of fields.choices.entries()) {
+        const id = byName.get(choice.name.toLowerCase());
+        if (id === undefined) added.push({ ...choice, groupId: group.id, position });
+        else kept.push({ id, position, ...choice });
+      }
+      if (kept.length > 0) {
+        // Every kept choice in one statement (a group has up to MAX_CHOICES_PER_GROUP): the budget stays flat.
+        const rows = kept.map(
+          (c) => sql`(${c.id}::integer, ${c.name}::text, ${c.priceDeltaCents}::integer, ${c.position}::integer)`,
+        );
+        await tx.execute(sql`update ${menuOptionChoices}
         set name = v.name, price_delta_cents = v.price_delta_cents, position = v.position
         from (values ${sql.join(rows, sql`, `)}) as v(id, name, price_delta_cents, position)
         where ${menuOptionChoices.id} = v.id and ${menuOptionChoices.groupId} = ${group.id}`);
-    }
-    const keptIds = new Set(kept.map((c) => c.id));
-    const removed = current.filter((c) => !keptIds.has(c.id)).map((c) => c.id);
-    if (removed.length > 0) {
-      await tx
-        .update(menuOptionChoices)
-        .set({ deletedAt: new Date() })
-        .where(and(inArray(menuOptionChoices.id, removed), eq(menuOptionChoices.groupId, group.id)));
-    }
-    if (added.length > 0) await tx.insert(menuOptionChoices).values(added);
-    return { ok: true };
-  });
+      }
+      const keptIds = new Set(kept.map((c) => c.id));
+      const removed = current.filter((c) => !keptIds.has(c.id)).map((c) => c.id);
+      if (removed.length > 0) {
+        await tx
+          .update(menuOptionChoices)
+          .set({ deletedAt: new Date() })
+          .where(and(inArray(menuOptionChoices.id, removed), eq(menuOptionChoices.groupId, group.id)));
+      }
+      if (added.length > 0) await tx.insert(menuOptionChoices).values(added);
+      return { ok: true };
+    }),
+  );
 }
 
 /** Takes a group off the item (soft delete); past orders keep their snapshots, carts holding it are refused. */

@@ -470,6 +470,38 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
     expect(groups).toHaveLength(1);
   });
 
+  it("two groups renamed to one name at once: one save wins, the other is told the name is taken", async () => {
+    const { restaurant, items } = await createRestaurant(db(), [{ name: "Pizza", priceCents: 1200 }]);
+    const owner = await viewerOf((await createOwner(db(), [restaurant.id])).user.id);
+    const { createOptionGroup, updateOptionGroup } = await import("@/lib/owner/options");
+    const group = (name: string) => ({
+      name,
+      required: false,
+      minChoices: 0,
+      maxChoices: 1,
+      choices: [{ name: "Yes", priceDeltaCents: 100 }],
+    });
+    const itemId = items[0]!.id;
+    const ids: number[] = [];
+    for (const name of ["Cheese", "Sauce"]) {
+      ids.push(((await createOptionGroup({ viewer: owner, itemId, fields: group(name) })) as { id: number }).id);
+    }
+    // Both saves wait on their rows, then check the name against what they saw before the wait: only the unique
+    // index can tell the second that the first took it.
+    const results = await concurrently(
+      sql`select id from menu_option_groups where menu_item_id = ${itemId} for update`,
+      () => ids.map((groupId) => updateOptionGroup({ viewer: owner, groupId, fields: group("Extras") })),
+    );
+    expect(results).toContainEqual({ ok: true });
+    expect(results).toContainEqual({ ok: false, reason: "invalid:name-taken", name: "Extras" });
+    const names = await db()
+      .select({ name: menuOptionGroups.name })
+      .from(menuOptionGroups)
+      .where(and(eq(menuOptionGroups.menuItemId, itemId), isNull(menuOptionGroups.deletedAt)));
+    // The winner is called Extras; the other keeps its name.
+    expect(names.map((g) => g.name).sort()).toEqual(results[0]!.ok ? ["Extras", "Sauce"] : ["Cheese", "Extras"]);
+  });
+
   it("deleting a category while an item is added to it: the item and its category both stay, or neither was added", async () => {
     const { restaurant, category } = await createRestaurant(db(), [{ name: "Soup", priceCents: 500 }]);
     const owner = await viewerOf((await createOwner(db(), [restaurant.id])).user.id);
