@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { profiles, restaurantOwners, restaurants, users, type UserRole } from "@/db/schema";
 import type { Executor } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
+import { voidResetTokens } from "@/lib/auth/reset-tokens";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import type { Result } from "@/lib/errors";
 
@@ -176,7 +177,10 @@ export async function setUserDisabled({
     if (target.disabled === disabled) return { ok: true, changed: false } as const;
     if (disabled && (await isLastActiveAdmin(tx, target))) return { ok: false, reason: "conflict:last-admin" } as const;
     await tx.update(users).set({ disabled }).where(eq(users.id, target.userId));
-    if (disabled) await revokeUserSessions(tx, { userId: target.userId, reason: "disabled" });
+    if (disabled) {
+      await revokeUserSessions(tx, { userId: target.userId, reason: "disabled" });
+      await voidResetTokens(tx, target.userId);
+    }
     await recordAudit(tx, {
       actor: viewer,
       action: disabled ? "user.disable" : "user.enable",

@@ -47,6 +47,16 @@ export async function issueResetToken({
   return issued ?? null;
 }
 
+/**
+ * Ends the account's outstanding reset link, in the caller's transaction: when it is disabled. Hidden while the
+ * account is disabled, the link would otherwise work again once an admin re-enabled it, within its 30 minutes.
+ */
+export async function voidResetTokens(tx: Executor, userId: string) {
+  await tx
+    .delete(passwordResetTokens)
+    .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)));
+}
+
 export type ResetTokenStatus = "valid" | "used" | "expired" | "unknown";
 
 /**

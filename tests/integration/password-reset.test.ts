@@ -16,7 +16,8 @@ import {
 } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import type { ActionState } from "@/lib/action";
-import { authenticate } from "@/lib/auth/queries";
+import { setUserDisabled } from "@/lib/admin/roles";
+import { authenticate, findActiveViewer } from "@/lib/auth/queries";
 import { forgotPasswordAction, resetPasswordAction } from "@/lib/auth/reset-actions";
 import { RESET_LINK_PROBLEMS, RESET_REQUESTED_MESSAGE } from "@/lib/auth/reset-schema";
 import { RESET_THROTTLE_RULES } from "@/lib/auth/reset-throttle";
@@ -238,6 +239,22 @@ describe.each(DRIVERS)("password reset on %s", (driver) => {
     const token = tokenOf(linksMailedTo(user.email)[0]!);
     await db().update(users).set({ disabled: true }).where(eq(users.id, user.id));
     expect(await newPassword(token)).toEqual({ message: RESET_LINK_PROBLEMS.unknown });
+  });
+
+  it("an admin's disable ends the outstanding link for good: re-enabled within its 30 minutes, it stays dead", async () => {
+    const { user, profile } = await createUser(db());
+    const admin = await createUser(db(), { role: "admin" });
+    const adminViewer = (await findActiveViewer(admin.user.id))!;
+    await forgot(user.email);
+    const token = tokenOf(linksMailedTo(user.email)[0]!);
+    for (const disabled of [true, false]) {
+      expect(await setUserDisabled({ viewer: adminViewer, profileId: profile.id, disabled })).toEqual({
+        ok: true,
+        changed: true,
+      });
+    }
+    expect(await newPassword(token)).toEqual({ message: RESET_LINK_PROBLEMS.unknown });
+    expect(await tokenRows(user.id)).toEqual([]);
   });
 
   it("sends at most 3 mails per email in 15 minutes, from any address, with the same answer after", async () => {
