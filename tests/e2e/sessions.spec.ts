@@ -76,6 +76,14 @@ test("a cookie copied before sign-out opens nothing afterwards: not /orders, not
   await expect(page.getByRole("button", { name: "Add Sakura House to favorites" })).toBeVisible();
 });
 
+test("HEAD is answered as GET: the session endpoint says 200, one nobody serves 404", async ({ request }) => {
+  // Auth.js knows only GET and POST; the endpoint guard told a HEAD of /api/auth/session to use GET (405).
+  const head = await request.head("/api/auth/session");
+  expect(head.status()).toBe(200);
+  expect(head.headers()["content-type"]).toContain("application/json");
+  expect((await request.head("/api/auth/nope")).status()).toBe(404);
+});
+
 test("a malformed callbackUrl is a 400, not a server error", async ({ request }) => {
   for (const value of ["abc", "https://evil.example/", "//evil.example"]) {
     const answer = await request.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(value)}`, { maxRedirects: 0 });

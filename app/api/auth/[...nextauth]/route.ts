@@ -1,4 +1,4 @@
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 
 import { handlers } from "@/lib/auth/config";
 import {
@@ -15,7 +15,10 @@ import {
 // JSON body that does not parse is a 400 without Auth.js' stack trace in the log, and credentials posted while the
 // account or the client address is locked get a 429 + Retry-After.
 export async function GET(request: NextRequest) {
-  return unservedAuthEndpoint(request) ?? authRequestProblem(request) ?? handlers.GET(request);
+  // Next.js answers HEAD with this handler (and drops the body); Auth.js knows only GET and POST, and the guard's 405
+  // told a HEAD of /api/auth/session to use GET.
+  const get = request.method === "HEAD" ? new NextRequest(request, { method: "GET" }) : request;
+  return unservedAuthEndpoint(get) ?? authRequestProblem(get) ?? handlers.GET(get);
 }
 
 export async function POST(request: NextRequest) {
