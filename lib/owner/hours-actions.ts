@@ -17,7 +17,7 @@ export const saveHoursAction = formAction(
     revalidatePath("/owner", "layout");
     // Customers see the hours on the cards and the restaurant's page.
     revalidatePath("/", "layout");
-    return { ok: true, message: ownerMessages.hoursSaved };
+    return { ok: true, message: input.week.length > 0 ? ownerMessages.hoursSaved : ownerMessages.noHoursSaved };
   },
   { roles: OWNER_ROLES },
 );

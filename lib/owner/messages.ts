@@ -17,6 +17,9 @@ export const ownerMessages = {
   groupDeleted: "Option group removed.",
   saved: "Saved.",
   hoursSaved: "Opening hours saved.",
+  // Each empty day reads "Closed" while other days have hours; with none at all there are no hours to keep.
+  noHoursSaved:
+    "Saved with no weekly hours: customers can order whenever “Open for orders” is on. To close on some days, give the others their hours.",
   added: (name: string) => `Added ${name}.`,
   moved: "Moved.",
   categoryDeleted: "Category deleted.",

@@ -8,6 +8,7 @@ import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { getHoursForOwner } from "@/lib/owner/hours";
 import { saveHoursAction } from "@/lib/owner/hours-actions";
 import { timeZones } from "@/lib/owner/hours-schema";
+import { ownerMessages } from "@/lib/owner/messages";
 import { getRestaurantPage } from "@/lib/restaurants/queries";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
@@ -70,8 +71,12 @@ describe.each(DRIVERS)("owner opening hours on %s", (driver) => {
     // Friday 2026-12-04, 23:00 in London (GMT): the night shift.
     const page = await getRestaurantPage({ slug: restaurant.slug, at: new Date("2026-12-04T23:00:00Z") });
     expect(page).toMatchObject({ openNow: true, todaysHours: "12:00–14:00, 18:00–02:00" });
-    // Saving again replaces everything; an empty week means the switch alone decides.
-    expect(await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: "UTC" })).toMatchObject({ ok: true });
+    // Saving again replaces everything; an empty week means the switch alone decides, and the owner is told so
+    // (each empty day's box reads "Closed", which an owner clearing every day to close for a while took at its word).
+    expect(await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: "UTC" })).toEqual({
+      ok: true,
+      message: ownerMessages.noHoursSaved,
+    });
     expect(await stored(restaurant.id)).toEqual({ timeZone: "UTC", week: [], closedDays: [] });
   });
 
@@ -86,7 +91,7 @@ describe.each(DRIVERS)("owner opening hours on %s", (driver) => {
       expect(hours?.timeZone).toBe(zone);
       expect(
         await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: zone, closedDays: "2026-12-25" }),
-      ).toEqual({ ok: true, message: "Opening hours saved." });
+      ).toEqual({ ok: true, message: ownerMessages.noHoursSaved });
       expect(await stored(restaurant.id)).toEqual({ timeZone: zone, week: [], closedDays: ["2026-12-25"] });
     }
     // A name PostgreSQL reads as a fixed abbreviation (CET: UTC+1 all year) while Intl keeps summer time is refused:
