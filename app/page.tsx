@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { getViewer } from "@/lib/auth/session";
 import { browseRestaurants } from "@/lib/restaurants/queries";
-import { browseSchema, decodeRestaurantCursor } from "@/lib/restaurants/schema";
+import { browseSchema, decodeRestaurantCursor, SEARCH_MAX } from "@/lib/restaurants/schema";
 import { QueryStats } from "@/components/layout/query-stats";
 import { RestaurantCard } from "@/components/shop/restaurant-card";
 
@@ -45,7 +45,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
             name="q"
             type="search"
             defaultValue={q}
-            maxLength={60}
+            maxLength={SEARCH_MAX}
             placeholder="Sushi, pasta, phở, a restaurant…"
             className="min-w-0 flex-1 rounded-lg border border-stone-300 bg-white px-3 py-2"
           />

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+
+import { browseSchema, SEARCH_MAX } from "./schema";
+
+describe("browseSchema's search", () => {
+  const q = (value: unknown) => browseSchema.parse({ q: value }).q;
+
+  it("searches an over-long query by what the box would have kept, not every restaurant", () => {
+    expect(q("sushi ".repeat(20))).toBe("sushi ".repeat(10).trim());
+    expect(q("x".repeat(100))).toBe("x".repeat(SEARCH_MAX));
+  });
+
+  it("never cuts a character in half", () => {
+    const cut = q(`${"a".repeat(SEARCH_MAX - 1)}🍣🍣`);
+    expect(cut).toBe("a".repeat(SEARCH_MAX - 1));
+  });
+
+  it("still drops what is unusable whatever its length", () => {
+    expect(q("pho\u0000")).toBeUndefined();
+    expect(q(["pho", "ramen"])).toBeUndefined();
+    expect(q("")).toBe("");
+  });
+});
