@@ -20,18 +20,19 @@ export type CancelResult = Result<object, typeof NOT_FOUND | { reason: "conflict
 export async function cancelOwnOrder({ viewer, orderId }: { viewer: Viewer; orderId: number }): Promise<CancelResult> {
   const db = await getDb();
   const scope = eq(orders.customerId, viewer.profileId);
-  const cancelled = await db.transaction((tx) =>
-    transitionOrder(tx, {
+  return db.transaction(async (tx): Promise<CancelResult> => {
+    const cancelled = await transitionOrder(tx, {
       orderId,
       from: "placed",
       to: "cancelled",
       actorProfileId: viewer.profileId,
       reason: "Cancelled by the customer",
       scope,
-    }),
-  );
-  if (cancelled) return { ok: true };
-  // Nothing moved: say why, from the order as it is now (one more statement, on refusals only).
-  const status = await statusInScope(db, orderId, scope);
-  return status ? { ok: false, reason: "conflict", status } : NOT_FOUND;
+    });
+    if (cancelled) return { ok: true };
+    // Nothing moved: say why, from the order as it is now. In the transaction, so on the primary: a replica may not
+    // have the cancel from another tab that this one lost to (one more statement, on refusals only).
+    const status = await statusInScope(tx, orderId, scope);
+    return status ? { ok: false, reason: "conflict", status } : NOT_FOUND;
+  });
 }

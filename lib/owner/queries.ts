@@ -168,21 +168,23 @@ export async function moveOrder({
   const db = await getDb();
   const scope = ownedBy(viewer, orders.restaurantId);
   const allowed = canTransition(from, to);
-  const moved =
-    allowed &&
-    (await db.transaction((tx) =>
-      transitionOrder(tx, {
+  return db.transaction(async (tx): Promise<MoveOrderResult> => {
+    const moved =
+      allowed &&
+      (await transitionOrder(tx, {
         orderId,
         from,
         to,
         actorProfileId: viewer.profileId,
         reason: to === "cancelled" ? reason : undefined,
         scope,
-      }),
-    ));
-  if (moved) return { ok: true };
-  const status = await statusInScope(db, orderId, scope);
-  if (!status) return NOT_FOUND;
-  if (!allowed) return { ok: false, reason: "invalid:transition" };
-  return { ok: false, reason: "conflict", status };
+      }));
+    if (moved) return { ok: true };
+    // Nothing moved: say why, without telling anyone about orders that are not theirs. In the transaction, so on
+    // the primary: a replica may not have the move that this one lost to.
+    const status = await statusInScope(tx, orderId, scope);
+    if (!status) return NOT_FOUND;
+    if (!allowed) return { ok: false, reason: "invalid:transition" };
+    return { ok: false, reason: "conflict", status };
+  });
 }
