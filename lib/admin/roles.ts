@@ -177,10 +177,10 @@ export async function setUserDisabled({
     if (target.disabled === disabled) return { ok: true, changed: false } as const;
     if (disabled && (await isLastActiveAdmin(tx, target))) return { ok: false, reason: "conflict:last-admin" } as const;
     await tx.update(users).set({ disabled }).where(eq(users.id, target.userId));
-    if (disabled) {
-      await revokeUserSessions(tx, { userId: target.userId, reason: "disabled" });
-      await voidResetTokens(tx, target.userId);
-    }
+    if (disabled) await revokeUserSessions(tx, { userId: target.userId, reason: "disabled" });
+    // On disable, and again on enable: a reset request that read the account just before the disable committed
+    // stores its link after the disable's delete, and that link would work once the account is back.
+    await voidResetTokens(tx, target.userId);
     await recordAudit(tx, {
       actor: viewer,
       action: disabled ? "user.disable" : "user.enable",

@@ -48,8 +48,9 @@ export async function issueResetToken({
 }
 
 /**
- * Ends the account's outstanding reset link, in the caller's transaction: when it is disabled. Hidden while the
- * account is disabled, the link would otherwise work again once an admin re-enabled it, within its 30 minutes.
+ * Ends the account's outstanding reset link, in the caller's transaction: when it is disabled or enabled again.
+ * Hidden while the account is disabled, the link would otherwise work again once an admin re-enabled it, within
+ * its 30 minutes.
  */
 export async function voidResetTokens(tx: Executor, userId: string) {
   await tx
