@@ -255,12 +255,12 @@ function restaurantPageQuery(
         sql<boolean>`exists (select 1 from favorites f where f.profile_id = ${viewerProfileId} and f.restaurant_id = ${restaurants.id})`.as(
           "is_favorite",
         ),
-      // Written by hand: see docs/decisions/0002-profile-read.md on aliases inside extras.
+      // Written by hand: see docs/decisions/0002-profile-read.md on aliases inside extras. A cart with no lines (they
+      // went with a deleted menu category) is no cart to warn about: adding replaces it without asking.
       cartRestaurantName: sql<
         string | null
-      >`(select r.name from carts c join restaurants r on r.id = c.restaurant_id where ${cartOf(holderProfileId, anonymousCartId)})`.as(
-        "cart_restaurant_name",
-      ),
+      >`(select r.name from carts c join restaurants r on r.id = c.restaurant_id where ${cartOf(holderProfileId, anonymousCartId)}
+        and exists (select 1 from cart_items ci where ci.cart_id = c.id))`.as("cart_restaurant_name"),
     },
     with: {
       categories: {

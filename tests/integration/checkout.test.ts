@@ -21,6 +21,7 @@ import { reorder } from "@/lib/orders/reorder";
 import { digestOfCartView, reviewedCartDigest } from "@/lib/orders/reviewed-cart";
 import { checkoutSchema } from "@/lib/orders/schema";
 import { getProfileForViewer } from "@/lib/profile/queries";
+import { getRestaurantPage } from "@/lib/restaurants/queries";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createRestaurant, createUser } from "../fixtures/factory";
@@ -337,10 +338,16 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     expect((await getCart({ holder }))?.lines.map((l) => l.name)).toEqual(["Ramen"]);
     await addToCart({ holder, menuItemId: other.items[0]!.id, quantity: 1, replace: true });
     expect((await getCart({ holder }))?.lines.map((l) => l.name)).toEqual(["Taco"]);
-    // A cart left with no lines (they went with a deleted menu category) is not asked about: there is nothing to lose.
+    // The other menus warn that adding there starts a new cart.
+    const warning = async () =>
+      (await getRestaurantPage({ slug: restaurant.slug, cartHolder: holder }))?.cartRestaurantName;
+    expect(await warning()).toBe(other.restaurant.name);
+    // A cart left with no lines (they went with a deleted menu category) is not asked about, nor warned of: there is
+    // nothing to lose.
     await db()
       .delete(cartItems)
       .where(eq(cartItems.cartId, (await getCart({ holder }))!.id));
+    expect(await warning()).toBeNull();
     expect(await addToCart({ holder, menuItemId: items[1].id, quantity: 1 })).toMatchObject({ ok: true });
     expect((await getCart({ holder }))?.lines.map((l) => l.name)).toEqual([items[1].name]);
     await db().update(menuItems).set({ available: false }).where(eq(menuItems.id, other.items[1]!.id));
