@@ -193,11 +193,11 @@ const CHOICE_LINE = /^(.*?\S)(?:\s+\+\s*\$?([\d.,]\S*))?$/;
  */
 const DISCOUNT = /\s[-\u2212\u2013]\s*(?:\$\s*\d*[.,]?\d+|\d*[.,]\d+)$/;
 /**
- * An amount written as money left inside the name, where it would be part of the name at no extra price:
- * "Large+2.00" (no space before the plus), "Big (+2.00)", "Huge +2.00 extra", "Mega $2.00". A plus with a whole
- * number alone stays a name ("2+1 deal"), as does a plus before words ("Salt + Pepper").
+ * An amount left inside the name, where it would be part of the name at no extra price: "Large+2.00" (no space
+ * before the plus), "Large+2", "Big (+2)", "Huge +2 extra", "Tall +.50 cup", "Mega $2.00", "Mega €2". A plus
+ * between numbers stays a name ("2+1 deal"), as does a plus before words ("Salt + Pepper").
  */
-const PRICE_IN_NAME = /\+\s*\$?\s*\d*[.,]\d+|\+\s*\$\s*\d|\$\s*\d/;
+const PRICE_IN_NAME = /(?<!\d\s*)\+\s*[$€£]?\s*[\d.,]*\d|[$€£]\s*[\d.,]*\d/;
 
 /**
  * An option group's choices as an owner types them, one per line: "Large +2.00" (a name, then the extra price

@@ -747,9 +747,13 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     // A price written inside the name would be saved as part of it, at +0.00.
     for (const line of [
       "Large+2.00",
+      "Large+2",
       "Huge +2.00 extra",
+      "Huge +2 extra",
       "Big (+2.00)",
+      "Big (+2)",
       "Mega $2.00",
+      "Mega €2",
       "Giant (+$2)",
       "Tall +.50 cup",
     ]) {
@@ -764,7 +768,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
         name: "Portion",
         minChoices: "0",
         maxChoices: "1",
-        choices: "Wings - 6\nKids 3 - 5\nCoke - 330\nWings -6\nSalt + Pepper\n2+1 deal\nLarge + 2.50",
+        choices: "Wings - 6\nKids 3 - 5\nCoke - 330\nWings -6\nSalt + Pepper\n2+1 deal\nAges 3+\nLarge + 2.50",
       }).choices,
     ).toEqual([
       { name: "Wings - 6", priceDeltaCents: 0 },
@@ -773,6 +777,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
       { name: "Wings -6", priceDeltaCents: 0 },
       { name: "Salt + Pepper", priceDeltaCents: 0 },
       { name: "2+1 deal", priceDeltaCents: 0 },
+      { name: "Ages 3+", priceDeltaCents: 0 },
       { name: "Large", priceDeltaCents: 250 },
     ]);
     expect(errors({ minChoices: "0", maxChoices: "1", choices: "A\na" })).toEqual({
