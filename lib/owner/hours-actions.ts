@@ -17,7 +17,8 @@ export const saveHoursAction = formAction(
     revalidatePath("/owner", "layout");
     // Customers see the hours on the cards and the restaurant's page.
     revalidatePath("/", "layout");
-    return { ok: true, message: input.week.length > 0 ? ownerMessages.hoursSaved : ownerMessages.noHoursSaved };
+    if (input.week.length > 0) return { ok: true, message: ownerMessages.hoursSaved };
+    return { ok: true, message: ownerMessages.noHoursSaved(input.closedDays.length > 0) };
   },
   { roles: OWNER_ROLES },
 );

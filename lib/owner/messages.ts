@@ -18,8 +18,10 @@ export const ownerMessages = {
   saved: "Saved.",
   hoursSaved: "Opening hours saved.",
   // Each empty day reads "Closed" while other days have hours; with none at all there are no hours to keep.
-  noHoursSaved:
-    "Saved with no weekly hours: customers can order whenever “Open for orders” is on. To close on some days, give the others their hours.",
+  noHoursSaved: (closedDays: boolean) =>
+    "Saved with no weekly hours: customers can order whenever “Open for orders” is on" +
+    (closedDays ? ", except on the closed days listed." : ".") +
+    " To close on some days, give the others their hours.",
   added: (name: string) => `Added ${name}.`,
   moved: "Moved.",
   categoryDeleted: "Category deleted.",

@@ -75,7 +75,9 @@ describe.each(DRIVERS)("owner opening hours on %s", (driver) => {
     // (each empty day's box reads "Closed", which an owner clearing every day to close for a while took at its word).
     expect(await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: "UTC" })).toEqual({
       ok: true,
-      message: ownerMessages.noHoursSaved,
+      message:
+        "Saved with no weekly hours: customers can order whenever “Open for orders” is on. " +
+        "To close on some days, give the others their hours.",
     });
     expect(await stored(restaurant.id)).toEqual({ timeZone: "UTC", week: [], closedDays: [] });
   });
@@ -91,7 +93,7 @@ describe.each(DRIVERS)("owner opening hours on %s", (driver) => {
       expect(hours?.timeZone).toBe(zone);
       expect(
         await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: zone, closedDays: "2026-12-25" }),
-      ).toEqual({ ok: true, message: ownerMessages.noHoursSaved });
+      ).toEqual({ ok: true, message: ownerMessages.noHoursSaved(true) });
       expect(await stored(restaurant.id)).toEqual({ timeZone: zone, week: [], closedDays: ["2026-12-25"] });
     }
     // A name PostgreSQL reads as a fixed abbreviation (CET: UTC+1 all year) while Intl keeps summer time is refused:
