@@ -60,7 +60,10 @@ export function unservedAuthEndpoint(request: NextRequest): Response | null {
     return new Response(null, { status: 303, headers: { Location: "/sign-in" } });
   }
   if (AUTH_ENDPOINTS[request.method]?.has(endpoint)) return null;
-  const allowed = Object.keys(AUTH_ENDPOINTS).filter((method) => AUTH_ENDPOINTS[method]!.has(endpoint));
+  const allowed = Object.keys(AUTH_ENDPOINTS)
+    .filter((method) => AUTH_ENDPOINTS[method]!.has(endpoint))
+    // HEAD is answered as GET (app/api/auth/[...nextauth]/route.ts).
+    .flatMap((method) => (method === "GET" ? ["GET", "HEAD"] : [method]));
   if (allowed.length > 0) {
     return Response.json(
       { error: "MethodNotAllowed", message: `Use ${allowed.join(" or ")}.` },

@@ -10,6 +10,10 @@ describe("browseSchema's search", () => {
     expect(q("x".repeat(100))).toBe("x".repeat(SEARCH_MAX));
   });
 
+  it("cuts the text as it is checked, after normalizing (which can lengthen it)", () => {
+    expect(q("\u0958".repeat(SEARCH_MAX))).toBe("\u0958".repeat(SEARCH_MAX).normalize("NFC").slice(0, SEARCH_MAX));
+  });
+
   it("never cuts a character in half", () => {
     const cut = q(`${"a".repeat(SEARCH_MAX - 1)}🍣🍣`);
     expect(cut).toBe("a".repeat(SEARCH_MAX - 1));

@@ -15,8 +15,11 @@ export const SEARCH_MAX = 60;
  * they all matched. A surrogate pair is not split.
  */
 const withinSearchBox = (value: unknown) => {
-  if (typeof value !== "string" || value.length <= SEARCH_MAX) return value;
-  const cut = value.slice(0, SEARCH_MAX);
+  if (typeof value !== "string") return value;
+  // Cut what plainText will check: normalizing can lengthen text (one Devanagari letter with nukta becomes two).
+  const text = value.normalize("NFC").trim();
+  if (text.length <= SEARCH_MAX) return text;
+  const cut = text.slice(0, SEARCH_MAX);
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 };
 
