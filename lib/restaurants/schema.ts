@@ -2,30 +2,28 @@ import { z } from "zod";
 
 import { isStorableText, MAX_INT4, plainText } from "@/lib/validation";
 
-/**
- * Home page search: free text over restaurants and their dishes (lib/restaurants/search.ts), and a keyset cursor:
- * after (name, id) when browsing, after (rank, name, id) in a search's ranked results.
- */
 /** The search box's maxlength (app/page.tsx). */
 export const SEARCH_MAX = 60;
 
 /**
  * A search longer than the box allows (an edited or shared address) is searched by its first SEARCH_MAX
  * characters, as the box would have cut it, rather than dropped: dropped, the page listed every restaurant as if
- * they all matched. A surrogate pair is not split.
+ * they all matched. Cut after plainText has normalized it (which can lengthen it), never through a surrogate pair.
  */
-const withinSearchBox = (value: unknown) => {
-  if (typeof value !== "string") return value;
-  // Cut what plainText will check: normalizing can lengthen text (one Devanagari letter with nukta becomes two).
-  const text = value.normalize("NFC").trim();
+const withinSearchBox = (text: string) => {
   if (text.length <= SEARCH_MAX) return text;
   const cut = text.slice(0, SEARCH_MAX);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+  return (/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut).trimEnd();
 };
 
+/**
+ * Home page search: free text over restaurants and their dishes (lib/restaurants/search.ts), and a keyset cursor:
+ * after (name, id) when browsing, after (rank, name, id) in a search's ranked results.
+ */
 export const browseSchema = z.object({
   // An unusable search (control characters, repeated) shows every restaurant rather than failing.
-  q: z.preprocess(withinSearchBox, plainText({ max: SEARCH_MAX }).optional()).catch(undefined),
+  // Any length a URL can carry: the cut, not plainText's limit, keeps the search to the box's size.
+  q: plainText({ max: 16_384 }).transform(withinSearchBox).optional().catch(undefined),
   // Filters: one cuisine (as the cards name it, any case) and "open now" (open=1). Unusable values filter nothing.
   cuisine: plainText({ max: 60 }).optional().catch(undefined),
   open: z.literal("1").optional().catch(undefined),
