@@ -73,9 +73,8 @@ export async function createOptionGroup({
         .where(ownedLiveItem(viewer, itemId))
         .for("no key update");
       if (!locked) return NOT_FOUND;
-      const [item] = await tx
+      const [figures] = await tx
         .select({
-          id: menuItems.id,
           groups: sql<number>`(select count(*)::int from menu_option_groups g
           where g.menu_item_id = ${outer(menuItems.id)} and g.deleted_at is null)`.mapWith(Number),
           nextPosition: sql<number>`(select coalesce(max(g.position) + 1, 0)::int from menu_option_groups g
@@ -84,20 +83,20 @@ export async function createOptionGroup({
         })
         .from(menuItems)
         .where(eq(menuItems.id, locked.id));
-      if (!item) return NOT_FOUND;
-      if (item.groups >= MAX_OPTION_GROUPS_PER_ITEM) {
+      const { groups, nextPosition, nameTaken } = figures!; // the row is locked: it is there
+      if (groups >= MAX_OPTION_GROUPS_PER_ITEM) {
         return { ok: false, reason: "invalid:too-many-groups", max: MAX_OPTION_GROUPS_PER_ITEM };
       }
-      if (item.nameTaken) return { ok: false, reason: "invalid:name-taken", name: fields.name };
+      if (nameTaken) return { ok: false, reason: "invalid:name-taken", name: fields.name };
       const [group] = await tx
         .insert(menuOptionGroups)
         .values({
-          menuItemId: item.id,
+          menuItemId: locked.id,
           name: fields.name,
           required: fields.required,
           minChoices: fields.minChoices,
           maxChoices: fields.maxChoices,
-          position: item.nextPosition,
+          position: nextPosition,
         })
         .returning({ id: menuOptionGroups.id });
       await tx

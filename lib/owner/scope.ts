@@ -25,7 +25,9 @@ export const ownedRestaurantAt = (viewer: Viewer, slug: string | SQLWrapper): SQ
 
 /**
  * Locks one of the viewer's restaurants (`id`: a value or a subquery) for the rest of the transaction, or finds
- * nothing; `also`: more columns read in the same statement. The lock serializes what must not interleave on one
+ * nothing; `also`: more columns read in the same statement, which come from its snapshot taken before any wait
+ * for the lock, so never rows that the holder of the lock may be changing (read those in a statement after this
+ * one: lib/owner/options.ts createOptionGroup). The lock serializes what must not interleave on one
  * restaurant: appends and moves among its categories (two never share a position), a new week of opening hours.
  * "no key update", not "update": inserts of orders, carts, favorites and items take FOR KEY SHARE on this row for
  * their foreign keys, and must not wait for an owner's edit.
