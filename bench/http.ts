@@ -25,16 +25,16 @@
  * The server gets a fresh random AUTH_SECRET, NODE_ENV=production and no PLATTER_QUERY_STATS, binds to 127.0.0.1
  * on a free port, and is killed (its whole process group) at the end, on error and on Ctrl-C.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import net from "node:net";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import postgres from "postgres";
 
+import { freePort, startNext, tail, type NextServer } from "./next-server";
 import { signIn } from "./sign-in";
 import { median, pickSubjects, redactUrl, type Subjects } from "./subjects";
 
@@ -99,101 +99,9 @@ function pagesFor(s: Subjects): Page[] {
 
 // ---------------------------------------------------------------------------------------------- the server
 
-let server: ChildProcess | undefined;
+let server: NextServer | undefined;
 /** The bench's own connection: users, versions, and watching for in-flight statements between rows. */
 let pg: postgres.Sql | undefined;
-let serverLogPath = "";
-
-function killServer(signal: NodeJS.Signals = "SIGTERM") {
-  if (!server?.pid || server.exitCode !== null || server.signalCode !== null) return;
-  try {
-    process.kill(-server.pid, signal); // its own process group (detached): next and anything it started
-  } catch {
-    try {
-      server.kill(signal);
-    } catch {
-      /* already gone */
-    }
-  }
-}
-
-async function stopServer() {
-  if (!server) return;
-  const exited = new Promise<void>((resolve) => {
-    if (server!.exitCode !== null || server!.signalCode !== null) resolve();
-    else server!.once("exit", () => resolve());
-  });
-  killServer("SIGTERM");
-  const timer = setTimeout(() => killServer("SIGKILL"), 5000);
-  await exited;
-  clearTimeout(timer);
-}
-
-process.on("exit", () => killServer("SIGKILL"));
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: stopping the server.`);
-    killServer("SIGKILL");
-    process.exit(130);
-  });
-}
-
-async function freePort(): Promise<number> {
-  if (values.port) return Number(values.port);
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(port: number): Promise<string> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: url,
-    AUTH_SECRET: randomBytes(33).toString("base64"),
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  delete env.PLATTER_QUERY_STATS;
-  delete env.PGLITE_DATA_DIR;
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  serverLogPath = path.join(os.tmpdir(), `platter-bench-http-${port}.log`);
-  const log = createWriteStream(serverLogPath);
-  server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: process.cwd(),
-    env,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server.stdout!.pipe(log);
-  server.stderr!.pipe(log);
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null)
-      throw new Error(`next start exited with ${server.exitCode}; its log:\n${tail(serverLogPath)}`);
-    try {
-      const res = await fetch(`${base}/api/auth/csrf`, { signal: AbortSignal.timeout(5000) });
-      if (res.ok) return base;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`next start was not ready after 90 s; its log:\n${tail(serverLogPath)}`);
-}
-
-const tail = (file: string, lines = 40) => {
-  try {
-    return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
-  } catch {
-    return "(no log)";
-  }
-};
 
 // ----------------------------------------------------------------------------------------------- measure
 
@@ -308,11 +216,22 @@ async function main() {
   const only = values.only ? new RegExp(values.only) : undefined;
   const pages = pagesFor(subjects).filter((p) => !only || only.test(`${p.who} ${p.path}`));
 
-  const port = await freePort();
-  console.error(
-    `Starting next start on 127.0.0.1:${port} (log: ${path.join(os.tmpdir(), `platter-bench-http-${port}.log`)}) ...`,
-  );
-  const base = await startServer(port);
+  const port = await freePort(values.port ? Number(values.port) : undefined);
+  console.error(`Starting next start on 127.0.0.1:${port} ...`);
+  server = await startNext({
+    cwd: process.cwd(),
+    port,
+    env: {
+      DATABASE_URL: url,
+      AUTH_SECRET: randomBytes(33).toString("base64"),
+      PLATTER_QUERY_STATS: undefined,
+      PGLITE_DATA_DIR: undefined,
+    },
+    readyPath: "/api/auth/csrf",
+    logName: "platter-bench-http",
+  });
+  console.error(`Server log: ${server.logPath}`);
+  const base = server.base;
 
   const who: Record<Who, { email?: string; cookie?: string }> = {
     anon: {},
@@ -362,7 +281,7 @@ async function main() {
       `${row.reqPerSec.toFixed(1)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms (drained in ${drained.toFixed(0)} ms)`,
     );
   }
-  await stopServer();
+  await server.stop();
 
   const floors = rows.filter((r) => r.floor);
   const floorMean = floors.reduce((s, r) => s + r.reqPerSec, 0) / floors.length;
@@ -441,16 +360,16 @@ async function main() {
     out.push("");
     out.push(
       `**⚠ ${bad.length} row(s) saw a non-2xx status, an error, a timeout or fewer responses than connections:** ` +
-        `${bad.map((r) => `${r.who} ${r.page}`).join(", ")}. Server log: ${serverLogPath}`,
+        `${bad.map((r) => `${r.who} ${r.page}`).join(", ")}. Server log: ${server.logPath}`,
     );
   }
-  const serverErrors = tail(serverLogPath, 100000)
+  const serverErrors = tail(server.logPath, 100000)
     .split("\n")
     .filter((l) => /error|exception|unhandled/i.test(l));
   if (serverErrors.length) {
     out.push("");
     out.push(
-      `**⚠ The server logged ${serverErrors.length} error line(s)** (${serverLogPath}), first: \`${serverErrors[0]!.slice(0, 200)}\``,
+      `**⚠ The server logged ${serverErrors.length} error line(s)** (${server.logPath}), first: \`${serverErrors[0]!.slice(0, 200)}\``,
     );
   }
   console.log(out.join("\n"));
@@ -494,6 +413,6 @@ try {
   console.error(error);
   process.exitCode = 1;
 } finally {
-  await stopServer();
+  await server?.stop();
   await pg?.end({ timeout: 5 });
 }
