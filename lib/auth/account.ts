@@ -1,8 +1,8 @@
 import "server-only";
 
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 
-import { getDb } from "@/db/client";
+import { getDb, getPrimaryDb } from "@/db/client";
 import { users } from "@/db/schema";
 
 import { hashPassword, verifyPassword } from "./password";
@@ -19,7 +19,9 @@ export type ChangePasswordResult =
 /**
  * Changes the viewer's password after checking the current one, and ends every other session of theirs (someone
  * who knew the old password may hold one). Wrong current passwords count against the account's sign-in throttle,
- * so a borrowed session cannot be used to guess the password faster than the sign-in form allows.
+ * so a borrowed session cannot be used to guess the password faster than the sign-in form allows. The password is
+ * read on the primary, and replaced only if it is still the one checked: a reset that lands meanwhile wins, and this
+ * change answers as a wrong current password, which it now is.
  */
 export async function changePassword({
   viewer,
@@ -31,26 +33,33 @@ export async function changePassword({
   const keys = { email: viewer.email, address: null };
   const claim = await claimSignInAttempt(keys);
   if (!claim.ok) return { ok: false, reason: "throttled", retryAfterSeconds: claim.retryAfterSeconds };
-  const db = await getDb();
+  const db = await getPrimaryDb();
   const user = await db.query.users.findFirst({
     where: eq(users.id, viewer.userId),
     columns: { passwordHash: true, disabled: true },
   });
   if (!user || user.disabled) return { ok: false, reason: "not-found" };
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  const current = user.passwordHash;
+  if (!current || !(await verifyPassword(current, input.currentPassword))) {
     await recordSignInEvent("auth.sign_in_failed", { ...keys, details: { via: "password_change" } });
     return { ok: false, reason: "wrong-password" };
   }
   await settleSuccessfulAttempt(claim);
   const passwordHash = await hashPassword(input.newPassword);
   const signedOut = await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, viewer.userId));
+    const changed = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(and(eq(users.id, viewer.userId), eq(users.passwordHash, current), eq(users.disabled, false)))
+      .returning({ id: users.id });
+    if (!changed.length) return null;
     return revokeUserSessions(tx, {
       userId: viewer.userId,
       exceptSessionId: viewer.sessionId,
       reason: "password_change",
     });
   });
+  if (signedOut === null) return { ok: false, reason: "wrong-password" };
   return { ok: true, signedOut };
 }
 

@@ -1,23 +1,12 @@
 import "server-only";
 
 import type { JWT } from "next-auth/jwt";
-import { headers } from "next/headers";
 
-import { clientAddress } from "./client-address";
-import { createSession, findSessionViewer, revokeSession } from "./sessions";
-
-async function requestDetails() {
-  try {
-    const h = await headers();
-    return { userAgent: h.get("user-agent"), address: clientAddress(h) };
-  } catch {
-    // Outside a request (tests, scripts) there is nothing to record.
-    return { userAgent: null, address: null };
-  }
-}
+import { findSessionViewer, revokeSession } from "./sessions";
 
 /**
- * Auth.js' jwt callback. At sign-in it opens a session row and puts its id (sid) in the token. Every other read of
+ * Auth.js' jwt callback. At sign-in it puts the id (sid) of the session row that authorize opened
+ * (lib/auth/sign-in.ts) in the token. Every other read of
  * the token through Auth.js (GET /api/auth/session, auth()) asks the database: a revoked, expired or disabled
  * session gives null, so Auth.js answers `null` and clears the cookie instead of describing anyone.
  * (Pages do not come here: getViewer decodes the cookie and checks the session in its one statement.)
@@ -28,13 +17,12 @@ export async function sessionToken({
   trigger,
 }: {
   token: JWT;
-  user?: { id?: string | null } | null;
+  user?: { id?: string | null; sid?: string } | null;
   trigger?: "signIn" | "signUp" | "update";
 }): Promise<JWT | null> {
   if (trigger === "signIn" || trigger === "signUp") {
-    if (!user?.id) return null;
-    const sid = await createSession({ userId: user.id, ...(await requestDetails()) });
-    return { ...token, sub: user.id, sid };
+    if (!user?.id || !user.sid) return null;
+    return { ...token, sub: user.id, sid: user.sid };
   }
   if (typeof token.sub !== "string" || typeof token.sid !== "string") return null;
   const viewer = await findSessionViewer({ userId: token.sub, sessionId: token.sid });

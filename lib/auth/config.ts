@@ -60,7 +60,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const outcome = await attemptSignIn({ ...parsed.data, address: clientAddress(request.headers) });
+        const outcome = await attemptSignIn({
+          ...parsed.data,
+          address: clientAddress(request.headers),
+          userAgent: request.headers.get("user-agent"),
+        });
         if (outcome.ok) return outcome.user;
         if (outcome.reason === "throttled") throw new ThrottledSignIn(outcome.retryAfterSeconds);
         return null;
@@ -89,7 +93,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       }
       return `${baseUrl}${safeRedirectTarget(path, "/")}`;
     },
-    // Opens the session row at sign-in; checks it on every other read (lib/auth/callbacks.ts).
+    // Puts the session row authorize opened into the token at sign-in; checks it on every other read
+    // (lib/auth/callbacks.ts).
     jwt: sessionToken,
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;

@@ -2,7 +2,7 @@ import "server-only";
 
 import { eq, sql } from "drizzle-orm";
 
-import { getDb } from "@/db/client";
+import { getDb, getPrimaryDb } from "@/db/client";
 import { profiles, users, type UserRole } from "@/db/schema";
 import { slugify, withSuffix } from "@/db/slug";
 import { uniqueViolation } from "@/lib/db-errors";
@@ -46,16 +46,20 @@ export async function findActiveViewer(userId: string): Promise<Viewer | null> {
   };
 }
 
-/** Checks an email and password. Unknown email, wrong password and disabled account all look the same. */
+/**
+ * Checks an email and password. Unknown email, wrong password and disabled account all look the same. Read on the
+ * primary: a replica may still hold a password that a reset has just replaced. `credential` is the hash the
+ * password matched, for the session to be opened only while it is still the account's (createSession).
+ */
 export async function authenticate(email: string, password: string) {
-  const db = await getDb();
+  const db = await getPrimaryDb();
   const user = await db.query.users.findFirst({
     where: eq(sql`lower(${users.email})`, email.toLowerCase()),
     columns: { id: true, email: true, name: true, passwordHash: true, disabled: true },
   });
   const ok = await verifyPassword(user?.passwordHash, password);
-  if (!ok || !user || user.disabled) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  if (!ok || !user?.passwordHash || user.disabled) return null;
+  return { id: user.id, email: user.email, name: user.name, credential: user.passwordHash };
 }
 
 /** Creates the user and their profile in one transaction. */

@@ -39,20 +39,54 @@ const isLive = () => and(isNull(userSessions.revokedAt), withinTimeouts());
 
 const clip = (value: string | null | undefined, max: number) => (value ? value.slice(0, max) : null);
 
-/** Opens a session row at sign-in; its id goes into the JWT as `sid`. */
+/**
+ * Opens a session row at sign-in; its id goes into the JWT as `sid`. null when the account is disabled, or when
+ * `credential` (the password hash the sign-in was checked against) is no longer the account's: a reset, a password
+ * change or a disable that committed while the password was being checked must not be outlived by a session opened
+ * from the old one. The user row is read FOR SHARE, so such a change either waits for this row to commit, and then
+ * revokes it with the others, or has committed before this statement reads the row, which then refuses.
+ * `credential: null` skips the password condition (tests and scripts that open sessions without one).
+ */
 export async function createSession({
   userId,
+  credential,
   userAgent,
   address,
 }: {
   userId: string;
+  credential: string | null;
   userAgent?: string | null;
   address?: string | null;
-}): Promise<string> {
+}): Promise<string | null> {
   const db = await getDb();
   const id = randomBytes(32).toString("base64url");
-  await db.insert(userSessions).values({ id, userId, userAgent: clip(userAgent, 300), address: clip(address, 100) });
-  return id;
+  const opened = await db
+    .insert(userSessions)
+    .select(
+      db
+        // Every column, in the table's order (Drizzle's insert … select requires it).
+        .select({
+          id: sql<string>`${id}::text`.as("id"),
+          userId: users.id,
+          createdAt: sql<Date>`now()`.as("created_at"),
+          lastSeenAt: sql<Date>`now()`.as("last_seen_at"),
+          revokedAt: sql<Date | null>`null::timestamptz`.as("revoked_at"),
+          revokedReason: sql<string | null>`null::text`.as("revoked_reason"),
+          userAgent: sql<string | null>`${clip(userAgent, 300)}::text`.as("user_agent"),
+          address: sql<string | null>`${clip(address, 100)}::text`.as("address"),
+        })
+        .from(users)
+        .where(
+          and(
+            eq(users.id, userId),
+            eq(users.disabled, false),
+            credential === null ? undefined : eq(users.passwordHash, credential),
+          ),
+        )
+        .for("share"),
+    )
+    .returning({ id: userSessions.id });
+  return opened.length ? id : null;
 }
 
 export type SessionViewer = Viewer & { sessionId: string };

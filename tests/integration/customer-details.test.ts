@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import { countQueries } from "@/db/query-stats";
 import { findActiveViewer } from "@/lib/auth/queries";
-import { createSession, findSessionViewer } from "@/lib/auth/sessions";
+import { findSessionViewer } from "@/lib/auth/sessions";
 import { setQuantityAction } from "@/lib/cart/actions";
 import { anonymousCartItemCount } from "@/lib/cart/count";
 import { addToCart, getCart } from "@/lib/cart/queries";
@@ -10,6 +10,7 @@ import { getOrderHistory } from "@/lib/orders/queries";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createRestaurant, createUser } from "../fixtures/factory";
+import { openSession } from "../fixtures/open-session";
 import { signInAs, submit } from "../fixtures/session";
 
 vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
@@ -72,7 +73,7 @@ describe.each(DRIVERS)("customer details on %s", (driver) => {
       { name: "Soup", priceCents: 500 },
       { name: "Bread", priceCents: 200 },
     ]);
-    const sessionId = await createSession({ userId: user.id });
+    const sessionId = await openSession(user.id);
     const empty = await countQueries(() => findSessionViewer({ userId: user.id, sessionId }));
     expect([empty.count, empty.result?.cartItemCount]).toEqual([1, 0]);
 

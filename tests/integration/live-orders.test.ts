@@ -8,7 +8,7 @@ import { countQueries } from "@/db/query-stats";
 import { orderEvents, orders, restaurants, type OrderStatus } from "@/db/schema";
 import type { DatabaseHandle } from "@/db/types";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
-import { createSession, revokeSession } from "@/lib/auth/sessions";
+import { revokeSession } from "@/lib/auth/sessions";
 import { REPLAY_LIMIT } from "@/lib/live/replay";
 import { orderStreamResponse } from "@/lib/live/request";
 import type { LiveScope } from "@/lib/live/scope";
@@ -17,6 +17,7 @@ import { moveOrder } from "@/lib/owner/queries";
 
 import { DRIVERS, openTestDatabase, type Driver } from "../fixtures/db";
 import { createOrders, createOwner, createRestaurant, createUser } from "../fixtures/factory";
+import { openSession } from "../fixtures/open-session";
 import { SseReader } from "../fixtures/sse";
 
 // The route's only dependency on a real request: the session cookie. Tests choose it here.
@@ -49,7 +50,7 @@ describe.each(DRIVERS)("live order streams on %s", (driver: Driver) => {
   }
   const sessionOf = async (userId: string): Promise<StreamSession> => ({
     userId,
-    sessionId: await createSession({ userId }),
+    sessionId: await openSession(userId),
   });
 
   async function setup() {

@@ -22,11 +22,12 @@ import { forgotPasswordAction, resetPasswordAction } from "@/lib/auth/reset-acti
 import { RESET_LINK_PROBLEMS, RESET_REQUESTED_MESSAGE } from "@/lib/auth/reset-schema";
 import { RESET_THROTTLE_RULES } from "@/lib/auth/reset-throttle";
 import { checkResetToken, hashResetToken } from "@/lib/auth/reset-tokens";
-import { createSession, findSessionViewer } from "@/lib/auth/sessions";
+import { findSessionViewer } from "@/lib/auth/sessions";
 import { attemptSignIn } from "@/lib/auth/sign-in";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createUser } from "../fixtures/factory";
+import { openSession } from "../fixtures/open-session";
 import { submit } from "../fixtures/session";
 
 /**
@@ -136,8 +137,8 @@ describe.each(DRIVERS)("password reset on %s", (driver) => {
   it("ends every session of the account, and only that account's, in the reset's transaction; audits it", async () => {
     const { user, profile } = await createUser(db());
     const other = await createUser(db());
-    const sessions = await Promise.all([1, 2, 3].map(() => createSession({ userId: user.id })));
-    const bystander = await createSession({ userId: other.user.id });
+    const sessions = await Promise.all([1, 2, 3].map(() => openSession(user.id)));
+    const bystander = await openSession(other.user.id);
     await forgot(user.email);
     expect(await newPassword(tokenOf(linksMailedTo(user.email)[0]!))).toEqual(DONE);
 
@@ -383,7 +384,7 @@ describe.each(DRIVERS)("password reset on %s", (driver) => {
     const resetCounts: number[] = [];
     for (const sessions of [1, 20]) {
       const { user } = await createUser(db());
-      for (let i = 0; i < sessions; i++) await createSession({ userId: user.id });
+      for (let i = 0; i < sessions; i++) await openSession(user.id);
       from(newAddress());
       requestCounts.push((await countQueries(() => submit(forgotPasswordAction, { email: user.email }))).count);
       await runAfterTasks();

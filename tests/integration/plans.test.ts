@@ -14,7 +14,7 @@ import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { getUserForRoles } from "@/lib/admin/roles";
 import { listUserTotals } from "@/lib/admin/users";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
-import { createSession, findSessionViewer } from "@/lib/auth/sessions";
+import { findSessionViewer } from "@/lib/auth/sessions";
 import { getCart } from "@/lib/cart/queries";
 import { appDay, DAY_MS } from "@/lib/dates";
 import type { TimeKey } from "@/lib/keyset";
@@ -29,6 +29,7 @@ import { getProfileForViewer, RECENT_ORDERS } from "@/lib/profile/queries";
 import { browseRestaurants, getRestaurantPage } from "@/lib/restaurants/queries";
 
 import { freshDatabase } from "../fixtures/db";
+import { openSession } from "../fixtures/open-session";
 import {
   captureStatements,
   explainGenericStatements,
@@ -783,7 +784,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
     ["the whale", "whale"],
     ["an ordinary customer", `customer-${ORDINARY}`],
   ])("prepared statements keep their plans when planned once for everyone: %s", async (_who, key) => {
-    const sessionId = await createSession({ userId: userId(key) });
+    const sessionId = await openSession(userId(key));
     const admin = await findActiveViewer(userId("admin"));
     const { result, queries } = await captureStatements(async () => {
       const viewer = await findSessionViewer({ userId: userId(key), sessionId });

@@ -2,16 +2,19 @@ import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { countQueries } from "@/db/query-stats";
-import { userSessions } from "@/db/schema";
+import { userSessions, users as usersTable } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import { changeUserRole, setUserDisabled } from "@/lib/admin/roles";
 import { changePassword, signOutSessions } from "@/lib/auth/account";
 import { endSession, sessionToken } from "@/lib/auth/callbacks";
+import { hashPassword } from "@/lib/auth/password";
 import { authenticate, findActiveViewer } from "@/lib/auth/queries";
 import { createSession, findSessionViewer, listOpenSessions } from "@/lib/auth/sessions";
+import { attemptSignIn } from "@/lib/auth/sign-in";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOwner, createRestaurant, createUser } from "../fixtures/factory";
+import { openSession } from "../fixtures/open-session";
 
 /**
  * Revocable sessions: the JWT carries a session id, and the one per-request statement (findSessionViewer) refuses
@@ -23,7 +26,7 @@ describe.each(DRIVERS)("sessions on %s", (driver) => {
 
   async function signedIn(role: "customer" | "owner" | "admin" = "customer") {
     const { user, profile } = await createUser(db(), { role });
-    const sessionId = await createSession({ userId: user.id, userAgent: "vitest", address: "203.0.113.9" });
+    const sessionId = await openSession(user.id, { userAgent: "vitest", address: "203.0.113.9" });
     return { user, profile, sessionId, viewer: (await findSessionViewer({ userId: user.id, sessionId }))! };
   }
   const live = (userId: string, sessionId: string) => findSessionViewer({ userId, sessionId });
@@ -61,13 +64,17 @@ describe.each(DRIVERS)("sessions on %s", (driver) => {
 
   it("sign-out ends that session only; the old token then describes no one (/api/auth/session answers null)", async () => {
     const { user } = await createUser(db());
+    const signedIn = await attemptSignIn({ email: user.email, password: DEMO_PASSWORD, address: null });
+    if (!signedIn.ok) throw new Error("sign-in refused");
     const token = (await sessionToken({
       token: { sub: user.id, name: "n", email: "e" },
-      user: { id: user.id },
+      user: signedIn.user,
       trigger: "signIn",
     }))!;
-    expect(token.sid).toEqual(expect.any(String));
-    const other = await createSession({ userId: user.id });
+    expect(token.sid).toEqual(signedIn.user.sid);
+    // Without a session opened by authorize, there is no token at all.
+    expect(await sessionToken({ token: {}, user: { id: user.id }, trigger: "signIn" })).toBeNull();
+    const other = await openSession(user.id);
     expect(await sessionToken({ token })).toMatchObject({ sub: user.id, sid: token.sid });
 
     // Someone else's user id with this sid revokes nothing.
@@ -83,10 +90,96 @@ describe.each(DRIVERS)("sessions on %s", (driver) => {
     expect(await sessionToken({ token: { sub: user.id } })).toBeNull();
   });
 
+  /**
+   * Runs `run` while another transaction has changed the user's row and not committed (a reset, a password change
+   * or a disable in flight), and commits that change once `run` waits for it. PGlite has one session, where nothing
+   * runs concurrently: there the change simply commits first.
+   */
+  async function againstChangeInFlight<T>(userId: string, change: SQL, run: () => Promise<T>): Promise<T> {
+    if (driver === "pglite") {
+      await db().execute(sql`update users set ${change} where id = ${userId}`);
+      return run();
+    }
+    let changed!: () => void;
+    let commit!: () => void;
+    const isChanged = new Promise<void>((resolve) => (changed = resolve));
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    const writer = db().transaction(async (tx) => {
+      await tx.execute(sql`update users set ${change} where id = ${userId}`);
+      changed();
+      await committed;
+    });
+    await isChanged;
+    const running = run();
+    const waiting = async () => {
+      const [row] = await db()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(sql`pg_stat_activity`)
+        .where(sql`datname = current_database() and wait_event_type = 'Lock'`);
+      return row!.n;
+    };
+    for (let i = 0; i < 200 && (await waiting()) < 1; i++) await new Promise((r) => setTimeout(r, 25));
+    commit();
+    await writer;
+    return running;
+  }
+  const passwordHashOf = async (userId: string) =>
+    (await db().query.users.findFirst({ where: (u, { eq }) => eq(u.id, userId), columns: { passwordHash: true } }))!
+      .passwordHash!;
+  const sessionsOf = async (userId: string) =>
+    (
+      await db()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(userSessions)
+        .where(eq(userSessions.userId, userId))
+    )[0]!.n;
+
+  it("opens no session from a password that was replaced, or for an account disabled, while it was being checked", async () => {
+    const { user } = await createUser(db());
+    const checked = await passwordHashOf(user.id);
+    await db()
+      .update(usersTable)
+      .set({ passwordHash: await hashPassword("a fresh passphrase") })
+      .where(eq(usersTable.id, user.id));
+    expect(await createSession({ userId: user.id, credential: checked })).toBeNull();
+    const current = await passwordHashOf(user.id);
+    await db().update(usersTable).set({ disabled: true }).where(eq(usersTable.id, user.id));
+    expect(await createSession({ userId: user.id, credential: current })).toBeNull();
+    expect(await createSession({ userId: user.id, credential: null })).toBeNull();
+    expect(await sessionsOf(user.id)).toBe(0);
+  });
+
+  it("a sign-in racing a reset waits for it, then refuses: no session outlives the reset", async () => {
+    const { user } = await createUser(db());
+    const checked = await passwordHashOf(user.id);
+    const fresh = await hashPassword("a fresh passphrase");
+    const sid = await againstChangeInFlight(user.id, sql`password_hash = ${fresh}`, () =>
+      createSession({ userId: user.id, credential: checked }),
+    );
+    expect(sid).toBeNull();
+    expect(await sessionsOf(user.id)).toBe(0);
+    expect(await attemptSignIn({ email: user.email, password: DEMO_PASSWORD, address: null })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+  });
+
+  it("a password change racing a reset leaves the reset's password, and says the current password is wrong", async () => {
+    const { user } = await createUser(db());
+    const sessionId = await openSession(user.id);
+    const viewer = (await findSessionViewer({ userId: user.id, sessionId }))!;
+    const reset = await hashPassword("the reset's passphrase");
+    const result = await againstChangeInFlight(user.id, sql`password_hash = ${reset}`, () =>
+      changePassword({ viewer, input: { currentPassword: DEMO_PASSWORD, newPassword: "the attacker's passphrase" } }),
+    );
+    expect(result).toEqual({ ok: false, reason: "wrong-password" });
+    expect(await passwordHashOf(user.id)).toBe(reset);
+  });
+
   it("disabling ends every session and re-enabling revives none; a new sign-in works", async () => {
     const admin = await signedIn("admin");
     const carol = await signedIn();
-    const second = await createSession({ userId: carol.user.id });
+    const second = await openSession(carol.user.id);
     expect(await setUserDisabled({ viewer: admin.viewer, profileId: carol.profile.id, disabled: true })).toEqual({
       ok: true,
       changed: true,
@@ -101,7 +194,7 @@ describe.each(DRIVERS)("sessions on %s", (driver) => {
     });
     expect(await live(carol.user.id, carol.sessionId)).toBeNull();
     expect(await live(carol.user.id, second)).toBeNull();
-    const fresh = await createSession({ userId: carol.user.id });
+    const fresh = await openSession(carol.user.id);
     expect(await live(carol.user.id, fresh)).toMatchObject({ userId: carol.user.id });
   });
 
@@ -115,7 +208,7 @@ describe.each(DRIVERS)("sessions on %s", (driver) => {
     const admin = await signedIn("admin");
     const { restaurant } = await createRestaurant(db());
     const owner = await createOwner(db(), [restaurant.id]);
-    const ownerSession = await createSession({ userId: owner.user.id });
+    const ownerSession = await openSession(owner.user.id);
     expect((await live(owner.user.id, ownerSession))?.role).toBe("owner");
     expect(await changeUserRole({ viewer: admin.viewer, profileId: owner.profile.id, role: "customer" })).toEqual({
       ok: true,
@@ -129,8 +222,8 @@ describe.each(DRIVERS)("sessions on %s", (driver) => {
 
   it("a password change keeps this session, ends the others, and needs the current password", async () => {
     const erin = await signedIn();
-    const phone = await createSession({ userId: erin.user.id });
-    const laptop = await createSession({ userId: erin.user.id });
+    const phone = await openSession(erin.user.id);
+    const laptop = await openSession(erin.user.id);
 
     const wrong = await changePassword({
       viewer: erin.viewer,
@@ -153,8 +246,8 @@ describe.each(DRIVERS)("sessions on %s", (driver) => {
 
   it("signs out everywhere else, then everywhere; lists only open sessions with this one among them", async () => {
     const fay = await signedIn();
-    const other = await createSession({ userId: fay.user.id });
-    const stale = await createSession({ userId: fay.user.id });
+    const other = await openSession(fay.user.id);
+    const stale = await openSession(fay.user.id);
     await setSession(stale, { lastSeenAt: sql`now() - interval '8 days'` });
     expect((await listOpenSessions({ viewer: fay.viewer })).map((s) => s.id).sort()).toEqual(
       [fay.sessionId, other].sort(),
