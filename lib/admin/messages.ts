@@ -20,6 +20,7 @@ export const createRestaurantRefusals: Record<CreateRestaurantFailure, ActionSta
     message: "Please correct the highlighted fields.",
     fieldErrors: { slug: ["Another restaurant already uses this web address: choose another."] },
   },
+  "not-found": { message: "Nothing was created: you are no longer an active admin." },
 };
 
 /** Each refusal of addRestaurantOwner and removeRestaurantOwner. */

@@ -21,9 +21,16 @@ export const RESTAURANTS_PAGE_SIZE = 50;
 /** The owner picker shows this many matching users: a search, not a directory. */
 export const OWNER_PICKER_LIMIT = 10;
 
-export type CreateRestaurantResult = Result<{ slug: string; id: number }, { reason: "conflict:slug-taken" }>;
+export type CreateRestaurantResult = Result<
+  { slug: string; id: number },
+  { reason: "conflict:slug-taken" | "not-found" }
+>;
 
-/** A new restaurant and its audit entry, in one transaction. A slug already in use is a refusal, not a fault. */
+/**
+ * A new restaurant and its audit entry, in one transaction. A slug already in use is a refusal, not a fault. The
+ * caller's row is locked and re-read first, as for every other admin write (lockCallerAndTarget): another admin
+ * may have disabled or demoted them since their session was checked.
+ */
 export async function createRestaurant({
   viewer,
   restaurant,
@@ -35,6 +42,8 @@ export async function createRestaurant({
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
+      if (!(await lockCallerAndTarget(tx, viewer, viewer.profileId)))
+        return { ok: false, reason: "not-found" } as const;
       const [row] = await tx.insert(restaurants).values(restaurant).returning({ id: restaurants.id });
       await recordAudit(tx, {
         actor: viewer,

@@ -788,7 +788,7 @@ describe.each(DRIVERS)("server action statement budgets on %s", (driver) => {
       expect(counts).toEqual(both([5, 1, 4, 6, 1]));
     });
 
-    it("new restaurant: 2 statements among 1 restaurant or 50; a slug in use 1", async () => {
+    it("new restaurant: 3 statements among 1 restaurant or 50 (the caller re-checked under a lock); a slug in use 2", async () => {
       const counts: number[] = [];
       for (const size of [1, 50]) {
         await restaurantIds(size);
@@ -801,7 +801,7 @@ describe.each(DRIVERS)("server action statement budgets on %s", (driver) => {
         expect(taken.result).toEqual({ ok: false, reason: "conflict:slug-taken" });
         counts.push(made.count, taken.count);
       }
-      expect(counts).toEqual([2, 1, 2, 1]);
+      expect(counts).toEqual([3, 2, 3, 2]);
     });
 
     it("owners: add 4 (6 when it makes a customer an owner), remove 4 (6 for the last one), for 1 restaurant owned or 20", async () => {

@@ -237,6 +237,20 @@ describe.each(DRIVERS)("admin restaurants and owners on %s", (driver) => {
     expect([await count(auditLog), await count(restaurants)]).toEqual([audits, rows]);
   });
 
+  it("refuses a restaurant from an admin disabled or demoted since their session was checked, writing nothing", async () => {
+    const fields = { name: "Late", cuisine: "Thai", address: "1 Street", description: "" };
+    for (const [i, change] of [{ disabled: true }, { role: "customer" as const }].entries()) {
+      const admin = await signedIn("admin");
+      signInAs(admin.viewer); // the viewer as the request's session check read it, before the change
+      await db().update(users).set(change).where(eq(users.id, admin.user.id));
+      const [audits, rows] = [await count(auditLog), await count(restaurants)];
+      expect(await submit(createRestaurantAction, { ...fields, slug: `late-${i}` })).toEqual({
+        message: "Nothing was created: you are no longer an active admin.",
+      });
+      expect([await count(auditLog), await count(restaurants)]).toEqual([audits, rows]);
+    }
+  });
+
   it("answers 404 to customers and owners, and their calls to the queries read and write nothing", async () => {
     const { restaurant } = await createRestaurantRow(db());
     const customer = await signedIn("customer");
