@@ -15,3 +15,17 @@ export function decodeTimeKey(value: string): TimeKey | null {
   const id = Number(match[2]);
   return id <= 2_147_483_647 && !Number.isNaN(time.getTime()) ? { time, id } : null;
 }
+
+/*
+ * A cap on a JSON keyset cursor (base64url of JSON holding a name and numbers) must let through the longest one we
+ * issue, or a real "next page" link is refused. In the JSON one character takes at most 6 bytes (a control character
+ * escaped as \u001f; an emoji takes 4, and lower()'s İ → i + combining dot 3); base64 adds a third.
+ */
+const MAX_JSON_BYTES_PER_CHAR = 6;
+
+/**
+ * The longest cursor whose text holds at most `maxChars` characters (code points, as PostgreSQL's char_length counts
+ * a column's limit), `frame` being the cursor's JSON with that text empty and every number at its widest.
+ */
+export const maxTextCursorLength = (maxChars: number, frame: string) =>
+  Math.ceil(((maxChars * MAX_JSON_BYTES_PER_CHAR + frame.length) * 4) / 3);

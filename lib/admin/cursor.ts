@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { isCursorInstant } from "@/lib/dates";
-import { decodeTimeKey, encodeTimeKey } from "@/lib/keyset";
+import { decodeTimeKey, encodeTimeKey, maxTextCursorLength } from "@/lib/keyset";
 import { isStorableText, MAX_INT4 } from "@/lib/validation";
 
 /** Users' totals are read in one of two orders; a cursor remembers the last row shown in that order. */
@@ -12,15 +12,11 @@ export type UserSort = (typeof USER_SORTS)[number];
 export type UsersCursor = { value: string; id: number };
 
 /*
- * Sized from the longest cursor we can issue, so that no real "Next page" link is refused. Display names are at most
- * 80 characters (profiles_display_name_length counts code points). In the cursor's JSON one character takes at most
- * 6 bytes (a control character escaped as \u001f; an emoji takes 4), and lower() can turn one character into two
- * (İ becomes i + combining dot, 3 bytes). Base64 adds a third.
+ * Sized from the longest cursor we can issue (maxTextCursorLength), so that no real "Next page" link is refused.
+ * Display names are at most 80 characters (profiles_display_name_length counts code points).
  */
 const MAX_NAME_CHARS = 80;
-const MAX_JSON_BYTES_PER_CHAR = 6;
-const JSON_FRAME = '{"v":"","i":2147483647}'.length;
-export const MAX_USERS_CURSOR_LENGTH = Math.ceil(((MAX_NAME_CHARS * MAX_JSON_BYTES_PER_CHAR + JSON_FRAME) * 4) / 3);
+export const MAX_USERS_CURSOR_LENGTH = maxTextCursorLength(MAX_NAME_CHARS, '{"v":"","i":2147483647}');
 
 // UTF-16 units: two per astral character, and lower() may double the characters.
 // A name compared in SQL: it must be text PostgreSQL can hold (no NUL, no lone surrogate), or the query fails.

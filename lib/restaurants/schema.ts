@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { maxTextCursorLength } from "@/lib/keyset";
 import { isStorableText, MAX_INT4, plainText } from "@/lib/validation";
 
 /** The search box's maxlength (app/page.tsx). */
@@ -27,16 +28,33 @@ export const browseSchema = z.object({
   // Filters: one cuisine (as the cards name it, any case) and "open now" (open=1). Unusable values filter nothing.
   cuisine: plainText({ max: 60 }).optional().catch(undefined),
   open: z.literal("1").optional().catch(undefined),
-  after: z.string().max(200).optional(),
+  // Judged by decodeRestaurantCursor, length included. A value that is not even text (?after=a&after=b) is refused
+  // as null, as a cursor not of ours is: the first page with a note, the search and filters kept.
+  after: z.string().nullish().catch(null),
 });
 
+/** restaurants_name_length: names of 1 to 120 characters (code points). */
+const MAX_NAME_CHARS = 120;
+const MAX_RANK = 9_999;
+/** The longest cursor encodeRestaurantCursor can issue: a search's, after a restaurant with the longest name. */
+export const MAX_RESTAURANT_CURSOR_LENGTH = maxTextCursorLength(
+  MAX_NAME_CHARS,
+  JSON.stringify(["", MAX_INT4, MAX_RANK]),
+);
+
+// A name compared in SQL: text PostgreSQL can hold. Its limit in UTF-16 units: two per astral character (an emoji).
+const cursorName = z
+  .string()
+  .min(1)
+  .max(MAX_NAME_CHARS * 2)
+  .refine(isStorableText);
 const cursorShape = z.union([
-  z.tuple([z.string().min(1).max(120).refine(isStorableText), z.number().int().positive().max(MAX_INT4)]),
+  z.tuple([cursorName, z.number().int().positive().max(MAX_INT4)]),
   z.tuple([
-    z.string().min(1).max(120).refine(isStorableText),
+    cursorName,
     z.number().int().positive().max(MAX_INT4),
     // A search rank (lib/restaurants/search.ts): a whole number, so that the keyset compares exactly.
-    z.number().int().min(0).max(9_999),
+    z.number().int().min(0).max(MAX_RANK),
   ]),
 ]);
 export type RestaurantCursor = { name: string; id: number; rank?: number };
@@ -45,14 +63,15 @@ export const encodeRestaurantCursor = (c: RestaurantCursor) =>
   Buffer.from(JSON.stringify(c.rank === undefined ? [c.name, c.id] : [c.name, c.id, c.rank])).toString("base64url");
 
 /**
- * undefined: first page. null: not a cursor of ours, or one of the other kind (a browsing cursor in a search, or a
- * search's cursor without one): the caller shows the first page with a note.
+ * undefined: first page. null: not a cursor of ours (browseSchema's null included: not text), or one of the other
+ * kind (a browsing cursor in a search, or a search's cursor without one): the caller shows the first page with a note.
  */
 export function decodeRestaurantCursor(
-  value: string | undefined,
+  value: string | null | undefined,
   { search }: { search: boolean } = { search: false },
 ): RestaurantCursor | null | undefined {
   if (value === undefined || value === "") return undefined;
+  if (value === null || value.length > MAX_RESTAURANT_CURSOR_LENGTH) return null;
   try {
     const [name, id, rank] = cursorShape.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
     if ((rank !== undefined) !== search) return null;
