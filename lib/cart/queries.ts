@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, asc, count, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { preparedPerDatabase } from "@/db/prepared";
@@ -15,6 +15,7 @@ import {
   restaurants,
 } from "@/db/schema";
 import type { Database, Executor } from "@/db/types";
+import { uniqueViolation } from "@/lib/db-errors";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 import { instantFromDb, nextOpening, ofRestaurant, withinHours } from "@/lib/restaurants/hours";
 
@@ -57,9 +58,12 @@ export type AddToCartResult = Result<{ itemName: string; quantity: number; cappe
 /** Changing or removing a line: "not-found" when the line is not in the holder's cart. */
 export type CartLineResult = Result<object, { reason: "not-found" }>;
 
-/** What a cart rebuilt from a past order left out; null columns for any other cart. */
-type ReorderNotes = { leftOut: SQL<string[] | null>; droppedChoices: SQL<string[] | null> };
-const NO_REORDER: ReorderNotes = { leftOut: sql`null`, droppedChoices: sql`null` };
+/**
+ * What a cart rebuilt from a past order left out, and whether that order is the viewer's at all (an id in the address
+ * may be anyone's, or no order); null columns and false for any other cart.
+ */
+type ReorderNotes = { isOwnOrder: SQL<boolean>; leftOut: SQL<string[] | null>; droppedChoices: SQL<string[] | null> };
+const NO_REORDER: ReorderNotes = { isOwnOrder: sql`false`, leftOut: sql`null`, droppedChoices: sql`null` };
 
 /** The cart statement for one holder, before it is run or prepared. */
 function cartQuery(db: Database, where: SQL | undefined, reorder: ReorderNotes) {
@@ -67,6 +71,7 @@ function cartQuery(db: Database, where: SQL | undefined, reorder: ReorderNotes) 
     where,
     columns: { id: true },
     extras: {
+      isOwnOrder: reorder.isOwnOrder.as("is_own_order"),
       leftOut: reorder.leftOut.as("left_out"),
       droppedChoices: reorder.droppedChoices.as("dropped_choices"),
       withinHours: ofRestaurant(carts.restaurantId, withinHours()).as("within_hours"),
@@ -140,6 +145,7 @@ function reorderNotes(orderId: number, profileId: number): ReorderNotes {
     and not exists (select 1 from unnest(ci.choice_ids) held(id) where not exists (select 1
       from order_line_options past where past.order_line_id = ol.id and ${standsFor(sql`held.id`, sql`past`)})))`;
   return {
+    isOwnOrder: sql<boolean>`exists (select 1 from orders o where o.id = ${orderId} and o.customer_id = ${profileId})`,
     leftOut: sql<string[] | null>`(
           select json_agg(ol.name order by ol.id) from order_lines ol join orders o on o.id = ol.order_id
           where o.id = ${orderId} and o.customer_id = ${profileId} and not ${madeIt})`,
@@ -155,8 +161,8 @@ function reorderNotes(orderId: number, profileId: number): ReorderNotes {
 
 /**
  * The cart as it would be charged now: current names and prices from the menu, each line marked with what would
- * stop it from being ordered. One statement; with `reorderOf`, it also names the lines of that past order (the
- * customer's own) that did not make it into the cart.
+ * stop it from being ordered. One statement; with `reorderOf`, it also tells whether that is a past order of the
+ * customer's own (`rebuiltFrom`: its id, else undefined), and names its lines that did not make it into the cart.
  */
 export async function getCart({ holder, reorderOf }: { holder: CartHolder; reorderOf?: number }) {
   const db = await getDb();
@@ -208,6 +214,8 @@ export async function getCart({ holder, reorderOf }: { holder: CartHolder; reord
     opensAt: instantFromDb(cart.opensAt),
     lines,
     totalCents,
+    /** The order the cart was rebuilt from, when `reorderOf` is the customer's own order: the cart page notes it. */
+    rebuiltFrom: cart.isOwnOrder ? reorderOf : undefined,
     leftOut: cart.leftOut ?? [],
     droppedChoices: cart.droppedChoices ?? [],
   };
@@ -408,16 +416,38 @@ export async function removeFromCart({
 
 /**
  * On sign-in, what the visitor picked while anonymous becomes their cart (it is their latest intent, so it
- * replaces an older saved cart). Nothing happens when the anonymous cart is empty or already adopted. It takes
- * Auth.js' user id, not a viewer: it runs inside the sign-in event, before any session exists to read one from.
+ * replaces an older saved cart). An anonymous cart with no lines (they went with a deleted menu category) is no
+ * intent: it is deleted and the saved cart stays. Nothing happens when it is already adopted. It takes Auth.js' user
+ * id, not a viewer: it runs inside the sign-in event, before any session exists to read one from.
+ *
+ * The customer's other session may give them a cart between this delete and the update (a first add: with no cart
+ * yet, it has no row to wait on before it inserts one). The update then breaks carts_profile_id_unique, and adoption
+ * runs once more, replacing that cart as it would have had it come a moment earlier. Like checkout's, the unique
+ * violation is answered outside the transaction, which it has ended.
  */
 export async function adoptAnonymousCart({ userId, anonymousId }: { userId: string; anonymousId: string }) {
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    const [profile] = await tx.select({ id: profiles.id }).from(profiles).where(eq(profiles.userId, userId));
-    const anonymous = await lockCart(tx, { anonymousId });
-    if (!profile || !anonymous) return;
-    await tx.delete(carts).where(eq(carts.profileId, profile.id));
-    await tx.update(carts).set({ profileId: profile.id, updatedAt: new Date() }).where(eq(carts.id, anonymous.id));
-  });
+  const adopt = () =>
+    db.transaction(async (tx) => {
+      const [profile] = await tx.select({ id: profiles.id }).from(profiles).where(eq(profiles.userId, userId));
+      const anonymous = await lockCart(tx, { anonymousId });
+      if (!profile || !anonymous) return;
+      // Read after the lock, as addToCart does: a line another tab added just before it is seen. One statement either
+      // way: with lines the saved cart goes (the anonymous one takes its place); without, the empty anonymous one.
+      const hasLines = sql`exists (select 1 from cart_items where cart_id = ${anonymous.id}::uuid)`;
+      const deleted = await tx
+        .delete(carts)
+        .where(
+          or(and(eq(carts.profileId, profile.id), hasLines), and(eq(carts.id, anonymous.id), sql`not ${hasLines}`)),
+        )
+        .returning({ id: carts.id });
+      if (deleted.some((cart) => cart.id === anonymous.id)) return;
+      await tx.update(carts).set({ profileId: profile.id, updatedAt: new Date() }).where(eq(carts.id, anonymous.id));
+    });
+  try {
+    await adopt();
+  } catch (error) {
+    if (uniqueViolation(error) !== "carts_profile_id_unique") throw error;
+    await adopt();
+  }
 }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { cartItems, carts } from "@/db/schema";
@@ -77,7 +77,78 @@ describe.each(DRIVERS)("carts under concurrent and stale requests on %s", (drive
     });
   });
 
+  it("keeps the saved cart at sign-in when the anonymous cart has no lines left, and deletes that empty cart", async () => {
+    const customer = await createUser(db());
+    const { items } = await createRestaurant(db(), [
+      { name: "Soup", priceCents: 500 },
+      { name: "Bread", priceCents: 300 },
+    ]);
+    await addToCart({ holder: { profileId: customer.profile.id }, menuItemId: items[0]!.id, quantity: 2 });
+    const anonymousId = crypto.randomUUID();
+    await addToCart({ holder: { anonymousId }, menuItemId: items[1]!.id, quantity: 1 });
+    // Its lines gone as a deleted menu category takes them (cart_items cascade), the cart row stays behind.
+    await db().delete(cartItems).where(eq(cartItems.cartId, anonymousId));
+
+    await adoptAnonymousCart({ userId: customer.user.id, anonymousId });
+    expect(await getCart({ holder: { profileId: customer.profile.id } })).toMatchObject({
+      lines: [{ name: "Soup", quantity: 2 }],
+    });
+    expect(await cartsOf(customer.profile.id)).toHaveLength(1);
+    expect(await db().select().from(carts).where(eq(carts.id, anonymousId))).toEqual([]);
+  });
+
   // PGlite runs one statement at a time and cannot show a race: these are defined for the real server only.
+  if (driver === "postgres")
+    it("adopts the anonymous cart when the customer's other session makes a new cart while adoption deletes the old", async () => {
+      const customer = await createUser(db());
+      const { restaurant, items } = await createRestaurant(db(), [
+        { name: "Soup", priceCents: 500 },
+        { name: "Bread", priceCents: 300 },
+        { name: "Tea", priceCents: 250 },
+      ]);
+      const profileId = customer.profile.id;
+      await addToCart({ holder: { profileId }, menuItemId: items[0]!.id, quantity: 1 });
+      const anonymousId = crypto.randomUUID();
+      await addToCart({ holder: { anonymousId }, menuItemId: items[1]!.id, quantity: 2 });
+
+      // The other session, uncommitted: its saved cart emptied away (the last line removed) and a new one begun (a
+      // first add). Adoption's delete waits for that transaction, and then no longer sees a saved cart to delete.
+      let commit!: () => void;
+      let isWritten!: () => void;
+      const committed = new Promise<void>((resolve) => (commit = resolve));
+      const writtenUncommitted = new Promise<void>((resolve) => (isWritten = resolve));
+      const other = db().transaction(async (tx) => {
+        await tx.delete(carts).where(eq(carts.profileId, profileId));
+        const [fresh] = await tx
+          .insert(carts)
+          .values({ profileId, restaurantId: restaurant.id })
+          .returning({ id: carts.id });
+        await tx.insert(cartItems).values({ cartId: fresh!.id, menuItemId: items[2]!.id, quantity: 1 });
+        isWritten();
+        await committed;
+      });
+      await writtenUncommitted;
+      let adopted = false;
+      const adoption = adoptAnonymousCart({ userId: customer.user.id, anonymousId }).then(() => (adopted = true));
+      const waitingOnLock = async () =>
+        (
+          await db()
+            .select({ n: sql<number>`count(*)::int` })
+            .from(sql`pg_stat_activity`)
+            .where(sql`datname = current_database() and wait_event_type = 'Lock'`)
+        )[0]!.n > 0;
+      await expect.poll(async () => adopted || (await waitingOnLock())).toBe(true);
+      commit();
+      await other;
+      // Before, the update broke carts_profile_id_unique and sign-in failed.
+      await adoption;
+
+      const [cart, ...more] = await cartsOf(profileId);
+      expect(more).toHaveLength(0);
+      expect(cart?.id).toBe(anonymousId);
+      expect(await getCart({ holder: { profileId } })).toMatchObject({ lines: [{ name: "Bread", quantity: 2 }] });
+    });
+
   if (driver === "postgres")
     describe("100 concurrent adds", () => {
       async function customerAndMenu() {
