@@ -226,8 +226,8 @@ type PageKeys = { slug: SQLWrapper | string; viewerProfileId: Key; holderProfile
 
 /**
  * A restaurant's page in one statement: details, the menu by category (deleted items left out, unavailable ones
- * kept and marked), whether the visitor favorited it, and which restaurant their cart is from (to ask before
- * replacing it).
+ * kept and marked), whether the visitor favorited it, and which other restaurant their cart is from, if any (to warn
+ * that adding here will ask before replacing it).
  */
 function restaurantPageQuery(
   db: Database,
@@ -255,12 +255,16 @@ function restaurantPageQuery(
         sql<boolean>`exists (select 1 from favorites f where f.profile_id = ${viewerProfileId} and f.restaurant_id = ${restaurants.id})`.as(
           "is_favorite",
         ),
-      // Written by hand: see docs/decisions/0002-profile-read.md on aliases inside extras. A cart with no lines (they
-      // went with a deleted menu category) is no cart to warn about: adding replaces it without asking.
-      cartRestaurantName: sql<
+      // The restaurant the visitor's cart is from, named when it is another one than this: told apart by id, since
+      // names are not unique (a chain's branches share theirs). Written by hand: see
+      // docs/decisions/0002-profile-read.md on aliases inside extras. A cart with no lines (they went with a deleted
+      // menu category) is no cart to warn about: adding replaces it without asking.
+      cartElsewhere: sql<
         string | null
       >`(select r.name from carts c join restaurants r on r.id = c.restaurant_id where ${cartOf(holderProfileId, anonymousCartId)}
-        and exists (select 1 from cart_items ci where ci.cart_id = c.id))`.as("cart_restaurant_name"),
+        and c.restaurant_id <> ${restaurants.id} and exists (select 1 from cart_items ci where ci.cart_id = c.id))`.as(
+        "cart_elsewhere",
+      ),
     },
     with: {
       categories: {

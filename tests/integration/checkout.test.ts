@@ -339,8 +339,7 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     await addToCart({ holder, menuItemId: other.items[0]!.id, quantity: 1, replace: true });
     expect((await getCart({ holder }))?.lines.map((l) => l.name)).toEqual(["Taco"]);
     // The other menus warn that adding there starts a new cart.
-    const warning = async () =>
-      (await getRestaurantPage({ slug: restaurant.slug, cartHolder: holder }))?.cartRestaurantName;
+    const warning = async () => (await getRestaurantPage({ slug: restaurant.slug, cartHolder: holder }))?.cartElsewhere;
     expect(await warning()).toBe(other.restaurant.name);
     // A cart left with no lines (they went with a deleted menu category) is not asked about, nor warned of: there is
     // nothing to lose.

@@ -16,7 +16,8 @@ import { Money } from "@/components/ui/money";
 export const metadata: Metadata = { title: "Your cart" };
 
 export default async function CartPage({ searchParams }: PageProps<"/cart">) {
-  // Only a note about a reorder: an id that is not one (or not the viewer's order) just leaves the note out.
+  // Only a note about a reorder: an id that is not one (or not the viewer's order: getCart's rebuiltFrom) just leaves
+  // the note out.
   const reorder = recordId().safeParse((await searchParams).reorder);
   const reorderOf = reorder.success ? reorder.data : undefined;
   const viewer = await getViewer();
@@ -45,9 +46,9 @@ export default async function CartPage({ searchParams }: PageProps<"/cart">) {
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">Your cart</h1>
-      {reorderOf !== undefined ? (
+      {cart.rebuiltFrom !== undefined ? (
         <div role="status" className="rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-900 ring-1 ring-sky-200">
-          {reorderNote(reorderOf, cart)}
+          {reorderNote(cart.rebuiltFrom, cart)}
         </div>
       ) : null}
       <section aria-labelledby="cart-restaurant" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">

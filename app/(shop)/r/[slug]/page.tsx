@@ -32,7 +32,6 @@ export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">)
   const viewer = await getViewer();
   const restaurant = await loadRestaurant(slug);
   if (!restaurant) notFound();
-  const cartElsewhere = restaurant.cartRestaurantName && restaurant.cartRestaurantName !== restaurant.name;
 
   return (
     <div className="space-y-6">
@@ -60,10 +59,9 @@ export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">)
           </Link>
         )}
       </header>
-      {cartElsewhere ? (
+      {restaurant.cartElsewhere ? (
         <p className="rounded-lg bg-amber-50 px-4 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-          Your cart has items from {restaurant.cartRestaurantName}. Adding an item here will ask before starting a new
-          cart.
+          Your cart has items from {restaurant.cartElsewhere}. Adding an item here will ask before starting a new cart.
         </p>
       ) : null}
       {!restaurant.isOpen ? (

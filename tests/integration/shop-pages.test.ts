@@ -1,0 +1,138 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+import { restaurants } from "@/db/schema";
+import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import { CART_COOKIE } from "@/lib/cart/cookie";
+import { addToCart } from "@/lib/cart/queries";
+import { RestaurantCard } from "@/components/shop/restaurant-card";
+import CartPage from "@/app/(shop)/cart/page";
+import RestaurantPage from "@/app/(shop)/r/[slug]/page";
+import HomePage from "@/app/page";
+
+import { DRIVERS, freshDatabase } from "../fixtures/db";
+import { createOrders, createRestaurant, createUser } from "../fixtures/factory";
+import { cookieJar } from "../fixtures/next-headers";
+import { elementsOf, linkHref, textOf } from "../fixtures/page-tree";
+
+// The pages read the signed-in user from the Auth.js cookie and the anonymous cart from its own: the test chooses both.
+const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+vi.mock("@/lib/auth/session", () => ({ getViewer: async () => session.viewer }));
+vi.mock("next/headers", async () => (await import("../fixtures/next-headers")).nextHeadersMock);
+
+/** The shop's pages as Next.js calls them, for what they decide to show: notes, warnings, page links. */
+describe.each(DRIVERS)("shop pages on %s", (driver) => {
+  const db = freshDatabase(driver);
+  beforeEach(() => {
+    session.viewer = null;
+    cookieJar.clear();
+  });
+
+  const search = (params: Record<string, string>) => ({ searchParams: Promise.resolve(params) }) as never;
+  const customer = async () => {
+    const { user, profile } = await createUser(db());
+    return { profile, viewer: (await findActiveViewer(user.id))! };
+  };
+
+  it("pages on after a restaurant with the longest name of multi-byte characters, keeping the filter", async () => {
+    // 120 characters, the database's limit: 3 bytes each in UTF-8 (JSON keeps them as they are), 4 for the emoji.
+    for (const name of ["寿司".repeat(60), "🍣".repeat(120)]) {
+      // The same name for all, so that each page's last card has it; a cuisine of their own, so that only they show.
+      const cuisine = `Kaiseki ${crypto.randomUUID().slice(0, 8)}`;
+      const ids: number[] = [];
+      for (let i = 0; i < 13; i++) {
+        const { restaurant } = await createRestaurant(db());
+        await db().update(restaurants).set({ name, cuisine }).where(eq(restaurants.id, restaurant.id));
+        ids.push(restaurant.id);
+      }
+      const cards = (page: unknown) =>
+        [...elementsOf(page as never)].filter((e) => e.type === RestaurantCard).map((e) => e.props.restaurant);
+
+      const first = await HomePage(search({ cuisine }));
+      expect(cards(first)).toMatchObject(ids.slice(0, 12).map((id) => ({ id, name })));
+      const more = linkHref(first, "More restaurants →");
+      expect(more).toBeDefined();
+      const next = new URL(more!, "http://test").searchParams;
+      expect(next.get("cuisine")).toBe(cuisine);
+
+      const second = await HomePage(search(Object.fromEntries(next)));
+      expect(textOf(second)).not.toContain("That page link is not valid");
+      expect(cards(second)).toMatchObject([{ id: ids[12], name }]);
+      expect(linkHref(second, "More restaurants →")).toBeUndefined();
+    }
+  });
+
+  it("keeps the search and filters when the page link is not valid, and says so", async () => {
+    const cuisine = `Izakaya ${crypto.randomUUID().slice(0, 8)}`;
+    const { restaurant } = await createRestaurant(db());
+    await db().update(restaurants).set({ cuisine }).where(eq(restaurants.id, restaurant.id));
+    for (const after of ["A".repeat(5_000), "not-a-cursor"]) {
+      const page = await HomePage(search({ cuisine, after }));
+      expect(textOf(page)).toContain("That page link is not valid");
+      expect([...elementsOf(page)].filter((e) => e.type === RestaurantCard).map((e) => e.props.restaurant)).toEqual([
+        expect.objectContaining({ id: restaurant.id, cuisine }),
+      ]);
+    }
+  });
+
+  it("notes a cart rebuilt from an order only when that order is the viewer's", async () => {
+    const me = await customer();
+    const someoneElse = await customer();
+    const { restaurant, items } = await createRestaurant(db(), [{ name: "Ramen", priceCents: 1200 }]);
+    const line = [{ menuItemId: items[0]!.id, name: "Ramen", unitPriceCents: 1200, quantity: 1 }];
+    const [mine] = await createOrders(db(), {
+      customerId: me.profile.id,
+      restaurantId: restaurant.id,
+      count: 1,
+      lines: line,
+    });
+    const [theirs] = await createOrders(db(), {
+      customerId: someoneElse.profile.id,
+      restaurantId: restaurant.id,
+      count: 1,
+      lines: line,
+    });
+    await addToCart({ holder: { profileId: me.profile.id }, menuItemId: items[0]!.id, quantity: 1 });
+    const anonymousId = crypto.randomUUID();
+    await addToCart({ holder: { anonymousId }, menuItemId: items[0]!.id, quantity: 1 });
+    const note = async (reorder: number) => {
+      const page = await CartPage(search({ reorder: String(reorder) }));
+      expect(textOf(page)).toContain("Subtotal");
+      return textOf(page).includes("Your cart was rebuilt from order");
+    };
+
+    session.viewer = me.viewer;
+    expect(await note(mine!)).toBe(true);
+    expect(textOf(await CartPage(search({ reorder: String(mine!) })))).toContain(
+      `Your cart was rebuilt from order #${mine} with today's prices. Everything is still available.`,
+    );
+    expect(await note(theirs!)).toBe(false);
+    expect(await note(2_000_000_000)).toBe(false);
+    // A visitor who is not signed in has no orders, whatever the address says.
+    session.viewer = null;
+    cookieJar.set(CART_COOKIE, anonymousId);
+    expect(await note(mine!)).toBe(false);
+  });
+
+  it("warns of a cart from another restaurant of the same name, and not of one from this restaurant", async () => {
+    const here = await createRestaurant(db(), [{ name: "Pho", priceCents: 900 }]);
+    const namesake = await createRestaurant(db(), [{ name: "Pho", priceCents: 950 }]);
+    await db().update(restaurants).set({ name: "Pho Co" }).where(eq(restaurants.id, here.restaurant.id));
+    await db().update(restaurants).set({ name: "Pho Co" }).where(eq(restaurants.id, namesake.restaurant.id));
+    const me = await customer();
+    const anonymousId = crypto.randomUUID();
+    await addToCart({ holder: { profileId: me.profile.id }, menuItemId: here.items[0]!.id, quantity: 1 });
+    await addToCart({ holder: { anonymousId }, menuItemId: here.items[0]!.id, quantity: 1 });
+    const warns = async (slug: string) => {
+      const page = await RestaurantPage({ params: Promise.resolve({ slug }) } as never);
+      return textOf(page).includes("Your cart has items from Pho Co.");
+    };
+
+    for (const signedIn of [true, false]) {
+      session.viewer = signedIn ? me.viewer : null;
+      if (!signedIn) cookieJar.set(CART_COOKIE, anonymousId);
+      expect(await warns(namesake.restaurant.slug)).toBe(true);
+      expect(await warns(here.restaurant.slug)).toBe(false);
+    }
+  });
+});
