@@ -1,5 +1,5 @@
 /**
- * npm run bench:framework-floor [-- --rounds 4 --duration 10 --connections 4]
+ * npm run bench:framework-floor [-- --rounds 4 --duration 10 --connections 4 --cache-components]
  *
  * What Next.js itself costs a dynamic page on this machine, with no app around it. Issue 8 asks `/profile` to serve
  * 40% of the requests/s of a route handler that answers `null`; this measures the most any page can reach. It writes
@@ -7,6 +7,8 @@
  * `/api/floor`, a dynamic route handler that answers `null`), builds it with this project's Next.js, React and
  * settings' defaults, starts it, and runs autocannon on the two alternately, `--rounds` times, after a warm-up of
  * both. No database, no Auth.js, no CSS: whatever the page reaches is the framework's own ceiling.
+ * `--cache-components` builds it with Next.js' Cache Components (partial prerendering): the page becomes a
+ * prerendered shell with the paragraph in a Suspense boundary, rendered per request.
  *
  * Markdown on stdout, progress on stderr. The temporary app is removed at the end.
  */
@@ -24,17 +26,19 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "4" },
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "4" },
+    "cache-components": { type: "boolean", default: false },
   },
 });
 const rounds = Number(values.rounds);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
+const cacheComponents = values["cache-components"]!;
 
 // The whole app. `connection()` makes both dynamic: rendered on every request, as every page of Platter is.
 const FILES: Record<string, string> = {
   "package.json": JSON.stringify({ name: "framework-floor", private: true, type: "module" }),
   // node_modules is a link into this project; Turbopack resolves only below its root, so the root is "/".
-  "next.config.mjs": `export default { turbopack: { root: "/" } };\n`,
+  "next.config.mjs": `export default { turbopack: { root: "/" }${cacheComponents ? ", cacheComponents: true" : ""} };\n`,
   "tsconfig.json": JSON.stringify({
     compilerOptions: {
       target: "ES2022",
@@ -57,13 +61,25 @@ const FILES: Record<string, string> = {
     `  return (<html lang="en"><body>{children}</body></html>);`,
     `}`,
   ].join("\n"),
-  "app/p/page.tsx": [
-    `import { connection } from "next/server";`,
-    `export default async function Page() {`,
-    `  await connection();`,
-    `  return <p>hello</p>;`,
-    `}`,
-  ].join("\n"),
+  "app/p/page.tsx": cacheComponents
+    ? [
+        `import { Suspense } from "react";`,
+        `import { connection } from "next/server";`,
+        `async function Hello() {`,
+        `  await connection();`,
+        `  return <p>hello</p>;`,
+        `}`,
+        `export default function Page() {`,
+        `  return <Suspense><Hello /></Suspense>;`,
+        `}`,
+      ].join("\n")
+    : [
+        `import { connection } from "next/server";`,
+        `export default async function Page() {`,
+        `  await connection();`,
+        `  return <p>hello</p>;`,
+        `}`,
+      ].join("\n"),
   "app/api/floor/route.ts": [
     `import { connection } from "next/server";`,
     `export async function GET() {`,
@@ -127,7 +143,8 @@ async function main() {
       console.log(
         `- Next.js ${nextVersion()}, ` +
           `node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}); autocannon ` +
-          `${connections} connections × ${duration} s per row, route handler first in each round; the page is ` +
+          `${connections} connections × ${duration} s per row, route handler first in each round; ` +
+          `${cacheComponents ? "Cache Components on (a prerendered shell, the paragraph in Suspense); " : ""}the page is ` +
           `${bytes.toLocaleString("en-US")} bytes`,
       );
       console.log("");
