@@ -173,16 +173,18 @@ const TARGETS: Record<string, Target> = {
     // The token is marked used and the sessions revoked (updates); the account's throttle is cleared.
     writes: ["sign_in_throttles", AUDIT],
   },
+  // A sign-in that succeeds opens its session row (lib/auth/sign-in.ts).
   signInAction: {
     role: "anyone",
     fields: ["email", "password", "callbackUrl"],
     attempts: true,
+    writes: ["user_sessions"],
   },
   signUpAction: {
     role: "anyone",
     fields: ["name", "email", "password", "callbackUrl"],
     attempts: true,
-    writes: ["users", "profiles", "customer_totals"],
+    writes: ["users", "profiles", "customer_totals", "user_sessions"],
   },
   changePasswordAction: {
     role: "customer",
