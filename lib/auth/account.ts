@@ -7,6 +7,7 @@ import { users } from "@/db/schema";
 
 import { hashPassword, verifyPassword } from "./password";
 import type { Viewer } from "./queries";
+import { voidResetTokens } from "./reset-tokens";
 import type { ChangePasswordInput } from "./schema";
 import { revokeUserSessions } from "./sessions";
 import { claimSignInAttempt, recordSignInEvent, settleSuccessfulAttempt } from "./throttle";
@@ -17,8 +18,8 @@ export type ChangePasswordResult =
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
- * Changes the viewer's password after checking the current one, and ends every other session of theirs (someone
- * who knew the old password may hold one). Wrong current passwords count against the account's sign-in throttle,
+ * Changes the viewer's password after checking the current one, ends every other session of theirs (someone
+ * who knew the old password may hold one) and voids any reset link not yet used. Wrong current passwords count against the account's sign-in throttle,
  * so a borrowed session cannot be used to guess the password faster than the sign-in form allows. The password is
  * read on the primary, and replaced only if it is still the one checked: a reset that lands meanwhile wins, and this
  * change answers as a wrong current password, which it now is.
@@ -53,6 +54,8 @@ export async function changePassword({
       .where(and(eq(users.id, viewer.userId), eq(users.passwordHash, current), eq(users.disabled, false)))
       .returning({ id: users.id });
     if (!changed.length) return null;
+    // A reset link asked for before (perhaps by whoever knew the old password) would set the password again.
+    await voidResetTokens(tx, viewer.userId);
     return revokeUserSessions(tx, {
       userId: viewer.userId,
       exceptSessionId: viewer.sessionId,

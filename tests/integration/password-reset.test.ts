@@ -17,6 +17,7 @@ import {
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
 import type { ActionState } from "@/lib/action";
 import { setUserDisabled } from "@/lib/admin/roles";
+import { changePassword } from "@/lib/auth/account";
 import { authenticate, findActiveViewer } from "@/lib/auth/queries";
 import { forgotPasswordAction, resetPasswordAction } from "@/lib/auth/reset-actions";
 import { RESET_LINK_PROBLEMS, RESET_REQUESTED_MESSAGE } from "@/lib/auth/reset-schema";
@@ -255,6 +256,20 @@ describe.each(DRIVERS)("password reset on %s", (driver) => {
       });
     }
     expect(await newPassword(token)).toEqual({ message: RESET_LINK_PROBLEMS.unknown });
+    expect(await tokenRows(user.id)).toEqual([]);
+  });
+
+  it("a password change on the account page ends the outstanding link: it cannot set the password again", async () => {
+    const { user } = await createUser(db());
+    await forgot(user.email);
+    const token = tokenOf(linksMailedTo(user.email)[0]!);
+    const sessionId = await openSession(user.id);
+    const viewer = (await findSessionViewer({ userId: user.id, sessionId }))!;
+    expect(
+      await changePassword({ viewer, input: { currentPassword: DEMO_PASSWORD, newPassword: "the owner's new one" } }),
+    ).toEqual({ ok: true, signedOut: 0 });
+    expect(await newPassword(token, "whoever held the link")).toEqual({ message: RESET_LINK_PROBLEMS.unknown });
+    expect(await authenticate(user.email, "the owner's new one")).toMatchObject({ id: user.id });
     expect(await tokenRows(user.id)).toEqual([]);
   });
 
