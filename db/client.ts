@@ -43,11 +43,28 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
   return { db, driver: "postgres", close: () => client.end({ timeout: 5 }), listen: listenOn(client) };
 }
 
-/** LISTEN through a postgres.js client, which keeps one connection of its own for it and listens again on reconnect. */
+/**
+ * LISTEN through a postgres.js client, which keeps one connection of its own for it and listens again on reconnect.
+ * postgres.js also keeps a listener whose LISTEN failed (the database away), gives no way to remove it, and
+ * listens for it again after its next reconnect: such a listener must then do nothing, or every failed attempt
+ * during an outage would leave one more copy of every notification behind.
+ */
 export const listenOn =
-  (client: import("postgres").Sql): Listen =>
-  async (channel, onPayload, onListen) =>
-    (await client.listen(channel, onPayload, onListen)).unlisten;
+  (client: Pick<import("postgres").Sql, "listen">): Listen =>
+  async (channel, onPayload, onListen) => {
+    let live = true;
+    try {
+      const listening = await client.listen(
+        channel,
+        (payload) => live && onPayload(payload),
+        () => live && onListen?.(),
+      );
+      return listening.unlisten;
+    } catch (error) {
+      live = false;
+      throw error;
+    }
+  };
 
 /** A postgres.js client for `url`; behind a pooler, one that never pipelines (db/pooled-client.ts). */
 function openClient(postgres: typeof import("postgres"), url: string, options: PostgresOptions) {

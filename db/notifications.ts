@@ -158,7 +158,15 @@ function listenerFor(handle: DatabaseHandle): Listen | undefined {
       backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
       connection: { application_name: "platter-listen" },
     });
-    const unlisten = await listenOn(client)(channel, onPayload, onListen);
+    let unlisten: () => Promise<void>;
+    try {
+      unlisten = await listenOn(client)(channel, onPayload, onListen);
+    } catch (error) {
+      // Its own client: ended here, or it would keep a connection and retry its LISTEN forever (the next stream
+      // opens another).
+      await client.end({ timeout: 0 });
+      throw error;
+    }
     return async () => {
       await unlisten();
       await client.end({ timeout: 5 });

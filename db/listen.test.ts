@@ -1,0 +1,43 @@
+import { describe, expect, it, vi } from "vitest";
+
+import { listenOn } from "./client";
+
+type Registered = { fn: (payload: string) => void; onlisten?: () => void };
+
+/** A postgres.js client's listen as it behaves: it keeps every listener it was given, whether its LISTEN worked or not. */
+function clientThat(works: boolean) {
+  const registered: Registered[] = [];
+  const client = {
+    listen: async (_channel: string, fn: Registered["fn"], onlisten?: () => void) => {
+      registered.push({ fn, onlisten });
+      if (!works) throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+      onlisten?.();
+      return { state: {}, unlisten: async () => {} };
+    },
+  };
+  return { client: client as unknown as Parameters<typeof listenOn>[0], registered };
+}
+
+describe("listenOn", () => {
+  it("hands notifications to a listener whose LISTEN worked", async () => {
+    const { client, registered } = clientThat(true);
+    const onPayload = vi.fn();
+    const onListen = vi.fn();
+    await listenOn(client)("order_events", onPayload, onListen);
+    registered[0]!.fn('{"id":1}');
+    expect(onPayload).toHaveBeenCalledWith('{"id":1}');
+    expect(onListen).toHaveBeenCalledTimes(1);
+  });
+
+  it("leaves a listener whose LISTEN failed inert when the client listens for it again after a reconnect", async () => {
+    const { client, registered } = clientThat(false);
+    const onPayload = vi.fn();
+    const onListen = vi.fn();
+    await expect(listenOn(client)("order_events", onPayload, onListen)).rejects.toThrow(/ECONNREFUSED/);
+    // postgres.js' reconnect: every listener kept is listened for again and hears what follows.
+    registered[0]!.onlisten?.();
+    registered[0]!.fn('{"id":1}');
+    expect(onPayload).not.toHaveBeenCalled();
+    expect(onListen).not.toHaveBeenCalled();
+  });
+});
