@@ -145,7 +145,9 @@ function reorderNotes(orderId: number, profileId: number): ReorderNotes {
     and not exists (select 1 from unnest(ci.choice_ids) held(id) where not exists (select 1
       from order_line_options past where past.order_line_id = ol.id and ${standsFor(sql`held.id`, sql`past`)})))`;
   return {
-    isOwnOrder: sql<boolean>`exists (select 1 from orders o where o.id = ${orderId} and o.customer_id = ${profileId})`,
+    // The customer's order, and the cart is still of its restaurant (not filled elsewhere since).
+    isOwnOrder: sql<boolean>`exists (select 1 from orders o where o.id = ${orderId} and o.customer_id = ${profileId}
+      and o.restaurant_id = ${carts.restaurantId})`,
     leftOut: sql<string[] | null>`(
           select json_agg(ol.name order by ol.id) from order_lines ol join orders o on o.id = ol.order_id
           where o.id = ${orderId} and o.customer_id = ${profileId} and not ${madeIt})`,

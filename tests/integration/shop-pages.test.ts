@@ -112,6 +112,16 @@ describe.each(DRIVERS)("shop pages on %s", (driver) => {
     session.viewer = null;
     cookieJar.set(CART_COOKIE, anonymousId);
     expect(await note(mine!)).toBe(false);
+    // Nor is it a note on a cart filled from another restaurant since.
+    session.viewer = me.viewer;
+    const elsewhere = await createRestaurant(db(), [{ name: "Taco", priceCents: 400 }]);
+    await addToCart({
+      holder: { profileId: me.profile.id },
+      menuItemId: elsewhere.items[0]!.id,
+      quantity: 1,
+      replace: true,
+    });
+    expect(await note(mine!)).toBe(false);
   });
 
   it("warns of a cart from another restaurant of the same name, and not of one from this restaurant", async () => {

@@ -10,6 +10,7 @@ import { closedRefusal, reorderNote } from "@/lib/orders/messages";
 import { recordId } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { CartLine } from "@/components/shop/cart-line";
+import { ForgetReorder } from "@/components/shop/forget-reorder";
 import { FulfilmentChoiceForm } from "@/components/shop/fulfilment-choice-form";
 import { Money } from "@/components/ui/money";
 
@@ -49,6 +50,7 @@ export default async function CartPage({ searchParams }: PageProps<"/cart">) {
       {cart.rebuiltFrom !== undefined ? (
         <div role="status" className="rounded-lg bg-sky-50 px-4 py-3 text-sm text-sky-900 ring-1 ring-sky-200">
           {reorderNote(cart.rebuiltFrom, cart)}
+          <ForgetReorder />
         </div>
       ) : null}
       <section aria-labelledby="cart-restaurant" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
