@@ -76,7 +76,7 @@ export const createRestaurantSchema = z
     const slug = input.slug === "" ? slugify(input.name) : input.slug;
     const problem =
       slug === ""
-        ? "The name has no letters or digits to make a web address from: enter one."
+        ? "A web address is made of the letters a to z and digits, and this name has none to make one from: enter one, like tokyo-ramen."
         : slug.length > SLUG_MAX
           ? `Use at most ${SLUG_MAX} characters.`
           : !SLUG_PATTERN.test(slug)

@@ -33,7 +33,7 @@ export type FulfilmentChoice = z.infer<typeof fulfilmentSchema>;
 const EXPIRED_FORM = "This checkout form has expired. Reload the page and try again.";
 
 export const checkoutSchema = z.object({
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,100}$/, EXPIRED_FORM),
+  idempotencyKey: z.string({ error: EXPIRED_FORM }).regex(/^[A-Za-z0-9-]{8,100}$/, EXPIRED_FORM),
   // What the customer saw. Never charged: only compared, so that a price change is shown before anyone pays it.
   // Digits only, as the review renders it.
   expectedTotalCents: numberText(

@@ -212,7 +212,7 @@ describe.each(DRIVERS)("admin restaurants and owners on %s", (driver) => {
     }
     // A name with nothing to make a slug from asks for one.
     expect((await submit(createRestaurantAction, { ...fields, name: "🍕🍕", slug: "" })).fieldErrors?.slug).toEqual([
-      "The name has no letters or digits to make a web address from: enter one.",
+      "A web address is made of the letters a to z and digits, and this name has none to make one from: enter one, like tokyo-ramen.",
     ]);
     expect(
       (await submit(createRestaurantAction, { ...fields, name: "", cuisine: "\u0000" })).fieldErrors,

@@ -320,6 +320,12 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
         written,
       ).toEqual(["This checkout form has expired. Reload the page and try again."]);
     }
+    // A form without its key (hand-made) says the same, not the validator's own words.
+    expect(
+      checkoutSchema
+        .safeParse({ reviewedCart: form.reviewedCart, fulfilment: "pickup", expectedTotalCents: "100" })
+        .error?.issues.map((i) => i.message),
+    ).toEqual(["This checkout form has expired. Reload the page and try again."]);
   });
 
   it("asks before replacing a cart from another restaurant, and refuses unavailable items", async () => {
