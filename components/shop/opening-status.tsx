@@ -37,7 +37,7 @@ export async function OpeningHours({
   className?: string;
 }) {
   const parts = [
-    describeToday(r.todaysHours),
+    describeToday(r.todaysHours, r.openNow),
     !r.openNow && r.opensAt ? `Opens at ${formatOpening(r.opensAt, r.timeZone)}` : null,
   ].filter(Boolean);
   if (parts.length === 0) return null;

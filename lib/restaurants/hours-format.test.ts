@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatOpening } from "./hours-format";
+import { describeToday, formatOpening } from "./hours-format";
 
 describe("formatOpening", () => {
   const now = new Date("2026-11-25T12:00:00Z");
@@ -21,5 +21,14 @@ describe("formatOpening", () => {
     const saturday = new Date("2026-03-28T12:00:00Z");
     expect(formatOpening(new Date("2026-04-02T23:00:00Z"), "Europe/London", saturday)).toBe("Fri, Apr 3, 12:00 AM");
     expect(formatOpening(new Date("2026-04-01T23:00:00Z"), "Europe/London", saturday)).toBe("Thu 12:00 AM");
+  });
+});
+
+describe("describeToday", () => {
+  it("says closed today only when the restaurant is not open: open after midnight on last night's hours, it is not", () => {
+    expect(describeToday("", false)).toBe("Closed today");
+    expect(describeToday("", true)).toBe("No more hours today");
+    expect(describeToday("12:00–22:00", true)).toBe("Today 12:00–22:00");
+    expect(describeToday(null, true)).toBeNull();
   });
 });

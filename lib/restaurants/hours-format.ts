@@ -42,9 +42,11 @@ export const zoneNote = (restaurantZone: string, viewerZone: string | null) =>
  * Today's hours as todaysHours (lib/restaurants/hours.ts) gives them, for a label: null (no schedule: the switch
  * alone decides) stays null; "" is a day without hours.
  */
-export function describeToday(todaysHours: string | null): string | null {
+export function describeToday(todaysHours: string | null, openNow = false): string | null {
   if (todaysHours === null) return null;
-  if (todaysHours === "") return "Closed today";
+  // Open on a day without hours of its own: last night's hours run past midnight (18:00–02:00). "Closed today"
+  // beside "Open" would contradict the badge.
+  if (todaysHours === "") return openNow ? "No more hours today" : "Closed today";
   if (todaysHours === "00:00–24:00") return "Open 24 hours today";
   return `Today ${todaysHours}`;
 }
