@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 
 import { playChime, useNotificationPermission, useSoundAllowed, useSoundSetting } from "./alert-settings";
 
-type PlacedOrder = { id: number; customerName: string };
+/** `seq`: its "placed" event's id, which grows in the order orders commit (order ids need not). */
+type PlacedOrder = { id: number; customerName: string; seq: number };
 
 const TITLE_COUNT = /^\(\d+\+?\) /;
 
@@ -16,7 +17,7 @@ const TITLE_COUNT = /^\(\d+\+?\) /;
  * once. Read through useSyncExternalStore, so the server render and hydration start from the page (nothing stored).
  */
 type Progress = { seen: number; announced: number };
-const progressKey = (restaurantId: number) => `platter:new-orders:${restaurantId}`;
+const progressKey = (restaurantId: number) => `platter:new-order-events:${restaurantId}`;
 const progressListeners = new Set<() => void>();
 
 function subscribeProgress(listener: () => void) {
@@ -57,8 +58,8 @@ function updateProgress(restaurantId: number, change: (stored: Progress | null) 
 
 /**
  * The owner's new-order alert on the queue page. The page re-renders on every live event (LiveRefresh) and hands
- * in its newest placed orders; an order is new when its id (ids only grow) is above the newest one the owner has
- * seen: all those on the page when it opened, and all those acknowledged since. New orders are named in a status
+ * in its newest placed orders; an order is new when its `seq` (in commit order) is above the newest one the owner
+ * has seen: all those on the page when it opened, and all those acknowledged since. New orders are named in a status
  * region (read out by screen readers), counted in the tab's title, chimed if the owner switched the sound on, and
  * shown as a system notification if the owner allowed them. `morePlaced`: the list stopped at its limit, so when
  * every order on it is new, more may be ("10+").
@@ -74,9 +75,9 @@ export function OrderAlerts({
   newestPlaced: PlacedOrder[];
   morePlaced?: boolean;
 }) {
-  const newestId = newestPlaced.reduce((max, o) => Math.max(max, o.id), 0);
+  const newestSeq = newestPlaced.reduce((max, o) => Math.max(max, o.seq), 0);
   // Without anything stored (the tab's first visit), everything on the page when it opened counts as seen.
-  const [openedWith] = useState(newestId);
+  const [openedWith] = useState(newestSeq);
   const progress = parseProgress(
     useSyncExternalStore(
       subscribeProgress,
@@ -94,20 +95,20 @@ export function OrderAlerts({
   const [permission, askPermission] = useNotificationPermission();
   // The title counts what arrived since the owner last looked at the tab: coming back to it is looking. The
   // in-page alert stays until "Mark as seen", so that nothing disappears before it has been read.
-  const [viewedUpTo, setViewedUpTo] = useState(newestId);
-  const unseen = newestPlaced.filter((o) => o.id > seenUpTo);
-  const unviewed = unseen.filter((o) => o.id > viewedUpTo).length;
+  const [viewedUpTo, setViewedUpTo] = useState(newestSeq);
+  const unseen = newestPlaced.filter((o) => o.seq > seenUpTo);
+  const unviewed = unseen.filter((o) => o.seq > viewedUpTo).length;
   // "10+" when every order the list holds is new and the list was cut.
   const count = (n: number) => (morePlaced && n === newestPlaced.length ? `${n}+` : String(n));
   const titleCount = unviewed > 0 ? count(unviewed) : null;
 
   useEffect(() => {
     const onVisibility = () => {
-      if (document.visibilityState === "visible") setViewedUpTo(newestId);
+      if (document.visibilityState === "visible") setViewedUpTo(newestSeq);
     };
     document.addEventListener("visibilitychange", onVisibility);
     return () => document.removeEventListener("visibilitychange", onVisibility);
-  }, [newestId]);
+  }, [newestSeq]);
 
   // The tab's title: "(2) Order queue · …" while orders wait. Next.js rewrites the title on navigation and
   // refresh, so the count is put back whenever the <title> changes.
@@ -129,10 +130,10 @@ export function OrderAlerts({
   // Sound and system notification once per new order, however many times the page re-renders.
   useEffect(() => {
     const announced = (announcedUpTo.current ??= parseProgress(storedProgress(restaurantId))?.announced ?? openedWith);
-    const fresh = newestPlaced.filter((o) => o.id > announced);
+    const fresh = newestPlaced.filter((o) => o.seq > announced);
     if (fresh.length === 0) return;
-    announcedUpTo.current = newestId;
-    updateProgress(restaurantId, (stored) => ({ seen: stored?.seen ?? openedWith, announced: newestId }));
+    announcedUpTo.current = newestSeq;
+    updateProgress(restaurantId, (stored) => ({ seen: stored?.seen ?? openedWith, announced: newestSeq }));
     if (sound) playChime();
     if (typeof Notification !== "undefined" && Notification.permission === "granted") {
       for (const order of fresh)
@@ -141,7 +142,7 @@ export function OrderAlerts({
           tag: `order-${order.id}`,
         });
     }
-  }, [newestPlaced, newestId, sound, restaurantName, restaurantId, openedWith]);
+  }, [newestPlaced, newestSeq, sound, restaurantName, restaurantId, openedWith]);
 
   return (
     <section aria-label="New order alerts" className="space-y-3">
@@ -165,10 +166,10 @@ export function OrderAlerts({
             type="button"
             variant="secondary"
             onClick={() => {
-              setViewedUpTo(newestId);
+              setViewedUpTo(newestSeq);
               updateProgress(restaurantId, (stored) => ({
-                seen: newestId,
-                announced: Math.max(stored?.announced ?? 0, newestId),
+                seen: newestSeq,
+                announced: Math.max(stored?.announced ?? 0, newestSeq),
               }));
             }}
           >

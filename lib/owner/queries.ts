@@ -110,10 +110,15 @@ export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: st
         where e.restaurant_id = ${restaurants.id})`.as("last_event_id"),
       // The newest placed orders, [id, customer name], newest first, for the new-order alert: the queue itself
       // shows the oldest open orders, so a new one can be past its end (orders_restaurant_status_placed_idx).
+      // With each, its "placed" event's id, which is drawn under the restaurant's lock and so grows in commit order
+      // (migration 0007), where order ids do not: an order whose checkout waited after drawing its id commits after
+      // a later one, and would read as already seen. 0 once the event is pruned (a day on): long seen by then.
       newestPlaced: sql<
-        [number, string][] | null
-      >`(select json_agg(json_build_array(n.id, n.display_name) order by n.placed_at desc, n.id desc)
-        from (select o.id, o.placed_at, p.display_name from orders o join profiles p on p.id = o.customer_id
+        [number, string, number][] | null
+      >`(select json_agg(json_build_array(n.id, n.display_name, n.seq) order by n.placed_at desc, n.id desc)
+        from (select o.id, o.placed_at, p.display_name, coalesce((select max(e.id) from order_events e
+            where e.order_id = o.id and e.status = 'placed'), 0) as seq
+          from orders o join profiles p on p.id = o.customer_id
           where o.restaurant_id = ${restaurants.id} and o.status = 'placed'
           order by o.placed_at desc, o.id desc limit ${NEWEST_PLACED + 1}) n)`.as("newest_placed"),
     },
@@ -133,7 +138,7 @@ export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: st
         openCount: Number(row.openCount),
         newestPlaced: (row.newestPlaced ?? [])
           .slice(0, NEWEST_PLACED)
-          .map(([id, customerName]) => ({ id, customerName })),
+          .map(([id, customerName, seq]) => ({ id, customerName, seq: Number(seq) })),
         // One more was read than is handed on: there are older placed orders, which may be new to the owner too.
         morePlaced: (row.newestPlaced ?? []).length > NEWEST_PLACED,
       }

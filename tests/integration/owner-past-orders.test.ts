@@ -314,8 +314,20 @@ describe.each(DRIVERS)("owner tickets and past orders on %s", (driver) => {
     });
     expect(count).toBe(2);
     // createOrders places each next order a minute earlier: the first id is the newest.
-    expect(result?.newestPlaced).toEqual(placed.map((id) => ({ id, customerName: "Nadia New" })));
+    expect(result?.newestPlaced).toEqual(
+      placed.map((id) => ({ id, customerName: "Nadia New", seq: expect.any(Number) as number })),
+    );
     expect(result?.morePlaced).toBe(false);
+    // Each carries its "placed" event's id, which grows in commit order: the alert compares those, not order ids.
+    // An order that committed after a later-numbered one (its checkout waited after drawing its id) has the
+    // greater one, as its event is made under the restaurant's lock at commit time; replayed here by hand.
+    const [lower, higher] = [...placed].sort((a, b) => a - b);
+    await db().execute(sql`delete from order_events where order_id = ${lower!}`);
+    await db().execute(sql`insert into order_events (order_id, restaurant_id, customer_id, status)
+      values (${lower!}, ${restaurant.id}, ${customer.profile.id}, 'placed')`);
+    const reread = await getOrderQueue({ viewer: (await findActiveViewer(owner.user.id))!, slug: restaurant.slug });
+    const seqOf = (id: number) => reread!.newestPlaced.find((o) => o.id === id)!.seq;
+    expect(seqOf(lower!)).toBeGreaterThan(seqOf(higher!));
 
     // Exactly as many placed orders as the alert is handed: all of them, and no word of more.
     const toTheLimit = await createOrders(db(), {
