@@ -19,8 +19,9 @@ export type ChangePasswordResult =
 
 /**
  * Changes the viewer's password after checking the current one, ends every other session of theirs (someone
- * who knew the old password may hold one) and voids any reset link not yet used. Wrong current passwords count against the account's sign-in throttle,
- * so a borrowed session cannot be used to guess the password faster than the sign-in form allows. The password is
+ * who knew the old password may hold one) and voids any reset link not yet used. Wrong current passwords count
+ * against the account's sign-in throttle, so a borrowed session cannot be used to guess the password faster than
+ * the sign-in form allows. The password is
  * read on the primary, and replaced only if it is still the one checked: a reset that lands meanwhile wins, and this
  * change answers as a wrong current password, which it now is.
  */
