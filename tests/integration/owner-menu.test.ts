@@ -28,6 +28,7 @@ import { getProfileForViewer } from "@/lib/profile/queries";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createOwner, createRestaurant, createUser } from "../fixtures/factory";
+import { untilWaitingOnLocks } from "../fixtures/locks";
 import { signInAs, submit } from "../fixtures/session";
 
 vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
@@ -378,14 +379,7 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
     await isLocked;
     const started = moves();
     const running = Promise.all(started);
-    const waiting = async () => {
-      const [row] = await db()
-        .select({ n: sql<number>`count(*)::int` })
-        .from(sql`pg_stat_activity`)
-        .where(sql`datname = current_database() and wait_event_type = 'Lock'`);
-      return row!.n;
-    };
-    for (let i = 0; i < 200 && (await waiting()) < started.length; i++) await new Promise((r) => setTimeout(r, 25));
+    await untilWaitingOnLocks(db(), started.length);
     release();
     await blocker;
     return running;

@@ -14,6 +14,7 @@ import { attemptSignIn } from "@/lib/auth/sign-in";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOwner, createRestaurant, createUser } from "../fixtures/factory";
+import { untilWaitingOnLocks } from "../fixtures/locks";
 import { openSession } from "../fixtures/open-session";
 
 /**
@@ -111,14 +112,7 @@ describe.each(DRIVERS)("sessions on %s", (driver) => {
     });
     await isChanged;
     const running = run();
-    const waiting = async () => {
-      const [row] = await db()
-        .select({ n: sql<number>`count(*)::int` })
-        .from(sql`pg_stat_activity`)
-        .where(sql`datname = current_database() and wait_event_type = 'Lock'`);
-      return row!.n;
-    };
-    for (let i = 0; i < 200 && (await waiting()) < 1; i++) await new Promise((r) => setTimeout(r, 25));
+    await untilWaitingOnLocks(db(), 1);
     commit();
     await writer;
     return running;
