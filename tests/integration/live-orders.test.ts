@@ -210,6 +210,29 @@ describe.each(DRIVERS)("live order streams on %s", (driver: Driver) => {
     ]);
   });
 
+  it("a stream resuming after its missed events were pruned is told to reload, then follows from the log's oldest", async () => {
+    const { a, b, ownerA, carla } = await setup();
+    const first = await place(a.id, carla.profileId);
+    const seen = await latestEventId();
+    await advance(ownerA.viewer, first, "placed", "preparing"); // missed, then pruned a day later
+    await db().execute(
+      sql`update order_events set created_at = now() - interval '2 days' where id <= ${await latestEventId()}`,
+    );
+    expect(await pruneOrderEvents()).toBeGreaterThanOrEqual(2);
+    await place(b.id, carla.profileId); // the log's oldest event now, of another restaurant
+    const oldest = await latestEventId();
+    const hears = await stream(ownerA.session, { kind: "restaurant", slug: a.slug }, seen);
+    await hears.waitFor((r) => r.events.some((e) => e.event === "reset"));
+    expect(hears.events.filter((e) => e.event !== "message")).toEqual([
+      { id: String(oldest - 1), event: "reset", data: "{}" },
+    ]);
+    // From there, a reconnect has nothing to reload.
+    const again = await stream(ownerA.session, { kind: "restaurant", slug: a.slug }, oldest - 1);
+    await advance(ownerA.viewer, first, "preparing", "ready");
+    await again.waitFor((r) => r.orders().length === 1);
+    expect(again.events.filter((e) => e.event === "reset")).toEqual([]);
+  });
+
   it("a rolled-back change leaves no event; a committed one is logged in its transaction", async () => {
     const { a, carla } = await setup();
     const id = await place(a.id, carla.profileId);
