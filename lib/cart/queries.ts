@@ -380,13 +380,16 @@ export async function setCartQuantity({
   quantity: number;
 }): Promise<CartLineResult> {
   const db = await getDb();
+  // The cart row is locked as checkout locks it, in this one statement: a change waits for a checkout in progress
+  // and then finds the cart gone (not found), or goes first and is the quantity checkout orders. Without the lock
+  // it updated a line checkout had already read, said "Quantity updated." and the order kept the old quantity.
   const updated = await db
     .update(cartItems)
     .set({ quantity })
     .where(
       and(
         eq(cartItems.id, lineId),
-        sql`${cartItems.cartId} = (select ${carts.id} from ${carts} where ${holderWhere(holder)})`,
+        sql`${cartItems.cartId} = (select ${carts.id} from ${carts} where ${holderWhere(holder)} for update)`,
       ),
     )
     .returning({ quantity: cartItems.quantity });

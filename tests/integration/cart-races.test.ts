@@ -3,12 +3,13 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { cartItems, carts } from "@/db/schema";
 import { findActiveViewer } from "@/lib/auth/queries";
-import { addToCartAction } from "@/lib/cart/actions";
+import { addToCartAction, setQuantityAction } from "@/lib/cart/actions";
 import { CART_COOKIE } from "@/lib/cart/cookie";
 import { addToCart, adoptAnonymousCart, getCart } from "@/lib/cart/queries";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createRestaurant, createUser } from "../fixtures/factory";
+import { untilWaitingOnLocks } from "../fixtures/locks";
 import { cookieJar } from "../fixtures/next-headers";
 import { signInAs, submit } from "../fixtures/session";
 
@@ -147,6 +148,41 @@ describe.each(DRIVERS)("carts under concurrent and stale requests on %s", (drive
       expect(more).toHaveLength(0);
       expect(cart?.id).toBe(anonymousId);
       expect(await getCart({ holder: { profileId } })).toMatchObject({ lines: [{ name: "Bread", quantity: 2 }] });
+    });
+
+  if (driver === "postgres")
+    it("makes a quantity change wait for a checkout that has read the cart, then says the line is gone", async () => {
+      const customer = await createUser(db());
+      const { items } = await createRestaurant(db(), [{ name: "Soup", priceCents: 500 }]);
+      const profileId = customer.profile.id;
+      await addToCart({ holder: { profileId }, menuItemId: items[0]!.id, quantity: 2 });
+      const [line] = await db().select().from(cartItems);
+      signInAs((await findActiveViewer(customer.user.id))!);
+
+      // A checkout's first steps: the cart row locked, its lines read. It orders what it read.
+      let commit!: () => void;
+      let isRead!: (quantity: number) => void;
+      const committed = new Promise<void>((resolve) => (commit = resolve));
+      const read = new Promise<number>((resolve) => (isRead = resolve));
+      const checkout = db().transaction(async (tx) => {
+        const [cart] = await tx.select().from(carts).where(eq(carts.profileId, profileId)).for("update");
+        const [item] = await tx.select().from(cartItems).where(eq(cartItems.cartId, cart!.id));
+        isRead(item!.quantity);
+        await committed;
+        await tx.delete(carts).where(eq(carts.id, cart!.id));
+      });
+      const ordered = await read;
+
+      let answered = false;
+      const change = submit(setQuantityAction, { lineId: line!.id, quantity: 7 }).finally(() => (answered = true));
+      await untilWaitingOnLocks(db(), 1);
+      // Before, the change went through here and said "Quantity updated." while the order kept 2.
+      expect(answered).toBe(false);
+      commit();
+      await checkout;
+      expect(await change).toEqual({ ok: false, message: "That item is not in your cart." });
+      expect(ordered).toBe(2);
+      expect(await cartsOf(profileId)).toHaveLength(0);
     });
 
   if (driver === "postgres")
