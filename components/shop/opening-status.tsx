@@ -38,7 +38,7 @@ export async function OpeningHours({
 }) {
   const parts = [
     describeToday(r.todaysHours, r.openNow),
-    !r.openNow && r.opensAt ? `Opens at ${formatOpening(r.opensAt, r.timeZone)}` : null,
+    !r.openNow && r.opensAt ? `Opens ${formatOpening(r.opensAt, r.timeZone)}` : null,
   ].filter(Boolean);
   if (parts.length === 0) return null;
   const note = zoneNote(r.timeZone, await viewerTimeZone());

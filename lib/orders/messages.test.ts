@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { addToCartRefusal } from "@/lib/cart/messages";
 
@@ -8,6 +8,10 @@ import { checkoutRefusal, reorderNote, reorderRefusal } from "./messages";
 // The words customers read (the browser tests check some of them on the pages): the domain returns reasons, and
 // these are the only places that turn them into sentences.
 describe("checkout and cart messages", () => {
+  // Opening times are said from today: a Friday, three days before the Monday below.
+  beforeAll(() => vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-03-27T12:00:00Z") }));
+  afterAll(() => vi.useRealTimers());
+
   it.each<[CheckoutFailure, string]>([
     [{ reason: "invalid:empty-cart" }, "Your cart is empty."],
     [{ reason: "unavailable:closed", restaurantName: "Ramen Ya" }, "Ramen Ya is closed right now. Your cart is saved."],
@@ -18,7 +22,7 @@ describe("checkout and cart messages", () => {
         opensAt: new Date("2026-03-30T08:00:00Z"),
         timeZone: "Europe/London",
       },
-      "Ramen Ya is outside its opening hours. It opens at Mon 9:00 AM (Europe/London time). Your cart is saved.",
+      "Ramen Ya is outside its opening hours. It opens Mon at 09:00 (Europe/London time). Your cart is saved.",
     ],
     [
       { reason: "unavailable:outside-hours", restaurantName: "Ramen Ya", opensAt: null, timeZone: "UTC" },

@@ -2,37 +2,47 @@ import { calendarDay, DAY_MS } from "@/lib/dates";
 
 /**
  * Opening times for people, in the restaurant's own zone (its hours are kept there), with Intl: the SQL of
- * lib/restaurants/hours.ts decides whether and when a restaurant opens, this only writes it down.
+ * lib/restaurants/hours.ts decides whether and when a restaurant opens, this only writes it down. On the 24-hour
+ * clock, as the hours themselves are written ("Today 09:00–17:00") and entered by owners.
  */
+type Part = "time" | "weekday" | "date";
 const formats = new Map<string, Intl.DateTimeFormat>();
-function formatIn(timeZone: string, withDate: boolean) {
-  const key = `${timeZone}|${withDate}`;
+function formatIn(timeZone: string, part: Part) {
+  const key = `${timeZone}|${part}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      weekday: "short",
-      ...(withDate ? { month: "short", day: "numeric" } : {}),
-      hour: "numeric",
-      minute: "2-digit",
-      timeZone,
-    });
+    const options: Record<Part, Intl.DateTimeFormatOptions> = {
+      time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+      weekday: { weekday: "short" },
+      date: { weekday: "short", month: "short", day: "numeric" },
+    };
+    format = new Intl.DateTimeFormat("en-US", { ...options[part], timeZone });
     formats.set(key, format);
   }
   return format;
 }
 
-/** From this many days ahead a weekday alone could name two days ("Opens at" looks two weeks ahead). */
+/** From this many days ahead a weekday alone could name two days ("Opens" looks two weeks ahead). */
 const WEEKDAY_ALONE_DAYS = 6;
 
 /** The day `instant` falls on in `timeZone`, as a day count: calendar days apart, whatever the clocks did between. */
 const dayNumber = (instant: Date, timeZone: string) => Date.parse(calendarDay(instant, timeZone)) / DAY_MS;
 
 /**
- * "Mon 9:00 AM": the weekday and wall-clock time of `instant` in `timeZone`; "Mon, Dec 14, 9:00 AM" when it falls
- * six calendar days or more after `now`'s day there, where the weekday alone would be ambiguous.
+ * When `instant` is, in `timeZone`, said from `now`'s day there: "today at 17:00", "tomorrow at 09:00",
+ * "Mon at 09:00" within the week, "Mon, Dec 14 at 09:00" six calendar days or more ahead, where the weekday alone
+ * would be ambiguous. For "Opens …" and "It opens …".
  */
-export const formatOpening = (instant: Date, timeZone: string, now: Date = new Date()) =>
-  formatIn(timeZone, dayNumber(instant, timeZone) - dayNumber(now, timeZone) >= WEEKDAY_ALONE_DAYS).format(instant);
+export function formatOpening(instant: Date, timeZone: string, now: Date = new Date()) {
+  const days = dayNumber(instant, timeZone) - dayNumber(now, timeZone);
+  const day =
+    days <= 0
+      ? "today"
+      : days === 1
+        ? "tomorrow"
+        : formatIn(timeZone, days < WEEKDAY_ALONE_DAYS ? "weekday" : "date").format(instant);
+  return `${day} at ${formatIn(timeZone, "time").format(instant)}`;
+}
 
 /** "(Europe/London time)" when the restaurant's zone is not the one the viewer's times are shown in; else "". */
 export const zoneNote = (restaurantZone: string, viewerZone: string | null) =>
