@@ -226,12 +226,18 @@ export async function getCart({ holder, reorderOf }: { holder: CartHolder; reord
 export type Cart = NonNullable<Awaited<ReturnType<typeof getCart>>>;
 
 async function lockCart(tx: Executor, holder: CartHolder) {
+  // No join: under FOR UPDATE a row updated while this waited is rechecked with the joined rows of the old snapshot,
+  // so a cart switched to another restaurant meanwhile failed `restaurants.id = carts.restaurant_id` and read as no
+  // cart. A scalar subquery is evaluated again for the new row version.
   const [cart] = await tx
-    .select({ id: carts.id, restaurantId: carts.restaurantId, restaurantName: restaurants.name })
+    .select({
+      id: carts.id,
+      restaurantId: carts.restaurantId,
+      restaurantName: sql<string>`(select ${restaurants.name} from ${restaurants} where ${restaurants.id} = ${carts.restaurantId})`,
+    })
     .from(carts)
-    .innerJoin(restaurants, eq(restaurants.id, carts.restaurantId))
     .where(holderWhere(holder))
-    .for("update", { of: carts });
+    .for("update");
   return cart;
 }
 

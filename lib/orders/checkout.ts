@@ -90,25 +90,33 @@ export async function placeOrder({
   const db = await getDb();
   try {
     return await db.transaction(async (tx): Promise<CheckoutResult> => {
-      const [cart] = await tx
-        .select({
-          id: carts.id,
-          restaurantId: carts.restaurantId,
-          restaurantName: restaurants.name,
-          isOpen: restaurants.isOpen,
-          offersPickup: restaurants.offersPickup,
-          offersDelivery: restaurants.offersDelivery,
-          deliveryFeeCents: restaurants.deliveryFeeCents,
-          minOrderCents: restaurants.minOrderCents,
-          // Opening hours against the database clock (now(): this transaction's start), by the one rule.
-          withinHours: withinHours(),
-          opensAt: nextOpening(),
-          timeZone: restaurants.timeZone,
-        })
+      // The cart row alone is locked: with the restaurant joined, a cart switched to another restaurant while this
+      // waited (an add with replace, a reorder) failed the join's recheck and read as no cart ("Your cart is empty").
+      const [locked] = await tx
+        .select({ id: carts.id })
         .from(carts)
-        .innerJoin(restaurants, eq(restaurants.id, carts.restaurantId))
         .where(eq(carts.profileId, profileId))
-        .for("update", { of: carts });
+        .for("update");
+      const [cart] = !locked
+        ? []
+        : await tx
+            .select({
+              id: carts.id,
+              restaurantId: carts.restaurantId,
+              restaurantName: restaurants.name,
+              isOpen: restaurants.isOpen,
+              offersPickup: restaurants.offersPickup,
+              offersDelivery: restaurants.offersDelivery,
+              deliveryFeeCents: restaurants.deliveryFeeCents,
+              minOrderCents: restaurants.minOrderCents,
+              // Opening hours against the database clock (now(): this transaction's start), by the one rule.
+              withinHours: withinHours(),
+              opensAt: nextOpening(),
+              timeZone: restaurants.timeZone,
+            })
+            .from(carts)
+            .innerJoin(restaurants, eq(restaurants.id, carts.restaurantId))
+            .where(eq(carts.id, locked.id));
 
       const replayed = await existingOrder(tx, profileId, idempotencyKey);
       if (replayed !== undefined) return { ok: true, orderId: replayed, replayed: true };

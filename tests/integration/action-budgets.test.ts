@@ -213,8 +213,8 @@ describe.each(DRIVERS)("server action statement budgets on %s", (driver) => {
         expect(placed.result).toMatchObject({ ok: true });
         counts.push(placed.count);
       }
-      expect(counts).toEqual([7, 7]);
-      expect(refused).toEqual([3, 3]);
+      expect(counts).toEqual([8, 8]);
+      expect(refused).toEqual([4, 4]);
     });
 
     it("reorder: 5 statements for an order of 1 line or 30 (other tests pin it for 1 line)", async () => {

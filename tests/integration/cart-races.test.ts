@@ -6,6 +6,8 @@ import { findActiveViewer } from "@/lib/auth/queries";
 import { addToCartAction, setQuantityAction } from "@/lib/cart/actions";
 import { CART_COOKIE } from "@/lib/cart/cookie";
 import { addToCart, adoptAnonymousCart, getCart } from "@/lib/cart/queries";
+import { placeOrder } from "@/lib/orders/checkout";
+import { digestOfCartView } from "@/lib/orders/reviewed-cart";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createRestaurant, createUser } from "../fixtures/factory";
@@ -183,6 +185,77 @@ describe.each(DRIVERS)("carts under concurrent and stale requests on %s", (drive
       expect(await change).toEqual({ ok: false, message: "That item is not in your cart." });
       expect(ordered).toBe(2);
       expect(await cartsOf(profileId)).toHaveLength(0);
+    });
+
+  if (driver === "postgres")
+    describe("a cart switched to another restaurant while a request waits for it", () => {
+      /**
+       * Runs `waiter` while another transaction holds the cart row and then starts it over for restaurant B, as an
+       * add with replace does, committing once `waiter` waits for the row. A lock taken with the restaurant joined
+       * rechecked the new cart row against the old restaurant row, and found no cart at all.
+       */
+      async function switchedWhile<T>(
+        cartId: string,
+        to: { restaurantId: number; itemId: number },
+        waiter: () => Promise<T>,
+      ) {
+        let locked!: () => void;
+        let release!: () => void;
+        const isLocked = new Promise<void>((resolve) => (locked = resolve));
+        const released = new Promise<void>((resolve) => (release = resolve));
+        const other = db().transaction(async (tx) => {
+          await tx.select().from(carts).where(eq(carts.id, cartId)).for("update");
+          locked();
+          await released;
+          await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
+          await tx.update(carts).set({ restaurantId: to.restaurantId }).where(eq(carts.id, cartId));
+          await tx.insert(cartItems).values({ cartId, menuItemId: to.itemId, quantity: 1 });
+        });
+        await isLocked;
+        const running = waiter();
+        await untilWaitingOnLocks(db(), 1);
+        release();
+        await other;
+        return running;
+      }
+
+      async function twoRestaurants() {
+        const a = await createRestaurant(db(), [{ name: "Ramen", priceCents: 1000 }]);
+        const b = await createRestaurant(db(), [{ name: "Pizza", priceCents: 1200 }]);
+        return { a, b, toB: { restaurantId: b.restaurant.id, itemId: b.items[0]!.id } };
+      }
+
+      it("checkout says the cart changed, not that it is empty", async () => {
+        const customer = await createUser(db());
+        const viewer = (await findActiveViewer(customer.user.id))!;
+        const { a, toB } = await twoRestaurants();
+        const holder = { profileId: customer.profile.id };
+        await addToCart({ holder, menuItemId: a.items[0]!.id, quantity: 1 });
+        const reviewed = (await getCart({ holder }))!;
+        const result = await switchedWhile(reviewed.id, toB, () =>
+          placeOrder({
+            viewer,
+            idempotencyKey: crypto.randomUUID(),
+            expectedTotalCents: 1000,
+            reviewedCart: digestOfCartView(reviewed, "pickup"),
+          }),
+        );
+        expect(result).toEqual({ ok: false, reason: "conflict:cart-changed" });
+        expect(await getCart({ holder })).toMatchObject({ lines: [{ name: "Pizza", quantity: 1 }] });
+      });
+
+      it("sign-in adopts the visitor's cart as it now is", async () => {
+        const customer = await createUser(db());
+        const { a, toB } = await twoRestaurants();
+        const anonymousId = crypto.randomUUID();
+        await addToCart({ holder: { anonymousId }, menuItemId: a.items[0]!.id, quantity: 1 });
+        await switchedWhile(anonymousId, toB, () => adoptAnonymousCart({ userId: customer.user.id, anonymousId }));
+        const [cart] = await cartsOf(customer.profile.id);
+        expect(cart?.id).toBe(anonymousId);
+        expect(await getCart({ holder: { profileId: customer.profile.id } })).toMatchObject({
+          lines: [{ name: "Pizza", quantity: 1 }],
+        });
+      });
     });
 
   if (driver === "postgres")
