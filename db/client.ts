@@ -40,8 +40,52 @@ export async function connectPostgres(url: string, options: PostgresOptions = {}
   ]);
   const client = openClient(postgres, url, options);
   const db = drizzle({ client, schema, logger: queryLogger }) as unknown as Database;
-  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }), listen: listenOn(client) };
+  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }), listen: listenOnOwnClient(url, options) };
 }
+
+/**
+ * LISTEN on a postgres.js client of its own for each listen, ended when its LISTEN fails and when it is taken down.
+ * postgres.js keeps every listener it was given, even one whose LISTEN failed, and listens for it again after each
+ * reconnect, with no way to remove it: on the app's shared client every live stream opened during an outage left
+ * one more behind for the life of the process, each one heard and re-LISTENed ever after. A client of its own costs
+ * no more connections: postgres.js LISTENs on a connection of its own anyway. `open` is for tests.
+ */
+export function listenOnOwnClient(
+  url: string,
+  options: Pick<PostgresOptions, "connectTimeoutSeconds"> = {},
+  open: () => Promise<Pick<import("postgres").Sql, "listen" | "end">> = async () => {
+    const { default: postgres } = await import("postgres");
+    return postgres(url, {
+      max: 1,
+      onnotice: () => {},
+      backoff: reconnectBackoff,
+      ...(options.connectTimeoutSeconds ? { connect_timeout: options.connectTimeoutSeconds } : {}),
+      connection: { application_name: "platter-listen" },
+    });
+  },
+): Listen {
+  return async (channel, onPayload, onListen) => {
+    const client = await open();
+    let unlisten: () => Promise<void>;
+    try {
+      unlisten = await listenOn(client)(channel, onPayload, onListen);
+    } catch (error) {
+      // Ended here, or it would keep its connection and its listener, and retry the LISTEN for ever.
+      await client.end({ timeout: 0 });
+      throw error;
+    }
+    return async () => {
+      await unlisten();
+      await client.end({ timeout: 5 });
+    };
+  };
+}
+
+/**
+ * postgres.js waits up to 20 s (growing with each failure) before reconnecting; queries queue meanwhile, which
+ * turned a database outage into hanging pages. Retry within half a second: a refused connection fails fast.
+ */
+const reconnectBackoff = (retries: number) => Math.min(0.05 * 2 ** retries, 0.5);
 
 /**
  * LISTEN through a postgres.js client, which keeps one connection of its own for it and listens again on reconnect.
@@ -81,9 +125,7 @@ function postgresOptions(url: string, options: PostgresOptions): import("postgre
     onnotice: () => {},
     ...(options.connectTimeoutSeconds ? { connect_timeout: options.connectTimeoutSeconds } : {}),
     ...(options.idleTimeoutSeconds ? { idle_timeout: options.idleTimeoutSeconds } : {}),
-    // postgres.js waits up to 20 s (growing with each failure) before reconnecting; queries queue meanwhile, which
-    // turned a database outage into hanging pages. Retry within half a second: a refused connection fails fast.
-    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
+    backoff: reconnectBackoff,
     // Drizzle sends its statements unnamed, and PostgreSQL plans an unnamed statement with its values every time:
     // right for skewed data (one customer with 100,000 orders next to ordinary ones). Only the statements prepared
     // on purpose (db/prepared.ts: keys, LIMITs and the search, whose plan fits every value) are named, and those may be
@@ -129,7 +171,7 @@ export async function connectReplicated(
     driver: "postgres",
     route: replicated.route,
     // LISTEN and NOTIFY belong to the primary: replicas neither send nor relay notifications.
-    listen: listenOn(primarySql),
+    listen: listenOnOwnClient(url, options),
     close: async () => {
       await Promise.all([primarySql.end({ timeout: 5 }), replicated.close()]);
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 
-import { listenOn } from "./client";
+import { listenOn, listenOnOwnClient } from "./client";
 
 type Registered = { fn: (payload: string) => void; onlisten?: () => void };
 
@@ -15,7 +15,8 @@ function clientThat(works: boolean) {
       return { state: {}, unlisten: async () => {} };
     },
   };
-  return { client: client as unknown as Parameters<typeof listenOn>[0], registered };
+  const ended = vi.fn(async (_options?: { timeout?: number }) => {});
+  return { client: { ...client, end: ended } as unknown as Parameters<typeof listenOn>[0], registered, ended };
 }
 
 describe("listenOn", () => {
@@ -39,5 +40,24 @@ describe("listenOn", () => {
     registered[0]!.fn('{"id":1}');
     expect(onPayload).not.toHaveBeenCalled();
     expect(onListen).not.toHaveBeenCalled();
+  });
+});
+
+describe("listenOnOwnClient", () => {
+  it("ends the client of a LISTEN that failed, so that nothing keeps its listener or retries it", async () => {
+    const clients = [clientThat(false), clientThat(false), clientThat(true)];
+    const opened = [...clients];
+    const listen = listenOnOwnClient("postgres://unused", {}, async () => opened.shift()!.client as never);
+    const onPayload = vi.fn();
+    await expect(listen("order_events", onPayload)).rejects.toThrow(/ECONNREFUSED/);
+    await expect(listen("order_events", onPayload)).rejects.toThrow(/ECONNREFUSED/);
+    expect(clients.map((c) => c.ended.mock.calls.length)).toEqual([1, 1, 0]);
+
+    // The next stream's LISTEN, once the database is back, is on a client of its own, ended when it stops.
+    const unlisten = await listen("order_events", onPayload);
+    clients[2]!.registered[0]!.fn('{"id":1}');
+    expect(onPayload).toHaveBeenCalledTimes(1);
+    await unlisten();
+    expect(clients.map((c) => c.ended.mock.calls.length)).toEqual([1, 1, 1]);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { lt, sql } from "drizzle-orm";
 
-import { getDbHandle, listenOn } from "./client";
+import { APP_POSTGRES_OPTIONS, getDbHandle, listenOnOwnClient } from "./client";
 import { databaseEnv } from "./env";
 import { orderEvents, type OrderStatus } from "./schema";
 import type { DatabaseHandle, Listen } from "./types";
@@ -150,28 +150,7 @@ export async function probeListen(hub?: Hub): Promise<boolean> {
 function listenerFor(handle: DatabaseHandle): Listen | undefined {
   const direct = databaseEnv().DATABASE_LISTEN_URL;
   if (!direct || handle.driver !== "postgres") return handle.listen;
-  return async (channel, onPayload, onListen) => {
-    const { default: postgres } = await import("postgres");
-    const client = postgres(direct, {
-      max: 1,
-      onnotice: () => {},
-      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
-      connection: { application_name: "platter-listen" },
-    });
-    let unlisten: () => Promise<void>;
-    try {
-      unlisten = await listenOn(client)(channel, onPayload, onListen);
-    } catch (error) {
-      // Its own client: ended here, or it would keep a connection and retry its LISTEN forever (the next stream
-      // opens another).
-      await client.end({ timeout: 0 });
-      throw error;
-    }
-    return async () => {
-      await unlisten();
-      await client.end({ timeout: 5 });
-    };
-  };
+  return listenOnOwnClient(direct, APP_POSTGRES_OPTIONS);
 }
 
 async function stopHub(hub: Hub) {
