@@ -233,6 +233,28 @@ describe.each(DRIVERS)("live order streams on %s", (driver: Driver) => {
     expect(again.events.filter((e) => e.event === "reset")).toEqual([]);
   });
 
+  it("a stream resuming after a quiet day pruned the whole log is told to reload too, then follows what comes", async () => {
+    const { a, ownerA, carla } = await setup();
+    const first = await place(a.id, carla.profileId);
+    const seen = await latestEventId();
+    await advance(ownerA.viewer, first, "placed", "preparing"); // missed
+    const last = await latestEventId();
+    // Nothing happened anywhere for a day: the prune leaves the log empty.
+    await db().execute(sql`update order_events set created_at = now() - interval '2 days'`);
+    await pruneOrderEvents();
+    expect(await latestEventId()).toBe(0);
+    const hears = await stream(ownerA.session, { kind: "restaurant", slug: a.slug }, seen);
+    await hears.waitFor((r) => r.events.some((e) => e.event === "reset"));
+    expect(hears.events.filter((e) => e.event !== "message")).toEqual([
+      { id: String(last), event: "reset", data: "{}" },
+    ]);
+    // A page that had heard everything before the prune has nothing to reload.
+    const caughtUp = await stream(ownerA.session, { kind: "restaurant", slug: a.slug }, last);
+    await advance(ownerA.viewer, first, "preparing", "ready");
+    await caughtUp.waitFor((r) => r.orders().length === 1);
+    expect(caughtUp.events.filter((e) => e.event === "reset")).toEqual([]);
+  });
+
   it("a rolled-back change leaves no event; a committed one is logged in its transaction", async () => {
     const { a, carla } = await setup();
     const id = await place(a.id, carla.profileId);
