@@ -23,7 +23,7 @@ export type ChangePasswordResult =
  * against the account's sign-in throttle, so a borrowed session cannot be used to guess the password faster than
  * the sign-in form allows. The password is
  * read on the primary, and replaced only if it is still the one checked: a reset that lands meanwhile wins, and this
- * change answers as a wrong current password, which it now is.
+ * change answers as a wrong current password, which it now is (or as a session ended, if the account was disabled).
  */
 export async function changePassword({
   viewer,
@@ -54,7 +54,11 @@ export async function changePassword({
       .set({ passwordHash })
       .where(and(eq(users.id, viewer.userId), eq(users.passwordHash, current), eq(users.disabled, false)))
       .returning({ id: users.id });
-    if (!changed.length) return null;
+    if (!changed.length) {
+      // Disabled meanwhile: the session has ended, which is what to say, not that the password is wrong.
+      const [now] = await tx.select({ disabled: users.disabled }).from(users).where(eq(users.id, viewer.userId));
+      return !now || now.disabled ? "not-found" : "wrong-password";
+    }
     // A reset link asked for before (perhaps by whoever knew the old password) would set the password again.
     await voidResetTokens(tx, viewer.userId);
     return revokeUserSessions(tx, {
@@ -63,7 +67,7 @@ export async function changePassword({
       reason: "password_change",
     });
   });
-  if (signedOut === null) return { ok: false, reason: "wrong-password" };
+  if (typeof signedOut === "string") return { ok: false, reason: signedOut };
   return { ok: true, signedOut };
 }
 

@@ -111,6 +111,14 @@ export async function resetPassword({
   const db = await getDb();
   const t = passwordResetTokens;
   return db.transaction(async (tx): Promise<ResetOutcome> => {
+    // The account's row first, as a password change and a disable take it before they touch its reset tokens:
+    // claiming the token first, a reset used during a password change deadlocked with it and one of them failed.
+    await tx
+      .select({ id: users.id })
+      .from(users)
+      .innerJoin(t, eq(t.userId, users.id))
+      .where(eq(t.tokenHash, tokenHash))
+      .for("no key update", { of: users });
     const [claimed] = await tx
       .update(t)
       .set({ usedAt: sql`now()` })
