@@ -15,7 +15,7 @@ function clientThat(works: boolean) {
       return { state: {}, unlisten: async () => {} };
     },
   };
-  const ended = vi.fn(async (_options?: { timeout?: number }) => {});
+  const ended = vi.fn(async () => {});
   return { client: { ...client, end: ended } as unknown as Parameters<typeof listenOn>[0], registered, ended };
 }
 
