@@ -2,6 +2,9 @@ import "server-only";
 
 import type { JWT } from "next-auth/jwt";
 
+import { anonymousCartId, forgetAnonymousCart } from "@/lib/cart/cookie";
+import { adoptAnonymousCart } from "@/lib/cart/queries";
+
 import { findSessionViewer, revokeSession } from "./sessions";
 
 /**
@@ -35,5 +38,24 @@ export async function endSession(message: { token?: JWT | null } | { session?: u
   const token = "token" in message ? message.token : null;
   if (typeof token?.sub === "string" && typeof token.sid === "string") {
     await revokeSession({ userId: token.sub, sessionId: token.sid, reason: "sign_out" });
+  }
+}
+
+/**
+ * Auth.js' signIn event: what a visitor put in their cart before signing in becomes their cart, so nothing picked
+ * is lost. Should that fail, the sign-in fails and no cookie will ever carry the session row authorize opened:
+ * the row is ended, or the account's sessions list would show for weeks a device that nobody holds.
+ */
+export async function adoptCartAtSignIn({ user }: { user: { id?: string | null; sid?: string } }) {
+  try {
+    const anonymousId = await anonymousCartId();
+    if (!anonymousId || !user.id) return;
+    await adoptAnonymousCart({ userId: user.id, anonymousId });
+    await forgetAnonymousCart();
+  } catch (error) {
+    if (user.id && user.sid) {
+      await revokeSession({ userId: user.id, sessionId: user.sid, reason: "sign_in_failed" }).catch(() => {});
+    }
+    throw error;
   }
 }

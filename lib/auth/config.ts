@@ -3,11 +3,9 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 
-import { anonymousCartId, forgetAnonymousCart } from "@/lib/cart/cookie";
-import { adoptAnonymousCart } from "@/lib/cart/queries";
 import { authSecret } from "@/lib/env";
 
-import { endSession, sessionToken } from "./callbacks";
+import { adoptCartAtSignIn, endSession, sessionToken } from "./callbacks";
 import { clientAddress } from "./client-address";
 import { safeRedirectTarget } from "./redirect-target";
 import { signInSchema } from "./schema";
@@ -73,12 +71,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ],
   events: {
     // What a visitor put in their cart before signing in becomes their cart: nothing picked is lost.
-    async signIn({ user }) {
-      const anonymousId = await anonymousCartId();
-      if (!anonymousId || !user.id) return;
-      await adoptAnonymousCart({ userId: user.id, anonymousId });
-      await forgetAnonymousCart();
-    },
+    signIn: adoptCartAtSignIn,
     // Sign-out ends the session row, so a copy of the cookie taken before is worth nothing afterwards.
     signOut: endSession,
   },

@@ -23,7 +23,13 @@ export const SESSION_ABSOLUTE_SECONDS = 30 * 24 * 60 * 60;
 export const SESSION_TOUCH_SECONDS = 60;
 
 export type RevokeReason =
-  "sign_out" | "sign_out_everywhere" | "password_change" | "password_reset" | "role_change" | "disabled";
+  | "sign_out"
+  | "sign_out_everywhere"
+  | "password_change"
+  | "password_reset"
+  | "role_change"
+  | "disabled"
+  | "sign_in_failed";
 
 const secondsAgo = (seconds: number) => sql`now() - ${sql.raw(`interval '${Math.trunc(seconds)} seconds'`)}`;
 
