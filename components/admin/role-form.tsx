@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 const ROLES = [
   { value: "customer", label: "Customer", hint: "orders for themselves" },
   { value: "owner", label: "Owner", hint: "manages the restaurants chosen below" },
-  { value: "admin", label: "Admin", hint: "everything, including this page" },
+  { value: "admin", label: "Admin", hint: "everything, including this page; runs the restaurants chosen below" },
 ] as const;
 
 // ActionForm, not <form action>: React resets a form after its action, which would undo the admin's choices
@@ -48,7 +48,9 @@ export function RoleForm({
               ))}
             </fieldset>
             <fieldset disabled={disabled} className="space-y-2" aria-describedby="restaurants-error">
-              <legend className="text-sm font-medium text-stone-700">Restaurants owned (for an owner)</legend>
+              <legend className="text-sm font-medium text-stone-700">
+                Restaurants owned (for an owner or an admin)
+              </legend>
               <div className="grid gap-1 sm:grid-cols-2">
                 {restaurants.map((r) => (
                   <label key={r.id} className="flex items-center gap-2 text-sm">

@@ -23,11 +23,13 @@ export const createRestaurantRefusals: Record<CreateRestaurantFailure, ActionSta
   "not-found": { message: "Nothing was created: you are no longer an active admin." },
 };
 
+const DISABLED_USER_MESSAGE = "Nothing was changed: this account is disabled. Enable it first.";
+
 /** Each refusal of addRestaurantOwner and removeRestaurantOwner. */
 export const ownerChangeRefusals: Record<OwnerChangeFailure["reason"], ActionState> = {
   "not-found": { message: "Nothing was changed: that user no longer exists, or you are no longer an active admin." },
   "invalid:unknown-restaurant": { message: "Nothing was changed: this restaurant no longer exists." },
-  "invalid:disabled-user": { message: "Nothing was changed: this account is disabled. Enable it first." },
+  "invalid:disabled-user": { message: DISABLED_USER_MESSAGE },
 };
 
 /** Each refusal of changeUserRole and setUserDisabled: a form message, or an error next to the restaurants field. */
@@ -43,4 +45,5 @@ export const roleChangeRefusals: Record<RoleChangeFailure["reason"], ActionState
   "invalid:owner-needs-restaurant": {
     fieldErrors: { restaurantIds: ["Choose at least one restaurant for an owner."] },
   },
+  "invalid:disabled-user": { message: DISABLED_USER_MESSAGE },
 };

@@ -20,7 +20,8 @@ export type RoleChangeFailure = {
     | "not-found"
     | "conflict:last-admin"
     | "invalid:unknown-restaurant"
-    | "invalid:owner-needs-restaurant";
+    | "invalid:owner-needs-restaurant"
+    | "invalid:disabled-user";
 };
 export type RoleChangeResult = Result<{ changed: boolean }, RoleChangeFailure>;
 
@@ -84,7 +85,9 @@ export async function getUserForRoles({ viewer, slug }: { viewer: Viewer; slug: 
 export type ManagedUser = NonNullable<Awaited<ReturnType<typeof getUserForRoles>>>;
 
 /**
- * Sets a user's role. An owner's restaurants become exactly `restaurantIds`; any other role owns none.
+ * Sets a user's role. An owner's or an admin's restaurants become exactly `restaurantIds` (an admin runs a
+ * restaurant only as one of its owners, decision 0004, and the form shows theirs ticked); a customer owns none. A
+ * disabled account is given no restaurant, as addRestaurantOwner refuses too.
  * Admins cannot change their own role, and the caller is re-checked under lock: when two admins demote each other at
  * once, the second finds it is no longer an admin and changes nothing, so the platform never loses its last admin.
  * The change, the ownership rows, the audit entry and, when the role changes, the end of the user's sessions commit
@@ -104,7 +107,9 @@ export async function changeUserRole({
 }): Promise<RoleChangeResult> {
   assertAdmin(viewer);
   if (profileId === viewer.profileId) return { ok: false, reason: "forbidden:self" };
-  const wanted = role === "owner" ? [...new Set(restaurantIds)].sort((a, b) => a - b) : [];
+  // Owners and admins may own restaurants (decision 0004: an admin runs one only as one of its owners); a customer
+  // owns none. The form shows an admin's restaurants ticked, so saving it unchanged must keep them.
+  const wanted = role === "customer" ? [] : [...new Set(restaurantIds)].sort((a, b) => a - b);
   if (role === "owner" && wanted.length === 0) return { ok: false, reason: "invalid:owner-needs-restaurant" };
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -121,6 +126,7 @@ export async function changeUserRole({
     const before = owned.map((o) => o.id).sort((a, b) => a - b);
     const added = wanted.filter((id) => !before.includes(id));
     const removed = before.filter((id) => !wanted.includes(id));
+    if (target.disabled && added.length > 0) return { ok: false, reason: "invalid:disabled-user" } as const;
     if (target.role === role && added.length === 0 && removed.length === 0)
       return { ok: true, changed: false } as const;
     if (role !== "admin" && (await isLastActiveAdmin(tx, target)))

@@ -97,6 +97,58 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
     );
   });
 
+  it("keeps an admin's restaurants when their form is saved as shown, and an owner's when promoted to admin", async () => {
+    const admin = await signedIn("admin");
+    const otto = await signedIn("owner");
+    const { restaurant } = await createRestaurant(db());
+    await changeUserRole({
+      viewer: admin.viewer,
+      profileId: otto.profile.id,
+      role: "owner",
+      restaurantIds: [restaurant.id],
+    });
+    const owned = async () =>
+      (await db().select().from(restaurantOwners).where(eq(restaurantOwners.profileId, otto.profile.id))).map(
+        (o) => o.restaurantId,
+      );
+    session.viewer = admin.viewer;
+    // The page shows his restaurant ticked; promoting him keeps it (it was dropped with every other one).
+    const form = async (role: string) => {
+      const shown = (await getUserForRoles({ viewer: admin.viewer, slug: otto.profile.slug }))!;
+      const ids = shown.target.ownedRestaurants.map((o) => String(o.restaurantId));
+      return post(changeRoleAction, { profileId: String(otto.profile.id), role, restaurantIds: ids });
+    };
+    expect(await form("admin")).toMatchObject({ ok: true });
+    expect((await findActiveViewer(otto.user.id))?.role).toBe("admin");
+    expect(await owned()).toEqual([restaurant.id]);
+    // Saved again unchanged: nothing to change, and still his.
+    expect(await form("admin")).toMatchObject({ ok: true, message: "Nothing to change." });
+    expect(await owned()).toEqual([restaurant.id]);
+    // A customer owns none.
+    expect(await form("customer")).toMatchObject({ ok: true });
+    expect(await owned()).toEqual([]);
+  });
+
+  it("gives a disabled account no restaurant through the role form, as adding an owner refuses too", async () => {
+    const admin = await signedIn("admin");
+    const dora = await signedIn("customer");
+    const { restaurant } = await createRestaurant(db());
+    await setUserDisabled({ viewer: admin.viewer, profileId: dora.profile.id, disabled: true });
+    const before = await auditCount();
+    session.viewer = admin.viewer;
+    expect(
+      await post(changeRoleAction, {
+        profileId: String(dora.profile.id),
+        role: "owner",
+        restaurantIds: [String(restaurant.id)],
+      }),
+    ).toEqual({ message: "Nothing was changed: this account is disabled. Enable it first." });
+    expect(await db().select().from(restaurantOwners).where(eq(restaurantOwners.profileId, dora.profile.id))).toEqual(
+      [],
+    );
+    expect(await auditCount()).toBe(before);
+  });
+
   it("disables an account (the next request finds no viewer) and re-enables it, recording both", async () => {
     const admin = await signedIn("admin");
     const dan = await signedIn("customer");
