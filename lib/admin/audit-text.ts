@@ -63,6 +63,7 @@ const FACT_LABELS: Record<string, string> = {
   restaurantsRemoved: "Restaurants removed",
   restaurantId: "Restaurant",
   rowsSent: "Rows written before the failure",
+  cancelled: "Abandoned by the browser",
   sessionsEnded: "Sessions ended",
   retryAfterSeconds: "Locked for (seconds)",
   lockedKey: "Locked by",

@@ -31,13 +31,14 @@ export const exportFailedLine = (rowsSent: number) =>
  * The audit entry of an export that stopped part-way no longer says "exported": it says what happened, and which
  * export it was (as a failure before the first row does).
  */
-async function markExportFailed(auditId: number, action: string, rowsSent: number) {
+async function markExportFailed(auditId: number, action: string, rowsSent: number, cancelled = false) {
   const db = await getDb();
+  const stopped = { export: action, failed: true, rowsSent, ...(cancelled ? { cancelled: true } : {}) };
   await db
     .update(auditLog)
     .set({
       action: "export.failed",
-      details: sql`${auditLog.details} || ${JSON.stringify({ export: action, failed: true, rowsSent })}::jsonb`,
+      details: sql`${auditLog.details} || ${JSON.stringify(stopped)}::jsonb`,
     })
     .where(eq(auditLog.id, auditId));
 }
@@ -87,6 +88,7 @@ async function streamCsvExport<C>({
   let headerSent = false;
   let rowsSent = 0;
   let failure: unknown;
+  let done = false;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (failure !== undefined) return controller.error(failure);
@@ -100,8 +102,10 @@ async function streamCsvExport<C>({
         pending = undefined;
         if (batch.rows.length > 0) controller.enqueue(encoder.encode(batch.rows.map(csvRow).join("")));
         rowsSent += batch.rows.length;
-        if (batch.next === undefined) controller.close();
-        else cursor = batch.next;
+        if (batch.next === undefined) {
+          done = true;
+          controller.close();
+        } else cursor = batch.next;
       } catch (error) {
         console.error(`CSV export ${action} failed mid-stream after ${rowsSent} rows`, error);
         failure = error;
@@ -110,6 +114,14 @@ async function streamCsvExport<C>({
           console.error("could not record the failed export", auditError),
         );
       }
+    },
+    // The download was abandoned (the browser went away, the admin cancelled it): the file they have is partial, so
+    // the entry must not say "exported" either.
+    async cancel() {
+      if (failure !== undefined || done) return;
+      await markExportFailed(auditId, action, rowsSent, true).catch((auditError: unknown) =>
+        console.error("could not record the abandoned export", auditError),
+      );
     },
   });
   return csvResponse(body, filename);

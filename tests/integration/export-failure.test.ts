@@ -102,4 +102,29 @@ describe.each(DRIVERS)("exports that cannot finish on %s", (driver) => {
     });
     expect(entries.filter((e) => e.action === "export.users")).toHaveLength(0);
   });
+
+  it("audits a download the browser abandons part-way as stopped, not as exported", async () => {
+    const response = await exportUsersCsv({ zone: "UTC", viewer: admin, batchSize: 2 });
+    const [started] = await audit();
+    expect(started).toMatchObject({ action: "export.users" });
+    const reader = response.body!.getReader();
+    await reader.read(); // header
+    await reader.read(); // first batch (2 rows)
+    await reader.cancel(new Error("the browser went away"));
+    const [entry] = await audit();
+    expect(entry).toMatchObject({
+      id: started!.id,
+      action: "export.failed",
+      details: { export: "export.users", failed: true, cancelled: true, rowsSent: 2 },
+    });
+  });
+
+  it("leaves a download read to its end audited as exported", async () => {
+    const response = await exportUsersCsv({ zone: "UTC", viewer: admin, batchSize: 2 });
+    const [started] = await audit();
+    const text = await response.text();
+    expect(text.split("\r\n").filter(Boolean).length).toBeGreaterThan(1);
+    const [entry] = await audit();
+    expect(entry).toMatchObject({ id: started!.id, action: "export.users" });
+  });
 });
