@@ -17,6 +17,8 @@ describe("csv", () => {
     expect(csvCell("-2")).toBe("'-2");
     expect(csvCell("@cmd")).toBe("'@cmd");
     expect(csvCell(-2)).toBe("-2");
+    // Where ";" separates cells, unquoted it would start a cell with "=": quoted, it stays one cell of text.
+    expect(csvCell("Zed;=1+2;@SUM(A1)")).toBe('"Zed;=1+2;@SUM(A1)"');
   });
 
   it("writes rows with CRLF", () => {
