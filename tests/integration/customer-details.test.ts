@@ -7,10 +7,14 @@ import { setQuantityAction } from "@/lib/cart/actions";
 import { anonymousCartItemCount } from "@/lib/cart/count";
 import { addToCart, getCart } from "@/lib/cart/queries";
 import { getOrderHistory } from "@/lib/orders/queries";
+import { OrderRow } from "@/components/orders/order-row";
+import { PageLinks } from "@/components/ui/page-links";
+import OrdersPage from "@/app/(account)/orders/page";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createRestaurant, createUser } from "../fixtures/factory";
 import { openSession } from "../fixtures/open-session";
+import { elementsOf } from "../fixtures/page-tree";
 import { signInAs, submit } from "../fixtures/session";
 
 vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
@@ -65,6 +69,40 @@ describe.each(DRIVERS)("customer details on %s", (driver) => {
     // Under a filter the day rollups know only the orders that count; the page words it that way.
     const filtered = await getOrderHistory({ viewer, restaurantId: restaurant.id });
     expect([filtered?.matchingCount, filtered?.cancelledCount]).toEqual([48, null]);
+  });
+
+  it("a history filter with a mistyped date still applies the restaurant, and its next page is older orders", async () => {
+    const { user, profile } = await createUser(db());
+    const a = await createRestaurant(db());
+    const b = await createRestaurant(db());
+    const line = [{ menuItemId: null, name: "Dish", unitPriceCents: 1000, quantity: 1 }];
+    await createOrders(db(), { customerId: profile.id, restaurantId: a.restaurant.id, count: 5, lines: line });
+    await createOrders(db(), { customerId: profile.id, restaurantId: b.restaurant.id, count: 30, lines: line });
+    signInAs((await findActiveViewer(user.id))!);
+    const render = (params: Record<string, string>) =>
+      OrdersPage({ searchParams: Promise.resolve(params) } as Parameters<typeof OrdersPage>[0]);
+    const listed = (page: Awaited<ReturnType<typeof render>>) =>
+      [...elementsOf(page)]
+        .filter((e) => e.type === OrderRow)
+        .map((e) => e.props.order as { id: number; restaurant: { name: string } });
+    const olderHref = (page: Awaited<ReturnType<typeof render>>) =>
+      ([...elementsOf(page)].find((e) => e.type === PageLinks)?.props.next as { href: string } | undefined)?.href;
+
+    // Restaurant B chosen, the start date mistyped: before, every restaurant was listed under the form showing B.
+    const first = await render({ restaurant: String(b.restaurant.id), from: "2026-02-30" });
+    expect(new Set(listed(first).map((o) => o.restaurant.name))).toEqual(new Set([b.restaurant.name]));
+    const older = olderHref(first)!;
+    const next = new URL(older, "http://platter.test").searchParams;
+    expect([next.get("restaurant"), next.has("from")]).toEqual([String(b.restaurant.id), false]);
+    // Before, the link kept the mistake, which dropped its cursor: the first page again, for ever.
+    const second = await render(Object.fromEntries(next));
+    const firstIds = listed(first).map((o) => o.id);
+    expect(
+      listed(second)
+        .map((o) => o.id)
+        .filter((id) => firstIds.includes(id)),
+    ).toEqual([]);
+    expect(listed(first).length + listed(second).length).toBe(30);
   });
 
   it("the header's cart count comes with the session's one statement; anonymous carts cost one", async () => {

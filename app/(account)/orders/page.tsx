@@ -60,7 +60,15 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
   const values = firstParams(raw, ["restaurant", "from", "to", "before"]);
   const viewer = await requireUser("/orders");
   const parsed = historyFilterSchema.safeParse(values);
-  const filter = parsed.success ? parsed.data : {};
+  const errors = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
+  // A field with a mistake is explained and left out, and only that one: the others still filter (a restaurant
+  // chosen next to a mistyped date), and the page links carry only what was applied. The cursor goes too, as it was
+  // made for other filters. Dropping the whole filter listed every restaurant under a form showing one, and its
+  // "Older orders" link, keeping the mistake, led back to the first page for ever.
+  const applied = parsed.success
+    ? values
+    : { ...values, before: undefined, ...Object.fromEntries(Object.keys(errors).map((key) => [key, undefined])) };
+  const filter = historyFilterSchema.safeParse(applied).data ?? {};
   const cursor = decodeCursor(filter.before);
   if (cursor === null) notFound();
   const zone = await viewerTimeZone();
@@ -74,7 +82,7 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
   });
   if (!history) notFound();
 
-  const keep = filterParams({ restaurant: values.restaurant, from: values.from, to: values.to });
+  const keep = filterParams({ restaurant: applied.restaurant, from: applied.from, to: applied.to });
   const older = history.nextCursor
     ? `/orders?${new URLSearchParams([...keep, ["before", history.nextCursor]])}`
     : undefined;
@@ -85,7 +93,7 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
       <HistoryFilters
         options={history.restaurantOptions.map((o) => [o.id, o.name] as const)}
         values={values}
-        errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors}
+        errors={errors}
       />
       <DaysNote zone={zone} testId="history-days" />
       <p className="text-sm text-stone-700" data-testid="history-summary">
