@@ -8,8 +8,10 @@ import { anonymousCartItemCount } from "@/lib/cart/count";
 import { addToCart, getCart } from "@/lib/cart/queries";
 import { getOrderHistory } from "@/lib/orders/queries";
 import { OrderRow } from "@/components/orders/order-row";
+import { ProfileView } from "@/components/profile/profile-view";
 import { PageLinks } from "@/components/ui/page-links";
 import OrdersPage from "@/app/(account)/orders/page";
+import UserProfilePage from "@/app/(account)/u/[slug]/page";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createRestaurant, createUser } from "../fixtures/factory";
@@ -103,6 +105,22 @@ describe.each(DRIVERS)("customer details on %s", (driver) => {
         .filter((id) => firstIds.includes(id)),
     ).toEqual([]);
     expect(listed(first).length + listed(second).length).toBe(30);
+  });
+
+  it("one's own profile at its public address has /profile's links; an admin on someone else's does not", async () => {
+    const customer = await createUser(db());
+    const admin = await createUser(db(), { role: "admin" });
+    const render = async (slug: string) => {
+      const page = await UserProfilePage({
+        params: Promise.resolve({ slug }),
+        searchParams: Promise.resolve({}),
+      } as Parameters<typeof UserProfilePage>[0]);
+      return [...elementsOf(page)].find((e) => e.type === ProfileView)?.props.own;
+    };
+    signInAs((await findActiveViewer(customer.user.id))!);
+    expect(await render(customer.profile.slug)).toBe(true);
+    signInAs((await findActiveViewer(admin.user.id))!);
+    expect(await render(customer.profile.slug)).toBe(false);
   });
 
   it("the header's cart count comes with the session's one statement; anonymous carts cost one", async () => {

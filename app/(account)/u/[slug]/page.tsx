@@ -21,7 +21,13 @@ export default async function UserProfilePage({ params, searchParams }: PageProp
   if (!profile) notFound();
   return (
     <>
-      <ProfileView profile={profile} basePath={`/u/${profile.slug}`} isFirstPage={!cursor} />
+      {/* The viewer's own, reached by its public address: the same links as /profile. */}
+      <ProfileView
+        profile={profile}
+        basePath={`/u/${profile.slug}`}
+        isFirstPage={!cursor}
+        own={profile.id === viewer.profileId}
+      />
       <QueryStats />
     </>
   );
