@@ -22,6 +22,9 @@ export const recordId = (message = "Missing id.") =>
 export const numberText = <T extends z.ZodType>(shape: RegExp, schema: T) =>
   z.preprocess((value) => (typeof value === "string" && !shape.test(value) ? Number.NaN : value), schema);
 
+/** A number as a person types one in a form: digits, perhaps a sign and a decimal part ("1.5" is refused later). */
+export const PLAIN_NUMBER = /^\s*-?\d*(\.\d+)?\s*$/;
+
 /**
  * What PostgreSQL cannot store in text at all: NUL, and UTF-16 halves without their partner (lone surrogates,
  * which JavaScript strings allow and UTF-8 does not). A value holding one is never one of ours.

@@ -6,12 +6,11 @@ import {
   MAX_LINE_QUANTITY,
   MAX_OPTION_GROUPS_PER_ITEM,
 } from "@/db/schema";
-import { numberText, plainText, recordId } from "@/lib/validation";
+import { numberText, PLAIN_NUMBER, plainText, recordId } from "@/lib/validation";
 
 const id = (what: string) => recordId(`Choose a valid ${what}.`);
 
 /** A number as people write one (a fraction is refused with its own message below). */
-const PLAIN_NUMBER = /^\s*\d*(\.\d+)?\s*$/;
 
 export const quantitySchema = numberText(
   PLAIN_NUMBER,

@@ -9,7 +9,16 @@ import {
   orderStatus,
 } from "@/db/schema";
 import { centsToDecimal, formatCents, parseMoney } from "@/lib/money";
-import { dayRangeFields, dayRangeInOrder, hasVisibleText, MAX_INT4, plainText, recordId } from "@/lib/validation";
+import {
+  dayRangeFields,
+  dayRangeInOrder,
+  hasVisibleText,
+  MAX_INT4,
+  numberText,
+  PLAIN_NUMBER,
+  plainText,
+  recordId,
+} from "@/lib/validation";
 
 export const idSchema = recordId();
 
@@ -260,11 +269,14 @@ export const choicesSchema = plainText({ max: 4000, label: "the choices, one per
   );
 
 const choiceCount = (what: string) =>
-  z.coerce
-    .number({ error: `Enter the ${what} number of choices.` })
-    .int(`Enter the ${what} number of choices as a whole number.`)
-    .min(0, `The ${what} number of choices cannot be negative.`)
-    .max(MAX_CHOICES_PER_GROUP, `A group has at most ${MAX_CHOICES_PER_GROUP} choices.`);
+  numberText(
+    PLAIN_NUMBER,
+    z.coerce
+      .number({ error: `Enter the ${what} number of choices.` })
+      .int(`Enter the ${what} number of choices as a whole number.`)
+      .min(0, `The ${what} number of choices cannot be negative.`)
+      .max(MAX_CHOICES_PER_GROUP, `A group has at most ${MAX_CHOICES_PER_GROUP} choices.`),
+  );
 
 const optionGroupFields = {
   name: text("a group name", 60),
