@@ -148,9 +148,12 @@ function reorderNotes(orderId: number, profileId: number): ReorderNotes {
     // The customer's order, and the cart is still of its restaurant (not filled elsewhere since).
     isOwnOrder: sql<boolean>`exists (select 1 from orders o where o.id = ${orderId} and o.customer_id = ${profileId}
       and o.restaurant_id = ${carts.restaurantId})`,
+    // Each dish once, in the order's order: two lines of one pizza left out are one "Pizza", not "Pizza, Pizza".
     leftOut: sql<string[] | null>`(
-          select json_agg(ol.name order by ol.id) from order_lines ol join orders o on o.id = ol.order_id
-          where o.id = ${orderId} and o.customer_id = ${profileId} and not ${madeIt})`,
+          select json_agg(name order by first_line) from (
+            select ol.name, min(ol.id) as first_line from order_lines ol join orders o on o.id = ol.order_id
+            where o.id = ${orderId} and o.customer_id = ${profileId} and not ${madeIt}
+            group by ol.name) left_out)`,
     droppedChoices: sql<string[] | null>`(
           select json_agg(olo.choice_name || ' (' || ol.name || ')' order by olo.id)
           from order_line_options olo join order_lines ol on ol.id = olo.order_line_id join orders o on o.id = ol.order_id

@@ -397,8 +397,9 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     const largeWithCheese = [p.choice.Large, p.choice.Cheese];
     await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 1, choiceIds: largeWithCheese });
     await addToCart({ holder: p.holder, menuItemId: p.salad.id, quantity: 1 });
+    await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 1, choiceIds: [p.choice.Large] });
     const orderId = await placeCart(p);
-    // Large goes (Size is required, so that line cannot be rebuilt); the salad leaves the menu.
+    // Large goes (Size is required, so those lines cannot be rebuilt); the salad leaves the menu.
     await updateOptionGroup({
       viewer: p.ownerViewer,
       groupId: p.groups.size,
@@ -408,7 +409,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     expect(await reorder({ viewer: p.viewer, orderId })).toMatchObject({ ok: true, added: 1 });
     const cart = await getCart({ holder: p.holder, reorderOf: orderId });
     expect(cart!.lines.map((l) => [l.name, l.options.map((o) => o.choiceName)])).toEqual([["Pizza", ["Regular"]]]);
-    // The Large pizza is named as a line (its cheese was not refused), and the salad once, not its options too.
+    // The Large pizzas are named once (their cheese was not refused), and the salad once, not its options too.
     expect(cart!.leftOut).toEqual(["Pizza", "Salad"]);
     expect(cart!.droppedChoices).toEqual([]);
   });
