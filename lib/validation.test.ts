@@ -25,3 +25,13 @@ describe("plainText", () => {
     expect(plainText({ max: 10 }).parse(" a\u200B ")).toBe("a\u200B");
   });
 });
+
+describe("plainText's length", () => {
+  it("counts characters as PostgreSQL's char_length does, not UTF-16 units", () => {
+    const name = plainText({ max: 120, min: 1, label: "a name" });
+    expect(name.safeParse("🍣".repeat(120)).success).toBe(true);
+    expect(name.safeParse("🍣".repeat(121)).error?.issues.map((i) => i.message)).toEqual([
+      "Use at most 120 characters.",
+    ]);
+  });
+});

@@ -86,10 +86,14 @@ export function plainText({
           // Nothing a reader could see (a note of U+200B printed "Note: " and a blank on the kitchen's ticket): empty.
           .transform((value) => (hasVisibleText(value) ? value : ""))
           .refine((value) => value.length >= min, required)
-          .refine((value) => value.length <= max, `Use at most ${max} characters.`),
+          // Counted in characters (code points) as PostgreSQL's char_length checks count them, not in UTF-16 units:
+          // a name of 61 emoji is 122 units and was refused as longer than 120 characters.
+          .refine((value) => codePoints(value) <= max, `Use at most ${max} characters.`),
       )
   );
 }
+
+const codePoints = (value: string) => Array.from(value).length;
 
 /** A slug in a URL path: the shape the database allows for profiles and restaurants (lower-case ASCII words and dashes). */
 export const pathSlug = z.string().max(SLUG_MAX).regex(SLUG_PATTERN);
