@@ -192,7 +192,7 @@ function afterWrites(sql: Sql, written: () => Promise<void>): Sql {
         ? deferred(async (values) => {
             const pending = unsafe(query, params, options);
             const result = await (values ? pending.values() : pending);
-            await written();
+            await afterCommit(written);
             return result;
           })
         : unsafe(query, params, options),
@@ -202,12 +202,21 @@ function afterWrites(sql: Sql, written: () => Promise<void>): Sql {
         if (property !== "begin") return Reflect.get(target, property, receiver);
         return async (...args: unknown[]) => {
           const result = await begin(...args);
-          await written();
+          await afterCommit(written);
           return result;
         };
       },
     },
   );
+}
+
+/** The write has committed whatever the hook does: a failing hook must not turn it into an error for the caller. */
+async function afterCommit(written: () => Promise<void>) {
+  try {
+    await written();
+  } catch (error) {
+    console.warn("read-your-writes: the hook after a committed write failed", error);
+  }
 }
 
 function overrideUnsafe(sql: Sql, unsafe: Unsafe): Sql {

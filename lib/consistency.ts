@@ -52,8 +52,21 @@ async function written(currentLsn: () => Promise<string>): Promise<void> {
   } catch {
     return; // outside a request, or rendering a page
   }
-  jar.set(CONSISTENCY_COOKIE, await currentLsn(), options);
+  let lsn: string;
+  try {
+    lsn = await currentLsn();
+  } catch (error) {
+    // The write has committed: it must not be reported as failed because its position could not be read. With the
+    // cookie left at the placeholder above ("0/0", or an older write's), every replica would pass the check and the
+    // writer could read from behind their own write: hold them to the primary for the cookie's lifetime instead.
+    console.warn("read-your-writes: the primary's WAL position could not be read after a write", error);
+    lsn = PRIMARY_ONLY_LSN;
+  }
+  jar.set(CONSISTENCY_COOKIE, lsn, options);
 }
+
+/** A position no replica reaches: the reader reads the primary until the cookie expires. */
+const PRIMARY_ONLY_LSN = "FFFFFFFF/FFFFFFFF";
 
 const OPTIONS = { httpOnly: true, sameSite: "lax", path: "/", maxAge: MAX_AGE_SECONDS } as const;
 
