@@ -97,8 +97,14 @@ export class ReplicaNode {
 
   private reconnect(client: "reads" | "lag") {
     const stuck = client === "reads" ? this.sql : this.lagSql;
-    if (client === "reads") this.sql = this.settings.connect(this.url);
-    else this.lagSql = this.settings.connect(this.url, 1);
+    const fresh = client === "reads" ? this.settings.connect(this.url) : this.settings.connect(this.url, 1);
+    // Drizzle configured the first client when it was wrapped (db/client.ts: timestamps, dates and JSON passed
+    // through as text); a new client has postgres.js' defaults and would hand Drizzle Date objects and
+    // double-encode JSON parameters. It inherits its predecessor's settings.
+    Object.assign(fresh.options.parsers, stuck.options.parsers);
+    Object.assign(fresh.options.serializers, stuck.options.serializers);
+    if (client === "reads") this.sql = fresh;
+    else this.lagSql = fresh;
     // Its pending queries are rejected, and ignored: whoever waited on them has moved on.
     stuck.end({ timeout: 0 }).catch(() => {});
   }
