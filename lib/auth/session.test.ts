@@ -9,21 +9,24 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 const SECRET = "session-test-secret-session-test-secret";
 const NAME = "authjs.session-token";
 let jar = new Map<string, string>();
+let requestHeaders = new Headers();
 
 vi.mock("next/headers", () => ({
   cookies: async () => ({
     get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
     getAll: () => [...jar].map(([name, value]) => ({ name, value })),
   }),
+  headers: async () => requestHeaders,
 }));
 
-const cookieFor = (ids: { sub: string; sid: string }, maxAge: number) =>
-  encode({ token: ids, secret: SECRET, salt: NAME, maxAge });
+const cookieFor = (ids: { sub: string; sid: string }, maxAge: number, name = NAME) =>
+  encode({ token: ids, secret: SECRET, salt: name, maxAge });
 
 describe("readSessionToken", () => {
   beforeEach(() => {
     vi.stubEnv("AUTH_SECRET", SECRET);
     jar = new Map();
+    requestHeaders = new Headers();
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -49,5 +52,24 @@ describe("readSessionToken", () => {
     expect(await readSessionToken()).toBeNull();
     jar.set(NAME, cookie);
     expect(await readSessionToken()).toEqual({ userId: "user-2", sessionId: "session-2" });
+  });
+
+  it("over https reads only the __Secure- cookie, as Auth.js does: a plain-named one could have been planted", async () => {
+    const { readSessionToken } = await import("./session");
+    const SECURE = `__Secure-${NAME}`;
+    // Someone else's valid session, set under the plain name by a sibling subdomain or a plain-http answer.
+    jar.set(NAME, await cookieFor({ sub: "attacker", sid: "session-a" }, 60));
+    requestHeaders = new Headers({ "x-forwarded-proto": "https" });
+    expect(await readSessionToken()).toBeNull();
+    jar.set(SECURE, await cookieFor({ sub: "user-3", sid: "session-3" }, 60, SECURE));
+    expect(await readSessionToken()).toEqual({ userId: "user-3", sessionId: "session-3" });
+  });
+
+  it("with AUTH_URL on https reads only the __Secure- cookie, whatever the request says", async () => {
+    vi.resetModules(); // the environment is read once per process
+    vi.stubEnv("AUTH_URL", "https://platter.example");
+    const { readSessionToken } = await import("./session");
+    jar.set(NAME, await cookieFor({ sub: "attacker", sid: "session-a" }, 60));
+    expect(await readSessionToken()).toBeNull();
   });
 });

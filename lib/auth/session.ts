@@ -1,12 +1,13 @@
 import "server-only";
 
 import { decode } from "next-auth/jwt";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 
 import type { UserRole } from "@/db/schema";
-import { authSecret } from "@/lib/env";
+import { authSecret, env } from "@/lib/env";
+import { cookieIsSecure } from "@/lib/http/security-headers";
 
 import type { Viewer } from "./queries";
 import { findSessionViewer } from "./sessions";
@@ -63,11 +64,23 @@ async function decodeSessionToken(name: string, token: string): Promise<SessionT
  */
 export async function readSessionToken(): Promise<SessionToken | null> {
   const jar = await cookies();
-  for (const name of SESSION_COOKIE_NAMES) {
+  // Over https only the __Secure- cookie, which only a secure page of this host can set, and the one Auth.js reads
+  // and clears there. A plain-named one is a cookie someone else could plant (a sibling subdomain, a plain-http
+  // answer) or one left from before: Auth.js ignores it and sign-out would leave it. Where the scheme cannot be
+  // told (a proxy that says nothing), both names are read as before; browsers send __Secure- ones over https only.
+  const names = (await isHttps()) ? SESSION_COOKIE_NAMES.slice(0, 1) : SESSION_COOKIE_NAMES;
+  for (const name of names) {
     const token = cookieValue(jar, name);
     if (token) return decodeSessionToken(name, token);
   }
   return null;
+}
+
+/** AUTH_URL's scheme when set (Auth.js names its cookies by it), else what the request says (cookieIsSecure). */
+async function isHttps(): Promise<boolean> {
+  const configured = env().AUTH_URL;
+  if (configured) return new URL(String(configured)).protocol === "https:";
+  return cookieIsSecure(await headers());
 }
 
 /**
