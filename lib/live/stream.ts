@@ -1,5 +1,6 @@
 import "server-only";
 
+import { isConnectionError } from "@/db/connection-errors";
 import { subscribeOrderEvents, type OrderEventMessage } from "@/db/notifications";
 import { findSessionViewer } from "@/lib/auth/sessions";
 
@@ -32,6 +33,8 @@ const SSE_HEADERS = {
   "X-Accel-Buffering": "no",
 };
 
+const UNAVAILABLE_HERE = "Live updates are unavailable here; the page refreshes itself instead.";
+
 const text = (status: number, body: string) =>
   new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
@@ -44,16 +47,24 @@ const text = (status: number, body: string) =>
  */
 export async function openOrderStream(options: OrderStreamOptions): Promise<Response> {
   const { session, scope, signal } = options;
-  const viewer = await findSessionViewer(session);
-  if (!viewer) return text(401, "Sign in to follow this page.");
-  const target = await authorizeLiveScope(viewer, scope);
+  let target: LiveTarget | null;
+  try {
+    const viewer = await findSessionViewer(session);
+    if (!viewer) return text(401, "Sign in to follow this page.");
+    target = await authorizeLiveScope(viewer, scope);
+  } catch (error) {
+    // The database went away before the health probe noticed (the proxy answers 503 from then on): the same 503,
+    // on which the page polls, rather than a 500.
+    if (isConnectionError(error)) return text(503, UNAVAILABLE_HERE);
+    throw error;
+  }
   if (!target) return text(404, "Not found.");
 
   const follower = new Follower(target, options);
   try {
     await follower.subscribe();
   } catch {
-    return text(503, "Live updates are unavailable here; the page refreshes itself instead.");
+    return text(503, UNAVAILABLE_HERE);
   }
   const stream = new ReadableStream<Uint8Array>({
     start: (controller) => follower.start(controller),
