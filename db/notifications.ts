@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { lt, sql } from "drizzle-orm";
+import { and, lt, sql } from "drizzle-orm";
 
 import { APP_POSTGRES_OPTIONS, getDbHandle, listenOnOwnClient } from "./client";
 import { databaseEnv } from "./env";
@@ -180,14 +180,21 @@ function parseMessage(payload: string): OrderEventMessage | { ping: string } | n
 }
 
 /**
- * Deletes events older than the retention. Every instance runs it hourly; the deletes are idempotent, and the
- * created_at index keeps each one a range delete.
+ * Deletes events older than the retention, but never the newest: it marks where the log stands, so that a stream
+ * resuming from before it after a quiet day learns it missed events that are gone (lib/live/replay.ts compares with
+ * the oldest id kept), where an empty log said nothing. Every instance runs it hourly; the deletes are idempotent,
+ * and the created_at index keeps each one a range delete.
  */
 export async function pruneOrderEvents(handle?: DatabaseHandle): Promise<number> {
   const db = (handle ?? (await getDbHandle())).db;
   const rows = await db
     .delete(orderEvents)
-    .where(lt(orderEvents.createdAt, sql`now() - make_interval(hours => ${ORDER_EVENTS_RETENTION_HOURS})`))
+    .where(
+      and(
+        lt(orderEvents.createdAt, sql`now() - make_interval(hours => ${ORDER_EVENTS_RETENTION_HOURS})`),
+        lt(orderEvents.id, sql`(select max(${orderEvents.id}) from ${orderEvents})`),
+      ),
+    )
     .returning({ id: orderEvents.id });
   return rows.length;
 }

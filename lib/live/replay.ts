@@ -38,12 +38,8 @@ export async function replayOrderEvents(target: LiveTarget, afterId: number): Pr
   // Always the primary, never a read replica: NOTIFY comes from the primary at commit, and a replay from a lagging
   // replica could miss an event committed just before the stream subscribed, for good.
   const { db } = await getDbHandle();
-  // With the log pruned empty (a quiet day), the oldest is the id the next event will get: without it a page asleep
-  // through that day was never told it had missed events. A rolled-back insert also takes an id, so a stream that
-  // missed nothing may be told to reload once; never the other way round.
-  const nextId = sql`(select s.last_value + 1 from order_events_id_seq s where s.is_called)`;
   const oldest = db
-    .select({ id: sql<string | null>`coalesce(min(${orderEvents.id}), ${nextId})`.as("oldest_id") })
+    .select({ id: sql<string | null>`min(${orderEvents.id})`.as("oldest_id") })
     .from(orderEvents)
     .as("oldest");
   const missed = db

@@ -215,12 +215,11 @@ describe.each(DRIVERS)("live order streams on %s", (driver: Driver) => {
     const first = await place(a.id, carla.profileId);
     const seen = await latestEventId();
     await advance(ownerA.viewer, first, "placed", "preparing"); // missed, then pruned a day later
-    await db().execute(
-      sql`update order_events set created_at = now() - interval '2 days' where id <= ${await latestEventId()}`,
-    );
-    expect(await pruneOrderEvents()).toBeGreaterThanOrEqual(2);
-    await place(b.id, carla.profileId); // the log's oldest event now, of another restaurant
+    const missed = await latestEventId();
+    await place(b.id, carla.profileId); // the log's oldest event after the prune, of another restaurant
     const oldest = await latestEventId();
+    await db().execute(sql`update order_events set created_at = now() - interval '2 days' where id <= ${missed}`);
+    expect(await pruneOrderEvents()).toBeGreaterThanOrEqual(2);
     const hears = await stream(ownerA.session, { kind: "restaurant", slug: a.slug }, seen);
     await hears.waitFor((r) => r.events.some((e) => e.event === "reset"));
     expect(hears.events.filter((e) => e.event !== "message")).toEqual([
@@ -233,16 +232,18 @@ describe.each(DRIVERS)("live order streams on %s", (driver: Driver) => {
     expect(again.events.filter((e) => e.event === "reset")).toEqual([]);
   });
 
-  it("a stream resuming after a quiet day pruned the whole log is told to reload too, then follows what comes", async () => {
+  it("a quiet day's prune keeps the log's newest event, so a stream that slept through it is told to reload", async () => {
     const { a, ownerA, carla } = await setup();
     const first = await place(a.id, carla.profileId);
     const seen = await latestEventId();
-    await advance(ownerA.viewer, first, "placed", "preparing"); // missed
+    await advance(ownerA.viewer, first, "placed", "preparing"); // missed, and pruned
+    await advance(ownerA.viewer, first, "preparing", "ready"); // missed, and kept: the log's newest
     const last = await latestEventId();
-    // Nothing happened anywhere for a day: the prune leaves the log empty.
+    // Nothing happened anywhere for a day: everything is past the retention. Before, the log was left empty, with
+    // no oldest id to compare the resuming stream's with.
     await db().execute(sql`update order_events set created_at = now() - interval '2 days'`);
     await pruneOrderEvents();
-    expect(await latestEventId()).toBe(0);
+    expect((await db().select({ id: orderEvents.id }).from(orderEvents)).map((e) => e.id)).toEqual([last]);
     const hears = await stream(ownerA.session, { kind: "restaurant", slug: a.slug }, seen);
     await hears.waitFor((r) => r.events.some((e) => e.event === "reset"));
     expect(hears.events.filter((e) => e.event !== "message")).toEqual([
@@ -250,7 +251,7 @@ describe.each(DRIVERS)("live order streams on %s", (driver: Driver) => {
     ]);
     // A page that had heard everything before the prune has nothing to reload.
     const caughtUp = await stream(ownerA.session, { kind: "restaurant", slug: a.slug }, last);
-    await advance(ownerA.viewer, first, "preparing", "ready");
+    await advance(ownerA.viewer, first, "ready", "completed");
     await caughtUp.waitFor((r) => r.orders().length === 1);
     expect(caughtUp.events.filter((e) => e.event === "reset")).toEqual([]);
   });
@@ -324,9 +325,11 @@ describe.each(DRIVERS)("live order streams on %s", (driver: Driver) => {
   it("old events are pruned", async () => {
     const { a, carla } = await setup();
     const id = await place(a.id, carla.profileId);
+    const recent = await place(a.id, carla.profileId);
     await db().execute(sql`update order_events set created_at = now() - interval '2 days' where order_id = ${id}`);
     expect(await pruneOrderEvents()).toBeGreaterThanOrEqual(1);
     expect(await db().select().from(orderEvents).where(eq(orderEvents.orderId, id))).toEqual([]);
+    expect(await db().select().from(orderEvents).where(eq(orderEvents.orderId, recent))).toHaveLength(1);
   });
 
   if (driver === "postgres") {
@@ -344,6 +347,25 @@ describe.each(DRIVERS)("live order streams on %s", (driver: Driver) => {
       expect(await probeListen()).toBe(true);
       await advance(ownerA.viewer, id, "preparing", "ready");
       await hears.waitFor((r) => r.orders().length === 2);
+    });
+
+    it("opening while the database is unreachable is a 503, on which the page polls, not a 500", async () => {
+      const { a, ownerA } = await setup();
+      // An instance whose database has gone: nothing listens on this port.
+      const gone = await connectPostgres("postgres://postgres@127.0.0.1:5697/platter", { connectTimeoutSeconds: 1 });
+      setDatabase(gone);
+      try {
+        const response = await openOrderStream({
+          session: ownerA.session,
+          scope: { kind: "restaurant", slug: a.slug },
+          afterId: 0,
+        });
+        expect(response.status).toBe(503);
+        expect(await response.text()).toMatch(/the page refreshes itself/);
+      } finally {
+        setDatabase(handle);
+        await gone.close();
+      }
     });
 
     it("an event committed through one instance reaches a stream served by another", async () => {
