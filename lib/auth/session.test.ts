@@ -63,6 +63,10 @@ describe("readSessionToken", () => {
     expect(await readSessionToken()).toBeNull();
     jar.set(SECURE, await cookieFor({ sub: "user-3", sid: "session-3" }, 60, SECURE));
     expect(await readSessionToken()).toEqual({ userId: "user-3", sessionId: "session-3" });
+    // Behind a proxy that says nothing of https, Auth.js uses the plain name whatever the browser's Origin.
+    jar.delete(SECURE);
+    requestHeaders = new Headers({ "x-forwarded-proto": "http", origin: "https://platter.example" });
+    expect(await readSessionToken()).toEqual({ userId: "attacker", sessionId: "session-a" });
   });
 
   it("with AUTH_URL on https reads only the __Secure- cookie, whatever the request says", async () => {

@@ -7,7 +7,7 @@ import { cache } from "react";
 
 import type { UserRole } from "@/db/schema";
 import { authSecret, env } from "@/lib/env";
-import { cookieIsSecure } from "@/lib/http/security-headers";
+import { forwardedProto } from "@/lib/http/security-headers";
 
 import type { Viewer } from "./queries";
 import { findSessionViewer } from "./sessions";
@@ -76,11 +76,15 @@ export async function readSessionToken(): Promise<SessionToken | null> {
   return null;
 }
 
-/** AUTH_URL's scheme when set (Auth.js names its cookies by it), else what the request says (cookieIsSecure). */
+/**
+ * Whether Auth.js names its cookies __Secure- for this request: by AUTH_URL's scheme when set, else by the proxy's
+ * x-forwarded-proto (trustHost). Not by the browser's Origin, as Platter's own cookies may be: behind a proxy that
+ * says nothing Auth.js uses the plain name, which must then still be read.
+ */
 async function isHttps(): Promise<boolean> {
   const configured = env().AUTH_URL;
   if (configured) return new URL(String(configured)).protocol === "https:";
-  return cookieIsSecure(await headers());
+  return forwardedProto(await headers()) === "https";
 }
 
 /**

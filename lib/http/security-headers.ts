@@ -57,7 +57,8 @@ export function cookieIsSecure(headers: Pick<Headers, "get">): boolean {
   return forwardedProto(headers) === "https" || (headers.get("origin") ?? "").startsWith("https://");
 }
 
-const forwardedProto = (headers: Pick<Headers, "get">) =>
+/** The scheme a TLS-terminating proxy says the visitor used (`next start` fills "http" when none said). */
+export const forwardedProto = (headers: Pick<Headers, "get">) =>
   headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
 
 /** 128 random bits, base64: unguessable and fresh for every response. */
