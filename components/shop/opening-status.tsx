@@ -36,12 +36,15 @@ export async function OpeningHours({
   restaurant: OpeningFacts;
   className?: string;
 }) {
+  // "Today" and "tomorrow" only where the viewer's day is the restaurant's: elsewhere, the weekday.
+  const note = zoneNote(r.timeZone, await viewerTimeZone());
   const parts = [
     describeToday(r.todaysHours, r.openNow),
-    !r.openNow && r.opensAt ? `Opens ${formatOpening(r.opensAt, r.timeZone)}` : null,
+    !r.openNow && r.opensAt
+      ? `Opens ${formatOpening(r.opensAt, r.timeZone, undefined, { relative: note === "" })}`
+      : null,
   ].filter(Boolean);
   if (parts.length === 0) return null;
-  const note = zoneNote(r.timeZone, await viewerTimeZone());
   return (
     <p className={`text-stone-600 ${className}`} data-testid="opening-hours">
       {parts.join(" · ")}

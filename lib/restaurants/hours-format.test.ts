@@ -12,6 +12,12 @@ describe("formatOpening", () => {
     expect(formatOpening(new Date("2026-11-26T00:30:00Z"), "Europe/London", now)).toBe("tomorrow at 00:30");
   });
 
+  it("names the weekday for today and tomorrow too when told not to be relative (a reader in another zone)", () => {
+    const other = { relative: false };
+    expect(formatOpening(new Date("2026-11-25T17:00:00Z"), "Europe/London", now, other)).toBe("Wed at 17:00");
+    expect(formatOpening(new Date("2026-11-26T08:00:00Z"), "Europe/London", now, other)).toBe("Thu at 08:00");
+  });
+
   it("names the weekday within the coming week", () => {
     expect(formatOpening(new Date("2026-11-30T09:00:00Z"), "Europe/London", now)).toBe("Mon at 09:00");
     expect(formatOpening(new Date("2026-11-30T09:00:00Z"), "Asia/Tokyo", now)).toBe("Mon at 18:00");

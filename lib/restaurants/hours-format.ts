@@ -31,14 +31,16 @@ const dayNumber = (instant: Date, timeZone: string) => Date.parse(calendarDay(in
 /**
  * When `instant` is, in `timeZone`, said from `now`'s day there: "today at 17:00", "tomorrow at 09:00",
  * "Mon at 09:00" within the week, "Mon, Dec 14 at 09:00" six calendar days or more ahead, where the weekday alone
- * would be ambiguous. For "Opens …" and "It opens …".
+ * would be ambiguous. For "Opens …" and "It opens …". `relative: false` names the weekday even today and tomorrow:
+ * for a reader in another zone, whose today may not be the restaurant's ("Opens tomorrow" read at 02:40 in New York
+ * for 08:00 that morning in Los Angeles).
  */
-export function formatOpening(instant: Date, timeZone: string, now: Date = new Date()) {
+export function formatOpening(instant: Date, timeZone: string, now: Date = new Date(), { relative = true } = {}) {
   const days = dayNumber(instant, timeZone) - dayNumber(now, timeZone);
   const day =
-    days <= 0
+    relative && days <= 0
       ? "today"
-      : days === 1
+      : relative && days === 1
         ? "tomorrow"
         : formatIn(timeZone, days < WEEKDAY_ALONE_DAYS ? "weekday" : "date").format(instant);
   return `${day} at ${formatIn(timeZone, "time").format(instant)}`;
