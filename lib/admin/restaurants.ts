@@ -44,7 +44,11 @@ export async function createRestaurant({
     return await db.transaction(async (tx) => {
       if (!(await lockCallerAndTarget(tx, viewer, viewer.profileId)))
         return { ok: false, reason: "not-found" } as const;
-      const [row] = await tx.insert(restaurants).values(restaurant).returning({ id: restaurants.id });
+      // Switched off until its owner opens it: with no menu and no hours yet, "Open" led customers to an empty page.
+      const [row] = await tx
+        .insert(restaurants)
+        .values({ ...restaurant, isOpen: false })
+        .returning({ id: restaurants.id });
       await recordAudit(tx, {
         actor: viewer,
         action: "restaurant.create",

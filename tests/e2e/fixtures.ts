@@ -372,6 +372,13 @@ export const test = base.extend<Fixtures>({
         await itemForm.getByRole("button", { name: "Add item" }).click();
         await expect(itemForm.getByText(`Added ${item.name}.`)).toBeVisible();
       }
+      // A new restaurant is closed until its owner opens it.
+      await menu.goto("/owner");
+      await menu.getByRole("region", { name, exact: true }).getByText("Edit details").click();
+      const details = menu.getByRole("form", { name: `Details of ${name}` });
+      await details.getByLabel("Open for orders").check();
+      await details.getByRole("button", { name: "Save details" }).click();
+      await expect(details.getByText("Saved.")).toBeVisible();
       await menu.close();
       return { name, slug, owner };
     });

@@ -60,6 +60,12 @@ describe.each(DRIVERS)("admin restaurants and owners on %s", (driver) => {
     await expect(created).rejects.toSatisfy((e) => digestOf(e).includes("/admin/restaurants/creperie-du-coin"));
     const restaurant = await getRestaurantForAdmin({ viewer: admin.viewer, slug: "creperie-du-coin" });
     expect(restaurant).toMatchObject({ name: "Crêperie du Coin", cuisine: "French", owners: [] });
+    // Closed until its owner opens it: no menu and no hours yet.
+    const [row] = await db()
+      .select({ isOpen: restaurants.isOpen })
+      .from(restaurants)
+      .where(eq(restaurants.id, restaurant!.id));
+    expect(row?.isOpen).toBe(false);
 
     // The picker finds her by name or by email.
     expect((await searchOwnerCandidates({ viewer: admin.viewer, search: "newowner" })).map((c) => c.profileId)).toEqual(
