@@ -9,6 +9,7 @@ import { addToCart, getCart } from "@/lib/cart/queries";
 import { getOrderHistory } from "@/lib/orders/queries";
 import { OrderRow } from "@/components/orders/order-row";
 import { ProfileView } from "@/components/profile/profile-view";
+import { FilterErrorsAlert } from "@/components/ui/filter-errors-alert";
 import { PageLinks } from "@/components/ui/page-links";
 import OrdersPage from "@/app/(account)/orders/page";
 import UserProfilePage from "@/app/(account)/u/[slug]/page";
@@ -73,7 +74,7 @@ describe.each(DRIVERS)("customer details on %s", (driver) => {
     expect([filtered?.matchingCount, filtered?.cancelledCount]).toEqual([48, null]);
   });
 
-  it("a history filter with a mistyped date still applies the restaurant, and its next page is older orders", async () => {
+  it("a history filter with a mistake lists nothing and asks for a correction; a valid one pages to older orders", async () => {
     const { user, profile } = await createUser(db());
     const a = await createRestaurant(db());
     const b = await createRestaurant(db());
@@ -89,21 +90,25 @@ describe.each(DRIVERS)("customer details on %s", (driver) => {
         .map((e) => e.props.order as { id: number; restaurant: { name: string } });
     const olderHref = (page: Awaited<ReturnType<typeof render>>) =>
       ([...elementsOf(page)].find((e) => e.type === PageLinks)?.props.next as { href: string } | undefined)?.href;
+    const alerted = (page: Awaited<ReturnType<typeof render>>) =>
+      [...elementsOf(page)].some((e) => e.type === FilterErrorsAlert);
 
-    // Restaurant B chosen, the start date mistyped: before, every restaurant was listed under the form showing B.
-    const first = await render({ restaurant: String(b.restaurant.id), from: "2026-02-30" });
+    // Restaurant B chosen, the start date mistyped. Before, every restaurant was listed and totalled under the form
+    // showing B, and "Older orders" kept the mistake, which dropped its cursor: the first page again, for ever.
+    for (const params of [
+      { restaurant: String(b.restaurant.id), from: "2026-02-30" },
+      { restaurant: String(b.restaurant.id), from: "2026-11-01", to: "2026-10-01" },
+    ]) {
+      const page = await render(params);
+      expect([listed(page), olderHref(page), alerted(page)]).toEqual([[], undefined, true]);
+    }
+
+    const first = await render({ restaurant: String(b.restaurant.id) });
+    expect(alerted(first)).toBe(false);
     expect(new Set(listed(first).map((o) => o.restaurant.name))).toEqual(new Set([b.restaurant.name]));
-    const older = olderHref(first)!;
-    const next = new URL(older, "http://platter.test").searchParams;
-    expect([next.get("restaurant"), next.has("from")]).toEqual([String(b.restaurant.id), false]);
-    // Before, the link kept the mistake, which dropped its cursor: the first page again, for ever.
-    const second = await render(Object.fromEntries(next));
+    const second = await render(Object.fromEntries(new URL(olderHref(first)!, "http://platter.test").searchParams));
     const firstIds = listed(first).map((o) => o.id);
-    expect(
-      listed(second)
-        .map((o) => o.id)
-        .filter((id) => firstIds.includes(id)),
-    ).toEqual([]);
+    expect(listed(second).filter((o) => firstIds.includes(o.id))).toEqual([]);
     expect(listed(first).length + listed(second).length).toBe(30);
   });
 

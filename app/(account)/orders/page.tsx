@@ -12,6 +12,7 @@ import { QueryStats } from "@/components/layout/query-stats";
 import { HistoryFilters } from "@/components/orders/history-filters";
 import { OrderRow } from "@/components/orders/order-row";
 import { DaysNote } from "@/components/ui/days-note";
+import { FilterErrorsAlert } from "@/components/ui/filter-errors-alert";
 import { Money } from "@/components/ui/money";
 import { PageLinks } from "@/components/ui/page-links";
 
@@ -61,14 +62,10 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
   const viewer = await requireUser("/orders");
   const parsed = historyFilterSchema.safeParse(values);
   const errors = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
-  // A field with a mistake is explained and left out, and only that one: the others still filter (a restaurant
-  // chosen next to a mistyped date), and the page links carry only what was applied. The cursor goes too, as it was
-  // made for other filters. Dropping the whole filter listed every restaurant under a form showing one, and its
-  // "Older orders" link, keeping the mistake, led back to the first page for ever.
-  const applied = parsed.success
-    ? values
-    : { ...values, before: undefined, ...Object.fromEntries(Object.keys(errors).map((key) => [key, undefined])) };
-  const filter = historyFilterSchema.safeParse(applied).data ?? {};
+  // A filter with a mistake shows no orders, only what to correct (as the admin's filters do): its total under a
+  // form that says otherwise would be wrong, and an "Older orders" link keeping the mistake led back to the first
+  // page for ever.
+  const filter = parsed.success ? parsed.data : {};
   const cursor = decodeCursor(filter.before);
   if (cursor === null) notFound();
   const zone = await viewerTimeZone();
@@ -82,10 +79,11 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
   });
   if (!history) notFound();
 
-  const keep = filterParams({ restaurant: applied.restaurant, from: applied.from, to: applied.to });
-  const older = history.nextCursor
-    ? `/orders?${new URLSearchParams([...keep, ["before", history.nextCursor]])}`
-    : undefined;
+  const keep = filterParams({ restaurant: values.restaurant, from: values.from, to: values.to });
+  const older =
+    parsed.success && history.nextCursor
+      ? `/orders?${new URLSearchParams([...keep, ["before", history.nextCursor]])}`
+      : undefined;
 
   return (
     <div className="space-y-6">
@@ -96,10 +94,14 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
         errors={errors}
       />
       <DaysNote zone={zone} testId="history-days" />
-      <p className="text-sm text-stone-700" data-testid="history-summary">
-        <HistorySummary history={history} />
-      </p>
-      {history.orders.length === 0 ? (
+      {parsed.success ? (
+        <p className="text-sm text-stone-700" data-testid="history-summary">
+          <HistorySummary history={history} />
+        </p>
+      ) : (
+        <FilterErrorsAlert />
+      )}
+      {!parsed.success ? null : history.orders.length === 0 ? (
         <p className="card text-stone-600">No orders here.</p>
       ) : (
         <ol className="space-y-3" data-testid="history">

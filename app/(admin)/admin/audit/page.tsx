@@ -10,7 +10,7 @@ import { filterParams } from "@/lib/query-params";
 import { viewerTimeZone } from "@/lib/time-zone";
 import { AuditFilter } from "@/components/admin/audit-filter";
 import { AuditTable } from "@/components/admin/audit-table";
-import { FilterErrorsAlert } from "@/components/admin/filter-errors-alert";
+import { FilterErrorsAlert } from "@/components/ui/filter-errors-alert";
 import { PageHeading } from "@/components/admin/page-heading";
 import { QueryStats } from "@/components/layout/query-stats";
 import { DaysNote } from "@/components/ui/days-note";

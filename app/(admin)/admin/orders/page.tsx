@@ -10,7 +10,7 @@ import { encodeTimeKey } from "@/lib/keyset";
 import { filterParams } from "@/lib/query-params";
 import { viewerTimeZone } from "@/lib/time-zone";
 import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
-import { FilterErrorsAlert } from "@/components/admin/filter-errors-alert";
+import { FilterErrorsAlert } from "@/components/ui/filter-errors-alert";
 import { OrdersFilter } from "@/components/admin/orders-filter";
 import { PageHeading } from "@/components/admin/page-heading";
 import { QueryStats } from "@/components/layout/query-stats";
