@@ -95,10 +95,11 @@ describe.each(DRIVERS)("customer details on %s", (driver) => {
 
     // Restaurant B chosen, the start date mistyped. Before, every restaurant was listed and totalled under the form
     // showing B, and "Older orders" kept the mistake, which dropped its cursor: the first page again, for ever.
-    for (const params of [
+    const mistaken: Record<string, string>[] = [
       { restaurant: String(b.restaurant.id), from: "2026-02-30" },
       { restaurant: String(b.restaurant.id), from: "2026-11-01", to: "2026-10-01" },
-    ]) {
+    ];
+    for (const params of mistaken) {
       const page = await render(params);
       expect([listed(page), olderHref(page), alerted(page)]).toEqual([[], undefined, true]);
     }
