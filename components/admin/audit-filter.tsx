@@ -17,7 +17,7 @@ export function AuditFilter({
     <FilterForm action="/admin/audit" label="Filter the audit log" submitLabel="Filter">
       <FilterInput
         id="actor"
-        label="Who (name or email)"
+        label="Done by (name or email)"
         type="search"
         defaultValue={values.actor}
         maxLength={100}

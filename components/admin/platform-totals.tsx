@@ -18,9 +18,9 @@ export function PlatformTotals({ totals }: { totals: Totals }) {
         <Stat label="Restaurants">{count(totals.restaurants)}</Stat>
       </dl>
       <p className="mt-2 text-xs text-stone-500">
-        Revenue and orders exclude the {count(totals.cancelledOrders)} cancelled orders, as every user&apos;s total
-        does; it is the sum of the users&apos; totals, delivery fees included. {count(totals.disabledUsers)} accounts
-        are disabled.
+        Revenue and orders are of all time (a table by month counts only its months), and exclude the{" "}
+        {count(totals.cancelledOrders)} cancelled orders, as every user&apos;s total does; it is the sum of the
+        users&apos; totals, delivery fees included. {count(totals.disabledUsers)} accounts are disabled.
       </p>
     </>
   );

@@ -71,7 +71,7 @@ test("an admin creates a restaurant, makes a new customer its owner, and the own
   await admin.goto("/admin/audit");
   await expect(adminNav(admin).getByRole("link", { name: "Audit log" })).toHaveAttribute("aria-current", "page");
   await admin.getByLabel("What").selectOption({ label: "Owner added" });
-  await admin.getByLabel("Who (name or email)").fill("admin@platter.test");
+  await admin.getByLabel("Done by (name or email)").fill("admin@platter.test");
   await admin.getByRole("button", { name: "Filter", exact: true }).click();
   await expect(admin).toHaveURL(/action=restaurant.owner_add/);
   const entry = admin.getByTestId("audit-entry").filter({ hasText: name }).first();

@@ -124,8 +124,16 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
     // Saved again unchanged: nothing to change, and still his.
     expect(await form("admin")).toMatchObject({ ok: true, message: "Nothing to change." });
     expect(await owned()).toEqual([restaurant.id]);
-    // A customer owns none.
-    expect(await form("customer")).toMatchObject({ ok: true });
+    // A customer owns none: with the boxes still ticked the form says so, instead of "Nothing to change."
+    expect(await form("customer")).toMatchObject({
+      fieldErrors: {
+        restaurantIds: ["A customer owns no restaurant: choose Owner or Admin, or untick the restaurants."],
+      },
+    });
+    expect(await owned()).toEqual([restaurant.id]);
+    expect(await post(changeRoleAction, { profileId: String(otto.profile.id), role: "customer" })).toMatchObject({
+      ok: true,
+    });
     expect(await owned()).toEqual([]);
   });
 

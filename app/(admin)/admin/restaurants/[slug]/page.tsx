@@ -40,8 +40,8 @@ export default async function AdminRestaurantPage({ params, searchParams }: Page
         <RestaurantOwners restaurant={restaurant} search={user} candidates={candidates} />
       </section>
       <p className="mt-4 text-xs text-stone-600">
-        A customer made an owner becomes an owner; an owner removed from their last restaurant becomes a customer. Both
-        apply from their next sign-in and are recorded in the audit log.
+        A customer made an owner becomes an owner; an owner removed from their last restaurant becomes a customer. A
+        change of role ends that user&apos;s sessions, so they sign in again; every change is recorded in the audit log.
       </p>
       <QueryStats />
     </>

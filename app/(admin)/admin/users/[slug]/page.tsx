@@ -59,7 +59,8 @@ export default async function ManageUserPage({ params }: PageProps<"/admin/users
         <DisableForm profileId={target.id} isDisabled={target.user.disabled} locked={isSelf} />
       </section>
       <p className="mt-4 text-xs text-stone-500">
-        Changes apply from the user&apos;s next request and are recorded in the audit log.
+        Changes apply from the user&apos;s next request and are recorded in the audit log. A new role ends their
+        sessions: they sign in again.
       </p>
       <QueryStats />
     </>
