@@ -3,23 +3,45 @@
 import type { ActionState } from "@/lib/action";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+type State = ActionState & { needsReplace?: boolean };
+type Action = (state: State, form: FormData) => Promise<State>;
 
-/** A one-button form acting on an order (reorder), with its outcome announced next to it. */
+/**
+ * A one-button form acting on an order (reorder), with its outcome announced next to it. When the action asks
+ * first (a cart whose lines it would replace), the button becomes the confirmation.
+ */
 export function OrderActionButton({ action, orderId, label }: { action: Action; orderId: number; label: string }) {
   return (
     <ActionForm action={action} className="space-y-1">
-      {(state, pending) => (
+      {(state: State, pending) => (
         <>
           <input type="hidden" name="orderId" value={orderId} />
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-lg bg-white px-4 py-2 text-sm font-semibold text-stone-800 ring-1 ring-stone-300 hover:bg-stone-50"
-          >
-            {label}
-          </button>
-          <ActionMessage state={state} />
+          {state.needsReplace ? (
+            <>
+              <p role="alert" className="max-w-md text-sm text-amber-800">
+                {state.message}
+              </p>
+              <input type="hidden" name="replace" value="1" />
+              <button
+                type="submit"
+                disabled={pending}
+                className="rounded-lg bg-amber-800 px-4 py-2 text-sm font-semibold text-white hover:bg-amber-900"
+              >
+                Replace my cart
+              </button>
+            </>
+          ) : (
+            <>
+              <button
+                type="submit"
+                disabled={pending}
+                className="rounded-lg bg-white px-4 py-2 text-sm font-semibold text-stone-800 ring-1 ring-stone-300 hover:bg-stone-50"
+              >
+                {label}
+              </button>
+              <ActionMessage state={state} />
+            </>
+          )}
         </>
       )}
     </ActionForm>

@@ -9,7 +9,7 @@ import { cancelOwnOrder } from "./cancel";
 import { placeOrder } from "./checkout";
 import { cancelRefusal, checkoutRefusal, orderMessages, reorderRefusal } from "./messages";
 import { reorder } from "./reorder";
-import { checkoutSchema, orderIdSchema } from "./schema";
+import { checkoutSchema, orderIdSchema, reorderSchema } from "./schema";
 
 export const checkoutAction = formAction(checkoutSchema, async (input, viewer) => {
   const result = await placeOrder({ viewer, ...input });
@@ -31,9 +31,12 @@ export const cancelOrderAction = formAction(orderIdSchema, async ({ orderId }, v
   return { ok: true, message: orderMessages.cancelled };
 });
 
-export const reorderAction = formAction(orderIdSchema, async ({ orderId }, viewer) => {
-  const result = await reorder({ viewer, orderId });
-  if (!result.ok) return { message: reorderRefusal(result, orderId) };
+export const reorderAction = formAction(reorderSchema, async ({ orderId, replace }, viewer) => {
+  const result = await reorder({ viewer, orderId, replace: replace === "1" });
+  if (!result.ok) {
+    const needsReplace = result.reason === "conflict:cart-not-empty";
+    return { message: reorderRefusal(result, orderId), ...(needsReplace ? { needsReplace } : {}) };
+  }
   revalidatePath("/", "layout");
   redirect(`/cart?reorder=${orderId}`);
 });

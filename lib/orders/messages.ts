@@ -79,6 +79,10 @@ export function reorderRefusal(failure: ReorderFailure, orderId: number): string
       return `${failure.restaurantName} is closed right now.`;
     case "unavailable:items":
       return `None of the items of order #${orderId} can be ordered now: ${failure.itemNames.join(", ")}.`;
+    case "conflict:cart-not-empty": {
+      const lines = failure.cartLines === 1 ? "1 item" : `${failure.cartLines} items`;
+      return `Your cart has ${lines} from ${failure.cartRestaurantName}. Ordering #${orderId} again replaces them.`;
+    }
   }
 }
 

@@ -26,7 +26,9 @@ export type ReorderFailure =
    * No line could be rebuilt: each one's item was deleted, is unavailable or moved to another restaurant, or its
    * remaining options no longer fit. `itemNames`: those lines' names as ordered, each once.
    */
-  | { reason: "unavailable:items"; itemNames: string[] };
+  | { reason: "unavailable:items"; itemNames: string[] }
+  /** The cart holds lines, which a reorder replaces: asked first (`replace`), as an add from elsewhere is. */
+  | { reason: "conflict:cart-not-empty"; cartRestaurantName: string; cartLines: number };
 /** `droppedChoices`: options of the past order the menu no longer offers ("Extra cheese (Pizza)"), left out. */
 export type ReorderResult = Result<{ added: number; droppedChoices: string[] }, ReorderFailure>;
 
@@ -54,17 +56,39 @@ function matchChoice(past: PastChoice, chosen: readonly ChosenChoice[], menuItem
  * `droppedChoices` where it does not; a line whose remaining choices no longer fit the item's options (a required
  * size gone) is left out like a removed item. Instructions are the customer's own words and come along.
  */
-export async function reorder({ viewer, orderId }: { viewer: Viewer; orderId: number }): Promise<ReorderResult> {
+export async function reorder({
+  viewer,
+  orderId,
+  replace = false,
+}: {
+  viewer: Viewer;
+  orderId: number;
+  /** The customer confirmed that the lines in their cart may go. */
+  replace?: boolean;
+}): Promise<ReorderResult> {
   const { profileId } = viewer;
   const db = await getDb();
   return db.transaction(async (tx): Promise<ReorderResult> => {
     const [order] = await tx
-      .select({ restaurantId: orders.restaurantId, isOpen: restaurants.isOpen, restaurantName: restaurants.name })
+      .select({
+        restaurantId: orders.restaurantId,
+        isOpen: restaurants.isOpen,
+        restaurantName: restaurants.name,
+        // What the cart holds now, read in the same statement: "Order again" silently emptied a cart being filled.
+        cartLines: sql<number>`(select count(*)::int from cart_items ci join carts c on c.id = ci.cart_id
+          where c.profile_id = ${profileId})`,
+        cartRestaurantName: sql<string | null>`(select r.name from carts c join restaurants r on r.id = c.restaurant_id
+          where c.profile_id = ${profileId})`,
+      })
       .from(orders)
       .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
       .where(and(eq(orders.id, orderId), eq(orders.customerId, profileId)));
     if (!order) return NOT_FOUND;
     if (!order.isOpen) return { ok: false, reason: "unavailable:closed", restaurantName: order.restaurantName };
+    if (order.cartLines > 0 && !replace) {
+      const { cartLines, cartRestaurantName } = order;
+      return { ok: false, reason: "conflict:cart-not-empty", cartLines, cartRestaurantName: cartRestaurantName ?? "" };
+    }
 
     const pastChoiceIds = sql`coalesce((select array_agg(olo.choice_id) from order_line_options olo
       where olo.order_line_id = ${orderLines.id} and olo.choice_id is not null), '{}'::int[])`;

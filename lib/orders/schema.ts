@@ -50,3 +50,6 @@ export const checkoutSchema = z.object({
 });
 
 export const orderIdSchema = z.object({ orderId: recordId("Choose a valid order.") });
+
+/** "Order again": `replace` once the customer confirmed that the cart's lines may go. */
+export const reorderSchema = orderIdSchema.extend({ replace: z.literal("1").optional() });

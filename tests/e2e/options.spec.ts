@@ -132,6 +132,11 @@ test("an owner adds options; a sold-out choice greys out; a removed group stops 
   // Ordering the placed one again: the calzone comes back without the option the menu no longer has, named.
   await customer.goto(`/orders/${orderId}`);
   await customer.getByRole("button", { name: "Order again" }).click();
+  // The cart still holds the calzone: "Order again" asks before it replaces what is there.
+  await expect(
+    customer.getByRole("alert").filter({ hasText: `Ordering #${orderId} again replaces them.` }),
+  ).toBeVisible();
+  await customer.getByRole("button", { name: "Replace my cart" }).click();
   await expect(customer).toHaveURL(new RegExp(`/cart(\\?reorder=${orderId})?$`));
   await expect(customer.getByText(`Options not available now, left out: Spinach (${itemName}).`)).toBeVisible();
   await expect(customer.getByTestId("cart-line")).toHaveCount(1);

@@ -16,8 +16,8 @@ import { addToCart, adoptAnonymousCart, getCart } from "@/lib/cart/queries";
 import { addToCartSchema, setQuantitySchema } from "@/lib/cart/schema";
 import { cancelOwnOrder } from "@/lib/orders/cancel";
 import { placeOrder } from "@/lib/orders/checkout";
-import { cancelRefusal } from "@/lib/orders/messages";
-import { reorder } from "@/lib/orders/reorder";
+import { cancelRefusal, reorderRefusal } from "@/lib/orders/messages";
+import { reorder, type ReorderFailure } from "@/lib/orders/reorder";
 import { digestOfCartView, reviewedCartDigest } from "@/lib/orders/reviewed-cart";
 import { checkoutSchema } from "@/lib/orders/schema";
 import { getProfileForViewer } from "@/lib/profile/queries";
@@ -414,18 +414,43 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     expect(await reorder({ viewer: stranger, orderId })).toEqual({ ok: false, reason: "not-found" });
     expect(await db().$count(carts, eq(carts.profileId, stranger.profileId))).toBe(0);
 
-    expect(await reorder({ viewer, orderId })).toEqual({ ok: true, added: 1, droppedChoices: [] });
+    expect(await reorder({ viewer, orderId, replace: true })).toEqual({ ok: true, added: 1, droppedChoices: [] });
     const cart = await getCart({ holder, reorderOf: orderId });
     expect(cart?.lines.map((l) => [l.name, l.unitPriceCents, l.quantity])).toEqual([["Ramen", 2100, 2]]);
     expect(cart?.leftOut).toEqual(["Gyoza"]);
 
     // Nothing left to order: the refusal names what cannot be, and the cart rebuilt above stays as it was.
     await db().update(menuItems).set({ deletedAt: new Date() }).where(eq(menuItems.id, items[0].id));
-    expect(await reorder({ viewer, orderId })).toEqual({
+    expect(await reorder({ viewer, orderId, replace: true })).toEqual({
       ok: false,
       reason: "unavailable:items",
       itemNames: ["Ramen", "Gyoza"],
     });
+    expect((await getCart({ holder }))?.lines.map((l) => [l.name, l.quantity])).toEqual([["Ramen", 2]]);
+  });
+
+  it("asks before 'Order again' replaces a cart being filled, and replaces it once told to", async () => {
+    const { viewer, items, holder } = await shop();
+    await addToCart({ holder, menuItemId: items[0].id, quantity: 2 });
+    const placed = await placeOrder({ viewer, idempotencyKey: key(), expectedTotalCents: 2 * 1999 });
+    const orderId = (placed as { orderId: number }).orderId;
+    const other = await createRestaurant(db(), [{ name: "Taco", priceCents: 400 }]);
+    await addToCart({ holder, menuItemId: other.items[0]!.id, quantity: 3 });
+
+    // Before, the tacos were gone without a word.
+    const asked = await reorder({ viewer, orderId });
+    expect(asked).toEqual({
+      ok: false,
+      reason: "conflict:cart-not-empty",
+      cartLines: 1,
+      cartRestaurantName: other.restaurant.name,
+    });
+    expect(reorderRefusal(asked as ReorderFailure, orderId)).toBe(
+      `Your cart has 1 item from ${other.restaurant.name}. Ordering #${orderId} again replaces them.`,
+    );
+    expect((await getCart({ holder }))?.lines.map((l) => [l.name, l.quantity])).toEqual([["Taco", 3]]);
+
+    expect(await reorder({ viewer, orderId, replace: true })).toEqual({ ok: true, added: 1, droppedChoices: [] });
     expect((await getCart({ holder }))?.lines.map((l) => [l.name, l.quantity])).toEqual([["Ramen", 2]]);
   });
 
@@ -437,7 +462,10 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
       const placed = await placeOrder({ viewer, idempotencyKey: key(), expectedTotalCents: 2 * 1999 });
       const orderId = (placed as { orderId: number }).orderId;
       for (let round = 0; round < 10; round++) {
-        const both = await Promise.all([reorder({ viewer, orderId }), reorder({ viewer, orderId })]);
+        const both = await Promise.all([
+          reorder({ viewer, orderId, replace: true }),
+          reorder({ viewer, orderId, replace: true }),
+        ]);
         expect(both).toEqual([
           { ok: true, added: 1, droppedChoices: [] },
           { ok: true, added: 1, droppedChoices: [] },

@@ -366,7 +366,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
         ],
       },
     });
-    expect(await reorder({ viewer: p.viewer, orderId })).toEqual({
+    expect(await reorder({ viewer: p.viewer, orderId, replace: true })).toEqual({
       ok: true,
       added: 1,
       droppedChoices: ["Olives (Pizza)"],
@@ -384,7 +384,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
       itemId: p.pizza.id,
       fields: { ...SIZE, name: "Size (new)", choices: [{ name: "Medium", priceDeltaCents: 100 }] },
     });
-    expect(await reorder({ viewer: p.viewer, orderId })).toEqual({
+    expect(await reorder({ viewer: p.viewer, orderId, replace: true })).toEqual({
       ok: false,
       reason: "unavailable:items",
       itemNames: ["Pizza"],
@@ -406,7 +406,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
       fields: { ...SIZE, choices: [{ name: "Regular", priceDeltaCents: 0 }] },
     });
     await deleteItem({ viewer: p.ownerViewer, itemId: p.salad.id });
-    expect(await reorder({ viewer: p.viewer, orderId })).toMatchObject({ ok: true, added: 1 });
+    expect(await reorder({ viewer: p.viewer, orderId, replace: true })).toMatchObject({ ok: true, added: 1 });
     const cart = await getCart({ holder: p.holder, reorderOf: orderId });
     expect(cart!.lines.map((l) => [l.name, l.options.map((o) => o.choiceName)])).toEqual([["Pizza", ["Regular"]]]);
     // The Large pizzas are named once (their cheese was not refused), and the salad once, not its options too.
@@ -419,7 +419,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     const choiceIds = [p.choice.Large, p.choice.Olives];
     await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 2, choiceIds, instructions: "Crispy" });
     const orderId = await placeCart(p);
-    const byId = (await countQueries(() => reorder({ viewer: p.viewer, orderId }))).count;
+    const byId = (await countQueries(() => reorder({ viewer: p.viewer, orderId, replace: true }))).count;
     // The owner deletes both groups and makes them again: Size as it was but Large at +3.00, Extras typed in
     // another case with Olives at +0.60. Every choice has a new id; to the customer, each is the same.
     await deleteOptionGroup({ viewer: p.ownerViewer, groupId: p.groups.size });
@@ -439,7 +439,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
       fields: { ...EXTRAS, name: "extras", choices: extras },
     });
 
-    const { result, count: byName } = await countQueries(() => reorder({ viewer: p.viewer, orderId }));
+    const { result, count: byName } = await countQueries(() => reorder({ viewer: p.viewer, orderId, replace: true }));
     expect(result).toEqual({ ok: true, added: 1, droppedChoices: [] });
     // Matching by name reads nothing more: the order, its lines (options and matches in that one statement), and
     // the cart's upsert, emptying and lines, as when matching by id.
@@ -501,7 +501,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
         fields: pizzaFields(choices.map((name) => ({ name, priceDeltaCents: 50 }))),
       });
     expect(await extras(["Cheese", "Basil"])).toMatchObject({ ok: true });
-    expect(await reorder({ viewer: p.viewer, orderId })).toEqual({
+    expect(await reorder({ viewer: p.viewer, orderId, replace: true })).toEqual({
       ok: true,
       added: 1,
       droppedChoices: ["Olives (Pizza)"],
@@ -524,7 +524,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
       itemId: p.pizza.id,
       fields: { ...SIZE, choices: [{ name: "Regular", priceDeltaCents: 0 }] },
     });
-    const refused = await reorder({ viewer: p.viewer, orderId });
+    const refused = await reorder({ viewer: p.viewer, orderId, replace: true });
     expect(refused).toEqual({ ok: false, reason: "unavailable:items", itemNames: ["Pizza"] });
     expect(reorderRefusal(refused as Extract<typeof refused, { ok: false }>, orderId)).toBe(
       `None of the items of order #${orderId} can be ordered now: Pizza.`,
@@ -594,7 +594,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
       "Not available now for Pizza: Cheese. Remove the line and add it again with other options.",
     );
     expect(await db().$count(orders, eq(orders.customerId, p.customer.profile.id))).toBe(1);
-    expect(await reorder({ viewer: p.viewer, orderId: pastOrderId })).toEqual({
+    expect(await reorder({ viewer: p.viewer, orderId: pastOrderId, replace: true })).toEqual({
       ok: true,
       added: 1,
       droppedChoices: ["Cheese (Pizza)"],
