@@ -1,6 +1,7 @@
 "use client";
 
 import type { ActionState } from "@/lib/action";
+import { ReplaceCartConfirm } from "@/components/shop/replace-cart-confirm";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 
 type State = ActionState & { needsReplace?: boolean };
@@ -17,19 +18,7 @@ export function OrderActionButton({ action, orderId, label }: { action: Action; 
         <>
           <input type="hidden" name="orderId" value={orderId} />
           {state.needsReplace ? (
-            <>
-              <p role="alert" className="max-w-md text-sm text-amber-800">
-                {state.message}
-              </p>
-              <input type="hidden" name="replace" value="1" />
-              <button
-                type="submit"
-                disabled={pending}
-                className="rounded-lg bg-amber-800 px-4 py-2 text-sm font-semibold text-white hover:bg-amber-900"
-              >
-                Replace my cart
-              </button>
-            </>
+            <ReplaceCartConfirm message={state.message} label="Replace my cart" pending={pending} />
           ) : (
             <>
               <button

@@ -4,25 +4,15 @@ import { useActionState } from "react";
 
 import { addToCartAction, type CartActionState } from "@/lib/cart/actions";
 
+import { ReplaceCartConfirm } from "./replace-cart-confirm";
+
 export function AddToCartButton({ menuItemId, name }: { menuItemId: number; name: string }) {
   const [state, action, pending] = useActionState<CartActionState, FormData>(addToCartAction, {});
   return (
     <form action={action} className="flex flex-col items-end gap-1">
       <input type="hidden" name="menuItemId" value={menuItemId} />
       {state.needsReplace ? (
-        <>
-          <p role="alert" className="max-w-56 text-right text-xs text-amber-800">
-            {state.message}
-          </p>
-          <input type="hidden" name="replace" value="1" />
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-lg bg-amber-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-amber-900"
-          >
-            Start a new cart
-          </button>
-        </>
+        <ReplaceCartConfirm message={state.message} label="Start a new cart" pending={pending} compact />
       ) : (
         <>
           <button
