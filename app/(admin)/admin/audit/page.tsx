@@ -10,10 +10,10 @@ import { filterParams } from "@/lib/query-params";
 import { viewerTimeZone } from "@/lib/time-zone";
 import { AuditFilter } from "@/components/admin/audit-filter";
 import { AuditTable } from "@/components/admin/audit-table";
-import { FilterErrorsAlert } from "@/components/ui/filter-errors-alert";
 import { PageHeading } from "@/components/admin/page-heading";
 import { QueryStats } from "@/components/layout/query-stats";
 import { DaysNote } from "@/components/ui/days-note";
+import { FilterErrorsAlert } from "@/components/ui/filter-errors-alert";
 import { OlderNewerLinks } from "@/components/ui/page-links";
 
 export const generateMetadata = adminMetadata("Audit log");

@@ -10,11 +10,11 @@ import { encodeTimeKey } from "@/lib/keyset";
 import { filterParams } from "@/lib/query-params";
 import { viewerTimeZone } from "@/lib/time-zone";
 import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
-import { FilterErrorsAlert } from "@/components/ui/filter-errors-alert";
 import { OrdersFilter } from "@/components/admin/orders-filter";
 import { PageHeading } from "@/components/admin/page-heading";
 import { QueryStats } from "@/components/layout/query-stats";
 import { DaysNote } from "@/components/ui/days-note";
+import { FilterErrorsAlert } from "@/components/ui/filter-errors-alert";
 import { OlderNewerLinks } from "@/components/ui/page-links";
 import { TooManyMatches } from "@/components/ui/too-many-matches";
 
