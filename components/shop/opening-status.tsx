@@ -40,9 +40,7 @@ export async function OpeningHours({
   const note = zoneNote(r.timeZone, await viewerTimeZone());
   const parts = [
     describeToday(r.todaysHours, r.openNow),
-    !r.openNow && r.opensAt
-      ? `Opens ${formatOpening(r.opensAt, r.timeZone, undefined, { relative: note === "" })}`
-      : null,
+    !r.openNow && r.opensAt ? `Opens ${formatOpening(r.opensAt, r.timeZone, { relative: note === "" })}` : null,
   ].filter(Boolean);
   if (parts.length === 0) return null;
   return (

@@ -15,7 +15,7 @@ export function checkoutRefusal(failure: CheckoutFailure): string {
     case "unavailable:outside-hours": {
       // The message knows no viewer: it always names the restaurant's zone.
       const opens = failure.opensAt
-        ? `It opens ${formatOpening(failure.opensAt, failure.timeZone, undefined, { relative: false })}${zoneNote(failure.timeZone, null)}.`
+        ? `It opens ${formatOpening(failure.opensAt, failure.timeZone, { relative: false })}${zoneNote(failure.timeZone, null)}.`
         : "It has no opening hours in the next two weeks.";
       return `${failure.restaurantName} is outside its opening hours. ${opens} Your cart is saved.`;
     }

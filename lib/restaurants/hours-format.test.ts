@@ -6,34 +6,39 @@ describe("formatOpening", () => {
   const now = new Date("2026-11-25T12:00:00Z");
 
   it("says today and tomorrow, in the restaurant's zone, on the 24-hour clock its hours are written in", () => {
-    expect(formatOpening(new Date("2026-11-25T17:00:00Z"), "Europe/London", now)).toBe("today at 17:00");
+    expect(formatOpening(new Date("2026-11-25T17:00:00Z"), "Europe/London", { now })).toBe("today at 17:00");
     // 18:00 in London on the 25th is already the 26th in Tokyo, and "now" is still the 25th there.
-    expect(formatOpening(new Date("2026-11-25T18:00:00Z"), "Asia/Tokyo", now)).toBe("tomorrow at 03:00");
-    expect(formatOpening(new Date("2026-11-26T00:30:00Z"), "Europe/London", now)).toBe("tomorrow at 00:30");
+    expect(formatOpening(new Date("2026-11-25T18:00:00Z"), "Asia/Tokyo", { now })).toBe("tomorrow at 03:00");
+    expect(formatOpening(new Date("2026-11-26T00:30:00Z"), "Europe/London", { now })).toBe("tomorrow at 00:30");
   });
 
   it("names the weekday for today and tomorrow too when told not to be relative (a reader in another zone)", () => {
-    const other = { relative: false };
-    expect(formatOpening(new Date("2026-11-25T17:00:00Z"), "Europe/London", now, other)).toBe("Wed at 17:00");
-    expect(formatOpening(new Date("2026-11-26T08:00:00Z"), "Europe/London", now, other)).toBe("Thu at 08:00");
+    expect(formatOpening(new Date("2026-11-25T17:00:00Z"), "Europe/London", { now, relative: false })).toBe(
+      "Wed at 17:00",
+    );
+    expect(formatOpening(new Date("2026-11-26T08:00:00Z"), "Europe/London", { now, relative: false })).toBe(
+      "Thu at 08:00",
+    );
   });
 
   it("names the weekday within the coming week", () => {
-    expect(formatOpening(new Date("2026-11-30T09:00:00Z"), "Europe/London", now)).toBe("Mon at 09:00");
-    expect(formatOpening(new Date("2026-11-30T09:00:00Z"), "Asia/Tokyo", now)).toBe("Mon at 18:00");
+    expect(formatOpening(new Date("2026-11-30T09:00:00Z"), "Europe/London", { now })).toBe("Mon at 09:00");
+    expect(formatOpening(new Date("2026-11-30T09:00:00Z"), "Asia/Tokyo", { now })).toBe("Mon at 18:00");
   });
 
   it("adds the date six days ahead or more, where the weekday alone could mean two days", () => {
-    expect(formatOpening(new Date("2026-12-01T12:00:00Z"), "Europe/London", now)).toBe("Tue, Dec 1 at 12:00");
-    expect(formatOpening(new Date("2026-12-07T09:00:00Z"), "Europe/London", now)).toBe("Mon, Dec 7 at 09:00");
+    expect(formatOpening(new Date("2026-12-01T12:00:00Z"), "Europe/London", { now })).toBe("Tue, Dec 1 at 12:00");
+    expect(formatOpening(new Date("2026-12-07T09:00:00Z"), "Europe/London", { now })).toBe("Mon, Dec 7 at 09:00");
   });
 
   it("counts calendar days in the restaurant's zone, so a clock change in between changes nothing", () => {
     // Saturday 28 March 2026, 12:00 in London; the clocks go forward that night. Friday at 00:00 is six calendar
     // days on but only 5 days 11 hours away; Thursday at 00:00 is five.
     const saturday = new Date("2026-03-28T12:00:00Z");
-    expect(formatOpening(new Date("2026-04-02T23:00:00Z"), "Europe/London", saturday)).toBe("Fri, Apr 3 at 00:00");
-    expect(formatOpening(new Date("2026-04-01T23:00:00Z"), "Europe/London", saturday)).toBe("Thu at 00:00");
+    expect(formatOpening(new Date("2026-04-02T23:00:00Z"), "Europe/London", { now: saturday })).toBe(
+      "Fri, Apr 3 at 00:00",
+    );
+    expect(formatOpening(new Date("2026-04-01T23:00:00Z"), "Europe/London", { now: saturday })).toBe("Thu at 00:00");
   });
 });
 

@@ -35,7 +35,11 @@ const dayNumber = (instant: Date, timeZone: string) => Date.parse(calendarDay(in
  * for a reader in another zone, whose today may not be the restaurant's ("Opens tomorrow" read at 02:40 in New York
  * for 08:00 that morning in Los Angeles).
  */
-export function formatOpening(instant: Date, timeZone: string, now: Date = new Date(), { relative = true } = {}) {
+export function formatOpening(
+  instant: Date,
+  timeZone: string,
+  { now = new Date(), relative = true }: { now?: Date; relative?: boolean } = {},
+) {
   const days = dayNumber(instant, timeZone) - dayNumber(now, timeZone);
   const day =
     relative && days <= 0
