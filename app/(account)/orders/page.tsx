@@ -94,21 +94,23 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
         errors={errors}
       />
       <DaysNote zone={zone} testId="history-days" />
-      {parsed.success ? (
-        <p className="text-sm text-stone-700" data-testid="history-summary">
-          <HistorySummary history={history} />
-        </p>
-      ) : (
+      {!parsed.success ? (
         <FilterErrorsAlert />
-      )}
-      {!parsed.success ? null : history.orders.length === 0 ? (
-        <p className="card text-stone-600">No orders here.</p>
       ) : (
-        <ol className="space-y-3" data-testid="history">
-          {history.orders.map((order) => (
-            <OrderRow key={order.id} order={order} zone={zone} />
-          ))}
-        </ol>
+        <>
+          <p className="text-sm text-stone-700" data-testid="history-summary">
+            <HistorySummary history={history} />
+          </p>
+          {history.orders.length === 0 ? (
+            <p className="card text-stone-600">No orders here.</p>
+          ) : (
+            <ol className="space-y-3" data-testid="history">
+              {history.orders.map((order) => (
+                <OrderRow key={order.id} order={order} zone={zone} />
+              ))}
+            </ol>
+          )}
+        </>
       )}
       <PageLinks
         label="Order history pages"
