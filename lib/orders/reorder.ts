@@ -75,13 +75,12 @@ export async function reorder({
         isOpen: restaurants.isOpen,
         restaurantName: restaurants.name,
         // What the cart holds now, read in the same statement: "Order again" silently emptied a cart being filled.
-        cartLines: sql<number>`(select count(*)::int from cart_items ci join carts c on c.id = ci.cart_id
-          where c.profile_id = ${profileId})`,
-        cartRestaurantName: sql<string | null>`(select r.name from carts c join restaurants r on r.id = c.restaurant_id
-          where c.profile_id = ${profileId})`,
+        cartLines: sql<number>`(select count(*)::int from cart_items ci where ci.cart_id = ${carts.id})`,
+        cartRestaurantName: sql<string | null>`(select r.name from restaurants r where r.id = ${carts.restaurantId})`,
       })
       .from(orders)
       .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
+      .leftJoin(carts, eq(carts.profileId, profileId))
       .where(and(eq(orders.id, orderId), eq(orders.customerId, profileId)));
     if (!order) return NOT_FOUND;
     if (!order.isOpen) return { ok: false, reason: "unavailable:closed", restaurantName: order.restaurantName };
