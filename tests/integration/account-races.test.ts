@@ -11,7 +11,7 @@ import { findSessionViewer } from "@/lib/auth/sessions";
 
 import { freshDatabase } from "../fixtures/db";
 import { createUser } from "../fixtures/factory";
-import { untilWaitingOnLocks } from "../fixtures/locks";
+import { heldTransaction, untilWaitingOnLocks } from "../fixtures/locks";
 import { openSession } from "../fixtures/open-session";
 
 /**
@@ -92,23 +92,17 @@ describe("an account changed by two hands at once, on postgres", () => {
   it("a password change that meets a disable under way says the session ended, not that the password is wrong", async () => {
     const { user } = await createUser(db());
     const viewer = (await findSessionViewer({ userId: user.id, sessionId: await openSession(user.id) }))!;
-    let commit!: () => void;
-    let isLocked!: () => void;
-    const committed = new Promise<void>((resolve) => (commit = resolve));
-    const locked = new Promise<void>((resolve) => (isLocked = resolve));
-    const disable = db().transaction(async (tx) => {
-      await tx.update(users).set({ disabled: true }).where(eq(users.id, user.id));
-      isLocked();
-      await committed;
-    });
-    await locked;
+    const disable = heldTransaction(db(), (tx) =>
+      tx.update(users).set({ disabled: true }).where(eq(users.id, user.id)),
+    );
+    await disable.held;
     const change = changePassword({
       viewer,
       input: { currentPassword: DEMO_PASSWORD, newPassword: "changed passphrase" },
     });
     await untilWaitingOnLocks(db(), 1);
-    commit();
-    await disable;
+    disable.release();
+    await disable.done;
     expect(await change).toEqual({ ok: false, reason: "not-found" });
   });
 });

@@ -11,7 +11,7 @@ import { digestOfCartView } from "@/lib/orders/reviewed-cart";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createRestaurant, createUser } from "../fixtures/factory";
-import { untilWaitingOnLocks } from "../fixtures/locks";
+import { heldTransaction, untilWaitingOnLocks } from "../fixtures/locks";
 import { cookieJar } from "../fixtures/next-headers";
 import { signInAs, submit } from "../fixtures/session";
 
@@ -162,26 +162,24 @@ describe.each(DRIVERS)("carts under concurrent and stale requests on %s", (drive
       signInAs((await findActiveViewer(customer.user.id))!);
 
       // A checkout's first steps: the cart row locked, its lines read. It orders what it read.
-      let commit!: () => void;
-      let isRead!: (quantity: number) => void;
-      const committed = new Promise<void>((resolve) => (commit = resolve));
-      const read = new Promise<number>((resolve) => (isRead = resolve));
-      const checkout = db().transaction(async (tx) => {
-        const [cart] = await tx.select().from(carts).where(eq(carts.profileId, profileId)).for("update");
-        const [item] = await tx.select().from(cartItems).where(eq(cartItems.cartId, cart!.id));
-        isRead(item!.quantity);
-        await committed;
-        await tx.delete(carts).where(eq(carts.id, cart!.id));
-      });
-      const ordered = await read;
+      const checkout = heldTransaction(
+        db(),
+        async (tx) => {
+          const [cart] = await tx.select().from(carts).where(eq(carts.profileId, profileId)).for("update");
+          const [item] = await tx.select().from(cartItems).where(eq(cartItems.cartId, cart!.id));
+          return { cartId: cart!.id, quantity: item!.quantity };
+        },
+        (tx, { cartId }) => tx.delete(carts).where(eq(carts.id, cartId)),
+      );
+      const ordered = (await checkout.held).quantity;
 
       let answered = false;
       const change = submit(setQuantityAction, { lineId: line!.id, quantity: 7 }).finally(() => (answered = true));
       await untilWaitingOnLocks(db(), 1);
       // Before, the change went through here and said "Quantity updated." while the order kept 2.
       expect(answered).toBe(false);
-      commit();
-      await checkout;
+      checkout.release();
+      await checkout.done;
       expect(await change).toEqual({ ok: false, message: "That item is not in your cart." });
       expect(ordered).toBe(2);
       expect(await cartsOf(profileId)).toHaveLength(0);
@@ -199,23 +197,20 @@ describe.each(DRIVERS)("carts under concurrent and stale requests on %s", (drive
         to: { restaurantId: number; itemId: number },
         waiter: () => Promise<T>,
       ) {
-        let locked!: () => void;
-        let release!: () => void;
-        const isLocked = new Promise<void>((resolve) => (locked = resolve));
-        const released = new Promise<void>((resolve) => (release = resolve));
-        const other = db().transaction(async (tx) => {
-          await tx.select().from(carts).where(eq(carts.id, cartId)).for("update");
-          locked();
-          await released;
-          await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
-          await tx.update(carts).set({ restaurantId: to.restaurantId }).where(eq(carts.id, cartId));
-          await tx.insert(cartItems).values({ cartId, menuItemId: to.itemId, quantity: 1 });
-        });
-        await isLocked;
+        const other = heldTransaction(
+          db(),
+          (tx) => tx.select().from(carts).where(eq(carts.id, cartId)).for("update"),
+          async (tx) => {
+            await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
+            await tx.update(carts).set({ restaurantId: to.restaurantId }).where(eq(carts.id, cartId));
+            await tx.insert(cartItems).values({ cartId, menuItemId: to.itemId, quantity: 1 });
+          },
+        );
+        await other.held;
         const running = waiter();
         await untilWaitingOnLocks(db(), 1);
-        release();
-        await other;
+        other.release();
+        await other.done;
         return running;
       }
 
