@@ -66,6 +66,28 @@ export async function reorder({
   /** The customer confirmed that the lines in their cart may go. */
   replace?: boolean;
 }): Promise<ReorderResult> {
+  // A cart filled after the first statement read it empty (a first add in another tab, committed while this
+  // waited for the cart row): the attempt is rolled back and made again, and the next one reads the lines and asks.
+  for (;;) {
+    try {
+      return await reorderOnce({ viewer, orderId, replace });
+    } catch (error) {
+      if (!(error instanceof CartFilledMeanwhile)) throw error;
+    }
+  }
+}
+
+class CartFilledMeanwhile extends Error {}
+
+async function reorderOnce({
+  viewer,
+  orderId,
+  replace,
+}: {
+  viewer: Viewer;
+  orderId: number;
+  replace: boolean;
+}): Promise<ReorderResult> {
   const { profileId } = viewer;
   const db = await getDb();
   return db.transaction(async (tx): Promise<ReorderResult> => {
@@ -175,7 +197,10 @@ export async function reorder({
       .values({ profileId, restaurantId: order.restaurantId })
       .onConflictDoUpdate({ target: carts.profileId, set: { restaurantId: order.restaurantId, updatedAt: new Date() } })
       .returning({ id: carts.id });
-    await tx.delete(cartItems).where(eq(cartItems.cartId, cart!.id));
+    // After the upsert, which waited for anyone holding the cart: this statement sees what they committed. Lines
+    // the first statement did not see were added meanwhile, and are not ours to drop unasked.
+    const dropped = await tx.delete(cartItems).where(eq(cartItems.cartId, cart!.id)).returning({ id: cartItems.id });
+    if (dropped.length > 0 && !replace) throw new CartFilledMeanwhile();
     await tx.insert(cartItems).values([...merged.values()].map((line) => ({ cartId: cart!.id, ...line })));
     return { ok: true, added: merged.size, droppedChoices };
   });

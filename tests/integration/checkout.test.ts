@@ -25,6 +25,7 @@ import { getRestaurantPage } from "@/lib/restaurants/queries";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createRestaurant, createUser } from "../fixtures/factory";
+import { heldTransaction, untilWaitingOnLocks } from "../fixtures/locks";
 
 describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
   const db = freshDatabase(driver);
@@ -455,6 +456,37 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
   });
 
   // Concurrency needs connections of its own: PGlite has one session, so there is no race to lose there.
+  if (driver === "postgres")
+    it("asks, rather than empties the cart, when a first add commits while 'Order again' waits for the cart", async () => {
+      const { viewer, items, holder } = await shop();
+      await addToCart({ holder, menuItemId: items[0].id, quantity: 2 });
+      const placed = await placeOrder({ viewer, idempotencyKey: key(), expectedTotalCents: 2 * 1999 });
+      const orderId = (placed as { orderId: number }).orderId;
+      const other = await createRestaurant(db(), [{ name: "Taco", priceCents: 400 }]);
+      // A first add in another tab, as addToCart makes it: the cart created and filled, not yet committed.
+      const add = heldTransaction(db(), async (tx) => {
+        const [cart] = await tx
+          .insert(carts)
+          .values({ profileId: holder.profileId, restaurantId: other.restaurant.id })
+          .returning({ id: carts.id });
+        await tx.insert(cartItems).values({ cartId: cart!.id, menuItemId: other.items[0]!.id, quantity: 3 });
+      });
+      await add.held;
+      const asked = reorder({ viewer, orderId });
+      await untilWaitingOnLocks(db(), 1);
+      add.release();
+      await add.done;
+
+      // Before, the reorder had read an empty cart, replaced the tacos and said it had.
+      expect(await asked).toEqual({
+        ok: false,
+        reason: "conflict:cart-not-empty",
+        cartLines: 1,
+        cartRestaurantName: other.restaurant.name,
+      });
+      expect((await getCart({ holder }))?.lines.map((l) => [l.name, l.quantity])).toEqual([["Taco", 3]]);
+    });
+
   if (driver === "postgres")
     it("survives a double-clicked 'Order again': one cart, the order's lines once", async () => {
       const { viewer, items, holder } = await shop();
