@@ -17,8 +17,21 @@ describe("csv", () => {
     expect(csvCell("-2")).toBe("'-2");
     expect(csvCell("@cmd")).toBe("'@cmd");
     expect(csvCell(-2)).toBe("-2");
-    // Where ";" separates cells, unquoted it would start a cell with "=": quoted, it stays one cell of text.
-    expect(csvCell("Zed;=1+2;@SUM(A1)")).toBe('"Zed;=1+2;@SUM(A1)"');
+    expect(csvCell("Zed;=1+2;@SUM(A1)")).toBe(`"Zed;'=1+2;'@SUM(A1)"`);
+    expect(csvCell("Pad Thai, -spicy")).toBe(`"Pad Thai, '-spicy"`);
+  });
+
+  it("leaves no formula for a reader that splits on semicolons or tabs and ignores our quotes", () => {
+    const name = "Zed;=1+2; @SUM(A1)\t+cmd|' /C calc'!A0";
+    const line = csvRow([7, "zed", name, "zed@example.com"]);
+    // Such a reader (a spreadsheet in a locale whose list separator is ";") takes a quote after the line's start
+    // as text, so the cells are what lies between separators.
+    for (const separator of [";", "\t"]) {
+      const cells = line.trimEnd().split(separator);
+      expect(cells.length).toBeGreaterThan(1);
+      for (const cell of cells) expect(cell.trimStart()).not.toMatch(/^[=+\-@]/);
+    }
+    expect(line).toBe(`7,zed,"Zed;'=1+2; '@SUM(A1)\t'+cmd|' /C calc'!A0",zed@example.com\r\n`);
   });
 
   it("writes rows with CRLF", () => {
