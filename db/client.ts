@@ -66,18 +66,16 @@ export function listenOnOwnClient(
 ): Listen {
   return async (channel, onPayload, onListen) => {
     const client = await open();
-    let unlisten: () => Promise<void>;
     try {
-      unlisten = await listenOn(client)(channel, onPayload, onListen);
+      await listenOn(client)(channel, onPayload, onListen);
     } catch (error) {
       // Ended here, or it would keep its connection and its listener, and retry the LISTEN for ever.
       await client.end({ timeout: 0 });
       throw error;
     }
-    return async () => {
-      await unlisten();
-      await client.end({ timeout: 5 });
-    };
+    // Taken down by ending the client: its connection's LISTEN ends with it. An UNLISTEN first would add nothing,
+    // and on a broken connection it fails (or waits on a half-open socket) and would leave the client behind.
+    return () => client.end({ timeout: 5 });
   };
 }
 

@@ -12,7 +12,11 @@ function clientThat(works: boolean) {
       registered.push({ fn, onlisten });
       if (!works) throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
       onlisten?.();
-      return { state: {}, unlisten: async () => {} };
+      return {
+        state: {},
+        // As on a connection that broke: the UNLISTEN cannot be sent.
+        unlisten: async () => Promise.reject(new Error("write CONNECTION_CLOSED 127.0.0.1:5432")),
+      };
     },
   };
   const ended = vi.fn(async () => {});
@@ -53,7 +57,8 @@ describe("listenOnOwnClient", () => {
     await expect(listen("order_events", onPayload)).rejects.toThrow(/ECONNREFUSED/);
     expect(clients.map((c) => c.ended.mock.calls.length)).toEqual([1, 1, 0]);
 
-    // The next stream's LISTEN, once the database is back, is on a client of its own, ended when it stops.
+    // The next stream's LISTEN, once the database is back, is on a client of its own, ended when it stops, even
+    // when its connection broke meanwhile (its UNLISTEN would fail).
     const unlisten = await listen("order_events", onPayload);
     clients[2]!.registered[0]!.fn('{"id":1}');
     expect(onPayload).toHaveBeenCalledTimes(1);

@@ -42,8 +42,8 @@ const KEY = Symbol.for("platter.orderEventsHub");
 type Holder = { [KEY]?: Hub };
 
 /**
- * Subscribes to the order events of every instance. One LISTEN per process, on the app's database handle, shared
- * by all subscribers: a thousand open tracking pages cost one connection, not a thousand. Resolves once the
+ * Subscribes to the order events of every instance. One LISTEN per process, on a connection of its own, shared by
+ * all subscribers: a thousand open tracking pages cost one connection, not a thousand. Resolves once the
  * LISTEN is in place (so nothing committed after it resolves is missed); returns the unsubscribe. Rejects when
  * this database cannot listen (a handle built without `listen`), and the caller falls back to polling.
  */
@@ -142,9 +142,10 @@ export async function probeListen(hub?: Hub): Promise<boolean> {
 }
 
 /**
- * The app's own connection can LISTEN unless DATABASE_URL goes through a transaction-mode pooler (PgBouncer), which
- * hands each transaction any server connection and so loses a LISTEN: then DATABASE_LISTEN_URL (required then by
- * db/env.ts) names the primary directly, for this one connection per instance. NOTIFY is sent by a trigger and
+ * The LISTEN goes to DATABASE_URL's server (the handle's own `listen`, a client of its own) unless DATABASE_URL goes
+ * through a transaction-mode pooler (PgBouncer), which hands each transaction any server connection and so loses a
+ * LISTEN: then DATABASE_LISTEN_URL (required then by db/env.ts) names the primary directly, for this one connection
+ * per instance. NOTIFY is sent by a trigger and
  * works through the pooler.
  */
 function listenerFor(handle: DatabaseHandle): Listen | undefined {
