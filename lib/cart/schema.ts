@@ -10,8 +10,7 @@ import { numberText, PLAIN_NUMBER, plainText, recordId } from "@/lib/validation"
 
 const id = (what: string) => recordId(`Choose a valid ${what}.`);
 
-/** A number as people write one (a fraction is refused with its own message below). */
-
+/** A quantity as people type one: a fraction or a number out of range each get their own message. */
 export const quantitySchema = numberText(
   PLAIN_NUMBER,
   z.coerce
