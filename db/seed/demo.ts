@@ -20,6 +20,8 @@ import { createRandom, type Random } from "./random";
 import { DEMO_RESTAURANTS } from "./restaurants";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How far back the demo accounts were made; their orders begin a month later, up to a year ago. */
+const DEMO_HISTORY_DAYS = 400;
 export const DEMO_ORDER_COUNT = 360;
 
 export type SeededMenu = { restaurantId: number; items: { id: number; name: string; priceCents: number }[] };
@@ -37,14 +39,21 @@ export async function seedDemoIfEmpty(db: Database, onSeeding?: () => void): Pro
   return true;
 }
 
-export async function insertAccount(db: Executor, account: DemoAccount): Promise<number> {
+/** `joined`: when the account was made (its "member since"); now unless the seed dates its history back. */
+export async function insertAccount(db: Executor, account: DemoAccount, joined = new Date()): Promise<number> {
   const [user] = await db
     .insert(users)
-    .values({ email: account.email, name: account.name, role: account.role, passwordHash: DEMO_PASSWORD_HASH })
+    .values({
+      email: account.email,
+      name: account.name,
+      role: account.role,
+      passwordHash: DEMO_PASSWORD_HASH,
+      createdAt: joined,
+    })
     .returning({ id: users.id });
   const [profile] = await db
     .insert(profiles)
-    .values({ userId: user!.id, slug: account.slug, displayName: account.name })
+    .values({ userId: user!.id, slug: account.slug, displayName: account.name, createdAt: joined })
     .returning({ id: profiles.id });
   return profile!.id;
 }
@@ -139,8 +148,10 @@ export async function seedDemo(db: Database, now = new Date()) {
   const random = createRandom(20261125);
   await db.transaction(async (tx) => {
     const menus = await insertRestaurants(tx);
+    // The accounts joined before their first order (the orders go back a year), not on the day of the seed.
+    const joined = new Date(now.getTime() - DEMO_HISTORY_DAYS * DAY_MS);
     const profileIds = new Map<string, number>();
-    for (const account of DEMO_ACCOUNTS) profileIds.set(account.email, await insertAccount(tx, account));
+    for (const account of DEMO_ACCOUNTS) profileIds.set(account.email, await insertAccount(tx, account, joined));
 
     await tx.insert(restaurantOwners).values(
       DEMO_ACCOUNTS.flatMap((a) =>
@@ -179,7 +190,9 @@ export async function seedDemo(db: Database, now = new Date()) {
     for (let i = 0; i < DEMO_ORDER_COUNT; i++) {
       // The last dozen orders land today, so that order queues and "today" figures have something to show.
       const recent = i >= DEMO_ORDER_COUNT - 12;
-      const ageMs = recent ? random.int(15, 8 * 60) * 60_000 : random.int(1, 365) * DAY_MS + random.int(0, DAY_MS);
+      const ageMs = recent
+        ? random.int(15, 8 * 60) * 60_000
+        : random.int(1, DEMO_HISTORY_DAYS - 35) * DAY_MS + random.int(0, DAY_MS);
       const status = recent ? random.pick(OPEN_STATUSES) : random.next() < 0.08 ? "cancelled" : "completed";
       const menu = random.pick(allMenus);
       const order = randomOrder(

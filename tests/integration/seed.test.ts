@@ -30,6 +30,13 @@ describe.each(DRIVERS)("demo seed on %s", (driver) => {
     expect(mismatches).toBe(0);
     // Some demo orders were delivered, at a fee, to an address: the total purchase includes the fee (decision 0019).
     expect(await db().$count(orders, sql`fulfilment = 'delivery' and delivery_fee_cents > 0`)).toBeGreaterThan(10);
+    // Every account was a member before its first order ("member since" on the profile), not since the seed ran.
+    const joinedAfterOrdering = await db().$count(
+      sql`profiles p join users u on u.id = p.user_id`,
+      sql`p.created_at <> u.created_at or p.created_at > coalesce(
+        (select min(o.placed_at) from orders o where o.customer_id = p.id), now() - interval '1 year')`,
+    );
+    expect(joinedAfterOrdering).toBe(0);
   });
 
   it("adds a heavy customer's orders in bulk: a handful of statements for thousands of rows", async () => {
