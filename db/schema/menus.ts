@@ -43,7 +43,8 @@ export const menuItems = pgTable(
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
     restaurantId: integer("restaurant_id").notNull(),
-    categoryId: integer("category_id").notNull(),
+    /** Null only for a deleted item whose category was deleted after it (decision 0004). */
+    categoryId: integer("category_id"),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     priceCents: integer("price_cents").notNull(),
@@ -72,6 +73,7 @@ export const menuItems = pgTable(
     check("menu_items_name_length", sql`char_length(${t.name}) between 1 and 120`),
     check("menu_items_description_length", sql`char_length(${t.description}) <= 1000`),
     check("menu_items_position_range", sql`${t.position} >= 0`),
+    check("menu_items_live_in_category", sql`${t.categoryId} is not null or ${t.deletedAt} is not null`),
   ],
 );
 

@@ -145,7 +145,12 @@ export async function deleteCategory({
       .from(menuItems)
       .where(and(eq(menuItems.categoryId, category.id), isNull(menuItems.deletedAt)));
     if (live && live.items > 0) return { ok: false, reason: "conflict:has-items", items: live.items };
-    await tx.delete(menuItems).where(and(eq(menuItems.categoryId, category.id), isNotNull(menuItems.deletedAt)));
+    // Its deleted dishes stay, out of the category: deleting them would set null the link of every order line
+    // that ever named them (`on delete set null`), as many rows as their history, where this touches the menu's.
+    await tx
+      .update(menuItems)
+      .set({ categoryId: null })
+      .where(and(eq(menuItems.categoryId, category.id), isNotNull(menuItems.deletedAt)));
     await tx
       .delete(menuCategories)
       .where(and(eq(menuCategories.id, category.id), ownedBy(viewer, menuCategories.restaurantId)));

@@ -340,6 +340,13 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
     expect(lines).toMatchObject([{ menuItemId: soup.id, name: "Soup", unitPriceCents: 500, quantity: 3 }]);
     expect((await item(soup.id)).deletedAt).not.toBeNull();
     expect((await getProfileForViewer({ viewer: customerViewer }))?.totalPurchaseCents).toBe(1500);
+
+    // The emptied category goes; its deleted dishes stay, out of it, so no order line that named them is rewritten.
+    for (const other of a.items.slice(1)) await submit(deleteItemAction, { itemId: other.id });
+    expect(await submit(deleteCategoryAction, { categoryId: a.category.id })).toMatchObject({ ok: true });
+    expect(await db().select().from(orderLines).where(eq(orderLines.orderId, orderId!))).toEqual(lines);
+    expect(await item(soup.id)).toMatchObject({ categoryId: null, name: "Soup" });
+    expect((await getProfileForViewer({ viewer: customerViewer }))?.totalPurchaseCents).toBe(1500);
   });
 
   it.each([2, 40])("reads the menu editor in 2 statements, session check included, with %i items", async (count) => {
