@@ -8,6 +8,8 @@ import type { Instrumentation } from "next";
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // Before anything else: process-wide timers made later, during a request, are made in this context instead.
+  (await import("./db/outside-requests")).captureStartupContext();
   const { env, authSecret } = await import("./lib/env");
   const settings = env();
   const { DATABASE_URL, NODE_ENV, PORT } = settings;

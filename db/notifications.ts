@@ -3,6 +3,7 @@ import { and, lt, sql } from "drizzle-orm";
 
 import { APP_POSTGRES_OPTIONS, getDbHandle, listenOnOwnClient } from "./client";
 import { databaseEnv } from "./env";
+import { outsideRequests } from "./outside-requests";
 import { orderEvents, type OrderStatus } from "./schema";
 import type { DatabaseHandle, Listen } from "./types";
 
@@ -62,7 +63,9 @@ async function currentHub(): Promise<Hub> {
   if (hub?.handle !== handle) {
     // A new database (tests switch per file): the old hub's subscribers belonged to the old one.
     if (hub) void stopHub(hub);
-    hub = startHub(handle);
+    // Its connection and timers serve the process: made outside the request that happens to start it, they do not
+    // run inside that request for ever.
+    hub = outsideRequests(() => startHub(handle));
     holder[KEY] = hub;
   }
   try {
