@@ -66,8 +66,9 @@ async function savedAddress(tx: Executor, profileId: number, addressId: number) 
  * - lines snapshot name and unit price, the order snapshots fulfilment, fee, address text and note; the stored
  *   total is the lines plus the fee (decision 0019); the cart is emptied;
  * - `reviewedCart`, the digest of the cart the review showed (the review form always sends it), must match the
- *   cart's lines now, as they are and as they read (names, unit prices, choices, fee): a cart changed in another
- *   tab, or a dish renamed in place, since the review is shown again, never placed unseen.
+ *   cart's lines now, as they are and as they read (names, unit prices, choices, fee, the delivery address text): a
+ *   cart changed in another tab, a dish renamed in place, or the saved address rewritten since the review is shown
+ *   again, never placed unseen.
  */
 export async function placeOrder({
   viewer,
@@ -214,7 +215,7 @@ export async function placeOrder({
       const { totalCents, deliveryFeeCents } = amounts;
       if (totalCents !== expectedTotalCents) return { ok: false, reason: "conflict:price-changed", totalCents };
       const shown = priced.map((i) => ({ ...i, choiceNames: i.choices.map((c) => c.name) }));
-      if (reviewed && reviewed.shown !== shownDigest({ deliveryFeeCents, lines: shown })) {
+      if (reviewed && reviewed.shown !== shownDigest({ deliveryFeeCents, deliveryAddress: address, lines: shown })) {
         return { ok: false, reason: "conflict:cart-changed" };
       }
 

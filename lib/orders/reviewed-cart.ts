@@ -18,7 +18,13 @@ export type ReviewedLine = {
   choiceNames: readonly string[];
 };
 
-export type ReviewedCart = { restaurantId: number; deliveryFeeCents: number; lines: readonly ReviewedLine[] };
+export type ReviewedCart = {
+  restaurantId: number;
+  deliveryFeeCents: number;
+  /** The address text a delivery goes to, as the review showed it; null for a pickup. */
+  deliveryAddress: string | null;
+  lines: readonly ReviewedLine[];
+};
 
 /** A cart as getCart (lib/cart/queries.ts) reads it for the review page. */
 type CartView = {
@@ -33,24 +39,31 @@ type CartView = {
  *   alone did not bind the form to the cart: emptied and refilled in another tab with other dishes, from another
  *   restaurant, at the same total, the cart would have been placed from a review that never showed it. Checked
  *   first.
- * - what the customer *read*: each line's name, unit price and choice names, and the delivery fee paid. Checked once the
- *   total matched, so that a price change keeps its own refusal, which names the new total; this part catches what
- *   leaves the total alone: a dish renamed in place ("Chicken burger" to "Veggie burger", same id and price), or two
- *   prices that moved by opposite amounts.
+ * - what the customer *read*: each line's name, unit price and choice names, the delivery fee paid and the address
+ *   text a delivery goes to. Checked once the total matched, so that a price change keeps its own refusal, which
+ *   names the new total; this part catches what leaves the total alone: a dish renamed in place ("Chicken burger" to
+ *   "Veggie burger", same id and price), two prices that moved by opposite amounts, or the saved address rewritten
+ *   in another tab (the form names it by id, and checkout copies the text it finds then onto the order).
  */
 export function reviewedCartDigest(cart: ReviewedCart): string {
   return `${contentsDigest(cart.restaurantId, cart.lines)}.${shownDigest(cart)}`;
 }
 
 /**
- * The digest of a cart as getCart read it, reviewed for `fulfilment`: what the review page renders into its form.
- * The fee in it is the one the order pays, none for a pickup: a pickup reviewed before the restaurant changed its
- * delivery fee was refused as "changed" over an amount it never owed.
+ * The digest of a cart as getCart read it, reviewed for `fulfilment` to `deliveryAddress` (the text the review
+ * showed): what the review page renders into its form. The fee and the address in it are the ones the order takes,
+ * none for a pickup: a pickup reviewed before the restaurant changed its delivery fee was refused as "changed" over
+ * an amount it never owed.
  */
-export function digestOfCartView(cart: CartView, fulfilment: Fulfilment): string {
+export function digestOfCartView(
+  cart: CartView,
+  fulfilment: Fulfilment,
+  deliveryAddress: string | null = null,
+): string {
   return reviewedCartDigest({
     restaurantId: cart.restaurant.id,
     deliveryFeeCents: chargedDeliveryFeeCents(cart.restaurant, fulfilment),
+    deliveryAddress: fulfilment === "delivery" ? deliveryAddress : null,
     lines: cart.lines.map((l) => ({ ...l, choiceNames: l.options.map((o) => o.choiceName) })),
   });
 }
@@ -74,9 +87,9 @@ export function contentsDigest(restaurantId: number, lines: readonly LineContent
   return sha256([restaurantId, lines.map((l) => JSON.stringify(lineKey(l))).sort()]);
 }
 
-export function shownDigest({ deliveryFeeCents, lines }: Omit<ReviewedCart, "restaurantId">): string {
+export function shownDigest({ deliveryFeeCents, deliveryAddress, lines }: Omit<ReviewedCart, "restaurantId">): string {
   const shown = lines.map((l) => JSON.stringify([...lineKey(l), l.name, l.unitPriceCents, [...l.choiceNames].sort()]));
-  return sha256([deliveryFeeCents, shown.sort()]);
+  return sha256([deliveryFeeCents, deliveryAddress, shown.sort()]);
 }
 
 const sha256 = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("base64url");

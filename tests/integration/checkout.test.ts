@@ -125,7 +125,7 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
       unitPriceCents: 1450,
       choiceNames: ["Spicy", "Egg"],
     };
-    const cart = { restaurantId: 1, deliveryFeeCents: 299, lines: [line] };
+    const cart = { restaurantId: 1, deliveryFeeCents: 299, deliveryAddress: "7 Elm Row", lines: [line] };
     const digest = reviewedCartDigest(cart);
     expect(digest).toMatch(/^[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}$/);
     expect(
@@ -144,6 +144,8 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
     // What the customer read, with the same contents: only the second part moves.
     for (const changed of [
       { ...cart, deliveryFeeCents: 399 },
+      { ...cart, deliveryAddress: "7 Elm Row, Flat 2" },
+      { ...cart, deliveryAddress: null },
       { ...cart, lines: [{ ...line, name: "Veggie ramen" }] },
       { ...cart, lines: [{ ...line, unitPriceCents: 1500 }] },
       { ...cart, lines: [{ ...line, choiceNames: ["Mild", "Egg"] }] },

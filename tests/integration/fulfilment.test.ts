@@ -43,11 +43,18 @@ import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOwner, createRestaurant, createUser } from "../fixtures/factory";
 import { signInAs, submit } from "../fixtures/session";
 
-/** "Place order" on the review of the customer's cart as it is now: the form carries the digest the page shows. */
+/**
+ * "Place order" on the review of the customer's cart as it is now: the form carries the digest the page shows, of
+ * the lines and of the delivery address it reads.
+ */
 async function placeFromReview(viewer: Viewer, fields: Record<string, unknown>) {
   const cart = await getCart({ holder: { profileId: viewer.profileId } });
   const fulfilment = fields.fulfilment === "delivery" ? "delivery" : "pickup";
-  const reviewedCart = cart ? digestOfCartView(cart, fulfilment) : `${"0".repeat(43)}.${"0".repeat(43)}`;
+  const addressId = typeof fields.addressId === "number" ? fields.addressId : undefined;
+  const address = addressId === undefined ? undefined : await findAddress({ viewer, addressId });
+  const reviewedCart = cart
+    ? digestOfCartView(cart, fulfilment, address?.address ?? null)
+    : `${"0".repeat(43)}.${"0".repeat(43)}`;
   return submit(checkoutAction, { ...fields, reviewedCart });
 }
 
@@ -528,6 +535,52 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     expect(a).toMatchObject({ ok: true });
     expect((b as { orderId: number }).orderId).toBe((a as { orderId: number }).orderId);
     expect(await db().$count(orders, eq(orders.customerId, customer.profile.id))).toBe(2);
+  });
+
+  it("places a delivery only to the address text the review showed: edited or deleted meanwhile, it is refused", async () => {
+    const { customer, viewer, home, holder } = await shop();
+    signInAs(viewer);
+    const work = await addAddress({ viewer, label: "Work", address: "3 Mill Lane", makeDefault: false });
+    const workId = (work as { addressId: number }).addressId;
+    /** The review's "Place order" form for a delivery to `addressId`, as the page renders it now. */
+    const review = async (addressId: number) => {
+      const cart = (await getCart({ holder }))!;
+      const shown = (await findAddress({ viewer, addressId }))!;
+      return {
+        idempotencyKey: key(),
+        expectedTotalCents: 1999 + 299,
+        fulfilment: "delivery",
+        addressId,
+        note: "",
+        reviewedCart: digestOfCartView(cart, "delivery", shown.address),
+      };
+    };
+    const placedCount = () => db().$count(orders, eq(orders.customerId, customer.profile.id));
+
+    // Another tab rewrites the reviewed address: the same id, the same total, a door the review never showed.
+    const toHome = await review(home.id);
+    expect(
+      await submit(updateAddressAction, { addressId: home.id, label: "Home", address: "99 Other Street, New Town" }),
+    ).toEqual({ ok: true, message: "Address updated." });
+    expect(await submit(checkoutAction, toHome)).toEqual({
+      message:
+        "Your cart changed since you reviewed it (in another tab?). Here it is as it is now: check it and place the order again.",
+    });
+    expect(await placedCount()).toBe(0);
+
+    // Another tab deletes the reviewed address: refused by name.
+    const toWork = await review(workId);
+    expect(await submit(deleteAddressAction, { addressId: workId })).toEqual({ ok: true, message: "Address deleted." });
+    expect(await submit(checkoutAction, toWork)).toEqual({
+      message: "That delivery address is no longer saved. Choose another one.",
+    });
+    expect(await placedCount()).toBe(0);
+
+    // Reviewed again, the order goes to the address the review showed this time.
+    const { fulfilment, ...again } = await review(home.id);
+    expect(await placeOrder({ viewer, fulfilment: fulfilment as "delivery", ...again })).toMatchObject({ ok: true });
+    const placed = await db().select().from(orders).where(eq(orders.customerId, customer.profile.id));
+    expect(placed.map((o) => [o.deliveryAddress, o.totalCents])).toEqual([["99 Other Street, New Town", 2298]]);
   });
 
   it("edits a saved address in place: placed orders keep their text, another customer's id finds nothing", async () => {

@@ -128,7 +128,7 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
       <PlaceOrderForm
         idempotencyKey={crypto.randomUUID()}
         totalCents={amounts.totalCents}
-        reviewedCart={digestOfCartView(cart, fulfilment)}
+        reviewedCart={digestOfCartView(cart, fulfilment, address?.address ?? null)}
         disabled={blocked}
         choice={choice.data}
       />
