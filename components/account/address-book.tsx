@@ -56,9 +56,18 @@ export function AddressBook({ addresses }: { addresses: SavedAddress[] }) {
         </ul>
       )}
       {addresses.length < MAX_SAVED_ADDRESSES ? (
-        <ActionForm action={addAddressAction} resetOnSuccess aria-label="Add an address" className="max-w-md space-y-3">
+        // Named by its visible heading: the fields alone ("Label", "Delivery address") did not say that they add one.
+        <ActionForm
+          action={addAddressAction}
+          resetOnSuccess
+          aria-labelledby="add-address-heading"
+          className="max-w-md space-y-3"
+        >
           {(state, pending) => (
             <>
+              <h3 id="add-address-heading" className="text-base font-semibold">
+                Add an address
+              </h3>
               <AddressFields prefix="address" errors={state.fieldErrors} />
               <div className="flex items-center justify-between gap-3">
                 <CheckboxField id="address-default" name="makeDefault" label="Use as my default address" />
