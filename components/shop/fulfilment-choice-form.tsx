@@ -2,7 +2,8 @@ import Link from "next/link";
 
 import { MAX_ORDER_NOTE_LENGTH } from "@/db/schema";
 import type { SavedAddress } from "@/lib/addresses/queries";
-import { defaultFulfilment, type FulfilmentOffer } from "@/lib/orders/review";
+import { defaultFulfilment, offersFulfilment, type FulfilmentOffer } from "@/lib/orders/review";
+import type { FulfilmentChoice } from "@/lib/orders/schema";
 import { Money } from "@/components/ui/money";
 
 const submitClass =
@@ -12,19 +13,24 @@ const submitClass =
 /**
  * The cart's way to the review: pickup or delivery (only what the restaurant offers), the delivery address among
  * the customer's saved ones, and a note. A plain GET form: the review page reads the choice from its URL, so the
- * back button and a reload keep it, and nothing is written until "Place order".
+ * back button and a reload keep it, and nothing is written until "Place order". `chosen` is the choice the review's
+ * "Back to your cart" brings back: preselected where it still fits (a way still offered, an address still saved).
  */
 export function FulfilmentChoiceForm({
   offer,
   addresses,
+  chosen,
   disabled,
 }: {
   offer: FulfilmentOffer;
   addresses: SavedAddress[];
+  chosen?: FulfilmentChoice;
   disabled: boolean;
 }) {
-  const preselected = defaultFulfilment(offer);
-  const defaultAddress = addresses.find((a) => a.isDefault) ?? addresses[0];
+  const preselected =
+    chosen && offersFulfilment(offer, chosen.fulfilment) ? chosen.fulfilment : defaultFulfilment(offer);
+  const defaultAddress =
+    addresses.find((a) => a.id === chosen?.addressId) ?? addresses.find((a) => a.isDefault) ?? addresses[0];
   return (
     <form
       method="get"
@@ -91,6 +97,7 @@ export function FulfilmentChoiceForm({
           name="note"
           rows={2}
           maxLength={MAX_ORDER_NOTE_LENGTH}
+          defaultValue={chosen?.note}
           className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900"
         />
       </div>

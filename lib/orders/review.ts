@@ -11,6 +11,12 @@ export type FulfilmentOffer = {
   minOrderCents: number;
 };
 
+/** Whether the restaurant offers this way of getting the order. */
+export const offersFulfilment = (
+  offer: Pick<FulfilmentOffer, "offersPickup" | "offersDelivery">,
+  fulfilment: Fulfilment,
+) => (fulfilment === "delivery" ? offer.offersDelivery : offer.offersPickup);
+
 /** The delivery fee an order pays: the restaurant's for a delivery, none for a pickup. */
 export const chargedDeliveryFeeCents = (offer: { deliveryFeeCents: number }, fulfilment: Fulfilment) =>
   fulfilment === "delivery" ? offer.deliveryFeeCents : 0;
@@ -33,7 +39,7 @@ export function reviewAmounts({
 }) {
   const deliveryFeeCents = chargedDeliveryFeeCents(offer, fulfilment);
   const problems: CheckoutFailure[] = [];
-  if (!(fulfilment === "delivery" ? offer.offersDelivery : offer.offersPickup)) {
+  if (!offersFulfilment(offer, fulfilment)) {
     problems.push({ reason: "unavailable:fulfilment", fulfilment, restaurantName: offer.name });
   }
   if (subtotalCents < offer.minOrderCents) {

@@ -29,6 +29,17 @@ export const fulfilmentFields = {
 export const fulfilmentSchema = z.object(fulfilmentFields);
 export type FulfilmentChoice = z.infer<typeof fulfilmentSchema>;
 
+/**
+ * A choice as the cart's GET form writes it in the URL: the review's way back to the cart carries it, and the cart
+ * reads it with `fulfilmentSchema`, so the customer finds what they chose instead of the defaults.
+ */
+export function fulfilmentChoiceQuery({ fulfilment, addressId, note }: FulfilmentChoice): string {
+  const query = new URLSearchParams({ fulfilment });
+  if (addressId !== undefined) query.set("addressId", String(addressId));
+  query.set("note", note);
+  return query.toString();
+}
+
 /** A hidden field of the review's form that is not what the review rendered: an old or hand-made form. */
 const EXPIRED_FORM = "This checkout form has expired. Reload the page and try again.";
 

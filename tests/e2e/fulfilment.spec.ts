@@ -119,6 +119,53 @@ test("a customer saves an address, orders a delivery with a note from the review
   await expect(page.getByRole("button", { name: "Place order" })).toBeDisabled();
 });
 
+test("back from the review, the cart still has the delivery, the address and the note the customer chose", async ({
+  page,
+  newCustomer,
+}) => {
+  await signInOverHttp(page.request, await newCustomer("bea"));
+  await page.goto("/account");
+  // The form that adds an address says so in a heading, which also names it.
+  const add = page.getByRole("form", { name: "Add an address" });
+  await expect(add.getByRole("heading", { level: 3, name: "Add an address" })).toBeVisible();
+  for (const [label, address] of [
+    ["Home", "1 Quay Street"],
+    ["Work", "9 Mill Lane, Floor 2"],
+  ] as const) {
+    await add.getByLabel("Label").fill(label);
+    await add.getByRole("textbox", { name: "Delivery address" }).fill(address);
+    await add.getByRole("button", { name: "Save address" }).click();
+    await expect(page.getByRole("region", { name: "Delivery addresses" })).toContainText(address);
+  }
+
+  // Trattoria Luce offers pickup (what the cart preselects) and delivery; Home is the default address.
+  await page.goto("/r/trattoria-luce");
+  await page.getByRole("button", { name: "Add Bruschetta to cart" }).click();
+  await expect(page.getByText("Added Bruschetta to your cart.")).toBeVisible();
+  await page.goto("/cart");
+  await expect(page.getByRole("radio", { name: "Pickup at the restaurant" })).toBeChecked();
+  await page.getByRole("radio", { name: /Delivery/ }).check();
+  await page.getByRole("combobox", { name: "Delivery address" }).selectOption({ label: "Work: 9 Mill Lane, Floor 2" });
+  const note = "Ring twice & leave it by the blue door #3";
+  await page.getByLabel("Note for the restaurant (optional)").fill(note);
+  await page.getByRole("button", { name: "Review order" }).click();
+  await expect(page.getByTestId("fulfilment-address")).toHaveText("9 Mill Lane, Floor 2");
+
+  await page.getByRole("link", { name: "← Back to your cart" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your cart" })).toBeVisible();
+  await expect(page.getByRole("radio", { name: /Delivery/ })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "Pickup at the restaurant" })).not.toBeChecked();
+  await expect(page.getByRole("combobox", { name: "Delivery address" }).locator("option:checked")).toHaveText(
+    "Work: 9 Mill Lane, Floor 2",
+  );
+  await expect(page.getByLabel("Note for the restaurant (optional)")).toHaveValue(note);
+  // Reviewed again as it stands, the order is the same one.
+  await page.getByRole("button", { name: "Review order" }).click();
+  await expect(page.getByTestId("fulfilment-address")).toHaveText("9 Mill Lane, Floor 2");
+  await expect(page.getByTestId("order-note")).toHaveText(note);
+  await expect(page.getByTestId("order-delivery-fee")).toHaveText("$2.99");
+});
+
 test("a delivery reviewed without a saved address says so and links to where addresses are added", async ({
   page,
   newCustomer,

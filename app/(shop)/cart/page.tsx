@@ -7,6 +7,7 @@ import { currentCartHolder } from "@/lib/cart/holder";
 import { selectionRefusal } from "@/lib/cart/messages";
 import { getCart } from "@/lib/cart/queries";
 import { closedRefusal, reorderNote } from "@/lib/orders/messages";
+import { fulfilmentSchema } from "@/lib/orders/schema";
 import { recordId } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { CartLine } from "@/components/shop/cart-line";
@@ -19,8 +20,12 @@ export const metadata: Metadata = { title: "Your cart" };
 export default async function CartPage({ searchParams }: PageProps<"/cart">) {
   // Only a note about a reorder: an id that is not one (or not the viewer's order: getCart's rebuiltFrom) just leaves
   // the note out.
-  const reorder = recordId().safeParse((await searchParams).reorder);
+  const params = await searchParams;
+  const reorder = recordId().safeParse(params.reorder);
   const reorderOf = reorder.success ? reorder.data : undefined;
+  // The choice the review's "Back to your cart" carries, checked as the review checks it; one that is not valid (or
+  // absent, as on a first visit) leaves the form at its defaults.
+  const choice = fulfilmentSchema.safeParse(params);
   const viewer = await getViewer();
   const holder = await currentCartHolder();
   // The cart and the viewer's saved addresses (for delivery) side by side: budget 3 with the session check.
@@ -79,7 +84,12 @@ export default async function CartPage({ searchParams }: PageProps<"/cart">) {
         <p className="text-sm text-red-700">Remove the items marked above to place your order.</p>
       ) : null}
       {viewer ? (
-        <FulfilmentChoiceForm offer={cart.restaurant} addresses={addresses} disabled={blocked} />
+        <FulfilmentChoiceForm
+          offer={cart.restaurant}
+          addresses={addresses}
+          chosen={choice.success ? choice.data : undefined}
+          disabled={blocked}
+        />
       ) : (
         <Link
           href="/sign-in?callbackUrl=%2Fcart"

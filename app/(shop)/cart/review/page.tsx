@@ -8,7 +8,7 @@ import { getCart } from "@/lib/cart/queries";
 import { checkoutRefusal, closedRefusal } from "@/lib/orders/messages";
 import { reviewAmounts } from "@/lib/orders/review";
 import { digestOfCartView } from "@/lib/orders/reviewed-cart";
-import { fulfilmentSchema } from "@/lib/orders/schema";
+import { fulfilmentChoiceQuery, fulfilmentSchema, type FulfilmentChoice } from "@/lib/orders/schema";
 import { QueryStats } from "@/components/layout/query-stats";
 import { FulfilmentDetails } from "@/components/orders/fulfilment-details";
 import { OrderReceipt } from "@/components/orders/order-receipt";
@@ -16,11 +16,17 @@ import { PlaceOrderForm } from "@/components/shop/place-order-form";
 
 export const metadata: Metadata = { title: "Review your order" };
 
-const backToCart = (
-  <Link href="/cart" className="text-sm font-medium text-brand-700 underline">
-    ← Back to your cart
-  </Link>
-);
+/** Back to the cart with the choice made there (none when it was not valid), so that it need not be made again. */
+function BackToCart({ choice }: { choice?: FulfilmentChoice }) {
+  return (
+    <Link
+      href={choice ? `/cart?${fulfilmentChoiceQuery(choice)}` : "/cart"}
+      className="text-sm font-medium text-brand-700 underline"
+    >
+      ← Back to your cart
+    </Link>
+  );
+}
 
 /**
  * The last look before paying: lines, subtotal, fee, total, pickup or delivery with the address, and the note,
@@ -41,7 +47,7 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
             ))}
           </ul>
         </div>
-        {backToCart}
+        <BackToCart />
         <QueryStats />
       </div>
     );
@@ -58,7 +64,7 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
     return (
       <div className="mx-auto max-w-xl space-y-4 py-12 text-center">
         <h1 className="text-2xl font-bold">Your cart is empty</h1>
-        {backToCart}
+        <BackToCart choice={choice.data} />
         <QueryStats />
       </div>
     );
@@ -132,7 +138,9 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
         disabled={blocked}
         choice={choice.data}
       />
-      <p>{backToCart}</p>
+      <p>
+        <BackToCart choice={choice.data} />
+      </p>
       <QueryStats />
     </div>
   );
