@@ -55,6 +55,37 @@ test("a customer picks options and a note, sees them in the cart, and the order 
   );
 });
 
+test("several choices of one group name the group once: in the cart, the review, the order and the kitchen ticket", async ({
+  page,
+  newCustomer,
+  pageAs,
+}) => {
+  await signInOverHttp(page.request, await newCustomer("gus"));
+  await page.goto("/r/trattoria-luce");
+  const form = page.getByRole("form", { name: "Options for Tagliatelle al ragù" });
+  await form.getByRole("radio", { name: /Large/ }).check();
+  await form.getByRole("checkbox", { name: /Extra parmesan/ }).check();
+  await form.getByRole("checkbox", { name: /Burrata/ }).check();
+  await form.getByRole("button", { name: "Add Tagliatelle al ragù to cart" }).click();
+  await expect(form.getByText("Added Tagliatelle al ragù to your cart.")).toBeVisible();
+  const shown = "Size: Large (+$2.00) · Extras: Extra parmesan (+$0.75), Burrata (+$3.50)";
+
+  await page.goto("/cart");
+  await expect(page.getByTestId("line-options")).toHaveText(shown);
+  await expect(page.getByTestId("cart-line")).toContainText("$20.75 each"); // 14.50 + 2.00 + 0.75 + 3.50
+  await page.getByRole("button", { name: "Review order" }).click();
+  await expect(page.getByTestId("line-options")).toHaveText(shown);
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page).toHaveURL(/\/orders\/\d+$/);
+  await expect(page.getByTestId("line-options")).toHaveText(shown);
+  await expect(page.getByTestId("order-total")).toHaveText("$20.75");
+
+  const orderId = page.url().split("/").pop();
+  const owner = await pageAs("owner");
+  await owner.goto(`/owner/trattoria-luce/orders/${orderId}/ticket`);
+  await expect(owner.getByTestId("kitchen-ticket").getByTestId("line-options")).toHaveText(shown);
+});
+
 test("an owner adds options; a sold-out choice greys out; a removed group stops the cart, and a reorder names it", async ({
   pageAs,
   newCustomer,
