@@ -4,10 +4,12 @@ import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 export const APP_TIME_ZONE = "UTC";
 
 /**
- * Times are shown in the viewer's time zone (components/ui/local-time.tsx, decision 0013), with its short name so
- * that a time is never ambiguous. Days: the customer's history, the admin's order and audit filters and the orders
- * export are the viewer's days (`zoneDayStart`), a restaurant's sales days are its own zone's, and the customers'
- * rollups keep days of APP_TIME_ZONE (decision 0006).
+ * Times are shown with their zone's short name, so that a time is never ambiguous: in the viewer's time zone
+ * (components/ui/local-time.tsx, decision 0013), except on the owner's pages (queue, past orders, kitchen ticket),
+ * which show the restaurant's, the zone of its kitchen and of its days. Days: the customer's history, the admin's
+ * order and audit filters and the orders export are the viewer's days (`zoneDayStart`), a restaurant's sales days,
+ * today's figures, past orders' date filter and closed days are its own zone's, and the customers' rollups keep
+ * days of APP_TIME_ZONE (decision 0006).
  */
 const formats = new Map<
   string,

@@ -1,6 +1,6 @@
 import type { KitchenTicket as Ticket } from "@/lib/owner/ticket";
 import { LineOptions } from "@/components/orders/line-options";
-import { LocalTime } from "@/components/ui/local-time";
+import { Time } from "@/components/ui/local-time";
 import { Money } from "@/components/ui/money";
 
 const ticketClass =
@@ -22,7 +22,8 @@ export function KitchenTicket({ ticket }: { ticket: Ticket }) {
           Order #{ticket.id}
         </h1>
         <p className="text-sm">
-          <LocalTime date={ticket.placedAt} />
+          {/* The kitchen's clock: the restaurant's zone, whoever prints the ticket and wherever. */}
+          <Time date={ticket.placedAt} zone={ticket.restaurant.timeZone} />
         </p>
         <p className="text-lg font-semibold">{ticket.customer.displayName}</p>
         <p className="text-sm">

@@ -20,7 +20,7 @@ export function OrderQueue({ queue }: { queue: Queue }) {
       <ol className="space-y-3">
         {queue.orders.map((order) => (
           <li key={order.id}>
-            <OrderCard order={order} slug={queue.slug} />
+            <OrderCard order={order} slug={queue.slug} timeZone={queue.timeZone} />
           </li>
         ))}
       </ol>
@@ -28,7 +28,7 @@ export function OrderQueue({ queue }: { queue: Queue }) {
   );
 }
 
-function OrderCard({ order, slug }: { order: QueuedOrder; slug: string }) {
+function OrderCard({ order, slug, timeZone }: { order: QueuedOrder; slug: string; timeZone: string }) {
   const headingId = `order-${order.id}-heading`;
   const next = TRANSITIONS[order.status].find((s) => s !== "cancelled");
   return (
@@ -37,7 +37,7 @@ function OrderCard({ order, slug }: { order: QueuedOrder; slug: string }) {
       className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200"
       data-testid="queued-order"
     >
-      <OwnerOrderSummary order={order} headingId={headingId} />
+      <OwnerOrderSummary order={order} headingId={headingId} timeZone={timeZone} />
       <p className="mb-3 text-sm">
         <Link href={`/owner/${slug}/orders/${order.id}/ticket`} className="font-medium text-brand-700 underline">
           Kitchen ticket<span className="sr-only"> for order #{order.id}</span>

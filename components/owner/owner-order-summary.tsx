@@ -2,7 +2,7 @@ import type { Fulfilment, OrderStatus } from "@/db/schema";
 import type { ShownLine } from "@/components/orders/line-options";
 import { OrderLinesSummary } from "@/components/orders/order-lines-summary";
 import { StatusBadge } from "@/components/orders/status-badge";
-import { LocalTime } from "@/components/ui/local-time";
+import { Time } from "@/components/ui/local-time";
 
 export type OwnerOrder = {
   id: number;
@@ -19,9 +19,19 @@ export type OwnerOrder = {
 
 /**
  * An order as the owner's lists show it (the live queue and past orders, read by lib/owner/order-read.ts): number
- * and status, customer and time, how it leaves and where to, the customer's note, then the lines.
+ * and status, customer and time, how it leaves and where to, the customer's note, then the lines. The time is in
+ * the restaurant's zone (`timeZone`), not the viewer's: the kitchen's clock, and the zone of the past orders'
+ * date filter and of the sales days (decision 0013).
  */
-export function OwnerOrderSummary({ order, headingId }: { order: OwnerOrder; headingId: string }) {
+export function OwnerOrderSummary({
+  order,
+  headingId,
+  timeZone,
+}: {
+  order: OwnerOrder;
+  headingId: string;
+  timeZone: string;
+}) {
   return (
     <>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -31,7 +41,7 @@ export function OwnerOrderSummary({ order, headingId }: { order: OwnerOrder; hea
         <StatusBadge status={order.status} />
       </div>
       <p className="text-sm text-stone-600">
-        {order.customer.displayName} · placed <LocalTime date={order.placedAt} />
+        {order.customer.displayName} · placed <Time date={order.placedAt} zone={timeZone} />
       </p>
       <p className="text-sm text-stone-700" data-testid="order-fulfilment">
         {order.fulfilment === "delivery" ? `Delivery to ${order.deliveryAddress}` : "Pickup"}

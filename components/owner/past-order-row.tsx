@@ -4,7 +4,8 @@ import type { PastOrder } from "@/lib/owner/past-orders";
 
 import { OwnerOrderSummary } from "./owner-order-summary";
 
-export function PastOrderRow({ order, slug }: { order: PastOrder; slug: string }) {
+/** `timeZone`: the restaurant's, whose days the list's date filter means. */
+export function PastOrderRow({ order, slug, timeZone }: { order: PastOrder; slug: string; timeZone: string }) {
   const headingId = `past-order-${order.id}`;
   return (
     <li>
@@ -13,7 +14,7 @@ export function PastOrderRow({ order, slug }: { order: PastOrder; slug: string }
         className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
         data-testid="past-order"
       >
-        <OwnerOrderSummary order={order} headingId={headingId} />
+        <OwnerOrderSummary order={order} headingId={headingId} timeZone={timeZone} />
         <Link
           href={`/owner/${slug}/orders/${order.id}/ticket`}
           className="text-sm font-medium text-brand-700 underline"

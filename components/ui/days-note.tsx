@@ -1,6 +1,6 @@
 /**
- * Under a list with a date filter: the zone its days are in. Rows show times in the viewer's zone, so a filter on
- * "Nov 28" must say whose Nov 28 it means.
+ * Under a list with a date filter: the zone its days are in, which is also the zone of its rows' times (the viewer's,
+ * or on the owner's past orders the restaurant's), so a filter on "Nov 28" must say whose Nov 28 it means.
  */
 export function DaysNote({
   zone,

@@ -101,7 +101,8 @@ export async function getOrderQueue({ viewer, slug }: { viewer: Viewer; slug: st
   const db = await getPrimaryDb();
   const row = await db.query.restaurants.findFirst({
     where: ownedRestaurantAt(viewer, slug),
-    columns: { id: true, slug: true, name: true, isOpen: true },
+    // The zone: the queue shows its orders' times in the restaurant's, as the ticket does (decision 0013).
+    columns: { id: true, slug: true, name: true, isOpen: true, timeZone: true },
     extras: {
       openCount: sql<number>`(select count(*)::int from orders o
         where o.restaurant_id = ${restaurants.id} and ${IS_OPEN})`.as("open_count"),

@@ -23,7 +23,8 @@ export async function getKitchenTicket({ viewer, slug, orderId }: { viewer: View
       ownedBy(viewer, orders.restaurantId),
     ),
     columns: ownerOrderColumns,
-    with: { restaurant: { columns: { slug: true, name: true } }, ...ownerOrderWith },
+    // The restaurant's zone: the ticket shows its time as the kitchen's clock does (decision 0013).
+    with: { restaurant: { columns: { slug: true, name: true, timeZone: true } }, ...ownerOrderWith },
   });
   return row ?? null;
 }

@@ -1,3 +1,5 @@
+import { calendarDay, formatDateTime } from "@/lib/dates";
+
 import { expect, placeOrder, test } from "./fixtures";
 
 /*
@@ -298,4 +300,46 @@ test("tickets and past orders are for the restaurant's owners only", async ({
   await anonymous.goto(ticket);
   await expect(anonymous).toHaveURL(/\/sign-in\?callbackUrl=/);
   expect(decodeURIComponent(new URL(anonymous.url()).searchParams.get("callbackUrl")!)).toBe(ticket);
+});
+
+test.describe("with her browser in New York", () => {
+  test.use({ timezoneId: "America/New_York" });
+
+  test("an owner sees a Tokyo restaurant's order times in Tokyo's time: queue, ticket and past orders", async ({
+    page,
+    pageAs,
+    newCustomer,
+  }) => {
+    const account = await newCustomer("tokyo-time");
+    const orderId = await placeOrder(await pageAs(account), "sakura-house", ["Tonkotsu ramen", "Tonkotsu ramen"]);
+
+    await page.goto("/owner/sakura-house/orders");
+    const placed = page.getByRole("article", { name: `Order #${orderId}`, exact: true }).locator("time");
+    // Sakura House is in Asia/Tokyo (GMT+9 all year); New York is GMT-5 or GMT-4, never +9.
+    await expect(placed).toContainText("GMT+9");
+    const at = new Date((await placed.getAttribute("datetime"))!);
+    const tokyoTime = formatDateTime(at, "Asia/Tokyo");
+    await expect(placed).toHaveText(tokyoTime);
+    // The server knew the viewer was in New York (the zone cookie, decision 0013) and still said Tokyo's time.
+    const cookie = (await page.context().cookies()).find((c) => c.name === "platter_tz");
+    expect(decodeURIComponent(cookie?.value ?? "")).toBe("America/New_York");
+    await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
+
+    // The kitchen ticket, printed in New York for a kitchen in Tokyo.
+    await page.getByRole("link", { name: `Kitchen ticket for order #${orderId}` }).click();
+    await expect(page.getByRole("article", { name: `Order #${orderId}` }).locator("time")).toHaveText(tokyoTime);
+    await expect(page.getByTestId("query-stats")).toHaveText(/^2 queries · /);
+
+    // Past orders filtered by the order's Tokyo day list it under that day's date.
+    const day = calendarDay(at, "Asia/Tokyo");
+    const filter = new URLSearchParams({ q: account.name, from: day, to: day });
+    await page.goto(`/owner/sakura-house/past-orders?${filter}`);
+    await expect(page.getByTestId("past-orders-days")).toHaveText(
+      "Newest first. Dates are whole days in the restaurant's time zone, Asia/Tokyo.",
+    );
+    const rows = page.getByTestId("past-order");
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first().getByRole("heading", { level: 2 })).toHaveText(`Order #${orderId}`);
+    await expect(rows.first().locator("time")).toHaveText(tokyoTime);
+  });
 });

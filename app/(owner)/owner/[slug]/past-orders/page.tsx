@@ -68,7 +68,12 @@ export default async function PastOrdersPage({ params, searchParams }: PageProps
         ) : (
           <ol className="space-y-3" aria-label="Orders, newest first">
             {list.orders.map((order) => (
-              <PastOrderRow key={order.id} order={order} slug={list.restaurant.slug} />
+              <PastOrderRow
+                key={order.id}
+                order={order}
+                slug={list.restaurant.slug}
+                timeZone={list.restaurant.timeZone}
+              />
             ))}
           </ol>
         )}
