@@ -83,8 +83,8 @@ export function HoursForm({ hours, timeZones }: { hours: HoursEditor; timeZones:
             id="hours-closed-days"
             name="closedDays"
             label="Closed days"
-            hint="Dates in the restaurant's time zone, separated by commas, like 2026-12-25, 2027-01-01."
-            defaultValue={hours.closedDays.map((c) => c.day).join(", ")}
+            hint="Today or later, in the restaurant's time zone, like 2026-12-25, 2027-01-01. Past days leave the list."
+            defaultValue={hours.closedDays.join(", ")}
             maxLength={2000}
             errors={state.fieldErrors?.closedDays}
           />

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { isTimeZone } from "@/lib/dates";
+import { calendarDay as dayIn, isTimeZone } from "@/lib/dates";
 import { calendarDay, hasUnsafeCharacters, recordId, UNSAFE_TEXT_MESSAGE } from "@/lib/validation";
 
 import { WEEK } from "./hours-week";
@@ -111,6 +111,21 @@ const closedDaysSchema = z
     return days;
   });
 
+/**
+ * Closed days split at today in `zone`: `past` ones (before today) would close nothing, so an owner cannot add one,
+ * and the form leaves those stored out, which drops them at the next save. Today is `now`'s calendar day in the zone
+ * by Intl, never by an offset: at 20:00 UTC on 30 November it is already 1 December in Asia/Tokyo, and a closed day
+ * lasts until its own midnight there.
+ */
+export function splitClosedDays(days: readonly string[], zone: string, now = new Date()) {
+  const today = dayIn(now, zone);
+  return { today, past: days.filter((day) => day < today), upcoming: days.filter((day) => day >= today) };
+}
+
+const pastDaysMessage = (past: string[], today: string, zone: string) =>
+  `${past.join(", ")} ${past.length === 1 ? "is" : "are"} in the past (today is ${today} in ${zone}): ` +
+  `remove ${past.length === 1 ? "it" : "them"}.`;
+
 export const hoursSchema = z
   .object({
     restaurantId: recordId(),
@@ -118,6 +133,21 @@ export const hoursSchema = z
     closedDays: closedDaysSchema,
     ...Object.fromEntries(WEEK.map(({ field }) => [field, daySchema])),
   })
+  .superRefine(
+    ({ timeZone, closedDays }, ctx) => {
+      // Today in the zone submitted with them, not the stored one: the owner may be changing it in this save.
+      const { today, past } = splitClosedDays(closedDays, timeZone);
+      if (past.length > 0) {
+        ctx.addIssue({ code: "custom", path: ["closedDays"], message: pastDaysMessage(past, today, timeZone) });
+      }
+    },
+    // Even beside a weekday's mistake, so that both are explained at once; but only on a form (no issue at its
+    // root) whose zone and dates passed: today needs a zone Intl knows, and Intl throws on any other.
+    {
+      when: ({ issues }) =>
+        !issues.some(({ path = [] }) => path[0] === undefined || path[0] === "timeZone" || path[0] === "closedDays"),
+    },
+  )
   .transform(({ restaurantId, timeZone, closedDays, ...days }) => ({
     restaurantId,
     timeZone,

@@ -7,13 +7,16 @@ import { restaurantClosedDays, restaurantHours, restaurants } from "@/db/schema"
 import type { Viewer } from "@/lib/auth/queries";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 
-import { formatMinutes, type HoursInput } from "./hours-schema";
+import { formatMinutes, splitClosedDays, type HoursInput } from "./hours-schema";
 import { lockOwnedRestaurant, ownedRestaurantAt } from "./scope";
 
-/** The hours editor of one of the viewer's restaurants, in one statement: its zone, its week and its closed days. */
-export async function getHoursForOwner({ viewer, slug }: { viewer: Viewer; slug: string }) {
+/**
+ * The hours editor of one of the viewer's restaurants, in one statement: its zone, its week and its closed days from
+ * today on (today in its zone): past ones close nothing, and leaving them out of the form drops them at its next save.
+ */
+export async function getHoursForOwner({ viewer, slug, now }: { viewer: Viewer; slug: string; now?: Date }) {
   const db = await getDb();
-  return db.query.restaurants.findFirst({
+  const row = await db.query.restaurants.findFirst({
     where: ownedRestaurantAt(viewer, slug),
     columns: { id: true, slug: true, name: true, timeZone: true, isOpen: true },
     with: {
@@ -24,6 +27,9 @@ export async function getHoursForOwner({ viewer, slug }: { viewer: Viewer; slug:
       closedDays: { columns: { day: true }, orderBy: [asc(restaurantClosedDays.day)] },
     },
   });
+  if (!row) return undefined;
+  const stored = row.closedDays.map(({ day }) => day);
+  return { ...row, closedDays: splitClosedDays(stored, row.timeZone, now).upcoming };
 }
 
 export type HoursEditor = NonNullable<Awaited<ReturnType<typeof getHoursForOwner>>>;

@@ -35,11 +35,22 @@ test("an owner sets hours and closed days; a customer sees when it opens and can
   await expect(form.getByText("09:00-09:00 ends when it starts: give it some length.")).toBeVisible();
   await expect(form.getByLabel("Monday")).toHaveAttribute("aria-invalid", "true");
 
-  // Nine to five, but closed yesterday, today and tomorrow (Tokyo's days): it next opens the day after.
+  // A closed day before today (Tokyo's, the zone chosen in this same form) is refused next to its field.
   await form.getByLabel("Monday").fill("09:00-17:00");
-  await form.getByLabel("Closed days").fill([-1, 0, 1].map(tokyoDay).join(", "));
+  const closedDays = form.getByLabel("Closed days");
+  await closedDays.fill([-1, 0, 1].map(tokyoDay).join(", "));
+  await form.getByRole("button", { name: "Save hours" }).click();
+  await expect(
+    form.getByText(`${tokyoDay(-1)} is in the past (today is ${tokyoDay(0)} in ${ZONE}): remove it.`),
+  ).toBeVisible();
+  await expect(closedDays).toHaveAttribute("aria-invalid", "true");
+
+  // Nine to five, but closed today and tomorrow (Tokyo's days): it next opens the day after.
+  await closedDays.fill([0, 1].map(tokyoDay).join(", "));
   await form.getByRole("button", { name: "Save hours" }).click();
   await expect(form.getByText("Opening hours saved.")).toBeVisible();
+  await page.reload();
+  await expect(closedDays).toHaveValue([0, 1].map(tokyoDay).join(", "));
 
   const opening = new Date(`${tokyoDay(2)}T09:00:00+09:00`);
   // The day after tomorrow: its weekday, on the 24-hour clock the hours are written in.

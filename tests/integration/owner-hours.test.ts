@@ -5,6 +5,7 @@ import { countQueries } from "@/db/query-stats";
 import { restaurantClosedDays, restaurantHours, restaurants } from "@/db/schema";
 import { DEMO_HOURS } from "@/db/seed/hours";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
+import { calendarDay } from "@/lib/dates";
 import { getHoursForOwner } from "@/lib/owner/hours";
 import { saveHoursAction } from "@/lib/owner/hours-actions";
 import { timeZones } from "@/lib/owner/hours-schema";
@@ -60,13 +61,13 @@ describe.each(DRIVERS)("owner opening hours on %s", (driver) => {
       restaurantId: restaurant.id,
       timeZone: "Europe/London",
       ...week,
-      closedDays: "2026-12-25, 2026-12-24 2026-12-25",
+      closedDays: "2099-12-25, 2099-12-24 2099-12-25",
     });
     expect(state).toEqual({ ok: true, message: "Opening hours saved." });
     expect(await stored(restaurant.id)).toEqual({
       timeZone: "Europe/London",
       week: ["0 00:00-24:00", "1 09:00-17:00", "5 12:00-14:00", "5 18:00-02:00"],
-      closedDays: ["2026-12-24", "2026-12-25"],
+      closedDays: ["2099-12-24", "2099-12-25"],
     });
     // Friday 2026-12-04, 23:00 in London (GMT): the night shift.
     const page = await getRestaurantPage({ slug: restaurant.slug, at: new Date("2026-12-04T23:00:00Z") });
@@ -92,9 +93,9 @@ describe.each(DRIVERS)("owner opening hours on %s", (driver) => {
       const hours = await getHoursForOwner({ viewer: owner, slug: restaurant.slug });
       expect(hours?.timeZone).toBe(zone);
       expect(
-        await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: zone, closedDays: "2026-12-25" }),
+        await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: zone, closedDays: "2099-12-25" }),
       ).toEqual({ ok: true, message: ownerMessages.noHoursSaved(true) });
-      expect(await stored(restaurant.id)).toEqual({ timeZone: zone, week: [], closedDays: ["2026-12-25"] });
+      expect(await stored(restaurant.id)).toEqual({ timeZone: zone, week: [], closedDays: ["2099-12-25"] });
     }
     // A name PostgreSQL reads as a fixed abbreviation (CET: UTC+1 all year) while Intl keeps summer time is refused:
     // hours and "opens at" would disagree every summer.
@@ -111,6 +112,12 @@ describe.each(DRIVERS)("owner opening hours on %s", (driver) => {
 
   it.each<[string, Record<string, string>, Record<string, string[]>]>([
     ["an unknown zone", { timeZone: "Mars/Olympus_Mons" }, { timeZone: ["Choose a time zone from the list."] }],
+    // Today is unknowable without a zone: only the zone is explained (and no Intl error becomes a 500).
+    [
+      "an unknown zone with a past closed day",
+      { timeZone: "Mars/Olympus_Mons", closedDays: "2020-01-01" },
+      { timeZone: ["Choose a time zone from the list."] },
+    ],
     ["a zone with a NUL", { timeZone: "Europe/London\u0000" }, { timeZone: ["Choose a time zone from the list."] }],
     [
       "an end equal to the start",
@@ -172,6 +179,99 @@ describe.each(DRIVERS)("owner opening hours on %s", (driver) => {
     const state = await submit(saveHoursAction, { restaurantId: restaurant.id, timeZone: "UTC", ...fields });
     expect(state).toEqual({ message: "Please correct the highlighted fields.", fieldErrors });
     expect(await stored(restaurant.id)).toEqual(before);
+  });
+
+  // Today in a zone, as the form means it. Pacific/Kiritimati (UTC+14) is 25 hours ahead of Pacific/Pago_Pago
+  // (UTC−11), neither with summer time: at any instant Pago Pago's today is already past in Kiritimati.
+  const today = (zone: string) => calendarDay(new Date(), zone);
+
+  it("refuses a closed day before today in the zone submitted with it, next to the other mistakes, and writes nothing", async () => {
+    const { restaurant, owner } = await ownRestaurant();
+    await setOpeningHours(db(), restaurant.id, {
+      timeZone: "Pacific/Pago_Pago",
+      week: [[1, "10:00", "11:00"]],
+      closedDays: ["2099-12-25"],
+    });
+    const before = await stored(restaurant.id);
+    signInAs(owner);
+    const pagoToday = today("Pacific/Pago_Pago");
+    // Moving to Kiritimati in the same save: its today decides, not the stored zone's (where this day is today).
+    expect(
+      await submit(saveHoursAction, {
+        restaurantId: restaurant.id,
+        timeZone: "Pacific/Kiritimati",
+        monday: "09:00-09:00",
+        closedDays: `2099-12-25, ${pagoToday}`,
+      }),
+    ).toEqual({
+      message: "Please correct the highlighted fields.",
+      fieldErrors: {
+        monday: ["09:00-09:00 ends when it starts: give it some length."],
+        closedDays: [
+          `${pagoToday} is in the past (today is ${today("Pacific/Kiritimati")} in Pacific/Kiritimati): remove it.`,
+        ],
+      },
+    });
+    expect(
+      await submit(saveHoursAction, {
+        restaurantId: restaurant.id,
+        timeZone: "UTC",
+        closedDays: "2020-02-29 2020-01-01",
+      }),
+    ).toEqual({
+      message: "Please correct the highlighted fields.",
+      fieldErrors: {
+        closedDays: [`2020-01-01, 2020-02-29 are in the past (today is ${today("UTC")} in UTC): remove them.`],
+      },
+    });
+    expect(await stored(restaurant.id)).toEqual(before);
+
+    // Today itself is a closed day to come (it lasts until midnight there): kept in Pago Pago.
+    expect(
+      await submit(saveHoursAction, {
+        restaurantId: restaurant.id,
+        timeZone: "Pacific/Pago_Pago",
+        closedDays: `${pagoToday}, 2099-12-25`,
+      }),
+    ).toEqual({ ok: true, message: ownerMessages.noHoursSaved(true) });
+    expect(await stored(restaurant.id)).toEqual({
+      timeZone: "Pacific/Pago_Pago",
+      week: [],
+      closedDays: [pagoToday, "2099-12-25"],
+    });
+  });
+
+  it("the form lists closed days from today in the restaurant's zone; saving it drops the past ones", async () => {
+    const { restaurant, owner } = await ownRestaurant();
+    const days = ["2020-01-01", "2026-12-24", "2026-12-25", "2099-12-25"];
+    await setOpeningHours(db(), restaurant.id, { timeZone: "Asia/Tokyo", closedDays: days });
+    const shown = async (now?: Date) =>
+      (await getHoursForOwner({ viewer: owner, slug: restaurant.slug, now }))?.closedDays;
+    // Tokyo's midnight into 25 December is 15:00 UTC on the 24th: the 24th is today until then, past after.
+    expect(await shown(new Date("2026-12-24T14:59:59.999Z"))).toEqual(days.slice(1));
+    expect(await shown(new Date("2026-12-24T15:00:00Z"))).toEqual(days.slice(2));
+    // In London the 24th is still today then.
+    await setOpeningHours(db(), restaurant.id, { timeZone: "Europe/London", closedDays: days });
+    expect(await shown(new Date("2026-12-24T15:00:00Z"))).toEqual(days.slice(1));
+
+    // Today, by the clock: the form shows what is to come, and saving it as shown removes the rest.
+    const now = new Date();
+    const todayInLondon = calendarDay(now, "Europe/London");
+    await setOpeningHours(db(), restaurant.id, {
+      timeZone: "Europe/London",
+      closedDays: ["2020-01-01", todayInLondon, "2099-12-25"],
+    });
+    const form = await shown(now);
+    expect(form).toEqual([todayInLondon, "2099-12-25"]);
+    signInAs(owner);
+    expect(
+      await submit(saveHoursAction, {
+        restaurantId: restaurant.id,
+        timeZone: "Europe/London",
+        closedDays: form!.join(", "),
+      }),
+    ).toMatchObject({ ok: true });
+    expect((await stored(restaurant.id)).closedDays).toEqual([todayInLondon, "2099-12-25"]);
   });
 
   it("refuses too many intervals and closed days", async () => {
