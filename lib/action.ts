@@ -7,8 +7,13 @@ import type { UserRole } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { getViewer } from "@/lib/auth/session";
 
-/** What every form action returns: a message for the form, errors next to fields, or ok. */
-export type ActionState = { ok?: boolean; message?: string; fieldErrors?: Record<string, string[] | undefined> };
+/** What every form action returns: a message for the form (with a link to what it made), errors next to fields, or ok. */
+export type ActionState = {
+  ok?: boolean;
+  message?: string;
+  link?: { href: string; text: string };
+  fieldErrors?: Record<string, string[] | undefined>;
+};
 
 /**
  * FormData as a plain object for zod: repeated names become arrays; Next.js' own $ACTION fields are dropped.

@@ -6,6 +6,7 @@ import { WEEK } from "@/lib/owner/hours-week";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { TimeZoneField } from "@/components/ui/time-zone-field";
 
 /** "09:00" from PostgreSQL's "09:00:00" (24:00:00 stays 24:00). */
 const hhmm = (time: string) => time.slice(0, 5);
@@ -36,32 +37,12 @@ export function HoursForm({ hours, timeZones }: { hours: HoursEditor; timeZones:
               : "“Open for orders” is off on your dashboard: the restaurant stays closed whatever the hours say."}{" "}
             Leave every day empty to let that switch alone decide.
           </p>
-          <div className="space-y-1">
-            <label htmlFor="hours-time-zone" className="block text-sm font-medium text-stone-700">
-              Time zone
-            </label>
-            <select
-              id="hours-time-zone"
-              name="timeZone"
-              defaultValue={hours.timeZone}
-              aria-invalid={state.fieldErrors?.timeZone?.length ? true : undefined}
-              aria-describedby="hours-time-zone-error"
-              className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm"
-            >
-              {timeZones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
-            </select>
-            <div id="hours-time-zone-error" aria-live="polite">
-              {state.fieldErrors?.timeZone?.map((error) => (
-                <p key={error} className="text-sm text-red-600">
-                  {error}
-                </p>
-              ))}
-            </div>
-          </div>
+          <TimeZoneField
+            id="hours-time-zone"
+            zones={timeZones}
+            defaultValue={hours.timeZone}
+            errors={state.fieldErrors?.timeZone}
+          />
           <fieldset className="grid gap-3 sm:grid-cols-2">
             <legend className="mb-2 text-sm font-medium text-stone-700">
               Weekly hours, like 09:00-14:00, 18:00-02:00 (an end before the start runs past midnight)

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { startTransition, useActionState, useEffect, useRef, type FormHTMLAttributes, type ReactNode } from "react";
 
 import type { ActionState } from "@/lib/action";
@@ -40,7 +41,7 @@ export function ActionForm({ action, resetOnSuccess = false, confirmMessage, chi
   );
 }
 
-/** The outcome of the last submit: green when it worked, red otherwise. */
+/** The outcome of the last submit: green when it worked, red otherwise, with a link to what it made if any. */
 export function ActionMessage({ state, className = "" }: { state: ActionState; className?: string }) {
   return (
     <p
@@ -49,6 +50,14 @@ export function ActionMessage({ state, className = "" }: { state: ActionState; c
       className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"} ${className}`}
     >
       {state.message ?? ""}
+      {state.link ? (
+        <>
+          {" "}
+          <Link href={state.link.href} className="font-medium underline">
+            {state.link.text}
+          </Link>
+        </>
+      ) : null}
     </p>
   );
 }

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 
 import { formAction, type ActionState } from "@/lib/action";
 
@@ -28,14 +27,21 @@ export const setDisabledAction = formAction(
   { roles: ["admin"] },
 );
 
-/** Creates the restaurant, then opens its page, where the admin assigns its owners. */
+/**
+ * Creates the restaurant and says so on the form, naming it, with a link to its page, where the admin assigns its
+ * owners. Opening that page instead said nothing of what had happened, nor that the restaurant starts closed.
+ */
 export const createRestaurantAction = formAction(
   createRestaurantSchema,
-  async (restaurant, viewer) => {
+  async (restaurant, viewer): Promise<ActionState> => {
     const result = await createRestaurant({ viewer, restaurant });
     if (!result.ok) return createRestaurantRefusals[result.reason];
     revalidatePath("/", "layout");
-    redirect(`/admin/restaurants/${result.slug}`);
+    return {
+      ok: true,
+      message: adminMessages.restaurantCreated(restaurant.name),
+      link: { href: `/admin/restaurants/${result.slug}`, text: adminMessages.manageRestaurant(restaurant.name) },
+    };
   },
   { roles: ["admin"] },
 );

@@ -68,6 +68,7 @@ const FACT_LABELS: Record<string, string> = {
   retryAfterSeconds: "Locked for (seconds)",
   lockedKey: "Locked by",
   slug: "Web address",
+  timeZone: "Time zone",
   via: "Through",
   from: "From",
   to: "To",

@@ -1,4 +1,5 @@
 import type { ActionState } from "@/lib/action";
+import { UNKNOWN_ZONE_MESSAGE } from "@/lib/restaurants/time-zones";
 
 import type { CreateRestaurantResult, OwnerChangeFailure } from "./restaurants";
 import type { RoleChangeFailure } from "./roles";
@@ -11,6 +12,10 @@ export const adminMessages = {
   unchanged: "Nothing to change.",
   ownerAdded: "Owner added. The owner tools show this restaurant from their next page.",
   ownerRemoved: "Owner removed.",
+  /** Admin-created restaurants start closed (lib/admin/restaurants.ts): say so, or the admin expects it on sale. */
+  restaurantCreated: (name: string) =>
+    `Created ${name}. It starts closed: customers cannot order until one of its owners opens it in the owner tools.`,
+  manageRestaurant: (name: string) => `Manage ${name} and assign its owners`,
 };
 
 type CreateRestaurantFailure = Extract<CreateRestaurantResult, { ok: false }>["reason"];
@@ -21,6 +26,10 @@ export const createRestaurantRefusals: Record<CreateRestaurantFailure, ActionSta
     fieldErrors: { slug: ["Another restaurant already uses this web address: choose another."] },
   },
   "not-found": { message: "Nothing was created: you are no longer an active admin." },
+  "invalid:time-zone": {
+    message: "Please correct the highlighted fields.",
+    fieldErrors: { timeZone: [UNKNOWN_ZONE_MESSAGE] },
+  },
 };
 
 const DISABLED_USER_MESSAGE = "Nothing was changed: this account is disabled. Enable it first.";

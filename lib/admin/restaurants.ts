@@ -10,6 +10,7 @@ import { revokeUserSessions } from "@/lib/auth/sessions";
 import { uniqueViolation } from "@/lib/db-errors";
 import type { Result } from "@/lib/errors";
 import { openNow } from "@/lib/restaurants/hours";
+import { zoneKnownToDatabase } from "@/lib/restaurants/time-zones";
 import { accountMatches, anyContainsText } from "@/lib/search";
 
 import { recordAudit } from "./audit";
@@ -23,13 +24,14 @@ export const OWNER_PICKER_LIMIT = 10;
 
 export type CreateRestaurantResult = Result<
   { slug: string; id: number },
-  { reason: "conflict:slug-taken" | "not-found" }
+  { reason: "conflict:slug-taken" | "not-found" | "invalid:time-zone" }
 >;
 
 /**
  * A new restaurant and its audit entry, in one transaction. A slug already in use is a refusal, not a fault. The
  * caller's row is locked and re-read first, as for every other admin write (lockCallerAndTarget): another admin
- * may have disabled or demoted them since their session was checked.
+ * may have disabled or demoted them since their session was checked. That statement also asks PostgreSQL whether
+ * it knows the zone, as the owner's hours form does (Intl, which the input was checked against, may know others).
  */
 export async function createRestaurant({
   viewer,
@@ -42,8 +44,9 @@ export async function createRestaurant({
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
-      if (!(await lockCallerAndTarget(tx, viewer, viewer.profileId)))
-        return { ok: false, reason: "not-found" } as const;
+      const caller = await lockCallerAndTarget(tx, viewer, viewer.profileId, zoneKnownToDatabase(restaurant.timeZone));
+      if (!caller) return { ok: false, reason: "not-found" } as const;
+      if (!caller.checked) return { ok: false, reason: "invalid:time-zone" } as const;
       // Switched off until its owner opens it: with no menu and no hours yet, "Open" led customers to an empty page.
       const [row] = await tx
         .insert(restaurants)
@@ -52,7 +55,7 @@ export async function createRestaurant({
       await recordAudit(tx, {
         actor: viewer,
         action: "restaurant.create",
-        details: { restaurantId: row!.id, name: restaurant.name, slug: restaurant.slug },
+        details: { restaurantId: row!.id, name: restaurant.name, slug: restaurant.slug, timeZone: restaurant.timeZone },
       });
       return { ok: true, id: row!.id, slug: restaurant.slug } as const;
     });

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { profiles, restaurantOwners, restaurants, users, type UserRole } from "@/db/schema";
@@ -25,7 +25,7 @@ export type RoleChangeFailure = {
 };
 export type RoleChangeResult = Result<{ changed: boolean }, RoleChangeFailure>;
 
-export type Locked = { userId: string; role: UserRole; disabled: boolean };
+export type Locked = { userId: string; role: UserRole; disabled: boolean; checked: boolean };
 
 /**
  * Locks the acting admin's and the target's user rows, always in users.id order so that two admins acting on each
@@ -33,9 +33,21 @@ export type Locked = { userId: string; role: UserRole; disabled: boolean };
  * and another admin may have demoted or disabled them meanwhile. null when either is gone or the caller is no longer
  * an active admin (then the change is refused as not found, like anything an admin may not touch).
  */
-export async function lockCallerAndTarget(tx: Executor, viewer: Viewer, profileId: number): Promise<Locked | null> {
+export async function lockCallerAndTarget(
+  tx: Executor,
+  viewer: Viewer,
+  profileId: number,
+  /** A condition the write also depends on, read in the same statement as `checked` so that it costs none of its own. */
+  check: SQL<boolean> = sql<boolean>`true`,
+): Promise<Locked | null> {
   const rows = await tx
-    .select({ profileId: profiles.id, userId: users.id, role: users.role, disabled: users.disabled })
+    .select({
+      profileId: profiles.id,
+      userId: users.id,
+      role: users.role,
+      disabled: users.disabled,
+      checked: check,
+    })
     .from(users)
     .innerJoin(profiles, eq(profiles.userId, users.id))
     .where(inArray(profiles.id, [viewer.profileId, profileId]))

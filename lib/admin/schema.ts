@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { orderStatus, userRole } from "@/db/schema";
 import { SLUG_MAX, SLUG_PATTERN, slugify } from "@/db/slug";
+import { timeZoneSchema } from "@/lib/restaurants/time-zones";
 import { dayRangeFields, dayRangeInOrder, plainText, recordId } from "@/lib/validation";
 
 import { AUDIT_ACTIONS } from "./audit-text";
@@ -66,7 +67,8 @@ const text = (label: string, max: number, { required = true, multiline = false }
 export const RESERVED_RESTAURANT_SLUGS = ["new"];
 
 /**
- * A new restaurant: the columns restaurants has today (new columns come with defaults). The slug may be left blank:
+ * A new restaurant: the columns restaurants has today (new columns come with defaults), and its time zone, which
+ * its hours, "today" and sales days are counted in (UTC by default was wrong for most). The slug may be left blank:
  * it is then derived from the name, and either way must fit the table's check, so a bad one is a field message and
  * never a constraint error.
  */
@@ -77,6 +79,7 @@ export const createRestaurantSchema = z
     cuisine: text("a cuisine", 60),
     address: text("an address", 300),
     description: text("a description", 2000, { required: false, multiline: true }),
+    timeZone: timeZoneSchema,
   })
   .transform((input, ctx) => {
     const slug = input.slug === "" ? slugify(input.name) : input.slug;

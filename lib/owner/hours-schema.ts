@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-import { calendarDay as dayIn, isTimeZone } from "@/lib/dates";
+import { calendarDay as dayIn } from "@/lib/dates";
+import { timeZoneSchema } from "@/lib/restaurants/time-zones";
 import { calendarDay, hasUnsafeCharacters, recordId, UNSAFE_TEXT_MESSAGE } from "@/lib/validation";
 
 import { WEEK } from "./hours-week";
@@ -10,28 +11,6 @@ export const MAX_CLOSED_DAYS = 100;
 
 /** Minutes since midnight of "HH:MM"; 24:00 (1440) only as an end. */
 export type Interval = { opens: number; closes: number };
-
-/**
- * The zones offered to an owner: UTC (which Intl lists under no name of its own), the IANA zones this runtime's
- * Intl lists, and the restaurant's `current` zone wherever it sorts. Intl lists one name per zone, and on Node 20
- * an older one (Asia/Saigon, not Asia/Ho_Chi_Minh; Europe/Kiev, not Europe/Kyiv): a zone stored under the other
- * name matched no option, the browser selected the first (UTC), and saving anything else on the form moved the
- * restaurant to UTC, its hours and its sales days with it.
- */
-export function timeZones(current?: string): string[] {
-  const listed = Intl.supportedValuesOf("timeZone");
-  if (current === undefined || current === "UTC" || listed.includes(current)) return ["UTC", ...listed];
-  return ["UTC", ...[...listed, current].sort()];
-}
-
-/**
- * Any zone name this runtime's Intl accepts, aliases included (what the form offers, and what another name of a
- * listed zone is). The save also checks PostgreSQL knows the zone, since its database may be older or newer.
- */
-export const timeZoneSchema = z
-  .string({ error: "Choose a time zone." })
-  .max(64, "Choose a time zone from the list.")
-  .refine(isTimeZone, "Choose a time zone from the list.");
 
 const TIME = /^(\d{1,2}):(\d{2})$/;
 const minutes = (value: string, { end }: { end: boolean }): number | string => {

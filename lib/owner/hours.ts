@@ -1,11 +1,12 @@
 import "server-only";
 
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { restaurantClosedDays, restaurantHours, restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { NOT_FOUND, type Result } from "@/lib/errors";
+import { zoneKnownToDatabase } from "@/lib/restaurants/time-zones";
 
 import { formatMinutes, splitClosedDays, type HoursInput } from "./hours-schema";
 import { lockOwnedRestaurant, ownedRestaurantAt } from "./scope";
@@ -38,9 +39,9 @@ export type SaveHoursResult = Result<object, { reason: "not-found" } | { reason:
 
 /**
  * Replaces the zone, the week and the closed days of one of the viewer's restaurants, in one transaction. The
- * restaurant row is locked first (FOR NO KEY UPDATE, as menu writes do: decision 0004), with ownership and the
- * zone's validity for PostgreSQL in that statement's WHERE; a foreign id or a zone the database does not know
- * writes nothing.
+ * restaurant row is locked first (FOR NO KEY UPDATE, as menu writes do: decision 0004), with ownership in that
+ * statement's WHERE and the zone's validity for PostgreSQL among its columns; a foreign id or a zone the database
+ * does not know writes nothing.
  */
 export async function saveHours({
   viewer,
@@ -51,12 +52,7 @@ export async function saveHours({
 }): Promise<SaveHoursResult> {
   const db = await getDb();
   return db.transaction(async (tx): Promise<SaveHoursResult> => {
-    const found = await lockOwnedRestaurant(tx, viewer, restaurantId, {
-      // A zone PostgreSQL knows by that name, and not one it reads as an abbreviation first: `at time zone 'CET'`
-      // is a fixed UTC+1 there, while Intl's CET keeps summer time, so hours and "opens at" would disagree.
-      zoneKnown: sql<boolean>`exists (select 1 from pg_timezone_names z where z.name = ${timeZone})
-        and (${timeZone} = 'UTC' or not exists (select 1 from pg_timezone_abbrevs a where a.abbrev = upper(${timeZone})))`,
-    });
+    const found = await lockOwnedRestaurant(tx, viewer, restaurantId, { zoneKnown: zoneKnownToDatabase(timeZone) });
     if (!found) return NOT_FOUND;
     if (!found.zoneKnown) return { ok: false, reason: "invalid:time-zone" };
     await tx.update(restaurants).set({ timeZone, updatedAt: new Date() }).where(eq(restaurants.id, restaurantId));

@@ -1,4 +1,5 @@
 import type { OrderStatus } from "@/db/schema";
+import { UNKNOWN_ZONE_MESSAGE } from "@/lib/restaurants/time-zones";
 
 import type { SaveHoursResult } from "./hours";
 import type { DeleteCategoryResult, MoveResult } from "./menu";
@@ -71,7 +72,7 @@ export function saveHoursRefusal(failure: Refusal<SaveHoursResult>): string {
     case "not-found":
       return ownerMessages.restaurantNotFound;
     case "invalid:time-zone":
-      return "This server's database does not know that time zone by that name. Choose a city's zone from the list.";
+      return UNKNOWN_ZONE_MESSAGE;
   }
 }
 

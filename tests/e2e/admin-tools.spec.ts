@@ -21,7 +21,8 @@ test("an admin creates a restaurant, makes a new customer its owner, and the own
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-");
 
-  const admin = await pageAs("admin");
+  // An admin in Tokyo: the new restaurant's zone starts as theirs.
+  const admin = await pageAs("admin", { timezoneId: "Asia/Tokyo" });
   await admin.goto("/admin/restaurants");
   await expect(adminNav(admin).getByRole("link", { name: "Restaurants" })).toHaveAttribute("aria-current", "page");
   await expectWithinBudget(admin);
@@ -33,6 +34,7 @@ test("an admin creates a restaurant, makes a new customer its owner, and the own
 
   // A web address already taken is a message on its field, and the rest of the form stays as typed.
   const form = admin.getByRole("form", { name: "New restaurant" });
+  await expect(form.getByLabel("Time zone")).toHaveValue("Asia/Tokyo");
   await form.getByLabel("Name", { exact: true }).fill(name);
   await form.getByLabel("Web address (slug)").fill("trattoria-luce");
   // A cuisine of its own: the home page's cuisine filter test counts the demo's French restaurants.
@@ -42,9 +44,17 @@ test("an admin creates a restaurant, makes a new customer its owner, and the own
   await expect(form.getByText("Another restaurant already uses this web address: choose another.")).toBeVisible();
   await expect(form.getByLabel("Name", { exact: true })).toHaveValue(name);
 
-  // Blank: made from the name.
+  // Blank: made from the name. The form says what was made and that it starts closed, and clears for the next one.
   await form.getByLabel("Web address (slug)").fill("");
+  await form.getByLabel("Time zone").selectOption("Europe/Paris");
   await form.getByRole("button", { name: "Create restaurant" }).click();
+  await expect(form.getByRole("status")).toHaveText(
+    `Created ${name}. It starts closed: customers cannot order until one of its owners opens it in the owner tools. ` +
+      `Manage ${name} and assign its owners`,
+  );
+  await expect(form.getByLabel("Name", { exact: true })).toHaveValue("");
+  await expect(form.getByLabel("Time zone")).toHaveValue("Asia/Tokyo");
+  await form.getByRole("link", { name: `Manage ${name} and assign its owners` }).click();
   await expect(admin).toHaveURL(new RegExp(`/admin/restaurants/${slug}$`));
   await expect(admin.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(admin.getByText("No owner yet")).toBeVisible();
@@ -86,9 +96,9 @@ test("an admin creates a restaurant, makes a new customer its owner, and the own
 
   await admin.getByLabel("What").selectOption({ label: "Restaurant created" });
   await admin.getByRole("button", { name: "Filter", exact: true }).click();
-  await expect(admin.getByTestId("audit-entry").filter({ hasText: name }).first()).toContainText(
-    `Created the restaurant ${name}.`,
-  );
+  const created = admin.getByTestId("audit-entry").filter({ hasText: name }).first();
+  await expect(created).toContainText(`Created the restaurant ${name}.`);
+  await expect(created).toContainText("Time zone:Europe/Paris");
 
   // A reversed range is a message next to the field, not an error page.
   await admin.getByLabel("From").fill("2026-12-01");

@@ -352,6 +352,7 @@ export const test = base.extend<Fixtures>({
       await form.getByLabel("Cuisine").fill("Test kitchen");
       await form.getByLabel("Address", { exact: true }).fill("1 Test Street");
       await form.getByRole("button", { name: "Create restaurant" }).click();
+      await form.getByRole("link", { name: `Manage ${name} and assign its owners` }).click();
       await expect(admin.getByRole("heading", { level: 1, name })).toBeVisible();
       const slug = new URL(admin.url()).pathname.split("/").at(-1)!;
       await admin.getByLabel("Find a user by name or email").fill(owner.email);

@@ -788,20 +788,31 @@ describe.each(DRIVERS)("server action statement budgets on %s", (driver) => {
       expect(counts).toEqual(both([5, 1, 4, 6, 1]));
     });
 
-    it("new restaurant: 3 statements among 1 restaurant or 50 (the caller re-checked under a lock); a slug in use 2", async () => {
+    it("new restaurant: 3 statements among 1 or 50 (caller and zone checked under a lock); a slug in use 2, a zone refused 1", async () => {
       const counts: number[] = [];
       for (const size of [1, 50]) {
         await restaurantIds(size);
         const viewer = await admin();
         const slug = `new-place-${driver}-${size}`;
-        const restaurant = { name: "New place", slug, cuisine: "Thai", address: "1 Road", description: "" };
+        const restaurant = {
+          name: "New place",
+          slug,
+          cuisine: "Thai",
+          address: "1 Road",
+          description: "",
+          timeZone: "Asia/Bangkok",
+        };
         const made = await countQueries(() => adminCreateRestaurant({ viewer, restaurant }));
         expect(made.result).toMatchObject({ ok: true, slug });
         const taken = await countQueries(() => adminCreateRestaurant({ viewer, restaurant }));
         expect(taken.result).toEqual({ ok: false, reason: "conflict:slug-taken" });
-        counts.push(made.count, taken.count);
+        const zone = await countQueries(() =>
+          adminCreateRestaurant({ viewer, restaurant: { ...restaurant, slug: `${slug}-cet`, timeZone: "CET" } }),
+        );
+        expect(zone.result).toEqual({ ok: false, reason: "invalid:time-zone" });
+        counts.push(made.count, taken.count, zone.count);
       }
-      expect(counts).toEqual([3, 2, 3, 2]);
+      expect(counts).toEqual([3, 2, 1, 3, 2, 1]);
     });
 
     it("owners: add 4 (6 when it makes a customer an owner), remove 4 (6 for the last one), for 1 restaurant owned or 20", async () => {

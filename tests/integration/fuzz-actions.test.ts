@@ -85,7 +85,7 @@ const TARGETS: Record<string, Target> = {
   setDisabledAction: { role: "admin", fields: ["profileId", "disabled"], writes: [AUDIT] },
   createRestaurantAction: {
     role: "admin",
-    fields: ["name", "slug", "cuisine", "address", "description"],
+    fields: ["name", "slug", "cuisine", "address", "description", "timeZone"],
     writes: ["restaurants", AUDIT],
   },
   addOwnerAction: { role: "admin", fields: ["restaurantId", "profileId"], writes: ["restaurant_owners", AUDIT] },

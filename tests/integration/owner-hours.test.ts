@@ -8,9 +8,9 @@ import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { calendarDay } from "@/lib/dates";
 import { getHoursForOwner } from "@/lib/owner/hours";
 import { saveHoursAction } from "@/lib/owner/hours-actions";
-import { timeZones } from "@/lib/owner/hours-schema";
 import { ownerMessages } from "@/lib/owner/messages";
 import { getRestaurantPage } from "@/lib/restaurants/queries";
+import { timeZones } from "@/lib/restaurants/time-zones";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOwner, createRestaurant, createUser, setOpeningHours } from "../fixtures/factory";

@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 
 import { requireRole } from "@/lib/auth/session";
 import { getHoursForOwner } from "@/lib/owner/hours";
-import { timeZones } from "@/lib/owner/hours-schema";
 import { ownerPageData } from "@/lib/owner/page-data";
 import { OWNER_ROLES } from "@/lib/owner/scope";
+import { timeZones } from "@/lib/restaurants/time-zones";
 import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { HoursForm } from "@/components/owner/hours-form";
