@@ -82,4 +82,47 @@ describe("the audit log in words", () => {
       facts: [{ label: "Item count", value: "12" }],
     });
   });
+
+  it("says what a user did to their own account's security, and how many other sessions it ended", () => {
+    const entry = (action: string, details: Record<string, unknown>) =>
+      describeAuditEntry({ action, details, target: carla, restaurantNames: {} });
+    expect(entry("auth.password_change", { address: "203.0.113.9", otherSessionsEnded: 2 })).toEqual({
+      label: "Password changed",
+      sentence: "Carla Customer changed their password, which signed out 2 other sessions.",
+      facts: [{ label: "Address", value: "203.0.113.9" }],
+    });
+    expect(entry("auth.sign_out_everywhere", { address: null, keptThisSession: false, otherSessionsEnded: 1 })).toEqual(
+      {
+        label: "Signed out everywhere",
+        sentence: "Carla Customer signed out everywhere: the session they used and 1 other session.",
+        facts: [{ label: "Address", value: "—" }],
+      },
+    );
+    expect(entry("auth.sign_out_everywhere", { keptThisSession: true, otherSessionsEnded: 0 }).sentence).toBe(
+      "Carla Customer signed out everywhere else: 0 other sessions, keeping the session they used.",
+    );
+  });
+
+  it("tells a wrong current password on the password form from a failed sign-in, under the action name both have", () => {
+    const failed = (details: Record<string, unknown>, target: typeof carla | null = carla) =>
+      describeAuditEntry({ action: "auth.sign_in_failed", details, target, restaurantNames: {} });
+    // Recorded as a failed sign-in (it shares the sign-in throttle), old rows included.
+    expect(failed({ email: "carla@platter.test", address: null, via: "password_change" })).toEqual({
+      label: "Wrong current password (password change)",
+      sentence: "Carla Customer entered a wrong current password on the password change form.",
+      facts: [
+        { label: "Email", value: "carla@platter.test" },
+        { label: "Address", value: "—" },
+      ],
+    });
+    expect(failed({ email: "carla@platter.test", address: "203.0.113.9" })).toEqual({
+      label: "Sign-in failed",
+      sentence: "Sign-in failed: Carla Customer.",
+      facts: [
+        { label: "Email", value: "carla@platter.test" },
+        { label: "Address", value: "203.0.113.9" },
+      ],
+    });
+    expect(failed({ email: "nobody@example.test", address: null }, null).sentence).toBe("Sign-in failed.");
+  });
 });

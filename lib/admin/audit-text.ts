@@ -17,7 +17,15 @@ export const AUDIT_ACTION_LABELS = {
   "auth.sign_in_failed": "Sign-in failed",
   "auth.sign_in_throttled": "Sign-in refused (too many attempts)",
   "auth.password_reset": "Password reset",
+  "auth.password_change": "Password changed",
+  "auth.sign_out_everywhere": "Signed out everywhere",
 } as const;
+
+/**
+ * A wrong current password on the password form is stored as a failed sign-in (it shares the sign-in throttle, and
+ * old rows have that name), with `via: "password_change"`: shown as what it was.
+ */
+const WRONG_CURRENT_PASSWORD = "Wrong current password (password change)";
 
 export type KnownAuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as KnownAuditAction[];
@@ -56,6 +64,8 @@ const IN_SENTENCE: Partial<Record<KnownAuditAction, string[]>> = {
   "restaurant.create": ["restaurantId", "name"],
   "restaurant.owner_add": ["restaurantId"],
   "restaurant.owner_remove": ["restaurantId"],
+  "auth.password_change": ["otherSessionsEnded"],
+  "auth.sign_out_everywhere": ["otherSessionsEnded", "keptThisSession"],
 };
 
 const FACT_LABELS: Record<string, string> = {
@@ -65,6 +75,7 @@ const FACT_LABELS: Record<string, string> = {
   rowsSent: "Rows written before the failure",
   cancelled: "Abandoned by the browser",
   sessionsEnded: "Sessions ended",
+  otherSessionsEnded: "Other sessions ended",
   retryAfterSeconds: "Locked for (seconds)",
   lockedKey: "Locked by",
   slug: "Web address",
@@ -89,7 +100,16 @@ export function describeAuditEntry(entry: AuditEntryInput): AuditEntryText {
   const restaurant = (id: unknown) =>
     typeof id === "number" ? (entry.restaurantNames[String(id)] ?? `restaurant no. ${id} (since deleted)`) : "—";
   const who = entry.target ? entry.target.displayName : "a deleted user";
-  const label = isKnownAuditAction(entry.action) ? AUDIT_ACTION_LABELS[entry.action] : humanize(entry.action);
+  const wrongCurrentPassword = entry.action === "auth.sign_in_failed" && d.via === "password_change";
+  const label = wrongCurrentPassword
+    ? WRONG_CURRENT_PASSWORD
+    : isKnownAuditAction(entry.action)
+      ? AUDIT_ACTION_LABELS[entry.action]
+      : humanize(entry.action);
+  const sessions = (key: string) => {
+    const n = d[key];
+    return typeof n === "number" ? `${n} other session${n === 1 ? "" : "s"}` : "their other sessions";
+  };
   const value = (key: string, v: unknown): string => {
     if (key === "restaurantId") return restaurant(v);
     if (Array.isArray(v)) {
@@ -135,14 +155,28 @@ export function describeAuditEntry(entry: AuditEntryInput): AuditEntryText {
     case "export.failed":
       sentence = `An export (${text("export") === "—" ? "CSV" : text("export")}) stopped before it was complete.`;
       break;
+    case "auth.password_change":
+      sentence = `${who} changed their password, which signed out ${sessions("otherSessionsEnded")}.`;
+      break;
+    case "auth.sign_out_everywhere":
+      sentence =
+        d.keptThisSession === true
+          ? `${who} signed out everywhere else: ${sessions("otherSessionsEnded")}, keeping the session they used.`
+          : `${who} signed out everywhere: the session they used and ${sessions("otherSessionsEnded")}.`;
+      break;
     default:
-      sentence = entry.target ? `${label}: ${who}.` : `${label}.`;
+      sentence = wrongCurrentPassword
+        ? `${who} entered a wrong current password on the password change form.`
+        : entry.target
+          ? `${label}: ${who}.`
+          : `${label}.`;
   }
   // An owner added or removed whose role changed with it: one "Role" fact, not a "From" and a "To".
   const roleMoved = entry.action.startsWith("restaurant.owner_") && d.from !== undefined;
   const skip = new Set([
     ...(isKnownAuditAction(entry.action) ? (IN_SENTENCE[entry.action] ?? []) : []),
     ...(roleMoved ? ["from", "to"] : []),
+    ...(wrongCurrentPassword ? ["via"] : []),
   ]);
   const facts = Object.entries(d)
     .filter(([key]) => !skip.has(key))

@@ -28,9 +28,12 @@ export type ChangePasswordResult =
 export async function changePassword({
   viewer,
   input,
+  address = null,
 }: {
   viewer: Viewer;
   input: Pick<ChangePasswordInput, "currentPassword" | "newPassword">;
+  /** The client's, for the audit log only: the per-address sign-in limit is not charged from a signed-in page. */
+  address?: string | null;
 }): Promise<ChangePasswordResult> {
   const keys = { email: viewer.email, address: null };
   const claim = await claimSignInAttempt(keys);
@@ -43,7 +46,7 @@ export async function changePassword({
   if (!user || user.disabled) return { ok: false, reason: "not-found" };
   const current = user.passwordHash;
   if (!current || !(await verifyPassword(current, input.currentPassword))) {
-    await recordSignInEvent("auth.sign_in_failed", { ...keys, details: { via: "password_change" } });
+    await recordSignInEvent("auth.sign_in_failed", { ...keys, address, details: { via: "password_change" } });
     return { ok: false, reason: "wrong-password" };
   }
   await settleSuccessfulAttempt(claim);
@@ -61,28 +64,45 @@ export async function changePassword({
     }
     // A reset link asked for before (perhaps by whoever knew the old password) would set the password again.
     await voidResetTokens(tx, viewer.userId);
+    // Recorded with the sessions it ended, in the same statement: an account taken over shows who changed what.
     return revokeUserSessions(tx, {
       userId: viewer.userId,
       exceptSessionId: viewer.sessionId,
       reason: "password_change",
+      audit: { action: "auth.password_change", sessionId: viewer.sessionId, details: { address } },
     });
   });
   if (typeof signedOut === "string") return { ok: false, reason: signedOut };
   return { ok: true, signedOut };
 }
 
-/** "Sign out everywhere else" (keeps the viewer's own session) or everywhere. Returns how many were ended. */
+/**
+ * "Sign out everywhere else" (keeps the viewer's own session) or everywhere, recorded in the audit log in the same
+ * statement (`auth.sign_out_everywhere`, with the other sessions ended and whether this one was kept). Returns how
+ * many were ended.
+ */
 export async function signOutSessions({
   viewer,
   keepCurrent,
+  address = null,
 }: {
   viewer: Viewer;
   keepCurrent: boolean;
+  address?: string | null;
 }): Promise<number> {
   const db = await getDb();
-  return revokeUserSessions(db, {
-    userId: viewer.userId,
-    exceptSessionId: keepCurrent ? viewer.sessionId : undefined,
-    reason: "sign_out_everywhere",
-  });
+  // One statement, in a transaction only so that it runs on the primary and hands the reader its write's position
+  // (revokeUserSessions says why).
+  return db.transaction((tx) =>
+    revokeUserSessions(tx, {
+      userId: viewer.userId,
+      exceptSessionId: keepCurrent ? viewer.sessionId : undefined,
+      reason: "sign_out_everywhere",
+      audit: {
+        action: "auth.sign_out_everywhere",
+        sessionId: viewer.sessionId,
+        details: { address, keptThisSession: keepCurrent },
+      },
+    }),
+  );
 }

@@ -2,11 +2,13 @@
 
 import { AuthError } from "next-auth";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { z } from "zod";
 
 import { formAction, SESSION_ENDED, UNREADABLE_FORM, type ActionState } from "@/lib/action";
 
 import { changePassword, signOutSessions } from "./account";
+import { clientAddress } from "./client-address";
 import { signIn, signOut } from "./config";
 import { tooManyAttemptsMessage } from "./messages";
 import { createAccount } from "./queries";
@@ -80,7 +82,7 @@ export async function signUpAction(_state: FormState, form: FormData): Promise<F
 }
 
 export const changePasswordAction = formAction(changePasswordSchema, async (input, viewer): Promise<ActionState> => {
-  const result = await changePassword({ viewer, input });
+  const result = await changePassword({ viewer, input, address: clientAddress(await headers()) });
   if (!result.ok) {
     if (result.reason === "throttled") return { message: tooManyAttemptsMessage(result.retryAfterSeconds) };
     if (result.reason === "wrong-password") {
@@ -99,7 +101,7 @@ export const changePasswordAction = formAction(changePasswordSchema, async (inpu
 export async function signOutOtherSessionsAction(): Promise<ActionState> {
   const viewer = await getViewer();
   if (!viewer) return SESSION_ENDED;
-  const ended = await signOutSessions({ viewer, keepCurrent: true });
+  const ended = await signOutSessions({ viewer, keepCurrent: true, address: clientAddress(await headers()) });
   revalidatePath("/account");
   return {
     ok: true,
@@ -110,6 +112,6 @@ export async function signOutOtherSessionsAction(): Promise<ActionState> {
 /** Every session, this one included; then this browser's cookie goes too. */
 export async function signOutEverywhereAction(): Promise<void> {
   const viewer = await getViewer();
-  if (viewer) await signOutSessions({ viewer, keepCurrent: false });
+  if (viewer) await signOutSessions({ viewer, keepCurrent: false, address: clientAddress(await headers()) });
   await signOut({ redirectTo: "/sign-in" });
 }

@@ -6,7 +6,7 @@ import { and, desc, eq, gt, isNull, lt, ne, sql, type Placeholder, type SQL } fr
 import { getDb } from "@/db/client";
 import { preparedPerDatabase } from "@/db/prepared";
 import { readsFromReplica } from "@/db/replicas";
-import { profiles, users, userSessions } from "@/db/schema";
+import { auditLog, profiles, users, userSessions } from "@/db/schema";
 import type { Database, Executor } from "@/db/types";
 import { profileCartItemCount } from "@/lib/cart/count";
 
@@ -187,15 +187,33 @@ export async function revokeSession({
     .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
 }
 
+/** What a user does to their own account's security, recorded by revokeUserSessions (lib/admin/audit-text.ts words it). */
+export type AccountAuditAction = "auth.password_change" | "auth.sign_out_everywhere";
+
+/**
+ * The user's own record of a change that ended sessions: `sessionId` is the session they made it from, so that
+ * the entry can count the others it ended (`otherSessionsEnded`).
+ */
+export type AccountAudit = { action: AccountAuditAction; sessionId?: string; details: Record<string, unknown> };
+
 /**
  * Ends every open session of a user, except `exceptSessionId` when given. Takes the caller's transaction, so that
  * a disable, role change or password change and the revocation commit together. Returns how many were live.
+ * With `audit`, the same statement writes the user's own audit entry (actor and target: their profile) with the
+ * number of their other live sessions it ended: a data-modifying CTE, so the entry costs no round trip and commits
+ * with the revocation or not at all. The caller runs it in a transaction: on the primary, whose commit hands the
+ * reader its read-your-writes position (a statement starting with WITH is not recognised as a write outside one).
  */
 export async function revokeUserSessions(
   executor: Executor,
-  { userId, exceptSessionId, reason }: { userId: string; exceptSessionId?: string; reason: RevokeReason },
+  {
+    userId,
+    exceptSessionId,
+    reason,
+    audit,
+  }: { userId: string; exceptSessionId?: string; reason: RevokeReason; audit?: AccountAudit },
 ): Promise<number> {
-  const rows = await executor
+  const revoke = executor
     .update(userSessions)
     .set({ revokedAt: sql`now()`, revokedReason: reason })
     .where(
@@ -204,10 +222,31 @@ export async function revokeUserSessions(
         isNull(userSessions.revokedAt),
         exceptSessionId ? ne(userSessions.id, exceptSessionId) : undefined,
       ),
-    )
-    .returning({ wasLive: sql<boolean>`${withinTimeouts()}` });
-  // Expired rows are closed too (so no change of timeouts can revive them), but only live ones are reported.
-  return rows.filter((row) => row.wasLive).length;
+    );
+  if (!audit) {
+    const rows = await revoke.returning({ wasLive: sql<boolean>`${withinTimeouts()}` });
+    // Expired rows are closed too (so no change of timeouts can revive them), but only live ones are reported.
+    return rows.filter((row) => row.wasLive).length;
+  }
+  const revoked = executor
+    .$with("revoked", { id: userSessions.id, wasLive: sql<boolean>`was_live`.as("was_live") })
+    .as(revoke.returning({ id: userSessions.id, wasLive: sql<boolean>`${withinTimeouts()}`.as("was_live") }).getSQL());
+  const counted = (condition: SQL) => sql`(select count(*)::int from ${revoked} where ${condition})`;
+  const live = sql`${revoked.wasLive}`;
+  const other = audit.sessionId ? ne(revoked.id, audit.sessionId) : undefined;
+  const profileId = sql`(select ${profiles.id} from ${profiles} where ${profiles.userId} = ${userId})`;
+  const [entry] = await executor
+    .with(revoked)
+    .insert(auditLog)
+    .values({
+      actorProfileId: profileId,
+      action: audit.action,
+      targetProfileId: profileId,
+      details: sql`${JSON.stringify(audit.details)}::jsonb
+        || jsonb_build_object('otherSessionsEnded', ${counted(and(live, other)!)})`,
+    })
+    .returning({ ended: sql<number>`${counted(live)}` });
+  return entry!.ended;
 }
 
 export const MAX_LISTED_SESSIONS = 50;

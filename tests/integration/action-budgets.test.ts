@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { countQueries } from "@/db/query-stats";
 import {
+  auditLog,
   carts,
   customerAddresses,
   favorites,
@@ -970,7 +971,15 @@ describe.each(DRIVERS)("server action statement budgets on %s", (driver) => {
       expect([...adopted, nothing]).toEqual([4, 4, 2]);
     });
 
-    it("password change: 6 statements with 1 other session or 20 (reset links voided too); a wrong current password 3", async () => {
+    /** The user's own audit entries of one action: written in the statements counted, never in one more. */
+    const audited = (userId: string, action: string) =>
+      db().$count(
+        auditLog,
+        sql`${auditLog.action} = ${action}
+          and ${auditLog.actorProfileId} = (select ${profiles.id} from ${profiles} where ${profiles.userId} = ${userId})`,
+      );
+
+    it("password change: 6 statements with 1 other session or 20 (links voided, audited by the revocation); a wrong one 3", async () => {
       const counts: number[][] = [];
       for (const size of [1, 20]) {
         const { user } = await createUser(db());
@@ -984,12 +993,13 @@ describe.each(DRIVERS)("server action statement budgets on %s", (driver) => {
           changePassword({ viewer, input: { currentPassword: DEMO_PASSWORD, newPassword: "a brand new secret" } }),
         );
         expect(changed.result).toEqual({ ok: true, signedOut: size });
+        expect(await audited(user.id, "auth.password_change")).toBe(1);
         counts.push([changed.count, wrong.count]);
       }
       expect(counts).toEqual(both([6, 3]));
     });
 
-    it("signing out: elsewhere, everywhere and this session are 1 statement each, for 1 session or 20", async () => {
+    it("signing out: elsewhere, everywhere (each audited) and this session are 1 statement each, for 1 session or 20", async () => {
       const counts: number[][] = [];
       for (const size of [1, 20]) {
         const { user } = await createUser(db());
@@ -1003,6 +1013,7 @@ describe.each(DRIVERS)("server action statement budgets on %s", (driver) => {
         expect(everywhere.result).toBe(size);
         const live = await db().$count(userSessions, sql`${userSessions.userId} = ${user.id} and revoked_at is null`);
         expect(live).toBe(0);
+        expect(await audited(user.id, "auth.sign_out_everywhere")).toBe(2);
         counts.push([elsewhere.count, thisOne.count, everywhere.count]);
       }
       expect(counts).toEqual(both([1, 1, 1]));

@@ -191,9 +191,9 @@ const TARGETS: Record<string, Target> = {
     fields: ["currentPassword", "newPassword", "confirmPassword"],
     attempts: true,
   },
-  // Sessions end by being marked revoked, not by deleting their rows: nothing is added or removed.
-  signOutOtherSessionsAction: { role: "customer", fields: [] },
-  signOutEverywhereAction: { role: "customer", fields: [] },
+  // Sessions end by being marked revoked, not by deleting their rows: only the audit entry saying so is added.
+  signOutOtherSessionsAction: { role: "customer", fields: [], writes: [AUDIT] },
+  signOutEverywhereAction: { role: "customer", fields: [], writes: [AUDIT] },
   signOutAction: { role: "customer", fields: [] },
 };
 

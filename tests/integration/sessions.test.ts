@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { countQueries } from "@/db/query-stats";
 import { userSessions, users as usersTable } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { listAuditLog } from "@/lib/admin/audit";
+import { describeAuditEntry } from "@/lib/admin/audit-text";
 import { changeUserRole, setUserDisabled } from "@/lib/admin/roles";
 import { changePassword, signOutSessions } from "@/lib/auth/account";
 import { endSession, sessionToken } from "@/lib/auth/callbacks";
@@ -236,6 +238,68 @@ describe.each(DRIVERS)("sessions on %s", (driver) => {
     expect(await live(erin.user.id, laptop)).toBeNull();
     expect(await authenticate(erin.user.email, DEMO_PASSWORD)).toBeNull();
     expect(await authenticate(erin.user.email, "a brand new secret")).toMatchObject({ id: erin.user.id });
+  });
+
+  it("records a password change, a wrong current password and signing out everywhere as an admin reads them", async () => {
+    const admin = await signedIn("admin");
+    const gil = await signedIn();
+    const [phone, stale] = [await openSession(gil.user.id), await openSession(gil.user.id)];
+    await setSession(stale, { lastSeenAt: sql`now() - interval '8 days'` });
+    const address = "198.51.100.7";
+    const read = async (action?: "auth.password_change" | "auth.sign_out_everywhere" | "auth.sign_in_failed") =>
+      (await listAuditLog({ viewer: admin.viewer, zone: "UTC", filter: { action, actor: gil.user.email } })).entries;
+    const input = { currentPassword: DEMO_PASSWORD, newPassword: "a brand new secret" };
+
+    expect(
+      await changePassword({ viewer: gil.viewer, input: { ...input, currentPassword: "not it" }, address }),
+    ).toEqual({ ok: false, reason: "wrong-password" });
+    // Stored as a failed sign-in (no actor: it shares the sign-in throttle), shown as what it was.
+    const [wrong] = (
+      await listAuditLog({ viewer: admin.viewer, zone: "UTC", filter: { action: "auth.sign_in_failed" } })
+    ).entries;
+    expect(wrong).toMatchObject({ details: { via: "password_change", address }, target: { email: gil.user.email } });
+    expect(describeAuditEntry(wrong!)).toMatchObject({
+      label: "Wrong current password (password change)",
+      facts: [
+        { label: "Email", value: gil.user.email },
+        { label: "Address", value: address },
+      ],
+    });
+    expect(await read()).toEqual([]);
+
+    // The stale session is closed too, but it was no longer a way in: not counted.
+    expect(await changePassword({ viewer: gil.viewer, input, address })).toEqual({ ok: true, signedOut: 1 });
+    const [changed] = await read("auth.password_change");
+    expect(changed).toMatchObject({
+      actorProfileId: gil.profile.id,
+      targetProfileId: gil.profile.id,
+      details: { address, otherSessionsEnded: 1 },
+    });
+    expect(describeAuditEntry(changed!)).toEqual({
+      label: "Password changed",
+      sentence: `${gil.profile.displayName} changed their password, which signed out 1 other session.`,
+      facts: [{ label: "Address", value: address }],
+    });
+    expect(await live(gil.user.id, phone)).toBeNull();
+
+    await openSession(gil.user.id);
+    await openSession(gil.user.id);
+    expect(await signOutSessions({ viewer: gil.viewer, keepCurrent: true, address })).toBe(2);
+    expect(await signOutSessions({ viewer: gil.viewer, keepCurrent: false })).toBe(1);
+    const [everywhere, elsewhere] = await read("auth.sign_out_everywhere");
+    expect([elsewhere!.details, everywhere!.details]).toEqual([
+      { address, keptThisSession: true, otherSessionsEnded: 2 },
+      { address: null, keptThisSession: false, otherSessionsEnded: 0 },
+    ]);
+    expect([describeAuditEntry(elsewhere!).sentence, describeAuditEntry(everywhere!).sentence]).toEqual([
+      `${gil.profile.displayName} signed out everywhere else: 2 other sessions, keeping the session they used.`,
+      `${gil.profile.displayName} signed out everywhere: the session they used and 0 other sessions.`,
+    ]);
+    expect((await read()).map((e) => e.action)).toEqual([
+      "auth.sign_out_everywhere",
+      "auth.sign_out_everywhere",
+      "auth.password_change",
+    ]);
   });
 
   it("signs out everywhere else, then everywhere; lists only open sessions with this one among them", async () => {
