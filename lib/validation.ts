@@ -103,7 +103,8 @@ export const pathSlug = z.string().max(SLUG_MAX).regex(SLUG_PATTERN);
  * (PostgreSQL has no year 0).
  */
 export const calendarDay = z
-  .string()
+  // Not text at all: a repeated parameter (?from=a&from=b) arrives as an array.
+  .string({ error: "Use a date like 2026-01-31." })
   // Each check aborts on failure: "abc" is told the format once, not also that such a date does not exist.
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date like 2026-01-31.", abort: true })
   .refine((d) => d >= "0001-01-01", { message: "Use a date from the year 1 on.", abort: true })

@@ -153,6 +153,35 @@ test("an admin searches every order by customer, status and number, and opens on
   await expect(admin.getByTestId("admin-order-row")).toHaveCount(0);
 });
 
+test("an orders export over a reversed or impossible range is refused on its form, and a good one downloads", async ({
+  pageAs,
+}) => {
+  const admin = await pageAs("admin");
+  await admin.goto("/admin/revenue");
+  const form = admin.getByRole("form", { name: "Export orders" });
+  await form.getByLabel("From").fill("2026-05-01");
+  await form.getByLabel("To").fill("2026-04-01");
+  await form.getByRole("button", { name: "Download orders CSV" }).click();
+  // Back on the form, not a blank page with one line: the dates as typed, the message next to the wrong one.
+  await expect(admin).toHaveURL(/\/admin\/revenue\?from=2026-05-01&to=2026-04-01#orders-export$/);
+  await expect(form.getByRole("alert")).toHaveText("Nothing was exported: correct the highlighted dates.");
+  await expect(form.getByText("The start date must not be after the end date.")).toBeVisible();
+  await expect(form.getByLabel("To")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("From")).toHaveValue("2026-05-01");
+  await expectWithinBudget(admin);
+
+  // An address opened by hand answers the same way; a script still gets its 400.
+  expect((await admin.goto("/admin/export/orders?from=garbage"))?.status()).toBe(200);
+  await expect(form.getByText("Use a date like 2026-01-31.")).toBeVisible();
+  expect((await admin.request.get("/admin/export/orders?from=garbage")).status()).toBe(400);
+
+  await form.getByLabel("From").fill("2026-01-01");
+  await form.getByLabel("To").fill("2026-01-31");
+  const download = admin.waitForEvent("download");
+  await form.getByRole("button", { name: "Download orders CSV" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^platter-orders-.*\.csv$/);
+});
+
 test("anonymous visitors, customers and owners get the admin pages' 404 on the new pages", async ({
   request,
   pageAs,

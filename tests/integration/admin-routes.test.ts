@@ -17,6 +17,7 @@ import RevenuePage from "@/app/(admin)/admin/revenue/page";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { cookieJar } from "../fixtures/next-headers";
+import { elementsOf } from "../fixtures/page-tree";
 
 // Route handlers and pages read the signed-in user from the Auth.js cookie, and the viewer's zone from its own
 // cookie; here the test chooses both.
@@ -122,5 +123,41 @@ describe.each(DRIVERS)("admin routes on %s", (driver) => {
       .orderBy(sql`${auditLog.id} desc`)
       .limit(1);
     expect(entry!.details).toEqual({ filter: { from: "2000-01-01", to: "2100-12-31", zone: "Asia/Tokyo" } });
+  });
+
+  it("sends a browser back to the export's form with a refused range's messages, exporting and recording nothing", async () => {
+    session.viewer = await viewerFor("admin@platter.test");
+    const before = await auditCount();
+    const navigate = { "sec-fetch-mode": "navigate", "sec-fetch-dest": "document" };
+    const exportForm = async (params: Record<string, string | string[]>) => {
+      const page = await RevenuePage({ searchParams: Promise.resolve(params) } as never);
+      return [...elementsOf(page)].find((e) => e.props.errors !== undefined && e.props.values !== undefined)!.props;
+    };
+    for (const [query, errors] of [
+      ["from=2026-05-01&to=2026-04-01", { to: ["The start date must not be after the end date."] }],
+      ["from=garbage", { from: ["Use a date like 2026-01-31."] }],
+      [
+        "from=2026-02-30&to=2026-03-01&to=2026-03-02",
+        { from: ["That date does not exist."], to: ["Use a date like 2026-01-31."] },
+      ],
+    ] as const) {
+      const answer = await exportOrders(new Request(`http://test/admin/export/orders?${query}`, { headers: navigate }));
+      expect(answer.status, query).toBe(303);
+      const location = answer.headers.get("location")!;
+      expect(location, query).toBe(`/admin/revenue?${query}#orders-export`);
+      // The page the browser lands on (a repeated parameter as a list, as Next.js passes it) shows the dates as
+      // given, each with what is wrong with it.
+      const landed = new URL(location, "http://test").searchParams;
+      const values = (key: string) => (landed.getAll(key).length > 1 ? landed.getAll(key) : landed.get(key)!);
+      const form = await exportForm(Object.fromEntries([...new Set(landed.keys())].map((key) => [key, values(key)])));
+      expect(form.errors, query).toEqual(errors);
+      expect(form.values, query).toMatchObject({ from: landed.get("from") });
+      // A script (no Sec-Fetch-Mode) still gets the 400 it relies on.
+      const scripted = await exportOrders(new Request(`http://test/admin/export/orders?${query}`));
+      expect(scripted.status, query).toBe(400);
+    }
+    // Without a refused range the form starts with the last 30 days and no message.
+    expect((await exportForm({})).errors).toEqual({});
+    expect(await auditCount()).toBe(before);
   });
 });

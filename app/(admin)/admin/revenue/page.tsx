@@ -1,8 +1,10 @@
 import { notFound } from "next/navigation";
 
+import { formValues, parseFilter } from "@/lib/admin/filters";
 import { adminMetadata } from "@/lib/admin/metadata";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
+import { orderRangeSchema } from "@/lib/admin/schema";
 import { calendarDay, DAY_MS } from "@/lib/dates";
 import { firstParam } from "@/lib/query-params";
 import { viewerTimeZone } from "@/lib/time-zone";
@@ -33,8 +35,13 @@ function pageNote(restaurants: number, page: number, pages: number) {
 
 export default async function RevenuePage({ searchParams }: PageProps<"/admin/revenue">) {
   const viewer = await requireAdmin();
-  const page = pageNumber(firstParam((await searchParams).page));
+  const params = await searchParams;
+  const page = pageNumber(firstParam(params.page));
   if (page === null) notFound();
+  // The orders export's dates, when the export sent a browser back with a range it refused (or a link gave them):
+  // checked by the export's own schema, so the page says exactly what the export objected to.
+  const exportDates = formValues(params, ["from", "to"] as const);
+  const exportErrors = parseFilter(orderRangeSchema, { from: params.from, to: params.to }).errors;
   const [totals, revenue, zone] = await Promise.all([
     getPlatformTotals({ viewer }),
     getRevenueByMonth({ viewer, page }),
@@ -63,7 +70,7 @@ export default async function RevenuePage({ searchParams }: PageProps<"/admin/re
           next={page < revenue.pageCount ? { href: pageHref(page + 1), text: "Lower revenue →" } : null}
         />
       </section>
-      <section aria-labelledby="orders-export-heading" className="mt-8 space-y-3">
+      <section id="orders-export" aria-labelledby="orders-export-heading" className="mt-8 space-y-3">
         <h2 id="orders-export-heading" className="text-lg font-semibold">
           Export orders
         </h2>
@@ -71,8 +78,11 @@ export default async function RevenuePage({ searchParams }: PageProps<"/admin/re
           Every order placed between the two dates (inclusive, whole days in {zone}), cancelled ones marked as such.
         </p>
         <OrdersExportForm
-          from={calendarDay(new Date(today.getTime() - 30 * DAY_MS), zone)}
-          to={calendarDay(today, zone)}
+          values={{
+            from: exportDates.from ?? calendarDay(new Date(today.getTime() - 30 * DAY_MS), zone),
+            to: exportDates.to ?? calendarDay(today, zone),
+          }}
+          errors={exportErrors}
         />
       </section>
       <QueryStats />
