@@ -1,5 +1,7 @@
 import type { InputHTMLAttributes } from "react";
 
+import { describedProps, Field } from "./field";
+
 type Props = InputHTMLAttributes<HTMLInputElement> & { name: string; label: string; errors?: string[]; hint?: string };
 
 const inputClass =
@@ -8,34 +10,9 @@ const inputClass =
 
 /** A labelled input whose errors are announced and tied to it with aria-describedby. */
 export function TextField({ name, label, errors, hint, id = name, ...input }: Props) {
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-stone-700">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-        className={inputClass}
-        {...input}
-      />
-      {hint ? (
-        <p id={hintId} className="text-xs text-stone-500">
-          {hint}
-        </p>
-      ) : null}
-      <div id={errorId} aria-live="polite">
-        {errors?.map((error) => (
-          <p key={error} className="text-sm text-red-600">
-            {error}
-          </p>
-        ))}
-      </div>
-    </div>
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      <input id={id} name={name} {...describedProps(id, { hint, errors })} className={inputClass} {...input} />
+    </Field>
   );
 }
