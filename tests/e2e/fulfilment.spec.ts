@@ -164,6 +164,24 @@ test("back from the review, the cart still has the delivery, the address and the
   await expect(page.getByTestId("fulfilment-address")).toHaveText("9 Mill Lane, Floor 2");
   await expect(page.getByTestId("order-note")).toHaveText(note);
   await expect(page.getByTestId("order-delivery-fee")).toHaveText("$2.99");
+
+  // Work deleted in another tab before "Place order": the review says so (it was a 404 page), and nothing is placed.
+  const other = await page.context().newPage();
+  await other.goto("/account");
+  other.once("dialog", (dialog) => void dialog.accept());
+  await other.getByRole("button", { name: "Delete address Work" }).click();
+  await expect(other.getByRole("region", { name: "Delivery addresses" })).not.toContainText("9 Mill Lane");
+  await other.close();
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "That delivery address is no longer saved. Choose another one." }),
+  ).toBeVisible();
+  await page.getByRole("link", { name: "← Back to your cart" }).click();
+  await expect(page.getByRole("radio", { name: /Delivery/ })).toBeChecked();
+  await expect(page.getByRole("combobox", { name: "Delivery address" }).locator("option:checked")).toHaveText(
+    "Home: 1 Quay Street",
+  );
+  await expect(page.getByLabel("Note for the restaurant (optional)")).toHaveValue(note);
 });
 
 test("a delivery reviewed without a saved address says so and links to where addresses are added", async ({

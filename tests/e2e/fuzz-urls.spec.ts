@@ -75,7 +75,7 @@ const TARGETS: Target[] = [
   // A well-formed token that was never issued: the page looks it up (and says the link is not valid).
   { role: "anonymous", path: "/reset-password", params: ["token"], real: { token: ["A".repeat(43)] } },
   { role: "customer", path: "/cart", params: ["reorder"], real: { reorder: ["1", "2"] } },
-  // Another customer's address id is a 404: any answer but a 5xx will do.
+  // Another customer's address id is refused like a deleted one ("no longer saved"): any answer but a 5xx will do.
   {
     role: "customer",
     path: "/cart/review",

@@ -303,7 +303,7 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
       await placeFromReview(viewer, { idempotencyKey: key(), expectedTotalCents: 2298, fulfilment: "delivery" }),
     ).toEqual({ message: "Choose a delivery address, or add one on your account page." });
     expect(await written()).toEqual(before);
-    // The review page's read finds nothing either (the page answers 404), and the address is untouched.
+    // The review page's read finds nothing either (the page says it is not saved), and the address is untouched.
     expect(await findAddress({ viewer, addressId: theirs!.id })).toBeUndefined();
     expect(await submit(deleteAddressAction, { addressId: theirs!.id })).toEqual({ message: "Address not found." });
     expect(await submit(setDefaultAddressAction, { addressId: theirs!.id })).toEqual({ message: "Address not found." });

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
 import { findAddress } from "@/lib/addresses/queries";
 import { requireUser } from "@/lib/auth/session";
@@ -28,6 +27,24 @@ function BackToCart({ choice }: { choice?: FulfilmentChoice }) {
   );
 }
 
+/** The review of a choice it cannot show, saying why, with the way back to the cart (keeping `choice`, if any). */
+function CannotReview({ messages, choice }: { messages: string[]; choice?: FulfilmentChoice }) {
+  return (
+    <div className="mx-auto max-w-xl space-y-4 py-12">
+      <h1 className="text-2xl font-bold">Review your order</h1>
+      <div role="alert">
+        <ul className="list-inside list-disc text-sm text-red-700">
+          {messages.map((message, i) => (
+            <li key={`${i}:${message}`}>{message}</li>
+          ))}
+        </ul>
+      </div>
+      <BackToCart choice={choice} />
+      <QueryStats />
+    </div>
+  );
+}
+
 /**
  * The last look before paying: lines, subtotal, fee, total, pickup or delivery with the address, and the note,
  * as the cart chose them (in the URL). "Place order" is here. Three statements: the session check, the cart, the
@@ -37,20 +54,7 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
   const viewer = await requireUser("/cart");
   const choice = fulfilmentSchema.safeParse(await searchParams);
   if (!choice.success) {
-    return (
-      <div className="mx-auto max-w-xl space-y-4 py-12">
-        <h1 className="text-2xl font-bold">Review your order</h1>
-        <div role="alert">
-          <ul className="list-inside list-disc text-sm text-red-700">
-            {choice.error.issues.map((issue) => (
-              <li key={`${issue.path.join(".")}:${issue.message}`}>{issue.message}</li>
-            ))}
-          </ul>
-        </div>
-        <BackToCart />
-        <QueryStats />
-      </div>
-    );
+    return <CannotReview messages={choice.error.issues.map((issue) => issue.message)} />;
   }
   const { fulfilment, addressId, note } = choice.data;
   const delivery = fulfilment === "delivery";
@@ -58,8 +62,16 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
     getCart({ holder: { profileId: viewer.profileId } }),
     delivery && addressId !== undefined ? findAddress({ viewer, addressId }) : undefined,
   ]);
-  // Another customer's address (or a deleted one) is no address of this viewer's: the same 404 as any private thing.
-  if (delivery && addressId !== undefined && !address) notFound();
+  // Deleted (in another tab, as "Place order" finds when it re-renders this page), or never the viewer's: said the
+  // same way, so that it tells nobody whether another customer's address exists.
+  if (delivery && addressId !== undefined && !address) {
+    return (
+      <CannotReview
+        messages={[checkoutRefusal({ reason: "not-found:address" })]}
+        choice={{ ...choice.data, addressId: undefined }}
+      />
+    );
+  }
   if (!cart || cart.lines.length === 0) {
     return (
       <div className="mx-auto max-w-xl space-y-4 py-12 text-center">
