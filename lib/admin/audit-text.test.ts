@@ -99,7 +99,7 @@ describe("the audit log in words", () => {
       },
     );
     expect(entry("auth.sign_out_everywhere", { keptThisSession: true, otherSessionsEnded: 0 }).sentence).toBe(
-      "Carla Customer signed out everywhere else: 0 other sessions, keeping the session they used.",
+      "Carla Customer signed out everywhere else: no other sessions, keeping the session they used.",
     );
   });
 
@@ -124,5 +124,14 @@ describe("the audit log in words", () => {
       ],
     });
     expect(failed({ email: "nobody@example.test", address: null }, null).sentence).toBe("Sign-in failed.");
+    // Refused by the throttle, from the password form: the label says refused, the facts say where from.
+    const refused = describeAuditEntry({
+      action: "auth.sign_in_throttled",
+      details: { email: "carla@platter.test", address: null, via: "password_change", retryAfterSeconds: 30 },
+      target: carla,
+      restaurantNames: {},
+    });
+    expect(refused.label).toBe("Sign-in refused (too many attempts)");
+    expect(refused.facts).toContainEqual({ label: "Through", value: "the password change form" });
   });
 });

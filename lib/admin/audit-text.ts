@@ -68,6 +68,12 @@ const IN_SENTENCE: Partial<Record<KnownAuditAction, string[]>> = {
   "auth.sign_out_everywhere": ["otherSessionsEnded", "keptThisSession"],
 };
 
+/** Where a sign-in attempt came from (`via`), in words. */
+const VIA_TEXT: Record<string, string> = {
+  http: "a direct request to the sign-in endpoint",
+  password_change: "the password change form",
+};
+
 const FACT_LABELS: Record<string, string> = {
   restaurantsAdded: "Restaurants added",
   restaurantsRemoved: "Restaurants removed",
@@ -108,7 +114,8 @@ export function describeAuditEntry(entry: AuditEntryInput): AuditEntryText {
       : humanize(entry.action);
   const sessions = (key: string) => {
     const n = d[key];
-    return typeof n === "number" ? `${n} other session${n === 1 ? "" : "s"}` : "their other sessions";
+    if (typeof n !== "number") return "their other sessions";
+    return n === 0 ? "no other sessions" : `${n} other session${n === 1 ? "" : "s"}`;
   };
   const value = (key: string, v: unknown): string => {
     if (key === "restaurantId") return restaurant(v);
@@ -118,6 +125,7 @@ export function describeAuditEntry(entry: AuditEntryInput): AuditEntryText {
     }
     if (v === null || v === undefined || v === "") return "—";
     if (typeof v === "boolean") return v ? "yes" : "no";
+    if (key === "via") return VIA_TEXT[String(v)] ?? String(v);
     if (typeof v === "object")
       return Object.entries(v as Record<string, unknown>)
         .map(([k, x]) => `${humanize(k).toLowerCase()} ${value(k, x)}`)

@@ -293,7 +293,7 @@ describe.each(DRIVERS)("sessions on %s", (driver) => {
     ]);
     expect([describeAuditEntry(elsewhere!).sentence, describeAuditEntry(everywhere!).sentence]).toEqual([
       `${gil.profile.displayName} signed out everywhere else: 2 other sessions, keeping the session they used.`,
-      `${gil.profile.displayName} signed out everywhere: the session they used and 0 other sessions.`,
+      `${gil.profile.displayName} signed out everywhere: the session they used and no other sessions.`,
     ]);
     expect((await read()).map((e) => e.action)).toEqual([
       "auth.sign_out_everywhere",
