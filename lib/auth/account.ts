@@ -37,7 +37,15 @@ export async function changePassword({
 }): Promise<ChangePasswordResult> {
   const keys = { email: viewer.email, address: null };
   const claim = await claimSignInAttempt(keys);
-  if (!claim.ok) return { ok: false, reason: "throttled", retryAfterSeconds: claim.retryAfterSeconds };
+  if (!claim.ok) {
+    // Recorded as a refused sign-in is: guesses at the current password are guesses at the account's password.
+    await recordSignInEvent("auth.sign_in_throttled", {
+      ...keys,
+      address,
+      details: { via: "password_change", lockedKey: claim.kind, retryAfterSeconds: claim.retryAfterSeconds },
+    });
+    return { ok: false, reason: "throttled", retryAfterSeconds: claim.retryAfterSeconds };
+  }
   const db = await getPrimaryDb();
   const user = await db.query.users.findFirst({
     where: eq(users.id, viewer.userId),

@@ -2,8 +2,11 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 
+import { countQueries } from "@/db/query-stats";
 import { auditLog, signInThrottles } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/accounts";
+import { changePassword } from "@/lib/auth/account";
+import { findActiveViewer } from "@/lib/auth/queries";
 import {
   authRequestProblem,
   credentialsKeys,
@@ -172,6 +175,31 @@ describe.each(DRIVERS)("sign-in throttle on %s", (driver) => {
       .limit(1);
     expect(audited[0]?.details).toMatchObject({ lockedKey: "address", via: "http" });
     expect(JSON.stringify(audited[0]?.details)).not.toContain("guess");
+  });
+
+  it("counts wrong current passwords on the password form against the account, and audits its refusal", async () => {
+    const { user, profile } = await createUser(db());
+    const viewer = (await findActiveViewer(user.id))!;
+    const from = address();
+    const change = (currentPassword: string) =>
+      changePassword({ viewer, input: { currentPassword, newPassword: "a brand new secret" }, address: from });
+    for (let i = 0; i < THROTTLE_RULES.account.limit; i++) {
+      expect(await change("wrong password")).toEqual({ ok: false, reason: "wrong-password" });
+    }
+    // 3 statements, as a refused sign-in: the claim, the lock's remaining time, and the audit row.
+    expect(await countQueries(() => change(DEMO_PASSWORD))).toMatchObject({
+      result: { ok: false, reason: "throttled" },
+      count: 3,
+    });
+    const refused = await db()
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetProfileId, profile.id), eq(auditLog.action, "auth.sign_in_throttled")));
+    // Before, a refused change wrote nothing, where a refused sign-in is on the record.
+    expect(refused).toEqual([
+      { details: expect.objectContaining({ via: "password_change", address: from, lockedKey: "account" }) },
+    ]);
+    expect(JSON.stringify(refused)).not.toContain(DEMO_PASSWORD);
   });
 
   it("keys the credentials endpoint's guard only by an address sign-in accepts: a NUL byte is no key, not a 500", async () => {
