@@ -19,6 +19,7 @@ describe("csv", () => {
     expect(csvCell(-2)).toBe("-2");
     expect(csvCell("Zed;=1+2;@SUM(A1)")).toBe(`"Zed;'=1+2;'@SUM(A1)"`);
     expect(csvCell("Pad Thai, -spicy")).toBe(`"Pad Thai, '-spicy"`);
+    expect(csvCell('Zed; "=1+2"')).toBe(`"Zed; ""'=1+2"""`);
   });
 
   it("leaves no formula for a reader that splits on semicolons or tabs and ignores our quotes", () => {

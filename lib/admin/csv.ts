@@ -5,9 +5,10 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * Where a cell may begin in a reader that splits on another separator than ours: after a semicolon or a tab (the
  * list separator of many locales, or what an importer guessed), a comma, or a line break. Such a reader takes our
  * quotes for text once a line has begun (a quote opens a field only at its start), so quoting alone does not stop
- * `Zed;=1+2` from becoming a cell `=1+2`.
+ * `Zed;=1+2` from becoming a cell `=1+2`. Spaces and quotes may come between (`Zed; "=1+2"`): a lenient reader
+ * may drop them.
  */
-const FORMULA_AFTER_SEPARATOR = /([;,\t\r\n] *)(?=[=+\-@])/g;
+const FORMULA_AFTER_SEPARATOR = /([;,\t\r\n][ "]*)(?=[=+\-@])/g;
 const NEEDS_QUOTES = /[",;\r\n]/;
 
 /**
