@@ -326,8 +326,7 @@ export async function addToCart({
     }
     const cartId = found.id;
     if (found.restaurantId !== item.restaurantId) {
-      // A cart with no lines left (its dishes went with a deleted menu category) has nothing to replace. Read after
-      // the lock, in a statement of its own, so that a line another tab has just added is seen.
+      // A cart with no lines has nothing to replace. Read after the lock, in a statement of its own, so that a line another tab has just added is seen.
       const [held] = await tx.select({ id: cartItems.id }).from(cartItems).where(eq(cartItems.cartId, cartId)).limit(1);
       if (!replace && held) {
         return {
@@ -430,8 +429,7 @@ export async function removeFromCart({
 
 /**
  * On sign-in, what the visitor picked while anonymous becomes their cart (it is their latest intent, so it
- * replaces an older saved cart). An anonymous cart with no lines (they went with a deleted menu category) is no
- * intent: it is deleted and the saved cart stays. Nothing happens when it is already adopted. It takes Auth.js' user
+ * replaces an older saved cart). An anonymous cart with no lines is no intent: it is deleted and the saved cart stays. Nothing happens when it is already adopted. It takes Auth.js' user
  * id, not a viewer: it runs inside the sign-in event, before any session exists to read one from.
  *
  * The customer's other session may give them a cart between this delete and the update (a first add: with no cart

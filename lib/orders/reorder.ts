@@ -68,6 +68,7 @@ export async function reorder({
 }): Promise<ReorderResult> {
   // A cart filled after the first statement read it empty (a first add in another tab, committed while this
   // waited for the cart row): the attempt is rolled back and made again, and the next one reads the lines and asks.
+  // Each new attempt needs another write of this customer's committed meanwhile, so this does not spin.
   for (;;) {
     try {
       return await reorderOnce({ viewer, orderId, replace });
@@ -190,15 +191,17 @@ async function reorderOnce({
     if (merged.size === 0) return { ok: false, reason: "unavailable:items", itemNames: [...leftOut] };
 
     // The customer's one cart, emptied and pointed at this restaurant. An upsert rather than delete-and-insert: a
-    // second reorder at the same time (a double click) waits on the row, then replaces what the first wrote,
-    // where two inserts after two deletes met the one-cart-per-customer unique key.
+    // second reorder at the same time (a double click) waits on the row, where two inserts after two deletes met
+    // the one-cart-per-customer unique key; then it replaces what the first wrote if told to (`replace`), or else
+    // finds those lines below and asks.
     const [cart] = await tx
       .insert(carts)
       .values({ profileId, restaurantId: order.restaurantId })
       .onConflictDoUpdate({ target: carts.profileId, set: { restaurantId: order.restaurantId, updatedAt: new Date() } })
       .returning({ id: carts.id });
-    // After the upsert, which waited for anyone holding the cart: this statement sees what they committed. Lines
-    // the first statement did not see were added meanwhile, and are not ours to drop unasked.
+    // After the upsert, which waited for anyone holding the cart: this statement sees what they committed. Without
+    // `replace`, lines here were added since the first statement found none, and are not ours to drop unasked. With
+    // it, the customer agreed to lose what the cart holds, which includes what another tab added after they did.
     const dropped = await tx.delete(cartItems).where(eq(cartItems.cartId, cart!.id)).returning({ id: cartItems.id });
     if (dropped.length > 0 && !replace) throw new CartFilledMeanwhile();
     await tx.insert(cartItems).values([...merged.values()].map((line) => ({ cartId: cart!.id, ...line })));

@@ -119,9 +119,9 @@ export async function renameCategory({
 export type DeleteCategoryResult = Result<object, NotFound | { reason: "conflict:has-items"; items: number }>;
 
 /**
- * Deletes a category that holds no live items. Its soft-deleted items go with it: the category foreign key
- * cannot point at a missing category, and their order lines keep their own name and price snapshots
- * (order_lines.menu_item_id is set null), so no past order, total or audit changes.
+ * Deletes a category that holds no live items. Its soft-deleted items stay, with no category (decision 0004): their
+ * order lines keep their link and their snapshots, so no past order, total or audit changes, and the delete touches
+ * the menu's rows rather than their history.
  */
 export async function deleteCategory({
   viewer,
