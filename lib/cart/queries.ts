@@ -326,7 +326,8 @@ export async function addToCart({
     }
     const cartId = found.id;
     if (found.restaurantId !== item.restaurantId) {
-      // A cart with no lines has nothing to replace. Read after the lock, in a statement of its own, so that a line another tab has just added is seen.
+      // A cart with no lines has nothing to replace. Read after the lock, in a statement of its own, so that a line
+      // another tab has just added is seen.
       const [held] = await tx.select({ id: cartItems.id }).from(cartItems).where(eq(cartItems.cartId, cartId)).limit(1);
       if (!replace && held) {
         return {
