@@ -430,8 +430,9 @@ export async function removeFromCart({
 
 /**
  * On sign-in, what the visitor picked while anonymous becomes their cart (it is their latest intent, so it
- * replaces an older saved cart). An anonymous cart with no lines is no intent: it is deleted and the saved cart stays. Nothing happens when it is already adopted. It takes Auth.js' user
- * id, not a viewer: it runs inside the sign-in event, before any session exists to read one from.
+ * replaces an older saved cart). An anonymous cart with no lines is no intent: it is deleted and the saved cart
+ * stays. Nothing happens when it is already adopted. It takes Auth.js' user id, not a viewer: it runs inside the
+ * sign-in event, before any session exists to read one from.
  *
  * The customer's other session may give them a cart between this delete and the update (a first add: with no cart
  * yet, it has no row to wait on before it inserts one). The update then breaks carts_profile_id_unique, and adoption
