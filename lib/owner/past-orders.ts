@@ -22,8 +22,8 @@ export type PastOrdersSearch = { orderId: number } | { name: string };
  * restaurant's zone, as its sales days are), each with its customer's name and its lines. The page reads backwards through
  * orders_restaurant_placed_idx, or orders_restaurant_status_placed_idx for one status: rows touched follow the
  * page, not the restaurant's history. A name search matches the customers first (profiles) and then their orders
- * here through orders_customer_restaurant_placed_idx, at most MAX_MATCHED_CUSTOMERS of them (`tooManyCustomers`
- * says when more match: a broad name like "a" would otherwise probe every customer on the platform).
+ * here through orders_customer_restaurant_placed_idx, at most MAX_MATCHED_CUSTOMERS of the restaurant's customers
+ * (`tooManyCustomers` says when more match: a broad name like "a" would otherwise read every one's orders).
  */
 export async function listPastOrders({
   viewer,
@@ -67,9 +67,15 @@ export async function listPastOrders({
   const filters = over({ status: sql`${orders.status}`, placedAt: sql`${orders.placedAt}`, id: sql`${orders.id}` });
   if (search && "orderId" in search) filters.push(eq(orders.id, search.orderId));
   const name = search && "name" in search ? search.name : undefined;
-  // The customers a name search matches, by id, at most `limit`: a broad name ("a") must not probe everyone.
+  // The restaurant's customers a name search matches, by id, at most `limit`: a broad name ("a") must not probe
+  // everyone. Only those who ordered here (orders_customer_restaurant_placed_idx): the first 50 matches of the whole
+  // platform hid a customer of this restaurant behind people who never ordered from it, and the owner learnt how
+  // many accounts elsewhere bear a name.
+  const restaurantId = sql`(select r.id from restaurants r where r.slug = ${slug})`;
   const matching = (name: string, limit: number) =>
-    sql`(select p.id from profiles p where ${containsText(sql.raw("p.display_name"), name)} order by p.id limit ${limit})`;
+    sql`(select p.id from profiles p where ${containsText(sql.raw("p.display_name"), name)}
+      and exists (select 1 from orders c where c.customer_id = p.id and c.restaurant_id = ${restaurantId})
+      order by p.id limit ${limit})`;
   if (name !== undefined) {
     // Each matching customer's newest page of orders here (orders_customer_restaurant_placed_idx, read backwards
     // and stopped after a page), and the page is the newest of those, fetched by id. Written as an uncorrelated
@@ -78,7 +84,7 @@ export async function listPastOrders({
     const m = { status: sql.raw("m.status"), placedAt: sql.raw("m.placed_at"), id: sql.raw("m.id") };
     filters.push(sql`${orders.id} = any(array(select m.id from ${matching(name, MAX_MATCHED_CUSTOMERS)} p cross join lateral (
         select m.id from orders m
-        where m.customer_id = p.id and m.restaurant_id = (select r.id from restaurants r where r.slug = ${slug})
+        where m.customer_id = p.id and m.restaurant_id = ${restaurantId}
           and ${and(sql`true`, ...over(m))}
         order by m.placed_at desc, m.id desc limit ${PAST_ORDERS_PAGE_SIZE + 1}) m))`);
   }

@@ -180,10 +180,26 @@ describe.each(DRIVERS)("owner tickets and past orders on %s", (driver) => {
     expect(none!.orders).toEqual([]);
   });
 
-  it("reads at most MAX_MATCHED_CUSTOMERS customers for a broad name, and says so", async () => {
+  it("reads at most MAX_MATCHED_CUSTOMERS of the restaurant's customers for a broad name, and says so", async () => {
     const { a, alice, ownerA } = await setup();
     const tag = `Crowd ${++keys}`;
-    for (let i = 0; i <= MAX_MATCHED_CUSTOMERS; i++) await createUser(db(), { name: `${tag} member ${i}` });
+    const member = (i: number) => createUser(db(), { name: `${tag} member ${i}` });
+    const orderAtA = (customerId: number) =>
+      createOrders(db(), {
+        customerId,
+        restaurantId: a.restaurant.id,
+        count: 1,
+        lines: [{ menuItemId: null, name: "Soup", unitPriceCents: 500, quantity: 1 }],
+      });
+    // More namesakes than the limit who never ordered here, then one who did: found, and no "too many".
+    for (let i = 0; i <= MAX_MATCHED_CUSTOMERS; i++) await member(i);
+    const regular = await member(MAX_MATCHED_CUSTOMERS + 1);
+    const [regularOrder] = await orderAtA(regular.profile.id);
+    const found = await listPastOrders({ viewer: ownerA, slug: a.restaurant.slug, search: { name: tag } });
+    expect(found!.orders.map((o) => o.id)).toEqual([regularOrder]);
+    expect(found!.tooManyCustomers).toBe(false);
+    // More of the restaurant's own customers than the limit: said.
+    for (let i = 0; i < MAX_MATCHED_CUSTOMERS; i++) await orderAtA((await member(100 + i)).profile.id);
     const broad = await listPastOrders({ viewer: ownerA, slug: a.restaurant.slug, search: { name: tag } });
     expect(broad!.tooManyCustomers).toBe(true);
 

@@ -411,6 +411,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
         truthy,
       ),
       page("?q= (a name no one has)", { search: { name: "Nobody Here" } }, hasOrders(0)),
+      page("?q= (a name every ordinary customer has)", { search: { name: "Customer" } }, truthy),
       {
         ...page("?q= (an order number)", {}, truthy),
         // subjects exist only once beforeAll has run: the order number is read when the case runs.
