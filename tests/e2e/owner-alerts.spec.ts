@@ -247,11 +247,15 @@ test("an owner searches past orders by customer and number, filters by status, p
   }
   expect(pages, "the demo restaurant has more than one page of orders").toBeGreaterThan(1);
 
-  // Reversed dates: explained next to the field, not a 500, and no filter applied meanwhile.
-  const bad = await page.goto("/owner/trattoria-luce/past-orders?from=2026-12-01&to=2026-11-01");
+  // Reversed dates beside a name: explained next to the field, not a 500, and nothing listed meanwhile (every
+  // order under the name still in its box read as that customer's).
+  const bad = await page.goto("/owner/trattoria-luce/past-orders?q=Dan&from=2026-12-01&to=2026-11-01");
   expect(bad?.status()).toBe(200);
   await expect(page.getByText("The start date must not be after the end date.")).toBeVisible();
   await expect(form.getByLabel("To", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("alert").filter({ hasText: "Please correct the highlighted filters." })).toBeVisible();
+  await expect(page.getByTestId("past-order")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Older orders →" })).toHaveCount(0);
 });
 
 test("an owner picks a sales date range; a reversed or too long one is explained", async ({ page }) => {

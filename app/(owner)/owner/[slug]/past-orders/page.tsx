@@ -14,6 +14,7 @@ import { OwnerNav } from "@/components/owner/owner-nav";
 import { PastOrderRow } from "@/components/owner/past-order-row";
 import { PastOrdersFilters } from "@/components/owner/past-orders-filters";
 import { DaysNote } from "@/components/ui/days-note";
+import { FilterErrorsAlert } from "@/components/ui/filter-errors-alert";
 import { PageLinks } from "@/components/ui/page-links";
 import { TooManyMatches } from "@/components/ui/too-many-matches";
 
@@ -21,7 +22,8 @@ export const metadata: Metadata = { title: "Past orders" };
 
 /**
  * Every order of one restaurant, newest first, a keyset page at a time, searchable by order number or customer
- * name and filtered by status and days. A filter with a mistake is explained next to its field and not applied.
+ * name and filtered by status and days. A filter with a mistake is explained next to its field, and nothing is
+ * listed until it is corrected (the restaurant is still read, for the page around the form).
  */
 export default async function PastOrdersPage({ params, searchParams }: PageProps<"/owner/[slug]/past-orders">) {
   const { slug } = await params;
@@ -57,32 +59,39 @@ export default async function PastOrdersPage({ params, searchParams }: PageProps
           values={values}
           errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors}
         />
-        {list.tooManyCustomers ? <TooManyMatches hint="Type more of the customer's name." /> : null}
         <DaysNote
           zone={`the restaurant's time zone, ${list.restaurant.timeZone}`}
           newestFirst
           testId="past-orders-days"
         />
-        {list.orders.length === 0 ? (
-          <p className="rounded-xl bg-white p-6 text-stone-600 ring-1 ring-stone-200">No orders match.</p>
+        {/* A mistaken filter lists nothing: every order under a search still showing "Dan" read as Dan's orders. */}
+        {!parsed.success ? (
+          <FilterErrorsAlert />
         ) : (
-          <ol className="space-y-3" aria-label="Orders, newest first">
-            {list.orders.map((order) => (
-              <PastOrderRow
-                key={order.id}
-                order={order}
-                slug={list.restaurant.slug}
-                timeZone={list.restaurant.timeZone}
-              />
-            ))}
-          </ol>
+          <>
+            {list.tooManyCustomers ? <TooManyMatches hint="Type more of the customer's name." /> : null}
+            {list.orders.length === 0 ? (
+              <p className="rounded-xl bg-white p-6 text-stone-600 ring-1 ring-stone-200">No orders match.</p>
+            ) : (
+              <ol className="space-y-3" aria-label="Orders, newest first">
+                {list.orders.map((order) => (
+                  <PastOrderRow
+                    key={order.id}
+                    order={order}
+                    slug={list.restaurant.slug}
+                    timeZone={list.restaurant.timeZone}
+                  />
+                ))}
+              </ol>
+            )}
+            <PageLinks
+              label="Past order pages"
+              className=""
+              back={cursor ? { href: `${base}${keep.size ? `?${keep}` : ""}`, text: "← Newest orders" } : null}
+              next={older ? { href: older, text: "Older orders →" } : null}
+            />
+          </>
         )}
-        <PageLinks
-          label="Past order pages"
-          className=""
-          back={cursor ? { href: `${base}${keep.size ? `?${keep}` : ""}`, text: "← Newest orders" } : null}
-          next={older ? { href: older, text: "Older orders →" } : null}
-        />
       </div>
       <QueryStats />
     </>
