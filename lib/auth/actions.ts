@@ -10,7 +10,7 @@ import { formAction, SESSION_ENDED, UNREADABLE_FORM, type ActionState } from "@/
 import { changePassword, signOutSessions } from "./account";
 import { clientAddress } from "./client-address";
 import { signIn, signOut } from "./config";
-import { tooManyAttemptsMessage } from "./messages";
+import { otherSessionsSignedOut, tooManyAttemptsMessage } from "./messages";
 import { createAccount } from "./queries";
 import { safeRedirectTarget } from "./redirect-target";
 import { changePasswordSchema, signInSchema, signUpSchema } from "./schema";
@@ -94,8 +94,7 @@ export const changePasswordAction = formAction(changePasswordSchema, async (inpu
     return SESSION_ENDED;
   }
   revalidatePath("/account");
-  const others = result.signedOut === 1 ? "1 other session was" : `${result.signedOut} other sessions were`;
-  return { ok: true, message: `Password changed. ${others} signed out.` };
+  return { ok: true, message: `Password changed. ${otherSessionsSignedOut(result.signedOut)}` };
 });
 
 export async function signOutOtherSessionsAction(): Promise<ActionState> {
@@ -105,7 +104,7 @@ export async function signOutOtherSessionsAction(): Promise<ActionState> {
   revalidatePath("/account");
   return {
     ok: true,
-    message: ended === 1 ? "1 other session was signed out." : `${ended} other sessions were signed out.`,
+    message: otherSessionsSignedOut(ended),
   };
 }
 

@@ -81,7 +81,8 @@ export function reorderRefusal(failure: ReorderFailure, orderId: number): string
       return `None of the items of order #${orderId} can be ordered now: ${failure.itemNames.join(", ")}.`;
     case "conflict:cart-not-empty": {
       const lines = failure.cartLines === 1 ? "1 item" : `${failure.cartLines} items`;
-      return `Your cart has ${lines} from ${failure.cartRestaurantName}. Ordering #${orderId} again replaces them.`;
+      const them = failure.cartLines === 1 ? "it" : "them";
+      return `Your cart has ${lines} from ${failure.cartRestaurantName}. Ordering #${orderId} again replaces ${them}.`;
     }
   }
 }

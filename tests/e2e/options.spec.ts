@@ -165,7 +165,7 @@ test("an owner adds options; a sold-out choice greys out; a removed group stops 
   await customer.getByRole("button", { name: "Order again" }).click();
   // The cart still holds the calzone: "Order again" asks before it replaces what is there.
   await expect(
-    customer.getByRole("alert").filter({ hasText: `Ordering #${orderId} again replaces them.` }),
+    customer.getByRole("alert").filter({ hasText: `Ordering #${orderId} again replaces it.` }),
   ).toBeVisible();
   await customer.getByRole("button", { name: "Replace my cart" }).click();
   await expect(customer).toHaveURL(new RegExp(`/cart(\\?reorder=${orderId})?$`));

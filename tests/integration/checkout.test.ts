@@ -449,7 +449,7 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
       cartRestaurantName: other.restaurant.name,
     });
     expect(reorderRefusal(asked as ReorderFailure, orderId)).toBe(
-      `Your cart has 1 item from ${other.restaurant.name}. Ordering #${orderId} again replaces them.`,
+      `Your cart has 1 item from ${other.restaurant.name}. Ordering #${orderId} again replaces it.`,
     );
     expect((await getCart({ holder }))?.lines.map((l) => [l.name, l.quantity])).toEqual([["Taco", 3]]);
 
