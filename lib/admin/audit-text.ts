@@ -22,10 +22,18 @@ export const AUDIT_ACTION_LABELS = {
 } as const;
 
 /**
- * A wrong current password on the password form is stored as a failed sign-in (it shares the sign-in throttle, and
- * old rows have that name), with `via: "password_change"`: shown as what it was.
+ * A wrong current password on the password form, and a change the throttle refused, are stored as a failed and a
+ * refused sign-in (they share the sign-in throttle, and old rows have those names), with `via: "password_change"`:
+ * shown as what they were.
  */
-const WRONG_CURRENT_PASSWORD = "Wrong current password (password change)";
+const ON_PASSWORD_FORM: Partial<Record<KnownAuditAction, string>> = {
+  "auth.sign_in_failed": "Wrong current password (password change)",
+  "auth.sign_in_throttled": "Password change refused (too many attempts)",
+};
+
+/** Keys of a detail object (an export's filter) said in this order, whatever order jsonb stored them in. */
+const KEY_ORDER = ["from", "to"];
+const keyRank = (key: string) => (KEY_ORDER.includes(key) ? KEY_ORDER.indexOf(key) : KEY_ORDER.length);
 
 export type KnownAuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as KnownAuditAction[];
@@ -106,12 +114,10 @@ export function describeAuditEntry(entry: AuditEntryInput): AuditEntryText {
   const restaurant = (id: unknown) =>
     typeof id === "number" ? (entry.restaurantNames[String(id)] ?? `restaurant no. ${id} (since deleted)`) : "—";
   const who = entry.target ? entry.target.displayName : "a deleted user";
-  const wrongCurrentPassword = entry.action === "auth.sign_in_failed" && d.via === "password_change";
-  const label = wrongCurrentPassword
-    ? WRONG_CURRENT_PASSWORD
-    : isKnownAuditAction(entry.action)
-      ? AUDIT_ACTION_LABELS[entry.action]
-      : humanize(entry.action);
+  const known = isKnownAuditAction(entry.action) ? entry.action : undefined;
+  const passwordFormLabel = d.via === "password_change" && known ? ON_PASSWORD_FORM[known] : undefined;
+  const wrongCurrentPassword = known === "auth.sign_in_failed" && passwordFormLabel !== undefined;
+  const label = passwordFormLabel ?? (known ? AUDIT_ACTION_LABELS[known] : humanize(entry.action));
   const sessions = (key: string) => {
     const n = d[key];
     if (typeof n !== "number") return "their other sessions";
@@ -128,6 +134,7 @@ export function describeAuditEntry(entry: AuditEntryInput): AuditEntryText {
     if (key === "via") return VIA_TEXT[String(v)] ?? String(v);
     if (typeof v === "object")
       return Object.entries(v as Record<string, unknown>)
+        .sort(([a], [b]) => keyRank(a) - keyRank(b))
         .map(([k, x]) => `${humanize(k).toLowerCase()} ${value(k, x)}`)
         .join(", ");
     return String(v);
@@ -184,7 +191,7 @@ export function describeAuditEntry(entry: AuditEntryInput): AuditEntryText {
   const skip = new Set([
     ...(isKnownAuditAction(entry.action) ? (IN_SENTENCE[entry.action] ?? []) : []),
     ...(roleMoved ? ["from", "to"] : []),
-    ...(wrongCurrentPassword ? ["via"] : []),
+    ...(passwordFormLabel ? ["via"] : []),
   ]);
   const facts = Object.entries(d)
     .filter(([key]) => !skip.has(key))
