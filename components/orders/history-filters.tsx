@@ -27,7 +27,13 @@ export function HistoryFilters({
       action="/orders"
       className="flex flex-wrap items-start gap-3 rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-stone-200"
     >
-      <FilterSelect id="restaurant" label="Restaurant" value={values.restaurant} anyLabel="All restaurants">
+      <FilterSelect
+        id="restaurant"
+        label="Restaurant"
+        value={values.restaurant}
+        anyLabel="All restaurants"
+        errors={errors.restaurant}
+      >
         {options.map(([id, name]) => (
           <option key={id} value={id}>
             {name}

@@ -183,6 +183,12 @@ test("the order history's counts agree with its list", async ({ page }) => {
   await expect(page.getByTestId("history-summary")).toContainText(
     /^[\d,]+ orders?(, totalling| · [\d,]+ counted in your total of)/,
   );
+  // A restaurant the list does not have (a stale or edited link): the field it concerns says so.
+  await page.goto("/orders?restaurant=zzz");
+  await expect(page.getByRole("alert").filter({ hasText: "Please correct the highlighted filters." })).toBeVisible();
+  const restaurant = page.getByRole("combobox", { name: "Restaurant" });
+  await expect(restaurant).toHaveAttribute("aria-invalid", "true");
+  await expect(restaurant).toHaveAccessibleDescription("Choose a restaurant from the list.");
 });
 
 test("every kind of control shows a 2 px focus ring when the keyboard reaches it", async ({ page }) => {
