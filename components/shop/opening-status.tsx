@@ -1,4 +1,4 @@
-import { describeToday, formatOpening, zoneNote } from "@/lib/restaurants/hours-format";
+import { describeToday, formatOpening, restaurantToday, zoneNote } from "@/lib/restaurants/hours-format";
 import { viewerTimeZone } from "@/lib/time-zone";
 
 export type OpeningFacts = {
@@ -38,9 +38,10 @@ export async function OpeningHours({
 }) {
   // "Today" and "tomorrow" only where the viewer's day is the restaurant's: elsewhere, the weekday.
   const note = zoneNote(r.timeZone, await viewerTimeZone());
+  const relative = note === "";
   const parts = [
-    describeToday(r.todaysHours, r.openNow),
-    !r.openNow && r.opensAt ? `Opens ${formatOpening(r.opensAt, r.timeZone, { relative: note === "" })}` : null,
+    describeToday(r.todaysHours, r.openNow, restaurantToday(r.timeZone, { relative })),
+    !r.openNow && r.opensAt ? `Opens ${formatOpening(r.opensAt, r.timeZone, { relative })}` : null,
   ].filter(Boolean);
   if (parts.length === 0) return null;
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { describeToday, formatOpening } from "./hours-format";
+import { describeToday, formatOpening, restaurantToday } from "./hours-format";
 
 describe("formatOpening", () => {
   const now = new Date("2026-11-25T12:00:00Z");
@@ -48,5 +48,13 @@ describe("describeToday", () => {
     expect(describeToday("", true)).toBe("No more hours today");
     expect(describeToday("12:00–22:00", true)).toBe("Today 12:00–22:00");
     expect(describeToday(null, true)).toBeNull();
+    // For a reader in another zone, the restaurant's today by its weekday, as "Opens Mon at 11:00" names it.
+    const monday = new Date("2026-11-30T12:00:00Z");
+    const day = restaurantToday("America/New_York", { now: monday, relative: false });
+    expect(describeToday("11:00–23:00", false, day)).toBe("Mon 11:00–23:00");
+    expect(describeToday("", false, day)).toBe("Closed Mon");
+    expect(describeToday("00:00–24:00", true, day)).toBe("Open 24 hours Mon");
+    expect(restaurantToday("Pacific/Kiritimati", { now: monday, relative: false })).toBe("Tue");
+    expect(restaurantToday("Pacific/Kiritimati", { now: monday })).toBe("today");
   });
 });

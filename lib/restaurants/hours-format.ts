@@ -56,16 +56,21 @@ export const zoneNote = (restaurantZone: string, viewerZone: string | null) =>
 
 /**
  * Today's hours as todaysHours (lib/restaurants/hours.ts) gives them, for a label: null (no schedule: the switch
- * alone decides) stays null; "" is a day without hours.
+ * alone decides) stays null; "" is a day without hours. `day` names the restaurant's today: "today", or its weekday
+ * ("Mon", `restaurantToday`) for a reader in another zone, beside an "Opens Mon at 11:00" that names it too.
  */
-export function describeToday(todaysHours: string | null, openNow = false): string | null {
+export function describeToday(todaysHours: string | null, openNow = false, day = "today"): string | null {
   if (todaysHours === null) return null;
   // Open on a day without hours of its own: last night's hours run past midnight (18:00–02:00). "Closed today"
   // beside "Open" would contradict the badge.
-  if (todaysHours === "") return openNow ? "No more hours today" : "Closed today";
-  if (todaysHours === "00:00–24:00") return "Open 24 hours today";
-  return `Today ${todaysHours}`;
+  if (todaysHours === "") return openNow ? `No more hours ${day}` : `Closed ${day}`;
+  if (todaysHours === "00:00–24:00") return `Open 24 hours ${day}`;
+  return `${day.charAt(0).toUpperCase()}${day.slice(1)} ${todaysHours}`;
 }
+
+/** The restaurant's today as describeToday names it: "today", or its weekday where `relative` is false. */
+export const restaurantToday = (timeZone: string, { now = new Date(), relative = true } = {}) =>
+  relative ? "today" : formatIn(timeZone, "weekday").format(now);
 
 /**
  * Whether a restaurant takes orders now, for the staff: open as customers see it (the switch and the hours), or
