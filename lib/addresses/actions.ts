@@ -17,7 +17,13 @@ const refresh = () => {
 
 export const addAddressAction = formAction(addAddressSchema, async (input, viewer) => {
   const result = await addAddress({ viewer, ...input });
-  if (!result.ok) return { message: addressMessages.tooMany };
+  if (!result.ok) {
+    if (result.reason === "invalid:too-many") return { message: addressMessages.tooMany };
+    return {
+      message: "Please correct the highlighted fields.",
+      fieldErrors: { address: [addressMessages.duplicate(result.label)] },
+    };
+  }
   refresh();
   return { ok: true, message: addressMessages.added };
 });

@@ -8,4 +8,5 @@ export const addressMessages = {
   defaultSet: "Default address changed.",
   notFound: "Address not found.",
   tooMany: `You can keep at most ${MAX_SAVED_ADDRESSES} addresses. Delete one to add another.`,
+  duplicate: (label: string) => `You have already saved this address, as "${label}".`,
 };

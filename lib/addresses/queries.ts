@@ -12,6 +12,9 @@ import { NOT_FOUND, type Result } from "@/lib/errors";
 type AddressRef = { viewer: Viewer; addressId: number };
 type AddressResult = Result<object, { reason: "not-found" }>;
 
+/** An address text as two copies of it compare: case, accents' encoding and runs of spaces aside. */
+const comparable = (text: string) => text.normalize("NFC").toLocaleLowerCase("und").replace(/\s+/g, " ").trim();
+
 /** The WHERE of every read and write of one address: its id and the viewer's own profile. */
 const theirs = ({ viewer, addressId }: AddressRef) =>
   and(eq(customerAddresses.id, addressId), eq(customerAddresses.profileId, viewer.profileId));
@@ -50,7 +53,10 @@ export async function findAddress(ref: AddressRef) {
   return row;
 }
 
-export type AddAddressFailure = { reason: "invalid:too-many" };
+export type AddAddressFailure =
+  | { reason: "invalid:too-many" }
+  /** The same address text (ignoring case and spacing) is saved already, under `label`. */
+  | { reason: "conflict:duplicate"; label: string };
 
 /**
  * Runs `write` in a transaction that first locks the viewer's profile row: every write that counts a customer's
@@ -82,11 +88,20 @@ export async function addAddress({
   makeDefault: boolean;
 }): Promise<Result<{ addressId: number }, AddAddressFailure>> {
   return inAddressBook(viewer, async (tx) => {
+    // In the same statement, the (at most MAX_SAVED_ADDRESSES) saved ones, [label, address]: a second copy of one
+    // only doubled the choices at checkout. Compared here, where case folding knows every alphabet.
     const [held] = await tx
-      .select({ n: sql<number>`count(*)::int`, defaults: sql<number>`count(*) filter (where is_default)::int` })
+      .select({
+        n: sql<number>`count(*)::int`,
+        defaults: sql<number>`count(*) filter (where is_default)::int`,
+        saved: sql<[string, string][]>`coalesce(json_agg(json_build_array(
+          ${customerAddresses.label}, ${customerAddresses.address})), '[]')`,
+      })
       .from(customerAddresses)
       .where(eq(customerAddresses.profileId, viewer.profileId));
     if ((held?.n ?? 0) >= MAX_SAVED_ADDRESSES) return { ok: false, reason: "invalid:too-many" } as const;
+    const same = held?.saved.find(([, saved]) => comparable(saved) === comparable(address));
+    if (same) return { ok: false, reason: "conflict:duplicate", label: same[0] } as const;
     const isDefault = makeDefault || (held?.defaults ?? 0) === 0;
     if (isDefault) {
       await tx

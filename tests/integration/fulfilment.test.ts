@@ -629,6 +629,17 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
       fieldErrors: { label: ["Enter a label, like Home."], address: ["Enter the address."] },
     });
     expect(await listAddresses({ viewer })).toEqual([]);
+    // The same address twice, in other case and spacing: refused, naming the copy kept (it only doubled the choices
+    // at checkout).
+    expect(await submit(addAddressAction, { label: "Work", address: "5 Rue de l'Église, Paris" })).toMatchObject({
+      ok: true,
+    });
+    expect(await submit(addAddressAction, { label: "Office", address: " 5 rue de l'église,  PARIS " })).toEqual({
+      message: "Please correct the highlighted fields.",
+      fieldErrors: { address: ['You have already saved this address, as "Work".'] },
+    });
+    expect((await listAddresses({ viewer })).map((a) => a.label)).toEqual(["Work"]);
+    await submit(deleteAddressAction, { addressId: (await listAddresses({ viewer }))[0]!.id });
     for (let i = 1; i <= MAX_SAVED_ADDRESSES; i++) {
       expect(await submit(addAddressAction, { label: `Place ${i}`, address: `${i} Road` })).toEqual({
         ok: true,
