@@ -6,7 +6,7 @@ export function CheckboxField({
 }: InputHTMLAttributes<HTMLInputElement> & { name: string; label: string }) {
   return (
     <label className="inline-flex items-center gap-2 text-sm font-medium text-stone-700">
-      <input type="checkbox" className="size-4 rounded border-stone-300 accent-brand-600" {...input} />
+      <input type="checkbox" className="size-4 rounded border-stone-300" {...input} />
       {label}
     </label>
   );

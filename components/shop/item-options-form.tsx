@@ -57,7 +57,7 @@ export function ItemOptionsForm({ menuItemId, name, groups }: { menuItemId: numb
                     value={choice.id}
                     defaultChecked={choice.id === preselected}
                     disabled={!choice.available}
-                    className="size-4 accent-brand-600"
+                    className="size-4"
                   />
                   {choice.name}
                   {choice.available ? null : <span className="text-stone-600">(sold out)</span>}
