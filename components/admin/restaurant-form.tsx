@@ -43,7 +43,7 @@ export function RestaurantForm({ zones, zone }: { zones: string[]; zone: string 
               hint="The restaurant's opening hours, its days and its sales are counted in this zone."
               errors={errors.timeZone}
             />
-            <div className="flex items-center gap-3">
+            <div className="flex flex-wrap items-center gap-3">
               <Button type="submit" disabled={pending}>
                 {pending ? "Creating…" : "Create restaurant"}
               </Button>

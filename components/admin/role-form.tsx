@@ -67,7 +67,7 @@ export function RoleForm({
                 ))}
               </div>
             </fieldset>
-            <div className="flex items-center gap-3">
+            <div className="flex flex-wrap items-center gap-3">
               <Button type="submit" disabled={disabled || pending}>
                 {pending ? "Saving…" : "Save role"}
               </Button>
