@@ -10,5 +10,8 @@ export function clientAddress(headers: Pick<Headers, "get">): string | null {
   const candidate = forwarded || headers.get("x-real-ip")?.trim();
   if (!candidate) return null;
   // Addresses only (IPv4, IPv6, an optional port or zone): anything else is not an address we key on.
-  return /^[0-9A-Za-z.:%[\]-]{1,100}$/.test(candidate) ? candidate.toLowerCase() : null;
+  if (!/^[0-9A-Za-z.:%[\]-]{1,100}$/.test(candidate)) return null;
+  // An IPv4 client of a dual-stack socket arrives as "::ffff:203.0.113.9": one client, one key, and the sessions
+  // list shows the address people know.
+  return candidate.toLowerCase().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1");
 }
