@@ -1,4 +1,5 @@
 import { ORDER_STATUSES } from "@/lib/admin/schema";
+import { RestaurantFilter } from "@/components/orders/restaurant-filter";
 import { DateRangeFields } from "@/components/ui/date-range-fields";
 import { FilterInput, FilterSelect } from "@/components/ui/filter-field";
 
@@ -35,19 +36,11 @@ export function OrdersFilter({
         width="w-56"
         errors={errors.customer}
       />
-      <FilterSelect
-        id="restaurant"
-        label="Restaurant"
+      <RestaurantFilter
+        options={restaurants.map((r) => [r.id, r.name] as const)}
         value={values.restaurant}
-        anyLabel="All restaurants"
         errors={errors.restaurant}
-      >
-        {restaurants.map((r) => (
-          <option key={r.id} value={r.id}>
-            {r.name}
-          </option>
-        ))}
-      </FilterSelect>
+      />
       <FilterSelect id="status" label="Status" value={values.status} anyLabel="Any status" errors={errors.status}>
         {ORDER_STATUSES.map((s) => (
           <option key={s} value={s} className="capitalize">

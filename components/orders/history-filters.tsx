@@ -1,10 +1,9 @@
 "use client";
 
 import { DateRangeFields } from "@/components/ui/date-range-fields";
-import { FilterSelect } from "@/components/ui/filter-field";
 
-/** [id, name]: a customer may have ordered from hundreds of restaurants, and props travel as compact JSON. */
-type Option = readonly [id: number, name: string];
+import { RestaurantFilter, type RestaurantOption } from "./restaurant-filter";
+
 type Values = { restaurant?: string; from?: string; to?: string };
 
 /**
@@ -18,7 +17,7 @@ export function HistoryFilters({
   values,
   errors,
 }: {
-  options: Option[];
+  options: RestaurantOption[];
   values: Values;
   errors: Record<string, string[] | undefined>;
 }) {
@@ -27,19 +26,7 @@ export function HistoryFilters({
       action="/orders"
       className="flex flex-wrap items-start gap-3 rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-stone-200"
     >
-      <FilterSelect
-        id="restaurant"
-        label="Restaurant"
-        value={values.restaurant}
-        anyLabel="All restaurants"
-        errors={errors.restaurant}
-      >
-        {options.map(([id, name]) => (
-          <option key={id} value={id}>
-            {name}
-          </option>
-        ))}
-      </FilterSelect>
+      <RestaurantFilter options={options} value={values.restaurant} errors={errors.restaurant} />
       <DateRangeFields values={values} errors={errors} />
       <button
         type="submit"
