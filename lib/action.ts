@@ -36,9 +36,17 @@ export const UNREADABLE_FORM: ActionState = { message: "This form could not be r
 /** The answer to an action whose caller is no longer signed in (signed out elsewhere, disabled, expired). */
 export const SESSION_ENDED: ActionState = { message: "Your session has ended. Please sign in again." };
 
+const CORRECT_FIELDS = "Please correct the highlighted fields.";
+
 export const invalid = (error: z.ZodError): ActionState => ({
-  message: "Please correct the highlighted fields.",
+  message: CORRECT_FIELDS,
   fieldErrors: z.flattenError(error).fieldErrors as ActionState["fieldErrors"],
+});
+
+/** A refusal that belongs to one field (found by the domain, not the schema), said as a schema error is. */
+export const fieldError = (field: string, error: string): ActionState => ({
+  message: CORRECT_FIELDS,
+  fieldErrors: { [field]: [error] },
 });
 
 /**

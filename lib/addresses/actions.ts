@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
-import { formAction } from "@/lib/action";
+import { fieldError, formAction } from "@/lib/action";
 
 import { addressMessages } from "./messages";
 import { addAddress, deleteAddress, setDefaultAddress, updateAddress } from "./queries";
@@ -19,10 +19,7 @@ export const addAddressAction = formAction(addAddressSchema, async (input, viewe
   const result = await addAddress({ viewer, ...input });
   if (!result.ok) {
     if (result.reason === "invalid:too-many") return { message: addressMessages.tooMany };
-    return {
-      message: "Please correct the highlighted fields.",
-      fieldErrors: { address: [addressMessages.duplicate(result.label)] },
-    };
+    return fieldError("address", addressMessages.duplicate(result.label));
   }
   refresh();
   return { ok: true, message: addressMessages.added };

@@ -1,4 +1,4 @@
-import type { ActionState } from "@/lib/action";
+import { fieldError, type ActionState } from "@/lib/action";
 import { UNKNOWN_ZONE_MESSAGE } from "@/lib/restaurants/time-zones";
 
 import type { CreateRestaurantResult, OwnerChangeFailure } from "./restaurants";
@@ -21,15 +21,9 @@ export const adminMessages = {
 type CreateRestaurantFailure = Extract<CreateRestaurantResult, { ok: false }>["reason"];
 
 export const createRestaurantRefusals: Record<CreateRestaurantFailure, ActionState> = {
-  "conflict:slug-taken": {
-    message: "Please correct the highlighted fields.",
-    fieldErrors: { slug: ["Another restaurant already uses this web address: choose another."] },
-  },
+  "conflict:slug-taken": fieldError("slug", "Another restaurant already uses this web address: choose another."),
   "not-found": { message: "Nothing was created: you are no longer an active admin." },
-  "invalid:time-zone": {
-    message: "Please correct the highlighted fields.",
-    fieldErrors: { timeZone: [UNKNOWN_ZONE_MESSAGE] },
-  },
+  "invalid:time-zone": fieldError("timeZone", UNKNOWN_ZONE_MESSAGE),
 };
 
 const DISABLED_USER_MESSAGE = "Nothing was changed: this account is disabled. Enable it first.";

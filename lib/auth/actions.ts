@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 
-import { formAction, SESSION_ENDED, UNREADABLE_FORM, type ActionState } from "@/lib/action";
+import { fieldError, formAction, SESSION_ENDED, UNREADABLE_FORM, type ActionState } from "@/lib/action";
 
 import { changePassword, signOutSessions } from "./account";
 import { clientAddress } from "./client-address";
@@ -86,10 +86,7 @@ export const changePasswordAction = formAction(changePasswordSchema, async (inpu
   if (!result.ok) {
     if (result.reason === "throttled") return { message: tooManyAttemptsMessage(result.retryAfterSeconds) };
     if (result.reason === "wrong-password") {
-      return {
-        message: "Please correct the highlighted fields.",
-        fieldErrors: { currentPassword: ["Your current password is wrong."] },
-      };
+      return fieldError("currentPassword", "Your current password is wrong.");
     }
     return SESSION_ENDED;
   }
