@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 import { isCursorInstant } from "@/lib/dates";
 import { decodeTimeKey, type TimeKey } from "@/lib/keyset";
 import { firstParam } from "@/lib/query-params";
@@ -16,14 +14,6 @@ export function formValues<K extends string>(
     if (typeof value === "string") out[key] = value.replace(/[\u0000-\u001f]/g, "").slice(0, 100);
   }
   return out;
-}
-
-/** A filter form's parse: the filter, or the field errors to show next to each control (and no results). */
-export function parseFilter<S extends z.ZodType>(schema: S, params: Record<string, unknown>) {
-  const parsed = schema.safeParse(params);
-  return parsed.success
-    ? { filter: parsed.data as z.infer<S>, errors: {} as Record<string, string[]> }
-    : { filter: null, errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
 }
 
 /** A "before=<ms>.<id>" keyset position from a URL: undefined for the first page, null when it is not one of ours. */

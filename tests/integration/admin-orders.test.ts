@@ -5,7 +5,7 @@ import { countQueries } from "@/db/query-stats";
 import { auditLog, orders } from "@/db/schema";
 import { listAuditLog, recordAudit } from "@/lib/admin/audit";
 import { exportOrdersCsv } from "@/lib/admin/export";
-import { decodeBefore, parseFilter } from "@/lib/admin/filters";
+import { decodeBefore } from "@/lib/admin/filters";
 import { listOrdersForAdmin, type AdminOrdersFilter } from "@/lib/admin/orders";
 import { listRestaurantChoices } from "@/lib/admin/restaurants";
 import { setUserDisabled } from "@/lib/admin/roles";
@@ -13,6 +13,7 @@ import { auditQuerySchema, ordersQuerySchema } from "@/lib/admin/schema";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { appDay, DAY_MS } from "@/lib/dates";
 import { encodeTimeKey } from "@/lib/keyset";
+import { parseFilter } from "@/lib/query-params";
 import { MAX_MATCHED_CUSTOMERS } from "@/lib/search";
 
 import { parseCsv } from "../fixtures/csv";

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 
 import { requireUser } from "@/lib/auth/session";
 import { decodeCursor } from "@/lib/orders/cursor";
 import { getOrderHistory, type OrderHistory } from "@/lib/orders/queries";
 import { historyFilterSchema } from "@/lib/orders/schema";
-import { filterParams, firstParams } from "@/lib/query-params";
+import { filterParams, firstParams, parseFilter } from "@/lib/query-params";
 import { viewerTimeZone } from "@/lib/time-zone";
 import { QueryStats } from "@/components/layout/query-stats";
 import { HistoryFilters } from "@/components/orders/history-filters";
@@ -60,12 +59,12 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
   const raw = await searchParams;
   const values = firstParams(raw, ["restaurant", "from", "to", "before"]);
   const viewer = await requireUser("/orders");
-  const parsed = historyFilterSchema.safeParse(values);
-  const errors = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
   // A filter with a mistake shows no orders, only what to correct (as the admin's filters do): its total under a
   // form that says otherwise would be wrong, and an "Older orders" link keeping the mistake led back to the first
   // page for ever.
-  const filter = parsed.success ? parsed.data : {};
+  const parsed = parseFilter(historyFilterSchema, values);
+  const { errors } = parsed;
+  const filter = parsed.filter ?? {};
   const cursor = decodeCursor(filter.before);
   if (cursor === null) notFound();
   const zone = await viewerTimeZone();
@@ -81,7 +80,7 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
 
   const keep = filterParams({ restaurant: values.restaurant, from: values.from, to: values.to });
   const older =
-    parsed.success && history.nextCursor
+    parsed.filter && history.nextCursor
       ? `/orders?${new URLSearchParams([...keep, ["before", history.nextCursor]])}`
       : undefined;
 
@@ -94,7 +93,7 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
         errors={errors}
       />
       <DaysNote zone={zone} testId="history-days" />
-      {!parsed.success ? (
+      {!parsed.filter ? (
         <FilterErrorsAlert />
       ) : (
         <>

@@ -2,11 +2,11 @@ import { notFound } from "next/navigation";
 
 import { listAuditLog } from "@/lib/admin/audit";
 import { decodeAuditCursor } from "@/lib/admin/cursor";
-import { formValues, parseFilter } from "@/lib/admin/filters";
+import { formValues } from "@/lib/admin/filters";
 import { adminMetadata } from "@/lib/admin/metadata";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { auditQuerySchema } from "@/lib/admin/schema";
-import { filterParams } from "@/lib/query-params";
+import { filterParams, parseFilter } from "@/lib/query-params";
 import { viewerTimeZone } from "@/lib/time-zone";
 import { AuditFilter } from "@/components/admin/audit-filter";
 import { AuditTable } from "@/components/admin/audit-table";

@@ -1,13 +1,13 @@
 import { notFound } from "next/navigation";
 
-import { decodeBefore, formValues, parseFilter } from "@/lib/admin/filters";
+import { decodeBefore, formValues } from "@/lib/admin/filters";
 import { adminMetadata } from "@/lib/admin/metadata";
 import { listOrdersForAdmin } from "@/lib/admin/orders";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { listRestaurantChoices } from "@/lib/admin/restaurants";
 import { ordersQuerySchema } from "@/lib/admin/schema";
 import { encodeTimeKey } from "@/lib/keyset";
-import { filterParams } from "@/lib/query-params";
+import { filterParams, parseFilter } from "@/lib/query-params";
 import { viewerTimeZone } from "@/lib/time-zone";
 import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
 import { OrdersFilter } from "@/components/admin/orders-filter";

@@ -1,12 +1,12 @@
 import { notFound } from "next/navigation";
 
-import { formValues, parseFilter } from "@/lib/admin/filters";
+import { formValues } from "@/lib/admin/filters";
 import { adminMetadata } from "@/lib/admin/metadata";
 import { requireAdmin } from "@/lib/admin/page-guard";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { orderRangeSchema } from "@/lib/admin/schema";
 import { calendarDay, DAY_MS } from "@/lib/dates";
-import { firstParam } from "@/lib/query-params";
+import { firstParam, parseFilter } from "@/lib/query-params";
 import { viewerTimeZone } from "@/lib/time-zone";
 import { OrdersExportForm } from "@/components/admin/export-links";
 import { PageHeading } from "@/components/admin/page-heading";

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 
 import { requireRole } from "@/lib/auth/session";
 import { decodeCursor } from "@/lib/orders/cursor";
 import { listPastOrders } from "@/lib/owner/past-orders";
 import { pastOrdersFilterSchema, type PastOrdersFilter } from "@/lib/owner/schema";
 import { OWNER_ROLES } from "@/lib/owner/scope";
-import { filterParams, firstParam, firstParams } from "@/lib/query-params";
+import { filterParams, firstParam, firstParams, parseFilter } from "@/lib/query-params";
 import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { OwnerNav } from "@/components/owner/owner-nav";
@@ -31,8 +30,8 @@ export default async function PastOrdersPage({ params, searchParams }: PageProps
   const raw = await searchParams;
   const values = firstParams(raw, ["status", "q", "from", "to"]);
   const viewer = await requireRole(OWNER_ROLES, `/owner/${slug}/past-orders`);
-  const parsed = pastOrdersFilterSchema.safeParse({ ...values, before: firstParam(raw.before) });
-  const filter: Partial<PastOrdersFilter> = parsed.success ? parsed.data : {};
+  const parsed = parseFilter(pastOrdersFilterSchema, { ...values, before: firstParam(raw.before) });
+  const filter: Partial<PastOrdersFilter> = parsed.filter ?? {};
   const cursor = decodeCursor(filter.before);
   if (cursor === null) notFound();
   const list = await listPastOrders({
@@ -46,7 +45,7 @@ export default async function PastOrdersPage({ params, searchParams }: PageProps
   });
   if (!list) notFound();
 
-  const keep = parsed.success ? filterParams(values) : new URLSearchParams();
+  const keep = parsed.filter ? filterParams(values) : new URLSearchParams();
   const base = `/owner/${slug}/past-orders`;
   const older = list.nextCursor ? `${base}?${new URLSearchParams([...keep, ["before", list.nextCursor]])}` : undefined;
 
@@ -54,18 +53,14 @@ export default async function PastOrdersPage({ params, searchParams }: PageProps
     <>
       <OwnerNav slug={list.restaurant.slug} name={list.restaurant.name} current="past-orders" title="Past orders" />
       <div className="space-y-4">
-        <PastOrdersFilters
-          slug={list.restaurant.slug}
-          values={values}
-          errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors}
-        />
+        <PastOrdersFilters slug={list.restaurant.slug} values={values} errors={parsed.errors} />
         <DaysNote
           zone={`the restaurant's time zone, ${list.restaurant.timeZone}`}
           newestFirst
           testId="past-orders-days"
         />
         {/* A mistaken filter lists nothing: every order under a search still showing "Dan" read as Dan's orders. */}
-        {!parsed.success ? (
+        {!parsed.filter ? (
           <FilterErrorsAlert />
         ) : (
           <>
