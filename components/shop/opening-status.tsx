@@ -37,8 +37,9 @@ export async function OpeningHours({
   className?: string;
 }) {
   // "Today" and "tomorrow" only where the viewer's day is the restaurant's: elsewhere, the weekday.
-  const note = zoneNote(r.timeZone, await viewerTimeZone());
-  const relative = note === "";
+  const viewerZone = await viewerTimeZone();
+  const relative = r.timeZone === viewerZone;
+  const note = zoneNote(r.timeZone, viewerZone);
   const parts = [
     describeToday(r.todaysHours, r.openNow, restaurantToday(r.timeZone, { relative })),
     !r.openNow && r.opensAt ? `Opens ${formatOpening(r.opensAt, r.timeZone, { relative })}` : null,
