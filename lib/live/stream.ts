@@ -3,6 +3,7 @@ import "server-only";
 import { isConnectionError } from "@/db/connection-errors";
 import { subscribeOrderEvents, type OrderEventMessage } from "@/db/notifications";
 import { findSessionViewer } from "@/lib/auth/sessions";
+import { checkDatabase } from "@/lib/health";
 
 import { replayOrderEvents } from "./replay";
 import { authorizeLiveScope, targetMatches, type LiveScope, type LiveTarget } from "./scope";
@@ -53,9 +54,13 @@ export async function openOrderStream(options: OrderStreamOptions): Promise<Resp
     if (!viewer) return text(401, "Sign in to follow this page.");
     target = await authorizeLiveScope(viewer, scope);
   } catch (error) {
-    // The database went away before the health probe noticed (the proxy answers 503 from then on): the same 503,
-    // on which the page polls, rather than a 500.
-    if (isConnectionError(error)) return text(503, UNAVAILABLE_HERE);
+    // The database went away before the health probe noticed: the same 503, on which the page polls, rather than a
+    // 500; and the probe runs now, as instrumentation.ts's onRequestError has it run for an error that escapes, so
+    // that the proxy answers 503 from the next request on.
+    if (isConnectionError(error)) {
+      void checkDatabase();
+      return text(503, UNAVAILABLE_HERE);
+    }
     throw error;
   }
   if (!target) return text(404, "Not found.");
