@@ -124,3 +124,12 @@ export const dayRangeInOrder: [(r: { from?: string; to?: string }) => boolean, {
   (r) => !r.from || !r.to || r.from <= r.to,
   { message: "The start date must not be after the end date.", path: ["to"] },
 ];
+
+/**
+ * The customer's yes to an action that replaces their cart's lines (an add from another restaurant, "Order
+ * again"): the confirmation button sends replace=1, anything else is no.
+ */
+export const replaceConfirmed = z
+  .literal("1")
+  .optional()
+  .transform((value) => value === "1");

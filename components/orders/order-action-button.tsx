@@ -1,11 +1,10 @@
 "use client";
 
-import type { ActionState } from "@/lib/action";
+import type { CartActionState } from "@/lib/cart/actions";
 import { ReplaceCartConfirm } from "@/components/shop/replace-cart-confirm";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 
-type State = ActionState & { needsReplace?: boolean };
-type Action = (state: State, form: FormData) => Promise<State>;
+type Action = (state: CartActionState, form: FormData) => Promise<CartActionState>;
 
 /**
  * A one-button form acting on an order (reorder), with its outcome announced next to it. When the action asks
@@ -14,7 +13,7 @@ type Action = (state: State, form: FormData) => Promise<State>;
 export function OrderActionButton({ action, orderId, label }: { action: Action; orderId: number; label: string }) {
   return (
     <ActionForm action={action} className="space-y-1">
-      {(state: State, pending) => (
+      {(state: CartActionState, pending) => (
         <>
           <input type="hidden" name="orderId" value={orderId} />
           {state.needsReplace ? (

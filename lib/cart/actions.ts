@@ -42,7 +42,7 @@ async function add(holder: CartHolder, input: z.infer<typeof addToCartSchema>) {
     quantity: input.quantity,
     choiceIds: input.choiceIds,
     instructions: input.instructions,
-    replace: input.replace === "1",
+    replace: input.replace,
   });
 }
 

@@ -6,7 +6,7 @@ import {
   MAX_LINE_QUANTITY,
   MAX_OPTION_GROUPS_PER_ITEM,
 } from "@/db/schema";
-import { numberText, PLAIN_NUMBER, plainText, recordId } from "@/lib/validation";
+import { numberText, PLAIN_NUMBER, plainText, recordId, replaceConfirmed } from "@/lib/validation";
 
 const id = (what: string) => recordId(`Choose a valid ${what}.`);
 
@@ -54,7 +54,7 @@ export const addToCartSchema = z.preprocess(
       .default([]),
     instructions: instructionsSchema,
     // Set when the visitor confirmed that a cart from another restaurant may be replaced.
-    replace: z.literal("1").optional(),
+    replace: replaceConfirmed,
   }),
 );
 

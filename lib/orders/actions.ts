@@ -32,7 +32,7 @@ export const cancelOrderAction = formAction(orderIdSchema, async ({ orderId }, v
 });
 
 export const reorderAction = formAction(reorderSchema, async ({ orderId, replace }, viewer) => {
-  const result = await reorder({ viewer, orderId, replace: replace === "1" });
+  const result = await reorder({ viewer, orderId, replace });
   if (!result.ok) {
     const needsReplace = result.reason === "conflict:cart-not-empty";
     return { message: reorderRefusal(result, orderId), ...(needsReplace ? { needsReplace } : {}) };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { fulfilment, MAX_ORDER_NOTE_LENGTH } from "@/db/schema";
-import { dayRangeFields, dayRangeInOrder, numberText, plainText, recordId } from "@/lib/validation";
+import { dayRangeFields, dayRangeInOrder, numberText, plainText, recordId, replaceConfirmed } from "@/lib/validation";
 
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
@@ -63,4 +63,4 @@ export const checkoutSchema = z.object({
 export const orderIdSchema = z.object({ orderId: recordId("Choose a valid order.") });
 
 /** "Order again": `replace` once the customer confirmed that the cart's lines may go. */
-export const reorderSchema = orderIdSchema.extend({ replace: z.literal("1").optional() });
+export const reorderSchema = orderIdSchema.extend({ replace: replaceConfirmed });
