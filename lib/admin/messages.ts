@@ -48,5 +48,10 @@ export const roleChangeRefusals: Record<RoleChangeFailure["reason"], ActionState
   "invalid:owner-needs-restaurant": {
     fieldErrors: { restaurantIds: ["Choose at least one restaurant for an owner."] },
   },
+  // Ticked boxes for a customer were dropped without a word ("Nothing to change.").
+  "invalid:customer-owns-none": fieldError(
+    "restaurantIds",
+    "A customer owns no restaurant: choose Owner or Admin, or untick the restaurants.",
+  ),
   "invalid:disabled-user": { message: DISABLED_USER_MESSAGE },
 };

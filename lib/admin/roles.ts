@@ -21,6 +21,7 @@ export type RoleChangeFailure = {
     | "conflict:last-admin"
     | "invalid:unknown-restaurant"
     | "invalid:owner-needs-restaurant"
+    | "invalid:customer-owns-none"
     | "invalid:disabled-user";
 };
 export type RoleChangeResult = Result<{ changed: boolean }, RoleChangeFailure>;
@@ -118,10 +119,12 @@ export async function changeUserRole({
   restaurantIds?: number[];
 }): Promise<RoleChangeResult> {
   assertAdmin(viewer);
-  if (profileId === viewer.profileId) return { ok: false, reason: "forbidden:self" };
   // Owners and admins may own restaurants (decision 0004: an admin runs one only as one of its owners); a customer
-  // owns none. The form shows an admin's restaurants ticked, so saving it unchanged must keep them.
-  const wanted = role === "customer" ? [] : [...new Set(restaurantIds)].sort((a, b) => a - b);
+  // owns none, and asking for both is refused rather than half done. The form shows an admin's restaurants ticked,
+  // so saving it unchanged must keep them.
+  if (role === "customer" && restaurantIds.length > 0) return { ok: false, reason: "invalid:customer-owns-none" };
+  if (profileId === viewer.profileId) return { ok: false, reason: "forbidden:self" };
+  const wanted = [...new Set(restaurantIds)].sort((a, b) => a - b);
   if (role === "owner" && wanted.length === 0) return { ok: false, reason: "invalid:owner-needs-restaurant" };
   const db = await getDb();
   return db.transaction(async (tx) => {

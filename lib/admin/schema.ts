@@ -36,21 +36,15 @@ export type OrderRange = z.infer<typeof orderRangeSchema>;
 
 const profileId = recordId();
 
-export const roleChangeSchema = z
-  .object({
-    profileId,
-    role: z.enum(userRole.enumValues, { error: "Choose a role." }),
-    // Checkboxes: absent, one value, or many.
-    restaurantIds: z.preprocess(
-      (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-      z.array(recordId("Choose restaurants from the list.")).max(500),
-    ),
-  })
-  // Ticked boxes for a customer were dropped without a word ("Nothing to change.").
-  .refine((input) => input.role !== "customer" || input.restaurantIds.length === 0, {
-    message: "A customer owns no restaurant: choose Owner or Admin, or untick the restaurants.",
-    path: ["restaurantIds"],
-  });
+export const roleChangeSchema = z.object({
+  profileId,
+  role: z.enum(userRole.enumValues, { error: "Choose a role." }),
+  // Checkboxes: absent, one value, or many.
+  restaurantIds: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(recordId("Choose restaurants from the list.")).max(500),
+  ),
+});
 
 export const disableSchema = z.object({
   profileId,
