@@ -93,7 +93,8 @@ export function plainText({
   );
 }
 
-const codePoints = (value: string) => Array.from(value).length;
+/** Length as PostgreSQL's char_length counts it: characters (code points), not UTF-16 units. */
+export const codePoints = (value: string) => Array.from(value).length;
 
 /** A slug in a URL path: the shape the database allows for profiles and restaurants (lower-case ASCII words and dashes). */
 export const pathSlug = z.string().max(SLUG_MAX).regex(SLUG_PATTERN);

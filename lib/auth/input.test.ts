@@ -32,6 +32,7 @@ describe("sign-up input", () => {
   it("accepts names in any script", () => {
     expect(errorsFor({ name: "李小龍" })).toEqual({});
     expect(errorsFor({ name: "Zoë 🍜" })).toEqual({});
+    expect(errorsFor({ name: "🍜".repeat(80) })).toEqual({});
   });
 
   it("sign-in gives no hint beyond a missing field", () => {

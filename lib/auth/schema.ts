@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { codePoints } from "@/lib/validation";
+
 // Control and format characters (including zero-width and bidi overrides) have no place in a name.
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
@@ -23,7 +25,8 @@ export const displayNameSchema = z
     z
       .string()
       .min(1, "Enter your name.")
-      .max(80, "Use at most 80 characters.")
+      // In characters, as the database's check counts them: 41 emoji are 82 UTF-16 units but 41 characters.
+      .refine((name) => codePoints(name) <= 80, "Use at most 80 characters.")
       .refine((name) => !INVISIBLE.test(name), "Remove invisible or control characters."),
   );
 
