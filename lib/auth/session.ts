@@ -68,7 +68,7 @@ export async function readSessionToken(): Promise<SessionToken | null> {
   // and clears there. A plain-named one is a cookie someone else could plant (a sibling subdomain, a plain-http
   // answer) or one left from before: Auth.js ignores it and sign-out would leave it. Where the scheme cannot be
   // told (a proxy that says nothing), both names are read as before; browsers send __Secure- ones over https only.
-  const names = (await isHttps()) ? SESSION_COOKIE_NAMES.slice(0, 1) : SESSION_COOKIE_NAMES;
+  const names = (await authUsesSecureCookies()) ? SESSION_COOKIE_NAMES.slice(0, 1) : SESSION_COOKIE_NAMES;
   for (const name of names) {
     const token = cookieValue(jar, name);
     if (token) return decodeSessionToken(name, token);
@@ -81,7 +81,7 @@ export async function readSessionToken(): Promise<SessionToken | null> {
  * x-forwarded-proto (trustHost). Not by the browser's Origin, as Platter's own cookies may be: behind a proxy that
  * says nothing Auth.js uses the plain name, which must then still be read.
  */
-async function isHttps(): Promise<boolean> {
+async function authUsesSecureCookies(): Promise<boolean> {
   const configured = env().AUTH_URL;
   if (configured) return new URL(String(configured)).protocol === "https:";
   return forwardedProto(await headers()) === "https";
