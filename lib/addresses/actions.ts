@@ -26,7 +26,11 @@ export const addAddressAction = formAction(addAddressSchema, async (input, viewe
 });
 
 export const updateAddressAction = formAction(editAddressSchema, async (input, viewer) => {
-  if (!(await updateAddress({ viewer, ...input })).ok) return { message: addressMessages.notFound };
+  const result = await updateAddress({ viewer, ...input });
+  if (!result.ok) {
+    if (result.reason === "not-found") return { message: addressMessages.notFound };
+    return fieldError("address", addressMessages.duplicate(result.label));
+  }
   refresh();
   return { ok: true, message: addressMessages.updated };
 });

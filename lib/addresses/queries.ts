@@ -15,6 +15,15 @@ type AddressResult = Result<object, { reason: "not-found" }>;
 /** An address text as two copies of it compare: case, accents' encoding and runs of spaces aside. */
 const comparable = (text: string) => text.normalize("NFC").toLocaleLowerCase("und").replace(/\s+/g, " ").trim();
 
+/**
+ * The saved address (of `saved`, [label, address] pairs) that `address` would copy, as a refusal naming its label:
+ * a second copy of one only doubled the choices at checkout. Compared here, where case folding knows every alphabet.
+ */
+function duplicateOf(saved: readonly (readonly [string, string])[], address: string) {
+  const same = saved.find(([, text]) => comparable(text) === comparable(address));
+  return same && ({ ok: false, reason: "conflict:duplicate", label: same[0] } as const);
+}
+
 /** The WHERE of every read and write of one address: its id and the viewer's own profile. */
 const theirs = ({ viewer, addressId }: AddressRef) =>
   and(eq(customerAddresses.id, addressId), eq(customerAddresses.profileId, viewer.profileId));
@@ -53,15 +62,16 @@ export async function findAddress(ref: AddressRef) {
   return row;
 }
 
-export type AddAddressFailure =
-  | { reason: "invalid:too-many" }
-  /** The same address text (ignoring case and spacing) is saved already, under `label`. */
-  | { reason: "conflict:duplicate"; label: string };
+/** The same address text (ignoring case and spacing) is saved already, under `label`. */
+type DuplicateAddress = { reason: "conflict:duplicate"; label: string };
+export type AddAddressFailure = { reason: "invalid:too-many" } | DuplicateAddress;
+/** Why an edit was refused: not one of the viewer's addresses, or a copy of another. */
+export type AddressFailure = { reason: "not-found" } | DuplicateAddress;
 
 /**
  * Runs `write` in a transaction that first locks the viewer's profile row: every write that counts a customer's
- * addresses or moves their default goes through here, so that two of them (two tabs, a double click) run one after
- * the other. The count's bound holds, and the one-default unique index never sees a second default that a
+ * addresses, compares one with the others or moves their default goes through here, so that two of them (two tabs, a
+ * double click) run one after the other. The count's bound holds, and the one-default unique index never sees a second default that a
  * concurrent transaction set after this one cleared the old.
  */
 async function inAddressBook<T>(viewer: Viewer, write: (tx: Transaction) => Promise<T>): Promise<T> {
@@ -88,8 +98,7 @@ export async function addAddress({
   makeDefault: boolean;
 }): Promise<Result<{ addressId: number }, AddAddressFailure>> {
   return inAddressBook(viewer, async (tx) => {
-    // In the same statement, the (at most MAX_SAVED_ADDRESSES) saved ones, [label, address]: a second copy of one
-    // only doubled the choices at checkout. Compared here, where case folding knows every alphabet.
+    // In the same statement, the (at most MAX_SAVED_ADDRESSES) saved ones, [label, address], for duplicateOf.
     const [held] = await tx
       .select({
         n: sql<number>`count(*)::int`,
@@ -100,8 +109,8 @@ export async function addAddress({
       .from(customerAddresses)
       .where(eq(customerAddresses.profileId, viewer.profileId));
     if ((held?.n ?? 0) >= MAX_SAVED_ADDRESSES) return { ok: false, reason: "invalid:too-many" } as const;
-    const same = held?.saved.find(([, saved]) => comparable(saved) === comparable(address));
-    if (same) return { ok: false, reason: "conflict:duplicate", label: same[0] } as const;
+    const duplicate = duplicateOf(held?.saved ?? [], address);
+    if (duplicate) return duplicate;
     const isDefault = makeDefault || (held?.defaults ?? 0) === 0;
     if (isDefault) {
       await tx
@@ -119,20 +128,29 @@ export async function addAddress({
 
 /**
  * Rewrites one of the viewer's addresses (a typo, a new door code); another user's id finds nothing ("not-found").
+ * A text another of their addresses has already is refused as an add's is ("conflict:duplicate"), under the
+ * address book's lock so that an add at the same time cannot slip one in: an edit made the copy that an add refused.
  * Placed orders keep the text they were placed with: checkout copied it onto the order.
  */
 export async function updateAddress({
   label,
   address,
   ...ref
-}: AddressRef & { label: string; address: string }): Promise<AddressResult> {
-  const db = await getDb();
-  const updated = await db
-    .update(customerAddresses)
-    .set({ label, address })
-    .where(theirs(ref))
-    .returning({ id: customerAddresses.id });
-  return updated.length > 0 ? { ok: true } : NOT_FOUND;
+}: AddressRef & { label: string; address: string }): Promise<Result<object, AddressFailure>> {
+  const { viewer, addressId } = ref;
+  return inAddressBook(viewer, async (tx) => {
+    // The whole book (at most MAX_SAVED_ADDRESSES): the one edited, if it is theirs, and the others to compare.
+    const book = await tx
+      .select({ id: customerAddresses.id, label: customerAddresses.label, address: customerAddresses.address })
+      .from(customerAddresses)
+      .where(eq(customerAddresses.profileId, viewer.profileId));
+    if (!book.some((a) => a.id === addressId)) return NOT_FOUND;
+    const others = book.filter((a) => a.id !== addressId).map((a) => [a.label, a.address] as const);
+    const duplicate = duplicateOf(others, address);
+    if (duplicate) return duplicate;
+    await tx.update(customerAddresses).set({ label, address }).where(theirs(ref));
+    return { ok: true } as const;
+  });
 }
 
 /**

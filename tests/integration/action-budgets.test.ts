@@ -265,7 +265,7 @@ describe.each(DRIVERS)("server action statement budgets on %s", (driver) => {
       expect(counts).toEqual(both([2, 2, 1, 1]));
     });
 
-    it("addresses: add 3 (4 as the new default), edit 1, make default 3, delete 2 (3 for the default), for 1 saved or 9", async () => {
+    it("addresses: add 3 (4 as the new default), edit 3, make default 3, delete 2 (3 for the default), for 1 saved or 9", async () => {
       const counts: Record<string, number>[] = [];
       const refused: Record<string, number>[] = [];
       for (const size of [1, MAX_SAVED_ADDRESSES - 1]) {
@@ -337,9 +337,9 @@ describe.each(DRIVERS)("server action statement budgets on %s", (driver) => {
           full: full.count,
         });
       }
-      const budget = { add: 3, addDefault: 4, edit: 1, makeDefault: 3, deleteOld: 2, deleteDefault: 3 };
+      const budget = { add: 3, addDefault: 4, edit: 3, makeDefault: 3, deleteOld: 2, deleteDefault: 3 };
       expect(counts).toEqual(both(budget));
-      const refusals = { edit: 1, makeDefault: 3, delete: 2, full: 2 };
+      const refusals = { edit: 2, makeDefault: 3, delete: 2, full: 2 };
       expect(refused).toEqual(both(refusals));
     });
   });

@@ -639,6 +639,24 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
       fieldErrors: { address: ['You have already saved this address, as "Work".'] },
     });
     expect((await listAddresses({ viewer })).map((a) => a.label)).toEqual(["Work"]);
+    // Nor is an edit that makes another address a copy of it; rewriting an address's own case is an edit like any.
+    expect(await submit(addAddressAction, { label: "Gym", address: "9 Dock Road" })).toMatchObject({ ok: true });
+    const gym = (await listAddresses({ viewer })).find((a) => a.label === "Gym")!;
+    expect(
+      await submit(updateAddressAction, { addressId: gym.id, label: "Gym", address: "5 RUE DE L'ÉGLISE, PARIS" }),
+    ).toEqual({
+      message: "Please correct the highlighted fields.",
+      fieldErrors: { address: ['You have already saved this address, as "Work".'] },
+    });
+    expect(await submit(updateAddressAction, { addressId: gym.id, label: "Gym", address: "9 DOCK ROAD" })).toEqual({
+      ok: true,
+      message: "Address updated.",
+    });
+    expect((await listAddresses({ viewer })).map((a) => [a.label, a.address])).toEqual([
+      ["Work", "5 Rue de l'Église, Paris"],
+      ["Gym", "9 DOCK ROAD"],
+    ]);
+    await submit(deleteAddressAction, { addressId: gym.id });
     await submit(deleteAddressAction, { addressId: (await listAddresses({ viewer }))[0]!.id });
     for (let i = 1; i <= MAX_SAVED_ADDRESSES; i++) {
       expect(await submit(addAddressAction, { label: `Place ${i}`, address: `${i} Road` })).toEqual({
