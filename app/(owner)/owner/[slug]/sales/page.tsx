@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 
 import { requireRole } from "@/lib/auth/session";
 import { ownerPageData } from "@/lib/owner/page-data";
 import { getSalesReport, SALES_DAYS } from "@/lib/owner/sales";
 import { salesRangeSchema } from "@/lib/owner/schema";
 import { OWNER_ROLES } from "@/lib/owner/scope";
-import { firstParams } from "@/lib/query-params";
+import { firstParams, parseFilter } from "@/lib/query-params";
 import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { OwnerNav } from "@/components/owner/owner-nav";
@@ -23,9 +22,9 @@ const loadReport = ownerPageData((args, from?: string, to?: string) =>
 /** The range the URL asks for, when it is a good one; a bad one is explained on the page, which shows 30 days. */
 function rangeFrom(raw: Record<string, string | string[] | undefined>) {
   const values = firstParams(raw, ["from", "to"]);
-  const parsed = salesRangeSchema.safeParse(values);
-  const range = parsed.success && parsed.data.from && parsed.data.to ? parsed.data : undefined;
-  return { values, parsed, range };
+  const { filter, errors } = parseFilter(salesRangeSchema, values);
+  const range = filter?.from && filter.to ? { from: filter.from, to: filter.to } : undefined;
+  return { values, errors, range };
 }
 
 export async function generateMetadata({ params, searchParams }: PageProps<"/owner/[slug]/sales">): Promise<Metadata> {
@@ -38,7 +37,7 @@ export async function generateMetadata({ params, searchParams }: PageProps<"/own
 export default async function OwnerSalesPage({ params, searchParams }: PageProps<"/owner/[slug]/sales">) {
   const { slug } = await params;
   if (!pathSlug.safeParse(slug).success) notFound();
-  const { values, parsed, range } = rangeFrom(await searchParams);
+  const { values, errors, range } = rangeFrom(await searchParams);
   await requireRole(OWNER_ROLES, `/owner/${slug}/sales`);
   const report = await loadReport(slug, range?.from, range?.to);
   if (!report) notFound();
@@ -48,11 +47,7 @@ export default async function OwnerSalesPage({ params, searchParams }: PageProps
   return (
     <>
       <OwnerNav slug={report.restaurant.slug} name={report.restaurant.name} current="sales" title="Sales" />
-      <SalesRangeForm
-        slug={report.restaurant.slug}
-        values={values}
-        errors={parsed.success ? {} : z.flattenError(parsed.error).fieldErrors}
-      />
+      <SalesRangeForm slug={report.restaurant.slug} values={values} errors={errors} />
       <p className="mb-4 text-sm text-stone-600" data-testid="sales-summary">
         {range ? `${first} to ${last}` : `Last ${SALES_DAYS} days`} ({report.restaurant.timeZone}), cancelled orders
         excluded: <Money cents={report.totalRevenueCents} className="font-semibold" /> from {report.totalOrders}{" "}
