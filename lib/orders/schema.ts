@@ -5,10 +5,13 @@ import { dayRangeFields, dayRangeInOrder, numberText, plainText, recordId, repla
 
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
+/** A history's restaurant filter that is not one of its choices: not an id, or a restaurant never ordered from. */
+export const UNKNOWN_RESTAURANT = "Choose a restaurant from the list.";
+
 /** /orders filters, from the URL. Every field optional; a bad one gets a message rather than being ignored. */
 export const historyFilterSchema = z
   .object({
-    restaurant: z.preprocess(emptyToUndefined, recordId("Choose a restaurant from the list.").optional()),
+    restaurant: z.preprocess(emptyToUndefined, recordId(UNKNOWN_RESTAURANT).optional()),
     ...dayRangeFields,
     // Judged by decodeCursor (a cursor that is not ours is a 404); only its size is bounded here.
     before: z.preprocess(emptyToUndefined, z.string().max(40).optional()),

@@ -7,6 +7,7 @@ import { setQuantityAction } from "@/lib/cart/actions";
 import { anonymousCartItemCount } from "@/lib/cart/count";
 import { addToCart, getCart } from "@/lib/cart/queries";
 import { getOrderHistory } from "@/lib/orders/queries";
+import { HistoryFilters } from "@/components/orders/history-filters";
 import { OrderRow } from "@/components/orders/order-row";
 import { ProfileView } from "@/components/profile/profile-view";
 import { FilterErrorsAlert } from "@/components/ui/filter-errors-alert";
@@ -103,6 +104,20 @@ describe.each(DRIVERS)("customer details on %s", (driver) => {
       const page = await render(params);
       expect([listed(page), olderHref(page), alerted(page)]).toEqual([[], undefined, true]);
     }
+
+    // A restaurant that exists but that this customer never ordered from (an edited link): the select has no such
+    // choice and showed "All restaurants" above an empty list; it is a mistake said under the select, like "zzz".
+    const never = await createRestaurant(db());
+    const elsewhere = await render({ restaurant: String(never.restaurant.id) });
+    const restaurantErrors = (page: Awaited<ReturnType<typeof render>>) =>
+      ([...elementsOf(page)].find((e) => e.type === HistoryFilters)?.props.errors as Record<string, string[]>)
+        .restaurant;
+    expect([listed(elsewhere), olderHref(elsewhere), alerted(elsewhere), restaurantErrors(elsewhere)]).toEqual([
+      [],
+      undefined,
+      true,
+      ["Choose a restaurant from the list."],
+    ]);
 
     const first = await render({ restaurant: String(b.restaurant.id) });
     expect(alerted(first)).toBe(false);

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { decodeCursor } from "@/lib/orders/cursor";
 import { getOrderHistory, type OrderHistory } from "@/lib/orders/queries";
-import { historyFilterSchema } from "@/lib/orders/schema";
+import { historyFilterSchema, UNKNOWN_RESTAURANT } from "@/lib/orders/schema";
 import { filterParams, firstParams, parseFilter } from "@/lib/query-params";
 import { viewerTimeZone } from "@/lib/time-zone";
 import { QueryStats } from "@/components/layout/query-stats";
@@ -63,7 +63,6 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
   // form that says otherwise would be wrong, and an "Older orders" link keeping the mistake led back to the first
   // page for ever.
   const parsed = parseFilter(historyFilterSchema, values);
-  const { errors } = parsed;
   const filter = parsed.filter ?? {};
   const cursor = decodeCursor(filter.before);
   if (cursor === null) notFound();
@@ -77,10 +76,16 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
     zone,
   });
   if (!history) notFound();
+  // A restaurant the customer never ordered from (an edited or someone else's link) is not among the select's
+  // choices, which then showed "All restaurants" above an empty list: a mistake like the others, said under it.
+  const unknownRestaurant =
+    filter.restaurant !== undefined && !history.restaurantOptions.some((o) => o.id === filter.restaurant);
+  const errors = unknownRestaurant ? { ...parsed.errors, restaurant: [UNKNOWN_RESTAURANT] } : parsed.errors;
+  const valid = parsed.filter !== null && !unknownRestaurant;
 
   const keep = filterParams({ restaurant: values.restaurant, from: values.from, to: values.to });
   const older =
-    parsed.filter && history.nextCursor
+    valid && history.nextCursor
       ? `/orders?${new URLSearchParams([...keep, ["before", history.nextCursor]])}`
       : undefined;
 
@@ -93,7 +98,7 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
         errors={errors}
       />
       <DaysNote zone={zone} testId="history-days" />
-      {!parsed.filter ? (
+      {!valid ? (
         <FilterErrorsAlert />
       ) : (
         <>
