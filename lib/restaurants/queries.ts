@@ -257,8 +257,8 @@ function restaurantPageQuery(
         ),
       // The restaurant the visitor's cart is from, named when it is another one than this: told apart by id, since
       // names are not unique (a chain's branches share theirs). Written by hand: see
-      // docs/decisions/0002-profile-read.md on aliases inside extras. A cart with no lines (they went with a deleted
-      // menu category) is no cart to warn about: adding replaces it without asking.
+      // docs/decisions/0002-profile-read.md on aliases inside extras. A cart with no lines is no cart to warn about:
+      // adding replaces it without asking.
       cartElsewhere: sql<
         string | null
       >`(select r.name from carts c join restaurants r on r.id = c.restaurant_id where ${cartOf(holderProfileId, anonymousCartId)}
