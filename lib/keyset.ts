@@ -1,3 +1,5 @@
+import { isCursorInstant } from "@/lib/dates";
+
 /**
  * A keyset position on (timestamp, id), the order every history in the app is read in (orders newest first,
  * the audit log newest first). Encoded "<epoch ms>.<id>" for URLs; the query decides "before" or "after".
@@ -7,13 +9,16 @@ export type TimeKey = { time: Date; id: number };
 
 export const encodeTimeKey = ({ time, id }: TimeKey) => `${time.getTime()}.${id}`;
 
-/** null for anything that is not one of ours: the caller answers 404 rather than guessing. */
+/**
+ * null for anything that is not one of ours: the caller answers 404 rather than guessing. The id must be a real one
+ * (positive, an int4) and the time one PostgreSQL accepts (isCursorInstant: 1970 to the end of the year 9999).
+ */
 export function decodeTimeKey(value: string): TimeKey | null {
   const match = /^(\d{1,15})\.(\d{1,10})$/.exec(value);
   if (!match) return null;
   const time = new Date(Number(match[1]));
   const id = Number(match[2]);
-  return id <= 2_147_483_647 && !Number.isNaN(time.getTime()) ? { time, id } : null;
+  return id > 0 && id <= 2_147_483_647 && isCursorInstant(time) ? { time, id } : null;
 }
 
 /*

@@ -1,6 +1,5 @@
 import { z } from "zod";
 
-import { isCursorInstant } from "@/lib/dates";
 import { decodeTimeKey, encodeTimeKey, maxTextCursorLength } from "@/lib/keyset";
 import { isStorableText, MAX_INT4 } from "@/lib/validation";
 
@@ -53,5 +52,5 @@ export const encodeAuditCursor = (c: AuditCursor) => encodeTimeKey({ time: c.cre
 export function decodeAuditCursor(raw: string | undefined): AuditCursor | null | undefined {
   if (raw === undefined || raw === "") return undefined;
   const key = decodeTimeKey(raw);
-  return key && key.id > 0 && isCursorInstant(key.time) ? { createdAt: key.time, id: key.id } : null;
+  return key && { createdAt: key.time, id: key.id };
 }

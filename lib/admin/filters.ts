@@ -1,4 +1,3 @@
-import { isCursorInstant } from "@/lib/dates";
 import { decodeTimeKey, type TimeKey } from "@/lib/keyset";
 import { firstParam } from "@/lib/query-params";
 
@@ -20,6 +19,5 @@ export function formValues<K extends string>(
 export function decodeBefore(raw: string | string[] | undefined): TimeKey | null | undefined {
   if (raw === undefined || raw === "") return undefined;
   if (Array.isArray(raw)) return null;
-  const key = decodeTimeKey(raw);
-  return key && key.id > 0 && isCursorInstant(key.time) ? key : null;
+  return decodeTimeKey(raw);
 }
