@@ -1,6 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { isActionRequest, isCrossSiteAction, isDecodableActionBody } from "@/lib/http/action-body";
+import {
+  ACTION_BODY_LIMIT_BYTES,
+  isActionRequest,
+  isCrossSiteAction,
+  isDecodableActionBody,
+  isOversizedActionBody,
+} from "@/lib/http/action-body";
 import { isDatabaseDown } from "@/lib/http/database-state";
 import { INSTANCE_HEADER, instanceId } from "@/lib/http/instance";
 import { isDecodablePath } from "@/lib/http/path";
@@ -13,8 +19,9 @@ import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, unavailablePage } from "@/lib
  *   1. security headers on every answer, with a fresh CSP nonce that Next.js puts on its own scripts, and the
  *      instance that answered (x-platter-instance, lib/http/instance.ts);
  *   2. a 400 for a path that does not percent-decode, for a client navigation whose router state Next.js could not
- *      parse, and for server action requests whose body Next.js could not decode, and a 403 for a server action
- *      posted from another site (Next.js would answer all four with a 500);
+ *      parse, and for server action requests whose body Next.js could not decode, a 403 for a server action
+ *      posted from another site (Next.js would answer all four with a 500), and a 413 for one whose body is past
+ *      Next.js' limit (Next.js would answer 200 carrying an error);
  *   3. a 503 "temporarily unavailable" while the health probe (lib/health.ts) finds the database down, so that
  *      pages and actions answer at once instead of waiting on a connection.
  * Authorization is not done here: every page and action checks for itself.
@@ -27,7 +34,7 @@ export async function proxy(request: NextRequest) {
   };
   const path = request.nextUrl.pathname;
   // A plain-text refusal, with the same headers as any answer.
-  const refuse = (status: 400 | 403, text: string) =>
+  const refuse = (status: 400 | 403 | 413, text: string) =>
     withHeaders(new NextResponse(text, { status, headers: TEXT }), headers);
 
   if (!isDecodablePath(path)) return refuse(400, "Bad request: this address is not validly encoded.");
@@ -38,6 +45,9 @@ export async function proxy(request: NextRequest) {
 
   if (isActionRequest(request) && isCrossSiteAction(request)) {
     return refuse(403, "Forbidden: a server action posted from another site.");
+  }
+  if (isActionRequest(request) && (await isOversizedActionBody(request))) {
+    return refuse(413, `Payload too large: a server action's body may be at most ${ACTION_BODY_LIMIT_BYTES} bytes.`);
   }
   if (isActionRequest(request) && !(await isDecodableActionBody(request))) {
     return refuse(400, "Bad request: this is not a server action body.");

@@ -37,6 +37,39 @@ export async function isDecodableActionBody(request: Request): Promise<boolean> 
 }
 
 /**
+ * Next.js' limit on a server action's body: serverActions.bodySizeLimit, which Platter leaves at its default, 1 MB
+ * (next/dist/server/app-render/action-handler.js). Past it Next.js throws its 413 inside the render: the client gets
+ * a 200 whose payload is an error digest ("Something went wrong") and the log a stack trace. No form of Platter's
+ * comes near it (the longest field takes 4,000 characters), so only a hand-made request is refused, with a 413.
+ */
+export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Whether a server action's body is longer than Next.js takes (ACTION_BODY_LIMIT_BYTES), counted in bytes as Next.js
+ * counts them: by its Content-Length (Node's parser holds a request to it), else by reading it, as far as the limit.
+ */
+export async function isOversizedActionBody(request: Request): Promise<boolean> {
+  const declared = request.headers.get("content-length")?.trim();
+  if (declared && /^\d+$/.test(declared)) return Number(declared) > ACTION_BODY_LIMIT_BYTES;
+  const body = request.clone().body;
+  if (!body) return false;
+  const reader = body.getReader();
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return false;
+      size += value.byteLength;
+      if (size > ACTION_BODY_LIMIT_BYTES) return true;
+    }
+  } catch {
+    return false; // unreadable: isDecodableActionBody refuses it
+  } finally {
+    void reader.cancel().catch(() => {});
+  }
+}
+
+/**
  * A multipart body's text fields in order, read by the parser Next.js decodes actions with (busboy, with Next's
  * options), not by the platform's FormData: the two disagree on charsets, base64 parts, byte-order marks, parts
  * without a filename and repeated headers, and only Next's reading matters. Null when it cannot be parsed.

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { isCrossSiteAction, isDecodableActionBody } from "./action-body";
+import {
+  ACTION_BODY_LIMIT_BYTES,
+  isCrossSiteAction,
+  isDecodableActionBody,
+  isOversizedActionBody,
+} from "./action-body";
 import { isDecodablePath } from "./path";
 import { isReadableRouterState } from "./router-state";
 import { contentSecurityPolicy, cookieIsSecure, isHttps, securityHeaders } from "./security-headers";
@@ -60,6 +65,41 @@ describe("server action bodies", () => {
     expect(await isDecodableActionBody(action("text/plain;charset=UTF-8", "\uFEFF[]"))).toBe(false);
     // Next.js tests "multipart/form-data" case-sensitively and reads anything else as text.
     expect(await isDecodableActionBody(action("Multipart/Form-Data; boundary=b", raw("", "[]")))).toBe(false);
+  });
+});
+
+describe("server action bodies past Next.js' limit", () => {
+  const sized = (bytes: number, { declared = true, type = "text/plain;charset=UTF-8" } = {}) => {
+    const body = `["${"a".repeat(bytes - 4)}"]`;
+    const headers: Record<string, string> = { "content-type": type, "next-action": "00ab" };
+    if (declared) headers["content-length"] = String(Buffer.byteLength(body));
+    // Without a Content-Length, as a chunked upload arrives: a stream, which only reading can measure.
+    const stream = new Blob([body]).stream();
+    // A stream body needs `duplex`, which Node.js requires and the DOM typings do not know.
+    const init: RequestInit & { duplex: "half" } = {
+      method: "POST",
+      headers,
+      body: declared ? body : stream,
+      duplex: "half",
+    };
+    return new Request("http://localhost/", init);
+  };
+
+  it("are those longer than 1 MB in bytes, with or without a Content-Length", async () => {
+    for (const declared of [true, false]) {
+      expect(await isOversizedActionBody(sized(ACTION_BODY_LIMIT_BYTES, { declared })), `${declared}`).toBe(false);
+      expect(await isOversizedActionBody(sized(ACTION_BODY_LIMIT_BYTES + 1, { declared })), `${declared}`).toBe(true);
+    }
+    // Bytes, not characters: 600,000 two-byte characters are 1.2 MB.
+    const wide = `["${"é".repeat(600_000)}"]`;
+    expect(await isOversizedActionBody(action("text/plain;charset=UTF-8", wide))).toBe(true);
+  });
+
+  it("leave the body for what comes next: the request still reads whole", async () => {
+    const request = sized(1000, { declared: false });
+    expect(await isOversizedActionBody(request)).toBe(false);
+    expect(await isDecodableActionBody(request)).toBe(true);
+    expect((await request.text()).length).toBe(1000);
   });
 });
 

@@ -198,7 +198,7 @@ test("a client navigation whose router state Next.js cannot parse gets a 400, no
   expect(readable.headers()["content-type"]).toContain("text/x-component");
 });
 
-test("server action requests with bodies Next.js cannot decode get a 400; real ones still work", async ({
+test("server action requests with bodies Next.js cannot decode get a 400, past its size limit a 413; real ones still work", async ({
   page,
   baseURL,
   newCustomer,
@@ -235,6 +235,23 @@ test("server action requests with bodies Next.js cannot decode get a 400; real o
   for (const [contentType, body] of malformed) {
     const response = await post(contentType, body);
     expect(response.status(), `${contentType} ${JSON.stringify(body)}`).toBe(400);
+  }
+
+  // Past Next.js' 1 MB limit: a 413, where Next.js answered 200 with an error digest (and logged a stack trace).
+  const big = "a".repeat(1024 * 1024);
+  const boundary = "----platter";
+  const oversized: Array<[string, string]> = [
+    ["text/plain;charset=UTF-8", `["${big}"]`],
+    [
+      `multipart/form-data; boundary=${boundary}`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="1_note"\r\n\r\n${big}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{},"$K1"]\r\n--${boundary}--\r\n`,
+    ],
+  ];
+  for (const [contentType, body] of oversized) {
+    const response = await post(contentType, body);
+    expect(response.status(), contentType).toBe(413);
+    expect(await response.text()).toContain("Payload too large");
   }
 
   // What Next.js itself sent passes the proxy (signing out an anonymous visitor just sends them home).
