@@ -5,6 +5,8 @@ import {
   isActionRequest,
   isCrossSiteAction,
   isDecodableActionBody,
+  isDecodableFormActionBody,
+  isFormActionRequest,
   isOversizedActionBody,
 } from "@/lib/http/action-body";
 import { isDatabaseDown } from "@/lib/http/database-state";
@@ -20,8 +22,8 @@ import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, unavailablePage } from "@/lib
  *      instance that answered (x-platter-instance, lib/http/instance.ts);
  *   2. a 400 for a path that does not percent-decode, for a client navigation whose router state Next.js could not
  *      parse, and for server action requests whose body Next.js could not decode, a 403 for a server action
- *      posted from another site (Next.js would answer all four with a 500), and a 413 for one whose body is past
- *      Next.js' limit (Next.js would answer 200 carrying an error);
+ *      posted from another site, and a 413 for one whose body is past Next.js' limit (Next.js would answer all
+ *      five with a 500, or a 200 carrying an error); forms posted without JavaScript included;
  *   3. a 503 "temporarily unavailable" while the health probe (lib/health.ts) finds the database down, so that
  *      pages and actions answer at once instead of waiting on a connection.
  * Authorization is not done here: every page and action checks for itself.
@@ -43,14 +45,20 @@ export async function proxy(request: NextRequest) {
   }
   if (isDatabaseDown() && !ALWAYS_SERVED.has(path)) return withHeaders(unavailable(request, nonce), headers);
 
-  if (isActionRequest(request) && isCrossSiteAction(request)) {
+  // A form posted without JavaScript is a server action to Next.js too, and gets the same checks.
+  const fetchAction = isActionRequest(request);
+  const formAction = isFormActionRequest(request);
+  if ((fetchAction || formAction) && isCrossSiteAction(request)) {
     return refuse(403, "Forbidden: a server action posted from another site.");
   }
-  if (isActionRequest(request) && (await isOversizedActionBody(request))) {
+  if ((fetchAction || formAction) && (await isOversizedActionBody(request))) {
     return refuse(413, `Payload too large: a server action's body may be at most ${ACTION_BODY_LIMIT_BYTES} bytes.`);
   }
-  if (isActionRequest(request) && !(await isDecodableActionBody(request))) {
+  if (fetchAction && !(await isDecodableActionBody(request))) {
     return refuse(400, "Bad request: this is not a server action body.");
+  }
+  if (formAction && !(await isDecodableFormActionBody(request))) {
+    return refuse(400, "Bad request: this is not a form Next.js can read.");
   }
 
   // Next.js reads the nonce from the request's CSP header while rendering (x-nonce is for our own components).

@@ -107,3 +107,40 @@ export function isCrossSiteAction(request: Request): boolean {
 export function isActionRequest(request: Request): boolean {
   return request.method === "POST" && request.headers.has("next-action");
 }
+
+/**
+ * A form posted without JavaScript (no Next-Action header): Next.js takes every multipart POST to a page for a
+ * possible server action (server-action-request-meta.js), checks where it came from, reads it with the platform's
+ * FormData, and decodes the action it names (`$ACTION_ID_<id>`, or `$ACTION_REF_<n>` with its bound arguments in
+ * `$ACTION_<n>:…`: React's decodeAction). It answered a body FormData cannot parse, an Origin of another site, a body
+ * past its size limit and bound arguments React cannot decode with a 500, so proxy.ts refuses them first, as for the
+ * requests of Next's client. Route handlers (/api) are not pages: Next.js answers them itself.
+ */
+export function isFormActionRequest(request: Request): boolean {
+  return (
+    request.method === "POST" &&
+    !request.headers.has("next-action") &&
+    (request.headers.get("content-type") ?? "").startsWith("multipart/form-data") &&
+    !new URL(request.url).pathname.startsWith("/api/")
+  );
+}
+
+/** Whether Next.js can read a no-JavaScript form post (isFormActionRequest) and React decode the action it names. */
+export async function isDecodableFormActionBody(request: Request): Promise<boolean> {
+  let form: FormData;
+  try {
+    form = await request.clone().formData(); // as Next.js reads it: the platform's parser, not busboy
+  } catch {
+    return false;
+  }
+  const entries = [...form.entries()];
+  for (const [key] of entries) {
+    if (!key.startsWith("$ACTION_REF_")) continue;
+    const prefix = `$ACTION_${key.slice("$ACTION_REF_".length)}:`;
+    const parts = entries.flatMap(([name, value]): [string, string][] =>
+      name.startsWith(prefix) && typeof value === "string" ? [[name.slice(prefix.length), value]] : [],
+    );
+    if (!isResolvableReply(parts, { root: "bound-action" })) return false;
+  }
+  return true;
+}

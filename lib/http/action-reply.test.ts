@@ -227,3 +227,102 @@ describe("server action argument lists", () => {
     expect(decodeWithReact(amplified).filter((answer) => answer === "decoded")).toEqual([]);
   });
 });
+
+/**
+ * A form posted without JavaScript names its action in `$ACTION_<n>:0` (its id and bound arguments, React's
+ * encodeFormAction) beside `$ACTION_REF_<n>`. React's decodeFormState reads that descriptor and its bound arguments
+ * exactly as decodeAction does (decodeBoundActionMetaData), without loading the action: the oracle here.
+ */
+const FORM_STATE = `
+const react = require(${JSON.stringify(require.resolve(`${REACT}/server.node.js`))});
+const bodies = JSON.parse(require("node:fs").readFileSync(0, "utf8"));
+(async () => {
+  const results = [];
+  for (const fields of bodies) {
+    const form = new FormData();
+    form.append("$ACTION_REF_1", "");
+    for (const [name, text] of fields) form.append("$ACTION_1:" + name, text);
+    form.append("$ACTION_KEY", "k0");
+    const late = new Promise((resolve) => setTimeout(() => resolve("no answer"), 1000));
+    let decoded;
+    try {
+      decoded = react.decodeFormState("result", form, {}).then(() => "decoded", (error) => String(error && error.message));
+    } catch (error) {
+      decoded = Promise.resolve(String(error && error.message));
+    }
+    results.push(await Promise.race([decoded, late]));
+  }
+  process.stdout.write(JSON.stringify(results));
+})();`;
+
+type FormFields = [name: string, text: string][];
+
+function decodeFormStateWithReact(bodies: FormFields[]): string[] {
+  const output = execFileSync(process.execPath, ["--conditions=react-server", "-e", FORM_STATE], {
+    input: JSON.stringify(bodies),
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  return JSON.parse(output.toString()) as string[];
+}
+
+const boundAction = (fields: FormFields) => isResolvableReply(fields, { root: "bound-action" });
+const ID = "7f197c1c995ca31e284940250c9bee9db21d831b03";
+
+describe("no-JavaScript form actions", () => {
+  it("accepts what React's client writes (the review's checkout form), and React decodes it", () => {
+    const written: FormFields[] = [
+      [
+        ["0", JSON.stringify({ id: ID, bound: "$@1" })],
+        ["1", "[{}]"],
+      ],
+      [["0", JSON.stringify({ id: ID, bound: null })]],
+      [
+        ["0", JSON.stringify({ id: ID, bound: "$@1" })],
+        ["1", JSON.stringify([{ message: "$$5 off", when: "$D2026-11-30T00:00:00.000Z" }, 7])],
+      ],
+    ];
+    expect(written.filter((fields) => !boundAction(fields))).toEqual([]);
+    expect(decodeFormStateWithReact(written)).toEqual(written.map(() => "decoded"));
+  });
+
+  it("refuses the descriptors that made Next.js answer 500", () => {
+    const crafted: FormFields[] = [
+      [["0", JSON.stringify({ id: ID, bound: "$@1" })]], // its arguments are missing: "Connection closed"
+      [["0", JSON.stringify({ id: ID, bound: "$Q2" })]], // a Map of nothing: "Invalid reference"
+      [["0", `{"id":"${ID}",`]], // Next.js checks only that it starts with the id
+      [
+        ["0", JSON.stringify({ id: ID, bound: "$@1" })],
+        ["1", "not json"],
+      ],
+      [
+        ["0", JSON.stringify({ id: ID, bound: "$@1" })],
+        ["1", '["$2"]'],
+      ],
+      [["0", JSON.stringify({ id: ID, bound: "$1:x:y" })]],
+    ];
+    expect(crafted.filter(boundAction)).toEqual([]);
+    expect(decodeFormStateWithReact(crafted).filter((answer) => answer === "decoded")).toEqual([]);
+  });
+
+  it("accepts only descriptors that React decodes, however they are crafted", () => {
+    const bound = fc.oneof(fc.constant(null), reactString, replyValue);
+    const bodies = fc.sample(
+      fc
+        .tuple(
+          fc.oneof(
+            bound.map((value) => JSON.stringify({ id: ID, bound: value })),
+            field.map((text) => `{"id":"${ID}",${text}`),
+          ),
+          fc.array(fc.tuple(fc.constantFrom("1", "2", "0", "01", "a"), field), { maxLength: 3 }),
+        )
+        .map(([descriptor, others]): FormFields => [["0", descriptor], ...others]),
+      { numRuns: 1000, seed: 20261130 },
+    );
+    const decoded = decodeFormStateWithReact(bodies);
+    const wronglyAccepted = bodies.flatMap((fields, i) =>
+      boundAction(fields) && decoded[i] !== "decoded" ? [[fields, decoded[i]]] : [],
+    );
+    expect(wronglyAccepted).toEqual([]);
+    expect(bodies.filter(boundAction).length).toBeGreaterThan(50);
+  });
+});

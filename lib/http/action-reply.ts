@@ -15,10 +15,19 @@
  * as soon as field "0" arrives, so what it refers to must come before it (React's client writes it so), and a
  * chunk's field may come only once.
  */
-export function isResolvableReply(parts: readonly (readonly [name: string, text: string])[]): boolean {
+export function isResolvableReply(
+  parts: readonly (readonly [name: string, text: string])[],
+  { root = "arguments" }: { root?: "arguments" | "bound-action" } = {},
+): boolean {
   const chunks = new Map<string, string>(); // the chunks there when "0" arrives
   const names = new Set<string>();
   for (const [name, text] of parts) {
+    if (root === "bound-action") {
+      // A no-JavaScript form's action (React's decodeAction): read from the whole form once it has arrived, each
+      // chunk by its exact name, the last text of that name (React keeps them in a Map, appending in order).
+      if (String(Number(name)) === name) chunks.set(name, text);
+      continue;
+    }
     // React reads "S<number>" as a stream's chunk: no stream is ever sent, so such a field only breaks decoding.
     if (name.startsWith("S") && !Number.isNaN(Number(name.slice(1)))) return false;
     const id = Number(name); // React's own reading of a field name, as in +name
@@ -89,14 +98,29 @@ export function isResolvableReply(parts: readonly (readonly [name: string, text:
   };
 
   try {
-    if (!Array.isArray(model(0))) return false;
+    const top = model(0);
+    if (root === "arguments" ? !Array.isArray(top) : !isBoundAction(top)) return false;
     for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
       if (!everyString(models.get(id), isValid, 0)) return false;
     }
-    return true;
+    // The bound arguments ("$@1", checked above to resolve) are an argument list, as React's client writes them.
+    const bound = root === "bound-action" ? (top as BoundAction).bound : null;
+    return typeof bound !== "string" || Array.isArray(model(Number.parseInt(bound.slice(2), 16)));
   } catch {
     return false; // a part that is not JSON, or nesting deeper than the stack
   }
+}
+
+/**
+ * What a no-JavaScript form names its action with (`$ACTION_<n>:0`, React's encodeFormAction): the action's id and
+ * its bound arguments, none or a promise of the list ("$@1"). Next.js checks the id; the rest is React's to decode.
+ */
+type BoundAction = { id: string; bound: null | unknown[] | string };
+function isBoundAction(value: unknown): value is BoundAction {
+  if (!isPlainContainer(value) || Array.isArray(value)) return false;
+  const { id, bound } = value as Partial<BoundAction>;
+  if (typeof id !== "string") return false;
+  return bound === null || Array.isArray(bound) || (typeof bound === "string" && /^\$@[0-9a-f]+$/i.test(bound));
 }
 
 const HEX = /^[0-9a-f]+$/i;

@@ -4,6 +4,8 @@ import {
   ACTION_BODY_LIMIT_BYTES,
   isCrossSiteAction,
   isDecodableActionBody,
+  isDecodableFormActionBody,
+  isFormActionRequest,
   isOversizedActionBody,
 } from "./action-body";
 import { isDecodablePath } from "./path";
@@ -100,6 +102,54 @@ describe("server action bodies past Next.js' limit", () => {
     expect(await isOversizedActionBody(request)).toBe(false);
     expect(await isDecodableActionBody(request)).toBe(true);
     expect((await request.text()).length).toBe(1000);
+  });
+});
+
+describe("forms posted without JavaScript", () => {
+  const posted = (path: string, body: BodyInit, headers: Record<string, string> = {}) =>
+    new Request(`http://localhost${path}`, { method: "POST", headers, body });
+  const form = (fields: [string, string][]) => {
+    const data = new FormData();
+    for (const [name, value] of fields) data.append(name, value);
+    return data;
+  };
+  const descriptor = JSON.stringify({ id: "7f95213e04135639c1c9179f0cbf0f2823f42e3fa0", bound: "$@1" });
+
+  it("are multipart POSTs to a page without a Next-Action header, which Next.js decodes as actions", () => {
+    expect(isFormActionRequest(posted("/r/x", form([["a", "1"]])))).toBe(true);
+    expect(isFormActionRequest(posted("/r/x", form([["a", "1"]]), { "next-action": "00ab" }))).toBe(false);
+    expect(isFormActionRequest(posted("/r/x", "a=1", { "content-type": "application/x-www-form-urlencoded" }))).toBe(
+      false,
+    );
+    expect(isFormActionRequest(posted("/api/auth/callback/credentials", form([["a", "1"]])))).toBe(false);
+    expect(isFormActionRequest(new Request("http://localhost/r/x"))).toBe(false);
+  });
+
+  it("pass when FormData reads them and React can decode the action they name", async () => {
+    // As the menu's add-to-cart form writes itself into the page (React's encodeFormAction).
+    const real = form([
+      ["$ACTION_REF_14", ""],
+      ["$ACTION_14:0", descriptor],
+      ["$ACTION_14:1", "[{}]"],
+      ["$ACTION_KEY", "k1"],
+      ["menuItemId", "20"],
+    ]);
+    expect(await isDecodableFormActionBody(posted("/r/x", real))).toBe(true);
+    expect(await isDecodableFormActionBody(posted("/r/x", form([["$ACTION_ID_00ab", ""]])))).toBe(true);
+    expect(await isDecodableFormActionBody(posted("/r/x", form([["note", "no action at all"]])))).toBe(true);
+  });
+
+  it("are refused when FormData cannot read them or the action's bound arguments do not decode", async () => {
+    const type = { "content-type": "multipart/form-data; boundary=x" };
+    expect(await isDecodableFormActionBody(posted("/r/x", "garbage", type))).toBe(false);
+    for (const bound of [[], [["$ACTION_14:1", "not json"]], [["$ACTION_14:1", '["$2"]']], [["$ACTION_14:1", "{}"]]]) {
+      const fields: [string, string][] = [
+        ["$ACTION_REF_14", ""],
+        ["$ACTION_14:0", descriptor],
+        ...(bound as [string, string][]),
+      ];
+      expect(await isDecodableFormActionBody(posted("/r/x", form(fields))), JSON.stringify(bound)).toBe(false);
+    }
   });
 });
 

@@ -378,11 +378,15 @@ test("no URL parameter, path id or export parameter gets a 5xx", async ({ baseUR
 
 // ---- POST bodies ------------------------------------------------------------------------------------------------
 
-/** Where a body goes: a server action (`action`: with a Next-Action header naming one), or an Auth.js endpoint. */
-type PostTarget = { name: string; path: string; action?: boolean };
+/**
+ * Where a body goes: a server action (`action`: with a Next-Action header naming one), a page as a form posted without
+ * JavaScript (`form`: no header, which Next.js decodes as an action all the same), or an Auth.js endpoint.
+ */
+type PostTarget = { name: string; path: string; action?: boolean; form?: boolean };
 const POST_TARGETS: PostTarget[] = [
   // The header's sign-out action, posted by a visitor who is not signed in: a body that decodes signs nobody out.
   { name: "a server action", path: "/", action: true },
+  { name: "a form without JavaScript", path: "/r/taqueria-sol", form: true },
   { name: "Auth.js' credentials callback", path: "/api/auth/callback/credentials" },
   { name: "Auth.js' sign-out", path: "/api/auth/signout" },
 ];
@@ -443,6 +447,32 @@ const postBody = fc.oneof(
   fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
 );
 
+/**
+ * A form as a page without JavaScript posts it: the action named in $ACTION_REF_1 and $ACTION_1:0 (its id and bound
+ * arguments, React's encodeFormAction), the bound ones and other fields beside, whole or cut short.
+ */
+const formActionBody = (actionId: string) =>
+  fc
+    .tuple(
+      fc.oneof(fc.constant(null), fc.constant("$@1"), reactString, fc.jsonValue()),
+      fc.array(
+        fc.tuple(
+          fc.constantFrom("$ACTION_1:1", "$ACTION_1:2", "$ACTION_1:0", "$ACTION_KEY", "$ACTION_REF_2", "menuItemId"),
+          fc.oneof(argumentList, text),
+        ),
+        { maxLength: 3 },
+      ),
+      fc.boolean(),
+    )
+    .map(([bound, more, whole]) => {
+      const descriptor = JSON.stringify({ id: actionId, bound });
+      return multipartBody(
+        "----platter",
+        [["$ACTION_REF_1", ""], ["$ACTION_1:0", whole ? descriptor : descriptor.slice(0, -1)], ...more],
+        true,
+      );
+    });
+
 function postArbitrary(target: PostTarget, actionId: string, origin: string) {
   const actionHeader = target.action
     ? fc.oneof(
@@ -450,12 +480,15 @@ function postArbitrary(target: PostTarget, actionId: string, origin: string) {
         { weight: 1, arbitrary: fc.constantFrom("", "x", "0".repeat(42), "7f".repeat(21)) },
       )
     : fc.constant(undefined);
+  const formType = "multipart/form-data; boundary=----platter";
   return fc
     .tuple(
-      fc.constantFrom(...CONTENT_TYPES),
+      target.form
+        ? fc.oneof({ weight: 3, arbitrary: fc.constant(formType) }, fc.constantFrom(...CONTENT_TYPES))
+        : fc.constantFrom(...CONTENT_TYPES),
       fc.constantFrom(origin, undefined, "https://evil.example", "null"),
       actionHeader,
-      postBody,
+      target.form ? fc.oneof({ weight: 3, arbitrary: formActionBody(actionId) }, postBody) : postBody,
     )
     .map(([contentType, from, action, data]) => ({
       headers: {
@@ -467,7 +500,9 @@ function postArbitrary(target: PostTarget, actionId: string, origin: string) {
     }));
 }
 
-test("no generated POST body to a server action or to Auth.js gets a 5xx", async ({ baseURL }) => {
+test("no generated POST body to a server action, a form without JavaScript or Auth.js gets a 5xx", async ({
+  baseURL,
+}) => {
   console.log(`fuzz-posts: FUZZ_RUNS=${RUNS} FUZZ_SEED=${SEED}`);
   // A real action id, from the sign-out form every signed-in page carries.
   const customer = await signedInContext(baseURL!, "customer");

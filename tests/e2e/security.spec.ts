@@ -265,6 +265,79 @@ test("server action requests with bodies Next.js cannot decode get a 400, past i
   await expect(page.getByText("Added Horchata to your cart.")).toBeVisible();
 });
 
+test("forms posted without JavaScript get the same 400, 403 and 413 as actions; a real one still works", async ({
+  browser,
+  baseURL,
+  newCustomer,
+}) => {
+  const account = await newCustomer("no-js");
+  const context = await browser.newContext({
+    baseURL,
+    javaScriptEnabled: false,
+    storageState: { cookies: [], origins: [] },
+  });
+  await signInOverHttp(context.request, account);
+  const page = await context.newPage();
+  await page.goto("/r/taqueria-sol");
+  // The add-to-cart form as a browser without JavaScript posts it: multipart, no Next-Action header, the action
+  // named in $ACTION_REF_<n> and $ACTION_<n>:0, its bound state in $ACTION_<n>:1.
+  const sent = page.waitForRequest((r) => r.method() === "POST");
+  await page.getByRole("button", { name: "Add Horchata to cart" }).click();
+  const real = await sent;
+  expect((await real.response())?.status()).toBe(200);
+  expect(real.headers()["next-action"]).toBeUndefined();
+  await page.goto("/cart");
+  await expect(page.getByText("Horchata").first()).toBeVisible();
+
+  const url = new URL(real.url()).pathname;
+  const actionId = /"id":"([0-9a-f]+)"/.exec(real.postData() ?? "")?.[1];
+  expect(actionId).toBeDefined();
+  const boundary = "----platter";
+  const multipart = (fields: Array<[string, string]>) =>
+    fields
+      .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+      .join("") + `--${boundary}--\r\n`;
+  const form = (fields: Array<[string, string]>) =>
+    [
+      ["$ACTION_REF_1", ""],
+      ["$ACTION_1:0", JSON.stringify({ id: actionId, bound: "$@1" })],
+      ...fields,
+      ["menuItemId", "1"],
+    ] as Array<[string, string]>;
+  const post = (data: string, { origin = baseURL!, contentType = `multipart/form-data; boundary=${boundary}` } = {}) =>
+    context.request.post(url, { headers: { origin, "content-type": contentType }, data, maxRedirects: 0 });
+
+  // Each of these was a 500 with a stack trace in the log.
+  const refused: Array<[string, Awaited<ReturnType<typeof post>>, number]> = [
+    ["not multipart", await post("garbage"), 400],
+    ["no boundary", await post("garbage", { contentType: "multipart/form-data" }), 400],
+    ["bound arguments missing", await post(multipart(form([]))), 400],
+    ["bound arguments not JSON", await post(multipart(form([["$ACTION_1:1", "not json"]]))), 400],
+    ["bound arguments refer to nothing", await post(multipart(form([["$ACTION_1:1", '["$2"]']]))), 400],
+    [
+      "from another site",
+      await post(multipart(form([["$ACTION_1:1", "[{}]"]])), { origin: "https://evil.example" }),
+      403,
+    ],
+    [
+      "past 1 MB",
+      await post(
+        multipart(
+          form([
+            ["$ACTION_1:1", "[{}]"],
+            ["note", "a".repeat(1024 * 1024)],
+          ]),
+        ),
+      ),
+      413,
+    ],
+  ];
+  for (const [what, response, status] of refused) expect(response.status(), what).toBe(status);
+  // The same form, well made, passes.
+  expect((await post(multipart(form([["$ACTION_1:1", "[{}]"]])))).status()).toBe(200);
+  await context.close();
+});
+
 test("the role matrix: every page refuses each role below the one it is for, with a 404 or a sign-in redirect", async ({
   baseURL,
   pageAs,
