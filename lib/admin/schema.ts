@@ -142,6 +142,16 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export const ORDER_STATUSES = orderStatus.enumValues;
 
 /**
+ * An order number as typed ("#" already dropped). Digits beyond any order's id (0, or past the int4 range) were typed
+ * correctly: "digits only" told the admin to fix what was not wrong, so they hear what the owner's search says.
+ */
+const NOT_DIGITS = "Enter an order number: digits only, like 1234.";
+const orderNumber = z
+  .string({ error: NOT_DIGITS })
+  .regex(/^\d+$/, NOT_DIGITS)
+  .pipe(recordId("No order has that number."));
+
+/**
  * /admin/orders?status=&restaurant=&customer=&from=&to=&number=&before= : every filter is checked and a bad one is
  * a message next to its field. An order number is a whole number within the database's range.
  */
@@ -159,7 +169,7 @@ export const ordersQuerySchema = z
     number: z.preprocess((v) => {
       const value = blankAsUndefined(v);
       return typeof value === "string" ? value.trim().replace(/^#/, "") : value;
-    }, recordId("Enter an order number: digits only, like 1234.").optional()),
+    }, orderNumber.optional()),
     from: z.preprocess(first, dayRangeFields.from),
     to: z.preprocess(first, dayRangeFields.to),
   })
