@@ -1,4 +1,5 @@
 import type { PlatformTotals as Totals } from "@/lib/admin/revenue";
+import { platformTotalsNote } from "@/lib/admin/totals-text";
 import { Money } from "@/components/ui/money";
 import { Stat } from "@/components/ui/stat";
 
@@ -17,11 +18,7 @@ export function PlatformTotals({ totals }: { totals: Totals }) {
         <Stat label="Users">{count(totals.users)}</Stat>
         <Stat label="Restaurants">{count(totals.restaurants)}</Stat>
       </dl>
-      <p className="mt-2 text-xs text-stone-500">
-        Revenue and orders are of all time (a table by month counts only its months), and exclude the{" "}
-        {count(totals.cancelledOrders)} cancelled orders, as every user&apos;s total does; it is the sum of the
-        users&apos; totals, delivery fees included. {count(totals.disabledUsers)} accounts are disabled.
-      </p>
+      <p className="mt-2 text-xs text-stone-500">{platformTotalsNote(totals)}</p>
     </>
   );
 }

@@ -1,0 +1,25 @@
+/** Words for the platform's totals: pure, so that their grammar is unit-tested (lib/admin/totals-text.test.ts). */
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** "1 cancelled order", "3 cancelled orders": a number with its noun in agreement. */
+const counted = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+
+/**
+ * The note under the platform's totals. Counts of one happen on any real platform (the first disabled account):
+ * "1 accounts are disabled" read as a slip, so the nouns and the verb follow the numbers.
+ */
+export function platformTotalsNote({
+  cancelledOrders,
+  disabledUsers,
+}: {
+  cancelledOrders: number;
+  disabledUsers: number;
+}): string {
+  return (
+    `Revenue and orders are of all time (a table by month counts only its months), and exclude the ` +
+    `${counted(cancelledOrders, "cancelled order", "cancelled orders")}, as every user's total does; it is the sum ` +
+    `of the users' totals, delivery fees included. ` +
+    `${counted(disabledUsers, "account is", "accounts are")} disabled.`
+  );
+}
