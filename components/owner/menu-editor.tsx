@@ -206,7 +206,9 @@ function ItemOptions({ item }: { item: Item }) {
                   <InlineAction
                     action={setChoiceAvailabilityAction}
                     fields={choice.available ? { choiceId: choice.id } : { choiceId: choice.id, available: "on" }}
-                    label={choice.available ? "Sold out" : "Available"}
+                    // Says what the click does, as the items' "Mark unavailable" does: a bare "Sold out" beside an
+                    // available choice read as its state.
+                    label={choice.available ? "Mark sold out" : "Mark available"}
                     ariaLabel={`${choice.available ? "Mark sold out" : "Mark available"}: ${choice.name}, ${group.name} of ${item.name}`}
                   />
                 </li>
