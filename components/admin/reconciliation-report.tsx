@@ -1,12 +1,11 @@
 import Link from "next/link";
 
 import { MISMATCHES_LISTED, type ReconciliationReport as Report } from "@/lib/admin/reconciliation";
+import { counted } from "@/lib/admin/totals-text";
 import { LocalTime } from "@/components/ui/local-time";
 import { Money } from "@/components/ui/money";
 
 import { AdminTable } from "./admin-table";
-
-const count = (n: number) => n.toLocaleString("en-US");
 
 export function ReconciliationReport({ report }: { report: Report }) {
   const drifted = report.rollupDriftCounts.reduce((sum, d) => sum + d.rows, 0);
@@ -19,13 +18,14 @@ export function ReconciliationReport({ report }: { report: Report }) {
   return (
     <div className="space-y-6">
       <p data-testid="reconciliation-summary" className={`rounded-xl p-4 text-lg font-semibold ring-1 ${summaryTone}`}>
-        {count(report.ordersChecked)} orders checked, {count(report.orderMismatchCount)} mismatches, in{" "}
-        {report.ms.toFixed(0)} ms
+        {counted(report.ordersChecked, "order", "orders")} checked,{" "}
+        {counted(report.orderMismatchCount, "mismatch", "mismatches")}, in {report.ms.toFixed(0)} ms
       </p>
       <p className="text-sm text-stone-600">
         Every order&apos;s stored total against the sum of its lines (quantity × unit price paid), and for each of{" "}
-        {count(report.usersChecked)} customers, the sum of their orders&apos; totals against the sum of their lines,
-        cancelled orders excluded as in every total purchase. {count(report.userMismatchCount)} customers disagree.
+        {counted(report.usersChecked, "customer", "customers")}, the sum of their orders&apos; totals against the sum of
+        their lines, cancelled orders excluded as in every total purchase.{" "}
+        {counted(report.userMismatchCount, "customer disagrees", "customers disagree")}.
       </p>
       <section aria-labelledby="line-prices" className="space-y-2">
         <h2 id="line-prices" className="text-lg font-semibold">
@@ -33,7 +33,7 @@ export function ReconciliationReport({ report }: { report: Report }) {
         </h2>
         <p className="text-sm text-stone-600" data-testid="line-price-summary">
           Each line&apos;s unit price against its item&apos;s price plus the prices of the options chosen, both as
-          ordered: {count(report.linePriceMismatchCount)} lines disagree.
+          ordered: {counted(report.linePriceMismatchCount, "line disagrees", "lines disagree")}.
         </p>
         {report.linePriceMismatches.length > 0 ? (
           <ul className="space-y-1 font-mono text-xs text-stone-700">
@@ -67,7 +67,7 @@ export function ReconciliationReport({ report }: { report: Report }) {
               {/* Table names are one long word: they break rather than widen a 360 px screen. */}
               <code className="min-w-0 break-all">{d.rollup}</code>
               <span className={d.rows === 0 ? "text-emerald-800" : "font-semibold text-red-800"}>
-                {d.rows === 0 ? "in agreement" : `${count(d.rows)} rows drifted`}
+                {d.rows === 0 ? "in agreement" : `${counted(d.rows, "row", "rows")} drifted`}
               </span>
             </li>
           ))}

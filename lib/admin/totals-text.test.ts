@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { platformTotalsNote } from "./totals-text";
+import { counted, platformTotalsNote } from "./totals-text";
 
 describe("the note under the platform's totals", () => {
   it("agrees with a count of one", () => {
@@ -15,5 +15,16 @@ describe("the note under the platform's totals", () => {
         "orders, as every user's total does; it is the sum of the users' totals, delivery fees included. " +
         "0 accounts are disabled.",
     );
+  });
+});
+
+describe("the reconciliation's counts", () => {
+  it("say one mismatch, one customer and one drifted row in the singular", () => {
+    expect(`${counted(1, "order", "orders")} checked, ${counted(1, "mismatch", "mismatches")}`).toBe(
+      "1 order checked, 1 mismatch",
+    );
+    expect(counted(1, "customer disagrees", "customers disagree")).toBe("1 customer disagrees");
+    expect(counted(0, "line disagrees", "lines disagree")).toBe("0 lines disagree");
+    expect(counted(12_000, "row", "rows")).toBe("12,000 rows");
   });
 });
