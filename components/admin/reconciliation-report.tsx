@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { MISMATCHES_LISTED, type ReconciliationReport as Report } from "@/lib/admin/reconciliation";
-import { counted } from "@/lib/admin/totals-text";
+import { counted } from "@/lib/words";
 import { LocalTime } from "@/components/ui/local-time";
 import { Money } from "@/components/ui/money";
 

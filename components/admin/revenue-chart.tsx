@@ -1,5 +1,6 @@
 import type { RevenueByMonth } from "@/lib/admin/revenue";
 import { formatCents } from "@/lib/money";
+import { counted } from "@/lib/words";
 
 // One hue per restaurant the chart names (CHART_RESTAURANTS), and grey for all the others together.
 const OTHERS_COLOR = "#475569";
@@ -27,7 +28,7 @@ export function RevenueChart({ data }: { data: RevenueByMonth }) {
           {
             key: "others",
             color: OTHERS_COLOR,
-            name: `${data.chart.otherCount} other restaurant${data.chart.otherCount === 1 ? "" : "s"}`,
+            name: counted(data.chart.otherCount, "other restaurant", "other restaurants"),
             cents: data.chart.otherCents,
           },
         ]

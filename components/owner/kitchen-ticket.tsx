@@ -1,4 +1,5 @@
 import type { KitchenTicket as Ticket } from "@/lib/owner/ticket";
+import { counted } from "@/lib/words";
 import { LineOptions } from "@/components/orders/line-options";
 import { Time } from "@/components/ui/local-time";
 import { Money } from "@/components/ui/money";
@@ -73,7 +74,7 @@ export function KitchenTicket({ ticket }: { ticket: Ticket }) {
         </p>
       ) : null}
       <p className="flex justify-between text-sm">
-        <span>{items === 1 ? "1 item" : `${items} items`}</span>
+        <span>{counted(items, "item", "items")}</span>
         <span>
           Total <Money cents={ticket.totalCents} className="font-bold" />
         </span>

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { TRANSITIONS } from "@/lib/orders/status";
 import type { OrderQueue as Queue } from "@/lib/owner/queries";
+import { counted } from "@/lib/words";
 
 import { OrderActions } from "./order-actions";
 import { OwnerOrderSummary } from "./owner-order-summary";
@@ -14,7 +15,7 @@ export function OrderQueue({ queue }: { queue: Queue }) {
   return (
     <div className="space-y-3">
       <p className="text-sm text-stone-600">
-        {queue.openCount === 1 ? "1 open order" : `${queue.openCount} open orders`}, oldest first
+        {counted(queue.openCount, "open order", "open orders")}, oldest first
         {queue.openCount > queue.orders.length ? ` (showing the oldest ${queue.orders.length})` : ""}.
       </p>
       <ol className="space-y-3">

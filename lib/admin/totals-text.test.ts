@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { counted, platformTotalsNote } from "./totals-text";
+import { counted } from "@/lib/words";
+
+import { platformTotalsNote } from "./totals-text";
 
 describe("the note under the platform's totals", () => {
   it("agrees with a count of one", () => {

@@ -1,9 +1,6 @@
+import { counted } from "@/lib/words";
+
 /** Words for the admin's totals and counts: pure, so that their grammar is unit-tested (totals-text.test.ts). */
-
-const count = (n: number) => n.toLocaleString("en-US");
-
-/** "1 cancelled order", "3 cancelled orders": a number with its noun (and verb) in agreement. */
-export const counted = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 
 /**
  * The note under the platform's totals. Counts of one happen on any real platform (the first disabled account):

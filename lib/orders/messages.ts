@@ -1,5 +1,6 @@
 import { formatCents } from "@/lib/money";
 import { formatOpening, zoneNote } from "@/lib/restaurants/hours-format";
+import { counted } from "@/lib/words";
 
 import type { CancelResult } from "./cancel";
 import type { CheckoutFailure } from "./checkout-failure";
@@ -80,7 +81,7 @@ export function reorderRefusal(failure: ReorderFailure, orderId: number): string
     case "unavailable:items":
       return `None of the items of order #${orderId} can be ordered now: ${failure.itemNames.join(", ")}.`;
     case "conflict:cart-not-empty": {
-      const lines = failure.cartLines === 1 ? "1 item" : `${failure.cartLines} items`;
+      const lines = counted(failure.cartLines, "item", "items");
       const them = failure.cartLines === 1 ? "it" : "them";
       return `Your cart has ${lines} from ${failure.cartRestaurantName}. Ordering #${orderId} again replaces ${them}.`;
     }

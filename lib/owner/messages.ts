@@ -1,5 +1,6 @@
 import type { OrderStatus } from "@/db/schema";
 import { UNKNOWN_ZONE_MESSAGE } from "@/lib/restaurants/time-zones";
+import { counted } from "@/lib/words";
 
 import type { SaveHoursResult } from "./hours";
 import type { DeleteCategoryResult, MoveResult } from "./menu";
@@ -47,7 +48,7 @@ export function deleteCategoryRefusal(failure: Refusal<DeleteCategoryResult>): s
     case "not-found":
       return ownerMessages.categoryNotFound;
     case "conflict:has-items": {
-      const items = failure.items === 1 ? "1 item" : `${failure.items} items`;
+      const items = counted(failure.items, "item", "items");
       return `This category still has ${items}. Delete them first; only empty categories can be deleted.`;
     }
   }

@@ -7,6 +7,7 @@ import { getOrderHistory, type OrderHistory } from "@/lib/orders/queries";
 import { historyFilterSchema, UNKNOWN_RESTAURANT } from "@/lib/orders/schema";
 import { filterParams, firstParams, parseFilter } from "@/lib/query-params";
 import { viewerTimeZone } from "@/lib/time-zone";
+import { counted } from "@/lib/words";
 import { QueryStats } from "@/components/layout/query-stats";
 import { HistoryFilters } from "@/components/orders/history-filters";
 import { OrderRow } from "@/components/orders/order-row";
@@ -17,7 +18,7 @@ import { PageLinks } from "@/components/ui/page-links";
 
 export const metadata: Metadata = { title: "Your orders" };
 
-const orders = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "order" : "orders"}`;
+const orders = (n: number) => counted(n, "order", "orders");
 
 /**
  * Counts that agree with the list below, which shows cancelled orders too: without a filter the running totals

@@ -8,6 +8,7 @@ import { orderRangeSchema } from "@/lib/admin/schema";
 import { calendarDay, DAY_MS } from "@/lib/dates";
 import { firstParam, parseFilter } from "@/lib/query-params";
 import { viewerTimeZone } from "@/lib/time-zone";
+import { counted } from "@/lib/words";
 import { OrdersExportForm } from "@/components/admin/export-links";
 import { PageHeading } from "@/components/admin/page-heading";
 import { PlatformTotals } from "@/components/admin/platform-totals";
@@ -29,7 +30,7 @@ function pageNumber(raw: string | undefined) {
 
 function pageNote(restaurants: number, page: number, pages: number) {
   if (restaurants === 0) return "No restaurants yet.";
-  const count = restaurants === 1 ? "1 restaurant" : `${restaurants} restaurants`;
+  const count = counted(restaurants, "restaurant", "restaurants");
   return `${count}, highest revenue first${pages > 1 ? `: page ${page} of ${pages}` : ""}. The last row adds up all of them.`;
 }
 
