@@ -31,6 +31,8 @@ export const menuCategories = pgTable(
   },
   (t) => [
     index("menu_categories_restaurant_position_idx").on(t.restaurantId, t.position),
+    // Two sections of one name on a menu (ignoring case) could not be told apart, by customers or in the editor.
+    uniqueIndex("menu_categories_restaurant_name_key").on(t.restaurantId, sql`lower(${t.name})`),
     // Lets menu_items prove that its category belongs to the same restaurant.
     unique("menu_categories_id_restaurant_key").on(t.id, t.restaurantId),
     check("menu_categories_name_length", sql`char_length(${t.name}) between 1 and 80`),

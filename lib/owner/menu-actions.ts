@@ -16,7 +16,7 @@ import {
   updateItem,
   type MoveResult,
 } from "./menu";
-import { deleteCategoryRefusal, moveRefusal, optionGroupRefusal, ownerMessages } from "./messages";
+import { categoryRefusal, deleteCategoryRefusal, moveRefusal, optionGroupRefusal, ownerMessages } from "./messages";
 import { createOptionGroup, deleteOptionGroup, setChoiceAvailability, updateOptionGroup } from "./options";
 import {
   categoryIdSchema,
@@ -71,7 +71,7 @@ export const createCategoryAction = formAction(
     answer(
       await createCategory({ viewer, restaurantId, name }),
       ownerMessages.added(name),
-      ownerMessages.restaurantNotFound,
+      categoryRefusal(ownerMessages.restaurantNotFound),
     ),
   options,
 );
@@ -79,7 +79,11 @@ export const createCategoryAction = formAction(
 export const renameCategoryAction = formAction(
   renameCategorySchema,
   async ({ categoryId, name }, viewer) =>
-    answer(await renameCategory({ viewer, categoryId, name }), ownerMessages.saved, ownerMessages.categoryNotFound),
+    answer(
+      await renameCategory({ viewer, categoryId, name }),
+      ownerMessages.saved,
+      categoryRefusal(ownerMessages.categoryNotFound),
+    ),
   options,
 );
 

@@ -12,6 +12,7 @@ import { NOT_FOUND, type Result } from "@/lib/errors";
 import { moveOneStep } from "./positions";
 import type { Direction } from "./schema";
 import { lockOwnedRestaurant, ownedBy, ownedRestaurantAt } from "./scope";
+import { refusingTakenName, type NameTaken } from "./taken-name";
 
 /** The menu editor in one statement: the restaurant, its categories and their live items, in menu order. */
 export async function getMenuForOwner({ viewer, slug }: { viewer: Viewer; slug: string }) {
@@ -72,6 +73,11 @@ async function lockOwnedCategory(tx: Transaction, viewer: Viewer, id: number | S
   return category;
 }
 
+/** A category's name is its restaurant's only (ignoring case): the unique index decides, at no extra statement. */
+const CATEGORY_NAME_INDEX = "menu_categories_restaurant_name_key";
+export type CategoryCreateResult = Result<{ id: number }, NotFound | NameTaken>;
+export type CategoryRenameResult = Result<object, NotFound | NameTaken>;
+
 /** Adds a category at the end of the menu. */
 export async function createCategory({
   viewer,
@@ -81,21 +87,23 @@ export async function createCategory({
   viewer: Viewer;
   restaurantId: number;
   name: string;
-}): Promise<MenuCreateResult> {
+}): Promise<CategoryCreateResult> {
   const db = await getDb();
-  return db.transaction(async (tx): Promise<MenuCreateResult> => {
-    const restaurant = await lockOwnedRestaurant(tx, viewer, restaurantId);
-    if (!restaurant) return NOT_FOUND;
-    const [created] = await tx
-      .insert(menuCategories)
-      .values({
-        restaurantId: restaurant.id,
-        name,
-        position: nextPosition(menuCategories, eq(menuCategories.restaurantId, restaurant.id)),
-      })
-      .returning({ id: menuCategories.id });
-    return { ok: true, id: created!.id };
-  });
+  return refusingTakenName(CATEGORY_NAME_INDEX, name, () =>
+    db.transaction(async (tx): Promise<MenuCreateResult> => {
+      const restaurant = await lockOwnedRestaurant(tx, viewer, restaurantId);
+      if (!restaurant) return NOT_FOUND;
+      const [created] = await tx
+        .insert(menuCategories)
+        .values({
+          restaurantId: restaurant.id,
+          name,
+          position: nextPosition(menuCategories, eq(menuCategories.restaurantId, restaurant.id)),
+        })
+        .returning({ id: menuCategories.id });
+      return { ok: true, id: created!.id };
+    }),
+  );
 }
 
 export async function renameCategory({
@@ -106,14 +114,16 @@ export async function renameCategory({
   viewer: Viewer;
   categoryId: number;
   name: string;
-}): Promise<MenuWriteResult> {
+}): Promise<CategoryRenameResult> {
   const db = await getDb();
-  const updated = await db
-    .update(menuCategories)
-    .set({ name })
-    .where(and(eq(menuCategories.id, categoryId), ownedBy(viewer, menuCategories.restaurantId)))
-    .returning({ id: menuCategories.id });
-  return updated.length > 0 ? { ok: true } : NOT_FOUND;
+  return refusingTakenName(CATEGORY_NAME_INDEX, name, async () => {
+    const updated = await db
+      .update(menuCategories)
+      .set({ name })
+      .where(and(eq(menuCategories.id, categoryId), ownedBy(viewer, menuCategories.restaurantId)))
+      .returning({ id: menuCategories.id });
+    return updated.length > 0 ? { ok: true as const } : NOT_FOUND;
+  });
 }
 
 export type DeleteCategoryResult = Result<object, NotFound | { reason: "conflict:has-items"; items: number }>;

@@ -3,7 +3,7 @@ import { UNKNOWN_ZONE_MESSAGE } from "@/lib/restaurants/time-zones";
 import { counted } from "@/lib/words";
 
 import type { SaveHoursResult } from "./hours";
-import type { DeleteCategoryResult, MoveResult } from "./menu";
+import type { CategoryCreateResult, CategoryRenameResult, DeleteCategoryResult, MoveResult } from "./menu";
 import type { OptionGroupCreateResult } from "./options";
 import type { MoveOrderResult } from "./queries";
 
@@ -76,6 +76,14 @@ export function saveHoursRefusal(failure: Refusal<SaveHoursResult>): string {
       return UNKNOWN_ZONE_MESSAGE;
   }
 }
+
+/** A category's add or rename refused: `notFound` is what a record that is not the viewer's is called. */
+export const categoryRefusal =
+  (notFound: string) =>
+  (failure: Refusal<CategoryCreateResult | CategoryRenameResult>): string =>
+    failure.reason === "not-found"
+      ? notFound
+      : `This menu already has a category named "${failure.name}": give this one another name.`;
 
 export function optionGroupRefusal(failure: Refusal<OptionGroupCreateResult>): string {
   switch (failure.reason) {

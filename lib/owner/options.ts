@@ -5,11 +5,11 @@ import { and, eq, inArray, isNull, not, sql, type SQLWrapper } from "drizzle-orm
 import { getDb } from "@/db/client";
 import { MAX_OPTION_GROUPS_PER_ITEM, menuItems, menuOptionChoices, menuOptionGroups } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
-import { uniqueViolation } from "@/lib/db-errors";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 
 import type { OptionGroupFields } from "./schema";
 import { outer, ownedBy } from "./scope";
+import { refusingTakenName, type NameTaken } from "./taken-name";
 
 /**
  * An item's option groups and their choices, written by its restaurant's owners only: every statement finds the
@@ -23,29 +23,15 @@ export type OptionGroupCreateResult = Result<
 >;
 export type OptionGroupWriteResult = Result<object, NotFound>;
 export type OptionGroupUpdateResult = Result<object, NotFound | NameTaken>;
-/** Another live group of the same item has this name (ignoring case): customers could not tell them apart. */
-type NameTaken = { reason: "invalid:name-taken"; name: string };
 
 /** Whether another live group of the item `itemId` (a column) is named `name`, ignoring case; `except` a group. */
 const groupNameTaken = (itemId: SQLWrapper, name: string, except?: SQLWrapper) =>
   sql<boolean>`exists (select 1 from menu_option_groups g where g.menu_item_id = ${itemId} and g.deleted_at is null
     and lower(g.name) = lower(${name})${except ? sql` and g.id <> ${except}` : sql``})`;
 
-/**
- * `save`, with the unique index on live group names (menu_option_groups_item_name_key) answered as the check before
- * it would have: when two saves give two groups of one dish the same name at once, neither check sees the other's
- * row, and the second write is refused by the index.
- */
-async function refusingTakenName<T>(name: string, save: () => Promise<T>): Promise<T | ({ ok: false } & NameTaken)> {
-  try {
-    return await save();
-  } catch (error) {
-    if (uniqueViolation(error) === "menu_option_groups_item_name_key") {
-      return { ok: false, reason: "invalid:name-taken", name };
-    }
-    throw error;
-  }
-}
+// Live group names are unique per item (ignoring case): the check in each write says so first, and the index holds
+// when two saves name two groups alike at once.
+const GROUP_NAME_INDEX = "menu_option_groups_item_name_key";
 
 /** Live groups of one of the viewer's live items, in the SQL of a WHERE (the item: a value or a column). */
 const ownedLiveItem = (viewer: Viewer, itemId: number) =>
@@ -61,7 +47,7 @@ export async function createOptionGroup({
   fields: OptionGroupFields;
 }): Promise<OptionGroupCreateResult> {
   const db = await getDb();
-  return refusingTakenName(fields.name, () =>
+  return refusingTakenName(GROUP_NAME_INDEX, fields.name, () =>
     db.transaction(async (tx): Promise<OptionGroupCreateResult> => {
       // The item's row lock serializes group appends: two never take the same position, a name or pass the bound
       // together. The figures are read in the next statement: under READ COMMITTED a statement that waited for the
@@ -133,7 +119,7 @@ export async function updateOptionGroup({
   fields: OptionGroupFields;
 }): Promise<OptionGroupUpdateResult> {
   const db = await getDb();
-  return refusingTakenName(fields.name, () =>
+  return refusingTakenName(GROUP_NAME_INDEX, fields.name, () =>
     db.transaction(async (tx): Promise<OptionGroupUpdateResult> => {
       const [group] = await tx
         .update(menuOptionGroups)

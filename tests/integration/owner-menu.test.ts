@@ -177,6 +177,31 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
     });
   });
 
+  it("refuses a second category of one name, ignoring case, whether added, renamed or added twice at once", async () => {
+    const { a, b, ownerA } = await twoOwners();
+    signInAs(ownerA);
+    const taken = { message: 'This menu already has a category named "mains": give this one another name.' };
+    expect(await submit(createCategoryAction, { restaurantId: a.restaurant.id, name: "mains" })).toEqual(taken);
+    expect(await submit(createCategoryAction, { restaurantId: a.restaurant.id, name: "Drinks" })).toMatchObject({
+      ok: true,
+    });
+    const drinks = (await menuRows(a.restaurant.id)).categories.find((c) => c.name === "Drinks")!;
+    expect(await submit(renameCategoryAction, { categoryId: drinks.id, name: "mains" })).toEqual(taken);
+    // Its own name in another case is no clash; another restaurant's "Mains" neither.
+    expect(await submit(renameCategoryAction, { categoryId: drinks.id, name: "DRINKS" })).toMatchObject({ ok: true });
+    expect(await categoryOrder(a.restaurant.id)).toEqual(["Mains", "DRINKS"]);
+    expect(await categoryOrder(b.restaurant.id)).toEqual(["Mains"]);
+
+    // Two adds of one name at once: neither sees the other's row before it writes; the index refuses the second.
+    const { createCategory } = await import("@/lib/owner/menu");
+    const both = await Promise.all(
+      ["Specials", "SPECIALS"].map((name) => createCategory({ viewer: ownerA, restaurantId: a.restaurant.id, name })),
+    );
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    expect(both.filter((r) => !r.ok).map((r) => !r.ok && r.reason)).toEqual(["invalid:name-taken"]);
+    expect((await categoryOrder(a.restaurant.id)).filter((n) => n.toLowerCase() === "specials")).toHaveLength(1);
+  });
+
   it("gives categories and items added at the same time distinct positions", async () => {
     const { a, ownerA } = await twoOwners();
     const { createCategory, createItem } = await import("@/lib/owner/menu");
