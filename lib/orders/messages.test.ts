@@ -72,6 +72,11 @@ describe("checkout and cart messages", () => {
       "Your cart was rebuilt from order #42 with today's prices. Left out, no longer available: Salad. " +
         "Options not available now, left out: Olives (Pizza), Large (Pizza).",
     );
+    // Every line made it but an option did not: not "Everything is still available", which the list then belies.
+    expect(reorderNote(42, { leftOut: [], droppedChoices: ["Burrata (Tagliatelle al ragù)"] })).toBe(
+      "Your cart was rebuilt from order #42 with today's prices. " +
+        "Options not available now, left out: Burrata (Tagliatelle al ragù).",
+    );
   });
 
   it("asks before replacing a cart from another restaurant", () => {

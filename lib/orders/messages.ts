@@ -88,12 +88,17 @@ export function reorderRefusal(failure: ReorderFailure, orderId: number): string
   }
 }
 
-/** The note on a cart just rebuilt from order `orderId`: the lines and the options that did not make it. */
+/**
+ * The note on a cart just rebuilt from order `orderId`: the lines and the options that did not make it. "Everything
+ * is still available" only when nothing at all was left out: before a list of dropped options it contradicted it.
+ */
 export function reorderNote(orderId: number, cart: { leftOut: string[]; droppedChoices: string[] }): string {
   const lines =
     cart.leftOut.length > 0
       ? ` Left out, no longer available: ${cart.leftOut.join(", ")}.`
-      : " Everything is still available.";
+      : cart.droppedChoices.length > 0
+        ? ""
+        : " Everything is still available.";
   const options =
     cart.droppedChoices.length > 0 ? ` Options not available now, left out: ${cart.droppedChoices.join(", ")}.` : "";
   return `Your cart was rebuilt from order #${orderId} with today's prices.${lines}${options}`;

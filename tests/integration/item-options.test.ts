@@ -488,7 +488,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     const droppedOlives = {
       lines: [[["Size: Large"], 1200]],
       note:
-        `Your cart was rebuilt from order #${orderId} with today's prices. Everything is still available. ` +
+        `Your cart was rebuilt from order #${orderId} with today's prices. ` +
         "Options not available now, left out: Olives (Pizza).",
     };
 
