@@ -5,12 +5,16 @@ import { startTransition, useActionState, useEffect, useRef, type FormHTMLAttrib
 
 import type { ActionState } from "@/lib/action";
 
-type Props = Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "children" | "onSubmit"> & {
-  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+/**
+ * `S`: the action's state, an ActionState that may carry more (the cart's `needsReplace`). Awaited<S> is S for any
+ * object; useActionState speaks of it so.
+ */
+type Props<S extends ActionState> = Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "children" | "onSubmit"> & {
+  action: (state: Awaited<S>, form: FormData) => Promise<S>;
   resetOnSuccess?: boolean;
   /** Asked before submitting (deletes); declining sends nothing. */
   confirmMessage?: string;
-  children: (state: ActionState, pending: boolean) => ReactNode;
+  children: (state: Awaited<S>, pending: boolean) => ReactNode;
 };
 
 /**
@@ -18,8 +22,15 @@ type Props = Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "children" | "
  * form `action`, because that one resets every field afterwards, and a person correcting a price should not
  * have to retype the rest. Create forms opt back into clearing on success.
  */
-export function ActionForm({ action, resetOnSuccess = false, confirmMessage, children, ...props }: Props) {
-  const [state, dispatch, pending] = useActionState(action, {});
+export function ActionForm<S extends ActionState = ActionState>({
+  action,
+  resetOnSuccess = false,
+  confirmMessage,
+  children,
+  ...props
+}: Props<S>) {
+  // Every field of an ActionState is optional, so "nothing yet" is an empty one whatever S adds.
+  const [state, dispatch, pending] = useActionState(action, {} as Awaited<S>);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (resetOnSuccess && state.ok) form.current?.reset();

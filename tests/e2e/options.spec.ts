@@ -197,3 +197,33 @@ test("an item without options takes a note too, and the noted one is its own lin
   await expect(lines.nth(1)).toContainText("Note: No garlic, please");
   await expect(lines.nth(0)).not.toContainText("Note:");
 });
+
+test("choices and a note picked while the cart holds another restaurant's items are what 'Start a new cart' adds", async ({
+  page,
+  newCustomer,
+}) => {
+  await signInOverHttp(page.request, await newCustomer("rhea"));
+  await page.goto("/r/sakura-house");
+  await page.getByRole("button", { name: "Add Edamame to cart" }).click();
+  await expect(page.getByText("Added Edamame to your cart.")).toBeVisible();
+
+  await page.goto("/r/trattoria-luce");
+  const form = page.getByRole("form", { name: "Options for Tagliatelle al ragù" });
+  await form.getByRole("radio", { name: /Large/ }).check();
+  await form.getByRole("checkbox", { name: /Extra parmesan/ }).check();
+  await form.getByLabel(/Special instructions/).fill("No salt");
+  await form.getByRole("button", { name: "Add Tagliatelle al ragù to cart" }).click();
+  await expect(form.getByText("Your cart has items from Sakura House.")).toBeVisible();
+  // Still as the customer left them while they are asked.
+  await expect(form.getByRole("radio", { name: /Large/ })).toBeChecked();
+  await expect(form.getByLabel(/Special instructions/)).toHaveValue("No salt");
+  await form.getByRole("button", { name: "Start a new cart" }).click();
+  await expect(form.getByText("Added Tagliatelle al ragù to your cart.")).toBeVisible();
+
+  await page.goto("/cart");
+  const lines = page.getByTestId("cart-line");
+  await expect(lines).toHaveCount(1);
+  await expect(lines.first()).toContainText("Size: Large (+$2.00) · Extras: Extra parmesan (+$0.75)");
+  await expect(lines.first()).toContainText("Note: No salt");
+  await expect(lines.first()).toContainText("$17.25 each");
+});
