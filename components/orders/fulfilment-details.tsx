@@ -20,7 +20,8 @@ export function FulfilmentDetails({
       <h2 id="fulfilment-heading" className="mb-2 text-base font-semibold">
         {fulfilment === "delivery" ? "Delivery" : "Pickup"}
       </h2>
-      <dl className="space-y-2 text-sm">
+      {/* The address and the note are the customer's own words: a long one wraps anywhere, inside the card. */}
+      <dl className="space-y-2 text-sm wrap-anywhere">
         <div>
           <dt className="font-medium text-stone-600">{fulfilment === "delivery" ? "Deliver to" : "Pick up at"}</dt>
           <dd className="whitespace-pre-line" data-testid="fulfilment-address">

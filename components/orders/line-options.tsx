@@ -62,7 +62,8 @@ export function LineOptions({
           ))}
         </p>
       ) : null}
-      {instructions ? <p className="italic">Note: {instructions}</p> : null}
+      {/* The customer's words, maybe one long word: it wraps anywhere rather than widen the page. */}
+      {instructions ? <p className="wrap-anywhere italic">Note: {instructions}</p> : null}
     </div>
   );
 }

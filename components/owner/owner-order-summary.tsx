@@ -43,10 +43,11 @@ export function OwnerOrderSummary({
       <p className="text-sm text-stone-600">
         {order.customer.displayName} · placed <Time date={order.placedAt} zone={timeZone} />
       </p>
-      <p className="text-sm text-stone-700" data-testid="order-fulfilment">
+      {/* The address and the note are the customer's words: a long one wraps anywhere, inside the card. */}
+      <p className="text-sm wrap-anywhere text-stone-700" data-testid="order-fulfilment">
         {order.fulfilment === "delivery" ? `Delivery to ${order.deliveryAddress}` : "Pickup"}
       </p>
-      {order.note ? <p className="text-sm text-stone-700 italic">Note: {order.note}</p> : null}
+      {order.note ? <p className="text-sm wrap-anywhere text-stone-700 italic">Note: {order.note}</p> : null}
       <OrderLinesSummary
         lines={order.lines}
         deliveryFeeCents={order.deliveryFeeCents}

@@ -56,6 +56,57 @@ test("a cart with something in it, its review and a filtered search fit 390 px a
   await expect(page.getByRole("button", { name: "Place order" })).toBeEnabled();
 });
 
+test("a customer's own long words (an address, a line's note, the order's note) wrap inside 390 px", async ({
+  pageAs,
+  newCustomer,
+}) => {
+  // People paste addresses and notes without spaces; the demo data has none, so the page list above never sees one.
+  const street = "Averyveryverylongstreetnamewithoutanyspacesbecausepeoplepastethings";
+  const lineNote = "Pleasemakeitextraspicywithnosaltandnocheeseandnoonionsthankyou";
+  const orderNote = "Ringthedoorbelltwiceandleaveitwiththeneighbourifnobodyanswers";
+  const page = await pageAs(await newCustomer("pasted"));
+  const fits = async (where: string) => {
+    expect(await pageWidth(page), `${where} is wider than the screen`).toBeLessThanOrEqual(WIDTH);
+  };
+  await page.goto("/account");
+  await page.getByRole("textbox", { name: "Label", exact: true }).fill("Home");
+  await page.getByRole("textbox", { name: "Delivery address", exact: true }).fill(`12 ${street} 4`);
+  await page.getByRole("button", { name: "Save address" }).click();
+  await expect(page.getByText("Address saved.")).toBeVisible();
+  await expect(page.getByText(street)).toBeVisible();
+  await fits("/account");
+  await page.goto("/profile");
+  await expect(page.getByText(street)).toBeVisible();
+  await fits("/profile");
+
+  await page.goto("/r/trattoria-luce");
+  await page.getByText("Add with a note for Bruschetta").click();
+  const note = page.getByRole("form", { name: "Note for Bruschetta" });
+  await note.getByLabel(/Special instructions/).fill(lineNote);
+  await note.getByRole("button", { name: "Add Bruschetta with this note" }).click();
+  await expect(note.getByText("Added Bruschetta to your cart.")).toBeVisible();
+  await page.goto("/cart");
+  await expect(page.getByTestId("cart-line")).toContainText(`Note: ${lineNote}`);
+  await fits("/cart");
+
+  await page.getByRole("radio", { name: /Delivery/ }).check();
+  await page.getByLabel("Note for the restaurant (optional)").fill(orderNote);
+  await page.getByRole("button", { name: "Review order" }).click();
+  await expect(page.getByTestId("fulfilment-address")).toHaveText(`12 ${street} 4`);
+  await expect(page.getByTestId("order-note")).toHaveText(orderNote);
+  await fits("the review");
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page).toHaveURL(/\/orders\/\d+$/);
+  await expect(page.getByTestId("order-note")).toHaveText(orderNote);
+  await fits("the order");
+  // The history and the profile sum each order up in a row, the line's note included.
+  for (const list of ["/orders", "/profile"]) {
+    await page.goto(list);
+    await expect(page.getByText(`note: ${lineNote}`)).toBeVisible();
+    await fits(list);
+  }
+});
+
 test("the admin users table scrolls inside its own box, with every total reachable", async ({ pageAs }) => {
   const page = await pageAs("admin");
   await page.goto("/admin/users");
