@@ -53,7 +53,7 @@ export function SessionList({ sessions, currentSessionId }: { sessions: OpenSess
         ))}
       </ul>
       <div className="flex flex-wrap items-start gap-3">
-        {others > 0 ? <SignOutOthersForm /> : null}
+        <SignOutOthersForm others={others} />
         <form action={signOutEverywhereAction}>
           <Button type="submit" variant="secondary">
             Sign out everywhere

@@ -129,6 +129,33 @@ test("changing the password on /account signs out the other sessions; 'sign out 
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
 });
 
+test("'sign out everywhere else' ends the other sessions and says how many it ended", async ({
+  newContext,
+  newCustomer,
+}) => {
+  const account = await newCustomer("elsewhere");
+  const laptop = await newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeAddress() } });
+  const page = await signedInPage(laptop, account);
+  const phones: Page[] = [];
+  for (let i = 0; i < 2; i++) {
+    const phone = await newContext({ extraHTTPHeaders: { "x-forwarded-for": fakeAddress() } });
+    phones.push(await signedInPage(phone, account));
+  }
+
+  await page.goto("/account");
+  await expect(page.getByRole("listitem")).toHaveCount(3);
+  await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+  // The list is down to this device and the button has gone with the others, but the answer stays to read.
+  await expect(page.getByText("2 other sessions were signed out.")).toBeVisible();
+  await expect(page.getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Sign out everywhere else" })).toHaveCount(0);
+
+  for (const phone of phones) {
+    await phone.goto("/orders");
+    await expect(phone).toHaveURL(/\/sign-in\?callbackUrl=%2Forders$/);
+  }
+});
+
 test("a disabled account's cookie gets no session from /api/auth/session, and re-enabling does not revive it", async ({
   newContext,
   newCustomer,
