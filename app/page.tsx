@@ -103,7 +103,8 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
       ) : null}
 
       <section aria-labelledby="restaurants-heading">
-        <h2 id="restaurants-heading" className="mb-3 text-lg font-semibold">
+        {/* It repeats the query as typed (up to 60 characters), maybe one long word: it wraps inside the page. */}
+        <h2 id="restaurants-heading" className="mb-3 text-lg font-semibold wrap-anywhere">
           {q ? `Restaurants matching “${q}”` : "Restaurants"}
           {filteredBy ? ` · ${filteredBy}` : ""}
         </h2>
