@@ -18,8 +18,8 @@ type Props<S extends ActionState> = Omit<FormHTMLAttributes<HTMLFormElement>, "a
 };
 
 /**
- * A form bound to a server action through useActionState. It submits through a transition instead of React's
- * form `action`, because that one resets every field afterwards, and a person correcting a price should not
+ * A form bound to a server action through useActionState. Once hydrated it submits through a transition instead of
+ * React's form `action`, because that one resets every field afterwards, and a person correcting a price should not
  * have to retype the rest. Create forms opt back into clearing on success.
  */
 export function ActionForm<S extends ActionState = ActionState>({
@@ -40,6 +40,10 @@ export function ActionForm<S extends ActionState = ActionState>({
       ref={form}
       noValidate
       {...props}
+      // Without JavaScript the browser posts the form to the action (React writes its fields into the page), so
+      // the form still works before hydration or with scripts off. With JavaScript, onSubmit prevents that post
+      // and dispatches itself: React runs no form action for a prevented submit, and so resets no field.
+      action={dispatch}
       onSubmit={(event) => {
         event.preventDefault();
         if (confirmMessage && !window.confirm(confirmMessage)) return;
