@@ -41,7 +41,10 @@ function gatherChoices(input: unknown) {
   return { ...rest, choiceIds };
 }
 
-export const instructionsSchema = plainText({ max: MAX_INSTRUCTIONS_LENGTH });
+// One line of text: runs of spaces are one space, or "No garlic" and "No   garlic" made two lines that read alike.
+export const instructionsSchema = plainText({ max: MAX_INSTRUCTIONS_LENGTH }).transform((note) =>
+  note.replace(/\s+/g, " "),
+);
 
 export const addToCartSchema = z.preprocess(
   gatherChoices,
