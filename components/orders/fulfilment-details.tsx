@@ -25,7 +25,7 @@ export function FulfilmentDetails({
         <div>
           <dt className="font-medium text-stone-600">{fulfilment === "delivery" ? "Deliver to" : "Pick up at"}</dt>
           <dd className="whitespace-pre-line" data-testid="fulfilment-address">
-            {fulfilment === "delivery" ? address : restaurantAddress}
+            {fulfilment === "delivery" ? (address ?? "No address chosen yet") : restaurantAddress}
           </dd>
         </div>
         <div>

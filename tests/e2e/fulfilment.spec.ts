@@ -196,6 +196,8 @@ test("a delivery reviewed without a saved address says so and links to where add
   const alert = page.getByRole("alert").filter({ hasText: "delivery address" });
   await expect(alert).toContainText("Choose a delivery address, or add one on your account page.");
   await expect(alert.getByRole("link", { name: "Add an address" })).toHaveAttribute("href", "/account#addresses");
+  // "Deliver to" with nothing under it read as a page that failed to load part of itself.
+  await expect(page.getByTestId("fulfilment-address")).toHaveText("No address chosen yet");
   await expect(page.getByRole("button", { name: "Place order" })).toBeDisabled();
 });
 

@@ -33,7 +33,7 @@ function CannotReview({ messages, choice }: { messages: string[]; choice?: Fulfi
     <div className="mx-auto max-w-xl space-y-4 py-12">
       <h1 className="text-2xl font-bold">Review your order</h1>
       <div role="alert">
-        <ul className="list-inside list-disc text-sm text-red-700">
+        <ul className="list-disc pl-5 text-sm text-red-700">
           {messages.map((message, i) => (
             <li key={`${i}:${message}`}>{message}</li>
           ))}
@@ -122,7 +122,7 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
       />
       {amounts.problems.length > 0 ? (
         <div role="alert">
-          <ul className="list-inside list-disc text-sm text-red-700">
+          <ul className="list-disc pl-5 text-sm text-red-700">
             {amounts.problems.map((problem) => (
               <li key={problem.reason}>
                 {checkoutRefusal(problem)}
