@@ -52,7 +52,8 @@ const daySchema = z
       const closes = minutes(ends[1]!, { end: true });
       if (typeof opens === "string") return fail(opens);
       if (typeof closes === "string") return fail(closes);
-      if (opens === closes % 1440 && closes !== 1440) return fail(`${part} ends when it starts: give it some length.`);
+      if (opens === closes % 1440 && closes !== 1440)
+        return fail(`${part} ends when it starts: give it some length (all day is 00:00-24:00).`);
       intervals.push({ opens, closes });
     }
     intervals.sort((a, b) => a.opens - b.opens);

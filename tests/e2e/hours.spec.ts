@@ -32,7 +32,9 @@ test("an owner sets hours and closed days; a customer sees when it opens and can
   await fillWeek("09:00-17:00");
   await form.getByLabel("Monday").fill("09:00-09:00");
   await form.getByRole("button", { name: "Save hours" }).click();
-  await expect(form.getByText("09:00-09:00 ends when it starts: give it some length.")).toBeVisible();
+  await expect(
+    form.getByText("09:00-09:00 ends when it starts: give it some length (all day is 00:00-24:00)."),
+  ).toBeVisible();
   await expect(form.getByLabel("Monday")).toHaveAttribute("aria-invalid", "true");
 
   // A closed day before today (Tokyo's, the zone chosen in this same form) is refused next to its field.

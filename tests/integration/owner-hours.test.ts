@@ -122,7 +122,7 @@ describe.each(DRIVERS)("owner opening hours on %s", (driver) => {
     [
       "an end equal to the start",
       { monday: "09:00-09:00" },
-      { monday: ["09:00-09:00 ends when it starts: give it some length."] },
+      { monday: ["09:00-09:00 ends when it starts: give it some length (all day is 00:00-24:00)."] },
     ],
     [
       "an hour out of range",
@@ -206,7 +206,7 @@ describe.each(DRIVERS)("owner opening hours on %s", (driver) => {
     ).toEqual({
       message: "Please correct the highlighted fields.",
       fieldErrors: {
-        monday: ["09:00-09:00 ends when it starts: give it some length."],
+        monday: ["09:00-09:00 ends when it starts: give it some length (all day is 00:00-24:00)."],
         closedDays: [
           `${pagoToday} is in the past (today is ${today("Pacific/Kiritimati")} in Pacific/Kiritimati): remove it.`,
         ],
