@@ -87,7 +87,9 @@ function CategorySection({
             label="Delete category"
             ariaLabel={`Delete category ${category.name}`}
             tone="danger"
-            confirmMessage={`Delete the category ${category.name}?`}
+            // Only an empty category can go: asking "Delete?" first, then refusing, read as a change of mind. With
+            // items the click goes straight to the refusal, which says how many to delete first.
+            confirmMessage={category.items.length === 0 ? `Delete the category ${category.name}?` : undefined}
           />
         </div>
       </div>

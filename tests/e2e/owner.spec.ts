@@ -118,3 +118,29 @@ test("owners and admins reach only restaurants they own; customers do not reach 
   expect((await customer.goto("/owner/trattoria-luce/orders"))?.status()).toBe(404);
   expect((await customer.goto("/owner/trattoria-luce/hours"))?.status()).toBe(404);
 });
+
+test("deleting a category asks first only when it can go: one with items is told to empty it, with no question", async ({
+  pageAs,
+  newRestaurant,
+}) => {
+  const restaurant = await newRestaurant("cantina", [{ name: "Cantina plate", price: "8.00" }]);
+  const page = await pageAs(restaurant.owner);
+  await page.goto(`/owner/${restaurant.slug}/menu`);
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.accept();
+  });
+
+  await page.getByRole("button", { name: "Delete category Mains" }).click();
+  await expect(page.getByText("This category still has 1 item. Delete them first")).toBeVisible();
+  expect(dialogs).toEqual([]);
+
+  const categoryForm = page.getByRole("form", { name: "Add a category" });
+  await categoryForm.getByLabel("New category").fill("Desserts");
+  await categoryForm.getByRole("button", { name: "Add category" }).click();
+  await expect(categoryForm.getByText("Added Desserts.")).toBeVisible();
+  await page.getByRole("button", { name: "Delete category Desserts" }).click();
+  await expect(page.getByRole("button", { name: "Delete category Desserts" })).toHaveCount(0);
+  expect(dialogs).toEqual(["Delete the category Desserts?"]);
+});
