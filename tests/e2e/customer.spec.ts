@@ -36,12 +36,18 @@ test("a new customer browses, favorites, orders once despite a double click, reo
 
   await page.getByRole("button", { name: "Review order" }).click();
   await expect(page).toHaveURL(/\/cart\/review\?/);
+  const review = page.url();
   await page.getByRole("button", { name: "Place order" }).dblclick();
   await expect(page).toHaveURL(/\/orders\/\d+$/);
   const orderId = page.url().split("/").pop();
   await expect(page.getByRole("heading", { level: 1, name: `Order #${orderId}` })).toBeVisible();
   await expect(page.getByTestId("order-status")).toContainText("placed");
   await expect(page.getByTestId("order-total")).toHaveText("$22.90");
+  // The review again (Back, or a reload) after placing: the cart is empty, and the page says where the order went.
+  await page.goto(review);
+  await expect(page.getByRole("heading", { level: 1, name: "Your cart is empty" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "your orders" })).toHaveAttribute("href", "/orders");
+  await page.goto(`/orders/${orderId}`);
 
   await page.getByRole("link", { name: "Orders", exact: true }).click();
   await expect(page.getByTestId("history").getByRole("listitem")).toHaveCount(1);

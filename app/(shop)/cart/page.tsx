@@ -11,6 +11,7 @@ import { fulfilmentSchema } from "@/lib/orders/schema";
 import { recordId } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { CartLine } from "@/components/shop/cart-line";
+import { EmptyCart } from "@/components/shop/empty-cart";
 import { ForgetReorder } from "@/components/shop/forget-reorder";
 import { FulfilmentChoiceForm } from "@/components/shop/fulfilment-choice-form";
 import { Money } from "@/components/ui/money";
@@ -36,14 +37,10 @@ export default async function CartPage({ searchParams }: PageProps<"/cart">) {
 
   if (!cart || cart.lines.length === 0) {
     return (
-      <div className="mx-auto max-w-xl py-12 text-center">
-        <h1 className="text-2xl font-bold">Your cart is empty</h1>
-        <p className="mt-2 text-stone-600">Pick a restaurant and add something good.</p>
-        <Link href="/" className="mt-6 inline-block font-medium text-brand-700 underline">
-          Browse restaurants
-        </Link>
+      <>
+        <EmptyCart signedIn={viewer !== null} />
         <QueryStats />
-      </div>
+      </>
     );
   }
   const closed = closedRefusal(cart);

@@ -11,6 +11,7 @@ import { fulfilmentChoiceQuery, fulfilmentSchema, type FulfilmentChoice } from "
 import { QueryStats } from "@/components/layout/query-stats";
 import { FulfilmentDetails } from "@/components/orders/fulfilment-details";
 import { OrderReceipt } from "@/components/orders/order-receipt";
+import { EmptyCart } from "@/components/shop/empty-cart";
 import { PlaceOrderForm } from "@/components/shop/place-order-form";
 
 export const metadata: Metadata = { title: "Review your order" };
@@ -74,11 +75,10 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
   }
   if (!cart || cart.lines.length === 0) {
     return (
-      <div className="mx-auto max-w-xl space-y-4 py-12 text-center">
-        <h1 className="text-2xl font-bold">Your cart is empty</h1>
-        <BackToCart choice={choice.data} />
+      <>
+        <EmptyCart signedIn />
         <QueryStats />
-      </div>
+      </>
     );
   }
   const amounts = reviewAmounts({
