@@ -133,5 +133,16 @@ describe("the audit log in words", () => {
     });
     expect(refused.label).toBe("Password change refused (too many attempts)");
     expect(refused.facts.map((f) => f.label)).not.toContain("Through");
+    // A sign-up with an email that has an account asks whether it has one: counted and said as such.
+    expect(failed({ email: "carla@platter.test", address: "203.0.113.9", via: "sign_up" })).toEqual({
+      label: "Sign-up with an email that has an account",
+      sentence: "Someone tried to sign up with the email of Carla Customer's account.",
+      facts: [
+        { label: "Email", value: "carla@platter.test" },
+        { label: "Address", value: "203.0.113.9" },
+      ],
+    });
+    // A via that is no form's, even one named like an object's own property, is only a fact.
+    expect(failed({ email: "carla@platter.test", address: null, via: "constructor" }).label).toBe("Sign-in failed");
   });
 });

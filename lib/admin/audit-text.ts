@@ -22,13 +22,19 @@ export const AUDIT_ACTION_LABELS = {
 } as const;
 
 /**
- * A wrong current password on the password form, and a change the throttle refused, are stored as a failed and a
- * refused sign-in (they share the sign-in throttle, and old rows have those names), with `via: "password_change"`:
- * shown as what they were.
+ * A wrong current password on the password form, a sign-up with an email that has an account, and either refused by
+ * the throttle, are stored as a failed and a refused sign-in (they share the sign-in throttle, and old rows have
+ * those names), with `via` saying which form: shown as what they were.
  */
-const ON_PASSWORD_FORM: Partial<Record<KnownAuditAction, string>> = {
-  "auth.sign_in_failed": "Wrong current password (password change)",
-  "auth.sign_in_throttled": "Password change refused (too many attempts)",
+const LABELS_BY_FORM: Record<string, Partial<Record<KnownAuditAction, string>>> = {
+  password_change: {
+    "auth.sign_in_failed": "Wrong current password (password change)",
+    "auth.sign_in_throttled": "Password change refused (too many attempts)",
+  },
+  sign_up: {
+    "auth.sign_in_failed": "Sign-up with an email that has an account",
+    "auth.sign_in_throttled": "Sign-up refused (too many attempts)",
+  },
 };
 
 /** Keys of a detail object (an export's filter) said in this order, whatever order jsonb stored them in. */
@@ -80,6 +86,7 @@ const IN_SENTENCE: Partial<Record<KnownAuditAction, string[]>> = {
 const VIA_TEXT: Record<string, string> = {
   http: "a direct request to the sign-in endpoint",
   password_change: "the password change form",
+  sign_up: "the sign-up form",
 };
 
 const FACT_LABELS: Record<string, string> = {
@@ -115,9 +122,10 @@ export function describeAuditEntry(entry: AuditEntryInput): AuditEntryText {
     typeof id === "number" ? (entry.restaurantNames[String(id)] ?? `restaurant no. ${id} (since deleted)`) : "—";
   const who = entry.target ? entry.target.displayName : "a deleted user";
   const known = isKnownAuditAction(entry.action) ? entry.action : undefined;
-  const passwordFormLabel = d.via === "password_change" && known ? ON_PASSWORD_FORM[known] : undefined;
-  const wrongCurrentPassword = known === "auth.sign_in_failed" && passwordFormLabel !== undefined;
-  const label = passwordFormLabel ?? (known ? AUDIT_ACTION_LABELS[known] : humanize(entry.action));
+  const form = typeof d.via === "string" && Object.hasOwn(LABELS_BY_FORM, d.via) ? d.via : undefined;
+  const formLabel = form && known ? LABELS_BY_FORM[form]![known] : undefined;
+  const failedOn = known === "auth.sign_in_failed" && formLabel !== undefined ? form : undefined;
+  const label = formLabel ?? (known ? AUDIT_ACTION_LABELS[known] : humanize(entry.action));
   const sessions = (key: string) => {
     const n = d[key];
     if (typeof n !== "number") return "their other sessions";
@@ -180,18 +188,21 @@ export function describeAuditEntry(entry: AuditEntryInput): AuditEntryText {
           : `${who} signed out everywhere: the session they used and ${sessions("otherSessionsEnded")}.`;
       break;
     default:
-      sentence = wrongCurrentPassword
-        ? `${who} entered a wrong current password on the password change form.`
-        : entry.target
-          ? `${label}: ${who}.`
-          : `${label}.`;
+      sentence =
+        failedOn === "password_change"
+          ? `${who} entered a wrong current password on the password change form.`
+          : failedOn === "sign_up"
+            ? `Someone tried to sign up with the email of ${who}'s account.`
+            : entry.target
+              ? `${label}: ${who}.`
+              : `${label}.`;
   }
   // An owner added or removed whose role changed with it: one "Role" fact, not a "From" and a "To".
   const roleMoved = entry.action.startsWith("restaurant.owner_") && d.from !== undefined;
   const skip = new Set([
     ...(isKnownAuditAction(entry.action) ? (IN_SENTENCE[entry.action] ?? []) : []),
     ...(roleMoved ? ["from", "to"] : []),
-    ...(passwordFormLabel ? ["via"] : []),
+    ...(formLabel ? ["via"] : []),
   ]);
   const facts = Object.entries(d)
     .filter(([key]) => !skip.has(key))
