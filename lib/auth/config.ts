@@ -7,7 +7,7 @@ import { authSecret } from "@/lib/env";
 
 import { adoptCartAtSignIn, endSession, sessionToken } from "./callbacks";
 import { clientAddress } from "./client-address";
-import { safeRedirectTarget } from "./redirect-target";
+import { sameSiteRedirect } from "./redirect-target";
 import { signInSchema } from "./schema";
 import { SESSION_ABSOLUTE_SECONDS } from "./sessions";
 import { attemptSignIn } from "./sign-in";
@@ -77,15 +77,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   callbacks: {
     // Only same-site paths, whatever Auth.js was handed (a malformed value must not become a 500).
-    redirect({ url, baseUrl }) {
-      let path: string | undefined;
-      if (url.startsWith("/")) path = url;
-      else if (URL.canParse(url) && new URL(url).origin === baseUrl) {
-        const parsed = new URL(url);
-        path = `${parsed.pathname}${parsed.search}${parsed.hash}`;
-      }
-      return `${baseUrl}${safeRedirectTarget(path, "/")}`;
-    },
+    redirect: sameSiteRedirect,
     // Puts the session row authorize opened into the token at sign-in; checks it on every other read
     // (lib/auth/callbacks.ts).
     jwt: sessionToken,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { safeRedirectTarget } from "./redirect-target";
+import { safeRedirectTarget, sameSiteRedirect } from "./redirect-target";
 import { signInSchema, signUpSchema } from "./schema";
 
 describe("sign-up input", () => {
@@ -49,4 +49,17 @@ describe("redirects", () => {
     ["/\\evil.example", "/profile"],
     [undefined, "/profile"],
   ])("follows %j to %j", (input, target) => expect(safeRedirectTarget(input)).toBe(target));
+
+  const base = "https://platter.example";
+  it.each([
+    ["/orders", `${base}/orders`],
+    [`${base}/cart?x=1#y`, `${base}/cart?x=1#y`],
+    ["https://evil.example/orders", `${base}/`],
+    // What a JSON body's callbackUrl can be: Auth.js hands it on as it came.
+    [5, `${base}/`],
+    [["/orders"], `${base}/`],
+    [null, `${base}/`],
+  ])("Auth.js' redirect callback sends %j to %j", (url, target) =>
+    expect(sameSiteRedirect({ url, baseUrl: base })).toBe(target),
+  );
 });
