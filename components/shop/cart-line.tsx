@@ -37,9 +37,11 @@ export function CartLine({ line, optionsNote }: { line: Cart["lines"][number]; o
       </div>
       {/* The server checks the quantity and answers in words: the browser's own check (min, step) refused 0 or
           1.5 with a bubble that is easy to miss, and left the last "Quantity updated." on screen. Submitted through
-          a transition so that a refused value stays in the field to be corrected. */}
+          a transition so that a refused value stays in the field to be corrected. Without JavaScript (or before
+          hydration) the browser posts the form to the action instead, as ActionForm's do. */}
       <form
         noValidate
+        action={updateQuantity}
         onSubmit={(event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);

@@ -288,6 +288,11 @@ test("forms posted without JavaScript get the same 400, 403 and 413 as actions; 
   expect(real.headers()["next-action"]).toBeUndefined();
   await page.goto("/cart");
   await expect(page.getByText("Horchata").first()).toBeVisible();
+  // The cart's quantity form too: it posted a GET to the page, which changed nothing.
+  await page.getByLabel("Quantity of Horchata").fill("3");
+  await page.getByRole("button", { name: "Update" }).click();
+  await page.goto("/cart");
+  await expect(page.getByLabel("Quantity of Horchata")).toHaveValue("3");
 
   const url = new URL(real.url()).pathname;
   const actionId = /"id":"([0-9a-f]+)"/.exec(real.postData() ?? "")?.[1];
