@@ -35,9 +35,10 @@ import { signInAs } from "../fixtures/session";
  *
  * The auth actions are called too. Auth.js' own signIn and signOut need a real request, so they are replaced by
  * what they do with the action's input (fuzzedAuth below): the credentials check with its throttle, then a redirect.
- * A failed or throttled sign-in or password change is work that happened: it counts against the throttle and is
- * audited, so those targets may change the throttle and audit tables when refused, and nothing else. The password
- * reset actions (lib/auth/reset-actions.ts) are called as they are: the mail, left for after the response, is dropped.
+ * A failed or throttled sign-in, password change or sign-up with a taken email is work that happened: it counts
+ * against the throttle and is audited, so those targets may change the throttle and audit tables when refused, and
+ * nothing else. The password reset actions (lib/auth/reset-actions.ts) are called as they are: the mail, left for
+ * after the response, is dropped.
  */
 
 vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
