@@ -12,7 +12,7 @@ import type { ActionState } from "@/lib/action";
 type Props<S extends ActionState> = Omit<FormHTMLAttributes<HTMLFormElement>, "action" | "children" | "onSubmit"> & {
   action: (state: Awaited<S>, form: FormData) => Promise<S>;
   resetOnSuccess?: boolean;
-  /** Asked before submitting (deletes); declining sends nothing. */
+  /** Asked before submitting (deletes); declining sends nothing, and so does a click before hydration. */
   confirmMessage?: string;
   children: (state: Awaited<S>, pending: boolean) => ReactNode;
 };
@@ -43,7 +43,11 @@ export function ActionForm<S extends ActionState = ActionState>({
       // Without JavaScript the browser posts the form to the action (React writes its fields into the page), so
       // the form still works before hydration or with scripts off. With JavaScript, onSubmit prevents that post
       // and dispatches itself: React runs no form action for a prevented submit, and so resets no field.
-      action={dispatch}
+      // A form that asks first (confirmMessage: deletes) gets no action: without JavaScript nothing can ask, and a
+      // click before hydration deleted unasked. Its method "dialog" makes such a click do nothing (a form outside a
+      // dialog submits nowhere), rather than load the page again with its fields in the address.
+      action={confirmMessage ? undefined : dispatch}
+      method={confirmMessage ? "dialog" : undefined}
       onSubmit={(event) => {
         event.preventDefault();
         if (confirmMessage && !window.confirm(confirmMessage)) return;
