@@ -143,6 +143,13 @@ describe("the audit log in words", () => {
       ],
     });
     // A via that is no form's, even one named like an object's own property, is only a fact.
-    expect(failed({ email: "carla@platter.test", address: null, via: "constructor" }).label).toBe("Sign-in failed");
+    const odd = failed({ email: "carla@platter.test", address: null, via: "constructor", toString: 1 });
+    expect(odd.label).toBe("Sign-in failed");
+    expect(odd.facts).toEqual([
+      { label: "Email", value: "carla@platter.test" },
+      { label: "Address", value: "—" },
+      { label: "Through", value: "constructor" },
+      { label: "To string", value: "1" },
+    ]);
   });
 });

@@ -106,6 +106,12 @@ const FACT_LABELS: Record<string, string> = {
   to: "To",
 };
 
+/**
+ * `words[key]` when `words` itself has it: stored details are looked up by what they hold, and a plain object also
+ * answers "constructor" or "toString" (with a function, which is no text).
+ */
+const ownText = (words: Record<string, string>, key: string) => (Object.hasOwn(words, key) ? words[key] : undefined);
+
 /** The zone of the days an orders export recorded before 2026-11-29, when exports began to record the admin's own. */
 const LEGACY_EXPORT_ZONE = "UTC";
 
@@ -139,7 +145,7 @@ export function describeAuditEntry(entry: AuditEntryInput): AuditEntryText {
     }
     if (v === null || v === undefined || v === "") return "—";
     if (typeof v === "boolean") return v ? "yes" : "no";
-    if (key === "via") return VIA_TEXT[String(v)] ?? String(v);
+    if (key === "via") return ownText(VIA_TEXT, String(v)) ?? String(v);
     if (typeof v === "object")
       return Object.entries(v as Record<string, unknown>)
         .sort(([a], [b]) => keyRank(a) - keyRank(b))
@@ -206,7 +212,7 @@ export function describeAuditEntry(entry: AuditEntryInput): AuditEntryText {
   ]);
   const facts = Object.entries(d)
     .filter(([key]) => !skip.has(key))
-    .map(([key, v]) => ({ label: FACT_LABELS[key] ?? humanize(key), value: value(key, v) }));
+    .map(([key, v]) => ({ label: ownText(FACT_LABELS, key) ?? humanize(key), value: value(key, v) }));
   if (roleMoved) facts.unshift({ label: "Role", value: `${text("from")} → ${text("to")}` });
   return { label, sentence, facts };
 }
