@@ -69,7 +69,14 @@ export async function signUpAction(_state: FormState, form: FormData): Promise<F
   // failed sign-in (per email and per address), so the sign-in throttle bounds how fast anyone can ask.
   const keys = { email: parsed.data.email, address: clientAddress(await headers()) };
   const locked = await checkSignInThrottle(keys);
-  if (locked) return { message: tooManyAttemptsMessage(locked.retryAfterSeconds), values };
+  if (locked) {
+    // Audited as sign-in's and the password form's refusals are: a lock is what an admin looks for.
+    await recordSignInEvent("auth.sign_in_throttled", {
+      ...keys,
+      details: { via: "sign_up", lockedKey: locked.kind, retryAfterSeconds: locked.retryAfterSeconds },
+    });
+    return { message: tooManyAttemptsMessage(locked.retryAfterSeconds), values };
+  }
   const created = await createAccount(parsed.data);
   if (!created.ok) {
     const claim = await claimSignInAttempt(keys);

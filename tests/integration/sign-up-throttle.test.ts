@@ -43,9 +43,15 @@ describe.each(DRIVERS)("sign-up with a taken email on %s", (driver) => {
     const audited = await db()
       .select({ action: auditLog.action, via: auditLog.details })
       .from(auditLog)
-      .where(eq(auditLog.targetProfileId, profile.id));
-    expect(audited).toHaveLength(THROTTLE_RULES.account.limit);
+      .where(eq(auditLog.targetProfileId, profile.id))
+      .orderBy(auditLog.id);
+    // The refusal too, as sign-in's are: "Sign-up refused (too many attempts)".
+    expect(audited.map((row) => row.action)).toEqual([
+      ...Array<string>(THROTTLE_RULES.account.limit).fill("auth.sign_in_failed"),
+      "auth.sign_in_throttled",
+    ]);
     expect(audited.every((row) => (row.via as { via?: string }).via === "sign_up")).toBe(true);
+    expect(audited.at(-1)!.via).toMatchObject({ lockedKey: "account", retryAfterSeconds: expect.any(Number) });
   });
 
   it("counts against the address across emails, then refuses even a new email there, creating nothing", async () => {
