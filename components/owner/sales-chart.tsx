@@ -1,5 +1,6 @@
 import { formatCents } from "@/lib/money";
 import type { SalesDay } from "@/lib/owner/sales";
+import { counted } from "@/lib/words";
 
 const WIDTH = 720;
 const HEIGHT = 220;
@@ -57,7 +58,7 @@ export function SalesChart({ days }: { days: SalesDay[] }) {
               rx={2}
               className="fill-brand-600"
             >
-              <title>{`${d.day}: ${formatCents(d.revenueCents)}, ${d.orders} ${d.orders === 1 ? "order" : "orders"}`}</title>
+              <title>{`${d.day}: ${formatCents(d.revenueCents)}, ${counted(d.orders, "order", "orders")}`}</title>
             </rect>
             {labelled ? (
               <text x={x + barWidth / 2} y={HEIGHT - 8} textAnchor="middle" className="fill-stone-500 text-[10px]">

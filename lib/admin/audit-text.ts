@@ -1,3 +1,5 @@
+import { counted } from "@/lib/words";
+
 /**
  * The audit log in words: each action as a label and a sentence, its details as "key: value" facts, with the names
  * of the people and restaurants involved instead of ids. Pure, so that the wording is unit-tested
@@ -135,7 +137,7 @@ export function describeAuditEntry(entry: AuditEntryInput): AuditEntryText {
   const sessions = (key: string) => {
     const n = d[key];
     if (typeof n !== "number") return "their other sessions";
-    return n === 0 ? "no other sessions" : `${n} other session${n === 1 ? "" : "s"}`;
+    return n === 0 ? "no other sessions" : counted(n, "other session", "other sessions");
   };
   const value = (key: string, v: unknown): string => {
     if (key === "restaurantId") return restaurant(v);

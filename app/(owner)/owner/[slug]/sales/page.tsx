@@ -8,6 +8,7 @@ import { salesRangeSchema } from "@/lib/owner/schema";
 import { OWNER_ROLES } from "@/lib/owner/scope";
 import { firstParams, parseFilter } from "@/lib/query-params";
 import { pathSlug } from "@/lib/validation";
+import { counted } from "@/lib/words";
 import { QueryStats } from "@/components/layout/query-stats";
 import { OwnerNav } from "@/components/owner/owner-nav";
 import { SalesChart } from "@/components/owner/sales-chart";
@@ -50,8 +51,8 @@ export default async function OwnerSalesPage({ params, searchParams }: PageProps
       <SalesRangeForm slug={report.restaurant.slug} values={values} errors={errors} />
       <p className="mb-4 text-sm text-stone-600" data-testid="sales-summary">
         {range ? `${first} to ${last}` : `Last ${SALES_DAYS} days`} ({report.restaurant.timeZone}), cancelled orders
-        excluded: <Money cents={report.totalRevenueCents} className="font-semibold" /> from {report.totalOrders}{" "}
-        {report.totalOrders === 1 ? "order" : "orders"}. Revenue includes delivery fees; top items count the items
+        excluded: <Money cents={report.totalRevenueCents} className="font-semibold" /> from{" "}
+        {counted(report.totalOrders, "order", "orders")}. Revenue includes delivery fees; top items count the items
         alone.
       </p>
       <div className="space-y-6">
