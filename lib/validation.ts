@@ -4,6 +4,9 @@ import { SLUG_MAX, SLUG_PATTERN } from "@/db/slug";
 
 export const MAX_INT4 = 2_147_483_647;
 
+/** An order number typed as digits that no order id can be (0, or past the int4 range): the staff searches' words. */
+export const NO_SUCH_ORDER_NUMBER = "No order has that number.";
+
 /**
  * An id from a form field or URL: digits only (no "1e3", " 12", "-1" or "1.0"), within Postgres' integer range.
  * Whether the record exists, and is the caller's, is for the query to decide.

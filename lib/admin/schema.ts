@@ -3,7 +3,7 @@ import { z } from "zod";
 import { orderStatus, userRole } from "@/db/schema";
 import { SLUG_MAX, SLUG_PATTERN, slugify } from "@/db/slug";
 import { timeZoneSchema } from "@/lib/restaurants/time-zones";
-import { dayRangeFields, dayRangeInOrder, plainText, recordId } from "@/lib/validation";
+import { dayRangeFields, dayRangeInOrder, NO_SUCH_ORDER_NUMBER, plainText, recordId } from "@/lib/validation";
 
 import { AUDIT_ACTIONS } from "./audit-text";
 import { USER_SORTS } from "./cursor";
@@ -146,10 +146,7 @@ export const ORDER_STATUSES = orderStatus.enumValues;
  * correctly: "digits only" told the admin to fix what was not wrong, so they hear what the owner's search says.
  */
 const NOT_DIGITS = "Enter an order number: digits only, like 1234.";
-const orderNumber = z
-  .string({ error: NOT_DIGITS })
-  .regex(/^\d+$/, NOT_DIGITS)
-  .pipe(recordId("No order has that number."));
+const orderNumber = z.string({ error: NOT_DIGITS }).regex(/^\d+$/, NOT_DIGITS).pipe(recordId(NO_SUCH_ORDER_NUMBER));
 
 /**
  * /admin/orders?status=&restaurant=&customer=&from=&to=&number=&before= : every filter is checked and a bad one is

@@ -14,6 +14,7 @@ import {
   dayRangeInOrder,
   hasVisibleText,
   MAX_INT4,
+  NO_SUCH_ORDER_NUMBER,
   numberText,
   PLAIN_NUMBER,
   plainText,
@@ -177,7 +178,7 @@ export const pastOrdersFilterSchema = z
       if (number === undefined) return { name: q };
       const orderId = Number(number);
       if (!/^\d{1,10}$/.test(number) || orderId < 1 || orderId > MAX_INT4) {
-        ctx.addIssue({ code: "custom", message: "No order has that number." });
+        ctx.addIssue({ code: "custom", message: NO_SUCH_ORDER_NUMBER });
         return z.NEVER;
       }
       return { orderId };
