@@ -10,7 +10,7 @@ import type { Viewer } from "./queries";
 import { voidResetTokens } from "./reset-tokens";
 import type { ChangePasswordInput } from "./schema";
 import { revokeUserSessions } from "./sessions";
-import { claimSignInAttempt, recordSignInEvent, settleSuccessfulAttempt } from "./throttle";
+import { claimSignInAttempt, recordSignInEvent, recordThrottledAttempt, settleSuccessfulAttempt } from "./throttle";
 
 export type ChangePasswordResult =
   | { ok: true; signedOut: number }
@@ -39,11 +39,7 @@ export async function changePassword({
   const claim = await claimSignInAttempt(keys);
   if (!claim.ok) {
     // Recorded as a refused sign-in is: guesses at the current password are guesses at the account's password.
-    await recordSignInEvent("auth.sign_in_throttled", {
-      ...keys,
-      address,
-      details: { via: "password_change", lockedKey: claim.kind, retryAfterSeconds: claim.retryAfterSeconds },
-    });
+    await recordThrottledAttempt({ ...keys, address }, claim, "password_change");
     return { ok: false, reason: "throttled", retryAfterSeconds: claim.retryAfterSeconds };
   }
   const db = await getPrimaryDb();

@@ -11,11 +11,10 @@ import { changePassword, signOutSessions } from "./account";
 import { clientAddress } from "./client-address";
 import { signIn, signOut } from "./config";
 import { otherSessionsSignedOut, tooManyAttemptsMessage } from "./messages";
-import { createAccount } from "./queries";
 import { safeRedirectTarget } from "./redirect-target";
 import { changePasswordSchema, signInSchema, signUpSchema } from "./schema";
 import { getViewer } from "./session";
-import { checkSignInThrottle, claimSignInAttempt, recordSignInEvent } from "./throttle";
+import { signUp } from "./sign-up";
 
 export type FormState = {
   /** Set when something was done although the visitor stays on the form (an account created, not signed in). */
@@ -65,28 +64,9 @@ export async function signUpAction(_state: FormState, form: FormData): Promise<F
   const values = { name: field(form, "name"), email: field(form, "email") };
   const parsed = signUpSchema.safeParse({ ...values, password: field(form, "password") });
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-  // "Already exists" tells whether an email has an account, which sign-in never says: each such answer counts as a
-  // failed sign-in (per email and per address), so the sign-in throttle bounds how fast anyone can ask.
-  const keys = { email: parsed.data.email, address: clientAddress(await headers()) };
-  const locked = await checkSignInThrottle(keys);
-  if (locked) {
-    // Audited as sign-in's and the password form's refusals are: a lock is what an admin looks for.
-    await recordSignInEvent("auth.sign_in_throttled", {
-      ...keys,
-      details: { via: "sign_up", lockedKey: locked.kind, retryAfterSeconds: locked.retryAfterSeconds },
-    });
-    return { message: tooManyAttemptsMessage(locked.retryAfterSeconds), values };
-  }
-  const created = await createAccount(parsed.data);
+  const created = await signUp({ input: parsed.data, address: clientAddress(await headers()) });
   if (!created.ok) {
-    const claim = await claimSignInAttempt(keys);
-    await recordSignInEvent(claim.ok ? "auth.sign_in_failed" : "auth.sign_in_throttled", {
-      ...keys,
-      details: claim.ok
-        ? { via: "sign_up" }
-        : { via: "sign_up", lockedKey: claim.kind, retryAfterSeconds: claim.retryAfterSeconds },
-    });
-    if (!claim.ok) return { message: tooManyAttemptsMessage(claim.retryAfterSeconds), values };
+    if (created.reason === "throttled") return { message: tooManyAttemptsMessage(created.retryAfterSeconds), values };
     return { fieldErrors: { email: ["An account with this email already exists. Sign in instead?"] }, values };
   }
   const refused = await signInAndRedirect(

@@ -6,7 +6,7 @@ import { clientAddress } from "./client-address";
 import { tooManyAttemptsMessage } from "./messages";
 import { safeRedirectTarget } from "./redirect-target";
 import { emailSchema } from "./schema";
-import { checkSignInThrottle, recordSignInEvent, type ThrottleKeys } from "./throttle";
+import { checkSignInThrottle, recordThrottledAttempt, type ThrottleKeys } from "./throttle";
 
 const CALLBACK_COOKIES = ["__Secure-authjs.callback-url", "authjs.callback-url"];
 
@@ -112,12 +112,7 @@ export async function credentialsKeys(request: NextRequest): Promise<ThrottleKey
 export async function tooManyAttempts(keys: ThrottleKeys, { audit = true } = {}): Promise<Response | null> {
   const throttled = await checkSignInThrottle(keys);
   if (!throttled) return null;
-  if (audit) {
-    await recordSignInEvent("auth.sign_in_throttled", {
-      ...keys,
-      details: { lockedKey: throttled.kind, retryAfterSeconds: throttled.retryAfterSeconds, via: "http" },
-    });
-  }
+  if (audit) await recordThrottledAttempt(keys, throttled, "http");
   return Response.json(
     {
       error: "TooManyAttempts",

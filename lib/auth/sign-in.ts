@@ -6,6 +6,7 @@ import {
   claimSignInAttempt,
   pruneSignInThrottles,
   recordSignInEvent,
+  recordThrottledAttempt,
   settleSuccessfulAttempt,
   type ThrottleKind,
 } from "./throttle";
@@ -36,10 +37,7 @@ export async function attemptSignIn({
   const keys = { email, address };
   const claim = await claimSignInAttempt(keys);
   if (!claim.ok) {
-    await recordSignInEvent("auth.sign_in_throttled", {
-      ...keys,
-      details: { lockedKey: claim.kind, retryAfterSeconds: claim.retryAfterSeconds },
-    });
+    await recordThrottledAttempt(keys, claim);
     return { ok: false, reason: "throttled", kind: claim.kind, retryAfterSeconds: claim.retryAfterSeconds };
   }
   const user = await authenticate(email, password);

@@ -158,3 +158,13 @@ export async function recordSignInEvent(
     details: { email: key, address, ...details },
   });
 }
+
+/**
+ * A refused attempt on the record (`auth.sign_in_throttled`): which key was locked and for how long, and the way it
+ * came (`via`: the password form, the sign-up form, the HTTP endpoint; none for the sign-in form).
+ */
+export const recordThrottledAttempt = (keys: ThrottleKeys, { kind, retryAfterSeconds }: Throttled, via?: string) =>
+  recordSignInEvent("auth.sign_in_throttled", {
+    ...keys,
+    details: { ...(via ? { via } : {}), lockedKey: kind, retryAfterSeconds },
+  });
