@@ -1,10 +1,11 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
+import { useActionState } from "react";
 
 import { removeFromCartAction, setQuantityAction, type CartActionState } from "@/lib/cart/actions";
 import type { Cart } from "@/lib/cart/queries";
 import { LineOptions } from "@/components/orders/line-options";
+import { submitKeepingFields } from "@/components/ui/action-form";
 import { Money } from "@/components/ui/money";
 
 const problemText = {
@@ -37,18 +38,9 @@ export function CartLine({ line, optionsNote }: { line: Cart["lines"][number]; o
       </div>
       {/* The server checks the quantity and answers in words: the browser's own check (min, step) refused 0 or
           1.5 with a bubble that is easy to miss, and left the last "Quantity updated." on screen. Submitted through
-          a transition so that a refused value stays in the field to be corrected. Without JavaScript (or before
-          hydration) the browser posts the form to the action instead, as ActionForm's do. */}
-      <form
-        noValidate
-        action={updateQuantity}
-        onSubmit={(event) => {
-          event.preventDefault();
-          const data = new FormData(event.currentTarget);
-          startTransition(() => updateQuantity(data));
-        }}
-        className="flex items-center gap-2"
-      >
+          submitKeepingFields so that a refused value stays in the field to be corrected, and so that it posts
+          without JavaScript too. */}
+      <form noValidate {...submitKeepingFields(updateQuantity)} className="flex items-center gap-2">
         <input type="hidden" name="lineId" value={line.lineId} />
         <label htmlFor={inputId} className="sr-only">
           Quantity of {line.name}

@@ -1,7 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { startTransition, useActionState, useEffect, useRef, type FormHTMLAttributes, type ReactNode } from "react";
+import {
+  startTransition,
+  useActionState,
+  useEffect,
+  useRef,
+  type FormEvent,
+  type FormHTMLAttributes,
+  type ReactNode,
+} from "react";
 
 import type { ActionState } from "@/lib/action";
 
@@ -36,28 +44,32 @@ export function ActionForm<S extends ActionState = ActionState>({
     if (resetOnSuccess && state.ok) form.current?.reset();
   }, [state, resetOnSuccess]);
   return (
-    <form
-      ref={form}
-      noValidate
-      {...props}
-      // Without JavaScript the browser posts the form to the action (React writes its fields into the page), so
-      // the form still works before hydration or with scripts off. With JavaScript, onSubmit prevents that post
-      // and dispatches itself: React runs no form action for a prevented submit, and so resets no field.
-      // A form that asks first (confirmMessage: deletes) gets no action: without JavaScript nothing can ask, and a
-      // click before hydration deleted unasked. Its method "dialog" makes such a click do nothing (a form outside a
-      // dialog submits nowhere), rather than load the page again with its fields in the address.
-      action={confirmMessage ? undefined : dispatch}
-      method={confirmMessage ? "dialog" : undefined}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (confirmMessage && !window.confirm(confirmMessage)) return;
-        const data = new FormData(event.currentTarget);
-        startTransition(() => dispatch(data));
-      }}
-    >
+    <form ref={form} noValidate {...props} {...submitKeepingFields(dispatch, confirmMessage)}>
       {children(state, pending)}
     </form>
   );
+}
+
+/**
+ * A form's submit that keeps its fields, for ActionForm and any form bound to useActionState by hand. Without
+ * JavaScript the browser posts the form to the action (React writes its fields into the page), so the form still
+ * works before hydration or with scripts off. With JavaScript, onSubmit prevents that post and dispatches itself:
+ * React runs no form action for a prevented submit, and so resets no field.
+ * A form that asks first (`confirmMessage`: deletes) gets no action: without JavaScript nothing can ask, and a click
+ * before hydration deleted unasked. Its method "dialog" makes such a click do nothing (a form outside a dialog
+ * submits nowhere), rather than load the page again with its fields in the address.
+ */
+export function submitKeepingFields(dispatch: (data: FormData) => void, confirmMessage?: string) {
+  return {
+    action: confirmMessage ? undefined : dispatch,
+    method: confirmMessage ? "dialog" : undefined,
+    onSubmit(event: FormEvent<HTMLFormElement>) {
+      event.preventDefault();
+      if (confirmMessage && !window.confirm(confirmMessage)) return;
+      const data = new FormData(event.currentTarget);
+      startTransition(() => dispatch(data));
+    },
+  };
 }
 
 /** The outcome of the last submit: green when it worked, red otherwise, with a link to what it made if any. */
