@@ -15,13 +15,28 @@ type AddressResult = Result<object, { reason: "not-found" }>;
 /** An address text as two copies of it compare: case, accents' encoding and runs of spaces aside. */
 const comparable = (text: string) => text.normalize("NFC").toLocaleLowerCase("und").replace(/\s+/g, " ").trim();
 
+type BookEntry = { id: number; label: string; address: string; isDefault: boolean };
+
+/** The viewer's saved addresses, at most MAX_SAVED_ADDRESSES: read under the address book's lock by the writes. */
+const readBook = (tx: Transaction, viewer: Viewer): Promise<BookEntry[]> =>
+  tx
+    .select({
+      id: customerAddresses.id,
+      label: customerAddresses.label,
+      address: customerAddresses.address,
+      isDefault: customerAddresses.isDefault,
+    })
+    .from(customerAddresses)
+    .where(eq(customerAddresses.profileId, viewer.profileId));
+
 /**
- * The saved address (of `saved`, [label, address] pairs) that `address` would copy, as a refusal naming its label:
- * a second copy of one only doubled the choices at checkout. Compared here, where case folding knows every alphabet.
+ * The saved address of `book` (but `except`, the one being edited) that `address` would copy, as a refusal naming its
+ * label: a second copy of one only doubled the choices at checkout. Compared here, where case folding knows every
+ * alphabet.
  */
-function duplicateOf(saved: readonly (readonly [string, string])[], address: string) {
-  const same = saved.find(([, text]) => comparable(text) === comparable(address));
-  return same && ({ ok: false, reason: "conflict:duplicate", label: same[0] } as const);
+function duplicateOf(book: readonly BookEntry[], address: string, except?: number) {
+  const same = book.find((a) => a.id !== except && comparable(a.address) === comparable(address));
+  return same && ({ ok: false, reason: "conflict:duplicate", label: same.label } as const);
 }
 
 /** The WHERE of every read and write of one address: its id and the viewer's own profile. */
@@ -70,9 +85,9 @@ export type AddressFailure = { reason: "not-found" } | DuplicateAddress;
 
 /**
  * Runs `write` in a transaction that first locks the viewer's profile row: every write that counts a customer's
- * addresses, compares one with the others or moves their default goes through here, so that two of them (two tabs, a
- * double click) run one after the other. The count's bound holds, and the one-default unique index never sees a second default that a
- * concurrent transaction set after this one cleared the old.
+ * addresses, compares one with the others or moves their default goes through here, so that two of them (two tabs,
+ * a double click) run one after the other. The count's bound holds, and the one-default unique index never sees a
+ * second default that a concurrent transaction set after this one cleared the old.
  */
 async function inAddressBook<T>(viewer: Viewer, write: (tx: Transaction) => Promise<T>): Promise<T> {
   const db = await getDb();
@@ -98,20 +113,11 @@ export async function addAddress({
   makeDefault: boolean;
 }): Promise<Result<{ addressId: number }, AddAddressFailure>> {
   return inAddressBook(viewer, async (tx) => {
-    // In the same statement, the (at most MAX_SAVED_ADDRESSES) saved ones, [label, address], for duplicateOf.
-    const [held] = await tx
-      .select({
-        n: sql<number>`count(*)::int`,
-        defaults: sql<number>`count(*) filter (where is_default)::int`,
-        saved: sql<[string, string][]>`coalesce(json_agg(json_build_array(
-          ${customerAddresses.label}, ${customerAddresses.address})), '[]')`,
-      })
-      .from(customerAddresses)
-      .where(eq(customerAddresses.profileId, viewer.profileId));
-    if ((held?.n ?? 0) >= MAX_SAVED_ADDRESSES) return { ok: false, reason: "invalid:too-many" } as const;
-    const duplicate = duplicateOf(held?.saved ?? [], address);
+    const book = await readBook(tx, viewer);
+    if (book.length >= MAX_SAVED_ADDRESSES) return { ok: false, reason: "invalid:too-many" } as const;
+    const duplicate = duplicateOf(book, address);
     if (duplicate) return duplicate;
-    const isDefault = makeDefault || (held?.defaults ?? 0) === 0;
+    const isDefault = makeDefault || !book.some((a) => a.isDefault);
     if (isDefault) {
       await tx
         .update(customerAddresses)
@@ -139,14 +145,10 @@ export async function updateAddress({
 }: AddressRef & { label: string; address: string }): Promise<Result<object, AddressFailure>> {
   const { viewer, addressId } = ref;
   return inAddressBook(viewer, async (tx) => {
-    // The whole book (at most MAX_SAVED_ADDRESSES): the one edited, if it is theirs, and the others to compare.
-    const book = await tx
-      .select({ id: customerAddresses.id, label: customerAddresses.label, address: customerAddresses.address })
-      .from(customerAddresses)
-      .where(eq(customerAddresses.profileId, viewer.profileId));
+    // The whole book: the one edited, if it is theirs, and the others to compare.
+    const book = await readBook(tx, viewer);
     if (!book.some((a) => a.id === addressId)) return NOT_FOUND;
-    const others = book.filter((a) => a.id !== addressId).map((a) => [a.label, a.address] as const);
-    const duplicate = duplicateOf(others, address);
+    const duplicate = duplicateOf(book, address, addressId);
     if (duplicate) return duplicate;
     await tx.update(customerAddresses).set({ label, address }).where(theirs(ref));
     return { ok: true } as const;
