@@ -18,8 +18,10 @@ export const searchPattern = (q: string | SQLWrapper): SQL => {
  * finds "Phở"): the staff's name and email searches. The trigram indexes of migration 0021 cover
  * platter_search_text of names and emails.
  */
-export const containsText = (column: SQLWrapper, text: string): SQL =>
-  sql`platter_search_text(${column}) like ${searchPattern(text)}`;
+export const containsText = (column: SQLWrapper, text: string): SQL => foldedContains(searchText(column), text);
+
+/** `folded`, text already as search compares it (a stored platter_search_text, e.g. restaurant_customers'), contains `text`. */
+export const foldedContains = (folded: SQLWrapper, text: string): SQL => sql`${folded} like ${searchPattern(text)}`;
 
 /**
  * The account of `profileId` has a name or an email that contains `text` (containsText), or undefined for no

@@ -102,3 +102,28 @@ export const restaurantItemDayTotals = pgTable(
   },
   (t) => [primaryKey({ columns: [t.restaurantId, t.day, t.itemKey] })],
 );
+
+/**
+ * Who has ordered from each restaurant (any order, cancelled ones too), with the customer's name as search compares
+ * it (platter_search_text(profiles.display_name), migration 0025): the owner's past-orders name search reads the
+ * restaurant's own customers here, in customer order, instead of matching every profile of the platform and
+ * probing each one's orders. Kept by triggers like the sums above, and reconciled like them.
+ */
+export const restaurantCustomers = pgTable(
+  "restaurant_customers",
+  {
+    restaurantId: integer("restaurant_id")
+      .notNull()
+      .references(() => restaurants.id, { onDelete: "cascade" }),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => profiles.id, { onDelete: "cascade" }),
+    searchName: text("search_name").notNull(),
+  },
+  // The primary key serves the search, one restaurant's customers in id order; migration 0025 makes it INCLUDE
+  // search_name (Drizzle cannot say so), so the search never reads the table. The index serves a rename's update.
+  (t) => [
+    primaryKey({ columns: [t.restaurantId, t.customerId] }),
+    index("restaurant_customers_customer_idx").on(t.customerId),
+  ],
+);

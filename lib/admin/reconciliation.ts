@@ -88,6 +88,7 @@ export const ROLLUPS = [
   "customer_restaurant_day_totals",
   "restaurant_day_totals",
   "restaurant_item_day_totals",
+  "restaurant_customers",
 ] as const;
 
 /**

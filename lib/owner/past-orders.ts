@@ -7,7 +7,7 @@ import { orders, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { dayAfter, dayStart, EARLIEST_DAY_ZONE, LATEST_DAY_ZONE, type Zone } from "@/lib/dates";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
-import { containsText, MAX_MATCHED_CUSTOMERS } from "@/lib/search";
+import { foldedContains, MAX_MATCHED_CUSTOMERS } from "@/lib/search";
 
 import { ownerOrderColumns, ownerOrderWith } from "./order-read";
 import { ownedRestaurantAt } from "./scope";
@@ -68,14 +68,15 @@ export async function listPastOrders({
   if (search && "orderId" in search) filters.push(eq(orders.id, search.orderId));
   const name = search && "name" in search ? search.name : undefined;
   // The restaurant's customers a name search matches, by id, at most `limit`: a broad name ("a") must not probe
-  // everyone. Only those who ordered here (orders_customer_restaurant_placed_idx): the first 50 matches of the whole
-  // platform hid a customer of this restaurant behind people who never ordered from it, and the owner learnt how
-  // many accounts elsewhere bear a name.
+  // everyone. Read from the restaurant's own customers (restaurant_customers, names stored folded, in customer
+  // order by its key): matching the platform's profiles first and then probing each one's orders here folded and
+  // probed 16,000 profiles for "a" (160-220 ms at 20,000 customers, migration 0025), and the first 50 matches of
+  // the whole platform hid a customer of this restaurant behind people who never ordered from it.
   const restaurantId = sql`(select r.id from restaurants r where r.slug = ${slug})`;
   const matching = (name: string, limit: number) =>
-    sql`(select p.id from profiles p where ${containsText(sql.raw("p.display_name"), name)}
-      and exists (select 1 from orders c where c.customer_id = p.id and c.restaurant_id = ${restaurantId})
-      order by p.id limit ${limit})`;
+    sql`(select rc.customer_id as id from restaurant_customers rc
+      where rc.restaurant_id = ${restaurantId} and ${foldedContains(sql.raw("rc.search_name"), name)}
+      order by rc.customer_id limit ${limit})`;
   if (name !== undefined) {
     // Each matching customer's newest page of orders here (orders_customer_restaurant_placed_idx, read backwards
     // and stopped after a page), and the page is the newest of those, fetched by id. Written as an uncorrelated

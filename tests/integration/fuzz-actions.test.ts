@@ -72,6 +72,7 @@ const ROLLUPS = [
   "customer_restaurant_day_totals",
   "restaurant_day_totals",
   "restaurant_item_day_totals",
+  "restaurant_customers",
 ];
 
 const WEEKDAY_FIELDS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];

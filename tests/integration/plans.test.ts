@@ -29,6 +29,7 @@ import { getProfileForViewer, RECENT_ORDERS } from "@/lib/profile/queries";
 import { browseRestaurants, getRestaurantPage } from "@/lib/restaurants/queries";
 
 import { freshDatabase } from "../fixtures/db";
+import { createOrders, createOwner, createRestaurant } from "../fixtures/factory";
 import { openSession } from "../fixtures/open-session";
 import {
   captureStatements,
@@ -56,6 +57,8 @@ import {
 
 /** Tables whose size grows with the order history. */
 const HISTORY_TABLES = ["orders", "order_lines"] as const;
+/** Where a customer name search matches names. */
+const CUSTOMER_TABLES = ["profiles", "restaurant_customers"] as const;
 
 /** The seed's orders have 1 to 5 lines (mostly 3). */
 const MAX_LINES = 5;
@@ -816,6 +819,42 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("page plans on a skewed Postgr
     for (const statement of explained) {
       const problems = pageProblems([statement], { tables: HISTORY_TABLES, maxRowsTouched: BOUNDS.orderPage });
       expect(problems.length, problems.join("\n\n")).toBe(0);
+    }
+  });
+  /**
+   * An owner's past-orders search by a name that hundreds of the platform's customers bear, at a restaurant only
+   * three of them ordered from: it reads that restaurant's customers (restaurant_customers), not every matching
+   * profile. It ran last: the restaurant and its orders are added to the skewed platform here.
+   */
+  it("a past-orders name search reads the restaurant's customers, not every profile with the name", async () => {
+    const { restaurant } = await createRestaurant(db());
+    const owner = await createOwner(db(), [restaurant.id]);
+    const regulars = await postgresClientOf(db())<{ id: number; name: string }[]>`
+      select id, display_name as name from profiles where slug in ('plan-customer-1', 'plan-customer-2', 'plan-customer-3') order by id`;
+    for (const { id } of regulars) {
+      await createOrders(db(), {
+        customerId: id,
+        restaurantId: restaurant.id,
+        count: 2,
+        lines: [{ menuItemId: null, name: "Soup", unitPriceCents: 500, quantity: 1 }],
+      });
+    }
+    await postgresClientOf(db()).unsafe("vacuum analyze restaurant_customers");
+    const viewer = (await findActiveViewer(owner.user.id))!;
+    // "Customer": 300 profiles; "e": nearly every one (and no trigram for an index to narrow it down with).
+    for (const name of ["Customer", "e"]) {
+      const { result, queries } = await captureStatements(() =>
+        listPastOrders({ viewer, slug: restaurant.slug, search: { name } }),
+      );
+      expect(result?.orders.map((o) => o.customer.displayName).sort()).toEqual(
+        regulars.flatMap(({ name }) => [name, name]),
+      );
+      expect(result?.tooManyCustomers).toBe(false);
+      const explained = await explainStatements(postgresClientOf(db()), queries);
+      // The restaurant's three customers, for the page and for the count of matches, and the page's orders' customers.
+      const bound = 2 * regulars.length + 2 * (PAST_ORDERS_PAGE_SIZE + 1);
+      const problems = pageProblems(explained, { tables: CUSTOMER_TABLES, maxRowsTouched: bound });
+      expect(problems.length, `?q=${name}:\n\n${problems.join("\n\n")}\n`).toBe(0);
     }
   });
 });
