@@ -10,6 +10,7 @@ import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { appDay, DAY_MS } from "@/lib/dates";
 import { decodeCursor } from "@/lib/orders/cursor";
 import { getOrderHistory } from "@/lib/orders/queries";
+import { listPastOrders } from "@/lib/owner/past-orders";
 import { getOrderQueue, listOwnedRestaurants } from "@/lib/owner/queries";
 import { getSalesReport } from "@/lib/owner/sales";
 import { getProfileForViewer } from "@/lib/profile/queries";
@@ -140,6 +141,28 @@ export const CASES: PageCase[] = [
     target: SALES,
     run: (ctx) => ctx.measure(() => getSalesReport({ viewer: ctx.viewer, slug: ctx.subjects.busiest.slug })),
   },
+  ...(
+    [
+      ["newest first (busiest)", undefined],
+      ["?q=a: a letter nearly every name has", "a"],
+      ["?q=: the ordinary customer's name", undefined],
+      ["?q=zzzz: a name no one has", "zzzz"],
+    ] as const
+  ).map(([variant, name]): PageCase => ({
+    page: "/owner/[slug]/past-orders",
+    variant,
+    who: ["owner"],
+    run: (ctx) => {
+      const q = variant.startsWith("?q=:") ? ctx.subjects.ordinary.displayName : name;
+      return ctx.measure(() =>
+        listPastOrders({
+          viewer: ctx.viewer,
+          slug: ctx.subjects.busiest.slug,
+          search: q === undefined ? undefined : { name: q },
+        }),
+      );
+    },
+  })),
   {
     page: "/admin/users",
     variant: "by total",

@@ -9,7 +9,14 @@
  */
 import postgres from "postgres";
 
-export type Subject = { email: string; userId: string; profileId: number; slug: string; orders: number };
+export type Subject = {
+  email: string;
+  userId: string;
+  profileId: number;
+  slug: string;
+  displayName: string;
+  orders: number;
+};
 export type Subjects = {
   ordinary: Subject;
   whale: Subject;
@@ -31,10 +38,17 @@ export async function pickSubjects(url: string): Promise<Subjects> {
       group by o.customer_id`;
     const subject = (row: postgres.Row | undefined, what: string): Subject => {
       if (!row) throw new Error(`no ${what} found: seed the database first (npm run db:seed, then --heavy or --scale)`);
-      return { email: row.email, userId: row.user_id, profileId: row.profile_id, slug: row.slug, orders: row.orders };
+      return {
+        email: row.email,
+        userId: row.user_id,
+        profileId: row.profile_id,
+        slug: row.slug,
+        displayName: row.display_name,
+        orders: row.orders,
+      };
     };
     const withUser = (inner: postgres.PendingQuery<postgres.Row[]>) => sql`
-      select u.email, u.id as user_id, p.id as profile_id, p.slug, c.orders
+      select u.email, u.id as user_id, p.id as profile_id, p.slug, p.display_name, c.orders
       from (${inner}) c join profiles p on p.id = c.profile_id join users u on u.id = p.user_id`;
 
     const [whale] = await withUser(sql`select * from (${perCustomer}) t order by orders desc, profile_id limit 1`);
@@ -48,12 +62,12 @@ export async function pickSubjects(url: string): Promise<Subjects> {
       ) b join restaurants r on r.id = b.restaurant_id`;
     if (!busiest) throw new Error("no orders found: seed the database first");
     const [owner] = await sql`
-      select u.email, u.id as user_id, p.id as profile_id, p.slug, 0 as orders
+      select u.email, u.id as user_id, p.id as profile_id, p.slug, p.display_name, 0 as orders
       from restaurant_owners ro join profiles p on p.id = ro.profile_id join users u on u.id = p.user_id
       where ro.restaurant_id = ${busiest.id} and u.role in ('owner', 'admin') and not u.disabled
       order by (u.role = 'owner') desc, p.id limit 1`;
     const [admin] = await sql`
-      select u.email, u.id as user_id, p.id as profile_id, p.slug, 0 as orders
+      select u.email, u.id as user_id, p.id as profile_id, p.slug, p.display_name, 0 as orders
       from users u join profiles p on p.user_id = u.id
       where u.role = 'admin' and not u.disabled
       order by (lower(u.email) = 'admin@platter.test') desc, p.id limit 1`;
