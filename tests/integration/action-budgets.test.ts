@@ -33,6 +33,7 @@ import { createAccount, findActiveViewer, type Viewer } from "@/lib/auth/queries
 import { pruneResetThrottles } from "@/lib/auth/reset-throttle";
 import { pruneResetTokens } from "@/lib/auth/reset-tokens";
 import { attemptSignIn } from "@/lib/auth/sign-in";
+import { signUp } from "@/lib/auth/sign-up";
 import { addToCartAction } from "@/lib/cart/actions";
 import { CART_COOKIE, type CartHolder } from "@/lib/cart/cookie";
 import { addToCart, adoptAnonymousCart, getCart, removeFromCart, setCartQuantity } from "@/lib/cart/queries";
@@ -907,6 +908,28 @@ describe.each(DRIVERS)("server action statement budgets on %s", (driver) => {
       );
       expect(inUse.result).toEqual({ ok: false, reason: "email-taken" });
       expect([fresh.count, ...taken, inUse.count]).toEqual([2, 4, 4, 1]);
+    });
+
+    it("sign-up through its throttle: 3 statements; an email in use 4 (a counted, audited failure); while locked 2", async () => {
+      const random = vi.spyOn(Math, "random").mockReturnValue(0.5); // no occasional pruning in the counts
+      try {
+        const address = "192.0.2.77";
+        const input = (email: string) => ({ name: "Signing Up", email, password: "a long passphrase" });
+        const fresh = await countQueries(() => signUp({ input: input(`up-${driver}@example.test`), address }));
+        expect(fresh.result).toEqual({ ok: true });
+        const { user } = await createUser(db());
+        const taken: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const attempt = await countQueries(() => signUp({ input: input(user.email), address }));
+          expect(attempt.result).toEqual({ ok: false, reason: "email-taken" });
+          taken.push(attempt.count);
+        }
+        const locked = await countQueries(() => signUp({ input: input(user.email), address }));
+        expect(locked.result).toMatchObject({ ok: false, reason: "throttled" });
+        expect([fresh.count, ...taken, locked.count]).toEqual([3, 4, 4, 4, 4, 4, 2]);
+      } finally {
+        random.mockRestore();
+      }
     });
 
     it("sign-in (its session row included): 5 statements after 0 failures or 3, a wrong password 3, a locked account 3", async () => {
