@@ -8,6 +8,12 @@ export const MAX_INT4 = 2_147_483_647;
 export const NO_SUCH_ORDER_NUMBER = "No order has that number.";
 
 /**
+ * An order list's restaurant filter that is not one of its choices: not an id, a restaurant since gone, or (in a
+ * customer's history) one never ordered from.
+ */
+export const UNKNOWN_RESTAURANT = "Choose a restaurant from the list.";
+
+/**
  * An id from a form field or URL: digits only (no "1e3", " 12", "-1" or "1.0"), within Postgres' integer range.
  * Whether the record exists, and is the caller's, is for the query to decide.
  */

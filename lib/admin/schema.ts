@@ -3,7 +3,14 @@ import { z } from "zod";
 import { orderStatus, userRole } from "@/db/schema";
 import { SLUG_MAX, SLUG_PATTERN, slugify } from "@/db/slug";
 import { timeZoneSchema } from "@/lib/restaurants/time-zones";
-import { dayRangeFields, dayRangeInOrder, NO_SUCH_ORDER_NUMBER, plainText, recordId } from "@/lib/validation";
+import {
+  dayRangeFields,
+  dayRangeInOrder,
+  NO_SUCH_ORDER_NUMBER,
+  plainText,
+  recordId,
+  UNKNOWN_RESTAURANT,
+} from "@/lib/validation";
 
 import { AUDIT_ACTIONS } from "./audit-text";
 import { USER_SORTS } from "./cursor";
@@ -158,7 +165,7 @@ export const ordersQuerySchema = z
       blankAsUndefined,
       z.enum(ORDER_STATUSES, { error: "Choose a status from the list." }).optional(),
     ),
-    restaurant: z.preprocess(blankAsUndefined, recordId("Choose a restaurant from the list.").optional()),
+    restaurant: z.preprocess(blankAsUndefined, recordId(UNKNOWN_RESTAURANT).optional()),
     customer: z.preprocess(
       blankAsUndefined,
       plainText({ max: 100 }).transform((q) => q || undefined),

@@ -1,12 +1,17 @@
 import { z } from "zod";
 
 import { fulfilment, MAX_ORDER_NOTE_LENGTH } from "@/db/schema";
-import { dayRangeFields, dayRangeInOrder, numberText, plainText, recordId, replaceConfirmed } from "@/lib/validation";
+import {
+  dayRangeFields,
+  dayRangeInOrder,
+  numberText,
+  plainText,
+  recordId,
+  replaceConfirmed,
+  UNKNOWN_RESTAURANT,
+} from "@/lib/validation";
 
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
-
-/** A history's restaurant filter that is not one of its choices: not an id, or a restaurant never ordered from. */
-export const UNKNOWN_RESTAURANT = "Choose a restaurant from the list.";
 
 /** /orders filters, from the URL. Every field optional; a bad one gets a message rather than being ignored. */
 export const historyFilterSchema = z

@@ -152,6 +152,12 @@ test("an admin searches every order by customer, status and number, and opens on
   await expect(admin.getByText("No order has that number.")).toBeVisible();
   await expect(admin.getByText("That date does not exist.")).toBeVisible();
   await expect(admin.getByTestId("admin-order-row")).toHaveCount(0);
+  // A restaurant id that names none (an edited link) is said under its field, not shown as "All restaurants".
+  await admin.goto("/admin/orders?restaurant=999999");
+  const restaurant = admin.getByRole("combobox", { name: "Restaurant" });
+  await expect(restaurant).toHaveAttribute("aria-invalid", "true");
+  await expect(restaurant).toHaveAccessibleDescription("Choose a restaurant from the list.");
+  await expect(admin.getByTestId("admin-order-row")).toHaveCount(0);
 });
 
 test("an orders export over a reversed or impossible range is refused on its form, and a good one downloads", async ({
