@@ -45,13 +45,25 @@ export const linePriceDrift = sql`
 export const lockRestaurantsFirst = sql`select 1 from restaurants order by id for share`;
 
 /**
+ * The second statement of a repair, before it rewrites any order: keeps every other writer of orders and lines out
+ * until it commits (SHARE ROW EXCLUSIVE conflicts with their ROW EXCLUSIVE, and with another repair). The rebuild
+ * takes a SHARE lock on both tables anyway; taken there, after the order totals' update had moved rollup rows, a
+ * checkout that had inserted its order and was waiting for one of those rows held the lock the rebuild waited for:
+ * a deadlock, and the customer's checkout failed.
+ */
+const lockOrderWriters = sql`lock table orders, order_lines in share row exclusive mode`;
+
+/**
  * Compares every order's total and every rollup row with the lines and, unless `dryRun`, repairs them: order
  * totals first (their triggers move the rollups), then a rebuild of every rollup (platter_rebuild_rollups, in
  * migration 0004). One transaction. O(every line): a repair command, never a page.
  */
 export async function repairRollups(db: Executor, { dryRun }: { dryRun: boolean }): Promise<RollupRepair> {
   return db.transaction(async (tx) => {
-    if (!dryRun) await tx.execute(lockRestaurantsFirst);
+    if (!dryRun) {
+      await tx.execute(lockRestaurantsFirst);
+      await tx.execute(lockOrderWriters);
+    }
     const orderTotals = dryRun
       ? ((await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from (${orderTotalDrift()}) d`))[0]?.n ??
         0)

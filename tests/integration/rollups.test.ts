@@ -8,10 +8,11 @@ import { reconcileTotals } from "@/lib/admin/reconciliation";
 import { getPlatformTotals, getRevenueByMonth } from "@/lib/admin/revenue";
 import { listUserTotals } from "@/lib/admin/users";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
-import { addToCart } from "@/lib/cart/queries";
+import { addToCart, getCart } from "@/lib/cart/queries";
 import { cancelOwnOrder } from "@/lib/orders/cancel";
 import { placeOrder } from "@/lib/orders/checkout";
 import { getOrderHistory } from "@/lib/orders/queries";
+import { digestOfCartView } from "@/lib/orders/reviewed-cart";
 import { transitionOrder } from "@/lib/orders/status";
 import { listPastOrders } from "@/lib/owner/past-orders";
 import { listOwnedRestaurants } from "@/lib/owner/queries";
@@ -20,6 +21,7 @@ import { getProfileForViewer } from "@/lib/profile/queries";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createOrdersAt, createOwner, createRestaurant, createUser } from "../fixtures/factory";
+import { heldTransaction, untilWaitingOnLocks } from "../fixtures/locks";
 
 /**
  * The rollups (db/schema/totals.ts) are what the pages show. These tests hold every page's figure against a fresh
@@ -562,5 +564,61 @@ describe.runIf(process.env.DATABASE_URL)("rollups under concurrency on postgres"
     const [totals] = await db().select().from(customerTotals).where(eq(customerTotals.customerId, customer.profile.id));
     expect(totals).toMatchObject({ orderCount: 100, cancelledCount: 100, totalCents: BigInt(newCents) });
     expect(await executeRows(db(), sql`select * from platter_rollup_drift()`)).toEqual([]);
+  });
+
+  it("lets db:reconcile repair an order total while the customer checks out at that restaurant: both go through", async () => {
+    const customer = await createUser(db());
+    const { restaurant, items } = await createRestaurant(db(), [{ name: "Ramen", priceCents: 1999 }]);
+    const [orderId] = await createOrders(db(), {
+      customerId: customer.profile.id,
+      restaurantId: restaurant.id,
+      count: 1,
+      lines: [{ menuItemId: items[0]!.id, name: "Ramen", unitPriceCents: 1999, quantity: 1 }],
+    });
+    // A total changed behind the triggers' back: the repair will write it, and move this customer's and this
+    // restaurant's rollup rows of today, which the checkout below writes too.
+    await db().transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.update(orders).set({ totalCents: 5 }).where(eq(orders.id, orderId!));
+    });
+    const holder = { profileId: customer.profile.id };
+    await addToCart({ holder, menuItemId: items[0]!.id, quantity: 1 });
+    const cart = (await getCart({ holder }))!;
+
+    // The repair is one call; to meet the checkout between its order update and its rebuild (on a large database,
+    // the drift report between them takes seconds), a trigger of this test's own makes that update wait on a lock
+    // the test holds, once it has moved the rollup rows.
+    await db().execute(
+      sql.raw(`create function test_pause_repair() returns trigger language plpgsql as $$
+        begin if exists (select 1 from new_rows) then perform pg_advisory_xact_lock(4242); end if; return null; end $$;
+        create trigger zz_test_pause_repair after update on orders referencing new table as new_rows
+          for each statement execute function test_pause_repair()`),
+    );
+    try {
+      const pause = heldTransaction(db(), (tx) => tx.execute(sql`select pg_advisory_xact_lock(4242)`));
+      await pause.held;
+      const repair = repairRollups(db(), { dryRun: false });
+      await untilWaitingOnLocks(db(), 1);
+      const checkout = placeOrder({
+        viewer: (await findActiveViewer(customer.user.id))!,
+        idempotencyKey: `key-${crypto.randomUUID()}`,
+        expectedTotalCents: 1999,
+        reviewedCart: digestOfCartView(cart, "pickup"),
+      });
+      await untilWaitingOnLocks(db(), 2);
+      pause.release();
+      await pause.done;
+      // Before, the checkout waited for the repair's rollup rows while holding its order insert, and the repair's
+      // rebuild waited for that insert to lock the orders: "deadlock detected", and the customer's checkout failed.
+      const [repaired, placed] = await Promise.allSettled([repair, checkout]);
+      expect(repaired).toMatchObject({ status: "fulfilled", value: { orderTotals: 1 } });
+      expect(placed).toMatchObject({ status: "fulfilled", value: { ok: true } });
+    } finally {
+      await db().execute(sql.raw(`drop trigger zz_test_pause_repair on orders; drop function test_pause_repair()`));
+    }
+    expect(await repairRollups(db(), { dryRun: true })).toEqual({ orderTotals: 0, rollups: [], linePrices: 0 });
+    expect(
+      (await getProfileForViewer({ viewer: (await findActiveViewer(customer.user.id))! }))!.totalPurchaseCents,
+    ).toBe(2 * 1999);
   });
 });
