@@ -36,6 +36,16 @@ export const chosenChoicesSql = (choiceIds: SQLWrapper) => choicesSql(sql`ch.id 
  */
 export const sameOptionName = (a: SQLWrapper, b: SQLWrapper) => sql`lower(btrim(${a})) = lower(btrim(${b}))`;
 
+/**
+ * Whether choice `ch` (of group `g`) takes the place of the past option `past` (an order_line_options alias) by its
+ * group and choice names, which reorder falls back to once the past option's own choice is gone (deleted, or its
+ * group deleted and made again under the same names). Over the aliases `ch` and `g`, as in choicesSql.
+ */
+export const replacesByName = (past: SQLWrapper) => sql`${sameOptionName(sql`g.name`, sql`${past}.group_name`)}
+  and ${sameOptionName(sql`ch.name`, sql`${past}.choice_name`)}
+  and not exists (select 1 from menu_option_choices kept join menu_option_groups kg on kg.id = kept.group_id
+    where kept.id = ${past}.choice_id and kept.deleted_at is null and kg.deleted_at is null)`;
+
 /** The live groups of the item `menuItemId` (a column or expression). */
 export const liveGroupsSql = (menuItemId: SQLWrapper) => sql<LiveGroup[] | string>`(
   select coalesce(json_agg(json_build_object('id', g.id, 'name', g.name, 'minChoices', g.min_choices,

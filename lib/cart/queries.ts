@@ -26,6 +26,7 @@ import {
   fromJson,
   intArray,
   liveGroupsSql,
+  replacesByName,
   sameOptionName,
   type ChosenChoice,
   type LiveGroup,
@@ -134,16 +135,30 @@ const standsFor = (choiceId: SQL, past: SQL) => sql`(${choiceId} = ${past}.choic
     and ${sameOptionName(sql`ch.name`, sql`${past}.choice_name`)}))`;
 
 /**
+ * Whether reorder puts the past option `past` back on a line of item `menuItemId`: a live choice of the item takes its
+ * place, its own or one of its names once it is gone (lib/orders/reorder.ts, matchChoice).
+ */
+const putBack = (menuItemId: SQL, past: SQL) => sql`exists (select 1 from menu_option_choices ch
+  join menu_option_groups g on g.id = ch.group_id
+  where g.menu_item_id = ${menuItemId} and g.deleted_at is null and ch.deleted_at is null and ch.available
+    and (ch.id = ${past}.choice_id or ${replacesByName(past)}))`;
+
+/**
  * The notes on a cart just rebuilt from the customer's order `orderId`: its lines and options left out. A past line
- * made it when a cart line has its item and note and only choices it had (reorder keeps the ones still offered,
- * found by id or by name); one that did not is named as a line, and its options are not named again. Of the lines
- * that made it, the options no cart line of the item stands for are the ones the menu no longer offers now.
+ * made it when a cart line has its item and note and the very choices reorder rebuilds it with: only choices it had,
+ * and every one of its options still offered (found by id or by name). A line left out is named as a line, and its
+ * options are not named again; a cart line of the same item with fewer choices is not it (three pizzas with two
+ * extras, where one extra is allowed now, are not the pizza with one). Of the lines that made it, the options no cart
+ * line of the item stands for are the ones the menu no longer offers now.
  */
 function reorderNotes(orderId: number, profileId: number): ReorderNotes {
   const madeIt = sql`exists (select 1 from cart_items ci where ci.cart_id = ${carts.id}
     and ci.menu_item_id = ol.menu_item_id and ci.instructions = ol.instructions
     and not exists (select 1 from unnest(ci.choice_ids) held(id) where not exists (select 1
-      from order_line_options past where past.order_line_id = ol.id and ${standsFor(sql`held.id`, sql`past`)})))`;
+      from order_line_options past where past.order_line_id = ol.id and ${standsFor(sql`held.id`, sql`past`)}))
+    and not exists (select 1 from order_line_options past where past.order_line_id = ol.id
+      and ${putBack(sql`ci.menu_item_id`, sql`past`)}
+      and not exists (select 1 from unnest(ci.choice_ids) held(id) where ${standsFor(sql`held.id`, sql`past`)})))`;
   return {
     // The customer's order, and the cart is still of its restaurant (not filled elsewhere since).
     isOwnOrder: sql<boolean>`exists (select 1 from orders o where o.id = ${orderId} and o.customer_id = ${profileId}

@@ -12,7 +12,7 @@ import {
   chosenChoicesSql,
   fromJson,
   liveGroupsSql,
-  sameOptionName,
+  replacesByName,
   type ChosenChoice,
   type LiveGroup,
 } from "@/lib/cart/options";
@@ -117,9 +117,7 @@ async function reorderOnce({
     // For a past choice the menu no longer has (its group deleted and made again, say): the item's choices today
     // under the snapshot's group and choice names, sold-out ones included so that two of one name count as two.
     const byName = choicesSql(sql`g.menu_item_id = ${menuItems.id} and g.deleted_at is null and ch.deleted_at is null
-      and ${sameOptionName(sql`g.name`, sql`olo.group_name`)} and ${sameOptionName(sql`ch.name`, sql`olo.choice_name`)}
-      and not exists (select 1 from menu_option_choices kept join menu_option_groups kg on kg.id = kept.group_id
-        where kept.id = olo.choice_id and kept.deleted_at is null and kg.deleted_at is null)`);
+      and ${replacesByName(sql`olo`)}`);
     // Every line of the order; `menuItemId` is null for one whose item cannot be ordered today.
     const lines = await tx
       .select({

@@ -416,6 +416,49 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     expect(cart!.droppedChoices).toEqual([]);
   });
 
+  it("names a reordered line whose choices no longer fit beside one of the same item with fewer of them", async () => {
+    const p = await pizzeria();
+    await addToCart({
+      holder: p.holder,
+      menuItemId: p.pizza.id,
+      quantity: 3,
+      choiceIds: [p.choice.Regular, p.choice.Cheese, p.choice.Olives],
+    });
+    await addToCart({
+      holder: p.holder,
+      menuItemId: p.pizza.id,
+      quantity: 1,
+      choiceIds: [p.choice.Regular, p.choice.Cheese],
+    });
+    const orderId = await placeCart(p);
+    // Every choice is still offered, but one extra at most now: the three pizzas with two extras cannot be rebuilt.
+    await updateOptionGroup({
+      viewer: p.ownerViewer,
+      groupId: p.groups.extras,
+      fields: {
+        ...pizzaFields([
+          { name: "Cheese", priceDeltaCents: 75 },
+          { name: "Olives", priceDeltaCents: 50 },
+          { name: "Basil", priceDeltaCents: 0 },
+        ]),
+        maxChoices: 1,
+      },
+    });
+    expect(await reorder({ viewer: p.viewer, orderId, replace: true })).toEqual({
+      ok: true,
+      added: 1,
+      droppedChoices: [],
+    });
+    const cart = await getCart({ holder: p.holder, reorderOf: orderId });
+    expect(cart!.lines.map((l) => [l.quantity, l.options.map((o) => o.choiceName)])).toEqual([
+      [1, ["Regular", "Cheese"]],
+    ]);
+    // Before, the cheese pizza's line counted as theirs: the note said only that Olives was left out, of a line that
+    // was not in the cart at all, and three pizzas went without a word.
+    expect(cart!.leftOut).toEqual(["Pizza"]);
+    expect(cart!.droppedChoices).toEqual([]);
+  });
+
   it("reorders a choice whose group was deleted and made again under the same names, at today's price", async () => {
     const p = await pizzeria();
     const choiceIds = [p.choice.Large, p.choice.Olives];
