@@ -63,8 +63,18 @@ export type CartLineResult = Result<object, { reason: "not-found" }>;
  * What a cart rebuilt from a past order left out, and whether that order is the viewer's at all (an id in the address
  * may be anyone's, or no order); null columns and false for any other cart.
  */
-type ReorderNotes = { isOwnOrder: SQL<boolean>; leftOut: SQL<string[] | null>; droppedChoices: SQL<string[] | null> };
-const NO_REORDER: ReorderNotes = { isOwnOrder: sql`false`, leftOut: sql`null`, droppedChoices: sql`null` };
+type ReorderNotes = {
+  isOwnOrder: SQL<boolean>;
+  leftOut: SQL<string[] | null>;
+  droppedChoices: SQL<string[] | null>;
+  capped: SQL<string[] | null>;
+};
+const NO_REORDER: ReorderNotes = {
+  isOwnOrder: sql`false`,
+  leftOut: sql`null`,
+  droppedChoices: sql`null`,
+  capped: sql`null`,
+};
 
 /** The cart statement for one holder, before it is run or prepared. */
 function cartQuery(db: Database, where: SQL | undefined, reorder: ReorderNotes) {
@@ -75,6 +85,7 @@ function cartQuery(db: Database, where: SQL | undefined, reorder: ReorderNotes) 
       isOwnOrder: reorder.isOwnOrder.as("is_own_order"),
       leftOut: reorder.leftOut.as("left_out"),
       droppedChoices: reorder.droppedChoices.as("dropped_choices"),
+      capped: reorder.capped.as("capped"),
       withinHours: ofRestaurant(carts.restaurantId, withinHours()).as("within_hours"),
       opensAt: ofRestaurant(carts.restaurantId, nextOpening()).as("opens_at"),
     },
@@ -144,21 +155,23 @@ const putBack = (menuItemId: SQL, past: SQL) => sql`exists (select 1 from menu_o
     and (ch.id = ${past}.choice_id or ${replacesByName(past)}))`;
 
 /**
- * The notes on a cart just rebuilt from the customer's order `orderId`: its lines and options left out. A past line
- * made it when a cart line has its item and note and the very choices reorder rebuilds it with: only choices it had,
- * and every one of its options still offered (found by id or by name). A line left out is named as a line, and its
- * options are not named again; a cart line of the same item with fewer choices is not it (three pizzas with two
- * extras, where one extra is allowed now, are not the pizza with one). Of the lines that made it, the options no cart
- * line of the item stands for are the ones the menu no longer offers now.
+ * The notes on a cart just rebuilt from the customer's order `orderId`: its lines and options left out, and the cart
+ * lines that hold fewer than the order had. A past line made it into the cart line `ci` of its item and note with the
+ * very choices reorder rebuilds it with: only choices it had, and every one of its options still offered (found by
+ * id or by name). A line left out is named as a line, and its options are not named again; a cart line of the same
+ * item with fewer choices is not it (three pizzas with two extras, where one extra is allowed now, are not the pizza
+ * with one). Of the lines that made it, the options no cart line of the item stands for are the ones the menu no
+ * longer offers now. Past lines that became one cart line (an option gone made two alike) add up to more than the
+ * line holds when reorder stopped it at MAX_LINE_QUANTITY: that line is named as `capped`.
  */
 function reorderNotes(orderId: number, profileId: number): ReorderNotes {
-  const madeIt = sql`exists (select 1 from cart_items ci where ci.cart_id = ${carts.id}
-    and ci.menu_item_id = ol.menu_item_id and ci.instructions = ol.instructions
+  const rebuiltInto = sql`ci.menu_item_id = ol.menu_item_id and ci.instructions = ol.instructions
     and not exists (select 1 from unnest(ci.choice_ids) held(id) where not exists (select 1
       from order_line_options past where past.order_line_id = ol.id and ${standsFor(sql`held.id`, sql`past`)}))
     and not exists (select 1 from order_line_options past where past.order_line_id = ol.id
       and ${putBack(sql`ci.menu_item_id`, sql`past`)}
-      and not exists (select 1 from unnest(ci.choice_ids) held(id) where ${standsFor(sql`held.id`, sql`past`)})))`;
+      and not exists (select 1 from unnest(ci.choice_ids) held(id) where ${standsFor(sql`held.id`, sql`past`)}))`;
+  const madeIt = sql`exists (select 1 from cart_items ci where ci.cart_id = ${carts.id} and ${rebuiltInto})`;
   return {
     // The customer's order, and the cart is still of its restaurant (not filled elsewhere since).
     isOwnOrder: sql<boolean>`exists (select 1 from orders o where o.id = ${orderId} and o.customer_id = ${profileId}
@@ -176,6 +189,14 @@ function reorderNotes(orderId: number, profileId: number): ReorderNotes {
             and not exists (select 1 from cart_items ci cross join unnest(ci.choice_ids) held(id)
               where ci.cart_id = ${carts.id} and ci.menu_item_id = ol.menu_item_id
                 and ${standsFor(sql`held.id`, sql`olo`)}))`,
+    // Each dish once, in the cart's order, as the cart names it now.
+    capped: sql<string[] | null>`(
+          select json_agg(name order by first_added) from (
+            select mi.name, min(ci.added_at) as first_added from cart_items ci join menu_items mi on mi.id = ci.menu_item_id
+            where ci.cart_id = ${carts.id} and ci.quantity < (select sum(ol.quantity) from order_lines ol
+              join orders o on o.id = ol.order_id
+              where o.id = ${orderId} and o.customer_id = ${profileId} and ${rebuiltInto})
+            group by mi.name) capped)`,
   };
 }
 
@@ -238,6 +259,8 @@ export async function getCart({ holder, reorderOf }: { holder: CartHolder; reord
     rebuiltFrom: cart.isOwnOrder ? reorderOf : undefined,
     leftOut: cart.leftOut ?? [],
     droppedChoices: cart.droppedChoices ?? [],
+    /** Lines rebuilt from the order that hold fewer than it had: MAX_LINE_QUANTITY, the most a line holds. */
+    capped: cart.capped ?? [],
   };
 }
 

@@ -65,17 +65,26 @@ describe("checkout and cart messages", () => {
   });
 
   it("notes on a rebuilt cart what did not make it, lines and options", () => {
-    expect(reorderNote(42, { leftOut: [], droppedChoices: [] })).toBe(
+    expect(reorderNote(42, { leftOut: [], droppedChoices: [], capped: [] })).toBe(
       "Your cart was rebuilt from order #42 with today's prices. Everything is still available.",
     );
-    expect(reorderNote(42, { leftOut: ["Salad"], droppedChoices: ["Olives (Pizza)", "Large (Pizza)"] })).toBe(
+    expect(
+      reorderNote(42, { leftOut: ["Salad"], droppedChoices: ["Olives (Pizza)", "Large (Pizza)"], capped: [] }),
+    ).toBe(
       "Your cart was rebuilt from order #42 with today's prices. Left out, no longer available: Salad. " +
         "Options not available now, left out: Olives (Pizza), Large (Pizza).",
     );
     // Every line made it but an option did not: not "Everything is still available", which the list then belies.
-    expect(reorderNote(42, { leftOut: [], droppedChoices: ["Burrata (Tagliatelle al ragù)"] })).toBe(
+    expect(reorderNote(42, { leftOut: [], droppedChoices: ["Burrata (Tagliatelle al ragù)"], capped: [] })).toBe(
       "Your cart was rebuilt from order #42 with today's prices. " +
         "Options not available now, left out: Burrata (Tagliatelle al ragù).",
+    );
+  });
+
+  it("names the lines a rebuilt cart holds fewer of than the order had, at the most one line can hold", () => {
+    expect(reorderNote(42, { leftOut: [], droppedChoices: [], capped: ["Pizza", "Soda"] })).toBe(
+      "Your cart was rebuilt from order #42 with today's prices. Everything is still available. " +
+        "Up to 99, the most one line can hold: Pizza, Soda.",
     );
   });
 

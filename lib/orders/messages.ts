@@ -1,3 +1,4 @@
+import { MAX_LINE_QUANTITY } from "@/db/schema";
 import { formatCents } from "@/lib/money";
 import { formatOpening, zoneNote } from "@/lib/restaurants/hours-format";
 import { counted } from "@/lib/words";
@@ -89,10 +90,14 @@ export function reorderRefusal(failure: ReorderFailure, orderId: number): string
 }
 
 /**
- * The note on a cart just rebuilt from order `orderId`: the lines and the options that did not make it. "Everything
- * is still available" only when nothing at all was left out: before a list of dropped options it contradicted it.
+ * The note on a cart just rebuilt from order `orderId`: the lines and the options that did not make it, and the
+ * lines that hold fewer than the order had (`capped`, at the most one line holds). "Everything is still available"
+ * only when nothing at all was left out: before a list of dropped options it contradicted it.
  */
-export function reorderNote(orderId: number, cart: { leftOut: string[]; droppedChoices: string[] }): string {
+export function reorderNote(
+  orderId: number,
+  cart: { leftOut: string[]; droppedChoices: string[]; capped: string[] },
+): string {
   const lines =
     cart.leftOut.length > 0
       ? ` Left out, no longer available: ${cart.leftOut.join(", ")}.`
@@ -101,7 +106,9 @@ export function reorderNote(orderId: number, cart: { leftOut: string[]; droppedC
         : " Everything is still available.";
   const options =
     cart.droppedChoices.length > 0 ? ` Options not available now, left out: ${cart.droppedChoices.join(", ")}.` : "";
-  return `Your cart was rebuilt from order #${orderId} with today's prices.${lines}${options}`;
+  const capped =
+    cart.capped.length > 0 ? ` Up to ${MAX_LINE_QUANTITY}, the most one line can hold: ${cart.capped.join(", ")}.` : "";
+  return `Your cart was rebuilt from order #${orderId} with today's prices.${lines}${options}${capped}`;
 }
 
 /**

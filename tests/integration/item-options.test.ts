@@ -459,6 +459,43 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     expect(cart!.droppedChoices).toEqual([]);
   });
 
+  it("says so when two past lines become one line of the same choices with more than 99 between them", async () => {
+    const p = await pizzeria();
+    await addToCart({
+      holder: p.holder,
+      menuItemId: p.pizza.id,
+      quantity: 60,
+      choiceIds: [p.choice.Regular, p.choice.Cheese],
+    });
+    await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 60, choiceIds: [p.choice.Regular] });
+    const orderId = await placeCart(p);
+    // Cheese goes: both lines are now a Regular pizza, one line of the cart, which holds 99 at most.
+    await updateOptionGroup({
+      viewer: p.ownerViewer,
+      groupId: p.groups.extras,
+      fields: pizzaFields([{ name: "Olives", priceDeltaCents: 50 }]),
+    });
+    await reorder({ viewer: p.viewer, orderId, replace: true });
+    const cart = await getCart({ holder: p.holder, reorderOf: orderId });
+    expect(cart!.lines.map((l) => [l.quantity, l.options.map((o) => o.choiceName)])).toEqual([[99, ["Regular"]]]);
+    // Before, 21 pizzas went without a word: the note named only the cheese.
+    expect(reorderNote(orderId, cart!)).toBe(
+      `Your cart was rebuilt from order #${orderId} with today's prices. ` +
+        "Options not available now, left out: Cheese (Pizza). Up to 99, the most one line can hold: Pizza.",
+    );
+    // A line of the cart that holds what its past lines add up to is not named.
+    const other = await pizzeria();
+    await addToCart({
+      holder: other.holder,
+      menuItemId: other.pizza.id,
+      quantity: 99,
+      choiceIds: [other.choice.Regular],
+    });
+    const single = await placeCart(other);
+    await reorder({ viewer: other.viewer, orderId: single, replace: true });
+    expect((await getCart({ holder: other.holder, reorderOf: single }))!.capped).toEqual([]);
+  });
+
   it("reorders a choice whose group was deleted and made again under the same names, at today's price", async () => {
     const p = await pizzeria();
     const choiceIds = [p.choice.Large, p.choice.Olives];
