@@ -4,7 +4,10 @@ import { startTransition, useActionState, useOptimistic } from "react";
 
 import { setFavoriteAction } from "@/lib/favorites/actions";
 
-/** Flips at once (optimistic), then settles on what the server saved; a failure shows why and flips back. */
+/**
+ * Flips at once (optimistic), then settles on what the server saved; a failure shows why and flips back. Works
+ * without JavaScript too, as a plain post.
+ */
 export function FavoriteButton({
   restaurantId,
   restaurantName,
@@ -21,12 +24,17 @@ export function FavoriteButton({
     : "bg-white text-stone-700 ring-stone-300 hover:bg-stone-50";
   return (
     <form
-      action={(form) =>
+      // Without JavaScript (or before hydration) the browser posts the form to the action itself; once hydrated,
+      // the submit is taken over to flip the heart at once, in the transition that runs the action.
+      action={action}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
         startTransition(() => {
           setOptimistic(form.get("favorite") === "true");
           action(form);
-        })
-      }
+        });
+      }}
     >
       <input type="hidden" name="restaurantId" value={restaurantId} />
       <input type="hidden" name="favorite" value={String(!optimistic)} />

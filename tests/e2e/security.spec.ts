@@ -293,6 +293,11 @@ test("forms posted without JavaScript get the same 400, 403 and 413 as actions; 
   await page.getByRole("button", { name: "Update" }).click();
   await page.goto("/cart");
   await expect(page.getByLabel("Quantity of Horchata")).toHaveValue("3");
+  // The favorite button: its click did nothing at all without JavaScript.
+  await page.goto("/r/taqueria-sol");
+  await page.getByRole("button", { name: "Add Taquería Sol to Favorites" }).click();
+  await page.goto("/r/taqueria-sol");
+  await expect(page.getByRole("button", { name: "Remove Taquería Sol from Favorites" })).toBeVisible();
 
   const url = new URL(real.url()).pathname;
   const actionId = /"id":"([0-9a-f]+)"/.exec(real.postData() ?? "")?.[1];
