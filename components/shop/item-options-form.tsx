@@ -1,5 +1,7 @@
 "use client";
 
+import { useEffect, useRef, useState, type FormEvent } from "react";
+
 import { addToCartAction, type CartActionState } from "@/lib/cart/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { Money } from "@/components/ui/money";
@@ -39,45 +41,9 @@ export function ItemOptionsForm({ menuItemId, name, groups }: { menuItemId: numb
       {(state, pending) => (
         <>
           <input type="hidden" name="menuItemId" value={menuItemId} />
-          {groups.map((group) => {
-            const single = group.maxChoices === 1;
-            // A required single choice starts on the first one that can be ordered; sold-out ones show, greyed out.
-            const preselected = single && group.minChoices > 0 ? group.choices.find((c) => c.available)?.id : undefined;
-            return (
-              <fieldset key={group.id} className="space-y-1">
-                <legend className="text-sm font-semibold text-stone-800">
-                  {group.name} <span className="font-normal text-stone-600">({rule(group)})</span>
-                </legend>
-                <div className="flex flex-wrap gap-x-4 gap-y-1">
-                  {single && group.minChoices === 0 ? (
-                    <label className="inline-flex min-h-6 items-center gap-2 text-sm text-stone-800">
-                      <input type="radio" name={`choice.${group.id}`} value="" defaultChecked className="size-4" />
-                      No {group.name.toLowerCase()}
-                    </label>
-                  ) : null}
-                  {group.choices.map((choice) => (
-                    <label key={choice.id} className="inline-flex min-h-6 items-center gap-2 text-sm text-stone-800">
-                      <input
-                        type={single ? "radio" : "checkbox"}
-                        name={`choice.${group.id}`}
-                        value={choice.id}
-                        defaultChecked={choice.id === preselected}
-                        disabled={!choice.available}
-                        className="size-4"
-                      />
-                      {choice.name}
-                      {choice.available ? null : <span className="text-stone-600">(sold out)</span>}
-                      {choice.priceDeltaCents > 0 ? (
-                        <span className="text-stone-600">
-                          +<Money cents={choice.priceDeltaCents} />
-                        </span>
-                      ) : null}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            );
-          })}
+          {groups.map((group) => (
+            <OptionGroup key={group.id} group={group} />
+          ))}
           <div className="space-y-1">
             <label htmlFor={`${prefix}-instructions`} className="block text-sm font-medium text-stone-700">
               Special instructions <span className="font-normal text-stone-600">(optional)</span>
@@ -116,5 +82,68 @@ export function ItemOptionsForm({ menuItemId, name, groups }: { menuItemId: numb
         </>
       )}
     </ActionForm>
+  );
+}
+
+/**
+ * One group's choices. Where several may be picked, the unticked boxes are disabled once `maxChoices` are ticked,
+ * as delivery apps do: a fourth tick of "choose up to 3" was only refused by the server after "Add", and the
+ * customer had to find which box to untick. The server still checks every rule (lib/cart/options.ts).
+ */
+function OptionGroup({ group }: { group: Group }) {
+  const single = group.maxChoices === 1;
+  // A required single choice starts on the first one that can be ordered; sold-out ones show, greyed out.
+  const preselected = single && group.minChoices > 0 ? group.choices.find((c) => c.available)?.id : undefined;
+  // The ids of the ticked boxes, read from the (uncontrolled) inputs on every change.
+  const [ticked, setTicked] = useState<number[]>([]);
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    // The form resets after an add (resetOnSuccess), to no box ticked: a checkbox group has no default.
+    const form = fieldset.current?.form;
+    if (single || !form) return;
+    const onReset = () => setTicked([]);
+    form.addEventListener("reset", onReset);
+    return () => form.removeEventListener("reset", onReset);
+  }, [single]);
+  const onChange = (event: FormEvent<HTMLFieldSetElement>) =>
+    setTicked(
+      [...event.currentTarget.querySelectorAll<HTMLInputElement>("input[type=checkbox]:checked")].map((input) =>
+        Number(input.value),
+      ),
+    );
+  const full = !single && ticked.length >= group.maxChoices;
+  return (
+    <fieldset ref={fieldset} className="space-y-1" onChange={single ? undefined : onChange}>
+      <legend className="text-sm font-semibold text-stone-800">
+        {group.name} <span className="font-normal text-stone-600">({rule(group)})</span>
+      </legend>
+      <div className="flex flex-wrap gap-x-4 gap-y-1">
+        {single && group.minChoices === 0 ? (
+          <label className="inline-flex min-h-6 items-center gap-2 text-sm text-stone-800">
+            <input type="radio" name={`choice.${group.id}`} value="" defaultChecked className="size-4" />
+            No {group.name.toLowerCase()}
+          </label>
+        ) : null}
+        {group.choices.map((choice) => (
+          <label key={choice.id} className="inline-flex min-h-6 items-center gap-2 text-sm text-stone-800">
+            <input
+              type={single ? "radio" : "checkbox"}
+              name={`choice.${group.id}`}
+              value={choice.id}
+              defaultChecked={choice.id === preselected}
+              disabled={!choice.available || (full && !ticked.includes(choice.id))}
+              className="size-4"
+            />
+            {choice.name}
+            {choice.available ? null : <span className="text-stone-600">(sold out)</span>}
+            {choice.priceDeltaCents > 0 ? (
+              <span className="text-stone-600">
+                +<Money cents={choice.priceDeltaCents} />
+              </span>
+            ) : null}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

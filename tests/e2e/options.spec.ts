@@ -227,3 +227,51 @@ test("choices and a note picked while the cart holds another restaurant's items 
   await expect(lines.first()).toContainText("Note: No salt");
   await expect(lines.first()).toContainText("$17.25 each");
 });
+
+test("a group's unticked boxes are disabled once its largest number is ticked, and free again after the add", async ({
+  pageAs,
+  newCustomer,
+  newRestaurant,
+}, testInfo) => {
+  const restaurant = await newRestaurant("toppings", []);
+  const itemName = `Focaccia ${testInfo.project.name} ${Date.now()}`;
+  const owner = await pageAs(restaurant.owner);
+  await owner.goto(`/owner/${restaurant.slug}/menu`);
+  const addForm = owner.getByRole("form", { name: "Add an item to Mains" });
+  await addForm.getByLabel("Name").fill(itemName);
+  await addForm.getByLabel("Price").fill("8.00");
+  await addForm.getByRole("button", { name: "Add item" }).click();
+  await expect(addForm.getByText(`Added ${itemName}.`)).toBeVisible();
+  await owner.getByTestId("menu-item").filter({ hasText: itemName }).getByText(`Options of ${itemName} (none)`).click();
+  const groupForm = owner.getByRole("form", { name: `Add an option group to ${itemName}` });
+  await groupForm.getByLabel("Group name").fill("Toppings");
+  await groupForm.getByLabel("Pick at least").fill("0");
+  await groupForm.getByLabel("Pick at most").fill("2");
+  await groupForm.getByLabel("Required").uncheck();
+  await groupForm.getByLabel("Choices, one per line").fill("Olives\nRosemary\nOnion +0.50");
+  await groupForm.getByRole("button", { name: "Add group" }).click();
+  await expect(groupForm.getByText("Added Toppings.")).toBeVisible();
+
+  const customer = await pageAs(await newCustomer("tess"));
+  await customer.goto(`/r/${restaurant.slug}`);
+  const form = customer.getByRole("form", { name: `Options for ${itemName}` });
+  await expect(form.getByText("(choose up to 2)")).toBeVisible();
+  await form.getByRole("checkbox", { name: "Olives" }).check();
+  await form.getByRole("checkbox", { name: "Rosemary" }).check();
+  // A third tick was allowed, and only the server's "Choose at most 2" after "Add" said it was one too many.
+  await expect(form.getByRole("checkbox", { name: /Onion/ })).toBeDisabled();
+  await form.getByRole("checkbox", { name: "Olives" }).uncheck();
+  await expect(form.getByRole("checkbox", { name: /Onion/ })).toBeEnabled();
+  await form.getByRole("checkbox", { name: /Onion/ }).check();
+  await expect(form.getByRole("checkbox", { name: "Olives" })).toBeDisabled();
+  await form.getByRole("button", { name: `Add ${itemName} to cart` }).click();
+  await expect(form.getByText(`Added ${itemName} to your cart.`)).toBeVisible();
+  // The form clears after the add, every box with it.
+  for (const choice of ["Olives", "Rosemary", /Onion/]) {
+    await expect(form.getByRole("checkbox", { name: choice })).not.toBeChecked();
+    await expect(form.getByRole("checkbox", { name: choice })).toBeEnabled();
+  }
+  await customer.goto("/cart");
+  await expect(customer.getByTestId("cart-line")).toContainText("Toppings: Rosemary, Onion (+$0.50)");
+  await expect(customer.getByTestId("cart-line")).toContainText("$8.50 each");
+});
