@@ -3,13 +3,15 @@
 import { useActionState } from "react";
 
 import { addToCartAction, type CartActionState } from "@/lib/cart/actions";
+import { useReturnFocus } from "@/components/ui/action-form";
 
 import { ReplaceCartConfirm } from "./replace-cart-confirm";
 
 export function AddToCartButton({ menuItemId, name }: { menuItemId: number; name: string }) {
   const [state, action, pending] = useActionState<CartActionState, FormData>(addToCartAction, {});
+  const returnFocus = useReturnFocus(pending);
   return (
-    <form action={action} className="flex flex-col items-end gap-1">
+    <form action={action} {...returnFocus} className="flex flex-col items-end gap-1">
       <input type="hidden" name="menuItemId" value={menuItemId} />
       {state.needsReplace ? (
         <ReplaceCartConfirm message={state.message} label="Start a new cart" pending={pending} compact />

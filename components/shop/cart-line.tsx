@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { removeFromCartAction, setQuantityAction, type CartActionState } from "@/lib/cart/actions";
 import type { Cart } from "@/lib/cart/queries";
 import { LineOptions } from "@/components/orders/line-options";
-import { submitKeepingFields } from "@/components/ui/action-form";
+import { submitKeepingFields, useReturnFocus } from "@/components/ui/action-form";
 import { Money } from "@/components/ui/money";
 
 const problemText = {
@@ -19,6 +19,7 @@ const problemText = {
 export function CartLine({ line, optionsNote }: { line: Cart["lines"][number]; optionsNote?: string }) {
   const [quantityState, updateQuantity, updating] = useActionState<CartActionState, FormData>(setQuantityAction, {});
   const [removeState, remove, removing] = useActionState<CartActionState, FormData>(removeFromCartAction, {});
+  const updateFocus = useReturnFocus(updating);
   const inputId = `quantity-${line.lineId}`;
   const error =
     quantityState.fieldErrors?.quantity?.[0] ??
@@ -40,7 +41,7 @@ export function CartLine({ line, optionsNote }: { line: Cart["lines"][number]; o
           1.5 with a bubble that is easy to miss, and left the last "Quantity updated." on screen. Submitted through
           submitKeepingFields so that a refused value stays in the field to be corrected, and so that it posts
           without JavaScript too. */}
-      <form noValidate {...submitKeepingFields(updateQuantity)} className="flex items-center gap-2">
+      <form noValidate {...updateFocus} {...submitKeepingFields(updateQuantity)} className="flex items-center gap-2">
         <input type="hidden" name="lineId" value={line.lineId} />
         <label htmlFor={inputId} className="sr-only">
           Quantity of {line.name}

@@ -40,11 +40,12 @@ export function ActionForm<S extends ActionState = ActionState>({
   // Every field of an ActionState is optional, so "nothing yet" is an empty one whatever S adds.
   const [state, dispatch, pending] = useActionState(action, {} as Awaited<S>);
   const form = useRef<HTMLFormElement>(null);
+  const returnFocus = useReturnFocus(pending);
   useEffect(() => {
     if (resetOnSuccess && state.ok) form.current?.reset();
   }, [state, resetOnSuccess]);
   return (
-    <form ref={form} noValidate {...props} {...submitKeepingFields(dispatch, confirmMessage)}>
+    <form ref={form} noValidate {...props} {...returnFocus} {...submitKeepingFields(dispatch, confirmMessage)}>
       {children(state, pending)}
     </form>
   );
@@ -68,6 +69,30 @@ export function submitKeepingFields(dispatch: (data: FormData) => void, confirmM
       if (confirmMessage && !window.confirm(confirmMessage)) return;
       const data = new FormData(event.currentTarget);
       startTransition(() => dispatch(data));
+    },
+  };
+}
+
+/**
+ * Gives the focus back to the button that submitted a form once the action is done, for keyboard users: the
+ * buttons are disabled while pending (no double submit), and a browser moves the focus of a disabled element to
+ * the page itself, so after "Add" or "Mark unavailable" the next Tab started again from the top of a long menu.
+ * Only when the focus is still lost: someone who moved on meanwhile keeps their place. A button that is gone
+ * (the action removed it) has nothing to get back. Spread the result on the form (`onSubmitCapture`).
+ */
+export function useReturnFocus(pending: boolean) {
+  const submitter = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (pending) return;
+    const button = submitter.current;
+    submitter.current = null;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (button?.isConnected && lost) button.focus();
+  }, [pending]);
+  return {
+    onSubmitCapture(event: FormEvent<HTMLFormElement>) {
+      const by = (event.nativeEvent as SubmitEvent).submitter;
+      submitter.current = by instanceof HTMLElement ? by : null;
     },
   };
 }

@@ -144,3 +144,33 @@ test("deleting a category asks first only when it can go: one with items is told
   await expect(page.getByRole("button", { name: "Delete category Desserts" })).toHaveCount(0);
   expect(dialogs).toEqual(["Delete the category Desserts?"]);
 });
+
+test("with the keyboard, the focus stays on the button just pressed: the owner's menu toggle, the customer's Add and Update", async ({
+  pageAs,
+  newCustomer,
+  newRestaurant,
+}) => {
+  // The buttons are disabled while their action runs, and a browser drops the focus of a disabled button to the
+  // page: the next Tab started again from the top of the menu.
+  const restaurant = await newRestaurant("tastiera", [{ name: "Tastiera toast", price: "5.00" }]);
+  const owner = await pageAs(restaurant.owner);
+  await owner.goto(`/owner/${restaurant.slug}/menu`);
+  await owner.getByRole("button", { name: "Mark unavailable: Tastiera toast" }).focus();
+  await owner.keyboard.press("Enter");
+  await expect(owner.getByRole("button", { name: "Mark available: Tastiera toast" })).toBeFocused();
+  await owner.keyboard.press("Enter");
+  await expect(owner.getByRole("button", { name: "Mark unavailable: Tastiera toast" })).toBeFocused();
+
+  const customer = await pageAs(await newCustomer("kit"));
+  await customer.goto(`/r/${restaurant.slug}`);
+  await customer.getByRole("button", { name: "Add Tastiera toast to cart" }).focus();
+  await customer.keyboard.press("Enter");
+  await expect(customer.getByText("Added Tastiera toast to your cart.")).toBeVisible();
+  await expect(customer.getByRole("button", { name: "Add Tastiera toast to cart" })).toBeFocused();
+  await customer.goto("/cart");
+  await customer.getByLabel("Quantity of Tastiera toast").fill("3");
+  await customer.getByRole("button", { name: "Update" }).focus();
+  await customer.keyboard.press("Enter");
+  await expect(customer.getByTestId("cart-line")).toContainText("$15.00");
+  await expect(customer.getByRole("button", { name: "Update" })).toBeFocused();
+});
