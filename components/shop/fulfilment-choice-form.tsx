@@ -20,11 +20,14 @@ export function FulfilmentChoiceForm({
   offer,
   addresses,
   chosen,
+  itemsCents,
   disabled,
 }: {
   offer: FulfilmentOffer;
   addresses: SavedAddress[];
   chosen?: FulfilmentChoice;
+  /** The cart's items, fees left out, as the minimum is counted: what is missing is said here, not only on review. */
+  itemsCents: number;
   disabled: boolean;
 }) {
   const preselected =
@@ -76,7 +79,7 @@ export function FulfilmentChoiceForm({
         ) : (
           <p className="text-sm text-stone-600">
             For delivery, first{" "}
-            <Link href="/account" className="font-medium text-brand-700 underline">
+            <Link href="/account#addresses" className="font-medium text-brand-700 underline">
               save an address on your account page
             </Link>
             .
@@ -86,6 +89,12 @@ export function FulfilmentChoiceForm({
       {offer.minOrderCents > 0 ? (
         <p className="text-sm text-stone-600">
           Minimum order: <Money cents={offer.minOrderCents} /> of items (fees not included).
+          {itemsCents < offer.minOrderCents ? (
+            <>
+              {" "}
+              Add <Money cents={offer.minOrderCents - itemsCents} /> more to order.
+            </>
+          ) : null}
         </p>
       ) : null}
       <div className="space-y-1">

@@ -85,6 +85,7 @@ export default async function CartPage({ searchParams }: PageProps<"/cart">) {
           offer={cart.restaurant}
           addresses={addresses}
           chosen={choice.success ? choice.data : undefined}
+          itemsCents={cart.totalCents}
           disabled={blocked}
         />
       ) : (
