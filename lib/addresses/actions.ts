@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { fieldError, formAction } from "@/lib/action";
 
 import { addressMessages } from "./messages";
-import { addAddress, deleteAddress, setDefaultAddress, updateAddress } from "./queries";
+import { addAddress, deleteAddress, setDefaultAddress, updateAddress, type DuplicateAddress } from "./queries";
 import { addAddressSchema, addressIdSchema, editAddressSchema } from "./schema";
 
 // The account page edits them, the profile lists them, the cart offers them for delivery.
@@ -15,11 +15,16 @@ const refresh = () => {
   revalidatePath("/cart", "layout");
 };
 
+const duplicateError = ({ reason, label }: DuplicateAddress) =>
+  reason === "conflict:label"
+    ? fieldError("label", addressMessages.labelTaken(label))
+    : fieldError("address", addressMessages.duplicate(label));
+
 export const addAddressAction = formAction(addAddressSchema, async (input, viewer) => {
   const result = await addAddress({ viewer, ...input });
   if (!result.ok) {
     if (result.reason === "invalid:too-many") return { message: addressMessages.tooMany };
-    return fieldError("address", addressMessages.duplicate(result.label));
+    return duplicateError(result);
   }
   refresh();
   return { ok: true, message: addressMessages.added };
@@ -29,7 +34,7 @@ export const updateAddressAction = formAction(editAddressSchema, async (input, v
   const result = await updateAddress({ viewer, ...input });
   if (!result.ok) {
     if (result.reason === "not-found") return { message: addressMessages.notFound };
-    return fieldError("address", addressMessages.duplicate(result.label));
+    return duplicateError(result);
   }
   refresh();
   return { ok: true, message: addressMessages.updated };

@@ -9,4 +9,5 @@ export const addressMessages = {
   notFound: "Address not found.",
   tooMany: `You can keep at most ${MAX_SAVED_ADDRESSES} addresses. Delete one to add another.`,
   duplicate: (label: string) => `You have already saved this address, as "${label}".`,
+  labelTaken: (label: string) => `You already have an address called "${label}": choose another name.`,
 };

@@ -31,12 +31,20 @@ const readBook = (tx: Transaction, viewer: Viewer): Promise<BookEntry[]> =>
 
 /**
  * The saved address of `book` (but `except`, the one being edited) that `address` would copy, as a refusal naming its
- * label: a second copy of one only doubled the choices at checkout. Compared here, where case folding knows every
- * alphabet.
+ * label: a second copy of one only doubled the choices at checkout. Or the one whose label `label` repeats ("Work"
+ * and "work" were two choices at checkout, told apart by their text only). Compared here, where case folding knows
+ * every alphabet.
  */
-function duplicateOf(book: readonly BookEntry[], address: string, except?: number) {
-  const same = book.find((a) => a.id !== except && comparable(a.address) === comparable(address));
-  return same && ({ ok: false, reason: "conflict:duplicate", label: same.label } as const);
+function duplicateOf(
+  book: readonly BookEntry[],
+  { label, address }: { label: string; address: string },
+  except?: number,
+) {
+  const others = book.filter((a) => a.id !== except);
+  const same = others.find((a) => comparable(a.address) === comparable(address));
+  if (same) return { ok: false, reason: "conflict:duplicate", label: same.label } as const;
+  const named = others.find((a) => comparable(a.label) === comparable(label));
+  return named && ({ ok: false, reason: "conflict:label", label: named.label } as const);
 }
 
 /** The WHERE of every read and write of one address: its id and the viewer's own profile. */
@@ -78,7 +86,7 @@ export async function findAddress(ref: AddressRef) {
 }
 
 /** The same address text (ignoring case and spacing) is saved already, under `label`. */
-type DuplicateAddress = { reason: "conflict:duplicate"; label: string };
+export type DuplicateAddress = { reason: "conflict:duplicate" | "conflict:label"; label: string };
 export type AddAddressFailure = { reason: "invalid:too-many" } | DuplicateAddress;
 /** Why an edit was refused: not one of the viewer's addresses, or a copy of another. */
 export type AddressFailure = { reason: "not-found" } | DuplicateAddress;
@@ -115,7 +123,7 @@ export async function addAddress({
   return inAddressBook(viewer, async (tx) => {
     const book = await readBook(tx, viewer);
     if (book.length >= MAX_SAVED_ADDRESSES) return { ok: false, reason: "invalid:too-many" } as const;
-    const duplicate = duplicateOf(book, address);
+    const duplicate = duplicateOf(book, { label, address });
     if (duplicate) return duplicate;
     const isDefault = makeDefault || !book.some((a) => a.isDefault);
     if (isDefault) {
@@ -148,7 +156,7 @@ export async function updateAddress({
     // The whole book: the one edited, if it is theirs, and the others to compare.
     const book = await readBook(tx, viewer);
     if (!book.some((a) => a.id === addressId)) return NOT_FOUND;
-    const duplicate = duplicateOf(book, address, addressId);
+    const duplicate = duplicateOf(book, { label, address }, addressId);
     if (duplicate) return duplicate;
     await tx.update(customerAddresses).set({ label, address }).where(theirs(ref));
     return { ok: true } as const;

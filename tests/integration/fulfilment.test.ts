@@ -652,6 +652,15 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
       ok: true,
       message: "Address updated.",
     });
+    // Two addresses under one name, in any case ("Work" and "work"), were two look-alike choices at checkout.
+    expect(await submit(addAddressAction, { label: " WORK ", address: "1 Other Street" })).toEqual({
+      message: "Please correct the highlighted fields.",
+      fieldErrors: { label: ['You already have an address called "Work": choose another name.'] },
+    });
+    expect(await submit(updateAddressAction, { addressId: gym.id, label: "work", address: "9 DOCK ROAD" })).toEqual({
+      message: "Please correct the highlighted fields.",
+      fieldErrors: { label: ['You already have an address called "Work": choose another name.'] },
+    });
     expect((await listAddresses({ viewer })).map((a) => [a.label, a.address])).toEqual([
       ["Work", "5 Rue de l'Église, Paris"],
       ["Gym", "9 DOCK ROAD"],
