@@ -110,7 +110,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
         </h2>
         {page.dishesSearched ? null : (
           <p className="mb-3 text-sm text-stone-600" data-testid="search-hint">
-            One letter searches restaurants only: type another to search their dishes too.
+            One character searches restaurants only: type another to search their dishes too.
           </p>
         )}
         {page.restaurants.length === 0 ? (

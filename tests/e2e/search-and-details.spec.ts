@@ -25,7 +25,7 @@ test("the home page's search finds restaurants by their dishes, with typos and w
   // One letter looks at restaurants only, and says how to search dishes; a second letter does.
   const letter = await search("s");
   await expect(letter.getByTestId("search-hint")).toHaveText(
-    "One letter searches restaurants only: type another to search their dishes too.",
+    "One character searches restaurants only: type another to search their dishes too.",
   );
   await expect(letter.getByRole("link", { name: "Sakura House" })).toBeVisible();
   await expect(letter.getByTestId("matched-dish")).toHaveCount(0);
