@@ -110,5 +110,6 @@ export async function signOutOtherSessionsAction(): Promise<ActionState> {
 export async function signOutEverywhereAction(): Promise<void> {
   const viewer = await getViewer();
   if (viewer) await signOutSessions({ viewer, keepCurrent: false, address: clientAddress(await headers()) });
-  await signOut({ redirectTo: "/sign-in" });
+  // The sign-in page says what happened: landing on it with no word looked like being thrown out.
+  await signOut({ redirectTo: "/sign-in?signed-out=everywhere" });
 }

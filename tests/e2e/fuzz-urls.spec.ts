@@ -44,7 +44,12 @@ const TARGETS: Target[] = [
     params: ["q", "after", "cuisine", "open"],
     real: { q: ["pasta"], cuisine: ["Italian", "Mexican"], open: ["1"] },
   },
-  { role: "anonymous", path: "/sign-in", params: ["callbackUrl", "reset"], real: { reset: ["done"] } },
+  {
+    role: "anonymous",
+    path: "/sign-in",
+    params: ["callbackUrl", "reset", "signed-out"],
+    real: { reset: ["done"], "signed-out": ["everywhere"] },
+  },
   { role: "anonymous", path: "/sign-up", params: ["callbackUrl"], real: { callbackUrl: ["/orders"] } },
   // Auth.js' own GET endpoints (csrf, providers, session, signin, signout, error) and made-up ones, with the
   // parameters it reads: a malformed callbackUrl was 488 of the 500s that started this suite.

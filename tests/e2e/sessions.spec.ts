@@ -124,7 +124,8 @@ test("changing the password on /account signs out the other sessions; 'sign out 
   await expect(phonePage).toHaveURL(/\/sign-in\?callbackUrl=%2Forders$/);
 
   await page.getByRole("button", { name: "Sign out everywhere", exact: true }).click();
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page).toHaveURL(/\/sign-in\?signed-out=everywhere$/);
+  await expect(page.getByRole("status")).toHaveText("You have been signed out on every device.");
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
 });
