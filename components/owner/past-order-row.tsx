@@ -7,6 +7,7 @@ import { OwnerOrderSummary } from "./owner-order-summary";
 /** `timeZone`: the restaurant's, whose days the list's date filter means. */
 export function PastOrderRow({ order, slug, timeZone }: { order: PastOrder; slug: string; timeZone: string }) {
   const headingId = `past-order-${order.id}`;
+  const cancelReason = order.status === "cancelled" ? order.statusEvents[0]?.reason : null;
   return (
     <li>
       <article
@@ -15,6 +16,11 @@ export function PastOrderRow({ order, slug, timeZone }: { order: PastOrder; slug
         data-testid="past-order"
       >
         <OwnerOrderSummary order={order} headingId={headingId} timeZone={timeZone} />
+        {cancelReason ? (
+          <p className="mb-2 text-sm wrap-anywhere text-stone-700" data-testid="cancel-reason">
+            Cancelled: {cancelReason}
+          </p>
+        ) : null}
         <Link
           href={`/owner/${slug}/orders/${order.id}/ticket`}
           className="text-sm font-medium text-brand-700 underline"

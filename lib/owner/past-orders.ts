@@ -3,7 +3,7 @@ import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
-import { orders, type OrderStatus } from "@/db/schema";
+import { orders, orderStatusEvents, type OrderStatus } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { dayAfter, dayStart, EARLIEST_DAY_ZONE, LATEST_DAY_ZONE, type Zone } from "@/lib/dates";
 import { encodeCursor, type OrderCursor } from "@/lib/orders/cursor";
@@ -104,7 +104,15 @@ export async function listPastOrders({
         where: and(...filters),
         orderBy: [desc(orders.placedAt), desc(orders.id)],
         limit: PAST_ORDERS_PAGE_SIZE + 1,
-        with: ownerOrderWith,
+        with: {
+          ...ownerOrderWith,
+          // Why a cancelled order was cancelled, as its customer sees it: the list said only "Cancelled".
+          statusEvents: {
+            columns: { reason: true },
+            where: eq(orderStatusEvents.toStatus, "cancelled"),
+            limit: 1,
+          },
+        },
       },
     },
   });

@@ -7,6 +7,7 @@ import { orderStatus, type OrderStatus } from "@/db/schema";
 import { insertOrders, type SeedOrder } from "@/db/seed/orders";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { decodeCursor, type OrderCursor } from "@/lib/orders/cursor";
+import { transitionOrder } from "@/lib/orders/status";
 import { listPastOrders, PAST_ORDERS_PAGE_SIZE, type PastOrdersSearch } from "@/lib/owner/past-orders";
 import { getOrderQueue, NEWEST_PLACED } from "@/lib/owner/queries";
 import { pastOrdersFilterSchema } from "@/lib/owner/schema";
@@ -178,6 +179,28 @@ describe.each(DRIVERS)("owner tickets and past orders on %s", (driver) => {
     const [foreignId] = await expectedIds(b.restaurant.id);
     const none = await listPastOrders({ viewer: ownerA, slug: a.restaurant.slug, search: { orderId: foreignId! } });
     expect(none!.orders).toEqual([]);
+  });
+
+  it("carries why an order was cancelled, as its customer sees it; other orders carry nothing", async () => {
+    const { a, ownerA } = await setup();
+    const [placedId] = await expectedIds(a.restaurant.id, { status: "placed" });
+    const [completedId] = await expectedIds(a.restaurant.id, { status: "completed" });
+    await db().transaction((tx) =>
+      transitionOrder(tx, {
+        orderId: placedId!,
+        from: "placed",
+        to: "cancelled",
+        actorProfileId: ownerA.profileId,
+        reason: "Out of saffron, sorry!",
+      }),
+    );
+    const read = async (orderId: number) =>
+      (await listPastOrders({ viewer: ownerA, slug: a.restaurant.slug, search: { orderId } }))!.orders[0]!;
+    expect(await read(placedId!)).toMatchObject({
+      status: "cancelled",
+      statusEvents: [{ reason: "Out of saffron, sorry!" }],
+    });
+    expect((await read(completedId!)).statusEvents).toEqual([]);
   });
 
   it("reads at most MAX_MATCHED_CUSTOMERS of the restaurant's customers for a broad name, and says so", async () => {
