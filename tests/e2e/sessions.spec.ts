@@ -125,7 +125,7 @@ test("changing the password on /account signs out the other sessions; 'sign out 
 
   await page.getByRole("button", { name: "Sign out everywhere", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in\?signed-out=everywhere$/);
-  await expect(page.getByRole("status")).toHaveText("You have been signed out on every device.");
+  await expect(page.getByText("You have been signed out on every device.")).toBeVisible();
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/);
 });
