@@ -143,24 +143,19 @@ export const CASES: PageCase[] = [
   },
   ...(
     [
-      ["newest first (busiest)", undefined],
-      ["?q=a: a letter nearly every name has", "a"],
-      ["?q=: the ordinary customer's name", undefined],
-      ["?q=zzzz: a name no one has", "zzzz"],
-    ] as const
-  ).map(([variant, name]): PageCase => ({
+      ["newest first (busiest)", () => undefined],
+      ["?q=a: a letter nearly every name has", () => "a"],
+      ["?q=: the ordinary customer's name", (ctx) => ctx.subjects.ordinary.displayName],
+      ["?q=zzzz: a name no one has", () => "zzzz"],
+    ] as const satisfies readonly (readonly [string, (ctx: CaseContext) => string | undefined])[]
+  ).map(([variant, nameOf]): PageCase => ({
     page: "/owner/[slug]/past-orders",
     variant,
     who: ["owner"],
     run: (ctx) => {
-      const q = variant.startsWith("?q=:") ? ctx.subjects.ordinary.displayName : name;
-      return ctx.measure(() =>
-        listPastOrders({
-          viewer: ctx.viewer,
-          slug: ctx.subjects.busiest.slug,
-          search: q === undefined ? undefined : { name: q },
-        }),
-      );
+      const name = nameOf(ctx);
+      const search = name === undefined ? undefined : { name };
+      return ctx.measure(() => listPastOrders({ viewer: ctx.viewer, slug: ctx.subjects.busiest.slug, search }));
     },
   })),
   {

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { MAX_ORDER_NOTE_LENGTH } from "@/db/schema";
 import type { SavedAddress } from "@/lib/addresses/queries";
+import { addMoreToOrder } from "@/lib/orders/messages";
 import { defaultFulfilment, offersFulfilment, type FulfilmentOffer } from "@/lib/orders/review";
 import type { FulfilmentChoice } from "@/lib/orders/schema";
 import { Money } from "@/components/ui/money";
@@ -89,12 +90,7 @@ export function FulfilmentChoiceForm({
       {offer.minOrderCents > 0 ? (
         <p className="text-sm text-stone-600">
           Minimum order: <Money cents={offer.minOrderCents} /> of items (fees not included).
-          {itemsCents < offer.minOrderCents ? (
-            <>
-              {" "}
-              Add <Money cents={offer.minOrderCents - itemsCents} /> more to order.
-            </>
-          ) : null}
+          {itemsCents < offer.minOrderCents ? ` ${addMoreToOrder(offer.minOrderCents - itemsCents)}` : null}
         </p>
       ) : null}
       <div className="space-y-1">

@@ -48,7 +48,7 @@ export function checkoutRefusal(failure: CheckoutFailure): string {
       return (
         `${formatCents(failure.minOrderCents)} is the minimum order here (fees not included): ` +
         `your items come to ${formatCents(failure.subtotalCents)}. ` +
-        `Add ${formatCents(failure.minOrderCents - failure.subtotalCents)} more to order.`
+        addMoreToOrder(failure.minOrderCents - failure.subtotalCents)
       );
     case "invalid:address-required":
       return "Choose a delivery address, or add one on your account page.";
@@ -132,3 +132,6 @@ export function closedRefusal(cart: {
   }
   return null;
 }
+
+/** What a cart under the restaurant's minimum lacks, as the cart and the review both say it. */
+export const addMoreToOrder = (missingCents: number) => `Add ${formatCents(missingCents)} more to order.`;
