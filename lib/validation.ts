@@ -13,6 +13,10 @@ export const NO_SUCH_ORDER_NUMBER = "No order has that number.";
  */
 export const UNKNOWN_RESTAURANT = "Choose a restaurant from the list.";
 
+/** The field error of a restaurant filter `id` that is none of the list's `choices` (an edited or stale link), or none. */
+export const unknownRestaurantError = (id: number | undefined, choices: readonly { id: number }[]) =>
+  id !== undefined && !choices.some((choice) => choice.id === id) ? { restaurant: [UNKNOWN_RESTAURANT] } : undefined;
+
 /**
  * An id from a form field or URL: digits only (no "1e3", " 12", "-1" or "1.0"), within Postgres' integer range.
  * Whether the record exists, and is the caller's, is for the query to decide.

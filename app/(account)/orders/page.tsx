@@ -7,7 +7,7 @@ import { getOrderHistory, type OrderHistory } from "@/lib/orders/queries";
 import { historyFilterSchema } from "@/lib/orders/schema";
 import { filterParams, firstParams, parseFilter } from "@/lib/query-params";
 import { viewerTimeZone } from "@/lib/time-zone";
-import { UNKNOWN_RESTAURANT } from "@/lib/validation";
+import { unknownRestaurantError } from "@/lib/validation";
 import { counted } from "@/lib/words";
 import { QueryStats } from "@/components/layout/query-stats";
 import { HistoryFilters } from "@/components/orders/history-filters";
@@ -80,9 +80,8 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
   if (!history) notFound();
   // A restaurant the customer never ordered from (an edited or someone else's link) is not among the select's
   // choices, which then showed "All restaurants" above an empty list: a mistake like the others, said under it.
-  const unknownRestaurant =
-    filter.restaurant !== undefined && !history.restaurantOptions.some((o) => o.id === filter.restaurant);
-  const errors = unknownRestaurant ? { ...parsed.errors, restaurant: [UNKNOWN_RESTAURANT] } : parsed.errors;
+  const unknownRestaurant = unknownRestaurantError(filter.restaurant, history.restaurantOptions);
+  const errors = { ...parsed.errors, ...unknownRestaurant };
   const valid = parsed.filter !== null && !unknownRestaurant;
 
   const keep = filterParams({ restaurant: values.restaurant, from: values.from, to: values.to });

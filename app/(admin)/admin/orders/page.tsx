@@ -9,7 +9,7 @@ import { ordersQuerySchema } from "@/lib/admin/schema";
 import { encodeTimeKey } from "@/lib/keyset";
 import { filterParams, parseFilter } from "@/lib/query-params";
 import { viewerTimeZone } from "@/lib/time-zone";
-import { UNKNOWN_RESTAURANT } from "@/lib/validation";
+import { unknownRestaurantError } from "@/lib/validation";
 import { AdminOrdersTable } from "@/components/admin/admin-orders-table";
 import { OrdersFilter } from "@/components/admin/orders-filter";
 import { PageHeading } from "@/components/admin/page-heading";
@@ -36,9 +36,8 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<"/admi
   ]);
   // A restaurant id that names none (an edited link, a restaurant since gone) is not among the select's choices,
   // which then showed "All restaurants" above an empty list: a mistake like the others, said under the field.
-  const restaurant = parsed.filter?.restaurant;
-  const unknownRestaurant = restaurant !== undefined && !restaurants.some((r) => r.id === restaurant);
-  const errors = unknownRestaurant ? { ...parsed.errors, restaurant: [UNKNOWN_RESTAURANT] } : parsed.errors;
+  const unknownRestaurant = unknownRestaurantError(parsed.filter?.restaurant, restaurants);
+  const errors = { ...parsed.errors, ...unknownRestaurant };
   const result = unknownRestaurant ? null : listed;
   const values = formValues(params, FILTER_KEYS);
   const base = filterParams(values);
