@@ -1,8 +1,9 @@
 "use client";
 
-import { startTransition, useActionState, useOptimistic } from "react";
+import { useActionState, useOptimistic } from "react";
 
 import { setFavoriteAction } from "@/lib/favorites/actions";
+import { submitKeepingFields } from "@/components/ui/action-form";
 
 /**
  * Flips at once (optimistic), then settles on what the server saved; a failure shows why and flips back. Works
@@ -25,16 +26,8 @@ export function FavoriteButton({
   return (
     <form
       // Without JavaScript (or before hydration) the browser posts the form to the action itself; once hydrated,
-      // the submit is taken over to flip the heart at once, in the transition that runs the action.
-      action={action}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        startTransition(() => {
-          setOptimistic(form.get("favorite") === "true");
-          action(form);
-        });
-      }}
+      // the heart flips at once, in the transition that runs the action.
+      {...submitKeepingFields(action, { optimistic: (form) => setOptimistic(form.get("favorite") === "true") })}
     >
       <input type="hidden" name="restaurantId" value={restaurantId} />
       <input type="hidden" name="favorite" value={String(!optimistic)} />

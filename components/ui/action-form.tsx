@@ -45,7 +45,7 @@ export function ActionForm<S extends ActionState = ActionState>({
     if (resetOnSuccess && state.ok) form.current?.reset();
   }, [state, resetOnSuccess]);
   return (
-    <form ref={form} noValidate {...props} {...returnFocus} {...submitKeepingFields(dispatch, confirmMessage)}>
+    <form ref={form} noValidate {...props} {...returnFocus} {...submitKeepingFields(dispatch, { confirmMessage })}>
       {children(state, pending)}
     </form>
   );
@@ -59,8 +59,12 @@ export function ActionForm<S extends ActionState = ActionState>({
  * A form that asks first (`confirmMessage`: deletes) gets no action: without JavaScript nothing can ask, and a click
  * before hydration deleted unasked. Its method "dialog" makes such a click do nothing (a form outside a dialog
  * submits nowhere), rather than load the page again with its fields in the address.
+ * `optimistic` runs in the same transition as the action, before it: a useOptimistic update (the favorite heart).
  */
-export function submitKeepingFields(dispatch: (data: FormData) => void, confirmMessage?: string) {
+export function submitKeepingFields(
+  dispatch: (data: FormData) => void,
+  { confirmMessage, optimistic }: { confirmMessage?: string; optimistic?: (data: FormData) => void } = {},
+) {
   return {
     action: confirmMessage ? undefined : dispatch,
     method: confirmMessage ? "dialog" : undefined,
@@ -68,7 +72,10 @@ export function submitKeepingFields(dispatch: (data: FormData) => void, confirmM
       event.preventDefault();
       if (confirmMessage && !window.confirm(confirmMessage)) return;
       const data = new FormData(event.currentTarget);
-      startTransition(() => dispatch(data));
+      startTransition(() => {
+        optimistic?.(data);
+        dispatch(data);
+      });
     },
   };
 }
