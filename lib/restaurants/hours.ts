@@ -86,6 +86,26 @@ export const nextOpening = (at?: Date): SQL<string | null> =>
   ) end`;
 
 /**
+ * While open now (the switch on, within the hours), when the current run of opening ends, as local wall-clock text
+ * in the restaurant's zone ("2026-12-05T03:00"): intervals that touch or overlap chain into one run (Friday
+ * 18:00–24:00 then Saturday 00:00–03:00 ends Saturday 03:00), so the run ends at the first interval end after now
+ * that no interval covers. Null when not open now, for a restaurant that keeps no schedule (the switch alone
+ * decides, as todaysHours says nothing), and when the run lasts past LOOK_AHEAD_DAYS (open around the clock): an
+ * end on the last day looked at could be covered by the day after, which is not looked at. Wall time, not an
+ * instant: it is only shown, in the terms the hours are written in ("until 03:00"), so the clock changes need no
+ * care here. The intervals are materialized once per restaurant, as each candidate end is checked against them all.
+ */
+export const closesAt = (at?: Date): SQL<string | null> =>
+  sql<
+    string | null
+  >`case when ${openNow(at)} and exists (select 1 from restaurant_hours h0 where h0.restaurant_id = ${R.id}) then (
+    with i as materialized ${intervals(at, -1, LOOK_AHEAD_DAYS)}
+    select to_char(min(e.ends), 'YYYY-MM-DD"T"HH24:MI') from i e
+    where e.ends > ${localNow(at)} and e.ends < (${localNow(at)})::date + ${sql.raw(String(LOOK_AHEAD_DAYS + 1))}
+      and not exists (select 1 from i c where c.starts <= e.ends and e.ends < c.ends)
+  ) end`;
+
+/**
  * Today's intervals (today in the restaurant's zone) as "09:00–14:00, 18:00–02:00"; "" on a closed day or a day
  * without hours; null for a restaurant that keeps no schedule.
  */

@@ -9,7 +9,7 @@ import type { Database } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
 import type { CartHolder } from "@/lib/cart/cookie";
 
-import { instantFromDb, nextOpening, openNow, todaysHours } from "./hours";
+import { closesAt, instantFromDb, nextOpening, openNow, todaysHours } from "./hours";
 import { encodeRestaurantCursor, type RestaurantCursor } from "./schema";
 import { searchesDishes, searchHits } from "./search";
 
@@ -28,6 +28,7 @@ const card = (at?: Date) => ({
   openNow: openNow(at).as("open_now"),
   opensAt: nextOpening(at).as("opens_at"),
   todaysHours: todaysHours(at).as("todays_hours"),
+  closesAt: closesAt(at).as("closes_at"),
 });
 
 type Key = SQLWrapper | string | number | null;
@@ -250,6 +251,7 @@ function restaurantPageQuery(
       openNow: openNow(at).as("open_now"),
       opensAt: nextOpening(at).as("opens_at"),
       todaysHours: todaysHours(at).as("todays_hours"),
+      closesAt: closesAt(at).as("closes_at"),
       // A null profile (no viewer) matches no favorite.
       isFavorite:
         sql<boolean>`exists (select 1 from favorites f where f.profile_id = ${viewerProfileId} and f.restaurant_id = ${restaurants.id})`.as(

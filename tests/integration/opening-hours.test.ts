@@ -19,6 +19,7 @@ const never = (): never => {
 };
 
 const SUN = 0;
+const THU = 4;
 const FRI = 5;
 const SAT = 6;
 
@@ -41,6 +42,92 @@ describe.each(DRIVERS)("opening hours on %s", (driver) => {
     expect(listed, `the home filter agrees with the page at ${iso}`).toBe(page.openNow);
     return { open: page.openNow, opensAt: page.opensAt?.toISOString() ?? null, today: page.todaysHours };
   }
+
+  /** When the restaurant page says an open restaurant closes, at `iso`: closesAt's wall-clock text, as the card's. */
+  async function closesAt(slug: string, iso: string) {
+    const at = new Date(iso);
+    const page = (await getRestaurantPage({ slug, at }))!;
+    const card = (await browseRestaurants({ q: slug, at })).restaurants.find((r) => r.slug === slug)!;
+    expect(card.closesAt, `the home card agrees with the page at ${iso}`).toBe(page.closesAt);
+    return page.closesAt;
+  }
+
+  it("while open, closes at the local end of the current run of intervals, past midnight and across touching days", async () => {
+    // 2026-12-04 is a Friday; Seoul is UTC+9 all year. Friday and Saturday nights 18:00–03:00.
+    const overnight = await restaurantWith({
+      timeZone: "Asia/Seoul",
+      week: [
+        [FRI, "18:00", "03:00"],
+        [SAT, "18:00", "03:00"],
+      ],
+    });
+    // Saturday 01:00 in Seoul: still Friday night's hours, which end at 03:00; Saturday's have not started.
+    expect(await statusAt(overnight.restaurant.slug, "2026-12-04T16:00:00Z")).toEqual({
+      open: true,
+      opensAt: null,
+      today: "18:00–03:00",
+    });
+    expect(await closesAt(overnight.restaurant.slug, "2026-12-04T16:00:00Z")).toBe("2026-12-05T03:00");
+    // Friday 20:00: the same night, said from the day before.
+    expect(await closesAt(overnight.restaurant.slug, "2026-12-04T11:00:00Z")).toBe("2026-12-05T03:00");
+    // Closed between the nights, and before the first: no closing time.
+    expect(await closesAt(overnight.restaurant.slug, "2026-12-05T03:00:00Z")).toBeNull();
+    expect(await closesAt(overnight.restaurant.slug, "2026-12-04T08:00:00Z")).toBeNull();
+
+    // Thursday's night overlaps Friday's early shift; Friday 18:00–24:00 touches Saturday 00:00–03:00.
+    const chained = await restaurantWith({
+      week: [
+        [THU, "20:00", "03:00"],
+        [FRI, "02:00", "06:00"],
+        [FRI, "18:00", "24:00"],
+        [SAT, "00:00", "03:00"],
+        [SAT, "12:00", "14:00"],
+      ],
+    });
+    expect(await closesAt(chained.restaurant.slug, "2026-12-03T21:00:00Z")).toBe("2026-12-04T06:00");
+    expect(await closesAt(chained.restaurant.slug, "2026-12-04T19:00:00Z")).toBe("2026-12-05T03:00");
+    expect(await closesAt(chained.restaurant.slug, "2026-12-05T02:59:00Z")).toBe("2026-12-05T03:00");
+    expect(await closesAt(chained.restaurant.slug, "2026-12-05T12:30:00Z")).toBe("2026-12-05T14:00");
+  });
+
+  it("a closed day cancels the run it would have continued, and the switch or no schedule give no closing", async () => {
+    // Friday 00:00–24:00 and Saturday 00:00–24:00, Saturday 2026-12-05 closed: Friday closes at its midnight.
+    const { restaurant } = await restaurantWith({
+      week: [
+        [FRI, "00:00", "24:00"],
+        [SAT, "00:00", "24:00"],
+      ],
+      closedDays: ["2026-12-05"],
+    });
+    expect(await closesAt(restaurant.slug, "2026-12-04T12:00:00Z")).toBe("2026-12-05T00:00");
+    // The next Friday runs on into Saturday.
+    expect(await closesAt(restaurant.slug, "2026-12-11T12:00:00Z")).toBe("2026-12-13T00:00");
+    await db().update(restaurants).set({ isOpen: false }).where(eq(restaurants.id, restaurant.id));
+    expect(await closesAt(restaurant.slug, "2026-12-11T12:00:00Z")).toBeNull();
+
+    // Open around the clock for the whole look-ahead, or without a schedule: nothing to say.
+    const always = await restaurantWith({
+      week: [0, 1, 2, 3, 4, 5, 6].map((d): [number, string, string] => [d, "00:00", "24:00"]),
+    });
+    expect(await closesAt(always.restaurant.slug, "2026-12-04T12:00:00Z")).toBeNull();
+    const unscheduled = await restaurantWith({ closedDays: ["2026-12-05"] });
+    expect(await closesAt(unscheduled.restaurant.slug, "2026-12-04T12:00:00Z")).toBeNull();
+  });
+
+  it("says when it closes on the days New York's clocks change, in wall-clock time", async () => {
+    const { restaurant } = await restaurantWith({
+      timeZone: "America/New_York",
+      week: [
+        [SAT, "20:00", "02:30"],
+        [SUN, "01:00", "03:00"],
+      ],
+    });
+    // Saturday 2026-03-07 23:00 EST: the night runs into Sunday's 01:00–03:00, whose 02:00–03:00 is skipped.
+    expect(await closesAt(restaurant.slug, "2026-03-08T04:00:00Z")).toBe("2026-03-08T03:00");
+    // Sunday 2026-11-01, in the first 01:30 (EDT) and the second (EST).
+    expect(await closesAt(restaurant.slug, "2026-11-01T05:30:00Z")).toBe("2026-11-01T03:00");
+    expect(await closesAt(restaurant.slug, "2026-11-01T06:30:00Z")).toBe("2026-11-01T03:00");
+  });
 
   it("without a schedule, follows the switch alone", async () => {
     const { restaurant } = await restaurantWith({});
