@@ -41,13 +41,40 @@ export function formatOpening(
   { now = new Date(), relative = true }: { now?: Date; relative?: boolean } = {},
 ) {
   const days = dayNumber(instant, timeZone) - dayNumber(now, timeZone);
-  const day =
-    relative && days <= 0
-      ? "today"
-      : relative && days === 1
-        ? "tomorrow"
-        : formatIn(timeZone, days < WEEKDAY_ALONE_DAYS ? "weekday" : "date").format(instant);
+  const day = sayDay(days, relative, (part) => formatIn(timeZone, part).format(instant));
   return `${day} at ${formatIn(timeZone, "time").format(instant)}`;
+}
+
+/**
+ * A day `days` calendar days from today as formatOpening says it: "today", "tomorrow", else `name` gives its
+ * weekday, or its date where the weekday alone would be ambiguous.
+ */
+function sayDay(days: number, relative: boolean, name: (part: "weekday" | "date") => string) {
+  if (relative && days <= 0) return "today";
+  if (relative && days === 1) return "tomorrow";
+  return name(days < WEEKDAY_ALONE_DAYS ? "weekday" : "date");
+}
+
+/**
+ * When an open restaurant closes, from closesAt's local wall-clock text (lib/restaurants/hours.ts), for "Open
+ * until …": "22:00" today, else in formatOpening's words ("tomorrow at 03:00", "Sat at 03:00", "Mon, Dec 7 at
+ * 09:00"); with `relative: false` the weekday even today ("Fri at 22:00"), as describeToday names it then. A run
+ * ending at midnight ends at 24:00 of the day before, as the hours write it ("18:00–24:00" is "until 24:00", not
+ * "until tomorrow at 00:00").
+ */
+export function formatClosing(
+  localEnd: string,
+  timeZone: string,
+  { now = new Date(), relative = true }: { now?: Date; relative?: boolean } = {},
+) {
+  const [date = "", clock = ""] = localEnd.split("T");
+  const atMidnight = clock === "00:00";
+  // The wall-clock day as a UTC date, only to count days and name it (its weekday is the same in every zone).
+  const day = new Date(Date.parse(`${date}T00:00:00Z`) - (atMidnight ? DAY_MS : 0));
+  const time = atMidnight ? "24:00" : clock;
+  const days = day.getTime() / DAY_MS - dayNumber(now, timeZone);
+  if (relative && days <= 0) return time;
+  return `${sayDay(days, relative, (part) => formatIn("UTC", part).format(day))} at ${time}`;
 }
 
 /** "(Europe/London time)" when the restaurant's zone is not the one the viewer's times are shown in; else "". */
@@ -71,6 +98,31 @@ export function describeToday(todaysHours: string | null, openNow = false, day =
 /** The restaurant's today as describeToday names it: "today", or its weekday where `relative` is false. */
 export const restaurantToday = (timeZone: string, { now = new Date(), relative = true } = {}) =>
   relative ? "today" : formatIn(timeZone, "weekday").format(now);
+
+/** What the SQL of lib/restaurants/hours.ts says of a restaurant's opening, as its cards and page read it. */
+export type OpeningFacts = {
+  openNow: boolean;
+  opensAt: Date | null;
+  /** closesAt's local wall-clock end of the current opening, while open. */
+  closesAt: string | null;
+  todaysHours: string | null;
+  timeZone: string;
+};
+
+/**
+ * A restaurant's opening line: while open, when it closes; today's hours; while closed, the next opening ("Open
+ * until 03:00 · Today 18:00–03:00", "Closed today · Opens tomorrow at 09:00"); null when there is nothing to say
+ * (open, without a schedule). "Open until" comes first: after midnight on last night's hours, today's hours are
+ * tonight's, and without it the line read as if tonight's hours were the ones open now.
+ */
+export function openingLine(r: OpeningFacts, { now = new Date(), relative = true } = {}): string | null {
+  const parts = [
+    r.openNow && r.closesAt ? `Open until ${formatClosing(r.closesAt, r.timeZone, { now, relative })}` : null,
+    describeToday(r.todaysHours, r.openNow, restaurantToday(r.timeZone, { now, relative })),
+    !r.openNow && r.opensAt ? `Opens ${formatOpening(r.opensAt, r.timeZone, { now, relative })}` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(" · ") : null;
+}
 
 /**
  * Whether a restaurant takes orders now, for the staff: open as customers see it (the switch and the hours), or
