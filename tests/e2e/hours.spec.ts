@@ -86,4 +86,16 @@ test("an owner sets hours and closed days; a customer sees when it opens and can
   await expect(
     customer.getByRole("listitem").filter({ hasText: restaurant.name }).getByTestId("opening-hours"),
   ).toHaveText(`${closedToday} · Opens ${opensAt} (${ZONE} time)`);
+
+  // Open around the clock until tomorrow's closed day: while open, the line says when it closes, on its own day.
+  await fillWeek("00:00-24:00");
+  await closedDays.fill(tokyoDay(1));
+  await form.getByRole("button", { name: "Save hours" }).click();
+  await expect(form.getByText("Opening hours saved.")).toBeVisible();
+  const today = weekday(new Date(`${tokyoDay(0)}T12:00:00+09:00`));
+  await customer.goto(`/r/${restaurant.slug}`);
+  await expect(customer.getByText("Open now", { exact: true })).toBeVisible();
+  await expect(customer.getByTestId("opening-hours")).toHaveText(
+    `Open until ${today} at 24:00 · Open 24 hours ${today} (${ZONE} time)`,
+  );
 });
