@@ -108,17 +108,19 @@ export const closesAt = (at?: Date): SQL<string | null> =>
 
 /**
  * Today's intervals (today in the restaurant's zone) as "09:00–14:00, 18:00–02:00"; "" on a closed day or a day
- * without hours; null for a restaurant that keeps no schedule.
+ * without hours; null for a restaurant that keeps no schedule. Inside a scalar subquery of its own, so that the
+ * schedule test runs per listed restaurant: as the outer CASE's condition PostgreSQL hashed it, reading all of
+ * restaurant_hours on every home page.
  */
 export const todaysHours = (at?: Date): SQL<string | null> =>
   sql<
     string | null
-  >`case when exists (select 1 from restaurant_hours h0 where h0.restaurant_id = ${R.id}) then coalesce((
+  >`(select case when exists (select 1 from restaurant_hours h0 where h0.restaurant_id = ${R.id}) then coalesce((
     select string_agg(to_char(h.opens_at, 'HH24:MI') || '–' || to_char(h.closes_at, 'HH24:MI'), ', ' order by h.opens_at)
     from restaurant_hours h
     where h.restaurant_id = ${R.id} and h.weekday = extract(dow from ${localNow(at)})
       and not exists (select 1 from restaurant_closed_days c where c.restaurant_id = ${R.id} and c.day = (${localNow(at)})::date)
-  ), '') end`;
+  ), '') end)`;
 
 /**
  * One of the fragments above for the restaurant `restaurantId` names, from a query whose restaurant row is not

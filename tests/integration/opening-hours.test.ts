@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { countQueries } from "@/db/query-stats";
@@ -13,6 +13,7 @@ import { browseRestaurants, getRestaurantPage } from "@/lib/restaurants/queries"
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createRestaurant, createUser, setOpeningHours } from "../fixtures/factory";
+import { captureStatements, explainStatements, postgresClientOf, tableReads } from "../fixtures/plans";
 
 const never = (): never => {
   throw new Error("checkout should have refused");
@@ -332,5 +333,41 @@ describe.each(DRIVERS)("demo opening hours on %s", (driver) => {
     // Spice Route (London) closes for Christmas.
     const christmas = await getRestaurantPage({ slug: "spice-route", at: new Date("2026-12-25T12:30:00Z") });
     expect(christmas).toMatchObject({ openNow: false, todaysHours: "", opensAt: new Date("2026-12-28T12:00:00Z") });
+  });
+});
+
+/*
+ * PostgreSQL only, as tests/integration/plans.test.ts (which this belongs beside, but whose skewed data set keeps no
+ * schedules): the plan PostgreSQL chooses from its statistics when many restaurants keep hours.
+ */
+describe.runIf(Boolean(process.env.DATABASE_URL))("opening hours plans on PostgreSQL", () => {
+  const db = freshDatabase("postgres");
+  const RESTAURANTS = 1_000;
+
+  it("the home page and the restaurant page read hours restaurant by restaurant, never everyone's at once", async () => {
+    // Two intervals a day, one past midnight, so that some restaurants are open and some closed at any hour.
+    await db().execute(sql`
+      with r as (
+        insert into restaurants (slug, name, cuisine, address, time_zone)
+        select 'plan-hours-' || g, 'Plan hours ' || lpad(g::text, 4, '0'), 'Test', '1 Test Street', 'Europe/London'
+        from generate_series(1, ${RESTAURANTS}) g returning id)
+      insert into restaurant_hours (restaurant_id, weekday, opens_at, closes_at)
+      select r.id, d, t.opens, t.closes from r cross join generate_series(0, 6) d
+      cross join (values (time '11:00', time '15:00'), (time '17:00', time '02:00')) t(opens, closes)`);
+    await postgresClientOf(db()).unsafe("analyze restaurants, restaurant_hours, restaurant_closed_days");
+    const { queries } = await captureStatements(async () => {
+      await browseRestaurants({});
+      await browseRestaurants({ filters: { openNow: true } });
+      await getRestaurantPage({ slug: "plan-hours-1" });
+    });
+    const explained = await explainStatements(postgresClientOf(db()), queries);
+    expect(explained).toHaveLength(3);
+    for (const { plan, sql: text } of explained) {
+      // Each read of restaurant_hours is one restaurant's week (14 rows) at most, per restaurant it evaluates: a
+      // hashed subplan read all 14,000 rows at once.
+      for (const read of tableReads(plan, ["restaurant_hours"])) {
+        expect(read.rowsTouched / Math.max(read.node["Actual Loops"] ?? 0, 1), text).toBeLessThanOrEqual(14);
+      }
+    }
   });
 });
