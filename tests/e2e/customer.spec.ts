@@ -91,6 +91,12 @@ test("a new customer browses, favorites, orders once despite a double click, reo
   await page.keyboard.press("Enter");
   await expect(page.getByRole("button", { name: "Yes, cancel it" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Cancel order" })).toBeFocused();
+  // Escape is a "no" too, from either answer.
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Yes, cancel it" }).focus();
+  await page.keyboard.press("Escape");
+  await expect(page.getByText("Cancel this order?")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Cancel order" })).toBeFocused();
   await page.reload();
   await expect(page.getByTestId("order-status")).toContainText("placed");
   await page.getByRole("button", { name: "Cancel order" }).click();
