@@ -13,6 +13,12 @@ export type ActionState = {
   message?: string;
   link?: { href: string; text: string };
   fieldErrors?: Record<string, string[] | undefined>;
+  /**
+   * Refused because what the form acted on has gone from the page since it was drawn (another tab removed the
+   * cart line, completed the order): the page is drawn again without that form, so its message is shown above
+   * the list instead (components/ui/kept-notice.tsx).
+   */
+  gone?: boolean;
 };
 
 /**

@@ -6,6 +6,7 @@ import { removeFromCartAction, setQuantityAction, type CartActionState } from "@
 import type { Cart } from "@/lib/cart/queries";
 import { LineOptions } from "@/components/orders/line-options";
 import { submitKeepingFields, useReturnFocus } from "@/components/ui/action-form";
+import { useKeptAction } from "@/components/ui/kept-notice";
 import { Money } from "@/components/ui/money";
 
 const problemText = {
@@ -17,8 +18,16 @@ const problemText = {
 
 /** `optionsNote`: why the line's options no longer fit the menu (the page words it, lib/cart/messages.ts). */
 export function CartLine({ line, optionsNote }: { line: Cart["lines"][number]; optionsNote?: string }) {
-  const [quantityState, updateQuantity, updating] = useActionState<CartActionState, FormData>(setQuantityAction, {});
-  const [removeState, remove, removing] = useActionState<CartActionState, FormData>(removeFromCartAction, {});
+  // A line changed in another tab is gone from the refreshed page: its refusal is kept above the list, by name.
+  const subject = `${line.name}: `;
+  const [quantityState, updateQuantity, updating] = useActionState<CartActionState, FormData>(
+    useKeptAction(setQuantityAction, subject),
+    {},
+  );
+  const [removeState, remove, removing] = useActionState<CartActionState, FormData>(
+    useKeptAction(removeFromCartAction, subject),
+    {},
+  );
   const updateFocus = useReturnFocus(updating);
   const inputId = `quantity-${line.lineId}`;
   const error =

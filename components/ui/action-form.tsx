@@ -13,6 +13,8 @@ import {
 
 import type { ActionState } from "@/lib/action";
 
+import { useKeptAction } from "./kept-notice";
+
 /**
  * `S`: the action's state, an ActionState that may carry more (the cart's `needsReplace`). Awaited<S> is S for any
  * object; useActionState speaks of it so.
@@ -38,7 +40,7 @@ export function ActionForm<S extends ActionState = ActionState>({
   ...props
 }: Props<S>) {
   // Every field of an ActionState is optional, so "nothing yet" is an empty one whatever S adds.
-  const [state, dispatch, pending] = useActionState(action, {} as Awaited<S>);
+  const [state, dispatch, pending] = useActionState(useKeptAction(action), {} as Awaited<S>);
   const form = useRef<HTMLFormElement>(null);
   const returnFocus = useReturnFocus(pending);
   useEffect(() => {

@@ -28,9 +28,10 @@ function cartAction<S extends z.ZodType>(
     const parsed = schema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
     const holder = await findHolder();
-    if (!holder) return { ok: false, message: cartMessages.empty };
+    if (!holder) return { ok: false, gone: true, message: cartMessages.notInCart };
     const state = await act(parsed.data, holder);
-    if (state.ok) revalidatePath("/", "layout");
+    // A line gone since the page was drawn (removed or ordered in another tab): the page is out of date too.
+    if (state.ok || state.gone) revalidatePath("/", "layout");
     return state;
   };
 }
@@ -64,11 +65,11 @@ export const addToCartAction = cartAction(addToCartSchema, cartHolderForWrite, a
 export const setQuantityAction = cartAction(setQuantitySchema, currentCartHolder, async (input, holder) =>
   (await setCartQuantity({ holder, lineId: input.lineId, quantity: input.quantity })).ok
     ? { ok: true, message: cartMessages.quantityUpdated }
-    : { ok: false, message: cartMessages.notInCart },
+    : { ok: false, gone: true, message: cartMessages.notInCart },
 );
 
 export const removeFromCartAction = cartAction(removeFromCartSchema, currentCartHolder, async (input, holder) =>
   (await removeFromCart({ holder, lineId: input.lineId })).ok
     ? { ok: true, message: cartMessages.removed }
-    : { ok: false, message: cartMessages.notInCart },
+    : { ok: false, gone: true, message: cartMessages.notInCart },
 );

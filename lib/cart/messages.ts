@@ -11,8 +11,9 @@ export const cartMessages = {
     `Added ${itemName} to your cart, up to ${MAX_LINE_QUANTITY}: the most one line can hold.`,
   quantityUpdated: "Quantity updated.",
   removed: "Removed from your cart.",
-  notInCart: "That item is not in your cart.",
-  empty: "Your cart is empty.",
+  /** A line changed in another tab or window (removed, ordered): the page is drawn again as the cart now is. */
+  notInCart:
+    "This item is no longer in your cart: it was changed in another tab or window. Your cart is shown as it is now.",
 };
 
 export function addToCartRefusal(failure: AddToCartFailure): string {

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 
 import { formAction, type ActionState } from "@/lib/action";
+import { isOpenStatus } from "@/lib/orders/status";
 
 import { moveOrderRefusal, ownerMessages } from "./messages";
 import { moveOrder, updateRestaurantDetails } from "./queries";
@@ -36,7 +37,11 @@ export const transitionOrderAction = formAction(
     }
     // Someone moved it first: the queue this owner sees is out of date.
     if (result.reason === "conflict") refreshOwnerPages();
-    return { message: moveOrderRefusal(result, { from, to }) };
+    // Completed or cancelled meanwhile: the refreshed queue no longer shows it, nor this answer beside it.
+    const gone = result.reason === "conflict" && !isOpenStatus(result.status);
+    return gone
+      ? { gone, message: moveOrderRefusal(result, { orderId, from, to }) }
+      : { message: moveOrderRefusal(result, { orderId, from, to }) };
   },
   { roles: OWNER_ROLES },
 );

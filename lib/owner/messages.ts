@@ -1,4 +1,5 @@
 import type { OrderStatus } from "@/db/schema";
+import { isOpenStatus } from "@/lib/orders/status";
 import { UNKNOWN_ZONE_MESSAGE } from "@/lib/restaurants/time-zones";
 import { counted } from "@/lib/words";
 
@@ -56,7 +57,7 @@ export function deleteCategoryRefusal(failure: Refusal<DeleteCategoryResult>): s
 
 export function moveOrderRefusal(
   failure: Refusal<MoveOrderResult>,
-  { from, to }: { from: OrderStatus; to: OrderStatus },
+  { orderId, from, to }: { orderId: number; from: OrderStatus; to: OrderStatus },
 ): string {
   switch (failure.reason) {
     case "not-found":
@@ -64,7 +65,10 @@ export function moveOrderRefusal(
     case "invalid:transition":
       return `An order cannot go from ${from} to ${to}.`;
     case "conflict":
-      return `This order is already ${failure.status}. The queue has been refreshed.`;
+      // Read above the queue when the order has left it (lib/action.ts, `gone`): it names the order.
+      return isOpenStatus(failure.status)
+        ? `This order is already ${failure.status}. The queue has been refreshed.`
+        : `Order #${orderId} is already ${failure.status}, so it has left the queue.`;
   }
 }
 

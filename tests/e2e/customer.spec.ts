@@ -136,3 +136,39 @@ test("someone else's order is a 404", async ({ page, newCustomer }) => {
   expect((await page.goto("/orders/99999999"))?.status()).toBe(404);
   expect((await page.goto("/orders/abc"))?.status()).toBe(404);
 });
+
+test("a cart changed in another tab: the stale tab's change says the line is gone and shows the cart as it is", async ({
+  page,
+  newCustomer,
+}) => {
+  await signInOverHttp(page.request, await newCustomer("twotabs"));
+  await page.goto("/r/taqueria-sol");
+  for (const item of ["Horchata", "Agua de jamaica"]) {
+    await page.getByRole("button", { name: `Add ${item} to cart` }).click();
+    await expect(page.getByText(`Added ${item} to your cart.`)).toBeVisible();
+  }
+  await page.goto("/cart");
+  const other = await page.context().newPage();
+  await other.goto("/cart");
+  await other.getByRole("button", { name: "Remove Horchata" }).click();
+  await expect(other.getByTestId("cart-line")).toHaveCount(1);
+
+  // Before, the stale tab said "That item is not in your cart." beside a line it still listed, in its subtotal.
+  await page.getByLabel("Quantity of Horchata").fill("3");
+  await page.getByRole("button", { name: "Update" }).first().click();
+  await expect(page.getByTestId("kept-notice")).toHaveText(
+    "Horchata: This item is no longer in your cart: it was changed in another tab or window. Your cart is shown as it is now.",
+  );
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  await expect(page.getByTestId("cart-line")).toContainText("Agua de jamaica");
+
+  // The last line removed elsewhere: the notice stays above the empty cart.
+  await other.getByRole("button", { name: "Remove Agua de jamaica" }).click();
+  await expect(other.getByRole("heading", { level: 1, name: "Your cart is empty" })).toBeVisible();
+  await page.getByRole("button", { name: "Remove Agua de jamaica" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your cart is empty" })).toBeVisible();
+  await expect(page.getByTestId("kept-notice")).toHaveText(
+    "Agua de jamaica: This item is no longer in your cart: it was changed in another tab or window. Your cart is shown as it is now.",
+  );
+  await other.close();
+});

@@ -1,4 +1,6 @@
-import { expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+import { expect, placeOrder, test } from "./fixtures";
 
 // The second test is Olivia's, the demo owner of Trattoria Luce, and only reads; the first makes its own restaurant.
 test.use({ signedInAs: "owner" });
@@ -173,4 +175,38 @@ test("with the keyboard, the focus stays on the button just pressed: the owner's
   await customer.keyboard.press("Enter");
   await expect(customer.getByTestId("cart-line")).toContainText("$15.00");
   await expect(customer.getByRole("button", { name: "Update" })).toBeFocused();
+});
+
+test("an owner's second tab of the queue, out of date, moves an order: it says what happened, on a fresh queue", async ({
+  pageAs,
+  newCustomer,
+  newRestaurant,
+}) => {
+  const restaurant = await newRestaurant("due-schede", [{ name: "Due schede soup", price: "6.00" }]);
+  const customer = await pageAs(await newCustomer("tabby"));
+  const orderId = await placeOrder(customer, restaurant.slug, ["Due schede soup"]);
+  const first = await pageAs(restaurant.owner);
+  const second = await first.context().newPage();
+  // The second tab hears no live update (its stream never answers), as a tab left asleep: it stays as it was drawn.
+  await second.route("**/api/live/**", () => {});
+  for (const tab of [first, second]) await tab.goto(`/owner/${restaurant.slug}/orders`);
+  const card = (tab: Page) => tab.getByRole("article", { name: `Order #${orderId}`, exact: true });
+
+  // Still in the queue: the answer is beside the order, which shows where it is now.
+  await card(first).getByRole("button", { name: "Mark preparing" }).click();
+  await expect(card(first).getByRole("button", { name: "Mark ready" })).toBeVisible();
+  await card(second).getByRole("button", { name: "Mark preparing" }).click();
+  await expect(card(second).getByText("This order is already preparing. The queue has been refreshed.")).toBeVisible();
+  await expect(card(second).getByRole("button", { name: "Mark ready" })).toBeVisible();
+
+  // Gone from the queue: the refreshed queue no longer has the order, and says above it what became of it.
+  await card(first).getByRole("button", { name: "Mark ready" }).click();
+  await card(first).getByRole("button", { name: "Mark completed" }).click();
+  await expect(card(first)).toHaveCount(0);
+  await card(second).getByRole("button", { name: "Mark ready" }).click();
+  await expect(card(second)).toHaveCount(0);
+  await expect(second.getByTestId("kept-notice")).toHaveText(
+    `Order #${orderId} is already completed, so it has left the queue.`,
+  );
+  await expect(second.getByText("No open orders right now.")).toBeVisible();
 });

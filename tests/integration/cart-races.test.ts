@@ -180,7 +180,12 @@ describe.each(DRIVERS)("carts under concurrent and stale requests on %s", (drive
       expect(answered).toBe(false);
       checkout.release();
       await checkout.done;
-      expect(await change).toEqual({ ok: false, message: "That item is not in your cart." });
+      expect(await change).toEqual({
+        ok: false,
+        gone: true,
+        message:
+          "This item is no longer in your cart: it was changed in another tab or window. Your cart is shown as it is now.",
+      });
       expect(ordered).toBe(2);
       expect(await cartsOf(profileId)).toHaveLength(0);
     });

@@ -1,9 +1,10 @@
+import { revalidatePath } from "next/cache";
 import { describe, expect, it, vi } from "vitest";
 
 import { countQueries } from "@/db/query-stats";
 import { findActiveViewer } from "@/lib/auth/queries";
 import { findSessionViewer } from "@/lib/auth/sessions";
-import { setQuantityAction } from "@/lib/cart/actions";
+import { removeFromCartAction, setQuantityAction } from "@/lib/cart/actions";
 import { anonymousCartItemCount } from "@/lib/cart/count";
 import { addToCart, getCart } from "@/lib/cart/queries";
 import { getOrderHistory } from "@/lib/orders/queries";
@@ -52,6 +53,34 @@ describe.each(DRIVERS)("customer details on %s", (driver) => {
     expect((await submit(setQuantityAction, { lineId, quantity: " 3 " }, half)).ok).toBe(true);
     await submit(setQuantityAction, { lineId, quantity: "2" }, half);
     expect((await getCart({ holder }))?.lines.map((l) => l.quantity)).toEqual([2]);
+    signInAs(null);
+  });
+
+  it("says a line changed in another tab is gone, and draws the stale cart page again", async () => {
+    const { user, profile } = await createUser(db());
+    const { items } = await createRestaurant(db(), [
+      { name: "Soup", priceCents: 500 },
+      { name: "Bread", priceCents: 200 },
+    ]);
+    const holder = { profileId: profile.id };
+    for (const item of items) await addToCart({ holder, menuItemId: item.id, quantity: 1 });
+    signInAs(await findActiveViewer(user.id));
+    const [soup, bread] = (await getCart({ holder }))!.lines;
+    // Another tab removes the soup; this one still shows it.
+    expect(await submit(removeFromCartAction, { lineId: soup!.lineId })).toMatchObject({ ok: true });
+    vi.mocked(revalidatePath).mockClear();
+    const gone = {
+      ok: false,
+      gone: true,
+      message:
+        "This item is no longer in your cart: it was changed in another tab or window. Your cart is shown as it is now.",
+    };
+    expect(await submit(setQuantityAction, { lineId: soup!.lineId, quantity: 3 })).toEqual(gone);
+    expect(await submit(removeFromCartAction, { lineId: soup!.lineId })).toEqual(gone);
+    // Before, a refusal left the page as it was: the soup still listed, and counted in the subtotal.
+    expect(revalidatePath).toHaveBeenCalledTimes(2);
+    // The bread's line is untouched.
+    expect((await getCart({ holder }))?.lines.map((l) => [l.lineId, l.quantity])).toEqual([[bread!.lineId, 1]]);
     signInAs(null);
   });
 

@@ -153,6 +153,23 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
     expect(await events(orderId)).toHaveLength(2);
   });
 
+  it("names an order that left the queue while a stale tab moved it, and says it is gone from the page", async () => {
+    const { a, customer, ownerA } = await setup();
+    const orderId = await orderIn(a.restaurant.id, customer.profile.id, "ready");
+    signInAs(ownerA);
+    expect(await submit(transitionOrderAction, { orderId, from: "ready", to: "completed" })).toMatchObject({
+      ok: true,
+    });
+    // The other tab still shows it ready: its form leaves the refreshed queue, so the answer names the order.
+    for (const to of ["completed", "cancelled"] as const) {
+      expect(await submit(transitionOrderAction, { orderId, from: "ready", to, reason: "Closed early" })).toEqual({
+        gone: true,
+        message: `Order #${orderId} is already completed, so it has left the queue.`,
+      });
+    }
+    expect((await orderRow(orderId)).status).toBe("completed");
+  });
+
   it("lets exactly one of two simultaneous clicks move an order", async () => {
     const { a, customer, ownerA } = await setup();
     const coOwner = await createOwner(db(), [a.restaurant.id]);

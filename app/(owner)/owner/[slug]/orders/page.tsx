@@ -11,6 +11,7 @@ import { LiveRefresh } from "@/components/live/live-refresh";
 import { OrderAlerts } from "@/components/owner/order-alerts";
 import { OrderQueue } from "@/components/owner/order-queue";
 import { OwnerNav } from "@/components/owner/owner-nav";
+import { KeptNotice } from "@/components/ui/kept-notice";
 
 const loadQueue = ownerPageData(getOrderQueue);
 
@@ -44,7 +45,9 @@ export default async function OwnerOrdersPage({ params }: PageProps<"/owner/[slu
           morePlaced={queue.morePlaced}
         />
       </div>
-      <OrderQueue queue={queue} />
+      <KeptNotice>
+        <OrderQueue queue={queue} />
+      </KeptNotice>
       <QueryStats />
     </>
   );

@@ -1,0 +1,48 @@
+"use client";
+
+import { createContext, useContext, useState, type ReactNode } from "react";
+
+import type { ActionState } from "@/lib/action";
+
+const Keep = createContext<((message: string) => void) | null>(null);
+
+/**
+ * Where a refusal goes when the form that asked is no longer on the page. An action from a stale tab (on a cart
+ * line removed in another tab, an order another tab of the queue has completed) refreshes the page, and the page
+ * it draws has no line or order left whose form could show the answer: the line just vanished, unexplained. This
+ * region, above the list, says why, and is read out as it changes.
+ */
+export function KeptNotice({ children, className = "" }: { children: ReactNode; className?: string }) {
+  const [notice, setNotice] = useState("");
+  return (
+    <Keep.Provider value={setNotice}>
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="kept-notice"
+        className={`text-sm font-medium text-red-700 not-empty:mb-4 ${className}`}
+      >
+        {notice}
+      </p>
+      {children}
+    </Keep.Provider>
+  );
+}
+
+/**
+ * `action`, handing its message to the nearest KeptNotice when it says the form's subject is `gone`. Done as the
+ * answer arrives, not by the form: the refreshed page unmounts the form in the same render that would show it.
+ * `subject` names what is gone, for a message read away from it ("Horchata: ").
+ */
+export function useKeptAction<S extends ActionState, F>(
+  action: (state: Awaited<S>, form: F) => Promise<S>,
+  subject = "",
+): (state: Awaited<S>, form: F) => Promise<S> {
+  const keep = useContext(Keep);
+  if (!keep) return action;
+  return async (state, form) => {
+    const answer = await action(state, form);
+    if (answer.gone && answer.message) keep(`${subject}${answer.message}`);
+    return answer;
+  };
+}
