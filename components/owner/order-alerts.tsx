@@ -87,6 +87,7 @@ export function OrderAlerts({
   );
   const seenUpTo = progress?.seen ?? openedWith;
   const announcedUpTo = useRef<number | null>(null);
+  const section = useRef<HTMLElement>(null);
   useEffect(() => {
     updateProgress(restaurantId, (stored) => stored ?? { seen: openedWith, announced: openedWith });
   }, [restaurantId, openedWith]);
@@ -145,7 +146,7 @@ export function OrderAlerts({
   }, [newestPlaced, newestSeq, sound, restaurantName, restaurantId, openedWith]);
 
   return (
-    <section aria-label="New order alerts" className="space-y-3">
+    <section ref={section} aria-label="New order alerts" className="space-y-3">
       {/* Always in the page, so that assistive technology hears what is put in it. */}
       <div
         className={
@@ -171,6 +172,9 @@ export function OrderAlerts({
                 seen: newestSeq,
                 announced: Math.max(stored?.announced ?? 0, newestSeq),
               }));
+              // The button goes with the alert, and a removed button leaves the focus on the page itself: the next
+              // Tab started again at the top. Focus goes to the control that came after it.
+              requestAnimationFrame(() => section.current?.querySelector<HTMLElement>("button[aria-pressed]")?.focus());
             }}
           >
             Mark as seen
