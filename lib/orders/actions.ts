@@ -27,7 +27,11 @@ export const cancelOrderAction = formAction(orderIdSchema, async ({ orderId }, v
   const result = await cancelOwnOrder({ viewer, orderId });
   // Refused or not, the page re-renders with the order as it is now: a stale tab stops offering the button.
   revalidatePath("/", "layout");
-  if (!result.ok) return { message: cancelRefusal(result) };
+  // A conflict re-renders the order past "placed", without the button that would show the answer (`gone`).
+  if (!result.ok)
+    return result.reason === "conflict"
+      ? { gone: true, message: cancelRefusal(result) }
+      : { message: cancelRefusal(result) };
   return { ok: true, message: orderMessages.cancelled };
 });
 

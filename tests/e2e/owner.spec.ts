@@ -210,3 +210,30 @@ test("an owner's second tab of the queue, out of date, moves an order: it says w
   );
   await expect(second.getByText("No open orders right now.")).toBeVisible();
 });
+
+test("a customer's order page, out of date, cancels an order the kitchen has started: it says so where the button was", async ({
+  pageAs,
+  newCustomer,
+  newRestaurant,
+}) => {
+  const restaurant = await newRestaurant("cucina-lenta", [{ name: "Cucina lenta stew", price: "9.00" }]);
+  const customer = await pageAs(await newCustomer("late"));
+  // No live update reaches the customer's page: it still shows the order as placed.
+  await customer.route("**/api/live/**", () => {});
+  const orderId = await placeOrder(customer, restaurant.slug, ["Cucina lenta stew"]);
+  const owner = await pageAs(restaurant.owner);
+  await owner.goto(`/owner/${restaurant.slug}/orders`);
+  await owner
+    .getByRole("article", { name: `Order #${orderId}`, exact: true })
+    .getByRole("button", { name: "Mark preparing" })
+    .click();
+  await expect(owner.getByRole("button", { name: "Mark ready" })).toBeVisible();
+
+  await customer.getByRole("button", { name: "Cancel order" }).click();
+  await customer.getByRole("button", { name: "Yes, cancel it" }).click();
+  await expect(customer.getByTestId("order-status")).toContainText("preparing");
+  await expect(customer.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
+  await expect(customer.getByTestId("kept-notice")).toHaveText(
+    "This order can no longer be cancelled: the restaurant has started on it.",
+  );
+});

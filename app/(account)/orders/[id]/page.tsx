@@ -15,6 +15,7 @@ import { OrderActionButton } from "@/components/orders/order-action-button";
 import { OrderReceipt } from "@/components/orders/order-receipt";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { StatusTimeline } from "@/components/orders/status-timeline";
+import { KeptNotice } from "@/components/ui/kept-notice";
 import { LocalTime } from "@/components/ui/local-time";
 
 // The number is the URL's own, so the title costs no read and tells nobody anything the address does not.
@@ -79,10 +80,12 @@ export default async function OrderPage({ params }: PageProps<"/orders/[id]">) {
         <StatusTimeline events={order.statusEvents} />
       </section>
       {own ? (
-        <div className="flex flex-wrap gap-3">
-          {order.status === "placed" ? <CancelOrderButton action={cancelOrderAction} orderId={order.id} /> : null}
-          <OrderActionButton action={reorderAction} orderId={order.id} label="Order again" />
-        </div>
+        <KeptNotice>
+          <div className="flex flex-wrap gap-3">
+            {order.status === "placed" ? <CancelOrderButton action={cancelOrderAction} orderId={order.id} /> : null}
+            <OrderActionButton action={reorderAction} orderId={order.id} label="Order again" />
+          </div>
+        </KeptNotice>
       ) : null}
       <p>
         <Link href="/orders" className="text-sm font-medium text-brand-700 underline">
