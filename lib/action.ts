@@ -19,6 +19,12 @@ export type ActionState = {
    * the list instead (components/ui/kept-notice.tsx).
    */
   gone?: boolean;
+  /**
+   * Refused because the form was drawn from data that has changed since (another tab saved first): the page is
+   * drawn again, and an ActionForm puts its fields back to what they now show, so that saving again cannot write
+   * the old values back.
+   */
+  stale?: boolean;
 };
 
 /**

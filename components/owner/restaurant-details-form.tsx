@@ -10,7 +10,7 @@ import { TextField } from "@/components/ui/text-field";
 
 import { CheckboxField } from "./checkbox-field";
 
-type Restaurant = RestaurantDetails & { id: number };
+type Restaurant = RestaurantDetails & { id: number; detailsVersion: string };
 
 export function RestaurantDetailsForm({ restaurant }: { restaurant: Restaurant }) {
   const id = (field: string) => `restaurant-${restaurant.id}-${field}`;
@@ -19,6 +19,7 @@ export function RestaurantDetailsForm({ restaurant }: { restaurant: Restaurant }
       {(state, pending) => (
         <>
           <input type="hidden" name="restaurantId" value={restaurant.id} />
+          <input type="hidden" name="version" value={restaurant.detailsVersion} />
           <TextField
             id={id("name")}
             name="name"

@@ -44,7 +44,8 @@ export function ActionForm<S extends ActionState = ActionState>({
   const form = useRef<HTMLFormElement>(null);
   const returnFocus = useReturnFocus(pending);
   useEffect(() => {
-    if (resetOnSuccess && state.ok) form.current?.reset();
+    // Stale: the fields' defaults are the fresh values by now (the refreshed page came with the answer).
+    if ((resetOnSuccess && state.ok) || state.stale) form.current?.reset();
   }, [state, resetOnSuccess]);
   return (
     <form ref={form} noValidate {...props} {...returnFocus} {...submitKeepingFields(dispatch, { confirmMessage })}>

@@ -15,10 +15,14 @@ const refreshOwnerPages = () => revalidatePath("/owner", "layout");
 
 export const updateRestaurantAction = formAction(
   restaurantDetailsSchema,
-  async ({ restaurantId, ...details }, viewer): Promise<ActionState> => {
-    if (!(await updateRestaurantDetails({ viewer, restaurantId, details })).ok) {
-      return { message: ownerMessages.restaurantNotFound };
+  async ({ restaurantId, version, ...details }, viewer): Promise<ActionState> => {
+    const result = await updateRestaurantDetails({ viewer, restaurantId, details, version });
+    if (!result.ok && result.reason === "conflict") {
+      // Drawn again, the form is reset to the details as they are now, with their new version.
+      refreshOwnerPages();
+      return { stale: true, message: ownerMessages.detailsChanged };
     }
+    if (!result.ok) return { message: ownerMessages.restaurantNotFound };
     refreshOwnerPages();
     return { ok: true, message: ownerMessages.saved };
   },

@@ -19,6 +19,9 @@ export const ownerMessages = {
   choiceNotFound: "Choice not found.",
   groupDeleted: "Option group removed.",
   saved: "Saved.",
+  detailsChanged:
+    "Nothing was saved: these details were changed in another tab or by another owner since you opened this page. " +
+    "The form now shows them as they are: make your changes again.",
   hoursSaved: "Opening hours saved.",
   // Each empty day reads "Closed" while other days have hours; with none at all there are no hours to keep.
   noHoursSaved: (closedDays: boolean) =>

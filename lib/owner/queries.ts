@@ -48,6 +48,7 @@ export async function listOwnedRestaurants({ viewer, now = new Date() }: { viewe
       offersDelivery: restaurants.offersDelivery,
       deliveryFeeCents: restaurants.deliveryFeeCents,
       minOrderCents: restaurants.minOrderCents,
+      detailsVersion: detailsVersion(),
       ordersToday: sql<number>`coalesce((select d.order_count ${todayRow}), 0)`.mapWith(Number),
       revenueToday: sql<string>`coalesce((select d.total_cents ${todayRow}), 0)::text`,
       openOrders: sql<number>`(select count(*)::int from orders o
@@ -73,23 +74,41 @@ export type RestaurantDetails = {
   minOrderCents: number;
 };
 
-/** Returns false when the restaurant is not the viewer's (or does not exist): nothing is written. */
+/**
+ * The details' last change, as the owner's form saw it: `updated_at` as text, which keeps its microseconds (a Date
+ * would not, and would never match again).
+ */
+const detailsVersion = () => sql<string>`${restaurants.updatedAt}::text`;
+
+/**
+ * Writes every detail at once, so a form drawn before someone else's save would put their change back (a second
+ * tab or co-owner closing the restaurant, reopened by a description fixed in a stale tab). With `version` (the
+ * form's detailsVersion), a restaurant changed since is not written: "conflict", told apart from "not-found" by a
+ * second statement on that path only. Returns "not-found" when the restaurant is not the viewer's (or does not
+ * exist): nothing is written.
+ */
 export async function updateRestaurantDetails({
   viewer,
   restaurantId,
   details,
+  version,
 }: {
   viewer: Viewer;
   restaurantId: number;
   details: RestaurantDetails;
-}): Promise<Result<object, { reason: "not-found" }>> {
+  version?: string;
+}): Promise<Result<object, { reason: "not-found" } | { reason: "conflict" }>> {
   const db = await getDb();
+  const mine = and(eq(restaurants.id, restaurantId), ownedBy(viewer, restaurants.id));
   const updated = await db
     .update(restaurants)
     .set({ ...details, updatedAt: new Date() })
-    .where(and(eq(restaurants.id, restaurantId), ownedBy(viewer, restaurants.id)))
+    .where(and(mine, version === undefined ? undefined : sql`${detailsVersion()} = ${version}`))
     .returning({ id: restaurants.id });
-  return updated.length > 0 ? { ok: true } : NOT_FOUND;
+  if (updated.length > 0) return { ok: true };
+  if (version === undefined) return NOT_FOUND;
+  const [exists] = await db.select({ id: restaurants.id }).from(restaurants).where(mine);
+  return exists ? { ok: false, reason: "conflict" } : NOT_FOUND;
 }
 
 /**

@@ -75,6 +75,8 @@ const amountSchema = (what: string, max: number) =>
 export const restaurantDetailsSchema = z
   .object({
     restaurantId: idSchema,
+    /** The details' version the form was drawn with (lib/owner/queries.ts); absent, the save overwrites whatever is. */
+    version: z.string().max(64).optional(),
     name: text("a name", 120),
     description: text("a description", 2000, { required: false, multiline: true }),
     cuisine: text("a cuisine", 60),

@@ -237,3 +237,39 @@ test("a customer's order page, out of date, cancels an order the kitchen has sta
     "This order can no longer be cancelled: the restaurant has started on it.",
   );
 });
+
+test("details saved from a stale tab do not undo a change made since: the form says so and shows it, then saves", async ({
+  pageAs,
+  newRestaurant,
+}) => {
+  const restaurant = await newRestaurant("doppia", [{ name: "Doppia pasta", price: "11.00" }]);
+  const first = await pageAs(restaurant.owner);
+  const second = await first.context().newPage();
+  const form = (tab: Page) => tab.getByRole("form", { name: `Details of ${restaurant.name}` });
+  for (const tab of [first, second]) {
+    await tab.goto("/owner");
+    await tab.getByRole("region", { name: restaurant.name, exact: true }).getByText("Edit details").click();
+  }
+  // The first tab closes the restaurant; the second, drawn before, fixes the description with it still open.
+  await form(first).getByLabel("Open for orders").uncheck();
+  await form(first).getByRole("button", { name: "Save details" }).click();
+  await expect(form(first).getByText("Saved.")).toBeVisible();
+  await form(second).getByLabel("Description").fill("Two pastas a day");
+  await form(second).getByRole("button", { name: "Save details" }).click();
+  await expect(
+    form(second).getByText(
+      "Nothing was saved: these details were changed in another tab or by another owner since you opened this page. " +
+        "The form now shows them as they are: make your changes again.",
+    ),
+  ).toBeVisible();
+  await expect(form(second).getByLabel("Open for orders")).not.toBeChecked();
+  await expect(form(second).getByLabel("Description")).not.toHaveValue("Two pastas a day");
+  await form(second).getByLabel("Description").fill("Two pastas a day");
+  await form(second).getByRole("button", { name: "Save details" }).click();
+  await expect(form(second).getByText("Saved.")).toBeVisible();
+
+  await first.reload();
+  await first.getByRole("region", { name: restaurant.name, exact: true }).getByText("Edit details").click();
+  await expect(form(first).getByLabel("Open for orders")).not.toBeChecked();
+  await expect(form(first).getByLabel("Description")).toHaveValue("Two pastas a day");
+});

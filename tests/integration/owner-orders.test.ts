@@ -222,6 +222,36 @@ describe.each(DRIVERS)("owner orders and dashboard on %s", (driver) => {
     expect(await getOrderQueue({ viewer: ownerA, slug: b.restaurant.slug })).toBeNull();
   });
 
+  it("does not save details over a change made since the form was drawn, and saves once the form shows it", async () => {
+    const { a, ownerA } = await setup();
+    signInAs(ownerA);
+    const drawn = (await listOwnedRestaurants({ viewer: ownerA }))[0]!.detailsVersion;
+    const form = { restaurantId: a.restaurant.id, version: drawn, cuisine: "Soups", address: "1 Main St" };
+    // One tab closes the restaurant; a second one, drawn before that, fixes the name with the restaurant still open.
+    expect(await submit(updateRestaurantAction, { ...form, name: "Closed today", offersPickup: "on" })).toEqual({
+      ok: true,
+      message: "Saved.",
+    });
+    expect(
+      await submit(updateRestaurantAction, { ...form, name: "Soup Corner", isOpen: "on", offersPickup: "on" }),
+    ).toEqual({
+      stale: true,
+      message:
+        "Nothing was saved: these details were changed in another tab or by another owner since you opened this page. " +
+        "The form now shows them as they are: make your changes again.",
+    });
+    // Before, the stale tab's save reopened the restaurant.
+    const [row] = await db().select().from(restaurants).where(eq(restaurants.id, a.restaurant.id));
+    expect([row!.name, row!.isOpen]).toEqual(["Closed today", false]);
+    const fresh = (await listOwnedRestaurants({ viewer: ownerA }))[0]!.detailsVersion;
+    expect(fresh).not.toBe(drawn);
+    expect(
+      await submit(updateRestaurantAction, { ...form, version: fresh, name: "Soup Corner", offersPickup: "on" }),
+    ).toMatchObject({ ok: true });
+    const [saved] = await db().select().from(restaurants).where(eq(restaurants.id, a.restaurant.id));
+    expect([saved!.name, saved!.isOpen]).toEqual(["Soup Corner", false]);
+  });
+
   it("gives an admin the owner tools only for restaurants they own: dashboard, queue, transitions, details", async () => {
     const { a, b, customer } = await setup();
     const admin = await createUser(db(), { role: "admin" });
