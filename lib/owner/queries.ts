@@ -75,10 +75,12 @@ export type RestaurantDetails = {
 };
 
 /**
- * The details' last change, as the owner's form saw it: `updated_at` as text, which keeps its microseconds (a Date
- * would not, and would never match again).
+ * The details' last change, as the owner's form saw it: `updated_at` as text in UTC, to the microsecond, whatever
+ * the connection's TimeZone (a Date would lose the microseconds, and would never match again). Compared as text,
+ * so that a forged version is only a version that matches nothing, never a cast error.
  */
-const detailsVersion = () => sql<string>`${restaurants.updatedAt}::text`;
+const detailsVersion = () =>
+  sql<string>`to_char(${restaurants.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
 
 /**
  * Writes every detail at once, so a form drawn before someone else's save would put their change back (a second

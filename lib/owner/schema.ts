@@ -76,7 +76,10 @@ export const restaurantDetailsSchema = z
   .object({
     restaurantId: idSchema,
     /** The details' version the form was drawn with (lib/owner/queries.ts); absent, the save overwrites whatever is. */
-    version: z.string().max(64).optional(),
+    version: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/, "Reload the page and try again.")
+      .optional(),
     name: text("a name", 120),
     description: text("a description", 2000, { required: false, multiline: true }),
     cuisine: text("a cuisine", 60),

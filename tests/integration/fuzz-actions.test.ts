@@ -124,6 +124,7 @@ const TARGETS: Record<string, Target> = {
       "offersDelivery",
       "deliveryFeeCents",
       "minOrderCents",
+      "version",
     ],
   },
   transitionOrderAction: { role: "owner", fields: ["orderId", "from", "to", "reason"], writes: STATUS_CHANGE },
