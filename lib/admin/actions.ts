@@ -46,11 +46,12 @@ export const createRestaurantAction = formAction(
   { roles: ["admin"] },
 );
 
-function ownersDone(result: OwnerChangeResult, message: string): ActionState {
+/** `unchanged`: what an ownership change that found nothing to do says (by default, adminMessages.unchanged). */
+function ownersDone(result: OwnerChangeResult, message: string, unchanged: ActionState = {}): ActionState {
   if (!result.ok) return ownerChangeRefusals[result.reason];
   revalidatePath("/admin", "layout");
   revalidatePath("/owner", "layout");
-  return { ok: true, message: result.changed ? message : adminMessages.unchanged };
+  return result.changed ? { ok: true, message } : { ok: true, message: adminMessages.unchanged, ...unchanged };
 }
 
 export const addOwnerAction = formAction(
@@ -61,6 +62,11 @@ export const addOwnerAction = formAction(
 
 export const removeOwnerAction = formAction(
   ownerChangeSchema,
-  async (input, viewer) => ownersDone(await removeRestaurantOwner({ viewer, ...input }), adminMessages.ownerRemoved),
+  // Removed already (another tab, another admin): the refreshed list has no row left to say so beside (`gone`).
+  async (input, viewer) =>
+    ownersDone(await removeRestaurantOwner({ viewer, ...input }), adminMessages.ownerRemoved, {
+      gone: true,
+      message: adminMessages.alreadyRemoved,
+    }),
   { roles: ["admin"] },
 );

@@ -12,6 +12,8 @@ export const adminMessages = {
   unchanged: "Nothing to change.",
   ownerAdded: "Owner added. The owner tools show this restaurant from their next page.",
   ownerRemoved: "Owner removed.",
+  alreadyRemoved:
+    "That user was no longer an owner: removed in another tab or by another admin. The list is up to date.",
   /** Admin-created restaurants start closed (lib/admin/restaurants.ts): say so, or the admin expects it on sale. */
   restaurantCreated: (name: string) =>
     `Created ${name}. It starts closed: customers cannot order until one of its owners opens it in the owner tools.`,

@@ -212,3 +212,27 @@ test("anonymous visitors, customers and owners get the admin pages' 404 on the n
     }
   }
 });
+
+test("an owner removed in another tab is gone from the list, and the second removal says why above it", async ({
+  pageAs,
+  newRestaurant,
+}) => {
+  const restaurant = await newRestaurant("twotabs", [{ name: "Tab soup", price: "6.00" }]);
+  const first = await pageAs("admin");
+  const second = await first.context().newPage();
+  for (const tab of [first, second]) {
+    tab.on("dialog", (dialog) => void dialog.accept());
+    await tab.goto(`/admin/restaurants/${restaurant.slug}`);
+    await expect(tab.getByTestId("owner-row")).toContainText(restaurant.owner.email);
+  }
+  const remove = `Remove ${restaurant.owner.name}`;
+  await first.getByRole("button", { name: remove }).click();
+  await expect(first.getByText("No owner yet")).toBeVisible();
+  // The second tab, drawn before, still offers the button: its row goes, and the answer stays above the list.
+  await second.getByRole("button", { name: remove }).click();
+  await expect(second.getByTestId("kept-notice")).toHaveText(
+    "That user was no longer an owner: removed in another tab or by another admin. The list is up to date.",
+  );
+  await expect(second.getByTestId("owner-row")).toHaveCount(0);
+  await expect(second.getByText("No owner yet")).toBeVisible();
+});

@@ -122,6 +122,14 @@ describe.each(DRIVERS)("admin restaurants and owners on %s", (driver) => {
         message: "Owner removed.",
       },
     );
+    // A second tab removing her again finds nothing to do, and says so above the list its row has left.
+    const audited = await count(auditLog);
+    expect(await submit(removeOwnerAction, { restaurantId: restaurant!.id, profileId: olga.profile.id })).toEqual({
+      ok: true,
+      gone: true,
+      message: "That user was no longer an owner: removed in another tab or by another admin. The list is up to date.",
+    });
+    expect(await count(auditLog)).toBe(audited);
     const after = (await findActiveViewer(olga.user.id))!;
     expect(after.role).toBe("customer");
     expect(await listOwnedRestaurants({ viewer: after })).toEqual([]);
