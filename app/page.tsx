@@ -116,6 +116,15 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
         {page.restaurants.length === 0 ? (
           <p className="text-stone-600">
             No restaurant matches your search{filteredBy ? " and filters" : ""}.{" "}
+            {page.suggestion ? (
+              <span data-testid="search-suggestion" className="wrap-anywhere">
+                Did you mean{" "}
+                <Link href={browseHref({ q: page.suggestion, cuisine, open })} className="text-brand-700 underline">
+                  {page.suggestion}
+                </Link>
+                ?{" "}
+              </span>
+            ) : null}
             <Link href="/" className="text-brand-700 underline">
               Show all restaurants
             </Link>

@@ -12,6 +12,7 @@ import type { CartHolder } from "@/lib/cart/cookie";
 import { closesAt, instantFromDb, nextOpening, openNow, todaysHours } from "./hours";
 import { encodeRestaurantCursor, type RestaurantCursor } from "./schema";
 import { searchesDishes, searchHits } from "./search";
+import { suggestSwappedQuery } from "./suggest";
 
 export const RESTAURANTS_PER_PAGE = 12;
 const FAVORITES_ON_HOME = 12;
@@ -40,6 +41,13 @@ const isFavoriteOf = (viewerProfileId: Key | undefined) =>
         where ${favorites.profileId} = ${viewerProfileId} and ${favorites.restaurantId} = ${restaurants.id})`;
 
 export type RestaurantFilters = { cuisine?: string; openNow?: boolean };
+
+/** The page's filters as conditions on `restaurants`: a cuisine (any case) and "open now" (`at`, else now()). */
+const filterRestaurants = (cuisine: Key | undefined, open: boolean, at?: Date) =>
+  and(
+    cuisine !== undefined ? sql`lower(${restaurants.cuisine}) = lower(${cuisine})` : undefined,
+    open ? openNow(at) : undefined,
+  );
 
 /**
  * What a home page statement looks like: which parts it has. Each shape is one statement, prepared once (below);
@@ -71,10 +79,7 @@ type HomeValues = {
  * rule as the cards' badge.
  */
 function homeQuery(db: Database, shape: HomeShape, values: HomeValues, at?: Date) {
-  const filter = and(
-    shape.cuisine ? sql`lower(${restaurants.cuisine}) = lower(${values.cuisine})` : undefined,
-    shape.openNow ? openNow(at) : undefined,
-  );
+  const filter = filterRestaurants(shape.cuisine ? values.cuisine : undefined, shape.openNow, at);
   const viewerProfileId = shape.viewer ? values.viewerProfileId : undefined;
   const noMatch = {
     rank: sql<number | null>`null::int`.as("rank"),
@@ -204,11 +209,18 @@ export async function browseRestaurants({
   const matches = rows.filter((r) => r.section === "page");
   const shown = matches.slice(0, RESTAURANTS_PER_PAGE);
   const last = shown.at(-1);
+  // A first page that found nothing looks for the query with two letters swapped: one statement more, only then.
+  const suggestion =
+    q && !shape.after && shown.length === 0
+      ? await suggestSwappedQuery(db, q, filterRestaurants(filters.cuisine || undefined, shape.openNow, at))
+      : undefined;
   return {
     restaurants: shown,
     /** False for a one-letter search, which looks at restaurants only (searchesDishes). */
     dishesSearched: shape.dishes || !q,
     favorites: rows.filter((r) => r.section === "favorite"),
+    /** For a search that found nothing: the query with two letters swapped that finds something ("Did you mean"). */
+    suggestion,
     nextCursor:
       matches.length > RESTAURANTS_PER_PAGE && last
         ? encodeRestaurantCursor({ name: last.name, id: last.id, ...(q ? { rank: last.rank ?? 0 } : {}) })

@@ -134,3 +134,18 @@ export function searchHits(db: Database, q: string | SQLWrapper, { dishes }: { d
     .groupBy(hits.restaurantId)
     .as("ranked");
 }
+
+/**
+ * Whether search would find anything for `q` (a column of the statement, not a constant): a restaurant whose own
+ * text matches, or one with a live dish that does, each passing `filter` (conditions on `restaurants`, the page's
+ * filters). The same tests as searchHits, through the same indexes, with the dishes' two tests again apart, each
+ * an EXISTS that stops at the first row: did-you-mean (suggest.ts) asks this of each variant of a query.
+ */
+export function searchFindsAny(q: SQLWrapper, filter: SQL | undefined): SQL<boolean> {
+  const terms = searchTerms(q);
+  const dishes = (test: SQL) => sql`exists (select 1 from ${menuItems}
+    ${filter ? sql`join ${restaurants} on ${restaurants.id} = ${menuItems.restaurantId}` : sql``}
+    where ${and(isNull(menuItems.deletedAt), test, filter)})`;
+  return sql<boolean>`(exists (select 1 from ${restaurants} where ${and(matches(restaurantText, terms), filter)})
+    or ${dishes(contains(dishText, terms))} or ${dishes(resembles(dishText, terms))})`;
+}

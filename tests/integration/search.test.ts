@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { countQueries } from "@/db/query-stats";
 import { menuCategories, menuItems, restaurants } from "@/db/schema";
 import { browseRestaurants, RESTAURANTS_PER_PAGE } from "@/lib/restaurants/queries";
-import { decodeRestaurantCursor } from "@/lib/restaurants/schema";
+import { decodeRestaurantCursor, encodeRestaurantCursor } from "@/lib/restaurants/schema";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { detachedCustomer } from "../fixtures/factory";
@@ -16,7 +16,7 @@ type Place = { name: string; cuisine: string; description?: string; dishes: Dish
 const PLACES: Place[] = [
   { name: "Tokyo Corner", cuisine: "Japanese", description: "Izakaya plates.", dishes: ["Sushi platter", "Edamame"] },
   { name: "Sushi Bar Kenji", cuisine: "Japanese", dishes: ["Omakase"] },
-  { name: "Harbour Fish", cuisine: "Seafood", dishes: ["Fish and chips"], deleted: ["Sushi deluxe"] },
+  { name: "Harbour Fish", cuisine: "Seafood", dishes: ["Fish and chips"], deleted: ["Sushi deluxe", "Bouillabaisse"] },
   { name: "Nonna Rosa", cuisine: "Italian", dishes: [["Penne arrabbiata", "Pasta, chili, tomato"], "Tiramisù"] },
   { name: "Forno Vecchio", cuisine: "Italian", dishes: ["Margherita pizza"] },
   { name: "Le Petit Four", cuisine: "French", description: "Bistro classics and pastries.", dishes: ["Croissant"] },
@@ -170,6 +170,41 @@ describe.each(DRIVERS)("restaurant search on %s", (driver) => {
     const someone = detachedCustomer(1);
     expect((await countQueries(() => browseRestaurants({ q: "sushi" }))).count).toBe(1);
     expect((await countQueries(() => browseRestaurants({ q: "sushi", viewer: someone }))).count).toBe(1);
+  });
+
+  it("suggests the query with two letters swapped when it finds nothing, as typed, in one statement more", async () => {
+    const suggestion = async (q: string, filters?: { cuisine?: string }) => {
+      const { result, count } = await countQueries(() => browseRestaurants({ q, filters }));
+      expect(result.restaurants).toEqual([]);
+      expect(count).toBe(2);
+      return result.suggestion;
+    };
+    expect(await suggestion("suhsi")).toBe("sushi");
+    expect(await suggestion("psata")).toBe("pasta");
+    expect(await suggestion("Psata")).toBe("Pasta");
+    // Accents stay as typed, and are ignored as the search ignores them.
+    expect(await suggestion("cèrme")).toBe("crème");
+    expect(await suggestion("cerme")).toBe("creme");
+    expect(await suggestion("zzqxv")).toBeUndefined();
+    // Only a deleted dish is a bouillabaisse: nothing to suggest.
+    expect(await suggestion("buoillabaisse")).toBeUndefined();
+    // The page's filters hold for the suggestion too: no Italian restaurant has sushi.
+    expect(await suggestion("suhsi", { cuisine: "italian" })).toBeUndefined();
+    expect(await suggestion("suhsi", { cuisine: "japanese" })).toBe("sushi");
+
+    // A search that finds something, a later page, and a query with no two letters to swap cost nothing more.
+    const found = await countQueries(() => browseRestaurants({ q: "sushi" }));
+    expect([found.count, found.result.suggestion]).toEqual([1, undefined]);
+    for (const q of ["q", "_", "12"]) {
+      const none = await countQueries(() => browseRestaurants({ q }));
+      expect([none.count, none.result.restaurants, none.result.suggestion]).toEqual([1, [], undefined]);
+    }
+    const after = decodeRestaurantCursor(
+      (await browseRestaurants({ q: "sushi" })).nextCursor ?? encodeRestaurantCursor({ name: "Z", id: 1, rank: 0 }),
+      { search: true },
+    )!;
+    const later = await countQueries(() => browseRestaurants({ q: "suhsi", after }));
+    expect([later.count, later.result.suggestion]).toEqual([1, undefined]);
   });
 
   it("pages through ranked results by keyset, without repeats or gaps", async () => {
