@@ -3,8 +3,13 @@
  * search's word similarity to forgive it, so a search that finds nothing tries these instead (suggest.ts).
  */
 
-/** More swaps than this (a long query) and no suggestion is looked for: each costs index scans. */
-export const MAX_SWAPS = 40;
+/**
+ * More swaps than this (a long query: three words or so) and no suggestion is looked for. A query that finds
+ * nothing tries every swap, and each costs the trigram index scans of the dishes and, on bench:search's 200
+ * restaurants, a sequential scan of those (the planner's choice for so few rows) computing each one's word
+ * similarity: about 1.5 ms a swap, so that 12 swaps keep the worst case near 20 ms (docs/benchmarks.md).
+ */
+export const MAX_SWAPS = 12;
 
 const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
 const isLetter = (g: string) => /^\p{L}/u.test(g);

@@ -21,6 +21,16 @@ test("the home page's search finds restaurants by their dishes, with typos and w
   await expect(page.getByTestId("query-stats")).toHaveText(/^1 query · /);
 
   await expect((await search("zzqxv")).getByText("No restaurant matches your search.")).toBeVisible();
+  await expect(page.getByTestId("search-suggestion")).toHaveCount(0);
+
+  // Two letters swapped find nothing, and the page asks whether the swap was meant; the link searches for it.
+  await search("suhsi");
+  await expect(page.getByTestId("search-suggestion")).toHaveText("Did you mean sushi?");
+  await page.getByTestId("search-suggestion").getByRole("link", { name: "sushi" }).click();
+  await expect(page).toHaveURL(/\/\?q=sushi$/);
+  const meant = page.getByRole("region", { name: "Restaurants matching “sushi”" });
+  await expect(meant.getByRole("link", { name: "Sakura House" })).toBeVisible();
+  await expect(page.getByTestId("search-suggestion")).toHaveCount(0);
 
   // One letter looks at restaurants only, and says how to search dishes; a second letter does.
   const letter = await search("s");

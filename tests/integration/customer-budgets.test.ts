@@ -39,6 +39,12 @@ describe.each(DRIVERS)("customer page budgets on %s", (driver) => {
     }
     expect(counts).toEqual([2, 2]);
     expect(await statements(() => browseRestaurants({ q: "resto" }))).toBe(1);
+    // A search that finds nothing asks once more, whatever the catalogue, for two letters swapped (did you mean).
+    for (const viewer of [null, await findActiveViewer(user.id)]) {
+      expect(await statements(() => browseRestaurants({ q: "zzqxv", viewer }))).toBe(2);
+      expect(await statements(() => browseRestaurants({ q: "rseto", viewer }))).toBe(2);
+      expect(await statements(() => browseRestaurants({ q: "resto", viewer }))).toBe(1);
+    }
   });
 
   it("searches by name and cuisine, treats % and _ literally, and pages by keyset without repeats", async () => {

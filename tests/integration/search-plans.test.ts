@@ -58,6 +58,28 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("search plan on 200 restaurant
     },
   );
 
+  /*
+   * Did-you-mean (lib/restaurants/suggest.ts), run only after a search found nothing: each swapped variant is looked
+   * for through the same trigram indexes, so the second statement reads no more dishes than a search does, even
+   * when no variant finds anything and every one is tried ("zzqxv").
+   */
+  it.each([
+    ["suhsi", "sushi", {}],
+    ["zzqxv", undefined, {}],
+    ["suhsi", "sushi", { cuisine: "japanese", openNow: true }],
+    ["zzqxv", undefined, { cuisine: "japanese", openNow: true }],
+  ])(
+    "%s finds nothing (filters %o); the suggestion's statement finds the dishes through their trigram index",
+    async (q, meant, filters) => {
+      const { result, queries } = await captureStatements(() => browseRestaurants({ q, filters }));
+      expect(result.restaurants).toEqual([]);
+      expect(result.suggestion).toBe(meant);
+      expect(queries).toHaveLength(2);
+      const [, suggestion] = await explainStatements(postgresClientOf(db()), queries);
+      expectDishesThroughTheirIndex([...planNodes(suggestion!.plan)]);
+    },
+  );
+
   it("one letter: one statement that reads no dish, planned for every query or for this one", async () => {
     const { result, queries } = await captureStatements(() => browseRestaurants({ q: "a" }));
     expect(queries).toHaveLength(1);

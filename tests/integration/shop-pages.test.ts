@@ -75,6 +75,18 @@ describe.each(DRIVERS)("shop pages on %s", (driver) => {
     }
   });
 
+  it("asks whether a search that found nothing meant two letters swapped, linking to it with the filters kept", async () => {
+    const { restaurant } = await createRestaurant(db(), [{ name: "Gyoza", priceCents: 700 }]);
+    const cuisine = `Gyozaya ${crypto.randomUUID().slice(0, 8)}`;
+    await db().update(restaurants).set({ cuisine }).where(eq(restaurants.id, restaurant.id));
+    const page = await HomePage(search({ q: "gyoaz", cuisine, open: "1" }));
+    expect(textOf(page)).toContain("No restaurant matches your search and filters. Did you mean gyoza?");
+    expect(linkHref(page, "gyoza")).toBe(`/?${new URLSearchParams({ q: "gyoza", cuisine, open: "1" })}`);
+    // Nothing to ask when the search finds something, or when no swap would.
+    expect(textOf(await HomePage(search({ q: "gyoza", cuisine })))).not.toContain("Did you mean");
+    expect(textOf(await HomePage(search({ q: "zzqxv" })))).not.toContain("Did you mean");
+  });
+
   it("notes a cart rebuilt from an order only when that order is the viewer's", async () => {
     const me = await customer();
     const someoneElse = await customer();
