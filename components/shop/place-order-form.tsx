@@ -23,18 +23,22 @@ export function PlaceOrderForm({
   reviewedCart,
   disabled,
   choice,
+  shownRefusals,
 }: {
   idempotencyKey: string;
   totalCents: number;
   reviewedCart: string;
   disabled: boolean;
   choice: FulfilmentChoice;
+  /** The refusals the review page shows itself (closed, the minimum…): an answer that is one of them is not repeated. */
+  shownRefusals: string[];
 }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(checkoutAction, {});
   // Every field of this form is hidden, so "correct the highlighted fields" would point at nothing: its fields'
   // own messages ("This checkout form has expired…") are shown instead.
   const fieldMessages = Object.values(state.fieldErrors ?? {}).flatMap((errors) => errors ?? []);
-  const message = fieldMessages.length > 0 ? [...new Set(fieldMessages)].join(" ") : state.message;
+  const answer = fieldMessages.length > 0 ? [...new Set(fieldMessages)].join(" ") : state.message;
+  const message = answer !== undefined && shownRefusals.includes(answer) ? undefined : answer;
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />

@@ -235,3 +235,52 @@ test("an owner sets what the restaurant offers, its delivery fee and its minimum
   await region.getByText("Edit details").click();
   await expect(form.getByLabel("Picked up")).toBeChecked();
 });
+
+test("a restaurant that closes or raises its minimum between the review and Place order is refused once, with the note kept", async ({
+  page,
+  newCustomer,
+  pageAs,
+  newRestaurant,
+}) => {
+  const restaurant = await newRestaurant("closer", [{ name: "Closer stew", price: "8.00" }]);
+  await signInOverHttp(page.request, await newCustomer("cleo"));
+  await page.goto(`/r/${restaurant.slug}`);
+  await page.getByRole("button", { name: "Add Closer stew to cart" }).click();
+  await expect(page.getByText("Added Closer stew to your cart.")).toBeVisible();
+  await page.goto("/cart");
+  await page.getByLabel("Note for the restaurant (optional)").fill("No cutlery");
+  await page.getByRole("button", { name: "Review order" }).click();
+  await expect(page.getByTestId("order-note")).toHaveText("No cutlery");
+
+  // The owner raises the minimum, then closes, while the review is open.
+  const owner = await pageAs(restaurant.owner);
+  await owner.goto("/owner");
+  await owner.getByRole("region", { name: restaurant.name, exact: true }).getByText("Edit details").click();
+  const details = owner.getByRole("form", { name: `Details of ${restaurant.name}` });
+  await details.getByLabel("Minimum order ($, items only)").fill("10");
+  await details.getByRole("button", { name: "Save details" }).click();
+  await expect(details.getByText("Saved.")).toBeVisible();
+
+  const minimum =
+    "$10.00 is the minimum order here (fees not included): your items come to $8.00. Add $2.00 more to order.";
+  await page.getByRole("button", { name: "Place order" }).click();
+  // Said once, by the refreshed review: the form's answer no longer repeats it underneath.
+  await expect(page.getByRole("alert").filter({ hasText: minimum })).toBeVisible();
+  await expect(page.getByText(minimum)).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Place order" })).toBeDisabled();
+
+  await details.getByLabel("Minimum order ($, items only)").fill("0");
+  await details.getByRole("button", { name: "Save details" }).click();
+  await expect(details.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Place order" })).toBeEnabled();
+  await details.getByLabel("Open for orders").uncheck();
+  await details.getByRole("button", { name: "Save details" }).click();
+  await expect(details.getByText("Saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Place order" }).click();
+  const closed = `${restaurant.name} is closed right now. Your cart is saved.`;
+  await expect(page.getByRole("alert").filter({ hasText: closed })).toBeVisible();
+  await expect(page.getByText(closed)).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Place order" })).toBeDisabled();
+  await expect(page.getByTestId("order-note")).toHaveText("No cutlery");
+});

@@ -89,6 +89,9 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
   });
   const closed = closedRefusal(cart);
   const blocked = cart.lines.some((l) => l.problem) || closed !== null || amounts.problems.length > 0;
+  // What this page already says: "Place order" refused for one of these re-renders the page with it, and the
+  // form repeating it put the same sentence twice on the screen.
+  const refusals = [...(closed ? [closed] : []), ...amounts.problems.map(checkoutRefusal)];
   const lines = cart.lines
     .filter((l) => !l.problem)
     .map((l) => ({
@@ -139,7 +142,11 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
           </ul>
         </div>
       ) : null}
-      {closed ? <p className="text-sm text-red-700">{closed}</p> : null}
+      {closed ? (
+        <p role="alert" className="text-sm text-red-700">
+          {closed}
+        </p>
+      ) : null}
       {cart.lines.some((l) => l.problem) ? (
         <p className="text-sm text-red-700">Some items can no longer be ordered: remove them in your cart.</p>
       ) : null}
@@ -149,6 +156,7 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
         reviewedCart={digestOfCartView(cart, fulfilment, address?.address ?? null)}
         disabled={blocked}
         choice={choice.data}
+        shownRefusals={refusals}
       />
       <p>
         <BackToCart choice={choice.data} />
