@@ -15,6 +15,15 @@ const refresh = () => {
   revalidatePath("/cart", "layout");
 };
 
+/**
+ * Not the viewer's address (any more): the page is drawn again without it, and the answer goes above the list
+ * (`gone`), since the row whose form asked is no longer there to show it.
+ */
+const gone = (message: string) => {
+  refresh();
+  return { gone: true, message };
+};
+
 const duplicateError = ({ reason, label }: DuplicateAddress) =>
   reason === "conflict:label"
     ? fieldError("label", addressMessages.labelTaken(label))
@@ -33,7 +42,7 @@ export const addAddressAction = formAction(addAddressSchema, async (input, viewe
 export const updateAddressAction = formAction(editAddressSchema, async (input, viewer) => {
   const result = await updateAddress({ viewer, ...input });
   if (!result.ok) {
-    if (result.reason === "not-found") return { message: addressMessages.notFound };
+    if (result.reason === "not-found") return gone(addressMessages.notFoundEdit);
     return duplicateError(result);
   }
   refresh();
@@ -41,13 +50,13 @@ export const updateAddressAction = formAction(editAddressSchema, async (input, v
 });
 
 export const deleteAddressAction = formAction(addressIdSchema, async ({ addressId }, viewer) => {
-  if (!(await deleteAddress({ viewer, addressId })).ok) return { message: addressMessages.notFound };
+  if (!(await deleteAddress({ viewer, addressId })).ok) return gone(addressMessages.notFound);
   refresh();
   return { ok: true, message: addressMessages.deleted };
 });
 
 export const setDefaultAddressAction = formAction(addressIdSchema, async ({ addressId }, viewer) => {
-  if (!(await setDefaultAddress({ viewer, addressId })).ok) return { message: addressMessages.notFound };
+  if (!(await setDefaultAddress({ viewer, addressId })).ok) return gone(addressMessages.notFound);
   refresh();
   return { ok: true, message: addressMessages.defaultSet };
 });

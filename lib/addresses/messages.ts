@@ -6,7 +6,11 @@ export const addressMessages = {
   deleted: "Address deleted.",
   updated: "Address updated.",
   defaultSet: "Default address changed.",
-  notFound: "Address not found.",
+  // Also the answer for another customer's id: it says nothing that "not found" would not.
+  notFound: "That address is no longer saved (deleted in another tab?). The list below is up to date.",
+  /** An edit of an address deleted meanwhile: the refreshed page drops its form, and with it what was typed. */
+  notFoundEdit:
+    "That address is no longer saved (deleted in another tab?), so your changes were not kept. Add it again below.",
   tooMany: `You can keep at most ${MAX_SAVED_ADDRESSES} addresses. Delete one to add another.`,
   duplicate: (label: string) => `You have already saved this address, as "${label}".`,
   labelTaken: (label: string) => `You already have an address called "${label}": choose another name.`,

@@ -284,3 +284,47 @@ test("a restaurant that closes or raises its minimum between the review and Plac
   await expect(page.getByRole("button", { name: "Place order" })).toBeDisabled();
   await expect(page.getByTestId("order-note")).toHaveText("No cutlery");
 });
+
+test("the address book answers Make default and Delete where the focus goes, and an edit of an address deleted in another tab says it was not kept", async ({
+  page,
+  newCustomer,
+}) => {
+  await signInOverHttp(page.request, await newCustomer("kim"));
+  await page.goto("/account");
+  const add = page.getByRole("form", { name: "Add an address" });
+  for (const [label, address] of [
+    ["Home", "3 Birch Road"],
+    ["Work", "8 Kiln Yard"],
+  ] as const) {
+    await add.getByLabel("Label").fill(label);
+    await add.getByRole("textbox", { name: "Delivery address" }).fill(address);
+    await add.getByRole("button", { name: "Save address" }).click();
+    await expect(page.getByRole("region", { name: "Delivery addresses" })).toContainText(address);
+  }
+
+  // With the keyboard: the pressed button leaves the page with the refresh, and the focus lands on the answer.
+  await page.getByRole("button", { name: "Make Work the default address" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Default address changed." })).toBeFocused();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Delete address Work" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Address deleted." })).toBeFocused();
+  await expect(page.getByRole("region", { name: "Delivery addresses" })).not.toContainText("8 Kiln Yard");
+
+  // Home deleted in another tab while this one edits it: the row goes, and the answer says the edit was not kept.
+  await page.getByText("Edit address Home").click();
+  const edit = page.getByRole("form", { name: "Edit address Home" });
+  await edit.getByRole("textbox", { name: "Delivery address" }).fill("3 Birch Road, Flat 9");
+  const other = await page.context().newPage();
+  await other.goto("/account");
+  other.once("dialog", (dialog) => void dialog.accept());
+  await other.getByRole("button", { name: "Delete address Home" }).click();
+  await expect(other.getByRole("region", { name: "Delivery addresses" })).not.toContainText("3 Birch Road");
+  await other.close();
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("kept-notice")).toHaveText(
+    "That address is no longer saved (deleted in another tab?), so your changes were not kept. Add it again below.",
+  );
+  await expect(page.getByRole("region", { name: "Delivery addresses" })).not.toContainText("3 Birch Road");
+});

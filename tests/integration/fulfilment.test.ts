@@ -21,6 +21,7 @@ import {
   setDefaultAddressAction,
   updateAddressAction,
 } from "@/lib/addresses/actions";
+import { addressMessages } from "@/lib/addresses/messages";
 import { addAddress, findAddress, listAddresses, setDefaultAddress } from "@/lib/addresses/queries";
 import { reconcileTotals } from "@/lib/admin/reconciliation";
 import { getPlatformTotals } from "@/lib/admin/revenue";
@@ -305,8 +306,9 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     expect(await written()).toEqual(before);
     // The review page's read finds nothing either (the page says it is not saved), and the address is untouched.
     expect(await findAddress({ viewer, addressId: theirs!.id })).toBeUndefined();
-    expect(await submit(deleteAddressAction, { addressId: theirs!.id })).toEqual({ message: "Address not found." });
-    expect(await submit(setDefaultAddressAction, { addressId: theirs!.id })).toEqual({ message: "Address not found." });
+    const notSaved = { gone: true, message: addressMessages.notFound };
+    expect(await submit(deleteAddressAction, { addressId: theirs!.id })).toEqual(notSaved);
+    expect(await submit(setDefaultAddressAction, { addressId: theirs!.id })).toEqual(notSaved);
     const [still] = await db().select().from(customerAddresses).where(eq(customerAddresses.id, theirs!.id));
     expect(still).toEqual(theirs);
   });
@@ -608,7 +610,8 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     const other = await viewerOf((await createUser(db())).user.id);
     signInAs(other);
     expect(await submit(updateAddressAction, { addressId: home.id, label: "Mine", address: "1 Thief Lane" })).toEqual({
-      message: "Address not found.",
+      gone: true,
+      message: addressMessages.notFoundEdit,
     });
     expect((await findAddress({ viewer, addressId: home.id }))?.address).toBe("7 Elm Row, Flat 2, Old Town");
   });
@@ -699,7 +702,10 @@ describe.each(DRIVERS)("pickup, delivery, fees and the review on %s", (driver) =
     const other = await viewerOf((await createUser(db())).user.id);
     expect(await listAddresses({ viewer: other })).toEqual([]);
     signInAs(other);
-    expect(await submit(deleteAddressAction, { addressId: saved[0]!.id })).toEqual({ message: "Address not found." });
+    expect(await submit(deleteAddressAction, { addressId: saved[0]!.id })).toEqual({
+      gone: true,
+      message: addressMessages.notFound,
+    });
     expect(await db().$count(customerAddresses, eq(customerAddresses.profileId, customer.profile.id))).toBe(9);
     signInAs(null);
     expect(await submit(addAddressAction, { label: "Home", address: "1 Road" })).toEqual({
