@@ -6,6 +6,7 @@ import type { ActionState } from "@/lib/action";
 import { checkoutAction } from "@/lib/orders/actions";
 import type { FulfilmentChoice } from "@/lib/orders/schema";
 import { FormMessage } from "@/components/ui/form-message";
+import { useKeptAction } from "@/components/ui/kept-notice";
 
 const submitClass =
   "w-full rounded-lg bg-brand-600 px-4 py-3 font-semibold text-white " +
@@ -33,7 +34,7 @@ export function PlaceOrderForm({
   /** The refusals the review page shows itself (closed, the minimum…): an answer that is one of them is not repeated. */
   shownRefusals: string[];
 }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(checkoutAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(useKeptAction(checkoutAction), {});
   // Every field of this form is hidden, so "correct the highlighted fields" would point at nothing: its fields'
   // own messages ("This checkout form has expired…") are shown instead.
   const fieldMessages = Object.values(state.fieldErrors ?? {}).flatMap((errors) => errors ?? []);

@@ -17,7 +17,8 @@ export const checkoutAction = formAction(checkoutSchema, async (input, viewer) =
     // The review re-renders with what is true now (a new total, the minimum, what is still offered) and a new
     // idempotency key, so that "place the order again" can succeed without a reload; the message stays with it.
     revalidatePath("/cart/review");
-    return { message: checkoutRefusal(result) };
+    // Emptied meanwhile, the review re-renders as the empty cart, without this form: the answer goes above it.
+    return { message: checkoutRefusal(result), ...(result.reason === "invalid:empty-cart" ? { gone: true } : {}) };
   }
   revalidatePath("/", "layout");
   redirect(`/orders/${result.orderId}`);

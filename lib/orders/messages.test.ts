@@ -13,7 +13,7 @@ describe("checkout and cart messages", () => {
   afterAll(() => vi.useRealTimers());
 
   it.each<[CheckoutFailure, string]>([
-    [{ reason: "invalid:empty-cart" }, "Your cart is empty."],
+    [{ reason: "invalid:empty-cart" }, "Nothing was ordered: your cart is empty now (emptied in another tab?)."],
     [{ reason: "unavailable:closed", restaurantName: "Ramen Ya" }, "Ramen Ya is closed right now. Your cart is saved."],
     [
       {

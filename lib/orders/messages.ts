@@ -11,7 +11,8 @@ import type { ReorderFailure } from "./reorder";
 export function checkoutRefusal(failure: CheckoutFailure): string {
   switch (failure.reason) {
     case "invalid:empty-cart":
-      return "Your cart is empty.";
+      // Said over the empty cart the review then shows, which alone read like an order placed.
+      return "Nothing was ordered: your cart is empty now (emptied in another tab?).";
     case "unavailable:closed":
       return `${failure.restaurantName} is closed right now. Your cart is saved.`;
     case "unavailable:outside-hours": {

@@ -252,14 +252,18 @@ test("a restaurant that closes or raises its minimum between the review and Plac
   await page.getByRole("button", { name: "Review order" }).click();
   await expect(page.getByTestId("order-note")).toHaveText("No cutlery");
 
-  // The owner raises the minimum, then closes, while the review is open.
+  // The owner raises the minimum, then closes, while the review is open. Each change from a fresh page: the
+  // "Saved." of the one before would otherwise pass for the next one's.
   const owner = await pageAs(restaurant.owner);
-  await owner.goto("/owner");
-  await owner.getByRole("region", { name: restaurant.name, exact: true }).getByText("Edit details").click();
   const details = owner.getByRole("form", { name: `Details of ${restaurant.name}` });
-  await details.getByLabel("Minimum order ($, items only)").fill("10");
-  await details.getByRole("button", { name: "Save details" }).click();
-  await expect(details.getByText("Saved.")).toBeVisible();
+  const saveDetails = async (change: () => Promise<void>) => {
+    await owner.goto("/owner");
+    await owner.getByRole("region", { name: restaurant.name, exact: true }).getByText("Edit details").click();
+    await change();
+    await details.getByRole("button", { name: "Save details" }).click();
+    await expect(details.getByText("Saved.")).toBeVisible();
+  };
+  await saveDetails(() => details.getByLabel("Minimum order ($, items only)").fill("10"));
 
   const minimum =
     "$10.00 is the minimum order here (fees not included): your items come to $8.00. Add $2.00 more to order.";
@@ -269,14 +273,10 @@ test("a restaurant that closes or raises its minimum between the review and Plac
   await expect(page.getByText(minimum)).toHaveCount(1);
   await expect(page.getByRole("button", { name: "Place order" })).toBeDisabled();
 
-  await details.getByLabel("Minimum order ($, items only)").fill("0");
-  await details.getByRole("button", { name: "Save details" }).click();
-  await expect(details.getByText("Saved.")).toBeVisible();
+  await saveDetails(() => details.getByLabel("Minimum order ($, items only)").fill("0"));
   await page.reload();
   await expect(page.getByRole("button", { name: "Place order" })).toBeEnabled();
-  await details.getByLabel("Open for orders").uncheck();
-  await details.getByRole("button", { name: "Save details" }).click();
-  await expect(details.getByText("Saved.")).toBeVisible();
+  await saveDetails(() => details.getByLabel("Open for orders").uncheck());
   await page.getByRole("button", { name: "Place order" }).click();
   const closed = `${restaurant.name} is closed right now. Your cart is saved.`;
   await expect(page.getByRole("alert").filter({ hasText: closed })).toBeVisible();
@@ -285,7 +285,7 @@ test("a restaurant that closes or raises its minimum between the review and Plac
   await expect(page.getByTestId("order-note")).toHaveText("No cutlery");
 });
 
-test("the address book answers Make default and Delete where the focus goes, and an edit of an address deleted in another tab says it was not kept", async ({
+test("the address book answers where the focus is, and an edit of an address deleted in another tab says it was not kept", async ({
   page,
   newCustomer,
 }) => {
@@ -327,4 +327,29 @@ test("the address book answers Make default and Delete where the focus goes, and
     "That address is no longer saved (deleted in another tab?), so your changes were not kept. Add it again below.",
   );
   await expect(page.getByRole("region", { name: "Delivery addresses" })).not.toContainText("3 Birch Road");
+});
+
+test("Place order on a cart emptied in another tab says that nothing was ordered, over the empty cart", async ({
+  page,
+  newCustomer,
+}) => {
+  await signInOverHttp(page.request, await newCustomer("emil"));
+  await page.goto("/r/trattoria-luce");
+  await page.getByRole("button", { name: "Add Bruschetta to cart" }).click();
+  await expect(page.getByText("Added Bruschetta to your cart.")).toBeVisible();
+  await page.goto("/cart/review?fulfilment=pickup&note=");
+  const other = await page.context().newPage();
+  await other.goto("/cart");
+  await other.getByRole("button", { name: "Remove Bruschetta" }).click();
+  await expect(other.getByRole("heading", { level: 1, name: "Your cart is empty" })).toBeVisible();
+  await other.close();
+
+  await page.getByRole("button", { name: "Place order" }).click();
+  // The empty cart alone read like the order had gone through.
+  await expect(page.getByRole("heading", { level: 1, name: "Your cart is empty" })).toBeVisible();
+  await expect(page.getByTestId("kept-notice")).toHaveText(
+    "Nothing was ordered: your cart is empty now (emptied in another tab?).",
+  );
+  await page.goto("/orders");
+  await expect(page.getByTestId("history").getByRole("listitem")).toHaveCount(0);
 });

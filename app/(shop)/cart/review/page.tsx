@@ -13,6 +13,7 @@ import { FulfilmentDetails } from "@/components/orders/fulfilment-details";
 import { OrderReceipt } from "@/components/orders/order-receipt";
 import { EmptyCart } from "@/components/shop/empty-cart";
 import { PlaceOrderForm } from "@/components/shop/place-order-form";
+import { KeptNotice } from "@/components/ui/kept-notice";
 
 export const metadata: Metadata = { title: "Review your order" };
 
@@ -74,11 +75,13 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
     );
   }
   if (!cart || cart.lines.length === 0) {
+    // A KeptNotice at the root of both answers: a cart emptied in another tab turns "Place order" into this page,
+    // and the notice says that nothing was ordered.
     return (
-      <>
+      <KeptNotice className="mx-auto max-w-2xl">
         <EmptyCart signedIn />
         <QueryStats />
-      </>
+      </KeptNotice>
     );
   }
   const amounts = reviewAmounts({
@@ -104,64 +107,66 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
     }));
 
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
-      <h1 className="text-3xl font-bold tracking-tight">Review your order</h1>
-      <section aria-labelledby="review-lines" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
-        <h2 id="review-lines" className="mb-2 text-lg font-semibold">
-          From {cart.restaurant.name}
-        </h2>
-        <OrderReceipt
-          lines={lines}
-          totalCents={amounts.totalCents}
-          deliveryFeeCents={amounts.deliveryFeeCents}
-          delivery={delivery}
+    <KeptNotice className="mx-auto max-w-2xl">
+      <div className="mx-auto max-w-2xl space-y-6">
+        <h1 className="text-3xl font-bold tracking-tight">Review your order</h1>
+        <section aria-labelledby="review-lines" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
+          <h2 id="review-lines" className="mb-2 text-lg font-semibold">
+            From {cart.restaurant.name}
+          </h2>
+          <OrderReceipt
+            lines={lines}
+            totalCents={amounts.totalCents}
+            deliveryFeeCents={amounts.deliveryFeeCents}
+            delivery={delivery}
+          />
+        </section>
+        <FulfilmentDetails
+          fulfilment={fulfilment}
+          address={address?.address ?? null}
+          note={note}
+          restaurantAddress={cart.restaurant.address}
         />
-      </section>
-      <FulfilmentDetails
-        fulfilment={fulfilment}
-        address={address?.address ?? null}
-        note={note}
-        restaurantAddress={cart.restaurant.address}
-      />
-      {amounts.problems.length > 0 ? (
-        <div role="alert">
-          <ul className="list-disc pl-5 text-sm text-red-700">
-            {amounts.problems.map((problem) => (
-              <li key={problem.reason}>
-                {checkoutRefusal(problem)}
-                {problem.reason === "invalid:address-required" ? (
-                  <>
-                    {" "}
-                    <Link href="/account#addresses" className="font-medium underline">
-                      Add an address
-                    </Link>
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {closed ? (
-        <p role="alert" className="text-sm text-red-700">
-          {closed}
+        {amounts.problems.length > 0 ? (
+          <div role="alert">
+            <ul className="list-disc pl-5 text-sm text-red-700">
+              {amounts.problems.map((problem) => (
+                <li key={problem.reason}>
+                  {checkoutRefusal(problem)}
+                  {problem.reason === "invalid:address-required" ? (
+                    <>
+                      {" "}
+                      <Link href="/account#addresses" className="font-medium underline">
+                        Add an address
+                      </Link>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {closed ? (
+          <p role="alert" className="text-sm text-red-700">
+            {closed}
+          </p>
+        ) : null}
+        {cart.lines.some((l) => l.problem) ? (
+          <p className="text-sm text-red-700">Some items can no longer be ordered: remove them in your cart.</p>
+        ) : null}
+        <PlaceOrderForm
+          idempotencyKey={crypto.randomUUID()}
+          totalCents={amounts.totalCents}
+          reviewedCart={digestOfCartView(cart, fulfilment, address?.address ?? null)}
+          disabled={blocked}
+          choice={choice.data}
+          shownRefusals={refusals}
+        />
+        <p>
+          <BackToCart choice={choice.data} />
         </p>
-      ) : null}
-      {cart.lines.some((l) => l.problem) ? (
-        <p className="text-sm text-red-700">Some items can no longer be ordered: remove them in your cart.</p>
-      ) : null}
-      <PlaceOrderForm
-        idempotencyKey={crypto.randomUUID()}
-        totalCents={amounts.totalCents}
-        reviewedCart={digestOfCartView(cart, fulfilment, address?.address ?? null)}
-        disabled={blocked}
-        choice={choice.data}
-        shownRefusals={refusals}
-      />
-      <p>
-        <BackToCart choice={choice.data} />
-      </p>
-      <QueryStats />
-    </div>
+        <QueryStats />
+      </div>
+    </KeptNotice>
   );
 }
