@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/action";
 import { checkoutAction } from "@/lib/orders/actions";
 import type { FulfilmentChoice } from "@/lib/orders/schema";
+import { useReturnFocus } from "@/components/ui/action-form";
 import { FormMessage } from "@/components/ui/form-message";
 import { useKeptAction } from "@/components/ui/kept-notice";
 
@@ -35,13 +36,15 @@ export function PlaceOrderForm({
   shownRefusals: string[];
 }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(useKeptAction(checkoutAction), {});
+  // A refusal leaves the button here (a new total, a cart changed elsewhere): the keyboard's focus goes back to it.
+  const returnFocus = useReturnFocus(pending);
   // Every field of this form is hidden, so "correct the highlighted fields" would point at nothing: its fields'
   // own messages ("This checkout form has expired…") are shown instead.
   const fieldMessages = Object.values(state.fieldErrors ?? {}).flatMap((errors) => errors ?? []);
   const answer = fieldMessages.length > 0 ? [...new Set(fieldMessages)].join(" ") : state.message;
   const message = answer !== undefined && shownRefusals.includes(answer) ? undefined : answer;
   return (
-    <form action={action} className="space-y-3">
+    <form action={action} {...returnFocus} className="space-y-3">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <input type="hidden" name="expectedTotalCents" value={totalCents} />
       <input type="hidden" name="reviewedCart" value={reviewedCart} />

@@ -353,3 +353,32 @@ test("Place order on a cart emptied in another tab says that nothing was ordered
   await page.goto("/orders");
   await expect(page.getByTestId("history").getByRole("listitem")).toHaveCount(0);
 });
+
+test("Place order refused for a cart changed in another tab gives the keyboard's focus back to the button", async ({
+  page,
+  newCustomer,
+}) => {
+  await signInOverHttp(page.request, await newCustomer("fern"));
+  await page.goto("/r/trattoria-luce");
+  await page.getByRole("button", { name: "Add Bruschetta to cart" }).click();
+  await expect(page.getByText("Added Bruschetta to your cart.")).toBeVisible();
+  await page.goto("/cart/review?fulfilment=pickup&note=");
+  const other = await page.context().newPage();
+  await other.goto("/cart");
+  await other.getByLabel("Quantity of Bruschetta").fill("2");
+  await other.getByRole("button", { name: "Update" }).click();
+  await expect(other.getByText("Quantity updated.")).toBeVisible();
+  await other.close();
+
+  const place = page.getByRole("button", { name: "Place order" });
+  await place.focus();
+  await page.keyboard.press("Enter");
+  await expect(
+    page.getByText("Your cart changed since you reviewed it (in another tab?).", { exact: false }),
+  ).toBeVisible();
+  await expect(page.getByTestId("order-total")).toHaveText("$13.00");
+  // The button was disabled while the answer came: without this, the focus was left on the page itself.
+  await expect(place).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/orders\/\d+$/);
+});
