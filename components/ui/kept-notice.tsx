@@ -4,6 +4,8 @@ import { createContext, useContext, useState, type ReactNode } from "react";
 
 import type { ActionState } from "@/lib/action";
 
+import { useHydrated } from "./use-hydrated";
+
 const Keep = createContext<((message: string) => void) | null>(null);
 
 /**
@@ -33,13 +35,15 @@ export function KeptNotice({ children, className = "" }: { children: ReactNode; 
  * `action`, handing its message to the nearest KeptNotice when it says the form's subject is `gone`. Done as the
  * answer arrives, not by the form: the refreshed page unmounts the form in the same render that would show it.
  * `subject` names what is gone, for a message read away from it ("Horchata: ").
+ * Wrapped only once hydrated (useHydrated): without JavaScript the form posts the server action itself.
  */
 export function useKeptAction<S extends ActionState, F>(
   action: (state: Awaited<S>, form: F) => Promise<S>,
   subject = "",
 ): (state: Awaited<S>, form: F) => Promise<S> {
   const keep = useContext(Keep);
-  if (!keep) return action;
+  const hydrated = useHydrated();
+  if (!keep || !hydrated) return action;
   return async (state, form) => {
     const answer = await action(state, form);
     if (answer.gone && answer.message) keep(`${subject}${answer.message}`);

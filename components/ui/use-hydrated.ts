@@ -1,0 +1,18 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+
+const noSubscription = () => () => {};
+
+/**
+ * False on the server and in the render that hydrates, true after: for what only a hydrated page may swap in. A
+ * form's action is the case in point: the server renders a server action as a form a browser without JavaScript
+ * can post, and a client function in its place as one that cannot be sent at all, so a client wrapper around an
+ * action must wait for hydration (useActionState calls whichever action its last render gave it).
+ */
+export const useHydrated = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
