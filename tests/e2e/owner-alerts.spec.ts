@@ -247,6 +247,9 @@ test("an owner searches past orders by customer and number, filters by status, p
     if ((await older.count()) === 0) break;
     await older.click();
     await expect(page.getByRole("link", { name: "← Newest orders" })).toBeVisible();
+    // From the second page on, "← Newest orders" was there already: wait for the next page's own first order, or
+    // the loop read the page it left again and found its orders "on two pages".
+    await expect(rows.first().getByRole("heading", { level: 2 })).not.toHaveText(headings[0]!);
   }
   expect(pages, "the demo restaurant has more than one page of orders").toBeGreaterThan(1);
 
