@@ -50,6 +50,10 @@ export const SESSION_ENDED: ActionState = { message: "Your session has ended. Pl
 
 const CORRECT_FIELDS = "Please correct the highlighted fields.";
 
+/** A refusal, marked `gone` when what its form acted on has left the refreshed page (ActionState's `gone`). */
+export const refusal = (message: string, { gone = false } = {}): ActionState =>
+  gone ? { gone, message } : { message };
+
 export const invalid = (error: z.ZodError): ActionState => ({
   message: CORRECT_FIELDS,
   fieldErrors: z.flattenError(error).fieldErrors as ActionState["fieldErrors"],

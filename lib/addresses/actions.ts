@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
-import { fieldError, formAction } from "@/lib/action";
+import { fieldError, formAction, refusal } from "@/lib/action";
 
 import { addressMessages } from "./messages";
 import { addAddress, deleteAddress, setDefaultAddress, updateAddress, type DuplicateAddress } from "./queries";
@@ -21,7 +21,7 @@ const refresh = () => {
  */
 const gone = (message: string) => {
   refresh();
-  return { gone: true, message };
+  return refusal(message, { gone: true });
 };
 
 const duplicateError = ({ reason, label }: DuplicateAddress) =>

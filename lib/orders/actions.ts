@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
-import { formAction } from "@/lib/action";
+import { formAction, refusal } from "@/lib/action";
 
 import { cancelOwnOrder } from "./cancel";
 import { placeOrder } from "./checkout";
@@ -18,7 +18,7 @@ export const checkoutAction = formAction(checkoutSchema, async (input, viewer) =
     // idempotency key, so that "place the order again" can succeed without a reload; the message stays with it.
     revalidatePath("/cart/review");
     // Emptied meanwhile, the review re-renders as the empty cart, without this form: the answer goes above it.
-    return { message: checkoutRefusal(result), ...(result.reason === "invalid:empty-cart" ? { gone: true } : {}) };
+    return refusal(checkoutRefusal(result), { gone: result.reason === "invalid:empty-cart" });
   }
   revalidatePath("/", "layout");
   redirect(`/orders/${result.orderId}`);
@@ -29,10 +29,7 @@ export const cancelOrderAction = formAction(orderIdSchema, async ({ orderId }, v
   // Refused or not, the page re-renders with the order as it is now: a stale tab stops offering the button.
   revalidatePath("/", "layout");
   // A conflict re-renders the order past "placed", without the button that would show the answer (`gone`).
-  if (!result.ok)
-    return result.reason === "conflict"
-      ? { gone: true, message: cancelRefusal(result) }
-      : { message: cancelRefusal(result) };
+  if (!result.ok) return refusal(cancelRefusal(result), { gone: result.reason === "conflict" });
   return { ok: true, message: orderMessages.cancelled };
 });
 

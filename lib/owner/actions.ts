@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
-import { formAction, type ActionState } from "@/lib/action";
+import { formAction, refusal, type ActionState } from "@/lib/action";
 import { isOpenStatus } from "@/lib/orders/status";
 
 import { moveOrderRefusal, ownerMessages } from "./messages";
@@ -43,9 +43,7 @@ export const transitionOrderAction = formAction(
     if (result.reason === "conflict") refreshOwnerPages();
     // Completed or cancelled meanwhile: the refreshed queue no longer shows it, nor this answer beside it.
     const gone = result.reason === "conflict" && !isOpenStatus(result.status);
-    return gone
-      ? { gone, message: moveOrderRefusal(result, { orderId, from, to }) }
-      : { message: moveOrderRefusal(result, { orderId, from, to }) };
+    return refusal(moveOrderRefusal(result, { orderId, from, to }), { gone });
   },
   { roles: OWNER_ROLES },
 );
