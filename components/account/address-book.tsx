@@ -17,7 +17,7 @@ import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { KeptNotice } from "@/components/ui/kept-notice";
 import { TextField } from "@/components/ui/text-field";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { tapAnswers, useHydrated } from "@/components/ui/use-hydrated";
 
 import { AddressSummary } from "./address-summary";
 
@@ -37,13 +37,9 @@ function useRowAnswer() {
   // Once hydrated (useHydrated): without JavaScript, Make default posts the server action itself.
   const hydrated = useHydrated();
   const announced = (action: RowAction): RowAction =>
-    !hydrated
-      ? action
-      : async (state, form) => {
-          const result = await action(state, form);
-          setAnswer(result.ok && result.message ? { message: result.message } : null);
-          return result;
-        };
+    tapAnswers(action, hydrated, (result) =>
+      setAnswer(result.ok && result.message ? { message: result.message } : null),
+    );
   const status = (
     <p ref={region} tabIndex={-1} role="status" className="text-sm text-emerald-700">
       {answer?.message ?? ""}

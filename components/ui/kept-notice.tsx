@@ -4,7 +4,7 @@ import { createContext, useContext, useState, type ReactNode } from "react";
 
 import type { ActionState } from "@/lib/action";
 
-import { useHydrated } from "./use-hydrated";
+import { tapAnswers, useHydrated } from "./use-hydrated";
 
 const Keep = createContext<((message: string) => void) | null>(null);
 
@@ -43,10 +43,8 @@ export function useKeptAction<S extends ActionState, F>(
 ): (state: Awaited<S>, form: F) => Promise<S> {
   const keep = useContext(Keep);
   const hydrated = useHydrated();
-  if (!keep || !hydrated) return action;
-  return async (state, form) => {
-    const answer = await action(state, form);
+  if (!keep) return action;
+  return tapAnswers(action, hydrated, (answer) => {
     if (answer.gone && answer.message) keep(`${subject}${answer.message}`);
-    return answer;
-  };
+  });
 }

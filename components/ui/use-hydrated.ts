@@ -16,3 +16,20 @@ export const useHydrated = () =>
     () => true,
     () => false,
   );
+
+/**
+ * `action`, calling `onAnswer` with each answer as it arrives (before the refreshed page renders), once `hydrated`
+ * (useHydrated); before that, `action` itself, which the server renders as a form that posts without JavaScript.
+ */
+export function tapAnswers<S, F>(
+  action: (state: Awaited<S>, form: F) => Promise<S>,
+  hydrated: boolean,
+  onAnswer: (answer: S) => void,
+): (state: Awaited<S>, form: F) => Promise<S> {
+  if (!hydrated) return action;
+  return async (state, form) => {
+    const answer = await action(state, form);
+    onAnswer(answer);
+    return answer;
+  };
+}
