@@ -87,6 +87,8 @@ test("an owner sees a new order announced, counted in the tab title, chimed and 
   await morning.getByRole("heading", { level: 1 }).click();
   await expect(blocked).toHaveCount(0);
   await morning.close();
+  // Back on the first tab, as she would be: a tab left in the background is throttled by the browser.
+  await page.bringToFront();
 
   // Nothing is asked on load; the button asks.
   expect((await recorded()).notifications).toEqual([]);
