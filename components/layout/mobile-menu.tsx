@@ -3,6 +3,8 @@
 import { usePathname } from "next/navigation";
 import { useRef, type ReactNode } from "react";
 
+import { closeDetailsOnEscape } from "@/components/ui/details";
+
 /**
  * The header's links on narrow screens: a native <details> disclosure, so it opens without JavaScript. Keyed on
  * the path so that following one of its links (a client-side navigation, which keeps the layout) closes it. Its
@@ -20,11 +22,7 @@ export function MobileMenu({ children }: { children: ReactNode }) {
       key={pathname}
       ref={menu}
       className="group sm:hidden"
-      onKeyDown={(event) => {
-        if (event.key !== "Escape" || !menu.current?.open) return;
-        close();
-        menu.current.querySelector("summary")?.focus();
-      }}
+      onKeyDown={closeDetailsOnEscape}
       onBlur={(event) => {
         // Only when focus moves to something else on the page (Tab): a click that focuses nothing (Safari does
         // not focus a link it follows) must not close the panel under the link being clicked.

@@ -4,9 +4,13 @@ import type { OrderStatus } from "@/db/schema";
 import { transitionOrderAction } from "@/lib/owner/actions";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
+import { closeDetailsOnEscape } from "@/components/ui/details";
 import { TextField } from "@/components/ui/text-field";
 
-/** The next step for an order (computed on the server from the transition table) and a cancel form. */
+/**
+ * The next step for an order (computed on the server from the transition table) and a cancel form behind a
+ * "Cancel…" disclosure, which Escape closes again.
+ */
 export function OrderActions({
   orderId,
   status,
@@ -36,7 +40,7 @@ export function OrderActions({
         </ActionForm>
       ) : null}
       {canCancel ? (
-        <details className="text-sm">
+        <details className="text-sm" onKeyDown={closeDetailsOnEscape}>
           <summary className="cursor-pointer py-2 text-red-700">Cancel…</summary>
           <ActionForm action={transitionOrderAction} className="mt-2 flex flex-wrap items-end gap-2">
             {(state, pending) => (

@@ -211,6 +211,42 @@ test("an owner's second tab of the queue, out of date, moves an order: it says w
   await expect(second.getByText("No open orders right now.")).toBeVisible();
 });
 
+test("an owner cancels an order with a reason the customer reads; Escape closes the cancel form, keeping the text", async ({
+  pageAs,
+  newCustomer,
+  newRestaurant,
+}) => {
+  const restaurant = await newRestaurant("senza-gas", [{ name: "Senza gas risotto", price: "12.00" }]);
+  const customer = await pageAs(await newCustomer("unlucky"));
+  const orderId = await placeOrder(customer, restaurant.slug, ["Senza gas risotto"]);
+  const owner = await pageAs(restaurant.owner);
+  await owner.goto(`/owner/${restaurant.slug}/orders`);
+  const card = owner.getByRole("article", { name: `Order #${orderId}`, exact: true });
+  const disclosure = card.getByText("Cancel…");
+  const reason = card.getByLabel("Reason for the customer");
+
+  await disclosure.click();
+  await reason.fill("The gas is off");
+  await owner.keyboard.press("Escape");
+  await expect(reason).toBeHidden();
+  await expect(disclosure).toBeFocused();
+  await owner.keyboard.press("Enter");
+  await expect(reason).toHaveValue("The gas is off");
+
+  // Without a reason the order stays, and the form says what it needs.
+  await reason.fill("");
+  await card.getByRole("button", { name: "Cancel order" }).click();
+  await expect(card.getByText("Tell the customer why the order is cancelled.")).toBeVisible();
+  await reason.fill("The gas is off, sorry");
+  await card.getByRole("button", { name: "Cancel order" }).click();
+  await expect(card).toHaveCount(0);
+
+  await customer.goto(`/orders/${orderId}`);
+  await expect(customer.getByTestId("order-status")).toContainText("cancelled");
+  await expect(customer.getByRole("list", { name: "Order status" })).toContainText("Cancelled");
+  await expect(customer.getByRole("list", { name: "Order status" })).toContainText("— The gas is off, sorry");
+});
+
 test("a customer's order page, out of date, cancels an order the kitchen has started: it says so where the button was", async ({
   pageAs,
   newCustomer,
