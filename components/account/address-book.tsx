@@ -15,6 +15,7 @@ import { CheckboxField } from "@/components/owner/checkbox-field";
 import { InlineAction } from "@/components/owner/inline-action";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
+import { Disclosure } from "@/components/ui/disclosure";
 import { KeptNotice } from "@/components/ui/kept-notice";
 import { TextField } from "@/components/ui/text-field";
 import { tapAnswers, useHydrated } from "@/components/ui/use-hydrated";
@@ -84,12 +85,12 @@ export function AddressBook({ addresses }: { addresses: SavedAddress[] }) {
                     confirmMessage={`Delete the address "${a.label}"?`}
                   />
                 </div>
-                <details className="w-full">
+                <Disclosure className="w-full">
                   <summary className="cursor-pointer text-sm font-medium text-stone-700">
                     Edit<span className="sr-only"> address {a.label}</span>
                   </summary>
                   <EditAddressForm address={a} />
-                </details>
+                </Disclosure>
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@
 import { usePathname } from "next/navigation";
 import { useRef, type ReactNode } from "react";
 
-import { closeDetailsOnEscape } from "@/components/ui/details";
+import { closeDetailsOnEscape } from "@/components/ui/disclosure";
 
 /**
  * The header's links on narrow screens: a native <details> disclosure, so it opens without JavaScript. Keyed on

@@ -8,6 +8,7 @@ import {
   setChoiceAvailabilityAction,
   setItemAvailabilityAction,
 } from "@/lib/owner/menu-actions";
+import { Disclosure } from "@/components/ui/disclosure";
 import { Money } from "@/components/ui/money";
 
 import { CategoryForm } from "./category-form";
@@ -93,12 +94,12 @@ function CategorySection({
           />
         </div>
       </div>
-      <details className="mt-2 text-sm">
+      <Disclosure className="mt-2 text-sm">
         <summary className="cursor-pointer text-stone-600">Rename</summary>
         <div className="mt-2">
           <CategoryForm restaurantId={restaurantId} category={category} />
         </div>
-      </details>
+      </Disclosure>
 
       {category.items.length === 0 ? (
         <p className="mt-4 text-sm text-stone-500">No items in this category.</p>
@@ -167,12 +168,12 @@ function ItemRow({ item, category, first, last }: { item: Item; category: Catego
           />
         </div>
       </div>
-      <details>
+      <Disclosure>
         <summary className="cursor-pointer text-sm text-stone-600">Edit {item.name}</summary>
         <div className="mt-2">
           <ItemForm categoryId={category.id} categoryName={category.name} item={item} />
         </div>
-      </details>
+      </Disclosure>
       <ItemOptions item={item} />
     </li>
   );
@@ -182,7 +183,7 @@ function ItemRow({ item, category, first, last }: { item: Item; category: Catego
 function ItemOptions({ item }: { item: Item }) {
   const groups = item.optionGroups;
   return (
-    <details>
+    <Disclosure>
       <summary className="cursor-pointer text-sm text-stone-600">
         Options of {item.name} ({groups.length === 0 ? "none" : groups.map((g) => g.name).join(", ")})
       </summary>
@@ -224,6 +225,6 @@ function ItemOptions({ item }: { item: Item }) {
           <OptionGroupForm itemId={item.id} itemName={item.name} />
         </div>
       </div>
-    </details>
+    </Disclosure>
   );
 }

@@ -4,7 +4,7 @@ import type { OrderStatus } from "@/db/schema";
 import { transitionOrderAction } from "@/lib/owner/actions";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { closeDetailsOnEscape } from "@/components/ui/details";
+import { Disclosure } from "@/components/ui/disclosure";
 import { TextField } from "@/components/ui/text-field";
 
 /**
@@ -40,7 +40,7 @@ export function OrderActions({
         </ActionForm>
       ) : null}
       {canCancel ? (
-        <details className="text-sm" onKeyDown={closeDetailsOnEscape}>
+        <Disclosure className="text-sm">
           <summary className="cursor-pointer py-2 text-red-700">Cancel…</summary>
           <ActionForm action={transitionOrderAction} className="mt-2 flex flex-wrap items-end gap-2">
             {(state, pending) => (
@@ -65,7 +65,7 @@ export function OrderActions({
               </>
             )}
           </ActionForm>
-        </details>
+        </Disclosure>
       ) : null}
     </div>
   );

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 
 import type { OwnedRestaurant } from "@/lib/owner/queries";
 import { openState } from "@/lib/restaurants/hours-format";
+import { Disclosure } from "@/components/ui/disclosure";
 import { Money } from "@/components/ui/money";
 
 import { RestaurantDetailsForm } from "./restaurant-details-form";
@@ -52,12 +53,12 @@ export function OwnedRestaurantCard({ restaurant }: { restaurant: OwnedRestauran
           </Link>
         ))}
       </nav>
-      <details className="mt-4">
+      <Disclosure className="mt-4">
         <summary className="cursor-pointer text-sm font-medium text-stone-700">Edit details</summary>
         <div className="mt-3">
           <RestaurantDetailsForm restaurant={restaurant} />
         </div>
-      </details>
+      </Disclosure>
     </section>
   );
 }

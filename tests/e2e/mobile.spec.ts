@@ -151,6 +151,14 @@ test("the header keeps to one row behind a Menu that opens, signed out and signe
     if (who === "customer") await expect(nav.getByRole("button", { name: "Sign out" })).toBeVisible();
     expect(await pageWidth(visitor)).toBeLessThanOrEqual(WIDTH);
 
+    // Escape closes it from any of its links, the focus back on Menu; Enter opens it again.
+    await nav.getByRole("link", { name: next, exact: true }).focus();
+    await visitor.keyboard.press("Escape");
+    await expect(nav.getByRole("link", { name: next, exact: true })).toBeHidden();
+    await expect(menu).toBeFocused();
+    await visitor.keyboard.press("Enter");
+    await expect(nav.getByRole("link", { name: next, exact: true })).toBeVisible();
+
     // Following a link closes the menu again.
     await nav.getByRole("link", { name: next, exact: true }).click();
     await expect(visitor).toHaveURL(who === "anonymous" ? /\/sign-in$/ : /\/orders$/);

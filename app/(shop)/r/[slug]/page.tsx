@@ -12,6 +12,7 @@ import { AddToCartButton } from "@/components/shop/add-to-cart-button";
 import { FavoriteButton } from "@/components/shop/favorite-button";
 import { ItemOptionsForm } from "@/components/shop/item-options-form";
 import { OpenBadge, OpeningHours } from "@/components/shop/opening-status";
+import { Disclosure } from "@/components/ui/disclosure";
 import { Money } from "@/components/ui/money";
 
 /** The page's one read, shared with generateMetadata for the tab's title (React cache: once per request). */
@@ -96,12 +97,12 @@ export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">)
                   ) : (
                     <div className="flex flex-col items-end gap-1">
                       <AddToCartButton menuItemId={item.id} name={item.name} />
-                      <details className="text-sm">
+                      <Disclosure className="text-sm">
                         <summary className="min-h-6 cursor-pointer text-right font-medium text-brand-700">
                           Add with a note<span className="sr-only"> for {item.name}</span>
                         </summary>
                         <ItemOptionsForm menuItemId={item.id} name={item.name} groups={[]} />
-                      </details>
+                      </Disclosure>
                     </div>
                   )
                 ) : (
