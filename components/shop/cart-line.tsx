@@ -3,18 +3,12 @@
 import { useActionState } from "react";
 
 import { removeFromCartAction, setQuantityAction, type CartActionState } from "@/lib/cart/actions";
+import { cartProblemText } from "@/lib/cart/messages";
 import type { Cart } from "@/lib/cart/queries";
 import { LineOptions } from "@/components/orders/line-options";
 import { submitKeepingFields, useReturnFocus } from "@/components/ui/action-form";
 import { useKeptAction } from "@/components/ui/kept-notice";
 import { Money } from "@/components/ui/money";
-
-const problemText = {
-  unavailable: "Not available right now",
-  removed: "No longer on the menu",
-  "other-restaurant": "Not on this restaurant's menu",
-  options: "Options changed",
-};
 
 /** `optionsNote`: why the line's options no longer fit the menu (the page words it, lib/cart/messages.ts). */
 export function CartLine({ line, optionsNote }: { line: Cart["lines"][number]; optionsNote?: string }) {
@@ -42,7 +36,7 @@ export function CartLine({ line, optionsNote }: { line: Cart["lines"][number]; o
         <LineOptions options={line.options} instructions={line.instructions} />
         <p className="text-sm text-stone-500">
           <Money cents={line.unitPriceCents} /> each
-          {line.problem ? <span className="ml-2 font-medium text-red-700">{problemText[line.problem]}</span> : null}
+          {line.problem ? <span className="ml-2 font-medium text-red-700">{cartProblemText[line.problem]}</span> : null}
         </p>
         {optionsNote ? <p className="text-sm text-red-700">{optionsNote}</p> : null}
       </div>

@@ -1,7 +1,7 @@
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "@/db/schema";
 
 import type { SelectionFailure } from "./options";
-import type { AddToCartFailure } from "./queries";
+import type { AddToCartFailure, CartProblem } from "./queries";
 
 /** The cart's words, in one place: what its actions say for each result of lib/cart/queries.ts. */
 export const cartMessages = {
@@ -14,6 +14,14 @@ export const cartMessages = {
   /** A line changed in another tab or window (removed, ordered): the page is drawn again as the cart now is. */
   notInCart:
     "This item is no longer in your cart: it was changed in another tab or window. Your cart is shown as it is now.",
+};
+
+/** Why a line of the cart cannot be ordered: beside the line in the cart, and named in the review. */
+export const cartProblemText: Record<CartProblem, string> = {
+  unavailable: "Not available right now",
+  removed: "No longer on the menu",
+  "other-restaurant": "Not on this restaurant's menu",
+  options: "Options changed",
 };
 
 export function addToCartRefusal(failure: AddToCartFailure): string {

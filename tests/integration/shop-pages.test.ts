@@ -1,12 +1,16 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-import { restaurants } from "@/db/schema";
+import { menuItems, restaurants } from "@/db/schema";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { CART_COOKIE } from "@/lib/cart/cookie";
 import { addToCart } from "@/lib/cart/queries";
+import { OrderReceipt } from "@/components/orders/order-receipt";
+import { PlaceOrderForm } from "@/components/shop/place-order-form";
 import { RestaurantCard } from "@/components/shop/restaurant-card";
+import { UnorderableLines } from "@/components/shop/unorderable-lines";
 import CartPage from "@/app/(shop)/cart/page";
+import ReviewPage from "@/app/(shop)/cart/review/page";
 import RestaurantPage from "@/app/(shop)/r/[slug]/page";
 import HomePage from "@/app/page";
 
@@ -17,7 +21,10 @@ import { elementsOf, linkHref, textOf } from "../fixtures/page-tree";
 
 // The pages read the signed-in user from the Auth.js cookie and the anonymous cart from its own: the test chooses both.
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-vi.mock("@/lib/auth/session", () => ({ getViewer: async () => session.viewer }));
+vi.mock("@/lib/auth/session", () => ({
+  getViewer: async () => session.viewer,
+  requireUser: async () => session.viewer ?? expect.unreachable("the test signs in first"),
+}));
 vi.mock("next/headers", async () => (await import("../fixtures/next-headers")).nextHeadersMock);
 
 /** The shop's pages as Next.js calls them, for what they decide to show: notes, warnings, page links. */
@@ -156,5 +163,46 @@ describe.each(DRIVERS)("shop pages on %s", (driver) => {
       expect(await warns(namesake.restaurant.slug)).toBe(true);
       expect(await warns(here.restaurant.slug)).toBe(false);
     }
+  });
+  it("names in the review each item that can no longer be ordered, and why, with a total of the rest", async () => {
+    const { items } = await createRestaurant(db(), [
+      { name: "Ramen", priceCents: 1250 },
+      { name: "Gyoza", priceCents: 600 },
+      { name: "Karaage", priceCents: 800 },
+    ]);
+    const [ramen, gyoza, karaage] = items;
+    const me = await customer();
+    session.viewer = me.viewer;
+    for (const item of items) {
+      await addToCart({ holder: { profileId: me.profile.id }, menuItemId: item!.id, quantity: 2 });
+    }
+    const review = () => ReviewPage(search({ fulfilment: "pickup", note: "" }));
+    // The list as the page would render it (a plain component, called here), or "" when the page has none.
+    const rendered = (page: Awaited<ReturnType<typeof review>>) => {
+      const list = [...elementsOf(page)].find((e) => e.type === UnorderableLines);
+      return list ? UnorderableLines(list.props as never) : null;
+    };
+    const unorderable = async () => textOf(rendered(await review()));
+    expect(await unorderable()).toBe("");
+
+    await db().update(menuItems).set({ available: false }).where(eq(menuItems.id, gyoza!.id));
+    expect(await unorderable()).toBe(
+      "This item can no longer be ordered, so the total above leaves it out:" +
+        "Gyoza: Not available right now" +
+        "Remove it in your cart to order the rest.",
+    );
+    await db().update(menuItems).set({ deletedAt: new Date() }).where(eq(menuItems.id, karaage!.id));
+    const page = await review();
+    expect(await unorderable()).toBe(
+      "These items can no longer be ordered, so the total above leaves them out:" +
+        "Gyoza: Not available right nowKaraage: No longer on the menu" +
+        "Remove them in your cart to order the rest.",
+    );
+    expect(linkHref(rendered(page), "your cart")).toBe("/cart?fulfilment=pickup&note=");
+    const elements = [...elementsOf(page)];
+    const receipt = elements.find((e) => e.type === OrderReceipt)!.props;
+    expect(receipt.totalCents).toBe(2 * ramen!.priceCents);
+    expect((receipt.lines as { name: string }[]).map((l) => l.name)).toEqual(["Ramen"]);
+    expect(elements.find((e) => e.type === PlaceOrderForm)!.props.disabled).toBe(true);
   });
 });

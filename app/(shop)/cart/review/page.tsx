@@ -13,6 +13,7 @@ import { FulfilmentDetails } from "@/components/orders/fulfilment-details";
 import { OrderReceipt } from "@/components/orders/order-receipt";
 import { EmptyCart } from "@/components/shop/empty-cart";
 import { PlaceOrderForm } from "@/components/shop/place-order-form";
+import { UnorderableLines, type UnorderableLine } from "@/components/shop/unorderable-lines";
 import { KeptNotice } from "@/components/ui/kept-notice";
 
 export const metadata: Metadata = { title: "Review your order" };
@@ -91,7 +92,10 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
     hasAddress: address !== undefined,
   });
   const closed = closedRefusal(cart);
-  const blocked = cart.lines.some((l) => l.problem) || closed !== null || amounts.problems.length > 0;
+  const unorderable = cart.lines.flatMap(({ lineId, name, problem }): UnorderableLine[] =>
+    problem ? [{ lineId, name, problem }] : [],
+  );
+  const blocked = unorderable.length > 0 || closed !== null || amounts.problems.length > 0;
   // What this page already says: "Place order" refused for one of these re-renders the page with it, and the
   // form repeating it put the same sentence twice on the screen.
   const refusals = [...(closed ? [closed] : []), ...amounts.problems.map(checkoutRefusal)];
@@ -151,9 +155,7 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
             {closed}
           </p>
         ) : null}
-        {cart.lines.some((l) => l.problem) ? (
-          <p className="text-sm text-red-700">Some items can no longer be ordered: remove them in your cart.</p>
-        ) : null}
+        {unorderable.length > 0 ? <UnorderableLines lines={unorderable} choice={choice.data} /> : null}
         <PlaceOrderForm
           idempotencyKey={crypto.randomUUID()}
           totalCents={amounts.totalCents}
