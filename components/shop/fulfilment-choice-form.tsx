@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 import { MAX_ORDER_NOTE_LENGTH } from "@/db/schema";
 import type { SavedAddress } from "@/lib/addresses/queries";
 import { addMoreToOrder } from "@/lib/orders/messages";
@@ -80,9 +78,11 @@ export function FulfilmentChoiceForm({
         ) : (
           <p className="text-sm text-stone-600">
             For delivery, first{" "}
-            <Link href="/account#addresses" className="font-medium text-brand-700 underline">
+            {/* A submit to the account page rather than a link: it carries the note typed so far, and the address
+                book links back to the cart with it (AccountPage). */}
+            <button type="submit" formAction="/account#addresses" className="font-medium text-brand-700 underline">
               save an address on your account page
-            </Link>
+            </button>
             .
           </p>
         )

@@ -48,6 +48,17 @@ export function fulfilmentChoiceQuery({ fulfilment, addressId, note }: Fulfilmen
   return query.toString();
 }
 
+/**
+ * Where the account page sends back a customer who came to save an address on the way to checkout (from the cart
+ * or the review, with their choice in the URL): the cart, for delivery, with the note they typed. Undefined when
+ * the page was opened any other way, or with a choice no cart would send.
+ */
+export function cartReturnHref(searchParams: unknown): string | undefined {
+  const choice = fulfilmentSchema.safeParse(searchParams);
+  if (!choice.success) return undefined;
+  return `/cart?${fulfilmentChoiceQuery({ fulfilment: "delivery", note: choice.data.note })}`;
+}
+
 /** A hidden field of the review's form that is not what the review rendered: an old or hand-made form. */
 const EXPIRED_FORM = "This checkout form has expired. Reload the page and try again.";
 

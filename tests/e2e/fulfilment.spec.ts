@@ -187,7 +187,7 @@ test("back from the review, the cart still has the delivery, the address and the
   await expect(page.getByLabel("Note for the restaurant (optional)")).toHaveValue(note);
 });
 
-test("a delivery reviewed without a saved address says so and links to where addresses are added", async ({
+test("a delivery reviewed without a saved address says so, and the address book leads back with the note kept", async ({
   page,
   newCustomer,
 }) => {
@@ -195,13 +195,36 @@ test("a delivery reviewed without a saved address says so and links to where add
   await page.goto("/r/trattoria-luce");
   await page.getByRole("button", { name: "Add Bruschetta to cart" }).click();
   await expect(page.getByText("Added Bruschetta to your cart.")).toBeVisible();
-  await page.goto("/cart/review?fulfilment=delivery&note=");
+  await page.goto("/cart/review?fulfilment=delivery&note=Gate+code+1234");
   const alert = page.getByRole("alert").filter({ hasText: "delivery address" });
   await expect(alert).toContainText("Choose a delivery address, or add one on your account page.");
-  await expect(alert.getByRole("link", { name: "Add an address" })).toHaveAttribute("href", "/account#addresses");
+  await expect(alert.getByRole("link", { name: "Add an address" })).toHaveAttribute(
+    "href",
+    "/account?fulfilment=delivery&note=Gate+code+1234#addresses",
+  );
   // "Deliver to" with nothing under it read as a page that failed to load part of itself.
   await expect(page.getByTestId("fulfilment-address")).toHaveText("No address chosen yet");
   await expect(page.getByRole("button", { name: "Place order" })).toBeDisabled();
+
+  // From the cart too: the note typed so far goes along to the account page, and comes back with its link.
+  await page.goto("/cart");
+  const note = page.getByLabel("Note for the restaurant (optional)");
+  await note.fill("Gate code 1234, second floor");
+  await page.getByRole("button", { name: "save an address on your account page" }).click();
+  await expect(page).toHaveURL(/\/account\?.*#addresses$/);
+  await page.getByLabel("Label").fill("Home");
+  await page.getByRole("textbox", { name: "Delivery address" }).fill("7 Quay Street");
+  await page.getByRole("button", { name: "Save address" }).click();
+  await expect(page.getByText("Address saved.")).toBeVisible();
+  await page.getByRole("link", { name: "← Back to your cart" }).click();
+  await expect(page.getByRole("radio", { name: /Delivery/ })).toBeChecked();
+  await expect(page.getByRole("combobox", { name: "Delivery address" })).toContainText("Home: 7 Quay Street");
+  await expect(note).toHaveValue("Gate code 1234, second floor");
+
+  // Opened any other way, the account page has no way back to a cart.
+  await page.goto("/account");
+  await expect(page.getByRole("region", { name: "Delivery addresses" })).toContainText("7 Quay Street");
+  await expect(page.getByRole("link", { name: "← Back to your cart" })).toHaveCount(0);
 });
 
 test("an owner sets what the restaurant offers, its delivery fee and its minimum order", async ({

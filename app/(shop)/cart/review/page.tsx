@@ -140,7 +140,10 @@ export default async function ReviewPage({ searchParams }: PageProps<"/cart/revi
                   {problem.reason === "invalid:address-required" ? (
                     <>
                       {" "}
-                      <Link href="/account#addresses" className="font-medium underline">
+                      <Link
+                        href={`/account?${fulfilmentChoiceQuery(choice.data)}#addresses`}
+                        className="font-medium underline"
+                      >
                         Add an address
                       </Link>
                     </>
