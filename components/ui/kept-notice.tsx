@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 
 import type { ActionState } from "@/lib/action";
 
@@ -12,19 +12,30 @@ const Keep = createContext<((message: string) => void) | null>(null);
  * Where a refusal goes when the form that asked is no longer on the page. An action from a stale tab (on a cart
  * line removed in another tab, an order another tab of the queue has completed) refreshes the page, and the page
  * it draws has no line or order left whose form could show the answer: the line just vanished, unexplained. This
- * region, above the list, says why, and is read out as it changes.
+ * region, above the list, says why, and is read out as it changes. It takes the keyboard's focus when the answer
+ * arrives with the focus lost (the same message twice is a new answer, so it is kept as a new object).
  */
 export function KeptNotice({ children, className = "" }: { children: ReactNode; className?: string }) {
-  const [notice, setNotice] = useState("");
+  const [notice, setNotice] = useState({ text: "" });
+  const region = useRef<HTMLParagraphElement>(null);
+  const keep = useCallback((text: string) => setNotice({ text }), []);
+  useEffect(() => {
+    // The button that was pressed went with its form, and the browser put the focus on the page itself: the next
+    // Tab would start again from the top. The notice takes it, where the answer is. Not from someone who moved on.
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (notice.text && lost) region.current?.focus();
+  }, [notice]);
   return (
-    <Keep.Provider value={setNotice}>
+    <Keep.Provider value={keep}>
       <p
+        ref={region}
+        tabIndex={-1}
         role="status"
         aria-live="polite"
         data-testid="kept-notice"
         className={`text-sm font-medium text-red-700 not-empty:mb-4 ${className}`}
       >
-        {notice}
+        {notice.text}
       </p>
       {children}
     </Keep.Provider>

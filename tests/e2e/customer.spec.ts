@@ -159,16 +159,20 @@ test("a cart changed in another tab: the stale tab's change says the line is gon
   await expect(page.getByTestId("kept-notice")).toHaveText(
     "Horchata: This item is no longer in your cart: it was changed in another tab or window. Your cart is shown as it is now.",
   );
+  // Its button gone with its line, the focus is on the answer, not back at the top of the page.
+  await expect(page.getByTestId("kept-notice")).toBeFocused();
   await expect(page.getByTestId("cart-line")).toHaveCount(1);
   await expect(page.getByTestId("cart-line")).toContainText("Agua de jamaica");
 
   // The last line removed elsewhere: the notice stays above the empty cart.
   await other.getByRole("button", { name: "Remove Agua de jamaica" }).click();
   await expect(other.getByRole("heading", { level: 1, name: "Your cart is empty" })).toBeVisible();
-  await page.getByRole("button", { name: "Remove Agua de jamaica" }).click();
+  await page.getByRole("button", { name: "Remove Agua de jamaica" }).focus();
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Your cart is empty" })).toBeVisible();
   await expect(page.getByTestId("kept-notice")).toHaveText(
     "Agua de jamaica: This item is no longer in your cart: it was changed in another tab or window. Your cart is shown as it is now.",
   );
+  await expect(page.getByTestId("kept-notice")).toBeFocused();
   await other.close();
 });
