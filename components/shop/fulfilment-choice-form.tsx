@@ -5,6 +5,8 @@ import { defaultFulfilment, offersFulfilment, type FulfilmentOffer } from "@/lib
 import type { FulfilmentChoice } from "@/lib/orders/schema";
 import { Money } from "@/components/ui/money";
 
+import { SaveAddressLink } from "./save-address-link";
+
 const submitClass =
   "w-full rounded-lg bg-brand-600 px-4 py-3 font-semibold text-white " +
   "hover:bg-brand-700 disabled:cursor-not-allowed disabled:bg-stone-400";
@@ -78,11 +80,9 @@ export function FulfilmentChoiceForm({
         ) : (
           <p className="text-sm text-stone-600">
             For delivery, first{" "}
-            {/* A submit to the account page rather than a link: it carries the note typed so far, and the address
-                book links back to the cart with it (AccountPage). */}
-            <button type="submit" formAction="/account#addresses" className="font-medium text-brand-700 underline">
+            <SaveAddressLink className="font-medium text-brand-700 underline">
               save an address on your account page
-            </button>
+            </SaveAddressLink>
             .
           </p>
         )

@@ -210,7 +210,7 @@ test("a delivery reviewed without a saved address says so, and the address book 
   await page.goto("/cart");
   const note = page.getByLabel("Note for the restaurant (optional)");
   await note.fill("Gate code 1234, second floor");
-  await page.getByRole("button", { name: "save an address on your account page" }).click();
+  await page.getByRole("link", { name: "save an address on your account page" }).click();
   await expect(page).toHaveURL(/\/account\?.*#addresses$/);
   await page.getByLabel("Label").fill("Home");
   await page.getByRole("textbox", { name: "Delivery address" }).fill("7 Quay Street");
