@@ -1,7 +1,5 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-
 import { MAX_ADDRESS_LABEL_LENGTH, MAX_ADDRESS_LENGTH, MAX_SAVED_ADDRESSES } from "@/db/schema";
 import type { ActionState } from "@/lib/action";
 import {
@@ -16,6 +14,7 @@ import { InlineAction } from "@/components/owner/inline-action";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Disclosure } from "@/components/ui/disclosure";
+import { useAnswerRegion } from "@/components/ui/focus";
 import { KeptNotice } from "@/components/ui/kept-notice";
 import { TextField } from "@/components/ui/text-field";
 import { tapAnswers, useHydrated } from "@/components/ui/use-hydrated";
@@ -30,20 +29,14 @@ type RowAction = (state: ActionState, form: FormData) => Promise<ActionState>;
  * nothing was read out. Returns the region and `announced`, which routes an action's success to it.
  */
 function useRowAnswer() {
-  const [answer, setAnswer] = useState<{ message: string } | null>(null);
-  const region = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (answer) region.current?.focus();
-  }, [answer]);
+  const { region, text, say } = useAnswerRegion();
   // Once hydrated (useHydrated): without JavaScript, Make default posts the server action itself.
   const hydrated = useHydrated();
   const announced = (action: RowAction): RowAction =>
-    tapAnswers(action, hydrated, (result) =>
-      setAnswer(result.ok && result.message ? { message: result.message } : null),
-    );
+    tapAnswers(action, hydrated, (result) => say(result.ok && result.message ? result.message : ""));
   const status = (
     <p ref={region} tabIndex={-1} role="status" className="text-sm text-emerald-700">
-      {answer?.message ?? ""}
+      {text}
     </p>
   );
   return { status, announced };

@@ -13,6 +13,7 @@ import {
 
 import type { ActionState } from "@/lib/action";
 
+import { focusIsLost } from "./focus";
 import { useKeptAction } from "./kept-notice";
 
 /**
@@ -96,8 +97,7 @@ export function useReturnFocus(pending: boolean) {
     if (pending) return;
     const button = submitter.current;
     submitter.current = null;
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (button?.isConnected && lost) button.focus();
+    if (button?.isConnected && focusIsLost()) button.focus();
   }, [pending]);
   return {
     onSubmitCapture(event: FormEvent<HTMLFormElement>) {

@@ -1,9 +1,10 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 
 import type { ActionState } from "@/lib/action";
 
+import { useAnswerRegion } from "./focus";
 import { tapAnswers, useHydrated } from "./use-hydrated";
 
 const Keep = createContext<((message: string) => void) | null>(null);
@@ -12,21 +13,12 @@ const Keep = createContext<((message: string) => void) | null>(null);
  * Where a refusal goes when the form that asked is no longer on the page. An action from a stale tab (on a cart
  * line removed in another tab, an order another tab of the queue has completed) refreshes the page, and the page
  * it draws has no line or order left whose form could show the answer: the line just vanished, unexplained. This
- * region, above the list, says why, and is read out as it changes. It takes the keyboard's focus when the answer
- * arrives with the focus lost (the same message twice is a new answer, so it is kept as a new object).
+ * region, above the list, says why, and is read out as it changes; the focus, lost with the button, goes to it.
  */
 export function KeptNotice({ children, className = "" }: { children: ReactNode; className?: string }) {
-  const [notice, setNotice] = useState({ text: "" });
-  const region = useRef<HTMLParagraphElement>(null);
-  const keep = useCallback((text: string) => setNotice({ text }), []);
-  useEffect(() => {
-    // The button that was pressed went with its form, and the browser put the focus on the page itself: the next
-    // Tab would start again from the top. The notice takes it, where the answer is. Not from someone who moved on.
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (notice.text && lost) region.current?.focus();
-  }, [notice]);
+  const { region, text, say } = useAnswerRegion();
   return (
-    <Keep.Provider value={keep}>
+    <Keep.Provider value={say}>
       <p
         ref={region}
         tabIndex={-1}
@@ -35,7 +27,7 @@ export function KeptNotice({ children, className = "" }: { children: ReactNode; 
         data-testid="kept-notice"
         className={`text-sm font-medium text-red-700 not-empty:mb-4 ${className}`}
       >
-        {notice.text}
+        {text}
       </p>
       {children}
     </Keep.Provider>
