@@ -1,4 +1,4 @@
-import { expect, placeOrder, signInOverHttp, test } from "./fixtures";
+import { addToCart, expect, placeOrder, signInOverHttp, test } from "./fixtures";
 
 test("a new customer browses, favorites, orders once despite a double click, reorders, and cancels after confirming", async ({
   page,
@@ -142,11 +142,7 @@ test("a cart changed in another tab: the stale tab's change says the line is gon
   newCustomer,
 }) => {
   await signInOverHttp(page.request, await newCustomer("twotabs"));
-  await page.goto("/r/taqueria-sol");
-  for (const item of ["Horchata", "Agua de jamaica"]) {
-    await page.getByRole("button", { name: `Add ${item} to cart` }).click();
-    await expect(page.getByText(`Added ${item} to your cart.`)).toBeVisible();
-  }
+  await addToCart(page, "taqueria-sol", ["Horchata", "Agua de jamaica"]);
   await page.goto("/cart");
   const other = await page.context().newPage();
   await other.goto("/cart");

@@ -153,12 +153,17 @@ function unescapeHtml(text: string): string {
 }
 
 /** Adds each named item of one restaurant to the page's cart and places the order from the review; returns its id. */
-export async function placeOrder(page: Page, restaurantSlug: string, items: string[]): Promise<string> {
+/** Adds each item from the restaurant's page with its "Add" button, as a customer does, waiting for each answer. */
+export async function addToCart(page: Page, restaurantSlug: string, items: string[]): Promise<void> {
   await page.goto(`/r/${restaurantSlug}`);
   for (const item of items) {
     await page.getByRole("button", { name: `Add ${item} to cart` }).click();
     await expect(page.getByText(`Added ${item} to your cart.`)).toBeVisible();
   }
+}
+
+export async function placeOrder(page: Page, restaurantSlug: string, items: string[]): Promise<string> {
+  await addToCart(page, restaurantSlug, items);
   await page.goto("/cart");
   // Pickup, as the cart preselects where it is offered; "Place order" is on the review.
   await page.getByRole("button", { name: "Review order" }).click();

@@ -1,4 +1,6 @@
-import { expect, signInOverHttp, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+import { addToCart, expect, signInOverHttp, test } from "./fixtures";
 
 test("a customer saves an address, orders a delivery with a note from the review, and tracks it live with its fee", async ({
   page,
@@ -25,9 +27,7 @@ test("a customer saves an address, orders a delivery with a note from the review
 
   // Trattoria Luce delivers for $2.99 (demo data): a Bruschetta (6.50) and a Tagliatelle al ragù (14.50) made Large
   // (+2.00) with Extra parmesan (+0.75): 23.75 of items.
-  await page.goto("/r/trattoria-luce");
-  await page.getByRole("button", { name: "Add Bruschetta to cart" }).click();
-  await expect(page.getByText("Added Bruschetta to your cart.")).toBeVisible();
+  await addToCart(page, "trattoria-luce", ["Bruschetta"]);
   const options = page.getByRole("form", { name: "Options for Tagliatelle al ragù" });
   await options.getByRole("radio", { name: /Large/ }).check();
   await options.getByRole("checkbox", { name: /Extra parmesan/ }).check();
@@ -105,9 +105,7 @@ test("a customer saves an address, orders a delivery with a note from the review
   await expect(page.getByTestId("fulfilment-address")).toHaveText("42 Harbour Road, Old Town");
 
   // Sakura House's minimum is $15.00 of items: the review says what is missing and offers no order.
-  await page.goto("/r/sakura-house");
-  await page.getByRole("button", { name: "Add Edamame to cart" }).click();
-  await expect(page.getByText("Added Edamame to your cart.")).toBeVisible();
+  await addToCart(page, "sakura-house", ["Edamame"]);
   await page.goto("/cart");
   // The cart says what is missing already, as the review does.
   await expect(
@@ -142,9 +140,7 @@ test("back from the review, the cart still has the delivery, the address and the
   }
 
   // Trattoria Luce offers pickup (what the cart preselects) and delivery; Home is the default address.
-  await page.goto("/r/trattoria-luce");
-  await page.getByRole("button", { name: "Add Bruschetta to cart" }).click();
-  await expect(page.getByText("Added Bruschetta to your cart.")).toBeVisible();
+  await addToCart(page, "trattoria-luce", ["Bruschetta"]);
   await page.goto("/cart");
   await expect(page.getByRole("radio", { name: "Pickup at the restaurant" })).toBeChecked();
   await page.getByRole("radio", { name: /Delivery/ }).check();
@@ -192,9 +188,7 @@ test("a delivery reviewed without a saved address says so, and the address book 
   newCustomer,
 }) => {
   await signInOverHttp(page.request, await newCustomer("nadia"));
-  await page.goto("/r/trattoria-luce");
-  await page.getByRole("button", { name: "Add Bruschetta to cart" }).click();
-  await expect(page.getByText("Added Bruschetta to your cart.")).toBeVisible();
+  await addToCart(page, "trattoria-luce", ["Bruschetta"]);
   await page.goto("/cart/review?fulfilment=delivery&note=Gate+code+1234");
   const alert = page.getByRole("alert").filter({ hasText: "delivery address" });
   await expect(alert).toContainText("Choose a delivery address, or add one on your account page.");
@@ -352,17 +346,21 @@ test("the address book answers where the focus is, and an edit of an address del
   await expect(page.getByRole("region", { name: "Delivery addresses" })).not.toContainText("3 Birch Road");
 });
 
+/** A pickup review of one Bruschetta open in `page`, and the same customer's cart in a second tab, returned. */
+async function reviewBesideASecondTab(page: Page): Promise<Page> {
+  await addToCart(page, "trattoria-luce", ["Bruschetta"]);
+  await page.goto("/cart/review?fulfilment=pickup&note=");
+  const other = await page.context().newPage();
+  await other.goto("/cart");
+  return other;
+}
+
 test("Place order on a cart emptied in another tab says that nothing was ordered, over the empty cart", async ({
   page,
   newCustomer,
 }) => {
   await signInOverHttp(page.request, await newCustomer("emil"));
-  await page.goto("/r/trattoria-luce");
-  await page.getByRole("button", { name: "Add Bruschetta to cart" }).click();
-  await expect(page.getByText("Added Bruschetta to your cart.")).toBeVisible();
-  await page.goto("/cart/review?fulfilment=pickup&note=");
-  const other = await page.context().newPage();
-  await other.goto("/cart");
+  const other = await reviewBesideASecondTab(page);
   await other.getByRole("button", { name: "Remove Bruschetta" }).click();
   await expect(other.getByRole("heading", { level: 1, name: "Your cart is empty" })).toBeVisible();
   await other.close();
@@ -382,12 +380,7 @@ test("Place order refused for a cart changed in another tab gives the keyboard's
   newCustomer,
 }) => {
   await signInOverHttp(page.request, await newCustomer("fern"));
-  await page.goto("/r/trattoria-luce");
-  await page.getByRole("button", { name: "Add Bruschetta to cart" }).click();
-  await expect(page.getByText("Added Bruschetta to your cart.")).toBeVisible();
-  await page.goto("/cart/review?fulfilment=pickup&note=");
-  const other = await page.context().newPage();
-  await other.goto("/cart");
+  const other = await reviewBesideASecondTab(page);
   await other.getByLabel("Quantity of Bruschetta").fill("2");
   await other.getByRole("button", { name: "Update" }).click();
   await expect(other.getByText("Quantity updated.")).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, signInOverHttp, test } from "./fixtures";
+import { addToCart, expect, signInOverHttp, test } from "./fixtures";
 
 // Tagliatelle al ragù at Trattoria Luce carries the demo options (db/seed/options.ts): Size (Regular, Large +2.00)
 // and Extras (up to 3: Extra parmesan +0.75, Chili flakes, Burrata +3.50).
@@ -182,9 +182,7 @@ test("an owner adds options; a sold-out choice greys out; a removed group stops 
 
 test("an item without options takes a note too, and the noted one is its own line", async ({ page, newCustomer }) => {
   await signInOverHttp(page.request, await newCustomer("nora"));
-  await page.goto("/r/trattoria-luce");
-  await page.getByRole("button", { name: "Add Bruschetta to cart" }).click();
-  await expect(page.getByText("Added Bruschetta to your cart.")).toBeVisible();
+  await addToCart(page, "trattoria-luce", ["Bruschetta"]);
   await page.getByText("Add with a note for Bruschetta").click();
   const note = page.getByRole("form", { name: "Note for Bruschetta" });
   await note.getByLabel(/Special instructions/).fill("No garlic, please");
@@ -203,9 +201,7 @@ test("choices and a note picked while the cart holds another restaurant's items 
   newCustomer,
 }) => {
   await signInOverHttp(page.request, await newCustomer("rhea"));
-  await page.goto("/r/sakura-house");
-  await page.getByRole("button", { name: "Add Edamame to cart" }).click();
-  await expect(page.getByText("Added Edamame to your cart.")).toBeVisible();
+  await addToCart(page, "sakura-house", ["Edamame"]);
 
   await page.goto("/r/trattoria-luce");
   const form = page.getByRole("form", { name: "Options for Tagliatelle al ragù" });
