@@ -1,5 +1,7 @@
 "use client";
 
+import type { MouseEvent } from "react";
+
 import type { OrderStatus } from "@/db/schema";
 import { transitionOrderAction } from "@/lib/owner/actions";
 import { ActionForm, ActionMessage } from "@/components/ui/action-form";
@@ -31,7 +33,7 @@ export function OrderActions({
               <input type="hidden" name="orderId" value={orderId} />
               <input type="hidden" name="from" value={status} />
               <input type="hidden" name="to" value={next} />
-              <Button type="submit" disabled={pending}>
+              <Button type="submit" disabled={pending} onClick={ignoreRepeatClicks}>
                 {pending ? "Saving…" : `Mark ${next}`}
               </Button>
               {state.ok ? null : <ActionMessage state={state} />}
@@ -69,4 +71,14 @@ export function OrderActions({
       ) : null}
     </div>
   );
+}
+
+/**
+ * The second click of a double click does nothing on a step button. Once a step is saved the queue is drawn again
+ * under the pointer: the order's next step takes the button's place (or, once the order leaves the queue, the next
+ * order's step does), so a double click would otherwise move an order a step nobody chose. The browser counts the
+ * clicks (`detail`); a key press counts none.
+ */
+function ignoreRepeatClicks(event: MouseEvent<HTMLButtonElement>) {
+  if (event.detail > 1) event.preventDefault();
 }

@@ -211,6 +211,55 @@ test("an owner's second tab of the queue, out of date, moves an order: it says w
   await expect(second.getByText("No open orders right now.")).toBeVisible();
 });
 
+test("a double click moves an order one step, though its next step is drawn under the pointer in between", async ({
+  pageAs,
+  newCustomer,
+  newRestaurant,
+}) => {
+  const restaurant = await newRestaurant("doppio", [{ name: "Doppio bread", price: "3.00" }]);
+  const customer = await pageAs(await newCustomer("dora"));
+  const orderId = await placeOrder(customer, restaurant.slug, ["Doppio bread"]);
+  const page = await pageAs(restaurant.owner);
+  const steps: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"]) steps.push(request.url());
+  });
+  await page.goto(`/owner/${restaurant.slug}/orders`);
+  const step = page
+    .getByRole("article", { name: `Order #${orderId}`, exact: true })
+    .getByRole("button", { name: /^Mark / });
+  await expect(step).toHaveText("Mark preparing");
+
+  // The two clicks of one double click, the step saved and the next one drawn in the same place between them, as
+  // when saving is quicker than the hand. The page notes, after the app has seen each click, whether it kept the
+  // click from submitting.
+  await page.evaluate(() => {
+    const seen: { detail: number; kept: boolean }[] = [];
+    Object.assign(window, { seenClicks: seen });
+    document.addEventListener("click", (event) => seen.push({ detail: event.detail, kept: event.defaultPrevented }));
+  });
+  const box = (await step.boundingBox())!;
+  await page.mouse.move(box.x + 16, box.y + box.height / 2);
+  await page.mouse.down({ clickCount: 1 });
+  await page.mouse.up({ clickCount: 1 });
+  await expect(step).toHaveText("Mark ready");
+  await page.mouse.down({ clickCount: 2 });
+  await page.mouse.up({ clickCount: 2 });
+  expect(await page.evaluate(() => (window as unknown as { seenClicks: unknown }).seenClicks)).toEqual([
+    { detail: 1, kept: false },
+    { detail: 2, kept: true },
+  ]);
+
+  // A step taken on purpose afterwards is the second one sent: the second click sent none.
+  const saved = page.waitForResponse((response) => Boolean(response.request().headers()["next-action"]));
+  await step.press("Enter");
+  await saved;
+  expect(steps).toHaveLength(2);
+  await expect(step).toHaveText("Mark completed");
+  await page.reload();
+  await expect(step).toHaveText("Mark completed");
+});
+
 test("an owner cancels an order with a reason the customer reads; Escape closes the cancel form, keeping the text", async ({
   pageAs,
   newCustomer,
