@@ -6,6 +6,7 @@ import {
   useActionState,
   useEffect,
   useRef,
+  useState,
   type FormEvent,
   type FormHTMLAttributes,
   type ReactNode,
@@ -44,13 +45,26 @@ export function ActionForm<S extends ActionState = ActionState>({
   const [state, dispatch, pending] = useActionState(useKeptAction(action), {} as Awaited<S>);
   const form = useRef<HTMLFormElement>(null);
   const returnFocus = useReturnFocus(pending);
+  // The success that was followed by an edit: "Address saved." under the next address being typed claimed that one
+  // saved too. A failure's messages stay, since they say what to fix, until the next submit answers them.
+  const [editedAfter, setEditedAfter] = useState<Awaited<S> | null>(null);
+  const shown = state.ok && editedAfter === state ? ({} as Awaited<S>) : state;
   useEffect(() => {
     // Stale: the fields' defaults are the fresh values by now (the refreshed page came with the answer).
     if ((resetOnSuccess && state.ok) || state.stale) form.current?.reset();
   }, [state, resetOnSuccess]);
   return (
-    <form ref={form} noValidate {...props} {...returnFocus} {...submitKeepingFields(dispatch, { confirmMessage })}>
-      {children(state, pending)}
+    <form
+      ref={form}
+      noValidate
+      {...props}
+      {...returnFocus}
+      {...submitKeepingFields(dispatch, { confirmMessage })}
+      onInput={() => {
+        if (state.ok && editedAfter !== state) setEditedAfter(state);
+      }}
+    >
+      {children(shown, pending)}
     </form>
   );
 }

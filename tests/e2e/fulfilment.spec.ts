@@ -15,6 +15,9 @@ test("a customer saves an address, orders a delivery with a note from the review
   await page.getByRole("button", { name: "Save address" }).click();
   await expect(page.getByText("Address saved.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Delivery addresses" })).toContainText("42 Harbour Road, Old Town");
+  // Starting the next address takes the answer away: it was about the one before, not this one.
+  await page.getByRole("form", { name: "Add an address" }).getByLabel("Label").fill("Work");
+  await expect(page.getByText("Address saved.")).toHaveCount(0);
   // The profile lists it (in its one statement) and points back to where addresses are edited.
   await page.goto("/profile");
   const onProfile = page.getByRole("region", { name: "Delivery addresses" });
