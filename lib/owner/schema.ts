@@ -10,8 +10,10 @@ import {
 } from "@/db/schema";
 import { centsToDecimal, formatCents, parseMoney } from "@/lib/money";
 import {
+  codePoints,
   dayRangeFields,
   dayRangeInOrder,
+  hasUnsafeCharacters,
   hasVisibleText,
   MAX_INT4,
   NO_SUCH_ORDER_NUMBER,
@@ -19,6 +21,7 @@ import {
   PLAIN_NUMBER,
   plainText,
   recordId,
+  UNSAFE_TEXT_MESSAGE,
 } from "@/lib/validation";
 
 export const idSchema = recordId();
@@ -234,7 +237,14 @@ export const choicesSchema = plainText({ max: 4000, label: "the choices, one per
         ctx.addIssue({ code: "custom", message: `${where}: give the choice a name, like "Large +2.00".` });
         return z.NEVER;
       }
-      if (name.length > 60) {
+      // One line of the menu, the cart and the ticket: the textarea's tabs (which the whole text may hold) are not
+      // part of a name, as they are refused in every other one-line name.
+      if (hasUnsafeCharacters(name)) {
+        ctx.addIssue({ code: "custom", message: `Line ${index + 1}: ${UNSAFE_TEXT_MESSAGE}` });
+        return z.NEVER;
+      }
+      // In characters, as menu_option_choices_name_length's char_length counts them (and plainText every other name).
+      if (codePoints(name) > 60) {
         ctx.addIssue({ code: "custom", message: `${where}: a choice name has at most 60 characters.` });
         return z.NEVER;
       }

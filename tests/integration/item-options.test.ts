@@ -889,6 +889,67 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     ]);
   });
 
+  it("refuses a choice name with a tab in it, as every one-line name is refused one, and writes nothing", async () => {
+    const p = await pizzeria();
+    const groupsBefore = await db().select().from(menuOptionGroups).orderBy(asc(menuOptionGroups.id));
+    const choicesBefore = await db().select().from(menuOptionChoices).orderBy(asc(menuOptionChoices.id));
+    signInAs(p.ownerViewer);
+    // The choices box is a textarea, so the whole text may hold tabs and line breaks; each line is a name, though,
+    // shown on one line on the menu, in the cart, on the order and on the kitchen's ticket. A group's name, an
+    // item's or a category's with a tab is "Remove control or invisible formatting characters."; a choice's was saved.
+    const fields = { name: "Crust", minChoices: "0", maxChoices: "1" };
+    for (const choices of ["Thin\tcrust +1.00\nRegular", "Regular\nDeep\t\tdish"]) {
+      const created = await submit(createOptionGroupAction, { itemId: p.salad.id, ...fields, choices });
+      expect(created.ok, JSON.stringify(choices)).toBeUndefined();
+      expect(created.fieldErrors?.choices?.[0], JSON.stringify(choices)).toMatch(
+        /Remove control or invisible formatting characters\.$/,
+      );
+      const updated = await submit(updateOptionGroupAction, { groupId: p.groups.extras, ...fields, choices });
+      expect(updated.ok, JSON.stringify(choices)).toBeUndefined();
+      expect(updated.fieldErrors?.choices?.[0], JSON.stringify(choices)).toMatch(
+        /Remove control or invisible formatting characters\.$/,
+      );
+    }
+    signInAs(null);
+    expect(await db().select().from(menuOptionGroups).orderBy(asc(menuOptionGroups.id))).toEqual(groupsBefore);
+    expect(await db().select().from(menuOptionChoices).orderBy(asc(menuOptionChoices.id))).toEqual(choicesBefore);
+  });
+
+  it("counts a choice name's 60 characters as the database does: in characters, not UTF-16 units", async () => {
+    const p = await pizzeria();
+    signInAs(p.ownerViewer);
+    // 31 characters, each one emoji (two UTF-16 units): menu_option_choices_name_length (char_length <= 60) holds
+    // it, as plainText counts every other name (lib/validation.ts codePoints). It was refused as "at most 60
+    // characters".
+    const pizzas = "\u{1F355}".repeat(31);
+    const created = await submit(createOptionGroupAction, {
+      itemId: p.salad.id,
+      name: "Topping",
+      minChoices: "0",
+      maxChoices: "1",
+      choices: `${pizzas} +1.00\nPlain`,
+    });
+    signInAs(null);
+    expect(created).toEqual({ ok: true, message: "Added Topping." });
+    const names = await db()
+      .select({ name: menuOptionChoices.name })
+      .from(menuOptionChoices)
+      .innerJoin(menuOptionGroups, eq(menuOptionGroups.id, menuOptionChoices.groupId))
+      .where(eq(menuOptionGroups.menuItemId, p.salad.id))
+      .orderBy(asc(menuOptionChoices.position));
+    expect(names).toEqual([{ name: pizzas }, { name: "Plain" }]);
+    // 61 characters are still too many, said as before.
+    expect(
+      createOptionGroupSchema.safeParse({
+        itemId: "1",
+        name: "Topping",
+        minChoices: "0",
+        maxChoices: "1",
+        choices: "\u{1F355}".repeat(61),
+      }).error?.issues[0]?.message,
+    ).toMatch(/: a choice name has at most 60 characters\.$/);
+  });
+
   it("bounds an item to 10 option groups", async () => {
     const p = await pizzeria();
     const add = (n: number) =>
