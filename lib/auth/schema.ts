@@ -2,8 +2,9 @@ import { z } from "zod";
 
 import { codePoints } from "@/lib/validation";
 
-// Control and format characters (including zero-width and bidi overrides) have no place in a name.
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+// Control and format characters (including zero-width and bidi overrides) have no place in a name, nor half of a
+// surrogate pair, which is no text PostgreSQL can hold (the drivers would store U+FFFD in its place).
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })

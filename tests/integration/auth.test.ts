@@ -49,6 +49,26 @@ describe.each(DRIVERS)("accounts on %s", (driver) => {
     ]);
   });
 
+  it("refuses a name holding half of a surrogate pair, which the drivers would store as U+FFFD, and creates nothing", async () => {
+    // What signUpAction does with a form: the schema, then the account. A lone surrogate is no text PostgreSQL can
+    // hold (lib/validation.ts isStorableText); postgres.js and PGlite encode it as U+FFFD, so "Ann\uD800" was saved
+    // as "Ann\uFFFD" and shown so on the profile, the admin's lists and every owner's queue and ticket.
+    for (const [i, name] of ["Ann\uD800", "\uDC00Bob", "Cy\uDBFF\uDBFF"].entries()) {
+      const email = `half-${i}@example.test`;
+      const parsed = signUpSchema.safeParse({ name, email, password: "correct horse" });
+      if (parsed.success) await createAccount(parsed.data);
+      const created = await db()
+        .select({ displayName: profiles.displayName })
+        .from(profiles)
+        .innerJoin(users, eq(users.id, profiles.userId))
+        .where(eq(users.email, email));
+      expect(created, JSON.stringify(name)).toEqual([]);
+      expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+        ["name", "Remove invisible or control characters."],
+      ]);
+    }
+  });
+
   it("does not tell an unknown email from a wrong password, and refuses disabled accounts", async () => {
     await signUp("Wendy", "wendy@example.test");
     expect(await authenticate("wendy@example.test", "wrong password")).toBeNull();
