@@ -23,6 +23,26 @@ export const instant = (at?: Date): SQL => (at ? sql`${at.toISOString()}::timest
 /** That instant as wall-clock time in the restaurant's zone (a timestamp without time zone). */
 const localNow = (at?: Date) => sql`(${instant(at)} at time zone ${R.timeZone})`;
 
+/** The restaurant's UTC offset at `instant` (an interval), from the zone database. */
+const utcOffset = (instant: SQL) => sql`(${instant} at time zone ${R.timeZone} - ${instant} at time zone 'UTC')`;
+
+/**
+ * The latest wall-clock time the restaurant's clock has shown by the instant: its wall time, except after the clocks
+ * go back, while they show again times they showed already (01:00–02:00 in London), when it is the last time shown
+ * before the switch (to the minute: hours are whole minutes, and switches fall on whole minutes). Hours are compared
+ * with it, so that an interval is open from the first time its start is shown to the first time its end is: one
+ * that started at the first 01:45 does not close when the clock reads 01:30 again, and one that ended at the first
+ * 01:30 does not open again at 01:00. Going back is read from the zone database as "Opens at" reads it (the offset a
+ * day before minus the offset now); the instants since then are looked through only within the repeated time.
+ */
+const shownLocalNow = (at?: Date) => {
+  const now = instant(at);
+  const back = sql`(${utcOffset(sql`(${now} - interval '1 day')`)} - ${utcOffset(now)})`;
+  return sql`(case when ${back} > interval '0' and ${utcOffset(sql`(${now} - ${back})`)} <> ${utcOffset(now)} then (
+      select max(g.t at time zone ${R.timeZone}) from generate_series(${now} - ${back}, ${now}, interval '1 minute') g(t))
+    else ${localNow(at)} end)`;
+};
+
 /**
  * The restaurant's effective weekly intervals: its rows, or, when it keeps no schedule, every day from 00:00 to
  * 24:00 (open whenever the switch is on, as before hours existed).
@@ -50,7 +70,8 @@ const intervals = (at: Date | undefined, from: number, to: number) => sql`(
 
 /** Within an interval of the schedule at the instant, whatever the switch says (checkout adds its own switch test). */
 export const withinHours = (at?: Date): SQL<boolean> =>
-  sql<boolean>`exists (select 1 from ${intervals(at, -1, 0)} i where i.starts <= ${localNow(at)} and ${localNow(at)} < i.ends)`;
+  sql<boolean>`exists (select 1 from (select ${shownLocalNow(at)} as shown) n cross join ${intervals(at, -1, 0)} i
+    where i.starts <= n.shown and n.shown < i.ends)`;
 
 /** Open for orders: the owner's switch is on AND the schedule is open. The home page's filter and every badge. */
 export const openNow = (at?: Date): SQL<boolean> => sql<boolean>`(${R.isOpen} and ${withinHours(at)})`;
@@ -70,7 +91,6 @@ const LOOK_AHEAD_DAYS = 14;
  * earlier offset was in force (switches are months apart), minus its offset then (an hour in New York, half an
  * hour on Lord Howe Island). It is used if it reads as the same local time.
  */
-const utcOffset = (instant: SQL) => sql`(${instant} at time zone ${R.timeZone} - ${instant} at time zone 'UTC')`;
 export const nextOpening = (at?: Date): SQL<string | null> =>
   sql<string | null>`case when ${R.isOpen} and not ${withinHours(at)} then (
     select to_char(case
@@ -82,7 +102,7 @@ export const nextOpening = (at?: Date): SQL<string | null> =>
     from (select m.starts, m.later,
                  m.later - ${utcOffset(sql`(m.later - interval '1 day')`)} + ${utcOffset(sql`m.later`)} as earlier
           from (select min(i.starts) as starts, min(i.starts) at time zone ${R.timeZone} as later
-                from ${intervals(at, 0, LOOK_AHEAD_DAYS)} i where i.starts > ${localNow(at)}) m) n
+                from ${intervals(at, 0, LOOK_AHEAD_DAYS)} i where i.starts > ${shownLocalNow(at)}) m) n
   ) end`;
 
 /**
@@ -102,7 +122,7 @@ export const closesAt = (at?: Date): SQL<string | null> =>
     with i as materialized ${intervals(at, -1, LOOK_AHEAD_DAYS)}
     select to_char(min(e.ends), 'YYYY-MM-DD"T"HH24:MI') from i e
     where exists (select 1 from restaurant_hours h0 where h0.restaurant_id = ${R.id})
-      and e.ends > ${localNow(at)} and e.ends < (${localNow(at)})::date + ${sql.raw(String(LOOK_AHEAD_DAYS + 1))}
+      and e.ends > ${shownLocalNow(at)} and e.ends < (${localNow(at)})::date + ${sql.raw(String(LOOK_AHEAD_DAYS + 1))}
       and not exists (select 1 from i c where c.starts <= e.ends and e.ends < c.ends)
   ) end`;
 

@@ -190,6 +190,35 @@ describe.each(DRIVERS)("opening hours on %s", (driver) => {
     expect((await at("2026-04-04T16:30:00Z")).open).toBe(false);
   });
 
+  it("once open at the first of a repeated start, stays open when the clocks go back, as its hours say", async () => {
+    // Lord Howe Island, 2026-04-05 (the test above): 01:45–03:00 opened at the first 01:45 (14:45 UTC). At 15:00 UTC
+    // the clocks go back from 02:00 to 01:30, and nothing has closed it: the hours run until 03:00.
+    const lordHowe = await restaurantWith({ timeZone: "Australia/Lord_Howe", week: [[SUN, "01:45", "03:00"]] });
+    for (const iso of ["2026-04-04T15:00:00Z", "2026-04-04T15:05:00Z", "2026-04-04T15:14:00Z"]) {
+      // It said "Closed · Today 01:45–03:00 · Opens today at 01:45", an opening twenty minutes past, and checkout
+      // refused with "It opens Sun at 01:45".
+      expect(await statusAt(lordHowe.restaurant.slug, iso), iso).toMatchObject({ open: true, opensAt: null });
+    }
+    // London, 2026-10-25: 02:00 BST (01:00 UTC) becomes 01:00 GMT. 01:30–03:00 opens at 01:30 BST (00:30 UTC).
+    const london = await restaurantWith({ timeZone: "Europe/London", week: [[SUN, "01:30", "03:00"]] });
+    expect((await statusAt(london.restaurant.slug, "2026-10-25T00:45:00Z")).open).toBe(true);
+    expect(await statusAt(london.restaurant.slug, "2026-10-25T01:10:00Z")).toMatchObject({ open: true, opensAt: null });
+  });
+
+  it("a night that ends inside the hour London repeats does not open again after it closed", async () => {
+    // Saturday 2026-10-24 18:00–01:30: it closes at 01:30 BST (00:30 UTC); the clocks then go back to 01:00 GMT.
+    const { restaurant } = await restaurantWith({ timeZone: "Europe/London", week: [[SAT, "18:00", "01:30"]] });
+    expect((await statusAt(restaurant.slug, "2026-10-25T00:15:00Z")).open).toBe(true);
+    const closed = await statusAt(restaurant.slug, "2026-10-25T00:45:00Z");
+    expect(closed.open).toBe(false);
+    // The page says when it opens next ("Opens Sat, Oct 31 at 18:00"), and it is closed until then. It was open
+    // again from 01:00 GMT, "Open until 01:30", taking orders.
+    expect(closed.opensAt).toBe("2026-10-31T18:00:00.000Z");
+    for (const iso of ["2026-10-25T01:00:00Z", "2026-10-25T01:15:00Z", "2026-10-25T01:29:00Z"]) {
+      expect((await statusAt(restaurant.slug, iso)).open, iso).toBe(false);
+    }
+  });
+
   it("an interval past midnight belongs to the day it starts on", async () => {
     // Fridays 18:00–02:00 UTC; 2026-12-04 is a Friday.
     const { restaurant } = await restaurantWith({ week: [[FRI, "18:00", "02:00"]] });
