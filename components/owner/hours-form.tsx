@@ -64,7 +64,10 @@ export function HoursForm({ hours, timeZones }: { hours: HoursEditor; timeZones:
             id="hours-closed-days"
             name="closedDays"
             label="Closed days"
-            hint="Today or later, in the restaurant's time zone, like 2026-12-25, 2027-01-01. Past days leave the list."
+            hint={
+              "Today or later (yesterday too when its hours run past midnight), in the restaurant's time zone, " +
+              "like 2026-12-25, 2027-01-01. Past days leave the list."
+            }
             defaultValue={hours.closedDays.join(", ")}
             maxLength={2000}
             errors={state.fieldErrors?.closedDays}

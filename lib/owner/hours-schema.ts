@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { calendarDay as dayIn } from "@/lib/dates";
+import { DAY_MS, calendarDay as dayIn } from "@/lib/dates";
 import { timeZoneSchema } from "@/lib/restaurants/time-zones";
 import { calendarDay, hasUnsafeCharacters, recordId, UNSAFE_TEXT_MESSAGE } from "@/lib/validation";
 
@@ -95,12 +95,24 @@ const closedDaysSchema = z
  * Closed days split at today in `zone`: `past` ones (before today) would close nothing, so an owner cannot add one,
  * and the form leaves those stored out, which drops them at the next save. Today is `now`'s calendar day in the zone
  * by Intl, never by an offset: at 20:00 UTC on 30 November it is already 1 December in Asia/Tokyo, and a closed day
- * lasts until its own midnight there.
+ * lasts until its own midnight there. Yesterday is not past when its weekday keeps a night past midnight
+ * (`nightPastMidnight`, 0 = Sunday): a closed day cancels the intervals that start on it, so yesterday's still closes
+ * the rest of its 18:00–03:00 this morning, and dropping it at a save after midnight opened that night again.
  */
-export function splitClosedDays(days: readonly string[], zone: string, now = new Date()) {
+export function splitClosedDays(
+  days: readonly string[],
+  zone: string,
+  now = new Date(),
+  nightPastMidnight: (weekday: number) => boolean = () => false,
+) {
   const today = dayIn(now, zone);
-  return { today, past: days.filter((day) => day < today), upcoming: days.filter((day) => day >= today) };
+  const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+  const first = nightPastMidnight(new Date(`${yesterday}T00:00:00Z`).getUTCDay()) ? yesterday : today;
+  return { today, past: days.filter((day) => day < first), upcoming: days.filter((day) => day >= first) };
 }
+
+/** Whether an interval ends after the midnight that follows its day (18:00-02:00; not 18:00-00:00 nor -24:00). */
+export const endsPastMidnight = ({ opens, closes }: Interval) => closes > 0 && closes < opens;
 
 const pastDaysMessage = (past: string[], today: string, zone: string) =>
   `${past.join(", ")} ${past.length === 1 ? "is" : "are"} in the past (today is ${today} in ${zone}): ` +
@@ -114,9 +126,16 @@ export const hoursSchema = z
     ...Object.fromEntries(WEEK.map(({ field }) => [field, daySchema])),
   })
   .superRefine(
-    ({ timeZone, closedDays }, ctx) => {
-      // Today in the zone submitted with them, not the stored one: the owner may be changing it in this save.
-      const { today, past } = splitClosedDays(closedDays, timeZone);
+    ({ timeZone, closedDays, ...days }, ctx) => {
+      // Today in the zone submitted with them, not the stored one: the owner may be changing it in this save; and
+      // the week submitted with them (a weekday with a mistake counts as none).
+      const week = days as Record<string, unknown>;
+      const nightPastMidnight = (weekday: number) =>
+        WEEK.some(({ field, dow }) => {
+          const intervals = week[field];
+          return dow === weekday && Array.isArray(intervals) && (intervals as Interval[]).some(endsPastMidnight);
+        });
+      const { today, past } = splitClosedDays(closedDays, timeZone, new Date(), nightPastMidnight);
       if (past.length > 0) {
         ctx.addIssue({ code: "custom", path: ["closedDays"], message: pastDaysMessage(past, today, timeZone) });
       }

@@ -13,7 +13,8 @@ import { lockOwnedRestaurant, ownedRestaurantAt } from "./scope";
 
 /**
  * The hours editor of one of the viewer's restaurants, in one statement: its zone, its week and its closed days from
- * today on (today in its zone): past ones close nothing, and leaving them out of the form drops them at its next save.
+ * today on (today in its zone), or from yesterday when yesterday's night runs past midnight (splitClosedDays): past
+ * ones close nothing, and leaving them out of the form drops them at its next save.
  */
 export async function getHoursForOwner({ viewer, slug, now }: { viewer: Viewer; slug: string; now?: Date }) {
   const db = await getDb();
@@ -30,7 +31,10 @@ export async function getHoursForOwner({ viewer, slug, now }: { viewer: Viewer; 
   });
   if (!row) return undefined;
   const stored = row.closedDays.map(({ day }) => day);
-  return { ...row, closedDays: splitClosedDays(stored, row.timeZone, now).upcoming };
+  // "HH:MM:SS" compares as the times do; 24:00:00 ends no night past midnight.
+  const nightPastMidnight = (weekday: number) =>
+    row.hours.some((h) => h.weekday === weekday && h.closesAt > "00:00:00" && h.closesAt < h.opensAt);
+  return { ...row, closedDays: splitClosedDays(stored, row.timeZone, now, nightPastMidnight).upcoming };
 }
 
 export type HoursEditor = NonNullable<Awaited<ReturnType<typeof getHoursForOwner>>>;

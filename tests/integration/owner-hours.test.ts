@@ -8,6 +8,7 @@ import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { calendarDay } from "@/lib/dates";
 import { getHoursForOwner } from "@/lib/owner/hours";
 import { saveHoursAction } from "@/lib/owner/hours-actions";
+import { WEEK } from "@/lib/owner/hours-week";
 import { ownerMessages } from "@/lib/owner/messages";
 import { getRestaurantPage } from "@/lib/restaurants/queries";
 import { timeZones } from "@/lib/restaurants/time-zones";
@@ -272,6 +273,41 @@ describe.each(DRIVERS)("owner opening hours on %s", (driver) => {
       }),
     ).toMatchObject({ ok: true });
     expect((await stored(restaurant.id)).closedDays).toEqual([todayInLondon, "2099-12-25"]);
+  });
+
+  it("after midnight, yesterday's closed day still closes its night: the form keeps it, and saving it stays closed", async () => {
+    // A zone where it is now between 00:00 and 01:00 (Etc/GMT-N is UTC+N), whatever the clock says during the test.
+    const utcHour = new Date().getUTCHours();
+    const offset = utcHour <= 12 ? -utcHour : 24 - utcHour;
+    const zone = offset === 0 ? "UTC" : `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
+    const now = new Date();
+    const todayThere = calendarDay(now, zone);
+    const yesterday = new Date(Date.parse(`${todayThere}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const { field, dow } = WEEK.find((d) => d.dow === new Date(`${yesterday}T00:00:00Z`).getUTCDay())!;
+    // Yesterday's night runs 18:00–03:00, and yesterday is a closed day: closed now, at 00:xx, until 18:00 tonight.
+    const { restaurant, owner } = await ownRestaurant();
+    await setOpeningHours(db(), restaurant.id, {
+      timeZone: zone,
+      week: [[dow, "18:00", "03:00"]],
+      closedDays: [yesterday, "2099-12-25"],
+    });
+    expect((await getRestaurantPage({ slug: restaurant.slug, at: now }))!.openNow).toBe(false);
+
+    // The owner opens the form and saves it as it is shown (to add a day, say).
+    const form = (await getHoursForOwner({ viewer: owner, slug: restaurant.slug, now }))!;
+    signInAs(owner);
+    expect(
+      await submit(saveHoursAction, {
+        restaurantId: restaurant.id,
+        timeZone: zone,
+        [field]: "18:00-03:00",
+        closedDays: form.closedDays.join(", "),
+      }),
+    ).toMatchObject({ ok: true });
+    // It was open again until 03:00, taking orders on the night its owner had closed: the form had left yesterday
+    // out (a day before today "closes nothing"), and typing it back in was refused as "in the past".
+    expect((await getRestaurantPage({ slug: restaurant.slug, at: now }))!.openNow).toBe(false);
+    expect(form.closedDays).toEqual([yesterday, "2099-12-25"]);
   });
 
   it("refuses too many intervals and closed days", async () => {
