@@ -46,7 +46,10 @@ function searchTerms(q: string | SQLWrapper) {
   return {
     text: sql`(select ${searchText(q)})`,
     pattern: searchPattern(q),
-    words: sql`(select plainto_tsquery('simple', ${searchText(q)}))`,
+    // A hyphen is punctuation, as it is to the trigrams: plainto_tsquery reads "banh-mi" as the compound 'banh-mi'
+    // and its parts, all required, so a dish written "Bánh mì" lost every word's rank to a name merely resembling
+    // it. Spaced, it asks for 'banh' & 'mi', which a hyphenated text holds too (its parts are indexed beside it).
+    words: sql`(select plainto_tsquery('simple', translate(${searchText(q)}, '-', ' ')))`,
   };
 }
 type Terms = ReturnType<typeof searchTerms>;

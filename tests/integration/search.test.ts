@@ -238,6 +238,24 @@ describe.each(DRIVERS)("restaurant search on %s", (driver) => {
     expect(decodeRestaurantCursor(browsing, { search: true })).toBeNull();
   });
 
+  it("ranks a hyphenated query as the same words spaced: banh-mi finds the Bánh mì dish above a name that only resembles it", async () => {
+    await addPlace(
+      db(),
+      { name: "Bánh Xèo House", cuisine: "Street food", dishes: ["Spring rolls"] },
+      "banh-xeo-house",
+    );
+    // "banh mi": the dish that says every word ranks above a name that merely resembles the query (trigrams).
+    const spaced = (await search("banh mi")).map((r) => [r.name, r.matchedDish]);
+    expect(spaced).toEqual([
+      ["Phở Sài Gòn", "Bánh mì"],
+      ["Bánh Xèo House", null],
+    ]);
+    // A hyphen between the same words (as the dish is often written) is punctuation, as it is to the trigrams.
+    for (const q of ["banh-mi", "Bánh-mì", "BANH-MI"]) {
+      expect((await search(q)).map((r) => [r.name, r.matchedDish])).toEqual(spaced);
+    }
+  });
+
   it("follows menu changes at once: a dish added, renamed or deleted", async () => {
     const place = await addPlace(db(), { name: "Casa Verde", cuisine: "Mexican", dishes: ["Tacos"] }, "casa-verde");
     expect(await names("enchiladas")).toEqual([]);
