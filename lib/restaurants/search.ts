@@ -63,6 +63,15 @@ const matches = (document: SQL, terms: Terms) => sql`(${contains(document, terms
 const similarity = (document: SQL, terms: Terms) => sql<number>`strict_word_similarity(${terms.text}, ${document})`;
 
 /**
+ * A restaurant name's similarity: the word similarity above is 1 for every name holding the query's words, so
+ * "wok" tied "Wok" with "Golden Wok" and the tie (by name) put the restaurant named as typed second. A fifth is the
+ * similarity of the whole name, which extra words lower. Names only: a restaurant's name is a few words and there
+ * are a few hundred, while dishes (a thousand candidates for "creme ramen") keep the one comparison.
+ */
+const nameSimilarity = (terms: Terms) =>
+  sql<number>`(0.8 * ${similarity(nameText, terms)} + 0.2 * similarity(${terms.text}, ${nameText}))`;
+
+/**
  * Full-text rank, 0..1, of the words of a row's search text (`search_words`, a stored generated column of migration
  * 0014, left out of the Drizzle schema so that no other read carries it): ts_rank_cd, the cover density, with every
  * position weighing 1, is 1 for the query's words next to each other, less the further apart they are, and 0
@@ -94,7 +103,7 @@ export function searchHits(db: Database, q: string | SQLWrapper, { dishes }: { d
     .select({
       restaurantId: sql<number>`${restaurants.id}`.as("hit_restaurant_id"),
       field: sql<number>`case when ${inName} then 2 else 1 end`.as("hit_field"),
-      similarity: sql<number>`case when ${inName} then ${similarity(nameText, terms)}
+      similarity: sql<number>`case when ${inName} then ${nameSimilarity(terms)}
         else ${similarity(restaurantText, terms)} end`.as("hit_similarity"),
       wordsRank: wordsRank(restaurants, terms).as("hit_words_rank"),
       dish: sql<string | null>`null::text`.as("hit_dish"),

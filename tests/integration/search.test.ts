@@ -256,6 +256,13 @@ describe.each(DRIVERS)("restaurant search on %s", (driver) => {
     }
   });
 
+  it("ranks the restaurant named exactly as typed first, above names that hold the word among others", async () => {
+    await addPlace(db(), { name: "Wok", cuisine: "Noodles", dishes: ["Chow mein"] }, "wok");
+    // Both names hold "wok" as a whole word; only one is what was typed. Alphabetically "Golden Wok" came first.
+    expect(await names("wok")).toEqual(["Wok", "Golden Wok"]);
+    expect(await names("WOK")).toEqual(["Wok", "Golden Wok"]);
+  });
+
   it("follows menu changes at once: a dish added, renamed or deleted", async () => {
     const place = await addPlace(db(), { name: "Casa Verde", cuisine: "Mexican", dishes: ["Tacos"] }, "casa-verde");
     expect(await names("enchiladas")).toEqual([]);
