@@ -160,7 +160,12 @@ export function describeAuditEntry(entry: AuditEntryInput): AuditEntryText {
   let sentence: string;
   switch (entry.action) {
     case "user.role_change":
-      sentence = `Changed ${who}'s role from ${text("from")} to ${text("to")}.`;
+      // The role form also saves an owner's or an admin's restaurants alone, recorded with the same role on both
+      // sides: that is a change of restaurants, not of role.
+      sentence =
+        d.from !== undefined && d.from === d.to
+          ? `Changed ${who}'s restaurants; their role stays ${text("to")}.`
+          : `Changed ${who}'s role from ${text("from")} to ${text("to")}.`;
       break;
     case "user.disable":
       sentence = `Disabled ${who}'s account.`;

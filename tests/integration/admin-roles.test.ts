@@ -6,6 +6,7 @@ import { auditLog, restaurantOwners, users } from "@/db/schema";
 import type { ActionState } from "@/lib/action";
 import { changeRoleAction, setDisabledAction } from "@/lib/admin/actions";
 import { listAuditLog } from "@/lib/admin/audit";
+import { describeAuditEntry } from "@/lib/admin/audit-text";
 import { decodeAuditCursor } from "@/lib/admin/cursor";
 import { changeUserRole, getUserForRoles, setUserDisabled } from "@/lib/admin/roles";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
@@ -135,6 +136,37 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
       ok: true,
     });
     expect(await owned()).toEqual([]);
+  });
+
+  it("records a change of an owner's restaurants alone as that, not as a role change from owner to owner", async () => {
+    const admin = await signedIn("admin");
+    const otto = await signedIn("customer");
+    const a = await createRestaurant(db());
+    const b = await createRestaurant(db());
+    await changeUserRole({
+      viewer: admin.viewer,
+      profileId: otto.profile.id,
+      role: "owner",
+      restaurantIds: [a.restaurant.id],
+    });
+    // The role form saved with one more restaurant ticked: the role stays "owner".
+    expect(
+      await changeUserRole({
+        viewer: admin.viewer,
+        profileId: otto.profile.id,
+        role: "owner",
+        restaurantIds: [a.restaurant.id, b.restaurant.id],
+      }),
+    ).toEqual({ ok: true, changed: true });
+    expect((await findActiveViewer(otto.user.id))?.role).toBe("owner");
+    const [entry] = (await listAuditLog({ zone: "UTC", viewer: admin.viewer })).entries;
+    expect(entry!.details).toMatchObject({ from: "owner", to: "owner", restaurantsAdded: [b.restaurant.id] });
+    const text = describeAuditEntry(entry!);
+    // The log said "Changed Otto's role from owner to owner.": a role change that did not happen, and not a word
+    // of the restaurant the admin gave him but in the facts below.
+    expect(text.sentence).not.toMatch(/role from owner to owner/);
+    expect(text.sentence).toMatch(/restaurants/);
+    expect(text.sentence).toContain(otto.profile.displayName);
   });
 
   it("gives a disabled account no restaurant through the role form, as adding an owner refuses too", async () => {
