@@ -182,13 +182,17 @@ function reorderNotes(orderId: number, profileId: number): ReorderNotes {
             select ol.name, min(ol.id) as first_line from order_lines ol join orders o on o.id = ol.order_id
             where o.id = ${orderId} and o.customer_id = ${profileId} and not ${madeIt}
             group by ol.name) left_out)`,
+    // Each option of a dish once, in the order's order: Olives gone from two pizzas is one "Olives (Pizza)".
     droppedChoices: sql<string[] | null>`(
-          select json_agg(olo.choice_name || ' (' || ol.name || ')' order by olo.id)
-          from order_line_options olo join order_lines ol on ol.id = olo.order_line_id join orders o on o.id = ol.order_id
-          where o.id = ${orderId} and o.customer_id = ${profileId} and ${madeIt}
-            and not exists (select 1 from cart_items ci cross join unnest(ci.choice_ids) held(id)
-              where ci.cart_id = ${carts.id} and ci.menu_item_id = ol.menu_item_id
-                and ${standsFor(sql`held.id`, sql`olo`)}))`,
+          select json_agg(dropped order by first_option) from (
+            select olo.choice_name || ' (' || ol.name || ')' as dropped, min(olo.id) as first_option
+            from order_line_options olo join order_lines ol on ol.id = olo.order_line_id
+              join orders o on o.id = ol.order_id
+            where o.id = ${orderId} and o.customer_id = ${profileId} and ${madeIt}
+              and not exists (select 1 from cart_items ci cross join unnest(ci.choice_ids) held(id)
+                where ci.cart_id = ${carts.id} and ci.menu_item_id = ol.menu_item_id
+                  and ${standsFor(sql`held.id`, sql`olo`)})
+            group by dropped) dropped_choices)`,
     // Each dish once, in the cart's order, as the cart names it now.
     capped: sql<string[] | null>`(
           select json_agg(name order by first_added) from (

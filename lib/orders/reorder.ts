@@ -146,7 +146,8 @@ async function reorderOnce({
       .where(eq(orderLines.orderId, orderId))
       .orderBy(orderLines.id);
 
-    const droppedChoices: string[] = [];
+    // Each option of a dish once: Olives gone from two pizzas is one "Olives (Pizza)", as the cart's note says it.
+    const droppedChoices = new Set<string>();
     const leftOut = new Set<string>();
     const merged = new Map<
       string,
@@ -162,7 +163,7 @@ async function reorderOnce({
       for (const past of fromJson<PastChoice[]>(line.pastChoices)) {
         const today = matchChoice(past, chosen, line.menuItemId);
         if (today) still.set(today.id, today);
-        else droppedChoices.push(`${past.choiceName} (${line.name})`);
+        else droppedChoices.add(`${past.choiceName} (${line.name})`);
       }
       const choiceIds = choiceKey([...still.keys()]);
       const fits = checkSelection({
@@ -203,6 +204,6 @@ async function reorderOnce({
     const dropped = await tx.delete(cartItems).where(eq(cartItems.cartId, cart!.id)).returning({ id: cartItems.id });
     if (dropped.length > 0 && !replace) throw new CartFilledMeanwhile();
     await tx.insert(cartItems).values([...merged.values()].map((line) => ({ cartId: cart!.id, ...line })));
-    return { ok: true, added: merged.size, droppedChoices };
+    return { ok: true, added: merged.size, droppedChoices: [...droppedChoices] };
   });
 }

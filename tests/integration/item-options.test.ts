@@ -459,6 +459,41 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     expect(cart!.droppedChoices).toEqual([]);
   });
 
+  it("names an option gone from two reordered lines of one dish once, as it names a dish left out once", async () => {
+    const p = await pizzeria();
+    await addToCart({
+      holder: p.holder,
+      menuItemId: p.pizza.id,
+      quantity: 1,
+      choiceIds: [p.choice.Regular, p.choice.Olives],
+    });
+    await addToCart({
+      holder: p.holder,
+      menuItemId: p.pizza.id,
+      quantity: 1,
+      choiceIds: [p.choice.Large, p.choice.Olives],
+    });
+    const orderId = await placeCart(p);
+    // Olives leaves the menu: both pizzas come back without it, each on its own line.
+    await updateOptionGroup({
+      viewer: p.ownerViewer,
+      groupId: p.groups.extras,
+      fields: pizzaFields([{ name: "Cheese", priceDeltaCents: 75 }]),
+    });
+    expect(await reorder({ viewer: p.viewer, orderId, replace: true })).toEqual({
+      ok: true,
+      added: 2,
+      droppedChoices: ["Olives (Pizza)"],
+    });
+    const cart = await getCart({ holder: p.holder, reorderOf: orderId });
+    expect(cart!.lines.map((l) => l.options.map((o) => o.choiceName))).toEqual([["Regular"], ["Large"]]);
+    // Before, the note said "left out: Olives (Pizza), Olives (Pizza).", as if two different things were missing.
+    expect(reorderNote(orderId, cart!)).toBe(
+      `Your cart was rebuilt from order #${orderId} with today's prices. ` +
+        "Options not available now, left out: Olives (Pizza).",
+    );
+  });
+
   it("says so when two past lines become one line of the same choices with more than 99 between them", async () => {
     const p = await pizzeria();
     await addToCart({
