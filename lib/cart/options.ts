@@ -52,6 +52,14 @@ export const liveGroupsSql = (menuItemId: SQLWrapper) => sql<LiveGroup[] | strin
     'maxChoices', g.max_choices) order by g.position, g.id), '[]'::json)
   from menu_option_groups g where g.menu_item_id = ${menuItemId} and g.deleted_at is null)`;
 
+/**
+ * Whether a selection that fits the item's groups can be made today: every group has at least its minimum of
+ * choices that are not sold out. A required Size whose every size is sold out makes the dish unorderable for now,
+ * as an unavailable item is: its options form would offer only greyed-out choices and "Choose an option for Size."
+ */
+export const canBeChosen = (groups: readonly { minChoices: number; choices: readonly { available: boolean }[] }[]) =>
+  groups.every((group) => group.choices.filter((choice) => choice.available).length >= group.minChoices);
+
 /** A list of ids as an int[] literal (an empty list included, which a bare parameter could not type). */
 export const intArray = (ids: readonly number[]): SQL =>
   sql`array[${sql.join(

@@ -1,11 +1,13 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-import { menuItems, restaurants } from "@/db/schema";
+import { menuItems, menuOptionChoices, restaurants } from "@/db/schema";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { CART_COOKIE } from "@/lib/cart/cookie";
 import { addToCart } from "@/lib/cart/queries";
+import { createOptionGroup } from "@/lib/owner/options";
 import { OrderReceipt } from "@/components/orders/order-receipt";
+import { ItemOptionsForm } from "@/components/shop/item-options-form";
 import { PlaceOrderForm } from "@/components/shop/place-order-form";
 import { RestaurantCard } from "@/components/shop/restaurant-card";
 import { UnorderableLines } from "@/components/shop/unorderable-lines";
@@ -15,7 +17,7 @@ import RestaurantPage from "@/app/(shop)/r/[slug]/page";
 import HomePage from "@/app/page";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
-import { createOrders, createRestaurant, createUser } from "../fixtures/factory";
+import { createOrders, createOwner, createRestaurant, createUser } from "../fixtures/factory";
 import { cookieJar } from "../fixtures/next-headers";
 import { elementsOf, linkHref, textOf } from "../fixtures/page-tree";
 
@@ -164,6 +166,55 @@ describe.each(DRIVERS)("shop pages on %s", (driver) => {
       expect(await warns(here.restaurant.slug)).toBe(false);
     }
   });
+  it("offers no options form for a dish whose required choice is sold out in every option, and says it is sold out", async () => {
+    const { restaurant, items } = await createRestaurant(db(), [
+      { name: "Pizza", priceCents: 1000 },
+      { name: "Calzone", priceCents: 1100 },
+    ]);
+    const [pizza, calzone] = items;
+    const owner = await createOwner(db(), [restaurant.id]);
+    const ownerViewer = (await findActiveViewer(owner.user.id))!;
+    const sizes = [
+      { name: "Regular", priceDeltaCents: 0 },
+      { name: "Large", priceDeltaCents: 200 },
+    ];
+    const size = { name: "Size", required: true, minChoices: 1, maxChoices: 1, choices: sizes };
+    for (const item of [pizza!, calzone!]) {
+      expect(await createOptionGroup({ viewer: ownerViewer, itemId: item.id, fields: size })).toMatchObject({
+        ok: true,
+      });
+    }
+    // Every size of the pizza sold out for today; only the calzone's Large.
+    const choices = await db().select().from(menuOptionChoices);
+    const pizzaGroup = await db().query.menuOptionGroups.findFirst({
+      where: (g, { eq }) => eq(g.menuItemId, pizza!.id),
+    });
+    const calzoneGroup = await db().query.menuOptionGroups.findFirst({
+      where: (g, { eq }) => eq(g.menuItemId, calzone!.id),
+    });
+    await db().update(menuOptionChoices).set({ available: false }).where(eq(menuOptionChoices.groupId, pizzaGroup!.id));
+    const calzoneLarge = choices.find((c) => c.groupId === calzoneGroup!.id && c.name === "Large")!;
+    await db().update(menuOptionChoices).set({ available: false }).where(eq(menuOptionChoices.id, calzoneLarge.id));
+    // No pizza can be added: without a size it is refused for want of one, with any size as sold out.
+    const me = await customer();
+    expect(await addToCart({ holder: { profileId: me.profile.id }, menuItemId: pizza!.id, quantity: 1 })).toEqual({
+      ok: false,
+      reason: "invalid:too-few-choices",
+      groupName: "Size",
+      minChoices: 1,
+    });
+
+    session.viewer = me.viewer;
+    const page = await RestaurantPage({ params: Promise.resolve({ slug: restaurant.slug }) } as never);
+    const elements = [...elementsOf(page)];
+    // Before, the pizza had its "Add" with every size greyed out, and the only answer was "Choose an option for Size."
+    const forms = elements.filter((e) => e.type === ItemOptionsForm).map((e) => e.props.menuItemId);
+    expect(forms).toEqual([calzone!.id]);
+    const row = (id: number) => textOf(elements.find((e) => e.type === "li" && e.key === String(id)));
+    expect(row(pizza!.id)).toContain("Sold out");
+    expect(row(calzone!.id)).not.toContain("Sold out");
+  });
+
   it("names in the review each item that can no longer be ordered, and why, with a total of the rest", async () => {
     const { items } = await createRestaurant(db(), [
       { name: "Ramen", priceCents: 1250 },

@@ -5,6 +5,7 @@ import { cache } from "react";
 
 import { getViewer } from "@/lib/auth/session";
 import { currentCartHolder } from "@/lib/cart/holder";
+import { canBeChosen } from "@/lib/cart/options";
 import { getRestaurantPage } from "@/lib/restaurants/queries";
 import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
@@ -91,7 +92,7 @@ export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">)
                   {item.description ? <p className="text-sm text-stone-500">{item.description}</p> : null}
                   <Money cents={item.priceCents} className="text-sm text-stone-700" />
                 </div>
-                {item.available && restaurant.isOpen ? (
+                {item.available && restaurant.isOpen && canBeChosen(item.optionGroups) ? (
                   item.optionGroups.length > 0 ? (
                     <ItemOptionsForm menuItemId={item.id} name={item.name} groups={item.optionGroups} />
                   ) : (
@@ -106,7 +107,9 @@ export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">)
                     </div>
                   )
                 ) : (
-                  <span className="text-sm text-stone-600">{item.available ? "Closed" : "Unavailable"}</span>
+                  <span className="text-sm text-stone-600">
+                    {!item.available ? "Unavailable" : !restaurant.isOpen ? "Closed" : "Sold out"}
+                  </span>
                 )}
               </li>
             ))}
