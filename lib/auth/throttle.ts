@@ -9,9 +9,10 @@ import { auditLog, profiles, signInThrottles, users } from "@/db/schema";
  * Sign-in throttling, kept in PostgreSQL so that every app instance shares it (decision 0007).
  * - per account (the email as typed, lower-cased, whether or not an account has it): 5 failures;
  * - per client address: 20 failures;
- * counted until the key has been quiet for 15 minutes. Reaching the limit locks the key for 30 s, and each further
- * failure after a lock doubles it, up to 15 minutes. While a key is locked, attempts are refused without checking
- * the password (and without counting, so a lock cannot be extended forever by the attacker's own refused tries).
+ * counted until the key has been quiet for 15 minutes (after its last failure and the end of its lock). Reaching the
+ * limit locks the key for 30 s, and each further failure after a lock doubles it, up to 15 minutes. While a key is
+ * locked, attempts are refused without checking the password (and without counting, so a lock cannot be extended
+ * forever by the attacker's own refused tries).
  * Every attempt is counted BEFORE the password is checked, in one atomic upsert, so a burst of parallel guesses
  * cannot all slip past the check; a successful sign-in then clears the account and gives the address its try back.
  */
@@ -71,7 +72,10 @@ export async function checkSignInThrottle(keys: ThrottleKeys): Promise<Throttled
 export async function claimSignInAttempt(keys: ThrottleKeys): Promise<ClaimedAttempt> {
   const db = await getDb();
   const t = signInThrottles;
-  const quiet = sql`${t.lastFailureAt} < now() - ${rule((r) => r.windowSeconds)} * interval '1 second'`;
+  // Quiet since the last failure or the end of the key's lock, whichever is later: a lock sat out is no quiet time
+  // (refused attempts are not counted), or the 15-minute lock would end exactly as the key turned quiet, and the
+  // guesser would start again from 5 free tries and a 30 s lock.
+  const quiet = sql`greatest(${t.lastFailureAt}, ${t.lockedUntil}) < now() - ${rule((r) => r.windowSeconds)} * interval '1 second'`;
   const failures = sql`(case when ${quiet} then 0 else ${t.failures} end) + 1`;
   const lockouts = sql`(case when ${quiet} then 0 else ${t.lockouts} end)`;
   const reached = sql`${failures} >= ${rule((r) => r.limit)}`;

@@ -143,10 +143,43 @@ describe.each(DRIVERS)("sign-in throttle on %s", (driver) => {
 
     await db()
       .update(signInThrottles)
-      .set({ lockedUntil: sql`now() - interval '1 second'`, lastFailureAt: sql`now() - interval '16 minutes'` })
+      .set({ lockedUntil: sql`now() - interval '16 minutes'`, lastFailureAt: sql`now() - interval '31 minutes'` })
       .where(and(eq(signInThrottles.kind, "account"), eq(signInThrottles.key, user.email)));
     expect(shape(await attempt(user.email, "wrong password", from))).toBe("invalid");
     expect(await row("account", user.email)).toMatchObject({ failures: 1, lockouts: 0, lockedUntil: null });
+  });
+
+  it("keeps a key at the longest lock while its guesses go on: a 15-minute lock sitting out is no quiet key", async () => {
+    const { user } = await createUser(db());
+    const from = address();
+    // As time passes: the key's times move back by `seconds` (refused attempts meanwhile count nothing anyway).
+    const passTime = (seconds: number) =>
+      db()
+        .update(signInThrottles)
+        .set({
+          lastFailureAt: sql`${signInThrottles.lastFailureAt} - ${seconds} * interval '1 second'`,
+          lockedUntil: sql`${signInThrottles.lockedUntil} - ${seconds} * interval '1 second'`,
+        })
+        .where(and(eq(signInThrottles.kind, "account"), eq(signInThrottles.key, user.email)));
+    await fail(user.email, from, 5);
+    const locks: (number | null)[] = [];
+    for (let i = 0; i < 8; i++) {
+      const [{ seconds }] = (await db()
+        .select({ seconds: sql<number | null>`round(extract(epoch from ${signInThrottles.lockedUntil} - now()))::int` })
+        .from(signInThrottles)
+        .where(and(eq(signInThrottles.kind, "account"), eq(signInThrottles.key, user.email)))) as [
+        { seconds: number | null },
+      ];
+      locks.push(seconds);
+      // The guesser waits out the lock exactly, and tries once more.
+      await passTime((seconds ?? 0) + 1);
+      expect(shape(await attempt(user.email, "wrong password", from))).toBe("invalid");
+    }
+    // Before: the 15-minute lock's end was 15 minutes after the last counted failure, so the key read as quiet, all
+    // was forgotten and the guesser had 5 more tries and the ladder again (10 guesses per 30 minutes, for ever).
+    expect(locks.map((s) => (s === null ? null : Math.round(s / 10) * 10))).toEqual([
+      30, 60, 120, 240, 480, 900, 900, 900,
+    ]);
   });
 
   it("lets at most 5 of 15 simultaneous guesses reach the password check", async () => {
