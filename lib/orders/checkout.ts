@@ -214,7 +214,14 @@ export async function placeOrder({
       if (address === undefined) return { ok: false, reason: "not-found:address" };
       const { totalCents, deliveryFeeCents } = amounts;
       if (totalCents !== expectedTotalCents) return { ok: false, reason: "conflict:price-changed", totalCents };
-      const shown = priced.map((i) => ({ ...i, choiceNames: i.choices.map((c) => c.name) }));
+      const shown = priced.map((i) => ({
+        ...i,
+        options: i.choices.map((c) => ({
+          groupName: c.groupName,
+          choiceName: c.name,
+          priceDeltaCents: c.priceDeltaCents,
+        })),
+      }));
       if (reviewed && reviewed.shown !== shownDigest({ deliveryFeeCents, deliveryAddress: address, lines: shown })) {
         return { ok: false, reason: "conflict:cart-changed" };
       }

@@ -6,6 +6,9 @@ import type { Fulfilment } from "@/db/schema";
 
 import { chargedDeliveryFeeCents } from "./review";
 
+/** A chosen option as the review shows it under its line: "Size: Large (+$2.00)". */
+export type ReviewedOption = { groupName: string; choiceName: string; priceDeltaCents: number };
+
 /** A cart line as the customer reviewed it: which dish, with which choices and note, how many, named and priced how. */
 export type ReviewedLine = {
   menuItemId: number;
@@ -15,7 +18,8 @@ export type ReviewedLine = {
   name: string;
   /** The dish's price with its choices', as the review showed it. */
   unitPriceCents: number;
-  choiceNames: readonly string[];
+  /** Each choice with its group's name and its own price, as the review lists them (components/orders/line-options). */
+  options: readonly ReviewedOption[];
 };
 
 export type ReviewedCart = {
@@ -29,7 +33,7 @@ export type ReviewedCart = {
 /** A cart as getCart (lib/cart/queries.ts) reads it for the review page. */
 type CartView = {
   restaurant: { id: number; deliveryFeeCents: number };
-  lines: readonly (Omit<ReviewedLine, "choiceNames"> & { options: readonly { choiceName: string }[] })[];
+  lines: readonly ReviewedLine[];
 };
 
 /**
@@ -39,11 +43,12 @@ type CartView = {
  *   alone did not bind the form to the cart: emptied and refilled in another tab with other dishes, from another
  *   restaurant, at the same total, the cart would have been placed from a review that never showed it. Checked
  *   first.
- * - what the customer *read*: each line's name, unit price and choice names, the delivery fee paid and the address
- *   text a delivery goes to. Checked once the total matched, so that a price change keeps its own refusal, which
- *   names the new total; this part catches what leaves the total alone: a dish renamed in place ("Chicken burger" to
- *   "Veggie burger", same id and price), two prices that moved by opposite amounts, or the saved address rewritten
- *   in another tab (the form names it by id, and checkout copies the text it finds then onto the order).
+ * - what the customer *read*: each line's name, unit price and options (each choice's group, name and price), the
+ *   delivery fee paid and the address text a delivery goes to. Checked once the total matched, so that a price change
+ *   keeps its own refusal, which names the new total; this part catches what leaves the total alone: a dish renamed in
+ *   place ("Chicken burger" to "Veggie burger", same id and price), two prices that moved by opposite amounts, an
+ *   option group renamed in place, or the saved address rewritten in another tab (the form names it by id, and
+ *   checkout copies the text it finds then onto the order).
  */
 export function reviewedCartDigest(cart: ReviewedCart): string {
   return `${contentsDigest(cart.restaurantId, cart.lines)}.${shownDigest(cart)}`;
@@ -64,7 +69,7 @@ export function digestOfCartView(
     restaurantId: cart.restaurant.id,
     deliveryFeeCents: chargedDeliveryFeeCents(cart.restaurant, fulfilment),
     deliveryAddress: fulfilment === "delivery" ? deliveryAddress : null,
-    lines: cart.lines.map((l) => ({ ...l, choiceNames: l.options.map((o) => o.choiceName) })),
+    lines: cart.lines,
   });
 }
 
@@ -88,7 +93,12 @@ export function contentsDigest(restaurantId: number, lines: readonly LineContent
 }
 
 export function shownDigest({ deliveryFeeCents, deliveryAddress, lines }: Omit<ReviewedCart, "restaurantId">): string {
-  const shown = lines.map((l) => JSON.stringify([...lineKey(l), l.name, l.unitPriceCents, [...l.choiceNames].sort()]));
+  // Each option as the review reads it, group and price included: a group renamed in place ("Extras" to "Remove"), or
+  // two options of a line whose prices moved by opposite amounts, keep the names and the line's price, and were placed
+  // unseen, the order and the kitchen's ticket reading otherwise than the review had.
+  const options = (l: ReviewedLine) =>
+    l.options.map((o) => JSON.stringify([o.groupName, o.choiceName, o.priceDeltaCents])).sort();
+  const shown = lines.map((l) => JSON.stringify([...lineKey(l), l.name, l.unitPriceCents, options(l)]));
   return sha256([deliveryFeeCents, deliveryAddress, shown.sort()]);
 }
 

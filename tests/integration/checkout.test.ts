@@ -123,14 +123,18 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
       quantity: 2,
       name: "Ramen",
       unitPriceCents: 1450,
-      choiceNames: ["Spicy", "Egg"],
+      options: [
+        { groupName: "Heat", choiceName: "Spicy", priceDeltaCents: 0 },
+        { groupName: "Toppings", choiceName: "Egg", priceDeltaCents: 150 },
+      ],
     };
+    const [spicy, egg] = line.options;
     const cart = { restaurantId: 1, deliveryFeeCents: 299, deliveryAddress: "7 Elm Row", lines: [line] };
     const digest = reviewedCartDigest(cart);
     expect(digest).toMatch(/^[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}$/);
-    expect(
-      reviewedCartDigest({ ...cart, lines: [{ ...line, choiceIds: [1, 3], choiceNames: ["Egg", "Spicy"] }] }),
-    ).toBe(digest);
+    expect(reviewedCartDigest({ ...cart, lines: [{ ...line, choiceIds: [1, 3], options: [egg!, spicy!] }] })).toBe(
+      digest,
+    );
     expect(reviewedCartDigest({ ...cart, lines: [{ ...line, instructions: "" }] })).toBe(digest);
     const [contents] = digest.split(".");
     const changedContents = [
@@ -148,7 +152,21 @@ describe.each(DRIVERS)("cart and checkout on %s", (driver) => {
       { ...cart, deliveryAddress: null },
       { ...cart, lines: [{ ...line, name: "Veggie ramen" }] },
       { ...cart, lines: [{ ...line, unitPriceCents: 1500 }] },
-      { ...cart, lines: [{ ...line, choiceNames: ["Mild", "Egg"] }] },
+      { ...cart, lines: [{ ...line, options: [{ ...spicy!, choiceName: "Mild" }, egg!] }] },
+      // A group renamed in place, and two options' prices moved by opposite amounts at the same unit price.
+      { ...cart, lines: [{ ...line, options: [{ ...spicy!, groupName: "Leave out" }, egg!] }] },
+      {
+        ...cart,
+        lines: [
+          {
+            ...line,
+            options: [
+              { ...spicy!, priceDeltaCents: 50 },
+              { ...egg!, priceDeltaCents: 100 },
+            ],
+          },
+        ],
+      },
     ]) {
       const [sameContents, shown] = reviewedCartDigest(changed).split(".");
       expect(sameContents).toBe(contents);

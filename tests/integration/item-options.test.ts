@@ -13,6 +13,7 @@ import { placeOrder } from "@/lib/orders/checkout";
 import { checkoutRefusal, reorderNote, reorderRefusal } from "@/lib/orders/messages";
 import { getOrderForViewer } from "@/lib/orders/queries";
 import { reorder } from "@/lib/orders/reorder";
+import { digestOfCartView } from "@/lib/orders/reviewed-cart";
 import { deleteItem, getMenuForOwner } from "@/lib/owner/menu";
 import {
   createOptionGroupAction,
@@ -340,6 +341,80 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     expect(after!.totalCents).toBe(1300);
     expect(after!.lines).toEqual(before!.lines);
     expect(after!.lines[0]!.options).toEqual([{ groupName: "Size", choiceName: "Large", priceDeltaCents: 300 }]);
+  });
+
+  it("places nothing unseen at the same prices: a group renamed in place, or two choices' prices moved by opposite amounts", async () => {
+    const p = await pizzeria();
+    await addToCart({
+      holder: p.holder,
+      menuItemId: p.pizza.id,
+      quantity: 1,
+      choiceIds: [p.choice.Large, p.choice.Cheese],
+    });
+    const review = async () => {
+      const cart = (await getCart({ holder: p.holder }))!;
+      return { totalCents: cart.totalCents, digest: digestOfCartView(cart, "pickup"), lines: cart.lines };
+    };
+    const place = (shown: { totalCents: number; digest: string }) =>
+      placeOrder({
+        viewer: p.viewer,
+        idempotencyKey: key(),
+        expectedTotalCents: shown.totalCents,
+        reviewedCart: shown.digest,
+      });
+
+    // The review reads "Size: Large (+$2.00) · Extras: Cheese (+$0.75)". The owner renames Extras to "Remove" in
+    // place: the same group, choices, ids and prices, and the kitchen would read "Remove: Cheese".
+    const first = await review();
+    await updateOptionGroup({
+      viewer: p.ownerViewer,
+      groupId: p.groups.extras,
+      fields: {
+        ...pizzaFields([
+          { name: "Cheese", priceDeltaCents: 75 },
+          { name: "Olives", priceDeltaCents: 50 },
+          { name: "Basil", priceDeltaCents: 0 },
+        ]),
+        name: "Remove",
+      },
+    });
+    expect((await review()).totalCents).toBe(first.totalCents);
+    expect(await place(first)).toEqual({ ok: false, reason: "conflict:cart-changed" });
+
+    // Large 75 cents cheaper and Cheese 75 cents dearer: the same $12.75 for the line, each option priced otherwise
+    // than the review showed it.
+    const second = await review();
+    expect(second.lines[0]!.options).toEqual([
+      { groupName: "Size", choiceName: "Large", priceDeltaCents: 200 },
+      { groupName: "Remove", choiceName: "Cheese", priceDeltaCents: 75 },
+    ]);
+    await updateOptionGroup({
+      viewer: p.ownerViewer,
+      groupId: p.groups.size,
+      fields: {
+        ...SIZE,
+        choices: [
+          { name: "Regular", priceDeltaCents: 0 },
+          { name: "Large", priceDeltaCents: 125 },
+        ],
+      },
+    });
+    await updateOptionGroup({
+      viewer: p.ownerViewer,
+      groupId: p.groups.extras,
+      fields: { ...pizzaFields([{ name: "Cheese", priceDeltaCents: 150 }]), name: "Remove", maxChoices: 1 },
+    });
+    expect((await review()).totalCents).toBe(second.totalCents);
+    expect(await place(second)).toEqual({ ok: false, reason: "conflict:cart-changed" });
+    expect(await db().$count(orders, eq(orders.customerId, p.customer.profile.id))).toBe(0);
+
+    // Reviewed again, as it now reads: placed, with the options as the review showed them.
+    const third = await review();
+    const placed = await place(third);
+    if (!placed.ok) throw new Error(`checkout refused: ${placed.reason}`);
+    expect((await getOrderForViewer({ viewer: p.viewer, orderId: placed.orderId }))!.lines[0]!.options).toEqual(
+      third.lines[0]!.options,
+    );
   });
 
   it("reorders with the choices that still exist, names the ones that do not, and prices them today", async () => {
