@@ -10,7 +10,9 @@ export function UsersSearch({ q, sort }: { q?: string; sort: UserSort }) {
         <label htmlFor="sort" className="block text-sm font-medium text-stone-700">
           Sort by
         </label>
+        {/* Keyed on the sort, as FilterSelect is: a select already drawn ignores a new defaultValue. */}
         <select
+          key={sort}
           id="sort"
           name="sort"
           defaultValue={sort}

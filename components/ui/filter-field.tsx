@@ -43,7 +43,11 @@ export function FilterSelect({
 }: ControlProps & { value?: string; anyLabel: string; children: ReactNode }) {
   return (
     <Field id={id} label={label} errors={errors}>
+      {/* Keyed on its value: a link to the same list with another filter (the menu's unfiltered "Orders", Back)
+          renders it again with a new defaultValue, which React does not apply to a select already drawn, so it
+          went on showing the old choice above a list that no longer had it. */}
       <select
+        key={value ?? ""}
         id={id}
         name={id}
         defaultValue={value ?? ""}
