@@ -12,6 +12,8 @@ type Props = {
   ariaLabel?: string;
   tone?: "neutral" | "danger";
   confirmMessage?: string;
+  /** A delete, whose success takes its row and this button away: said in the page's KeptNotice ("Soup: Item deleted."). */
+  keptSuccess?: string;
 };
 
 /** One button that posts a few hidden fields (an id, a direction) and shows the answer beside it. */
@@ -23,13 +25,19 @@ export function InlineAction({
   ariaLabel,
   tone = "neutral",
   confirmMessage,
+  keptSuccess,
 }: Props) {
   const tones = {
     neutral: "text-stone-700 ring-stone-300 hover:bg-stone-100",
     danger: "text-red-700 ring-red-200 hover:bg-red-50",
   };
   return (
-    <ActionForm action={action} confirmMessage={confirmMessage} className="inline-flex items-center gap-2">
+    <ActionForm
+      action={action}
+      confirmMessage={confirmMessage}
+      keptSuccess={keptSuccess}
+      className="inline-flex items-center gap-2"
+    >
       {(state, pending) => (
         <>
           {Object.entries(fields).map(([name, value]) => (

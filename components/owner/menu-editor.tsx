@@ -88,6 +88,7 @@ function CategorySection({
             label="Delete category"
             ariaLabel={`Delete category ${category.name}`}
             tone="danger"
+            keptSuccess={`${category.name}: `}
             // Only an empty category can go: asking "Delete?" first, then refusing, read as a change of mind. With
             // items the click goes straight to the refusal, which says how many to delete first.
             confirmMessage={category.items.length === 0 ? `Delete the category ${category.name}?` : undefined}
@@ -164,6 +165,7 @@ function ItemRow({ item, category, first, last }: { item: Item; category: Catego
             label="Delete"
             ariaLabel={`Delete ${item.name}`}
             tone="danger"
+            keptSuccess={`${item.name}: `}
             confirmMessage={`Remove ${item.name} from the menu? Past orders keep it.`}
           />
         </div>
@@ -198,6 +200,7 @@ function ItemOptions({ item }: { item: Item }) {
                 label="Remove group"
                 ariaLabel={`Remove option group ${group.name} of ${item.name}`}
                 tone="danger"
+                keptSuccess={`${group.name} of ${item.name}: `}
                 confirmMessage={`Remove the option group ${group.name}? Past orders keep their choices.`}
               />
             </div>

@@ -27,7 +27,12 @@ export function OrderActions({
   return (
     <div className="flex flex-wrap items-start gap-4">
       {next ? (
-        <ActionForm action={transitionOrderAction} className="space-y-1">
+        // The last step takes the order, and this button, off the queue: its answer is said above the queue.
+        <ActionForm
+          action={transitionOrderAction}
+          keptSuccess={next === "completed" ? `Order #${orderId}: ` : undefined}
+          className="space-y-1"
+        >
           {(state, pending) => (
             <>
               <input type="hidden" name="orderId" value={orderId} />
@@ -44,7 +49,11 @@ export function OrderActions({
       {canCancel ? (
         <Disclosure className="text-sm">
           <summary className="cursor-pointer py-2 text-red-700">Cancel…</summary>
-          <ActionForm action={transitionOrderAction} className="mt-2 flex flex-wrap items-end gap-2">
+          <ActionForm
+            action={transitionOrderAction}
+            keptSuccess={`Order #${orderId}: `}
+            className="mt-2 flex flex-wrap items-end gap-2"
+          >
             {(state, pending) => (
               <>
                 <input type="hidden" name="orderId" value={orderId} />

@@ -19,7 +19,8 @@ export function CartLine({ line, optionsNote }: { line: Cart["lines"][number]; o
     {},
   );
   const [removeState, remove, removing] = useActionState<CartActionState, FormData>(
-    useKeptAction(removeFromCartAction, subject),
+    // Its success takes the line, this form and the focus with it: said (and focused) above the list instead.
+    useKeptAction(removeFromCartAction, subject, { keptSuccess: subject }),
     {},
   );
   const updateFocus = useReturnFocus(updating);

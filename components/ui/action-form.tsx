@@ -26,6 +26,11 @@ type Props<S extends ActionState> = Omit<FormHTMLAttributes<HTMLFormElement>, "a
   resetOnSuccess?: boolean;
   /** Asked before submitting (deletes); declining sends nothing, and so does a click before hydration. */
   confirmMessage?: string;
+  /**
+   * For a form that leaves the page when it succeeds (an order completed from the queue, a delete): its success is
+   * said in the nearest KeptNotice, after this subject ("Order #12: "), as a refusal about something gone is.
+   */
+  keptSuccess?: string;
   children: (state: Awaited<S>, pending: boolean) => ReactNode;
 };
 
@@ -38,11 +43,12 @@ export function ActionForm<S extends ActionState = ActionState>({
   action,
   resetOnSuccess = false,
   confirmMessage,
+  keptSuccess,
   children,
   ...props
 }: Props<S>) {
   // Every field of an ActionState is optional, so "nothing yet" is an empty one whatever S adds.
-  const [state, dispatch, pending] = useActionState(useKeptAction(action), {} as Awaited<S>);
+  const [state, dispatch, pending] = useActionState(useKeptAction(action, "", { keptSuccess }), {} as Awaited<S>);
   const form = useRef<HTMLFormElement>(null);
   const returnFocus = useReturnFocus(pending);
   // The success that was followed by an edit: "Address saved." under the next address being typed claimed that one

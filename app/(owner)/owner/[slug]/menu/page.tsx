@@ -9,6 +9,7 @@ import { pathSlug } from "@/lib/validation";
 import { QueryStats } from "@/components/layout/query-stats";
 import { MenuEditor } from "@/components/owner/menu-editor";
 import { OwnerNav } from "@/components/owner/owner-nav";
+import { KeptNotice } from "@/components/ui/kept-notice";
 
 const loadMenu = ownerPageData(getMenuForOwner);
 
@@ -27,7 +28,10 @@ export default async function OwnerMenuPage({ params }: PageProps<"/owner/[slug]
   return (
     <>
       <OwnerNav slug={menu.slug} name={menu.name} current="menu" title="Menu" />
-      <MenuEditor menu={menu} />
+      {/* Where a delete says that it worked: the row and its button are gone from the refreshed menu. */}
+      <KeptNotice>
+        <MenuEditor menu={menu} />
+      </KeptNotice>
       <QueryStats />
     </>
   );
