@@ -107,6 +107,10 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
   }
   type Pizzeria = Awaited<ReturnType<typeof pizzeria>>;
 
+  /** The customer adds a pizza with these choices (by name). */
+  const addPizza = (p: Pizzeria, choices: (keyof Pizzeria["choice"])[], quantity = 1) =>
+    addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity, choiceIds: choices.map((name) => p.choice[name]) });
+
   const pizzaFields = (choices: { name: string; priceDeltaCents: number }[]) => ({ ...EXTRAS, choices });
 
   async function placeCart(p: Pizzeria) {
@@ -261,12 +265,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
 
   it("refuses checkout naming a choice removed since it was added, and asks again for a new required group", async () => {
     const p = await pizzeria();
-    await addToCart({
-      holder: p.holder,
-      menuItemId: p.pizza.id,
-      quantity: 1,
-      choiceIds: [p.choice.Regular, p.choice.Olives],
-    });
+    await addPizza(p, ["Regular", "Olives"]);
     await updateOptionGroup({
       viewer: p.ownerViewer,
       groupId: p.groups.extras,
@@ -309,7 +308,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
 
   it("charges today's option prices at checkout, and never changes a past order after menu edits and deletes", async () => {
     const p = await pizzeria();
-    await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 1, choiceIds: [p.choice.Large] });
+    await addPizza(p, ["Large"]);
     // The owner raises Large to +3.00 after the customer opened the cart at $12.00.
     await updateOptionGroup({
       viewer: p.ownerViewer,
@@ -345,12 +344,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
 
   it("places nothing unseen at the same prices: a group renamed in place, or two choices' prices moved by opposite amounts", async () => {
     const p = await pizzeria();
-    await addToCart({
-      holder: p.holder,
-      menuItemId: p.pizza.id,
-      quantity: 1,
-      choiceIds: [p.choice.Large, p.choice.Cheese],
-    });
+    await addPizza(p, ["Large", "Cheese"]);
     const review = async () => {
       const cart = (await getCart({ holder: p.holder }))!;
       return { totalCents: cart.totalCents, digest: digestOfCartView(cart, "pickup"), lines: cart.lines };
@@ -470,11 +464,11 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
 
   it("names a reordered line left out beside one of the same item that made it, and a gone item once", async () => {
     const p = await pizzeria();
-    await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 1, choiceIds: [p.choice.Regular] });
+    await addPizza(p, ["Regular"]);
     const largeWithCheese = [p.choice.Large, p.choice.Cheese];
     await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 1, choiceIds: largeWithCheese });
     await addToCart({ holder: p.holder, menuItemId: p.salad.id, quantity: 1 });
-    await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 1, choiceIds: [p.choice.Large] });
+    await addPizza(p, ["Large"]);
     const orderId = await placeCart(p);
     // Large goes (Size is required, so those lines cannot be rebuilt); the salad leaves the menu.
     await updateOptionGroup({
@@ -493,18 +487,8 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
 
   it("names a reordered line whose choices no longer fit beside one of the same item with fewer of them", async () => {
     const p = await pizzeria();
-    await addToCart({
-      holder: p.holder,
-      menuItemId: p.pizza.id,
-      quantity: 3,
-      choiceIds: [p.choice.Regular, p.choice.Cheese, p.choice.Olives],
-    });
-    await addToCart({
-      holder: p.holder,
-      menuItemId: p.pizza.id,
-      quantity: 1,
-      choiceIds: [p.choice.Regular, p.choice.Cheese],
-    });
+    await addPizza(p, ["Regular", "Cheese", "Olives"], 3);
+    await addPizza(p, ["Regular", "Cheese"]);
     const orderId = await placeCart(p);
     // Every choice is still offered, but one extra at most now: the three pizzas with two extras cannot be rebuilt.
     await updateOptionGroup({
@@ -536,18 +520,8 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
 
   it("names an option gone from two reordered lines of one dish once, as it names a dish left out once", async () => {
     const p = await pizzeria();
-    await addToCart({
-      holder: p.holder,
-      menuItemId: p.pizza.id,
-      quantity: 1,
-      choiceIds: [p.choice.Regular, p.choice.Olives],
-    });
-    await addToCart({
-      holder: p.holder,
-      menuItemId: p.pizza.id,
-      quantity: 1,
-      choiceIds: [p.choice.Large, p.choice.Olives],
-    });
+    await addPizza(p, ["Regular", "Olives"]);
+    await addPizza(p, ["Large", "Olives"]);
     const orderId = await placeCart(p);
     // Olives leaves the menu: both pizzas come back without it, each on its own line.
     await updateOptionGroup({
@@ -571,13 +545,8 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
 
   it("says so when two past lines become one line of the same choices with more than 99 between them", async () => {
     const p = await pizzeria();
-    await addToCart({
-      holder: p.holder,
-      menuItemId: p.pizza.id,
-      quantity: 60,
-      choiceIds: [p.choice.Regular, p.choice.Cheese],
-    });
-    await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 60, choiceIds: [p.choice.Regular] });
+    await addPizza(p, ["Regular", "Cheese"], 60);
+    await addPizza(p, ["Regular"], 60);
     const orderId = await placeCart(p);
     // Cheese goes: both lines are now a Regular pizza, one line of the cart, which holds 99 at most.
     await updateOptionGroup({
@@ -725,7 +694,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
 
   it("reconciles to zero with options, and catches a line whose option price was tampered with", async () => {
     const p = await pizzeria();
-    await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 3, choiceIds: [p.choice.Large] });
+    await addPizza(p, ["Large"], 3);
     const orderId = await placeCart(p);
     const admin = await viewerOf((await createUser(db(), { role: "admin" })).user.id);
     const clean = await reconcileTotals({ viewer: admin });
@@ -1079,7 +1048,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
       (await countQueries(() => getCart({ holder: p.holder }))).count,
       (await countQueries(() => getMenuForOwner({ viewer: p.ownerViewer, slug: p.restaurant.slug }))).count,
     ];
-    await addToCart({ holder: p.holder, menuItemId: p.pizza.id, quantity: 1, choiceIds: [p.choice.Regular] });
+    await addPizza(p, ["Regular"]);
     const few = await reads();
     for (let i = 0; i < 5; i++) {
       await createOptionGroup({
