@@ -45,6 +45,12 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
 
   const SIZE = { name: "Size", required: true, minChoices: 1, maxChoices: 1 };
   const EXTRAS = { name: "Extras", required: false, minChoices: 0, maxChoices: 2 };
+  /** The pizzeria's extras as it opens with them. */
+  const EXTRAS_CHOICES = [
+    { name: "Cheese", priceDeltaCents: 75 },
+    { name: "Olives", priceDeltaCents: 50 },
+    { name: "Basil", priceDeltaCents: 0 },
+  ];
 
   /**
    * A pizza at $10.00 with Size (Regular +0, Large +2.00; pick 1) and Extras (Cheese +0.75, Olives +0.50,
@@ -74,11 +80,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
       itemId: pizza.id,
       fields: {
         ...EXTRAS,
-        choices: [
-          { name: "Cheese", priceDeltaCents: 75 },
-          { name: "Olives", priceDeltaCents: 50 },
-          { name: "Basil", priceDeltaCents: 0 },
-        ],
+        choices: EXTRAS_CHOICES,
       },
     });
     if (!size.ok || !extras.ok) throw new Error("the groups should be created");
@@ -364,11 +366,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
       viewer: p.ownerViewer,
       groupId: p.groups.extras,
       fields: {
-        ...pizzaFields([
-          { name: "Cheese", priceDeltaCents: 75 },
-          { name: "Olives", priceDeltaCents: 50 },
-          { name: "Basil", priceDeltaCents: 0 },
-        ]),
+        ...pizzaFields(EXTRAS_CHOICES),
         name: "Remove",
       },
     });
@@ -495,11 +493,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
       viewer: p.ownerViewer,
       groupId: p.groups.extras,
       fields: {
-        ...pizzaFields([
-          { name: "Cheese", priceDeltaCents: 75 },
-          { name: "Olives", priceDeltaCents: 50 },
-          { name: "Basil", priceDeltaCents: 0 },
-        ]),
+        ...pizzaFields(EXTRAS_CHOICES),
         maxChoices: 1,
       },
     });
