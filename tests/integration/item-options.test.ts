@@ -44,6 +44,14 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
   const key = () => `key-${crypto.randomUUID()}`;
 
   const SIZE = { name: "Size", required: true, minChoices: 1, maxChoices: 1 };
+  /** The pizza's sizes, Large at this price above Regular. */
+  const sizeFields = (largeCents: number) => ({
+    ...SIZE,
+    choices: [
+      { name: "Regular", priceDeltaCents: 0 },
+      { name: "Large", priceDeltaCents: largeCents },
+    ],
+  });
   const EXTRAS = { name: "Extras", required: false, minChoices: 0, maxChoices: 2 };
   /** The pizzeria's extras as it opens with them. */
   const EXTRAS_CHOICES = [
@@ -67,13 +75,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     const size = await createOptionGroup({
       viewer: ownerViewer,
       itemId: pizza.id,
-      fields: {
-        ...SIZE,
-        choices: [
-          { name: "Regular", priceDeltaCents: 0 },
-          { name: "Large", priceDeltaCents: 200 },
-        ],
-      },
+      fields: sizeFields(200),
     });
     const extras = await createOptionGroup({
       viewer: ownerViewer,
@@ -315,13 +317,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     await updateOptionGroup({
       viewer: p.ownerViewer,
       groupId: p.groups.size,
-      fields: {
-        ...SIZE,
-        choices: [
-          { name: "Regular", priceDeltaCents: 0 },
-          { name: "Large", priceDeltaCents: 300 },
-        ],
-      },
+      fields: sizeFields(300),
     });
     expect(await placeOrder({ viewer: p.viewer, idempotencyKey: key(), expectedTotalCents: 1200 })).toEqual({
       ok: false,
@@ -383,13 +379,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     await updateOptionGroup({
       viewer: p.ownerViewer,
       groupId: p.groups.size,
-      fields: {
-        ...SIZE,
-        choices: [
-          { name: "Regular", priceDeltaCents: 0 },
-          { name: "Large", priceDeltaCents: 125 },
-        ],
-      },
+      fields: sizeFields(125),
     });
     await updateOptionGroup({
       viewer: p.ownerViewer,
@@ -427,13 +417,7 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     await updateOptionGroup({
       viewer: p.ownerViewer,
       groupId: p.groups.size,
-      fields: {
-        ...SIZE,
-        choices: [
-          { name: "Regular", priceDeltaCents: 0 },
-          { name: "Large", priceDeltaCents: 250 },
-        ],
-      },
+      fields: sizeFields(250),
     });
     expect(await reorder({ viewer: p.viewer, orderId, replace: true })).toEqual({
       ok: true,
