@@ -97,7 +97,7 @@ export function zoneDayStart(day: string, zone: string): Date {
 export function zoneDayRange(from: string | undefined, to: string | undefined, zone: string) {
   return {
     start: from && from > "1970-01-01" ? zoneDayStart(from, zone) : undefined,
-    end: to && to < "9999-12-31" ? (to < "1970-01-01" ? new Date(0) : zoneDayStart(nextDay(to), zone)) : undefined,
+    end: to && to < "9999-12-31" ? (to < "1970-01-01" ? new Date(0) : zoneDayStart(addDays(to, 1), zone)) : undefined,
   };
 }
 
@@ -112,8 +112,9 @@ export function withinInstants(column: SQLWrapper, { start, end }: { start?: Dat
   ];
 }
 
-/** The calendar day after a YYYY-MM-DD day. */
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+/** The calendar day `days` after (or, negative, before) a YYYY-MM-DD day. */
+export const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * The last millisecond of the year 9999. Beyond it `Date#toISOString()` writes "+010000-01-01…", which the database
