@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { DAY_MS, calendarDay as dayIn } from "@/lib/dates";
+import { addDays, calendarDay as dayIn } from "@/lib/dates";
 import { timeZoneSchema } from "@/lib/restaurants/time-zones";
 import { calendarDay, hasUnsafeCharacters, recordId, UNSAFE_TEXT_MESSAGE } from "@/lib/validation";
 
@@ -96,23 +96,41 @@ const closedDaysSchema = z
  * and the form leaves those stored out, which drops them at the next save. Today is `now`'s calendar day in the zone
  * by Intl, never by an offset: at 20:00 UTC on 30 November it is already 1 December in Asia/Tokyo, and a closed day
  * lasts until its own midnight there. Yesterday is not past when its weekday keeps a night past midnight
- * (`nightPastMidnight`, 0 = Sunday): a closed day cancels the intervals that start on it, so yesterday's still closes
+ * (`week`, weekdaysPastMidnight): a closed day cancels the intervals that start on it, so yesterday's still closes
  * the rest of its 18:00–03:00 this morning, and dropping it at a save after midnight opened that night again.
  */
 export function splitClosedDays(
   days: readonly string[],
   zone: string,
   now = new Date(),
-  nightPastMidnight: (weekday: number) => boolean = () => false,
+  week: readonly WeekInterval[] = [],
 ) {
   const today = dayIn(now, zone);
-  const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
-  const first = nightPastMidnight(new Date(`${yesterday}T00:00:00Z`).getUTCDay()) ? yesterday : today;
+  const yesterday = addDays(today, -1);
+  const weekday = new Date(`${yesterday}T00:00:00Z`).getUTCDay();
+  const first = weekdaysPastMidnight(week).has(weekday) ? yesterday : today;
   return { today, past: days.filter((day) => day < first), upcoming: days.filter((day) => day >= first) };
 }
 
-/** Whether an interval ends after the midnight that follows its day (18:00-02:00; not 18:00-00:00 nor -24:00). */
-export const endsPastMidnight = ({ opens, closes }: Interval) => closes > 0 && closes < opens;
+/** An interval of the week (weekday: 0 = Sunday), as saved. */
+export type WeekInterval = Interval & { weekday: number };
+
+/** The weekdays with an interval that ends after the following midnight (18:00-02:00; not 18:00-00:00 nor -24:00). */
+const weekdaysPastMidnight = (week: readonly WeekInterval[]) =>
+  new Set(week.filter(({ opens, closes }) => closes > 0 && closes < opens).map(({ weekday }) => weekday));
+
+/** "HH:MM" or "HH:MM:SS" (as PostgreSQL writes a time) as minutes since midnight. */
+export const minutesOfDay = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/**
+ * The week's intervals with their weekdays, from the parsed fields. A weekday with a mistake (a string still, in the
+ * refinement that explains closed days beside it) has none.
+ */
+const weekOf = (days: Record<string, unknown>): WeekInterval[] =>
+  WEEK.flatMap(({ field, dow }) => {
+    const intervals = days[field];
+    return Array.isArray(intervals) ? (intervals as Interval[]).map((interval) => ({ weekday: dow, ...interval })) : [];
+  });
 
 const pastDaysMessage = (past: string[], today: string, zone: string) =>
   `${past.join(", ")} ${past.length === 1 ? "is" : "are"} in the past (today is ${today} in ${zone}): ` +
@@ -128,14 +146,8 @@ export const hoursSchema = z
   .superRefine(
     ({ timeZone, closedDays, ...days }, ctx) => {
       // Today in the zone submitted with them, not the stored one: the owner may be changing it in this save; and
-      // the week submitted with them (a weekday with a mistake counts as none).
-      const week = days as Record<string, unknown>;
-      const nightPastMidnight = (weekday: number) =>
-        WEEK.some(({ field, dow }) => {
-          const intervals = week[field];
-          return dow === weekday && Array.isArray(intervals) && (intervals as Interval[]).some(endsPastMidnight);
-        });
-      const { today, past } = splitClosedDays(closedDays, timeZone, new Date(), nightPastMidnight);
+      // the week submitted with them.
+      const { today, past } = splitClosedDays(closedDays, timeZone, new Date(), weekOf(days));
       if (past.length > 0) {
         ctx.addIssue({ code: "custom", path: ["closedDays"], message: pastDaysMessage(past, today, timeZone) });
       }
@@ -151,9 +163,7 @@ export const hoursSchema = z
     restaurantId,
     timeZone,
     closedDays,
-    week: WEEK.flatMap(({ field, dow }) =>
-      (days as Record<string, Interval[]>)[field]!.map((interval) => ({ weekday: dow, ...interval })),
-    ),
+    week: weekOf(days),
   }));
 
 export type HoursInput = z.infer<typeof hoursSchema>;

@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/auth/queries";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 import { zoneKnownToDatabase } from "@/lib/restaurants/time-zones";
 
-import { formatMinutes, splitClosedDays, type HoursInput } from "./hours-schema";
+import { formatMinutes, minutesOfDay, splitClosedDays, type HoursInput } from "./hours-schema";
 import { lockOwnedRestaurant, ownedRestaurantAt } from "./scope";
 
 /**
@@ -31,10 +31,12 @@ export async function getHoursForOwner({ viewer, slug, now }: { viewer: Viewer; 
   });
   if (!row) return undefined;
   const stored = row.closedDays.map(({ day }) => day);
-  // "HH:MM:SS" compares as the times do; 24:00:00 ends no night past midnight.
-  const nightPastMidnight = (weekday: number) =>
-    row.hours.some((h) => h.weekday === weekday && h.closesAt > "00:00:00" && h.closesAt < h.opensAt);
-  return { ...row, closedDays: splitClosedDays(stored, row.timeZone, now, nightPastMidnight).upcoming };
+  const week = row.hours.map((h) => ({
+    weekday: h.weekday,
+    opens: minutesOfDay(h.opensAt),
+    closes: minutesOfDay(h.closesAt),
+  }));
+  return { ...row, closedDays: splitClosedDays(stored, row.timeZone, now, week).upcoming };
 }
 
 export type HoursEditor = NonNullable<Awaited<ReturnType<typeof getHoursForOwner>>>;
