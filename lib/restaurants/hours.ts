@@ -27,17 +27,25 @@ const localNow = (at?: Date) => sql`(${instant(at)} at time zone ${R.timeZone})`
 const utcOffset = (instant: SQL) => sql`(${instant} at time zone ${R.timeZone} - ${instant} at time zone 'UTC')`;
 
 /**
+ * How far the restaurant's clocks went back within the day before `instant` (an interval, positive after a switch
+ * back): the zone's offset a day before, when the earlier offset was in force (switches are months apart), minus its
+ * offset at the instant. An hour in most zones, half an hour on Lord Howe Island; never a size written into the code.
+ */
+const wentBackBy = (instant: SQL) => sql`(${utcOffset(sql`(${instant} - interval '1 day')`)} - ${utcOffset(instant)})`;
+
+/**
  * The latest wall-clock time the restaurant's clock has shown by the instant: its wall time, except after the clocks
  * go back, while they show again times they showed already (01:00–02:00 in London), when it is the last time shown
  * before the switch (to the minute: hours are whole minutes, and switches fall on whole minutes). Hours are compared
  * with it, so that an interval is open from the first time its start is shown to the first time its end is: one
  * that started at the first 01:45 does not close when the clock reads 01:30 again, and one that ended at the first
  * 01:30 does not open again at 01:00. Going back is read from the zone database as "Opens at" reads it (the offset a
- * day before minus the offset now); the instants since then are looked through only within the repeated time.
+ * day before minus the offset now, wentBackBy); the instants since then are looked through only within the repeated
+ * time.
  */
 const shownLocalNow = (at?: Date) => {
   const now = instant(at);
-  const back = sql`(${utcOffset(sql`(${now} - interval '1 day')`)} - ${utcOffset(now)})`;
+  const back = wentBackBy(now);
   return sql`(case when ${back} > interval '0' and ${utcOffset(sql`(${now} - ${back})`)} <> ${utcOffset(now)} then (
       select max(g.t at time zone ${R.timeZone}) from generate_series(${now} - ${back}, ${now}, interval '1 minute') g(t))
     else ${localNow(at)} end)`;
@@ -87,9 +95,8 @@ const LOOK_AHEAD_DAYS = 14;
  * time a whole switch later (03:30 EDT), so the switch is looked for, minute by minute, in the two hours before
  * (no zone skips more; switches fall on whole minutes). One they repeat (01:00 on an autumn switch day) is the
  * first of the two, when "open now" starts to say yes. PostgreSQL picks the later one; the earlier is the later one
- * moved back by the size of the switch, which the zone database gives: the zone's UTC offset a day before, when the
- * earlier offset was in force (switches are months apart), minus its offset then (an hour in New York, half an
- * hour on Lord Howe Island). It is used if it reads as the same local time.
+ * moved back by the size of the switch, which the zone database gives (wentBackBy). It is used if it reads as the
+ * same local time.
  */
 export const nextOpening = (at?: Date): SQL<string | null> =>
   sql<string | null>`case when ${R.isOpen} and not ${withinHours(at)} then (
@@ -100,7 +107,7 @@ export const nextOpening = (at?: Date): SQL<string | null> =>
                      else least(n.later, case when n.earlier at time zone ${R.timeZone} = n.starts then n.earlier end)
                    end at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
     from (select m.starts, m.later,
-                 m.later - ${utcOffset(sql`(m.later - interval '1 day')`)} + ${utcOffset(sql`m.later`)} as earlier
+                 m.later - ${wentBackBy(sql`m.later`)} as earlier
           from (select min(i.starts) as starts, min(i.starts) at time zone ${R.timeZone} as later
                 from ${intervals(at, 0, LOOK_AHEAD_DAYS)} i where i.starts > ${shownLocalNow(at)}) m) n
   ) end`;
