@@ -85,15 +85,18 @@ export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">)
             {category.name}
           </h2>
           <ul className="mt-2 divide-y divide-stone-100">
-            {category.items.map((item) => (
-              <li key={item.id} className="flex flex-wrap items-start justify-between gap-4 py-3">
-                <div>
-                  <p className={`font-medium ${item.available ? "" : "text-stone-600"}`}>{item.name}</p>
-                  {item.description ? <p className="text-sm text-stone-500">{item.description}</p> : null}
-                  <Money cents={item.priceCents} className="text-sm text-stone-700" />
-                </div>
-                {item.available && restaurant.isOpen && canBeChosen(item.optionGroups) ? (
-                  item.optionGroups.length > 0 ? (
+            {category.items.map((item) => {
+              const blocked = whyNotOrderable(item, restaurant.isOpen);
+              return (
+                <li key={item.id} className="flex flex-wrap items-start justify-between gap-4 py-3">
+                  <div>
+                    <p className={`font-medium ${item.available ? "" : "text-stone-600"}`}>{item.name}</p>
+                    {item.description ? <p className="text-sm text-stone-500">{item.description}</p> : null}
+                    <Money cents={item.priceCents} className="text-sm text-stone-700" />
+                  </div>
+                  {blocked ? (
+                    <span className="text-sm text-stone-600">{blocked}</span>
+                  ) : item.optionGroups.length > 0 ? (
                     <ItemOptionsForm menuItemId={item.id} name={item.name} groups={item.optionGroups} />
                   ) : (
                     <div className="flex flex-col items-end gap-1">
@@ -105,14 +108,10 @@ export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">)
                         <ItemOptionsForm menuItemId={item.id} name={item.name} groups={[]} />
                       </Disclosure>
                     </div>
-                  )
-                ) : (
-                  <span className="text-sm text-stone-600">
-                    {!item.available ? "Unavailable" : !restaurant.isOpen ? "Closed" : "Sold out"}
-                  </span>
-                )}
-              </li>
-            ))}
+                  )}
+                </li>
+              );
+            })}
             {category.items.length === 0 ? <li className="py-3 text-sm text-stone-500">Nothing here yet.</li> : null}
           </ul>
         </section>
@@ -125,4 +124,14 @@ export default async function RestaurantPage({ params }: PageProps<"/r/[slug]">)
       <QueryStats />
     </div>
   );
+}
+
+/** What a dish shows in place of its Add when it cannot be ordered now, or null when it can. */
+function whyNotOrderable(
+  item: { available: boolean; optionGroups: Parameters<typeof canBeChosen>[0] },
+  restaurantIsOpen: boolean,
+): string | null {
+  if (!item.available) return "Unavailable";
+  if (!restaurantIsOpen) return "Closed";
+  return canBeChosen(item.optionGroups) ? null : "Sold out";
 }
