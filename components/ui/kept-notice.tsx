@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 
 import type { ActionState } from "@/lib/action";
 
@@ -16,18 +16,10 @@ const Keep = createContext<((message: string, ok?: boolean) => void) | null>(nul
  * region, above the list, says why, and is read out as it changes; the focus, lost with the button, goes to it.
  */
 export function KeptNotice({ children, className = "" }: { children: ReactNode; className?: string }) {
-  const { region, text, say } = useAnswerRegion();
   // Red for a refusal; green for a success whose form left the page with it (a cart line removed).
-  const [ok, setOk] = useState(false);
-  const keep = useCallback(
-    (message: string, success = false) => {
-      setOk(success);
-      say(message);
-    },
-    [say],
-  );
+  const { region, text, ok, say } = useAnswerRegion();
   return (
-    <Keep.Provider value={keep}>
+    <Keep.Provider value={say}>
       <p
         ref={region}
         tabIndex={-1}
