@@ -1,6 +1,5 @@
+import type { LineOption } from "@/lib/cart/options";
 import { Money } from "@/components/ui/money";
-
-export type LineOption = { groupName: string; choiceName: string; priceDeltaCents: number };
 
 /** A line as the receipt and the summaries show it: a snapshot of an order's, or a cart's priced today. */
 export type ShownLine = {

@@ -16,6 +16,21 @@ export type ChosenChoice = {
   menuItemId: number;
   live: boolean;
 };
+/**
+ * A chosen option as a line shows it ("Size: Large (+$2.00)") and an order keeps it: the cart and its review, the
+ * review's digest, and the order's snapshot (order_line_options).
+ */
+export type LineOption = { groupName: string; choiceName: string; priceDeltaCents: number };
+export const lineOption = ({
+  groupName,
+  name,
+  priceDeltaCents,
+}: Pick<ChosenChoice, "groupName" | "name" | "priceDeltaCents">): LineOption => ({
+  groupName,
+  choiceName: name,
+  priceDeltaCents,
+});
+
 /** A group the item offers now. */
 export type LiveGroup = { id: number; name: string; minChoices: number; maxChoices: number };
 

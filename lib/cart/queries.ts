@@ -25,6 +25,7 @@ import {
   chosenChoicesSql,
   fromJson,
   intArray,
+  lineOption,
   liveGroupsSql,
   replacesByName,
   sameOptionName,
@@ -244,7 +245,7 @@ export async function getCart({ holder, reorderOf }: { holder: CartHolder; reord
       // Today's prices: the item's own plus each chosen choice's, as checkout will charge them.
       unitPriceCents: menuItem.priceCents + chosen.filter((c) => c.live).reduce((sum, c) => sum + c.priceDeltaCents, 0),
       quantity: line.quantity,
-      options: chosen.map((c) => ({ groupName: c.groupName, choiceName: c.name, priceDeltaCents: c.priceDeltaCents })),
+      options: chosen.map(lineOption),
       instructions: line.instructions,
       problem,
       optionsProblem: selection.ok ? undefined : selection,

@@ -22,6 +22,7 @@ import {
   checkSelection,
   chosenChoicesSql,
   fromJson,
+  lineOption,
   liveGroupsSql,
   type ChosenChoice,
   type LiveGroup,
@@ -214,14 +215,7 @@ export async function placeOrder({
       if (address === undefined) return { ok: false, reason: "not-found:address" };
       const { totalCents, deliveryFeeCents } = amounts;
       if (totalCents !== expectedTotalCents) return { ok: false, reason: "conflict:price-changed", totalCents };
-      const shown = priced.map((i) => ({
-        ...i,
-        options: i.choices.map((c) => ({
-          groupName: c.groupName,
-          choiceName: c.name,
-          priceDeltaCents: c.priceDeltaCents,
-        })),
-      }));
+      const shown = priced.map((i) => ({ ...i, options: i.choices.map(lineOption) }));
       if (reviewed && reviewed.shown !== shownDigest({ deliveryFeeCents, deliveryAddress: address, lines: shown })) {
         return { ok: false, reason: "conflict:cart-changed" };
       }
@@ -256,13 +250,7 @@ export async function placeOrder({
         .returning({ id: orderLines.id });
       // RETURNING gives the rows in VALUES order for a single multi-row insert, so line i owns options i.
       const options = priced.flatMap((line, i) =>
-        line.choices.map((c) => ({
-          orderLineId: lineIds[i]!.id,
-          choiceId: c.id,
-          groupName: c.groupName,
-          choiceName: c.name,
-          priceDeltaCents: c.priceDeltaCents,
-        })),
+        line.choices.map((c) => ({ orderLineId: lineIds[i]!.id, choiceId: c.id, ...lineOption(c) })),
       );
       if (options.length > 0) await tx.insert(orderLineOptions).values(options);
       await tx

@@ -3,11 +3,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 
 import type { Fulfilment } from "@/db/schema";
+import type { LineOption } from "@/lib/cart/options";
 
 import { chargedDeliveryFeeCents } from "./review";
-
-/** A chosen option as the review shows it under its line: "Size: Large (+$2.00)". */
-export type ReviewedOption = { groupName: string; choiceName: string; priceDeltaCents: number };
 
 /** A cart line as the customer reviewed it: which dish, with which choices and note, how many, named and priced how. */
 export type ReviewedLine = {
@@ -19,7 +17,7 @@ export type ReviewedLine = {
   /** The dish's price with its choices', as the review showed it. */
   unitPriceCents: number;
   /** Each choice with its group's name and its own price, as the review lists them (components/orders/line-options). */
-  options: readonly ReviewedOption[];
+  options: readonly LineOption[];
 };
 
 export type ReviewedCart = {
