@@ -152,7 +152,6 @@ function unescapeHtml(text: string): string {
     .replaceAll("&amp;", "&");
 }
 
-/** Adds each named item of one restaurant to the page's cart and places the order from the review; returns its id. */
 /** Adds each item from the restaurant's page with its "Add" button, as a customer does, waiting for each answer. */
 export async function addToCart(page: Page, restaurantSlug: string, items: string[]): Promise<void> {
   await page.goto(`/r/${restaurantSlug}`);
@@ -162,6 +161,7 @@ export async function addToCart(page: Page, restaurantSlug: string, items: strin
   }
 }
 
+/** Adds each named item of one restaurant to the page's cart and places the order from the review; returns its id. */
 export async function placeOrder(page: Page, restaurantSlug: string, items: string[]): Promise<string> {
   await addToCart(page, restaurantSlug, items);
   await page.goto("/cart");
