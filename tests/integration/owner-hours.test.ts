@@ -5,7 +5,7 @@ import { countQueries } from "@/db/query-stats";
 import { restaurantClosedDays, restaurantHours, restaurants } from "@/db/schema";
 import { DEMO_HOURS } from "@/db/seed/hours";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
-import { calendarDay } from "@/lib/dates";
+import { addDays, calendarDay } from "@/lib/dates";
 import { getHoursForOwner } from "@/lib/owner/hours";
 import { saveHoursAction } from "@/lib/owner/hours-actions";
 import { WEEK } from "@/lib/owner/hours-week";
@@ -282,7 +282,7 @@ describe.each(DRIVERS)("owner opening hours on %s", (driver) => {
     const zone = offset === 0 ? "UTC" : `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
     const now = new Date();
     const todayThere = calendarDay(now, zone);
-    const yesterday = new Date(Date.parse(`${todayThere}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = addDays(todayThere, -1);
     const { field, dow } = WEEK.find((d) => d.dow === new Date(`${yesterday}T00:00:00Z`).getUTCDay())!;
     // Yesterday's night runs 18:00–03:00, and yesterday is a closed day: closed now, at 00:xx, until 18:00 tonight.
     const { restaurant, owner } = await ownRestaurant();
