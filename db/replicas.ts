@@ -136,9 +136,6 @@ export function replicate({
   };
 }
 
-/** True when `db` sends its reads to a replica (a request routed there by `route()`), which refuses writes. */
-export const readsFromReplica = (db: Database) => "$replicas" in db;
-
 type Pending = PromiseLike<unknown> & { values: () => Pending };
 type Unsafe = (query: string, params?: unknown[], options?: unknown) => Pending;
 
@@ -172,9 +169,9 @@ function withFallback(node: ReplicaNode, primarySql: Sql): Sql {
 }
 
 /**
- * A statement that writes although Drizzle's `withReplicas` routes it as a read: a `with` query whose CTE updates
- * (the session lookup touches last_seen_at in the same statement, lib/auth/sessions.ts). A standby would refuse it
- * (25006), so it goes to the primary. Drizzle quotes every table name, so a write reads `update "…"`.
+ * A statement that writes although Drizzle's `withReplicas` routes it as a read: a `with` query whose CTE inserts,
+ * updates or deletes. A standby would refuse it (25006), so it goes to the primary. Drizzle quotes every table
+ * name, so a write reads `update "…"`.
  */
 export const writesData = (query: string) => /\b(insert\s+into|update|delete\s+from)\s+"/i.test(query);
 

@@ -1,13 +1,12 @@
 import "server-only";
 
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, lt, ne, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 
-import { getDb } from "@/db/client";
+import { getDb, getPrimaryDb } from "@/db/client";
 import { preparedPerDatabase } from "@/db/prepared";
-import { readsFromReplica } from "@/db/replicas";
 import { auditLog, profiles, users, userSessions } from "@/db/schema";
-import type { Database, Executor } from "@/db/types";
+import type { Executor } from "@/db/types";
 import { profileCartItemCount } from "@/lib/cart/count";
 
 // Every page and action reads the viewer's session through here, and sign-in writes it: the read-your-writes hooks
@@ -108,20 +107,12 @@ const sessionViewerColumns = {
   cartItemCount: profileCartItemCount(sql`${profiles.id}`),
 };
 
-/** This session, when last_seen_at is old enough to be worth a write (once a minute at most). */
-const touchDue = (thisSession: SQL | undefined) =>
-  and(thisSession, lt(userSessions.lastSeenAt, secondsAgo(SESSION_TOUCH_SECONDS)));
-
-const touchSession = (db: Database, thisSession: SQL | undefined) =>
-  db
-    .update(userSessions)
-    .set({ lastSeenAt: sql`now()` })
-    .where(touchDue(thisSession));
-
-/** One user's session, live. Its ids are values, or placeholders in the prepared checks below (db/prepared.ts). */
-const liveSession = (sessionId: string | Placeholder, userId: string | Placeholder) =>
-  and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), isLive());
-const thisLiveSession = liveSession(sql.placeholder("sessionId"), sql.placeholder("userId"));
+/** The request's session, live; its ids are placeholders of the prepared check below (db/prepared.ts). */
+const thisLiveSession = and(
+  eq(userSessions.id, sql.placeholder("sessionId")),
+  eq(userSessions.userId, sql.placeholder("userId")),
+  isLive(),
+);
 
 /**
  * The per-request check, in ONE statement: the session row is live, its user enabled, and the viewer (role,
@@ -129,7 +120,12 @@ const thisLiveSession = liveSession(sql.placeholder("sessionId"), sql.placeholde
  * old; PostgreSQL runs it whether or not the main query reads it, and both see the same snapshot.
  */
 const sessionCheck = preparedPerDatabase((db) => {
-  const touch = touchSession(db, thisLiveSession).returning({ id: userSessions.id });
+  // last_seen_at is written at most once a minute, so most requests only read the row.
+  const touch = db
+    .update(userSessions)
+    .set({ lastSeenAt: sql`now()` })
+    .where(and(thisLiveSession, lt(userSessions.lastSeenAt, secondsAgo(SESSION_TOUCH_SECONDS))))
+    .returning({ id: userSessions.id });
   const touched = db.$with("touched_session", { id: userSessions.id }).as(touch.getSQL());
   return db
     .with(touched)
@@ -143,31 +139,14 @@ const sessionCheck = preparedPerDatabase((db) => {
 });
 
 /**
- * The same check where reads go to a standby, which refuses the CTE's update: the row is read there, and touched on
- * the primary in a second statement only when last_seen_at is over a minute old (once a minute per session).
+ * Read on the primary even when the request's other reads go to a replica: a revocation (sign-out, sign out
+ * everywhere, a disable, a password change) is written there, and the cookie it ends belongs to someone who did
+ * not write it, so no read-your-writes position would keep that reader off a replica that has not replayed it
+ * yet. The check is one key lookup; the page's own reads stay on the replica (decision 0014).
  */
-const sessionCheckOnReplica = preparedPerDatabase((db) =>
-  db
-    .select({ ...sessionViewerColumns, stale: sql<boolean>`${touchDue(thisLiveSession)}` })
-    .from(userSessions)
-    .innerJoin(users, eq(users.id, userSessions.userId))
-    .innerJoin(profiles, eq(profiles.userId, users.id))
-    .where(and(thisLiveSession, eq(users.disabled, false)))
-    .limit(1)
-    .prepare("session_check_on_replica"),
-);
-
 export async function findSessionViewer(ids: { userId: string; sessionId: string }): Promise<SessionViewer | null> {
-  const db = await getDb();
-  if (!readsFromReplica(db)) {
-    const [row] = await sessionCheck(db).execute(ids);
-    return row ? { ...row, sessionId: ids.sessionId } : null;
-  }
-  const [row] = await sessionCheckOnReplica(db).execute(ids);
-  if (!row) return null;
-  const { stale, ...viewer } = row;
-  if (stale) await touchSession(db, liveSession(ids.sessionId, ids.userId));
-  return { ...viewer, sessionId: ids.sessionId };
+  const [row] = await sessionCheck(await getPrimaryDb()).execute(ids);
+  return row ? { ...row, sessionId: ids.sessionId } : null;
 }
 
 /** Ends one session (sign-out). Only that user's row: a sid alone never revokes someone else's session. */

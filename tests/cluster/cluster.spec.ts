@@ -189,6 +189,42 @@ test("read-your-writes: with replay paused, the buyer sees the new order and tot
   }
 });
 
+test("sign out everywhere, with replay paused: the other device's next request is signed out, though its reads go to the replica", async ({
+  browser,
+}) => {
+  const laptop = await (await browser.newContext()).newPage();
+  const phone = await (await browser.newContext()).newPage();
+  for (const page of [laptop, phone]) {
+    await page.goto(`${cluster.url}/sign-in`);
+    await signIn(page, "dan@platter.test");
+    await expect(page).toHaveURL(/\/profile$/);
+  }
+  // The phone wrote nothing since (its consistency cookie gone): its reads may go to the replica.
+  await phone.context().clearCookies({ name: "platter-wal" });
+  await cluster.waitForReplica();
+  await cluster.pauseReplay(true);
+  try {
+    await phone.goto(`${cluster.url}/profile`);
+    await expect(phone.getByTestId("query-stats")).toContainText(/\d+ from a replica/);
+
+    await laptop.goto(`${cluster.url}/account`);
+    await laptop.getByRole("button", { name: "Sign out everywhere", exact: true }).click();
+    await expect(laptop).toHaveURL(/\/sign-in\?signed-out=everywhere$/);
+    // The replica still holds Dan's sessions as live: a check read there would let the phone in.
+    const liveOnReplica = await sql(
+      cluster.replicaUrl,
+      "select 1 from user_sessions s join users u on u.id = s.user_id where u.email = $1 and s.revoked_at is null",
+      ["dan@platter.test"],
+    );
+    expect(liveOnReplica.length).toBeGreaterThanOrEqual(2);
+
+    await phone.goto(`${cluster.url}/profile`);
+    await expect(phone).toHaveURL(/\/sign-in\?callbackUrl=%2Fprofile$/);
+  } finally {
+    await cluster.pauseReplay(false);
+  }
+});
+
 test("live update across instances: an owner advances an order on one, the customer's page on another shows it", async ({
   browser,
 }) => {
