@@ -8,7 +8,7 @@ import { TextField } from "@/components/ui/text-field";
 
 import { CheckboxField } from "./checkbox-field";
 
-type Item = { id: number; name: string; description: string; priceCents: number; available: boolean };
+type Item = { id: number; name: string; description: string; priceCents: number; available: boolean; version: string };
 
 /** Adds an item to a category (item absent) or edits one. Errors sit next to their fields. */
 export function ItemForm({
@@ -31,7 +31,11 @@ export function ItemForm({
       {(state, pending) => (
         <>
           {item ? (
-            <input type="hidden" name="itemId" value={item.id} />
+            <>
+              <input type="hidden" name="itemId" value={item.id} />
+              {/* A save from a form drawn before another change is refused rather than writing it over. */}
+              <input type="hidden" name="version" value={item.version} />
+            </>
           ) : (
             <input type="hidden" name="categoryId" value={categoryId} />
           )}

@@ -118,12 +118,15 @@ export const createItemAction = formAction(
 
 export const updateItemAction = formAction(
   updateItemSchema,
-  async ({ itemId, price, ...rest }, viewer) =>
-    answer(
-      await updateItem({ viewer, itemId, fields: { ...rest, priceCents: price } }),
-      ownerMessages.saved,
-      ownerMessages.itemNotFound,
-    ),
+  async ({ itemId, version, price, ...rest }, viewer) => {
+    const result = await updateItem({ viewer, itemId, version, fields: { ...rest, priceCents: price } });
+    if (!result.ok && result.reason === "conflict") {
+      // Drawn again, the form is reset to the item as it is now, with its new version.
+      refreshMenus();
+      return { stale: true, message: ownerMessages.itemChanged };
+    }
+    return answer(result, ownerMessages.saved, ownerMessages.itemNotFound);
+  },
   options,
 );
 

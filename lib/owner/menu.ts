@@ -14,6 +14,15 @@ import type { Direction } from "./schema";
 import { lockOwnedRestaurant, ownedBy, ownedRestaurantAt } from "./scope";
 import { refusingTakenName, type NameTaken } from "./taken-name";
 
+/**
+ * What an item's edit form shows (name, description, price, availability) as one text, which the form sends back
+ * as its version: a save from a form drawn before another tab's or a co-owner's change would write the old values
+ * back (the dish marked sold out for tonight on sale again, at its old price). A digest of those fields rather than
+ * `updated_at`, which moving a neighbour also rewrites (every sibling's position is), changing nothing the form shows.
+ */
+const itemFormVersion = sql<string>`md5(row(${menuItems.name}, ${menuItems.description}, ${menuItems.priceCents},
+  ${menuItems.available})::text)`;
+
 /** The menu editor in one statement: the restaurant, its categories and their live items, in menu order. */
 export async function getMenuForOwner({ viewer, slug }: { viewer: Viewer; slug: string }) {
   const db = await getDb();
@@ -27,6 +36,7 @@ export async function getMenuForOwner({ viewer, slug }: { viewer: Viewer; slug: 
         with: {
           items: {
             columns: { id: true, name: true, description: true, priceCents: true, available: true, position: true },
+            extras: { version: itemFormVersion.as("version") },
             where: (i, { isNull }) => isNull(i.deletedAt),
             orderBy: (i, { asc }) => [asc(i.position), asc(i.id)],
             with: {
@@ -270,26 +280,35 @@ export async function createItem({
 const liveOwnedItem = (viewer: Viewer, itemId: number) =>
   and(eq(menuItems.id, itemId), isNull(menuItems.deletedAt), ownedBy(viewer, menuItems.restaurantId));
 
+/** "conflict": the item has changed since the form was drawn (its `version`); nothing was written. */
+export type ItemUpdateResult = Result<object, NotFound | { reason: "conflict" }>;
+
 /**
  * Edits an item. A new price applies to new orders only: order lines carry their own price snapshot, so past
- * totals never move.
+ * totals never move. With `version` (the form's itemFormVersion), an item changed since is not written: "conflict",
+ * told apart from "not-found" by a second statement on that path only (as restaurant details do).
  */
 export async function updateItem({
   viewer,
   itemId,
   fields,
+  version,
 }: {
   viewer: Viewer;
   itemId: number;
   fields: ItemFields;
-}): Promise<MenuWriteResult> {
+  version?: string;
+}): Promise<ItemUpdateResult> {
   const db = await getDb();
   const updated = await db
     .update(menuItems)
     .set({ ...fields, updatedAt: new Date() })
-    .where(liveOwnedItem(viewer, itemId))
+    .where(and(liveOwnedItem(viewer, itemId), version === undefined ? undefined : sql`${itemFormVersion} = ${version}`))
     .returning({ id: menuItems.id });
-  return updated.length > 0 ? { ok: true } : NOT_FOUND;
+  if (updated.length > 0) return { ok: true };
+  if (version === undefined) return NOT_FOUND;
+  const [exists] = await db.select({ id: menuItems.id }).from(menuItems).where(liveOwnedItem(viewer, itemId));
+  return exists ? { ok: false, reason: "conflict" } : NOT_FOUND;
 }
 
 export async function setItemAvailability({

@@ -109,7 +109,15 @@ const itemFields = {
   available: checkbox,
 };
 export const createItemSchema = z.object({ categoryId: idSchema, ...itemFields });
-export const updateItemSchema = z.object({ itemId: idSchema, ...itemFields });
+export const updateItemSchema = z.object({
+  itemId: idSchema,
+  /** The item as the form drew it (lib/owner/menu.ts itemFormVersion); absent, the save overwrites whatever is. */
+  version: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/, "Reload the page and try again.")
+    .optional(),
+  ...itemFields,
+});
 export const itemIdSchema = z.object({ itemId: idSchema });
 export const itemAvailabilitySchema = z.object({ itemId: idSchema, available: checkbox });
 

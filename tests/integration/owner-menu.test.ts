@@ -147,6 +147,53 @@ describe.each(DRIVERS)("owner menu management on %s", (driver) => {
     expect(await categoryOrder(a.restaurant.id)).toEqual(["Mains"]);
   });
 
+  it("does not save an item over a change made since its form was drawn, and saves once the form shows it", async () => {
+    const { a, ownerA } = await twoOwners();
+    signInAs(ownerA);
+    const soup = a.items[0]!;
+    const drawn = async () =>
+      (await getMenuForOwner({ viewer: ownerA, slug: a.restaurant.slug }))!.categories[0]!.items.find(
+        (i) => i.id === soup.id,
+      )!;
+    // The edit form as it was drawn: Soup at $5.00, available.
+    const form = { itemId: soup.id, version: (await drawn()).version, name: "Soup", price: "5.00", available: "on" };
+    // Another tab (or a co-owner) marks the soup sold out for tonight and raises its price.
+    expect(await submit(setItemAvailabilityAction, { itemId: soup.id })).toMatchObject({ ok: true });
+    expect(
+      await submit(updateItemAction, {
+        ...form,
+        version: (await drawn()).version,
+        price: "6.00",
+        available: undefined,
+      }),
+    ).toMatchObject({ ok: true });
+    // The first form, still showing $5.00 and "Available", fixes the description.
+    expect(await submit(updateItemAction, { ...form, description: "Tomato, basil" })).toEqual({
+      stale: true,
+      message:
+        "Nothing was saved: this item was changed in another tab or by another owner since you opened this page. " +
+        "The form now shows it as it is: make your changes again.",
+    });
+    // Before, that save put the soup back on sale at its old price.
+    expect(await item(soup.id)).toMatchObject({ priceCents: 600, available: false, description: "" });
+    // Drawn again, the form saves; moving a neighbour (which rewrites every position) leaves it current.
+    const fresh = (await drawn()).version;
+    expect(fresh).not.toBe(form.version);
+    expect(await submit(moveItemAction, { itemId: a.items[1]!.id, direction: "up" })).toMatchObject({ ok: true });
+    expect(
+      await submit(updateItemAction, {
+        ...form,
+        version: fresh,
+        price: "6.00",
+        available: undefined,
+        description: "Tomato, basil",
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await item(soup.id)).toMatchObject({ priceCents: 600, available: false, description: "Tomato, basil" });
+    // Another owner's item is still not found, version or not.
+    expect(await submit(updateItemAction, { ...form, itemId: 999_999 })).toEqual({ message: "Item not found." });
+  });
+
   it("refuses every action on another owner's restaurant, category and items, and changes nothing", async () => {
     const { a, b, ownerA } = await twoOwners();
     const before = await menuRows(b.restaurant.id);
