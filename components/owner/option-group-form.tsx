@@ -15,6 +15,7 @@ type Group = {
   minChoices: number;
   maxChoices: number;
   choices: { id: number; name: string; priceDeltaCents: number }[];
+  version: string;
 };
 
 const choicesClass =
@@ -40,7 +41,11 @@ export function OptionGroupForm({ itemId, itemName, group }: { itemId: number; i
       {(state, pending) => (
         <>
           {group ? (
-            <input type="hidden" name="groupId" value={group.id} />
+            <>
+              <input type="hidden" name="groupId" value={group.id} />
+              {/* A save from a form drawn before another change is refused rather than replacing it. */}
+              <input type="hidden" name="version" value={group.version} />
+            </>
           ) : (
             <input type="hidden" name="itemId" value={itemId} />
           )}

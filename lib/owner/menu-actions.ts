@@ -168,10 +168,17 @@ export const createOptionGroupAction = formAction(
 
 export const updateOptionGroupAction = formAction(
   updateOptionGroupSchema,
-  async ({ groupId, ...fields }, viewer) =>
-    answer(await updateOptionGroup({ viewer, groupId, fields }), ownerMessages.saved, (failure) =>
+  async ({ groupId, version, ...fields }, viewer) => {
+    const result = await updateOptionGroup({ viewer, groupId, fields, version });
+    if (!result.ok && result.reason === "conflict") {
+      // Drawn again, the form is reset to the group as it is now, with its new version.
+      refreshMenus();
+      return { stale: true, message: ownerMessages.groupChanged };
+    }
+    return answer(result, ownerMessages.saved, (failure) =>
       failure.reason === "not-found" ? ownerMessages.groupNotFound : optionGroupRefusal(failure),
-    ),
+    );
+  },
   options,
 );
 

@@ -4,11 +4,12 @@ import { and, count, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizz
 import type { PgColumn } from "drizzle-orm/pg-core";
 
 import { getDb } from "@/db/client";
-import { menuCategories, menuItems } from "@/db/schema";
+import { menuCategories, menuItems, menuOptionGroups } from "@/db/schema";
 import type { Transaction } from "@/db/types";
 import type { Viewer } from "@/lib/auth/queries";
 import { NOT_FOUND, type Result } from "@/lib/errors";
 
+import { groupFormVersion } from "./options";
 import { moveOneStep } from "./positions";
 import type { Direction } from "./schema";
 import { lockOwnedRestaurant, ownedBy, ownedRestaurantAt } from "./scope";
@@ -42,6 +43,7 @@ export async function getMenuForOwner({ viewer, slug }: { viewer: Viewer; slug: 
             with: {
               optionGroups: {
                 columns: { id: true, name: true, required: true, minChoices: true, maxChoices: true },
+                extras: { version: groupFormVersion(menuOptionGroups.id).as("version") },
                 where: (g, { isNull }) => isNull(g.deletedAt),
                 orderBy: (g, { asc }) => [asc(g.position), asc(g.id)],
                 with: {

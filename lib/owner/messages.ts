@@ -25,6 +25,9 @@ export const ownerMessages = {
   itemChanged:
     "Nothing was saved: this item was changed in another tab or by another owner since you opened this page. " +
     "The form now shows it as it is: make your changes again.",
+  groupChanged:
+    "Nothing was saved: this option group was changed in another tab or by another owner since you opened this " +
+    "page. The form now shows it as it is: make your changes again.",
   hoursSaved: "Opening hours saved.",
   // Each empty day reads "Closed" while other days have hours; with none at all there are no hours to keep.
   noHoursSaved: (closedDays: boolean) =>

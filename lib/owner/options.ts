@@ -22,7 +22,22 @@ export type OptionGroupCreateResult = Result<
   NotFound | NameTaken | { reason: "invalid:too-many-groups"; max: number }
 >;
 export type OptionGroupWriteResult = Result<object, NotFound>;
-export type OptionGroupUpdateResult = Result<object, NotFound | NameTaken>;
+/** "conflict": the group has changed since the form was drawn (its `version`); nothing was written. */
+export type OptionGroupUpdateResult = Result<object, NotFound | NameTaken | { reason: "conflict" }>;
+
+/**
+ * What a group's edit form shows (its name, whether it is required, its numbers of choices, and its live choices with
+ * their extra prices, in order) as one text: the version a save from that form must find. `groupId` is the group's id
+ * column, qualified (`outer` in a statement over the table; a relational query qualifies it by its own alias), since
+ * inside this subquery an unqualified "id" would be the inner group's. Saving replaces the whole list of
+ * choices, so a form drawn before another tab's or a co-owner's save took the choices it had added off the menu (and
+ * out of every cart holding them) and put their prices back. A choice's sold-out switch is not on the form.
+ */
+export const groupFormVersion = (groupId: SQLWrapper) =>
+  sql<string>`(select md5(row(g.name, g.required, g.min_choices, g.max_choices,
+      (select array_agg(row(c.name, c.price_delta_cents) order by c.position, c.id) from menu_option_choices c
+        where c.group_id = g.id and c.deleted_at is null))::text)
+    from menu_option_groups g where g.id = ${groupId})`;
 
 /** Whether another live group of the item `itemId` (a column) is named `name`, ignoring case; `except` a group. */
 const groupNameTaken = (itemId: SQLWrapper, name: string, except?: SQLWrapper) =>
@@ -113,14 +128,28 @@ export async function updateOptionGroup({
   viewer,
   groupId,
   fields,
+  version,
 }: {
   viewer: Viewer;
   groupId: number;
   fields: OptionGroupFields;
+  /** The form's groupFormVersion; absent, the save overwrites whatever is. */
+  version?: string;
 }): Promise<OptionGroupUpdateResult> {
   const db = await getDb();
+  const self = outer(menuOptionGroups.id);
   return refusingTakenName(GROUP_NAME_INDEX, fields.name, () =>
     db.transaction(async (tx): Promise<OptionGroupUpdateResult> => {
+      if (version !== undefined) {
+        // Locked first, compared in the next statement: a statement that waits for another save's lock keeps its
+        // snapshot from before the wait for the choices it reads, and would compare the list that save replaced.
+        const [locked] = await tx
+          .select({ id: menuOptionGroups.id })
+          .from(menuOptionGroups)
+          .where(ownedLiveGroup(viewer, groupId))
+          .for("no key update");
+        if (!locked) return NOT_FOUND;
+      }
       const [group] = await tx
         .update(menuOptionGroups)
         .set({
@@ -133,16 +162,19 @@ export async function updateOptionGroup({
           and(
             ownedLiveGroup(viewer, groupId),
             not(groupNameTaken(menuOptionGroups.menuItemId, fields.name, menuOptionGroups.id)),
+            version === undefined ? undefined : sql`${groupFormVersion(self)} = ${version}`,
           ),
         )
         .returning({ id: menuOptionGroups.id });
       if (!group) {
-        // Refused by the name or not the viewer's: one more statement on this path only, to say which.
+        // Refused by the version, the name, or not the viewer's: one more statement on this path only, to say which.
         const [owned] = await tx
-          .select({ id: menuOptionGroups.id })
+          .select({ id: menuOptionGroups.id, version: groupFormVersion(self) })
           .from(menuOptionGroups)
           .where(ownedLiveGroup(viewer, groupId));
-        return owned ? { ok: false, reason: "invalid:name-taken", name: fields.name } : NOT_FOUND;
+        if (!owned) return NOT_FOUND;
+        if (version !== undefined && owned.version !== version) return { ok: false, reason: "conflict" };
+        return { ok: false, reason: "invalid:name-taken", name: fields.name };
       }
       const current = await tx
         .select({ id: menuOptionChoices.id, name: menuOptionChoices.name })

@@ -109,13 +109,16 @@ const itemFields = {
   available: checkbox,
 };
 export const createItemSchema = z.object({ categoryId: idSchema, ...itemFields });
+/** A menu form's version: an md5 digest of what it shows (lib/owner/menu.ts itemFormVersion, options.ts groupFormVersion). */
+const formVersion = z
+  .string()
+  .regex(/^[0-9a-f]{32}$/, "Reload the page and try again.")
+  .optional();
+
 export const updateItemSchema = z.object({
   itemId: idSchema,
   /** The item as the form drew it (lib/owner/menu.ts itemFormVersion); absent, the save overwrites whatever is. */
-  version: z
-    .string()
-    .regex(/^[0-9a-f]{32}$/, "Reload the page and try again.")
-    .optional(),
+  version: formVersion,
   ...itemFields,
 });
 export const itemIdSchema = z.object({ itemId: idSchema });
@@ -349,7 +352,14 @@ function groupRules(input: GroupInput, ctx: z.RefinementCtx) {
 }
 
 export const createOptionGroupSchema = z.object({ itemId: idSchema, ...optionGroupFields }).superRefine(groupRules);
-export const updateOptionGroupSchema = z.object({ groupId: idSchema, ...optionGroupFields }).superRefine(groupRules);
+export const updateOptionGroupSchema = z
+  .object({
+    groupId: idSchema,
+    /** The group as the form drew it (lib/owner/options.ts groupFormVersion); absent, the save overwrites whatever is. */
+    version: formVersion,
+    ...optionGroupFields,
+  })
+  .superRefine(groupRules);
 export const optionGroupIdSchema = z.object({ groupId: idSchema });
 export const choiceAvailabilitySchema = z.object({ choiceId: idSchema, available: checkbox });
 export type OptionGroupFields = Omit<z.infer<typeof createOptionGroupSchema>, "itemId">;

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
 import { countQueries } from "@/db/query-stats";
@@ -29,6 +29,7 @@ import { getRestaurantPage } from "@/lib/restaurants/queries";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOwner, createRestaurant, createUser } from "../fixtures/factory";
+import { heldTransaction, untilWaitingOnLocks } from "../fixtures/locks";
 import { signInAs, submit } from "../fixtures/session";
 
 vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
@@ -845,6 +846,100 @@ describe.each(DRIVERS)("item options on %s", (driver) => {
     expect(menu!.categories[0]!.items[0]!.optionGroups.map((g) => g.name)).toEqual(["Extras", "Sauce"]);
     signInAs(null);
   });
+
+  it("does not save a group over a change made since its form was drawn, and saves once the form shows it", async () => {
+    const p = await pizzeria();
+    signInAs(p.ownerViewer);
+    const drawn = async () =>
+      (await getMenuForOwner({ viewer: p.ownerViewer, slug: p.restaurant.slug }))!.categories[0]!.items.find(
+        (i) => i.id === p.pizza.id,
+      )!.optionGroups.find((g) => g.id === p.groups.extras)!;
+    // The Extras form as it was drawn.
+    const form = {
+      groupId: p.groups.extras,
+      version: (await drawn()).version,
+      name: "Extras",
+      minChoices: 0,
+      maxChoices: 2,
+      choices: "Cheese +0.75\nOlives +0.50\nBasil",
+    };
+    // Another tab (or a co-owner) raises Cheese and adds Mushrooms, which a customer puts in their cart.
+    expect(
+      await submit(updateOptionGroupAction, {
+        ...form,
+        version: (await drawn()).version,
+        choices: "Cheese +1.00\nOlives +0.50\nBasil\nMushrooms +1.00",
+      }),
+    ).toMatchObject({ ok: true });
+    // The first form, still showing the old list, allows a third extra.
+    expect(await submit(updateOptionGroupAction, { ...form, maxChoices: 3 })).toEqual({
+      stale: true,
+      message:
+        "Nothing was saved: this option group was changed in another tab or by another owner since you opened this " +
+        "page. The form now shows it as it is: make your changes again.",
+    });
+    // Before, that save took Mushrooms off the menu (carts holding it were refused) and put Cheese back to +0.75.
+    const live = async () =>
+      (
+        await db()
+          .select({ name: menuOptionChoices.name, cents: menuOptionChoices.priceDeltaCents })
+          .from(menuOptionChoices)
+          .where(and(eq(menuOptionChoices.groupId, p.groups.extras), isNull(menuOptionChoices.deletedAt)))
+          .orderBy(asc(menuOptionChoices.position))
+      ).map(({ name, cents }) => `${name} ${cents}`);
+    expect(await live()).toEqual(["Cheese 100", "Olives 50", "Basil 0", "Mushrooms 100"]);
+    // A sold-out switch is not part of the form: it leaves the form current. Drawn again, the form saves.
+    expect(await submit(setChoiceAvailabilityAction, { choiceId: p.choice.Olives })).toMatchObject({ ok: true });
+    expect(
+      await submit(updateOptionGroupAction, {
+        ...form,
+        version: (await drawn()).version,
+        maxChoices: 3,
+        choices: "Cheese +1.00\nOlives +0.50\nBasil\nMushrooms +1.00",
+      }),
+    ).toMatchObject({ ok: true, message: "Saved." });
+    expect((await drawn()).maxChoices).toBe(3);
+    // A name taken is still said as such, and a group not the viewer's is still not found.
+    expect(await submit(updateOptionGroupAction, { ...form, version: (await drawn()).version, name: "size" })).toEqual({
+      message: `This item already has a group named "size": give this one another name.`,
+    });
+    expect(await submit(updateOptionGroupAction, { ...form, groupId: 999_999 })).toEqual({
+      message: "Option group not found.",
+    });
+    signInAs(null);
+  });
+
+  if (driver === "postgres")
+    it("refuses a stale group save that waited for another save of the group to commit", async () => {
+      const p = await pizzeria();
+      const { version } = (await getMenuForOwner({
+        viewer: p.ownerViewer,
+        slug: p.restaurant.slug,
+      }))!.categories[0]!.items[0]!.optionGroups.find((g) => g.id === p.groups.extras)!;
+      // Another save of Extras under way, as updateOptionGroup makes it: the group's row written (so locked), a
+      // choice added, not yet committed.
+      const other = heldTransaction(db(), async (tx) => {
+        await tx.update(menuOptionGroups).set({ maxChoices: 2 }).where(eq(menuOptionGroups.id, p.groups.extras));
+        await tx.insert(menuOptionChoices).values({ groupId: p.groups.extras, name: "Mushrooms", position: 3 });
+      });
+      await other.held;
+      const stale = updateOptionGroup({
+        viewer: p.ownerViewer,
+        groupId: p.groups.extras,
+        version,
+        fields: { ...EXTRAS, maxChoices: 3, choices: EXTRAS_CHOICES },
+      });
+      await untilWaitingOnLocks(db(), 1);
+      other.release();
+      await other.done;
+      // A save that compared once it got the lock, in the snapshot from before its wait, still found the old list.
+      expect(await stale).toEqual({ ok: false, reason: "conflict" });
+      const mushrooms = await db()
+        .select({ deletedAt: menuOptionChoices.deletedAt })
+        .from(menuOptionChoices)
+        .where(and(eq(menuOptionChoices.groupId, p.groups.extras), eq(menuOptionChoices.name, "Mushrooms")));
+      expect(mushrooms).toEqual([{ deletedAt: null }]);
+    });
 
   it("validates a group's form with a message on the field to change", async () => {
     const errors = (input: Record<string, string>) => {
