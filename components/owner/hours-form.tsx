@@ -31,6 +31,8 @@ export function HoursForm({ hours, timeZones }: { hours: HoursEditor; timeZones:
       {(state, pending) => (
         <>
           <input type="hidden" name="restaurantId" value={hours.id} />
+          {/* A save from a form drawn before another change is refused rather than replacing it. */}
+          <input type="hidden" name="version" value={hours.version} />
           <p className="text-sm text-stone-600">
             {hours.isOpen
               ? "Customers can order within these hours while “Open for orders” is on."

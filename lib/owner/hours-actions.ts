@@ -13,6 +13,11 @@ export const saveHoursAction = formAction(
   hoursSchema,
   async (input, viewer): Promise<ActionState> => {
     const result = await saveHours({ viewer, input });
+    if (!result.ok && result.reason === "conflict") {
+      // Drawn again, the form is reset to the hours as they are now, with their new version.
+      revalidatePath("/owner", "layout");
+      return { stale: true, message: ownerMessages.hoursChanged };
+    }
     if (!result.ok) return { message: saveHoursRefusal(result) };
     revalidatePath("/owner", "layout");
     // Customers see the hours on the cards and the restaurant's page.

@@ -139,6 +139,11 @@ const pastDaysMessage = (past: string[], today: string, zone: string) =>
 export const hoursSchema = z
   .object({
     restaurantId: recordId(),
+    /** The hours as the form drew them (lib/owner/hours.ts hoursFormVersion); absent, the save overwrites whatever is. */
+    version: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/, "Reload the page and try again.")
+      .optional(),
     timeZone: timeZoneSchema,
     closedDays: closedDaysSchema,
     ...Object.fromEntries(WEEK.map(({ field }) => [field, daySchema])),
@@ -159,11 +164,19 @@ export const hoursSchema = z
         !issues.some(({ path = [] }) => path[0] === undefined || path[0] === "timeZone" || path[0] === "closedDays"),
     },
   )
-  .transform(({ restaurantId, timeZone, closedDays, ...days }) => ({
+  .transform(({ restaurantId, version, timeZone, closedDays, ...days }): HoursInput => ({
     restaurantId,
+    version,
     timeZone,
     closedDays,
     week: weekOf(days),
   }));
 
-export type HoursInput = z.infer<typeof hoursSchema>;
+/** A saved week: `version` (the form's) absent, the save overwrites whatever is (lib/owner/hours.ts). */
+export type HoursInput = {
+  restaurantId: number;
+  version?: string;
+  timeZone: string;
+  closedDays: string[];
+  week: WeekInterval[];
+};

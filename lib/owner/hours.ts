@@ -1,6 +1,6 @@
 import "server-only";
 
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql, type SQLWrapper } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
 import { restaurantClosedDays, restaurantHours, restaurants } from "@/db/schema";
@@ -9,7 +9,21 @@ import { NOT_FOUND, type Result } from "@/lib/errors";
 import { zoneKnownToDatabase } from "@/lib/restaurants/time-zones";
 
 import { formatMinutes, minutesOfDay, splitClosedDays, type HoursInput } from "./hours-schema";
-import { lockOwnedRestaurant, ownedRestaurantAt } from "./scope";
+import { lockOwnedRestaurant, outer, ownedRestaurantAt } from "./scope";
+
+/**
+ * What the hours form saves, as stored (the zone, every interval of the week, every closed day), as one text: the
+ * version a save from that form must find. A save replaces all of it, so a form drawn before another tab's or a
+ * co-owner's save put back what that save had changed: a closed day it had added was dropped, and the restaurant
+ * took orders that day. `restaurantId` is the restaurant's id column, qualified (`outer`, or a relational query's
+ * own alias), since inside this subquery an unqualified "id" would be the inner restaurant's.
+ */
+const hoursFormVersion = (restaurantId: SQLWrapper) =>
+  sql<string>`(select md5(row(r.time_zone,
+      (select array_agg(row(h.weekday, h.opens_at, h.closes_at) order by h.weekday, h.opens_at, h.closes_at)
+        from restaurant_hours h where h.restaurant_id = r.id),
+      (select array_agg(c.day order by c.day) from restaurant_closed_days c where c.restaurant_id = r.id))::text)
+    from restaurants r where r.id = ${restaurantId})`;
 
 /**
  * The hours editor of one of the viewer's restaurants, in one statement: its zone, its week and its closed days from
@@ -21,6 +35,7 @@ export async function getHoursForOwner({ viewer, slug, now }: { viewer: Viewer; 
   const row = await db.query.restaurants.findFirst({
     where: ownedRestaurantAt(viewer, slug),
     columns: { id: true, slug: true, name: true, timeZone: true, isOpen: true },
+    extras: { version: hoursFormVersion(restaurants.id).as("version") },
     with: {
       hours: {
         columns: { weekday: true, opensAt: true, closesAt: true },
@@ -41,17 +56,22 @@ export async function getHoursForOwner({ viewer, slug, now }: { viewer: Viewer; 
 
 export type HoursEditor = NonNullable<Awaited<ReturnType<typeof getHoursForOwner>>>;
 
-export type SaveHoursResult = Result<object, { reason: "not-found" } | { reason: "invalid:time-zone" }>;
+/** "conflict": the hours have changed since the form was drawn (its `version`); nothing was written. */
+export type SaveHoursResult = Result<
+  object,
+  { reason: "not-found" } | { reason: "invalid:time-zone" } | { reason: "conflict" }
+>;
 
 /**
  * Replaces the zone, the week and the closed days of one of the viewer's restaurants, in one transaction. The
  * restaurant row is locked first (FOR NO KEY UPDATE, as menu writes do: decision 0004), with ownership in that
  * statement's WHERE and the zone's validity for PostgreSQL among its columns; a foreign id or a zone the database
- * does not know writes nothing.
+ * does not know writes nothing. With the form's `version`, hours changed since it was drawn are not written
+ * ("conflict"): compared in the statement after the lock, which sees every save that committed before it.
  */
 export async function saveHours({
   viewer,
-  input: { restaurantId, timeZone, week, closedDays },
+  input: { restaurantId, version, timeZone, week, closedDays },
 }: {
   viewer: Viewer;
   input: HoursInput;
@@ -61,7 +81,17 @@ export async function saveHours({
     const found = await lockOwnedRestaurant(tx, viewer, restaurantId, { zoneKnown: zoneKnownToDatabase(timeZone) });
     if (!found) return NOT_FOUND;
     if (!found.zoneKnown) return { ok: false, reason: "invalid:time-zone" };
-    await tx.update(restaurants).set({ timeZone, updatedAt: new Date() }).where(eq(restaurants.id, restaurantId));
+    const [current] = await tx
+      .update(restaurants)
+      .set({ timeZone, updatedAt: new Date() })
+      .where(
+        and(
+          eq(restaurants.id, restaurantId),
+          version === undefined ? undefined : sql`${hoursFormVersion(outer(restaurants.id))} = ${version}`,
+        ),
+      )
+      .returning({ id: restaurants.id });
+    if (!current) return { ok: false, reason: "conflict" };
     await tx.delete(restaurantHours).where(eq(restaurantHours.restaurantId, restaurantId));
     if (week.length > 0) {
       await tx.insert(restaurantHours).values(

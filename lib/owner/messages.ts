@@ -29,6 +29,9 @@ export const ownerMessages = {
     "Nothing was saved: this option group was changed in another tab or by another owner since you opened this " +
     "page. The form now shows it as it is: make your changes again.",
   hoursSaved: "Opening hours saved.",
+  hoursChanged:
+    "Nothing was saved: these hours were changed in another tab or by another owner since you opened this page. " +
+    "The form now shows them as they are: make your changes again.",
   // Each empty day reads "Closed" while other days have hours; with none at all there are no hours to keep.
   noHoursSaved: (closedDays: boolean) =>
     "Saved with no weekly hours: customers can order whenever “Open for orders” is on" +
@@ -87,6 +90,8 @@ export function saveHoursRefusal(failure: Refusal<SaveHoursResult>): string {
       return ownerMessages.restaurantNotFound;
     case "invalid:time-zone":
       return UNKNOWN_ZONE_MESSAGE;
+    case "conflict":
+      return ownerMessages.hoursChanged;
   }
 }
 

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
 import { countQueries } from "@/db/query-stats";
@@ -15,6 +15,7 @@ import { timeZones } from "@/lib/restaurants/time-zones";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOwner, createRestaurant, createUser, setOpeningHours } from "../fixtures/factory";
+import { heldTransaction, untilWaitingOnLocks } from "../fixtures/locks";
 import { signInAs, submit } from "../fixtures/session";
 
 vi.mock("@/lib/auth/session", async () => (await import("../fixtures/session")).sessionMock);
@@ -309,6 +310,75 @@ describe.each(DRIVERS)("owner opening hours on %s", (driver) => {
     expect((await getRestaurantPage({ slug: restaurant.slug, at: now }))!.openNow).toBe(false);
     expect(form.closedDays).toEqual([yesterday, "2099-12-25"]);
   });
+
+  it("does not save hours over a change made since the form was drawn, and saves once the form shows it", async () => {
+    const { restaurant, owner } = await ownRestaurant();
+    await setOpeningHours(db(), restaurant.id, { timeZone: "Europe/London", week: [[1, "09:00", "17:00"]] });
+    signInAs(owner);
+    const drawn = async () => (await getHoursForOwner({ viewer: owner, slug: restaurant.slug }))!.version;
+    // The form as it was drawn: Mondays 09:00-17:00, no closed day.
+    const form = {
+      restaurantId: restaurant.id,
+      version: await drawn(),
+      timeZone: "Europe/London",
+      monday: "09:00-17:00",
+    };
+    // Another tab (or a co-owner) closes the restaurant on Christmas Day.
+    expect(await submit(saveHoursAction, { ...form, version: await drawn(), closedDays: "2099-12-25" })).toMatchObject({
+      ok: true,
+    });
+    // The first form, which never showed that closed day, opens on Mondays until 18:00.
+    expect(await submit(saveHoursAction, { ...form, monday: "09:00-18:00" })).toEqual({
+      stale: true,
+      message:
+        "Nothing was saved: these hours were changed in another tab or by another owner since you opened this page. " +
+        "The form now shows them as they are: make your changes again.",
+    });
+    // Before, that save dropped the closed day, and the restaurant took orders on Christmas Day.
+    expect(await stored(restaurant.id)).toEqual({
+      timeZone: "Europe/London",
+      week: ["1 09:00-17:00"],
+      closedDays: ["2099-12-25"],
+    });
+    // Drawn again, the form saves.
+    expect(
+      await submit(saveHoursAction, {
+        ...form,
+        version: await drawn(),
+        monday: "09:00-18:00",
+        closedDays: "2099-12-25",
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await stored(restaurant.id)).toEqual({
+      timeZone: "Europe/London",
+      week: ["1 09:00-18:00"],
+      closedDays: ["2099-12-25"],
+    });
+  });
+
+  if (driver === "postgres")
+    it("refuses a stale hours save that waited for another save of the hours to commit", async () => {
+      const { restaurant, owner } = await ownRestaurant();
+      const { version } = (await getHoursForOwner({ viewer: owner, slug: restaurant.slug }))!;
+      // Another save under way, as saveHours makes it: the restaurant locked, a closed day added, not yet committed.
+      const other = heldTransaction(db(), async (tx) => {
+        await tx.execute(sql`select 1 from restaurants where id = ${restaurant.id} for no key update`);
+        await tx.insert(restaurantClosedDays).values({ restaurantId: restaurant.id, day: "2099-12-25" });
+      });
+      await other.held;
+      signInAs(owner);
+      const stale = submit(saveHoursAction, {
+        restaurantId: restaurant.id,
+        version,
+        timeZone: "UTC",
+        monday: "09:00-17:00",
+      });
+      await untilWaitingOnLocks(db(), 1);
+      other.release();
+      await other.done;
+      expect(await stale).toMatchObject({ stale: true });
+      expect(await stored(restaurant.id)).toEqual({ timeZone: "UTC", week: [], closedDays: ["2099-12-25"] });
+    });
 
   it("refuses too many intervals and closed days", async () => {
     const { restaurant, owner } = await ownRestaurant();
