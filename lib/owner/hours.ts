@@ -83,7 +83,10 @@ export async function saveHours({
     if (!found.zoneKnown) return { ok: false, reason: "invalid:time-zone" };
     const [current] = await tx
       .update(restaurants)
-      .set({ timeZone, updatedAt: new Date() })
+      // updated_at stays: it is the version of the restaurant's details (lib/owner/queries.ts detailsVersion), which
+      // this form does not write; moved here, it made every details form drawn before refuse to save, saying that
+      // "these details were changed". (Set explicitly, so that the column's $onUpdate does not move it either.)
+      .set({ timeZone, updatedAt: sql`${restaurants.updatedAt}` })
       .where(
         and(
           eq(restaurants.id, restaurantId),

@@ -6,10 +6,12 @@ import { restaurantClosedDays, restaurantHours, restaurants } from "@/db/schema"
 import { DEMO_HOURS } from "@/db/seed/hours";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 import { addDays, calendarDay } from "@/lib/dates";
+import { updateRestaurantAction } from "@/lib/owner/actions";
 import { getHoursForOwner } from "@/lib/owner/hours";
 import { saveHoursAction } from "@/lib/owner/hours-actions";
 import { WEEK } from "@/lib/owner/hours-week";
 import { ownerMessages } from "@/lib/owner/messages";
+import { listOwnedRestaurants } from "@/lib/owner/queries";
 import { getRestaurantPage } from "@/lib/restaurants/queries";
 import { timeZones } from "@/lib/restaurants/time-zones";
 
@@ -354,6 +356,34 @@ describe.each(DRIVERS)("owner opening hours on %s", (driver) => {
       week: ["1 09:00-18:00"],
       closedDays: ["2099-12-25"],
     });
+  });
+
+  it("saving the hours leaves the details form current: it still saves, and says nothing changed under it", async () => {
+    const { restaurant, owner } = await ownRestaurant();
+    signInAs(owner);
+    // The dashboard's details form, drawn before the hours are saved in another tab.
+    const drawn = (await listOwnedRestaurants({ viewer: owner }))[0]!.detailsVersion;
+    const hours = (await getHoursForOwner({ viewer: owner, slug: restaurant.slug }))!.version;
+    for (const timeZone of ["UTC", "Europe/London"]) {
+      const version = (await getHoursForOwner({ viewer: owner, slug: restaurant.slug }))!.version;
+      expect(
+        await submit(saveHoursAction, { restaurantId: restaurant.id, version, timeZone, monday: "09:00-17:00" }),
+      ).toMatchObject({ ok: true });
+    }
+    expect((await getHoursForOwner({ viewer: owner, slug: restaurant.slug }))!.version).not.toBe(hours);
+    // Before, the save was refused: "these details were changed in another tab or by another owner".
+    expect(
+      await submit(updateRestaurantAction, {
+        restaurantId: restaurant.id,
+        version: drawn,
+        name: "Soup Corner",
+        cuisine: "Soups",
+        address: "1 Main St",
+        offersPickup: "on",
+      }),
+    ).toEqual({ ok: true, message: "Saved." });
+    const [row] = await db().select().from(restaurants).where(eq(restaurants.id, restaurant.id));
+    expect([row!.name, row!.timeZone]).toEqual(["Soup Corner", "Europe/London"]);
   });
 
   if (driver === "postgres")
