@@ -18,12 +18,15 @@ export function RoleForm({
   ownedIds,
   restaurants,
   disabled,
+  version,
 }: {
   profileId: number;
   role: string;
   ownedIds: number[];
   restaurants: { id: number; name: string }[];
   disabled: boolean;
+  /** What the form shows, as the save must still find it (lib/admin/roles.ts roleFormVersion). */
+  version: string;
 }) {
   return (
     <ActionForm action={changeRoleAction} className="space-y-4">
@@ -32,6 +35,7 @@ export function RoleForm({
         return (
           <>
             <input type="hidden" name="profileId" value={profileId} />
+            <input type="hidden" name="version" value={version} />
             <fieldset disabled={disabled} className="space-y-2">
               <legend className="text-sm font-medium text-stone-700">Role</legend>
               {ROLES.map((r) => (

@@ -10,6 +10,8 @@ import { changeUserRole, setUserDisabled, type RoleChangeResult } from "./roles"
 import { createRestaurantSchema, disableSchema, ownerChangeSchema, roleChangeSchema } from "./schema";
 
 function done(result: RoleChangeResult, message: string): ActionState {
+  // A form drawn before another change is drawn again, showing it.
+  if (!result.ok && result.reason === "conflict:changed") revalidatePath("/admin", "layout");
   if (!result.ok) return roleChangeRefusals[result.reason];
   revalidatePath("/admin", "layout");
   return { ok: true, message: result.changed ? message : adminMessages.unchanged };

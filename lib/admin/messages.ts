@@ -56,4 +56,10 @@ export const roleChangeRefusals: Record<RoleChangeFailure["reason"], ActionState
     "A customer owns no restaurant: choose Owner or Admin, or untick the restaurants.",
   ),
   "invalid:disabled-user": { message: DISABLED_USER_MESSAGE },
+  "conflict:changed": {
+    stale: true,
+    message:
+      "Nothing was changed: this user's role or restaurants were changed since you opened this page. " +
+      "The form now shows them as they are: make your changes again.",
+  },
 };

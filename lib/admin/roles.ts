@@ -1,5 +1,6 @@
 import "server-only";
 
+import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
@@ -22,7 +23,9 @@ export type RoleChangeFailure = {
     | "invalid:unknown-restaurant"
     | "invalid:owner-needs-restaurant"
     | "invalid:customer-owns-none"
-    | "invalid:disabled-user";
+    | "invalid:disabled-user"
+    /** The role or the restaurants changed since the form was drawn (its `version`, roleFormVersion). */
+    | "conflict:changed";
 };
 export type RoleChangeResult = Result<{ changed: boolean }, RoleChangeFailure>;
 
@@ -73,6 +76,16 @@ async function isLastActiveAdmin(tx: Executor, target: Locked) {
   return (row?.n ?? 0) <= 1;
 }
 
+/**
+ * What the role form shows of a user (their role and the restaurants they own) as one text: the version a save from
+ * that form must find. A save sets the restaurants to exactly the ones ticked, so a form drawn before another admin
+ * made the user an owner of one more restaurant (on its page) took it away from them again, unseen.
+ */
+export const roleFormVersion = (role: UserRole, restaurantIds: readonly number[]) =>
+  createHash("md5")
+    .update(`${role}:${[...restaurantIds].sort((a, b) => a - b).join(",")}`)
+    .digest("hex");
+
 /** The user an admin is about to manage, with the restaurants they own; then every restaurant to choose from. */
 export async function getUserForRoles({ viewer, slug }: { viewer: Viewer; slug: string }) {
   assertAdmin(viewer);
@@ -92,7 +105,11 @@ export async function getUserForRoles({ viewer, slug }: { viewer: Viewer; slug: 
       .orderBy(asc(restaurants.name), asc(restaurants.id)),
   ]);
   if (!target) return null;
-  return { target, restaurants: allRestaurants };
+  const version = roleFormVersion(
+    target.user.role,
+    target.ownedRestaurants.map((o) => o.restaurantId),
+  );
+  return { target, restaurants: allRestaurants, version };
 }
 
 export type ManagedUser = NonNullable<Awaited<ReturnType<typeof getUserForRoles>>>;
@@ -112,11 +129,14 @@ export async function changeUserRole({
   profileId,
   role,
   restaurantIds = [],
+  version,
 }: {
   viewer: Viewer;
   profileId: number;
   role: UserRole;
   restaurantIds?: number[];
+  /** The form's roleFormVersion; absent, the save overwrites whatever is. */
+  version?: string;
 }): Promise<RoleChangeResult> {
   assertAdmin(viewer);
   // Owners and admins may own restaurants (decision 0004: an admin runs one only as one of its owners); a customer
@@ -139,6 +159,9 @@ export async function changeUserRole({
       .from(restaurantOwners)
       .where(eq(restaurantOwners.profileId, profileId));
     const before = owned.map((o) => o.id).sort((a, b) => a - b);
+    // Read after the target's lock, which every role and ownership change takes: any change committed before it.
+    if (version !== undefined && version !== roleFormVersion(target.role, before))
+      return { ok: false, reason: "conflict:changed" } as const;
     const added = wanted.filter((id) => !before.includes(id));
     const removed = before.filter((id) => !wanted.includes(id));
     if (target.disabled && added.length > 0) return { ok: false, reason: "invalid:disabled-user" } as const;

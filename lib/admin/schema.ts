@@ -45,6 +45,11 @@ const profileId = recordId();
 
 export const roleChangeSchema = z.object({
   profileId,
+  /** The role and restaurants as the form drew them (lib/admin/roles.ts roleFormVersion); absent, the save overwrites. */
+  version: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/, "Reload the page and try again.")
+    .optional(),
   role: z.enum(userRole.enumValues, { error: "Choose a role." }),
   // Checkboxes: absent, one value, or many.
   restaurantIds: z.preprocess(

@@ -8,6 +8,7 @@ import { changeRoleAction, setDisabledAction } from "@/lib/admin/actions";
 import { listAuditLog } from "@/lib/admin/audit";
 import { describeAuditEntry } from "@/lib/admin/audit-text";
 import { decodeAuditCursor } from "@/lib/admin/cursor";
+import { addRestaurantOwner } from "@/lib/admin/restaurants";
 import { changeUserRole, getUserForRoles, setUserDisabled } from "@/lib/admin/roles";
 import { findActiveViewer, type Viewer } from "@/lib/auth/queries";
 
@@ -136,6 +137,56 @@ describe.each(DRIVERS)("admin roles on %s", (driver) => {
       ok: true,
     });
     expect(await owned()).toEqual([]);
+  });
+
+  it("does not save a role form over an ownership change made since it was drawn, and saves once it shows it", async () => {
+    const admin = await signedIn("admin");
+    const other = await signedIn("admin");
+    const olga = await signedIn("customer");
+    const r1 = (await createRestaurant(db())).restaurant.id;
+    const r2 = (await createRestaurant(db())).restaurant.id;
+    await changeUserRole({ viewer: admin.viewer, profileId: olga.profile.id, role: "owner", restaurantIds: [r1] });
+    const owned = async () =>
+      (await db().select().from(restaurantOwners).where(eq(restaurantOwners.profileId, olga.profile.id)))
+        .map((o) => o.restaurantId)
+        .sort((x, y) => x - y);
+    // The first admin's form for Olga, as drawn: owner of r1.
+    const drawn = (await getUserForRoles({ viewer: admin.viewer, slug: olga.profile.slug }))!;
+    const form = {
+      profileId: String(olga.profile.id),
+      version: drawn.version,
+      restaurantIds: drawn.target.ownedRestaurants.map((o) => String(o.restaurantId)),
+    };
+    // Meanwhile another admin makes her an owner of r2 too, on that restaurant's page.
+    expect(await addRestaurantOwner({ viewer: other.viewer, restaurantId: r2, profileId: olga.profile.id })).toEqual({
+      ok: true,
+      changed: true,
+    });
+    const entries = await auditCount();
+    // The first form, which never showed r2, makes her an admin.
+    session.viewer = admin.viewer;
+    expect(await post(changeRoleAction, { ...form, role: "admin" })).toEqual({
+      stale: true,
+      message:
+        "Nothing was changed: this user's role or restaurants were changed since you opened this page. " +
+        "The form now shows them as they are: make your changes again.",
+    });
+    // Before, the save took r2 from her, unseen by either admin, and recorded it as the first admin's doing.
+    expect(await owned()).toEqual([r1, r2].sort((x, y) => x - y));
+    expect((await findActiveViewer(olga.user.id))?.role).toBe("owner");
+    expect(await auditCount()).toBe(entries);
+    // Drawn again, the form shows both and saves.
+    const fresh = (await getUserForRoles({ viewer: admin.viewer, slug: olga.profile.slug }))!;
+    expect(
+      await post(changeRoleAction, {
+        ...form,
+        version: fresh.version,
+        role: "admin",
+        restaurantIds: fresh.target.ownedRestaurants.map((o) => String(o.restaurantId)),
+      }),
+    ).toMatchObject({ ok: true, message: "Role saved. It applies from the user's next request." });
+    expect(await owned()).toEqual([r1, r2].sort((x, y) => x - y));
+    expect((await findActiveViewer(olga.user.id))?.role).toBe("admin");
   });
 
   it("records a change of an owner's restaurants alone as that, not as a role change from owner to owner", async () => {

@@ -18,7 +18,7 @@ export default async function ManageUserPage({ params }: PageProps<"/admin/users
   if (!pathSlug.safeParse(slug).success) notFound();
   const managed = await getUserForRoles({ viewer, slug });
   if (!managed) notFound();
-  const { target, restaurants } = managed;
+  const { target, restaurants, version } = managed;
   const isSelf = target.id === viewer.profileId;
   return (
     <>
@@ -47,6 +47,7 @@ export default async function ManageUserPage({ params }: PageProps<"/admin/users
           ownedIds={target.ownedRestaurants.map((o) => o.restaurantId)}
           restaurants={restaurants}
           disabled={isSelf}
+          version={version}
         />
       </section>
       <section aria-labelledby="account-heading" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200">
