@@ -2,7 +2,7 @@ import "server-only";
 
 import { and, eq, sql } from "drizzle-orm";
 
-import { getDb } from "@/db/client";
+import { getPrimaryDb } from "@/db/client";
 import { orders, restaurants } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/queries";
 import { ownedRestaurantAt } from "@/lib/owner/scope";
@@ -17,9 +17,14 @@ export type LiveTarget = { kind: "restaurant"; restaurantId: number } | { kind: 
  * One statement, with exactly the pages' rules: a restaurant's queue is heard by its owners (ownedBy, as
  * getOrderQueue), an order by its customer or an admin (as getOrderForViewer). Anything else: null, and the
  * stream answers 404 like the page.
+ *
+ * On the primary, like the session check before it and the pages it refreshes (decision 0014): a restaurant taken
+ * from its owner is written there by an admin, so no read-your-writes position keeps the owner's stream off a
+ * replica that has not replayed it, and every heartbeat would find them an owner still, and stream the queue on,
+ * for as long as the replica lags (up to the lag limit).
  */
 export async function authorizeLiveScope(viewer: Viewer, scope: LiveScope): Promise<LiveTarget | null> {
-  const db = await getDb();
+  const db = await getPrimaryDb();
   if (scope.kind === "restaurant") {
     const [row] = await db
       .select({ id: restaurants.id })
