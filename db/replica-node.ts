@@ -6,9 +6,9 @@ import { queryLogger } from "./query-stats";
  * the furthest WAL position it was seen to have replayed. db/replicas.ts routes between these.
  *
  * A replica is left out of routing while it is *down* (a read or a measure failed: for REPLICA_RETRY_MS) or
- * *behind* (more than maxLagSeconds behind the primary, or not measured since it started or last failed). The lag
- * is measured beside the requests, at most once per LAG_CHECK_MS, started by the requests that route
- * (`checkLag`), never awaited by them.
+ * *behind* (more than maxLagSeconds behind the primary, or not measured since it started or last failed, or last
+ * measured so long ago that it may have fallen that far behind since). The lag is measured beside the requests, at
+ * most once per LAG_CHECK_MS, started by the requests that route (`checkLag`), never awaited by them.
  */
 
 type Sql = import("postgres").Sql;
@@ -40,8 +40,14 @@ export class ReplicaNode {
   private unhealthyUntil = 0;
   /** The furthest WAL position this replica was seen to have replayed, since it last failed. */
   replayedUpTo = BigInt(0);
-  /** Not measured yet counts as behind: a standby that has just (re)started is when it is likeliest to be. */
-  private behind: boolean;
+  /**
+   * Until when (Date.now() ms) the last measure vouches that the replica is within the limit; 0 while it is behind.
+   * A measure of `lag` seconds vouches for `limit - lag` seconds more, not until the next measure: replay may stop
+   * right after it, and an instance that was idle for minutes measures again only when a request comes, which
+   * routes on the judgement it finds. Not measured yet counts as behind: a standby that has just (re)started is when
+   * it is likeliest to be.
+   */
+  private trustedUntil = 0;
   /** Seconds behind at the last measure, null before one (since the start or the last failure): for the log. */
   private lastLag: number | null = null;
   /** Bumped by every failure: a measure started before it vouches for nothing after it. */
@@ -58,12 +64,11 @@ export class ReplicaNode {
   ) {
     this.sql = settings.connect(url);
     this.lagSql = settings.connect(url, 1);
-    this.behind = settings.maxLagSeconds > 0;
   }
 
   /** May this replica's reads be routed to it now? */
   usable(): boolean {
-    return !this.down() && !this.behind;
+    return !this.down() && (this.settings.maxLagSeconds === 0 || Date.now() < this.trustedUntil);
   }
 
   /** Left out after a failure, for now (a read tries it again once the time is up, when lag is not measured). */
@@ -87,7 +92,7 @@ export class ReplicaNode {
     // A standby that failed may come back behind where it was (a crash restart replays from its last restart
     // point): what it was seen to have replayed before no longer vouches for it.
     this.replayedUpTo = BigInt(0);
-    this.behind = this.settings.maxLagSeconds > 0;
+    this.trustedUntil = 0;
     this.lastLag = null;
     if ((error as { code?: unknown } | null)?.code === STALLED && !this.closed) this.reconnect(client);
     if (wasUp) {
@@ -149,11 +154,15 @@ export class ReplicaNode {
    */
   private async measure(primaryLsn: () => PromiseLike<string>) {
     const generation = this.generation;
+    // Taken before either statement: the age judged below is the data's age at this moment or later, so trust
+    // counted from here runs out early rather than late.
+    const startedAt = Date.now();
     let written: bigint;
     try {
       written = lsnValue(await answeredWithin(primaryLsn(), this.stallMs));
     } catch (error) {
-      // The primary's side failed: nothing is learnt about the replica, which keeps its last judgement.
+      // The primary's side failed: nothing is learnt about the replica, which keeps its last judgement (until that
+      // runs out).
       console.warn(`measuring the lag of ${this.name}: the primary did not answer (${reason(error)})`);
       return;
     }
@@ -172,7 +181,7 @@ export class ReplicaNode {
       return;
     }
     if (this.closed || generation !== this.generation) return;
-    this.judge(this.lagOf(row, written));
+    this.judge(this.lagOf(row, written), startedAt);
   }
 
   private lagOf(row: { lsn: string | null; seconds: number | null } | undefined, written: bigint): number {
@@ -194,7 +203,7 @@ export class ReplicaNode {
     if (replayed > this.replayedUpTo) this.replayedUpTo = replayed;
   }
 
-  private judge(seconds: number) {
+  private judge(seconds: number, measuredAt: number) {
     const limit = this.settings.maxLagSeconds;
     const behind = seconds > limit;
     if (behind && (this.lastLag === null || this.lastLag <= limit)) {
@@ -204,7 +213,9 @@ export class ReplicaNode {
     } else if (!behind && this.lastLag !== null && this.lastLag > limit) {
       console.warn(`${this.name} caught up with the primary; reading from it again`);
     }
-    this.behind = behind;
+    // Its data was at most `seconds` old at measuredAt, so at most `limit` old until limit - seconds later. Never
+    // longer than the limit: a replica whose clock runs behind the primary's measures a negative lag.
+    this.trustedUntil = behind ? 0 : measuredAt + (limit - Math.max(seconds, 0)) * 1000;
     this.lastLag = seconds;
   }
 

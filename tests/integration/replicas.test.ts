@@ -1,5 +1,6 @@
 import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 import { eq, sql } from "drizzle-orm";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { connectPostgres, connectReplicated } from "@/db/client";
@@ -169,6 +170,67 @@ for (const title of base ? ["replicated database on PostgreSQL"] : []) {
         },
         { timeout: 30_000, interval: 200 },
       );
+    });
+
+    it("does not route on a lag measure older than the limit allows: a replica that stalled since is left out", async () => {
+      // A stand-in standby: a database of its own, seeded as this one was, whose data stops there, and whose replay
+      // functions report the primary's position at that time and the time it was made, as a standby's do once its
+      // replay has stopped.
+      const standbyName = `${name}_standby`;
+      await recreateDatabase(base!, standbyName, templateDatabase(base!));
+      try {
+        const seeding = await connectPostgres(databaseUrl(base!, standbyName), { max: 1 });
+        await seedDemo(seeding.db).finally(() => seeding.close());
+        const standby = postgres(databaseUrl(base!, standbyName), { max: 1, onnotice: () => {} });
+        try {
+          await standby.unsafe(`create schema standby;
+            create table standby.standby_replay as select pg_current_wal_lsn() as lsn, clock_timestamp() as at;
+            create function standby.pg_last_wal_replay_lsn() returns pg_lsn language sql
+              as 'select lsn from standby.standby_replay';
+            create function standby.pg_last_xact_replay_timestamp() returns timestamptz language sql
+              as 'select at from standby.standby_replay';
+            alter database "${standbyName}" set search_path = standby, public, pg_catalog`);
+        } finally {
+          await standby.end();
+        }
+        const LIMIT_SECONDS = 3;
+        const handle = await connectReplicated(url, [databaseUrl(base!, standbyName)], {}, LIMIT_SECONDS);
+        handles.push(handle);
+        floor = null;
+        // Measured within the limit: it serves reads.
+        await vi.waitFor(
+          async () =>
+            expect(
+              (await countQueries(async () => (await handle.route!()).query.restaurants.findMany({ limit: 1 })))
+                .replicaReads,
+            ).toBe(1),
+          { timeout: 10_000, interval: 100 },
+        );
+        const [first] = await handle.db
+          .select({ id: restaurants.id, name: restaurants.name })
+          .from(restaurants)
+          .limit(1);
+        const renamed = `${first!.name} (renamed)`;
+        await handle.db.update(restaurants).set({ name: renamed }).where(eq(restaurants.id, first!.id));
+        try {
+          // The instance is idle while the replica, whose replay stopped when it was made, passes the limit. The
+          // next request must not trust the last measure, taken before that: the replica may be (and here is)
+          // further behind by now. Before, it read the old name from the replica.
+          await new Promise((resolve) => setTimeout(resolve, (LIMIT_SECONDS + 1) * 1000));
+          const after = await countQueries(async () =>
+            (await handle.route!())
+              .select({ name: restaurants.name })
+              .from(restaurants)
+              .where(eq(restaurants.id, first!.id)),
+          );
+          expect(after.result).toEqual([{ name: renamed }]);
+          expect(after.replicaReads).toBe(0);
+        } finally {
+          await handle.db.update(restaurants).set({ name: first!.name }).where(eq(restaurants.id, first!.id));
+        }
+      } finally {
+        await dropDatabase(base!, standbyName);
+      }
     });
 
     it("sends reads to the primary when the replica's connection stops answering without closing, then reconnects", async () => {
