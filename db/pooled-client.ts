@@ -43,7 +43,13 @@ async function beginOnReservedConnection(sql: Sql, args: unknown[]): Promise<unk
       await tx.unsafe("rollback").catch(() => {});
       throw error;
     }
-    await tx.unsafe("commit");
+    const committed = await tx.unsafe("commit");
+    // A statement that failed inside `fn`, its error caught there, left the transaction aborted, and PostgreSQL
+    // answers such a COMMIT with ROLLBACK rather than an error. postgres.js' own begin rejects then (with that
+    // statement's error); so must this one, or its caller takes a lost transaction for a committed one.
+    if (committed.command === "ROLLBACK") {
+      throw Object.assign(new Error("the transaction was rolled back: a statement in it failed"), { code: "25P02" });
+    }
     return result;
   } finally {
     tx.release();

@@ -58,6 +58,21 @@ describe.runIf(base)("the pooled PostgreSQL client", () => {
     expect(idleInTransaction[0]!.n).toBe(0);
   });
 
+  it("reports a transaction PostgreSQL rolled back as failed, even when its body caught the failing statement", async () => {
+    const { db } = handle;
+    // A failed statement leaves the transaction aborted, and PostgreSQL answers the COMMIT with ROLLBACK, not an
+    // error. postgres.js' own begin rejects then; the pooled one resolved, and its caller took the lost insert for
+    // a committed one.
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.execute(sql`insert into pooled_probe values (50)`);
+        await tx.execute(sql`select 1 / 0`).catch(() => {});
+        return "done";
+      }),
+    ).rejects.toThrow();
+    expect(await seen()).not.toContain(50);
+  });
+
   it("keeps concurrent transactions apart, each on its own connection", async () => {
     const { db } = handle;
     await Promise.all(
