@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 type Mode = "connecting" | "live" | "polling";
 
@@ -10,10 +10,30 @@ type Mode = "connecting" | "live" | "polling";
  * Events, decision 0015) reports a change, and falls back to re-rendering every `seconds` while the stream is
  * down, refused (then it opens the stream again every `seconds`), or EventSource is missing. Bursts of events cost
  * one refresh.
+ *
+ * `after` is the last event the page was rendered with: a stream opens from there, so that nothing committed
+ * between the render and the connection is missed. A refresh renders the page with a newer one, which only a stream
+ * opened later uses; the open stream stays open (it has delivered that event already). Were `after` part of what
+ * the effect depends on, every event would close the stream and open another: a session check, a scope check and a
+ * replay on the server per event and viewer.
  */
-export function LiveRefresh({ src, seconds, label }: { src: string; seconds: number; label: string }) {
+export function LiveRefresh({
+  src,
+  after,
+  seconds,
+  label,
+}: {
+  src: string;
+  after: string;
+  seconds: number;
+  label: string;
+}) {
   const router = useRouter();
   const [mode, setMode] = useState<Mode>("connecting");
+  const renderedAfter = useRef(after);
+  useEffect(() => {
+    renderedAfter.current = after;
+  }, [after]);
 
   useEffect(() => {
     let poll: ReturnType<typeof setInterval> | undefined;
@@ -40,7 +60,9 @@ export function LiveRefresh({ src, seconds, label }: { src: string; seconds: num
     let reopen: ReturnType<typeof setTimeout> | undefined;
     const open = () => {
       reopen = undefined;
-      const current = new EventSource(src);
+      const url = new URL(src, window.location.href);
+      url.searchParams.set("after", renderedAfter.current);
+      const current = new EventSource(url);
       source = current;
       current.onopen = () => {
         stopPolling();

@@ -1,3 +1,5 @@
+import type { Page } from "@playwright/test";
+
 import { expect, placeOrder, test, type Fixtures } from "./fixtures";
 
 test("the owner's queue and the customer's tracking page follow each other live, without reloads", async ({
@@ -6,6 +8,7 @@ test("the owner's queue and the customer's tracking page follow each other live,
 }) => {
   const olivia = await pageAs("owner");
   const grace = await pageAs(await newCustomer("live"));
+  const opened = { olivia: streamsOpened(olivia), grace: streamsOpened(grace) };
 
   await olivia.goto("/owner/trattoria-luce/orders");
   await expect(olivia.getByTestId("live-status")).toHaveAttribute("data-mode", "live");
@@ -24,7 +27,21 @@ test("the owner's queue and the customer's tracking page follow each other live,
   await expect(grace.getByTestId("order-status")).toContainText("preparing", { timeout: 3_000 });
   await card.getByRole("button", { name: "Mark ready" }).click();
   await expect(grace.getByTestId("order-status")).toContainText("ready", { timeout: 3_000 });
+
+  // Each page re-rendered on every event through the one stream it opened: none was closed and opened again.
+  await expect(olivia.getByRole("article", { name: `Order #${orderId}`, exact: true })).toContainText("ready");
+  expect(opened.grace.map((url) => new URL(url).searchParams.get("order"))).toEqual([orderId]);
+  expect(opened.olivia.map((url) => new URL(url).searchParams.get("restaurant"))).toEqual(["trattoria-luce"]);
 });
+
+/** The live streams a page opens (EventSource requests), in order. */
+function streamsOpened(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/api/live/orders") urls.push(request.url());
+  });
+  return urls;
+}
 
 const STREAM = "**/api/live/orders**";
 

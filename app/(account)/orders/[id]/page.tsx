@@ -51,7 +51,8 @@ export default async function OrderPage({ params }: PageProps<"/orders/[id]">) {
       </header>
       {open ? (
         <LiveRefresh
-          src={`/api/live/orders?order=${order.id}&after=${order.lastEventId}`}
+          src={`/api/live/orders?order=${order.id}`}
+          after={order.lastEventId}
           seconds={10}
           label="Status changes"
         />

@@ -32,7 +32,8 @@ export default async function OwnerOrdersPage({ params }: PageProps<"/owner/[slu
       <OwnerNav slug={queue.slug} name={queue.name} current="orders" title="Order queue" />
       <div className="mb-4">
         <LiveRefresh
-          src={`/api/live/orders?restaurant=${encodeURIComponent(queue.slug)}&after=${queue.lastEventId}`}
+          src={`/api/live/orders?restaurant=${encodeURIComponent(queue.slug)}`}
+          after={queue.lastEventId}
           seconds={10}
           label="New orders and status changes"
         />
