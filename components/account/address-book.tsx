@@ -133,6 +133,8 @@ function EditAddressForm({ address }: { address: SavedAddress }) {
       {(state, pending) => (
         <>
           <input type="hidden" name="addressId" value={address.id} />
+          {/* The address as drawn: a save from a form drawn before another tab's edit is refused, not written. */}
+          <input type="hidden" name="version" value={address.version} />
           <AddressFields prefix={`address-${address.id}`} saved={address} errors={state.fieldErrors} />
           <div className="flex items-center justify-end gap-3">
             <Button type="submit" disabled={pending}>

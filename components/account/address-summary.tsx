@@ -4,7 +4,7 @@ import type { SavedAddress } from "@/lib/addresses/queries";
  * A saved address as a customer reads it: its label, whether it is the default, and its text. Both are typed by the
  * customer and may hold a word longer than a phone is wide: it wraps anywhere rather than push the page sideways.
  */
-export function AddressSummary({ address }: { address: SavedAddress }) {
+export function AddressSummary({ address }: { address: Pick<SavedAddress, "label" | "address" | "isDefault"> }) {
   return (
     <div className="min-w-0 wrap-anywhere">
       <p className="font-medium">

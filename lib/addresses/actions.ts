@@ -43,6 +43,11 @@ export const updateAddressAction = formAction(editAddressSchema, async (input, v
   const result = await updateAddress({ viewer, ...input });
   if (!result.ok) {
     if (result.reason === "not-found") return gone(addressMessages.notFoundEdit);
+    if (result.reason === "conflict:changed") {
+      // Drawn again, the form is reset to the address as it is now, with its new version.
+      refresh();
+      return { stale: true, message: addressMessages.changed };
+    }
     return duplicateError(result);
   }
   refresh();

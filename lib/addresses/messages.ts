@@ -11,6 +11,10 @@ export const addressMessages = {
   /** An edit of an address deleted meanwhile: the refreshed page drops its form, and with it what was typed. */
   notFoundEdit:
     "That address is no longer saved (deleted in another tab?), so your changes were not kept. Add it again below.",
+  /** An edit from a form drawn before another tab's: the refreshed form shows the address as it is now. */
+  changed:
+    "Nothing was saved: this address was changed in another tab since you opened this page. " +
+    "The form now shows it as it is: make your changes again.",
   tooMany: `You can keep at most ${MAX_SAVED_ADDRESSES} addresses. Delete one to add another.`,
   duplicate: (label: string) => `You have already saved this address, as "${label}".`,
   labelTaken: (label: string) => `You already have an address called "${label}": choose another name.`,

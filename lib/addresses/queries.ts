@@ -15,7 +15,14 @@ type AddressResult = Result<object, { reason: "not-found" }>;
 /** An address text as two copies of it compare: case, accents' encoding and runs of spaces aside. */
 const comparable = (text: string) => text.normalize("NFC").toLocaleLowerCase("und").replace(/\s+/g, " ").trim();
 
-type BookEntry = { id: number; label: string; address: string; isDefault: boolean };
+/**
+ * What the edit form saves (the label and the text), as one text: the version a save from that form must find. A
+ * save writes both fields, so a form drawn before another tab's edit put that edit's old text back, a door code
+ * added meanwhile lost without a word.
+ */
+const addressVersion = sql<string>`md5(row(${customerAddresses.label}, ${customerAddresses.address})::text)`;
+
+type BookEntry = { id: number; label: string; address: string; isDefault: boolean; version: string };
 
 /** The viewer's saved addresses, at most MAX_SAVED_ADDRESSES: read under the address book's lock by the writes. */
 const readBook = (tx: Transaction, viewer: Viewer): Promise<BookEntry[]> =>
@@ -25,6 +32,7 @@ const readBook = (tx: Transaction, viewer: Viewer): Promise<BookEntry[]> =>
       label: customerAddresses.label,
       address: customerAddresses.address,
       isDefault: customerAddresses.isDefault,
+      version: addressVersion,
     })
     .from(customerAddresses)
     .where(eq(customerAddresses.profileId, viewer.profileId));
@@ -52,13 +60,13 @@ const theirs = ({ viewer, addressId }: AddressRef) =>
   and(eq(customerAddresses.id, addressId), eq(customerAddresses.profileId, viewer.profileId));
 
 /**
- * The viewer's saved addresses, default first, then oldest first. Bounded (MAX_SAVED_ADDRESSES), so one statement
- * and no pagination.
+ * The viewer's saved addresses, default first, then oldest first, each with the version its edit form sends back.
+ * Bounded (MAX_SAVED_ADDRESSES), so one statement and no pagination.
  */
 export async function listAddresses({ viewer }: { viewer: Viewer }) {
   const db = await getDb();
   return db
-    .select(savedAddressColumns)
+    .select({ ...savedAddressColumns, version: addressVersion })
     .from(customerAddresses)
     .where(eq(customerAddresses.profileId, viewer.profileId))
     .orderBy(...savedAddressOrder);
@@ -88,8 +96,11 @@ export async function findAddress(ref: AddressRef) {
 /** The same address text (ignoring case and spacing) is saved already, under `label`. */
 export type DuplicateAddress = { reason: "conflict:duplicate" | "conflict:label"; label: string };
 export type AddAddressFailure = { reason: "invalid:too-many" } | DuplicateAddress;
-/** Why an edit was refused: not one of the viewer's addresses, or a copy of another. */
-export type AddressFailure = { reason: "not-found" } | DuplicateAddress;
+/**
+ * Why an edit was refused: not one of the viewer's addresses, changed since its form was drawn (its `version`), or
+ * a copy of another.
+ */
+export type AddressFailure = { reason: "not-found" } | { reason: "conflict:changed" } | DuplicateAddress;
 
 /**
  * Runs `write` in a transaction that first locks the viewer's profile row: every write that counts a customer's
@@ -144,18 +155,22 @@ export async function addAddress({
  * Rewrites one of the viewer's addresses (a typo, a new door code); another user's id finds nothing ("not-found").
  * A text another of their addresses has already is refused as an add's is ("conflict:duplicate"), under the
  * address book's lock so that an add at the same time cannot slip one in: an edit made the copy that an add refused.
- * Placed orders keep the text they were placed with: checkout copied it onto the order.
+ * With the form's `version`, an address changed since the form was drawn is not written ("conflict:changed"), read
+ * under the same lock. Placed orders keep the text they were placed with: checkout copied it onto the order.
  */
 export async function updateAddress({
   label,
   address,
+  version,
   ...ref
-}: AddressRef & { label: string; address: string }): Promise<Result<object, AddressFailure>> {
+}: AddressRef & { label: string; address: string; version?: string }): Promise<Result<object, AddressFailure>> {
   const { viewer, addressId } = ref;
   return inAddressBook(viewer, async (tx) => {
     // The whole book: the one edited, if it is theirs, and the others to compare.
     const book = await readBook(tx, viewer);
-    if (!book.some((a) => a.id === addressId)) return NOT_FOUND;
+    const edited = book.find((a) => a.id === addressId);
+    if (!edited) return NOT_FOUND;
+    if (version !== undefined && edited.version !== version) return { ok: false, reason: "conflict:changed" } as const;
     const duplicate = duplicateOf(book, { label, address }, addressId);
     if (duplicate) return duplicate;
     await tx.update(customerAddresses).set({ label, address }).where(theirs(ref));

@@ -18,6 +18,11 @@ export const addAddressSchema = z.object({
 export const addressIdSchema = z.object({ addressId: recordId("Choose one of your saved addresses.") });
 
 export const editAddressSchema = addressIdSchema.extend({
+  /** The address as its form drew it (lib/addresses/queries.ts addressVersion); absent, the save overwrites it. */
+  version: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/, "Reload the page and try again.")
+    .optional(),
   label: addAddressSchema.shape.label,
   address: addAddressSchema.shape.address,
 });
