@@ -2,7 +2,7 @@ import "server-only";
 
 import { createAccount } from "./queries";
 import type { SignUpInput } from "./schema";
-import { checkSignInThrottle, claimSignInAttempt, recordSignInEvent, recordThrottledAttempt } from "./throttle";
+import { claimSignInAttempt, recordSignInEvent, recordThrottledAttempt, settleSuccessfulAttempt } from "./throttle";
 
 export type SignUpOutcome =
   { ok: true } | { ok: false; reason: "email-taken" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
@@ -21,17 +21,20 @@ export async function signUp({
   address: string | null;
 }): Promise<SignUpOutcome> {
   const keys = { email: input.email, address };
-  const locked = await checkSignInThrottle(keys);
-  if (locked) {
-    await recordThrottledAttempt(keys, locked, "sign_up");
-    return { ok: false, reason: "throttled", retryAfterSeconds: locked.retryAfterSeconds };
-  }
-  const created = await createAccount(input);
-  if (created.ok) return created;
+  // Counted BEFORE the account is looked for, in the throttle's one atomic upsert, as a sign-in is. Checked first
+  // and counted after, a burst of sign-ups all passed the check before any was counted: every free email of the
+  // burst got an account and every taken one an answer (its "too many attempts" only ever came after "taken"), so
+  // one burst told apart as many emails as it held, however few the address may ask about.
   const claim = await claimSignInAttempt(keys);
   if (!claim.ok) {
     await recordThrottledAttempt(keys, claim, "sign_up");
     return { ok: false, reason: "throttled", retryAfterSeconds: claim.retryAfterSeconds };
+  }
+  const created = await createAccount(input);
+  if (created.ok) {
+    // Not a failure: the try is given back, as a correct password's is.
+    await settleSuccessfulAttempt(claim);
+    return created;
   }
   await recordSignInEvent("auth.sign_in_failed", { ...keys, details: { via: "sign_up" } });
   return created;

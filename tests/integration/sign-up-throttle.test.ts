@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import { auditLog, users } from "@/db/schema";
 import { signUpAction } from "@/lib/auth/actions";
+import { signUp as signUpDirectly } from "@/lib/auth/sign-up";
 import { THROTTLE_RULES } from "@/lib/auth/throttle";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
@@ -70,5 +71,33 @@ describe.each(DRIVERS)("sign-up with a taken email on %s", (driver) => {
     expect(await db().select({ email: users.email }).from(users).where(eq(users.email, fresh))).toEqual([
       { email: fresh },
     ]);
+  });
+});
+
+// PGlite runs one statement at a time: the burst interleaves on the real server only.
+describe("a burst of sign-ups from one address, on postgres", () => {
+  const db = freshDatabase("postgres");
+
+  it("tells no more emails apart than the address may ask about, and creates nothing once refused", async () => {
+    const address = "203.0.113.250";
+    const taken = await Promise.all(Array.from({ length: 30 }, async () => (await createUser(db())).user.email));
+    const free = Array.from({ length: 30 }, (_, i) => `burst-${i}@example.test`);
+    const outcomes = await Promise.all(
+      [...taken, ...free].map(async (email) => ({
+        email,
+        outcome: await signUpDirectly({ input: { name: "Prober", email, password: "a long passphrase" }, address }),
+      })),
+    );
+    // "Too many attempts" is the neutral answer: it is given before anything is looked at, taken email or not. Any
+    // other answer says whether the email has an account ("already exists", or an account made for a free one).
+    const toldApart = outcomes.filter(({ outcome }) => outcome.ok || outcome.reason !== "throttled");
+    // Each answer that tells counts against the address until it locks (a free email gives its try back once its
+    // account exists, so a few more may be told while the burst is still asking).
+    expect(toldApart.length).toBeLessThanOrEqual(THROTTLE_RULES.address.limit + 5);
+    // A refused sign-up, taken or free, created nothing and hashed nothing.
+    const refusedFree = outcomes.filter(({ email, outcome }) => free.includes(email) && !outcome.ok);
+    for (const { email } of refusedFree) {
+      expect(await db().select().from(users).where(eq(users.email, email))).toEqual([]);
+    }
   });
 });
