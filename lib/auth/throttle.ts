@@ -65,9 +65,9 @@ export async function checkSignInThrottle(keys: ThrottleKeys): Promise<Throttled
 }
 
 /**
- * Counts one attempt against every key, unless a key is locked. One upsert: the WHERE of DO UPDATE is evaluated
- * on the newest row version (after waiting for a concurrent attempt's row lock), so the count is exact across
- * instances. A locked row is left alone and not returned, which is how a refusal shows.
+ * Counts one attempt against every key, unless a key is locked: then against none. One upsert: the WHERE of DO
+ * UPDATE is evaluated on the newest row version (after waiting for a concurrent attempt's row lock), so the count is
+ * exact across instances. A refused attempt returns fewer rows than keys, which is how a refusal shows.
  */
 export async function claimSignInAttempt(keys: ThrottleKeys): Promise<ClaimedAttempt> {
   const db = await getDb();
@@ -80,9 +80,33 @@ export async function claimSignInAttempt(keys: ThrottleKeys): Promise<ClaimedAtt
   const lockouts = sql`(case when ${quiet} then 0 else ${t.lockouts} end)`;
   const reached = sql`${failures} >= ${rule((r) => r.limit)}`;
   const wanted = keyRows(keys);
+  const pairs = sql.join(
+    wanted.map((k) => sql`(${k.kind}::text, ${k.key}::text)`),
+    sql`, `,
+  );
+  // An attempt a lock refuses counts against no key, the unlocked ones included: its password is never checked, so
+  // counting it only held the refusal against someone else. Without this, the right password tried a few times
+  // behind a locked shared address locked its owner's account (and retrying a locked account locked the owner's
+  // address). A lock committed by a concurrent attempt after this statement's snapshot is still seen by that key's
+  // own row (the WHERE of DO UPDATE); the other key may then be counted once, as before.
+  const noKeyLocked = sql`not exists (select 1 from sign_in_throttles l
+    where (l.kind, l.key) in (${pairs}) and l.locked_until > now())`;
   const claimed = await db
     .insert(t)
-    .values(wanted.map((k) => ({ ...k, failures: 1, lockouts: 0, lastFailureAt: sql`now()`, lockedUntil: null })))
+    .select(
+      db
+        // Every column, in the table's order (Drizzle's insert … select requires it).
+        .select({
+          kind: sql<string>`v.kind`.as("kind"),
+          key: sql<string>`v.key`.as("key"),
+          failures: sql<number>`1`.as("failures"),
+          lockouts: sql<number>`0`.as("lockouts"),
+          lastFailureAt: sql<Date>`now()`.as("last_failure_at"),
+          lockedUntil: sql<Date | null>`null::timestamptz`.as("locked_until"),
+        })
+        .from(sql`(values ${pairs}) as v(kind, key)`)
+        .where(noKeyLocked),
+    )
     .onConflictDoUpdate({
       target: [t.kind, t.key],
       set: {
@@ -98,7 +122,7 @@ export async function claimSignInAttempt(keys: ThrottleKeys): Promise<ClaimedAtt
   if (claimed.length === wanted.length) {
     return { ok: true, keys, addressLockedUntil: claimed.find((c) => c.kind === "address")?.lockedUntil ?? null };
   }
-  // Refused: a key was locked. (Rows of the other keys were counted: a locked address still counts the account.)
+  // Refused: a key was locked, and no key was counted.
   const throttled = await checkSignInThrottle(keys);
   return { ok: false, ...(throttled ?? { kind: "account", retryAfterSeconds: LOCKOUT_BASE_SECONDS }) };
 }

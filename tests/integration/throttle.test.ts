@@ -100,6 +100,30 @@ describe.each(DRIVERS)("sign-in throttle on %s", (driver) => {
     expect(shape(await attempt(user.email, DEMO_PASSWORD, address()))).toBe("ok");
   });
 
+  it("counts nothing for an attempt a lock refused: the right password tried behind a locked address locks no account", async () => {
+    const { user } = await createUser(db());
+    const shared = address();
+    // Someone else behind the same address (an office, a phone network) sprays guesses until it is locked.
+    for (let i = 0; i < THROTTLE_RULES.address.limit; i++)
+      await attempt(`spray-${n}-${i}@example.test`, "guess", shared);
+    // The account's owner, behind it too, tries their right password a few times: refused, the password unchecked.
+    for (let i = 0; i < THROTTLE_RULES.account.limit + 1; i++) {
+      expect(await attempt(user.email, DEMO_PASSWORD, shared)).toMatchObject({ reason: "throttled", kind: "address" });
+    }
+    // Nothing was held against the account: from home they sign in at once.
+    expect(shape(await attempt(user.email, DEMO_PASSWORD, address()))).toBe("ok");
+    expect(await row("account", user.email)).toBeUndefined();
+
+    // Nor against the address while the account is the one locked: retrying a locked account (locked by a guesser
+    // elsewhere) does not lock its owner's own address.
+    const home = address();
+    await fail(user.email, address(), THROTTLE_RULES.account.limit);
+    for (let i = 0; i < THROTTLE_RULES.address.limit + 1; i++) {
+      expect(await attempt(user.email, DEMO_PASSWORD, home)).toMatchObject({ reason: "throttled", kind: "account" });
+    }
+    expect(await row("address", home)).toBeUndefined();
+  });
+
   it("answers an unknown email exactly as an existing account with a wrong password", async () => {
     const { user } = await createUser(db());
     const from = address();
