@@ -95,9 +95,11 @@ export async function credentialsKeys(request: NextRequest): Promise<ThrottleKey
   try {
     const type = request.headers.get("content-type") ?? "";
     const body = request.clone();
+    // Of a repeated form field, the last, as Auth.js reads a form (Object.fromEntries): keyed by the first, a post
+    // naming an unlocked email before the locked one it signs in with passed the guard and got no 429.
     email = type.includes("application/json")
       ? ((await body.json()) as { email?: unknown })?.email
-      : (await body.formData()).get("email");
+      : (await body.formData()).getAll("email").at(-1);
   } catch {
     email = undefined;
   }

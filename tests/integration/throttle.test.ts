@@ -297,6 +297,26 @@ describe.each(DRIVERS)("sign-in throttle on %s", (driver) => {
       message: expect.stringMatching(/^Too many attempts, try again in \d+ s\.$/),
     });
   });
+
+  it("keys a repeated email field as Auth.js reads it, the last: an unlocked email named first does not dodge the 429", async () => {
+    const { user } = await createUser(db());
+    const from = address();
+    await fail(user.email, address(), THROTTLE_RULES.account.limit);
+    const keys = await credentialsKeys(
+      new NextRequest("http://127.0.0.1/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": from },
+        body: new URLSearchParams([
+          ["email", `unlocked-${n}@example.test`],
+          ["email", user.email],
+          ["password", "x"],
+          ["csrfToken", "t"],
+        ]),
+      }),
+    );
+    expect(keys).toEqual({ email: user.email, address: from });
+    expect((await tooManyAttempts(keys!))?.status).toBe(429);
+  });
 });
 
 describe("malformed callback URLs", () => {
