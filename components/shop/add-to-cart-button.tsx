@@ -14,7 +14,11 @@ export function AddToCartButton({ menuItemId, name }: { menuItemId: number; name
     <form action={action} {...returnFocus} className="flex flex-col items-end gap-1">
       <input type="hidden" name="menuItemId" value={menuItemId} />
       {state.needsReplace ? (
-        <ReplaceCartConfirm message={state.message} label="Start a new cart" pending={pending} compact />
+        <>
+          {/* The cart the question named: one another tab started since is asked about again, not emptied. */}
+          {state.replacing !== undefined ? <input type="hidden" name="replacing" value={state.replacing} /> : null}
+          <ReplaceCartConfirm message={state.message} label="Start a new cart" pending={pending} compact />
+        </>
       ) : (
         <>
           <button

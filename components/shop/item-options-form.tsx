@@ -58,7 +58,14 @@ export function ItemOptionsForm({ menuItemId, name, groups }: { menuItemId: numb
             />
           </div>
           <div className="flex flex-wrap items-center gap-3">
-            {state.needsReplace ? <input type="hidden" name="replace" value="1" /> : null}
+            {state.needsReplace ? (
+              <>
+                <input type="hidden" name="replace" value="1" />
+                {state.replacing !== undefined ? (
+                  <input type="hidden" name="replacing" value={state.replacing} />
+                ) : null}
+              </>
+            ) : null}
             <button
               type="submit"
               disabled={pending}

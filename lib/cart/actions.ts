@@ -11,7 +11,8 @@ import { addToCartRefusal, cartMessages } from "./messages";
 import { addToCart, removeFromCart, setCartQuantity } from "./queries";
 import { addToCartSchema, removeFromCartSchema, setQuantitySchema } from "./schema";
 
-export type CartActionState = ActionState & { needsReplace?: boolean };
+/** `replacing`: with `needsReplace`, the restaurant whose cart the question is about; the form sends it back. */
+export type CartActionState = ActionState & { needsReplace?: boolean; replacing?: number };
 
 /**
  * Cart actions are open to anonymous visitors too (their cart lives behind a cookie), so they do not use
@@ -44,6 +45,7 @@ async function add(holder: CartHolder, input: z.infer<typeof addToCartSchema>) {
     choiceIds: input.choiceIds,
     instructions: input.instructions,
     replace: input.replace,
+    replacing: input.replacing,
   });
 }
 
@@ -58,7 +60,9 @@ export const addToCartAction = cartAction(addToCartSchema, cartHolderForWrite, a
   return {
     ok: false,
     message: addToCartRefusal(result),
-    ...(result.reason === "conflict:other-restaurant" ? { needsReplace: true } : {}),
+    ...(result.reason === "conflict:other-restaurant"
+      ? { needsReplace: true, replacing: result.cartRestaurantId }
+      : {}),
   };
 });
 

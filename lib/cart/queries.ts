@@ -48,8 +48,16 @@ export type AddToCartFailure =
   | { reason: "unavailable:closed"; restaurantName: string }
   /** The anonymous id names a cart an account has adopted: not this visitor's; the action issues a new id. */
   | { reason: "conflict:stale-cart" }
-  /** The cart holds another restaurant's items: the visitor must confirm replacing them. */
-  | { reason: "conflict:other-restaurant"; cartRestaurantName: string; restaurantName: string }
+  /**
+   * The cart holds another restaurant's items (`cartRestaurantId`'s): the visitor must confirm replacing them,
+   * naming that restaurant back (`replacing`).
+   */
+  | {
+      reason: "conflict:other-restaurant";
+      cartRestaurantId: number;
+      cartRestaurantName: string;
+      restaurantName: string;
+    }
   | { reason: "invalid:cart-full" }
   /** The same line already holds MAX_LINE_QUANTITY: nothing more can be added to it. */
   | { reason: "invalid:line-full"; itemName: string }
@@ -324,6 +332,7 @@ export async function addToCart({
   choiceIds = [],
   instructions = "",
   replace = false,
+  replacing,
 }: {
   holder: CartHolder;
   menuItemId: number;
@@ -333,6 +342,11 @@ export async function addToCart({
   /** The customer's note for this line, already validated (lib/cart/schema.ts). */
   instructions?: string;
   replace?: boolean;
+  /**
+   * The restaurant whose cart `replace` agreed to lose, as the question named it. Another restaurant's cart found
+   * here (started in another tab since the question was asked) is asked about again rather than emptied.
+   */
+  replacing?: number;
 }): Promise<AddToCartResult> {
   const db = await getDb();
   return db.transaction(async (tx): Promise<AddToCartResult> => {
@@ -372,10 +386,12 @@ export async function addToCart({
       // A cart with no lines has nothing to replace. Read after the lock, in a statement of its own, so that a line
       // another tab has just added is seen.
       const [held] = await tx.select({ id: cartItems.id }).from(cartItems).where(eq(cartItems.cartId, cartId)).limit(1);
-      if (!replace && held) {
+      const confirmed = replace && (replacing === undefined || replacing === found.restaurantId);
+      if (!confirmed && held) {
         return {
           ok: false,
           reason: "conflict:other-restaurant",
+          cartRestaurantId: found.restaurantId,
           cartRestaurantName: found.restaurantName,
           restaurantName: item.restaurantName,
         };

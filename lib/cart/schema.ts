@@ -58,6 +58,9 @@ export const addToCartSchema = z.preprocess(
     instructions: instructionsSchema,
     // Set when the visitor confirmed that a cart from another restaurant may be replaced.
     replace: replaceConfirmed,
+    // The restaurant whose cart that confirmation was about (the question named it): a yes to losing one cart is no
+    // yes to losing another that a second tab started since.
+    replacing: recordId("Choose a valid restaurant.").optional(),
   }),
 );
 

@@ -92,6 +92,7 @@ describe("checkout and cart messages", () => {
     expect(
       addToCartRefusal({
         reason: "conflict:other-restaurant",
+        cartRestaurantId: 1,
         cartRestaurantName: "Pho Co",
         restaurantName: "Ramen Ya",
       }),

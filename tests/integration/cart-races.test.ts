@@ -47,6 +47,47 @@ describe.each(DRIVERS)("carts under concurrent and stale requests on %s", (drive
     });
   });
 
+  it("starts a new cart only over the cart the customer was asked about, not one another tab made since", async () => {
+    const { user, profile } = await createUser(db());
+    const a = await createRestaurant(db(), [{ name: "Pad thai", priceCents: 1200 }]);
+    const b = await createRestaurant(db(), [{ name: "Ramen", priceCents: 1400 }]);
+    const c = await createRestaurant(db(), [{ name: "Tacos", priceCents: 900 }]);
+    signInAs(await findActiveViewer(user.id));
+    await submit(addToCartAction, { menuItemId: a.items[0]!.id, quantity: 1 });
+    // Tab 1, on B's page, is asked about A's cart and leaves the question on screen.
+    const asked = await submit(addToCartAction, { menuItemId: b.items[0]!.id, quantity: 1 });
+    expect(asked).toMatchObject({ ok: false, needsReplace: true, replacing: a.restaurant.id });
+    // Tab 2 starts a cart at C, confirming there that A's cart may go.
+    const elsewhere = await submit(addToCartAction, { menuItemId: c.items[0]!.id, quantity: 1 });
+    expect(elsewhere).toMatchObject({ needsReplace: true, replacing: a.restaurant.id });
+    await submit(addToCartAction, {
+      menuItemId: c.items[0]!.id,
+      quantity: 2,
+      replace: "1",
+      replacing: String(a.restaurant.id),
+    });
+    // Tab 1's "Start a new cart" was a yes to losing A's Pad thai, not C's Tacos: it asks again, naming C.
+    const stale = await submit(addToCartAction, {
+      menuItemId: b.items[0]!.id,
+      quantity: 1,
+      replace: "1",
+      replacing: String(a.restaurant.id),
+    });
+    expect(stale).toMatchObject({ ok: false, needsReplace: true, replacing: c.restaurant.id });
+    expect(stale.message).toContain(`Your cart has items from ${c.restaurant.name}.`);
+    const cart = await getCart({ holder: { profileId: profile.id } });
+    expect(cart?.lines.map((l) => [l.name, l.quantity])).toEqual([["Tacos", 2]]);
+    // Asked again and confirmed, it replaces C's cart.
+    const confirmed = await submit(addToCartAction, {
+      menuItemId: b.items[0]!.id,
+      quantity: 1,
+      replace: "1",
+      replacing: String(c.restaurant.id),
+    });
+    expect(confirmed).toMatchObject({ ok: true });
+    expect((await getCart({ holder: { profileId: profile.id } }))?.lines.map((l) => l.name)).toEqual(["Ramen"]);
+  });
+
   it("replaces a stale anonymous cookie, naming a cart adopted at sign-in, with a new cart instead of failing every add", async () => {
     const customer = await createUser(db());
     const { items } = await createRestaurant(db(), [
