@@ -147,3 +147,13 @@ export const replaceConfirmed = z
   .literal("1")
   .optional()
   .transform((value) => value === "1");
+
+/**
+ * The version of what a form showed (an md5 digest of it), sent back with a save so that a form drawn before
+ * someone else's change is refused instead of writing its old values over it. Absent, the save overwrites
+ * whatever is (a client that never drew the form).
+ */
+export const formVersion = z
+  .string()
+  .regex(/^[0-9a-f]{32}$/, "Reload the page and try again.")
+  .optional();

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { MAX_ADDRESS_LABEL_LENGTH, MAX_ADDRESS_LENGTH } from "@/db/schema";
-import { plainText, recordId } from "@/lib/validation";
+import { formVersion, plainText, recordId } from "@/lib/validation";
 
 // An unchecked checkbox sends nothing; a checked one sends "on".
 const checkbox = z
@@ -19,10 +19,7 @@ export const addressIdSchema = z.object({ addressId: recordId("Choose one of you
 
 export const editAddressSchema = addressIdSchema.extend({
   /** The address as its form drew it (lib/addresses/queries.ts addressVersion); absent, the save overwrites it. */
-  version: z
-    .string()
-    .regex(/^[0-9a-f]{32}$/, "Reload the page and try again.")
-    .optional(),
+  version: formVersion,
   label: addAddressSchema.shape.label,
   address: addAddressSchema.shape.address,
 });

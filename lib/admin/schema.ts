@@ -6,6 +6,7 @@ import { timeZoneSchema } from "@/lib/restaurants/time-zones";
 import {
   dayRangeFields,
   dayRangeInOrder,
+  formVersion,
   NO_SUCH_ORDER_NUMBER,
   plainText,
   recordId,
@@ -46,10 +47,7 @@ const profileId = recordId();
 export const roleChangeSchema = z.object({
   profileId,
   /** The role and restaurants as the form drew them (lib/admin/roles.ts roleFormVersion); absent, the save overwrites. */
-  version: z
-    .string()
-    .regex(/^[0-9a-f]{32}$/, "Reload the page and try again.")
-    .optional(),
+  version: formVersion,
   role: z.enum(userRole.enumValues, { error: "Choose a role." }),
   // Checkboxes: absent, one value, or many.
   restaurantIds: z.preprocess(

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { addDays, calendarDay as dayIn } from "@/lib/dates";
 import { timeZoneSchema } from "@/lib/restaurants/time-zones";
-import { calendarDay, hasUnsafeCharacters, recordId, UNSAFE_TEXT_MESSAGE } from "@/lib/validation";
+import { calendarDay, formVersion, hasUnsafeCharacters, recordId, UNSAFE_TEXT_MESSAGE } from "@/lib/validation";
 
 import { WEEK } from "./hours-week";
 
@@ -140,10 +140,7 @@ export const hoursSchema = z
   .object({
     restaurantId: recordId(),
     /** The hours as the form drew them (lib/owner/hours.ts hoursFormVersion); absent, the save overwrites whatever is. */
-    version: z
-      .string()
-      .regex(/^[0-9a-f]{32}$/, "Reload the page and try again.")
-      .optional(),
+    version: formVersion,
     timeZone: timeZoneSchema,
     closedDays: closedDaysSchema,
     ...Object.fromEntries(WEEK.map(({ field }) => [field, daySchema])),

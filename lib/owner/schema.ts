@@ -13,6 +13,7 @@ import {
   codePoints,
   dayRangeFields,
   dayRangeInOrder,
+  formVersion,
   hasUnsafeCharacters,
   hasVisibleText,
   MAX_INT4,
@@ -109,12 +110,6 @@ const itemFields = {
   available: checkbox,
 };
 export const createItemSchema = z.object({ categoryId: idSchema, ...itemFields });
-/** A menu form's version: an md5 digest of what it shows (lib/owner/menu.ts itemFormVersion, options.ts groupFormVersion). */
-const formVersion = z
-  .string()
-  .regex(/^[0-9a-f]{32}$/, "Reload the page and try again.")
-  .optional();
-
 export const updateItemSchema = z.object({
   itemId: idSchema,
   /** The item as the form drew it (lib/owner/menu.ts itemFormVersion); absent, the save overwrites whatever is. */
