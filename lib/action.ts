@@ -28,6 +28,14 @@ export type ActionState = {
 };
 
 /**
+ * The answer to a save refused as `stale`, in one wording: what changed (`subject`, "this item" or "these hours",
+ * with `plural` for the latter) and who could have changed it (`by`, "in another tab or by another owner").
+ */
+export const changedSinceOpened = (subject: string, by: string, plural = false) =>
+  `Nothing was saved: ${subject} ${plural ? "were" : "was"} changed ${by} since you opened this page. ` +
+  `The form now shows ${plural ? "them as they are" : "it as it is"}: make your changes again.`;
+
+/**
  * FormData as a plain object for zod: repeated names become arrays; Next.js' own $ACTION fields are dropped.
  * null when the argument is not FormData at all: an action is a public endpoint, and a hand-made request (a JSON
  * or text body, an empty one, a stale client) reaches it with whatever arguments the body decodes to.

@@ -1,4 +1,5 @@
 import { MAX_SAVED_ADDRESSES } from "@/db/schema";
+import { changedSinceOpened } from "@/lib/action";
 
 /** The saved addresses' words, in one place. */
 export const addressMessages = {
@@ -12,9 +13,7 @@ export const addressMessages = {
   notFoundEdit:
     "That address is no longer saved (deleted in another tab?), so your changes were not kept. Add it again below.",
   /** An edit from a form drawn before another tab's: the refreshed form shows the address as it is now. */
-  changed:
-    "Nothing was saved: this address was changed in another tab since you opened this page. " +
-    "The form now shows it as it is: make your changes again.",
+  changed: changedSinceOpened("this address", "in another tab"),
   tooMany: `You can keep at most ${MAX_SAVED_ADDRESSES} addresses. Delete one to add another.`,
   duplicate: (label: string) => `You have already saved this address, as "${label}".`,
   labelTaken: (label: string) => `You already have an address called "${label}": choose another name.`,

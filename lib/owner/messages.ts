@@ -1,4 +1,5 @@
 import type { OrderStatus } from "@/db/schema";
+import { changedSinceOpened } from "@/lib/action";
 import { isOpenStatus } from "@/lib/orders/status";
 import { UNKNOWN_ZONE_MESSAGE } from "@/lib/restaurants/time-zones";
 import { counted } from "@/lib/words";
@@ -10,6 +11,9 @@ import type { MoveOrderResult } from "./queries";
 
 type Refusal<R> = Extract<R, { ok: false }>;
 
+/** Who may have saved a restaurant's form first. */
+const ELSEWHERE = "in another tab or by another owner";
+
 /** The owner tools' words, in one place: what the menu, details and queue actions say for each result. */
 export const ownerMessages = {
   restaurantNotFound: "Restaurant not found.",
@@ -19,19 +23,11 @@ export const ownerMessages = {
   choiceNotFound: "Choice not found.",
   groupDeleted: "Option group removed.",
   saved: "Saved.",
-  detailsChanged:
-    "Nothing was saved: these details were changed in another tab or by another owner since you opened this page. " +
-    "The form now shows them as they are: make your changes again.",
-  itemChanged:
-    "Nothing was saved: this item was changed in another tab or by another owner since you opened this page. " +
-    "The form now shows it as it is: make your changes again.",
-  groupChanged:
-    "Nothing was saved: this option group was changed in another tab or by another owner since you opened this " +
-    "page. The form now shows it as it is: make your changes again.",
+  detailsChanged: changedSinceOpened("these details", ELSEWHERE, true),
+  itemChanged: changedSinceOpened("this item", ELSEWHERE),
+  groupChanged: changedSinceOpened("this option group", ELSEWHERE),
   hoursSaved: "Opening hours saved.",
-  hoursChanged:
-    "Nothing was saved: these hours were changed in another tab or by another owner since you opened this page. " +
-    "The form now shows them as they are: make your changes again.",
+  hoursChanged: changedSinceOpened("these hours", ELSEWHERE, true),
   // Each empty day reads "Closed" while other days have hours; with none at all there are no hours to keep.
   noHoursSaved: (closedDays: boolean) =>
     "Saved with no weekly hours: customers can order whenever “Open for orders” is on" +
