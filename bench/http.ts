@@ -86,6 +86,9 @@ function pagesFor(s: Subjects): Page[] {
     // header, Next.js' HTML and RSC payload). A path that matches no route renders the root layout around the
     // not-found text, signed in, with no data of its own: no signed-in page can be faster than this.
     { path: LAYOUT_FLOOR_PATH, who: "ordinary", status: 404 },
+    // The same for a visitor: no session and no statement, only Next.js rendering the root layout and the header.
+    // The gap between the two rows is what the session check costs a page; the gap to the floor is the framework's.
+    { path: LAYOUT_FLOOR_PATH, who: "anon", status: 404 },
     ...shop.flatMap((p) => (["anon", "ordinary", "whale"] as const).map((who) => ({ path: p, who }))),
     ...account.flatMap((p) => (["ordinary", "whale"] as const).map((who) => ({ path: p, who }))),
     { path: "/owner", who: "owner" },
