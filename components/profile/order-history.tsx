@@ -2,7 +2,8 @@ import Link from "next/link";
 
 import type { ProfileView } from "@/lib/profile/queries";
 import { viewerTimeZone } from "@/lib/time-zone";
-import { OrderRow } from "@/components/orders/order-row";
+import { OrderList } from "@/components/orders/order-list";
+import { orderListRows } from "@/components/orders/order-row";
 
 export async function OrderHistory({
   orders,
@@ -24,11 +25,7 @@ export async function OrderHistory({
       {orders.length === 0 ? (
         <p className="card text-sm text-stone-500">{isFirstPage ? "No orders yet." : "No older orders."}</p>
       ) : (
-        <ol className="space-y-3" data-testid="orders">
-          {orders.map((order) => (
-            <OrderRow key={order.id} order={order} zone={zone} />
-          ))}
-        </ol>
+        <OrderList rows={orderListRows(orders, zone)} testId="orders" />
       )}
       <nav aria-label="Order history pages" className="flex justify-between text-sm">
         {isFirstPage ? (

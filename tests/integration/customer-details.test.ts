@@ -9,7 +9,7 @@ import { anonymousCartItemCount } from "@/lib/cart/count";
 import { addToCart, getCart } from "@/lib/cart/queries";
 import { getOrderHistory } from "@/lib/orders/queries";
 import { HistoryFilters } from "@/components/orders/history-filters";
-import { OrderRow } from "@/components/orders/order-row";
+import { OrderList, type OrderListRow } from "@/components/orders/order-list";
 import { ProfileView } from "@/components/profile/profile-view";
 import { FilterErrorsAlert } from "@/components/ui/filter-errors-alert";
 import { PageLinks } from "@/components/ui/page-links";
@@ -115,9 +115,7 @@ describe.each(DRIVERS)("customer details on %s", (driver) => {
     const render = (params: Record<string, string>) =>
       OrdersPage({ searchParams: Promise.resolve(params) } as Parameters<typeof OrdersPage>[0]);
     const listed = (page: Awaited<ReturnType<typeof render>>) =>
-      [...elementsOf(page)]
-        .filter((e) => e.type === OrderRow)
-        .map((e) => e.props.order as { id: number; restaurant: { name: string } });
+      [...elementsOf(page)].filter((e) => e.type === OrderList).flatMap((e) => e.props.rows as OrderListRow[]);
     const olderHref = (page: Awaited<ReturnType<typeof render>>) =>
       ([...elementsOf(page)].find((e) => e.type === PageLinks)?.props.next as { href: string } | undefined)?.href;
     const alerted = (page: Awaited<ReturnType<typeof render>>) =>
@@ -150,7 +148,9 @@ describe.each(DRIVERS)("customer details on %s", (driver) => {
 
     const first = await render({ restaurant: String(b.restaurant.id) });
     expect(alerted(first)).toBe(false);
-    expect(new Set(listed(first).map((o) => o.restaurant.name))).toEqual(new Set([b.restaurant.name]));
+    expect(new Set(listed(first).map((o) => o.title))).toEqual(
+      new Set(listed(first).map((o) => `Order #${o.id} · ${b.restaurant.name}`)),
+    );
     const second = await render(Object.fromEntries(new URL(olderHref(first)!, "http://platter.test").searchParams));
     const firstIds = listed(first).map((o) => o.id);
     expect(listed(second).filter((o) => firstIds.includes(o.id))).toEqual([]);

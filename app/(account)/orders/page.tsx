@@ -11,7 +11,8 @@ import { unknownRestaurantError } from "@/lib/validation";
 import { counted } from "@/lib/words";
 import { QueryStats } from "@/components/layout/query-stats";
 import { HistoryFilters } from "@/components/orders/history-filters";
-import { OrderRow } from "@/components/orders/order-row";
+import { OrderList } from "@/components/orders/order-list";
+import { orderListRows } from "@/components/orders/order-row";
 import { DaysNote } from "@/components/ui/days-note";
 import { FilterErrorsAlert } from "@/components/ui/filter-errors-alert";
 import { Money } from "@/components/ui/money";
@@ -109,11 +110,7 @@ export default async function OrdersPage({ searchParams }: PageProps<"/orders">)
           {history.orders.length === 0 ? (
             <p className="card text-stone-600">No orders here.</p>
           ) : (
-            <ol className="space-y-3" data-testid="history">
-              {history.orders.map((order) => (
-                <OrderRow key={order.id} order={order} zone={zone} />
-              ))}
-            </ol>
+            <OrderList rows={orderListRows(history.orders, zone)} testId="history" />
           )}
         </>
       )}
