@@ -47,3 +47,21 @@ test("another customer's profile is a 404; an admin sees it with the same total"
   await expect(page.getByRole("heading", { level: 1, name: "Dan Diner" })).toBeVisible();
   await expect(page.getByTestId("total-purchase")).toHaveText(formatCents(dan.totalCents));
 });
+
+test("a full page of orders stays within issue 8's weights: the profile at most 40 KB, the history 60 KB", async ({
+  pageAs,
+}) => {
+  // The demo customer has more than a page of orders, with options and several lines each. The weight is the
+  // uncompressed response (Playwright asks for gzip and reads it inflated): the HTML with its RSC payload.
+  const page = await pageAs("customer");
+  for (const [path, testId, limit] of [
+    ["/profile", "orders", 40_000],
+    ["/orders", "history", 60_000],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByTestId(testId).getByRole("listitem")).toHaveCount(20);
+    const response = await page.request.get(path);
+    expect(response.status()).toBe(200);
+    expect((await response.body()).length, `${path} in bytes`).toBeLessThanOrEqual(limit);
+  }
+});
