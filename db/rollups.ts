@@ -56,7 +56,10 @@ const lockOrderWriters = sql`lock table orders, order_lines in share row exclusi
 /**
  * Compares every order's total and every rollup row with the lines and, unless `dryRun`, repairs them: order
  * totals first (their triggers move the rollups), then a rebuild of every rollup (platter_rebuild_rollups, in
- * migration 0004). One transaction. O(every line): a repair command, never a page.
+ * migrations 0004 and 0027). One transaction. O(every line): a repair command, never a page.
+ * The report is what disagreed before anything was written, in both modes, so that a repair says what `--check`
+ * said. Counted by the rebuild, after the totals' update had moved the rollups, it named rows that were right
+ * and missed rows that were wrong whenever a total was wrong too.
  */
 export async function repairRollups(db: Executor, { dryRun }: { dryRun: boolean }): Promise<RollupRepair> {
   return db.transaction(async (tx) => {
@@ -64,6 +67,10 @@ export async function repairRollups(db: Executor, { dryRun }: { dryRun: boolean 
       await tx.execute(lockRestaurantsFirst);
       await tx.execute(lockOrderWriters);
     }
+    const rows = await executeRows<{ rollup: string; rows: number }>(
+      tx,
+      sql`select rollup, count(*)::int as rows from platter_rollup_drift() group by rollup`,
+    );
     const orderTotals = dryRun
       ? ((await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from (${orderTotalDrift()}) d`))[0]?.n ??
         0)
@@ -73,15 +80,7 @@ export async function repairRollups(db: Executor, { dryRun }: { dryRun: boolean 
             sql`update orders o set total_cents = d.cents from (${orderTotalDrift()}) d where o.id = d.id returning o.id`,
           )
         ).length;
-    const rows = dryRun
-      ? await executeRows<{ rollup: string; rows: number }>(
-          tx,
-          sql`select rollup, count(*)::int as rows from platter_rollup_drift() group by rollup`,
-        )
-      : await executeRows<{ rollup: string; rows: number }>(
-          tx,
-          sql`select rollup_name as rollup, rows_fixed::int as rows from platter_rebuild_rollups(true)`,
-        );
+    if (!dryRun) await tx.execute(sql`select platter_rebuild_rollups(false)`);
     const [prices] = await executeRows<{ n: number }>(tx, sql`select count(*)::int as n from (${linePriceDrift}) d`);
     return {
       orderTotals,
