@@ -156,14 +156,15 @@ export async function getOrderHistory({
       matching: sql<
         [number, string, number | null]
       >`${matchingTotals({ profileId: viewer.profileId, restaurantId, start, end })}`.as("matching"),
-      // One index probe per restaurant (orders_customer_restaurant_placed_idx, stopping at the first order), written
-      // as a scalar subquery with LIMIT 1 on purpose: as EXISTS, the planner turns it into a semi-join that reads a
-      // whale's whole history to find the few restaurants in it.
+      // The customer's own restaurants, from the pairs the triggers keep (restaurant_customers: any order there,
+      // cancelled ones too; migration 0025), through its customer index: what it reads grows with the menu, not with
+      // the platform. It probed the customer's orders once per restaurant there is, so a customer with one order
+      // paid for every restaurant of the platform. The id is a value, as above: correlated, it is planned for an
+      // average customer (a regular of thousands of restaurants here) and hash-joins every restaurant.
       restaurantOptions: sql<[number, string][] | null>`(
-        select json_agg(json_build_array(r.id, r.name) order by r.name, r.id) from restaurants r
-        where (select true from orders o where o.customer_id = ${profiles.id} and o.restaurant_id = r.id limit 1))`.as(
-        "restaurant_options",
-      ),
+        select json_agg(json_build_array(r.id, r.name) order by r.name, r.id)
+        from restaurant_customers rc join restaurants r on r.id = rc.restaurant_id
+        where rc.customer_id = ${viewer.profileId})`.as("restaurant_options"),
     },
     with: {
       orderHistory: {
