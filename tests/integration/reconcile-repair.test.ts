@@ -4,10 +4,24 @@ import { describe, expect, it } from "vitest";
 import { repairRollups } from "@/db/rollups";
 import { executeRows } from "@/db/rows";
 import { orders } from "@/db/schema";
+import type { Database } from "@/db/types";
 
 import { DRIVERS, freshDatabase } from "../fixtures/db";
 import { createOrders, createRestaurant, createUser } from "../fixtures/factory";
 import { heldTransaction, untilWaitingOnLocks } from "../fixtures/locks";
+
+/** A customer with `count` orders of one Ramen ($19.99) at a new restaurant. */
+async function ramenOrders(db: Database, count = 1) {
+  const customer = await createUser(db);
+  const { restaurant, items } = await createRestaurant(db, [{ name: "Ramen", priceCents: 1999 }]);
+  const orderIds = await createOrders(db, {
+    customerId: customer.profile.id,
+    restaurantId: restaurant.id,
+    count,
+    lines: [{ menuItemId: items[0]!.id, name: "Ramen", unitPriceCents: 1999, quantity: 1 }],
+  });
+  return { customer, restaurant, orderIds: orderIds as number[] };
+}
 
 /**
  * `npm run db:reconcile` (repairRollups) and what could get past the rollups' triggers, found by a review on
@@ -21,20 +35,8 @@ describe.each(DRIVERS)("the repair's report on %s", (driver) => {
       sql`select * from platter_rollup_drift() order by rollup, key`,
     );
 
-  async function oneOrder() {
-    const customer = await createUser(db());
-    const { restaurant, items } = await createRestaurant(db(), [{ name: "Ramen", priceCents: 1999 }]);
-    const [orderId] = await createOrders(db(), {
-      customerId: customer.profile.id,
-      restaurantId: restaurant.id,
-      count: 1,
-      lines: [{ menuItemId: items[0]!.id, name: "Ramen", unitPriceCents: 1999, quantity: 1 }],
-    });
-    return { customer, restaurant, orderId: orderId! };
-  }
-
   it("db:reconcile's repair reports as fixed only the rollup rows that --check found wrong (a wrong total, rollups right)", async () => {
-    const { orderId } = await oneOrder();
+    const [orderId] = (await ramenOrders(db())).orderIds as [number];
     // Every trigger off (as the concurrency test in rollups.test.ts does): the stored total is wrong, every rollup
     // still agrees with the lines.
     await db().transaction(async (tx) => {
@@ -51,7 +53,7 @@ describe.each(DRIVERS)("the repair's report on %s", (driver) => {
   });
 
   it("db:reconcile's repair reports the rollup rows --check found wrong (a wrong total the rollups followed)", async () => {
-    const { orderId } = await oneOrder();
+    const [orderId] = (await ramenOrders(db())).orderIds as [number];
     // Only the deferred check off: the rollup triggers follow the wrong total, so four rollups disagree with the lines.
     await db().transaction(async (tx) => {
       await tx.execute(sql`alter table orders disable trigger orders_total_equals_lines`);
@@ -78,14 +80,7 @@ describe.each(DRIVERS)("truncating order lines on %s", (driver) => {
   const db = freshDatabase(driver);
 
   it("refuses TRUNCATE order_lines, as it refuses TRUNCATE orders and the rollups' (or the lines and rollups still agree)", async () => {
-    const customer = await createUser(db());
-    const { restaurant, items } = await createRestaurant(db(), [{ name: "Ramen", priceCents: 1999 }]);
-    await createOrders(db(), {
-      customerId: customer.profile.id,
-      restaurantId: restaurant.id,
-      count: 2,
-      lines: [{ menuItemId: items[0]!.id, name: "Ramen", unitPriceCents: 1999, quantity: 1 }],
-    });
+    await ramenOrders(db(), 2);
     await expect(db().execute(sql`truncate orders cascade`)).rejects.toThrow();
     let refused = false;
     try {
@@ -135,14 +130,7 @@ describe.runIf(process.env.DATABASE_URL)("the repair beside writers on postgres"
   const db = freshDatabase("postgres");
 
   it("lets db:reconcile's repair finish when someone signs up while it rebuilds", async () => {
-    const customer = await createUser(db());
-    const { restaurant, items } = await createRestaurant(db(), [{ name: "Ramen", priceCents: 1999 }]);
-    await createOrders(db(), {
-      customerId: customer.profile.id,
-      restaurantId: restaurant.id,
-      count: 1,
-      lines: [{ menuItemId: items[0]!.id, name: "Ramen", unitPriceCents: 1999, quantity: 1 }],
-    });
+    await ramenOrders(db());
     // The rebuild deletes customer_totals, then (on a large database, seconds later: the per-order sums come first)
     // inserts a row for every profile it can see. A test trigger holds it between the two, as that time would.
     await db().execute(
