@@ -12,12 +12,30 @@ const servers = [
 
 /**
  * Specs that run in one project only. The outage spec stops a PostgreSQL server of its own, so it needs the server
- * binaries and runs once, with the postgres project. The HTTP fuzz is about the app, not the database: once is
- * enough, on PostgreSQL when there is one.
+ * binaries and runs once, with the postgres project.
+ *
+ * With PostgreSQL there too, the PGlite build runs only the specs where the embedded database changes what the
+ * running server does: ordering and checkout (one transaction on PGlite's single connection), the live updates (its
+ * own notifications), sign-in and sessions, the owner's queue, the profile. The specs below are the same pages over
+ * the same data layer, which the integration tests run on both drivers: headers and fuzzing, widths and focus, the
+ * admin's and owner's tools, search, hours, password reset. They run once, on PostgreSQL; without DATABASE_URL every
+ * spec runs on PGlite. Running all of them twice had made the browser tests most of CI's time (decision 0026).
  */
+const SAME_ON_BOTH = [
+  /admin(-tools)?\.spec\.ts$/,
+  /focus-and-filters\.spec\.ts$/,
+  /fuzz-urls\.spec\.ts$/,
+  /hours\.spec\.ts$/,
+  /mobile\.spec\.ts$/,
+  /owner-alerts\.spec\.ts$/,
+  /password-reset\.spec\.ts$/,
+  /search-and-details\.spec\.ts$/,
+  /security\.spec\.ts$/,
+];
+
 function ignoredIn(project: string): RegExp[] {
   if (project === "postgres") return [];
-  return withPostgres ? [/outage\.spec\.ts$/, /fuzz-urls\.spec\.ts$/] : [/outage\.spec\.ts$/];
+  return withPostgres ? [/outage\.spec\.ts$/, ...SAME_ON_BOTH] : [/outage\.spec\.ts$/];
 }
 
 export default defineConfig({
