@@ -1,4 +1,3 @@
-import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -10,6 +9,8 @@ import { lsnValue, setConsistencyHooks, type ReadFloor } from "@/db/replicas";
 import { restaurants } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { DatabaseHandle } from "@/db/types";
+
+import { freezableProxy } from "../fixtures/freezable-proxy";
 
 /**
  * Routing between a primary and its replicas (db/replicas.ts) on a real server. A true streaming replica is tested
@@ -280,36 +281,4 @@ for (const title of base ? ["replicated database on PostgreSQL"] : []) {
       }
     });
   });
-}
-
-/**
- * A TCP relay to the server on `port` whose open connections can be frozen: from then on they pass nothing either
- * way and close nothing, like a replica connection that hangs (a half-open socket); new connections pass.
- */
-async function freezableProxy(port: number) {
-  const sockets = new Set<Socket>();
-  const frozenSockets = new Set<Socket>();
-  const server = createServer((client) => {
-    const upstream = connect(port, "127.0.0.1");
-    for (const [from, to] of [
-      [client, upstream],
-      [upstream, client],
-    ] as const) {
-      sockets.add(from);
-      from.on("data", (chunk) => frozenSockets.has(from) || to.write(chunk));
-      from.on("error", () => {});
-      from.on("close", () => to.destroy());
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    freeze: () => {
-      for (const socket of sockets) frozenSockets.add(socket);
-    },
-    close: () => {
-      for (const socket of sockets) socket.destroy();
-      server.close();
-    },
-  };
 }
