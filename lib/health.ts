@@ -10,9 +10,23 @@ import { databaseState, recordDatabaseState } from "@/lib/http/database-state";
 const INTERVAL_MS = 1_000;
 const pooled = (url: string) => isPooledProbe(url, env());
 const TIMEOUT_MS = 1_000;
+/**
+ * A probe left unanswered counts as an outage only when the one before it was too: about two seconds with no answer.
+ * One slow answer is as likely a busy primary, or this process busy rendering, as a database gone: under a burst
+ * of requests an instance declared a healthy primary down and answered 503 to everyone (the cluster test caught
+ * it). A refused or dropped connection is an outage at once.
+ */
+const SLOW_PROBES_FOR_OUTAGE = 2;
 
 type Sql = import("postgres").Sql;
-type Probe = { sql: Sql; timer: ReturnType<typeof setInterval>; pooled: boolean; inFlight?: Promise<boolean> };
+type Probe = {
+  sql: Sql;
+  timer: ReturnType<typeof setInterval>;
+  pooled: boolean;
+  inFlight?: Promise<boolean>;
+  /** Probes in a row that got no answer in time. */
+  slowInARow: number;
+};
 const KEY = Symbol.for("platter.healthProbe");
 type Holder = { [KEY]?: Probe };
 
@@ -33,7 +47,7 @@ export async function startHealthProbe(url: string): Promise<void> {
   });
   const timer = setInterval(() => void checkDatabase(), INTERVAL_MS);
   timer.unref();
-  holder[KEY] = { sql, timer, pooled: pooled(url) };
+  holder[KEY] = { sql, timer, pooled: pooled(url), slowInARow: 0 };
   await checkDatabase();
 }
 
@@ -47,28 +61,51 @@ export function checkDatabase(): Promise<boolean> {
   return probe.inFlight;
 }
 
-async function runProbe({ sql, pooled }: Probe): Promise<boolean> {
-  const query = sql`select 1`;
+async function runProbe(probe: Probe): Promise<boolean> {
+  const query = probe.sql`select 1`;
+  let answered = false;
+  const execution = query.execute().then(() => {
+    answered = true;
+  });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const slow = new Error(`no answer within ${TIMEOUT_MS} ms`);
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(slow), TIMEOUT_MS);
   });
   try {
-    await Promise.race([query.execute(), timeout]);
+    try {
+      await Promise.race([execution, timeout]);
+    } catch (error) {
+      // After the event loop was blocked (a long render), the expired timer runs before the answer already waiting on
+      // the socket is read: read it first.
+      if (error !== slow || !(await readPendingAnswer(() => answered))) throw error;
+    }
+    probe.slowInARow = 0;
     report(true);
     return true;
   } catch (error) {
     // postgres.js returns a promise here (its types say void); a dead connection cannot cancel anything.
     void Promise.resolve(query.cancel() as unknown).catch(() => {});
-    // Behind PgBouncer a slow answer is the probe queued behind busy server connections, not an outage. An outage
-    // shows as PgBouncer's error once its query_wait_timeout passes, not sooner (decision 0014). Nothing changes then.
-    if (pooled && error === slow) return databaseState().status !== "down";
+    if (error === slow) {
+      // Behind PgBouncer a slow answer is the probe queued behind busy server connections, not an outage. An outage
+      // shows as PgBouncer's error once its query_wait_timeout passes, not sooner (decision 0014).
+      if (probe.pooled) return databaseState().status !== "down";
+      probe.slowInARow += 1;
+      if (probe.slowInARow < SLOW_PROBES_FOR_OUTAGE) return databaseState().status !== "down";
+    } else {
+      probe.slowInARow = 0;
+    }
     report(false, error instanceof Error ? error.message : String(error));
     return false;
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Lets the event loop read what its sockets hold (setImmediate runs after the I/O phase), then asks again. */
+async function readPendingAnswer(answered: () => boolean): Promise<boolean> {
+  await new Promise((resolve) => setImmediate(resolve));
+  return answered();
 }
 
 function report(up: boolean, reason?: string) {

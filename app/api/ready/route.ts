@@ -1,7 +1,8 @@
 import { checkDatabase } from "@/lib/health";
 
-// Readiness: 200 when the database answered a fresh `select 1` within a second, else 503 (take this instance out
-// of rotation until it is back). Concurrent calls share one probe; the failure's cause is logged, not shown.
+// Readiness: a fresh `select 1`, 503 when it finds the database down (refused, or unanswered twice in a row:
+// lib/health.ts), so take this instance out of rotation until it is back; else 200. Concurrent calls share one
+// probe; the failure's cause is logged, not shown.
 export const dynamic = "force-dynamic";
 
 export async function GET() {
