@@ -78,11 +78,16 @@ async function textFields(request: Request, contentType: string): Promise<[strin
   try {
     const parser = busboy({ headers: { "content-type": contentType }, defParamCharset: "utf8" });
     const fields: [string, string][] = [];
-    parser.on("field", (name, value) => fields.push([name, value]));
+    let nameless = false;
+    // A part whose Content-Disposition names no field comes without a name, on which React's resolveField throws.
+    parser.on("field", (name, value) => {
+      if (typeof name === "string") fields.push([name, value]);
+      else nameless = true;
+    });
     parser.on("file", (_name, stream) => stream.resume()); // a file is never a chunk of the argument list
     const body = request.clone().body;
     await pipeline(body ? Readable.fromWeb(body as NodeReadableStream) : Readable.from([]), parser);
-    return fields;
+    return nameless ? null : fields;
   } catch {
     return null;
   }

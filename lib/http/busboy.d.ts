@@ -4,7 +4,8 @@ declare module "next/dist/compiled/busboy" {
   import type { Readable, Writable } from "node:stream";
 
   interface Busboy extends Writable {
-    on(event: "field", listener: (name: string, value: string) => void): this;
+    /** `name` is undefined for a part whose Content-Disposition names no field. */
+    on(event: "field", listener: (name: string | undefined, value: string) => void): this;
     on(event: "file", listener: (name: string, stream: Readable) => void): this;
     on(event: string, listener: (...args: unknown[]) => void): this;
   }
