@@ -79,7 +79,8 @@ async function textFields(request: Request, contentType: string): Promise<[strin
     const parser = busboy({ headers: { "content-type": contentType }, defParamCharset: "utf8" });
     const fields: [string, string][] = [];
     let nameless = false;
-    // A part whose Content-Disposition names no field comes without a name, on which React's resolveField throws.
+    // A part whose Content-Disposition names no field (or name="") comes without a name, on which React's resolveField
+    // throws.
     parser.on("field", (name, value) => {
       if (typeof name === "string") fields.push([name, value]);
       else nameless = true;

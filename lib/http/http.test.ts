@@ -67,10 +67,12 @@ describe("server action bodies", () => {
     expect(await isDecodableActionBody(action("text/plain;charset=UTF-8", "\uFEFF[]"))).toBe(false);
     // A part whose Content-Disposition names no field: busboy hands it over with no name, on which React's
     // decodeReplyFromBusboy throws a TypeError (found by the HTTP fuzz, seed 877171928; it was a 500 here too).
-    const nameless =
-      "--b\r\nContent-Disposition: form-data\r\n\r\nx\r\n" +
-      `--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n[]\r\n--b--\r\n`;
-    expect(await isDecodableActionBody(action(multipartType, nameless))).toBe(false);
+    for (const disposition of ["form-data", 'form-data; name=""']) {
+      const nameless =
+        `--b\r\nContent-Disposition: ${disposition}\r\n\r\nx\r\n` +
+        `--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n[]\r\n--b--\r\n`;
+      expect(await isDecodableActionBody(action(multipartType, nameless)), disposition).toBe(false);
+    }
     // Next.js tests "multipart/form-data" case-sensitively and reads anything else as text.
     expect(await isDecodableActionBody(action("Multipart/Form-Data; boundary=b", raw("", "[]")))).toBe(false);
   });
