@@ -73,13 +73,13 @@ async function runProbe(probe: Probe): Promise<boolean> {
     timer = setTimeout(() => reject(slow), TIMEOUT_MS);
   });
   try {
-    try {
-      await Promise.race([execution, timeout]);
-    } catch (error) {
+    await Promise.race([execution, timeout]).catch(async (error: unknown) => {
+      if (error !== slow) throw error;
       // After the event loop was blocked (a long render), the expired timer runs before the answer already waiting on
-      // the socket is read: read it first.
-      if (error !== slow || !(await readPendingAnswer(() => answered))) throw error;
-    }
+      // the socket is read. setImmediate runs after the I/O phase has read it.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!answered) throw error;
+    });
     probe.slowInARow = 0;
     report(true);
     return true;
@@ -100,12 +100,6 @@ async function runProbe(probe: Probe): Promise<boolean> {
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** Lets the event loop read what its sockets hold (setImmediate runs after the I/O phase), then asks again. */
-async function readPendingAnswer(answered: () => boolean): Promise<boolean> {
-  await new Promise((resolve) => setImmediate(resolve));
-  return answered();
 }
 
 function report(up: boolean, reason?: string) {
